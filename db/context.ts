@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../shared/dates';
+
+/** Who is acting. Until accounts arrive this is the operator chosen from the staff list. */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+/** What every service receives: the open file, the injected clock and the acting person. */
+export interface ServiceContext {
+  db: Database.Database;
+  clock: Clock;
+  user: Actor;
+}
+
+export const systemClock: Clock = {
+  today() {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  },
+  now() {
+    return new Date().toISOString();
+  },
+};
+
+/** A clock stuck at one date, for tests and the demo ledger. */
+export function fixedClock(today: string, time = '08:00:00'): Clock {
+  return { today: () => today, now: () => `${today}T${time}.000Z` };
+}

@@ -1,0 +1,109 @@
+/**
+ * The only place a ledger file is opened. Sequence (RELIABILITY.md §1.9): refuse what is not a
+ * ledger, take the single-writer lock, WAL + synchronous=FULL + foreign keys, quick_check, then
+ * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LedgerError } from '../shared/errors';
+import { acquireLock, type FileLock } from './lock';
+import { runMigrations, type MigrateResult } from './migrate';
+import { defaultMigrationsFolder } from './paths';
+import * as schema from './schema';
+
+/** 'TJLG' — marks a file as one of our ledgers. */
+export const APPLICATION_ID = 0x544a4c47;
+
+export interface Ledger {
+  path: string;
+  db: Database.Database;
+  orm: BetterSQLite3Database<typeof schema>;
+  migration: MigrateResult;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  /** Used to name the pre-migration backup; defaults to the current time. */
+  stamp?: string;
+}
+
+function looksLikeSqlite(path: string): boolean {
+  if (!existsSync(path) || statSync(path).size === 0) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    return header.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function openLedger(path: string, options: OpenOptions = {}): Ledger {
+  mkdirSync(dirname(path), { recursive: true });
+  if (!looksLikeSqlite(path)) {
+    throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
+  }
+  const lock: FileLock = acquireLock(path);
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new LedgerError('DB_CORRUPT', `无法以 WAL 方式打开账本文件（${String(mode)}）。`);
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
+    db.pragma('secure_delete = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('journal_size_limit = 67108864');
+
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new LedgerError('DB_CORRUPT');
+
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as { n: number }).n;
+    if (appId !== APPLICATION_ID) {
+      if (appId !== 0 || tableCount > 0) {
+        throw new LedgerError('DB_CORRUPT', `${path} 不是本程序的账本文件，未作任何改动。`);
+      }
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+
+    const migration = runMigrations(db, {
+      migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
+      dbPath: path,
+      stamp: options.stamp ?? new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14),
+    });
+    const opened = db;
+    const orm = drizzle(opened, { schema });
+    return {
+      path,
+      db: opened,
+      orm,
+      migration,
+      close() {
+        if (opened.open) {
+          try {
+            opened.pragma('wal_checkpoint(TRUNCATE)');
+          } finally {
+            opened.close();
+          }
+        }
+        lock.release();
+      },
+    };
+  } catch (e) {
+    if (db?.open) db.close();
+    lock.release();
+    if (e instanceof LedgerError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new LedgerError('DB_CORRUPT', `${path} 已损坏或不是账本文件，未作任何改动。`);
+    }
+    throw e;
+  }
+}

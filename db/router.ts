@@ -1,0 +1,107 @@
+/**
+ * The one dispatcher both transports call. It parses untrusted input with the contract's schema,
+ * runs the handler with a context (file, clock, operator) and returns the wire envelope. The
+ * handler table is typed from the contract: a missing or misspelt handler does not compile.
+ */
+import { z } from 'zod';
+import { contract, isMethod, type Method, type Output, type ParsedInput } from '../shared/contract';
+import type { Clock } from '../shared/dates';
+import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
+import { systemClock, type ServiceContext } from './context';
+import { newId } from './ids';
+import type { Ledger } from './open';
+import { auditForEntity } from './services/audit';
+import * as disputes from './services/disputes';
+import { searchPersons } from './services/person-search';
+import * as persons from './services/persons';
+import * as ref from './services/reference';
+
+export interface Host {
+  ledger: Ledger;
+  clock: Clock;
+  /** Unexpected errors are logged here with a reference id; never inputs or rows. */
+  log: (line: string) => void;
+}
+
+type Handler<M extends Method> = (ctx: ServiceContext, input: ParsedInput<M>, host: Host) => Output<M>;
+type Handlers = { [M in Method]: Handler<M> };
+
+const handlers: Handlers = {
+  'setup.status': (ctx, _i, host) => ref.setupStatus(ctx, host.ledger.path),
+  'setup.init': (ctx, i, host) => ref.initialize(ctx, i, host.ledger.path),
+  'session.setOperator': (ctx, i, host) => ref.setOperator(ctx, i.staffId, host.ledger.path),
+  'settings.get': (ctx) => ref.getSettings(ctx),
+  'settings.update': (ctx, i) => ref.updateSettings(ctx, i),
+  'villages.list': (ctx) => ref.listVillages(ctx),
+  'villages.save': (ctx, i) => ref.saveVillage(ctx, i),
+  'villages.delete': (ctx, i) => ref.deleteVillage(ctx, i.id),
+  'grids.save': (ctx, i) => ref.saveGrid(ctx, i),
+  'grids.delete': (ctx, i) => ref.deleteGrid(ctx, i.id),
+  'staff.list': (ctx, i) => ref.listStaff(ctx, i?.includeInactive),
+  'staff.save': (ctx, i) => ref.saveStaff(ctx, i),
+  'dicts.list': (ctx) => ref.listDicts(ctx),
+  'dicts.add': (ctx, i) => ref.addDict(ctx, i),
+  'dicts.setActive': (ctx, i) => ref.setDictActive(ctx, i),
+  'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
+  'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
+  'persons.list': (ctx, i) => persons.listPersons(ctx, i),
+  'persons.get': (ctx, i) => persons.personDetail(ctx, i.id),
+  'persons.findByIdNumber': (ctx, i) => persons.findByIdNumber(ctx, i.idNumber),
+  'persons.create': (ctx, i) => persons.createPerson(ctx, i),
+  'persons.update': (ctx, i) => persons.updatePerson(ctx, i),
+  'persons.delete': (ctx, i) => persons.deletePerson(ctx, i.id),
+  'persons.restore': (ctx, i) => persons.restorePerson(ctx, i.id),
+  'disputes.list': (ctx, i) => disputes.listDisputes(ctx, i),
+  'disputes.get': (ctx, i) => disputes.getDispute(ctx, i.id),
+  'disputes.create': (ctx, i) => disputes.createDispute(ctx, i),
+  'disputes.update': (ctx, i) => disputes.updateDispute(ctx, i),
+  'disputes.changeStatus': (ctx, i) => disputes.changeDisputeStatus(ctx, i),
+  'disputes.delete': (ctx, i) => disputes.deleteDispute(ctx, i.id),
+  'disputes.restore': (ctx, i) => disputes.restoreDispute(ctx, i.id),
+  'disputes.nextCaseNumber': (ctx, i) => disputes.previewCaseNumber(ctx, i.intakeDate),
+};
+
+/** Methods that work before first-run setup. */
+const BEFORE_SETUP = new Set<Method>(['setup.status', 'setup.init']);
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line: string) => void } = {}): Host {
+  return { ledger, clock: options.clock ?? systemClock, log: options.log ?? ((line) => console.error(line)) };
+}
+
+export function contextFor(host: Host): ServiceContext {
+  const base = { db: host.ledger.db, clock: host.clock };
+  return { ...base, user: ref.currentActor(base) };
+}
+
+/** Calls one method with untrusted input. Never throws: every outcome is an envelope. */
+export function dispatch(host: Host, method: string, rawInput: unknown): Envelope<unknown> {
+  const started = Date.now();
+  try {
+    if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${method.slice(0, 60)}`);
+    const parsed = contract[method].input.safeParse(rawInput);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      const first = Object.values(fields)[0];
+      throw new LedgerError('VALIDATION', first ? `填写的内容有误：${first}` : undefined, { fields });
+    }
+    const ctx = contextFor(host);
+    if (!BEFORE_SETUP.has(method) && !ref.setupStatus(ctx, host.ledger.path).initialized) throw new LedgerError('NOT_SETUP');
+    const handler = handlers[method] as Handler<Method>;
+    const value = handler(ctx, parsed.data as ParsedInput<Method>, host);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof LedgerError) return { ok: false, error: e.toWire() };
+    const ref = newId();
+    host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref} (${Date.now() - started} ms): ${(e as Error)?.stack ?? String(e)}`);
+    return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };
+  }
+}

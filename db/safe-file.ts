@@ -1,0 +1,61 @@
+/**
+ * Files written to a user-visible path are written to a temporary name in the same folder,
+ * flushed, verified and only then renamed, so a failure never leaves a file that looks complete.
+ */
+import type Database from 'better-sqlite3';
+import DatabaseCtor from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync } from 'node:fs';
+import { LedgerError } from '../shared/errors';
+
+export function fileErrorMessage(e: unknown, target: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC':
+      return `磁盘空间不足，未能写入 ${target}。`;
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return `没有权限写入 ${target}（只读或受保护的位置）。`;
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `目标位置不存在：${target}。U盘是否已拔出？`;
+    case 'EIO':
+      return `写入 ${target} 时设备出错，U盘是否已拔出？`;
+    default:
+      return `未能写入 ${target}：${(e as Error).message}`;
+  }
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A consistent copy of a live database (VACUUM INTO), verified with integrity_check. */
+export function writeDbCopy(db: Database.Database, target: string): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fsyncFile(tmp);
+    const check = new DatabaseCtor(tmp, { readonly: true });
+    try {
+      const result = check.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new Error(`副本校验失败：${String(result)}`);
+    } finally {
+      check.close();
+    }
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    } catch {
+      /* the original error matters more */
+    }
+    throw new LedgerError('INTERNAL', fileErrorMessage(e, target));
+  }
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idCol, stamps } from './common';
+import { person } from './persons';
+import { grid, staff, village } from './reference';
+
+const live = sql`deleted_at IS NULL`;
+
+/** 矛盾纠纷排查登记: the intake register. */
+export const dispute = sqliteTable(
+  'dispute',
+  {
+    id: idCol(),
+    caseNo: text('case_no').notNull(),
+    /** Year and sequence behind the case number, for sorting and the yearly counter. */
+    caseYear: integer('case_year').notNull(),
+    caseSeq: integer('case_seq').notNull(),
+    intakeDate: text('intake_date').notNull(),
+    source: text('source').notNull(),
+    category: text('category').notNull(),
+    villageId: text('village_id').references(() => village.id, { onDelete: 'restrict' }),
+    gridId: text('grid_id').references(() => grid.id, { onDelete: 'restrict' }),
+    summary: text('summary').notNull(),
+    peopleCount: integer('people_count'),
+    /** Amount involved in fen (分), so sums are exact. */
+    amountFen: integer('amount_fen'),
+    riskLevel: text('risk_level'),
+    responsibleStaffId: text('responsible_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
+    deadline: text('deadline'),
+    status: text('status').notNull(),
+    transferUnit: text('transfer_unit'),
+    /** The parties' names, kept with the row for the list ('张三、李四'). */
+    partiesText: text('parties_text').notNull(),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex('dispute_case_no').on(t.caseNo),
+    index('dispute_live_case').on(t.caseYear, t.caseSeq).where(live),
+    index('dispute_live_intake').on(t.intakeDate).where(live),
+    index('dispute_live_status_intake').on(t.status, t.intakeDate).where(live),
+    index('dispute_live_category_intake').on(t.category, t.intakeDate).where(live),
+    index('dispute_live_village_intake').on(t.villageId, t.intakeDate).where(live),
+    index('dispute_live_staff_intake').on(t.responsibleStaffId, t.intakeDate).where(live),
+    index('dispute_live_deadline').on(t.deadline).where(live),
+    index('dispute_deleted').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+  ],
+);
+
+export const disputeParty = sqliteTable(
+  'dispute_party',
+  {
+    id: idCol(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => dispute.id, { onDelete: 'restrict' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'restrict' }),
+    role: text('role').notNull(),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('dispute_party_dispute').on(t.disputeId), index('dispute_party_person').on(t.personId)],
+);
+
+export const disputeStatusChange = sqliteTable(
+  'dispute_status_change',
+  {
+    id: idCol(),
+    disputeId: text('dispute_id')
+      .notNull()
+      .references(() => dispute.id, { onDelete: 'restrict' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    date: text('date').notNull(),
+    note: text('note'),
+    transferUnit: text('transfer_unit'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('dispute_status_change_dispute').on(t.disputeId)],
+);

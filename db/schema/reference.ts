@@ -1,0 +1,83 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { idCol, stamps } from './common';
+
+export const setting = sqliteTable('setting', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const village = sqliteTable('village', {
+  id: idCol(),
+  name: text('name').notNull(),
+  ...stamps(),
+});
+
+export const grid = sqliteTable(
+  'grid',
+  {
+    id: idCol(),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => village.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    workerName: text('worker_name'),
+    workerPhone: text('worker_phone'),
+    ...stamps(),
+  },
+  (t) => [index('grid_village').on(t.villageId)],
+);
+
+export const staff = sqliteTable('staff', {
+  id: idCol(),
+  name: text('name').notNull(),
+  post: text('post'),
+  phone: text('phone'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...stamps(),
+});
+
+export const dictEntry = sqliteTable(
+  'dict_entry',
+  {
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    builtin: integer('builtin', { mode: 'boolean' }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    sort: integer('sort').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.code] })],
+);
+
+/** Yearly sequences behind human case numbers. */
+export const caseCounter = sqliteTable(
+  'case_counter',
+  {
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
+
+/**
+ * Append-only, hash-chained: each row's hash covers its content and the previous row's hash,
+ * so an edited or deleted row breaks the chain. Written in the same transaction as the change.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: idCol(),
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+);

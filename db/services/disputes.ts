@@ -1,0 +1,354 @@
+/** 矛盾纠纷排查登记: the dispute intake register, its status workflow and its list. */
+import type { z } from 'zod';
+import { formatCaseNumber } from '../../shared/domain/case-number';
+import { addDays, isValidDate, yearOf } from '../../shared/dates';
+import {
+  canTransition,
+  DISPUTE_STATUS_LABELS,
+  isDisputeOverdue,
+  OPEN_STATUSES,
+  type DisputeStatus,
+} from '../../shared/domain/dispute-status';
+import type { PartyRole, RiskLevel } from '../../shared/dictionaries';
+import { LedgerError } from '../../shared/errors';
+import type { Paged } from '../../shared/schemas/common';
+import type {
+  Dispute,
+  DisputeInput,
+  DisputeListInput,
+  DisputeParty,
+  DisputeRow,
+  DisputeStatusChange,
+  DisputeStatusInput,
+  DisputeUpdateInput,
+} from '../../shared/schemas/disputes';
+import type { ServiceContext } from '../context';
+import { newId } from '../ids';
+import { audit } from './audit';
+import { requirePerson } from './persons';
+import { getSettings, requireDictCode } from './reference';
+import { all, one, run, write } from './sql';
+
+type Fields = z.output<typeof DisputeInput>;
+
+// ── case numbers ──────────────────────────────────────────────────────────────────────────────
+
+function caseNumberFor(ctx: ServiceContext, year: number, seq: number): string {
+  const s = getSettings(ctx);
+  return formatCaseNumber(s.disputeNumberPattern, { township: s.townshipShort, year, seq });
+}
+
+function nextFree(ctx: ServiceContext, year: number): { seq: number; caseNo: string } {
+  const last = one<{ last: number }>(ctx, "SELECT last FROM case_counter WHERE kind = 'dispute' AND year = ?", year)?.last ?? 0;
+  let seq = last + 1;
+  let caseNo = caseNumberFor(ctx, year, seq);
+  while (one(ctx, 'SELECT 1 FROM dispute WHERE case_no = ?', caseNo)) {
+    seq += 1;
+    caseNo = caseNumberFor(ctx, year, seq);
+  }
+  return { seq, caseNo };
+}
+
+export function previewCaseNumber(ctx: ServiceContext, intakeDate: string): { caseNo: string } {
+  if (!isValidDate(intakeDate)) throw new LedgerError('VALIDATION', '登记日期不正确', { fields: { intakeDate: '登记日期不正确' } });
+  return { caseNo: nextFree(ctx, yearOf(intakeDate)).caseNo };
+}
+
+function takeCaseNumber(ctx: ServiceContext, intakeDate: string): { year: number; seq: number; caseNo: string } {
+  const year = yearOf(intakeDate);
+  const { seq, caseNo } = nextFree(ctx, year);
+  run(
+    ctx,
+    "INSERT INTO case_counter (kind, year, last) VALUES ('dispute', ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last",
+    year,
+    seq,
+  );
+  return { year, seq, caseNo };
+}
+
+// ── reading ───────────────────────────────────────────────────────────────────────────────────
+
+interface DisputeDbRow {
+  id: string;
+  caseNo: string;
+  intakeDate: string;
+  source: string;
+  category: string;
+  villageId: string | null;
+  villageName: string | null;
+  gridId: string | null;
+  gridName: string | null;
+  summary: string;
+  peopleCount: number | null;
+  amountFen: number | null;
+  riskLevel: RiskLevel | null;
+  responsibleStaffId: string | null;
+  staffName: string | null;
+  deadline: string | null;
+  status: DisputeStatus;
+  transferUnit: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
+  const d = one<DisputeDbRow>(
+    ctx,
+    `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, d.village_id AS villageId,
+       v.name AS villageName, d.grid_id AS gridId, g.name AS gridName, d.summary, d.people_count AS peopleCount,
+       d.amount_fen AS amountFen, d.risk_level AS riskLevel, d.responsible_staff_id AS responsibleStaffId,
+       s.name AS staffName, d.deadline, d.status, d.transfer_unit AS transferUnit, d.created_at AS createdAt,
+       d.updated_at AS updatedAt, d.deleted_at AS deletedAt
+     FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN grid g ON g.id = d.grid_id
+       LEFT JOIN staff s ON s.id = d.responsible_staff_id
+     WHERE d.id = ?`,
+    id,
+  );
+  if (!d) return undefined;
+  const parties = all<DisputeParty>(
+    ctx,
+    `SELECT dp.person_id AS personId, dp.role, p.name, p.id_number AS idNumber, p.phone
+     FROM dispute_party dp JOIN person p ON p.id = dp.person_id WHERE dp.dispute_id = ? ORDER BY dp.ord`,
+    id,
+  );
+  const history = all<DisputeStatusChange>(
+    ctx,
+    `SELECT id, from_status AS "from", to_status AS "to", date, note, transfer_unit AS transferUnit, actor_name AS actorName, at
+     FROM dispute_status_change WHERE dispute_id = ? ORDER BY id`,
+    id,
+  );
+  const { amountFen, ...rest } = d;
+  return {
+    ...rest,
+    amountYuan: amountFen === null ? null : amountFen / 100,
+    overdue: isDisputeOverdue(d, ctx.clock.today()),
+    parties,
+    history,
+  };
+}
+
+export function getDispute(ctx: ServiceContext, id: string): Dispute {
+  const d = loadDispute(ctx, id);
+  if (!d) throw new LedgerError('NOT_FOUND', '该纠纷登记不存在。');
+  return d;
+}
+
+function requireLiveDispute(ctx: ServiceContext, id: string): Dispute {
+  const d = loadDispute(ctx, id);
+  if (!d || d.deletedAt) throw new LedgerError('NOT_FOUND', '该纠纷登记不存在或已删除。');
+  return d;
+}
+
+/** The audit snapshot: the record without its derived parts. */
+function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue'> {
+  const { history: _h, overdue: _o, ...rest } = d;
+  return rest;
+}
+
+// ── writing ───────────────────────────────────────────────────────────────────────────────────
+
+function checkReferences(ctx: ServiceContext, f: Fields): void {
+  requireDictCode(ctx, 'dispute_source', f.source, 'source', '纠纷来源');
+  requireDictCode(ctx, 'dispute_category', f.category, 'category', '纠纷类型');
+  if (f.villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', f.villageId)) {
+    throw new LedgerError('VALIDATION', '所选村（社区）不存在', { fields: { villageId: '所选村（社区）不存在' } });
+  }
+  if (f.gridId) {
+    const g = one<{ village_id: string }>(ctx, 'SELECT village_id FROM grid WHERE id = ? AND deleted_at IS NULL', f.gridId);
+    if (!g || (f.villageId && g.village_id !== f.villageId)) {
+      throw new LedgerError('VALIDATION', '所选网格不属于该村（社区）', { fields: { gridId: '所选网格不属于该村（社区）' } });
+    }
+  }
+  if (f.responsibleStaffId && !one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)) {
+    throw new LedgerError('VALIDATION', '所选承办人不存在', { fields: { responsibleStaffId: '所选承办人不存在' } });
+  }
+  if (f.intakeDate > ctx.clock.today()) {
+    throw new LedgerError('VALIDATION', '登记日期不能晚于今天', { fields: { intakeDate: '登记日期不能晚于今天' } });
+  }
+}
+
+function writeParties(ctx: ServiceContext, disputeId: string, parties: Fields['parties']): string {
+  run(ctx, 'DELETE FROM dispute_party WHERE dispute_id = ?', disputeId);
+  const names: string[] = [];
+  parties.forEach((p, i) => {
+    const person = requirePerson(ctx, p.personId);
+    names.push(person.name);
+    run(ctx, 'INSERT INTO dispute_party (id, dispute_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), disputeId, p.personId, p.role, i);
+  });
+  return names.join('、');
+}
+
+function toFen(yuan: number | null): number | null {
+  return yuan === null ? null : Math.round(yuan * 100);
+}
+
+export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
+  return write(ctx, () => {
+    checkReferences(ctx, f);
+    const settings = getSettings(ctx);
+    const id = newId();
+    const now = ctx.clock.now();
+    const { year, seq, caseNo } = takeCaseNumber(ctx, f.intakeDate);
+    const deadline = f.deadline ?? addDays(f.intakeDate, settings.disputeDeadlineDays);
+    run(
+      ctx,
+      `INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, village_id, grid_id, summary,
+         people_count, amount_fen, risk_level, responsible_staff_id, deadline, status, transfer_unit, parties_text,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, '', ?, ?)`,
+      id, caseNo, year, seq, f.intakeDate, f.source, f.category, f.villageId, f.gridId, f.summary,
+      f.peopleCount, toFen(f.amountYuan), f.riskLevel, f.responsibleStaffId, deadline, now, now,
+    );
+    run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', writeParties(ctx, id, f.parties), id);
+    run(
+      ctx,
+      `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
+       VALUES (?, ?, NULL, 'registered', ?, NULL, NULL, ?, ?, ?)`,
+      newId(), id, f.intakeDate, ctx.user.id, ctx.user.name, now,
+    );
+    const created = loadDispute(ctx, id)!;
+    audit(ctx, { action: 'create', entity: 'dispute', entityId: id, after: snapshot(created) });
+    return created;
+  });
+}
+
+export function updateDispute(ctx: ServiceContext, input: z.output<typeof DisputeUpdateInput>): Dispute {
+  return write(ctx, () => {
+    const { id, ...f } = input;
+    const before = requireLiveDispute(ctx, id);
+    checkReferences(ctx, f);
+    if (yearOf(f.intakeDate) !== yearOf(before.intakeDate)) {
+      throw new LedgerError('VALIDATION', '登记日期不能改到另一年份（案号按年编排）', { fields: { intakeDate: '不能改到另一年份' } });
+    }
+    run(
+      ctx,
+      `UPDATE dispute SET intake_date = ?, source = ?, category = ?, village_id = ?, grid_id = ?, summary = ?, people_count = ?,
+         amount_fen = ?, risk_level = ?, responsible_staff_id = ?, deadline = ?, parties_text = ?, updated_at = ? WHERE id = ?`,
+      f.intakeDate, f.source, f.category, f.villageId, f.gridId, f.summary, f.peopleCount, toFen(f.amountYuan), f.riskLevel,
+      f.responsibleStaffId, f.deadline ?? before.deadline, writeParties(ctx, id, f.parties), ctx.clock.now(), id,
+    );
+    const after = loadDispute(ctx, id)!;
+    audit(ctx, { action: 'update', entity: 'dispute', entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof DisputeStatusInput>): Dispute {
+  return write(ctx, () => {
+    const before = requireLiveDispute(ctx, input.id);
+    if (!canTransition(before.status, input.to)) {
+      const msg = `“${DISPUTE_STATUS_LABELS[before.status]}”状态不能改为“${DISPUTE_STATUS_LABELS[input.to]}”`;
+      throw new LedgerError('INVALID_TRANSITION', msg, { fields: { to: msg } });
+    }
+    const lastDate = before.history.at(-1)?.date ?? before.intakeDate;
+    if (input.date < lastDate) {
+      throw new LedgerError('VALIDATION', `日期不能早于上一步（${lastDate}）`, { fields: { date: `不能早于 ${lastDate}` } });
+    }
+    if (input.date > ctx.clock.today()) {
+      throw new LedgerError('VALIDATION', '日期不能晚于今天', { fields: { date: '日期不能晚于今天' } });
+    }
+    const now = ctx.clock.now();
+    const transferUnit = input.to === 'transferred' ? input.transferUnit : before.transferUnit;
+    run(ctx, 'UPDATE dispute SET status = ?, transfer_unit = ?, updated_at = ? WHERE id = ?', input.to, transferUnit, now, input.id);
+    run(
+      ctx,
+      `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(), input.id, before.status, input.to, input.date, input.note, input.to === 'transferred' ? input.transferUnit : null,
+      ctx.user.id, ctx.user.name, now,
+    );
+    const after = loadDispute(ctx, input.id)!;
+    audit(ctx, {
+      action: 'status',
+      entity: 'dispute',
+      entityId: input.id,
+      before: { status: before.status },
+      after: { status: input.to, date: input.date, note: input.note, transferUnit: input.transferUnit },
+    });
+    return after;
+  });
+}
+
+export function deleteDispute(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const before = requireLiveDispute(ctx, id);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE dispute SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    audit(ctx, { action: 'delete', entity: 'dispute', entityId: id, before: snapshot(before) });
+    return { ok: true as const };
+  });
+}
+
+export function restoreDispute(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const before = loadDispute(ctx, id);
+    if (!before || !before.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条纠纷登记。');
+    run(ctx, 'UPDATE dispute SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
+    audit(ctx, { action: 'restore', entity: 'dispute', entityId: id, after: snapshot(loadDispute(ctx, id)!) });
+    return { ok: true as const };
+  });
+}
+
+// ── the list ──────────────────────────────────────────────────────────────────────────────────
+
+const SORT_SQL: Record<z.output<typeof DisputeListInput>['sort'], string> = {
+  intakeDate: 'd.intake_date',
+  caseNo: 'd.case_year #, d.case_seq #',
+  deadline: 'd.deadline',
+  status: 'd.status',
+  category: 'd.category',
+  updatedAt: 'd.updated_at',
+};
+
+const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** WHERE clause and parameters for a filter; shared by the page query and its count. */
+export function disputeWhere(f: z.output<typeof DisputeListInput>, today: string): { where: string; params: unknown[] } {
+  const parts: string[] = [f.deleted ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (f.status?.length) {
+    parts.push(`d.status IN (${f.status.map(() => '?').join(', ')})`);
+    params.push(...f.status);
+  }
+  if (f.category) (parts.push('d.category = ?'), params.push(f.category));
+  if (f.source) (parts.push('d.source = ?'), params.push(f.source));
+  if (f.villageId) (parts.push('d.village_id = ?'), params.push(f.villageId));
+  if (f.staffId) (parts.push('d.responsible_staff_id = ?'), params.push(f.staffId));
+  if (f.dateFrom) (parts.push('d.intake_date >= ?'), params.push(f.dateFrom));
+  if (f.dateTo) (parts.push('d.intake_date <= ?'), params.push(f.dateTo));
+  if (f.overdue) (parts.push(`d.deadline < ? AND d.status IN (${OPEN_LIST})`), params.push(today));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push("(d.case_no LIKE ? ESCAPE '\\' OR d.parties_text LIKE ? ESCAPE '\\' OR d.summary LIKE ? ESCAPE '\\')");
+    params.push(like, like, like);
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeListInput>): Paged<DisputeRow> {
+  const today = ctx.clock.today();
+  const { where, params } = disputeWhere(f, today);
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = f.sort === 'caseNo' ? SORT_SQL.caseNo.replaceAll('#', dir) : `${SORT_SQL[f.sort]} ${dir}`;
+  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n FROM dispute d WHERE ${where}`, ...params)!.n;
+  const rows = all<Omit<DisputeRow, 'overdue'>>(
+    ctx,
+    `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
+       d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, substr(d.summary, 1, 60) AS summary,
+       d.deleted_at AS deletedAt
+     FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id
+     WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT ? OFFSET ?`,
+    ...params,
+    f.pageSize,
+    (f.page - 1) * f.pageSize,
+  );
+  return {
+    rows: rows.map((r) => ({ ...r, overdue: isDisputeOverdue(r, today) })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+export type { PartyRole };

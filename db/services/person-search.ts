@@ -1,0 +1,100 @@
+/**
+ * Search keys for a person: pinyin (full and initials), one- and two-character name pieces, and an
+ * FTS5 trigram body (name, pinyin, ID number, phone) for fragments of three characters or more.
+ * SQLite here has no ICU and no CJK tokenizer, so these are stored and indexed explicitly.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { PersonHit } from '../../shared/schemas/persons';
+import type { ServiceContext } from '../context';
+import { all, run } from './sql';
+
+export function namePinyin(name: string): { full: string; initials: string } {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
+}
+
+export function nameGrams(name: string): string[] {
+  const chars = [...name.toLowerCase().replace(/\s+/g, '')];
+  const grams = new Set<string>();
+  chars.forEach((c, i) => {
+    grams.add(c);
+    if (i + 1 < chars.length) grams.add(c + chars[i + 1]);
+  });
+  return [...grams];
+}
+
+export function writeSearchKeys(
+  ctx: ServiceContext,
+  p: { id: string; name: string; idNumber: string | null; phone: string | null },
+  py: { full: string; initials: string },
+): void {
+  run(ctx, 'DELETE FROM person_gram WHERE person_id = ?', p.id);
+  for (const g of nameGrams(p.name)) run(ctx, 'INSERT OR IGNORE INTO person_gram (gram, person_id) VALUES (?, ?)', g, p.id);
+  run(ctx, 'DELETE FROM person_fts WHERE person_id = ?', p.id);
+  run(ctx, 'INSERT INTO person_fts (person_id, body) VALUES (?, ?)', p.id, [p.name, py.full, py.initials, p.idNumber ?? '', p.phone ?? ''].join(' '));
+}
+
+const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate,
+  v.name AS villageName, p.residence_address AS residenceAddress, p.name_pinyin AS namePinyin, p.name_initials AS nameInitials`;
+const FROM = 'FROM person p LEFT JOIN village v ON v.id = p.village_id';
+
+type HitRow = PersonHit & { namePinyin: string; nameInitials: string };
+const CANDIDATES = 200;
+
+/** Ranks a candidate: exact name, then name prefix, ID/phone exact, initials, pinyin, then contains. */
+function score(h: HitRow, q: string): number {
+  if (h.name === q) return 100;
+  if (h.idNumber === q.toUpperCase() || h.phone === q) return 95;
+  if (h.nameInitials === q) return 90;
+  if (h.namePinyin === q) return 88;
+  if (h.name.startsWith(q)) return 80;
+  if (h.nameInitials.startsWith(q)) return 70;
+  if (h.namePinyin.startsWith(q)) return 65;
+  if (h.name.includes(q)) return 60;
+  if (h.idNumber?.endsWith(q.toUpperCase()) || h.phone?.endsWith(q)) return 55;
+  return 40;
+}
+
+function ftsQuery(q: string): string {
+  return `"${q.replace(/"/g, '""')}"`;
+}
+
+export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, includeDeleted = false): PersonHit[] {
+  const q = rawQ.trim().toLowerCase().replace(/\s+/g, '');
+  if (!q) return [];
+  const live = includeDeleted ? '' : 'AND p.deleted_at IS NULL';
+  const found = new Map<string, HitRow>();
+  const add = (rows: HitRow[]) => rows.forEach((r) => found.set(r.id, r));
+  const chars = [...q];
+
+  if (/^[a-z]+$/.test(q)) {
+    const hi = `${q}\uffff`;
+    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_initials >= ? AND p.name_initials < ? ${live} LIMIT ${CANDIDATES}`, q, hi));
+    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_pinyin >= ? AND p.name_pinyin < ? ${live} LIMIT ${CANDIDATES}`, q, hi));
+  } else if (chars.length <= 2) {
+    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} FROM person_gram g JOIN person p ON p.id = g.person_id LEFT JOIN village v ON v.id = p.village_id WHERE g.gram = ? ${live} LIMIT ${CANDIDATES}`, q));
+  }
+  if (chars.length >= 3) {
+    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} FROM person_fts f JOIN person p ON p.id = f.person_id LEFT JOIN village v ON v.id = p.village_id WHERE person_fts MATCH ? ${live} LIMIT ${CANDIDATES}`, ftsQuery(q)));
+  }
+  if (!/^[a-z]+$/.test(q)) {
+    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name = ? ${live} LIMIT ${CANDIDATES}`, rawQ.trim()));
+  }
+
+  return [...found.values()]
+    .map((h) => ({ h, s: score(h, q) }))
+    .sort((a, b) => b.s - a.s || a.h.namePinyin.localeCompare(b.h.namePinyin) || a.h.id.localeCompare(b.h.id))
+    .slice(0, limit)
+    .map(({ h }) => ({
+      id: h.id,
+      name: h.name,
+      sex: h.sex,
+      idNumber: h.idNumber,
+      phone: h.phone,
+      birthDate: h.birthDate,
+      villageName: h.villageName,
+      residenceAddress: h.residenceAddress,
+    }));
+}

@@ -1,0 +1,283 @@
+/** First run, settings, villages and grids, staff, dictionaries and the current operator. */
+import type { z } from 'zod';
+import { DEFAULT_DISPUTE_PATTERN } from '../../shared/domain/case-number';
+import { DEFAULT_DEADLINE_DAYS } from '../../shared/domain/dispute-status';
+import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
+import { LedgerError } from '../../shared/errors';
+import type {
+  DictAddInput,
+  DictItem,
+  DictToggleInput,
+  Grid,
+  GridInput,
+  Settings,
+  SettingsInput,
+  SetupInput,
+  SetupStatus,
+  Staff,
+  StaffInput,
+  Village,
+  VillageInput,
+} from '../../shared/schemas/reference';
+import type { Actor, ServiceContext } from '../context';
+import { newId } from '../ids';
+import { audit } from './audit';
+import { all, one, run, write } from './sql';
+
+const OPERATOR_KEY = 'operator_id';
+const SETTINGS_KEY = 'settings';
+
+function getSetting<T>(ctx: ServiceContext, key: string): T | null {
+  const row = one<{ value: string }>(ctx, 'SELECT value FROM setting WHERE key = ?', key);
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
+  run(ctx, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
+}
+
+export function getSettings(ctx: ServiceContext): Settings {
+  const s = getSetting<Settings>(ctx, SETTINGS_KEY);
+  if (!s) throw new LedgerError('NOT_SETUP');
+  return s;
+}
+
+/** The operator remembered between starts; falls back to a neutral name before first run. */
+export function currentActor(ctx: Omit<ServiceContext, 'user'>): Actor {
+  const c = { ...ctx, user: { id: null, name: '系统' } };
+  const id = getSetting<string>(c, OPERATOR_KEY);
+  if (!id) return c.user;
+  const s = one<{ id: string; name: string }>(c, 'SELECT id, name FROM staff WHERE id = ?', id);
+  return s ? { id: s.id, name: s.name } : c.user;
+}
+
+export function setupStatus(ctx: ServiceContext, dbPath: string): SetupStatus {
+  const s = getSetting<Settings>(ctx, SETTINGS_KEY);
+  const actor = currentActor(ctx);
+  return {
+    initialized: s !== null,
+    townshipName: s?.townshipName ?? null,
+    operator: actor.id ? { id: actor.id, name: actor.name } : null,
+    dbPath,
+  };
+}
+
+function seedDictionaries(ctx: ServiceContext): void {
+  for (const [kind, entries] of Object.entries(DICT_KINDS)) {
+    entries.forEach((e, i) => {
+      run(ctx, 'INSERT OR IGNORE INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 1, 1, ?)', kind, e.code, e.label, i);
+    });
+  }
+}
+
+/** Short name used in case numbers: 高寨乡 stays 高寨乡; a blank short name falls back to the full one. */
+function shortName(input: { townshipName: string; townshipShort: string | null }): string {
+  return input.townshipShort ?? input.townshipName;
+}
+
+export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInput>, dbPath: string): SetupStatus {
+  return write(ctx, () => {
+    if (getSetting(ctx, SETTINGS_KEY)) throw new LedgerError('CONFLICT', '本账本已完成首次设置。');
+    const settings: Settings = {
+      townshipName: input.townshipName,
+      townshipShort: shortName(input),
+      county: input.county,
+      disputeNumberPattern: DEFAULT_DISPUTE_PATTERN,
+      disputeDeadlineDays: DEFAULT_DEADLINE_DAYS,
+    };
+    putSetting(ctx, SETTINGS_KEY, settings);
+    seedDictionaries(ctx);
+    const now = ctx.clock.now();
+    const staffId = newId();
+    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?)', staffId, input.operatorName, input.operatorPost, now, now);
+    putSetting(ctx, OPERATOR_KEY, staffId);
+    const actor = { id: staffId, name: input.operatorName };
+    const actx = { ...ctx, user: actor };
+    audit(actx, { action: 'setup', entity: 'settings', entityId: 'settings', after: settings });
+    audit(actx, { action: 'create', entity: 'staff', entityId: staffId, after: { name: input.operatorName, post: input.operatorPost } });
+    return setupStatus(actx, dbPath);
+  });
+}
+
+export function updateSettings(ctx: ServiceContext, input: z.output<typeof SettingsInput>): Settings {
+  return write(ctx, () => {
+    const before = getSettings(ctx);
+    const after: Settings = { ...before, ...input };
+    putSetting(ctx, SETTINGS_KEY, after);
+    audit(ctx, { action: 'update', entity: 'settings', entityId: 'settings', before, after });
+    return after;
+  });
+}
+
+export function setOperator(ctx: ServiceContext, staffId: string, dbPath: string): SetupStatus {
+  const s = one<{ id: string; name: string; active: number }>(ctx, 'SELECT id, name, active FROM staff WHERE id = ? AND deleted_at IS NULL', staffId);
+  if (!s || !s.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
+  write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
+  return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, dbPath);
+}
+
+// ── villages and grids ────────────────────────────────────────────────────────────────────────
+
+interface GridRow {
+  id: string;
+  village_id: string;
+  name: string;
+  worker_name: string | null;
+  worker_phone: string | null;
+}
+
+const toGrid = (g: GridRow): Grid => ({ id: g.id, villageId: g.village_id, name: g.name, workerName: g.worker_name, workerPhone: g.worker_phone });
+
+export function listVillages(ctx: ServiceContext): Village[] {
+  const villages = all<{ id: string; name: string }>(ctx, 'SELECT id, name FROM village WHERE deleted_at IS NULL ORDER BY name');
+  const grids = all<GridRow>(ctx, 'SELECT * FROM grid WHERE deleted_at IS NULL ORDER BY name');
+  return villages.map((v) => ({ ...v, grids: grids.filter((g) => g.village_id === v.id).map(toGrid) }));
+}
+
+export function saveVillage(ctx: ServiceContext, input: z.output<typeof VillageInput>): Village {
+  return write(ctx, () => {
+    const clash = one<{ id: string }>(ctx, 'SELECT id FROM village WHERE name = ? AND deleted_at IS NULL AND id IS NOT ?', input.name, input.id);
+    if (clash) throw new LedgerError('CONFLICT', '已有同名的村（社区）', { fields: { name: '已有同名的村（社区）' } });
+    const now = ctx.clock.now();
+    if (input.id) {
+      const before = one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ? AND deleted_at IS NULL', input.id);
+      if (!before) throw new LedgerError('NOT_FOUND');
+      run(ctx, 'UPDATE village SET name = ?, updated_at = ? WHERE id = ?', input.name, now, input.id);
+      audit(ctx, { action: 'update', entity: 'village', entityId: input.id, before, after: { name: input.name } });
+      return listVillages(ctx).find((v) => v.id === input.id)!;
+    }
+    const id = newId();
+    run(ctx, 'INSERT INTO village (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', id, input.name, now, now);
+    audit(ctx, { action: 'create', entity: 'village', entityId: id, after: { name: input.name } });
+    return { id, name: input.name, grids: [] };
+  });
+}
+
+export function deleteVillage(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const before = one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ? AND deleted_at IS NULL', id);
+    if (!before) throw new LedgerError('NOT_FOUND');
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE village SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    run(ctx, 'UPDATE grid SET deleted_at = ?, updated_at = ? WHERE village_id = ? AND deleted_at IS NULL', now, now, id);
+    audit(ctx, { action: 'delete', entity: 'village', entityId: id, before });
+    return { ok: true as const };
+  });
+}
+
+export function saveGrid(ctx: ServiceContext, input: z.output<typeof GridInput>): Grid {
+  return write(ctx, () => {
+    if (!one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', input.villageId)) {
+      throw new LedgerError('NOT_FOUND', '所属村（社区）不存在', { fields: { villageId: '所属村（社区）不存在' } });
+    }
+    const now = ctx.clock.now();
+    const after = { villageId: input.villageId, name: input.name, workerName: input.workerName, workerPhone: input.workerPhone };
+    if (input.id) {
+      const before = one<GridRow>(ctx, 'SELECT * FROM grid WHERE id = ? AND deleted_at IS NULL', input.id);
+      if (!before) throw new LedgerError('NOT_FOUND');
+      run(ctx, 'UPDATE grid SET village_id = ?, name = ?, worker_name = ?, worker_phone = ?, updated_at = ? WHERE id = ?', input.villageId, input.name, input.workerName, input.workerPhone, now, input.id);
+      audit(ctx, { action: 'update', entity: 'grid', entityId: input.id, before: toGrid(before), after });
+      return { id: input.id, ...after };
+    }
+    const id = newId();
+    run(ctx, 'INSERT INTO grid (id, village_id, name, worker_name, worker_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', id, input.villageId, input.name, input.workerName, input.workerPhone, now, now);
+    audit(ctx, { action: 'create', entity: 'grid', entityId: id, after });
+    return { id, ...after };
+  });
+}
+
+export function deleteGrid(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const before = one<GridRow>(ctx, 'SELECT * FROM grid WHERE id = ? AND deleted_at IS NULL', id);
+    if (!before) throw new LedgerError('NOT_FOUND');
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE grid SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    audit(ctx, { action: 'delete', entity: 'grid', entityId: id, before: toGrid(before) });
+    return { ok: true as const };
+  });
+}
+
+// ── staff ─────────────────────────────────────────────────────────────────────────────────────
+
+interface StaffRow {
+  id: string;
+  name: string;
+  post: string | null;
+  phone: string | null;
+  active: number;
+}
+const toStaff = (s: StaffRow): Staff => ({ id: s.id, name: s.name, post: s.post, phone: s.phone, active: s.active === 1 });
+
+export function listStaff(ctx: ServiceContext, includeInactive = false): Staff[] {
+  const rows = all<StaffRow>(ctx, 'SELECT id, name, post, phone, active FROM staff WHERE deleted_at IS NULL ORDER BY active DESC, name');
+  return rows.map(toStaff).filter((s) => includeInactive || s.active);
+}
+
+export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput>): Staff {
+  return write(ctx, () => {
+    const now = ctx.clock.now();
+    const after = { name: input.name, post: input.post, phone: input.phone, active: input.active };
+    if (input.id) {
+      const before = one<StaffRow>(ctx, 'SELECT id, name, post, phone, active FROM staff WHERE id = ? AND deleted_at IS NULL', input.id);
+      if (!before) throw new LedgerError('NOT_FOUND');
+      if (!input.active && ctx.user.id === input.id) {
+        throw new LedgerError('VALIDATION', '不能停用当前操作人员，请先切换操作人员。', { fields: { active: '不能停用当前操作人员' } });
+      }
+      run(ctx, 'UPDATE staff SET name = ?, post = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?', input.name, input.post, input.phone, input.active ? 1 : 0, now, input.id);
+      audit(ctx, { action: 'update', entity: 'staff', entityId: input.id, before: toStaff(before), after });
+      return { id: input.id, ...after };
+    }
+    const id = newId();
+    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', id, input.name, input.post, input.phone, input.active ? 1 : 0, now, now);
+    audit(ctx, { action: 'create', entity: 'staff', entityId: id, after });
+    return { id, ...after };
+  });
+}
+
+// ── dictionaries ──────────────────────────────────────────────────────────────────────────────
+
+interface DictRow {
+  kind: DictKind;
+  code: string;
+  label: string;
+  builtin: number;
+  active: number;
+}
+const toDict = (r: DictRow): DictItem => ({ kind: r.kind, code: r.code, label: r.label, builtin: r.builtin === 1, active: r.active === 1 });
+
+export function listDicts(ctx: ServiceContext): DictItem[] {
+  return all<DictRow>(ctx, 'SELECT kind, code, label, builtin, active FROM dict_entry ORDER BY kind, sort').map(toDict);
+}
+
+export function addDict(ctx: ServiceContext, input: z.output<typeof DictAddInput>): DictItem {
+  return write(ctx, () => {
+    if (one(ctx, 'SELECT 1 FROM dict_entry WHERE kind = ? AND label = ?', input.kind, input.label)) {
+      throw new LedgerError('CONFLICT', '已有同名条目', { fields: { label: '已有同名条目' } });
+    }
+    const n = one<{ n: number }>(ctx, "SELECT count(*) AS n FROM dict_entry WHERE kind = ? AND builtin = 0", input.kind)!.n;
+    const code = `L${String(n + 1).padStart(2, '0')}`;
+    const sort = one<{ s: number }>(ctx, 'SELECT coalesce(max(sort), 0) + 1 AS s FROM dict_entry WHERE kind = ?', input.kind)!.s;
+    run(ctx, 'INSERT INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 0, 1, ?)', input.kind, code, input.label, sort);
+    const item: DictItem = { kind: input.kind, code, label: input.label, builtin: false, active: true };
+    audit(ctx, { action: 'create', entity: 'dict', entityId: `${input.kind}:${code}`, after: item });
+    return item;
+  });
+}
+
+export function setDictActive(ctx: ServiceContext, input: z.output<typeof DictToggleInput>): DictItem {
+  return write(ctx, () => {
+    const before = one<DictRow>(ctx, 'SELECT kind, code, label, builtin, active FROM dict_entry WHERE kind = ? AND code = ?', input.kind, input.code);
+    if (!before) throw new LedgerError('NOT_FOUND');
+    run(ctx, 'UPDATE dict_entry SET active = ? WHERE kind = ? AND code = ?', input.active ? 1 : 0, input.kind, input.code);
+    const after = { ...toDict(before), active: input.active };
+    audit(ctx, { action: 'update', entity: 'dict', entityId: `${input.kind}:${input.code}`, before: toDict(before), after });
+    return after;
+  });
+}
+
+/** Throws a field error unless `code` is an active entry of `kind`. */
+export function requireDictCode(ctx: ServiceContext, kind: DictKind, code: string, field: string, label: string): void {
+  if (!one(ctx, 'SELECT 1 FROM dict_entry WHERE kind = ? AND code = ? AND active = 1', kind, code)) {
+    throw new LedgerError('VALIDATION', `${label}不在字典中`, { fields: { [field]: `${label}不在字典中` } });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * `ledger` command line, plain Node: `web` serves browser mode; `demo` builds a demo ledger.
+ *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open]
+ *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openLedger } from '../db/open';
+import { resolveDbPath } from '../db/paths';
+import { createHost } from '../db/router';
+import { LedgerError } from '../shared/errors';
+import { startWebServer } from './web';
+
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => console.log('未能自动打开浏览器，请手动复制上面的地址打开。'));
+    child.unref();
+  } catch {
+    console.log('未能自动打开浏览器，请手动复制上面的地址打开。');
+  }
+}
+
+export async function runWeb(argv: string[]): Promise<void> {
+  const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  if (!existsSync(`${staticDir}/index.html`)) {
+    console.error('界面尚未构建：请运行 npm run web（会先构建界面）。');
+    process.exit(1);
+  }
+  const dbPath = resolveDbPath(argv);
+  const ledger = openLedger(dbPath);
+  const host = createHost(ledger);
+  const port = Number(flag(argv, '--port') ?? 0);
+  const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
+  console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);
+  console.log(`账本文件：${dbPath}`);
+  console.log('关闭本窗口或按 Ctrl+C 退出。');
+  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
+  const stop = () => {
+    void server.close().finally(() => {
+      ledger.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  try {
+    if (command === 'web') return await runWeb(rest);
+    if (command === 'demo') {
+      const { runDemo } = await import('../db/demo');
+      return runDemo(rest);
+    }
+    console.error('用法：ledger web [--db 文件] [--port 端口] [--no-open] | ledger demo [--db 文件]');
+    process.exit(2);
+  } catch (e) {
+    if (e instanceof LedgerError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();

@@ -1,0 +1,47 @@
+/**
+ * The typed client: `api.disputes.create(input)` is checked against shared/contract.ts, so the UI
+ * cannot call a method that does not exist or send the wrong shape. Errors arrive as ApiError with
+ * the host's Chinese message and per-field messages.
+ */
+import type { Input, Method, Output } from '../../shared/contract';
+import type { WireError } from '../../shared/errors';
+import { transport } from './transport';
+
+export class ApiError extends Error {
+  readonly wire: WireError;
+  constructor(wire: WireError) {
+    super(wire.message);
+    this.name = 'ApiError';
+    this.wire = wire;
+  }
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const env = await transport.invoke(method, input);
+  if (!env.ok) throw new ApiError(env.error);
+  return env.value as Output<M>;
+}
+
+type ModuleOf<M extends string> = M extends `${infer Mod}.${string}` ? Mod : never;
+type Api = {
+  [Mod in ModuleOf<Method>]: {
+    [M in Method as M extends `${Mod}.${infer Verb}` ? Verb : never]: (input: Input<M>) => Promise<Output<M>>;
+  };
+};
+
+export const api = new Proxy({} as Api, {
+  get: (_t, mod: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_u, verb: string) => (input: unknown) => call(`${mod}.${verb}` as Method, input as never),
+      },
+    ),
+});
+
+/** The Chinese sentence to show for any error. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.wire.message;
+  if (e instanceof Error) return `出错了：${e.message}`;
+  return '出错了';
+}

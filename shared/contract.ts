@@ -1,0 +1,28 @@
+/**
+ * The one list of every method the UI may call. Both transports (Electron IPC, loopback HTTP)
+ * carry `(method, input)`; the host validates `input` with the schema listed here and the
+ * handler table in db/router.ts is typed from it, so a missing handler is a compile error.
+ */
+import type { z } from 'zod';
+import { disputesContract } from './contract/disputes';
+import { personsContract } from './contract/persons';
+import { referenceContract } from './contract/reference';
+import type { MethodDef } from './contract/define';
+
+export const contract = {
+  ...referenceContract,
+  ...personsContract,
+  ...disputesContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller sends (before the schema's defaults and transforms). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

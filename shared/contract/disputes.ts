@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Id, type Paged } from '../schemas/common';
+import {
+  DisputeInput,
+  DisputeListInput,
+  DisputeStatusInput,
+  DisputeUpdateInput,
+  type Dispute,
+  type DisputeRow,
+} from '../schemas/disputes';
+import { method } from './define';
+
+export const disputesContract = {
+  'disputes.list': method<Paged<DisputeRow>>()(DisputeListInput),
+  'disputes.get': method<Dispute>()(z.strictObject({ id: Id })),
+  'disputes.create': method<Dispute>()(DisputeInput),
+  'disputes.update': method<Dispute>()(DisputeUpdateInput),
+  'disputes.changeStatus': method<Dispute>()(DisputeStatusInput),
+  'disputes.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  'disputes.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
+};

@@ -1,0 +1,55 @@
+/** Field schemas shared by every module's forms and by the host, with Chinese messages. */
+import { z } from 'zod';
+import { isValidDate } from '../dates';
+
+z.config(z.locales.zhCN());
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const Id = z.string({ error: '编号缺失' }).regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不正确');
+
+export const DateStr = z
+  .string({ error: '请填写日期' })
+  .trim()
+  .refine(isValidDate, '日期应为有效的“年-月-日”，如 2024-05-01');
+
+export function reqText(label: string, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${label}含有不可见的控制字符`);
+}
+
+/** Optional text: blank becomes null. */
+export function optText(label: string, max: number) {
+  return z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${label}含有不可见的控制字符`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+export const OptDate = z
+  .union([z.literal(''), DateStr])
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const OptId = z
+  .union([z.literal(''), Id])
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const Page = z.number().int().min(1, '页码应从1开始').max(1_000_000).default(1);
+export const PageSize = z.number().int().min(1).max(200).default(50);
+
+export interface Paged<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { checkCaseNumberPattern } from '../domain/case-number';
+import { DICT_KINDS, type DictKind } from '../dictionaries';
+import { Id, OptId, optText, reqText } from './common';
+import { PhoneField } from './persons';
+
+export const SetupInput = z.strictObject({
+  townshipName: reqText('乡镇名称', 30),
+  townshipShort: optText('乡镇简称', 10),
+  county: reqText('所属县（市、区）', 30),
+  operatorName: reqText('您的姓名', 20),
+  operatorPost: optText('职务', 30),
+});
+
+export const CaseNumberPattern = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = checkCaseNumberPattern(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const SettingsInput = z.strictObject({
+  townshipName: reqText('乡镇名称', 30),
+  townshipShort: reqText('乡镇简称', 10),
+  county: reqText('所属县（市、区）', 30),
+  disputeNumberPattern: CaseNumberPattern,
+  disputeDeadlineDays: z.number().int().min(1, '期限至少1天').max(365, '期限不能超过365天'),
+});
+
+export interface Settings {
+  townshipName: string;
+  townshipShort: string;
+  county: string;
+  disputeNumberPattern: string;
+  disputeDeadlineDays: number;
+}
+
+export interface SetupStatus {
+  initialized: boolean;
+  townshipName: string | null;
+  operator: { id: string; name: string } | null;
+  dbPath: string;
+}
+
+export const VillageInput = z.strictObject({ id: OptId, name: reqText('村（社区）名称', 30) });
+export const GridInput = z.strictObject({
+  id: OptId,
+  villageId: Id,
+  name: reqText('网格名称', 30),
+  workerName: optText('网格员', 20),
+  workerPhone: PhoneField,
+});
+
+export interface Grid {
+  id: string;
+  villageId: string;
+  name: string;
+  workerName: string | null;
+  workerPhone: string | null;
+}
+export interface Village {
+  id: string;
+  name: string;
+  grids: Grid[];
+}
+
+export const StaffInput = z.strictObject({
+  id: OptId,
+  name: reqText('姓名', 20),
+  post: optText('职务', 30),
+  phone: PhoneField,
+  active: z.boolean().default(true),
+});
+export interface Staff {
+  id: string;
+  name: string;
+  post: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+const DictKindSchema = z.enum(Object.keys(DICT_KINDS) as [DictKind, ...DictKind[]], { error: '字典类别不正确' });
+export const DictAddInput = z.strictObject({ kind: DictKindSchema, label: reqText('名称', 30) });
+export const DictToggleInput = z.strictObject({ kind: DictKindSchema, code: z.string().min(1).max(20), active: z.boolean() });
+export interface DictItem {
+  kind: DictKind;
+  code: string;
+  label: string;
+  builtin: boolean;
+  active: boolean;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}

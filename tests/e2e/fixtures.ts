@@ -1,0 +1,48 @@
+/**
+ * Each test gets its own ledger file in a temporary folder and its own browser-mode server on a
+ * random loopback port, started in-process from electron/web.ts with the real router. `ledger.today`
+ * fixes the host's clock so that overdue flags and defaults are predictable.
+ */
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixedClock } from '../../db/context';
+import { openLedger, type Ledger } from '../../db/open';
+import { createHost, dispatch, type Host } from '../../db/router';
+import { startWebServer, type WebServer } from '../../electron/web';
+
+export interface LedgerFixture {
+  url: string;
+  path: string;
+  ledger: Ledger;
+  host: Host;
+  server: WebServer;
+  /** Calls the API directly (for arranging data), throwing on failure. */
+  call<T = unknown>(method: string, input?: unknown): T;
+}
+
+const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+export const E2E_TODAY = '2024-06-15';
+
+export const test = base.extend<{ app: LedgerFixture }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+    const path = join(dir, 'ledger.db');
+    const ledger = openLedger(path);
+    const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l) });
+    const server = await startWebServer({ host, staticDir });
+    const call = <T,>(method: string, input?: unknown): T => {
+      const r = dispatch(host, method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as T;
+    };
+    await use({ url: server.url, path, ledger, host, server, call });
+    await server.close();
+    ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

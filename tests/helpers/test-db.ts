@@ -1,0 +1,61 @@
+/** A real ledger file in a fresh temporary folder, migrated, with a fixed clock and a set-up township. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../shared/dates';
+import { fixedClock, type ServiceContext } from '../../db/context';
+import { openLedger, type Ledger } from '../../db/open';
+import { contextFor, createHost, dispatch, type Host } from '../../db/router';
+import type { Envelope } from '../../shared/errors';
+import { idCheckChar } from '../../shared/domain/id-number';
+
+export const TODAY = '2024-06-15';
+
+export interface TestLedger {
+  dir: string;
+  path: string;
+  ledger: Ledger;
+  host: Host;
+  ctx(): ServiceContext;
+  call<T = unknown>(method: string, input?: unknown): T;
+  raw(method: string, input?: unknown): Envelope<unknown>;
+  close(): void;
+}
+
+export function tempDir(prefix = 'ledger-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {}): TestLedger {
+  const dir = tempDir();
+  const path = join(dir, 'ledger.db');
+  const ledger = openLedger(path);
+  const host = createHost(ledger, { clock: options.clock ?? fixedClock(TODAY), log: () => {} });
+  const t: TestLedger = {
+    dir,
+    path,
+    ledger,
+    host,
+    ctx: () => contextFor(host),
+    raw: (method, input) => dispatch(host, method, input),
+    call<T>(method: string, input?: unknown): T {
+      const r = dispatch(host, method, input);
+      if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
+      return r.value as T;
+    },
+    close() {
+      ledger.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  if (options.setup !== false) {
+    t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解', operatorPost: '调委会主任' });
+  }
+  return t;
+}
+
+/** Valid ID numbers built with the real checksum, for fixtures. */
+export function makeIdNumber(region: string, birth: string, seq: string): string {
+  const first17 = `${region}${birth.replace(/-/g, '')}${seq}`;
+  return first17 + idCheckChar(first17);
+}
