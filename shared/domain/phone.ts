@@ -17,7 +17,8 @@ export function isLandline(value: string): boolean {
 
 export function checkPhone(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const trimmed = raw.trim();
-  if (/^0\d{2,3}-?[2-9]/.test(trimmed.replace(/\s/g, ''))) {
+  const compact = trimmed.replace(/\s/g, '');
+  if (!/^(\+86|0086)/.test(compact) && /^0\d{2,3}-?[2-9]/.test(compact)) {
     const v = trimmed.replace(/\s/g, '');
     return isLandline(v) ? { ok: true, value: v } : { ok: false, reason: '固定电话格式不正确，如 0371-12345678' };
   }

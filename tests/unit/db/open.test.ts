@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openLedger } from '../../../db/open';
+import { resolveDbPath } from '../../../db/paths';
+import { tempDir } from '../../helpers/test-db';
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+function open(path: string, stamp?: string) {
+  const l = openLedger(path, stamp ? { stamp } : {});
+  opened.push(l);
+  return l;
+}
+
+describe('openLedger', () => {
+  it('creates a migrated WAL file with FULL sync, foreign keys and our application id', () => {
+    const path = join(tempDir(), 'sub', 'ledger.db');
+    const l = open(path);
+    expect(l.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(l.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(l.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(l.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(l.migration.applied).toBeGreaterThanOrEqual(2);
+    const tables = (l.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['person', 'dispute', 'audit_log', 'person_fts']));
+  });
+
+  it('reopens without migrating again', () => {
+    const path = join(tempDir(), 'ledger.db');
+    open(path).close();
+    opened.pop();
+    expect(open(path).migration).toEqual({ applied: 0, backupPath: null });
+  });
+
+  it('refuses a second writer with a message naming the holder', () => {
+    const path = join(tempDir(), 'ledger.db');
+    open(path);
+    expect(() => openLedger(path)).toThrowError(/正被另一个程序使用.*进程号 \d+/);
+  });
+
+  it('takes over a stale lock left by a process that no longer runs', () => {
+    const path = join(tempDir(), 'ledger.db');
+    writeFileSync(`${path}.lock`, JSON.stringify({ host: hostname(), pid: 2 ** 22 + 12345, since: '2020-01-01' }));
+    expect(() => open(path)).not.toThrow();
+  });
+
+  it('refuses a file written by a newer app version and changes nothing', () => {
+    const path = join(tempDir(), 'ledger.db');
+    const l = open(path);
+    l.db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999);
+    l.close();
+    opened.pop();
+    const before = sha(path);
+    expect(() => openLedger(path)).toThrowError(/更高版本/);
+    expect(sha(path)).toBe(before);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('backs the file up before applying a pending migration, and keeps the rows', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const l = open(path);
+    l.db.prepare("INSERT INTO setting (key, value) VALUES ('probe', '\"kept\"')").run();
+    // Pretend the last migration has not been applied yet: the app now has one more than the file.
+    const last = l.db.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as { m: number };
+    l.db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(last.m);
+    l.db.exec('DROP TABLE person_fts');
+    l.close();
+    opened.pop();
+    const again = open(path, '20240615120000');
+    expect(again.migration.applied).toBe(1);
+    expect(again.migration.backupPath).toBe(`${path}.before-migrate-20240615120000.bak`);
+    expect(readdirSync(dir)).toContain('ledger.db.before-migrate-20240615120000.bak');
+    const backup = new Database(again.migration.backupPath!, { readonly: true });
+    expect((backup.prepare("SELECT value FROM setting WHERE key='probe'").get() as { value: string }).value).toBe('"kept"');
+    backup.close();
+    expect((again.db.prepare("SELECT value FROM setting WHERE key='probe'").get() as { value: string }).value).toBe('"kept"');
+  });
+
+  it('refuses a file that is not a ledger and leaves it alone', () => {
+    const path = join(tempDir(), 'notes.db');
+    writeFileSync(path, 'this is not a database at all, just text that someone renamed');
+    const before = sha(path);
+    expect(() => openLedger(path)).toThrowError(/不是账本文件/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('refuses another application\'s SQLite file', () => {
+    const path = join(tempDir(), 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    expect(() => openLedger(path)).toThrowError(/不是本程序的账本文件/);
+  });
+});
+
+describe('resolveDbPath', () => {
+  it('prefers --db, then LEDGER_DB, then the app-data folder', () => {
+    expect(resolveDbPath(['--db', '/x/a.db'], {})).toBe('/x/a.db');
+    expect(resolveDbPath(['--db=/x/b.db'], { LEDGER_DB: '/y/c.db' })).toBe('/x/b.db');
+    expect(resolveDbPath([], { LEDGER_DB: '/y/c.db' })).toBe('/y/c.db');
+    expect(resolveDbPath([], { XDG_CONFIG_HOME: '/home/u/.config' })).toMatch(/乡镇司法台账[/\\]ledger\.db$/);
+  });
+});
+
+describe('migrations are locked once landed', () => {
+  it('every migration file matches its recorded hash', () => {
+    const dir = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+    const lock = JSON.parse(readFileSync(join(dir, '..', 'migrations.lock.json'), 'utf8')) as Record<string, string>;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
+    for (const f of files) {
+      expect(lock[f], `${f} has no entry in db/migrations.lock.json (add it when the migration lands)`).toBeDefined();
+      expect(sha(join(dir, f)), `${f} was edited after it landed`).toBe(lock[f]);
+    }
+  });
+});

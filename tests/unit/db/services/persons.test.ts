@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Person, PersonDetail, PersonHit } from '../../../../shared/schemas/persons';
+import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openTestLedger();
+});
+afterEach(() => t.close());
+
+const create = (input: Record<string, unknown>) => t.call<Person>('persons.create', input);
+const names = (q: string) => t.call<PersonHit[]>('persons.search', { q }).map((h) => h.name);
+
+describe('person registry', () => {
+  it('fills sex and birth date from a valid ID number', () => {
+    const p = create({ name: '张三丰', idNumber: makeIdNumber('410102', '1980-05-01', '124').toLowerCase() });
+    expect(p.sex).toBe('F');
+    expect(p.birthDate).toBe('1980-05-01');
+    expect(p.idNumber).toMatch(/^410102198005011\d{2}[\dX]$/);
+  });
+
+  it('refuses a second person with the same ID number and points to the first', () => {
+    const id = makeIdNumber('410102', '1980-05-01', '123');
+    const first = create({ name: '张三丰', idNumber: id });
+    const r = t.raw('persons.create', { name: '张三', idNumber: id });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('ID_NUMBER_TAKEN');
+      expect(r.error.details?.personId).toBe(first.id);
+      expect(r.error.fields?.idNumber).toContain('张三丰');
+    }
+  });
+
+  it('rejects an ID whose birth date is in the future (by the injected clock)', () => {
+    const r = t.raw('persons.create', { name: '未来人', idNumber: makeIdNumber('410102', '2024-07-01', '123') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.fields?.idNumber).toContain('晚于今天');
+  });
+
+  it('flags facts that contradict the ID number on the detail page', () => {
+    const p = create({ name: '李四', idNumber: makeIdNumber('410102', '1980-05-01', '123'), sex: 'F' });
+    const d = t.call<PersonDetail>('persons.get', { id: p.id });
+    expect(d.warnings).toEqual(['性别与公民身份号码不符']);
+  });
+
+  it('finds people by name fragment, pinyin initials, full pinyin, ID fragment and phone fragment', () => {
+    create({ name: '张三丰', idNumber: makeIdNumber('410102', '1980-05-01', '123'), phone: '13812345678' });
+    create({ name: '张三', phone: '13900001111' });
+    create({ name: '李四光' });
+    create({ name: '欧阳' });
+    expect(names('三丰')).toEqual(['张三丰']);
+    expect(names('张三')).toEqual(['张三', '张三丰']);
+    expect(names('张')).toEqual(expect.arrayContaining(['张三', '张三丰']));
+    expect(names('欧阳')).toEqual(['欧阳']);
+    expect(names('zsf')).toEqual(['张三丰']);
+    expect(names('zs')).toEqual(['张三', '张三丰']);
+    expect(names('zhangsanfeng')).toEqual(['张三丰']);
+    expect(names('ZSF')).toEqual(['张三丰']);
+    expect(names('1980050')).toEqual(['张三丰']);
+    expect(names('4567')).toEqual(['张三丰']);
+    expect(names('0000111')).toEqual(['张三']);
+    expect(names('王')).toEqual([]);
+    expect(names('  ')).toEqual([]);
+  });
+
+  it('keeps search in step with edits, deletes and restores', () => {
+    const p = create({ name: '王五' });
+    t.call('persons.update', { id: p.id, name: '赵六' });
+    expect(names('王五')).toEqual([]);
+    expect(names('zl')).toEqual(['赵六']);
+    t.call('persons.delete', { id: p.id });
+    expect(names('赵六')).toEqual([]);
+    expect(t.call<{ total: number }>('persons.list', { deleted: true }).total).toBe(1);
+    t.call('persons.restore', { id: p.id });
+    expect(names('赵六')).toEqual(['赵六']);
+  });
+
+  it('treats markup in a name as plain text', () => {
+    const p = create({ name: '<img src=x onerror=alert(1)>' });
+    expect(t.call<PersonDetail>('persons.get', { id: p.id }).person.name).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('rejects empty, too-long, wrong-format and unknown fields without writing anything', () => {
+    const before = t.ledger.db.prepare('SELECT count(*) AS n FROM person').get();
+    for (const bad of [
+      {},
+      { name: '' },
+      { name: 'x'.repeat(51) },
+      { name: '张三', phone: '12345' },
+      { name: '张三', idNumber: '110105194912310021' },
+      { name: '张三', birthDate: '2024-02-30' },
+      { name: '张三', sex: 'X' },
+      { name: '张三', __proto__: { admin: true }, constructor: 1 },
+      { name: '张\u0000三' },
+      { name: 42 },
+      null,
+      'drop table person',
+    ]) {
+      const r = t.raw('persons.create', bad);
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('VALIDATION');
+        expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    }
+    expect(t.ledger.db.prepare('SELECT count(*) AS n FROM person').get()).toEqual(before);
+  });
+
+  it('writes an audit row with before and after for every change', () => {
+    const p = create({ name: '王五' });
+    t.call('persons.update', { id: p.id, name: '王五', phone: '13800138000' });
+    const rows = t.call<{ action: string; actorName: string; before: { phone: string | null } | null; after: { phone: string | null } }[]>(
+      'audit.forEntity',
+      { entity: 'person', id: p.id },
+    );
+    expect(rows.map((r) => r.action)).toEqual(['update', 'create']);
+    expect(rows[0]!.actorName).toBe('王调解');
+    expect(rows[0]!.before?.phone).toBeNull();
+    expect(rows[0]!.after.phone).toBe('13800138000');
+  });
+});
