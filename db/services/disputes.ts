@@ -9,7 +9,7 @@ import {
   OPEN_STATUSES,
   type DisputeStatus,
 } from '../../shared/domain/dispute-status';
-import type { PartyRole, RiskLevel } from '../../shared/dictionaries';
+import type { RiskLevel } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import type {
@@ -326,23 +326,27 @@ export function disputeWhere(f: z.output<typeof DisputeListInput>, today: string
   return { where: parts.join(' AND '), params };
 }
 
-export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeListInput>): Paged<DisputeRow> {
-  const today = ctx.clock.today();
+/** The two statements behind one list page: the total and the page itself. */
+export function disputeListSql(f: z.output<typeof DisputeListInput>, today: string): { count: string; page: string; params: unknown[] } {
   const { where, params } = disputeWhere(f, today);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = f.sort === 'caseNo' ? SORT_SQL.caseNo.replaceAll('#', dir) : `${SORT_SQL[f.sort]} ${dir}`;
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n FROM dispute d WHERE ${where}`, ...params)!.n;
-  const rows = all<Omit<DisputeRow, 'overdue'>>(
-    ctx,
-    `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
+  return {
+    count: `SELECT count(*) AS n FROM dispute d WHERE ${where}`,
+    page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
        d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, substr(d.summary, 1, 60) AS summary,
        d.deleted_at AS deletedAt
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id
      WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT ? OFFSET ?`,
-    ...params,
-    f.pageSize,
-    (f.page - 1) * f.pageSize,
-  );
+    params,
+  };
+}
+
+export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeListInput>): Paged<DisputeRow> {
+  const today = ctx.clock.today();
+  const q = disputeListSql(f, today);
+  const total = one<{ n: number }>(ctx, q.count, ...q.params)!.n;
+  const rows = all<Omit<DisputeRow, 'overdue'>>(ctx, q.page, ...q.params, f.pageSize, (f.page - 1) * f.pageSize);
   return {
     rows: rows.map((r) => ({ ...r, overdue: isDisputeOverdue(r, today) })),
     total,
@@ -351,4 +355,3 @@ export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeList
   };
 }
 
-export type { PartyRole };

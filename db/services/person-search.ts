@@ -43,6 +43,18 @@ const FROM = 'FROM person p LEFT JOIN village v ON v.id = p.village_id';
 type HitRow = PersonHit & { namePinyin: string; nameInitials: string };
 const CANDIDATES = 200;
 
+/** The candidate queries of the search box; `live` excludes the recycle bin. Plans are tested. */
+export function searchSql(live: boolean) {
+  const l = live ? 'AND p.deleted_at IS NULL' : '';
+  return {
+    initials: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_initials >= ? AND p.name_initials < ? ${l} LIMIT ${CANDIDATES}`,
+    pinyin: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_pinyin >= ? AND p.name_pinyin < ? ${l} LIMIT ${CANDIDATES}`,
+    gram: `SELECT ${HIT_COLUMNS} FROM person_gram g JOIN person p ON p.id = g.person_id LEFT JOIN village v ON v.id = p.village_id WHERE g.gram = ? ${l} LIMIT ${CANDIDATES}`,
+    fts: `SELECT ${HIT_COLUMNS} FROM person_fts f JOIN person p ON p.id = f.person_id LEFT JOIN village v ON v.id = p.village_id WHERE person_fts MATCH ? ${l} LIMIT ${CANDIDATES}`,
+    exact: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name = ? ${l} LIMIT ${CANDIDATES}`,
+  };
+}
+
 /** Ranks a candidate: exact name, then name prefix, ID/phone exact, initials, pinyin, then contains. */
 function score(h: HitRow, q: string): number {
   if (h.name === q) return 100;
@@ -64,24 +76,21 @@ function ftsQuery(q: string): string {
 export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, includeDeleted = false): PersonHit[] {
   const q = rawQ.trim().toLowerCase().replace(/\s+/g, '');
   if (!q) return [];
-  const live = includeDeleted ? '' : 'AND p.deleted_at IS NULL';
+  const sql = searchSql(!includeDeleted);
   const found = new Map<string, HitRow>();
   const add = (rows: HitRow[]) => rows.forEach((r) => found.set(r.id, r));
   const chars = [...q];
+  const latin = /^[a-z]+$/.test(q);
 
-  if (/^[a-z]+$/.test(q)) {
+  if (latin) {
     const hi = `${q}\uffff`;
-    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_initials >= ? AND p.name_initials < ? ${live} LIMIT ${CANDIDATES}`, q, hi));
-    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_pinyin >= ? AND p.name_pinyin < ? ${live} LIMIT ${CANDIDATES}`, q, hi));
+    add(all<HitRow>(ctx, sql.initials, q, hi));
+    add(all<HitRow>(ctx, sql.pinyin, q, hi));
   } else if (chars.length <= 2) {
-    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} FROM person_gram g JOIN person p ON p.id = g.person_id LEFT JOIN village v ON v.id = p.village_id WHERE g.gram = ? ${live} LIMIT ${CANDIDATES}`, q));
+    add(all<HitRow>(ctx, sql.gram, q));
   }
-  if (chars.length >= 3) {
-    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} FROM person_fts f JOIN person p ON p.id = f.person_id LEFT JOIN village v ON v.id = p.village_id WHERE person_fts MATCH ? ${live} LIMIT ${CANDIDATES}`, ftsQuery(q)));
-  }
-  if (!/^[a-z]+$/.test(q)) {
-    add(all<HitRow>(ctx, `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name = ? ${live} LIMIT ${CANDIDATES}`, rawQ.trim()));
-  }
+  if (chars.length >= 3) add(all<HitRow>(ctx, sql.fts, ftsQuery(q)));
+  if (!latin) add(all<HitRow>(ctx, sql.exact, rawQ.trim()));
 
   return [...found.values()]
     .map((h) => ({ h, s: score(h, q) }))
