@@ -19,6 +19,8 @@ import * as ref from './services/reference';
 export interface Host {
   ledger: Ledger;
   clock: Clock;
+  /** Who is acting and whether first run is done; read once, refreshed after methods that change them. */
+  session?: { actor: ServiceContext['user']; initialized: boolean };
   /** Unexpected errors are logged here with a reference id; never inputs or rows. */
   log: (line: string) => void;
 }
@@ -77,9 +79,20 @@ export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line
   return { ledger, clock: options.clock ?? systemClock, log: options.log ?? ((line) => console.error(line)) };
 }
 
+/** Methods after which the cached operator / first-run state must be read again. */
+const SESSION_METHODS = /^(setup|session|staff)\./;
+
+function session(host: Host): NonNullable<Host['session']> {
+  if (!host.session) {
+    const base = { db: host.ledger.db, clock: host.clock };
+    const actor = ref.currentActor(base);
+    host.session = { actor, initialized: ref.setupStatus({ ...base, user: actor }, host.ledger.path).initialized };
+  }
+  return host.session;
+}
+
 export function contextFor(host: Host): ServiceContext {
-  const base = { db: host.ledger.db, clock: host.clock };
-  return { ...base, user: ref.currentActor(base) };
+  return { db: host.ledger.db, clock: host.clock, user: session(host).actor };
 }
 
 /** Calls one method with untrusted input. Never throws: every outcome is an envelope. */
@@ -94,10 +107,13 @@ export function dispatch(host: Host, method: string, rawInput: unknown): Envelop
       throw new LedgerError('VALIDATION', first ? `填写的内容有误：${first}` : undefined, { fields });
     }
     const ctx = contextFor(host);
-    if (!BEFORE_SETUP.has(method) && !ref.setupStatus(ctx, host.ledger.path).initialized) throw new LedgerError('NOT_SETUP');
+    if (!BEFORE_SETUP.has(method) && !session(host).initialized) throw new LedgerError('NOT_SETUP');
     const handler = handlers[method] as Handler<Method>;
-    const value = handler(ctx, parsed.data as ParsedInput<Method>, host);
-    return { ok: true, value };
+    try {
+      return { ok: true, value: handler(ctx, parsed.data as ParsedInput<Method>, host) };
+    } finally {
+      if (SESSION_METHODS.test(method)) host.session = undefined;
+    }
   } catch (e) {
     if (e instanceof LedgerError) return { ok: false, error: e.toWire() };
     const ref = newId();

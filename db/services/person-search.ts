@@ -6,7 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { PersonHit } from '../../shared/schemas/persons';
 import type { ServiceContext } from '../context';
-import { all, run } from './sql';
+import { all, one, run } from './sql';
 
 export function namePinyin(name: string): { full: string; initials: string } {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' })
@@ -32,8 +32,10 @@ export function writeSearchKeys(
 ): void {
   run(ctx, 'DELETE FROM person_gram WHERE person_id = ?', p.id);
   for (const g of nameGrams(p.name)) run(ctx, 'INSERT OR IGNORE INTO person_gram (gram, person_id) VALUES (?, ?)', g, p.id);
-  run(ctx, 'DELETE FROM person_fts WHERE person_id = ?', p.id);
-  run(ctx, 'INSERT INTO person_fts (person_id, body) VALUES (?, ?)', p.id, [p.name, py.full, py.initials, p.idNumber ?? '', p.phone ?? ''].join(' '));
+  // The FTS row shares the person's rowid, so it is found and replaced without a scan.
+  const { rowid } = one<{ rowid: number }>(ctx, 'SELECT rowid FROM person WHERE id = ?', p.id)!;
+  run(ctx, 'DELETE FROM person_fts WHERE rowid = ?', rowid);
+  run(ctx, 'INSERT INTO person_fts (rowid, person_id, body) VALUES (?, ?, ?)', rowid, p.id, [p.name, py.full, py.initials, p.idNumber ?? '', p.phone ?? ''].join(' '));
 }
 
 const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate,
@@ -41,7 +43,7 @@ const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.bi
 const FROM = 'FROM person p LEFT JOIN village v ON v.id = p.village_id';
 
 type HitRow = PersonHit & { namePinyin: string; nameInitials: string };
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 /** The candidate queries of the search box; `live` excludes the recycle bin. Plans are tested. */
 export function searchSql(live: boolean) {
@@ -50,7 +52,7 @@ export function searchSql(live: boolean) {
     initials: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_initials >= ? AND p.name_initials < ? ${l} LIMIT ${CANDIDATES}`,
     pinyin: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name_pinyin >= ? AND p.name_pinyin < ? ${l} LIMIT ${CANDIDATES}`,
     gram: `SELECT ${HIT_COLUMNS} FROM person_gram g JOIN person p ON p.id = g.person_id LEFT JOIN village v ON v.id = p.village_id WHERE g.gram = ? ${l} LIMIT ${CANDIDATES}`,
-    fts: `SELECT ${HIT_COLUMNS} FROM person_fts f JOIN person p ON p.id = f.person_id LEFT JOIN village v ON v.id = p.village_id WHERE person_fts MATCH ? ${l} LIMIT ${CANDIDATES}`,
+    fts: `SELECT ${HIT_COLUMNS} FROM person_fts f JOIN person p ON p.rowid = f.rowid LEFT JOIN village v ON v.id = p.village_id WHERE person_fts MATCH ? ${l} LIMIT ${CANDIDATES}`,
     exact: `SELECT ${HIT_COLUMNS} ${FROM} WHERE p.name = ? ${l} LIMIT ${CANDIDATES}`,
   };
 }
@@ -94,7 +96,7 @@ export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, 
 
   return [...found.values()]
     .map((h) => ({ h, s: score(h, q) }))
-    .sort((a, b) => b.s - a.s || a.h.namePinyin.localeCompare(b.h.namePinyin) || a.h.id.localeCompare(b.h.id))
+    .sort((a, b) => b.s - a.s || (a.h.namePinyin < b.h.namePinyin ? -1 : a.h.namePinyin > b.h.namePinyin ? 1 : a.h.id < b.h.id ? -1 : 1))
     .slice(0, limit)
     .map(({ h }) => ({
       id: h.id,

@@ -1,0 +1,211 @@
+/**
+ * Realistic generated data for the demo ledger and the benchmark: Chinese names by surname
+ * frequency, villages with grids, staff, and disputes in the proportions township reports show
+ * (family and neighbour disputes most common; most cases resolved). Everything goes through the
+ * real services, so the data carries pinyin, search keys, status history and audit rows.
+ * Never writes into an existing file.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays } from '../shared/dates';
+import { idCheckChar } from '../shared/domain/id-number';
+import type { DisputeStatus } from '../shared/domain/dispute-status';
+import { LedgerError } from '../shared/errors';
+import { fixedClock, type ServiceContext } from './context';
+import { openLedger } from './open';
+import { appDataDir } from './paths';
+import { contextFor, createHost, dispatch } from './router';
+import { changeDisputeStatus, createDispute } from './services/disputes';
+import { createPerson } from './services/persons';
+import { saveGrid, saveStaff, saveVillage } from './services/reference';
+
+/** Small deterministic PRNG (mulberry32) so that a seed gives the same ledger every time. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted<T>(rand: () => number, items: readonly (readonly [T, number])[]): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let r = rand() * total;
+  for (const [item, w] of items) {
+    r -= w;
+    if (r <= 0) return item;
+  }
+  return items[items.length - 1]![0];
+}
+
+const pick = <T,>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+const SURNAMES: readonly (readonly [string, number])[] = [
+  ['王', 7.1], ['李', 7.0], ['张', 6.9], ['刘', 5.4], ['陈', 4.6], ['杨', 3.1], ['赵', 2.3], ['黄', 2.2], ['周', 2.1], ['吴', 2.0],
+  ['徐', 1.7], ['孙', 1.5], ['胡', 1.3], ['朱', 1.3], ['高', 1.3], ['林', 1.2], ['何', 1.2], ['郭', 1.2], ['马', 1.1], ['罗', 0.9],
+  ['梁', 0.9], ['宋', 0.8], ['郑', 0.8], ['谢', 0.7], ['韩', 0.7], ['唐', 0.7], ['冯', 0.7], ['于', 0.6], ['董', 0.6], ['萧', 0.6],
+  ['程', 0.6], ['曹', 0.6], ['袁', 0.5], ['邓', 0.5], ['许', 0.5], ['傅', 0.5], ['沈', 0.5], ['曾', 0.5], ['彭', 0.5], ['吕', 0.5],
+  ['欧阳', 0.05], ['司马', 0.02], ['诸葛', 0.01],
+];
+const GIVEN_M = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林国建文志永春长海东成兴德福贵生';
+const GIVEN_F = '芳娜敏静丽艳娟霞秀玲桂英兰萍红梅琳燕云莲真环雪荣爱妹香月莺媛凤洁琴素彩春花翠';
+const VILLAGES = ['高寨村', '前营村', '后营村', '李庄村', '王楼村', '张湾村', '河东社区', '河西社区', '柳林村', '枣园村', '新集村', '大刘庄村'];
+const STAFF = [['王调解', '调委会主任'], ['李建国', '司法所所长'], ['赵秀兰', '专职调解员'], ['孙志强', '综治中心干事'], ['周海燕', '人民调解员']] as const;
+const CATEGORY_WEIGHTS = [
+  ['01', 22], ['02', 24], ['03', 9], ['04', 6], ['05', 4], ['06', 8], ['07', 10], ['08', 3], ['09', 1], ['10', 5], ['11', 1], ['12', 1], ['13', 3], ['14', 2], ['99', 1],
+] as const;
+const SOURCE_WEIGHTS = [
+  ['visit', 30], ['call', 10], ['grid', 25], ['hotline12345', 10], ['petition', 5], ['screening', 15], ['police110', 3], ['court', 1], ['other', 1],
+] as const;
+const SUMMARIES: Record<string, readonly string[]> = {
+  '01': ['夫妻因家庭琐事长期争吵，女方要求离婚', '兄弟三人因赡养老人费用分担产生矛盾', '婆媳关系紧张，因分家问题发生争执'],
+  '02': ['两家因房屋滴水问题发生争执', '邻居在界址处堆放柴草引发口角', '因宅前排水沟堵塞导致积水产生纠纷', '邻居饲养犬只伤人，赔偿未谈妥'],
+  '03': ['宅基地界址不清，两户对院墙位置有争议', '翻建房屋遮挡邻居采光'],
+  '04': ['农资买卖合同货款拖欠', '土地流转合同到期后租金结算有争议'],
+  '05': ['养殖场与周边农户因经营用地发生矛盾'],
+  '06': ['建房施工中砸伤他人，医疗费赔偿有争议', '电动车碰撞致人受伤，赔偿数额未达成一致'],
+  '07': ['承包地边界不清，两户因耕种范围发生争执', '山林权属存在争议，双方均主张管护'],
+  '08': ['征地补偿款分配不均引发群众不满'],
+  '09': ['养殖场气味影响周边居民生活'],
+  '10': ['务工人员被拖欠工资', '工地受伤后工伤待遇有争议'],
+  '11': ['购买的农机存在质量问题，商家拒绝退换'],
+  '12': ['村卫生室诊疗后病情加重，家属要求赔偿'],
+  '13': ['农用三轮车与摩托车相撞，责任认定后赔偿有分歧'],
+  '14': ['小区物业费收取标准引发业主不满'],
+  '99': ['红白事操办中借用物品损坏引发争执'],
+};
+
+export interface Generated {
+  personIds: string[];
+  disputeIds: string[];
+}
+
+function makeName(rand: () => number, male: boolean): string {
+  const surname = weighted(rand, SURNAMES);
+  const pool = male ? GIVEN_M : GIVEN_F;
+  const given = rand() < 0.3 ? pick(rand, [...pool]) : pick(rand, [...pool]) + pick(rand, [...pool]);
+  return surname + given;
+}
+
+function makeId(rand: () => number, birth: string, male: boolean): string {
+  const region = pick(rand, ['410102', '410103', '410181', '411002', '412722']);
+  let seq = Math.floor(rand() * 500) * 2 + (male ? 1 : 0);
+  if (seq < 1) seq = male ? 1 : 2;
+  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** Builds reference data, `persons` people and `disputes` disputes, in batches of one transaction each. */
+export function generate(ctx: ServiceContext, opts: { persons: number; disputes: number; seed?: number; progress?: (msg: string) => void }): Generated {
+  const rand = rng(opts.seed ?? 20240615);
+  const today = ctx.clock.today();
+  const villages = VILLAGES.map((name) => saveVillage(ctx, { id: null, name }));
+  const grids = villages.flatMap((v, i) =>
+    [1, 2].map((n) => saveGrid(ctx, { id: null, villageId: v.id, name: `第${n}网格`, workerName: makeName(rand, i % 2 === 0), workerPhone: null })),
+  );
+  const staff = STAFF.map(([name, post]) => saveStaff(ctx, { id: null, name, post, phone: null, active: true }));
+  const batch = (n: number, fn: (i: number) => void) => {
+    for (let start = 0; start < n; start += 2000) {
+      ctx.db.transaction(() => {
+        for (let i = start; i < Math.min(n, start + 2000); i++) fn(i);
+      })();
+      opts.progress?.(`${Math.min(n, start + 2000)} / ${n}`);
+    }
+  };
+
+  const personIds: string[] = [];
+  const usedIds = new Set<string>();
+  batch(opts.persons, () => {
+    const male = rand() < 0.52;
+    const age = 18 + Math.floor(rand() * 62);
+    const birth = addDays(`${Number(today.slice(0, 4)) - age}-01-01`, Math.floor(rand() * 360));
+    let idNumber: string | null = rand() < 0.85 ? makeId(rand, birth, male) : null;
+    if (idNumber && usedIds.has(idNumber)) idNumber = null;
+    if (idNumber) usedIds.add(idNumber);
+    const v = pick(rand, villages);
+    const g = grids.filter((x) => x.villageId === v.id);
+    const phone = rand() < 0.8 ? `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` : null;
+    const p = createPerson(ctx, {
+      name: makeName(rand, male),
+      sex: male ? 'M' : 'F',
+      idNumber,
+      birthDate: birth,
+      ethnicity: rand() < 0.97 ? '汉族' : '回族',
+      phone,
+      householdAddress: `某某县高寨乡${v.name}${1 + Math.floor(rand() * 200)}号`,
+      residenceAddress: null,
+      villageId: v.id,
+      gridId: pick(rand, g).id,
+      notes: null,
+    });
+    personIds.push(p.id);
+  });
+
+  const disputeIds: string[] = [];
+  const FLOW: DisputeStatus[] = ['accepted', 'mediating', 'resolved', 'closed'];
+  batch(opts.disputes, () => {
+    const intake = addDays(today, -Math.floor(rand() * 720));
+    const category = weighted(rand, CATEGORY_WEIGHTS);
+    const a = pick(rand, personIds);
+    let b = pick(rand, personIds);
+    if (b === a) b = personIds[(personIds.indexOf(a) + 1) % personIds.length]!;
+    const v = pick(rand, villages);
+    const d = createDispute(ctx, {
+      intakeDate: intake,
+      source: weighted(rand, SOURCE_WEIGHTS),
+      category,
+      villageId: v.id,
+      gridId: null,
+      parties: [
+        { personId: a, role: 'applicant' },
+        { personId: b, role: 'respondent' },
+      ],
+      summary: pick(rand, SUMMARIES[category] ?? SUMMARIES['99']!),
+      peopleCount: 2 + Math.floor(rand() * 4),
+      amountYuan: rand() < 0.5 ? Math.round(rand() * 50000) : null,
+      riskLevel: weighted(rand, [['low', 70], ['medium', 25], ['high', 5]] as const),
+      responsibleStaffId: pick(rand, staff).id,
+      deadline: null,
+    });
+    // Older disputes are further along; a few are turned away or handed on.
+    const age = Math.floor((Date.parse(today) - Date.parse(intake)) / 86_400_000);
+    const steps = age > 60 ? 4 : age > 20 ? 2 + Math.floor(rand() * 3) : Math.floor(rand() * 3);
+    let date = intake;
+    for (let s = 0; s < steps; s++) {
+      date = addDays(date, Math.floor(rand() * 5));
+      if (date > today) break;
+      let to = FLOW[s]!;
+      if (s === 0 && rand() < 0.03) to = 'rejected';
+      if (s === 2 && rand() < 0.04) to = 'unresolved';
+      changeDisputeStatus(ctx, { id: d.id, to, date, note: null, transferUnit: null });
+      if (to === 'rejected' || to === 'unresolved') break;
+    }
+    disputeIds.push(d.id);
+  });
+  return { personIds, disputeIds };
+}
+
+export function runDemo(argv: string[]): void {
+  const i = argv.indexOf('--db');
+  const path = i >= 0 && argv[i + 1] ? argv[i + 1]! : join(appDataDir(), 'demo-ledger.db');
+  if (existsSync(path)) {
+    throw new LedgerError('CONFLICT', `演示账本只写入新文件，${path} 已存在，未作任何改动。如需重建，请先删除它或用 --db 指定新文件。`);
+  }
+  const ledger = openLedger(path);
+  try {
+    const host = createHost(ledger, { clock: fixedClock(new Date().toISOString().slice(0, 10)) });
+    const setup = dispatch(host, 'setup.init', { townshipName: '高寨乡（演示）', townshipShort: '高寨乡', county: '演示县', operatorName: '王调解', operatorPost: '调委会主任' });
+    if (!setup.ok) throw new LedgerError(setup.error.code, setup.error.message);
+    const ctx = contextFor(host);
+    ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('demo', 'true')").run();
+    const n = Number(argv[argv.indexOf('--disputes') + 1]) || 600;
+    generate(ctx, { persons: n * 2, disputes: n, progress: (m) => process.stdout.write(`\r生成中 ${m}   `) });
+    console.log(`\n演示账本已生成：${path}`);
+    console.log(`打开方式：npm run web -- --db "${path}"`);
+  } finally {
+    ledger.close();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * npm run bench: builds 100,000 disputes and 200,000 persons in a temporary ledger through the real
+ * services, then times the hot paths through the real dispatcher and the same SQL run directly on
+ * better-sqlite3 ("raw"). Prints readable lines, then one JSON object as the very last line.
+ * Sizes can be lowered for a quick look: BENCH_DISPUTES=10000 npm run bench.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fixedClock } from '../../db/context';
+import { generate } from '../../db/demo';
+import { openLedger } from '../../db/open';
+import { contextFor, createHost, dispatch } from '../../db/router';
+import { disputeListSql } from '../../db/services/disputes';
+import { searchSql } from '../../db/services/person-search';
+import { DisputeListInput } from '../../shared/schemas/disputes';
+
+const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
+const PERSONS = Number(process.env.BENCH_PERSONS ?? DISPUTES * 2);
+const TODAY = '2024-06-15';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(runs: number, fn: (i: number) => void): number {
+  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function must(r: ReturnType<typeof dispatch>): unknown {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+const path = join(dir, 'bench.db');
+const ledger = openLedger(path);
+try {
+  const host = createHost(ledger, { clock: fixedClock(TODAY) });
+  must(dispatch(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
+  const ctx = contextFor(host);
+  console.log(`生成 ${PERSONS} 名人员、${DISPUTES} 件纠纷……`);
+  const t0 = performance.now();
+  let last = 0;
+  const gen = generate(ctx, {
+    persons: PERSONS,
+    disputes: DISPUTES,
+    progress: (m) => {
+      if (performance.now() - last > 5000) {
+        last = performance.now();
+        console.log(`  ${m}`);
+      }
+    },
+  });
+  ledger.db.pragma('optimize');
+  const buildS = (performance.now() - t0) / 1000;
+  console.log(`生成用时 ${buildS.toFixed(1)} s，文件 ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+
+  // ── list: filter + sort + page of 50 + total ────────────────────────────────────────────────
+  const filters = [
+    { category: '02' },
+    { status: ['closed'] },
+    { status: ['mediating'], sort: 'deadline', dir: 'asc' },
+    { villageId: (ledger.db.prepare('SELECT id FROM village LIMIT 1').get() as { id: string }).id },
+  ] as const;
+  const listInputs = filters.flatMap((f) => [1, 2, 3, 20].map((page) => ({ ...f, page, pageSize: 50 })));
+  const listMs = time(200, (i) => must(dispatch(host, 'disputes.list', listInputs[i % listInputs.length])));
+  const rawList = listInputs.map((input) => {
+    const parsed = DisputeListInput.parse(input);
+    const q = disputeListSql(parsed, TODAY);
+    return { count: ledger.db.prepare(q.count), page: ledger.db.prepare(q.page), params: q.params, limit: parsed.pageSize, offset: (parsed.page - 1) * parsed.pageSize };
+  });
+  const listRawMs = time(200, (i) => {
+    const q = rawList[i % rawList.length]!;
+    q.count.get(...q.params);
+    q.page.all(...q.params, q.limit, q.offset);
+  });
+
+  // ── search: a name fragment, pinyin initials, an ID fragment ────────────────────────────────
+  const sample = ledger.db
+    .prepare("SELECT name, name_initials AS ini, id_number AS idn FROM person WHERE id_number IS NOT NULL AND length(name) = 3 LIMIT 1 OFFSET 777")
+    .get() as { name: string; ini: string; idn: string };
+  const queries = [sample.name.slice(1), sample.ini, sample.idn.slice(6, 14)];
+  const searchMs = time(150, (i) => must(dispatch(host, 'persons.search', { q: queries[i % 3], limit: 20 })));
+  const s = searchSql(true);
+  const rawStmts = { gram: ledger.db.prepare(s.gram), exact: ledger.db.prepare(s.exact), ini: ledger.db.prepare(s.initials), py: ledger.db.prepare(s.pinyin), fts: ledger.db.prepare(s.fts) };
+  const searchRawMs = time(150, (i) => {
+    const q = queries[i % 3]!;
+    if (i % 3 === 0) {
+      rawStmts.gram.all(q);
+      rawStmts.exact.all(q);
+    } else if (i % 3 === 1) {
+      rawStmts.ini.all(q, `${q}\uffff`);
+      rawStmts.py.all(q, `${q}\uffff`);
+    } else {
+      rawStmts.fts.all(`"${q}"`);
+      rawStmts.exact.all(q);
+    }
+  });
+  const perQuery = queries.map((q) => round(time(50, () => must(dispatch(host, 'persons.search', { q, limit: 20 })))));
+
+  // ── write: one dispute with its parties, status row and audit row ───────────────────────────
+  const [pa, pb] = gen.personIds;
+  const writeMs = time(200, () =>
+    must(
+      dispatch(host, 'disputes.create', {
+        intakeDate: TODAY,
+        source: 'visit',
+        category: '02',
+        summary: '基准测试写入',
+        parties: [
+          { personId: pa, role: 'applicant' },
+          { personId: pb, role: 'respondent' },
+        ],
+      }),
+    ),
+  );
+
+  console.log(`纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`);
+  console.log(`人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`);
+  console.log(`写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL）`);
+  console.log(
+    JSON.stringify({
+      disputes: DISPUTES,
+      persons: PERSONS,
+      dispute_list_ms: round(listMs),
+      dispute_list_raw_ms: round(listRawMs),
+      person_search_ms: round(searchMs),
+      person_search_raw_ms: round(searchRawMs),
+      write_ms: round(writeMs),
+    }),
+  );
+} finally {
+  ledger.close();
+  rmSync(dir, { recursive: true, force: true });
+}
