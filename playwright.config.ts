@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** e2e: Debian's Chromium against browser mode (the real router and a real ledger file per test). */
 export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 10_000 },

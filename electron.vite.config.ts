@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { resolve } from 'node:path';
+
+/** Desktop bundles: out/main (lifecycle + host), out/preload (invoke only), out/renderer (the React app). */
+export default defineConfig({
+  main: {
+    plugins: [externalizeDepsPlugin()],
+    build: { outDir: 'out/main', rollupOptions: { input: resolve('electron/main.ts') } },
+  },
+  preload: {
+    build: { outDir: 'out/preload', rollupOptions: { input: resolve('electron/preload.ts'), output: { format: 'cjs', entryFileNames: 'index.cjs' } } },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('renderer/index.html') } },
+  },
+});

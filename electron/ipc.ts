@@ -1,0 +1,13 @@
+/** Electron transport: one channel, 'ledger:invoke', straight into the same dispatcher as browser mode. */
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { dispatch, type Host } from '../db/router';
+
+export const CHANNEL = 'ledger:invoke';
+
+export function bindIpc(host: Host, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle(CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝访问：请求来源不是本程序的窗口。' } };
+    if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: '未知的操作。' } };
+    return dispatch(host, method, input);
+  });
+}
