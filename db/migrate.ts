@@ -1,14 +1,12 @@
 /**
- * Our wrapper around drizzle's migrator, which compares only the last applied timestamp, never
- * checks hashes, and has no idea of a file written by a newer app. Before migrating we refuse such
- * a file, take a verified backup copy, switch foreign keys off outside the migrator's transaction,
- * and afterwards run foreign_key_check, restoring the copy if anything is wrong.
+ * Applies drizzle-kit's generated migrations (same files, same __drizzle_migrations table) with
+ * the guards drizzle's own migrator lacks: it compares only the last applied timestamp, never checks
+ * hashes and knows nothing of a file written by a newer app. We refuse such a file, take a verified
+ * backup copy first, switch foreign keys off outside the transaction (SQLite ignores the pragma
+ * inside one), and run foreign_key_check before committing.
  */
 import type Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import { copyFileSync } from 'node:fs';
 import { LedgerError } from '../shared/errors';
 import { writeDbCopy } from './safe-file';
 
@@ -50,22 +48,26 @@ export function runMigrations(
     writeDbCopy(db, backupPath);
   }
 
+  // All pending migrations and the reference check run in one transaction, so a failure leaves
+  // the file exactly as it was (the backup copy is a second line of defence).
   db.pragma('foreign_keys = OFF');
   try {
-    migrate(drizzle(db), { migrationsFolder: opts.migrationsFolder });
-    const violations = db.pragma('foreign_key_check') as unknown[];
-    if (violations.length > 0) {
-      throw new LedgerError('DB_MIGRATION_FAILED', `账本文件升级后发现 ${violations.length} 处数据关联错误，已恢复到升级前的状态。`);
-    }
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+      for (const m of pending) {
+        for (const statement of m.sql) if (statement.trim()) db.exec(statement);
+        db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(m.hash, m.folderMillis);
+      }
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new LedgerError('DB_MIGRATION_FAILED', `账本文件升级后发现 ${violations.length} 处数据关联错误，已恢复到升级前的状态，未作任何改动。`);
+      }
+    })();
   } catch (e) {
-    if (backupPath) {
-      db.close();
-      copyFileSync(backupPath, opts.dbPath);
-    }
     if (e instanceof LedgerError) throw e;
     throw new LedgerError('DB_MIGRATION_FAILED', `账本文件升级失败，已恢复到升级前的状态：${(e as Error).message}`);
   } finally {
-    if (db.open) db.pragma('foreign_keys = ON');
+    db.pragma('foreign_keys = ON');
   }
   return { applied: pending.length, backupPath };
 }

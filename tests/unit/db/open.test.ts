@@ -123,3 +123,35 @@ describe('migrations are locked once landed', () => {
     }
   });
 });
+
+describe('a migration that breaks references', () => {
+  it('is rolled back to the pre-migration copy, with a Chinese message', async () => {
+    const { cpSync, mkdirSync } = await import('node:fs');
+    const real = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+    const dir = tempDir();
+    const folder = join(dir, 'migrations');
+    mkdirSync(folder);
+    cpSync(real, folder, { recursive: true });
+    const path = join(dir, 'ledger.db');
+    const l = openLedger(path, { migrationsFolder: folder });
+    l.db.prepare("INSERT INTO setting (key, value) VALUES ('probe', '1')").run();
+    l.close();
+    const before = sha(path);
+
+    // A new app version ships a migration that leaves a grid pointing at no village.
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const last = journal.entries.at(-1)!;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_bad' });
+    writeFileSync(journalPath, JSON.stringify(journal));
+    writeFileSync(join(folder, '9999_bad.sql'), "INSERT INTO grid (id, village_id, name, created_at, updated_at) VALUES ('g', 'no-such-village', 'x', 'a', 'b');");
+
+    expect(() => openLedger(path, { migrationsFolder: folder, stamp: '20240615000000' })).toThrowError(/关联错误.*已恢复到升级前的状态/);
+    expect(sha(path)).toBe(before);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    const reopened = openLedger(path);
+    opened.push(reopened);
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM grid').get()).toEqual({ n: 0 });
+    expect(reopened.db.prepare("SELECT value FROM setting WHERE key = 'probe'").get()).toEqual({ value: '1' });
+  });
+});
