@@ -3,22 +3,7 @@
  * browser mode. (Our build machines cannot download the Electron binary.) Does not import electron.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathTxt = join(dir, 'path.txt');
-    if (!existsSync(pathTxt)) return null;
-    const bin = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from './binary';
 
 const bin = electronBinary();
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

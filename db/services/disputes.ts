@@ -26,7 +26,7 @@ import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
 import { requirePerson } from './persons';
-import { getSettings, requireDictCode } from './reference';
+import { getSettings, requireDictCode, requirePlace } from './reference';
 import { all, one, run, write } from './sql';
 
 type Fields = z.output<typeof DisputeInput>;
@@ -151,15 +151,7 @@ function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue'> {
 function checkReferences(ctx: ServiceContext, f: Fields): void {
   requireDictCode(ctx, 'dispute_source', f.source, 'source', '纠纷来源');
   requireDictCode(ctx, 'dispute_category', f.category, 'category', '纠纷类型');
-  if (f.villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', f.villageId)) {
-    throw new LedgerError('VALIDATION', '所选村（社区）不存在', { fields: { villageId: '所选村（社区）不存在' } });
-  }
-  if (f.gridId) {
-    const g = one<{ village_id: string }>(ctx, 'SELECT village_id FROM grid WHERE id = ? AND deleted_at IS NULL', f.gridId);
-    if (!g || (f.villageId && g.village_id !== f.villageId)) {
-      throw new LedgerError('VALIDATION', '所选网格不属于该村（社区）', { fields: { gridId: '所选网格不属于该村（社区）' } });
-    }
-  }
+  requirePlace(ctx, f.villageId, f.gridId);
   if (f.responsibleStaffId && !one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)) {
     throw new LedgerError('VALIDATION', '所选承办人不存在', { fields: { responsibleStaffId: '所选承办人不存在' } });
   }

@@ -17,6 +17,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { requirePlace } from './reference';
 import { namePinyin, searchPersons, writeSearchKeys } from './person-search';
 import { all, one, run, write } from './sql';
 
@@ -60,15 +61,7 @@ function prepare(ctx: ServiceContext, input: Fields, selfId: string | null): Fie
   if (out.birthDate && out.birthDate > ctx.clock.today()) {
     throw new LedgerError('VALIDATION', '出生日期不能晚于今天', { fields: { birthDate: '出生日期不能晚于今天' } });
   }
-  if (out.villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', out.villageId)) {
-    throw new LedgerError('VALIDATION', '所选村（社区）不存在', { fields: { villageId: '所选村（社区）不存在' } });
-  }
-  if (out.gridId) {
-    const g = one<{ village_id: string }>(ctx, 'SELECT village_id FROM grid WHERE id = ? AND deleted_at IS NULL', out.gridId);
-    if (!g || (out.villageId && g.village_id !== out.villageId)) {
-      throw new LedgerError('VALIDATION', '所选网格不属于该村（社区）', { fields: { gridId: '所选网格不属于该村（社区）' } });
-    }
-  }
+  requirePlace(ctx, out.villageId, out.gridId);
   return out;
 }
 

@@ -281,3 +281,16 @@ export function requireDictCode(ctx: ServiceContext, kind: DictKind, code: strin
     throw new LedgerError('VALIDATION', `${label}不在字典中`, { fields: { [field]: `${label}不在字典中` } });
   }
 }
+
+/** Throws a field error unless the village exists and the grid (if any) belongs to it. */
+export function requirePlace(ctx: ServiceContext, villageId: string | null, gridId: string | null): void {
+  if (villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', villageId)) {
+    throw new LedgerError('VALIDATION', '所选村（社区）不存在', { fields: { villageId: '所选村（社区）不存在' } });
+  }
+  if (gridId) {
+    const g = one<{ village_id: string }>(ctx, 'SELECT village_id FROM grid WHERE id = ? AND deleted_at IS NULL', gridId);
+    if (!g || (villageId && g.village_id !== villageId)) {
+      throw new LedgerError('VALIDATION', '所选网格不属于该村（社区）', { fields: { gridId: '所选网格不属于该村（社区）' } });
+    }
+  }
+}

@@ -4,22 +4,11 @@
  * skipped and says why; the same UI and router are covered by the browser-mode e2e tests.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { electronBinary } from '../../electron/binary';
 
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathTxt = join(dir, 'path.txt');
-    if (!existsSync(pathTxt)) return null;
-    const bin = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 const bin = electronBinary();
 
