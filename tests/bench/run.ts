@@ -102,8 +102,10 @@ try {
       rawStmts.gram.all(q);
       rawStmts.exact.all(q);
     } else if (i % 3 === 1) {
+      // Latin letters: initials and full-pinyin prefixes, and (3+ letters) pinyin inside the name.
       rawStmts.ini.all(q, `${q}\uffff`);
       rawStmts.py.all(q, `${q}\uffff`);
+      if (q.length >= 3) rawStmts.fts.all(`"${q}"`);
     } else {
       rawStmts.fts.all(`"${q}"`);
       rawStmts.exact.all(q);
