@@ -22,8 +22,17 @@ export interface TestLedger {
   close(): void;
 }
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed after the test file has run (see tests/helpers/setup.ts). */
 export function tempDir(prefix = 'ledger-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 }
 
 export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {}): TestLedger {
