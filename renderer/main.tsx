@@ -1,7 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { Providers } from './app/providers';
 
-function App() {
-  return <div>乡镇司法台账</div>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <Providers>
+    <App />
+  </Providers>,
+);

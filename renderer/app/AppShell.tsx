@@ -1,0 +1,67 @@
+import { AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { api } from '../api/client';
+import { notifyError } from '../components/notify';
+import { refKeys, useSettings, useSetupStatus, useStaff } from '../hooks/useReference';
+
+const NAV = [
+  { to: '/disputes', label: '矛盾纠纷登记' },
+  { to: '/persons', label: '人员库' },
+  { to: '/recycle', label: '回收站' },
+  { to: '/settings', label: '设置' },
+];
+
+function OperatorSelect() {
+  const qc = useQueryClient();
+  const status = useSetupStatus();
+  const staff = useStaff();
+  return (
+    <Select
+      aria-label="当前操作人"
+      size="xs"
+      w={160}
+      leftSection={<Text size="xs" c="dimmed" pl={4}>操作人</Text>}
+      leftSectionWidth={52}
+      data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      value={status.data?.operator?.id ?? null}
+      allowDeselect={false}
+      onChange={async (id) => {
+        if (!id) return;
+        try {
+          await api.session.setOperator({ staffId: id });
+          await qc.invalidateQueries({ queryKey: refKeys.status });
+        } catch (e) {
+          notifyError(e);
+        }
+      }}
+    />
+  );
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const settings = useSettings();
+  const location = useLocation();
+  return (
+    <Shell header={{ height: 52 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <Shell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>乡镇司法台账</Title>
+            <Text c="dimmed" size="sm">
+              {settings.data ? `${settings.data.county} · ${settings.data.townshipName}` : ''}
+            </Text>
+          </Group>
+          <OperatorSelect />
+        </Group>
+      </Shell.Header>
+      <Shell.Navbar p="xs">
+        {NAV.map((n) => (
+          <NavLink key={n.to} component={RouterLink} to={n.to} label={n.label} active={location.pathname.startsWith(n.to)} />
+        ))}
+      </Shell.Navbar>
+      <Shell.Main>{children}</Shell.Main>
+    </Shell>
+  );
+}

@@ -1,0 +1,57 @@
+import { Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { SetupInput } from '../../shared/schemas/reference';
+import { api } from '../api/client';
+import { applyServerErrors, zodErrors } from '../components/form-errors';
+import { notifyError } from '../components/notify';
+import { refKeys } from '../hooks/useReference';
+
+/** First run: the township and the person who will operate the ledger. */
+export function FirstRun({ dbPath }: { dbPath: string }) {
+  const qc = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const form = useForm({
+    initialValues: { townshipName: '', townshipShort: '', county: '', operatorName: '', operatorPost: '' },
+    validate: (v) => zodErrors(SetupInput, v),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    try {
+      await api.setup.init(values);
+      await qc.invalidateQueries();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <Container size={520} py={60}>
+      <Paper withBorder p="xl" radius="md" shadow="sm">
+        <form onSubmit={submit}>
+          <Stack>
+            <div>
+              <Title order={2}>乡镇司法台账 · 首次设置</Title>
+              <Text c="dimmed" size="sm" mt={4}>
+                填写本乡镇的基本信息。纠纷类型、纠纷来源等字典将按全国通行口径自动建立，之后可在“设置”中调整。
+              </Text>
+            </div>
+            <TextInput label="乡镇名称" placeholder="如：高寨乡" withAsterisk {...form.getInputProps('townshipName')} />
+            <TextInput label="简称（用于案号）" placeholder="留空则使用乡镇名称" {...form.getInputProps('townshipShort')} />
+            <TextInput label="所属县（市、区）" placeholder="如：某某县" withAsterisk {...form.getInputProps('county')} />
+            <TextInput label="您的姓名" description="将作为当前操作人记入每一条修改记录" withAsterisk {...form.getInputProps('operatorName')} />
+            <TextInput label="职务" placeholder="如：调委会主任" {...form.getInputProps('operatorPost')} />
+            <Text size="xs" c="dimmed">账本文件：{dbPath}</Text>
+            <Button type="submit" loading={saving}>
+              完成设置，开始使用
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Container>
+  );
+}

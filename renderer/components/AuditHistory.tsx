@@ -1,0 +1,72 @@
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { Input } from '../../shared/contract';
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
+import { api } from '../api/client';
+
+const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置' };
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', sex: '性别', idNumber: '公民身份号码', birthDate: '出生日期', ethnicity: '民族', phone: '联系电话',
+  householdAddress: '户籍地址', residenceAddress: '居住地址', villageName: '村（社区）', gridName: '网格', notes: '备注',
+  intakeDate: '登记日期', source: '纠纷来源', category: '纠纷类型', summary: '简要情况', peopleCount: '涉及人数', amountYuan: '涉及金额',
+  riskLevel: '风险等级', staffName: '承办人', deadline: '办理期限', status: '状态', transferUnit: '接收单位', parties: '当事人', note: '说明', date: '日期',
+};
+const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'villageId', 'gridId', 'responsibleStaffId', 'caseNo']);
+
+function show(key: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (key === 'status' && typeof v === 'string') return DISPUTE_STATUS_LABELS[v as DisputeStatus] ?? v;
+  if (key === 'parties' && Array.isArray(v)) return v.map((p: { name?: string }) => p.name ?? '').join('、');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function changes(before: unknown, after: unknown): { key: string; from: string; to: string }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !SKIP.has(k) && FIELD_LABELS[k]);
+  return keys
+    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+    .map((k) => ({ key: k, from: show(k, b[k]), to: show(k, a[k]) }));
+}
+
+/** Who changed what and when, from the audit trail (newest first). */
+export function AuditHistory(props: Input<'audit.forEntity'>) {
+  const q = useQuery({ queryKey: ['audit', props.entity, props.id], queryFn: () => api.audit.forEntity(props) });
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        修改记录
+      </Title>
+      {q.data?.length === 0 && <Text c="dimmed" size="sm">暂无记录</Text>}
+      <Stack gap="sm">
+        {q.data?.map((e) => {
+          const diff = e.action === 'update' || e.action === 'status' ? changes(e.before, e.after) : [];
+          return (
+            <div key={e.id} data-testid="audit-entry">
+              <Group gap="xs">
+                <Badge variant="light" size="sm">
+                  {ACTIONS[e.action] ?? e.action}
+                </Badge>
+                <Text size="sm">{e.actorName}</Text>
+                <Text size="xs" c="dimmed">
+                  {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
+                </Text>
+              </Group>
+              {diff.length > 0 && (
+                <List size="xs" mt={4} ml="sm">
+                  {diff.map((d) => (
+                    <List.Item key={d.key}>
+                      {FIELD_LABELS[d.key]}：{d.from} → {d.to}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </div>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}

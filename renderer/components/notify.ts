@@ -1,0 +1,10 @@
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from '../api/client';
+
+export function notifySaved(message: string): void {
+  notifications.show({ color: 'green', title: '已保存', message });
+}
+
+export function notifyError(e: unknown, title = '操作未完成'): void {
+  notifications.show({ color: 'red', title, message: errorMessage(e), autoClose: 8000 });
+}

@@ -1,0 +1,162 @@
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
+import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { api, errorMessage } from '../../api/client';
+import { AuditHistory } from '../../components/AuditHistory';
+import { confirmDanger } from '../../components/confirm';
+import { notifyError, notifySaved } from '../../components/notify';
+import { useDicts } from '../../hooks/useReference';
+import { RiskBadge, StatusBadge } from './labels';
+import { useDispute, useInvalidateDisputes } from './queries';
+import { StatusChangeModal } from './StatusChangeModal';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Grid.Col span={{ base: 6, md: 3 }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children || '—'}
+      </Text>
+    </Grid.Col>
+  );
+}
+
+export function DisputeDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const q = useDispute(id);
+  const dicts = useDicts();
+  const invalidate = useInvalidateDisputes();
+  const [target, setTarget] = useState<DisputeStatus | null>(null);
+  if (q.isLoading) return <Loader />;
+  if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
+  const d = q.data;
+
+  const remove = async () => {
+    if (!(await confirmDanger('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
+    try {
+      await api.disputes.delete({ id: d.id });
+      await invalidate();
+      notifySaved(`${d.caseNo} 已移入回收站`);
+      navigate('/disputes');
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={3}>{d.caseNo}</Title>
+          <StatusBadge status={d.status} />
+          {d.overdue && <Badge color="red">超期</Badge>}
+          {d.deletedAt && <Badge color="gray">已删除</Badge>}
+        </Group>
+        {!d.deletedAt && (
+          <Group>
+            <Button variant="default" component={Link} to={`/disputes/${d.id}/edit`}>
+              编辑
+            </Button>
+            <Button color="red" variant="light" onClick={remove}>
+              删除
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {!d.deletedAt && allowedTransitions(d.status).length > 0 && (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            办理：
+          </Text>
+          {allowedTransitions(d.status).map((s) => (
+            <Button key={s} size="xs" variant="light" onClick={() => setTarget(s)}>
+              {DISPUTE_STATUS_LABELS[s]}
+            </Button>
+          ))}
+        </Group>
+      )}
+      <Card withBorder>
+        <Grid gap="sm">
+          <Field label="登记日期">{d.intakeDate}</Field>
+          <Field label="纠纷来源">{dicts.label('dispute_source', d.source)}</Field>
+          <Field label="纠纷类型">{dicts.label('dispute_category', d.category)}</Field>
+          <Field label="风险等级">
+            <RiskBadge level={d.riskLevel} />
+          </Field>
+          <Field label="村（社区）/网格">{[d.villageName, d.gridName].filter(Boolean).join(' / ')}</Field>
+          <Field label="承办人">{d.staffName}</Field>
+          <Field label="办理期限">{d.deadline}</Field>
+          <Field label="涉及人数">{d.peopleCount === null ? '' : String(d.peopleCount)}</Field>
+          <Field label="涉及金额（元）">{d.amountYuan === null ? '' : d.amountYuan.toLocaleString('zh-CN')}</Field>
+          {d.transferUnit && <Field label="接收单位">{d.transferUnit}</Field>}
+          <Grid.Col span={12}>
+            <Text size="xs" c="dimmed">
+              纠纷简要情况
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {d.summary}
+            </Text>
+          </Grid.Col>
+        </Grid>
+      </Card>
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          当事人
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>身份</Table.Th>
+              <Table.Th>姓名</Table.Th>
+              <Table.Th>公民身份号码</Table.Th>
+              <Table.Th>联系电话</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.parties.map((p) => (
+              <Table.Tr key={p.personId}>
+                <Table.Td>{PARTY_ROLE_LABELS[p.role]}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/persons/${p.personId}`}>
+                    {p.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{p.idNumber ?? ''}</Table.Td>
+                <Table.Td>{p.phone ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Card withBorder>
+            <Title order={5} mb="sm">
+              办理经过
+            </Title>
+            <Timeline active={d.history.length - 1} bulletSize={14} lineWidth={2}>
+              {d.history.map((h) => (
+                <Timeline.Item key={h.id} title={`${h.date}　${DISPUTE_STATUS_LABELS[h.to]}`}>
+                  <Text size="xs" c="dimmed">
+                    {h.actorName}
+                    {h.transferUnit ? `　接收单位：${h.transferUnit}` : ''}
+                  </Text>
+                  {h.note && <Text size="sm">{h.note}</Text>}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <AuditHistory entity="dispute" id={d.id} />
+        </Grid.Col>
+      </Grid>
+      {target && <StatusChangeModal disputeId={d.id} to={target} onClose={() => setTarget(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,245 @@
+import { ActionIcon, Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { PARTY_ROLES, PARTY_ROLE_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS, type PartyRole, type RiskLevel } from '../../../shared/dictionaries';
+import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
+import { api } from '../../api/client';
+import { applyServerErrors, zodErrors } from '../../components/form-errors';
+import { notifyError, notifySaved } from '../../components/notify';
+import { todayLocal, useDicts, useStaff, useVillages } from '../../hooks/useReference';
+import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
+import { useDispute, useInvalidateDisputes } from './queries';
+
+interface PartyValue {
+  key: string;
+  person: PickedPerson | null;
+  role: PartyRole;
+}
+
+interface DisputeValues {
+  intakeDate: string;
+  source: string;
+  category: string;
+  villageId: string;
+  gridId: string;
+  parties: PartyValue[];
+  summary: string;
+  peopleCount: number | string;
+  amountYuan: number | string;
+  riskLevel: '' | RiskLevel;
+  responsibleStaffId: string;
+  deadline: string;
+}
+
+let partyKey = 0;
+const newParty = (role: PartyRole, person: PickedPerson | null = null): PartyValue => ({ key: `p${++partyKey}`, person, role });
+
+function toValues(d?: Dispute): DisputeValues {
+  if (!d) {
+    return {
+      intakeDate: todayLocal(),
+      source: '',
+      category: '',
+      villageId: '',
+      gridId: '',
+      parties: [newParty('applicant'), newParty('respondent')],
+      summary: '',
+      peopleCount: '',
+      amountYuan: '',
+      riskLevel: '',
+      responsibleStaffId: '',
+      deadline: '',
+    };
+  }
+  return {
+    intakeDate: d.intakeDate,
+    source: d.source,
+    category: d.category,
+    villageId: d.villageId ?? '',
+    gridId: d.gridId ?? '',
+    parties: d.parties.map((p) => newParty(p.role, { id: p.personId, name: p.name })),
+    summary: d.summary,
+    peopleCount: d.peopleCount ?? '',
+    amountYuan: d.amountYuan ?? '',
+    riskLevel: d.riskLevel ?? '',
+    responsibleStaffId: d.responsibleStaffId ?? '',
+    deadline: d.deadline ?? '',
+  };
+}
+
+/** What the host expects: empty parties rows dropped, numbers or null. */
+function toInput(v: DisputeValues) {
+  return {
+    intakeDate: v.intakeDate,
+    source: v.source,
+    category: v.category,
+    villageId: v.villageId,
+    gridId: v.gridId,
+    parties: v.parties.filter((p) => p.person).map((p) => ({ personId: p.person!.id, role: p.role })),
+    summary: v.summary,
+    peopleCount: v.peopleCount === '' ? null : Number(v.peopleCount),
+    amountYuan: v.amountYuan === '' ? null : Number(v.amountYuan),
+    riskLevel: v.riskLevel,
+    responsibleStaffId: v.responsibleStaffId,
+    deadline: v.deadline,
+  };
+}
+
+function DisputeEditor({ existing }: { existing?: Dispute }) {
+  const navigate = useNavigate();
+  const dicts = useDicts();
+  const villages = useVillages();
+  const staff = useStaff();
+  const invalidate = useInvalidateDisputes();
+  const [saving, setSaving] = useState(false);
+  const form = useForm<DisputeValues>({
+    initialValues: toValues(existing),
+    validate: (v) => zodErrors(DisputeInput, toInput(v)),
+  });
+  const v = form.getValues();
+  const preview = useQuery({
+    queryKey: ['disputes', 'next-number', v.intakeDate],
+    queryFn: () => api.disputes.nextCaseNumber({ intakeDate: v.intakeDate }),
+    enabled: !existing && /^\d{4}-\d{2}-\d{2}$/.test(v.intakeDate),
+  });
+  const grids = villages.data?.find((x) => x.id === v.villageId)?.grids ?? [];
+  const select = (field: 'source' | 'category' | 'villageId' | 'gridId' | 'riskLevel' | 'responsibleStaffId') => ({
+    ...form.getInputProps(field),
+    value: v[field] || null,
+    onChange: (x: string | null) => form.setFieldValue(field, (x ?? '') as never),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    try {
+      const input = toInput(values);
+      const saved = existing ? await api.disputes.update({ id: existing.id, ...input }) : await api.disputes.create(input);
+      await invalidate();
+      notifySaved(existing ? `${saved.caseNo} 已修改` : `已登记，案号 ${saved.caseNo}`);
+      navigate(`/disputes/${saved.id}`);
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <Paper withBorder p="lg" maw={1000}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Group justify="space-between">
+            <Title order={3}>{existing ? `编辑纠纷登记：${existing.caseNo}` : '登记矛盾纠纷'}</Title>
+            {!existing && preview.data && (
+              <Text c="dimmed" size="sm">
+                案号（保存时确定）：{preview.data.caseNo}
+              </Text>
+            )}
+          </Group>
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <TextInput label="登记日期" type="date" withAsterisk {...form.getInputProps('intakeDate')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select label="纠纷来源" withAsterisk data={dicts.options('dispute_source')} {...select('source')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select label="纠纷类型" withAsterisk searchable data={dicts.options('dispute_category')} {...select('category')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select label="风险等级" clearable data={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))} {...select('riskLevel')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select
+                label="村（社区）"
+                clearable
+                searchable
+                data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+                nothingFoundMessage="请先在“设置”中添加村（社区）"
+                {...select('villageId')}
+                onChange={(x) => {
+                  form.setFieldValue('villageId', x ?? '');
+                  form.setFieldValue('gridId', '');
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select label="网格" clearable disabled={!v.villageId} data={grids.map((g) => ({ value: g.id, label: g.name }))} {...select('gridId')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select label="承办人" clearable data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...select('responsibleStaffId')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <TextInput label="办理期限" type="date" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />
+            </Grid.Col>
+          </Grid>
+
+          <Stack gap="xs">
+            <Text fw={600} size="sm">
+              当事人 <Text span c="red">*</Text>
+            </Text>
+            {v.parties.map((p, i) => (
+              <Group key={p.key} align="flex-end" gap="xs" wrap="nowrap">
+                <Select
+                  aria-label={`第${i + 1}位当事人身份`}
+                  label={i === 0 ? '身份' : undefined}
+                  w={120}
+                  data={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))}
+                  value={p.role}
+                  allowDeselect={false}
+                  onChange={(x) => form.setFieldValue(`parties.${i}.role`, (x ?? 'applicant') as PartyRole)}
+                />
+                <PersonPicker label={`第${i + 1}位当事人`} value={p.person} onChange={(person) => form.setFieldValue(`parties.${i}.person`, person)} />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  aria-label={`移除第${i + 1}位当事人`}
+                  disabled={v.parties.length <= 1}
+                  onClick={() => form.removeListItem('parties', i)}
+                >
+                  ✕
+                </ActionIcon>
+              </Group>
+            ))}
+            {form.errors.parties && (
+              <Text c="red" size="xs">
+                {form.errors.parties}
+              </Text>
+            )}
+            <Button variant="subtle" size="xs" w={140} onClick={() => form.insertListItem('parties', newParty('third_party'))} disabled={v.parties.length >= 50}>
+              + 添加当事人
+            </Button>
+          </Stack>
+
+          <Textarea label="纠纷简要情况" withAsterisk autosize minRows={3} maxLength={2000} {...form.getInputProps('summary')} />
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <NumberInput label="涉及人数" min={1} max={100000} allowDecimal={false} {...form.getInputProps('peopleCount')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <NumberInput label="涉及金额（元）" min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps('amountYuan')} />
+            </Grid.Col>
+          </Grid>
+          <Group>
+            <Button type="submit" loading={saving}>
+              {existing ? '保存修改' : '登记'}
+            </Button>
+            <Button variant="default" onClick={() => navigate(-1)}>
+              取消
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function DisputeFormPage() {
+  const { id } = useParams();
+  const d = useDispute(id);
+  if (id && !d.data) return <Loader />;
+  return <DisputeEditor key={id ?? 'new'} existing={d.data} />;
+}

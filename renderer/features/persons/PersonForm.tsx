@@ -1,0 +1,44 @@
+import { Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
+import type { Person } from '../../../shared/schemas/persons';
+import { notifySaved } from '../../components/notify';
+import { PersonFields } from './PersonFields';
+import { usePerson } from './queries';
+import { usePersonForm } from './usePersonForm';
+
+function PersonEditor({ existing }: { existing?: Person }) {
+  const navigate = useNavigate();
+  const { form, save, saving, takenBy } = usePersonForm(existing);
+  const submit = form.onSubmit(async (values) => {
+    const saved = await save(values);
+    if (saved) {
+      notifySaved(`${saved.name} 的信息已保存`);
+      navigate(`/persons/${saved.id}`);
+    }
+  });
+  return (
+    <Paper withBorder p="lg" maw={900}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Title order={3}>{existing ? `编辑人员：${existing.name}` : '新建人员'}</Title>
+          <PersonFields form={form} takenBy={takenBy} />
+          <Group>
+            <Button type="submit" loading={saving}>
+              保存
+            </Button>
+            <Button variant="default" onClick={() => navigate(-1)}>
+              取消
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function PersonFormPage() {
+  const { id } = useParams();
+  const person = usePerson(id);
+  if (id && !person.data) return <Loader />;
+  return <PersonEditor key={id ?? 'new'} existing={person.data?.person} />;
+}

@@ -1,0 +1,88 @@
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { maskIdNumber } from '../../../shared/domain/id-number';
+import type { PersonHit } from '../../../shared/schemas/persons';
+import { PersonFields } from './PersonFields';
+import { usePersonSearch } from './queries';
+import { usePersonForm } from './usePersonForm';
+
+export interface PickedPerson {
+  id: string;
+  name: string;
+}
+
+function describe(h: PersonHit): string {
+  const extra = [h.idNumber ? maskIdNumber(h.idNumber) : null, h.phone, h.villageName].filter(Boolean).join('，');
+  return extra ? `${h.name}（${extra}）` : h.name;
+}
+
+function NewPersonModal({ opened, onClose, onCreated, name }: { opened: boolean; onClose: () => void; onCreated: (p: PickedPerson) => void; name: string }) {
+  const { form, save, saving, takenBy } = usePersonForm(undefined, { name });
+  const submit = form.onSubmit(async (values) => {
+    const saved = await save(values);
+    if (saved) {
+      onCreated({ id: saved.id, name: saved.name });
+      form.reset();
+      onClose();
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title="新建人员" size="xl">
+      <form onSubmit={submit}>
+        <Stack>
+          <PersonFields form={form} takenBy={takenBy} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              保存并选用
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Finds a person by name fragment, pinyin initials, ID or phone fragment; or creates one inline. */
+export function PersonPicker({ value, onChange, label, error }: { value: PickedPerson | null; onChange: (p: PickedPerson | null) => void; label: string; error?: string }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [opened, modal] = useDisclosure(false);
+  const results = usePersonSearch(debounced);
+  const data = useMemo(() => {
+    const opts = (results.data ?? []).map((h) => ({ value: h.id, label: describe(h) }));
+    if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: value.name });
+    return opts;
+  }, [results.data, value]);
+
+  return (
+    <Group align="flex-end" gap="xs" wrap="nowrap" style={{ flex: 1 }}>
+      <Select
+        label={label}
+        placeholder="输入姓名、拼音首字母、身份证号或电话查找"
+        searchable
+        clearable
+        data={data}
+        value={value?.id ?? null}
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        nothingFoundMessage={debounced ? '人员库中没有找到，可点“新建人员”' : '请输入查找内容'}
+        onChange={(id) => {
+          if (!id) return onChange(null);
+          const hit = results.data?.find((h) => h.id === id);
+          onChange({ id, name: hit?.name ?? value?.name ?? '' });
+        }}
+        error={error}
+        style={{ flex: 1 }}
+      />
+      <Button variant="light" onClick={modal.open}>
+        新建人员
+      </Button>
+      {opened && <NewPersonModal opened={opened} onClose={modal.close} onCreated={onChange} name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')} />}
+    </Group>
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { notifyError, notifySaved } from '../../components/notify';
+import { useDicts } from '../../hooks/useReference';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
+
+/** Deleted records stay in the ledger and can be restored; nothing here is purged. */
+export function RecycleBinPage() {
+  const qc = useQueryClient();
+  const dicts = useDicts();
+  const disputes = useQuery({ queryKey: ['disputes', 'deleted'], queryFn: () => api.disputes.list({ deleted: true, pageSize: 200 }) });
+  const persons = useQuery({ queryKey: ['persons', 'deleted'], queryFn: () => api.persons.list({ deleted: true, pageSize: 200 }) });
+
+  const restore = async (what: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      await Promise.all([qc.invalidateQueries({ queryKey: ['disputes'] }), qc.invalidateQueries({ queryKey: ['persons'] }), qc.invalidateQueries({ queryKey: ['audit'] })]);
+      notifySaved(`${what} 已恢复`);
+    } catch (e) {
+      notifyError(e, '未能恢复');
+    }
+  };
+
+  return (
+    <Stack>
+      <Title order={3}>回收站</Title>
+      <Text size="sm" c="dimmed">
+        删除的记录保存在这里，可随时恢复；所有删除和恢复都记入修改记录。
+      </Text>
+      <Tabs defaultValue="disputes">
+        <Tabs.List>
+          <Tabs.Tab value="disputes">矛盾纠纷（{disputes.data?.total ?? 0}）</Tabs.Tab>
+          <Tabs.Tab value="persons">人员（{persons.data?.total ?? 0}）</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="disputes" pt="sm">
+          {disputes.data?.rows.length === 0 ? (
+            <EmptyState title="没有已删除的纠纷登记" />
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>案号</Table.Th>
+                  <Table.Th>类型</Table.Th>
+                  <Table.Th>当事人</Table.Th>
+                  <Table.Th>删除时间</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {disputes.data?.rows.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>{d.caseNo}</Table.Td>
+                    <Table.Td>{dicts.label('dispute_category', d.category)}</Table.Td>
+                    <Table.Td>{d.parties}</Table.Td>
+                    <Table.Td>{when(d.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => restore(d.caseNo, () => api.disputes.restore({ id: d.id }))}>
+                        恢复
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="persons" pt="sm">
+          {persons.data?.rows.length === 0 ? (
+            <EmptyState title="没有已删除的人员" />
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>姓名</Table.Th>
+                  <Table.Th>村（社区）</Table.Th>
+                  <Table.Th>删除时间</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {persons.data?.rows.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>{p.villageName ?? ''}</Table.Td>
+                    <Table.Td>{when(p.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => restore(p.name, () => api.persons.restore({ id: p.id }))}>
+                        恢复
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,311 @@
+import { Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
+import { formatCaseNumber } from '../../../shared/domain/case-number';
+import { GridInput, SettingsInput, StaffInput, VillageInput, type Settings, type Staff } from '../../../shared/schemas/reference';
+import { api } from '../../api/client';
+import { confirmDanger } from '../../components/confirm';
+import { applyServerErrors, zodErrors } from '../../components/form-errors';
+import { notifyError, notifySaved } from '../../components/notify';
+import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
+
+function useRefresh() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries();
+}
+
+function TownshipSettings({ settings }: { settings: Settings }) {
+  const refresh = useRefresh();
+  const status = useSetupStatus();
+  const form = useForm({ initialValues: settings, validate: (v) => zodErrors(SettingsInput, v) });
+  const v = form.getValues();
+  const sample = zodErrors(SettingsInput, v).disputeNumberPattern ? '' : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await api.settings.update(values);
+      await refresh();
+      notifySaved('乡镇信息已保存');
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    }
+  });
+  return (
+    <form onSubmit={submit}>
+      <Stack maw={560}>
+        <TextInput label="乡镇名称" withAsterisk {...form.getInputProps('townshipName')} />
+        <TextInput label="简称（用于案号）" withAsterisk {...form.getInputProps('townshipShort')} />
+        <TextInput label="所属县（市、区）" withAsterisk {...form.getInputProps('county')} />
+        <TextInput
+          label="纠纷登记案号格式"
+          description="{township} 简称，{year} 年份，{seq} 序号（{seq:3} 补足3位）；序号每年从1开始"
+          withAsterisk
+          {...form.getInputProps('disputeNumberPattern')}
+        />
+        {sample && (
+          <Text size="sm" c="dimmed">
+            示例：{sample}
+          </Text>
+        )}
+        <NumberInput label="默认办理期限（天）" min={1} max={365} allowDecimal={false} withAsterisk {...form.getInputProps('disputeDeadlineDays')} />
+        <Text size="xs" c="dimmed">
+          账本文件：{status.data?.dbPath}
+        </Text>
+        <Button type="submit" w={120}>
+          保存
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function VillageSettings() {
+  const refresh = useRefresh();
+  const villages = useVillages();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [grid, setGrid] = useState<Record<string, string>>({});
+
+  const addVillage = async () => {
+    const problem = zodErrors(VillageInput, { id: null, name }).name;
+    if (problem) return setError(problem);
+    try {
+      await api.villages.save({ id: null, name });
+      setName('');
+      setError(undefined);
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const addGrid = async (villageId: string) => {
+    const gridName = grid[villageId] ?? '';
+    const problem = zodErrors(GridInput, { id: null, villageId, name: gridName }).name;
+    if (problem) return notifyError(new Error(problem), '未能添加网格');
+    try {
+      await api.grids.save({ id: null, villageId, name: gridName });
+      setGrid((g) => ({ ...g, [villageId]: '' }));
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group align="flex-start">
+        <TextInput
+          aria-label="新村（社区）名称"
+          placeholder="村（社区）名称，如：高寨村"
+          value={name}
+          error={error}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void addVillage()}
+        />
+        <Button onClick={addVillage}>添加村（社区）</Button>
+      </Group>
+      {villages.data?.length === 0 && <Text c="dimmed">还没有村（社区）。</Text>}
+      {villages.data?.map((v) => (
+        <Card key={v.id} withBorder padding="sm">
+          <Group justify="space-between">
+            <Text fw={600}>{v.name}</Text>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={async () => {
+                if (!(await confirmDanger('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
+                try {
+                  await api.villages.delete({ id: v.id });
+                  await refresh();
+                } catch (e) {
+                  notifyError(e);
+                }
+              }}
+            >
+              删除
+            </Button>
+          </Group>
+          <Group gap={6} mt={6}>
+            {v.grids.map((g) => (
+              <Badge key={g.id} variant="light">
+                {g.name}
+                {g.workerName ? `（${g.workerName}）` : ''}
+              </Badge>
+            ))}
+            <TextInput
+              size="xs"
+              aria-label={`${v.name}的新网格名称`}
+              placeholder="网格名称"
+              value={grid[v.id] ?? ''}
+              onChange={(e) => setGrid({ ...grid, [v.id]: e.currentTarget.value })}
+              onKeyDown={(e) => e.key === 'Enter' && void addGrid(v.id)}
+              w={140}
+            />
+            <Button size="xs" variant="light" onClick={() => addGrid(v.id)}>
+              添加网格
+            </Button>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function StaffSettings() {
+  const refresh = useRefresh();
+  const staff = useStaff(true);
+  const form = useForm({
+    initialValues: { name: '', post: '', phone: '' },
+    validate: (v) => zodErrors(StaffInput, { id: null, ...v }),
+  });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      await api.staff.save({ id: null, ...v, active: true });
+      form.reset();
+      await refresh();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    }
+  });
+  const toggle = async (s: Staff) => {
+    try {
+      await api.staff.save({ ...s, active: !s.active });
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <form onSubmit={submit}>
+        <Group align="flex-start">
+          <TextInput aria-label="工作人员姓名" placeholder="姓名" {...form.getInputProps('name')} />
+          <TextInput aria-label="职务" placeholder="职务，如：专职调解员" {...form.getInputProps('post')} />
+          <TextInput aria-label="电话" placeholder="电话" {...form.getInputProps('phone')} />
+          <Button type="submit">添加工作人员</Button>
+        </Group>
+      </form>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>职务</Table.Th>
+            <Table.Th>电话</Table.Th>
+            <Table.Th>在岗</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {staff.data?.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>{s.post ?? ''}</Table.Td>
+              <Table.Td>{s.phone ?? ''}</Table.Td>
+              <Table.Td>
+                <Switch aria-label={`${s.name}在岗`} checked={s.active} onChange={() => toggle(s)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function DictSettings() {
+  const refresh = useRefresh();
+  const dicts = useDicts();
+  const [kind, setKind] = useState<DictKind>('dispute_category');
+  const [label, setLabel] = useState('');
+  const add = async () => {
+    try {
+      await api.dicts.add({ kind, label });
+      setLabel('');
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <Group>
+        <Select
+          aria-label="字典类别"
+          data={Object.entries(DICT_KIND_LABELS).map(([value, l]) => ({ value, label: l }))}
+          value={kind}
+          allowDeselect={false}
+          onChange={(x) => setKind((x ?? 'dispute_category') as DictKind)}
+          w={160}
+        />
+        <TextInput aria-label="新条目名称" placeholder="新增本地条目，如：土地承包纠纷" value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+        <Button onClick={add}>添加</Button>
+      </Group>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>代码</Table.Th>
+            <Table.Th>名称</Table.Th>
+            <Table.Th>来源</Table.Th>
+            <Table.Th>启用</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {dicts.items
+            .filter((d) => d.kind === kind)
+            .map((d) => (
+              <Table.Tr key={d.code}>
+                <Table.Td ff="monospace">{d.code}</Table.Td>
+                <Table.Td>{d.label}</Table.Td>
+                <Table.Td>{d.builtin ? '通用' : '本地'}</Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={`启用${d.label}`}
+                    checked={d.active}
+                    onChange={async () => {
+                      try {
+                        await api.dicts.setActive({ kind, code: d.code, active: !d.active });
+                        await refresh();
+                      } catch (e) {
+                        notifyError(e);
+                      }
+                    }}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <Stack>
+      <Title order={3}>设置</Title>
+      <Tabs defaultValue="villages" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
+          <Tabs.Tab value="staff">工作人员</Tabs.Tab>
+          <Tabs.Tab value="dicts">字典</Tabs.Tab>
+          <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="villages" pt="md">
+          <VillageSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="staff" pt="md">
+          <StaffSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="dicts" pt="md">
+          <DictSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="township" pt="md">
+          {settings.data && <TownshipSettings settings={settings.data} />}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
