@@ -131,6 +131,7 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求');
+    if (url.pathname === '/favicon.ico') return send(res, 204, '');
     const fromQuery = url.searchParams.get('t') ?? undefined;
     const authorised = sameSecret(fromQuery, token) || sameSecret(cookie(req, 'ledger_token'), token);
     if (!authorised) return send(res, 401, '拒绝访问：请使用启动时显示的完整地址打开。');
