@@ -90,6 +90,15 @@ test('register a dispute, find its party by pinyin, move it on, delete and resto
   await expect(audit.first()).toContainText('状态：登记 → 受理');
   await shot(page, '05-accepted');
 
+  // Edit: the change is audited field by field
+  await page.getByRole('link', { name: '编辑' }).click();
+  await expect(page.getByRole('heading', { name: '编辑纠纷登记：高寨乡纠〔2024〕1号' })).toBeVisible();
+  await page.getByLabel('涉及人数').fill('8');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('heading', { name: '高寨乡纠〔2024〕1号' })).toBeVisible();
+  await expect(audit.first()).toContainText('修改');
+  await expect(audit.first()).toContainText('涉及人数：6 → 8');
+
   // Delete (with confirmation) and restore from the recycle bin
   await page.getByRole('button', { name: '删除' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();

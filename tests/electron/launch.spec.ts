@@ -13,7 +13,9 @@ import { electronBinary } from '../../electron/binary';
 const bin = electronBinary();
 
 test('the desktop app opens a ledger and shows the first-run form', async () => {
-  test.skip(bin === null, 'Electron binary not installed on this machine (it cannot be downloaded here); browser-mode e2e covers the UI');
+  const reason = 'Electron binary not installed on this machine (it cannot be downloaded here); browser-mode e2e covers the UI';
+  if (bin === null) console.log(`skipped: ${reason}`);
+  test.skip(bin === null, reason);
   const dir = mkdtempSync(join(tmpdir(), 'ledger-electron-'));
   const app = await electron.launch({ executablePath: bin!, args: ['.', '--db', join(dir, 'ledger.db')] });
   const page = await app.firstWindow();

@@ -1,0 +1,133 @@
+/**
+ * Rules of the people's-mediation case file (人民调解法 arts. 17–33; 民诉法 arts. 205–206).
+ * Pure functions; the clock is passed in as `today`.
+ */
+import { addDays, daysBetween } from '../dates';
+
+/** How the case came to the committee (受理登记表 来源). */
+export const CASE_ORIGINS = ['dispute', 'application', 'initiative', 'court', 'police', 'government'] as const;
+export type CaseOrigin = (typeof CASE_ORIGINS)[number];
+export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
+  dispute: '排查登记转入',
+  application: '当事人申请',
+  initiative: '调委会主动调解',
+  court: '法院委托',
+  police: '公安移交',
+  government: '政府指定',
+};
+/** Origins that have a sending unit to record. */
+export const ENTRUSTED_ORIGINS: readonly CaseOrigin[] = ['court', 'police', 'government'];
+
+/** Mediating bodies (调解组织类型, DOMAIN.md §1.6). */
+export const MEDIATING_BODIES = ['township', 'village', 'community', 'street', 'enterprise', 'professional'] as const;
+export type MediatingBody = (typeof MEDIATING_BODIES)[number];
+export const MEDIATING_BODY_LABELS: Record<MediatingBody, string> = {
+  township: '乡镇调委会',
+  village: '村调委会',
+  community: '社区调委会',
+  street: '街道调委会',
+  enterprise: '企事业单位调委会',
+  professional: '行业性专业性调委会',
+};
+
+export const CASE_OUTCOMES = ['success', 'failure', 'terminated'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };
+
+/** Routes the parties are told about when mediation fails (人民调解法 art. 26). */
+export const GUIDANCE_ROUTES = ['litigation', 'arbitration', 'administrative'] as const;
+export type GuidanceRoute = (typeof GUIDANCE_ROUTES)[number];
+export const GUIDANCE_ROUTE_LABELS: Record<GuidanceRoute, string> = { litigation: '诉讼', arbitration: '仲裁', administrative: '行政途径' };
+
+export const PERFORMANCE_STATES = ['performed', 'partial', 'unperformed', 'not_applicable'] as const;
+export type PerformanceState = (typeof PERFORMANCE_STATES)[number];
+export const PERFORMANCE_STATE_LABELS: Record<PerformanceState, string> = {
+  performed: '已履行',
+  partial: '部分履行',
+  unperformed: '未履行',
+  not_applicable: '不适用',
+};
+
+/** 司法确认: both parties apply within 30 days of the agreement taking effect. */
+export const CONFIRMATION_WINDOW_DAYS = 30;
+
+/**
+ * A written agreement takes effect when the last of the required signatures is made: every party,
+ * the mediator, and the committee seal (art. 29 para. 2). Returns null while any is missing.
+ */
+export function agreementEffectiveDate(signatures: { parties: (string | null)[]; mediator: string | null; seal: string | null }): string | null {
+  const all = [...signatures.parties, signatures.mediator, signatures.seal];
+  if (signatures.parties.length === 0 || all.some((d) => !d)) return null;
+  return (all as string[]).reduce((a, b) => (a > b ? a : b));
+}
+
+export interface ConfirmationWindow {
+  /** Last day on which the joint application may be made. */
+  lastDay: string;
+  /** Days left counting today as one; 0 or less means the window has closed. */
+  daysLeft: number;
+  open: boolean;
+}
+
+export function confirmationWindow(effectiveDate: string, today: string): ConfirmationWindow {
+  const lastDay = addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS);
+  const daysLeft = daysBetween(today, lastDay) + 1;
+  return { lastDay, daysLeft, open: daysLeft > 0 };
+}
+
+/** A performance item is overdue when its deadline has passed and it is not (fully) performed. */
+export function isPerformanceOverdue(item: { deadline: string | null; state: PerformanceState }, today: string): boolean {
+  return item.deadline !== null && item.deadline < today && (item.state === 'unperformed' || item.state === 'partial');
+}
+
+/** Overall performance of an agreement from its items (for the ledger's 履行情况 column). */
+export function agreementPerformance(items: { state: PerformanceState }[]): PerformanceState {
+  const relevant = items.filter((i) => i.state !== 'not_applicable');
+  if (relevant.length === 0) return items.length ? 'not_applicable' : 'unperformed';
+  if (relevant.every((i) => i.state === 'performed')) return 'performed';
+  if (relevant.some((i) => i.state === 'performed' || i.state === 'partial')) return 'partial';
+  return 'unperformed';
+}
+
+/** The return visit proposed after an agreement: `intervalDays` after it takes effect (default 30). */
+export const DEFAULT_RETURN_VISIT_DAYS = 30;
+export function proposedReturnVisit(effectiveDate: string, intervalDays = DEFAULT_RETURN_VISIT_DAYS): string {
+  return addDays(effectiveDate, intervalDays);
+}
+
+// ── statistics (DOMAIN.md §1.10) ──────────────────────────────────────────────────────────────
+
+export interface MediationCounts {
+  accepted: number;
+  /** Cases with an outcome (success, failure or terminated) in the period. */
+  mediated: number;
+  successful: number;
+  /** Successful cases with a written or oral agreement whose items are all performed. */
+  performed: number;
+  confirmationsApplied: number;
+  confirmationsGranted: number;
+}
+
+export const STAT_DEFINITIONS = {
+  successRate: '调解成功率 = 调解成功件数 ÷ 已调解（有结果）件数',
+  performanceRate: '协议履行率 = 协议已全部履行件数 ÷ 调解成功件数',
+  confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 调解成功件数',
+} as const;
+
+/** A share as a fraction, or null when the denominator is zero (shown as “—”, never as 0 %). */
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+export function mediationRates(c: MediationCounts): { successRate: number | null; performanceRate: number | null; confirmationRate: number | null } {
+  return {
+    successRate: rate(c.successful, c.mediated),
+    performanceRate: rate(c.performed, c.successful),
+    confirmationRate: rate(c.confirmationsApplied, c.successful),
+  };
+}
+
+/** 96.9 % style, one decimal; '—' for no data. */
+export function formatRate(r: number | null): string {
+  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+}
