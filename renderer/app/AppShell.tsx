@@ -3,15 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api } from '../api/client';
-import { notifyError } from '../components/notify';
+import { notifyError, notifySaved } from '../components/notify';
 import { refKeys, useSettings, useSetupStatus, useStaff } from '../hooks/useReference';
+import { NAV } from './routes';
 
-const NAV = [
-  { to: '/disputes', label: '矛盾纠纷登记' },
-  { to: '/persons', label: '人员库' },
-  { to: '/recycle', label: '回收站' },
-  { to: '/settings', label: '设置' },
-];
 
 function OperatorSelect() {
   const qc = useQueryClient();
@@ -30,8 +25,9 @@ function OperatorSelect() {
       onChange={async (id) => {
         if (!id) return;
         try {
-          await api.session.setOperator({ staffId: id });
+          const s = await api.session.setOperator({ staffId: id });
           await qc.invalidateQueries({ queryKey: refKeys.status });
+          notifySaved(`当前操作人：${s.operator?.name ?? ''}，此后的修改记录将记在其名下`, '已切换操作人');
         } catch (e) {
           notifyError(e);
         }

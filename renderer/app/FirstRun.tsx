@@ -1,20 +1,19 @@
 import { Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SetupInput } from '../../shared/schemas/reference';
 import { api } from '../api/client';
-import { applyServerErrors, zodErrors } from '../components/form-errors';
 import { notifyError } from '../components/notify';
+import { applyServerErrors, useZodForm } from '../components/useZodForm';
 import { refKeys } from '../hooks/useReference';
 
 /** First run: the township and the person who will operate the ledger. */
 export function FirstRun({ dbPath }: { dbPath: string }) {
   const qc = useQueryClient();
   const [saving, setSaving] = useState(false);
-  const form = useForm({
+  const form = useZodForm({
+    schema: SetupInput,
     initialValues: { townshipName: '', townshipShort: '', county: '', operatorName: '', operatorPost: '' },
-    validate: (v) => zodErrors(SetupInput, v),
   });
 
   const submit = form.onSubmit(async (values) => {
@@ -40,7 +39,7 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
                 填写本乡镇的基本信息。纠纷类型、纠纷来源等字典将按全国通行口径自动建立，之后可在“设置”中调整。
               </Text>
             </div>
-            <TextInput label="乡镇名称" placeholder="如：高寨乡" withAsterisk {...form.getInputProps('townshipName')} />
+            <TextInput label="乡镇名称" placeholder="如：高寨乡" withAsterisk data-autofocus autoFocus {...form.getInputProps('townshipName')} />
             <TextInput label="简称（用于案号）" placeholder="留空则使用乡镇名称" {...form.getInputProps('townshipShort')} />
             <TextInput label="所属县（市、区）" placeholder="如：某某县" withAsterisk {...form.getInputProps('county')} />
             <TextInput label="您的姓名" description="将作为当前操作人记入每一条修改记录" withAsterisk {...form.getInputProps('operatorName')} />

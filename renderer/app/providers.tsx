@@ -24,7 +24,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           {children}
         </ModalsProvider>
       </QueryClientProvider>

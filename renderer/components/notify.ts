@@ -1,8 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../api/client';
 
-export function notifySaved(message: string): void {
-  notifications.show({ color: 'green', title: '已保存', message });
+export function notifySaved(message: string, title = '已保存'): void {
+  notifications.show({ color: 'green', title, message });
 }
 
 export function notifyError(e: unknown, title = '操作未完成'): void {

@@ -111,6 +111,6 @@ test('register a dispute, find its party by pinyin, move it on, delete and resto
   await expect(page.getByText('没有已删除的纠纷登记')).toBeVisible();
   await page.getByRole('link', { name: '矛盾纠纷登记' }).click();
   await expect(page.getByRole('link', { name: '高寨乡纠〔2024〕1号' })).toBeVisible();
-  await expect(page.getByText('共 1 件')).toBeVisible();
+  await expect(page.getByText('共 1 条')).toBeVisible();
   await shot(page, '07-list');
 });

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
 import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
-import { confirmDanger } from '../../components/confirm';
+import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
-import { useDispute, useInvalidateDisputes } from './queries';
+import { useDeleteDispute } from './mutations';
+import { useDispute } from './queries';
 import { StatusChangeModal } from './StatusChangeModal';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -30,17 +31,16 @@ export function DisputeDetailPage() {
   const navigate = useNavigate();
   const q = useDispute(id);
   const dicts = useDicts();
-  const invalidate = useInvalidateDisputes();
+  const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
 
   const remove = async () => {
-    if (!(await confirmDanger('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
+    if (!(await confirmDelete('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
     try {
-      await api.disputes.delete({ id: d.id });
-      await invalidate();
+      await del.mutateAsync(d.id);
       notifySaved(`${d.caseNo} 已移入回收站`);
       navigate('/disputes');
     } catch (e) {
@@ -62,7 +62,7 @@ export function DisputeDetailPage() {
             <Button variant="default" component={Link} to={`/disputes/${d.id}/edit`}>
               编辑
             </Button>
-            <Button color="red" variant="light" onClick={remove}>
+            <Button color="red" variant="light" onClick={remove} loading={del.isPending}>
               删除
             </Button>
           </Group>

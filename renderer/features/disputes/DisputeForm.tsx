@@ -1,16 +1,13 @@
 import { ActionIcon, Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PARTY_ROLES, PARTY_ROLE_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS, type PartyRole, type RiskLevel } from '../../../shared/dictionaries';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
-import { api } from '../../api/client';
-import { applyServerErrors, zodErrors } from '../../components/form-errors';
 import { notifyError, notifySaved } from '../../components/notify';
+import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal, useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
-import { useDispute, useInvalidateDisputes } from './queries';
+import { useSaveDispute } from './mutations';
+import { useDispute, useNextCaseNumber } from './queries';
 
 interface PartyValue {
   key: string;
@@ -92,18 +89,10 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const dicts = useDicts();
   const villages = useVillages();
   const staff = useStaff();
-  const invalidate = useInvalidateDisputes();
-  const [saving, setSaving] = useState(false);
-  const form = useForm<DisputeValues>({
-    initialValues: toValues(existing),
-    validate: (v) => zodErrors(DisputeInput, toInput(v)),
-  });
+  const mutation = useSaveDispute();
+  const form = useZodForm<DisputeValues>({ schema: DisputeInput, initialValues: toValues(existing), toInput });
   const v = form.getValues();
-  const preview = useQuery({
-    queryKey: ['disputes', 'next-number', v.intakeDate],
-    queryFn: () => api.disputes.nextCaseNumber({ intakeDate: v.intakeDate }),
-    enabled: !existing && /^\d{4}-\d{2}-\d{2}$/.test(v.intakeDate),
-  });
+  const preview = useNextCaseNumber(v.intakeDate, !existing);
   const grids = villages.data?.find((x) => x.id === v.villageId)?.grids ?? [];
   const select = (field: 'source' | 'category' | 'villageId' | 'gridId' | 'riskLevel' | 'responsibleStaffId') => ({
     ...form.getInputProps(field),
@@ -112,17 +101,12 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   });
 
   const submit = form.onSubmit(async (values) => {
-    setSaving(true);
     try {
-      const input = toInput(values);
-      const saved = existing ? await api.disputes.update({ id: existing.id, ...input }) : await api.disputes.create(input);
-      await invalidate();
+      const saved = await mutation.mutateAsync({ id: existing?.id ?? null, input: toInput(values) });
       notifySaved(existing ? `${saved.caseNo} 已修改` : `已登记，案号 ${saved.caseNo}`);
       navigate(`/disputes/${saved.id}`);
     } catch (e) {
       if (!applyServerErrors(form, e)) notifyError(e);
-    } finally {
-      setSaving(false);
     }
   });
 
@@ -224,7 +208,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Grid.Col>
           </Grid>
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={mutation.isPending}>
               {existing ? '保存修改' : '登记'}
             </Button>
             <Button variant="default" onClick={() => navigate(-1)}>

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Grid, Group, MultiSelect, Pagination, Select, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Grid, Loader, Group, MultiSelect, Pagination, Select, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
@@ -130,9 +131,9 @@ export function DisputeListPage() {
           </Group>
         </Grid.Col>
       </Grid>
-      {list.error && <Text c="red">{String((list.error as Error).message)}</Text>}
+      {list.error && <Text c="red">{errorMessage(list.error)}</Text>}
       <Text size="sm" c="dimmed" mb={4}>
-        共 {data?.total ?? 0} 件
+        共 {data?.total ?? 0} 条
       </Text>
       <Table.ScrollContainer minWidth={1100}>
         <Table striped highlightOnHover withTableBorder stickyHeader>
@@ -145,7 +146,7 @@ export function DisputeListPage() {
               <Table.Th>当事人</Table.Th>
               <Table.Th>村（社区）</Table.Th>
               <SortHeader label="状态" field="status" sort={sort} dir={dir} onSort={onSort} />
-              <Table.Th>风险</Table.Th>
+              <Table.Th>风险等级</Table.Th>
               <Table.Th>承办人</Table.Th>
               <SortHeader label="办理期限" field="deadline" sort={sort} dir={dir} onSort={onSort} />
             </Table.Tr>
@@ -183,6 +184,11 @@ export function DisputeListPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {list.isLoading && (
+        <Center py="xl">
+          <Loader aria-label="正在加载" />
+        </Center>
+      )}
       {data && data.rows.length === 0 && (
         <EmptyState title={filtered ? '没有符合筛选条件的纠纷' : '还没有登记纠纷'}>{!filtered && <Text size="sm">点击右上角“登记纠纷”开始。</Text>}</EmptyState>
       )}

@@ -1,47 +1,40 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
 import { DisputeStatusInput } from '../../../shared/schemas/disputes';
-import { api } from '../../api/client';
-import { applyServerErrors, zodErrors } from '../../components/form-errors';
 import { notifyError, notifySaved } from '../../components/notify';
+import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
-import { useInvalidateDisputes } from './queries';
+import { useChangeStatus } from './mutations';
 
 /** Records one step of the workflow with its date, a note and, for 转办, the receiving unit. */
 export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: string; to: DisputeStatus; onClose: () => void }) {
-  const invalidate = useInvalidateDisputes();
-  const [saving, setSaving] = useState(false);
-  const form = useForm({
+  const mutation = useChangeStatus();
+  const form = useZodForm({
+    schema: DisputeStatusInput,
     initialValues: { date: todayLocal(), note: '', transferUnit: '' },
-    validate: (v) => zodErrors(DisputeStatusInput, { id: disputeId, to, ...v }),
+    toInput: (v) => ({ id: disputeId, to, ...v }),
   });
   const submit = form.onSubmit(async (v) => {
-    setSaving(true);
     try {
-      await api.disputes.changeStatus({ id: disputeId, to, ...v });
-      await invalidate();
+      await mutation.mutateAsync({ id: disputeId, to, ...v });
       notifySaved(`状态已改为“${DISPUTE_STATUS_LABELS[to]}”`);
       onClose();
     } catch (e) {
       if (!applyServerErrors(form, e)) notifyError(e);
-    } finally {
-      setSaving(false);
     }
   });
   return (
     <Modal opened onClose={onClose} title={`改为“${DISPUTE_STATUS_LABELS[to]}”`}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label="日期" type="date" withAsterisk {...form.getInputProps('date')} />
+          <TextInput label="日期" type="date" withAsterisk data-autofocus {...form.getInputProps('date')} />
           {to === 'transferred' && <TextInput label="接收单位" withAsterisk placeholder="如：县信访局" maxLength={100} {...form.getInputProps('transferUnit')} />}
           <Textarea label="说明" autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={mutation.isPending}>
               确定
             </Button>
           </Group>

@@ -1,28 +1,34 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 
+/** Query keys: everything about disputes starts with 'disputes', so one invalidation refreshes all. */
 export const disputeKeys = {
   all: ['disputes'] as const,
   list: (f: Input<'disputes.list'>) => ['disputes', 'list', f] as const,
+  deleted: ['disputes', 'deleted'] as const,
   detail: (id: string) => ['disputes', 'detail', id] as const,
+  nextCaseNumber: (intakeDate: string) => ['disputes', 'next-number', intakeDate] as const,
 };
 
 export function useDisputeList(f: Input<'disputes.list'>) {
   return useQuery({ queryKey: disputeKeys.list(f), queryFn: () => api.disputes.list(f), placeholderData: (prev) => prev });
 }
 
+export function useDeletedDisputes() {
+  return useQuery({ queryKey: disputeKeys.deleted, queryFn: () => api.disputes.list({ deleted: true, pageSize: 200 }) });
+}
+
 export function useDispute(id: string | undefined) {
   return useQuery({ queryKey: disputeKeys.detail(id ?? ''), queryFn: () => api.disputes.get({ id: id! }), enabled: !!id });
 }
 
-/** After any dispute write: lists, details, audit panels and the parties' person pages. */
-export function useInvalidateDisputes() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: disputeKeys.all }),
-      qc.invalidateQueries({ queryKey: ['audit'] }),
-      qc.invalidateQueries({ queryKey: ['persons'] }),
-    ]);
+/** The number the next dispute registered on `intakeDate` would get (fixed only when saved). */
+export function useNextCaseNumber(intakeDate: string, enabled: boolean) {
+  return useQuery({
+    queryKey: disputeKeys.nextCaseNumber(intakeDate),
+    queryFn: () => api.disputes.nextCaseNumber({ intakeDate }),
+    enabled: enabled && /^\d{4}-\d{2}-\d{2}$/.test(intakeDate),
+    staleTime: 0,
+  });
 }

@@ -3,9 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
-import { confirmDanger } from '../../components/confirm';
+import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
-import { useDeletePerson, usePerson } from './queries';
+import { useDeletePerson } from './mutations';
+import { usePerson } from './queries';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -28,7 +29,7 @@ export function PersonDetailPage() {
   const { person: p, records, warnings } = q.data;
 
   const remove = async () => {
-    if (!(await confirmDanger('删除人员', `确定删除“${p.name}”吗？删除后可在回收站恢复。`))) return;
+    if (!(await confirmDelete('删除人员', `确定删除“${p.name}”吗？删除后可在回收站恢复。`))) return;
     try {
       await del.mutateAsync(p.id);
       notifySaved(`“${p.name}”已移入回收站`);

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Pagination, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Pagination, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { maskIdNumber } from '../../../shared/domain/id-number';
+import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { usePersonList } from './queries';
 
@@ -67,6 +68,12 @@ export function PersonListPage() {
           ))}
         </Table.Tbody>
       </Table>
+      {list.isLoading && (
+        <Center py="xl">
+          <Loader aria-label="正在加载" />
+        </Center>
+      )}
+      {list.error && <Text c="red">{errorMessage(list.error)}</Text>}
       {data && data.rows.length === 0 && <EmptyState title={debounced ? '没有找到符合条件的人员' : '人员库还是空的'}>{!debounced && <Text size="sm">登记纠纷时添加的当事人也会出现在这里。</Text>}</EmptyState>}
       {pages > 1 && <Pagination mt="md" total={pages} value={page} onChange={setPage} />}
     </>

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 
 export const personKeys = {
   all: ['persons'] as const,
   list: (f: Input<'persons.list'>) => ['persons', 'list', f] as const,
+  deleted: ['persons', 'deleted'] as const,
   detail: (id: string) => ['persons', 'detail', id] as const,
   search: (q: string) => ['persons', 'search', q] as const,
 };
@@ -13,21 +14,20 @@ export function usePersonList(f: Input<'persons.list'>) {
   return useQuery({ queryKey: personKeys.list(f), queryFn: () => api.persons.list(f), placeholderData: (prev) => prev });
 }
 
+export function useDeletedPersons() {
+  return useQuery({ queryKey: personKeys.deleted, queryFn: () => api.persons.list({ deleted: true, pageSize: 200 }) });
+}
+
 export function usePerson(id: string | undefined) {
   return useQuery({ queryKey: personKeys.detail(id ?? ''), queryFn: () => api.persons.get({ id: id! }), enabled: !!id });
 }
 
+/** Name fragment, pinyin (full or initials), ID-number or phone fragment. */
 export function usePersonSearch(q: string) {
-  return useQuery({ queryKey: personKeys.search(q), queryFn: () => api.persons.search({ q, limit: 12 }), enabled: q.trim().length > 0 });
-}
-
-/** After any person write: lists, details, and disputes that show party names. */
-export function useInvalidatePersons() {
-  const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: personKeys.all }), qc.invalidateQueries({ queryKey: ['disputes'] })]);
-}
-
-export function useDeletePerson() {
-  const invalidate = useInvalidatePersons();
-  return useMutation({ mutationFn: (id: string) => api.persons.delete({ id }), onSuccess: invalidate });
+  return useQuery({
+    queryKey: personKeys.search(q),
+    queryFn: () => api.persons.search({ q, limit: 12 }),
+    enabled: q.trim().length > 0,
+    placeholderData: (prev) => prev,
+  });
 }

@@ -1,12 +1,11 @@
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Person } from '../../../shared/schemas/persons';
 import { PersonInput } from '../../../shared/schemas/persons';
-import { api, ApiError } from '../../api/client';
-import { applyServerErrors, zodErrors } from '../../components/form-errors';
+import { ApiError } from '../../api/client';
 import { notifyError } from '../../components/notify';
+import { applyServerErrors, useZodForm } from '../../components/useZodForm';
+import { useSavePerson } from './mutations';
 import { emptyPerson, type PersonValues } from './PersonFields';
-import { useInvalidatePersons } from './queries';
 
 export function toValues(p: Person): PersonValues {
   return {
@@ -24,33 +23,27 @@ export function toValues(p: Person): PersonValues {
   };
 }
 
-/** A person form validated with the shared schema; `save` creates or updates and maps host errors to fields. */
+/**
+ * A person form validated with the shared schema; `save` creates or updates, puts the host's field
+ * messages on the fields, and on ID_NUMBER_TAKEN remembers who holds the number (for a link).
+ */
 export function usePersonForm(existing?: Person, initial?: Partial<PersonValues>) {
-  const invalidate = useInvalidatePersons();
+  const mutation = useSavePerson();
   const [takenBy, setTakenBy] = useState<{ id: string; name: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const form = useForm<PersonValues>({
-    initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial },
-    validate: (v) => zodErrors(PersonInput, v),
-  });
+  const form = useZodForm<PersonValues>({ schema: PersonInput, initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial } });
 
   async function save(values: PersonValues): Promise<Person | null> {
-    setSaving(true);
     setTakenBy(null);
     try {
-      const saved = existing ? await api.persons.update({ id: existing.id, ...values }) : await api.persons.create(values);
-      await invalidate();
-      return saved;
+      return await mutation.mutateAsync({ id: existing?.id ?? null, input: values });
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'ID_NUMBER_TAKEN' && e.wire.details?.personId) {
-        setTakenBy({ id: e.wire.details.personId, name: e.wire.details.name ?? '' });
+        setTakenBy({ id: String(e.wire.details.personId), name: String(e.wire.details.name ?? '') });
       }
       if (!applyServerErrors(form, e)) notifyError(e);
       return null;
-    } finally {
-      setSaving(false);
     }
   }
 
-  return { form, save, saving, takenBy };
+  return { form, save, saving: mutation.isPending, takenBy };
 }

@@ -1,23 +1,25 @@
-import { Button, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { Button, Center, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { EmptyState } from '../../components/EmptyState';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
+import { useRestoreDispute } from '../disputes/mutations';
+import { useDeletedDisputes } from '../disputes/queries';
+import { useRestorePerson } from '../persons/mutations';
+import { useDeletedPersons } from '../persons/queries';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
 /** Deleted records stay in the ledger and can be restored; nothing here is purged. */
 export function RecycleBinPage() {
-  const qc = useQueryClient();
   const dicts = useDicts();
-  const disputes = useQuery({ queryKey: ['disputes', 'deleted'], queryFn: () => api.disputes.list({ deleted: true, pageSize: 200 }) });
-  const persons = useQuery({ queryKey: ['persons', 'deleted'], queryFn: () => api.persons.list({ deleted: true, pageSize: 200 }) });
+  const disputes = useDeletedDisputes();
+  const persons = useDeletedPersons();
+  const restoreDispute = useRestoreDispute();
+  const restorePerson = useRestorePerson();
 
   const restore = async (what: string, run: () => Promise<unknown>) => {
     try {
       await run();
-      await Promise.all([qc.invalidateQueries({ queryKey: ['disputes'] }), qc.invalidateQueries({ queryKey: ['persons'] }), qc.invalidateQueries({ queryKey: ['audit'] })]);
       notifySaved(`${what} 已恢复`);
     } catch (e) {
       notifyError(e, '未能恢复');
@@ -36,6 +38,11 @@ export function RecycleBinPage() {
           <Tabs.Tab value="persons">人员（{persons.data?.total ?? 0}）</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="disputes" pt="sm">
+          {disputes.isLoading && (
+            <Center py="xl">
+              <Loader aria-label="正在加载" />
+            </Center>
+          )}
           {disputes.data?.rows.length === 0 ? (
             <EmptyState title="没有已删除的纠纷登记" />
           ) : (
@@ -57,7 +64,7 @@ export function RecycleBinPage() {
                     <Table.Td>{d.parties}</Table.Td>
                     <Table.Td>{when(d.deletedAt)}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => restore(d.caseNo, () => api.disputes.restore({ id: d.id }))}>
+                      <Button size="xs" variant="light" onClick={() => restore(d.caseNo, () => restoreDispute.mutateAsync(d.id))}>
                         恢复
                       </Button>
                     </Table.Td>
@@ -68,6 +75,11 @@ export function RecycleBinPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="persons" pt="sm">
+          {persons.isLoading && (
+            <Center py="xl">
+              <Loader aria-label="正在加载" />
+            </Center>
+          )}
           {persons.data?.rows.length === 0 ? (
             <EmptyState title="没有已删除的人员" />
           ) : (
@@ -87,7 +99,7 @@ export function RecycleBinPage() {
                     <Table.Td>{p.villageName ?? ''}</Table.Td>
                     <Table.Td>{when(p.deletedAt)}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => restore(p.name, () => api.persons.restore({ id: p.id }))}>
+                      <Button size="xs" variant="light" onClick={() => restore(p.name, () => restorePerson.mutateAsync(p.id))}>
                         恢复
                       </Button>
                     </Table.Td>

@@ -1,14 +1,13 @@
 import { Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
 import { GridInput, SettingsInput, StaffInput, VillageInput, type Settings, type Staff } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
-import { confirmDanger } from '../../components/confirm';
-import { applyServerErrors, zodErrors } from '../../components/form-errors';
+import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
+import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
 import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
 
 function useRefresh() {
@@ -19,7 +18,7 @@ function useRefresh() {
 function TownshipSettings({ settings }: { settings: Settings }) {
   const refresh = useRefresh();
   const status = useSetupStatus();
-  const form = useForm({ initialValues: settings, validate: (v) => zodErrors(SettingsInput, v) });
+  const form = useZodForm({ schema: SettingsInput, initialValues: settings });
   const v = form.getValues();
   const sample = zodErrors(SettingsInput, v).disputeNumberPattern ? '' : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
   const submit = form.onSubmit(async (values) => {
@@ -71,10 +70,11 @@ function VillageSettings() {
     const problem = zodErrors(VillageInput, { id: null, name }).name;
     if (problem) return setError(problem);
     try {
-      await api.villages.save({ id: null, name });
+      const saved = await api.villages.save({ id: null, name });
       setName('');
       setError(undefined);
       await refresh();
+      notifySaved(`已添加“${saved.name}”`);
     } catch (e) {
       notifyError(e);
     }
@@ -115,7 +115,7 @@ function VillageSettings() {
               variant="subtle"
               color="red"
               onClick={async () => {
-                if (!(await confirmDanger('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
+                if (!(await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
                 try {
                   await api.villages.delete({ id: v.id });
                   await refresh();
@@ -156,15 +156,17 @@ function VillageSettings() {
 function StaffSettings() {
   const refresh = useRefresh();
   const staff = useStaff(true);
-  const form = useForm({
+  const form = useZodForm({
+    schema: StaffInput,
     initialValues: { name: '', post: '', phone: '' },
-    validate: (v) => zodErrors(StaffInput, { id: null, ...v }),
+    toInput: (v) => ({ id: null, ...v }),
   });
   const submit = form.onSubmit(async (v) => {
     try {
-      await api.staff.save({ id: null, ...v, active: true });
+      const saved = await api.staff.save({ id: null, ...v, active: true });
       form.reset();
       await refresh();
+      notifySaved(`已添加工作人员“${saved.name}”`);
     } catch (e) {
       if (!applyServerErrors(form, e)) notifyError(e);
     }
@@ -220,9 +222,10 @@ function DictSettings() {
   const [label, setLabel] = useState('');
   const add = async () => {
     try {
-      await api.dicts.add({ kind, label });
+      const saved = await api.dicts.add({ kind, label });
       setLabel('');
       await refresh();
+      notifySaved(`已添加“${saved.label}”`);
     } catch (e) {
       notifyError(e);
     }

@@ -1,0 +1,48 @@
+import { Anchor, Stack, Text } from '@mantine/core';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { DisputeDetailPage } from '../features/disputes/DisputeDetailPage';
+import { DisputeFormPage } from '../features/disputes/DisputeForm';
+import { DisputeListPage } from '../features/disputes/DisputeListPage';
+import { PersonDetailPage } from '../features/persons/PersonDetailPage';
+import { PersonFormPage } from '../features/persons/PersonForm';
+import { PersonListPage } from '../features/persons/PersonListPage';
+import { RecycleBinPage } from '../features/recycle/RecycleBinPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+/** Left-nav entries, in order (工作台 comes later). */
+export const NAV = [
+  { to: '/disputes', label: '矛盾纠纷登记' },
+  { to: '/persons', label: '人员库' },
+  { to: '/recycle', label: '回收站' },
+  { to: '/settings', label: '设置' },
+] as const;
+
+function NotFound() {
+  return (
+    <Stack gap="xs" py="xl">
+      <Text>找不到该页面。</Text>
+      <Anchor component={Link} to="/disputes">
+        返回矛盾纠纷登记
+      </Anchor>
+    </Stack>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/disputes" replace />} />
+      <Route path="/disputes" element={<DisputeListPage />} />
+      <Route path="/disputes/new" element={<DisputeFormPage />} />
+      <Route path="/disputes/:id" element={<DisputeDetailPage />} />
+      <Route path="/disputes/:id/edit" element={<DisputeFormPage />} />
+      <Route path="/persons" element={<PersonListPage />} />
+      <Route path="/persons/new" element={<PersonFormPage />} />
+      <Route path="/persons/:id" element={<PersonDetailPage />} />
+      <Route path="/persons/:id/edit" element={<PersonFormPage />} />
+      <Route path="/recycle" element={<RecycleBinPage />} />
+      <Route path="/settings" element={<SettingsPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

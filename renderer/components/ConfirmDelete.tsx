@@ -1,0 +1,26 @@
+import { Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+
+/**
+ * Asks before a destructive act; resolves true when the user confirmed. The confirm button is red
+ * and labelled with the act (default 删除); Esc or 取消 resolves false.
+ */
+export function confirmDelete(title: string, body: string, confirmLabel = '删除'): Promise<boolean> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (v: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve(v);
+    };
+    modals.openConfirmModal({
+      title,
+      children: <Text size="sm">{body}</Text>,
+      labels: { confirm: confirmLabel, cancel: '取消' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => done(true),
+      onCancel: () => done(false),
+      onClose: () => done(false),
+    });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * A Mantine form validated by the same zod schema the host uses (shared/schemas), so a message
+ * shown at a field is the one the host would give. `toInput` turns the form's values into the
+ * schema's input (e.g. '' → null for numbers, dropping empty rows); issue paths are mapped to
+ * form paths as-is ('parties.0.personId' stays nested). `applyServerErrors` puts the host's
+ * per-field messages (ApiError.wire.fields) back on the same fields.
+ */
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { z } from 'zod';
+import { ApiError } from '../api/client';
+
+export function zodErrors(schema: z.ZodType, values: unknown): Record<string, string> {
+  const r = schema.safeParse(values);
+  if (r.success) return {};
+  const out: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Puts the host's field messages on the form; returns true when at least one field was named. */
+export function applyServerErrors<T>(form: UseFormReturnType<T>, e: unknown): boolean {
+  if (!(e instanceof ApiError) || !e.wire.fields) return false;
+  const fields = e.wire.fields;
+  if (Object.keys(fields).length === 0) return false;
+  form.setErrors(fields);
+  return true;
+}
+
+export interface ZodFormOptions<V> {
+  schema: z.ZodType;
+  initialValues: V;
+  /** From form values to what the schema (and the API) takes; identity when omitted. */
+  toInput?: (values: V) => unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Mantine's own constraint
+export function useZodForm<V extends Record<string, any>>({ schema, initialValues, toInput }: ZodFormOptions<V>): UseFormReturnType<V> {
+  return useForm<V>({
+    initialValues,
+    validate: (v) => zodErrors(schema, toInput ? toInput(v) : v),
+  });
+}
