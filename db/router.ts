@@ -13,6 +13,7 @@ import type { Ledger } from './open';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
 import { searchPersons } from './services/person-search';
+import * as mediation from './services/mediation';
 import * as persons from './services/persons';
 import * as ref from './services/reference';
 
@@ -61,6 +62,21 @@ const handlers: Handlers = {
   'disputes.delete': (ctx, i) => disputes.deleteDispute(ctx, i.id),
   'disputes.restore': (ctx, i) => disputes.restoreDispute(ctx, i.id),
   'disputes.nextCaseNumber': (ctx, i) => disputes.previewCaseNumber(ctx, i.intakeDate),
+  'mediation.list': (ctx, i) => mediation.listCases(ctx, i),
+  'mediation.get': (ctx, i) => mediation.getCase(ctx, i.id),
+  'mediation.openFromDispute': (ctx, i) => mediation.openFromDispute(ctx, i),
+  'mediation.create': (ctx, i) => mediation.createCase(ctx, i),
+  'mediation.update': (ctx, i) => mediation.updateCase(ctx, i),
+  'mediation.saveRecord': (ctx, i) => mediation.saveRecord(ctx, i),
+  'mediation.deleteRecord': (ctx, i) => mediation.deleteRecord(ctx, i.id),
+  'mediation.saveAgreement': (ctx, i) => mediation.saveAgreement(ctx, i),
+  'mediation.setPerformance': (ctx, i) => mediation.setPerformance(ctx, i),
+  'mediation.saveConfirmation': (ctx, i) => mediation.saveConfirmation(ctx, i),
+  'mediation.saveVisit': (ctx, i) => mediation.saveVisit(ctx, i),
+  'mediation.close': (ctx, i) => mediation.closeCase(ctx, i),
+  'mediation.delete': (ctx, i) => mediation.deleteCase(ctx, i.id),
+  'mediation.restore': (ctx, i) => mediation.restoreCase(ctx, i.id),
+  'mediation.stats': (ctx, i) => mediation.mediationStats(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { disputesContract } from './contract/disputes';
+import { mediationContract } from './contract/mediation';
 import { personsContract } from './contract/persons';
 import { referenceContract } from './contract/reference';
 import type { MethodDef } from './contract/define';
@@ -13,6 +14,7 @@ export const contract = {
   ...referenceContract,
   ...personsContract,
   ...disputesContract,
+  ...mediationContract,
 } as const;
 
 export type Contract = typeof contract;

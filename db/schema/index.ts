@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './persons';
 export * from './disputes';
+export * from './mediation';

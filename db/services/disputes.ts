@@ -1,6 +1,5 @@
 /** 矛盾纠纷排查登记: the dispute intake register, its status workflow and its list. */
 import type { z } from 'zod';
-import { formatCaseNumber } from '../../shared/domain/case-number';
 import { addDays, isValidDate, yearOf } from '../../shared/dates';
 import {
   canTransition,
@@ -25,6 +24,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { nextFree, takeCaseNumber } from './case-numbers';
 import { requirePerson } from './persons';
 import { getSettings, requireDictCode, requirePlace } from './reference';
 import { all, one, run, write } from './sql';
@@ -33,37 +33,9 @@ type Fields = z.output<typeof DisputeInput>;
 
 // ── case numbers ──────────────────────────────────────────────────────────────────────────────
 
-function caseNumberFor(ctx: ServiceContext, year: number, seq: number): string {
-  const s = getSettings(ctx);
-  return formatCaseNumber(s.disputeNumberPattern, { township: s.townshipShort, year, seq });
-}
-
-function nextFree(ctx: ServiceContext, year: number): { seq: number; caseNo: string } {
-  const last = one<{ last: number }>(ctx, "SELECT last FROM case_counter WHERE kind = 'dispute' AND year = ?", year)?.last ?? 0;
-  let seq = last + 1;
-  let caseNo = caseNumberFor(ctx, year, seq);
-  while (one(ctx, 'SELECT 1 FROM dispute WHERE case_no = ?', caseNo)) {
-    seq += 1;
-    caseNo = caseNumberFor(ctx, year, seq);
-  }
-  return { seq, caseNo };
-}
-
 export function previewCaseNumber(ctx: ServiceContext, intakeDate: string): { caseNo: string } {
   if (!isValidDate(intakeDate)) throw new LedgerError('VALIDATION', '登记日期不正确', { fields: { intakeDate: '登记日期不正确' } });
-  return { caseNo: nextFree(ctx, yearOf(intakeDate)).caseNo };
-}
-
-function takeCaseNumber(ctx: ServiceContext, intakeDate: string): { year: number; seq: number; caseNo: string } {
-  const year = yearOf(intakeDate);
-  const { seq, caseNo } = nextFree(ctx, year);
-  run(
-    ctx,
-    "INSERT INTO case_counter (kind, year, last) VALUES ('dispute', ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last",
-    year,
-    seq,
-  );
-  return { year, seq, caseNo };
+  return { caseNo: nextFree(ctx, 'dispute', yearOf(intakeDate)).caseNo };
 }
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
@@ -181,7 +153,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
     const settings = getSettings(ctx);
     const id = newId();
     const now = ctx.clock.now();
-    const { year, seq, caseNo } = takeCaseNumber(ctx, f.intakeDate);
+    const { year, seq, caseNo } = takeCaseNumber(ctx, 'dispute', f.intakeDate);
     const deadline = f.deadline ?? addDays(f.intakeDate, settings.disputeDeadlineDays);
     run(
       ctx,

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { checkIdNumber, idNumberMismatches } from '../../shared/domain/id-number';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
+import { CASE_OUTCOME_LABELS, type CaseOutcome } from '../../shared/domain/mediation';
 import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
@@ -168,6 +169,23 @@ export function personDetail(ctx: ServiceContext, id: string): PersonDetail {
     date: d.intakeDate,
     status: DISPUTE_STATUS_LABELS[d.status] ?? d.status,
   }));
+  const cases = all<{ id: string; caseNo: string; role: PartyRole; acceptedDate: string; outcome: CaseOutcome | null }>(
+    ctx,
+    `SELECT m.id, m.case_no AS caseNo, mp.role, m.accepted_date AS acceptedDate, m.outcome
+     FROM mediation_party mp JOIN mediation_case m ON m.id = mp.case_id
+     WHERE mp.person_id = ? AND m.deleted_at IS NULL ORDER BY m.accepted_date DESC`,
+    id,
+  );
+  for (const c of cases) {
+    records.push({
+      module: 'mediation',
+      id: c.id,
+      title: c.caseNo,
+      role: PARTY_ROLE_LABELS[c.role] ?? c.role,
+      date: c.acceptedDate,
+      status: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : '调解中',
+    });
+  }
   return { person, records, warnings: idNumberMismatches(person, ctx.clock.today()) };
 }
 

@@ -1,6 +1,7 @@
 /** First run, settings, villages and grids, staff, dictionaries and the current operator. */
 import type { z } from 'zod';
-import { DEFAULT_DISPUTE_PATTERN } from '../../shared/domain/case-number';
+import { DEFAULT_DISPUTE_PATTERN, DEFAULT_MEDIATION_PATTERN } from '../../shared/domain/case-number';
+import { DEFAULT_RETURN_VISIT_DAYS } from '../../shared/domain/mediation';
 import { DEFAULT_DEADLINE_DAYS } from '../../shared/domain/dispute-status';
 import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
@@ -36,10 +37,22 @@ function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
   run(ctx, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
 }
 
+/** Settings added by later versions get their defaults when an older ledger is read. */
+function withDefaults(s: Partial<Settings> & Pick<Settings, 'townshipName' | 'townshipShort' | 'county'>): Settings {
+  return {
+    disputeNumberPattern: DEFAULT_DISPUTE_PATTERN,
+    disputeDeadlineDays: DEFAULT_DEADLINE_DAYS,
+    mediationNumberPattern: DEFAULT_MEDIATION_PATTERN,
+    committeeName: `${s.townshipName}人民调解委员会`,
+    returnVisitDays: DEFAULT_RETURN_VISIT_DAYS,
+    ...s,
+  };
+}
+
 export function getSettings(ctx: ServiceContext): Settings {
   const s = getSetting<Settings>(ctx, SETTINGS_KEY);
   if (!s) throw new LedgerError('NOT_SETUP');
-  return s;
+  return withDefaults(s);
 }
 
 /** The operator remembered between starts; falls back to a neutral name before first run. */
@@ -78,13 +91,7 @@ function shortName(input: { townshipName: string; townshipShort: string | null }
 export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInput>, dbPath: string): SetupStatus {
   return write(ctx, () => {
     if (getSetting(ctx, SETTINGS_KEY)) throw new LedgerError('CONFLICT', '本账本已完成首次设置。');
-    const settings: Settings = {
-      townshipName: input.townshipName,
-      townshipShort: shortName(input),
-      county: input.county,
-      disputeNumberPattern: DEFAULT_DISPUTE_PATTERN,
-      disputeDeadlineDays: DEFAULT_DEADLINE_DAYS,
-    };
+    const settings = withDefaults({ townshipName: input.townshipName, townshipShort: shortName(input), county: input.county });
     putSetting(ctx, SETTINGS_KEY, settings);
     seedDictionaries(ctx);
     const now = ctx.clock.now();

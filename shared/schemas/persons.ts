@@ -99,7 +99,7 @@ export interface Person {
 
 /** One record elsewhere in the ledger that names this person. */
 export interface PersonRecord {
-  module: 'dispute';
+  module: 'dispute' | 'mediation';
   id: string;
   title: string;
   role: string;

@@ -26,6 +26,9 @@ export const SettingsInput = z.strictObject({
   county: reqText('所属县（市、区）', 30),
   disputeNumberPattern: CaseNumberPattern,
   disputeDeadlineDays: z.number().int().min(1, '期限至少1天').max(365, '期限不能超过365天'),
+  mediationNumberPattern: CaseNumberPattern,
+  committeeName: reqText('人民调解委员会名称', 50),
+  returnVisitDays: z.number().int().min(1, '间隔至少1天').max(365, '间隔不能超过365天'),
 });
 
 export interface Settings {
@@ -34,6 +37,12 @@ export interface Settings {
   county: string;
   disputeNumberPattern: string;
   disputeDeadlineDays: number;
+  /** 卷宗号, e.g. （2024）高寨乡人调字第12号. */
+  mediationNumberPattern: string;
+  /** The township committee's name on documents, e.g. 高寨乡人民调解委员会. */
+  committeeName: string;
+  /** Days after an agreement takes effect when the return visit is proposed. */
+  returnVisitDays: number;
 }
 
 export interface SetupStatus {

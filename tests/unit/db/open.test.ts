@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,19 @@ function open(path: string, stamp?: string) {
   const l = openLedger(path, stamp ? { stamp } : {});
   opened.push(l);
   return l;
+}
+
+/** A copy of the migrations folder without the newest migration: the previous app version. */
+function previousVersionMigrations(dir: string): string {
+  const real = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+  const folder = join(dir, 'previous-migrations');
+  cpSync(real, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const last = journal.entries.pop()!;
+  writeFileSync(journalPath, JSON.stringify(journal));
+  rmSync(join(folder, `${last.tag}.sql`));
+  return folder;
 }
 
 describe('openLedger', () => {
@@ -66,16 +79,14 @@ describe('openLedger', () => {
   });
 
   it('backs the file up before applying a pending migration, and keeps the rows', () => {
+    // A ledger written by the previous version (all migrations but the last)...
     const dir = tempDir();
+    const previous = previousVersionMigrations(dir);
     const path = join(dir, 'ledger.db');
-    const l = open(path);
-    l.db.prepare("INSERT INTO setting (key, value) VALUES ('probe', '\"kept\"')").run();
-    // Pretend the last migration has not been applied yet: the app now has one more than the file.
-    const last = l.db.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as { m: number };
-    l.db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(last.m);
-    l.db.exec('DROP TABLE person_fts');
-    l.close();
-    opened.pop();
+    const old = openLedger(path, { migrationsFolder: previous });
+    old.db.prepare("INSERT INTO setting (key, value) VALUES ('probe', '\"kept\"')").run();
+    old.close();
+    // ...opened by this version.
     const again = open(path, '20240615120000');
     expect(again.migration.applied).toBe(1);
     expect(again.migration.backupPath).toBe(`${path}.before-migrate-20240615120000.bak`);

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idCol, stamps } from './common';
+import { dispute } from './disputes';
+import { person } from './persons';
+import { staff } from './reference';
+
+const live = sql`deleted_at IS NULL`;
+
+/** 人民调解案件: one case file (卷宗), opened from a registered dispute or directly. */
+export const mediationCase = sqliteTable(
+  'mediation_case',
+  {
+    id: idCol(),
+    caseNo: text('case_no').notNull(),
+    caseYear: integer('case_year').notNull(),
+    caseSeq: integer('case_seq').notNull(),
+    disputeId: text('dispute_id').references(() => dispute.id, { onDelete: 'restrict' }),
+    origin: text('origin').notNull(),
+    senderUnit: text('sender_unit'),
+    mediatingBody: text('mediating_body').notNull(),
+    committeeName: text('committee_name').notNull(),
+    acceptedDate: text('accepted_date').notNull(),
+    category: text('category').notNull(),
+    summary: text('summary').notNull(),
+    amountFen: integer('amount_fen'),
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    /** JSON array of guidance routes given when mediation failed (诉讼/仲裁/行政途径). */
+    guidance: text('guidance'),
+    closedDate: text('closed_date'),
+    partiesText: text('parties_text').notNull(),
+    mediatorsText: text('mediators_text').notNull(),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex('mediation_case_no').on(t.caseNo),
+    uniqueIndex('mediation_case_dispute').on(t.disputeId).where(sql`dispute_id IS NOT NULL AND deleted_at IS NULL`),
+    index('mediation_live_accepted').on(t.acceptedDate).where(live),
+    index('mediation_live_closed').on(t.closedDate).where(live),
+  ],
+);
+
+export const mediationParty = sqliteTable(
+  'mediation_party',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'restrict' }),
+    role: text('role').notNull(),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('mediation_party_case').on(t.caseId), index('mediation_party_person').on(t.personId)],
+);
+
+export const mediationMediator = sqliteTable(
+  'mediation_mediator',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('mediation_mediator_case').on(t.caseId), index('mediation_mediator_staff').on(t.staffId)],
+);
+
+/** 调查记录 (kind 'investigation') and 调解记录 (kind 'session'). */
+export const mediationRecord = sqliteTable(
+  'mediation_record',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    date: text('date').notNull(),
+    place: text('place'),
+    participants: text('participants').notNull(),
+    content: text('content').notNull(),
+    nextStep: text('next_step'),
+    ...stamps(),
+  },
+  (t) => [index('mediation_record_case').on(t.caseId)],
+);
+
+/** 调解协议: written (书面, art. 29) or oral (口头, art. 30); at most one per case. */
+export const agreement = sqliteTable(
+  'agreement',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    form: text('form').notNull(),
+    facts: text('facts'),
+    matters: text('matters'),
+    responsibility: text('responsibility'),
+    content: text('content').notNull(),
+    performanceMethod: text('performance_method'),
+    performanceDeadline: text('performance_deadline'),
+    performancePlace: text('performance_place'),
+    /** JSON: { [personId]: 'YYYY-MM-DD' } — each party's signing date. */
+    partySignatures: text('party_signatures').notNull(),
+    mediatorSignedDate: text('mediator_signed_date'),
+    sealDate: text('seal_date'),
+    /** Written: the last signature; oral: the day the parties agreed. */
+    effectiveDate: text('effective_date'),
+    confirmationIntent: integer('confirmation_intent', { mode: 'boolean' }),
+    confirmationAppliedDate: text('confirmation_applied_date'),
+    confirmationCourt: text('confirmation_court'),
+    confirmationRulingNo: text('confirmation_ruling_no'),
+    confirmationResult: text('confirmation_result'),
+    confirmationResultDate: text('confirmation_result_date'),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex('agreement_case').on(t.caseId)],
+);
+
+export const performanceItem = sqliteTable(
+  'performance_item',
+  {
+    id: idCol(),
+    agreementId: text('agreement_id')
+      .notNull()
+      .references(() => agreement.id, { onDelete: 'restrict' }),
+    description: text('description').notNull(),
+    deadline: text('deadline'),
+    state: text('state').notNull(),
+    note: text('note'),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('performance_item_agreement').on(t.agreementId), index('performance_item_deadline').on(t.deadline)],
+);
+
+/** 回访: proposed (planned_date, no visit yet) or done (visit_date set). */
+export const returnVisit = sqliteTable(
+  'return_visit',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    plannedDate: text('planned_date'),
+    visitDate: text('visit_date'),
+    visitorStaffId: text('visitor_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
+    method: text('method'),
+    performanceFound: text('performance_found'),
+    satisfaction: text('satisfaction'),
+    notes: text('notes'),
+    ...stamps(),
+  },
+  (t) => [index('return_visit_case').on(t.caseId), index('return_visit_planned').on(t.plannedDate)],
+);

@@ -1,0 +1,669 @@
+/**
+ * 人民调解案件: the case file from acceptance to return visit — parties and mediators, investigation
+ * and mediation records, the outcome, the agreement with its performance items and judicial
+ * confirmation, and return visits. A case opened from a registered dispute keeps it in step.
+ */
+import type { z } from 'zod';
+import type { DisputeStatus } from '../../shared/domain/dispute-status';
+import {
+  agreementEffectiveDate,
+  agreementPerformance,
+  confirmationWindow,
+  isPerformanceOverdue,
+  mediationRates,
+  proposedReturnVisit,
+  type CaseOrigin,
+  type CaseOutcome,
+  type GuidanceRoute,
+  type MediatingBody,
+  type PerformanceState,
+} from '../../shared/domain/mediation';
+import type { PartyRole } from '../../shared/dictionaries';
+import { LedgerError } from '../../shared/errors';
+import type { Paged } from '../../shared/schemas/common';
+import type {
+  Agreement,
+  AgreementForm,
+  AgreementInput,
+  CloseInput,
+  ConfirmationInput,
+  MediationCase,
+  MediationCreateInput,
+  MediationFromDisputeInput,
+  MediationListInput,
+  MediationParty,
+  MediationRecord,
+  MediationRow,
+  MediationStats,
+  MediationUpdateInput,
+  PerformanceInput,
+  RecordInput,
+  ReturnVisit,
+  StatsInput,
+  VisitInput,
+} from '../../shared/schemas/mediation';
+import type { ServiceContext } from '../context';
+import { newId } from '../ids';
+import { audit } from './audit';
+import { takeCaseNumber } from './case-numbers';
+import { changeDisputeStatus, getDispute } from './disputes';
+import { requirePerson } from './persons';
+import { getSettings, requireDictCode } from './reference';
+import { all, one, run, write } from './sql';
+
+// ── reading ───────────────────────────────────────────────────────────────────────────────────
+
+interface CaseDbRow {
+  id: string;
+  case_no: string;
+  dispute_id: string | null;
+  dispute_case_no: string | null;
+  origin: CaseOrigin;
+  sender_unit: string | null;
+  mediating_body: MediatingBody;
+  committee_name: string;
+  accepted_date: string;
+  category: string;
+  summary: string;
+  amount_fen: number | null;
+  outcome: CaseOutcome | null;
+  outcome_reason: string | null;
+  guidance: string | null;
+  closed_date: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+interface AgreementDbRow {
+  id: string;
+  form: AgreementForm;
+  facts: string | null;
+  matters: string | null;
+  responsibility: string | null;
+  content: string;
+  performance_method: string | null;
+  performance_deadline: string | null;
+  performance_place: string | null;
+  party_signatures: string;
+  mediator_signed_date: string | null;
+  seal_date: string | null;
+  effective_date: string | null;
+  confirmation_intent: number | null;
+  confirmation_applied_date: string | null;
+  confirmation_court: string | null;
+  confirmation_ruling_no: string | null;
+  confirmation_result: 'granted' | 'rejected' | null;
+  confirmation_result_date: string | null;
+}
+
+function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
+  const a = one<AgreementDbRow>(ctx, 'SELECT * FROM agreement WHERE case_id = ? AND deleted_at IS NULL', caseId);
+  if (!a) return null;
+  const today = ctx.clock.today();
+  const items = all<{ id: string; description: string; deadline: string | null; state: PerformanceState; note: string | null }>(
+    ctx,
+    'SELECT id, description, deadline, state, note FROM performance_item WHERE agreement_id = ? ORDER BY ord',
+    a.id,
+  ).map((i) => ({ ...i, overdue: isPerformanceOverdue(i, today) }));
+  const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
+  return {
+    id: a.id,
+    form: a.form,
+    facts: a.facts,
+    matters: a.matters,
+    responsibility: a.responsibility,
+    content: a.content,
+    performanceMethod: a.performance_method,
+    performanceDeadline: a.performance_deadline,
+    performancePlace: a.performance_place,
+    partySignatures: Object.entries(signatures).map(([personId, date]) => ({ personId, date })),
+    mediatorSignedDate: a.mediator_signed_date,
+    sealDate: a.seal_date,
+    effectiveDate: a.effective_date,
+    items,
+    performance: agreementPerformance(items),
+    confirmation: {
+      intent: a.confirmation_intent === null ? null : a.confirmation_intent === 1,
+      appliedDate: a.confirmation_applied_date,
+      court: a.confirmation_court,
+      rulingNo: a.confirmation_ruling_no,
+      result: a.confirmation_result,
+      resultDate: a.confirmation_result_date,
+      window: a.effective_date ? confirmationWindow(a.effective_date, today) : null,
+    },
+  };
+}
+
+function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
+  const c = one<CaseDbRow>(
+    ctx,
+    `SELECT m.*, d.case_no AS dispute_case_no FROM mediation_case m LEFT JOIN dispute d ON d.id = m.dispute_id WHERE m.id = ?`,
+    id,
+  );
+  if (!c) return undefined;
+  const today = ctx.clock.today();
+  const parties = all<MediationParty>(
+    ctx,
+    `SELECT mp.person_id AS personId, mp.role, p.name, p.sex, p.id_number AS idNumber, p.phone,
+       coalesce(p.residence_address, p.household_address) AS address, p.birth_date AS birthDate, p.ethnicity
+     FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = ? ORDER BY mp.ord`,
+    id,
+  );
+  const mediators = all<{ staffId: string; name: string }>(
+    ctx,
+    'SELECT mm.staff_id AS staffId, s.name FROM mediation_mediator mm JOIN staff s ON s.id = mm.staff_id WHERE mm.case_id = ? ORDER BY mm.ord',
+    id,
+  );
+  const records = all<MediationRecord>(
+    ctx,
+    `SELECT id, kind, date, place, participants, content, next_step AS nextStep
+     FROM mediation_record WHERE case_id = ? AND deleted_at IS NULL ORDER BY date, id`,
+    id,
+  );
+  const visits = all<Omit<ReturnVisit, 'due'>>(
+    ctx,
+    `SELECT v.id, v.planned_date AS plannedDate, v.visit_date AS visitDate, v.visitor_staff_id AS visitorStaffId, s.name AS visitorName,
+       v.method, v.performance_found AS performanceFound, v.satisfaction, v.notes
+     FROM return_visit v LEFT JOIN staff s ON s.id = v.visitor_staff_id WHERE v.case_id = ? AND v.deleted_at IS NULL
+     ORDER BY coalesce(v.visit_date, v.planned_date), v.id`,
+    id,
+  ).map((v) => ({ ...v, due: !v.visitDate && v.plannedDate !== null && v.plannedDate <= today }));
+  return {
+    id: c.id,
+    caseNo: c.case_no,
+    disputeId: c.dispute_id,
+    disputeCaseNo: c.dispute_case_no,
+    origin: c.origin,
+    senderUnit: c.sender_unit,
+    mediatingBody: c.mediating_body,
+    committeeName: c.committee_name,
+    acceptedDate: c.accepted_date,
+    category: c.category,
+    summary: c.summary,
+    amountYuan: c.amount_fen === null ? null : c.amount_fen / 100,
+    outcome: c.outcome,
+    outcomeReason: c.outcome_reason,
+    guidance: c.guidance ? (JSON.parse(c.guidance) as GuidanceRoute[]) : [],
+    closedDate: c.closed_date,
+    parties,
+    mediators,
+    records,
+    agreement: loadAgreement(ctx, id),
+    visits,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    deletedAt: c.deleted_at,
+  };
+}
+
+export function getCase(ctx: ServiceContext, id: string): MediationCase {
+  const c = loadCase(ctx, id);
+  if (!c) throw new LedgerError('NOT_FOUND', '该调解案件不存在。');
+  return c;
+}
+
+function requireOpenCase(ctx: ServiceContext, id: string, allowClosed = false): MediationCase {
+  const c = loadCase(ctx, id);
+  if (!c || c.deletedAt) throw new LedgerError('NOT_FOUND', '该调解案件不存在或已删除。');
+  if (!allowClosed && c.outcome) throw new LedgerError('INVALID_TRANSITION', '案件已结案，不能再修改此项。');
+  return c;
+}
+
+function snapshot(c: MediationCase) {
+  const { records: _r, visits: _v, agreement: _a, ...rest } = c;
+  return rest;
+}
+
+// ── opening and editing ───────────────────────────────────────────────────────────────────────
+
+function checkMediators(ctx: ServiceContext, ids: string[]): void {
+  for (const id of ids) {
+    if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', id)) {
+      throw new LedgerError('VALIDATION', '所选调解员不存在', { fields: { mediatorIds: '所选调解员不存在' } });
+    }
+  }
+}
+
+function notAfterToday(ctx: ServiceContext, date: string, field: string, label: string): void {
+  if (date > ctx.clock.today()) throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
+}
+
+function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: string; role: PartyRole }[], mediatorIds: string[]): void {
+  run(ctx, 'DELETE FROM mediation_party WHERE case_id = ?', caseId);
+  run(ctx, 'DELETE FROM mediation_mediator WHERE case_id = ?', caseId);
+  const names = parties.map((p, i) => {
+    const person = requirePerson(ctx, p.personId);
+    run(ctx, 'INSERT INTO mediation_party (id, case_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), caseId, p.personId, p.role, i);
+    return person.name;
+  });
+  checkMediators(ctx, mediatorIds);
+  mediatorIds.forEach((s, i) => run(ctx, 'INSERT INTO mediation_mediator (id, case_id, staff_id, ord) VALUES (?, ?, ?, ?)', newId(), caseId, s, i));
+  const mediatorNames = mediatorIds.map((s) => one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ?', s)!.name);
+  run(ctx, 'UPDATE mediation_case SET parties_text = ?, mediators_text = ? WHERE id = ?', names.join('、'), mediatorNames.join('、'), caseId);
+}
+
+interface NewCase {
+  disputeId: string | null;
+  origin: CaseOrigin;
+  senderUnit: string | null;
+  mediatingBody: MediatingBody;
+  committeeName: string | null;
+  acceptedDate: string;
+  category: string;
+  summary: string;
+  amountYuan: number | null;
+  parties: { personId: string; role: PartyRole }[];
+  mediatorIds: string[];
+}
+
+function insertCase(ctx: ServiceContext, c: NewCase): string {
+  requireDictCode(ctx, 'dispute_category', c.category, 'category', '纠纷类型');
+  notAfterToday(ctx, c.acceptedDate, 'acceptedDate', '受理日期');
+  const id = newId();
+  const now = ctx.clock.now();
+  const { year, seq, caseNo } = takeCaseNumber(ctx, 'mediation', c.acceptedDate);
+  run(
+    ctx,
+    `INSERT INTO mediation_case (id, case_no, case_year, case_seq, dispute_id, origin, sender_unit, mediating_body, committee_name,
+       accepted_date, category, summary, amount_fen, parties_text, mediators_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)`,
+    id, caseNo, year, seq, c.disputeId, c.origin, c.senderUnit, c.mediatingBody, c.committeeName ?? getSettings(ctx).committeeName,
+    c.acceptedDate, c.category, c.summary, c.amountYuan === null ? null : Math.round(c.amountYuan * 100), now, now,
+  );
+  writeMembers(ctx, id, c.parties, c.mediatorIds);
+  return id;
+}
+
+/** Moves a dispute one step, when the workflow allows it, as part of the caller's transaction. */
+function moveDispute(ctx: ServiceContext, disputeId: string, to: DisputeStatus, date: string, note: string): void {
+  changeDisputeStatus(ctx, { id: disputeId, to, date, note, transferUnit: null });
+}
+
+/** 受理: the registered dispute moves into mediation and the two stay linked. */
+export function openFromDispute(ctx: ServiceContext, input: z.output<typeof MediationFromDisputeInput>): MediationCase {
+  return write(ctx, () => {
+    const d = getDispute(ctx, input.disputeId);
+    if (d.deletedAt) throw new LedgerError('NOT_FOUND', '该纠纷登记已删除。');
+    if (one(ctx, 'SELECT 1 FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', d.id)) {
+      throw new LedgerError('CONFLICT', '该纠纷已转入人民调解，不能重复受理。');
+    }
+    if (!['registered', 'accepted', 'mediating'].includes(d.status)) {
+      throw new LedgerError('INVALID_TRANSITION', '只有登记、受理或调处中的纠纷才能转入人民调解。');
+    }
+    if (input.acceptedDate < (d.history.at(-1)?.date ?? d.intakeDate)) {
+      throw new LedgerError('VALIDATION', '受理日期不能早于纠纷的上一步办理日期', { fields: { acceptedDate: '不能早于纠纷的上一步办理日期' } });
+    }
+    const id = insertCase(ctx, {
+      disputeId: d.id,
+      origin: 'dispute',
+      senderUnit: null,
+      mediatingBody: input.mediatingBody,
+      committeeName: input.committeeName,
+      acceptedDate: input.acceptedDate,
+      category: d.category,
+      summary: d.summary,
+      amountYuan: d.amountYuan,
+      parties: d.parties.map((p) => ({ personId: p.personId, role: p.role })),
+      mediatorIds: input.mediatorIds,
+    });
+    const created = loadCase(ctx, id)!;
+    if (d.status === 'registered') moveDispute(ctx, d.id, 'accepted', input.acceptedDate, `转入人民调解，卷宗号 ${created.caseNo}`);
+    if (d.status !== 'mediating') moveDispute(ctx, d.id, 'mediating', input.acceptedDate, `人民调解受理，卷宗号 ${created.caseNo}`);
+    audit(ctx, { action: 'create', entity: 'mediation', entityId: id, after: snapshot(created) });
+    return created;
+  });
+}
+
+export function createCase(ctx: ServiceContext, input: z.output<typeof MediationCreateInput>): MediationCase {
+  return write(ctx, () => {
+    const id = insertCase(ctx, { ...input, disputeId: null });
+    const created = loadCase(ctx, id)!;
+    audit(ctx, { action: 'create', entity: 'mediation', entityId: id, after: snapshot(created) });
+    return created;
+  });
+}
+
+export function updateCase(ctx: ServiceContext, input: z.output<typeof MediationUpdateInput>): MediationCase {
+  return write(ctx, () => {
+    const before = requireOpenCase(ctx, input.id, true);
+    requireDictCode(ctx, 'dispute_category', input.category, 'category', '纠纷类型');
+    notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
+    run(
+      ctx,
+      `UPDATE mediation_case SET accepted_date = ?, mediating_body = ?, committee_name = ?, sender_unit = ?, category = ?, summary = ?,
+         amount_fen = ?, updated_at = ? WHERE id = ?`,
+      input.acceptedDate, input.mediatingBody, input.committeeName ?? before.committeeName, input.senderUnit, input.category, input.summary,
+      input.amountYuan === null ? null : Math.round(input.amountYuan * 100), ctx.clock.now(), input.id,
+    );
+    writeMembers(ctx, input.id, input.parties, input.mediatorIds);
+    const after = loadCase(ctx, input.id)!;
+    audit(ctx, { action: 'update', entity: 'mediation', entityId: input.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+// ── records ───────────────────────────────────────────────────────────────────────────────────
+
+export function saveRecord(ctx: ServiceContext, input: z.output<typeof RecordInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    notAfterToday(ctx, input.date, 'date', '日期');
+    if (input.date < c.acceptedDate) throw new LedgerError('VALIDATION', '记录日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    const now = ctx.clock.now();
+    const fields = { kind: input.kind, date: input.date, place: input.place, participants: input.participants, content: input.content, nextStep: input.nextStep };
+    if (input.id) {
+      const before = one<Record<string, unknown>>(ctx, 'SELECT kind, date, place, participants, content, next_step AS nextStep FROM mediation_record WHERE id = ? AND case_id = ? AND deleted_at IS NULL', input.id, input.caseId);
+      if (!before) throw new LedgerError('NOT_FOUND', '该记录不存在。');
+      run(ctx, 'UPDATE mediation_record SET kind = ?, date = ?, place = ?, participants = ?, content = ?, next_step = ?, updated_at = ? WHERE id = ?', input.kind, input.date, input.place, input.participants, input.content, input.nextStep, now, input.id);
+      audit(ctx, { action: 'update', entity: 'mediation', entityId: input.caseId, before: { record: before }, after: { record: fields } });
+    } else {
+      const id = newId();
+      run(ctx, 'INSERT INTO mediation_record (id, case_id, kind, date, place, participants, content, next_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', id, input.caseId, input.kind, input.date, input.place, input.participants, input.content, input.nextStep, now, now);
+      audit(ctx, { action: 'create', entity: 'mediation', entityId: input.caseId, after: { record: fields } });
+    }
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
+    return loadCase(ctx, input.caseId)!;
+  });
+}
+
+export function deleteRecord(ctx: ServiceContext, id: string): MediationCase {
+  return write(ctx, () => {
+    const r = one<{ case_id: string; kind: string; date: string }>(ctx, 'SELECT case_id, kind, date FROM mediation_record WHERE id = ? AND deleted_at IS NULL', id);
+    if (!r) throw new LedgerError('NOT_FOUND', '该记录不存在。');
+    requireOpenCase(ctx, r.case_id, true);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE mediation_record SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    audit(ctx, { action: 'delete', entity: 'mediation', entityId: r.case_id, before: { record: r } });
+    return loadCase(ctx, r.case_id)!;
+  });
+}
+
+// ── agreement, performance, confirmation ─────────────────────────────────────────────────────
+
+export function saveAgreement(ctx: ServiceContext, input: z.output<typeof AgreementInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    if (c.outcome && c.outcome !== 'success') throw new LedgerError('INVALID_TRANSITION', '调解不成或终止的案件不能登记协议。');
+    const partyIds = new Set(c.parties.map((p) => p.personId));
+    const signatures: Record<string, string | null> = {};
+    for (const p of c.parties) signatures[p.personId] = null;
+    for (const s of input.partySignatures) {
+      if (!partyIds.has(s.personId)) throw new LedgerError('VALIDATION', '签名人不是本案当事人', { fields: { partySignatures: '签名人不是本案当事人' } });
+      signatures[s.personId] = s.date;
+    }
+    const dates = [...Object.values(signatures), input.mediatorSignedDate, input.sealDate, input.oralDate].filter((d): d is string => !!d);
+    for (const d of dates) {
+      notAfterToday(ctx, d, 'partySignatures', '签署日期');
+      if (d < c.acceptedDate) throw new LedgerError('VALIDATION', '签署日期不能早于受理日期', { fields: { partySignatures: '签署日期不能早于受理日期' } });
+    }
+    const effective =
+      input.form === 'oral'
+        ? input.oralDate
+        : agreementEffectiveDate({ parties: Object.values(signatures), mediator: input.mediatorSignedDate, seal: input.sealDate });
+    const existing = one<{ id: string }>(ctx, 'SELECT id FROM agreement WHERE case_id = ? AND deleted_at IS NULL', input.caseId);
+    const before = loadAgreement(ctx, input.caseId);
+    const now = ctx.clock.now();
+    const id = existing?.id ?? newId();
+    const values = [
+      input.form, input.facts, input.matters, input.responsibility, input.content, input.performanceMethod, input.performanceDeadline,
+      input.performancePlace, JSON.stringify(signatures), input.form === 'written' ? input.mediatorSignedDate : null,
+      input.form === 'written' ? input.sealDate : null, effective,
+    ];
+    if (existing) {
+      run(
+        ctx,
+        `UPDATE agreement SET form = ?, facts = ?, matters = ?, responsibility = ?, content = ?, performance_method = ?, performance_deadline = ?,
+           performance_place = ?, party_signatures = ?, mediator_signed_date = ?, seal_date = ?, effective_date = ?, updated_at = ? WHERE id = ?`,
+        ...values, now, id,
+      );
+    } else {
+      run(
+        ctx,
+        `INSERT INTO agreement (id, case_id, form, facts, matters, responsibility, content, performance_method, performance_deadline,
+           performance_place, party_signatures, mediator_signed_date, seal_date, effective_date, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id, input.caseId, ...values, now, now,
+      );
+    }
+    const keep = new Set(input.items.map((i) => i.id).filter(Boolean));
+    for (const old of all<{ id: string }>(ctx, 'SELECT id FROM performance_item WHERE agreement_id = ?', id)) {
+      if (!keep.has(old.id)) run(ctx, 'DELETE FROM performance_item WHERE id = ?', old.id);
+    }
+    input.items.forEach((item, i) => {
+      if (item.id && one(ctx, 'SELECT 1 FROM performance_item WHERE id = ? AND agreement_id = ?', item.id, id)) {
+        run(ctx, 'UPDATE performance_item SET description = ?, deadline = ?, state = ?, note = ?, ord = ? WHERE id = ?', item.description, item.deadline, item.state, item.note, i, item.id);
+      } else {
+        run(ctx, 'INSERT INTO performance_item (id, agreement_id, description, deadline, state, note, ord) VALUES (?, ?, ?, ?, ?, ?, ?)', newId(), id, item.description, item.deadline, item.state, item.note, i);
+      }
+    });
+    // The return visit is proposed once the agreement is in force.
+    if (effective && !one(ctx, 'SELECT 1 FROM return_visit WHERE case_id = ? AND deleted_at IS NULL', input.caseId)) {
+      run(
+        ctx,
+        'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        newId(), input.caseId, proposedReturnVisit(effective, getSettings(ctx).returnVisitDays), now, now,
+      );
+    }
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
+    audit(ctx, { action: existing ? 'update' : 'create', entity: 'mediation', entityId: input.caseId, before: before ? { agreement: before } : undefined, after: { agreement: loadAgreement(ctx, input.caseId) } });
+    return loadCase(ctx, input.caseId)!;
+  });
+}
+
+export function setPerformance(ctx: ServiceContext, input: z.output<typeof PerformanceInput>): MediationCase {
+  return write(ctx, () => {
+    const item = one<{ case_id: string; state: string; note: string | null; description: string }>(
+      ctx,
+      'SELECT a.case_id, i.state, i.note, i.description FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE i.id = ? AND a.deleted_at IS NULL',
+      input.itemId,
+    );
+    if (!item) throw new LedgerError('NOT_FOUND', '该履行事项不存在。');
+    requireOpenCase(ctx, item.case_id, true);
+    run(ctx, 'UPDATE performance_item SET state = ?, note = ? WHERE id = ?', input.state, input.note, input.itemId);
+    audit(ctx, { action: 'update', entity: 'mediation', entityId: item.case_id, before: { performance: { item: item.description, state: item.state } }, after: { performance: { item: item.description, state: input.state, note: input.note } } });
+    return loadCase(ctx, item.case_id)!;
+  });
+}
+
+export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof ConfirmationInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    const a = c.agreement;
+    if (!a) throw new LedgerError('INVALID_TRANSITION', '请先登记调解协议。');
+    if (input.appliedDate) {
+      if (a.form !== 'written' || !a.effectiveDate) throw new LedgerError('INVALID_TRANSITION', '只有已生效的书面调解协议才能申请司法确认。');
+      if (input.appliedDate < a.effectiveDate) throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
+      notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
+    }
+    if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
+      throw new LedgerError('VALIDATION', '裁定日期不能早于申请日期', { fields: { resultDate: '不能早于申请日期' } });
+    }
+    run(
+      ctx,
+      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court = ?, confirmation_ruling_no = ?,
+         confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
+      input.intent === null ? null : input.intent ? 1 : 0, input.appliedDate, input.court, input.rulingNo, input.result, input.resultDate, ctx.clock.now(), a.id,
+    );
+    const { caseId: _c, ...after } = input;
+    audit(ctx, { action: 'update', entity: 'mediation', entityId: c.id, before: { confirmation: a.confirmation }, after: { confirmation: after } });
+    return loadCase(ctx, c.id)!;
+  });
+}
+
+// ── return visits ─────────────────────────────────────────────────────────────────────────────
+
+export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    notAfterToday(ctx, input.visitDate, 'visitDate', '回访日期');
+    if (input.visitDate < c.acceptedDate) throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
+    if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.visitorStaffId)) {
+      throw new LedgerError('VALIDATION', '所选回访人不存在', { fields: { visitorStaffId: '所选回访人不存在' } });
+    }
+    const now = ctx.clock.now();
+    const { caseId, id: givenId, ...fields } = input;
+    // A visit recorded without naming one fills the earliest proposed visit.
+    const target = givenId ?? one<{ id: string }>(ctx, 'SELECT id FROM return_visit WHERE case_id = ? AND visit_date IS NULL AND deleted_at IS NULL ORDER BY planned_date LIMIT 1', caseId)?.id;
+    if (target) {
+      const before = one(ctx, 'SELECT planned_date, visit_date, method, performance_found, satisfaction, notes FROM return_visit WHERE id = ? AND case_id = ? AND deleted_at IS NULL', target, caseId);
+      if (!before) throw new LedgerError('NOT_FOUND', '该回访记录不存在。');
+      run(ctx, 'UPDATE return_visit SET visit_date = ?, visitor_staff_id = ?, method = ?, performance_found = ?, satisfaction = ?, notes = ?, updated_at = ? WHERE id = ?', input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, target);
+      audit(ctx, { action: 'update', entity: 'mediation', entityId: caseId, before: { visit: before }, after: { visit: fields } });
+    } else {
+      run(ctx, 'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)', newId(), caseId, input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, now);
+      audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { visit: fields } });
+    }
+    return loadCase(ctx, caseId)!;
+  });
+}
+
+// ── outcome ───────────────────────────────────────────────────────────────────────────────────
+
+const DISPUTE_AFTER: Record<CaseOutcome, DisputeStatus> = { success: 'resolved', failure: 'unresolved', terminated: 'unresolved' };
+
+export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput>): MediationCase {
+  return write(ctx, () => {
+    const before = requireOpenCase(ctx, input.id);
+    notAfterToday(ctx, input.closedDate, 'closedDate', '结案日期');
+    if (input.closedDate < before.acceptedDate) throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
+    if (input.outcome === 'success' && !before.agreement?.effectiveDate) {
+      throw new LedgerError('VALIDATION', '调解成功须先登记已生效的调解协议（书面协议各方签署后生效，口头协议填写达成日期）。', { fields: { outcome: '请先登记已生效的调解协议' } });
+    }
+    run(
+      ctx,
+      'UPDATE mediation_case SET outcome = ?, outcome_reason = ?, guidance = ?, closed_date = ?, updated_at = ? WHERE id = ?',
+      input.outcome, input.reason, input.guidance.length ? JSON.stringify(input.guidance) : null, input.closedDate, ctx.clock.now(), input.id,
+    );
+    if (before.disputeId) {
+      const d = getDispute(ctx, before.disputeId);
+      if (d.status === 'mediating') moveDispute(ctx, d.id, DISPUTE_AFTER[input.outcome], input.closedDate, `人民调解结案：${before.caseNo}`);
+    }
+    const after = loadCase(ctx, input.id)!;
+    audit(ctx, { action: 'status', entity: 'mediation', entityId: input.id, before: { outcome: null }, after: { outcome: input.outcome, closedDate: input.closedDate, reason: input.reason } });
+    return after;
+  });
+}
+
+export function deleteCase(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const before = requireOpenCase(ctx, id, true);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE mediation_case SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    audit(ctx, { action: 'delete', entity: 'mediation', entityId: id, before: snapshot(before) });
+    return { ok: true as const };
+  });
+}
+
+export function restoreCase(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const c = loadCase(ctx, id);
+    if (!c || !c.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这件调解案件。');
+    if (c.disputeId && one(ctx, 'SELECT 1 FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', c.disputeId)) {
+      throw new LedgerError('CONFLICT', '该纠纷已另有调解案件，不能恢复。');
+    }
+    run(ctx, 'UPDATE mediation_case SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
+    audit(ctx, { action: 'restore', entity: 'mediation', entityId: id, after: snapshot(loadCase(ctx, id)!) });
+    return { ok: true as const };
+  });
+}
+
+// ── ledger and statistics ─────────────────────────────────────────────────────────────────────
+
+/** Per case: the agreement's form, overall performance, overdue items and confirmation state. */
+const AGREEMENT_FACTS = `
+  LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL
+  LEFT JOIN (SELECT agreement_id,
+               sum(state IN ('performed')) AS done, sum(state IN ('partial')) AS part,
+               sum(state IN ('unperformed')) AS open, sum(state <> 'not_applicable') AS relevant,
+               sum(deadline < @today AND state IN ('unperformed', 'partial')) AS late
+             FROM performance_item GROUP BY agreement_id) pi ON pi.agreement_id = a.id`;
+
+const PERFORMANCE_SQL = `CASE WHEN a.id IS NULL THEN NULL
+  WHEN coalesce(pi.relevant, 0) = 0 THEN (CASE WHEN pi.agreement_id IS NULL THEN 'unperformed' ELSE 'not_applicable' END)
+  WHEN pi.done = pi.relevant THEN 'performed' WHEN pi.done + pi.part > 0 THEN 'partial' ELSE 'unperformed' END`;
+
+const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result = 'granted' THEN 'granted' WHEN a.confirmation_result = 'rejected' THEN 'rejected'
+  WHEN a.confirmation_applied_date IS NOT NULL THEN 'applied' ELSE 'none' END`;
+
+export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListInput>): Paged<MediationRow> {
+  const parts: string[] = [f.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { today: ctx.clock.today() };
+  if (f.dateFrom) (parts.push('m.accepted_date >= @dateFrom'), (params.dateFrom = f.dateFrom));
+  if (f.dateTo) (parts.push('m.accepted_date <= @dateTo'), (params.dateTo = f.dateTo));
+  if (f.category) (parts.push('m.category = @category'), (params.category = f.category));
+  if (f.mediatingBody) (parts.push('m.mediating_body = @body'), (params.body = f.mediatingBody));
+  if (f.mediatorId) (parts.push('m.id IN (SELECT case_id FROM mediation_mediator WHERE staff_id = @mediator)'), (params.mediator = f.mediatorId));
+  if (f.outcome === 'open') parts.push('m.outcome IS NULL');
+  else if (f.outcome) (parts.push('m.outcome = @outcome'), (params.outcome = f.outcome));
+  if (f.performance) (parts.push(`(${PERFORMANCE_SQL}) = @performance`), (params.performance = f.performance));
+  if (f.confirmation === 'none') parts.push('a.id IS NOT NULL AND a.confirmation_applied_date IS NULL');
+  if (f.confirmation === 'applied') parts.push('a.confirmation_applied_date IS NOT NULL');
+  if (f.confirmation === 'granted') parts.push("a.confirmation_result = 'granted'");
+  if (f.q) {
+    params.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push("(m.case_no LIKE @q ESCAPE '\\' OR m.parties_text LIKE @q ESCAPE '\\' OR m.summary LIKE @q ESCAPE '\\')");
+  }
+  const where = parts.join(' AND ');
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = f.sort === 'caseNo' ? `m.case_year ${dir}, m.case_seq ${dir}` : f.sort === 'closedDate' ? `m.closed_date ${dir}` : `m.accepted_date ${dir}`;
+  const from = `FROM mediation_case m ${AGREEMENT_FACTS}`;
+  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
+  const rows = all<Omit<MediationRow, 'performanceOverdue'> & { late: number | null; amountFen: number | null }>(
+    ctx,
+    `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
+       m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
+       ${PERFORMANCE_SQL} AS performance, pi.late, ${CONFIRMATION_SQL} AS confirmation, m.amount_fen AS amountFen, m.deleted_at AS deletedAt
+     ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
+    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
+  );
+  return {
+    rows: rows.map(({ late, amountFen, ...r }) => ({ ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: amountFen === null ? null : amountFen / 100 })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+export function mediationStats(ctx: ServiceContext, input: z.output<typeof StatsInput>): MediationStats {
+  const p = { from: input.dateFrom, to: input.dateTo };
+  const live = 'm.deleted_at IS NULL';
+  const count = (sql: string) => one<{ n: number }>(ctx, sql, p)!.n;
+  const accepted = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.accepted_date BETWEEN @from AND @to`);
+  const mediated = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to`);
+  const successful = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`);
+  const successIds = all<{ id: string; amount_fen: number | null }>(ctx, `SELECT m.id, m.amount_fen FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`, p);
+  let performed = 0;
+  for (const s of successIds) {
+    const items = all<{ state: PerformanceState }>(ctx, 'SELECT i.state FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE a.case_id = ? AND a.deleted_at IS NULL', s.id);
+    if (items.length > 0 && agreementPerformance(items) === 'performed') performed += 1;
+  }
+  const confirmationsApplied = count(`SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_applied_date BETWEEN @from AND @to`);
+  const confirmationsGranted = count(`SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_result = 'granted' AND a.confirmation_result_date BETWEEN @from AND @to`);
+  const rates = mediationRates({ accepted, mediated, successful, performed, confirmationsApplied, confirmationsGranted });
+  const group = (column: string) =>
+    all<{ key: string; accepted: number; successful: number }>(
+      ctx,
+      `SELECT ${column} AS key, sum(m.accepted_date BETWEEN @from AND @to) AS accepted,
+         sum(m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to) AS successful
+       FROM mediation_case m WHERE ${live} AND (m.accepted_date BETWEEN @from AND @to OR m.closed_date BETWEEN @from AND @to)
+       GROUP BY ${column} ORDER BY accepted DESC, key`,
+      p,
+    );
+  return {
+    dateFrom: input.dateFrom,
+    dateTo: input.dateTo,
+    accepted,
+    mediated,
+    successful,
+    performed,
+    confirmationsApplied,
+    confirmationsGranted,
+    amountYuan: successIds.reduce((s, c) => s + (c.amount_fen ?? 0), 0) / 100,
+    successRate: rates.successRate,
+    performanceRate: rates.performanceRate,
+    byCategory: group('m.category').map((g) => ({ category: g.key, accepted: g.accepted, successful: g.successful })),
+    byBody: group('m.mediating_body').map((g) => ({ body: g.key as MediatingBody, accepted: g.accepted, successful: g.successful })),
+  };
+}
+

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Id, type Paged } from '../schemas/common';
+import {
+  AgreementInput,
+  CloseInput,
+  ConfirmationInput,
+  MediationCreateInput,
+  MediationFromDisputeInput,
+  MediationListInput,
+  MediationUpdateInput,
+  PerformanceInput,
+  RecordInput,
+  StatsInput,
+  VisitInput,
+  type MediationCase,
+  type MediationRow,
+  type MediationStats,
+} from '../schemas/mediation';
+import { method } from './define';
+
+export const mediationContract = {
+  'mediation.list': method<Paged<MediationRow>>()(MediationListInput),
+  'mediation.get': method<MediationCase>()(z.strictObject({ id: Id })),
+  'mediation.openFromDispute': method<MediationCase>()(MediationFromDisputeInput),
+  'mediation.create': method<MediationCase>()(MediationCreateInput),
+  'mediation.update': method<MediationCase>()(MediationUpdateInput),
+  'mediation.saveRecord': method<MediationCase>()(RecordInput),
+  'mediation.deleteRecord': method<MediationCase>()(z.strictObject({ id: Id })),
+  'mediation.saveAgreement': method<MediationCase>()(AgreementInput),
+  'mediation.setPerformance': method<MediationCase>()(PerformanceInput),
+  'mediation.saveConfirmation': method<MediationCase>()(ConfirmationInput),
+  'mediation.saveVisit': method<MediationCase>()(VisitInput),
+  'mediation.close': method<MediationCase>()(CloseInput),
+  'mediation.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  'mediation.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  'mediation.stats': method<MediationStats>()(StatsInput),
+};

@@ -1,0 +1,337 @@
+import { z } from 'zod';
+import { PARTY_ROLES, type PartyRole } from '../dictionaries';
+import {
+  CASE_ORIGINS,
+  CASE_OUTCOMES,
+  ENTRUSTED_ORIGINS,
+  GUIDANCE_ROUTES,
+  MEDIATING_BODIES,
+  PERFORMANCE_STATES,
+  type CaseOrigin,
+  type CaseOutcome,
+  type ConfirmationWindow,
+  type GuidanceRoute,
+  type MediatingBody,
+  type PerformanceState,
+} from '../domain/mediation';
+import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
+
+const Amount = z
+  .number({ error: '金额应为数字' })
+  .min(0, '金额不能为负数')
+  .max(100_000_000_000, '金额过大')
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : Math.round(v * 100) / 100));
+
+const Party = z.strictObject({ personId: Id, role: z.enum(PARTY_ROLES, { error: '当事人身份不正确' }) });
+const Parties = z.array(Party, { error: '请添加当事人' }).min(1, '至少一名当事人').max(50, '当事人不能超过50人');
+const MediatorIds = z.array(Id, { error: '请选择调解员' }).min(1, '至少指定一名调解员').max(9, '调解员不能超过9人');
+const Body = z.enum(MEDIATING_BODIES, { error: '请选择调解组织' });
+
+function noDuplicates(ids: string[], ctx: z.RefinementCtx, path: string, message: string) {
+  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: [path], message });
+}
+
+export const MediationFromDisputeInput = z
+  .strictObject({
+    disputeId: Id,
+    acceptedDate: DateStr,
+    mediatingBody: Body,
+    committeeName: optText('调解组织名称', 50),
+    mediatorIds: MediatorIds,
+  })
+  .superRefine((v, ctx) => noDuplicates(v.mediatorIds, ctx, 'mediatorIds', '同一调解员不能重复'));
+
+const CaseFields = {
+  acceptedDate: DateStr,
+  mediatingBody: Body,
+  committeeName: optText('调解组织名称', 50),
+  senderUnit: optText('移送/委托单位', 100),
+  category: z.string({ error: '请选择纠纷类型' }).trim().min(1, '请选择纠纷类型').max(20),
+  summary: reqText('纠纷简要情况', 2000),
+  amountYuan: Amount,
+  parties: Parties,
+  mediatorIds: MediatorIds,
+};
+
+function refineCase(v: { parties: { personId: string }[]; mediatorIds: string[] }, ctx: z.RefinementCtx) {
+  noDuplicates(
+    v.parties.map((p) => p.personId),
+    ctx,
+    'parties',
+    '同一人不能重复列为当事人',
+  );
+  noDuplicates(v.mediatorIds, ctx, 'mediatorIds', '同一调解员不能重复');
+}
+
+export const MediationCreateInput = z
+  .strictObject({ origin: z.enum(CASE_ORIGINS.filter((o) => o !== 'dispute') as [CaseOrigin, ...CaseOrigin[]], { error: '请选择案件来源' }), ...CaseFields })
+  .superRefine((v, ctx) => {
+    refineCase(v, ctx);
+    if (ENTRUSTED_ORIGINS.includes(v.origin) && !v.senderUnit) {
+      ctx.addIssue({ code: 'custom', path: ['senderUnit'], message: '委托、移交或指定的案件须填写来源单位' });
+    }
+  });
+export type MediationCreateInput = z.input<typeof MediationCreateInput>;
+
+export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
+
+export const RECORD_KINDS = ['investigation', 'session'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = { investigation: '调查记录', session: '调解记录' };
+
+export const RecordInput = z.strictObject({
+  id: OptId,
+  caseId: Id,
+  kind: z.enum(RECORD_KINDS, { error: '记录类别不正确' }),
+  date: DateStr,
+  place: optText('地点', 100),
+  participants: reqText('参加人员', 300),
+  content: reqText('记录内容', 10_000),
+  nextStep: optText('下一步', 500),
+});
+
+export const CloseInput = z
+  .strictObject({
+    id: Id,
+    outcome: z.enum(CASE_OUTCOMES, { error: '请选择调解结果' }),
+    closedDate: DateStr,
+    reason: optText('原因', 1000),
+    guidance: z.array(z.enum(GUIDANCE_ROUTES)).max(3).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome !== 'success' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写调解不成或终止的原因' });
+    if (v.outcome === 'failure' && v.guidance.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['guidance'], message: '调解不成时须告知当事人可选择的途径（人民调解法第二十六条）' });
+    }
+  });
+
+export const AGREEMENT_FORMS = ['written', 'oral'] as const;
+export type AgreementForm = (typeof AGREEMENT_FORMS)[number];
+
+const ItemInput = z.strictObject({
+  id: OptId,
+  description: reqText('履行事项', 500),
+  deadline: OptDate,
+  state: z.enum(PERFORMANCE_STATES, { error: '履行情况不正确' }).default('unperformed'),
+  note: optText('备注', 500),
+});
+
+export const AgreementInput = z
+  .strictObject({
+    caseId: Id,
+    form: z.enum(AGREEMENT_FORMS, { error: '请选择协议形式' }),
+    facts: optText('纠纷主要事实', 5000),
+    matters: optText('争议事项', 2000),
+    responsibility: optText('各方责任', 2000),
+    content: reqText('协议内容', 10_000),
+    performanceMethod: optText('履行方式', 500),
+    performanceDeadline: OptDate,
+    performancePlace: optText('履行地点', 200),
+    partySignatures: z.array(z.strictObject({ personId: Id, date: OptDate })).max(50),
+    mediatorSignedDate: OptDate,
+    sealDate: OptDate,
+    /** Oral agreements: the day the parties agreed (art. 30). */
+    oralDate: OptDate,
+    items: z.array(ItemInput).max(50, '履行事项不能超过50项'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.form === 'oral' && !v.oralDate) ctx.addIssue({ code: 'custom', path: ['oralDate'], message: '口头协议须填写达成日期' });
+    if (v.form === 'written') {
+      if (!v.facts) ctx.addIssue({ code: 'custom', path: ['facts'], message: '书面协议须载明纠纷主要事实（人民调解法第二十九条）' });
+      if (!v.matters) ctx.addIssue({ code: 'custom', path: ['matters'], message: '书面协议须载明争议事项' });
+    }
+  });
+export type AgreementInput = z.input<typeof AgreementInput>;
+
+export const PerformanceInput = z.strictObject({
+  itemId: Id,
+  state: z.enum(PERFORMANCE_STATES, { error: '履行情况不正确' }),
+  note: optText('备注', 500),
+});
+
+export const ConfirmationInput = z
+  .strictObject({
+    caseId: Id,
+    intent: z.boolean().nullable(),
+    appliedDate: OptDate,
+    court: optText('受理法院', 100),
+    rulingNo: optText('裁定书文号', 60),
+    result: z.union([z.literal(''), z.enum(['granted', 'rejected'])]).nullish().transform((v) => (v ? v : null)),
+    resultDate: OptDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.appliedDate && !v.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '已申请司法确认的，请填写受理法院' });
+    if (v.result && !v.appliedDate) ctx.addIssue({ code: 'custom', path: ['appliedDate'], message: '请先填写申请日期' });
+    if (v.result && !v.resultDate) ctx.addIssue({ code: 'custom', path: ['resultDate'], message: '请填写裁定日期' });
+  });
+
+export const VISIT_METHODS = ['上门回访', '电话回访', '约谈回访', '其他'] as const;
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+
+export const VisitInput = z.strictObject({
+  id: OptId,
+  caseId: Id,
+  visitDate: DateStr,
+  visitorStaffId: Id,
+  method: z.enum(VISIT_METHODS, { error: '请选择回访方式' }),
+  performanceFound: z.enum(PERFORMANCE_STATES, { error: '请选择履行情况' }),
+  satisfaction: z.enum(SATISFACTION, { error: '请选择满意度' }),
+  notes: optText('回访情况', 2000),
+});
+
+export const MEDIATION_SORTS = ['acceptedDate', 'caseNo', 'closedDate'] as const;
+export const MediationListInput = z.strictObject({
+  dateFrom: DateStr.optional(),
+  dateTo: DateStr.optional(),
+  category: z.string().max(20).optional(),
+  mediatingBody: Body.optional(),
+  mediatorId: Id.optional(),
+  outcome: z.enum(['open', ...CASE_OUTCOMES]).optional(),
+  performance: z.enum(PERFORMANCE_STATES).optional(),
+  confirmation: z.enum(['applied', 'granted', 'none']).optional(),
+  q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
+  deleted: z.boolean().optional(),
+  sort: z.enum(MEDIATION_SORTS).default('acceptedDate'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page: Page,
+  pageSize: PageSize,
+});
+export type MediationListInput = z.input<typeof MediationListInput>;
+
+export const StatsInput = z
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr })
+  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+
+export interface MediationRow {
+  id: string;
+  caseNo: string;
+  acceptedDate: string;
+  origin: CaseOrigin;
+  category: string;
+  mediatingBody: MediatingBody;
+  parties: string;
+  mediators: string;
+  outcome: CaseOutcome | null;
+  closedDate: string | null;
+  agreementForm: AgreementForm | null;
+  performance: PerformanceState | null;
+  performanceOverdue: boolean;
+  confirmation: 'none' | 'applied' | 'granted' | 'rejected';
+  amountYuan: number | null;
+  deletedAt: string | null;
+}
+
+export interface MediationParty {
+  personId: string;
+  role: PartyRole;
+  name: string;
+  sex: 'M' | 'F' | null;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+  birthDate: string | null;
+  ethnicity: string | null;
+}
+
+export interface MediationRecord {
+  id: string;
+  kind: RecordKind;
+  date: string;
+  place: string | null;
+  participants: string;
+  content: string;
+  nextStep: string | null;
+}
+
+export interface PerformanceItem {
+  id: string;
+  description: string;
+  deadline: string | null;
+  state: PerformanceState;
+  note: string | null;
+  overdue: boolean;
+}
+
+export interface Agreement {
+  id: string;
+  form: AgreementForm;
+  facts: string | null;
+  matters: string | null;
+  responsibility: string | null;
+  content: string;
+  performanceMethod: string | null;
+  performanceDeadline: string | null;
+  performancePlace: string | null;
+  partySignatures: { personId: string; date: string | null }[];
+  mediatorSignedDate: string | null;
+  sealDate: string | null;
+  effectiveDate: string | null;
+  items: PerformanceItem[];
+  performance: PerformanceState;
+  confirmation: {
+    intent: boolean | null;
+    appliedDate: string | null;
+    court: string | null;
+    rulingNo: string | null;
+    result: 'granted' | 'rejected' | null;
+    resultDate: string | null;
+    window: ConfirmationWindow | null;
+  };
+}
+
+export interface ReturnVisit {
+  id: string;
+  plannedDate: string | null;
+  visitDate: string | null;
+  visitorStaffId: string | null;
+  visitorName: string | null;
+  method: string | null;
+  performanceFound: PerformanceState | null;
+  satisfaction: string | null;
+  notes: string | null;
+  due: boolean;
+}
+
+export interface MediationCase {
+  id: string;
+  caseNo: string;
+  disputeId: string | null;
+  disputeCaseNo: string | null;
+  origin: CaseOrigin;
+  senderUnit: string | null;
+  mediatingBody: MediatingBody;
+  committeeName: string;
+  acceptedDate: string;
+  category: string;
+  summary: string;
+  amountYuan: number | null;
+  outcome: CaseOutcome | null;
+  outcomeReason: string | null;
+  guidance: GuidanceRoute[];
+  closedDate: string | null;
+  parties: MediationParty[];
+  mediators: { staffId: string; name: string }[];
+  records: MediationRecord[];
+  agreement: Agreement | null;
+  visits: ReturnVisit[];
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface MediationStats {
+  dateFrom: string;
+  dateTo: string;
+  accepted: number;
+  mediated: number;
+  successful: number;
+  performed: number;
+  confirmationsApplied: number;
+  confirmationsGranted: number;
+  amountYuan: number;
+  successRate: number | null;
+  performanceRate: number | null;
+  byCategory: { category: string; accepted: number; successful: number }[];
+  byBody: { body: MediatingBody; accepted: number; successful: number }[];
+}

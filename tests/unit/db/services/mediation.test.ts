@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paged } from '../../../../shared/schemas/common';
+import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { MediationCase, MediationRow, MediationStats } from '../../../../shared/schemas/mediation';
+import type { Person } from '../../../../shared/schemas/persons';
+import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let a: Person;
+let b: Person;
+let mediatorId: string;
+let dispute: Dispute;
+
+beforeEach(() => {
+  t = openTestLedger();
+  a = t.call<Person>('persons.create', { name: '张三' });
+  b = t.call<Person>('persons.create', { name: '李四' });
+  mediatorId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+  dispute = t.call<Dispute>('disputes.create', {
+    intakeDate: '2024-05-06',
+    source: 'visit',
+    category: '02',
+    summary: '宅基地界墙倒塌砸坏邻居菜地',
+    amountYuan: 3000,
+    parties: [
+      { personId: a.id, role: 'applicant' },
+      { personId: b.id, role: 'respondent' },
+    ],
+  });
+});
+afterEach(() => t.close());
+
+const open = () => t.call<MediationCase>('mediation.openFromDispute', { disputeId: dispute.id, acceptedDate: '2024-05-07', mediatingBody: 'township', mediatorIds: [mediatorId] });
+const writtenAgreement = (caseId: string, extra: Record<string, unknown> = {}) =>
+  t.call<MediationCase>('mediation.saveAgreement', {
+    caseId,
+    form: 'written',
+    facts: '界墙年久失修倒塌，砸坏李四菜地',
+    matters: '赔偿数额',
+    responsibility: '张三负主要责任',
+    content: '张三赔偿李四损失2000元',
+    performanceMethod: '现金',
+    performanceDeadline: '2024-05-31',
+    partySignatures: [
+      { personId: a.id, date: '2024-05-20' },
+      { personId: b.id, date: '2024-05-21' },
+    ],
+    mediatorSignedDate: '2024-05-20',
+    sealDate: '2024-05-21',
+    items: [
+      { description: '张三赔偿李四2000元', deadline: '2024-05-31', state: 'unperformed' },
+      { description: '张三重砌界墙', deadline: '2024-06-30', state: 'unperformed' },
+    ],
+    ...extra,
+  });
+
+describe('people\'s mediation case file', () => {
+  it('is opened from a registered dispute, numbered per year, and moves the dispute into mediation', () => {
+    const c = open();
+    expect(c.caseNo).toBe('（2024）高寨乡人调字第1号');
+    expect(c.committeeName).toBe('高寨乡人民调解委员会');
+    expect(c.parties.map((p) => [p.name, p.role])).toEqual([['张三', 'applicant'], ['李四', 'respondent']]);
+    expect(c.disputeCaseNo).toBe(dispute.caseNo);
+    const d = t.call<Dispute>('disputes.get', { id: dispute.id });
+    expect(d.status).toBe('mediating');
+    expect(d.history.map((h) => h.to)).toEqual(['registered', 'accepted', 'mediating']);
+    expect(t.raw('mediation.openFromDispute', { disputeId: dispute.id, acceptedDate: '2024-05-07', mediatingBody: 'township', mediatorIds: [mediatorId] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('can be opened directly on application, and entrusted cases need their sender', () => {
+    const base = { acceptedDate: '2024-05-08', mediatingBody: 'village', category: '01', summary: '赡养费', parties: [{ personId: a.id, role: 'applicant' }], mediatorIds: [mediatorId] };
+    expect(t.call<MediationCase>('mediation.create', { origin: 'application', ...base }).origin).toBe('application');
+    expect(t.raw('mediation.create', { origin: 'court', ...base })).toMatchObject({ ok: false, error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } } });
+    expect(t.call<MediationCase>('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe('某某县人民法院');
+  });
+
+  it('keeps investigation and mediation records in date order', () => {
+    const c = open();
+    t.call('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-15', place: '调解室', participants: '张三、李四、王调解', content: '第一次调解，双方对数额分歧较大' });
+    const after = t.call<MediationCase>('mediation.saveRecord', { caseId: c.id, kind: 'investigation', date: '2024-05-10', participants: '王调解', content: '现场查看倒塌界墙' });
+    expect(after.records.map((r) => [r.kind, r.date])).toEqual([['investigation', '2024-05-10'], ['session', '2024-05-15']]);
+    expect(t.raw('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-01', participants: 'x', content: 'y' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('takes the agreement\'s effective date from the last signature, proposes a return visit and counts down the confirmation window', () => {
+    const c = writtenAgreement(open().id);
+    expect(c.agreement!.effectiveDate).toBe('2024-05-21');
+    expect(c.agreement!.confirmation.window).toEqual({ lastDay: '2024-06-20', daysLeft: 6, open: true });
+    expect(c.visits).toEqual([expect.objectContaining({ plannedDate: '2024-06-20', visitDate: null, due: false })]);
+    expect(c.agreement!.items.map((i) => i.overdue)).toEqual([true, false]);
+  });
+
+  it('leaves a written agreement without effect until every party has signed', () => {
+    const c = writtenAgreement(open().id, { partySignatures: [{ personId: a.id, date: '2024-05-20' }] });
+    expect(c.agreement!.effectiveDate).toBeNull();
+    expect(c.visits).toEqual([]);
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-22' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('closes successfully, the dispute follows, and performance and confirmation are tracked', () => {
+    const c = writtenAgreement(open().id);
+    const closed = t.call<MediationCase>('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' });
+    expect(closed.outcome).toBe('success');
+    expect(t.call<Dispute>('disputes.get', { id: dispute.id }).status).toBe('resolved');
+    const [first, second] = closed.agreement!.items;
+    t.call('mediation.setPerformance', { itemId: first!.id, state: 'performed' });
+    let now = t.call<MediationCase>('mediation.setPerformance', { itemId: second!.id, state: 'performed', note: '已重砌' });
+    expect(now.agreement!.performance).toBe('performed');
+    now = t.call<MediationCase>('mediation.saveConfirmation', { caseId: c.id, intent: true, appliedDate: '2024-06-01', court: '某某县人民法院', rulingNo: '（2024）豫0102民特12号', result: 'granted', resultDate: '2024-06-10' });
+    expect(now.agreement!.confirmation.result).toBe('granted');
+    expect(t.raw('mediation.saveConfirmation', { caseId: c.id, intent: true, appliedDate: '2024-05-01', court: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('records the return visit into the proposed slot', () => {
+    const c = writtenAgreement(open().id);
+    const v = t.call<MediationCase>('mediation.saveVisit', { caseId: c.id, visitDate: '2024-06-14', visitorStaffId: mediatorId, method: '电话回访', performanceFound: 'partial', satisfaction: '基本满意', notes: '已付1000元' });
+    expect(v.visits).toHaveLength(1);
+    expect(v.visits[0]).toMatchObject({ plannedDate: '2024-06-20', visitDate: '2024-06-14', performanceFound: 'partial', visitorName: '王调解' });
+  });
+
+  it('requires a reason and the routes told to the parties when mediation fails', () => {
+    const c = open();
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const closed = t.call<MediationCase>('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-20', reason: '被申请人拒绝赔偿', guidance: ['litigation'] });
+    expect(closed.guidance).toEqual(['litigation']);
+    expect(t.call<Dispute>('disputes.get', { id: dispute.id }).status).toBe('unresolved');
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+  });
+
+  it('lists the ledger with filters and computes the statistics with their formulas', () => {
+    const ok = writtenAgreement(open().id);
+    t.call('mediation.close', { id: ok.id, outcome: 'success', closedDate: '2024-05-21' });
+    const other = t.call<MediationCase>('mediation.create', { origin: 'application', acceptedDate: '2024-05-08', mediatingBody: 'village', category: '01', summary: '赡养费', parties: [{ personId: b.id, role: 'applicant' }], mediatorIds: [mediatorId] });
+    t.call('mediation.close', { id: other.id, outcome: 'terminated', closedDate: '2024-05-30', reason: '申请人撤回' });
+    const list = (f: Record<string, unknown>) => t.call<Paged<MediationRow>>('mediation.list', f);
+    expect(list({}).total).toBe(2);
+    expect(list({ outcome: 'success' }).rows.map((r) => r.id)).toEqual([ok.id]);
+    expect(list({ performance: 'unperformed' }).rows[0]).toMatchObject({ id: ok.id, performanceOverdue: true, confirmation: 'none' });
+    expect(list({ mediatingBody: 'village' }).total).toBe(1);
+    expect(list({ q: '李四' }).total).toBe(2);
+    const s = t.call<MediationStats>('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    expect(s).toMatchObject({ accepted: 2, mediated: 2, successful: 1, performed: 0, amountYuan: 3000, successRate: 0.5, performanceRate: 0 });
+    expect(s.byBody).toEqual(expect.arrayContaining([{ body: 'township', accepted: 1, successful: 1 }, { body: 'village', accepted: 1, successful: 0 }]));
+  });
+
+  it('lists the case on each party\'s person page', () => {
+    const c = open();
+    const detail = t.call<{ records: { module: string; id: string }[] }>('persons.get', { id: b.id });
+    expect(detail.records).toEqual(expect.arrayContaining([expect.objectContaining({ module: 'mediation', id: c.id })]));
+  });
+});
