@@ -91,8 +91,11 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
     id,
   );
   const { amountFen, ...rest } = d;
+  const mediation = one<{ id: string; case_no: string }>(ctx, 'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', id);
   return {
     ...rest,
+    mediationId: mediation?.id ?? null,
+    mediationCaseNo: mediation?.case_no ?? null,
     amountYuan: amountFen === null ? null : amountFen / 100,
     overdue: isDisputeOverdue(d, ctx.clock.today()),
     parties,
@@ -113,8 +116,8 @@ function requireLiveDispute(ctx: ServiceContext, id: string): Dispute {
 }
 
 /** The audit snapshot: the record without its derived parts. */
-function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue'> {
-  const { history: _h, overdue: _o, ...rest } = d;
+function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'mediationId' | 'mediationCaseNo'> {
+  const { history: _h, overdue: _o, mediationId: _m, mediationCaseNo: _n, ...rest } = d;
   return rest;
 }
 

@@ -148,6 +148,9 @@ export interface Dispute {
   overdue: boolean;
   parties: DisputeParty[];
   history: DisputeStatusChange[];
+  /** The people's-mediation case opened from this dispute, if any. */
+  mediationId: string | null;
+  mediationCaseNo: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

@@ -1,19 +1,13 @@
-import { ActionIcon, Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
-import { PARTY_ROLES, PARTY_ROLE_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS, type PartyRole, type RiskLevel } from '../../../shared/dictionaries';
+import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal, useDicts, useStaff, useVillages } from '../../hooks/useReference';
-import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
+import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
 import { useDispute, useNextCaseNumber } from './queries';
-
-interface PartyValue {
-  key: string;
-  person: PickedPerson | null;
-  role: PartyRole;
-}
 
 interface DisputeValues {
   intakeDate: string;
@@ -29,9 +23,6 @@ interface DisputeValues {
   responsibleStaffId: string;
   deadline: string;
 }
-
-let partyKey = 0;
-const newParty = (role: PartyRole, person: PickedPerson | null = null): PartyValue => ({ key: `p${++partyKey}`, person, role });
 
 function toValues(d?: Dispute): DisputeValues {
   if (!d) {
@@ -74,7 +65,7 @@ function toInput(v: DisputeValues) {
     category: v.category,
     villageId: v.villageId,
     gridId: v.gridId,
-    parties: v.parties.filter((p) => p.person).map((p) => ({ personId: p.person!.id, role: p.role })),
+    parties: toPartyInput(v.parties),
     summary: v.summary,
     peopleCount: v.peopleCount === '' ? null : Number(v.peopleCount),
     amountYuan: v.amountYuan === '' ? null : Number(v.amountYuan),
@@ -160,43 +151,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Grid.Col>
           </Grid>
 
-          <Stack gap="xs">
-            <Text fw={600} size="sm">
-              当事人 <Text span c="red">*</Text>
-            </Text>
-            {v.parties.map((p, i) => (
-              <Group key={p.key} align="flex-end" gap="xs" wrap="nowrap">
-                <Select
-                  aria-label={`第${i + 1}位当事人身份`}
-                  label={i === 0 ? '身份' : undefined}
-                  w={120}
-                  data={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))}
-                  value={p.role}
-                  allowDeselect={false}
-                  onChange={(x) => form.setFieldValue(`parties.${i}.role`, (x ?? 'applicant') as PartyRole)}
-                />
-                <PersonPicker label={`第${i + 1}位当事人`} value={p.person} onChange={(person) => form.setFieldValue(`parties.${i}.person`, person)} />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  aria-label={`移除第${i + 1}位当事人`}
-                  disabled={v.parties.length <= 1}
-                  onClick={() => form.removeListItem('parties', i)}
-                >
-                  ✕
-                </ActionIcon>
-              </Group>
-            ))}
-            {form.errors.parties && (
-              <Text c="red" size="xs">
-                {form.errors.parties}
-              </Text>
-            )}
-            <Button variant="subtle" size="xs" w={140} onClick={() => form.insertListItem('parties', newParty('third_party'))} disabled={v.parties.length >= 50}>
-              + 添加当事人
-            </Button>
-          </Stack>
+          <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
 
           <Textarea label="纠纷简要情况" withAsterisk autosize minRows={3} maxLength={2000} {...form.getInputProps('summary')} />
           <Grid gap="sm">
