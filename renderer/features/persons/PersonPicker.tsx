@@ -79,7 +79,7 @@ export function PersonPicker({ value, onChange, label, error }: { value: PickedP
         error={error}
         style={{ flex: 1 }}
       />
-      <Button variant="light" onClick={modal.open}>
+      <Button variant="light" onClick={modal.open} aria-label={`新建人员（${label}）`}>
         新建人员
       </Button>
       {opened && <NewPersonModal opened={opened} onClose={modal.close} onCreated={onChange} name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')} />}
