@@ -1,8 +1,8 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
-import { api } from '../api/client';
+import { api, errorMessage } from '../api/client';
 
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置' };
 
@@ -22,24 +22,40 @@ function show(key: string, v: unknown): string {
   return String(v);
 }
 
-function changes(before: unknown, after: unknown): { key: string; from: string; to: string }[] {
+/** Changed fields; a field only present afterwards (e.g. a status change's date and note) has no "from". */
+function changes(before: unknown, after: unknown): { key: string; from: string | null; to: string }[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !SKIP.has(k) && FIELD_LABELS[k]);
   return keys
     .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ key: k, from: show(k, b[k]), to: show(k, a[k]) }));
+    .map((k) => ({ key: k, from: k in b ? show(k, b[k]) : null, to: show(k, a[k]) }));
 }
 
 /** Who changed what and when, from the audit trail (newest first). */
 export function AuditHistory(props: Input<'audit.forEntity'>) {
   const q = useQuery({ queryKey: ['audit', props.entity, props.id], queryFn: () => api.audit.forEntity(props) });
+  if (q.isLoading) {
+    return (
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          修改记录
+        </Title>
+        <Loader size="sm" aria-label="正在加载修改记录" />
+      </Card>
+    );
+  }
   return (
     <Card withBorder>
       <Title order={5} mb="xs">
         修改记录
       </Title>
       {q.data?.length === 0 && <Text c="dimmed" size="sm">暂无记录</Text>}
+      {q.error && (
+        <Text c="red" size="sm">
+          {errorMessage(q.error)}
+        </Text>
+      )}
       <Stack gap="sm">
         {q.data?.map((e) => {
           const diff = e.action === 'update' || e.action === 'status' ? changes(e.before, e.after) : [];
@@ -58,7 +74,7 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
                 <List size="xs" mt={4} ml="sm">
                   {diff.map((d) => (
                     <List.Item key={d.key}>
-                      {FIELD_LABELS[d.key]}：{d.from} → {d.to}
+                      {FIELD_LABELS[d.key]}：{d.from === null ? d.to : `${d.from} → ${d.to}`}
                     </List.Item>
                   ))}
                 </List>

@@ -2,6 +2,7 @@ import { Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, T
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
+import { DateField } from '../../components/DateField';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal, useDicts, useStaff, useVillages } from '../../hooks/useReference';
@@ -115,7 +116,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
           </Group>
           <Grid gap="sm">
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label="登记日期" type="date" withAsterisk {...form.getInputProps('intakeDate')} />
+              <DateField label="登记日期" withAsterisk {...form.getInputProps('intakeDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select label="纠纷来源" withAsterisk data={dicts.options('dispute_source')} {...select('source')} />
@@ -147,7 +148,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               <Select label="承办人" clearable data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...select('responsibleStaffId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label="办理期限" type="date" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />
+              <DateField label="办理期限" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />
             </Grid.Col>
           </Grid>
 

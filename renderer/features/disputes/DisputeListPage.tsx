@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
 import { errorMessage } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
@@ -115,10 +116,10 @@ export function DisputeListPage() {
           <Select label="承办人" placeholder="全部" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={f.staffId} onChange={(v) => set('staffId', v)} clearable />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <TextInput label="登记日期从" type="date" value={f.dateFrom} onChange={(e) => set('dateFrom', e.currentTarget.value)} />
+          <DateField label="登记日期从" value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <TextInput label="至" type="date" value={f.dateTo} onChange={(e) => set('dateTo', e.currentTarget.value)} />
+          <DateField label="至" value={f.dateTo} onChange={(v) => set('dateTo', v)} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Group h="100%" align="flex-end" pb={6}>

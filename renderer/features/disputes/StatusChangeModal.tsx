@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
 import { DisputeStatusInput } from '../../../shared/schemas/disputes';
+import { DateField } from '../../components/DateField';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
@@ -27,9 +28,9 @@ export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: strin
     <Modal opened onClose={onClose} title={`改为“${DISPUTE_STATUS_LABELS[to]}”`}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label="日期" type="date" withAsterisk data-autofocus {...form.getInputProps('date')} />
-          {to === 'transferred' && <TextInput label="接收单位" withAsterisk placeholder="如：县信访局" maxLength={100} {...form.getInputProps('transferUnit')} />}
-          <Textarea label="说明" autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+          <DateField label="日期" withAsterisk {...form.getInputProps('date')} />
+          {to === 'transferred' && <TextInput label="接收单位" withAsterisk data-autofocus placeholder="如：县信访局" maxLength={100} {...form.getInputProps('transferUnit')} />}
+          <Textarea label="说明" data-autofocus={to !== 'transferred' || undefined} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { Link } from 'react-router';
 import { ETHNICITIES, SEX_LABELS } from '../../../shared/dictionaries';
 import { checkIdNumber, idNumberMismatches } from '../../../shared/domain/id-number';
+import { DateField } from '../../components/DateField';
 import { useVillages, todayLocal } from '../../hooks/useReference';
 
 export interface PersonValues {
@@ -93,7 +94,7 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, sm: 3 }}>
-        <TextInput label="出生日期" type="date" {...form.getInputProps('birthDate')} />
+        <DateField label="出生日期" {...form.getInputProps('birthDate')} />
       </Grid.Col>
       <Grid.Col span={{ base: 6, sm: 3 }}>
         <Select

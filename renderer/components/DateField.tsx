@@ -1,0 +1,35 @@
+import { DateInput, type DateInputProps } from '@mantine/dates';
+
+/**
+ * A date typed as 2024-06-01 (also 2024/6/1, 2024.6.1 or 20240601) or picked from a Chinese
+ * calendar; the value is the 'YYYY-MM-DD' string the schemas use, '' when empty.
+ */
+export type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue'> & {
+  value?: string | null;
+  onChange?: (value: string) => void;
+};
+
+function parse(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function DateField({ value, onChange, ...props }: DateFieldProps) {
+  return (
+    <DateInput
+      valueFormat="YYYY-MM-DD"
+      placeholder="年-月-日"
+      dateParser={parse}
+      clearable={!props.withAsterisk}
+      popoverProps={{ withinPortal: true }}
+      {...props}
+      value={value || null}
+      onChange={(v) => onChange?.(v ?? '')}
+    />
+  );
+}
