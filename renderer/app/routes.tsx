@@ -3,6 +3,10 @@ import { Link, Navigate, Route, Routes } from 'react-router';
 import { DisputeDetailPage } from '../features/disputes/DisputeDetailPage';
 import { DisputeFormPage } from '../features/disputes/DisputeForm';
 import { DisputeListPage } from '../features/disputes/DisputeListPage';
+import { MediationCreatePage } from '../features/mediation/MediationCreatePage';
+import { MediationDetailPage } from '../features/mediation/MediationDetailPage';
+import { MediationListPage } from '../features/mediation/MediationListPage';
+import { MediationStatsPage } from '../features/mediation/MediationStatsPage';
 import { PersonDetailPage } from '../features/persons/PersonDetailPage';
 import { PersonFormPage } from '../features/persons/PersonForm';
 import { PersonListPage } from '../features/persons/PersonListPage';
@@ -12,6 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 /** Left-nav entries, in order (工作台 comes later). */
 export const NAV = [
   { to: '/disputes', label: '矛盾纠纷登记' },
+  { to: '/mediation', label: '人民调解' },
   { to: '/persons', label: '人员库' },
   { to: '/recycle', label: '回收站' },
   { to: '/settings', label: '设置' },
@@ -36,6 +41,10 @@ export function AppRoutes() {
       <Route path="/disputes/new" element={<DisputeFormPage />} />
       <Route path="/disputes/:id" element={<DisputeDetailPage />} />
       <Route path="/disputes/:id/edit" element={<DisputeFormPage />} />
+      <Route path="/mediation" element={<MediationListPage />} />
+      <Route path="/mediation/new" element={<MediationCreatePage />} />
+      <Route path="/mediation/stats" element={<MediationStatsPage />} />
+      <Route path="/mediation/:id" element={<MediationDetailPage />} />
       <Route path="/persons" element={<PersonListPage />} />
       <Route path="/persons/new" element={<PersonFormPage />} />
       <Route path="/persons/:id" element={<PersonDetailPage />} />

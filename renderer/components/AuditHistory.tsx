@@ -11,14 +11,26 @@ const FIELD_LABELS: Record<string, string> = {
   householdAddress: '户籍地址', residenceAddress: '居住地址', villageName: '村（社区）', gridName: '网格', notes: '备注',
   intakeDate: '登记日期', source: '纠纷来源', category: '纠纷类型', summary: '简要情况', peopleCount: '涉及人数', amountYuan: '涉及金额',
   riskLevel: '风险等级', staffName: '承办人', deadline: '办理期限', status: '状态', transferUnit: '接收单位', parties: '当事人', note: '说明', date: '日期',
+  acceptedDate: '受理日期', senderUnit: '来源单位', committeeName: '调解组织', mediators: '调解员', outcome: '结果', closedDate: '结案日期',
+  reason: '原因', record: '记录', agreement: '调解协议', performance: '履行情况', confirmation: '司法确认', visit: '回访',
 };
+const OUTCOMES: Record<string, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };
+
+/** A nested value (a record, an agreement…) in one short line. */
+function summary(v: Record<string, unknown>): string {
+  const text = Object.values(v)
+    .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .join('，');
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text || '（已更新）';
+}
 const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'villageId', 'gridId', 'responsibleStaffId', 'caseNo']);
 
 function show(key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (key === 'status' && typeof v === 'string') return DISPUTE_STATUS_LABELS[v as DisputeStatus] ?? v;
-  if (key === 'parties' && Array.isArray(v)) return v.map((p: { name?: string }) => p.name ?? '').join('、');
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (key === 'outcome' && typeof v === 'string') return OUTCOMES[v] ?? v;
+  if (Array.isArray(v)) return v.map((p: unknown) => (typeof p === 'object' && p && 'name' in p ? String((p as { name: unknown }).name) : String(p))).join('、');
+  if (typeof v === 'object') return summary(v as Record<string, unknown>);
   return String(v);
 }
 

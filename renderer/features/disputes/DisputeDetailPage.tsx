@@ -11,6 +11,7 @@ import { useDicts } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';
+import { OpenFromDisputeModal } from '../mediation/OpenFromDisputeModal';
 import { StatusChangeModal } from './StatusChangeModal';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -33,6 +34,7 @@ export function DisputeDetailPage() {
   const dicts = useDicts();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
+  const [opening, setOpening] = useState(false);
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
@@ -78,7 +80,20 @@ export function DisputeDetailPage() {
               {DISPUTE_STATUS_LABELS[s]}
             </Button>
           ))}
+          {!d.mediationId && ['registered', 'accepted', 'mediating'].includes(d.status) && (
+            <Button size="xs" onClick={() => setOpening(true)}>
+              转入人民调解
+            </Button>
+          )}
         </Group>
+      )}
+      {d.mediationId && (
+        <Alert color="blue" variant="light" py="xs">
+          已转入人民调解：
+          <Anchor component={Link} to={`/mediation/${d.mediationId}`}>
+            {d.mediationCaseNo}
+          </Anchor>
+        </Alert>
       )}
       <Card withBorder>
         <Grid gap="sm">
@@ -157,6 +172,7 @@ export function DisputeDetailPage() {
         </Grid.Col>
       </Grid>
       {target && <StatusChangeModal disputeId={d.id} to={target} onClose={() => setTarget(null)} />}
+      {opening && <OpenFromDisputeModal dispute={d} onClose={() => setOpening(false)} />}
     </Stack>
   );
 }

@@ -97,9 +97,9 @@ export function PersonDetailPage() {
             <Table.Tbody>
               {records.map((r) => (
                 <Table.Tr key={`${r.module}-${r.id}`}>
-                  <Table.Td>矛盾纠纷</Table.Td>
+                  <Table.Td>{r.module === 'mediation' ? '人民调解' : '矛盾纠纷'}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/disputes/${r.id}`}>
+                    <Anchor component={Link} to={r.module === 'mediation' ? `/mediation/${r.id}` : `/disputes/${r.id}`}>
                       {r.title}
                     </Anchor>
                   </Table.Td>

@@ -1,4 +1,6 @@
 import { Button, Center, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
@@ -16,6 +18,8 @@ export function RecycleBinPage() {
   const persons = useDeletedPersons();
   const restoreDispute = useRestoreDispute();
   const restorePerson = useRestorePerson();
+  const qc = useQueryClient();
+  const cases = useQuery({ queryKey: ['mediation', 'deleted'], queryFn: () => api.mediation.list({ deleted: true, pageSize: 200 }) });
 
   const restore = async (what: string, run: () => Promise<unknown>) => {
     try {
@@ -36,6 +40,7 @@ export function RecycleBinPage() {
         <Tabs.List>
           <Tabs.Tab value="disputes">矛盾纠纷（{disputes.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="persons">人员（{persons.data?.total ?? 0}）</Tabs.Tab>
+          <Tabs.Tab value="mediation">调解案件（{cases.data?.total ?? 0}）</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="disputes" pt="sm">
           {disputes.isLoading && (
@@ -100,6 +105,45 @@ export function RecycleBinPage() {
                     <Table.Td>{when(p.deletedAt)}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="light" onClick={() => restore(p.name, () => restorePerson.mutateAsync(p.id))}>
+                        恢复
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="mediation" pt="sm">
+          {cases.data?.rows.length === 0 ? (
+            <EmptyState title="没有已删除的调解案件" />
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>卷宗号</Table.Th>
+                  <Table.Th>当事人</Table.Th>
+                  <Table.Th>删除时间</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {cases.data?.rows.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.caseNo}</Table.Td>
+                    <Table.Td>{c.parties}</Table.Td>
+                    <Table.Td>{when(c.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          restore(c.caseNo, async () => {
+                            await api.mediation.restore({ id: c.id });
+                            await qc.invalidateQueries();
+                          })
+                        }
+                      >
                         恢复
                       </Button>
                     </Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
@@ -48,6 +48,9 @@ function TownshipSettings({ settings }: { settings: Settings }) {
           </Text>
         )}
         <NumberInput label="默认办理期限（天）" min={1} max={365} allowDecimal={false} withAsterisk {...form.getInputProps('disputeDeadlineDays')} />
+        <TextInput label="人民调解委员会名称" description="印在调解文书上" withAsterisk maxLength={50} {...form.getInputProps('committeeName')} />
+        <TextInput label="人民调解卷宗号格式" description="如：（{year}）{township}人调字第{seq}号" withAsterisk {...form.getInputProps('mediationNumberPattern')} />
+        <NumberInput label="协议生效后回访间隔（天）" min={1} max={365} allowDecimal={false} withAsterisk {...form.getInputProps('returnVisitDays')} />
         <Text size="xs" c="dimmed">
           账本文件：{status.data?.dbPath}
         </Text>
@@ -153,7 +156,45 @@ function VillageSettings() {
   );
 }
 
+/** Edits one staff member's name, post and phone (active is the switch in the table). */
+function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
+  const refresh = useRefresh();
+  const form = useZodForm({
+    schema: StaffInput,
+    initialValues: { name: staff.name, post: staff.post ?? '', phone: staff.phone ?? '' },
+    toInput: (v) => ({ id: staff.id, active: staff.active, ...v }),
+  });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      const saved = await api.staff.save({ id: staff.id, active: staff.active, ...v });
+      await refresh();
+      notifySaved(`“${saved.name}”的信息已保存`);
+      onClose();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`修改工作人员：${staff.name}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="职务" {...form.getInputProps('post')} />
+          <TextInput label="电话" {...form.getInputProps('phone')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit">保存</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function StaffSettings() {
+  const [editing, setEditing] = useState<Staff | null>(null);
   const refresh = useRefresh();
   const staff = useStaff(true);
   const form = useZodForm({
@@ -196,6 +237,7 @@ function StaffSettings() {
             <Table.Th>职务</Table.Th>
             <Table.Th>电话</Table.Th>
             <Table.Th>在岗</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -207,10 +249,16 @@ function StaffSettings() {
               <Table.Td>
                 <Switch aria-label={`${s.name}在岗`} checked={s.active} onChange={() => toggle(s)} />
               </Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" onClick={() => setEditing(s)}>
+                  修改
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {editing && <StaffEditModal staff={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -1,0 +1,146 @@
+import { ActionIcon, Button, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type PerformanceState } from '../../../shared/domain/mediation';
+import { AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
+import { api } from '../../api/client';
+import { useZodForm } from '../../components/useZodForm';
+import { useCaseWrite } from './queries';
+
+interface ItemValue {
+  id: string | null;
+  description: string;
+  deadline: string;
+  state: PerformanceState;
+  note: string;
+}
+
+/** The agreement: written (人民调解法第二十九条 contents and signatures) or oral (第三十条), with performance items. */
+export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const a = c.agreement;
+  const signed = (personId: string) => a?.partySignatures.find((s) => s.personId === personId)?.date ?? '';
+  const form = useZodForm({
+    schema: AgreementInput,
+    initialValues: {
+      form: (a?.form ?? 'written') as AgreementForm,
+      facts: a?.facts ?? '',
+      matters: a?.matters ?? '',
+      responsibility: a?.responsibility ?? '',
+      content: a?.content ?? '',
+      performanceMethod: a?.performanceMethod ?? '',
+      performanceDeadline: a?.performanceDeadline ?? '',
+      performancePlace: a?.performancePlace ?? '',
+      signatures: c.parties.map((p) => ({ personId: p.personId, name: p.name, date: signed(p.personId) })),
+      mediatorSignedDate: a?.mediatorSignedDate ?? '',
+      sealDate: a?.sealDate ?? '',
+      oralDate: a?.form === 'oral' ? (a.effectiveDate ?? '') : '',
+      items: (a?.items ?? []).map((i) => ({ id: i.id, description: i.description, deadline: i.deadline ?? '', state: i.state, note: i.note ?? '' })) as ItemValue[],
+    },
+    toInput: (v) => toInput(c.id, v),
+  });
+  const v = form.getValues();
+  const { run, saving } = useCaseWrite(form);
+  const submit = form.onSubmit(async (values) => {
+    if (await run(() => api.mediation.saveAgreement(toInput(c.id, values)), '调解协议已保存')) onClose();
+  });
+  const written = v.form === 'written';
+
+  return (
+    <Modal opened onClose={onClose} title={a ? '修改调解协议' : '登记调解协议'} size="xl">
+      <form onSubmit={submit}>
+        <Stack>
+          <SegmentedControl
+            data={[
+              { value: 'written', label: '书面协议' },
+              { value: 'oral', label: '口头协议' },
+            ]}
+            {...form.getInputProps('form')}
+          />
+          {written && (
+            <>
+              <Textarea label="纠纷的主要事实" withAsterisk autosize minRows={3} maxLength={5000} {...form.getInputProps('facts')} />
+              <Textarea label="争议事项" withAsterisk autosize minRows={2} maxLength={2000} {...form.getInputProps('matters')} />
+              <Textarea label="各方当事人的责任" autosize minRows={2} maxLength={2000} {...form.getInputProps('responsibility')} />
+            </>
+          )}
+          <Textarea label={written ? '协议内容' : '口头协议内容'} withAsterisk autosize minRows={3} maxLength={10000} {...form.getInputProps('content')} />
+          <Group grow>
+            <TextInput label="履行方式" maxLength={500} {...form.getInputProps('performanceMethod')} />
+            <TextInput label="履行期限" type="date" {...form.getInputProps('performanceDeadline')} />
+            <TextInput label="履行地点" maxLength={200} {...form.getInputProps('performancePlace')} />
+          </Group>
+          {written ? (
+            <>
+              <Divider label="签署（全部签署后协议生效，生效日为最后一项签署日期）" labelPosition="left" />
+              {v.signatures.map((s, i) => (
+                <TextInput key={s.personId} label={`当事人 ${s.name} 签名（按印）日期`} type="date" {...form.getInputProps(`signatures.${i}.date`)} />
+              ))}
+              <Group grow>
+                <TextInput label="调解员签名日期" type="date" {...form.getInputProps('mediatorSignedDate')} />
+                <TextInput label="调委会盖章日期" type="date" {...form.getInputProps('sealDate')} />
+              </Group>
+            </>
+          ) : (
+            <TextInput label="达成日期（口头协议自达成之日起生效）" type="date" withAsterisk {...form.getInputProps('oralDate')} />
+          )}
+          <Divider label="履行事项" labelPosition="left" />
+          {v.items.length === 0 && (
+            <Text size="sm" c="dimmed">
+              没有需要跟踪的履行事项时可不填。
+            </Text>
+          )}
+          {v.items.map((item, i) => (
+            <Group key={i} align="flex-end" wrap="nowrap" gap="xs">
+              <TextInput label={i === 0 ? '事项' : undefined} aria-label={`履行事项${i + 1}`} placeholder="如：张三于5月31日前赔偿李四2000元" style={{ flex: 1 }} maxLength={500} {...form.getInputProps(`items.${i}.description`)} />
+              <TextInput label={i === 0 ? '期限' : undefined} aria-label={`履行事项${i + 1}期限`} type="date" w={160} {...form.getInputProps(`items.${i}.deadline`)} />
+              <Select
+                label={i === 0 ? '履行情况' : undefined}
+                aria-label={`履行事项${i + 1}履行情况`}
+                w={120}
+                allowDeselect={false}
+                data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
+                {...form.getInputProps(`items.${i}.state`)}
+              />
+              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`删除履行事项${i + 1}`} onClick={() => form.removeListItem('items', i)}>
+                ✕
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button
+            variant="subtle"
+            size="xs"
+            w={140}
+            onClick={() => form.insertListItem('items', { id: null, description: '', deadline: v.performanceDeadline, state: 'unperformed', note: '' } satisfies ItemValue)}
+          >
+            + 添加履行事项
+          </Button>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              保存协议
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function toInput(caseId: string, v: { form: AgreementForm; facts: string; matters: string; responsibility: string; content: string; performanceMethod: string; performanceDeadline: string; performancePlace: string; signatures: { personId: string; date: string }[]; mediatorSignedDate: string; sealDate: string; oralDate: string; items: ItemValue[] }) {
+  return {
+    caseId,
+    form: v.form,
+    facts: v.facts,
+    matters: v.matters,
+    responsibility: v.responsibility,
+    content: v.content,
+    performanceMethod: v.performanceMethod,
+    performanceDeadline: v.performanceDeadline,
+    performancePlace: v.performancePlace,
+    partySignatures: v.form === 'written' ? v.signatures.map((s) => ({ personId: s.personId, date: s.date })) : [],
+    mediatorSignedDate: v.form === 'written' ? v.mediatorSignedDate : '',
+    sealDate: v.form === 'written' ? v.sealDate : '',
+    oralDate: v.form === 'oral' ? v.oralDate : '',
+    items: v.items.map((i) => ({ id: i.id, description: i.description, deadline: i.deadline, state: i.state, note: i.note })),
+  };
+}

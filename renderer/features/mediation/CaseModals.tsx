@@ -1,0 +1,98 @@
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { CASE_OUTCOME_LABELS, GUIDANCE_ROUTES, GUIDANCE_ROUTE_LABELS, PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type CaseOutcome, type GuidanceRoute, type PerformanceState } from '../../../shared/domain/mediation';
+import { CloseInput, SATISFACTION, VISIT_METHODS, VisitInput, type MediationCase, type ReturnVisit } from '../../../shared/schemas/mediation';
+import { api } from '../../api/client';
+import { useZodForm } from '../../components/useZodForm';
+import { todayLocal, useSetupStatus, useStaff } from '../../hooks/useReference';
+import { useCaseWrite } from './queries';
+
+/** 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止 (reason). */
+export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const form = useZodForm({
+    schema: CloseInput,
+    initialValues: { outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome, closedDate: todayLocal(), reason: '', guidance: [] as GuidanceRoute[] },
+    toInput: (v) => ({ id: c.id, ...v }),
+  });
+  const { run, saving } = useCaseWrite(form);
+  const v = form.getValues();
+  const submit = form.onSubmit(async (values) => {
+    if (await run(() => api.mediation.close({ id: c.id, ...values }), `已结案：${CASE_OUTCOME_LABELS[values.outcome]}`)) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="结案">
+      <form onSubmit={submit}>
+        <Stack>
+          <SegmentedControl data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))} {...form.getInputProps('outcome')} />
+          {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
+          <TextInput label="结案日期" type="date" withAsterisk {...form.getInputProps('closedDate')} />
+          {v.outcome !== 'success' && <Textarea label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的原因'} withAsterisk autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />}
+          {v.outcome === 'failure' && (
+            <Checkbox.Group label="已告知当事人可选择的途径" withAsterisk {...form.getInputProps('guidance')}>
+              <Group mt={6}>
+                {GUIDANCE_ROUTES.map((r) => (
+                  <Checkbox key={r} value={r} label={GUIDANCE_ROUTE_LABELS[r]} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              确定结案
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** 回访记录: fills the proposed visit when there is one. */
+export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: ReturnVisit; onClose: () => void }) {
+  const staff = useStaff();
+  const status = useSetupStatus();
+  const form = useZodForm({
+    schema: VisitInput,
+    initialValues: {
+      visitDate: todayLocal(),
+      visitorStaffId: status.data?.operator?.id ?? '',
+      method: '上门回访' as (typeof VISIT_METHODS)[number],
+      performanceFound: (c.agreement?.performance ?? 'performed') as PerformanceState,
+      satisfaction: '满意' as (typeof SATISFACTION)[number],
+      notes: '',
+    },
+    toInput: (v) => ({ caseId: c.id, id: visit?.id ?? null, ...v }),
+  });
+  const { run, saving } = useCaseWrite(form);
+  const submit = form.onSubmit(async (v) => {
+    if (await run(() => api.mediation.saveVisit({ caseId: c.id, id: visit?.id ?? null, ...v }), '回访已记录')) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="记录回访" size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Group grow>
+            <TextInput label="回访日期" type="date" withAsterisk {...form.getInputProps('visitDate')} />
+            <Select label="回访人" withAsterisk data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('visitorStaffId')} />
+          </Group>
+          <Group grow>
+            <Select label="回访方式" withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />
+            <Select label="协议履行情况" withAsterisk allowDeselect={false} data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))} {...form.getInputProps('performanceFound')} />
+            <Select label="当事人满意度" withAsterisk allowDeselect={false} data={[...SATISFACTION]} {...form.getInputProps('satisfaction')} />
+          </Group>
+          <Textarea label="回访情况" autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { MEDIATING_BODIES, MEDIATING_BODY_LABELS, type MediatingBody } from '../../../shared/domain/mediation';
+import type { Dispute } from '../../../shared/schemas/disputes';
+import { MediationFromDisputeInput } from '../../../shared/schemas/mediation';
+import { api } from '../../api/client';
+import { useZodForm } from '../../components/useZodForm';
+import { todayLocal, useSettings, useStaff } from '../../hooks/useReference';
+import { useCaseWrite } from './queries';
+
+/** 受理: the registered dispute becomes a people's-mediation case; the two stay linked. */
+export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; onClose: () => void }) {
+  const navigate = useNavigate();
+  const staff = useStaff();
+  const settings = useSettings();
+  const form = useZodForm({
+    schema: MediationFromDisputeInput,
+    initialValues: {
+      acceptedDate: todayLocal(),
+      mediatingBody: 'township' as MediatingBody,
+      committeeName: '',
+      mediatorIds: dispute.responsibleStaffId ? [dispute.responsibleStaffId] : ([] as string[]),
+    },
+    toInput: (v) => ({ disputeId: dispute.id, ...v }),
+  });
+  const { run, saving } = useCaseWrite(form);
+  const submit = form.onSubmit(async (v) => {
+    const c = await run(() => api.mediation.openFromDispute({ disputeId: dispute.id, ...v }), '已转入人民调解');
+    if (c) navigate(`/mediation/${c.id}`);
+  });
+  return (
+    <Modal opened onClose={onClose} title="转入人民调解（受理）">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            当事人、纠纷类型和简要情况从纠纷登记 {dispute.caseNo} 带入；纠纷状态将改为“调处中”。
+          </Text>
+          <TextInput label="受理日期" type="date" withAsterisk {...form.getInputProps('acceptedDate')} />
+          <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
+          <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
+          <MultiSelect label="调解员" withAsterisk data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('mediatorIds')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              受理
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
