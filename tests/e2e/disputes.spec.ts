@@ -59,6 +59,15 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await page.getByRole('button', { name: '添加工作人员' }).click();
   await expect(page.getByRole('cell', { name: '李调解', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: '专职调解员', exact: true })).toBeVisible();
+  await page.getByRole('row').filter({ hasText: '李调解' }).getByRole('button', { name: '修改' }).click();
+  const staffModal = page.getByRole('dialog', { name: '修改工作人员：李调解' });
+  await staffModal.getByLabel('电话').fill('1370013');
+  await staffModal.getByRole('button', { name: '保存' }).click();
+  await expect(staffModal.getByText('手机号码应为以1开头的11位数字')).toBeVisible();
+  await staffModal.getByLabel('电话').fill('13700137000');
+  await staffModal.getByRole('button', { name: '保存' }).click();
+  await expect(staffModal).toBeHidden();
+  await expect(page.getByRole('cell', { name: '13700137000', exact: true })).toBeVisible();
   await shot(page, '02-settings-staff');
 
   await choose(page, '当前操作人', '李调解');
