@@ -49,14 +49,17 @@ function NewPersonModal({ opened, onClose, onCreated, name }: { opened: boolean;
 /** Finds a person by name fragment, pinyin initials, ID or phone fragment; or creates one inline. */
 export function PersonPicker({ value, onChange, label, error }: { value: PickedPerson | null; onChange: (p: PickedPerson | null) => void; label: string; error?: string }) {
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 200);
+  // After a pick the box shows the option's label; that text is not a new search.
+  const [pickedLabel, setPickedLabel] = useState<string | null>(value?.name ?? null);
+  const typed = search.trim() === pickedLabel ? '' : search.trim().slice(0, 50);
+  const [debounced] = useDebouncedValue(typed, 200);
   const [opened, modal] = useDisclosure(false);
   const results = usePersonSearch(debounced);
   const data = useMemo(() => {
-    const opts = (results.data ?? []).map((h) => ({ value: h.id, label: describe(h) }));
-    if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: value.name });
+    const opts = debounced ? (results.data ?? []).map((h) => ({ value: h.id, label: describe(h) })) : [];
+    if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: pickedLabel ?? value.name });
     return opts;
-  }, [results.data, value]);
+  }, [debounced, results.data, value, pickedLabel]);
 
   return (
     <Group align="flex-end" gap="xs" wrap="nowrap" style={{ flex: 1 }}>
@@ -71,9 +74,13 @@ export function PersonPicker({ value, onChange, label, error }: { value: PickedP
         onSearchChange={setSearch}
         filter={({ options }) => options}
         nothingFoundMessage={debounced ? '人员库中没有找到，可点“新建人员”' : '请输入查找内容'}
-        onChange={(id) => {
-          if (!id) return onChange(null);
+        onChange={(id, option) => {
+          if (!id) {
+            setPickedLabel(null);
+            return onChange(null);
+          }
           const hit = results.data?.find((h) => h.id === id);
+          setPickedLabel(option?.label ?? null);
           onChange({ id, name: hit?.name ?? value?.name ?? '' });
         }}
         error={error}
@@ -82,7 +89,11 @@ export function PersonPicker({ value, onChange, label, error }: { value: PickedP
       <Button variant="light" onClick={modal.open} aria-label={`新建人员（${label}）`}>
         新建人员
       </Button>
-      {opened && <NewPersonModal opened={opened} onClose={modal.close} onCreated={onChange} name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')} />}
+      {opened && <NewPersonModal opened={opened} onClose={modal.close} onCreated={(p) => {
+            setPickedLabel(p.name);
+            setSearch(p.name);
+            onChange(p);
+          }} name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')} />}
     </Group>
   );
 }
