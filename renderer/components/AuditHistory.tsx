@@ -2,6 +2,7 @@ import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
+import { PERFORMANCE_STATE_LABELS } from '../../shared/domain/mediation';
 import { api, errorMessage } from '../api/client';
 
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置' };
@@ -17,9 +18,13 @@ const FIELD_LABELS: Record<string, string> = {
 const OUTCOMES: Record<string, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };
 
 /** A nested value (a record, an agreement…) in one short line. */
+const CODES: Record<string, string> = { ...PERFORMANCE_STATE_LABELS, investigation: '调查记录', session: '调解记录', written: '书面协议', oral: '口头协议', granted: '确认有效', rejected: '驳回' };
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
 function summary(v: Record<string, unknown>): string {
   const text = Object.values(v)
-    .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .filter((x): x is string | number => (typeof x === 'string' && !ULID.test(x)) || typeof x === 'number')
+    .map((x) => (typeof x === 'string' ? (CODES[x] ?? x) : x))
     .join('，');
   return text.length > 80 ? `${text.slice(0, 80)}…` : text || '（已更新）';
 }

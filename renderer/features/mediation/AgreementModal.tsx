@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type PerformanceState } from '../../../shared/domain/mediation';
 import { AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { useCaseWrite } from './queries';
@@ -64,22 +65,22 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
           <Textarea label={written ? '协议内容' : '口头协议内容'} withAsterisk autosize minRows={3} maxLength={10000} {...form.getInputProps('content')} />
           <Group grow>
             <TextInput label="履行方式" maxLength={500} {...form.getInputProps('performanceMethod')} />
-            <TextInput label="履行期限" type="date" {...form.getInputProps('performanceDeadline')} />
+            <DateField label="履行期限" {...form.getInputProps('performanceDeadline')} />
             <TextInput label="履行地点" maxLength={200} {...form.getInputProps('performancePlace')} />
           </Group>
           {written ? (
             <>
               <Divider label="签署（全部签署后协议生效，生效日为最后一项签署日期）" labelPosition="left" />
               {v.signatures.map((s, i) => (
-                <TextInput key={s.personId} label={`当事人 ${s.name} 签名（按印）日期`} type="date" {...form.getInputProps(`signatures.${i}.date`)} />
+                <DateField key={s.personId} label={`当事人 ${s.name} 签名（按印）日期`} {...form.getInputProps(`signatures.${i}.date`)} />
               ))}
               <Group grow>
-                <TextInput label="调解员签名日期" type="date" {...form.getInputProps('mediatorSignedDate')} />
-                <TextInput label="调委会盖章日期" type="date" {...form.getInputProps('sealDate')} />
+                <DateField label="调解员签名日期" {...form.getInputProps('mediatorSignedDate')} />
+                <DateField label="调委会盖章日期" {...form.getInputProps('sealDate')} />
               </Group>
             </>
           ) : (
-            <TextInput label="达成日期（口头协议自达成之日起生效）" type="date" withAsterisk {...form.getInputProps('oralDate')} />
+            <DateField label="达成日期（口头协议自达成之日起生效）" withAsterisk {...form.getInputProps('oralDate')} />
           )}
           <Divider label="履行事项" labelPosition="left" />
           {v.items.length === 0 && (
@@ -90,7 +91,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
           {v.items.map((item, i) => (
             <Group key={i} align="flex-end" wrap="nowrap" gap="xs">
               <TextInput label={i === 0 ? '事项' : undefined} aria-label={`履行事项${i + 1}`} placeholder="如：张三于5月31日前赔偿李四2000元" style={{ flex: 1 }} maxLength={500} {...form.getInputProps(`items.${i}.description`)} />
-              <TextInput label={i === 0 ? '期限' : undefined} aria-label={`履行事项${i + 1}期限`} type="date" w={160} {...form.getInputProps(`items.${i}.deadline`)} />
+              <DateField label={i === 0 ? '期限' : undefined} aria-label={`履行事项${i + 1}期限`} w={160} {...form.getInputProps(`items.${i}.deadline`)} />
               <Select
                 label={i === 0 ? '履行情况' : undefined}
                 aria-label={`履行事项${i + 1}履行情况`}

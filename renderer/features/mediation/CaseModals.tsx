@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { CASE_OUTCOME_LABELS, GUIDANCE_ROUTES, GUIDANCE_ROUTE_LABELS, PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type CaseOutcome, type GuidanceRoute, type PerformanceState } from '../../../shared/domain/mediation';
 import { CloseInput, SATISFACTION, VISIT_METHODS, VisitInput, type MediationCase, type ReturnVisit } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal, useSetupStatus, useStaff } from '../../hooks/useReference';
@@ -24,7 +25,7 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
         <Stack>
           <SegmentedControl data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))} {...form.getInputProps('outcome')} />
           {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
-          <TextInput label="结案日期" type="date" withAsterisk {...form.getInputProps('closedDate')} />
+          <DateField label="结案日期" withAsterisk {...form.getInputProps('closedDate')} />
           {v.outcome !== 'success' && <Textarea label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的原因'} withAsterisk autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />}
           {v.outcome === 'failure' && (
             <Checkbox.Group label="已告知当事人可选择的途径" withAsterisk {...form.getInputProps('guidance')}>
@@ -74,7 +75,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
       <form onSubmit={submit}>
         <Stack>
           <Group grow>
-            <TextInput label="回访日期" type="date" withAsterisk {...form.getInputProps('visitDate')} />
+            <DateField label="回访日期" withAsterisk {...form.getInputProps('visitDate')} />
             <Select label="回访人" withAsterisk data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('visitorStaffId')} />
           </Group>
           <Group grow>

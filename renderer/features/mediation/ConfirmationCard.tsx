@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { useCaseWrite } from './queries';
@@ -52,7 +53,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
                 clearable
                 {...form.getInputProps('intent')}
               />
-              <TextInput label="申请日期" type="date" {...form.getInputProps('appliedDate')} />
+              <DateField label="申请日期" {...form.getInputProps('appliedDate')} />
               <TextInput label="受理法院" maxLength={100} {...form.getInputProps('court')} />
             </Group>
             <Group grow align="flex-start">
@@ -66,7 +67,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
                 ]}
                 {...form.getInputProps('result')}
               />
-              <TextInput label="裁定日期" type="date" {...form.getInputProps('resultDate')} />
+              <DateField label="裁定日期" {...form.getInputProps('resultDate')} />
             </Group>
             <Group>
               <Button type="submit" size="xs" loading={saving}>

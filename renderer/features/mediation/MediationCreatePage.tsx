@@ -2,6 +2,7 @@ import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Te
 import { useNavigate } from 'react-router';
 import { CASE_ORIGINS, CASE_ORIGIN_LABELS, ENTRUSTED_ORIGINS, MEDIATING_BODIES, MEDIATING_BODY_LABELS, type CaseOrigin, type MediatingBody } from '../../../shared/domain/mediation';
 import { MediationCreateInput } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal, useDicts, useSettings, useStaff } from '../../hooks/useReference';
@@ -74,7 +75,7 @@ export function MediationCreatePage() {
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label="受理日期" type="date" withAsterisk {...form.getInputProps('acceptedDate')} />
+              <DateField label="受理日期" withAsterisk {...form.getInputProps('acceptedDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select label="纠纷类型" withAsterisk searchable data={dicts.options('dispute_category')} {...form.getInputProps('category')} />

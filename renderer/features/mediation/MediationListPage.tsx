@@ -16,6 +16,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useDicts, useStaff } from '../../hooks/useReference';
 import { CONFIRMATION_LABELS, OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationList } from './queries';
+import { DateField } from '../../components/DateField';
 
 type ListInput = Input<'mediation.list'>;
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
@@ -56,10 +57,10 @@ export function MediationListPage() {
           <TextInput label="查找" placeholder="卷宗号、当事人或案情" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <TextInput label="受理日期从" type="date" value={f.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.currentTarget.value || undefined })} />
+          <DateField label="受理日期从" value={f.dateFrom ?? ''} onChange={(v) => set({ dateFrom: v || undefined })} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <TextInput label="至" type="date" value={f.dateTo ?? ''} onChange={(e) => set({ dateTo: e.currentTarget.value || undefined })} />
+          <DateField label="至" value={f.dateTo ?? ''} onChange={(v) => set({ dateTo: v || undefined })} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
           <Select label="纠纷类型" placeholder="全部" clearable searchable data={dicts.options('dispute_category')} value={f.category ?? null} onChange={(v) => set({ category: none(v) })} />

@@ -1,8 +1,9 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatRate, MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/mediation';
 import { todayLocal, useDicts } from '../../hooks/useReference';
 import { useMediationStats } from './queries';
+import { DateField } from '../../components/DateField';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -34,8 +35,8 @@ export function MediationStatsPage() {
     <Stack>
       <Title order={3}>人民调解统计</Title>
       <Group>
-        <TextInput label="统计期间从" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="至" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={from > to ? '结束日期不能早于开始日期' : undefined} />
+        <DateField label="统计期间从" withAsterisk value={from} onChange={setFrom} />
+        <DateField label="至" withAsterisk value={to} onChange={setTo} error={from > to ? '结束日期不能早于开始日期' : undefined} />
       </Group>
       {s && (
         <>

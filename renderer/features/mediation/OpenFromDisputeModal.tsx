@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { MEDIATING_BODIES, MEDIATING_BODY_LABELS, type MediatingBody } from '../../../shared/domain/mediation';
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { MediationFromDisputeInput } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal, useSettings, useStaff } from '../../hooks/useReference';
@@ -35,7 +36,7 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
           <Text size="sm" c="dimmed">
             当事人、纠纷类型和简要情况从纠纷登记 {dispute.caseNo} 带入；纠纷状态将改为“调处中”。
           </Text>
-          <TextInput label="受理日期" type="date" withAsterisk {...form.getInputProps('acceptedDate')} />
+          <DateField label="受理日期" withAsterisk {...form.getInputProps('acceptedDate')} />
           <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
           <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
           <MultiSelect label="调解员" withAsterisk data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('mediatorIds')} />

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { RecordInput, RECORD_KIND_LABELS, type MediationRecord, type RecordKind } from '../../../shared/schemas/mediation';
+import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
@@ -28,7 +29,7 @@ export function RecordModal({ caseId, kind, existing, onClose }: { caseId: strin
       <form onSubmit={submit}>
         <Stack>
           <Group grow>
-            <TextInput label="日期" type="date" withAsterisk {...form.getInputProps('date')} />
+            <DateField label="日期" withAsterisk {...form.getInputProps('date')} />
             <TextInput label="地点" placeholder="如：乡调解室、当事人家中" maxLength={100} {...form.getInputProps('place')} />
           </Group>
           <TextInput label="参加人员" withAsterisk placeholder="调解员、当事人及其他参加人" maxLength={300} {...form.getInputProps('participants')} />
