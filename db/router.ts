@@ -26,7 +26,8 @@ export interface Host {
   log: (line: string) => void;
 }
 
-type Handler<M extends Method> = (ctx: ServiceContext, input: ParsedInput<M>, host: Host) => Output<M>;
+/** Most handlers are synchronous (SQLite work); document and export builders return a promise. */
+type Handler<M extends Method> = (ctx: ServiceContext, input: ParsedInput<M>, host: Host) => Output<M> | Promise<Output<M>>;
 type Handlers = { [M in Method]: Handler<M> };
 
 const handlers: Handlers = {
@@ -111,8 +112,14 @@ export function contextFor(host: Host): ServiceContext {
   return { db: host.ledger.db, clock: host.clock, user: session(host).actor };
 }
 
-/** Calls one method with untrusted input. Never throws: every outcome is an envelope. */
-export function dispatch(host: Host, method: string, rawInput: unknown): Envelope<unknown> {
+function failure(host: Host, method: string, started: number, e: unknown): Envelope<never> {
+  if (e instanceof LedgerError) return { ok: false, error: e.toWire() };
+  const ref = newId();
+  host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref} (${Date.now() - started} ms): ${(e as Error)?.stack ?? String(e)}`);
+  return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };
+}
+
+function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> | Promise<Envelope<unknown>> {
   const started = Date.now();
   try {
     if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${method.slice(0, 60)}`);
@@ -125,15 +132,41 @@ export function dispatch(host: Host, method: string, rawInput: unknown): Envelop
     const ctx = contextFor(host);
     if (!BEFORE_SETUP.has(method) && !session(host).initialized) throw new LedgerError('NOT_SETUP');
     const handler = handlers[method] as Handler<Method>;
+    let value: unknown;
     try {
-      return { ok: true, value: handler(ctx, parsed.data as ParsedInput<Method>, host) };
+      value = handler(ctx, parsed.data as ParsedInput<Method>, host);
     } finally {
       if (SESSION_METHODS.test(method)) host.session = undefined;
     }
+    if (value instanceof Promise) {
+      return value.then(
+        (v: unknown): Envelope<unknown> => ({ ok: true, value: v }),
+        (e: unknown) => failure(host, method, started, e),
+      );
+    }
+    return { ok: true, value };
   } catch (e) {
-    if (e instanceof LedgerError) return { ok: false, error: e.toWire() };
-    const ref = newId();
-    host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref} (${Date.now() - started} ms): ${(e as Error)?.stack ?? String(e)}`);
-    return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };
+    return failure(host, method, started, e);
   }
+}
+
+/**
+ * Calls one method with untrusted input. Never throws or rejects: every outcome is an envelope.
+ * This is what both transports use.
+ */
+export async function dispatchAsync(host: Host, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  return run(host, method, rawInput);
+}
+
+/**
+ * The synchronous form, for scripts and tests that call the SQLite-backed methods in a loop.
+ * A method whose handler is asynchronous (documents, exports) answers with an error here.
+ */
+export function dispatch(host: Host, method: string, rawInput: unknown): Envelope<unknown> {
+  const result = run(host, method, rawInput);
+  if (result instanceof Promise) {
+    result.catch(() => undefined);
+    return { ok: false, error: { code: 'INTERNAL', message: `操作 ${method.slice(0, 60)} 须以异步方式调用。` } };
+  }
+  return result;
 }

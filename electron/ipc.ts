@@ -1,6 +1,6 @@
 /** Electron transport: one channel, 'ledger:invoke', straight into the same dispatcher as browser mode. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, type Host } from '../db/router';
+import { dispatchAsync, type Host } from '../db/router';
 
 export const CHANNEL = 'ledger:invoke';
 
@@ -8,6 +8,6 @@ export function bindIpc(host: Host, isTrustedSender: (e: IpcMainInvokeEvent) => 
   ipcMain.handle(CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝访问：请求来源不是本程序的窗口。' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: '未知的操作。' } };
-    return dispatch(host, method, input);
+    return dispatchAsync(host, method, input);
   });
 }

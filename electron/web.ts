@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, type Host } from '../db/router';
+import { dispatchAsync, type Host } from '../db/router';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -126,7 +126,7 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
         return send(res, 400, JSON.stringify(env), 'application/json; charset=utf-8');
       }
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      const envelope = dispatch(options.host, method, input);
+      const envelope = await dispatchAsync(options.host, method, input);
       return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
     }
 

@@ -53,3 +53,11 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
 }
+
+/** A generated file (document, export, attachment) as it crosses the transport. */
+export interface FileResult {
+  fileName: string;
+  mime: string;
+  /** The bytes, base64-encoded (JSON carries no binary). */
+  base64: string;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/dates';
 import { fixedClock, type ServiceContext } from '../../db/context';
 import { openLedger, type Ledger } from '../../db/open';
-import { contextFor, createHost, dispatch, type Host } from '../../db/router';
+import { contextFor, createHost, dispatch, dispatchAsync, type Host } from '../../db/router';
 import type { Envelope } from '../../shared/errors';
 import { idCheckChar } from '../../shared/domain/id-number';
 
@@ -19,6 +19,8 @@ export interface TestLedger {
   ctx(): ServiceContext;
   call<T = unknown>(method: string, input?: unknown): T;
   raw(method: string, input?: unknown): Envelope<unknown>;
+  /** For the asynchronous methods (documents, exports): the same as the transports use. */
+  callAsync<T = unknown>(method: string, input?: unknown): Promise<T>;
   close(): void;
 }
 
@@ -49,6 +51,11 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
     raw: (method, input) => dispatch(host, method, input),
     call<T>(method: string, input?: unknown): T {
       const r = dispatch(host, method, input);
+      if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
+      return r.value as T;
+    },
+    async callAsync<T>(method: string, input?: unknown): Promise<T> {
+      const r = await dispatchAsync(host, method, input);
       if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
       return r.value as T;
     },
