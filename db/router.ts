@@ -12,6 +12,7 @@ import { newId } from './ids';
 import type { Ledger } from './open';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
+import { mediationDocument } from './services/documents';
 import { searchPersons } from './services/person-search';
 import * as mediation from './services/mediation';
 import * as persons from './services/persons';
@@ -78,6 +79,7 @@ const handlers: Handlers = {
   'mediation.delete': (ctx, i) => mediation.deleteCase(ctx, i.id),
   'mediation.restore': (ctx, i) => mediation.restoreCase(ctx, i.id),
   'mediation.stats': (ctx, i) => mediation.mediationStats(ctx, i),
+  'documents.mediation': (ctx, i) => mediationDocument(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { disputesContract } from './contract/disputes';
+import { documentsContract } from './contract/documents';
 import { mediationContract } from './contract/mediation';
 import { personsContract } from './contract/persons';
 import { referenceContract } from './contract/reference';
@@ -15,6 +16,7 @@ export const contract = {
   ...personsContract,
   ...disputesContract,
   ...mediationContract,
+  ...documentsContract,
 } as const;
 
 export type Contract = typeof contract;

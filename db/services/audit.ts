@@ -9,7 +9,8 @@ import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { all, one, run } from './sql';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'status' | 'setup';
+/** `export`: personal data left the ledger as a document or file (PIPL: who took what, when). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'status' | 'setup' | 'export';
 
 interface AuditRow {
   id: string;

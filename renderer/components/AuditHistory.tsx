@@ -5,7 +5,7 @@ import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/d
 import { PERFORMANCE_STATE_LABELS } from '../../shared/domain/mediation';
 import { api, errorMessage } from '../api/client';
 
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置' };
+const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置', export: '导出' };
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名', sex: '性别', idNumber: '公民身份号码', birthDate: '出生日期', ethnicity: '民族', phone: '联系电话',

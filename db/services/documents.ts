@@ -1,0 +1,29 @@
+/**
+ * Official forms generated from a record. Reading the record is synchronous SQLite work; packing
+ * the .docx is asynchronous. Each generation leaves an audit line: personal data left the ledger.
+ */
+import type { z } from 'zod';
+import { availableDocs, buildMediationDocument, MEDIATION_DOC_TITLES } from '../../shared/documents/mediation';
+import { LedgerError } from '../../shared/errors';
+import type { FileResult } from '../../shared/schemas/common';
+import type { MediationDocInput } from '../../shared/schemas/documents';
+import type { ServiceContext } from '../context';
+import { renderDocx } from '../documents/docx';
+import { audit } from './audit';
+import { getCase } from './mediation';
+import { one, write } from './sql';
+
+export function dictLabel(ctx: ServiceContext, kind: string, code: string): string {
+  return one<{ label: string }>(ctx, 'SELECT label FROM dict_entry WHERE kind = ? AND code = ?', kind, code)?.label ?? code;
+}
+
+export async function mediationDocument(ctx: ServiceContext, input: z.output<typeof MediationDocInput>): Promise<FileResult> {
+  const c = getCase(ctx, input.caseId);
+  if (c.deletedAt) throw new LedgerError('NOT_FOUND', '该案件已删除，恢复后才能生成文书。');
+  const doc = availableDocs(c).find((d) => d.key === input.doc)!;
+  if (!doc.ready) throw new LedgerError('INVALID_TRANSITION', `暂不能生成${doc.title}：${doc.why}。`);
+  const model = buildMediationDocument(c, { categoryLabel: dictLabel(ctx, 'dispute_category', c.category) }, input.doc);
+  const file = await renderDocx(model);
+  write(ctx, () => audit(ctx, { action: 'export', entity: 'mediation', entityId: c.id, after: { 文书: MEDIATION_DOC_TITLES[input.doc], 文件: file.fileName } }));
+  return file;
+}
