@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import DatabaseCtor from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { LedgerError } from '../shared/errors';
 
 export function fileErrorMessage(e: unknown, target: string): string {
@@ -49,6 +49,24 @@ export function writeDbCopy(db: Database.Database, target: string): void {
     } finally {
       check.close();
     }
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    } catch {
+      /* the original error matters more */
+    }
+    throw new LedgerError('INTERNAL', fileErrorMessage(e, target));
+  }
+}
+
+/** Bytes to a user-chosen path: temporary name, flushed, size verified, then renamed into place. */
+export function writeFileSafely(target: string, data: Uint8Array): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, data, { flush: true });
+    fsyncFile(tmp);
+    if (statSync(tmp).size !== data.byteLength) throw Object.assign(new Error('写入的字节数不符'), { code: 'EIO' });
     renameSync(tmp, target);
   } catch (e) {
     try {

@@ -12,6 +12,7 @@ import { createHost } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './web';
 import { bindIpc } from './ipc';
+import { bindPrintToPdf } from './platform/print';
 
 const SCHEME = 'app';
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -70,7 +71,9 @@ function start(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  bindIpc(host, (event) => event.senderFrame?.url.startsWith(`${SCHEME}://ledger/`) === true);
+  const trusted = (event: Electron.IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(`${SCHEME}://ledger/`) === true;
+  bindIpc(host, trusted);
+  bindPrintToPdf(trusted);
   serveRenderer();
   Menu.setApplicationMenu(null);
   createWindow();

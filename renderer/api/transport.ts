@@ -6,6 +6,8 @@ import type { Envelope } from '../../shared/errors';
 
 export interface Transport {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Desktop app only: print the page's print media to a PDF the user picks; the saved path, or null when cancelled. */
+  printToPdf?(fileName: string): Promise<Envelope<string | null>>;
 }
 
 declare global {

@@ -4,6 +4,8 @@
  * statistics move.
  */
 import type { Locator, Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
 import { E2E_TODAY, expect, test } from './fixtures';
 
 /** Types a date, then clicks the dialog's title (as a user would) so the calendar closes and uncovers the next field. */
@@ -110,6 +112,35 @@ test('take a dispute through mediation to an agreement and a return visit; the s
   await expect(page.getByRole('cell', { name: '2024-06-15' })).toBeVisible();
   await shot(page, '02-case-file');
 
+  // The agreement as a document: previewed as it prints, then downloaded as Word
+  await page.getByRole('button', { name: '文书与打印' }).click();
+  const docs = page.getByRole('dialog', { name: /文书与打印/ });
+  await expect(docs.getByRole('button', { name: '人民调解协议书', exact: true })).toBeVisible();
+  const sheet = docs.getByTestId('doc-sheet');
+  await expect(sheet.getByRole('heading', { name: '人民调解协议书' })).toBeVisible();
+  await expect(sheet.getByText('编号：（2024）高寨乡人调字第1号')).toBeVisible();
+  await expect(sheet.getByText(/^申请人：张三/)).toBeVisible();
+  await expect(docs.getByText('尚无口头协议')).toBeVisible();
+  await shot(page, '03-agreement-preview');
+  const [download] = await Promise.all([page.waitForEvent('download'), docs.getByRole('button', { name: '下载Word文档' }).click()]);
+  expect(download.suggestedFilename()).toBe('（2024）高寨乡人调字第1号 人民调解协议书.docx');
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  expect(words).toContain('张三赔偿李四菜地损失2000元');
+  expect(words).toContain('申请人（签名、盖章或者按指印）：');
+  // Printing sends only the document: in print media the app is hidden and the sheets are shown
+  await docs.getByRole('button', { name: '人民调解回访记录', exact: true }).click();
+  await expect(sheet.getByText('赔偿款已付清，界墙正在重砌，双方关系缓和。')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#print-host')).toBeVisible();
+  await expect(page.locator('#print-host').getByText('调解协议编号')).toBeVisible();
+  await expect(docs).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('04-print-media.png') });
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Escape');
+  await expect(docs).toBeHidden();
+
   // The dispute register shows the outcome; the statistics moved
   await page.getByRole('link', { name: d.caseNo }).click();
   await expect(page.getByText('化解', { exact: true }).first()).toBeVisible();
@@ -120,5 +151,5 @@ test('take a dispute through mediation to an agreement and a return visit; the s
   await expect(page.getByTestId('stat-调解成功件数')).toHaveText('1');
   await expect(page.getByTestId('stat-调解成功率')).toHaveText('100.0%');
   await expect(page.getByTestId('stat-协议履行率')).toHaveText('100.0%');
-  await shot(page, '03-stats');
+  await shot(page, '05-stats');
 });

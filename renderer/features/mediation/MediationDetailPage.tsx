@@ -19,6 +19,7 @@ import { useDicts } from '../../hooks/useReference';
 import { AgreementModal } from './AgreementModal';
 import { CloseCaseModal, VisitModal } from './CaseModals';
 import { ConfirmationCard } from './ConfirmationCard';
+import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useCaseWrite, useMediationCase } from './queries';
 import { RecordModal } from './RecordModal';
@@ -50,6 +51,7 @@ export function MediationDetailPage() {
   const q = useMediationCase(id);
   const dicts = useDicts();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [docsOpen, setDocsOpen] = useState(false);
   const { run } = useCaseWrite();
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
@@ -70,6 +72,7 @@ export function MediationDetailPage() {
 
   return (
     <Stack>
+      {docsOpen && <DocumentsModal c={c} opened onClose={() => setDocsOpen(false)} />}
       <Group justify="space-between">
         <Group>
           <Title order={3}>{c.caseNo}</Title>
@@ -78,6 +81,9 @@ export function MediationDetailPage() {
         </Group>
         {!c.deletedAt && (
           <Group>
+            <Button variant="default" onClick={() => setDocsOpen(true)}>
+              文书与打印
+            </Button>
             {open && <Button onClick={() => setDialog({ kind: 'close' })}>结案</Button>}
             <Button color="red" variant="light" onClick={remove}>
               删除
