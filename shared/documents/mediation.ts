@@ -399,13 +399,20 @@ class Builder {
   }
 
   private contents(): DocPart {
-    const order = dossierOrder(this.c).filter((k) => k !== 'cover' && k !== 'contents');
-    const generated = order.flatMap((k) => this.parts(k).map((p) => p.title));
-    // Papers that come from outside the system are listed where the standard order puts them.
-    const withPapers = [...generated];
-    withPapers.splice(2, 0, '当事人身份证明');
+    const a = this.c.agreement;
+    // Papers from outside the system are listed where the standard order (DOMAIN.md §1.7) puts them.
+    const agreementKey: MediationDocKey = a?.form === 'oral' ? 'oral' : 'agreement';
+    const after: Partial<Record<MediationDocKey, [string, string][]>> = { notice: [['当事人身份证明', '复印件附后']] };
+    const add = (k: MediationDocKey, paper: [string, string]) => (after[k] = [...(after[k] ?? []), paper]);
+    if (a?.items.some((i) => i.state === 'performed' || i.state === 'partial')) add(agreementKey, ['收条或汇款单等履行凭证', '附后']);
+    if (a?.confirmation.appliedDate) add(doneVisits(this.c).length ? 'visit' : agreementKey, ['司法确认有关材料', a.confirmation.rulingNo ?? '附后']);
+    const papers: [string, string][] = [];
+    for (const k of dossierOrder(this.c)) {
+      if (k === 'cover' || k === 'contents') continue;
+      papers.push(...this.parts(k).map((p): [string, string] => [p.title, '']), ...(after[k] ?? []));
+    }
     const rows: Cell[][] = [[label('序号'), label('文书名称'), label('页号'), label('备注')]];
-    withPapers.forEach((t, i) => rows.push([value(String(i + 1)), value(t), value(''), value(t === '当事人身份证明' ? '复印件附后' : '')]));
+    papers.forEach(([t, note], i) => rows.push([value(String(i + 1)), value(t), value(''), value(note)]));
     return {
       title: MEDIATION_DOC_TITLES.contents,
       blocks: [

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { availableDocs, buildMediationDocument, dossierOrder } from '../../../../shared/documents/mediation';
+import { cnAmount, cnDate, type Block } from '../../../../shared/documents/model';
+import type { Agreement, MediationCase } from '../../../../shared/schemas/mediation';
+
+const base: MediationCase = {
+  id: '01J00000000000000000000000',
+  caseNo: '（2024）高寨乡人调字第7号',
+  disputeId: null,
+  disputeCaseNo: null,
+  origin: 'initiative',
+  senderUnit: null,
+  mediatingBody: 'township',
+  committeeName: '高寨乡人民调解委员会',
+  acceptedDate: '2024-03-05',
+  category: '01',
+  summary: '赡养费纠纷',
+  amountYuan: 1200,
+  outcome: null,
+  outcomeReason: null,
+  guidance: [],
+  closedDate: null,
+  parties: [
+    { personId: 'P1', role: 'applicant', name: '王大妈', sex: 'F', idNumber: null, phone: null, address: null, birthDate: '1950-08-20', ethnicity: '汉族' },
+    { personId: 'P2', role: 'respondent', name: '王小二', sex: 'M', idNumber: null, phone: null, address: null, birthDate: null, ethnicity: null },
+  ],
+  mediators: [{ staffId: 'S1', name: '李调解' }],
+  records: [],
+  agreement: null,
+  visits: [],
+  createdAt: '2024-03-05T00:00:00Z',
+  updatedAt: '2024-03-05T00:00:00Z',
+  deletedAt: null,
+};
+
+const agreement = (over: Partial<Agreement> = {}): Agreement => ({
+  id: 'A1',
+  form: 'written',
+  facts: '事实',
+  matters: '争议',
+  responsibility: null,
+  content: '王小二每月支付赡养费600元',
+  performanceMethod: null,
+  performanceDeadline: null,
+  performancePlace: null,
+  partySignatures: [],
+  mediatorSignedDate: null,
+  sealDate: null,
+  effectiveDate: null,
+  items: [{ id: 'I1', description: '支付3月赡养费', deadline: '2024-03-31', state: 'performed', note: null, overdue: false }],
+  performance: 'performed',
+  confirmation: { intent: true, appliedDate: '2024-03-20', court: '某某县人民法院', rulingNo: '（2024）某0102民特3号', result: null, resultDate: null, window: null },
+  ...over,
+});
+
+const texts = (blocks: Block[]) => JSON.stringify(blocks);
+
+describe('document helpers', () => {
+  it.each([
+    ['2024-01-12', '2024年1月12日'],
+    ['2024-10-01', '2024年10月1日'],
+    ['2000-02-29', '2000年2月29日'],
+    [null, '　　　年　　月　　日'],
+  ])('cnDate(%s) = %s', (input, out) => expect(cnDate(input)).toBe(out));
+
+  it('writes amounts with two decimals and 元', () => {
+    expect(cnAmount(1200)).toBe('1,200.00元');
+    expect(cnAmount(null)).toBe('');
+  });
+});
+
+describe('mediation case file', () => {
+  it('offers only what the record can fill, saying why for the rest', () => {
+    const docs = Object.fromEntries(availableDocs(base).map((d) => [d.key, d]));
+    expect(docs.register!.ready).toBe(true);
+    expect(docs.agreement).toMatchObject({ ready: false, why: '尚无书面调解协议' });
+    expect(docs.session).toMatchObject({ ready: false, why: '尚无调解记录' });
+    expect(docs.dossier!.ready).toBe(true);
+  });
+
+  it('opens the file with the register for cases the committee took up itself, with the application for applications', () => {
+    expect(dossierOrder(base)).toEqual(['cover', 'contents', 'register', 'notice', 'backCover']);
+    expect(dossierOrder({ ...base, origin: 'application' })[2]).toBe('application');
+    const withAgreement = { ...base, agreement: agreement(), records: [{ id: 'R1', kind: 'session' as const, date: '2024-03-10', place: null, participants: '村干部', content: '调解' }] };
+    expect(dossierOrder(withAgreement)).toEqual(['cover', 'contents', 'register', 'notice', 'session', 'agreement', 'backCover']);
+  });
+
+  it('lists outside papers in the contents where the standard order puts them', () => {
+    const c = { ...base, agreement: agreement() };
+    const contents = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'contents').parts[0]!;
+    const table = contents.blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+    expect(table.rows.slice(1).map((r) => r[1]!.text)).toEqual([
+      '人民调解受理登记表',
+      '人民调解当事人权利义务告知书',
+      '当事人身份证明',
+      '人民调解协议书',
+      '收条或汇款单等履行凭证',
+      '司法确认有关材料',
+      '卷内备考表（封底）',
+    ]);
+    expect(table.rows.at(-2)![3]!.text).toBe('（2024）某0102民特3号');
+  });
+
+  it('ticks the case source on the register and names the dispute by its parties', () => {
+    const reg = buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'register');
+    expect(reg.name).toBe('（2024）高寨乡人调字第7号 人民调解受理登记表');
+    const t = texts(reg.parts[0]!.blocks);
+    expect(t).toContain('☑调委会主动调解');
+    expect(t).toContain('☐当事人申请');
+    expect(t).toContain('经当事人同意，本委员会受理调解王大妈与王小二之间的纠纷。');
+    expect(t).toContain('1,200.00元');
+    const cover = texts(buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'cover').parts[0]!.blocks);
+    expect(cover).toContain('王大妈与王小二婚姻家庭纠纷');
+  });
+
+  it('computes ages on the application at the acceptance date', () => {
+    const app = texts(buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'application').parts[0]!.blocks);
+    expect(app).toContain('"73岁"'); // born 1950-08-20, accepted 2024-03-05
+  });
+
+  it('prints signature dates that were recorded and leaves the others blank', () => {
+    const c = { ...base, agreement: agreement({ partySignatures: [{ personId: 'P1', date: '2024-03-15' }], sealDate: '2024-03-16' }) };
+    const signs = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'agreement').parts[0]!.blocks.filter((b) => b.kind === 'sign');
+    expect(signs.map((s) => (s as { date: string }).date)).toEqual(['2024年3月15日', '　　　年　　月　　日', '　　　年　　月　　日', '　　　年　　月　　日', '2024年3月16日']);
+  });
+});
