@@ -10,6 +10,7 @@ import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
 import { systemClock, type ServiceContext } from './context';
 import { newId } from './ids';
 import type { Ledger } from './open';
+import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/documents';
@@ -79,6 +80,12 @@ const handlers: Handlers = {
   'mediation.delete': (ctx, i) => mediation.deleteCase(ctx, i.id),
   'mediation.restore': (ctx, i) => mediation.restoreCase(ctx, i.id),
   'mediation.stats': (ctx, i) => mediation.mediationStats(ctx, i),
+  'attachments.list': (ctx, i) => attachments.listAttachments(ctx, i.ownerType, i.ownerId),
+  'attachments.add': (ctx, i) => attachments.addAttachment(ctx, i),
+  'attachments.get': (ctx, i) => attachments.getAttachment(ctx, i.id),
+  'attachments.delete': (ctx, i) => attachments.deleteAttachment(ctx, i.id),
+  'attachments.restore': (ctx, i) => attachments.restoreAttachment(ctx, i.id),
+  'attachments.deleted': (ctx) => attachments.listDeletedAttachments(ctx),
   'documents.mediation': (ctx, i) => mediationDocument(ctx, i),
 };
 

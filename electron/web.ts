@@ -12,8 +12,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { dispatchAsync, type Host } from '../db/router';
+import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/attachments';
 
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** A 20 MB attachment is about 26.7 MB once base64-encoded in JSON; this leaves room and still bounds memory. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export const CSP = [
   "default-src 'self'",
@@ -23,6 +25,11 @@ export const CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
+  // Attachments: a PDF is viewed in an <iframe> whose src is a blob: URL the page made from bytes it
+  // fetched (images use img-src blob: above). Without this, frames fall back to default-src 'self',
+  // which blob: does not match. Only blob: is allowed, so no other site can be framed; object-src
+  // stays 'none' (Chromium's built-in PDF viewer does not need it).
+  "frame-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -74,20 +81,21 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body, or null when it is larger than MAX_BODY_BYTES. The rest of an oversize body is
+ * read and dropped rather than the connection cut, so the page gets our answer and can show it
+ * (a reset connection reads as "the service is not running").
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -120,9 +128,13 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
       let input: unknown;
       try {
         const text = await readBody(req);
+        if (text === null) {
+          const message = `请求内容过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB），未作任何改动。单个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。`;
+          return send(res, 413, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } }), 'application/json; charset=utf-8');
+        }
         input = text ? JSON.parse(text) : undefined;
       } catch {
-        const env = { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON 或过大。' } };
+        const env = { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON。' } };
         return send(res, 400, JSON.stringify(env), 'application/json; charset=utf-8');
       }
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));

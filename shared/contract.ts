@@ -4,6 +4,7 @@
  * handler table in db/router.ts is typed from it, so a missing handler is a compile error.
  */
 import type { z } from 'zod';
+import { attachmentsContract } from './contract/attachments';
 import { disputesContract } from './contract/disputes';
 import { documentsContract } from './contract/documents';
 import { mediationContract } from './contract/mediation';
@@ -17,6 +18,7 @@ export const contract = {
   ...disputesContract,
   ...mediationContract,
   ...documentsContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,3 +2,4 @@ export * from './reference';
 export * from './persons';
 export * from './disputes';
 export * from './mediation';
+export * from './attachments';

@@ -16,6 +16,7 @@ import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
 import { CloseCaseModal, VisitModal } from './CaseModals';
 import { ConfirmationCard } from './ConfirmationCard';
@@ -338,6 +339,8 @@ export function MediationDetailPage() {
           </Table>
         )}
       </Card>
+
+      <AttachmentsCard ownerType="mediation_case" ownerId={c.id} readOnly={!!c.deletedAt} />
 
       <AuditHistory entity="mediation" id={c.id} />
 

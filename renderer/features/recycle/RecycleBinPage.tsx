@@ -1,9 +1,11 @@
 import { Button, Center, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_OWNER_LABELS } from '../../../shared/schemas/attachments';
 import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
+import { attachmentKeys } from '../attachments/AttachmentsCard';
 import { useRestoreDispute } from '../disputes/mutations';
 import { useDeletedDisputes } from '../disputes/queries';
 import { useRestorePerson } from '../persons/mutations';
@@ -20,6 +22,7 @@ export function RecycleBinPage() {
   const restorePerson = useRestorePerson();
   const qc = useQueryClient();
   const cases = useQuery({ queryKey: ['mediation', 'deleted'], queryFn: () => api.mediation.list({ deleted: true, pageSize: 200 }) });
+  const attachments = useQuery({ queryKey: attachmentKeys.deleted, queryFn: () => api.attachments.deleted({}) });
 
   const restore = async (what: string, run: () => Promise<unknown>) => {
     try {
@@ -41,6 +44,7 @@ export function RecycleBinPage() {
           <Tabs.Tab value="disputes">矛盾纠纷（{disputes.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="persons">人员（{persons.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="mediation">调解案件（{cases.data?.total ?? 0}）</Tabs.Tab>
+          <Tabs.Tab value="attachments">附件（{attachments.data?.length ?? 0}）</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="disputes" pt="sm">
           {disputes.isLoading && (
@@ -141,6 +145,49 @@ export function RecycleBinPage() {
                           restore(c.caseNo, async () => {
                             await api.mediation.restore({ id: c.id });
                             await qc.invalidateQueries();
+                          })
+                        }
+                      >
+                        恢复
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="attachments" pt="sm">
+          {attachments.data?.length === 0 ? (
+            <EmptyState title="没有已删除的附件" />
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>名称</Table.Th>
+                  <Table.Th>类别</Table.Th>
+                  <Table.Th>所属</Table.Th>
+                  <Table.Th>删除时间</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {attachments.data?.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{a.fileName}</Table.Td>
+                    <Table.Td>{ATTACHMENT_KIND_LABELS[a.kind]}</Table.Td>
+                    <Table.Td>
+                      {ATTACHMENT_OWNER_LABELS[a.ownerType]} {a.ownerLabel}
+                    </Table.Td>
+                    <Table.Td>{when(a.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          restore(a.fileName, async () => {
+                            await api.attachments.restore({ id: a.id });
+                            await qc.invalidateQueries({ queryKey: attachmentKeys.all });
                           })
                         }
                       >

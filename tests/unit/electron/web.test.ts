@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../../electron/web';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../../electron/web';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/test-db';
 
 let t: TestLedger;
@@ -82,6 +82,24 @@ describe('browser-mode server', () => {
     expect((await send('/rpc/setup.status', { headers: { 'X-Ledger-Token': server.token } })).status).toBe(405);
     const unknown = JSON.parse((await rpc('nope.nope', {})).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('takes a body big enough for a 20 MB attachment, and answers a larger one in Chinese instead of cutting the connection', async () => {
+    expect(MAX_BODY_BYTES).toBeGreaterThan(Math.ceil((20 * 1024 * 1024) / 3) * 4 + 1024);
+    const big = await rpc('setup.status', { pad: 'x'.repeat(MAX_BODY_BYTES - 100) });
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const tooBig = await rpc('setup.status', { pad: 'x'.repeat(MAX_BODY_BYTES) });
+    expect(tooBig.status).toBe(413);
+    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('请求内容过大') } });
+    expect((await rpc('setup.status', {})).status).toBe(200);
+  });
+
+  it('lets the page frame only blob: URLs (PDF attachments) and embed no plugins', async () => {
+    const csp = String((await send(`/?t=${server.token}`)).headers['content-security-policy']);
+    expect(csp).toContain('frame-src blob:;');
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it('does not serve files outside its folder', async () => {

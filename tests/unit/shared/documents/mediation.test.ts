@@ -81,7 +81,7 @@ describe('mediation case file', () => {
   it('opens the file with the register for cases the committee took up itself, with the application for applications', () => {
     expect(dossierOrder(base)).toEqual(['cover', 'contents', 'register', 'notice', 'backCover']);
     expect(dossierOrder({ ...base, origin: 'application' })[2]).toBe('application');
-    const withAgreement = { ...base, agreement: agreement(), records: [{ id: 'R1', kind: 'session' as const, date: '2024-03-10', place: null, participants: '村干部', content: '调解' }] };
+    const withAgreement = { ...base, agreement: agreement(), records: [{ id: 'R1', kind: 'session' as const, date: '2024-03-10', place: null, participants: '村干部', content: '调解', nextStep: null }] };
     expect(dossierOrder(withAgreement)).toEqual(['cover', 'contents', 'register', 'notice', 'session', 'agreement', 'backCover']);
   });
 
