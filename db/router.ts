@@ -14,6 +14,7 @@ import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/documents';
+import { exportDisputeLedger, exportMediationLedger } from './services/exports';
 import { searchPersons } from './services/person-search';
 import * as mediation from './services/mediation';
 import * as persons from './services/persons';
@@ -87,6 +88,8 @@ const handlers: Handlers = {
   'attachments.restore': (ctx, i) => attachments.restoreAttachment(ctx, i.id),
   'attachments.deleted': (ctx) => attachments.listDeletedAttachments(ctx),
   'documents.mediation': (ctx, i) => mediationDocument(ctx, i),
+  'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),
+  'disputes.exportLedger': (ctx, i) => exportDisputeLedger(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

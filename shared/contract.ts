@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { attachmentsContract } from './contract/attachments';
 import { disputesContract } from './contract/disputes';
 import { documentsContract } from './contract/documents';
+import { exportsContract } from './contract/exports';
 import { mediationContract } from './contract/mediation';
 import { personsContract } from './contract/persons';
 import { referenceContract } from './contract/reference';
@@ -18,6 +19,7 @@ export const contract = {
   ...disputesContract,
   ...mediationContract,
   ...documentsContract,
+  ...exportsContract,
   ...attachmentsContract,
 } as const;
 

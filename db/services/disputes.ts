@@ -270,8 +270,11 @@ const SORT_SQL: Record<z.output<typeof DisputeListInput>['sort'], string> = {
 
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
+/** The list's filter and order, without paging (the ledger export takes every matching row). */
+export type DisputeFilter = Omit<z.output<typeof DisputeListInput>, 'page' | 'pageSize'>;
+
 /** WHERE clause and parameters for a filter; shared by the page query and its count. */
-export function disputeWhere(f: z.output<typeof DisputeListInput>, today: string): { where: string; params: unknown[] } {
+export function disputeWhere(f: DisputeFilter, today: string): { where: string; params: unknown[] } {
   const parts: string[] = [f.deleted ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (f.status?.length) {
@@ -293,15 +296,18 @@ export function disputeWhere(f: z.output<typeof DisputeListInput>, today: string
   return { where: parts.join(' AND '), params };
 }
 
-/** The two statements behind one list page: the total and the page itself. */
-export function disputeListSql(f: z.output<typeof DisputeListInput>, today: string): { count: string; page: string; params: unknown[] } {
+/**
+ * The two statements behind one list page: the total and the page itself. The list shows the first
+ * 60 characters of the summary; the ledger export asks for all of it.
+ */
+export function disputeListSql(f: DisputeFilter, today: string, { fullSummary = false } = {}): { count: string; page: string; params: unknown[] } {
   const { where, params } = disputeWhere(f, today);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = f.sort === 'caseNo' ? SORT_SQL.caseNo.replaceAll('#', dir) : `${SORT_SQL[f.sort]} ${dir}`;
   return {
     count: `SELECT count(*) AS n FROM dispute d WHERE ${where}`,
     page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
-       d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, substr(d.summary, 1, 60) AS summary,
+       d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, ${fullSummary ? 'd.summary' : 'substr(d.summary, 1, 60)'} AS summary,
        d.deleted_at AS deletedAt
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id
      WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT ? OFFSET ?`,

@@ -586,9 +586,16 @@ const PERFORMANCE_SQL = `CASE WHEN a.id IS NULL THEN NULL
 const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result = 'granted' THEN 'granted' WHEN a.confirmation_result = 'rejected' THEN 'rejected'
   WHEN a.confirmation_applied_date IS NOT NULL THEN 'applied' ELSE 'none' END`;
 
-export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListInput>): Paged<MediationRow> {
+/** The ledger's filter and order, without paging (the export takes every matching case). */
+export type CaseFilter = Omit<z.output<typeof MediationListInput>, 'page' | 'pageSize'>;
+
+/** A ledger row as SQL returns it; `caseRow` turns it into what the list and the export show. */
+export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan'> & { late: number | null; amountFen: number | null };
+
+/** The two statements behind one ledger page: the total and the page (bind `limit` and `offset`). */
+export function caseListSql(f: CaseFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
   const parts: string[] = [f.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { today: ctx.clock.today() };
+  const params: Record<string, unknown> = { today };
   if (f.dateFrom) (parts.push('m.accepted_date >= @dateFrom'), (params.dateFrom = f.dateFrom));
   if (f.dateTo) (parts.push('m.accepted_date <= @dateTo'), (params.dateTo = f.dateTo));
   if (f.category) (parts.push('m.category = @category'), (params.category = f.category));
@@ -608,21 +615,25 @@ export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListI
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = f.sort === 'caseNo' ? `m.case_year ${dir}, m.case_seq ${dir}` : f.sort === 'closedDate' ? `m.closed_date ${dir}` : `m.accepted_date ${dir}`;
   const from = `FROM mediation_case m ${AGREEMENT_FACTS}`;
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
-  const rows = all<Omit<MediationRow, 'performanceOverdue'> & { late: number | null; amountFen: number | null }>(
-    ctx,
-    `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
+  return {
+    count: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    page: `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
        m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
        ${PERFORMANCE_SQL} AS performance, pi.late, ${CONFIRMATION_SQL} AS confirmation, m.amount_fen AS amountFen, m.deleted_at AS deletedAt
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-  );
-  return {
-    rows: rows.map(({ late, amountFen, ...r }) => ({ ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: amountFen === null ? null : amountFen / 100 })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
+    params,
   };
+}
+
+export function caseRow({ late, amountFen, ...r }: CaseListDbRow): MediationRow {
+  return { ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: amountFen === null ? null : amountFen / 100 };
+}
+
+export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListInput>): Paged<MediationRow> {
+  const q = caseListSql(f, ctx.clock.today());
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  return { rows: rows.map(caseRow), total, page: f.page, pageSize: f.pageSize };
 }
 
 export function mediationStats(ctx: ServiceContext, input: z.output<typeof StatsInput>): MediationStats {

@@ -48,6 +48,10 @@ export const PERFORMANCE_STATE_LABELS: Record<PerformanceState, string> = {
   not_applicable: '不适用',
 };
 
+/** The ledger's words for the agreement form and the confirmation state. */
+export const AGREEMENT_FORM_LABELS = { written: '书面', oral: '口头' } as const;
+export const CONFIRMATION_LABELS = { none: '未申请', applied: '已申请', granted: '确认有效', rejected: '驳回' } as const;
+
 /** 司法确认: both parties apply within 30 days of the agreement taking effect. */
 export const CONFIRMATION_WINDOW_DAYS = 30;
 

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
+import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeList } from './queries';
@@ -48,8 +50,9 @@ export function DisputeListPage() {
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [q] = useDebouncedValue(f.q.trim(), 300);
+  const [exporting, setExporting] = useState(false);
 
-  const input: Input<'disputes.list'> = {
+  const filter: Input<'disputes.exportLedger'> = {
     status: f.status.length ? f.status : undefined,
     category: f.category ?? undefined,
     source: f.source ?? undefined,
@@ -61,10 +64,8 @@ export function DisputeListPage() {
     q: q || undefined,
     sort,
     dir,
-    page,
-    pageSize: 50,
   };
-  const list = useDisputeList(input);
+  const list = useDisputeList({ ...filter, page, pageSize: 50 });
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
@@ -80,14 +81,32 @@ export function DisputeListPage() {
     setPage(1);
   };
   const filtered = JSON.stringify(f) !== JSON.stringify(NO_FILTERS);
+  /** The register with exactly the filters and order on screen, every page of it. */
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      const file = await api.disputes.exportLedger(filter);
+      saveFile(file);
+      notifySaved(`已生成 ${file.fileName}`);
+    } catch (e) {
+      notifyError(e, '导出未完成');
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3}>矛盾纠纷排查登记</Title>
-        <Button component={Link} to="/disputes/new">
-          登记纠纷
-        </Button>
+        <Group>
+          <Button variant="default" onClick={exportLedger} loading={exporting}>
+            导出Excel
+          </Button>
+          <Button component={Link} to="/disputes/new">
+            登记纠纷
+          </Button>
+        </Group>
       </Group>
       <Grid gap="xs" mb="sm">
         <Grid.Col span={{ base: 12, md: 4 }}>

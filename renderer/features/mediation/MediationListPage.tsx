@@ -12,7 +12,10 @@ import {
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
 } from '../../../shared/domain/mediation';
+import { api } from '../../api/client';
+import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
+import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts, useStaff } from '../../hooks/useReference';
 import { CONFIRMATION_LABELS, OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationList } from './queries';
@@ -30,7 +33,9 @@ export function MediationListPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(q.trim(), 300);
-  const list = useMediationList({ ...f, q: debounced || undefined, page, pageSize: 50 });
+  const filter = { ...f, q: debounced || undefined };
+  const list = useMediationList({ ...filter, page, pageSize: 50 });
+  const [exporting, setExporting] = useState(false);
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = (patch: Partial<ListInput>) => {
@@ -38,6 +43,19 @@ export function MediationListPage() {
     setPage(1);
   };
   const none = (v: string | null) => v ?? undefined;
+  /** The ledger with exactly the filters on screen, every page of it. */
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      const file = await api.mediation.exportLedger(filter);
+      saveFile(file);
+      notifySaved(`已生成 ${file.fileName}`);
+    } catch (e) {
+      notifyError(e, '导出未完成');
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
@@ -46,6 +64,9 @@ export function MediationListPage() {
         <Group>
           <Button variant="default" component={Link} to="/mediation/stats">
             统计
+          </Button>
+          <Button variant="default" onClick={exportLedger} loading={exporting}>
+            导出Excel
           </Button>
           <Button component={Link} to="/mediation/new">
             新建调解案件

@@ -22,4 +22,4 @@ export function PerformanceBadge({ state }: { state: PerformanceState | null }) 
   );
 }
 
-export const CONFIRMATION_LABELS = { none: '未申请', applied: '已申请', granted: '确认有效', rejected: '驳回' } as const;
+export { CONFIRMATION_LABELS } from '../../../shared/domain/mediation';

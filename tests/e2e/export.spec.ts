@@ -1,0 +1,59 @@
+/**
+ * 导出Excel on the dispute register: the file the browser saves holds exactly the rows the filter
+ * shows, with the office's labels, real dates, and formula-like text that a spreadsheet will not run.
+ */
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { E2E_TODAY, expect, test } from './fixtures';
+
+/** Opens a Mantine Select by its label and picks an option. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('export the filtered dispute register to Excel', async ({ page, app }) => {
+  app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const a = app.call<{ id: string }>('persons.create', { name: '张三' });
+  const b = app.call<{ id: string }>('persons.create', { name: '李四' });
+  const register = (category: string, intakeDate: string, summary: string) =>
+    app.call<{ caseNo: string }>('disputes.create', {
+      intakeDate,
+      source: 'visit',
+      category,
+      summary,
+      parties: [
+        { personId: a.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+    });
+  const drain = register('02', '2024-06-01', '宅前排水沟堵塞，雨天积水漫入邻居院内');
+  const hostile = register('02', '2024-06-03', '=HYPERLINK("http://x","点击")');
+  register('01', '2024-06-02', '赡养费分担');
+
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: '矛盾纠纷排查登记' })).toBeVisible();
+  await expect(page.getByText('共 3 条')).toBeVisible();
+  await choose(page, '纠纷类型', '邻里纠纷');
+  await expect(page.getByText('共 2 条')).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('高寨乡矛盾纠纷排查登记台账_2024-06-15.xlsx');
+  await expect(page.getByText('已生成 高寨乡矛盾纠纷排查登记台账_2024-06-15.xlsx')).toBeVisible();
+  const path = test.info().outputPath('register.xlsx');
+  await download.saveAs(path);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0]!;
+  expect(ws.getCell('A1').value).toBe('高寨乡矛盾纠纷排查登记台账');
+  expect(ws.getCell('B3').value).toBe('案号');
+  expect(ws.rowCount).toBe(5);
+  const row = (r: number) => ['B', 'C', 'E', 'H', 'L'].map((col) => ws.getCell(`${col}${r}`).value);
+  expect(row(4)).toEqual([hostile.caseNo, new Date('2024-06-03T00:00:00Z'), '邻里纠纷', `'=HYPERLINK("http://x","点击")`, '登记']);
+  expect(row(5)).toEqual([drain.caseNo, new Date('2024-06-01T00:00:00Z'), '邻里纠纷', '宅前排水沟堵塞，雨天积水漫入邻居院内', '登记']);
+  expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.String);
+});

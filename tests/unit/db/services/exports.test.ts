@@ -1,0 +1,158 @@
+/** Ledger exports: the list's filter over every row, the office's labels, one .xlsx per call. */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_EXPORT_ROWS } from '../../../../db/services/exports';
+import { maskIdNumber } from '../../../../shared/domain/id-number';
+import type { FileResult } from '../../../../shared/schemas/common';
+import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { MediationCase } from '../../../../shared/schemas/mediation';
+import type { Person } from '../../../../shared/schemas/persons';
+import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let a: Person;
+let b: Person;
+let staffId: string;
+let villageId: string;
+
+beforeEach(() => {
+  t = openTestLedger();
+  a = t.call<Person>('persons.create', { name: '张三', idNumber: makeIdNumber('110105', '19800501', '123') });
+  b = t.call<Person>('persons.create', { name: '李四' });
+  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+  villageId = t.call<{ id: string }>('villages.save', { name: '东村' }).id;
+});
+afterEach(() => t.close());
+
+const parties = () => [
+  { personId: a.id, role: 'applicant' },
+  { personId: b.id, role: 'respondent' },
+];
+const dispute = (extra: Record<string, unknown>) =>
+  t.call<Dispute>('disputes.create', { intakeDate: '2024-06-01', source: 'visit', category: '02', summary: '因宅前排水沟堵塞引发争执', parties: parties(), ...extra });
+
+interface Sheet {
+  file: FileResult;
+  title: unknown;
+  subtitle: unknown;
+  header: unknown[];
+  rows: unknown[][];
+}
+
+async function open(file: FileResult): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0]!;
+  const values = (r: number) => Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(r).getCell(c + 1).value);
+  const rows: unknown[][] = [];
+  for (let r = 4; r <= ws.rowCount; r++) rows.push(values(r));
+  return { file, title: ws.getCell('A1').value, subtitle: ws.getCell('A2').value, header: values(3), rows };
+}
+
+const exportDisputes = async (filter: Record<string, unknown>) => open(await t.callAsync<FileResult>('disputes.exportLedger', filter));
+const exportCases = async (filter: Record<string, unknown>) => open(await t.callAsync<FileResult>('mediation.exportLedger', filter));
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+describe('dispute register export', () => {
+  it('has exactly the rows of the filtered list, in its order, with labels instead of codes', async () => {
+    const longSummary = '因宅前排水沟堵塞，雨天积水漫入李四家院内，双方多次争吵，李四要求张三清理水沟并赔偿被泡坏的粮食，张三认为水沟属公共设施应由村里清理。';
+    const near = dispute({ villageId, riskLevel: 'high', responsibleStaffId: staffId, deadline: '2024-06-10', summary: longSummary });
+    dispute({ category: '01', source: 'grid', intakeDate: '2024-05-01' });
+    const local = t.call<{ code: string }>('dicts.add', { kind: 'dispute_category', label: '彩礼纠纷' });
+    dispute({ category: local.code, intakeDate: '2024-06-03' });
+    const hostile = dispute({ intakeDate: '2024-06-05', summary: '=HYPERLINK("http://x","点击")' });
+
+    const s = await exportDisputes({ category: '02' });
+    expect(s.file.fileName).toBe('高寨乡矛盾纠纷排查登记台账_2024-06-15.xlsx');
+    expect(s.file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(s.title).toBe('高寨乡矛盾纠纷排查登记台账');
+    expect(s.subtitle).toBe('统计期间：全部　导出日期：2024年6月15日');
+    expect(s.header).toEqual(['序号', '案号', '登记日期', '来源', '纠纷类型', '村（社区）', '当事人', '简要情况', '风险等级', '承办人', '办理期限', '状态', '是否超期']);
+    expect(s.rows).toEqual([
+      [1, hostile.caseNo, day('2024-06-05'), '群众来访', '邻里纠纷', null, '张三、李四', `'=HYPERLINK("http://x","点击")`, null, null, day('2024-07-05'), '登记', '否'],
+      [2, near.caseNo, day('2024-06-01'), '群众来访', '邻里纠纷', '东村', '张三、李四', longSummary, '红色（高）', '王调解', day('2024-06-10'), '登记', '是'],
+    ]);
+    expect(longSummary.length).toBeGreaterThan(60);
+
+    const local2 = await exportDisputes({ category: local.code });
+    expect(local2.rows.map((r) => r[4])).toEqual(['彩礼纠纷']);
+  });
+
+  it('follows the date range, the sort order and the other filters, and names the period', async () => {
+    dispute({ intakeDate: '2024-01-05', source: 'grid' });
+    dispute({ intakeDate: '2024-03-10' });
+    dispute({ intakeDate: '2024-06-12' });
+    const s = await exportDisputes({ dateFrom: '2024-01-01', dateTo: '2024-03-31', sort: 'intakeDate', dir: 'asc' });
+    expect(s.subtitle).toBe('统计期间：2024年1月1日至2024年3月31日　导出日期：2024年6月15日');
+    expect(s.rows.map((r) => r[2])).toEqual([day('2024-01-05'), day('2024-03-10')]);
+    expect((await exportDisputes({ source: 'grid' })).rows.map((r) => r[3])).toEqual(['网格员上报']);
+    expect((await exportDisputes({ dateFrom: '2024-06-01' })).subtitle).toBe('统计期间：2024年6月1日起　导出日期：2024年6月15日');
+  });
+
+  it('takes the list filter without paging, and refuses more rows than one file may hold', async () => {
+    await expect(t.callAsync('disputes.exportLedger', { page: 2 })).rejects.toMatchObject({ wire: { code: 'VALIDATION' } });
+    t.ledger.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= ?)
+         INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, summary, status, parties_text, created_at, updated_at)
+         SELECT printf('bulk%022d', i), printf('批量%d', i), 2024, i, '2024-06-01', 'visit', '02', '批量', 'registered', '', '', '' FROM n`,
+      )
+      .run(MAX_EXPORT_ROWS);
+    await expect(t.callAsync('disputes.exportLedger', {})).rejects.toMatchObject({ wire: { code: 'VALIDATION', message: expect.stringContaining('100,000') } });
+  });
+});
+
+describe('people\'s mediation ledger export', () => {
+  it('has exactly the cases of the filtered ledger, with labels, the masked ID of the first party and typed cells', async () => {
+    const d = dispute({ amountYuan: 3000 });
+    const settled = t.call<MediationCase>('mediation.openFromDispute', { disputeId: d.id, acceptedDate: '2024-06-02', mediatingBody: 'township', mediatorIds: [staffId] });
+    t.call('mediation.saveAgreement', {
+      caseId: settled.id,
+      form: 'written',
+      facts: '排水沟堵塞致积水',
+      matters: '清理与赔偿',
+      content: '张三清理水沟并赔偿李四500元',
+      partySignatures: [
+        { personId: a.id, date: '2024-06-05' },
+        { personId: b.id, date: '2024-06-05' },
+      ],
+      mediatorSignedDate: '2024-06-05',
+      sealDate: '2024-06-05',
+      items: [{ description: '赔偿500元', deadline: '2024-06-10', state: 'unperformed' }],
+    });
+    t.call('mediation.close', { id: settled.id, outcome: 'success', closedDate: '2024-06-06' });
+    const pending = t.call<MediationCase>('mediation.create', {
+      origin: 'application',
+      acceptedDate: '2024-06-08',
+      mediatingBody: 'village',
+      category: '01',
+      summary: '赡养费',
+      parties: [{ personId: b.id, role: 'applicant' }],
+      mediatorIds: [staffId],
+    });
+
+    const done = await exportCases({ outcome: 'success' });
+    expect(done.file.fileName).toBe('高寨乡人民调解案件台账_2024-06-15.xlsx');
+    expect(done.title).toBe('高寨乡人民调解案件台账');
+    expect(done.header).toEqual([
+      '序号', '卷宗号', '受理日期', '案件来源', '纠纷类型', '当事人', '身份证号（首位当事人）', '调解组织', '调解员',
+      '调解结果', '结案日期', '协议形式', '履行情况', '司法确认', '涉及金额（元）',
+    ]);
+    expect(done.rows).toEqual([
+      [1, settled.caseNo, day('2024-06-02'), '排查登记转入', '邻里纠纷', '张三、李四', maskIdNumber(a.idNumber!), '乡镇调委会', '王调解',
+        '调解成功', day('2024-06-06'), '书面', '未履行（逾期）', '未申请', 3000],
+    ]);
+
+    const all = await exportCases({});
+    expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
+    expect(all.rows[0]!.slice(3, 15)).toEqual(['当事人申请', '婚姻家庭纠纷', '李四', null, '村调委会', '王调解', '调解中', null, null, null, null, null]);
+  });
+
+  it('leaves an audit line for each export: who took which ledger, filtered how, how many rows', async () => {
+    dispute({});
+    await exportDisputes({ category: '02' });
+    const row = t.ledger.db.prepare("SELECT actor_name AS who, action, entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger'").get() as { who: string; action: string; ledger: string; after: string };
+    expect(row).toMatchObject({ who: '王调解', action: 'export', ledger: 'dispute' });
+    expect(JSON.parse(row.after)).toMatchObject({ 条数: 1, 筛选: { category: '02' } });
+  });
+});
