@@ -106,7 +106,11 @@ export function generate(ctx: ServiceContext, opts: { persons: number; disputes:
   const grids = villages.flatMap((v, i) =>
     [1, 2].map((n) => saveGrid(ctx, { id: null, villageId: v.id, name: `第${n}网格`, workerName: makeName(rand, i % 2 === 0), workerPhone: null })),
   );
-  const staff = STAFF.map(([name, post]) => saveStaff(ctx, { id: null, name, post, phone: null, active: true }));
+  const staff = STAFF.map(([name, post]) => saveStaff(ctx, { id: null, name, post, phone: null, active: true, kind: 'staff', committee: null }));
+  // The register of people's mediators: one per village committee.
+  villages.forEach((v, i) =>
+    saveStaff(ctx, { id: null, name: makeName(rand, i % 3 === 0), post: i % 2 ? '调委会主任' : '人民调解员', phone: null, active: true, kind: 'mediator', committee: `${v.name}人民调解委员会` }),
+  );
   const batch = (n: number, fn: (i: number) => void) => {
     for (let start = 0; start < n; start += 2000) {
       ctx.db.transaction(() => {

@@ -33,6 +33,10 @@ export const staff = sqliteTable('staff', {
   post: text('post'),
   phone: text('phone'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** 'staff' (工作人员 of the office) or 'mediator' (人民调解员 of a committee, on the mediator register). */
+  kind: text('kind').notNull().default('staff'),
+  /** The committee a people's mediator belongs to (所属调解组织). */
+  committee: text('committee'),
   ...stamps(),
 });
 

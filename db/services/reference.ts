@@ -16,6 +16,7 @@ import type {
   SetupInput,
   SetupStatus,
   Staff,
+  StaffKind,
   StaffInput,
   Village,
   VillageInput,
@@ -117,8 +118,9 @@ export function updateSettings(ctx: ServiceContext, input: z.output<typeof Setti
 }
 
 export function setOperator(ctx: ServiceContext, staffId: string, dbPath: string): SetupStatus {
-  const s = one<{ id: string; name: string; active: number }>(ctx, 'SELECT id, name, active FROM staff WHERE id = ? AND deleted_at IS NULL', staffId);
+  const s = one<{ id: string; name: string; active: number; kind: StaffKind }>(ctx, 'SELECT id, name, active, kind FROM staff WHERE id = ? AND deleted_at IS NULL', staffId);
   if (!s || !s.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
+  if (s.kind !== 'staff') throw new LedgerError('VALIDATION', '操作人须为本单位工作人员，人民调解员不能作为操作人。');
   write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
   return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, dbPath);
 }
@@ -212,30 +214,38 @@ interface StaffRow {
   post: string | null;
   phone: string | null;
   active: number;
+  kind: StaffKind;
+  committee: string | null;
 }
-const toStaff = (s: StaffRow): Staff => ({ id: s.id, name: s.name, post: s.post, phone: s.phone, active: s.active === 1 });
+const STAFF_COLUMNS = 'id, name, post, phone, active, kind, committee';
+const toStaff = (s: StaffRow): Staff => ({ id: s.id, name: s.name, post: s.post, phone: s.phone, active: s.active === 1, kind: s.kind, committee: s.committee });
 
 export function listStaff(ctx: ServiceContext, includeInactive = false): Staff[] {
-  const rows = all<StaffRow>(ctx, 'SELECT id, name, post, phone, active FROM staff WHERE deleted_at IS NULL ORDER BY active DESC, name');
+  const rows = all<StaffRow>(ctx, `SELECT ${STAFF_COLUMNS} FROM staff WHERE deleted_at IS NULL ORDER BY kind DESC, active DESC, name`);
   return rows.map(toStaff).filter((s) => includeInactive || s.active);
 }
 
 export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput>): Staff {
   return write(ctx, () => {
     const now = ctx.clock.now();
-    const after = { name: input.name, post: input.post, phone: input.phone, active: input.active };
+    // A mediator's committee is kept only for mediators: office staff belong to the office.
+    const committee = input.kind === 'mediator' ? input.committee : null;
+    const after = { name: input.name, post: input.post, phone: input.phone, active: input.active, kind: input.kind, committee };
     if (input.id) {
-      const before = one<StaffRow>(ctx, 'SELECT id, name, post, phone, active FROM staff WHERE id = ? AND deleted_at IS NULL', input.id);
+      const before = one<StaffRow>(ctx, `SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ? AND deleted_at IS NULL`, input.id);
       if (!before) throw new LedgerError('NOT_FOUND');
       if (!input.active && ctx.user.id === input.id) {
         throw new LedgerError('VALIDATION', '不能停用当前操作人员，请先切换操作人员。', { fields: { active: '不能停用当前操作人员' } });
       }
-      run(ctx, 'UPDATE staff SET name = ?, post = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?', input.name, input.post, input.phone, input.active ? 1 : 0, now, input.id);
+      if (input.kind === 'mediator' && ctx.user.id === input.id) {
+        throw new LedgerError('VALIDATION', '当前操作人员须为工作人员，请先切换操作人员。', { fields: { kind: '当前操作人员须为工作人员' } });
+      }
+      run(ctx, 'UPDATE staff SET name = ?, post = ?, phone = ?, active = ?, kind = ?, committee = ?, updated_at = ? WHERE id = ?', input.name, input.post, input.phone, input.active ? 1 : 0, input.kind, committee, now, input.id);
       audit(ctx, { action: 'update', entity: 'staff', entityId: input.id, before: toStaff(before), after });
       return { id: input.id, ...after };
     }
     const id = newId();
-    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', id, input.name, input.post, input.phone, input.active ? 1 : 0, now, now);
+    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, kind, committee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, input.name, input.post, input.phone, input.active ? 1 : 0, input.kind, committee, now, now);
     audit(ctx, { action: 'create', entity: 'staff', entityId: id, after });
     return { id, ...after };
   });

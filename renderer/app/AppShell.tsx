@@ -19,7 +19,7 @@ function OperatorSelect() {
       w={160}
       leftSection={<Text size="xs" c="dimmed" pl={4}>操作人</Text>}
       leftSectionWidth={52}
-      data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      data={(staff.data ?? []).filter((s) => s.kind === 'staff').map((s) => ({ value: s.id, label: s.name }))}
       value={status.data?.operator?.id ?? null}
       allowDeselect={false}
       onChange={async (id) => {

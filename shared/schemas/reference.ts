@@ -74,19 +74,37 @@ export interface Village {
   grids: Grid[];
 }
 
-export const StaffInput = z.strictObject({
-  id: OptId,
-  name: reqText('姓名', 20),
-  post: optText('职务', 30),
-  phone: PhoneField,
-  active: z.boolean().default(true),
-});
+/** 工作人员 work in the office and may operate the app; 人民调解员 are on the register of mediators. */
+export const STAFF_KINDS = ['staff', 'mediator'] as const;
+export type StaffKind = (typeof STAFF_KINDS)[number];
+export const STAFF_KIND_LABELS: Record<StaffKind, string> = { staff: '工作人员', mediator: '人民调解员' };
+
+export const StaffInput = z
+  .strictObject({
+    id: OptId,
+    name: reqText('姓名', 20),
+    post: optText('职务', 30),
+    phone: PhoneField,
+    active: z.boolean().default(true),
+    kind: z.enum(STAFF_KINDS, { error: '请选择类别' }).default('staff'),
+    committee: optText('所属调解组织', 50),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'mediator' && !v.committee) ctx.addIssue({ code: 'custom', path: ['committee'], message: '人民调解员须填写所属调解组织' });
+  });
 export interface Staff {
   id: string;
   name: string;
   post: string | null;
   phone: string | null;
   active: boolean;
+  kind: StaffKind;
+  committee: string | null;
+}
+
+/** How a mediator is named in pick lists: 李四（东村人民调解委员会）. */
+export function staffLabel(s: Pick<Staff, 'name' | 'kind' | 'committee'>): string {
+  return s.kind === 'mediator' && s.committee ? `${s.name}（${s.committee}）` : s.name;
 }
 
 const DictKindSchema = z.enum(Object.keys(DICT_KINDS) as [DictKind, ...DictKind[]], { error: '字典类别不正确' });

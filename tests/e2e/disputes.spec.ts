@@ -70,6 +70,22 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await expect(page.getByRole('cell', { name: '13700137000', exact: true })).toBeVisible();
   await shot(page, '02-settings-staff');
 
+  // The register of people's mediators: a village committee's mediator, offered on new cases
+  await page.getByRole('textbox', { name: '工作人员姓名' }).fill('赵调解');
+  await page.getByRole('combobox', { name: '类别' }).click();
+  await page.getByRole('option', { name: '人民调解员' }).click();
+  await page.getByRole('button', { name: '添加调解员' }).click();
+  await expect(page.getByText('人民调解员须填写所属调解组织')).toBeVisible();
+  await page.getByRole('textbox', { name: '所属调解组织' }).fill('东村人民调解委员会');
+  await page.getByRole('button', { name: '添加调解员' }).click();
+  await expect(page.getByRole('cell', { name: '东村人民调解委员会', exact: true })).toBeVisible();
+  await page.goto(`${app.url}#/mediation/new`);
+  await page.getByRole('combobox', { name: '调解员' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: '赵调解（东村人民调解委员会）' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: '设置' }).click();
+
   await choose(page, '当前操作人', '李调解');
   await expect(page.getByRole('combobox', { name: '当前操作人' })).toHaveValue('李调解');
 

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
-import { GridInput, SettingsInput, StaffInput, VillageInput, type Settings, type Staff } from '../../../shared/schemas/reference';
+import { GridInput, SettingsInput, STAFF_KIND_LABELS, STAFF_KINDS, StaffInput, VillageInput, type Settings, type Staff } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
@@ -156,12 +156,14 @@ function VillageSettings() {
   );
 }
 
-/** Edits one staff member's name, post and phone (active is the switch in the table). */
+const KIND_OPTIONS = STAFF_KINDS.map((k) => ({ value: k, label: STAFF_KIND_LABELS[k] }));
+
+/** Edits one staff member's or mediator's details (active is the switch in the table). */
 function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
   const refresh = useRefresh();
   const form = useZodForm({
     schema: StaffInput,
-    initialValues: { name: staff.name, post: staff.post ?? '', phone: staff.phone ?? '' },
+    initialValues: { name: staff.name, post: staff.post ?? '', phone: staff.phone ?? '', kind: staff.kind, committee: staff.committee ?? '' },
     toInput: (v) => ({ id: staff.id, active: staff.active, ...v }),
   });
   const submit = form.onSubmit(async (v) => {
@@ -175,12 +177,14 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
     }
   });
   return (
-    <Modal opened onClose={onClose} title={`修改工作人员：${staff.name}`}>
+    <Modal opened onClose={onClose} title={`修改${STAFF_KIND_LABELS[staff.kind]}：${staff.name}`}>
       <form onSubmit={submit}>
         <Stack>
           <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
           <TextInput label="职务" {...form.getInputProps('post')} />
           <TextInput label="电话" {...form.getInputProps('phone')} />
+          <Select label="类别" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
+          {form.values.kind === 'mediator' && <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消
@@ -199,7 +203,7 @@ function StaffSettings() {
   const staff = useStaff(true);
   const form = useZodForm({
     schema: StaffInput,
-    initialValues: { name: '', post: '', phone: '' },
+    initialValues: { name: '', post: '', phone: '', kind: 'staff' as Staff['kind'], committee: '' },
     toInput: (v) => ({ id: null, ...v }),
   });
   const submit = form.onSubmit(async (v) => {
@@ -207,7 +211,7 @@ function StaffSettings() {
       const saved = await api.staff.save({ id: null, ...v, active: true });
       form.reset();
       await refresh();
-      notifySaved(`已添加工作人员“${saved.name}”`);
+      notifySaved(`已添加${STAFF_KIND_LABELS[saved.kind]}“${saved.name}”`);
     } catch (e) {
       if (!applyServerErrors(form, e)) notifyError(e);
     }
@@ -227,7 +231,9 @@ function StaffSettings() {
           <TextInput aria-label="工作人员姓名" placeholder="姓名" {...form.getInputProps('name')} />
           <TextInput aria-label="职务" placeholder="职务，如：专职调解员" {...form.getInputProps('post')} />
           <TextInput aria-label="电话" placeholder="电话" {...form.getInputProps('phone')} />
-          <Button type="submit">添加工作人员</Button>
+          <Select aria-label="类别" data={KIND_OPTIONS} allowDeselect={false} w={130} {...form.getInputProps('kind')} />
+          {form.values.kind === 'mediator' && <TextInput aria-label="所属调解组织" placeholder="所属调解组织，如：东村人民调解委员会" w={260} {...form.getInputProps('committee')} />}
+          <Button type="submit">{form.values.kind === 'mediator' ? '添加调解员' : '添加工作人员'}</Button>
         </Group>
       </form>
       <Table withTableBorder striped>
@@ -236,6 +242,8 @@ function StaffSettings() {
             <Table.Th>姓名</Table.Th>
             <Table.Th>职务</Table.Th>
             <Table.Th>电话</Table.Th>
+            <Table.Th>类别</Table.Th>
+            <Table.Th>所属调解组织</Table.Th>
             <Table.Th>在岗</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -246,6 +254,8 @@ function StaffSettings() {
               <Table.Td>{s.name}</Table.Td>
               <Table.Td>{s.post ?? ''}</Table.Td>
               <Table.Td>{s.phone ?? ''}</Table.Td>
+              <Table.Td>{STAFF_KIND_LABELS[s.kind]}</Table.Td>
+              <Table.Td>{s.committee ?? ''}</Table.Td>
               <Table.Td>
                 <Switch aria-label={`${s.name}在岗`} checked={s.active} onChange={() => toggle(s)} />
               </Table.Td>
@@ -339,7 +349,7 @@ export function SettingsPage() {
       <Tabs defaultValue="villages" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
-          <Tabs.Tab value="staff">工作人员</Tabs.Tab>
+          <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>
           <Tabs.Tab value="dicts">字典</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
         </Tabs.List>
