@@ -57,8 +57,22 @@ export function audit(
   );
 }
 
+/** Records whose history also shows their attachments' uploads and deletions. */
+const ATTACHMENT_OWNERS: Record<string, string> = { mediation: 'mediation_case' };
+
 export function auditForEntity(ctx: ServiceContext, entity: string, entityId: string): AuditEntry[] {
-  return all<AuditRow>(ctx, 'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC', entity, entityId).map((r) => ({
+  const rows = all<AuditRow>(
+    ctx,
+    `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ?
+     UNION ALL
+     SELECT * FROM audit_log WHERE entity = 'attachment' AND entity_id IN (SELECT id FROM attachment WHERE owner_type = ? AND owner_id = ?)
+     ORDER BY id DESC`,
+    entity,
+    entityId,
+    ATTACHMENT_OWNERS[entity] ?? '',
+    entityId,
+  );
+  return rows.map((r) => ({
     id: r.id,
     at: r.at,
     actorName: r.actor_name,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
 import { PERFORMANCE_STATE_LABELS } from '../../shared/domain/mediation';
+import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schemas/attachments';
 import { api, errorMessage } from '../api/client';
 
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置', export: '导出' };
@@ -49,6 +50,17 @@ function changes(before: unknown, after: unknown): { key: string; from: string |
     .map((k) => ({ key: k, from: k in b ? show(k, b[k]) : null, to: show(k, a[k]) }));
 }
 
+/** One line for entries that are not field changes: an attachment, a document or file taken out. */
+function note(e: { entity: string; action: string; before: unknown; after: unknown }): string | null {
+  const v = (e.after ?? e.before ?? {}) as Record<string, unknown>;
+  if (e.entity === 'attachment') {
+    const kind = ATTACHMENT_KIND_LABELS[v.kind as AttachmentKind];
+    return `附件：${String(v.fileName ?? '')}${kind ? `（${kind}）` : ''}`;
+  }
+  if (e.action === 'export') return Object.entries(v).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => `${k}：${String(x)}`).join('，');
+  return null;
+}
+
 /** Who changed what and when, from the audit trail (newest first). */
 export function AuditHistory(props: Input<'audit.forEntity'>) {
   const q = useQuery({ queryKey: ['audit', props.entity, props.id], queryFn: () => api.audit.forEntity(props) });
@@ -87,6 +99,11 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
                   {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
                 </Text>
               </Group>
+              {note(e) && (
+                <Text size="xs" mt={4} ml="sm">
+                  {note(e)}
+                </Text>
+              )}
               {diff.length > 0 && (
                 <List size="xs" mt={4} ml="sm">
                   {diff.map((d) => (

@@ -22,9 +22,8 @@ const PDF = Buffer.from(
 let t: TestLedger;
 let caseId: string;
 
-function createCase(call: (method: string, input: unknown) => unknown): MediationCase {
+function createCase(call: (method: string, input: unknown) => unknown, staffId: string): MediationCase {
   const person = call('persons.create', { name: '张三' }) as { id: string };
-  const staffId = (call('staff.list', {}) as { id: string }[])[0]!.id;
   return call('mediation.create', {
     origin: 'application',
     acceptedDate: '2024-05-08',
@@ -38,7 +37,7 @@ function createCase(call: (method: string, input: unknown) => unknown): Mediatio
 
 beforeEach(() => {
   t = openTestLedger();
-  caseId = createCase((m, i) => t.call(m, i)).id;
+  caseId = createCase((m, i) => t.call(m, i), t.call<{ id: string }[]>('staff.list', {})[0]!.id).id;
 });
 afterEach(() => t.close());
 
@@ -168,6 +167,10 @@ describe('attachments', () => {
       expect(text).not.toContain(PDF.toString('base64').slice(0, 40));
       expect(text).not.toContain('%PDF');
     }
+    // The case's own history shows the attachment's lines among its own.
+    const history = t.call<{ entity: string; action: string }[]>('audit.forEntity', { entity: 'mediation', id: caseId });
+    expect(history.filter((e) => e.entity === 'attachment').map((e) => e.action)).toEqual(['restore', 'delete', 'create']);
+    expect(history.at(-1)!.entity).toBe('mediation');
   });
 
   it('lists metadata only: the statement never reads the data column, and uses the owner index', () => {
@@ -221,15 +224,16 @@ describe('attachments', () => {
 
 describe('migration 0003_attachments', () => {
   it('upgrades a ledger with a real case from the previous version, which then takes attachments', () => {
-    // The previous app version: every migration but the newest.
+    // The app version before attachments: the migrations up to 0002 only.
     const dir = tempDir();
     const folder = join(dir, 'previous-migrations');
     cpSync(fileURLToPath(new URL('../../../../db/migrations', import.meta.url)), folder, { recursive: true });
     const journalPath = join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    expect(journal.entries.pop()!.tag).toBe('0003_attachments');
+    const from = journal.entries.findIndex((e) => e.tag === '0003_attachments');
+    const later = journal.entries.splice(from);
     writeFileSync(journalPath, JSON.stringify(journal));
-    rmSync(join(folder, '0003_attachments.sql'));
+    for (const e of later) rmSync(join(folder, `${e.tag}.sql`));
 
     const path = join(dir, 'ledger.db');
     const old = openLedger(path, { migrationsFolder: folder });
@@ -240,13 +244,13 @@ describe('migration 0003_attachments', () => {
       return r.value;
     };
     call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-    const c = createCase(call);
+    const c = createCase(call, (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id);
     expect(old.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'attachment'").get()).toBeUndefined();
     old.close();
 
     const now = openLedger(path, { stamp: '20240615120000' });
     try {
-      expect(now.migration).toEqual({ applied: 1, backupPath: `${path}.before-migrate-20240615120000.bak` });
+      expect(now.migration).toEqual({ applied: later.length, backupPath: `${path}.before-migrate-20240615120000.bak` });
       const host = createHost(now, { clock: fixedClock(TODAY), log: () => {} });
       expect(dispatch(host, 'mediation.get', { id: c.id })).toMatchObject({ ok: true, value: { caseNo: c.caseNo, summary: '赡养费纠纷' } });
       const added = dispatch(host, 'attachments.add', { ownerType: 'mediation_case', ownerId: c.id, fileName: 'a.png', kind: 'other', base64: PNG.toString('base64') });
