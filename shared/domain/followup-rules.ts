@@ -70,6 +70,9 @@ const PRACTICE = '经验做法："每月至少走访一次"，未见全国性规
 export const CADENCES: CadenceDefault[] = [
   // 3rd edition: unstable (risk 3–5) → follow up within 2 weeks; we schedule every 2 weeks while unstable,
   // since each visit reassesses and a calmer patient moves to a longer cadence from that visit.
+  // Levels 4–5 are violence against people, self-harm, arson: the standard's 2 weeks is the outer limit;
+  // the grid practice visits 3–5 weekly. For these two levels we take the stricter, weekly.
+  { key: 'mh.danger', label: '随访（危险性4–5级）', days: 7, basis: 'local', source: `${MH_STD}：不稳定者2周内随访；危险性4–5级（伤人、自伤、纵火等）按网格做法（${MH_GRID}）每周走访，取较严者；可调整`, adjustable: true },
   { key: 'mh.unstable', label: '随访（不稳定）', days: 14, basis: 'standard', source: `${MH_STD}：危险性3–5级或病情不稳定者2周内随访；本系统按每2周排期`, adjustable: true },
   // Basically stable (risk 1–2): the standard says a visit at 2 weeks, then 3 months if stable or 1 month if
   // not. We keep the stricter 1 month: the reassessment at each visit moves a stable patient to 3 months.
@@ -166,7 +169,13 @@ function mentalHealthRules(facts: Record<string, FactValue>, o: FollowupOverride
   const level = num(facts.riskLevel);
   const clinical = STABILITY_CLASSES.find((c) => c === facts.stability) ?? null;
   const key =
-    o.mentalHealthScheme === 'grid' ? (level === null || level >= 3 ? 'mh.grid.high' : 'mh.grid.low') : `mh.${stabilityClass(level, clinical)}`;
+    o.mentalHealthScheme === 'grid'
+      ? level === null || level >= 3
+        ? 'mh.grid.high'
+        : 'mh.grid.low'
+      : level !== null && level >= 4
+        ? 'mh.danger'
+        : `mh.${stabilityClass(level, clinical)}`;
   const c = effectiveCadence(key, o);
   const since = latest(typeof facts.riskLevelDate === 'string' ? facts.riskLevelDate : null, c.override?.since);
   return [cadenceRule('mh.followup', c, since ? { since } : {}), ...periodicWithOverride('mh.yearly', 'mh.yearly', o)];

@@ -56,9 +56,9 @@ describe('mental health: next follow-up from the level', () => {
 
   it.each([
     // [start level, visit date raising the level to 4, next due without the change, next due after it]
-    [3, '2025-01-10', '2025-01-15', '2025-01-24'], // stays unstable: 14 days counted from that visit
-    [1, '2025-01-20', '2025-02-01', '2025-02-03'], // monthly → 14 days from the visit: shorter
-    [0, '2025-02-15', '2025-04-01', '2025-03-01'],
+    [3, '2025-01-10', '2025-01-15', '2025-01-17'], // every 2 weeks → weekly for level 4, from that visit: closer
+    [1, '2025-01-20', '2025-02-01', '2025-01-27'], // monthly → weekly
+    [0, '2025-02-15', '2025-04-01', '2025-02-22'],
   ])('level %i, visit on %s raises it to 4: %s → %s', (level, on, before, after) => {
     const start = '2025-01-01';
     expect(nextVisit(due('mental_health', { facts: { riskLevel: level, riskLevelDate: start }, start, today: start }))!.dueDate).toBe(before);
