@@ -13,7 +13,9 @@ import type { Ledger } from './open';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
+import { getDashboard } from './services/dashboard';
 import { mediationDocument } from './services/documents';
+import * as followup from './services/followup';
 import { exportDisputeLedger, exportMediationLedger } from './services/exports';
 import { searchPersons } from './services/person-search';
 import * as mediation from './services/mediation';
@@ -88,6 +90,16 @@ const handlers: Handlers = {
   'attachments.restore': (ctx, i) => attachments.restoreAttachment(ctx, i.id),
   'attachments.deleted': (ctx) => attachments.listDeletedAttachments(ctx),
   'documents.mediation': (ctx, i) => mediationDocument(ctx, i),
+  'followup.list': (ctx, i) => followup.listSubjects(ctx, i),
+  'followup.get': (ctx, i) => followup.getSubject(ctx, i.id),
+  'followup.create': (ctx, i) => followup.createSubject(ctx, i),
+  'followup.update': (ctx, i) => followup.updateSubject(ctx, i),
+  'followup.end': (ctx, i) => followup.endSubject(ctx, i),
+  'followup.saveVisit': (ctx, i) => followup.saveVisit(ctx, i),
+  'followup.deleteVisit': (ctx, i) => followup.deleteVisit(ctx, i.id),
+  'followup.delete': (ctx, i) => followup.deleteSubject(ctx, i.id),
+  'followup.restore': (ctx, i) => followup.restoreSubject(ctx, i.id),
+  'dashboard.get': (ctx, i) => getDashboard(ctx, i),
   'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),
   'disputes.exportLedger': (ctx, i) => exportDisputeLedger(ctx, i),
 };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { attachmentsContract } from './contract/attachments';
 import { disputesContract } from './contract/disputes';
 import { documentsContract } from './contract/documents';
+import { followupContract } from './contract/followup';
 import { exportsContract } from './contract/exports';
 import { mediationContract } from './contract/mediation';
 import { personsContract } from './contract/persons';
@@ -21,6 +22,7 @@ export const contract = {
   ...documentsContract,
   ...exportsContract,
   ...attachmentsContract,
+  ...followupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,3 +3,4 @@ export * from './persons';
 export * from './disputes';
 export * from './mediation';
 export * from './attachments';
+export * from './followup';

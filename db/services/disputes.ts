@@ -24,6 +24,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { syncDispute } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
 import { requirePerson } from './persons';
 import { getSettings, requireDictCode, requirePlace } from './reference';
@@ -175,6 +176,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       newId(), id, f.intakeDate, ctx.user.id, ctx.user.name, now,
     );
     const created = loadDispute(ctx, id)!;
+    syncDispute(ctx, id);
     audit(ctx, { action: 'create', entity: 'dispute', entityId: id, after: snapshot(created) });
     return created;
   });
@@ -196,6 +198,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
       f.responsibleStaffId, f.deadline ?? before.deadline, writeParties(ctx, id, f.parties), ctx.clock.now(), id,
     );
     const after = loadDispute(ctx, id)!;
+    syncDispute(ctx, id);
     audit(ctx, { action: 'update', entity: 'dispute', entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
@@ -226,6 +229,7 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
       ctx.user.id, ctx.user.name, now,
     );
     const after = loadDispute(ctx, input.id)!;
+    syncDispute(ctx, input.id);
     audit(ctx, {
       action: 'status',
       entity: 'dispute',
@@ -242,6 +246,7 @@ export function deleteDispute(ctx: ServiceContext, id: string): { ok: true } {
     const before = requireLiveDispute(ctx, id);
     const now = ctx.clock.now();
     run(ctx, 'UPDATE dispute SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    syncDispute(ctx, id);
     audit(ctx, { action: 'delete', entity: 'dispute', entityId: id, before: snapshot(before) });
     return { ok: true as const };
   });
@@ -252,6 +257,7 @@ export function restoreDispute(ctx: ServiceContext, id: string): { ok: true } {
     const before = loadDispute(ctx, id);
     if (!before || !before.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条纠纷登记。');
     run(ctx, 'UPDATE dispute SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
+    syncDispute(ctx, id);
     audit(ctx, { action: 'restore', entity: 'dispute', entityId: id, after: snapshot(loadDispute(ctx, id)!) });
     return { ok: true as const };
   });

@@ -45,6 +45,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { syncMediation } from './obligations';
 import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson } from './persons';
@@ -446,6 +447,7 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       );
     }
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
+    syncMediation(ctx, input.caseId);
     audit(ctx, { action: existing ? 'update' : 'create', entity: 'mediation', entityId: input.caseId, before: before ? { agreement: before } : undefined, after: { agreement: loadAgreement(ctx, input.caseId) } });
     return loadCase(ctx, input.caseId)!;
   });
@@ -461,6 +463,7 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
     if (!item) throw new LedgerError('NOT_FOUND', '该履行事项不存在。');
     requireOpenCase(ctx, item.case_id, true);
     run(ctx, 'UPDATE performance_item SET state = ?, note = ? WHERE id = ?', input.state, input.note, input.itemId);
+    syncMediation(ctx, item.case_id);
     audit(ctx, { action: 'update', entity: 'mediation', entityId: item.case_id, before: { performance: { item: item.description, state: item.state } }, after: { performance: { item: item.description, state: input.state, note: input.note } } });
     return loadCase(ctx, item.case_id)!;
   });
@@ -486,6 +489,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
       input.intent === null ? null : input.intent ? 1 : 0, input.appliedDate, input.court, input.rulingNo, input.result, input.resultDate, ctx.clock.now(), a.id,
     );
     const { caseId: _c, ...after } = input;
+    syncMediation(ctx, c.id);
     audit(ctx, { action: 'update', entity: 'mediation', entityId: c.id, before: { confirmation: a.confirmation }, after: { confirmation: after } });
     return loadCase(ctx, c.id)!;
   });
@@ -509,9 +513,11 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
       const before = one(ctx, 'SELECT planned_date, visit_date, method, performance_found, satisfaction, notes FROM return_visit WHERE id = ? AND case_id = ? AND deleted_at IS NULL', target, caseId);
       if (!before) throw new LedgerError('NOT_FOUND', '该回访记录不存在。');
       run(ctx, 'UPDATE return_visit SET visit_date = ?, visitor_staff_id = ?, method = ?, performance_found = ?, satisfaction = ?, notes = ?, updated_at = ? WHERE id = ?', input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, target);
+      syncMediation(ctx, caseId);
       audit(ctx, { action: 'update', entity: 'mediation', entityId: caseId, before: { visit: before }, after: { visit: fields } });
     } else {
       run(ctx, 'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)', newId(), caseId, input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, now);
+      syncMediation(ctx, caseId);
       audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { visit: fields } });
     }
     return loadCase(ctx, caseId)!;
@@ -550,6 +556,7 @@ export function deleteCase(ctx: ServiceContext, id: string): { ok: true } {
     const before = requireOpenCase(ctx, id, true);
     const now = ctx.clock.now();
     run(ctx, 'UPDATE mediation_case SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    syncMediation(ctx, id);
     audit(ctx, { action: 'delete', entity: 'mediation', entityId: id, before: snapshot(before) });
     return { ok: true as const };
   });
@@ -563,6 +570,7 @@ export function restoreCase(ctx: ServiceContext, id: string): { ok: true } {
       throw new LedgerError('CONFLICT', '该纠纷已另有调解案件，不能恢复。');
     }
     run(ctx, 'UPDATE mediation_case SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
+    syncMediation(ctx, id);
     audit(ctx, { action: 'restore', entity: 'mediation', entityId: id, after: snapshot(loadCase(ctx, id)!) });
     return { ok: true as const };
   });

@@ -29,12 +29,12 @@ import { all, one, run, write } from './sql';
 const OPERATOR_KEY = 'operator_id';
 const SETTINGS_KEY = 'settings';
 
-function getSetting<T>(ctx: ServiceContext, key: string): T | null {
+export function getSetting<T>(ctx: ServiceContext, key: string): T | null {
   const row = one<{ value: string }>(ctx, 'SELECT value FROM setting WHERE key = ?', key);
   return row ? (JSON.parse(row.value) as T) : null;
 }
 
-function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
+export function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
   run(ctx, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
 }
 

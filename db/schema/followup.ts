@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { idCol, stamps } from './common';
+import { person } from './persons';
+import { staff, village } from './reference';
+
+const live = sql`deleted_at IS NULL`;
+
+/** 重点人员档案: one person in one special group, 一人一档, with the person responsible (包保责任人). */
+export const followupSubject = sqliteTable(
+  'followup_subject',
+  {
+    id: idCol(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'restrict' }),
+    group: text('group_code').notNull(),
+    /** For 其他: the office's own name for the group. */
+    groupName: text('group_name'),
+    /** Risk/attention level: '0'…'5' for severe mental disorders, otherwise 'red' | 'yellow' | 'green'. */
+    level: text('level').notNull(),
+    levelSince: text('level_since').notNull(),
+    responsibleStaffId: text('responsible_staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    villageId: text('village_id').references(() => village.id, { onDelete: 'restrict' }),
+    /** JSON: the rest of the team [{ role, name, phone }]. */
+    team: text('team').notNull(),
+    /** JSON: the group's own facts (diagnosis, guardian, decision and reporting dates, 转化 status …). */
+    facts: text('facts').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    status: text('status').notNull(),
+    endReason: text('end_reason'),
+    notes: text('notes'),
+    /** Earliest open due item, kept on every write so the lists can sort and filter by it. */
+    nextDueDate: text('next_due_date'),
+    ...stamps(),
+  },
+  (t) => [
+    index('followup_person').on(t.personId),
+    index('followup_live_group').on(t.group, t.status).where(live),
+    index('followup_live_due').on(t.nextDueDate).where(live),
+    index('followup_live_staff').on(t.responsibleStaffId, t.nextDueDate).where(live),
+  ],
+);
+
+/** 走访/随访 and, for drug cases, tests (检测): what was found and, when reassessed, the new level. */
+export const followupVisit = sqliteTable(
+  'followup_visit',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    date: text('date').notNull(),
+    method: text('method').notNull(),
+    visitors: text('visitors').notNull(),
+    findings: text('findings').notNull(),
+    /** The level after reassessment on this visit; null when unchanged. */
+    levelAfter: text('level_after'),
+    /** Tests: 阴性 / 阳性 / 拒绝 / 未到. */
+    testResult: text('test_result'),
+    ...stamps(),
+  },
+  (t) => [index('followup_visit_subject').on(t.subjectId, t.date)],
+);
+
+/**
+ * Open due items of every module (the to-do dashboard reads only this table). Each write of a file
+ * recomputes that file's items with the engine in shared/domain/obligations.ts and replaces its rows,
+ * in the same transaction.
+ */
+export const obligation = sqliteTable(
+  'obligation',
+  {
+    module: text('module').notNull(),
+    ownerId: text('owner_id').notNull(),
+    /** Stable key of the occurrence within its file (rule + period). */
+    itemKey: text('item_key').notNull(),
+    ruleId: text('rule_id').notNull(),
+    /** 'visit' | 'report' | 'term_end' | 'deadline' — term ends are shown 30 days ahead. */
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    dueDate: text('due_date').notNull(),
+    originalDueDate: text('original_due_date'),
+    personName: text('person_name').notNull(),
+    responsibleStaffId: text('responsible_staff_id'),
+    villageId: text('village_id'),
+    /** Where the item is satisfied, e.g. '/followup/01J…'. */
+    link: text('link').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
+    index('obligation_due').on(t.dueDate),
+    index('obligation_staff_due').on(t.responsibleStaffId, t.dueDate),
+    index('obligation_village_due').on(t.villageId, t.dueDate),
+  ],
+);

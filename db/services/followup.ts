@@ -1,0 +1,371 @@
+/**
+ * 重点人员管理: one file per person and group (一人一档), the team that looks after them (专人包保),
+ * visits and tests, and what falls due — computed by the engine from the group's rules, never typed
+ * in by hand. Every write replaces the file's rows in the to-do table in the same transaction.
+ */
+import type { z } from 'zod';
+import { maskIdNumber } from '../../shared/domain/id-number';
+import { computeDueItems, type DueItem, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
+import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup, type FollowupOverrides } from '../../shared/domain/followup-rules';
+import { LedgerError } from '../../shared/errors';
+import type { Paged } from '../../shared/schemas/common';
+import {
+  FACT_SCHEMAS,
+  MH_TEAM_ROLES,
+  type FollowupCreateInput,
+  type FollowupEndInput,
+  type FollowupLevel,
+  type FollowupListInput,
+  type FollowupRow,
+  type FollowupStatus,
+  type FollowupSubject,
+  type FollowupUpdateInput,
+  type FollowupVisit,
+  type FollowupVisitInput,
+} from '../../shared/schemas/followup';
+import type { ServiceContext } from '../context';
+import { newId } from '../ids';
+import { audit } from './audit';
+import { holidayTable, horizon, replaceObligations } from './obligations';
+import { requirePerson } from './persons';
+import { getSetting } from './reference';
+import { all, one, run, write } from './sql';
+
+interface SubjectDbRow {
+  id: string;
+  person_id: string;
+  group_code: FollowupGroup;
+  group_name: string | null;
+  level: FollowupLevel;
+  level_since: string;
+  responsible_staff_id: string;
+  village_id: string | null;
+  team: string;
+  facts: string;
+  start_date: string;
+  end_date: string | null;
+  status: FollowupStatus;
+  end_reason: string | null;
+  notes: string | null;
+  next_due_date: string | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+function overrides(ctx: ServiceContext): FollowupOverrides {
+  return getSetting<FollowupOverrides>(ctx, 'followup_overrides') ?? {};
+}
+
+/** The facts the group's rules read: the stored ones plus the level and the date it was set. */
+function engineFacts(s: SubjectDbRow): Record<string, FactValue> {
+  const facts = JSON.parse(s.facts) as Record<string, FactValue>;
+  return s.group_code === 'mental_health' ? { ...facts, riskLevel: Number(s.level), riskLevelDate: s.level_since } : facts;
+}
+
+/** Visits satisfy visit rules; only a test actually taken (阴性/阳性) satisfies the test rule. */
+function events(visits: FollowupVisit[]): ObligationEvent[] {
+  return visits.flatMap((v): ObligationEvent[] => {
+    if (v.kind === 'visit') return [{ id: v.id, date: v.date, ruleId: 'visit' }];
+    return v.testResult === '阴性' || v.testResult === '阳性' ? [{ id: v.id, date: v.date, ruleId: 'drug.test' }] : [];
+  });
+}
+
+function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
+  return all<FollowupVisit>(
+    ctx,
+    `SELECT id, kind, date, method, visitors, findings, level_after AS levelAfter, test_result AS testResult
+     FROM followup_visit WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date DESC, id DESC`,
+    subjectId,
+  );
+}
+
+function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupVisit[], today: string): DueItem[] {
+  return computeDueItems({
+    rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
+    subject: { id: s.id, startDate: s.start_date, endDate: s.end_date, facts: engineFacts(s) },
+    events: events(visits),
+    extensions: [],
+    today,
+    holidays: holidayTable(ctx),
+  });
+}
+
+/** Recomputes the file's open items into the to-do table and keeps its next due date for the lists. */
+export function syncFollowup(ctx: ServiceContext, id: string): void {
+  const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
+  if (!s || s.deleted_at || s.status !== 'active') {
+    replaceObligations(ctx, 'followup', id, null, null);
+    if (s) run(ctx, 'UPDATE followup_subject SET next_due_date = NULL WHERE id = ?', id);
+    return;
+  }
+  // Generated ahead of today, so next month's duty is listed before the month begins.
+  const items = dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)).filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
+  replaceObligations(ctx, 'followup', id, items, { personName: name, responsibleStaffId: s.responsible_staff_id, villageId: s.village_id, link: `/followup/${id}` });
+  const next = items.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
+  run(ctx, 'UPDATE followup_subject SET next_due_date = ? WHERE id = ?', next, id);
+}
+
+function teamMissing(group: FollowupGroup, team: { role: string }[]): string[] {
+  if (group !== 'mental_health') return [];
+  return MH_TEAM_ROLES.filter((r) => !team.some((m) => m.role === r));
+}
+
+function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefined {
+  const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
+  if (!s) return undefined;
+  const p = one<{ id: string; name: string; sex: 'M' | 'F' | null; id_number: string | null; phone: string | null; address: string | null }>(
+    ctx,
+    'SELECT id, name, sex, id_number, phone, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
+    s.person_id,
+  )!;
+  const staffName = one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ?', s.responsible_staff_id)?.name ?? '';
+  const villageName = s.village_id ? (one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ?', s.village_id)?.name ?? null) : null;
+  const visits = loadVisits(ctx, id);
+  const today = ctx.clock.today();
+  const items = dueItems(ctx, s, visits, today);
+  const open = items.filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const facts = JSON.parse(s.facts) as Record<string, unknown>;
+  const team = JSON.parse(s.team) as FollowupSubject['team'];
+  const refusals = visits.filter((v) => v.kind === 'test' && (v.testResult === '拒绝检测' || v.testResult === '未到')).length;
+  const breach =
+    s.group_code === 'drug'
+      ? { ...seriousBreach({ testRefusals: refusals, unauthorizedLeaves: Number(facts.leaveTimes ?? 0), daysAway: Number(facts.leaveDays ?? 0) }), refusals }
+      : null;
+  return {
+    id: s.id,
+    person: { id: p.id, name: p.name, sex: p.sex, idNumber: p.id_number, phone: p.phone, address: p.address },
+    group: s.group_code,
+    groupName: s.group_name,
+    level: s.level,
+    levelSince: s.level_since,
+    responsibleStaffId: s.responsible_staff_id,
+    responsibleName: staffName,
+    villageId: s.village_id,
+    villageName,
+    team,
+    teamMissing: teamMissing(s.group_code, team),
+    facts,
+    startDate: s.start_date,
+    endDate: s.end_date,
+    status: s.status,
+    endReason: s.end_reason,
+    notes: s.notes,
+    visits,
+    // Open items first (by due date), then what was done, newest first.
+    dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
+    cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx)) : [],
+    breach,
+    nextDueDate: open[0]?.dueDate ?? null,
+    createdAt: s.created_at,
+    deletedAt: s.deleted_at,
+  };
+}
+
+export function getSubject(ctx: ServiceContext, id: string): FollowupSubject {
+  const s = loadSubject(ctx, id);
+  if (!s) throw new LedgerError('NOT_FOUND', '该重点人员档案不存在。');
+  return s;
+}
+
+function requireLive(ctx: ServiceContext, id: string, allowEnded = false): FollowupSubject {
+  const s = loadSubject(ctx, id);
+  if (!s || s.deletedAt) throw new LedgerError('NOT_FOUND', '该重点人员档案不存在或已删除。');
+  if (!allowEnded && s.status !== 'active') throw new LedgerError('INVALID_TRANSITION', '该档案已解除管理，不能再修改。');
+  return s;
+}
+
+function snapshot(s: FollowupSubject) {
+  const { visits: _v, dueItems: _d, cadence: _c, breach: _b, person, ...rest } = s;
+  return { ...rest, name: person.name };
+}
+
+type Fields = z.output<typeof FollowupCreateInput>;
+
+function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
+  requirePerson(ctx, f.personId);
+  if (f.startDate > ctx.clock.today()) throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
+  if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL AND active = 1', f.responsibleStaffId)) {
+    throw new LedgerError('VALIDATION', '包保责任人不存在或已停用', { fields: { responsibleStaffId: '包保责任人不存在或已停用' } });
+  }
+  if (f.villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', f.villageId)) {
+    throw new LedgerError('VALIDATION', '村（社区）不存在', { fields: { villageId: '村（社区）不存在' } });
+  }
+  // The schema already checked the facts; parse again to store only known fields with defaults applied.
+  return FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
+}
+
+export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
+  return write(ctx, () => {
+    const facts = checkFields(ctx, f);
+    const dup = one<{ id: string }>(ctx, "SELECT id FROM followup_subject WHERE person_id = ? AND group_code = ? AND status = 'active' AND deleted_at IS NULL", f.personId, f.group);
+    if (dup) throw new LedgerError('CONFLICT', '此人在该类别已有在管档案，请在原档案中记录。', { fields: { personId: `已有在管档案（${dup.id}）` } });
+    const id = newId();
+    const now = ctx.clock.now();
+    run(
+      ctx,
+      `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, responsible_staff_id, village_id, team, facts, start_date, status, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+      id, f.personId, f.group, f.group === 'other' ? f.groupName : null, f.level, f.startDate, f.responsibleStaffId, f.villageId,
+      JSON.stringify(f.team), JSON.stringify(facts), f.startDate, f.notes, now, now,
+    );
+    syncFollowup(ctx, id);
+    const s = getSubject(ctx, id);
+    audit(ctx, { action: 'create', entity: 'followup', entityId: id, after: snapshot(s) });
+    return s;
+  });
+}
+
+export function updateSubject(ctx: ServiceContext, input: z.output<typeof FollowupUpdateInput>): FollowupSubject {
+  return write(ctx, () => {
+    const before = requireLive(ctx, input.id);
+    const facts = checkFields(ctx, input);
+    if (input.group !== before.group) throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
+    if (input.personId !== before.person.id) throw new LedgerError('VALIDATION', '档案对应的人员不能更改', { fields: { personId: '人员不能更改' } });
+    const levelSince = input.level !== before.level ? ctx.clock.today() : before.levelSince;
+    run(
+      ctx,
+      `UPDATE followup_subject SET group_name = ?, level = ?, level_since = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      input.group === 'other' ? input.groupName : null, input.level, levelSince, input.responsibleStaffId, input.villageId,
+      JSON.stringify(input.team), JSON.stringify(facts), input.startDate, input.notes, ctx.clock.now(), input.id,
+    );
+    syncFollowup(ctx, input.id);
+    const after = getSubject(ctx, input.id);
+    audit(ctx, { action: 'update', entity: 'followup', entityId: input.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupEndInput>): FollowupSubject {
+  return write(ctx, () => {
+    const before = requireLive(ctx, input.id);
+    if (input.endDate < before.startDate) throw new LedgerError('VALIDATION', '解除日期不能早于建档日期', { fields: { endDate: '解除日期不能早于建档日期' } });
+    if (input.endDate > ctx.clock.today()) throw new LedgerError('VALIDATION', '解除日期不能晚于今天', { fields: { endDate: '解除日期不能晚于今天' } });
+    run(ctx, 'UPDATE followup_subject SET status = ?, end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?', input.status, input.endDate, input.endReason, ctx.clock.now(), input.id);
+    syncFollowup(ctx, input.id);
+    const after = getSubject(ctx, input.id);
+    audit(ctx, { action: 'status', entity: 'followup', entityId: input.id, before: { status: before.status }, after: { status: after.status, date: input.endDate, note: input.endReason } });
+    return after;
+  });
+}
+
+export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVisitInput>): FollowupSubject {
+  return write(ctx, () => {
+    const s = requireLive(ctx, input.subjectId);
+    if (input.date > ctx.clock.today()) throw new LedgerError('VALIDATION', '走访日期不能晚于今天', { fields: { date: '走访日期不能晚于今天' } });
+    if (input.date < s.startDate) throw new LedgerError('VALIDATION', '走访日期不能早于建档日期', { fields: { date: '走访日期不能早于建档日期' } });
+    if (input.kind === 'test' && s.group !== 'drug') throw new LedgerError('VALIDATION', '只有社区戒毒/康复人员记录检测', { fields: { kind: '此类人员不记录检测' } });
+    if (input.levelAfter && !((s.group === 'mental_health') === /^\d$/.test(input.levelAfter))) {
+      throw new LedgerError('VALIDATION', '重新评估的等级不适用于此类人员', { fields: { levelAfter: '等级不适用于此类人员' } });
+    }
+    const now = ctx.clock.now();
+    const fields = [input.kind, input.date, input.method, input.visitors, input.findings, input.levelAfter, input.kind === 'test' ? input.testResult : null] as const;
+    let id = input.id;
+    if (id) {
+      const old = one<{ id: string }>(ctx, 'SELECT id FROM followup_visit WHERE id = ? AND subject_id = ? AND deleted_at IS NULL', id, s.id);
+      if (!old) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
+      run(ctx, 'UPDATE followup_visit SET kind = ?, date = ?, method = ?, visitors = ?, findings = ?, level_after = ?, test_result = ?, updated_at = ? WHERE id = ?', ...fields, now, id);
+    } else {
+      id = newId();
+      run(
+        ctx,
+        'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        id, s.id, ...fields, now, now,
+      );
+    }
+    // A reassessment on the latest visit sets the level from that day: the cadence changes from then on.
+    const latest = one<{ id: string; date: string; level_after: string | null }>(
+      ctx,
+      'SELECT id, date, level_after FROM followup_visit WHERE subject_id = ? AND deleted_at IS NULL AND level_after IS NOT NULL ORDER BY date DESC, id DESC LIMIT 1',
+      s.id,
+    );
+    if (latest && latest.id === id && latest.level_after && (latest.level_after !== s.level || latest.date > s.levelSince)) {
+      run(ctx, 'UPDATE followup_subject SET level = ?, level_since = ?, updated_at = ? WHERE id = ?', latest.level_after, latest.date, now, s.id);
+    }
+    syncFollowup(ctx, s.id);
+    const after = getSubject(ctx, s.id);
+    const visit = after.visits.find((v) => v.id === id)!;
+    audit(ctx, {
+      action: 'update',
+      entity: 'followup',
+      entityId: s.id,
+      before: { level: s.level },
+      after: { level: after.level, visit: { date: visit.date, method: visit.method, visitors: visit.visitors, findings: visit.findings, testResult: visit.testResult } },
+    });
+    return after;
+  });
+}
+
+export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
+  return write(ctx, () => {
+    const v = one<{ subject_id: string; date: string; findings: string }>(ctx, 'SELECT subject_id, date, findings FROM followup_visit WHERE id = ? AND deleted_at IS NULL', id);
+    if (!v) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
+    requireLive(ctx, v.subject_id);
+    run(ctx, 'UPDATE followup_visit SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
+    syncFollowup(ctx, v.subject_id);
+    audit(ctx, { action: 'update', entity: 'followup', entityId: v.subject_id, before: { visit: { date: v.date, findings: v.findings } }, after: { visit: null } });
+    return getSubject(ctx, v.subject_id);
+  });
+}
+
+export function deleteSubject(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const s = requireLive(ctx, id, true);
+    run(ctx, 'UPDATE followup_subject SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
+    syncFollowup(ctx, id);
+    audit(ctx, { action: 'delete', entity: 'followup', entityId: id, before: snapshot(s) });
+    return { ok: true as const };
+  });
+}
+
+export function restoreSubject(ctx: ServiceContext, id: string): { ok: true } {
+  return write(ctx, () => {
+    const s = loadSubject(ctx, id);
+    if (!s || !s.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
+    run(ctx, 'UPDATE followup_subject SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
+    syncFollowup(ctx, id);
+    audit(ctx, { action: 'restore', entity: 'followup', entityId: id, after: snapshot(getSubject(ctx, id)) });
+    return { ok: true as const };
+  });
+}
+
+// ── the ledger ───────────────────────────────────────────────────────────────────────────────
+
+const SORT_SQL = { nextDueDate: 'f.next_due_date', startDate: 'f.start_date', name: 'p.name_initials' } as const;
+
+export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>, today: string): { where: string; params: Record<string, unknown> } {
+  const parts = [f.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { today };
+  if (f.group) (parts.push('f.group_code = @group'), (params.group = f.group));
+  if (f.level) (parts.push('f.level = @level'), (params.level = f.level));
+  if (f.status) (parts.push('f.status = @status'), (params.status = f.status));
+  if (f.villageId) (parts.push('f.village_id = @villageId'), (params.villageId = f.villageId));
+  if (f.responsibleStaffId) (parts.push('f.responsible_staff_id = @staffId'), (params.staffId = f.responsibleStaffId));
+  if (f.overdue) parts.push("f.status = 'active' AND f.next_due_date < @today");
+  if (f.q) (parts.push("p.name LIKE @q ESCAPE '\\'"), (params.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return { where: parts.join(' AND '), params };
+}
+
+export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupListInput>): Paged<FollowupRow> {
+  const today = ctx.clock.today();
+  const { where, params } = followupWhere(f, today);
+  const from = 'FROM followup_subject f JOIN person p ON p.id = f.person_id';
+  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
+  const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
+  const rows = all<Omit<FollowupRow, 'overdue' | 'idNumberMasked'> & { idNumber: string | null }>(
+    ctx,
+    `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level,
+       (SELECT name FROM staff WHERE id = f.responsible_staff_id) AS responsibleName,
+       (SELECT name FROM village WHERE id = f.village_id) AS villageName,
+       f.start_date AS startDate, f.status, f.next_due_date AS nextDueDate, f.deleted_at AS deletedAt
+     ${from} WHERE ${where}
+     ORDER BY ${SORT_SQL[f.sort]} IS NULL, ${SORT_SQL[f.sort]} ${dir}, f.id ${dir} LIMIT @limit OFFSET @offset`,
+    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
+  );
+  return {
+    rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}

@@ -1,0 +1,237 @@
+/** Special-group files (重点人员管理), their visits, and the to-do dashboard: inputs and outputs. */
+import { z } from 'zod';
+import type { DueItem } from '../domain/obligations';
+import { FOLLOWUP_GROUPS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
+import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
+import { PhoneField } from './persons';
+
+// ── dictionaries of the module ───────────────────────────────────────────────────────────────
+
+/** The six severe mental disorders under management (DOMAIN.md §4.1). */
+export const MH_DIAGNOSES = ['精神分裂症', '分裂情感性障碍', '偏执性精神病', '双相（情感）障碍', '癫痫所致精神障碍', '精神发育迟滞伴发精神障碍'] as const;
+export const MH_LEVELS = ['0', '1', '2', '3', '4', '5'] as const;
+/** Groups without a statutory scale use an attention colour. */
+export const COLOR_LEVELS = ['red', 'yellow', 'green'] as const;
+export const COLOR_LEVEL_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色（重点关注）', yellow: '黄色（一般关注）', green: '绿色（日常关注）' };
+export const LEVELS = [...MH_LEVELS, ...COLOR_LEVELS] as const;
+export type FollowupLevel = (typeof LEVELS)[number];
+
+export function levelLabel(level: string): string {
+  return (MH_LEVELS as readonly string[]).includes(level) ? `${level}级` : (COLOR_LEVEL_LABELS[level as (typeof COLOR_LEVELS)[number]] ?? level);
+}
+export function levelsFor(group: FollowupGroup): readonly FollowupLevel[] {
+  return group === 'mental_health' ? MH_LEVELS : COLOR_LEVELS;
+}
+
+export const FOLLOWUP_STATUSES = ['active', 'released', 'moved', 'deceased'] as const;
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
+export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = { active: '在管', released: '解除', moved: '迁出', deceased: '死亡' };
+
+export const REWARD_STATUSES = ['未申请', '已申请', '已发放', '不符合条件'] as const;
+export const TREATMENTS = ['居家服药', '住院治疗', '未服药', '其他'] as const;
+export const CULT_STATUSES = ['未转化', '转化中', '已转化', '巩固期'] as const;
+export const VISIT_METHODS = ['上门', '电话', '视频', '到所'] as const;
+export const VISIT_KINDS = ['visit', 'test'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const TEST_RESULTS = ['阴性', '阳性', '拒绝检测', '未到'] as const;
+
+/** The "四个一" team of a mental-health file; other groups list who helps as they see fit. */
+export const MH_TEAM_ROLES = ['村（社区）干部', '医生', '民警', '监护人'] as const;
+
+// ── inputs ───────────────────────────────────────────────────────────────────────────────────
+
+const TeamMember = z.strictObject({ role: reqText('角色', 20), name: reqText('姓名', 20), phone: PhoneField });
+
+const MentalFacts = z.strictObject({
+  diagnosis: z.enum(MH_DIAGNOSES, { error: '请选择诊断' }),
+  guardianName: reqText('监护人姓名', 20),
+  guardianRelation: reqText('与患者关系', 10),
+  guardianPhone: PhoneField,
+  rewardStatus: z.enum(REWARD_STATUSES).default('未申请'),
+  treatment: z.enum(TREATMENTS).default('居家服药'),
+  medication: optText('用药情况', 200),
+  incidentHistory: optText('肇事肇祸史', 500),
+});
+const DrugFacts = z
+  .strictObject({
+    drugType: z.enum(['detox', 'rehab'], { error: '请选择社区戒毒或社区康复' }),
+    decisionDate: DateStr,
+    reportDate: OptDate,
+    /** Unauthorised absences from the county: times and total days (戒毒条例第二十条). */
+    leaveTimes: z.number().int().min(0).max(999).default(0),
+    leaveDays: z.number().int().min(0).max(9999).default(0),
+  })
+  .refine((f) => !f.reportDate || f.reportDate >= f.decisionDate, { path: ['reportDate'], message: '报到日期不能早于决定日期' });
+const CultFacts = z.strictObject({ transformStatus: z.enum(CULT_STATUSES).default('未转化') });
+const NoFacts = z.strictObject({});
+
+export const FACT_SCHEMAS: Record<FollowupGroup, z.ZodType> = {
+  mental_health: MentalFacts,
+  drug: DrugFacts,
+  cult: CultFacts,
+  petition: NoFacts,
+  youth: NoFacts,
+  left_behind_child: NoFacts,
+  cross_border: NoFacts,
+  other: NoFacts,
+};
+export type MentalFacts = z.input<typeof MentalFacts>;
+export type DrugFacts = z.input<typeof DrugFacts>;
+
+const SubjectFields = {
+  personId: Id,
+  group: z.enum(FOLLOWUP_GROUPS, { error: '请选择人员类别' }),
+  groupName: optText('类别名称', 20),
+  level: z.enum(LEVELS, { error: '请选择风险等级' }),
+  responsibleStaffId: Id,
+  villageId: OptId,
+  team: z.array(TeamMember).max(12, '帮扶人员不能超过12人').default([]),
+  facts: z.record(z.string(), z.unknown()).default({}),
+  startDate: DateStr,
+  notes: optText('备注', 1000),
+};
+
+function refineSubject(v: { group: FollowupGroup; groupName: string | null; level: string; facts: Record<string, unknown> }, ctx: z.RefinementCtx) {
+  if (!(levelsFor(v.group) as readonly string[]).includes(v.level)) {
+    ctx.addIssue({ code: 'custom', path: ['level'], message: v.group === 'mental_health' ? '精神障碍患者的风险等级为0至5级' : '请选择红、黄、绿关注等级' });
+  }
+  if (v.group === 'other' && !v.groupName) ctx.addIssue({ code: 'custom', path: ['groupName'], message: '“其他”类别须填写类别名称' });
+  const facts = FACT_SCHEMAS[v.group].safeParse(v.facts);
+  if (!facts.success) {
+    for (const issue of facts.error.issues) ctx.addIssue({ code: 'custom', path: ['facts', ...issue.path.map(String)], message: issue.message });
+  }
+}
+
+export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject);
+export type FollowupCreateInput = z.input<typeof FollowupCreateInput>;
+export const FollowupUpdateInput = z.strictObject({ id: Id, ...SubjectFields }).superRefine(refineSubject);
+
+export const FollowupEndInput = z.strictObject({
+  id: Id,
+  status: z.enum(['released', 'moved', 'deceased'], { error: '请选择解除、迁出或死亡' }),
+  endDate: DateStr,
+  endReason: reqText('原因', 500),
+});
+
+export const FollowupVisitInput = z
+  .strictObject({
+    id: OptId,
+    subjectId: Id,
+    kind: z.enum(VISIT_KINDS).default('visit'),
+    date: DateStr,
+    method: z.enum(VISIT_METHODS, { error: '请选择走访方式' }),
+    visitors: reqText('走访人员', 100),
+    findings: reqText('走访情况', 2000),
+    levelAfter: z.union([z.literal(''), z.enum(LEVELS)]).nullish().transform((v) => (v ? v : null)),
+    testResult: z.union([z.literal(''), z.enum(TEST_RESULTS)]).nullish().transform((v) => (v ? v : null)),
+  })
+  .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' });
+export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
+
+export const FOLLOWUP_SORTS = ['nextDueDate', 'startDate', 'name'] as const;
+export const FollowupListInput = z.strictObject({
+  group: z.enum(FOLLOWUP_GROUPS).optional(),
+  level: z.enum(LEVELS).optional(),
+  status: z.enum(FOLLOWUP_STATUSES).optional(),
+  villageId: Id.optional(),
+  responsibleStaffId: Id.optional(),
+  overdue: z.boolean().optional(),
+  q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
+  deleted: z.boolean().optional(),
+  sort: z.enum(FOLLOWUP_SORTS).default('nextDueDate'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: Page,
+  pageSize: PageSize,
+});
+export type FollowupListInput = z.input<typeof FollowupListInput>;
+
+export const DashboardInput = z.strictObject({ responsibleStaffId: Id.optional(), villageId: Id.optional() });
+
+// ── outputs ──────────────────────────────────────────────────────────────────────────────────
+
+export interface FollowupRow {
+  id: string;
+  personId: string;
+  personName: string;
+  idNumberMasked: string | null;
+  group: FollowupGroup;
+  groupName: string | null;
+  level: FollowupLevel;
+  responsibleName: string;
+  villageName: string | null;
+  startDate: string;
+  status: FollowupStatus;
+  nextDueDate: string | null;
+  overdue: boolean;
+  deletedAt: string | null;
+}
+
+export interface FollowupVisit {
+  id: string;
+  kind: VisitKind;
+  date: string;
+  method: string;
+  visitors: string;
+  findings: string;
+  levelAfter: FollowupLevel | null;
+  testResult: string | null;
+}
+
+export interface FollowupSubject {
+  id: string;
+  person: { id: string; name: string; sex: 'M' | 'F' | null; idNumber: string | null; phone: string | null; address: string | null };
+  group: FollowupGroup;
+  groupName: string | null;
+  level: FollowupLevel;
+  levelSince: string;
+  responsibleStaffId: string;
+  responsibleName: string;
+  villageId: string | null;
+  villageName: string | null;
+  team: { role: string; name: string; phone: string | null }[];
+  /** Roles the group expects in its team that are missing (e.g. 四个一: 医生). */
+  teamMissing: string[];
+  facts: Record<string, unknown>;
+  startDate: string;
+  endDate: string | null;
+  status: FollowupStatus;
+  endReason: string | null;
+  notes: string | null;
+  visits: FollowupVisit[];
+  /** Every due item of the file, from the engine, open ones first. */
+  dueItems: DueItem[];
+  cadence: CadenceView[];
+  /** Drug files: the serious-breach check (戒毒条例第二十条). */
+  breach: { serious: boolean; reasons: string[]; refusals: number } | null;
+  nextDueDate: string | null;
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export const DASHBOARD_MODULES = ['followup', 'dispute', 'mediation'] as const;
+export type DashboardModule = (typeof DASHBOARD_MODULES)[number];
+export const DASHBOARD_MODULE_LABELS: Record<DashboardModule, string> = { followup: '重点人员', dispute: '矛盾纠纷', mediation: '人民调解' };
+
+export interface DashboardItem {
+  id: string;
+  module: DashboardModule;
+  kind: string;
+  label: string;
+  dueDate: string;
+  originalDueDate: string | null;
+  personName: string;
+  responsibleName: string | null;
+  villageName: string | null;
+  link: string;
+}
+
+export interface Dashboard {
+  today: string;
+  overdue: DashboardItem[];
+  overdueTotal: number;
+  dueSoon: DashboardItem[];
+  dueSoonTotal: number;
+  termEnds: DashboardItem[];
+  byModule: { module: DashboardModule; overdue: number; dueSoon: number }[];
+  byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
+}

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../../db/context';
+import { contextFor, createHost, dispatch } from '../../../../db/router';
+import { readDashboard } from '../../../../db/services/dashboard';
+import type { Dashboard, FollowupRow, FollowupSubject } from '../../../../shared/schemas/followup';
+import type { Paged } from '../../../../shared/schemas/common';
+import type { Person } from '../../../../shared/schemas/persons';
+import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let p: Person;
+let staffId: string;
+
+beforeEach(() => {
+  t = openTestLedger(); // today is 2024-06-15
+  p = t.call<Person>('persons.create', { name: '赵大' });
+  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+});
+afterEach(() => t.close());
+
+const mental = (over: Record<string, unknown> = {}) =>
+  t.call<FollowupSubject>('followup.create', {
+    personId: p.id,
+    group: 'mental_health',
+    level: '3',
+    responsibleStaffId: staffId,
+    startDate: '2024-06-01',
+    team: [{ role: '监护人', name: '赵母', phone: '13800138000' }],
+    facts: { diagnosis: '精神分裂症', guardianName: '赵母', guardianRelation: '母子', guardianPhone: '13800138000' },
+    ...over,
+  });
+
+/** The same ledger seen on another day. */
+function on(day: string) {
+  const host = createHost(t.ledger, { clock: fixedClock(day), log: () => {} });
+  return {
+    call<T>(method: string, input?: unknown): T {
+      const r = dispatch(host, method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as T;
+    },
+  };
+}
+
+describe('special-group files', () => {
+  it('computes the first visit from the group and level, with the rule\'s source, and a team check', () => {
+    const s = mental();
+    const next = s.dueItems[0]!;
+    expect(next).toMatchObject({ label: '随访（不稳定）', dueDate: '2024-06-15', state: 'due_soon' });
+    expect(next.source).toContain('国家基本公共卫生服务规范');
+    expect(s.nextDueDate).toBe('2024-06-15');
+    expect(s.cadence.map((c) => c.text)).toEqual(['每2周', '每年至少4次']);
+    expect(s.teamMissing).toEqual(['村（社区）干部', '医生', '民警']);
+  });
+
+  it('moves the next visit closer when a visit raises the level, from that visit\'s date', () => {
+    const s = mental();
+    const after = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解、赵母', findings: '情绪激动，有砸物行为', levelAfter: '4' });
+    expect(after.level).toBe('4');
+    expect(after.levelSince).toBe('2024-06-10');
+    expect(after.nextDueDate).toBe('2024-06-17');
+    expect(after.dueItems[0]).toMatchObject({ label: '随访（危险性4–5级）', dueDate: '2024-06-17' });
+    const trail = t.call<{ action: string }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(trail.map((e) => e.action)).toEqual(['update', 'create']);
+  });
+
+  it('refuses what does not fit the group, a second live file, and future visits', () => {
+    expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01', facts: {} })).toMatchObject({
+      ok: false,
+      error: { fields: { level: '精神障碍患者的风险等级为0至5级', 'facts.diagnosis': expect.any(String), 'facts.guardianName': '请填写监护人姓名' } },
+    });
+    expect(t.raw('followup.create', { personId: p.id, group: 'other', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01' })).toMatchObject({ ok: false, error: { fields: { groupName: '“其他”类别须填写类别名称' } } });
+    const s = mental();
+    expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: '1', responsibleStaffId: staffId, startDate: '2024-06-01', facts: s.facts })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-16', method: '上门', visitors: '王调解', findings: '好' })).toMatchObject({ ok: false, error: { fields: { date: '走访日期不能晚于今天' } } });
+    expect(t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '好', levelAfter: 'red' })).toMatchObject({ ok: false, error: { fields: { levelAfter: '等级不适用于此类人员' } } });
+  });
+
+  it('drug files: reporting window, 3-year term, tests and the serious-breach check', () => {
+    const s = t.call<FollowupSubject>('followup.create', {
+      personId: p.id,
+      group: 'drug',
+      level: 'red',
+      responsibleStaffId: staffId,
+      startDate: '2024-06-01',
+      facts: { drugType: 'detox', decisionDate: '2024-06-01', reportDate: '2024-06-05', leaveTimes: 1, leaveDays: 3 },
+    });
+    const labels = s.dueItems.map((i) => `${i.label}@${i.dueDate}:${i.state}`);
+    expect(labels).toContain('社区戒毒期满@2027-06-05:upcoming');
+    expect(labels).toContain('定期检测@2024-07-05:upcoming');
+    expect(labels.some((l) => l.startsWith('报到') && l.endsWith(':done'))).toBe(true);
+    let after = s;
+    for (const d of ['2024-06-06', '2024-06-08', '2024-06-10']) {
+      after = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, kind: 'test', date: d, method: '到所', visitors: '王调解', findings: '未按通知到所检测', testResult: '拒绝检测' });
+    }
+    expect(after.breach).toMatchObject({ serious: true, refusals: 3 });
+    expect(t.raw('followup.saveVisit', { subjectId: s.id, kind: 'test', date: '2024-06-11', method: '到所', visitors: '王调解', findings: '检测' })).toMatchObject({ ok: false, error: { fields: { testResult: '请填写检测结果' } } });
+  });
+
+  it('lists files with filters, masked ID numbers and the overdue flag', () => {
+    mental({ startDate: '2024-05-01' });
+    const q = t.call<Person>('persons.create', { name: '钱二' });
+    t.call('followup.create', { personId: q.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01', facts: { transformStatus: '转化中' } });
+    const all = t.call<Paged<FollowupRow>>('followup.list', {});
+    expect(all.rows.map((r) => [r.personName, r.overdue])).toEqual([['赵大', true], ['钱二', false]]);
+    expect(t.call<Paged<FollowupRow>>('followup.list', { overdue: true }).rows.map((r) => r.personName)).toEqual(['赵大']);
+    expect(t.call<Paged<FollowupRow>>('followup.list', { group: 'cult' }).total).toBe(1);
+    expect(t.call<Paged<FollowupRow>>('followup.list', { q: '钱' }).rows[0]!.personName).toBe('钱二');
+  });
+});
+
+describe('the to-do dashboard', () => {
+  it('shows overdue visits, dispute deadlines and return visits, and clears an item when its event is recorded', () => {
+    const s = mental({ startDate: '2024-05-01' }); // first visit was due 2024-05-15
+    t.call('disputes.create', { intakeDate: '2024-06-01', source: 'visit', category: '02', summary: '排水沟纠纷', deadline: '2024-06-20', responsibleStaffId: staffId, parties: [{ personId: p.id, role: 'applicant' }] });
+    const d = t.call<Dashboard>('dashboard.get', {});
+    expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`]]);
+    expect(d.dueSoon.map((i) => [i.module, i.label, i.dueDate])).toEqual([['dispute', '纠纷办理期限', '2024-06-20']]);
+    expect(d.byModule).toEqual([
+      { module: 'followup', overdue: 1, dueSoon: 0 },
+      { module: 'dispute', overdue: 0, dueSoon: 1 },
+      { module: 'mediation', overdue: 0, dueSoon: 0 },
+    ]);
+    expect(d.byStaff).toEqual([{ staffId, name: '王调解', overdue: 1, dueSoon: 1 }]);
+    t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '病情稳定，按时服药' });
+    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+  });
+
+  it('rebuilds the table on a new day: a month later the next visit is overdue without any write', () => {
+    mental({ level: '2' }); // monthly: due 2024-07-01
+    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    const later = on('2024-07-20').call<Dashboard>('dashboard.get', {});
+    expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-07-01']);
+  });
+
+  it('filters by responsible person and shows term ends 30 days ahead; ended files leave the list', () => {
+    const other = t.call<{ id: string }>('staff.save', { name: '李网格' });
+    const s = mental({ startDate: '2024-05-01', responsibleStaffId: other.id });
+    expect(t.call<Dashboard>('dashboard.get', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
+    expect(t.call<Dashboard>('dashboard.get', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
+    t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
+    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    const q = t.call<Person>('persons.create', { name: '孙三' });
+    t.call('followup.create', { personId: q.id, group: 'drug', level: 'red', responsibleStaffId: staffId, startDate: '2021-06-01', facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' } });
+    expect(t.call<Dashboard>('dashboard.get', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
+  });
+
+  it('answers from the due-date index', () => {
+    mental();
+    const ctx = contextFor(t.host);
+    readDashboard(ctx, {});
+    const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
+  });
+});
