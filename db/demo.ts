@@ -16,6 +16,8 @@ import { openLedger } from './open';
 import { appDataDir } from './paths';
 import { contextFor, createHost, dispatch } from './router';
 import { changeDisputeStatus, createDispute } from './services/disputes';
+import { syncFollowup } from './services/followup';
+import { newId } from './ids';
 import { createPerson } from './services/persons';
 import { saveGrid, saveStaff, saveVillage } from './services/reference';
 
@@ -192,6 +194,64 @@ export function generate(ctx: ServiceContext, opts: { persons: number; disputes:
   return { personIds, disputeIds };
 }
 
+const GROUP_WEIGHTS = [
+  ['mental_health', 35], ['drug', 12], ['cult', 5], ['petition', 15], ['youth', 10], ['left_behind_child', 18], ['cross_border', 3], ['other', 2],
+] as const;
+const MH_FACTS = { diagnosis: '精神分裂症', guardianRelation: '父母', rewardStatus: '已发放', treatment: '居家服药', medication: null, incidentHistory: null };
+
+/**
+ * Special-group files with a visit history: most kept up to date, some with a gap (overdue). The
+ * files and visits are inserted directly (there are many), then each file's due items go through
+ * the real engine and to-do table (`syncFollowup`), exactly as a recorded visit does.
+ */
+export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; personIds: string[]; seed?: number; progress?: (msg: string) => void }): string[] {
+  const rand = rng(opts.seed ?? 20240616);
+  const today = ctx.clock.today();
+  const now = ctx.clock.now();
+  const staff = ctx.db.prepare("SELECT id, name FROM staff WHERE kind = 'staff'").all() as { id: string; name: string }[];
+  const villages = ctx.db.prepare('SELECT id FROM village WHERE deleted_at IS NULL').all() as { id: string }[];
+  const insert = ctx.db.prepare(
+    `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, responsible_staff_id, village_id, team, facts, start_date, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'active', ?, ?)`,
+  );
+  const visit = ctx.db.prepare(
+    "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const ids: string[] = [];
+  for (let start = 0; start < opts.subjects; start += 2000) {
+    ctx.db.transaction(() => {
+      for (let i = start; i < Math.min(opts.subjects, start + 2000); i++) {
+        const id = newId();
+        const group = weighted(rand, GROUP_WEIGHTS);
+        const begun = addDays(today, -Math.floor(rand() * 1000));
+        const level = group === 'mental_health' ? String(weighted(rand, [[0, 40], [1, 25], [2, 20], [3, 10], [4, 4], [5, 1]] as const)) : weighted(rand, [['green', 60], ['yellow', 30], ['red', 10]] as const);
+        const s = pick(rand, staff);
+        const facts =
+          group === 'mental_health'
+            ? { ...MH_FACTS, guardianName: makeName(rand, rand() < 0.5), guardianPhone: null }
+            : group === 'drug'
+              ? { drugType: rand() < 0.7 ? 'detox' : 'rehab', decisionDate: begun, reportDate: addDays(begun, Math.floor(rand() * 10)), leaveTimes: 0, leaveDays: 0 }
+              : group === 'cult'
+                ? { transformStatus: '转化中' }
+                : {};
+        insert.run(id, pick(rand, opts.personIds), group, group === 'other' ? '独居老人' : null, level, begun, s.id, pick(rand, villages).id, JSON.stringify(facts), begun, now, now);
+        // Visits at about the group's cadence (mental health by level; drug files are tested monthly;
+        // the others once a month); one file in seven stopped being visited some time ago.
+        const every = group === 'mental_health' ? [80, 25, 25, 12, 6, 6][Number(level)]! : 30;
+        const stop = rand() < 0.15 ? addDays(today, -Math.floor(30 + rand() * 120)) : today;
+        const kind = group === 'drug' ? 'test' : 'visit';
+        for (let d = addDays(begun, 1 + Math.floor(rand() * 5)); d <= stop; d = addDays(d, every - 3 + Math.floor(rand() * 4))) {
+          visit.run(newId(), id, kind, d, rand() < 0.7 ? '上门' : '电话', s.name, '情况稳定，无异常', kind === 'test' ? '阴性' : null, now, now);
+        }
+        syncFollowup(ctx, id);
+        ids.push(id);
+      }
+    })();
+    opts.progress?.(`${Math.min(opts.subjects, start + 2000)} / ${opts.subjects}`);
+  }
+  return ids;
+}
+
 export function runDemo(argv: string[]): void {
   const i = argv.indexOf('--db');
   const path = i >= 0 && argv[i + 1] ? argv[i + 1]! : join(appDataDir(), 'demo-ledger.db');
@@ -206,7 +266,8 @@ export function runDemo(argv: string[]): void {
     const ctx = contextFor(host);
     ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('demo', 'true')").run();
     const n = Number(argv[argv.indexOf('--disputes') + 1]) || 600;
-    generate(ctx, { persons: n * 2, disputes: n, progress: (m) => process.stdout.write(`\r生成中 ${m}   `) });
+    const gen = generate(ctx, { persons: n * 2, disputes: n, progress: (m) => process.stdout.write(`\r生成中 ${m}   `) });
+    generateFollowup(ctx, { subjects: Math.max(50, Math.round(n / 6)), personIds: gen.personIds, progress: (m) => process.stdout.write(`\r重点人员 ${m}   `) });
     console.log(`\n演示账本已生成：${path}`);
     console.log(`打开方式：npm run web -- --db "${path}"`);
   } finally {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../db/context';
-import { generate } from '../../db/demo';
+import { generate, generateFollowup } from '../../db/demo';
 import { openLedger } from '../../db/open';
 import { contextFor, createHost, dispatch } from '../../db/router';
 import { disputeListSql } from '../../db/services/disputes';
@@ -18,6 +18,7 @@ import { DisputeListInput } from '../../shared/schemas/disputes';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? DISPUTES * 2);
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? DISPUTES);
 const TODAY = '2024-06-15';
 
 function median(xs: number[]): number {
@@ -64,6 +65,19 @@ try {
       }
     },
   });
+  console.log(`生成 ${SUBJECTS} 份重点人员档案及走访记录（经到期引擎写入待办表）……`);
+  const tF = performance.now();
+  generateFollowup(ctx, {
+    subjects: SUBJECTS,
+    personIds: gen.personIds,
+    progress: (m) => {
+      if (performance.now() - last > 5000) {
+        last = performance.now();
+        console.log(`  ${m}`);
+      }
+    },
+  });
+  const followupS = (performance.now() - tF) / 1000;
   ledger.db.pragma('optimize');
   const buildS = (performance.now() - t0) / 1000;
   console.log(`生成用时 ${buildS.toFixed(1)} s，文件 ${(statSync(path).size / 1e6).toFixed(1)} MB`);
@@ -130,9 +144,20 @@ try {
     ),
   );
 
+  // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
+  const staffIds = (ledger.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
+  const tR = performance.now();
+  must(dispatch(host, 'dashboard.get', {})); // the first call of the day rebuilds the to-do table
+  const rebuildS = (performance.now() - tR) / 1000;
+  const dashInputs = [{}, { responsibleStaffId: staffIds[0] }, { responsibleStaffId: staffIds[1] }];
+  const dueMs = time(100, (i) => must(dispatch(host, 'dashboard.get', dashInputs[i % dashInputs.length])));
+  const obligations = (ledger.db.prepare('SELECT count(*) AS n FROM obligation').get() as { n: number }).n;
+  const overdue = (ledger.db.prepare('SELECT count(*) AS n FROM obligation WHERE due_date < ?').get(TODAY) as { n: number }).n;
+
   console.log(`纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`);
   console.log(`人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`);
   console.log(`写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL）`);
+  console.log(`首页待办（${SUBJECTS} 份档案生成 ${followupS.toFixed(1)} s；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
   console.log(
     JSON.stringify({
       disputes: DISPUTES,
@@ -142,6 +167,8 @@ try {
       person_search_ms: round(searchMs),
       person_search_raw_ms: round(searchRawMs),
       write_ms: round(writeMs),
+      followup_subjects: SUBJECTS,
+      due_items_ms: round(dueMs),
     }),
   );
 } finally {
