@@ -16,6 +16,7 @@ import * as disputes from './services/disputes';
 import { getDashboard } from './services/dashboard';
 import { mediationDocument } from './services/documents';
 import * as followup from './services/followup';
+import * as schedule from './services/schedule';
 import { exportDisputeLedger, exportMediationLedger } from './services/exports';
 import { searchPersons } from './services/person-search';
 import * as mediation from './services/mediation';
@@ -100,6 +101,10 @@ const handlers: Handlers = {
   'followup.delete': (ctx, i) => followup.deleteSubject(ctx, i.id),
   'followup.restore': (ctx, i) => followup.restoreSubject(ctx, i.id),
   'dashboard.get': (ctx, i) => getDashboard(ctx, i),
+  'schedule.get': (ctx) => schedule.getSchedule(ctx),
+  'schedule.saveHolidays': (ctx, i) => schedule.saveHolidays(ctx, i),
+  'schedule.saveCadence': (ctx, i) => schedule.saveCadence(ctx, i),
+  'schedule.setScheme': (ctx, i) => schedule.setScheme(ctx, i),
   'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),
   'disputes.exportLedger': (ctx, i) => exportDisputeLedger(ctx, i),
 };

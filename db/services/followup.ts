@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { computeDueItems, type DueItem, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
-import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup, type FollowupOverrides } from '../../shared/domain/followup-rules';
+import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
@@ -28,7 +28,7 @@ import { newId } from '../ids';
 import { audit } from './audit';
 import { holidayTable, horizon, replaceObligations } from './obligations';
 import { requirePerson } from './persons';
-import { getSetting } from './reference';
+import { followupOverrides } from './schedule';
 import { all, one, run, write } from './sql';
 
 interface SubjectDbRow {
@@ -52,9 +52,7 @@ interface SubjectDbRow {
   deleted_at: string | null;
 }
 
-function overrides(ctx: ServiceContext): FollowupOverrides {
-  return getSetting<FollowupOverrides>(ctx, 'followup_overrides') ?? {};
-}
+const overrides = followupOverrides;
 
 /** The facts the group's rules read: the stored ones plus the level and the date it was set. */
 function engineFacts(s: SubjectDbRow): Record<string, FactValue> {

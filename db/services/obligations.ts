@@ -16,8 +16,14 @@ import { all, one, run } from './sql';
 /** Items are generated this far ahead, so a month's duty is on the list before the month begins. */
 export const HORIZON_DAYS = 62;
 
+// The engine indexes a table once per object: keep one parsed table per stored text.
+let parsed: { raw: string; table: HolidayTable } | null = null;
+
 export function holidayTable(ctx: ServiceContext): HolidayTable {
-  return getSetting<HolidayTable>(ctx, 'holidays') ?? DEFAULT_HOLIDAYS;
+  const raw = one<{ value: string }>(ctx, "SELECT value FROM setting WHERE key = 'holidays'")?.value;
+  if (!raw) return DEFAULT_HOLIDAYS;
+  if (parsed?.raw !== raw) parsed = { raw, table: JSON.parse(raw) as HolidayTable };
+  return parsed.table;
 }
 
 const KIND: Record<DueItem['kind'], string> = { every: 'visit', periodic: 'visit', termEnd: 'term_end', deadline: 'deadline', window: 'deadline' };
@@ -99,6 +105,11 @@ export function syncMediation(ctx: ServiceContext, id: string): void {
 // ── the daily rebuild ────────────────────────────────────────────────────────────────────────
 
 const REFRESHED_KEY = 'obligations_refreshed_on';
+
+/** After a change of rules (holidays, cadences) the table is rebuilt at the next dashboard visit. */
+export function markObligationsStale(ctx: ServiceContext): void {
+  run(ctx, 'DELETE FROM setting WHERE key = ?', REFRESHED_KEY);
+}
 
 /**
  * Rebuilds every file's items when the table was last built on another day (or never, e.g. a ledger

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Id, type Paged } from '../schemas/common';
 import {
+  CadenceInput,
   DashboardInput,
+  HolidaysInput,
+  SchemeInput,
   FollowupCreateInput,
   FollowupEndInput,
   FollowupListInput,
@@ -10,6 +13,7 @@ import {
   type Dashboard,
   type FollowupRow,
   type FollowupSubject,
+  type ScheduleSettings,
 } from '../schemas/followup';
 import { method } from './define';
 
@@ -25,4 +29,9 @@ export const followupContract = {
   'followup.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   /** The to-do dashboard (首页 工作台): overdue, due within 7 days, term ends within 30 days. */
   'dashboard.get': method<Dashboard>()(DashboardInput),
+  /** The working-day calendar and the visit cadences the office uses; changes apply from then on. */
+  'schedule.get': method<ScheduleSettings>()(z.strictObject({}).optional()),
+  'schedule.saveHolidays': method<ScheduleSettings>()(HolidaysInput),
+  'schedule.saveCadence': method<ScheduleSettings>()(CadenceInput),
+  'schedule.setScheme': method<ScheduleSettings>()(SchemeInput),
 };

@@ -235,3 +235,46 @@ export interface Dashboard {
   byModule: { module: DashboardModule; overdue: number; dueSoon: number }[];
   byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
 }
+
+// ── the office's schedule settings: holidays and cadences ────────────────────────────────────
+
+const HolidayEntryInput = z.strictObject({
+  date: DateStr,
+  kind: z.enum(['holiday', 'workday'], { error: '请选择放假或调休上班' }),
+  name: reqText('名称', 20),
+});
+export const HolidaysInput = z.strictObject({ entries: z.array(HolidayEntryInput).max(400, '节假日条目过多') });
+
+export const CadenceInput = z
+  .strictObject({
+    key: z.string().trim().min(1).max(40),
+    days: z.number().int().min(1, '间隔至少1天').max(366).nullish(),
+    months: z.number().int().min(1, '间隔至少1个月').max(12).nullish(),
+    since: DateStr,
+    reason: reqText('调整理由', 200),
+  })
+  .refine((v) => !!v.days !== !!v.months, { path: ['days'], message: '请填写间隔天数或间隔月数（二选一）' });
+export type CadenceInput = z.input<typeof CadenceInput>;
+
+export const SchemeInput = z.strictObject({ scheme: z.enum(['health', 'grid']) });
+
+export interface CadenceSetting {
+  key: string;
+  label: string;
+  /** 每2周, 每月1次 …, with the office's change applied. */
+  text: string;
+  basis: string;
+  source: string;
+  adjustable: boolean;
+  /** Whether the cadence counts in days/months (editable here) or per calendar period. */
+  interval: boolean;
+  override: { since: string; reason: string } | null;
+}
+
+export interface ScheduleSettings {
+  holidays: { date: string; kind: 'holiday' | 'workday'; name: string }[];
+  holidaySources: { year: number; source: string }[];
+  holidaysCustom: boolean;
+  scheme: 'health' | 'grid';
+  cadences: CadenceSetting[];
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../db/context';
 import { contextFor, createHost, dispatch } from '../../../../db/router';
 import { readDashboard } from '../../../../db/services/dashboard';
-import type { Dashboard, FollowupRow, FollowupSubject } from '../../../../shared/schemas/followup';
+import type { Dashboard, FollowupRow, FollowupSubject, ScheduleSettings } from '../../../../shared/schemas/followup';
 import type { Paged } from '../../../../shared/schemas/common';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
@@ -151,5 +151,34 @@ describe('the to-do dashboard', () => {
     readDashboard(ctx, {});
     const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
+  });
+});
+
+describe('the office\'s schedule settings', () => {
+  it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
+    const s = mental();
+    const before = t.call<ScheduleSettings>('schedule.get', {});
+    expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
+    const after = t.call<ScheduleSettings>('schedule.saveCadence', { key: 'mh.unstable', days: 10, since: TODAY, reason: '县卫健局要求加密随访' });
+    expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每10天', override: { since: TODAY, reason: '县卫健局要求加密随访' } });
+    const file = t.call<FollowupSubject>('followup.get', { id: s.id });
+    expect(file.cadence[0]).toMatchObject({ text: '每10天' });
+    expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
+    expect(t.raw('schedule.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不能调整') } });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({ ok: false, error: { fields: { since: '生效日期不能早于今天' } } });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const trail = t.call<{ entityId: string; after: Record<string, unknown> }[]>('audit.forEntity', { entity: 'settings', id: 'cadence:mh.unstable' });
+    expect(trail[0]!.after).toMatchObject({ 间隔: '10天', 理由: '县卫健局要求加密随访' });
+  });
+
+  it('keeps an edited holiday table, refusing duplicates and bad dates', () => {
+    expect(t.call<ScheduleSettings>('schedule.get', {}).holidaysCustom).toBe(false);
+    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-01', kind: 'workday', name: '元旦' }] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('日期重复：2027-01-01') },
+    });
+    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const saved = t.call<ScheduleSettings>('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    expect(saved).toMatchObject({ holidaysCustom: true, holidays: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
   });
 });

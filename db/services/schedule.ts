@@ -1,0 +1,98 @@
+/**
+ * The office's schedule settings: the working-day calendar (edited each year when the State Council
+ * publishes the next year's holidays) and the visit cadences (defaults with their sources; the office
+ * may change an adjustable one from a date on, with a reason). Every change is audited and the to-do
+ * table is rebuilt at the next dashboard visit, so the new rules count from then on.
+ */
+import type { z } from 'zod';
+import { CADENCE_BASIS_LABELS, CADENCES, effectiveCadence, type CadenceOverride, type FollowupOverrides } from '../../shared/domain/followup-rules';
+import { DEFAULT_HOLIDAY_SOURCES, DEFAULT_HOLIDAYS, holidayTableProblems, type HolidayTable } from '../../shared/domain/holidays';
+import { cadenceText } from '../../shared/domain/obligations';
+import { LedgerError } from '../../shared/errors';
+import type { CadenceInput, HolidaysInput, ScheduleSettings, SchemeInput } from '../../shared/schemas/followup';
+import type { ServiceContext } from '../context';
+import { audit } from './audit';
+import { holidayTable, markObligationsStale } from './obligations';
+import { getSetting, putSetting } from './reference';
+import { write } from './sql';
+
+export const OVERRIDES_KEY = 'followup_overrides';
+
+export function followupOverrides(ctx: ServiceContext): FollowupOverrides {
+  return getSetting<FollowupOverrides>(ctx, OVERRIDES_KEY) ?? {};
+}
+
+export function getSchedule(ctx: ServiceContext): ScheduleSettings {
+  const o = followupOverrides(ctx);
+  return {
+    holidays: holidayTable(ctx),
+    holidaySources: DEFAULT_HOLIDAY_SOURCES,
+    holidaysCustom: getSetting<HolidayTable>(ctx, 'holidays') !== null,
+    scheme: o.mentalHealthScheme ?? 'health',
+    cadences: CADENCES.map((c) => {
+      const e = effectiveCadence(c.key, o);
+      const interval = !e.period;
+      const text = interval
+        ? cadenceText({ kind: 'every', id: c.key, label: c.label, source: '', firstFrom: 'start', days: e.days, months: e.months })
+        : cadenceText({ kind: 'periodic', id: c.key, label: c.label, source: '', period: e.period!, minCount: e.minCount });
+      return {
+        key: c.key,
+        label: c.label,
+        text,
+        basis: CADENCE_BASIS_LABELS[c.basis],
+        source: e.source,
+        adjustable: c.adjustable,
+        interval,
+        override: e.override ? { since: e.override.since, reason: e.override.reason } : null,
+      };
+    }),
+  };
+}
+
+export function saveHolidays(ctx: ServiceContext, input: z.output<typeof HolidaysInput>): ScheduleSettings {
+  return write(ctx, () => {
+    const entries = [...input.entries].sort((a, b) => a.date.localeCompare(b.date));
+    const problems = holidayTableProblems(entries);
+    if (problems.length) throw new LedgerError('VALIDATION', `节假日表有误：${problems.slice(0, 3).join('；')}`);
+    const before = holidayTable(ctx);
+    putSetting(ctx, 'holidays', entries);
+    markObligationsStale(ctx);
+    audit(ctx, { action: 'update', entity: 'settings', entityId: 'holidays', before: { 节假日条目: before.length }, after: { 节假日条目: entries.length } });
+    return getSchedule(ctx);
+  });
+}
+
+export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceInput>): ScheduleSettings {
+  return write(ctx, () => {
+    const base = CADENCES.find((c) => c.key === input.key);
+    if (!base) throw new LedgerError('NOT_FOUND', '没有这项走访频次。');
+    if (!base.adjustable) throw new LedgerError('VALIDATION', `“${base.label}”依据${CADENCE_BASIS_LABELS[base.basis]}，不能调整。`);
+    if (base.period) throw new LedgerError('VALIDATION', `“${base.label}”按自然月/季度计，请联系管理员调整。`);
+    if (input.since < ctx.clock.today()) {
+      throw new LedgerError('VALIDATION', '调整只能自今天或以后生效，不能追溯', { fields: { since: '生效日期不能早于今天' } });
+    }
+    const o = followupOverrides(ctx);
+    const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...(input.days ? { days: input.days } : { months: input.months! }) };
+    const before = effectiveCadence(input.key, o);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, cadences: [...(o.cadences ?? []), override] });
+    markObligationsStale(ctx);
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: `cadence:${input.key}`,
+      before: { 频次: before.label, 间隔: before.days ? `${before.days}天` : `${before.months}个月` },
+      after: { 频次: base.label, 间隔: input.days ? `${input.days}天` : `${input.months}个月`, 生效日期: input.since, 理由: input.reason },
+    });
+    return getSchedule(ctx);
+  });
+}
+
+export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInput>): ScheduleSettings {
+  return write(ctx, () => {
+    const o = followupOverrides(ctx);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, mentalHealthScheme: input.scheme });
+    markObligationsStale(ctx);
+    audit(ctx, { action: 'update', entity: 'settings', entityId: 'mental_health_scheme', before: { 方案: o.mentalHealthScheme ?? 'health' }, after: { 方案: input.scheme } });
+    return getSchedule(ctx);
+  });
+}
