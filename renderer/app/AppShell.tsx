@@ -54,7 +54,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Shell.Header>
       <Shell.Navbar p="xs">
         {NAV.map((n) => (
-          <NavLink key={n.to} component={RouterLink} to={n.to} label={n.label} active={location.pathname.startsWith(n.to)} />
+          <NavLink key={n.to} component={RouterLink} to={n.to} label={n.label} active={n.to === '/' ? location.pathname === '/' : location.pathname.startsWith(n.to)} />
         ))}
       </Shell.Navbar>
       <Shell.Main>{children}</Shell.Main>

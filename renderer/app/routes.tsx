@@ -1,8 +1,12 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DisputeDetailPage } from '../features/disputes/DisputeDetailPage';
 import { DisputeFormPage } from '../features/disputes/DisputeForm';
 import { DisputeListPage } from '../features/disputes/DisputeListPage';
+import { FollowupDetailPage } from '../features/followup/FollowupDetailPage';
+import { FollowupFormPage } from '../features/followup/FollowupFormPage';
+import { FollowupListPage } from '../features/followup/FollowupListPage';
 import { MediationCreatePage } from '../features/mediation/MediationCreatePage';
 import { MediationDetailPage } from '../features/mediation/MediationDetailPage';
 import { MediationListPage } from '../features/mediation/MediationListPage';
@@ -13,10 +17,12 @@ import { PersonListPage } from '../features/persons/PersonListPage';
 import { RecycleBinPage } from '../features/recycle/RecycleBinPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-/** Left-nav entries, in order (工作台 comes later). */
+/** Left-nav entries, in order; the home page is the to-do dashboard (首页 工作台). */
 export const NAV = [
+  { to: '/', label: '首页' },
   { to: '/disputes', label: '矛盾纠纷登记' },
   { to: '/mediation', label: '人民调解' },
+  { to: '/followup', label: '重点人员' },
   { to: '/persons', label: '人员库' },
   { to: '/recycle', label: '回收站' },
   { to: '/settings', label: '设置' },
@@ -26,8 +32,8 @@ function NotFound() {
   return (
     <Stack gap="xs" py="xl">
       <Text>找不到该页面。</Text>
-      <Anchor component={Link} to="/disputes">
-        返回矛盾纠纷登记
+      <Anchor component={Link} to="/">
+        返回首页
       </Anchor>
     </Stack>
   );
@@ -36,7 +42,7 @@ function NotFound() {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/disputes" replace />} />
+      <Route path="/" element={<DashboardPage />} />
       <Route path="/disputes" element={<DisputeListPage />} />
       <Route path="/disputes/new" element={<DisputeFormPage />} />
       <Route path="/disputes/:id" element={<DisputeDetailPage />} />
@@ -45,6 +51,10 @@ export function AppRoutes() {
       <Route path="/mediation/new" element={<MediationCreatePage />} />
       <Route path="/mediation/stats" element={<MediationStatsPage />} />
       <Route path="/mediation/:id" element={<MediationDetailPage />} />
+      <Route path="/followup" element={<FollowupListPage />} />
+      <Route path="/followup/new" element={<FollowupFormPage />} />
+      <Route path="/followup/:id" element={<FollowupDetailPage />} />
+      <Route path="/followup/:id/edit" element={<FollowupFormPage />} />
       <Route path="/persons" element={<PersonListPage />} />
       <Route path="/persons/new" element={<PersonFormPage />} />
       <Route path="/persons/:id" element={<PersonDetailPage />} />

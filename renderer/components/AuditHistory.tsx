@@ -4,6 +4,7 @@ import type { Input } from '../../shared/contract';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
 import { PERFORMANCE_STATE_LABELS } from '../../shared/domain/mediation';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schemas/attachments';
+import { FOLLOWUP_STATUS_LABELS, levelLabel, type FollowupStatus } from '../../shared/schemas/followup';
 import { api, errorMessage } from '../api/client';
 
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置', export: '导出' };
@@ -15,6 +16,13 @@ const FIELD_LABELS: Record<string, string> = {
   riskLevel: '风险等级', staffName: '承办人', deadline: '办理期限', status: '状态', transferUnit: '接收单位', parties: '当事人', note: '说明', date: '日期',
   acceptedDate: '受理日期', senderUnit: '来源单位', committeeName: '调解组织', mediators: '调解员', outcome: '结果', closedDate: '结案日期',
   reason: '原因', record: '记录', agreement: '调解协议', performance: '履行情况', confirmation: '司法确认', visit: '回访',
+};
+/** Where a module names a field differently (a follow-up 走访 is not a mediation 回访). */
+const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  followup: {
+    level: '风险等级', groupName: '类别名称', responsibleName: '包保责任人', team: '帮扶人员', facts: '类别信息', startDate: '建档日期',
+    endReason: '原因', visit: '走访',
+  },
 };
 const OUTCOMES: Record<string, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };
 
@@ -31,23 +39,27 @@ function summary(v: Record<string, unknown>): string {
 }
 const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'villageId', 'gridId', 'responsibleStaffId', 'caseNo']);
 
-function show(key: string, v: unknown): string {
+function show(entity: string, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
-  if (key === 'status' && typeof v === 'string') return DISPUTE_STATUS_LABELS[v as DisputeStatus] ?? v;
+  if (key === 'status' && typeof v === 'string') return (entity === 'followup' ? FOLLOWUP_STATUS_LABELS[v as FollowupStatus] : DISPUTE_STATUS_LABELS[v as DisputeStatus]) ?? v;
+  if (entity === 'followup' && key === 'level' && typeof v === 'string') return levelLabel(v);
   if (key === 'outcome' && typeof v === 'string') return OUTCOMES[v] ?? v;
   if (Array.isArray(v)) return v.map((p: unknown) => (typeof p === 'object' && p && 'name' in p ? String((p as { name: unknown }).name) : String(p))).join('、');
   if (typeof v === 'object') return summary(v as Record<string, unknown>);
   return String(v);
 }
 
+const labelsFor = (entity: string): Record<string, string> => ({ ...FIELD_LABELS, ...ENTITY_FIELD_LABELS[entity] });
+
 /** Changed fields; a field only present afterwards (e.g. a status change's date and note) has no "from". */
-function changes(before: unknown, after: unknown): { key: string; from: string | null; to: string }[] {
+function changes(entity: string, before: unknown, after: unknown): { key: string; from: string | null; to: string }[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !SKIP.has(k) && FIELD_LABELS[k]);
+  const labels = labelsFor(entity);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !SKIP.has(k) && labels[k]);
   return keys
     .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ key: k, from: k in b ? show(k, b[k]) : null, to: show(k, a[k]) }));
+    .map((k) => ({ key: k, from: k in b ? show(entity, k, b[k]) : null, to: show(entity, k, a[k]) }));
 }
 
 /** One line for entries that are not field changes: an attachment, a document or file taken out. */
@@ -87,7 +99,7 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
       )}
       <Stack gap="sm">
         {q.data?.map((e) => {
-          const diff = e.action === 'update' || e.action === 'status' ? changes(e.before, e.after) : [];
+          const diff = e.action === 'update' || e.action === 'status' ? changes(e.entity, e.before, e.after) : [];
           return (
             <div key={e.id} data-testid="audit-entry">
               <Group gap="xs">
@@ -108,7 +120,7 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
                 <List size="xs" mt={4} ml="sm">
                   {diff.map((d) => (
                     <List.Item key={d.key}>
-                      {FIELD_LABELS[d.key]}：{d.from === null ? d.to : `${d.from} → ${d.to}`}
+                      {labelsFor(e.entity)[d.key]}：{d.from === null ? d.to : `${d.from} → ${d.to}`}
                     </List.Item>
                   ))}
                 </List>

@@ -2,8 +2,9 @@
  * A Mantine form validated by the same zod schema the host uses (shared/schemas), so a message
  * shown at a field is the one the host would give. `toInput` turns the form's values into the
  * schema's input (e.g. '' → null for numbers, dropping empty rows); issue paths are mapped to
- * form paths as-is ('parties.0.personId' stays nested). `applyServerErrors` puts the host's
- * per-field messages (ApiError.wire.fields) back on the same fields.
+ * form paths as-is ('parties.0.personId' stays nested), or through `toFormPath` when `toInput`
+ * reshapes lists (drops empty rows, so input row 1 may be form row 3). `applyServerErrors` puts the
+ * host's per-field messages (ApiError.wire.fields) back on the same fields.
  */
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
@@ -21,11 +22,12 @@ export function zodErrors(schema: z.ZodType, values: unknown): Record<string, st
 }
 
 /** Puts the host's field messages on the form; returns true when at least one field was named. */
-export function applyServerErrors<T>(form: UseFormReturnType<T>, e: unknown): boolean {
+export function applyServerErrors<T>(form: UseFormReturnType<T>, e: unknown, toFormPath?: (path: string, values: T) => string): boolean {
   if (!(e instanceof ApiError) || !e.wire.fields) return false;
   const fields = e.wire.fields;
   if (Object.keys(fields).length === 0) return false;
-  form.setErrors(fields);
+  const values = form.getValues();
+  form.setErrors(toFormPath ? Object.fromEntries(Object.entries(fields).map(([k, m]) => [toFormPath(k, values), m])) : fields);
   return true;
 }
 
@@ -34,12 +36,17 @@ export interface ZodFormOptions<V> {
   initialValues: V;
   /** From form values to what the schema (and the API) takes; identity when omitted. */
   toInput?: (values: V) => unknown;
+  /** From an input issue path back to the form field it came from; identity when omitted. */
+  toFormPath?: (path: string, values: V) => string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Mantine's own constraint
-export function useZodForm<V extends Record<string, any>>({ schema, initialValues, toInput }: ZodFormOptions<V>): UseFormReturnType<V> {
+export function useZodForm<V extends Record<string, any>>({ schema, initialValues, toInput, toFormPath }: ZodFormOptions<V>): UseFormReturnType<V> {
   return useForm<V>({
     initialValues,
-    validate: (v) => zodErrors(schema, toInput ? toInput(v) : v),
+    validate: (v) => {
+      const errors = zodErrors(schema, toInput ? toInput(v) : v);
+      return toFormPath ? Object.fromEntries(Object.entries(errors).map(([k, m]) => [toFormPath(k, v), m])) : errors;
+    },
   });
 }

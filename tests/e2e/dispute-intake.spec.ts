@@ -28,6 +28,8 @@ test('register a dispute, find its party by pinyin, move it on, delete and resto
   await page.getByLabel('职务').fill('调委会主任');
   await shot(page, '01-first-run');
   await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '矛盾纠纷登记' }).click();
   await expect(page.getByRole('heading', { name: '矛盾纠纷排查登记' })).toBeVisible();
   await expect(page.getByText('还没有登记纠纷')).toBeVisible();
 

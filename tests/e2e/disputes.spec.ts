@@ -39,6 +39,9 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await shot(page, '01-first-run');
   await setupButton.click();
 
+  // The app opens on the dashboard (首页 工作台)
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '矛盾纠纷登记' }).click();
   await expect(page.getByRole('heading', { name: '矛盾纠纷排查登记' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('高寨乡');
   await expect(page.getByText('还没有登记纠纷')).toBeVisible();

@@ -32,7 +32,7 @@ test('export the filtered dispute register to Excel', async ({ page, app }) => {
   register('01', '2024-06-02', '赡养费分担');
 
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/disputes`);
   await expect(page.getByRole('heading', { name: '矛盾纠纷排查登记' })).toBeVisible();
   await expect(page.getByText('共 3 条')).toBeVisible();
   await choose(page, '纠纷类型', '邻里纠纷');

@@ -1,4 +1,4 @@
-/** Every dispute write, each refreshing what it can change: lists, details, audit panels, person pages. */
+/** Every dispute write, each refreshing what it can change: lists, details, audit panels, person pages, the dashboard. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
@@ -11,6 +11,7 @@ function useInvalidateDisputes() {
       qc.invalidateQueries({ queryKey: disputeKeys.all }),
       qc.invalidateQueries({ queryKey: ['audit'] }),
       qc.invalidateQueries({ queryKey: ['persons'] }),
+      qc.invalidateQueries({ queryKey: ['dashboard'] }),
     ]);
 }
 

@@ -28,7 +28,7 @@ export function useMediationStats(f: Input<'mediation.stats'>) {
 
 /**
  * Runs one write on a case: saves, refreshes everything that may show it (case, lists, the linked
- * dispute, persons, audit), says so, and maps host field errors back onto the form.
+ * dispute, persons, audit, the dashboard), says so, and maps host field errors back onto the form.
  */
 export function useCaseWrite<T>(form?: UseFormReturnType<T>) {
   const qc = useQueryClient();
@@ -38,7 +38,7 @@ export function useCaseWrite<T>(form?: UseFormReturnType<T>) {
     try {
       const c = await call();
       qc.setQueryData(mediationKeys.detail(c.id), c);
-      await Promise.all(['mediation', 'disputes', 'persons', 'audit'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+      await Promise.all(['mediation', 'disputes', 'persons', 'audit', 'dashboard'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
       notifySaved(message);
       return c;
     } catch (e) {

@@ -8,6 +8,8 @@ import { useDicts } from '../../hooks/useReference';
 import { attachmentKeys } from '../attachments/AttachmentsCard';
 import { useRestoreDispute } from '../disputes/mutations';
 import { useDeletedDisputes } from '../disputes/queries';
+import { groupText } from '../followup/labels';
+import { useDeletedFollowups, useInvalidateFollowup } from '../followup/queries';
 import { useRestorePerson } from '../persons/mutations';
 import { useDeletedPersons } from '../persons/queries';
 
@@ -23,6 +25,8 @@ export function RecycleBinPage() {
   const qc = useQueryClient();
   const cases = useQuery({ queryKey: ['mediation', 'deleted'], queryFn: () => api.mediation.list({ deleted: true, pageSize: 200 }) });
   const attachments = useQuery({ queryKey: attachmentKeys.deleted, queryFn: () => api.attachments.deleted({}) });
+  const followups = useDeletedFollowups();
+  const invalidateFollowup = useInvalidateFollowup();
 
   const restore = async (what: string, run: () => Promise<unknown>) => {
     try {
@@ -44,6 +48,7 @@ export function RecycleBinPage() {
           <Tabs.Tab value="disputes">矛盾纠纷（{disputes.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="persons">人员（{persons.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="mediation">调解案件（{cases.data?.total ?? 0}）</Tabs.Tab>
+          <Tabs.Tab value="followup">重点人员档案（{followups.data?.total ?? 0}）</Tabs.Tab>
           <Tabs.Tab value="attachments">附件（{attachments.data?.length ?? 0}）</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="disputes" pt="sm">
@@ -145,6 +150,47 @@ export function RecycleBinPage() {
                           restore(c.caseNo, async () => {
                             await api.mediation.restore({ id: c.id });
                             await qc.invalidateQueries();
+                          })
+                        }
+                      >
+                        恢复
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="followup" pt="sm">
+          {followups.data?.rows.length === 0 ? (
+            <EmptyState title="没有已删除的重点人员档案" />
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>姓名</Table.Th>
+                  <Table.Th>类别</Table.Th>
+                  <Table.Th>建档日期</Table.Th>
+                  <Table.Th>删除时间</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {followups.data?.rows.map((f) => (
+                  <Table.Tr key={f.id}>
+                    <Table.Td>{f.personName}</Table.Td>
+                    <Table.Td>{groupText(f.group, f.groupName)}</Table.Td>
+                    <Table.Td>{f.startDate}</Table.Td>
+                    <Table.Td>{when(f.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          restore(`${f.personName}的档案`, async () => {
+                            await api.followup.restore({ id: f.id });
+                            await invalidateFollowup();
                           })
                         }
                       >

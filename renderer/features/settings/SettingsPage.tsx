@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
+import { CadenceSettings, HolidaySettings } from './ScheduleSettings';
 import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
 
 function useRefresh() {
@@ -351,6 +352,8 @@ export function SettingsPage() {
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
           <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>
           <Tabs.Tab value="dicts">字典</Tabs.Tab>
+          <Tabs.Tab value="cadences">走访频次</Tabs.Tab>
+          <Tabs.Tab value="holidays">节假日</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="villages" pt="md">
@@ -361,6 +364,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="dicts" pt="md">
           <DictSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="cadences" pt="md">
+          <CadenceSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="holidays" pt="md">
+          <HolidaySettings />
         </Tabs.Panel>
         <Tabs.Panel value="township" pt="md">
           {settings.data && <TownshipSettings settings={settings.data} />}

@@ -1,0 +1,196 @@
+import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { daysBetween } from '../../../shared/dates';
+import { DASHBOARD_MODULE_LABELS, type DashboardItem, type DashboardModule } from '../../../shared/schemas/followup';
+import { staffLabel } from '../../../shared/schemas/reference';
+import { errorMessage } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { useStaff, useVillages } from '../../hooks/useReference';
+import { useDashboard } from './queries';
+
+const MODULE_COLORS: Record<DashboardModule, string> = { followup: 'grape', dispute: 'blue', mediation: 'teal' };
+
+/** How far the item is from today, in the words the office uses. */
+function when(item: DashboardItem, today: string): { text: string; color?: string } {
+  const d = daysBetween(today, item.dueDate);
+  if (d < 0) return { text: `逾期 ${-d} 天`, color: 'red' };
+  if (d === 0) return { text: '今天到期', color: 'orange' };
+  return { text: `还有 ${d} 天` };
+}
+
+function ItemList(props: { title: string; items: DashboardItem[]; total: number; today: string; empty: string; color: string; testId: string }) {
+  const { title, items, total, today, empty, color, testId } = props;
+  return (
+    <Card withBorder data-testid={testId}>
+      <Group gap="xs" mb="xs">
+        <Title order={5}>{title}</Title>
+        <Badge variant="light" color={total ? color : 'gray'}>
+          {total}
+        </Badge>
+      </Group>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={100}>模块</Table.Th>
+                <Table.Th>事项</Table.Th>
+                <Table.Th>对象</Table.Th>
+                <Table.Th>责任人</Table.Th>
+                <Table.Th>村（社区）</Table.Th>
+                <Table.Th>到期日</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((i) => {
+                const w = when(i, today);
+                return (
+                  <Table.Tr key={i.id} data-testid="dashboard-item">
+                    <Table.Td>
+                      <Badge variant="light" color={MODULE_COLORS[i.module]} size="sm">
+                        {DASHBOARD_MODULE_LABELS[i.module]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={i.link}>
+                        {i.label}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{i.personName}</Table.Td>
+                    <Table.Td>{i.responsibleName ?? ''}</Table.Td>
+                    <Table.Td>{i.villageName ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{i.dueDate}</Text>
+                        <Text size="xs" c={w.color ?? 'dimmed'} fw={w.color ? 600 : undefined}>
+                          {w.text}
+                        </Text>
+                      </Group>
+                      {i.originalDueDate && (
+                        <Text size="xs" c="dimmed">
+                          原到期日 {i.originalDueDate}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {total > items.length && (
+        <Text size="xs" c="dimmed" mt="xs">
+          仅列出最早的 {items.length} 项，共 {total} 项；可按责任人或村（社区）筛选。
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function CountTable({ title, head, rows }: { title: string; head: string; rows: { key: string; name: string; overdue: number; dueSoon: number }[] }) {
+  return (
+    <Card withBorder>
+      <Title order={6} mb="xs">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          无
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{head}</Table.Th>
+              <Table.Th ta="right">已逾期</Table.Th>
+              <Table.Th ta="right">7日内到期</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.name}</Table.Td>
+                <Table.Td ta="right" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
+                  {r.overdue}
+                </Table.Td>
+                <Table.Td ta="right">{r.dueSoon}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+/** 首页 工作台: what is overdue, what falls due this week, which terms end this month. */
+export function DashboardPage() {
+  const staff = useStaff(true);
+  const villages = useVillages();
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [villageId, setVillageId] = useState<string | null>(null);
+  const q = useDashboard({ responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined });
+  const d = q.data;
+  const nothing = d && d.overdueTotal === 0 && d.dueSoonTotal === 0 && d.termEnds.length === 0;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group gap="xs" align="baseline">
+          <Title order={3}>工作台</Title>
+          {d && (
+            <Text c="dimmed" size="sm">
+              今天 {d.today}
+            </Text>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Select
+            label="包保/承办人"
+            placeholder="全部"
+            clearable
+            searchable
+            w={200}
+            data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))}
+            value={staffId}
+            onChange={setStaffId}
+          />
+          <Select label="村（社区）" placeholder="全部" clearable searchable w={180} data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
+        </Group>
+      </Group>
+      {q.isLoading && <Loader aria-label="正在加载待办事项" />}
+      {q.error && <Alert color="red">{errorMessage(q.error)}</Alert>}
+      {d && d.overdueTotal > 0 && (
+        <Alert color="red" variant="filled" title={`有 ${d.overdueTotal} 项已逾期`} data-testid="overdue-banner">
+          逾期未走访即为脱管、漏管，请尽快办理；办理后在对应档案中记录即可消除。
+        </Alert>
+      )}
+      {nothing && <EmptyState title="近期没有到期事项">已逾期、7日内到期和30日内期满的事项会列在这里。</EmptyState>}
+      {d && !nothing && (
+        <>
+          <ItemList title="已逾期" testId="overdue" color="red" items={d.overdue} total={d.overdueTotal} today={d.today} empty="没有逾期事项。" />
+          <ItemList title="7日内到期" testId="due-soon" color="orange" items={d.dueSoon} total={d.dueSoonTotal} today={d.today} empty="7日内没有到期事项。" />
+          <ItemList title="30日内期满" testId="term-ends" color="blue" items={d.termEnds} total={d.termEnds.length} today={d.today} empty="30日内没有期满的人员。" />
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <CountTable
+                title="按模块"
+                head="模块"
+                rows={d.byModule.map((m) => ({ key: m.module, name: DASHBOARD_MODULE_LABELS[m.module], overdue: m.overdue, dueSoon: m.dueSoon }))}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <CountTable title="按责任人" head="责任人" rows={d.byStaff.map((s) => ({ key: s.staffId ?? '', name: s.name, overdue: s.overdue, dueSoon: s.dueSoon }))} />
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
+    </Stack>
+  );
+}

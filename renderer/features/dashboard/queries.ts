@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Input } from '../../../shared/contract';
+import { api } from '../../api/client';
+
+/** Every write that can add or clear a due item (follow-up, disputes, mediation) invalidates `all`. */
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  get: (f: Input<'dashboard.get'>) => ['dashboard', f] as const,
+};
+
+export function useDashboard(f: Input<'dashboard.get'>) {
+  return useQuery({ queryKey: dashboardKeys.get(f), queryFn: () => api.dashboard.get(f), placeholderData: (prev) => prev });
+}

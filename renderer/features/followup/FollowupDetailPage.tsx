@@ -1,0 +1,403 @@
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { SEX_LABELS } from '../../../shared/dictionaries';
+import { DRUG_TYPE_LABELS, drugTermEnd, SERIOUS_BREACH_SOURCE, type DrugType } from '../../../shared/domain/followup-rules';
+import { maskIdNumber } from '../../../shared/domain/id-number';
+import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
+import { api, errorMessage } from '../../api/client';
+import { AuditHistory } from '../../components/AuditHistory';
+import { confirmDelete } from '../../components/ConfirmDelete';
+import { notifyError, notifySaved } from '../../components/notify';
+import { EndModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
+import { DueStateBadge, FollowupStatusBadge, groupText, LevelBadge } from './labels';
+import { useFollowupSubject, useFollowupWrite, useInvalidateFollowup } from './queries';
+
+function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
+  return (
+    <Grid.Col span={{ base: 6, md: span }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
+        {children || '—'}
+      </Text>
+    </Grid.Col>
+  );
+}
+
+/** Shown masked (PIPL: the patient's identity is confidential) until asked for. */
+function IdNumber({ value }: { value: string | null }) {
+  const [shown, setShown] = useState(false);
+  if (!value) return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span>{shown ? value : maskIdNumber(value)}</span>
+      <Button size="compact-xs" variant="subtle" onClick={() => setShown(!shown)}>
+        {shown ? '隐藏' : '显示'}
+      </Button>
+    </Group>
+  );
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The facts of the file's group (DOMAIN.md §4): what each group's ledger records. */
+function FactsCard({ s }: { s: FollowupSubject }) {
+  const f = s.facts;
+  if (s.group === 'mental_health') {
+    return (
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          患者情况
+        </Title>
+        <Grid gap="sm">
+          <Field label="诊断">{str(f.diagnosis)}</Field>
+          <Field label="治疗情况">{str(f.treatment)}</Field>
+          <Field label="用药情况">{str(f.medication)}</Field>
+          <Field label="以奖代补">{str(f.rewardStatus)}</Field>
+          <Field label="监护人">{[str(f.guardianName), str(f.guardianRelation) && `（${str(f.guardianRelation)}）`].join('')}</Field>
+          <Field label="监护人电话">{str(f.guardianPhone)}</Field>
+          <Field label="肇事肇祸史" span={6}>
+            {str(f.incidentHistory)}
+          </Field>
+        </Grid>
+      </Card>
+    );
+  }
+  if (s.group === 'drug') {
+    const report = str(f.reportDate);
+    return (
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          {DRUG_TYPE_LABELS[f.drugType as DrugType] ?? '社区戒毒/社区康复'}
+        </Title>
+        <Grid gap="sm">
+          <Field label="收到决定书日期">{str(f.decisionDate)}</Field>
+          <Field label="报到日期">{report || <Text c="orange" size="sm">尚未报到</Text>}</Field>
+          <Field label="期满日期">{str(f.termEnd) || (report ? drugTermEnd(report) : '')}</Field>
+          <Field label="擅自离开县（市、区）">{`${Number(f.leaveTimes ?? 0)}次，累计${Number(f.leaveDays ?? 0)}日`}</Field>
+        </Grid>
+      </Card>
+    );
+  }
+  if (s.group === 'cult') {
+    return (
+      <Card withBorder>
+        <Grid gap="sm">
+          <Field label="转化情况">{str(f.transformStatus)}</Field>
+        </Grid>
+      </Card>
+    );
+  }
+  return null;
+}
+
+function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']> }) {
+  return (
+    <Alert color={breach.serious ? 'red' : 'gray'} variant="light" title={breach.serious ? '严重违反协议' : '协议遵守情况'}>
+      {breach.serious ? (
+        <Text size="sm">{breach.reasons.join('；')}。应及时报告公安机关。</Text>
+      ) : (
+        <Text size="sm">未达到严重违反协议的情形（逃避或拒绝检测{breach.refusals}次）。</Text>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {SERIOUS_BREACH_SOURCE}
+      </Text>
+    </Alert>
+  );
+}
+
+/** What falls due, from the engine: open items first; what was done is one switch away. */
+function DueItemsCard({ s }: { s: FollowupSubject }) {
+  const [showDone, setShowDone] = useState(false);
+  const open = s.dueItems.filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const items = showDone ? s.dueItems : open;
+  const doneCount = s.dueItems.length - open.length;
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>待办事项</Title>
+        {doneCount > 0 && <Switch size="xs" label={`显示已完成（${doneCount}）`} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />}
+      </Group>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {s.status === 'active' ? '暂无待办事项。' : '已解除管理，不再安排走访。'}
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>事项</Table.Th>
+              <Table.Th>到期日</Table.Th>
+              <Table.Th>状态</Table.Th>
+              <Table.Th>完成情况</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((i) => (
+              <Table.Tr key={i.key} data-testid="due-item">
+                <Table.Td>{i.label}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={i.state === 'overdue' ? 'red' : undefined} fw={i.state === 'overdue' ? 600 : undefined}>
+                    {i.dueDate}
+                  </Text>
+                  {i.originalDueDate && (
+                    <Text size="xs" c="dimmed">
+                      原到期日 {i.originalDueDate}
+                      {i.extensionReason ? `（延期：${i.extensionReason}）` : ''}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <DueStateBadge state={i.state} />
+                    {i.late && (
+                      <Badge color="orange" variant="outline" size="sm">
+                        逾期完成
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {[i.progress ? `${i.progress.done}/${i.progress.required} 次` : '', i.satisfiedOn ? `${i.satisfiedOn} 完成` : '', i.waivedReason ? `免除：${i.waivedReason}` : '']
+                      .filter(Boolean)
+                      .join('，')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVisit) => void }) {
+  const { run } = useFollowupWrite();
+  const editable = s.status === 'active' && !s.deletedAt;
+  const remove = async (v: FollowupVisit) => {
+    if (!(await confirmDelete(`删除${VISIT_KIND_LABELS[v.kind]}记录`, `确定删除 ${v.date} 的${VISIT_KIND_LABELS[v.kind]}记录吗？删除后不再计入走访频次，下次走访日期将重新计算。`))) return;
+    await run(() => api.followup.deleteVisit({ id: v.id }), `${VISIT_KIND_LABELS[v.kind]}记录已删除`);
+  };
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>走访记录</Title>
+        {editable && (
+          <Button size="xs" variant="light" onClick={() => onEdit()}>
+            {s.group === 'drug' ? '记录走访或检测' : '记录走访'}
+          </Button>
+        )}
+      </Group>
+      {s.visits.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          还没有走访记录。
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>日期</Table.Th>
+              <Table.Th>类型</Table.Th>
+              <Table.Th>方式</Table.Th>
+              <Table.Th>走访人员</Table.Th>
+              <Table.Th>情况</Table.Th>
+              <Table.Th>评估</Table.Th>
+              {editable && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.visits.map((v) => (
+              <Table.Tr key={v.id} data-testid="followup-visit">
+                <Table.Td>{v.date}</Table.Td>
+                <Table.Td>
+                  {VISIT_KIND_LABELS[v.kind]}
+                  {v.testResult ? `（${v.testResult}）` : ''}
+                </Table.Td>
+                <Table.Td>{v.method}</Table.Td>
+                <Table.Td>{v.visitors}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v.findings}</Table.Td>
+                <Table.Td>{v.levelAfter ? `调整为${levelLabel(v.levelAfter)}` : ''}</Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(v)}>
+                        修改
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(v)}>
+                        删除
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+type Dialog = { kind: 'visit'; visit?: FollowupVisit } | { kind: 'end' } | null;
+
+/** 一人一档: the person, the team, what the rules require and when, and every visit. */
+export function FollowupDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const q = useFollowupSubject(id);
+  const invalidate = useInvalidateFollowup();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  if (q.isLoading) return <Loader />;
+  if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
+  const s = q.data;
+  const active = s.status === 'active' && !s.deletedAt;
+  const p = s.person;
+
+  const remove = async () => {
+    if (!(await confirmDelete('删除档案', `确定删除 ${p.name} 的${groupText(s.group, s.groupName)}档案吗？删除后可在回收站恢复。`))) return;
+    try {
+      await api.followup.delete({ id: s.id });
+      await invalidate();
+      notifySaved(`${p.name} 的档案已移入回收站`);
+      navigate('/followup');
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Title order={3}>{p.name}</Title>
+          <Badge variant="light" color="indigo">
+            {groupText(s.group, s.groupName)}
+          </Badge>
+          <LevelBadge level={s.level} />
+          <FollowupStatusBadge status={s.status} />
+          {s.deletedAt && <Badge color="gray">已删除</Badge>}
+        </Group>
+        {!s.deletedAt && (
+          <Group>
+            {active && (
+              <>
+                <Button onClick={() => setDialog({ kind: 'visit' })}>{s.group === 'drug' ? '记录走访或检测' : '记录走访'}</Button>
+                <Button variant="default" component={Link} to={`/followup/${s.id}/edit`}>
+                  编辑
+                </Button>
+                <Button variant="default" onClick={() => setDialog({ kind: 'end' })}>
+                  解除管理
+                </Button>
+              </>
+            )}
+            <Button color="red" variant="light" onClick={remove}>
+              删除
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      <Card withBorder>
+        <Grid gap="sm">
+          <Field label="姓名">
+            <Anchor component={Link} to={`/persons/${p.id}`}>
+              {p.name}
+            </Anchor>
+            {p.sex ? `（${SEX_LABELS[p.sex]}）` : ''}
+          </Field>
+          <Field label="公民身份号码">
+            <IdNumber value={p.idNumber} />
+          </Field>
+          <Field label="联系电话">{p.phone}</Field>
+          <Field label="住址">{p.address}</Field>
+          <Field label={s.group === 'mental_health' ? '危险性评估等级' : '关注等级'}>{`${levelLabel(s.level)}（${s.levelSince}起）`}</Field>
+          <Field label="包保责任人">{s.responsibleName}</Field>
+          <Field label="村（社区）">{s.villageName}</Field>
+          <Field label="建档日期">{s.startDate}</Field>
+          {s.endDate && (
+            <Field label={`${s.status === 'moved' ? '迁出' : s.status === 'deceased' ? '死亡' : '解除'}日期`} span={12}>
+              {`${s.endDate}　${s.endReason ?? ''}`}
+            </Field>
+          )}
+          {s.notes && (
+            <Field label="备注" span={12}>
+              {s.notes}
+            </Field>
+          )}
+        </Grid>
+      </Card>
+
+      {s.breach && <BreachCard breach={s.breach} />}
+
+      <FactsCard s={s} />
+
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          {s.group === 'mental_health' ? '帮扶小组（“四个一”）' : '帮扶人员'}
+        </Title>
+        {s.teamMissing.length > 0 && (
+          <Alert color="yellow" variant="light" py="xs" mb="xs">
+            尚缺：{s.teamMissing.join('、')}
+          </Alert>
+        )}
+        {s.team.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            未登记帮扶人员。
+          </Text>
+        ) : (
+          <Table>
+            <Table.Tbody>
+              {s.team.map((m, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td w={180}>{m.role}</Table.Td>
+                  <Table.Td>{m.name}</Table.Td>
+                  <Table.Td>{m.phone ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          走访频次
+        </Title>
+        {s.cadence.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            已解除管理，不再安排走访。
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            {s.cadence.map((c) => (
+              <div key={c.ruleId} data-testid="cadence">
+                <Text size="sm">
+                  <Text span fw={600}>
+                    {c.label}
+                  </Text>
+                  ：{c.text}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  依据：{c.source}
+                </Text>
+              </div>
+            ))}
+          </Stack>
+        )}
+      </Card>
+
+      <DueItemsCard s={s} />
+
+      <VisitsCard s={s} onEdit={(visit) => setDialog({ kind: 'visit', visit })} />
+
+      <AuditHistory entity="followup" id={s.id} />
+
+      {dialog?.kind === 'visit' && <VisitModal s={s} visit={dialog.visit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'end' && <EndModal s={s} onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * 节假日与走访频次: the working-day calendar (edited each year when the State Council's notice comes
+ * out) and the visit cadences with the article or practice each comes from. A cadence change applies
+ * from the chosen date on and needs a reason; both are kept in the audit trail.
+ */
+import { Alert, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { HOLIDAY_KIND_LABELS } from '../../../shared/domain/holidays';
+import { CadenceInput, type CadenceSetting, type ScheduleSettings } from '../../../shared/schemas/followup';
+import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { notifyError, notifySaved } from '../../components/notify';
+import { applyServerErrors, useZodForm } from '../../components/useZodForm';
+import { todayLocal } from '../../hooks/useReference';
+
+const KEY = ['schedule'] as const;
+
+function useSchedule() {
+  return useQuery({ queryKey: KEY, queryFn: () => api.schedule.get({}) });
+}
+
+function useSaved() {
+  const qc = useQueryClient();
+  return async (s: ScheduleSettings) => {
+    qc.setQueryData(KEY, s);
+    // Due dates everywhere follow the new rules.
+    await Promise.all([qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['followup'] })]);
+  };
+}
+
+function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }) {
+  const saved = useSaved();
+  const form = useZodForm({
+    schema: CadenceInput,
+    initialValues: { unit: 'days' as 'days' | 'months', n: '' as number | '', since: todayLocal(), reason: '' },
+    toInput: (v) => ({ key: c.key, days: v.unit === 'days' && v.n !== '' ? v.n : null, months: v.unit === 'months' && v.n !== '' ? v.n : null, since: v.since, reason: v.reason }),
+    toFormPath: (path) => (path === 'days' || path === 'months' ? 'n' : path),
+  });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      const s = await api.schedule.saveCadence({ key: c.key, days: v.unit === 'days' ? Number(v.n) : null, months: v.unit === 'months' ? Number(v.n) : null, since: v.since, reason: v.reason });
+      await saved(s);
+      notifySaved(`“${c.label}”已调整，自 ${v.since} 起按新频次计算`);
+      onClose();
+    } catch (e) {
+      if (!applyServerErrors(form, e, (p) => (p === 'days' || p === 'months' ? 'n' : p))) notifyError(e);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`调整走访频次：${c.label}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">现行：{c.text}</Text>
+          <Text size="xs" c="dimmed">
+            {c.source}
+          </Text>
+          <Group align="flex-end">
+            <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
+            <SegmentedControl data={[{ value: 'days', label: '天' }, { value: 'months', label: '个月' }]} {...form.getInputProps('unit')} />
+          </Group>
+          <DateField label="生效日期" withAsterisk {...form.getInputProps('since')} />
+          <TextInput label="调整理由" withAsterisk placeholder="如：县卫健局通知要求加密随访" {...form.getInputProps('reason')} />
+          <Text size="xs" c="dimmed">
+            调整自生效日期起适用，此前的到期事项不变；调整记录写入修改记录。
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit">保存调整</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function CadenceSettings() {
+  const q = useSchedule();
+  const saved = useSaved();
+  const [editing, setEditing] = useState<CadenceSetting | null>(null);
+  if (!q.data) return null;
+  const setScheme = async (scheme: string) => {
+    try {
+      await saved(await api.schedule.setScheme({ scheme: scheme as 'health' | 'grid' }));
+      notifySaved('严重精神障碍患者的走访方案已切换');
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <Group>
+        <Text size="sm">严重精神障碍患者按</Text>
+        <SegmentedControl
+          aria-label="精神障碍患者走访方案"
+          value={q.data.scheme}
+          onChange={setScheme}
+          data={[
+            { value: 'health', label: '公共卫生随访规范' },
+            { value: 'grid', label: '综治网格走访做法' },
+          ]}
+        />
+      </Group>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>事项</Table.Th>
+            <Table.Th>频次</Table.Th>
+            <Table.Th>依据</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {q.data.cadences.map((c) => (
+            <Table.Tr key={c.key}>
+              <Table.Td>{c.label}</Table.Td>
+              <Table.Td>
+                {c.text}
+                {c.override && (
+                  <Badge ml="xs" size="xs" variant="light">
+                    本所调整
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td maw={520}>
+                <Text size="xs">
+                  <Badge size="xs" variant="outline" mr={4}>
+                    {c.basis}
+                  </Badge>
+                  {c.source}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {c.adjustable && c.interval && (
+                  <Button size="xs" variant="subtle" onClick={() => setEditing(c)}>
+                    调整
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && <CadenceModal c={editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+type Entry = ScheduleSettings['holidays'][number];
+
+export function HolidaySettings() {
+  const q = useSchedule();
+  const saved = useSaved();
+  const [draft, setDraft] = useState<Entry[] | null>(null);
+  const [row, setRow] = useState<Entry>({ date: '', kind: 'holiday', name: '' });
+  if (!q.data) return null;
+  const entries = draft ?? q.data.holidays;
+  const add = () => {
+    if (!row.date || !row.name.trim()) return notifyError(new Error('请填写日期和名称'));
+    if (entries.some((e) => e.date === row.date)) return notifyError(new Error(`${row.date} 已在表中`));
+    setDraft([...entries, { ...row, name: row.name.trim() }].sort((a, b) => a.date.localeCompare(b.date)));
+    setRow({ date: '', kind: row.kind, name: row.name });
+  };
+  const save = async () => {
+    try {
+      await saved(await api.schedule.saveHolidays({ entries }));
+      setDraft(null);
+      notifySaved('节假日表已保存，按工作日计算的期限随之更新');
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <Alert color="blue" variant="light">
+        按工作日计算的期限会跳过周末和下表中的放假日，并把调休上班的周末算作工作日。每年国务院办公厅公布下一年节假日安排后，请在此补充。
+        {q.data.holidaySources.map((s) => (
+          <Text key={s.year} size="xs" mt={4}>
+            {s.year}年默认：{s.source}
+          </Text>
+        ))}
+      </Alert>
+      <Group align="flex-end">
+        <DateField label="日期" value={row.date} onChange={(date) => setRow({ ...row, date })} w={150} />
+        <Select label="类别" data={Object.entries(HOLIDAY_KIND_LABELS).map(([value, label]) => ({ value, label }))} value={row.kind} onChange={(k) => setRow({ ...row, kind: (k as Entry['kind']) ?? 'holiday' })} allowDeselect={false} w={130} />
+        <TextInput label="名称" placeholder="如：春节" value={row.name} onChange={(e) => setRow({ ...row, name: e.currentTarget.value })} w={180} />
+        <Button variant="light" onClick={add}>
+          加入
+        </Button>
+        <Button onClick={save} disabled={!draft}>
+          保存节假日表
+        </Button>
+        {draft && (
+          <Button variant="default" onClick={() => setDraft(null)}>
+            放弃修改
+          </Button>
+        )}
+      </Group>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>日期</Table.Th>
+            <Table.Th>类别</Table.Th>
+            <Table.Th>名称</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <Table.Tr key={e.date}>
+              <Table.Td>{e.date}</Table.Td>
+              <Table.Td>{HOLIDAY_KIND_LABELS[e.kind]}</Table.Td>
+              <Table.Td>{e.name}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" color="red" onClick={() => setDraft(entries.filter((x) => x.date !== e.date))}>
+                  移除
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

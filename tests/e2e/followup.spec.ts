@@ -1,0 +1,193 @@
+/**
+ * Special-group follow-up (重点人员管理) and the to-do dashboard: a level-3 mental-health patient is
+ * registered with a guardian and sees the first visit due; a visit that raises the level to 4 brings the
+ * next visit closer; a file whose visit has gone overdue under the fixed clock is on the dashboard, opens
+ * from there, and leaves the list once the visit is recorded.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { E2E_TODAY, expect, test } from './fixtures';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+async function choose(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Types a date, then clicks a heading (as a user would) so the calendar closes and uncovers the next field. */
+async function fillDate(field: Locator, value: string, heading: Locator) {
+  await field.fill(value);
+  await heading.click();
+  await expect(field).toHaveValue(value);
+}
+
+/** The rows of the file's 待办事项 (open ones; done ones only when asked for). */
+const dueItems = (page: Page) => page.getByTestId('due-item');
+
+test('register a level-3 patient with a guardian; a visit raising the level to 4 brings the next visit closer', async ({ page, app }) => {
+  app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  app.call('villages.save', { name: '高寨村' });
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(app.url);
+
+  // The home page is the dashboard; nothing is due yet
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('近期没有到期事项')).toBeVisible();
+
+  await page.getByRole('link', { name: '重点人员' }).click();
+  await expect(page.getByRole('heading', { name: '重点人员台账' })).toBeVisible();
+  await expect(page.getByText('还没有在管的重点人员档案')).toBeVisible();
+  await page.getByRole('link', { name: '新建档案' }).click();
+  const title = page.getByRole('heading', { name: '新建重点人员档案' });
+
+  // Saving the empty form names what is missing, in Chinese, at the fields
+  await page.getByRole('button', { name: '建立档案' }).click();
+  await expect(page.getByText('请选择人员', { exact: true })).toBeVisible();
+  await expect(page.getByText('请选择人员类别')).toBeVisible();
+  await expect(page.getByText('请选择包保责任人')).toBeVisible();
+
+  // A new person, created inline
+  await page.getByRole('button', { name: '新建人员（人员）' }).click();
+  const modal = page.getByRole('dialog', { name: '新建人员' });
+  await modal.getByLabel('姓名').fill('赵小明');
+  await modal.getByLabel('联系电话').fill('13800138000');
+  await modal.getByRole('button', { name: '保存并选用' }).click();
+  await expect(modal).toBeHidden();
+
+  // Mental health: 0–5级 with the standard's meaning, and the "四个一" roles offered
+  await choose(page, '人员类别', '严重精神障碍患者');
+  const level = page.getByRole('combobox', { name: '危险性评估等级', exact: true });
+  await level.click();
+  await expect(page.getByRole('option', { name: /^5级/ })).toContainText('纵火');
+  await page.getByRole('option', { name: /^3级/ }).click();
+  await expect(level).toHaveAccessibleDescription('明显打砸行为，不分场合，针对财物，不能接受劝说而停止');
+  await choose(page, '包保责任人', '王调解');
+  await choose(page, '村（社区）', '高寨村');
+  await fillDate(page.getByLabel('建档日期'), '2024-06-01', title);
+  await expect(page.getByText('“四个一”尚缺：村（社区）干部、医生、民警、监护人')).toBeVisible();
+
+  // The guardian is required for a mental-health file
+  await page.getByRole('button', { name: '建立档案' }).click();
+  await expect(page.getByText('请选择诊断')).toBeVisible();
+  await expect(page.getByText('请填写监护人姓名')).toBeVisible();
+  await choose(page, '诊断', '精神分裂症');
+  await page.getByLabel('监护人姓名').fill('赵大妈');
+  await page.getByLabel('与患者关系').fill('母亲');
+  await page.getByLabel('监护人电话').fill('13900139000');
+
+  // Three of the four: the police officer is left blank and the row is not saved
+  await page.getByRole('textbox', { name: '第1位帮扶人员姓名' }).fill('钱书记');
+  await page.getByRole('textbox', { name: '第2位帮扶人员姓名' }).fill('李医生');
+  await page.getByRole('textbox', { name: '第2位帮扶人员电话' }).fill('13700137000');
+  await page.getByRole('textbox', { name: '第4位帮扶人员姓名' }).fill('赵大妈');
+  await expect(page.getByText('“四个一”尚缺：民警')).toBeVisible();
+  await shot(page, '01-form');
+  await page.getByRole('button', { name: '建立档案' }).click();
+
+  // The file: every 2 weeks while unstable (level 3), so the first visit is due on 06-15, today
+  await expect(page.getByRole('heading', { name: '赵小明' })).toBeVisible();
+  await expect(page.getByText('尚缺：民警')).toBeVisible();
+  await expect(page.getByText('赵大妈（母亲）')).toBeVisible();
+  await expect(page.getByTestId('cadence').filter({ hasText: '随访（不稳定）' })).toContainText('每2周');
+  await expect(page.getByTestId('cadence').filter({ hasText: '随访（不稳定）' })).toContainText('国家基本公共卫生服务规范');
+  const first = dueItems(page).filter({ hasText: '随访（不稳定）' });
+  await expect(first).toContainText('2024-06-15');
+  await expect(first).toContainText('即将到期');
+
+  // A visit on 06-10 reassesses the risk at level 4: weekly from that day, so 06-17 instead of 06-24
+  await page.getByRole('button', { name: '记录走访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录走访' });
+  await expect(visit.getByLabel('走访人员')).toHaveValue('王调解');
+  await fillDate(visit.getByLabel('走访日期'), '2024-06-10', visit.getByRole('heading').first());
+  await visit.getByLabel('走访情况').fill('患者近日情绪激动，砸坏家中物品并推搡母亲，劝说无效；已通知医生调整用药。');
+  await visit.getByRole('combobox', { name: '风险等级重新评估' }).click();
+  await page.getByRole('option', { name: /^4级/ }).click();
+  await visit.getByRole('button', { name: '保存' }).click();
+  await expect(visit).toBeHidden();
+
+  await expect(page.getByTestId('followup-visit')).toHaveCount(1);
+  await expect(page.getByTestId('followup-visit')).toContainText('调整为4级');
+  const next = dueItems(page).filter({ hasText: '随访（危险性4–5级）' });
+  await expect(next).toContainText('2024-06-17');
+  await expect(dueItems(page).filter({ hasText: '2024-06-24' })).toHaveCount(0);
+  await expect(dueItems(page).filter({ hasText: '2024-06-15' })).toHaveCount(0);
+  await expect(page.getByTestId('cadence').filter({ hasText: '随访（危险性4–5级）' })).toContainText('每周');
+  await expect(page.getByText('风险等级：3级 → 4级')).toBeVisible();
+  await shot(page, '02-file');
+
+  // The ledger lists the file with its next visit
+  await page.getByRole('link', { name: '重点人员' }).click();
+  const row = page.getByRole('row').filter({ hasText: '赵小明' });
+  await expect(row).toContainText('严重精神障碍患者');
+  await expect(row).toContainText('4级');
+  await expect(row).toContainText('2024-06-17');
+  await expect(row).not.toContainText('逾期');
+  await shot(page, '03-list');
+
+  // Editing completes the team; the level and the facts come back as saved
+  await row.getByRole('link', { name: '赵小明' }).click();
+  await page.getByRole('link', { name: '编辑' }).click();
+  await expect(page.getByRole('combobox', { name: '危险性评估等级', exact: true })).toHaveValue('4级');
+  await expect(page.getByLabel('监护人姓名')).toHaveValue('赵大妈');
+  await expect(page.getByRole('textbox', { name: '第4位帮扶人员角色' })).toHaveValue('民警');
+  await page.getByRole('textbox', { name: '第4位帮扶人员姓名' }).fill('孙民警');
+  await expect(page.getByText('“四个一”已齐全。')).toBeVisible();
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('heading', { name: '赵小明' })).toBeVisible();
+  await expect(page.getByText('尚缺：')).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '孙民警' })).toContainText('民警');
+});
+
+test('an overdue visit is on the dashboard, opens the file, and is cleared by recording the visit', async ({ page, app }) => {
+  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const person = app.call<{ id: string }>('persons.create', { name: '钱老四' });
+  // Level 3 since 05-01 and never visited: the visit fell due on 05-15
+  app.call('followup.create', {
+    personId: person.id,
+    group: 'mental_health',
+    level: '3',
+    responsibleStaffId: status.operator.id,
+    startDate: '2024-05-01',
+    facts: { diagnosis: '双相（情感）障碍', guardianName: '钱大嫂', guardianRelation: '配偶' },
+  });
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(app.url);
+
+  await expect(page.getByTestId('overdue-banner')).toContainText('有 1 项已逾期');
+  const overdue = page.getByTestId('overdue').getByTestId('dashboard-item');
+  await expect(overdue).toHaveCount(1);
+  await expect(overdue).toContainText('重点人员');
+  await expect(overdue).toContainText('钱老四');
+  await expect(overdue).toContainText('王调解');
+  await expect(overdue).toContainText('2024-05-15');
+  await expect(overdue).toContainText('逾期 31 天');
+  await shot(page, '04-dashboard-overdue');
+
+  // The ledger flags it too
+  await page.getByRole('link', { name: '重点人员' }).click();
+  await page.getByRole('switch', { name: '仅看逾期' }).check();
+  const row = page.getByRole('row').filter({ hasText: '钱老四' });
+  await expect(row).toContainText('2024-05-15');
+  await expect(row).toContainText('逾期');
+  await page.getByRole('link', { name: '首页' }).click();
+
+  // The item opens the file where it is satisfied
+  await overdue.getByRole('link', { name: '随访（不稳定）' }).click();
+  await expect(page.getByRole('heading', { name: '钱老四' })).toBeVisible();
+  await expect(dueItems(page).filter({ hasText: '2024-05-15' })).toContainText('已逾期');
+  await page.getByRole('button', { name: '记录走访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录走访' });
+  await expect(visit.getByLabel('走访日期')).toHaveValue(E2E_TODAY);
+  await visit.getByLabel('走访情况').fill('入户走访，患者按时服药，情绪平稳，监护人在家照看。');
+  await visit.getByRole('button', { name: '保存' }).click();
+  await expect(visit).toBeHidden();
+  await expect(dueItems(page).filter({ hasText: '随访（不稳定）' })).toContainText('2024-06-29');
+  await shot(page, '05-file-visited');
+
+  // Back home: nothing overdue any more
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('近期没有到期事项')).toBeVisible();
+  await expect(page.getByTestId('overdue-banner')).toBeHidden();
+  await shot(page, '06-dashboard-cleared');
+});
