@@ -100,6 +100,7 @@ function displayName(raw: string, type: FileType): string {
 /** Where each kind of owner lives and what names it for people (table names are constants, never input). */
 const OWNERS: Record<AttachmentOwner, { table: string; labelColumn: string }> = {
   mediation_case: { table: 'mediation_case', labelColumn: 'case_no' },
+  followup_subject: { table: 'followup_subject', labelColumn: '(SELECT name FROM person WHERE person.id = followup_subject.person_id)' },
 };
 
 function findOwner(ctx: ServiceContext, type: AttachmentOwner, id: string): { label: string; deletedAt: string | null } | undefined {

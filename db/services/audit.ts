@@ -58,7 +58,7 @@ export function audit(
 }
 
 /** Records whose history also shows their attachments' uploads and deletions. */
-const ATTACHMENT_OWNERS: Record<string, string> = { mediation: 'mediation_case' };
+const ATTACHMENT_OWNERS: Record<string, string> = { mediation: 'mediation_case', followup: 'followup_subject' };
 
 export function auditForEntity(ctx: ServiceContext, entity: string, entityId: string): AuditEntry[] {
   const rows = all<AuditRow>(

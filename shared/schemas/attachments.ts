@@ -7,17 +7,18 @@ import { z } from 'zod';
 import { Id } from './common';
 
 /** What an attachment can belong to. A later module adds e.g. 'followup_subject' (visit photos). */
-export const ATTACHMENT_OWNERS = ['mediation_case'] as const;
+export const ATTACHMENT_OWNERS = ['mediation_case', 'followup_subject'] as const;
 export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
-export const ATTACHMENT_OWNER_LABELS: Record<AttachmentOwner, string> = { mediation_case: '调解案件' };
+export const ATTACHMENT_OWNER_LABELS: Record<AttachmentOwner, string> = { mediation_case: '调解案件', followup_subject: '重点人员档案' };
 
-export const ATTACHMENT_KINDS = ['agreement', 'identity', 'evidence', 'performance', 'other'] as const;
+export const ATTACHMENT_KINDS = ['agreement', 'identity', 'evidence', 'performance', 'visit_photo', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   agreement: '协议书原件',
   identity: '身份证明',
   evidence: '证据材料',
   performance: '履行凭证',
+  visit_photo: '走访照片',
   other: '其他',
 };
 

@@ -80,13 +80,23 @@ function ViewModal({ attachment, onClose }: { attachment: Attachment; onClose: (
 }
 
 /**
- * 附件 of one record (a mediation case now; follow-up subjects later): upload scans and photos,
+ * 附件 of one record (a mediation case, a follow-up file): upload scans and photos,
  * view, download, delete (to the recycle bin). Read-only when the record itself is deleted.
  */
-export function AttachmentsCard({ ownerType, ownerId, readOnly = false }: { ownerType: AttachmentOwner; ownerId: string; readOnly?: boolean }) {
+export function AttachmentsCard({
+  ownerType,
+  ownerId,
+  readOnly = false,
+  defaultKind = ATTACHMENT_KINDS[0],
+}: {
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  readOnly?: boolean;
+  defaultKind?: AttachmentKind;
+}) {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: attachmentKeys.list(ownerType, ownerId), queryFn: () => api.attachments.list({ ownerType, ownerId }) });
-  const [kind, setKind] = useState<AttachmentKind>(ATTACHMENT_KINDS[0]);
+  const [kind, setKind] = useState<AttachmentKind>(defaultKind);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [viewing, setViewing] = useState<Attachment | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);

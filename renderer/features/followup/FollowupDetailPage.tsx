@@ -7,6 +7,7 @@ import { maskIdNumber } from '../../../shared/domain/id-number';
 import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { EndModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
@@ -393,6 +394,8 @@ export function FollowupDetailPage() {
       <DueItemsCard s={s} />
 
       <VisitsCard s={s} onEdit={(visit) => setDialog({ kind: 'visit', visit })} />
+
+      <AttachmentsCard ownerType="followup_subject" ownerId={s.id} readOnly={!!s.deletedAt} defaultKind="visit_photo" />
 
       <AuditHistory entity="followup" id={s.id} />
 

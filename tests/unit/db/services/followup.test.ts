@@ -97,6 +97,17 @@ describe('special-group files', () => {
     expect(t.raw('followup.saveVisit', { subjectId: s.id, kind: 'test', date: '2024-06-11', method: '到所', visitors: '王调解', findings: '检测' })).toMatchObject({ ok: false, error: { fields: { testResult: '请填写检测结果' } } });
   });
 
+  it('keeps visit photos and scans on the file, in its history', () => {
+    const s = mental();
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    t.call('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: '走访.png', kind: 'visit_photo', base64: png });
+    expect(t.call<{ fileName: string; kind: string }[]>('attachments.list', { ownerType: 'followup_subject', ownerId: s.id }).map((a) => [a.fileName, a.kind])).toEqual([['走访.png', 'visit_photo']]);
+    const trail = t.call<{ entity: string }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(trail[0]!.entity).toBe('attachment');
+    t.call('followup.delete', { id: s.id });
+    expect(t.raw('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: 'b.png', kind: 'other', base64: png })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('lists files with filters, masked ID numbers and the overdue flag', () => {
     mental({ startDate: '2024-05-01' });
     const q = t.call<Person>('persons.create', { name: '钱二' });
