@@ -12,6 +12,7 @@ import { createHost } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './web';
 import { bindIpc } from './ipc';
+import { startDailyReminder } from './platform/notify';
 import { bindPrintToPdf } from './platform/print';
 
 const SCHEME = 'app';
@@ -77,6 +78,7 @@ function start(): void {
   serveRenderer();
   Menu.setApplicationMenu(null);
   createWindow();
+  startDailyReminder(host, () => win);
 }
 
 if (!app.requestSingleInstanceLock()) {
