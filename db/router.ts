@@ -17,7 +17,9 @@ import { getDashboard } from './services/dashboard';
 import { mediationDocument } from './services/documents';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
-import { exportDisputeLedger, exportMediationLedger } from './services/exports';
+import { followupStats } from './services/followup-stats';
+import { exportDisputeLedger, exportFollowupLedger, exportMediationLedger } from './services/exports';
+import { exportVisitPlan, visitPlan } from './services/visit-plan';
 import { searchPersons } from './services/person-search';
 import * as mediation from './services/mediation';
 import * as persons from './services/persons';
@@ -107,6 +109,10 @@ const handlers: Handlers = {
   'schedule.setScheme': (ctx, i) => schedule.setScheme(ctx, i),
   'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),
   'disputes.exportLedger': (ctx, i) => exportDisputeLedger(ctx, i),
+  'followup.exportLedger': (ctx, i) => exportFollowupLedger(ctx, i),
+  'followup.visitPlan': (ctx, i) => visitPlan(ctx, i),
+  'followup.exportVisitPlan': (ctx, i) => exportVisitPlan(ctx, i),
+  'followup.stats': (ctx, i) => followupStats(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

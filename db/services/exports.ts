@@ -1,5 +1,5 @@
 /**
- * 台账导出: the people's-mediation ledger and the dispute register as .xlsx files. An export runs the
+ * 台账导出: the people's-mediation ledger, the dispute register and the special-group ledger as .xlsx files. An export runs the
  * list's own filter and order (the same SQL) over every matching row, not one page, and writes the
  * office's labels rather than stored codes.
  */
@@ -18,10 +18,13 @@ import {
 import { LedgerError } from '../../shared/errors';
 import type { FileResult } from '../../shared/schemas/common';
 import type { DisputeRow } from '../../shared/schemas/disputes';
+import { FOLLOWUP_STATUS_LABELS, levelLabel } from '../../shared/schemas/followup';
+import { FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook, type LedgerColumn } from '../engines/xlsx';
 import { disputeListSql, type DisputeFilter } from './disputes';
 import { caseListSql, caseRow, type CaseFilter, type CaseListDbRow } from './mediation';
+import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
 import { audit } from './audit';
 import { getSettings, listDicts } from './reference';
 import { all, one, write } from './sql';
@@ -53,14 +56,14 @@ function subtitle(f: { dateFrom?: string; dateTo?: string }, today: string): str
 }
 
 /** The township name comes from the user: nothing in it may act on the saving side's file system. */
-function xlsxFile(name: string, bytes: Buffer): FileResult {
+export function xlsxFile(name: string, bytes: Buffer): FileResult {
   // eslint-disable-next-line no-control-regex
   const fileName = `${name.replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '')}.xlsx`;
   return { fileName, mime: XLSX_MIME, base64: bytes.toString('base64') };
 }
 
 /** Personal data left the ledger: who exported which ledger, with which filter, how many rows (PIPL). */
-function auditExport(ctx: ServiceContext, ledger: 'mediation' | 'dispute', filter: object, rows: number, fileName: string): void {
+export function auditExport(ctx: ServiceContext, ledger: 'mediation' | 'dispute' | 'followup' | 'followup_plan', filter: object, rows: number, fileName: string): void {
   write(ctx, () => audit(ctx, { action: 'export', entity: 'ledger', entityId: ledger, after: { 文件: fileName, 条数: rows, 筛选: filter } }));
 }
 
@@ -173,5 +176,66 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
   const bytes = await writeLedgerWorkbook({ sheetName: '矛盾纠纷排查登记台账', title, subtitle: subtitle(f, today), columns: DISPUTE_COLUMNS, rows });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'dispute', f, rows.length, file.fileName);
+  return file;
+}
+
+// ── 重点人员台账 ─────────────────────────────────────────────────────────────────────────────────
+
+const FOLLOWUP_COLUMNS: LedgerColumn[] = [
+  { header: '序号', key: 'no', width: 6, type: 'number' },
+  { header: '姓名', key: 'name', width: 10, type: 'text' },
+  { header: '公民身份号码', key: 'idNumber', width: 21, type: 'id' },
+  { header: '类别', key: 'group', width: 20, type: 'text' },
+  { header: '风险/关注等级', key: 'level', width: 16, type: 'text' },
+  { header: '村（社区）', key: 'village', width: 12, type: 'text' },
+  { header: '包保责任人', key: 'staff', width: 10, type: 'text' },
+  { header: '建档日期', key: 'startDate', width: 12, type: 'date' },
+  { header: '状态', key: 'status', width: 7, type: 'text' },
+  { header: '下次走访/到期日', key: 'nextDueDate', width: 14, type: 'date' },
+  { header: '是否逾期', key: 'overdue', width: 9, type: 'text' },
+];
+
+/** The filter on the sheet in words (the list has no period): 状态：在管；包保责任人：王调解. */
+function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
+  const name = (table: 'staff' | 'village', id: string | undefined) => (id ? (one<{ name: string }>(ctx, `SELECT name FROM ${table} WHERE id = ?`, id)?.name ?? '') : '');
+  const parts = [
+    f.group ? `类别：${FOLLOWUP_GROUP_LABELS[f.group]}` : '',
+    f.level ? `等级：${levelLabel(f.level)}` : '',
+    f.status ? `状态：${FOLLOWUP_STATUS_LABELS[f.status]}` : '',
+    f.villageId ? `村（社区）：${name('village', f.villageId)}` : '',
+    f.responsibleStaffId ? `包保责任人：${name('staff', f.responsibleStaffId)}` : '',
+    f.overdue ? '仅逾期' : '',
+    f.q ? `姓名含“${f.q}”` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('；') : '全部';
+}
+
+export async function exportFollowupLedger(ctx: ServiceContext, f: FollowupFilter): Promise<FileResult> {
+  // As above: every read happens before the first await.
+  const today = ctx.clock.today();
+  const town = getSettings(ctx).townshipName;
+  const q = followupListSql(f, today);
+  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
+  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((db, i) => {
+    const r = followupRow(db, today);
+    return {
+      no: i + 1,
+      name: r.personName,
+      idNumber: r.idNumberMasked,
+      group: r.group === 'other' && r.groupName ? r.groupName : FOLLOWUP_GROUP_LABELS[r.group],
+      level: levelLabel(r.level),
+      village: r.villageName,
+      staff: r.responsibleName,
+      startDate: r.startDate,
+      status: FOLLOWUP_STATUS_LABELS[r.status],
+      nextDueDate: r.nextDueDate,
+      overdue: r.overdue ? '是' : '否',
+    };
+  });
+  const title = `${town}重点人员台账${f.deleted ? '（回收站）' : ''}`;
+  const sub = `筛选条件：${followupFilterText(ctx, f)}　导出日期：${cnDate(today)}`;
+  const bytes = await writeLedgerWorkbook({ sheetName: '重点人员台账', title, subtitle: sub, columns: FOLLOWUP_COLUMNS, rows });
+  const file = xlsxFile(`${title}_${today}`, bytes);
+  auditExport(ctx, 'followup', f, rows.length, file.fileName);
   return file;
 }

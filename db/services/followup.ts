@@ -31,7 +31,7 @@ import { requirePerson } from './persons';
 import { followupOverrides } from './schedule';
 import { all, one, run, write } from './sql';
 
-interface SubjectDbRow {
+export interface SubjectDbRow {
   id: string;
   person_id: string;
   group_code: FollowupGroup;
@@ -55,20 +55,20 @@ interface SubjectDbRow {
 const overrides = followupOverrides;
 
 /** The facts the group's rules read: the stored ones plus the level and the date it was set. */
-function engineFacts(s: SubjectDbRow): Record<string, FactValue> {
+export function engineFacts(s: Pick<SubjectDbRow, 'group_code' | 'facts' | 'level' | 'level_since'>): Record<string, FactValue> {
   const facts = JSON.parse(s.facts) as Record<string, FactValue>;
   return s.group_code === 'mental_health' ? { ...facts, riskLevel: Number(s.level), riskLevelDate: s.level_since } : facts;
 }
 
 /** Visits satisfy visit rules; only a test actually taken (阴性/阳性) satisfies the test rule. */
-function events(visits: FollowupVisit[]): ObligationEvent[] {
+export function events(visits: Pick<FollowupVisit, 'id' | 'kind' | 'date' | 'testResult'>[]): ObligationEvent[] {
   return visits.flatMap((v): ObligationEvent[] => {
     if (v.kind === 'visit') return [{ id: v.id, date: v.date, ruleId: 'visit' }];
     return v.testResult === '阴性' || v.testResult === '阳性' ? [{ id: v.id, date: v.date, ruleId: 'drug.test' }] : [];
   });
 }
 
-function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
+export function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
   return all<FollowupVisit>(
     ctx,
     `SELECT id, kind, date, method, visitors, findings, level_after AS levelAfter, test_result AS testResult
@@ -77,11 +77,12 @@ function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
   );
 }
 
-function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupVisit[], today: string): DueItem[] {
+/** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
+export function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupVisit[], today: string, extra: ObligationEvent[] = []): DueItem[] {
   return computeDueItems({
     rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
     subject: { id: s.id, startDate: s.start_date, endDate: s.end_date, facts: engineFacts(s) },
-    events: events(visits),
+    events: [...events(visits), ...extra],
     extensions: [],
     today,
     holidays: holidayTable(ctx),
@@ -344,26 +345,34 @@ export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page'
   return { where: parts.join(' AND '), params };
 }
 
-export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupListInput>): Paged<FollowupRow> {
-  const today = ctx.clock.today();
+export type FollowupFilter = Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>;
+export type FollowupListDbRow = Omit<FollowupRow, 'overdue' | 'idNumberMasked'> & { idNumber: string | null };
+
+/** The ledger's count and page queries (named parameters, plus @limit/@offset for the page), shared with the export. */
+export function followupListSql(f: FollowupFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
   const { where, params } = followupWhere(f, today);
   const from = 'FROM followup_subject f JOIN person p ON p.id = f.person_id';
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = all<Omit<FollowupRow, 'overdue' | 'idNumberMasked'> & { idNumber: string | null }>(
-    ctx,
-    `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level,
+  return {
+    count: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    page: `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level,
        (SELECT name FROM staff WHERE id = f.responsible_staff_id) AS responsibleName,
        (SELECT name FROM village WHERE id = f.village_id) AS villageName,
        f.start_date AS startDate, f.status, f.next_due_date AS nextDueDate, f.deleted_at AS deletedAt
      ${from} WHERE ${where}
      ORDER BY ${SORT_SQL[f.sort]} IS NULL, ${SORT_SQL[f.sort]} ${dir}, f.id ${dir} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-  );
-  return {
-    rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
+    params,
   };
+}
+
+export function followupRow({ idNumber, ...r }: FollowupListDbRow, today: string): FollowupRow {
+  return { ...r, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today };
+}
+
+export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupListInput>): Paged<FollowupRow> {
+  const today = ctx.clock.today();
+  const q = followupListSql(f, today);
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  return { rows: rows.map((r) => followupRow(r, today)), total, page: f.page, pageSize: f.pageSize };
 }

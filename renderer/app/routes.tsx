@@ -7,6 +7,8 @@ import { DisputeListPage } from '../features/disputes/DisputeListPage';
 import { FollowupDetailPage } from '../features/followup/FollowupDetailPage';
 import { FollowupFormPage } from '../features/followup/FollowupFormPage';
 import { FollowupListPage } from '../features/followup/FollowupListPage';
+import { FollowupStatsPage } from '../features/followup/FollowupStatsPage';
+import { VisitPlanPage } from '../features/followup/VisitPlanPage';
 import { MediationCreatePage } from '../features/mediation/MediationCreatePage';
 import { MediationDetailPage } from '../features/mediation/MediationDetailPage';
 import { MediationListPage } from '../features/mediation/MediationListPage';
@@ -53,6 +55,8 @@ export function AppRoutes() {
       <Route path="/mediation/:id" element={<MediationDetailPage />} />
       <Route path="/followup" element={<FollowupListPage />} />
       <Route path="/followup/new" element={<FollowupFormPage />} />
+      <Route path="/followup/plan" element={<VisitPlanPage />} />
+      <Route path="/followup/stats" element={<FollowupStatsPage />} />
       <Route path="/followup/:id" element={<FollowupDetailPage />} />
       <Route path="/followup/:id/edit" element={<FollowupFormPage />} />
       <Route path="/persons" element={<PersonListPage />} />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, type Paged } from '../schemas/common';
+import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   CadenceInput,
   DashboardInput,
@@ -7,13 +7,18 @@ import {
   SchemeInput,
   FollowupCreateInput,
   FollowupEndInput,
+  FollowupExportInput,
   FollowupListInput,
+  FollowupStatsInput,
   FollowupUpdateInput,
   FollowupVisitInput,
+  VisitPlanInput,
   type Dashboard,
   type FollowupRow,
+  type FollowupStats,
   type FollowupSubject,
   type ScheduleSettings,
+  type VisitPlan,
 } from '../schemas/followup';
 import { method } from './define';
 
@@ -34,4 +39,11 @@ export const followupContract = {
   'schedule.saveHolidays': method<ScheduleSettings>()(HolidaysInput),
   'schedule.saveCadence': method<ScheduleSettings>()(CadenceInput),
   'schedule.setScheme': method<ScheduleSettings>()(SchemeInput),
+  /** The special-group ledger as .xlsx: the list's own filter and order, every matching file. */
+  'followup.exportLedger': method<FileResult>()(FollowupExportInput),
+  /** 走访计划表: each active file's items due in the month (and those still overdue), by responsible person. */
+  'followup.visitPlan': method<VisitPlan>()(VisitPlanInput),
+  'followup.exportVisitPlan': method<FileResult>()(VisitPlanInput),
+  /** 重点人员统计 for a period: in management, new and ended, visits due and done, overdue, serious breaches. */
+  'followup.stats': method<FollowupStats>()(FollowupStatsInput),
 };

@@ -278,3 +278,110 @@ export interface ScheduleSettings {
   scheme: 'health' | 'grid';
   cadences: CadenceSetting[];
 }
+
+// ── the ledger export and the monthly visit plan (走访计划表) ─────────────────────────────────
+
+/** The ledger's filter and order without paging: every matching file goes into the export. */
+export const FollowupExportInput = FollowupListInput.omit({ page: true, pageSize: true });
+
+/** A calendar month as 'YYYY-MM'. */
+export const MonthStr = z
+  .string({ error: '请选择月份' })
+  .trim()
+  .regex(/^(18|19|20|21)\d{2}-(0[1-9]|1[0-2])$/, '月份应为“年-月”，如 2024-06');
+
+export const VisitPlanInput = z.strictObject({ month: MonthStr, responsibleStaffId: Id.optional(), villageId: Id.optional() });
+export type VisitPlanInput = z.input<typeof VisitPlanInput>;
+
+/** One planned visit (or other item) of a file: its due date, what it is, and whether it is already overdue (逾期). */
+export interface VisitPlanDue {
+  date: string;
+  label: string;
+  ruleId: string;
+  overdue: boolean;
+}
+
+export interface VisitPlanRow {
+  subjectId: string;
+  personName: string;
+  idNumberMasked: string | null;
+  group: FollowupGroup;
+  /** The group's label (其他: the office's own name for it). */
+  groupLabel: string;
+  level: FollowupLevel;
+  levelLabel: string;
+  villageName: string | null;
+  responsibleStaffId: string;
+  responsibleName: string;
+  /** The latest recorded visit or test. */
+  lastVisit: string | null;
+  /** Earliest first; overdue items carried over from before the month come first. */
+  due: VisitPlanDue[];
+}
+
+export interface VisitPlan {
+  month: string;
+  /** The host's today: what "overdue" was judged against. */
+  today: string;
+  rows: VisitPlanRow[];
+  /** Per responsible person, in the order of the rows: files and planned items. */
+  byStaff: { staffId: string; name: string; subjects: number; count: number }[];
+}
+
+// ── statistics for a period (重点人员统计) ─────────────────────────────────────────────────────
+
+export const FollowupStatsInput = z
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr })
+  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+export type FollowupStatsInput = z.input<typeof FollowupStatsInput>;
+
+/** Visits (or tests) owed in the period and how many were done; see shared/domain/followup-stats.ts. */
+export interface FollowupDutyStats {
+  due: number;
+  done: number;
+  late: number;
+  waived: number;
+  rate: number | null;
+}
+
+export interface FollowupGroupStats {
+  group: FollowupGroup;
+  /** In management at the end of the period, and by the level in force then. */
+  inManagement: number;
+  levels: Partial<Record<FollowupLevel, number>>;
+  newFiles: number;
+  released: number;
+  moved: number;
+  deceased: number;
+  /** 走访 (mental health: 随访) owed in the period. */
+  visits: FollowupDutyStats;
+  /** Open items due before the period's end, in files still in management then. */
+  overdue: number;
+}
+
+export interface FollowupStats {
+  dateFrom: string;
+  dateTo: string;
+  /** The day the figures are read at: dateTo, or today when dateTo is later. */
+  asOf: string;
+  inManagement: number;
+  newFiles: number;
+  ended: number;
+  released: number;
+  moved: number;
+  deceased: number;
+  /** All groups' visits: 走访完成率. */
+  visits: FollowupDutyStats;
+  /** Severe mental disorders only: 随访率. */
+  followups: FollowupDutyStats;
+  /** Drug files: tests owed (定期检测). */
+  tests: FollowupDutyStats;
+  overdue: number;
+  /** Drug files in management in the period that meet the serious-breach thresholds (戒毒条例第二十条). */
+  seriousBreach: number;
+  breaches: { id: string; name: string; reasons: string[] }[];
+  /** Tests dated in the period, by result. */
+  testsRecorded: number;
+  testResults: Record<(typeof TEST_RESULTS)[number], number>;
+  byGroup: FollowupGroupStats[];
+}

@@ -6,7 +6,9 @@ import type { Input } from '../../../shared/contract';
 import { type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STATUSES, FOLLOWUP_STATUS_LABELS, LEVELS, levelLabel, type FollowupLevel, type FollowupStatus } from '../../../shared/schemas/followup';
 import { staffLabel } from '../../../shared/schemas/reference';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { saveFile } from '../../components/download';
+import { notifyError, notifySaved } from '../../components/notify';
 import { EmptyState } from '../../components/EmptyState';
 import { useStaff, useVillages } from '../../hooks/useReference';
 import { FollowupStatusBadge, groupOptions, groupText, LevelBadge, levelOptions } from './labels';
@@ -49,7 +51,7 @@ export function FollowupListPage() {
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(1);
   const [q] = useDebouncedValue(f.q.trim(), 300);
-  const list = useFollowupList({
+  const filter: Input<'followup.exportLedger'> = {
     group: f.group ?? undefined,
     level: f.level ?? undefined,
     status: f.status ?? undefined,
@@ -59,9 +61,22 @@ export function FollowupListPage() {
     q: q || undefined,
     sort,
     dir,
-    page,
-    pageSize: 50,
-  });
+  };
+  const list = useFollowupList({ ...filter, page, pageSize: 50 });
+  const [exporting, setExporting] = useState(false);
+  /** The ledger with exactly the filters on screen, every page of it. */
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      const file = await api.followup.exportLedger(filter);
+      saveFile(file);
+      notifySaved(`已生成 ${file.fileName}`);
+    } catch (e) {
+      notifyError(e, '导出未完成');
+    } finally {
+      setExporting(false);
+    }
+  };
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
@@ -84,9 +99,20 @@ export function FollowupListPage() {
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3}>重点人员台账</Title>
-        <Button component={Link} to="/followup/new">
-          新建档案
-        </Button>
+        <Group>
+          <Button variant="default" component={Link} to="/followup/stats">
+            统计
+          </Button>
+          <Button variant="default" component={Link} to="/followup/plan">
+            走访计划表
+          </Button>
+          <Button variant="default" onClick={exportLedger} loading={exporting}>
+            导出Excel
+          </Button>
+          <Button component={Link} to="/followup/new">
+            新建档案
+          </Button>
+        </Group>
       </Group>
       <Grid gap="xs" mb="sm">
         <Grid.Col span={{ base: 12, md: 3 }}>

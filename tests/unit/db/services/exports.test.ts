@@ -5,6 +5,7 @@ import { MAX_EXPORT_ROWS } from '../../../../db/services/exports';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
 import type { FileResult } from '../../../../shared/schemas/common';
 import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { FollowupSubject } from '../../../../shared/schemas/followup';
 import type { MediationCase } from '../../../../shared/schemas/mediation';
 import type { Person } from '../../../../shared/schemas/persons';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
@@ -154,5 +155,45 @@ describe('people\'s mediation ledger export', () => {
     const row = t.ledger.db.prepare("SELECT actor_name AS who, action, entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger'").get() as { who: string; action: string; ledger: string; after: string };
     expect(row).toMatchObject({ who: '王调解', action: 'export', ledger: 'dispute' });
     expect(JSON.parse(row.after)).toMatchObject({ 条数: 1, 筛选: { category: '02' } });
+  });
+});
+
+describe('special-group ledger export', () => {
+  it('has the files of the filtered list in its order, with labels, masked ID numbers and the overdue flag', async () => {
+    const other = t.call<{ id: string }>('staff.save', { name: '李网格' }).id;
+    const c = t.call<Person>('persons.create', { name: '王五' });
+    // 张三: level 3 since 05-01, first visit due 05-15 and never made → overdue
+    const mental = t.call<FollowupSubject>('followup.create', {
+      personId: a.id, group: 'mental_health', level: '3', responsibleStaffId: staffId, villageId, startDate: '2024-05-01',
+      facts: { diagnosis: '精神分裂症', guardianName: '张母', guardianRelation: '母子' },
+    });
+    t.call('followup.create', { personId: b.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01' });
+    const moved = t.call<FollowupSubject>('followup.create', { personId: c.id, group: 'other', groupName: '独居老人', level: 'green', responsibleStaffId: other, startDate: '2024-06-01' });
+    t.call('followup.end', { id: moved.id, status: 'moved', endDate: '2024-06-10', endReason: '随子女迁居' });
+
+    const file = await t.callAsync<FileResult>('followup.exportLedger', { responsibleStaffId: staffId });
+    const s = await open(file);
+    expect(file.fileName).toBe('高寨乡重点人员台账_2024-06-15.xlsx');
+    expect(s.title).toBe('高寨乡重点人员台账');
+    expect(s.subtitle).toBe('筛选条件：包保责任人：王调解　导出日期：2024年6月15日');
+    expect(s.header).toEqual(['序号', '姓名', '公民身份号码', '类别', '风险/关注等级', '村（社区）', '包保责任人', '建档日期', '状态', '下次走访/到期日', '是否逾期']);
+    // The list's own order (next due date first) and exactly its rows
+    const list = t.call<{ rows: { personName: string }[] }>('followup.list', { responsibleStaffId: staffId });
+    expect(s.rows.map((r) => r[1])).toEqual(list.rows.map((r) => r.personName));
+    expect(s.rows).toEqual([
+      [1, '张三', maskIdNumber(a.idNumber!), '严重精神障碍患者', '3级', '东村', '王调解', day('2024-05-01'), '在管', day(mental.nextDueDate!), '是'],
+      [2, '李四', null, '邪教人员', '黄色（一般关注）', null, '王调解', day('2024-06-01'), '在管', day('2024-06-30'), '否'],
+    ]);
+    expect(mental.nextDueDate).toBe('2024-05-15');
+
+    const ended = await open(await t.callAsync<FileResult>('followup.exportLedger', { status: 'moved' }));
+    expect(ended.subtitle).toBe('筛选条件：状态：迁出　导出日期：2024年6月15日');
+    expect(ended.rows).toEqual([[1, '王五', null, '独居老人', '绿色（日常关注）', null, '李网格', day('2024-06-01'), '迁出', null, '否']]);
+    expect((await open(await t.callAsync<FileResult>('followup.exportLedger', { overdue: true }))).rows.map((r) => r[1])).toEqual(['张三']);
+
+    const row = t.ledger.db.prepare("SELECT entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger' ORDER BY rowid LIMIT 1").get() as { ledger: string; after: string };
+    expect(row.ledger).toBe('followup');
+    expect(JSON.parse(row.after)).toMatchObject({ 条数: 2, 筛选: { responsibleStaffId: staffId } });
+    await expect(t.callAsync('followup.exportLedger', { pageSize: 10 })).rejects.toMatchObject({ wire: { code: 'VALIDATION' } });
   });
 });

@@ -1,0 +1,329 @@
+import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Input } from '../../../shared/contract';
+import { addDays } from '../../../shared/dates';
+import { periodOf } from '../../../shared/date-math';
+import { FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
+import { FOLLOWUP_STAT_DEFINITIONS } from '../../../shared/domain/followup-stats';
+import { formatRate } from '../../../shared/domain/mediation';
+import { COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
+import { api, errorMessage } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { todayLocal } from '../../hooks/useReference';
+
+/** Under ['followup'], so every write to a file refreshes the figures. */
+const statsKey = (f: Input<'followup.stats'>) => ['followup', 'stats', f] as const;
+
+const COLOR_SHORT: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
+
+function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} fz={26} data-testid={`stat-${label}`}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** The period buttons: the office mostly reports by month, quarter and year. */
+function presets(today: string): { label: string; from: string; to: string }[] {
+  const y = Number(today.slice(0, 4));
+  const month = periodOf(today, 'month');
+  const lastMonth = periodOf(addDays(month.start, -1), 'month');
+  const quarter = periodOf(today, 'quarter');
+  return [
+    { label: '今年以来', from: `${y}-01-01`, to: today },
+    { label: '本月', from: month.start, to: month.end },
+    { label: '上月', from: lastMonth.start, to: lastMonth.end },
+    { label: '本季度', from: quarter.start, to: quarter.end },
+    { label: '上年', from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
+  ];
+}
+
+function DutyCells({ d }: { d: FollowupDutyStats }) {
+  return (
+    <>
+      <Table.Td>{d.due}</Table.Td>
+      <Table.Td>{d.done}</Table.Td>
+      <Table.Td>{d.late}</Table.Td>
+      <Table.Td>{formatRate(d.rate)}</Table.Td>
+    </>
+  );
+}
+
+function SectionCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+const groupLabel = (g: FollowupGroup) => FOLLOWUP_GROUP_LABELS[g];
+
+/** 重点人员统计: figures for any period, with the definition of each shown beneath them. */
+export function FollowupStatsPage() {
+  const today = todayLocal();
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const valid = !!from && !!to && from <= to;
+  const input = { dateFrom: from, dateTo: to };
+  const stats = useQuery({ queryKey: statsKey(input), queryFn: () => api.followup.stats(input), enabled: valid, placeholderData: (prev) => prev });
+  const s = stats.data;
+  const others = s?.byGroup.filter((g) => g.group !== 'mental_health') ?? [];
+  const mh = s?.byGroup.find((g) => g.group === 'mental_health');
+  const visitGroups = s?.byGroup.filter((g) => g.group !== 'drug') ?? [];
+  const drug = s?.byGroup.find((g) => g.group === 'drug');
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>重点人员统计</Title>
+        <Button variant="default" component={Link} to="/followup">
+          返回台账
+        </Button>
+      </Group>
+      <Group align="flex-end">
+        <DateField label="统计期间从" withAsterisk value={from} onChange={setFrom} />
+        <DateField label="统计期间至" withAsterisk value={to} onChange={setTo} error={from && to && from > to ? '结束日期不能早于开始日期' : undefined} />
+        <Button.Group>
+          {presets(today).map((p) => (
+            <Button
+              key={p.label}
+              variant={p.from === from && p.to === to ? 'filled' : 'default'}
+              onClick={() => {
+                setFrom(p.from);
+                setTo(p.to);
+              }}
+            >
+              {p.label}
+            </Button>
+          ))}
+        </Button.Group>
+      </Group>
+      {stats.error && <Text c="red">{errorMessage(stats.error)}</Text>}
+      {s && (
+        <>
+          {s.asOf < s.dateTo && (
+            <Text size="sm" c="orange.8">
+              统计截止日晚于今天，各项按今天（{s.asOf}）的记录计算，尚未到期的走访不计入。
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 2, md: 5 }}>
+            <Figure label="在管人数" value={s.inManagement} hint={`截至 ${s.dateTo}`} />
+            <Figure label="新增建档" value={s.newFiles} />
+            <Figure label="解除管理" value={s.ended} hint={`解除 ${s.released} · 迁出 ${s.moved} · 死亡 ${s.deceased}`} />
+            <Figure label="逾期件数" value={s.overdue} hint={`截至 ${s.asOf}`} />
+            <Figure label="严重违反协议" value={s.seriousBreach} hint="社区戒毒/社区康复人员" />
+            <Figure label="应访次数" value={s.visits.due} hint={s.visits.waived ? `另有已免除 ${s.visits.waived} 次` : undefined} />
+            <Figure label="已访次数" value={s.visits.done} hint={`其中迟访 ${s.visits.late} 次`} />
+            <Figure label="走访完成率" value={formatRate(s.visits.rate)} hint="全部类别" />
+            <Figure label="随访率" value={formatRate(s.followups.rate)} hint={`严重精神障碍患者：已随访 ${s.followups.done} / 应随访 ${s.followups.due}`} />
+            <Figure label="检测完成率" value={formatRate(s.tests.rate)} hint={`已检测 ${s.tests.done} / 应检测 ${s.tests.due}`} />
+          </SimpleGrid>
+          <Card withBorder padding="sm" data-testid="stat-definitions">
+            <Text size="sm" fw={600} mb={4}>
+              统计口径
+            </Text>
+            <List size="xs" c="dimmed" spacing={2}>
+              {Object.entries(FOLLOWUP_STAT_DEFINITIONS).map(([k, text]) => (
+                <List.Item key={k}>{text}</List.Item>
+              ))}
+            </List>
+          </Card>
+
+          <SimpleGrid cols={{ base: 1, lg: 2 }} style={{ alignItems: 'start' }}>
+            <SectionCard title={`在管人数（截至 ${s.dateTo}）：严重精神障碍患者按危险性等级`}>
+              <Table withTableBorder data-testid="table-mh-levels">
+                <Table.Thead>
+                  <Table.Tr>
+                    {MH_LEVELS.map((l) => (
+                      <Table.Th key={l}>{l}级</Table.Th>
+                    ))}
+                    <Table.Th>合计</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  <Table.Tr>
+                    {MH_LEVELS.map((l) => (
+                      <Table.Td key={l}>{mh?.levels[l] ?? 0}</Table.Td>
+                    ))}
+                    <Table.Td fw={600}>{mh?.inManagement ?? 0}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </SectionCard>
+            <SectionCard title={`在管人数（截至 ${s.dateTo}）：其他类别按关注等级`}>
+              <Table withTableBorder data-testid="table-color-levels">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>类别</Table.Th>
+                    {COLOR_LEVELS.map((l) => (
+                      <Table.Th key={l}>{COLOR_SHORT[l]}</Table.Th>
+                    ))}
+                    <Table.Th>合计</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {others.map((g) => (
+                    <Table.Tr key={g.group}>
+                      <Table.Td>{groupLabel(g.group)}</Table.Td>
+                      {COLOR_LEVELS.map((l) => (
+                        <Table.Td key={l}>{g.levels[l] ?? 0}</Table.Td>
+                      ))}
+                      <Table.Td fw={600}>{g.inManagement}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </SectionCard>
+          </SimpleGrid>
+
+          <SimpleGrid cols={{ base: 1, lg: 2 }} style={{ alignItems: 'start' }}>
+            <SectionCard title="新增与解除（按类别）">
+              <Table withTableBorder data-testid="table-new-ended">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>类别</Table.Th>
+                    <Table.Th>新增建档</Table.Th>
+                    <Table.Th>解除</Table.Th>
+                    <Table.Th>迁出</Table.Th>
+                    <Table.Th>死亡</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.byGroup.map((g) => (
+                    <Table.Tr key={g.group}>
+                      <Table.Td>{groupLabel(g.group)}</Table.Td>
+                      <Table.Td>{g.newFiles}</Table.Td>
+                      <Table.Td>{g.released}</Table.Td>
+                      <Table.Td>{g.moved}</Table.Td>
+                      <Table.Td>{g.deceased}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={600}>
+                    <Table.Td>合计</Table.Td>
+                    <Table.Td>{s.newFiles}</Table.Td>
+                    <Table.Td>{s.released}</Table.Td>
+                    <Table.Td>{s.moved}</Table.Td>
+                    <Table.Td>{s.deceased}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </SectionCard>
+            <SectionCard title="走访（随访）完成情况（按类别）">
+              <Table withTableBorder data-testid="table-visits">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>类别</Table.Th>
+                    <Table.Th>应访</Table.Th>
+                    <Table.Th>已访</Table.Th>
+                    <Table.Th>其中迟访</Table.Th>
+                    <Table.Th>完成率</Table.Th>
+                    <Table.Th>期末逾期</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {visitGroups.map((g) => (
+                    <Table.Tr key={g.group} data-testid={`visits-${g.group}`}>
+                      <Table.Td>{g.group === 'mental_health' ? `${groupLabel(g.group)}（随访率）` : groupLabel(g.group)}</Table.Td>
+                      <DutyCells d={g.visits} />
+                      <Table.Td>{g.overdue}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {drug && (
+                    <Table.Tr data-testid="visits-drug">
+                      <Table.Td>{groupLabel('drug')}（检测见下表）</Table.Td>
+                      <Table.Td colSpan={4} c="dimmed">
+                        —
+                      </Table.Td>
+                      <Table.Td>{drug.overdue}</Table.Td>
+                    </Table.Tr>
+                  )}
+                  <Table.Tr fw={600}>
+                    <Table.Td>合计（走访完成率）</Table.Td>
+                    <DutyCells d={s.visits} />
+                    <Table.Td>{s.overdue}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <Text size="xs" c="dimmed" mt={4}>
+                社区戒毒/社区康复人员按定期检测统计，见下表；期末逾期含检测、报到、全年随访次数等未完成事项。
+              </Text>
+            </SectionCard>
+          </SimpleGrid>
+
+          <SectionCard title="社区戒毒/社区康复人员：定期检测与严重违反协议">
+            <SimpleGrid cols={{ base: 1, lg: 3 }}>
+              <Table withTableBorder data-testid="table-tests">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>应检测</Table.Th>
+                    <Table.Th>已检测</Table.Th>
+                    <Table.Th>其中迟检</Table.Th>
+                    <Table.Th>检测完成率</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <DutyCells d={s.tests} />
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <Table withTableBorder data-testid="table-test-results">
+                <Table.Thead>
+                  <Table.Tr>
+                    {TEST_RESULTS.map((r) => (
+                      <Table.Th key={r}>{r}</Table.Th>
+                    ))}
+                    <Table.Th>合计</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  <Table.Tr>
+                    {TEST_RESULTS.map((r) => (
+                      <Table.Td key={r}>{s.testResults[r]}</Table.Td>
+                    ))}
+                    <Table.Td fw={600}>{s.testsRecorded}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <div data-testid="breaches">
+                {s.breaches.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    期间内没有严重违反社区戒毒（康复）协议的人员。
+                  </Text>
+                ) : (
+                  <List size="sm" spacing={4}>
+                    {s.breaches.map((b) => (
+                      <List.Item key={b.id}>
+                        <Anchor component={Link} to={`/followup/${b.id}`}>
+                          {b.name}
+                        </Anchor>
+                        ：{b.reasons.join('；')}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </div>
+            </SimpleGrid>
+          </SectionCard>
+        </>
+      )}
+    </Stack>
+  );
+}

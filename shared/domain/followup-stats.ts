@@ -1,0 +1,142 @@
+/**
+ * Statistics of the special-group module (重点人员管理 统计, issue 4 "Ledger and statistics").
+ * Pure: the service runs the due-date engine per file and hands the items here; the formulas and the
+ * definitions shown under the figures live in this one place. Rates reuse `rate`/`formatRate` of the
+ * mediation module (a zero denominator is “—”, never 0 %).
+ *
+ * Decisions:
+ * - A period is read as at its last day, or today when that is later (`statsAsOf`): items falling due
+ *   after that are not yet owed and are left out; visits dated after it do not count for the period
+ *   (a back-dated record dated inside the period does).
+ * - Duties counted for the rates: the visit cadence of each group (mental health: 随访 'mh.followup';
+ *   the other groups: the monthly 走访 'visit', and 'visit.prev' before an office change of cadence) and
+ *   the drug tests ('drug.test'). The yearly "at least 4" check, reporting and term ends are not visits:
+ *   they count only among the overdue items.
+ * - Done late (迟访) counts as done and is also counted as late; an excused (已免除) occurrence is left
+ *   out of both sides of the rate.
+ */
+import { earlierOf } from '../date-math';
+import { SERIOUS_BREACH_SOURCE } from './followup-rules';
+import { rate } from './mediation';
+import type { DueItem } from './obligations';
+
+export const FOLLOWUP_STAT_DEFINITIONS = {
+  inManagement: '在管人数 = 建档日期不晚于统计截止日、且到截止日时未解除、迁出或死亡的档案数；等级为截止日时的风险（关注）等级',
+  newFiles: '新增建档 = 建档日期在统计期间内的档案数',
+  ended: '解除管理 = 解除（迁出、死亡）日期在统计期间内的档案数，按解除、迁出、死亡分列',
+  visitRate: '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；已免除的不计入）',
+  followupRate: '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率）',
+  testRate: '检测完成率 = 社区戒毒/社区康复人员到期日在统计期间内、且已检测（阴性或阳性）的次数 ÷ 到期日在统计期间内的检测次数',
+  late: '迟访 = 已完成、但走访（检测）日期晚于到期日的次数',
+  overdue: '逾期件数 = 截止日在管的档案中，到期日早于截止日、到截止日仍未完成的事项数（走访、检测、报到、全年随访次数等）',
+  seriousBreach: `严重违反协议 = 统计期间内在管的社区戒毒/社区康复人员中，到截止日累计逃避或拒绝检测（含未到）3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日的人数。依据：${SERIOUS_BREACH_SOURCE}`,
+  tests: '检测记录 = 检测日期在统计期间内的检测次数，按检测结果分列',
+  asOf: '各项按走访、检测的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算，尚未到期的不计入',
+} as const;
+
+/** The day a period is read at: its last day, or today when the period runs past today. */
+export function statsAsOf(dateTo: string, today: string): string {
+  return earlierOf(dateTo, today);
+}
+
+/** What a rule's items count towards in the statistics (see the decisions above). */
+export type StatDuty = 'visit' | 'test';
+export const STAT_DUTY_RULES: Readonly<Record<string, StatDuty>> = {
+  'mh.followup': 'visit',
+  visit: 'visit',
+  'visit.prev': 'visit',
+  'drug.test': 'test',
+};
+
+export function dutyOf(ruleId: string): StatDuty | null {
+  return STAT_DUTY_RULES[ruleId] ?? null;
+}
+
+export interface DutyTally {
+  /** Occurrences owed in the period (excused ones left out). */
+  due: number;
+  /** Of those, done (on time or late). */
+  done: number;
+  /** Of the done ones, done after the due date (迟访). */
+  late: number;
+  /** Excused occurrences (已免除), shown for reference, not in the rate. */
+  waived: number;
+}
+
+export const emptyTally = (): DutyTally => ({ due: 0, done: 0, late: 0, waived: 0 });
+
+export function addTally(into: DutyTally, t: DutyTally): DutyTally {
+  into.due += t.due;
+  into.done += t.done;
+  into.late += t.late;
+  into.waived += t.waived;
+  return into;
+}
+
+/**
+ * Counts one file's visit and test duties falling due in [from, to] (the engine run with today = `to`).
+ * A calendar duty needing several visits (progress.required > 1) counts as that many, done ones as far
+ * as they go.
+ */
+export function tallyDuties(items: readonly DueItem[], from: string, to: string): Record<StatDuty, DutyTally> {
+  const out: Record<StatDuty, DutyTally> = { visit: emptyTally(), test: emptyTally() };
+  for (const i of items) {
+    const duty = dutyOf(i.ruleId);
+    if (!duty || i.dueDate < from || i.dueDate > to) continue;
+    const t = out[duty];
+    const weight = Math.max(1, i.progress?.required ?? 1);
+    if (i.state === 'waived') {
+      t.waived += weight;
+      continue;
+    }
+    t.due += weight;
+    if (i.state === 'done') {
+      t.done += weight;
+      if (i.late) t.late += weight;
+    } else t.done += Math.min(i.progress?.done ?? 0, weight);
+  }
+  return out;
+}
+
+/** Items still owed on `asOf` whose due date is before it (of any rule: visits, tests, reporting …). */
+export function overdueCount(items: readonly DueItem[], asOf: string): number {
+  return items.filter((i) => i.state !== 'done' && i.state !== 'waived' && i.dueDate < asOf).length;
+}
+
+/** 走访完成率 / 随访率 / 检测完成率 of a tally: done ÷ due, null when nothing was due. */
+export function dutyRate(t: DutyTally): number | null {
+  return rate(t.done, t.due);
+}
+
+export interface FileSpan {
+  startDate: string;
+  /** The day management ended (解除/迁出/死亡), null while in management. */
+  endDate: string | null;
+}
+
+/** In management on some day of [from, to]: counted for visits due, overdue and breaches. */
+export function activeInPeriod(f: FileSpan, from: string, to: string): boolean {
+  return f.startDate <= to && (f.endDate === null || f.endDate >= from);
+}
+
+/** Still in management at the end of `date` (a file ended that day has left). */
+export function inManagementOn(f: FileSpan, date: string): boolean {
+  return f.startDate <= date && (f.endDate === null || f.endDate > date);
+}
+
+/**
+ * The risk level in force on `date`, from the current level (and the day it was set) and the
+ * reassessments recorded on visits. A level set after `date` is replaced by the latest reassessment on
+ * or before it; with none, the level the file was opened with is not kept, so the current level stands,
+ * counted from the start of management (`since` null).
+ */
+export function levelAt<L extends string>(
+  current: { level: L; since: string },
+  reassessments: readonly { date: string; level: L }[],
+  date: string,
+): { level: L; since: string | null } {
+  if (current.since <= date) return current;
+  let best: { date: string; level: L } | null = null;
+  for (const r of reassessments) if (r.date <= date && (!best || r.date >= best.date)) best = r;
+  return best ? { level: best.level, since: best.date } : { level: current.level, since: null };
+}

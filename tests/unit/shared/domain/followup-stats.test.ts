@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeInPeriod,
+  dutyOf,
+  dutyRate,
+  FOLLOWUP_STAT_DEFINITIONS,
+  inManagementOn,
+  levelAt,
+  overdueCount,
+  statsAsOf,
+  tallyDuties,
+} from '../../../../shared/domain/followup-stats';
+import { formatRate } from '../../../../shared/domain/mediation';
+import type { DueItem, DueState } from '../../../../shared/domain/obligations';
+
+/** A due item as the engine gives it, with only what the statistics read. */
+function item(ruleId: string, dueDate: string, state: DueState, extra: Partial<DueItem> = {}): DueItem {
+  return {
+    ruleId,
+    kind: ruleId === 'visit' ? 'periodic' : 'every',
+    key: `${ruleId}:${dueDate}`,
+    label: ruleId,
+    dueDate,
+    originalDueDate: null,
+    state,
+    satisfiedBy: state === 'done' ? 'v1' : null,
+    satisfiedOn: null,
+    late: false,
+    source: '',
+    ...extra,
+  };
+}
+
+describe('the period is read at its end, or today when that is earlier', () => {
+  it.each([
+    ['2024-05-31', '2024-06-15', '2024-05-31'],
+    ['2024-12-31', '2024-06-15', '2024-06-15'],
+    ['2024-06-15', '2024-06-15', '2024-06-15'],
+  ])('to %s, today %s → %s', (to, today, asOf) => {
+    expect(statsAsOf(to, today)).toBe(asOf);
+  });
+});
+
+describe('which rules count as visits and tests', () => {
+  it.each([
+    ['mh.followup', 'visit'],
+    ['visit', 'visit'],
+    ['visit.prev', 'visit'],
+    ['drug.test', 'test'],
+    ['mh.yearly', null],
+    ['mh.yearly.prev', null],
+    ['drug.report', null],
+    ['drug.term', null],
+  ] as const)('%s → %s', (ruleId, duty) => {
+    expect(dutyOf(ruleId)).toBe(duty);
+  });
+});
+
+describe('tallying the visits and tests due in a period', () => {
+  const from = '2024-05-01';
+  const to = '2024-05-31';
+  it.each([
+    ['nothing due', [], { due: 0, done: 0, late: 0, waived: 0 }, null],
+    ['one done on time', [item('mh.followup', '2024-05-10', 'done')], { due: 1, done: 1, late: 0, waived: 0 }, 1],
+    ['done late counts as done and as late', [item('mh.followup', '2024-05-10', 'done', { late: true })], { due: 1, done: 1, late: 1, waived: 0 }, 1],
+    ['overdue is due, not done', [item('mh.followup', '2024-05-10', 'overdue'), item('mh.followup', '2024-05-24', 'done')], { due: 2, done: 1, late: 0, waived: 0 }, 0.5],
+    ['a waived one is left out of the rate', [item('visit', '2024-05-31', 'waived'), item('visit', '2024-05-20', 'done')], { due: 1, done: 1, late: 0, waived: 1 }, 1],
+    ['the first and last day of the period are in it', [item('visit', '2024-05-01', 'overdue'), item('visit', '2024-05-31', 'due_soon')], { due: 2, done: 0, late: 0, waived: 0 }, 0],
+    ['before and after the period: not counted', [item('visit', '2024-04-30', 'overdue'), item('visit', '2024-06-01', 'upcoming')], { due: 0, done: 0, late: 0, waived: 0 }, null],
+    ['rules that are not visits: not counted', [item('mh.yearly', '2024-05-31', 'overdue'), item('drug.report', '2024-05-10', 'done')], { due: 0, done: 0, late: 0, waived: 0 }, null],
+    ['a calendar duty needing 3, 2 done so far', [item('visit', '2024-05-31', 'due_soon', { progress: { done: 2, required: 3 } })], { due: 3, done: 2, late: 0, waived: 0 }, 2 / 3],
+    ['a calendar duty needing 2, done', [item('visit', '2024-05-31', 'done', { progress: { done: 4, required: 2 } })], { due: 2, done: 2, late: 0, waived: 0 }, 1],
+  ])('%s', (_name, items, visit, r) => {
+    const t = tallyDuties(items, from, to);
+    expect(t.visit).toEqual(visit);
+    expect(dutyRate(t.visit)).toBe(r);
+  });
+
+  it('keeps tests apart from visits', () => {
+    const t = tallyDuties([item('drug.test', '2024-05-05', 'done', { late: true }), item('drug.test', '2024-05-25', 'overdue'), item('visit', '2024-05-31', 'done')], from, to);
+    expect(t.test).toEqual({ due: 2, done: 1, late: 1, waived: 0 });
+    expect(t.visit).toEqual({ due: 1, done: 1, late: 0, waived: 0 });
+  });
+
+  it.each([
+    [3, 4, '75.0%'],
+    [0, 0, '—'],
+    [2, 3, '66.7%'],
+  ])('rate %i of %i → %s (formatRate of the mediation module)', (done, due, text) => {
+    expect(formatRate(dutyRate({ due, done, late: 0, waived: 0 }))).toBe(text);
+  });
+});
+
+describe('overdue at the end of the period', () => {
+  it.each([
+    ['open and due before the day', [item('mh.followup', '2024-05-10', 'overdue')], 1],
+    ['due on the day itself is not yet overdue', [item('mh.followup', '2024-05-31', 'due_soon')], 0],
+    ['done or waived', [item('visit', '2024-04-30', 'done'), item('visit', '2024-03-31', 'waived')], 0],
+    ['any rule: a missed report and a yearly check', [item('drug.report', '2024-03-01', 'overdue'), item('mh.yearly', '2023-12-31', 'overdue')], 2],
+  ])('%s → %i', (_name, items, n) => {
+    expect(overdueCount(items, '2024-05-31')).toBe(n);
+  });
+});
+
+describe('files in management', () => {
+  it.each([
+    [{ startDate: '2024-01-01', endDate: null }, true, true],
+    [{ startDate: '2024-06-01', endDate: null }, false, false],
+    [{ startDate: '2024-05-31', endDate: null }, true, true],
+    [{ startDate: '2023-01-01', endDate: '2024-04-30' }, false, false],
+    [{ startDate: '2023-01-01', endDate: '2024-05-01' }, true, false],
+    [{ startDate: '2023-01-01', endDate: '2024-05-31' }, true, false],
+    [{ startDate: '2023-01-01', endDate: '2024-06-01' }, true, true],
+  ])('%j: active in May %s, in management on 05-31 %s', (span, active, atEnd) => {
+    expect(activeInPeriod(span, '2024-05-01', '2024-05-31')).toBe(active);
+    expect(inManagementOn(span, '2024-05-31')).toBe(atEnd);
+  });
+});
+
+describe('the level in force on a day', () => {
+  const visits = [
+    { date: '2024-02-01', level: '2' },
+    { date: '2024-04-10', level: '4' },
+  ];
+  it.each([
+    ['set before the day: the current level', { level: '4', since: '2024-04-10' }, '2024-05-31', { level: '4', since: '2024-04-10' }],
+    ['set after the day: the reassessment before it', { level: '4', since: '2024-04-10' }, '2024-03-31', { level: '2', since: '2024-02-01' }],
+    ['a reassessment on the day counts', { level: '4', since: '2024-04-10' }, '2024-02-01', { level: '2', since: '2024-02-01' }],
+    ['nothing before the day: the current level from the start', { level: '4', since: '2024-04-10' }, '2024-01-15', { level: '4', since: null }],
+    ['changed by editing the file after the day', { level: '1', since: '2024-06-01' }, '2024-05-31', { level: '4', since: '2024-04-10' }],
+  ])('%s', (_name, current, day, expected) => {
+    expect(levelAt(current, visits, day)).toEqual(expected);
+  });
+});
+
+describe('definitions shown under the figures', () => {
+  it('name each formula in Chinese', () => {
+    expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toMatch(/^走访完成率 = .+ ÷ /);
+    expect(FOLLOWUP_STAT_DEFINITIONS.followupRate).toMatch(/^随访率 = 严重精神障碍患者/);
+    expect(FOLLOWUP_STAT_DEFINITIONS.overdue).toMatch(/^逾期件数 = /);
+    expect(FOLLOWUP_STAT_DEFINITIONS.seriousBreach).toContain('戒毒条例第二十条');
+  });
+});
