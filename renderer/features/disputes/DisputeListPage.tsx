@@ -6,9 +6,8 @@ import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
 import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useDownload } from '../../components/useDownload';
 import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeList } from './queries';
@@ -50,7 +49,7 @@ export function DisputeListPage() {
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [q] = useDebouncedValue(f.q.trim(), 300);
-  const [exporting, setExporting] = useState(false);
+  const download = useDownload();
 
   const filter: Input<'disputes.exportLedger'> = {
     status: f.status.length ? f.status : undefined,
@@ -82,25 +81,14 @@ export function DisputeListPage() {
   };
   const filtered = JSON.stringify(f) !== JSON.stringify(NO_FILTERS);
   /** The register with exactly the filters and order on screen, every page of it. */
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      const file = await api.disputes.exportLedger(filter);
-      saveFile(file);
-      notifySaved(`已生成 ${file.fileName}`);
-    } catch (e) {
-      notifyError(e, '导出未完成');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () => download.run(() => api.disputes.exportLedger(filter));
 
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3}>矛盾纠纷排查登记</Title>
         <Group>
-          <Button variant="default" onClick={exportLedger} loading={exporting}>
+          <Button variant="default" onClick={exportLedger} loading={download.busy}>
             导出Excel
           </Button>
           <Button component={Link} to="/disputes/new">

@@ -7,8 +7,7 @@ import { type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STATUSES, FOLLOWUP_STATUS_LABELS, LEVELS, levelLabel, type FollowupLevel, type FollowupStatus } from '../../../shared/schemas/followup';
 import { staffLabel } from '../../../shared/schemas/reference';
 import { api, errorMessage } from '../../api/client';
-import { saveFile } from '../../components/download';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useDownload } from '../../components/useDownload';
 import { EmptyState } from '../../components/EmptyState';
 import { useStaff, useVillages } from '../../hooks/useReference';
 import { FollowupStatusBadge, groupOptions, groupText, LevelBadge, levelOptions } from './labels';
@@ -63,20 +62,9 @@ export function FollowupListPage() {
     dir,
   };
   const list = useFollowupList({ ...filter, page, pageSize: 50 });
-  const [exporting, setExporting] = useState(false);
+  const download = useDownload();
   /** The ledger with exactly the filters on screen, every page of it. */
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      const file = await api.followup.exportLedger(filter);
-      saveFile(file);
-      notifySaved(`已生成 ${file.fileName}`);
-    } catch (e) {
-      notifyError(e, '导出未完成');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () => download.run(() => api.followup.exportLedger(filter));
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
@@ -106,7 +94,7 @@ export function FollowupListPage() {
           <Button variant="default" component={Link} to="/followup/plan">
             走访计划表
           </Button>
-          <Button variant="default" onClick={exportLedger} loading={exporting}>
+          <Button variant="default" onClick={exportLedger} loading={download.busy}>
             导出Excel
           </Button>
           <Button component={Link} to="/followup/new">

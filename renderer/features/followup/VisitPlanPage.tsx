@@ -13,9 +13,8 @@ import { buildVisitPlanDocument, monthText } from '../../../shared/documents/vis
 import { staffLabel } from '../../../shared/schemas/reference';
 import { api, errorMessage } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
-import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useDownload, useSavePdf } from '../../components/useDownload';
 import { todayLocal, useSettings, useStaff, useVillages } from '../../hooks/useReference';
 import { LevelBadge } from './labels';
 
@@ -35,7 +34,6 @@ export function VisitPlanPage() {
   const [month, setMonth] = useState(() => todayLocal().slice(0, 7));
   const [staffId, setStaffId] = useState<string | null>(null);
   const [villageId, setVillageId] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
   const input: PlanInput = { month, responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined };
   // Under ['followup']: every write to a file refreshes the plan as well.
@@ -50,35 +48,9 @@ export function VisitPlanPage() {
   );
   const total = data?.byStaff.reduce((n, s) => n + s.count, 0) ?? 0;
 
-  const desktopPdf = window.ledger?.printToPdf;
-  const [savingPdf, setSavingPdf] = useState(false);
-  /** The desktop app prints the same sheets straight to a PDF file. */
-  const savePdf = async () => {
-    if (!desktopPdf || !model) return;
-    setSavingPdf(true);
-    try {
-      const r = await desktopPdf(`${model.name}.pdf`);
-      if (!r.ok) throw new Error(r.error.message);
-      if (r.value) notifySaved(`已保存到 ${r.value}`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setSavingPdf(false);
-    }
-  };
-
-  const exportPlan = async () => {
-    setExporting(true);
-    try {
-      const file = await api.followup.exportVisitPlan(input);
-      saveFile(file);
-      notifySaved(`已生成 ${file.fileName}`);
-    } catch (e) {
-      notifyError(e, '导出未完成');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const pdf = useSavePdf();
+  const download = useDownload();
+  const exportPlan = () => download.run(() => api.followup.exportVisitPlan(input));
 
   return (
     <>
@@ -90,7 +62,7 @@ export function VisitPlanPage() {
           <Title order={3}>重点人员走访计划表</Title>
         </Group>
         <Group>
-          <Button variant="default" onClick={exportPlan} loading={exporting} disabled={!data}>
+          <Button variant="default" onClick={exportPlan} loading={download.busy} disabled={!data}>
             导出Excel
           </Button>
           <Button onClick={() => setPrinting(true)} disabled={!model}>
@@ -216,8 +188,8 @@ export function VisitPlanPage() {
               每位包保责任人一页；实际走访日期和走访人签名留空，走访时手填。打印时在打印对话框中选择纸张 A4、边距“默认”。
             </Text>
             <Group>
-              {desktopPdf && (
-                <Button variant="default" onClick={savePdf} loading={savingPdf}>
+              {pdf.available && model && (
+                <Button variant="default" onClick={() => pdf.save(model.name)} loading={pdf.busy}>
                   保存为PDF
                 </Button>
               )}

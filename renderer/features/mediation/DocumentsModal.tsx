@@ -8,45 +8,19 @@ import { availableDocs, buildMediationDocument, type MediationDocRequest } from 
 import type { MediationCase } from '../../../shared/schemas/mediation';
 import { api } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
-import { saveFile } from '../../components/download';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useDownload, useSavePdf } from '../../components/useDownload';
 import { useDicts } from '../../hooks/useReference';
 
 export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opened: boolean; onClose: () => void }) {
   const dicts = useDicts();
   const docs = useMemo(() => availableDocs(c), [c]);
   const [selected, setSelected] = useState<MediationDocRequest>(() => (c.agreement?.form === 'written' ? 'agreement' : 'register'));
-  const [busy, setBusy] = useState<'docx' | 'pdf' | null>(null);
+  const download = useDownload();
+  const pdf = useSavePdf();
   const model = useMemo(() => buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category) }, selected), [c, dicts, selected]);
   const current = docs.find((d) => d.key === selected)!;
-  const desktopPdf = window.ledger?.printToPdf;
 
-  const downloadDocx = async () => {
-    setBusy('docx');
-    try {
-      const file = await api.documents.mediation({ caseId: c.id, doc: selected });
-      saveFile(file);
-      notifySaved(`已生成 ${file.fileName}`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const savePdf = async () => {
-    if (!desktopPdf) return;
-    setBusy('pdf');
-    try {
-      const r = await desktopPdf(`${model.name}.pdf`);
-      if (!r.ok) throw new Error(r.error.message);
-      if (r.value) notifySaved(`已保存到 ${r.value}`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const downloadDocx = () => download.run(() => api.documents.mediation({ caseId: c.id, doc: selected }));
 
   return (
     <Modal opened={opened} onClose={onClose} fullScreen title={`文书与打印 — ${c.caseNo}`} scrollAreaComponent={ScrollArea.Autosize}>
@@ -73,17 +47,17 @@ export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opene
               <Button variant="default" onClick={() => window.print()} disabled={!current.ready}>
                 打印
               </Button>
-              {desktopPdf && (
-                <Button variant="default" onClick={savePdf} loading={busy === 'pdf'} disabled={!current.ready}>
+              {pdf.available && (
+                <Button variant="default" onClick={() => pdf.save(model.name)} loading={pdf.busy} disabled={!current.ready}>
                   保存为PDF
                 </Button>
               )}
-              <Button onClick={downloadDocx} loading={busy === 'docx'} disabled={!current.ready}>
+              <Button onClick={downloadDocx} loading={download.busy} disabled={!current.ready}>
                 下载Word文档
               </Button>
             </Group>
           </Group>
-          {!desktopPdf && (
+          {!pdf.available && (
             <Text size="xs" c="dimmed">
               打印时在打印对话框中选择纸张 A4、边距“默认”；需要 PDF 时选择“另存为 PDF”。Word 文档可在 WPS 或 Word 中修改后打印。
             </Text>

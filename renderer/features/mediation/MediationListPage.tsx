@@ -14,9 +14,8 @@ import {
   PERFORMANCE_STATE_LABELS,
 } from '../../../shared/domain/mediation';
 import { api } from '../../api/client';
-import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useDownload } from '../../components/useDownload';
 import { useDicts, useStaff } from '../../hooks/useReference';
 import { CONFIRMATION_LABELS, OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationList } from './queries';
@@ -36,7 +35,7 @@ export function MediationListPage() {
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const filter = { ...f, q: debounced || undefined };
   const list = useMediationList({ ...filter, page, pageSize: 50 });
-  const [exporting, setExporting] = useState(false);
+  const download = useDownload();
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = (patch: Partial<ListInput>) => {
@@ -45,18 +44,7 @@ export function MediationListPage() {
   };
   const none = (v: string | null) => v ?? undefined;
   /** The ledger with exactly the filters on screen, every page of it. */
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      const file = await api.mediation.exportLedger(filter);
-      saveFile(file);
-      notifySaved(`已生成 ${file.fileName}`);
-    } catch (e) {
-      notifyError(e, '导出未完成');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () => download.run(() => api.mediation.exportLedger(filter));
 
   return (
     <>
@@ -66,7 +54,7 @@ export function MediationListPage() {
           <Button variant="default" component={Link} to="/mediation/stats">
             统计
           </Button>
-          <Button variant="default" onClick={exportLedger} loading={exporting}>
+          <Button variant="default" onClick={exportLedger} loading={download.busy}>
             导出Excel
           </Button>
           <Button component={Link} to="/mediation/new">

@@ -1,0 +1,46 @@
+/**
+ * The two ways a file leaves the app from a page: a file the host builds (Word, Excel) saved with
+ * the browser's download, and — in the desktop app only — the page's print media saved as PDF.
+ * Both show a loading state and say in Chinese what happened.
+ */
+import { useState } from 'react';
+import type { FileResult } from '../../shared/schemas/common';
+import { saveFile } from './download';
+import { notifyError, notifySaved } from './notify';
+
+export function useDownload(): { busy: boolean; run: (make: () => Promise<FileResult>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const run = async (make: () => Promise<FileResult>) => {
+    setBusy(true);
+    try {
+      const file = await make();
+      saveFile(file);
+      notifySaved(`已生成 ${file.fileName}`);
+    } catch (e) {
+      notifyError(e, '导出未完成');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+/** `available` is false in browser mode, where the print dialog's “另存为 PDF” does the same. */
+export function useSavePdf(): { available: boolean; busy: boolean; save: (name: string) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const printToPdf = window.ledger?.printToPdf;
+  const save = async (name: string) => {
+    if (!printToPdf) return;
+    setBusy(true);
+    try {
+      const r = await printToPdf(`${name}.pdf`);
+      if (!r.ok) throw new Error(r.error.message);
+      if (r.value) notifySaved(`已保存到 ${r.value}`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { available: !!printToPdf, busy, save };
+}
