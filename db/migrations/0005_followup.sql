@@ -61,6 +61,10 @@ CREATE TABLE `obligation` (
 );
 --> statement-breakpoint
 CREATE INDEX `obligation_due` ON `obligation` (`due_date`);--> statement-breakpoint
-CREATE INDEX `obligation_staff_module_due` ON `obligation` (`responsible_staff_id`,`module`,`due_date`,`kind`,`village_id`);--> statement-breakpoint
+CREATE INDEX `obligation_staff_module_due` ON `obligation` (`responsible_staff_id`,`module`,`due_date`);--> statement-breakpoint
+CREATE INDEX `obligation_staff_due` ON `obligation` (`responsible_staff_id`,`due_date`);--> statement-breakpoint
 CREATE INDEX `obligation_village_due` ON `obligation` (`village_id`,`due_date`);--> statement-breakpoint
-CREATE INDEX `obligation_kind_due` ON `obligation` (`kind`,`due_date`);
+CREATE INDEX `obligation_kind_due` ON `obligation` (`kind`,`due_date`);--> statement-breakpoint
+CREATE INDEX `dispute_live_status_deadline` ON `dispute` (`status`,`deadline`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `dispute_live_status_count` ON `dispute` (`status`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `dispute_live_category_count` ON `dispute` (`category`,`deleted_at`) WHERE deleted_at IS NULL;

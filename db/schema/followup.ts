@@ -94,11 +94,13 @@ export const obligation = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
     index('obligation_due').on(t.dueDate),
-    // The dashboard's counts are range counts per person responsible and module over this covering
-    // index: each item is stepped over once, with no table lookups and no sorting.
-    index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate, t.kind, t.villageId),
+    // The dashboard's counts are plain range counts per person responsible and module over this
+    // narrow index: each item is stepped over once, no table lookups, no sorting.
+    index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate),
+    // One person's lists in due-date order (the dashboard filtered by 包保/承办人).
+    index('obligation_staff_due').on(t.responsibleStaffId, t.dueDate),
     index('obligation_village_due').on(t.villageId, t.dueDate),
-    // Term ends are few among many visits: looked up by kind first.
+    // Term ends are few among many visits: looked up by kind first (and taken out of the 7-day counts).
     index('obligation_kind_due').on(t.kind, t.dueDate),
   ],
 );

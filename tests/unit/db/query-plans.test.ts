@@ -39,7 +39,7 @@ describe('query plans', () => {
 
   it.each([
     [{ deleted: true }, 'dispute_deleted'],
-    [{ overdue: true }, 'dispute_live_status_intake'],
+    [{ overdue: true }, 'dispute_live_status_deadline'],
   ])('the (small) recycle bin and overdue sets are read through %j → %s, never a full scan', (filter, index) => {
     const p = listPlan(filter);
     expect(p.page).toContain(index);

@@ -162,6 +162,12 @@ describe('the to-do dashboard', () => {
     readDashboard(ctx, {});
     const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
+    // One person's overdue list comes in due-date order from its own index: no sorting of all their items.
+    const mine = t.ledger.db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM obligation o WHERE o.due_date < '2024-06-15' AND o.responsible_staff_id = ? ORDER BY o.due_date LIMIT 100")
+      .all(staffId) as { detail: string }[];
+    expect(mine.map((r) => r.detail).join(' ')).toMatch(/INDEX obligation_staff_due/);
+    expect(mine.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 });
 
