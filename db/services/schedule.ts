@@ -5,7 +5,7 @@
  * table is rebuilt at the next dashboard visit, so the new rules count from then on.
  */
 import type { z } from 'zod';
-import { CADENCE_BASIS_LABELS, CADENCES, effectiveCadence, type CadenceOverride, type FollowupOverrides } from '../../shared/domain/followup-rules';
+import { CADENCE_BASIS_LABELS, CADENCES, effectiveCadence, FOLLOWUP_GROUP_LABELS, type CadenceOverride, type FollowupGroup, type FollowupOverrides } from '../../shared/domain/followup-rules';
 import { DEFAULT_HOLIDAY_SOURCES, DEFAULT_HOLIDAYS, holidayTableProblems, type HolidayTable } from '../../shared/domain/holidays';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
@@ -35,9 +35,11 @@ export function getSchedule(ctx: ServiceContext): ScheduleSettings {
       const text = interval
         ? cadenceText({ kind: 'every', id: c.key, label: c.label, source: '', firstFrom: 'start', days: e.days, months: e.months })
         : cadenceText({ kind: 'periodic', id: c.key, label: c.label, source: '', period: e.period!, minCount: e.minCount });
+      // '<group>.visit' cadences share the label 每月走访: name the group they belong to.
+      const group = c.key.endsWith('.visit') ? FOLLOWUP_GROUP_LABELS[c.key.slice(0, -'.visit'.length) as FollowupGroup] : undefined;
       return {
         key: c.key,
-        label: c.label,
+        label: group ? `${group}：${c.label}` : c.label,
         text,
         basis: CADENCE_BASIS_LABELS[c.basis],
         source: e.source,

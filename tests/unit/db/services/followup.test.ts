@@ -176,6 +176,7 @@ describe('the office\'s schedule settings', () => {
     const s = mental();
     const before = t.call<ScheduleSettings>('schedule.get', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
+    expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
     const after = t.call<ScheduleSettings>('schedule.saveCadence', { key: 'mh.unstable', days: 10, since: TODAY, reason: '县卫健局要求加密随访' });
     expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每10天', override: { since: TODAY, reason: '县卫健局要求加密随访' } });
     const file = t.call<FollowupSubject>('followup.get', { id: s.id });
