@@ -69,12 +69,19 @@ export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceI
     const base = CADENCES.find((c) => c.key === input.key);
     if (!base) throw new LedgerError('NOT_FOUND', '没有这项走访频次。');
     if (!base.adjustable) throw new LedgerError('VALIDATION', `“${base.label}”依据${CADENCE_BASIS_LABELS[base.basis]}，不能调整。`);
-    if (base.period) throw new LedgerError('VALIDATION', `“${base.label}”按自然月/季度计，请联系管理员调整。`);
+    if (!!base.period !== !!input.period) {
+      throw new LedgerError(
+        'VALIDATION',
+        base.period ? `“${base.label}”按自然月/季度计，请选择每月或每季度及次数。` : `“${base.label}”按间隔计，请填写间隔天数或月数。`,
+        { fields: { days: '频次的计法不能改变' } },
+      );
+    }
     if (input.since < ctx.clock.today()) {
       throw new LedgerError('VALIDATION', '调整只能自今天或以后生效，不能追溯', { fields: { since: '生效日期不能早于今天' } });
     }
     const o = followupOverrides(ctx);
-    const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...(input.days ? { days: input.days } : { months: input.months! }) };
+    const change = input.period ? { period: input.period, minCount: input.minCount ?? 1 } : input.days ? { days: input.days } : { months: input.months! };
+    const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...change };
     const before = effectiveCadence(input.key, o);
     putSetting(ctx, OVERRIDES_KEY, { ...o, cadences: [...(o.cadences ?? []), override] });
     markObligationsStale(ctx);
@@ -82,11 +89,16 @@ export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceI
       action: 'update',
       entity: 'settings',
       entityId: `cadence:${input.key}`,
-      before: { 频次: before.label, 间隔: before.days ? `${before.days}天` : `${before.months}个月` },
-      after: { 频次: base.label, 间隔: input.days ? `${input.days}天` : `${input.months}个月`, 生效日期: input.since, 理由: input.reason },
+      before: { 频次: before.label, 间隔: cadenceWords(before) },
+      after: { 频次: base.label, 间隔: cadenceWords(change), 生效日期: input.since, 理由: input.reason },
     });
     return getSchedule(ctx);
   });
+}
+
+function cadenceWords(c: { days?: number; months?: number; period?: string; minCount?: number }): string {
+  if (c.period) return `${c.period === 'quarter' ? '每季度' : c.period === 'year' ? '每年' : '每月'}${c.minCount ?? 1}次`;
+  return c.days ? `${c.days}天` : `${c.months}个月`;
 }
 
 export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInput>): ScheduleSettings {

@@ -250,10 +250,13 @@ export const CadenceInput = z
     key: z.string().trim().min(1).max(40),
     days: z.number().int().min(1, '间隔至少1天').max(366).nullish(),
     months: z.number().int().min(1, '间隔至少1个月').max(12).nullish(),
+    /** Calendar duties: per month or quarter, at least `minCount` times. */
+    period: z.enum(['month', 'quarter']).nullish(),
+    minCount: z.number().int().min(1, '次数至少1次').max(31, '次数过多').nullish(),
     since: DateStr,
     reason: reqText('调整理由', 200),
   })
-  .refine((v) => !!v.days !== !!v.months, { path: ['days'], message: '请填写间隔天数或间隔月数（二选一）' });
+  .refine((v) => [v.days, v.months, v.period].filter(Boolean).length === 1, { path: ['days'], message: '请填写间隔天数、间隔月数，或按月/季度的次数（三选一）' });
 export type CadenceInput = z.input<typeof CadenceInput>;
 
 export const SchemeInput = z.strictObject({ scheme: z.enum(['health', 'grid']) });

@@ -29,22 +29,39 @@ function useSaved() {
   };
 }
 
+type Unit = 'days' | 'months' | 'month' | 'quarter';
+const UNIT_FIELDS = new Set(['days', 'months', 'period', 'minCount']);
+const toFormPath = (path: string) => (UNIT_FIELDS.has(path) ? 'n' : path);
+
+/** Interval cadences take a number of days or months; calendar duties a number of times per month or quarter. */
+function cadenceInput(key: string, v: { unit: Unit; n: number | ''; since: string; reason: string }) {
+  const n = v.n === '' ? null : Number(v.n);
+  return {
+    key,
+    days: v.unit === 'days' ? n : null,
+    months: v.unit === 'months' ? n : null,
+    period: v.unit === 'month' || v.unit === 'quarter' ? v.unit : null,
+    minCount: v.unit === 'month' || v.unit === 'quarter' ? n : null,
+    since: v.since,
+    reason: v.reason,
+  };
+}
+
 function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }) {
   const saved = useSaved();
   const form = useZodForm({
     schema: CadenceInput,
-    initialValues: { unit: 'days' as 'days' | 'months', n: '' as number | '', since: todayLocal(), reason: '' },
-    toInput: (v) => ({ key: c.key, days: v.unit === 'days' && v.n !== '' ? v.n : null, months: v.unit === 'months' && v.n !== '' ? v.n : null, since: v.since, reason: v.reason }),
-    toFormPath: (path) => (path === 'days' || path === 'months' ? 'n' : path),
+    initialValues: { unit: (c.interval ? 'days' : 'month') as Unit, n: '' as number | '', since: todayLocal(), reason: '' },
+    toInput: (v) => cadenceInput(c.key, v),
+    toFormPath,
   });
   const submit = form.onSubmit(async (v) => {
     try {
-      const s = await api.schedule.saveCadence({ key: c.key, days: v.unit === 'days' ? Number(v.n) : null, months: v.unit === 'months' ? Number(v.n) : null, since: v.since, reason: v.reason });
-      await saved(s);
+      await saved(await api.schedule.saveCadence(cadenceInput(c.key, v)));
       notifySaved(`“${c.label}”已调整，自 ${v.since} 起按新频次计算`);
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, (p) => (p === 'days' || p === 'months' ? 'n' : p))) notifyError(e);
+      if (!applyServerErrors(form, e, toFormPath)) notifyError(e);
     }
   });
   return (
@@ -55,10 +72,17 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           <Text size="xs" c="dimmed">
             {c.source}
           </Text>
-          <Group align="flex-end">
-            <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
-            <SegmentedControl data={[{ value: 'days', label: '天' }, { value: 'months', label: '个月' }]} {...form.getInputProps('unit')} />
-          </Group>
+          {c.interval ? (
+            <Group align="flex-end">
+              <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
+              <SegmentedControl data={[{ value: 'days', label: '天' }, { value: 'months', label: '个月' }]} {...form.getInputProps('unit')} />
+            </Group>
+          ) : (
+            <Group align="flex-end">
+              <SegmentedControl data={[{ value: 'month', label: '每月' }, { value: 'quarter', label: '每季度' }]} {...form.getInputProps('unit')} />
+              <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
+            </Group>
+          )}
           <DateField label="生效日期" withAsterisk {...form.getInputProps('since')} />
           <TextInput label="调整理由" withAsterisk placeholder="如：县卫健局通知要求加密随访" {...form.getInputProps('reason')} />
           <Text size="xs" c="dimmed">
@@ -133,7 +157,7 @@ export function CadenceSettings() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {c.adjustable && c.interval && (
+                {c.adjustable && (
                   <Button size="xs" variant="subtle" onClick={() => setEditing(c)}>
                     调整
                   </Button>

@@ -189,6 +189,17 @@ describe('the office\'s schedule settings', () => {
     expect(trail[0]!.after).toMatchObject({ 间隔: '10天', 理由: '县卫健局要求加密随访' });
   });
 
+  it('changes a calendar duty (monthly visits) to per quarter from a date on; an interval is refused for it', () => {
+    const q = t.call<Person>('persons.create', { name: '周信访' });
+    const f = t.call<FollowupSubject>('followup.create', { personId: q.id, group: 'petition', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01' });
+    expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
+    expect(t.raw('schedule.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('按自然月/季度计') } });
+    const after = t.call<ScheduleSettings>('schedule.saveCadence', { key: 'petition.visit', period: 'quarter', minCount: 2, since: '2024-07-01', reason: '县信访局通知按季度走访' });
+    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ text: '每季度至少2次', override: { since: '2024-07-01' } });
+    expect(t.call<FollowupSubject>('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('按间隔计') } });
+  });
+
   it('keeps an edited holiday table, refusing duplicates and bad dates', () => {
     expect(t.call<ScheduleSettings>('schedule.get', {}).holidaysCustom).toBe(false);
     expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-01', kind: 'workday', name: '元旦' }] })).toMatchObject({
