@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Grid, Loader, Group, MultiSelect, Pagination, Select, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Grid, Loader, Group, MultiSelect, Pagination, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useDownload } from '../../components/useDownload';
 import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeList } from './queries';
+import { SortHeader } from '../../components/SortHeader';
 
 type Sort = NonNullable<Input<'disputes.list'>['sort']>;
 
@@ -27,17 +28,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { status: [], category: null, source: null, villageId: null, staffId: null, dateFrom: '', dateTo: '', overdue: false, q: '' };
-
-function SortHeader({ label, field, sort, dir, onSort }: { label: string; field: Sort; sort: Sort; dir: 'asc' | 'desc'; onSort: (f: Sort) => void }) {
-  const active = sort === field;
-  return (
-    <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        {label} {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 export function DisputeListPage() {
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Pagination, Select, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Pagination, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useStaff, useVillages } from '../../hooks/useReference';
 import { FollowupStatusBadge, groupOptions, groupText, LevelBadge, levelOptions } from './labels';
 import { useFollowupList } from './queries';
+import { SortHeader } from '../../components/SortHeader';
 
 type ListInput = Input<'followup.list'>;
 type Sort = NonNullable<ListInput['sort']>;
@@ -28,17 +29,6 @@ interface Filters {
 
 /** The office works on the files in management; ended ones are one filter away. */
 const DEFAULT_FILTERS: Filters = { group: null, level: null, status: 'active', villageId: null, responsibleStaffId: null, overdue: false, q: '' };
-
-function SortHeader({ label, field, sort, dir, onSort }: { label: string; field: Sort; sort: Sort; dir: 'asc' | 'desc'; onSort: (f: Sort) => void }) {
-  const active = sort === field;
-  return (
-    <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        {label} {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 /** 重点人员台账: one row per file, soonest visit first. */
 export function FollowupListPage() {

@@ -12,29 +12,12 @@ import { COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '.
 import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { todayLocal } from '../../hooks/useReference';
+import { Figure } from '../../components/Figure';
 
 /** Under ['followup'], so every write to a file refreshes the figures. */
 const statsKey = (f: Input<'followup.stats'>) => ['followup', 'stats', f] as const;
 
 const COLOR_SHORT: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
-
-function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} fz={26} data-testid={`stat-${label}`}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** The period buttons: the office mostly reports by month, quarter and year. */
 function presets(today: string): { label: string; from: string; to: string }[] {

@@ -4,24 +4,7 @@ import { formatRate, MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../sh
 import { todayLocal, useDicts } from '../../hooks/useReference';
 import { useMediationStats } from './queries';
 import { DateField } from '../../components/DateField';
-
-function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} fz={26} data-testid={`stat-${label}`}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
+import { Figure } from '../../components/Figure';
 
 /** Module statistics for any period, with the definition of every rate shown beside it. */
 export function MediationStatsPage() {

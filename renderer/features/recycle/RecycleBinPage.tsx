@@ -15,6 +15,55 @@ import { useDeletedPersons } from '../persons/queries';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
+interface DeletedRow {
+  id: string;
+  cells: string[];
+  deletedAt: string | null;
+  onRestore: () => void;
+}
+
+/** One tab of the bin: the record's own columns, when it was deleted, and 恢复. */
+function DeletedTable({ loading, empty, headers, rows }: { loading: boolean; empty: string; headers: string[]; rows: DeletedRow[] | undefined }) {
+  if (loading) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="正在加载" />
+      </Center>
+    );
+  }
+  if (!rows?.length) return <EmptyState title={empty} />;
+  return (
+    <Table striped withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+          <Table.Th>删除时间</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.id}>
+            {r.cells.map((c, i) => (
+              <Table.Td key={i} style={{ wordBreak: 'break-all' }}>
+                {c}
+              </Table.Td>
+            ))}
+            <Table.Td>{when(r.deletedAt)}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="light" onClick={r.onRestore}>
+                恢复
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** Deleted records stay in the ledger and can be restored; nothing here is purged. */
 export function RecycleBinPage() {
   const dicts = useDicts();
@@ -52,199 +101,81 @@ export function RecycleBinPage() {
           <Tabs.Tab value="attachments">附件（{attachments.data?.length ?? 0}）</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="disputes" pt="sm">
-          {disputes.isLoading && (
-            <Center py="xl">
-              <Loader aria-label="正在加载" />
-            </Center>
-          )}
-          {disputes.data?.rows.length === 0 ? (
-            <EmptyState title="没有已删除的纠纷登记" />
-          ) : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>案号</Table.Th>
-                  <Table.Th>类型</Table.Th>
-                  <Table.Th>当事人</Table.Th>
-                  <Table.Th>删除时间</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {disputes.data?.rows.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{d.caseNo}</Table.Td>
-                    <Table.Td>{dicts.label('dispute_category', d.category)}</Table.Td>
-                    <Table.Td>{d.parties}</Table.Td>
-                    <Table.Td>{when(d.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => restore(d.caseNo, () => restoreDispute.mutateAsync(d.id))}>
-                        恢复
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DeletedTable
+            loading={disputes.isLoading}
+            empty="没有已删除的纠纷登记"
+            headers={['案号', '类型', '当事人']}
+            rows={disputes.data?.rows.map((d) => ({
+              id: d.id,
+              cells: [d.caseNo, dicts.label('dispute_category', d.category), d.parties],
+              deletedAt: d.deletedAt,
+              onRestore: () => restore(d.caseNo, () => restoreDispute.mutateAsync(d.id)),
+            }))}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="persons" pt="sm">
-          {persons.isLoading && (
-            <Center py="xl">
-              <Loader aria-label="正在加载" />
-            </Center>
-          )}
-          {persons.data?.rows.length === 0 ? (
-            <EmptyState title="没有已删除的人员" />
-          ) : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>姓名</Table.Th>
-                  <Table.Th>村（社区）</Table.Th>
-                  <Table.Th>删除时间</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {persons.data?.rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>{p.name}</Table.Td>
-                    <Table.Td>{p.villageName ?? ''}</Table.Td>
-                    <Table.Td>{when(p.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => restore(p.name, () => restorePerson.mutateAsync(p.id))}>
-                        恢复
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DeletedTable
+            loading={persons.isLoading}
+            empty="没有已删除的人员"
+            headers={['姓名', '村（社区）']}
+            rows={persons.data?.rows.map((p) => ({
+              id: p.id,
+              cells: [p.name, p.villageName ?? ''],
+              deletedAt: p.deletedAt,
+              onRestore: () => restore(p.name, () => restorePerson.mutateAsync(p.id)),
+            }))}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="mediation" pt="sm">
-          {cases.data?.rows.length === 0 ? (
-            <EmptyState title="没有已删除的调解案件" />
-          ) : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>卷宗号</Table.Th>
-                  <Table.Th>当事人</Table.Th>
-                  <Table.Th>删除时间</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {cases.data?.rows.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>{c.caseNo}</Table.Td>
-                    <Table.Td>{c.parties}</Table.Td>
-                    <Table.Td>{when(c.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          restore(c.caseNo, async () => {
-                            await api.mediation.restore({ id: c.id });
-                            await qc.invalidateQueries();
-                          })
-                        }
-                      >
-                        恢复
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DeletedTable
+            loading={cases.isLoading}
+            empty="没有已删除的调解案件"
+            headers={['卷宗号', '当事人']}
+            rows={cases.data?.rows.map((c) => ({
+              id: c.id,
+              cells: [c.caseNo, c.parties],
+              deletedAt: c.deletedAt,
+              onRestore: () =>
+                restore(c.caseNo, async () => {
+                  await api.mediation.restore({ id: c.id });
+                  await qc.invalidateQueries();
+                }),
+            }))}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="followup" pt="sm">
-          {followups.data?.rows.length === 0 ? (
-            <EmptyState title="没有已删除的重点人员档案" />
-          ) : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>姓名</Table.Th>
-                  <Table.Th>类别</Table.Th>
-                  <Table.Th>建档日期</Table.Th>
-                  <Table.Th>删除时间</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {followups.data?.rows.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td>{f.personName}</Table.Td>
-                    <Table.Td>{groupText(f.group, f.groupName)}</Table.Td>
-                    <Table.Td>{f.startDate}</Table.Td>
-                    <Table.Td>{when(f.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          restore(`${f.personName}的档案`, async () => {
-                            await api.followup.restore({ id: f.id });
-                            await invalidateFollowup();
-                          })
-                        }
-                      >
-                        恢复
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DeletedTable
+            loading={followups.isLoading}
+            empty="没有已删除的重点人员档案"
+            headers={['姓名', '类别', '建档日期']}
+            rows={followups.data?.rows.map((f) => ({
+              id: f.id,
+              cells: [f.personName, groupText(f.group, f.groupName), f.startDate],
+              deletedAt: f.deletedAt,
+              onRestore: () =>
+                restore(`${f.personName}的档案`, async () => {
+                  await api.followup.restore({ id: f.id });
+                  await invalidateFollowup();
+                }),
+            }))}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="attachments" pt="sm">
-          {attachments.data?.length === 0 ? (
-            <EmptyState title="没有已删除的附件" />
-          ) : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>名称</Table.Th>
-                  <Table.Th>类别</Table.Th>
-                  <Table.Th>所属</Table.Th>
-                  <Table.Th>删除时间</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {attachments.data?.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{a.fileName}</Table.Td>
-                    <Table.Td>{ATTACHMENT_KIND_LABELS[a.kind]}</Table.Td>
-                    <Table.Td>
-                      {ATTACHMENT_OWNER_LABELS[a.ownerType]} {a.ownerLabel}
-                    </Table.Td>
-                    <Table.Td>{when(a.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          restore(a.fileName, async () => {
-                            await api.attachments.restore({ id: a.id });
-                            await qc.invalidateQueries({ queryKey: attachmentKeys.all });
-                          })
-                        }
-                      >
-                        恢复
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DeletedTable
+            loading={attachments.isLoading}
+            empty="没有已删除的附件"
+            headers={['名称', '类别', '所属']}
+            rows={attachments.data?.map((a) => ({
+              id: a.id,
+              cells: [a.fileName, ATTACHMENT_KIND_LABELS[a.kind], `${ATTACHMENT_OWNER_LABELS[a.ownerType]} ${a.ownerLabel}`],
+              deletedAt: a.deletedAt,
+              onRestore: () =>
+                restore(a.fileName, async () => {
+                  await api.attachments.restore({ id: a.id });
+                  await qc.invalidateQueries({ queryKey: attachmentKeys.all });
+                }),
+            }))}
+          />
         </Tabs.Panel>
       </Tabs>
     </Stack>
