@@ -94,6 +94,8 @@ export const obligation = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
     index('obligation_due').on(t.dueDate),
+    // One module's items by due date with their owner (the dispute list's 超期 filter): covering.
+    index('obligation_module_due').on(t.module, t.dueDate, t.ownerId),
     // The dashboard's counts are plain range counts per person responsible and module over this
     // narrow index: each item is stepped over once, no table lookups, no sorting.
     index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate),

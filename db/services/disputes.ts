@@ -4,8 +4,7 @@ import { addDays, isValidDate, yearOf } from '../../shared/dates';
 import {
   canTransition,
   DISPUTE_STATUS_LABELS,
-  isDisputeOverdue,
-  OPEN_STATUSES,
+  disputeDueItems,
   type DisputeStatus,
 } from '../../shared/domain/dispute-status';
 import type { RiskLevel } from '../../shared/dictionaries';
@@ -24,7 +23,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { syncDispute } from './obligations';
+import { holidayTable, syncDispute } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
 import { requirePerson } from './persons';
 import { getSettings, requireDictCode, requirePlace } from './reference';
@@ -92,13 +91,15 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
     id,
   );
   const { amountFen, ...rest } = d;
+  const item = disputeDueItems({ ...d, history }, ctx.clock.today(), holidayTable(ctx))[0] ?? null;
   const mediation = one<{ id: string; case_no: string }>(ctx, 'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', id);
   return {
     ...rest,
     mediationId: mediation?.id ?? null,
     mediationCaseNo: mediation?.case_no ?? null,
     amountYuan: amountFen === null ? null : amountFen / 100,
-    overdue: isDisputeOverdue(d, ctx.clock.today()),
+    deadlineItem: item,
+    overdue: item?.state === 'overdue',
     parties,
     history,
   };
@@ -117,8 +118,8 @@ function requireLiveDispute(ctx: ServiceContext, id: string): Dispute {
 }
 
 /** The audit snapshot: the record without its derived parts. */
-function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'mediationId' | 'mediationCaseNo'> {
-  const { history: _h, overdue: _o, mediationId: _m, mediationCaseNo: _n, ...rest } = d;
+function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'deadlineItem' | 'mediationId' | 'mediationCaseNo'> {
+  const { history: _h, overdue: _o, deadlineItem: _i, mediationId: _m, mediationCaseNo: _n, ...rest } = d;
   return rest;
 }
 
@@ -274,8 +275,6 @@ const SORT_SQL: Record<z.output<typeof DisputeListInput>['sort'], string> = {
   updatedAt: 'd.updated_at',
 };
 
-const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-
 /** The list's filter and order, without paging (the ledger export takes every matching row). */
 export type DisputeFilter = Omit<z.output<typeof DisputeListInput>, 'page' | 'pageSize'>;
 
@@ -293,7 +292,8 @@ export function disputeWhere(f: DisputeFilter, today: string): { where: string; 
   if (f.staffId) (parts.push('d.responsible_staff_id = ?'), params.push(f.staffId));
   if (f.dateFrom) (parts.push('d.intake_date >= ?'), params.push(f.dateFrom));
   if (f.dateTo) (parts.push('d.intake_date <= ?'), params.push(f.dateTo));
-  if (f.overdue) (parts.push(`d.deadline < ? AND d.status IN (${OPEN_LIST})`), params.push(today));
+  // 超期 is the engine's judgement, kept in the to-do table: an open deadline item due before today.
+  if (f.overdue) (parts.push(`d.id IN (SELECT owner_id FROM obligation WHERE module = 'dispute' AND due_date < ?)`), params.push(today));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push("(d.case_no LIKE ? ESCAPE '\\' OR d.parties_text LIKE ? ESCAPE '\\' OR d.summary LIKE ? ESCAPE '\\')");
@@ -306,7 +306,11 @@ export function disputeWhere(f: DisputeFilter, today: string): { where: string; 
  * The two statements behind one list page: the total and the page itself. The list shows the first
  * 60 characters of the summary; the ledger export asks for all of it.
  */
-export function disputeListSql(f: DisputeFilter, today: string, { fullSummary = false } = {}): { count: string; page: string; params: unknown[] } {
+export function disputeListSql(
+  f: DisputeFilter,
+  today: string,
+  { fullSummary = false } = {},
+): { count: string; page: string; params: unknown[]; pageParams: unknown[] } {
   const { where, params } = disputeWhere(f, today);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = f.sort === 'caseNo' ? SORT_SQL.caseNo.replaceAll('#', dir) : `${SORT_SQL[f.sort]} ${dir}`;
@@ -314,10 +318,12 @@ export function disputeListSql(f: DisputeFilter, today: string, { fullSummary = 
     count: `SELECT count(*) AS n FROM dispute d WHERE ${where}`,
     page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
        d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, ${fullSummary ? 'd.summary' : 'substr(d.summary, 1, 60)'} AS summary,
-       d.deleted_at AS deletedAt
+       d.deleted_at AS deletedAt,
+       EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1 WHERE o.module = 'dispute' AND o.owner_id = d.id AND o.due_date < ?) AS overdue
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id
      WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT ? OFFSET ?`,
     params,
+    pageParams: [today, ...params],
   };
 }
 
@@ -325,9 +331,9 @@ export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeList
   const today = ctx.clock.today();
   const q = disputeListSql(f, today);
   const total = one<{ n: number }>(ctx, q.count, ...q.params)!.n;
-  const rows = all<Omit<DisputeRow, 'overdue'>>(ctx, q.page, ...q.params, f.pageSize, (f.page - 1) * f.pageSize);
+  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, ...q.pageParams, f.pageSize, (f.page - 1) * f.pageSize);
   return {
-    rows: rows.map((r) => ({ ...r, overdue: isDisputeOverdue(r, today) })),
+    rows: rows.map((r) => ({ ...r, overdue: r.overdue === 1 })),
     total,
     page: f.page,
     pageSize: f.pageSize,

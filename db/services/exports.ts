@@ -4,7 +4,7 @@
  * office's labels rather than stored codes.
  */
 import { RISK_LEVEL_LABELS, type DictKind } from '../../shared/dictionaries';
-import { DISPUTE_STATUS_LABELS, isDisputeOverdue } from '../../shared/domain/dispute-status';
+import { DISPUTE_STATUS_LABELS } from '../../shared/domain/dispute-status';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { cnDate } from '../../shared/documents/model';
 import {
@@ -157,7 +157,7 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
   const label = dictLabels(ctx);
   const q = disputeListSql(f, today, { fullSummary: true });
   checkSize(one<{ n: number }>(ctx, q.count, ...q.params)!.n);
-  const rows = all<Omit<DisputeRow, 'overdue'>>(ctx, q.page, ...q.params, MAX_EXPORT_ROWS, 0).map((d, i) => ({
+  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, ...q.pageParams, MAX_EXPORT_ROWS, 0).map((d, i) => ({
     no: i + 1,
     caseNo: d.caseNo,
     intakeDate: d.intakeDate,
@@ -170,7 +170,7 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
     staff: d.staffName,
     deadline: d.deadline,
     status: DISPUTE_STATUS_LABELS[d.status],
-    overdue: isDisputeOverdue(d, today) ? '是' : '否',
+    overdue: d.overdue ? '是' : '否',
   }));
   const title = `${town}矛盾纠纷排查登记台账${f.deleted ? '（回收站）' : ''}`;
   const bytes = await writeLedgerWorkbook({ sheetName: '矛盾纠纷排查登记台账', title, subtitle: subtitle(f, today), columns: DISPUTE_COLUMNS, rows });

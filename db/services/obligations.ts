@@ -5,7 +5,7 @@
  * touched. The dashboard reads only this table, through its due-date indexes.
  */
 import { addDays } from '../../shared/dates';
-import { OPEN_STATUSES } from '../../shared/domain/dispute-status';
+import { disputeDueItems, type DisputeStatus } from '../../shared/domain/dispute-status';
 import { DEFAULT_HOLIDAYS, type HolidayTable } from '../../shared/domain/holidays';
 import { computeDueItems, type DeadlineRule, type DueItem } from '../../shared/domain/obligations';
 import type { DashboardModule } from '../../shared/schemas/followup';
@@ -58,14 +58,14 @@ function deadlines(ctx: ServiceContext, ownerId: string, start: string, rules: D
 // ── disputes: the handling deadline ─────────────────────────────────────────────────────────
 
 export function syncDispute(ctx: ServiceContext, id: string): void {
-  const d = one<{ intake_date: string; deadline: string | null; status: string; deleted_at: string | null; parties_text: string; responsible_staff_id: string | null; village_id: string | null }>(
+  const d = one<{ intake_date: string; deadline: string | null; status: DisputeStatus; deleted_at: string | null; parties_text: string; responsible_staff_id: string | null; village_id: string | null }>(
     ctx,
     'SELECT intake_date, deadline, status, deleted_at, parties_text, responsible_staff_id, village_id FROM dispute WHERE id = ?',
     id,
   );
-  const open = d && !d.deleted_at && d.deadline && (OPEN_STATUSES as readonly string[]).includes(d.status);
-  if (!open) return replaceObligations(ctx, 'dispute', id, null, null);
-  const items = deadlines(ctx, id, d.intake_date, [{ kind: 'deadline', id: 'dispute.deadline', label: '纠纷办理期限', date: d.deadline, source: '本单位设定的办理期限' }]);
+  if (!d || d.deleted_at) return replaceObligations(ctx, 'dispute', id, null, null);
+  const history = all<{ to: DisputeStatus; date: string }>(ctx, 'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id', id);
+  const items = disputeDueItems({ id, intakeDate: d.intake_date, deadline: d.deadline, status: d.status, history }, ctx.clock.today(), holidayTable(ctx));
   replaceObligations(ctx, 'dispute', id, items, { personName: d.parties_text, responsibleStaffId: d.responsible_staff_id, villageId: d.village_id, link: `/disputes/${id}` });
 }
 

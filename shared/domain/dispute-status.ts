@@ -2,6 +2,9 @@
  * The dispute register's workflow: 登记 → 受理/不予受理 → 调处中 → 化解/未化解 → 办结, and 转办
  * (handed to another unit) from any open state. Every change is recorded with its date.
  */
+import type { HolidayTable } from './holidays';
+import { computeDueItems, type DeadlineRule, type DueItem, type ObligationEvent } from './obligations';
+
 export const DISPUTE_STATUSES = [
   'registered',
   'accepted',
@@ -47,8 +50,45 @@ export function canTransition(from: DisputeStatus, to: DisputeStatus): boolean {
 /** States in which work is still owed, so a passed deadline makes the dispute overdue. */
 export const OPEN_STATUSES: readonly DisputeStatus[] = ['registered', 'accepted', 'mediating'];
 
-export function isDisputeOverdue(d: { status: DisputeStatus; deadline: string | null }, today: string): boolean {
-  return d.deadline !== null && d.deadline < today && OPEN_STATUSES.includes(d.status);
+/** The handling deadline as a rule of the due-date engine (see obligations.ts). */
+export const DISPUTE_DEADLINE_RULE: Omit<DeadlineRule, 'date'> = {
+  kind: 'deadline',
+  id: 'dispute.deadline',
+  label: '纠纷办理期限',
+  source: '本单位设定的办理期限；期限届满日为法定节假日的，顺延至节假日后的第一个工作日',
+  rollForward: true,
+};
+
+export interface DisputeDeadlineFacts {
+  id: string;
+  intakeDate: string;
+  deadline: string | null;
+  status: DisputeStatus;
+  /** The dated status history, oldest first. */
+  history: readonly { to: DisputeStatus; date: string }[];
+}
+
+/**
+ * The dispute's handling deadline through the engine: due on the deadline (moved past rest days by
+ * the holiday table), done on the day the dispute left the open states (化解、未化解、转办、不予受理、
+ * 办结). Empty when no deadline is set. The list, the detail page, the export and the dashboard all
+ * judge 超期 from this item.
+ */
+export function disputeDueItems(d: DisputeDeadlineFacts, today: string, holidays: HolidayTable): DueItem[] {
+  if (!d.deadline) return [];
+  const events: ObligationEvent[] = [];
+  if (!OPEN_STATUSES.includes(d.status)) {
+    const left = [...d.history].reverse().find((h) => !OPEN_STATUSES.includes(h.to));
+    events.push({ id: 'status', date: left?.date ?? today, ruleId: DISPUTE_DEADLINE_RULE.id });
+  }
+  return computeDueItems({
+    rules: [{ ...DISPUTE_DEADLINE_RULE, date: d.deadline }],
+    subject: { id: d.id, startDate: d.intakeDate, endDate: null, facts: {} },
+    events,
+    extensions: [],
+    today,
+    holidays,
+  });
 }
 
 /** Default deadline: 30 days after intake (a common local practice; the office can change it per case). */

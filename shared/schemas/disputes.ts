@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTY_ROLES, RISK_LEVELS, type PartyRole, type RiskLevel } from '../dictionaries';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/dispute-status';
+import type { DueItem } from '../domain/obligations';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
 const Code = (label: string) => z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(20, `${label}代码过长`);
@@ -145,6 +146,8 @@ export interface Dispute {
   deadline: string | null;
   status: DisputeStatus;
   transferUnit: string | null;
+  /** The handling deadline as the due-date engine sees it (null without a deadline). */
+  deadlineItem: DueItem | null;
   overdue: boolean;
   parties: DisputeParty[];
   history: DisputeStatusChange[];

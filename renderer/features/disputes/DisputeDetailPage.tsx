@@ -3,16 +3,40 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
 import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
+import { DueStateBadge } from '../followup/labels';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';
 import { OpenFromDisputeModal } from '../mediation/OpenFromDisputeModal';
 import { StatusChangeModal } from './StatusChangeModal';
+
+/** The deadline as the due-date engine judges it: moved past rest days, due soon, overdue, or met late. */
+function DeadlineText({ d }: { d: Dispute }) {
+  const item = d.deadlineItem;
+  if (!d.deadline || !item) return <>{d.deadline}</>;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span>{d.deadline}</span>
+      {item.dueDate !== d.deadline && (
+        <Text size="xs" c="dimmed" title={item.source}>
+          遇休息日顺延至 {item.dueDate}
+        </Text>
+      )}
+      {item.state === 'due_soon' && <DueStateBadge state="due_soon" />}
+      {item.late && (
+        <Badge color="orange" variant="light" size="sm">
+          超期处理（{item.satisfiedOn}）
+        </Badge>
+      )}
+    </Group>
+  );
+}
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -105,7 +129,9 @@ export function DisputeDetailPage() {
           </Field>
           <Field label="村（社区）/网格">{[d.villageName, d.gridName].filter(Boolean).join(' / ')}</Field>
           <Field label="承办人">{d.staffName}</Field>
-          <Field label="办理期限">{d.deadline}</Field>
+          <Field label="办理期限">
+            <DeadlineText d={d} />
+          </Field>
           <Field label="涉及人数">{d.peopleCount === null ? '' : String(d.peopleCount)}</Field>
           <Field label="涉及金额（元）">{d.amountYuan === null ? '' : d.amountYuan.toLocaleString('zh-CN')}</Field>
           {d.transferUnit && <Field label="接收单位">{d.transferUnit}</Field>}

@@ -19,7 +19,7 @@ function plan(sql: string, params: unknown[]): string {
 function listPlan(filter: Record<string, unknown>) {
   const f = DisputeListInput.parse(filter);
   const q = disputeListSql(f, '2024-06-15');
-  return { count: plan(q.count, q.params), page: plan(q.page, [...q.params, 50, 0]) };
+  return { count: plan(q.count, q.params), page: plan(q.page, [...q.pageParams, 50, 0]) };
 }
 
 describe('query plans', () => {
@@ -39,12 +39,14 @@ describe('query plans', () => {
 
   it.each([
     [{ deleted: true }, 'dispute_deleted'],
-    [{ overdue: true }, 'dispute_live_status_deadline'],
+    [{ overdue: true }, 'obligation_module_due'],
   ])('the (small) recycle bin and overdue sets are read through %j → %s, never a full scan', (filter, index) => {
     const p = listPlan(filter);
     expect(p.page).toContain(index);
     expect(p.page).not.toMatch(/SCAN d\b(?! USING)/);
     expect(p.count).not.toMatch(/SCAN d\b(?! USING)/);
+    // the per-row 超期 flag is a primary-key lookup in the to-do table
+    expect(p.page).toMatch(/SEARCH o USING (COVERING )?INDEX sqlite_autoindex_obligation_1/);
   });
 
   it.each([

@@ -79,6 +79,14 @@ describe('dispute intake', () => {
     expect(t.call<Dispute>('disputes.get', { id: late.id }).overdue).toBe(true);
     const overdue = list({ overdue: true });
     expect(overdue.rows.map((r) => r.id)).toEqual([late.id]);
+    expect(overdue.total).toBe(1);
+    // the flag on every row and on the detail page is the engine's item, kept in the to-do table
+    expect(list().rows.filter((r) => r.overdue).map((r) => r.id)).toEqual([late.id]);
+    expect(t.call<Dispute>('disputes.get', { id: closedLate.id }).deadlineItem).toMatchObject({ state: 'done', satisfiedOn: '2024-06-02', late: false });
+    // handled after the deadline: done, but late; no longer overdue anywhere
+    t.call('disputes.changeStatus', { id: late.id, to: 'transferred', date: '2024-06-15', transferUnit: '县信访局' });
+    expect(t.call<Dispute>('disputes.get', { id: late.id })).toMatchObject({ overdue: false, deadlineItem: { state: 'done', late: true } });
+    expect(list({ overdue: true }).total).toBe(0);
   });
 
   it('filters, sorts and pages in SQL', () => {

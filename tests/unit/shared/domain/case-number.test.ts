@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCaseNumberPattern, DEFAULT_DISPUTE_PATTERN, formatCaseNumber } from '../../../../shared/domain/case-number';
 import { checkPhone } from '../../../../shared/domain/phone';
-import { canTransition, isDisputeOverdue } from '../../../../shared/domain/dispute-status';
+import { canTransition, disputeDueItems, type DisputeStatus } from '../../../../shared/domain/dispute-status';
+import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 
 describe('case numbers', () => {
   it.each([
@@ -52,10 +53,28 @@ describe('dispute workflow', () => {
     expect(canTransition(from, to)).toBe(ok);
   });
 
-  it('is overdue only while open and past the deadline', () => {
-    expect(isDisputeOverdue({ status: 'mediating', deadline: '2024-06-14' }, '2024-06-15')).toBe(true);
-    expect(isDisputeOverdue({ status: 'mediating', deadline: '2024-06-15' }, '2024-06-15')).toBe(false);
-    expect(isDisputeOverdue({ status: 'closed', deadline: '2024-01-01' }, '2024-06-15')).toBe(false);
-    expect(isDisputeOverdue({ status: 'registered', deadline: null }, '2024-06-15')).toBe(false);
+  // The handling deadline through the due-date engine: [deadline, status, history, today, → due date, state, late]
+  it.each([
+    ['2025-06-13', 'mediating', [], '2025-06-14', '2025-06-13', 'overdue', false],
+    ['2025-06-13', 'mediating', [], '2025-06-13', '2025-06-13', 'due_soon', false],
+    ['2025-06-30', 'accepted', [], '2025-06-13', '2025-06-30', 'upcoming', false],
+    // a Saturday deadline moves to Monday; the 国庆 holiday moves 10-03 to the first workday after it
+    ['2025-06-14', 'mediating', [], '2025-06-16', '2025-06-16', 'due_soon', false],
+    ['2025-10-03', 'registered', [], '2025-10-09', '2025-10-09', 'due_soon', false],
+    ['2025-10-03', 'registered', [], '2025-10-10', '2025-10-09', 'overdue', false],
+    // left the open states: done on that day, late when after the deadline
+    ['2025-06-13', 'resolved', [['mediating', '2025-06-01'], ['resolved', '2025-06-10']], '2025-07-01', '2025-06-13', 'done', false],
+    ['2025-06-13', 'closed', [['resolved', '2025-06-20'], ['closed', '2025-06-25']], '2025-07-01', '2025-06-13', 'done', true],
+    // 未化解 → 调处中 again: owed again
+    ['2025-06-13', 'mediating', [['unresolved', '2025-06-10'], ['mediating', '2025-06-11']], '2025-07-01', '2025-06-13', 'overdue', false],
+  ] as const)('deadline %s, %s: due %s', (deadline, status, hist, today, due, state, late) => {
+    const history = hist.map(([to, date]) => ({ to: to as DisputeStatus, date }));
+    const [item, ...more] = disputeDueItems({ id: 'd1', intakeDate: '2025-05-01', deadline, status, history }, today, DEFAULT_HOLIDAYS);
+    expect(more).toEqual([]);
+    expect(item).toMatchObject({ ruleId: 'dispute.deadline', dueDate: due, state, late });
+  });
+
+  it('has no item without a deadline', () => {
+    expect(disputeDueItems({ id: 'd1', intakeDate: '2025-05-01', deadline: null, status: 'mediating', history: [] }, '2025-06-01', DEFAULT_HOLIDAYS)).toEqual([]);
   });
 });
