@@ -2,11 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
 
-/** Desktop bundles: out/main (lifecycle + host), out/preload (invoke only), out/renderer (the React app). */
+/**
+ * Desktop bundles: out/main (lifecycle + host, and the to-do rebuild's worker thread beside it),
+ * out/preload (invoke only), out/renderer (the React app).
+ */
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: resolve('electron/main.ts') } },
+    build: { outDir: 'out/main', rollupOptions: { input: { main: resolve('electron/main.ts'), 'obligations-worker': resolve('db/jobs/obligations-worker.ts') } } },
   },
   preload: {
     build: { outDir: 'out/preload', rollupOptions: { input: resolve('electron/preload.ts'), output: { format: 'cjs', entryFileNames: 'index.cjs' } } },

@@ -42,6 +42,36 @@ function looksLikeSqlite(path: string): boolean {
   }
 }
 
+/** Every connection to a ledger, the app's own and a background job's, works under the same settings. */
+function connectionPragmas(db: Database.Database): void {
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('secure_delete = ON');
+  db.pragma('temp_store = MEMORY');
+  // 64 MB of page cache (the default is 2 MB): lists and counts over a large ledger stay in memory.
+  db.pragma('cache_size = -65536');
+  db.pragma('journal_size_limit = 67108864');
+}
+
+/**
+ * A second connection for a background job (worker thread) of the process that holds the ledger
+ * open: that process has the lock, checked the file and migrated it, so this only connects. It never
+ * creates a file: a missing one is an error.
+ */
+export function openJobConnection(path: string): Database.Database {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') throw new LedgerError('DB_CORRUPT', '账本文件未处于 WAL 方式，后台任务未运行。');
+    connectionPragmas(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   mkdirSync(dirname(path), { recursive: true });
   if (!looksLikeSqlite(path)) {
@@ -53,15 +83,7 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     db = new Database(path);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new LedgerError('DB_CORRUPT', `无法以 WAL 方式打开账本文件（${String(mode)}）。`);
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('trusted_schema = OFF');
-    db.pragma('secure_delete = ON');
-    db.pragma('temp_store = MEMORY');
-    // 64 MB of page cache (the default is 2 MB): lists and counts over a large ledger stay in memory.
-    db.pragma('cache_size = -65536');
-    db.pragma('journal_size_limit = 67108864');
+    connectionPragmas(db);
 
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new LedgerError('DB_CORRUPT');

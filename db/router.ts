@@ -9,6 +9,7 @@ import type { Clock } from '../shared/dates';
 import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
 import { systemClock, type ServiceContext } from './context';
 import { newId } from './ids';
+import { ObligationRefresher } from './jobs/refresher';
 import type { Ledger } from './open';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
@@ -32,6 +33,8 @@ export interface Host {
   session?: { actor: ServiceContext['user']; initialized: boolean };
   /** Unexpected errors are logged here with a reference id; never inputs or rows. */
   log: (line: string) => void;
+  /** The app's background rebuild of the to-do table; absent in scripts and tests, which rebuild inline. */
+  refresher?: ObligationRefresher;
 }
 
 /** Most handlers are synchronous (SQLite work); document and export builders return a promise. */
@@ -102,7 +105,7 @@ const handlers: Handlers = {
   'followup.deleteVisit': (ctx, i) => followup.deleteVisit(ctx, i.id),
   'followup.delete': (ctx, i) => followup.deleteSubject(ctx, i.id),
   'followup.restore': (ctx, i) => followup.restoreSubject(ctx, i.id),
-  'dashboard.get': (ctx, i) => getDashboard(ctx, i),
+  'dashboard.get': (ctx, i, host) => getDashboard(ctx, i, host.refresher),
   'schedule.get': (ctx) => schedule.getSchedule(ctx),
   'schedule.saveHolidays': (ctx, i) => schedule.saveHolidays(ctx, i),
   'schedule.saveCadence': (ctx, i) => schedule.saveCadence(ctx, i),
@@ -127,8 +130,18 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line: string) => void } = {}): Host {
-  return { ledger, clock: options.clock ?? systemClock, log: options.log ?? ((line) => console.error(line)) };
+/** `background`: run long jobs (the daily to-do rebuild) in worker threads, as the app does. */
+export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line: string) => void; background?: boolean } = {}): Host {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const host: Host = { ledger, clock: options.clock ?? systemClock, log };
+  if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
+  return host;
+}
+
+/** Stops background jobs, then closes the file (their finished batches are whole; the rest runs next time). */
+export async function closeHost(host: Host): Promise<void> {
+  await host.refresher?.stop();
+  host.ledger.close();
 }
 
 /** Methods after which the cached operator / first-run state must be read again. */

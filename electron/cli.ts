@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openLedger } from '../db/open';
 import { resolveDbPath } from '../db/paths';
-import { createHost } from '../db/router';
+import { closeHost, createHost } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
 
@@ -39,7 +39,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   }
   const dbPath = resolveDbPath(argv);
   const ledger = openLedger(dbPath);
-  const host = createHost(ledger);
+  const host = createHost(ledger, { background: true });
   const port = Number(flag(argv, '--port') ?? 0);
   const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
   console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);
@@ -47,10 +47,10 @@ export async function runWeb(argv: string[]): Promise<void> {
   console.log('关闭本窗口或按 Ctrl+C 退出。');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
   const stop = () => {
-    void server.close().finally(() => {
-      ledger.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => closeHost(host))
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

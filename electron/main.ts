@@ -8,6 +8,7 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openLedger, type Ledger } from '../db/open';
 import { resolveDbPath } from '../db/paths';
+import type { ObligationRefresher } from '../db/jobs/refresher';
 import { createHost } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './web';
@@ -19,6 +20,7 @@ const SCHEME = 'app';
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let ledger: Ledger | null = null;
+let refresher: ObligationRefresher | null = null;
 let win: BrowserWindow | null = null;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = normalize(join(here, '../renderer'));
@@ -67,7 +69,8 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const host = createHost(ledger);
+  const host = createHost(ledger, { background: true });
+  refresher = host.refresher ?? null;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -93,6 +96,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    // A rebuild still running is cut off between batches (each batch is whole); it runs again next time.
+    void refresher?.stop();
     ledger?.close();
     ledger = null;
   });

@@ -1,13 +1,15 @@
 /**
  * 首页 工作台: what is overdue, what falls due within 7 days, which terms end within 30 days, and
  * the counts by module and by responsible person. Reads only the to-do table through its due-date
- * indexes; rebuilds it first when it was built on another day.
+ * indexes. When the table was built on another day it is rebuilt: in a worker thread when the host
+ * runs one (the app), otherwise first, in this thread (scripts, tests).
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
 import { DASHBOARD_MODULES, type Dashboard, type DashboardInput, type DashboardItem, type DashboardModule } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { syncFollowup } from './followup';
+import type { ObligationRefresher } from '../jobs/refresher';
 import { refreshObligationsIfStale } from './obligations';
 import { all, one } from './sql';
 
@@ -68,10 +70,16 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
     termEnds: all<DashboardItem>(ctx, q.termEnds, p),
     byModule,
     byStaff,
+    refreshing: null,
+    refreshError: null,
   };
 }
 
-export function getDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
-  refreshObligationsIfStale(ctx, syncFollowup);
-  return readDashboard(ctx, f);
+export function getDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>, background?: ObligationRefresher): Dashboard {
+  if (!background) {
+    refreshObligationsIfStale(ctx, syncFollowup);
+    return readDashboard(ctx, f);
+  }
+  const state = background.ensure(ctx);
+  return { ...readDashboard(ctx, f), refreshing: state.running, refreshError: state.error };
 }

@@ -90,19 +90,22 @@ export function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupV
 }
 
 /** Recomputes the file's open items into the to-do table and keeps its next due date for the lists. */
-export function syncFollowup(ctx: ServiceContext, id: string): void {
+/** Writes one file's open items to the to-do table and its next due date; true when anything changed. */
+export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
   if (!s || s.deleted_at || s.status !== 'active') {
-    replaceObligations(ctx, 'followup', id, null, null);
-    if (s) run(ctx, 'UPDATE followup_subject SET next_due_date = NULL WHERE id = ?', id);
-    return;
+    const removed = replaceObligations(ctx, 'followup', id, null, null);
+    if (s?.next_due_date) run(ctx, 'UPDATE followup_subject SET next_due_date = NULL WHERE id = ?', id);
+    return removed || !!s?.next_due_date;
   }
   // Generated ahead of today, so next month's duty is listed before the month begins.
   const items = dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)).filter((i) => i.state !== 'done' && i.state !== 'waived');
   const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
-  replaceObligations(ctx, 'followup', id, items, { personName: name, responsibleStaffId: s.responsible_staff_id, villageId: s.village_id, link: `/followup/${id}` });
+  const changed = replaceObligations(ctx, 'followup', id, items, { personName: name, responsibleStaffId: s.responsible_staff_id, villageId: s.village_id, link: `/followup/${id}` });
   const next = items.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
+  if (next === s.next_due_date) return changed;
   run(ctx, 'UPDATE followup_subject SET next_due_date = ? WHERE id = ?', next, id);
+  return true;
 }
 
 function teamMissing(group: FollowupGroup, team: { role: string }[]): string[] {

@@ -35,19 +35,56 @@ export interface OwnerMeta {
   link: string;
 }
 
-/** Replaces one file's open items; `items` null removes them all (closed, deleted, ended). */
-export function replaceObligations(ctx: ServiceContext, module: DashboardModule, ownerId: string, items: DueItem[] | null, meta: OwnerMeta | null): void {
+interface ObligationRow {
+  item_key: string;
+  rule_id: string;
+  kind: string;
+  label: string;
+  due_date: string;
+  original_due_date: string | null;
+  person_name: string;
+  responsible_staff_id: string | null;
+  village_id: string | null;
+  link: string;
+}
+
+const ROW_FIELDS = ['item_key', 'rule_id', 'kind', 'label', 'due_date', 'original_due_date', 'person_name', 'responsible_staff_id', 'village_id', 'link'] as const;
+
+/**
+ * Replaces one file's open items; `items` null removes them all (closed, deleted, ended). Rows that
+ * are already as computed are left alone, so the daily rebuild writes only what changed. Returns
+ * whether anything was written.
+ */
+export function replaceObligations(ctx: ServiceContext, module: DashboardModule, ownerId: string, items: DueItem[] | null, meta: OwnerMeta | null): boolean {
+  const rows: ObligationRow[] =
+    items && meta
+      ? items
+          .filter((it) => it.state !== 'done' && it.state !== 'waived')
+          .map((it) => ({
+            item_key: it.key,
+            rule_id: it.ruleId,
+            kind: KIND[it.kind],
+            label: it.label,
+            due_date: it.dueDate,
+            original_due_date: it.originalDueDate,
+            person_name: meta.personName,
+            responsible_staff_id: meta.responsibleStaffId,
+            village_id: meta.villageId,
+            link: meta.link,
+          }))
+          .sort((a, b) => (a.item_key < b.item_key ? -1 : a.item_key > b.item_key ? 1 : 0))
+      : [];
+  const stored = all<ObligationRow>(ctx, `SELECT ${ROW_FIELDS.join(', ')} FROM obligation WHERE module = ? AND owner_id = ? ORDER BY item_key`, module, ownerId);
+  if (stored.length === rows.length && stored.every((r, i) => ROW_FIELDS.every((f) => r[f] === rows[i]![f]))) return false;
   run(ctx, 'DELETE FROM obligation WHERE module = ? AND owner_id = ?', module, ownerId);
-  if (!items || !meta) return;
-  for (const it of items) {
-    if (it.state === 'done' || it.state === 'waived') continue;
+  for (const r of rows) {
     run(
       ctx,
-      `INSERT INTO obligation (module, owner_id, item_key, rule_id, kind, label, due_date, original_due_date, person_name, responsible_staff_id, village_id, link)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      module, ownerId, it.key, it.ruleId, KIND[it.kind], it.label, it.dueDate, it.originalDueDate, meta.personName, meta.responsibleStaffId, meta.villageId, meta.link,
+      `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      module, ownerId, ...ROW_FIELDS.map((f) => r[f]),
     );
   }
+  return true;
 }
 
 /** One-off deadlines through the same engine (disputes, mediation agreements). */
@@ -57,7 +94,7 @@ function deadlines(ctx: ServiceContext, ownerId: string, start: string, rules: D
 
 // ── disputes: the handling deadline ─────────────────────────────────────────────────────────
 
-export function syncDispute(ctx: ServiceContext, id: string): void {
+export function syncDispute(ctx: ServiceContext, id: string): boolean {
   const d = one<{ intake_date: string; deadline: string | null; status: DisputeStatus; deleted_at: string | null; parties_text: string; responsible_staff_id: string | null; village_id: string | null }>(
     ctx,
     'SELECT intake_date, deadline, status, deleted_at, parties_text, responsible_staff_id, village_id FROM dispute WHERE id = ?',
@@ -66,12 +103,12 @@ export function syncDispute(ctx: ServiceContext, id: string): void {
   if (!d || d.deleted_at) return replaceObligations(ctx, 'dispute', id, null, null);
   const history = all<{ to: DisputeStatus; date: string }>(ctx, 'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id', id);
   const items = disputeDueItems({ id, intakeDate: d.intake_date, deadline: d.deadline, status: d.status, history }, ctx.clock.today(), holidayTable(ctx));
-  replaceObligations(ctx, 'dispute', id, items, { personName: d.parties_text, responsibleStaffId: d.responsible_staff_id, villageId: d.village_id, link: `/disputes/${id}` });
+  return replaceObligations(ctx, 'dispute', id, items, { personName: d.parties_text, responsibleStaffId: d.responsible_staff_id, villageId: d.village_id, link: `/disputes/${id}` });
 }
 
 // ── mediation: return visits, performance deadlines, the confirmation window ──────────────────
 
-export function syncMediation(ctx: ServiceContext, id: string): void {
+export function syncMediation(ctx: ServiceContext, id: string): boolean {
   const c = one<{ accepted_date: string; deleted_at: string | null; parties_text: string; staff_id: string | null }>(
     ctx,
     `SELECT accepted_date, deleted_at, parties_text,
@@ -99,39 +136,91 @@ export function syncMediation(ctx: ServiceContext, id: string): void {
   if (a?.effective_date && a.confirmation_intent === 1 && !a.confirmation_applied_date) {
     rules.push({ kind: 'deadline', id: 'confirmation', label: '申请司法确认', date: addDays(a.effective_date, 30), source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请' });
   }
-  replaceObligations(ctx, 'mediation', id, deadlines(ctx, id, c.accepted_date, rules), { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` });
+  return replaceObligations(ctx, 'mediation', id, deadlines(ctx, id, c.accepted_date, rules), { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` });
 }
 
 // ── the daily rebuild ────────────────────────────────────────────────────────────────────────
 
 const REFRESHED_KEY = 'obligations_refreshed_on';
+const RULES_VERSION_KEY = 'obligations_rules_version';
 
-/** After a change of rules (holidays, cadences) the table is rebuilt at the next dashboard visit. */
-export function markObligationsStale(ctx: ServiceContext): void {
-  run(ctx, 'DELETE FROM setting WHERE key = ?', REFRESHED_KEY);
+/** What the table was last built for: the day and the version of the rules (holidays, cadences). */
+export function obligationsStamp(ctx: ServiceContext): string {
+  return `${ctx.clock.today()}#${getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0}`;
 }
 
 /**
- * Rebuilds every file's items when the table was last built on another day (or never, e.g. a ledger
- * from before this table existed). `syncFollowup` is passed in to keep this module free of the
- * follow-up service. Runs in batches of one transaction each.
+ * After a change of rules (holidays, cadences) the table is rebuilt at the next dashboard visit. A
+ * rebuild already running when the rules change does not count as done for the new rules.
  */
-export function refreshObligationsIfStale(ctx: ServiceContext, syncFollowup: (ctx: ServiceContext, id: string) => void): boolean {
-  const today = ctx.clock.today();
-  if (getSetting<string>(ctx, REFRESHED_KEY) === today) return false;
-  const batches: [string, (id: string) => void][] = [
-    ["SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')", (id) => syncDispute(ctx, id)],
-    ['SELECT id FROM mediation_case WHERE deleted_at IS NULL', (id) => syncMediation(ctx, id)],
-    ["SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'", (id) => syncFollowup(ctx, id)],
+export function markObligationsStale(ctx: ServiceContext): void {
+  putSetting(ctx, RULES_VERSION_KEY, (getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0) + 1);
+  run(ctx, 'DELETE FROM setting WHERE key = ?', REFRESHED_KEY);
+}
+
+/** True when the table was last built on another day, under other rules, or never. */
+export function obligationsStale(ctx: ServiceContext): boolean {
+  return getSetting<string>(ctx, REFRESHED_KEY) !== obligationsStamp(ctx);
+}
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+}
+
+/** Files per transaction: short enough that a save made meanwhile waits a fraction of a second. */
+const BATCH = 250;
+
+/**
+ * Rebuilds every file's items: calendar duties of a new month appear for files nobody touched, and
+ * overdue states move with the day. Each batch reads and writes in one immediate transaction, so a
+ * file saved meanwhile is either fully before or fully after it. Rows of files that no longer owe
+ * anything are swept at the end. `syncFollowup` is passed in to keep this module free of the
+ * follow-up service. `builtFor` is the stamp taken when the job was asked for (a background job
+ * starts a moment later): rules changed after it leave the table stale. Returns how many files had
+ * rows written.
+ */
+export function refreshObligations(
+  ctx: ServiceContext,
+  syncFollowup: (ctx: ServiceContext, id: string) => boolean,
+  onProgress: (p: RefreshProgress) => void = () => undefined,
+  builtFor: string = obligationsStamp(ctx),
+): number {
+  const batches: [string, string, (id: string) => boolean][] = [
+    ['dispute', "SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')", (id) => syncDispute(ctx, id)],
+    ['mediation', 'SELECT id FROM mediation_case WHERE deleted_at IS NULL', (id) => syncMediation(ctx, id)],
+    ['followup', "SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'", (id) => syncFollowup(ctx, id)],
   ];
-  ctx.db.transaction(() => run(ctx, 'DELETE FROM obligation'))();
-  for (const [sql, sync] of batches) {
-    const ids = all<{ id: string }>(ctx, sql).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 2000) {
-      ctx.db.transaction(() => ids.slice(i, i + 2000).forEach(sync))();
+  const lists = batches.map(([module, sql, sync]) => ({ module, sql, sync, ids: all<{ id: string }>(ctx, sql).map((r) => r.id) }));
+  const total = lists.reduce((n, l) => n + l.ids.length, 0);
+  let done = 0;
+  let changed = 0;
+  onProgress({ done, total });
+  for (const { ids, sync } of lists) {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const slice = ids.slice(i, i + BATCH);
+      ctx.db
+        .transaction(() => {
+          for (const id of slice) if (sync(id)) changed++;
+        })
+        .immediate();
+      done += slice.length;
+      onProgress({ done, total });
     }
   }
-  ctx.db.transaction(() => putSetting(ctx, REFRESHED_KEY, today))();
+  ctx.db
+    .transaction(() => {
+      for (const { module, sql } of lists) run(ctx, `DELETE FROM obligation WHERE module = ? AND owner_id NOT IN (${sql})`, module);
+      putSetting(ctx, REFRESHED_KEY, builtFor);
+    })
+    .immediate();
+  return changed;
+}
+
+/** The rebuild in the caller's thread, when stale (scripts, tests, the bench). */
+export function refreshObligationsIfStale(ctx: ServiceContext, syncFollowup: (ctx: ServiceContext, id: string) => boolean): boolean {
+  if (!obligationsStale(ctx)) return false;
+  refreshObligations(ctx, syncFollowup);
   return true;
 }
 

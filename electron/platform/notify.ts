@@ -26,7 +26,12 @@ function lastShown(): string | null {
 export function startDailyReminder(host: Host, window: () => BrowserWindow | null): void {
   const check = async () => {
     if (!Notification.isSupported()) return;
-    const r = await dispatchAsync(host, 'dashboard.get', {});
+    let r = await dispatchAsync(host, 'dashboard.get', {});
+    if (r.ok && (r.value as Dashboard).refreshing) {
+      // The day's rebuild is running: count from its result, not from yesterday's table.
+      await host.refresher?.whenIdle();
+      r = await dispatchAsync(host, 'dashboard.get', {});
+    }
     if (!r.ok) return; // e.g. before first-run setup
     const d = r.value as Dashboard;
     if (!shouldRemind({ lastShown: lastShown() }, d.today, d.overdueTotal)) return;

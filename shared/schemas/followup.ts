@@ -234,6 +234,10 @@ export interface Dashboard {
   termEnds: DashboardItem[];
   byModule: { module: DashboardModule; overdue: number; dueSoon: number }[];
   byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
+  /** The daily rebuild of the to-do table, while it runs in the background (files done of total). */
+  refreshing: { done: number; total: number } | null;
+  /** Today's rebuild failed: the items shown are from the last one that succeeded. */
+  refreshError: string | null;
 }
 
 // ── the office's schedule settings: holidays and cadences ────────────────────────────────────

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock } from '../../db/context';
 import { openLedger, type Ledger } from '../../db/open';
-import { createHost, dispatch, type Host } from '../../db/router';
+import { closeHost, createHost, dispatch, type Host } from '../../db/router';
 import { startWebServer, type WebServer } from '../../electron/web';
 
 export interface LedgerFixture {
@@ -31,7 +31,8 @@ export const test = base.extend<{ app: LedgerFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
     const path = join(dir, 'ledger.db');
     const ledger = openLedger(path);
-    const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l) });
+    // As the app runs: the daily to-do rebuild in a worker thread.
+    const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l), background: true });
     const server = await startWebServer({ host, staticDir });
     const call = <T,>(method: string, input?: unknown): T => {
       const r = dispatch(host, method, input);
@@ -40,7 +41,7 @@ export const test = base.extend<{ app: LedgerFixture }>({
     };
     await use({ url: server.url, path, ledger, host, server, call });
     await server.close();
-    ledger.close();
+    await closeHost(host);
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
@@ -130,6 +130,19 @@ function CountTable({ title, head, rows }: { title: string; head: string; rows: 
 }
 
 /** 首页 工作台: what is overdue, what falls due this week, which terms end this month. */
+/** The daily rebuild runs in the background; meanwhile the previous day's items stay listed. */
+function RefreshProgress({ done, total }: { done: number; total: number }) {
+  const pct = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <Card withBorder padding="sm" data-testid="refreshing">
+      <Text size="sm" mb={6}>
+        正在按今天的日期更新待办事项{total > 0 ? `（${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 份）` : ''}，完成前下面列的是上次更新的结果。
+      </Text>
+      <Progress value={pct} animated aria-label="待办事项更新进度" />
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const staff = useStaff(true);
   const villages = useVillages();
@@ -137,7 +150,7 @@ export function DashboardPage() {
   const [villageId, setVillageId] = useState<string | null>(null);
   const q = useDashboard({ responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined });
   const d = q.data;
-  const nothing = d && d.overdueTotal === 0 && d.dueSoonTotal === 0 && d.termEnds.length === 0;
+  const nothing = d && !d.refreshing && d.overdueTotal === 0 && d.dueSoonTotal === 0 && d.termEnds.length === 0;
 
   return (
     <Stack>
@@ -166,6 +179,12 @@ export function DashboardPage() {
       </Group>
       {q.isLoading && <Loader aria-label="正在加载待办事项" />}
       {q.error && <Alert color="red">{errorMessage(q.error)}</Alert>}
+      {d?.refreshing && <RefreshProgress {...d.refreshing} />}
+      {d?.refreshError && (
+        <Alert color="orange" title="待办事项未更新">
+          {d.refreshError}
+        </Alert>
+      )}
       {d && d.overdueTotal > 0 && (
         <Alert color="red" variant="filled" title={`有 ${d.overdueTotal} 项已逾期`} data-testid="overdue-banner">
           逾期未走访即为脱管、漏管，请尽快办理；办理后在对应档案中记录即可消除。

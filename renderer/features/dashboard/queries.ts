@@ -9,5 +9,11 @@ export const dashboardKeys = {
 };
 
 export function useDashboard(f: Input<'dashboard.get'>) {
-  return useQuery({ queryKey: dashboardKeys.get(f), queryFn: () => api.dashboard.get(f), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: dashboardKeys.get(f),
+    queryFn: () => api.dashboard.get(f),
+    placeholderData: (prev) => prev,
+    // While the day's rebuild runs in the background: ask again each second for its progress and result.
+    refetchInterval: (query) => (query.state.data?.refreshing ? 1000 : false),
+  });
 }
