@@ -57,6 +57,10 @@ export function searchSql(live: boolean) {
   };
 }
 
+// Built once: the statement cache is keyed by the SQL text, and the box searches on every keystroke.
+const LIVE_SQL = searchSql(true);
+const ALL_SQL = searchSql(false);
+
 /** Ranks a candidate: exact name, then name prefix, ID/phone exact, initials, pinyin, then contains. */
 function score(h: HitRow, q: string): number {
   if (h.name === q) return 100;
@@ -75,30 +79,38 @@ function ftsQuery(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
 }
 
+function byRank(a: { h: HitRow; s: number }, b: { h: HitRow; s: number }): number {
+  return b.s - a.s || (a.h.namePinyin < b.h.namePinyin ? -1 : a.h.namePinyin > b.h.namePinyin ? 1 : a.h.id < b.h.id ? -1 : 1);
+}
+
+function addHits(found: Map<string, HitRow>, rows: HitRow[]): void {
+  for (const r of rows) found.set(r.id, r);
+}
+
 export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, includeDeleted = false): PersonHit[] {
   const q = rawQ.trim().toLowerCase().replace(/\s+/g, '');
   if (!q) return [];
-  const sql = searchSql(!includeDeleted);
+  const sql = includeDeleted ? ALL_SQL : LIVE_SQL;
   const found = new Map<string, HitRow>();
-  const add = (rows: HitRow[]) => rows.forEach((r) => found.set(r.id, r));
-  const chars = [...q];
+  const length = [...q].length;
   const latin = /^[a-z]+$/.test(q);
 
   if (latin) {
     const hi = `${q}\uffff`;
-    add(all<HitRow>(ctx, sql.initials, q, hi));
-    add(all<HitRow>(ctx, sql.pinyin, q, hi));
-  } else if (chars.length <= 2) {
-    add(all<HitRow>(ctx, sql.gram, q));
+    addHits(found, all<HitRow>(ctx, sql.initials, q, hi));
+    addHits(found, all<HitRow>(ctx, sql.pinyin, q, hi));
+  } else if (length <= 2) {
+    addHits(found, all<HitRow>(ctx, sql.gram, q));
   }
-  if (chars.length >= 3) add(all<HitRow>(ctx, sql.fts, ftsQuery(q)));
-  if (!latin) add(all<HitRow>(ctx, sql.exact, rawQ.trim()));
+  if (length >= 3) addHits(found, all<HitRow>(ctx, sql.fts, ftsQuery(q)));
+  if (!latin) addHits(found, all<HitRow>(ctx, sql.exact, rawQ.trim()));
 
-  return [...found.values()]
-    .map((h) => ({ h, s: score(h, q) }))
-    .sort((a, b) => b.s - a.s || (a.h.namePinyin < b.h.namePinyin ? -1 : a.h.namePinyin > b.h.namePinyin ? 1 : a.h.id < b.h.id ? -1 : 1))
-    .slice(0, limit)
-    .map(({ h }) => ({
+  const ranked: { h: HitRow; s: number }[] = [];
+  for (const h of found.values()) ranked.push({ h, s: score(h, q) });
+  ranked.sort(byRank);
+  const out: PersonHit[] = [];
+  for (const { h } of ranked.slice(0, limit)) {
+    out.push({
       id: h.id,
       name: h.name,
       sex: h.sex,
@@ -107,5 +119,7 @@ export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, 
       birthDate: h.birthDate,
       villageName: h.villageName,
       residenceAddress: h.residenceAddress,
-    }));
+    });
+  }
+  return out;
 }
