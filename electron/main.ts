@@ -95,9 +95,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    // A rebuild still running is cut off between batches (each batch is whole); it runs again next time.
-    void refresher?.stop();
+  app.on('before-quit', (event) => {
+    // A rebuild still running is stopped first (its finished batches are whole; it runs again next
+    // time), so that closing the file does not wait on its transaction.
+    if (refresher) {
+      const stopping = refresher;
+      refresher = null;
+      event.preventDefault();
+      void stopping.stop().finally(() => app.quit());
+      return;
+    }
     ledger?.close();
     ledger = null;
   });

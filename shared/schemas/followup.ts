@@ -102,9 +102,16 @@ function refineSubject(v: { group: FollowupGroup; groupName: string | null; leve
   }
 }
 
-export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject);
+/**
+ * The group's own checks run even while other fields are wrong, so the form shows every error at
+ * once (zod skips refinements after failed fields unless told when to run them); they only need a
+ * known group.
+ */
+const GROUP_KNOWN = { when: (p: z.core.ParsePayload) => Object.hasOwn(FACT_SCHEMAS, String((p.value as { group?: unknown } | null)?.group)) };
+
+export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject, GROUP_KNOWN);
 export type FollowupCreateInput = z.input<typeof FollowupCreateInput>;
-export const FollowupUpdateInput = z.strictObject({ id: Id, ...SubjectFields }).superRefine(refineSubject);
+export const FollowupUpdateInput = z.strictObject({ id: Id, ...SubjectFields }).superRefine(refineSubject, GROUP_KNOWN);
 
 export const FollowupEndInput = z.strictObject({
   id: Id,

@@ -70,6 +70,11 @@ describe('special-group files', () => {
       error: { fields: { level: '精神障碍患者的风险等级为0至5级', 'facts.diagnosis': expect.any(String), 'facts.guardianName': '请填写监护人姓名' } },
     });
     expect(t.raw('followup.create', { personId: p.id, group: 'other', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01' })).toMatchObject({ ok: false, error: { fields: { groupName: '“其他”类别须填写类别名称' } } });
+    // every error at once: the group's own checks run although the base fields are wrong too
+    const all = t.raw('followup.create', { personId: p.id, group: 'mental_health', level: '3', startDate: '2024-13-01', facts: {} });
+    expect(all).toMatchObject({ ok: false, error: { fields: { responsibleStaffId: expect.any(String), startDate: expect.any(String), 'facts.guardianName': '请填写监护人姓名' } } });
+    // without a known group there is nothing group-specific to check, and nothing breaks
+    expect(t.raw('followup.create', { personId: p.id, group: 'nope', level: '3', startDate: '2024-06-01' })).toMatchObject({ ok: false, error: { fields: { group: '请选择人员类别' } } });
     const s = mental();
     expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: '1', responsibleStaffId: staffId, startDate: '2024-06-01', facts: s.facts })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-16', method: '上门', visitors: '王调解', findings: '好' })).toMatchObject({ ok: false, error: { fields: { date: '走访日期不能晚于今天' } } });
