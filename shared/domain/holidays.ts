@@ -23,6 +23,10 @@ export const HOLIDAY_KIND_LABELS = { holiday: '放假', workday: '调休上班' 
 export const DEFAULT_HOLIDAY_SOURCES: { year: number; source: string }[] = [
   { year: 2025, source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）' },
   { year: 2026, source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日，新华社发布）；默认表，请核对' },
+  {
+    year: 2027,
+    source: '仅法定假日本身（全国年节及纪念日放假办法，2024年修订；农历日期按农历推算）；调休、补假以国务院办公厅2027年通知为准，通知发布后请在此补充',
+  },
 ];
 
 /** A run of rest days plus the make-up workdays that go with it. */
@@ -32,7 +36,7 @@ function block(name: string, from: string, days: number, workdays: string[] = []
 }
 
 /**
- * The default table, typed from the two notices above. 2025 follows the 2024 revision of
+ * The default table, typed from the notices above (2027: the law's own days, see its source). 2025 follows the 2024 revision of
  * 全国年节及纪念日放假办法 (春节 and 劳动节 one day longer; 国庆 joined with 中秋 = 8 days).
  */
 export const DEFAULT_HOLIDAYS: HolidayTable = [
@@ -51,6 +55,14 @@ export const DEFAULT_HOLIDAYS: HolidayTable = [
   ...block('端午节', '2026-06-19', 3),
   ...block('中秋节', '2026-09-25', 3),
   ...block('国庆节', '2026-10-01', 7, ['2026-09-20', '2026-10-10']),
+  // 2027: the statutory days only, until the State Council's notice sets the bridging days
+  ...block('元旦', '2027-01-01', 1),
+  ...block('春节', '2027-02-05', 4), // 除夕 and 正月初一至初三 (正月初一 = 2027-02-06)
+  ...block('清明节', '2027-04-05', 1),
+  ...block('劳动节', '2027-05-01', 2),
+  ...block('端午节', '2027-06-09', 1),
+  ...block('中秋节', '2027-09-15', 1),
+  ...block('国庆节', '2027-10-01', 3),
 ];
 
 // The engine asks about many days per subject; index each table once (tables are replaced, not mutated).

@@ -28,7 +28,12 @@ describe('isWorkingDay (weekends rest unless 调休上班; listed holidays rest)
     ['2026-02-28', true, '春节 make-up Saturday 2026'],
     ['2026-09-20', true, '国庆 make-up Sunday 2026'],
     ['2026-10-07', false, '国庆 2026 (Wed)'],
-    ['2027-01-01', true, 'not in the table: only weekends count (the office must add 2027)'],
+    ['2027-01-01', false, '元旦 2027: the statutory day, before the notice'],
+    ['2027-02-08', false, '春节 2027 初三 (Mon)'],
+    ['2027-02-09', true, '春节 2027 初四: no bridging days until the notice'],
+    ['2027-06-09', false, '端午 2027 (Wed)'],
+    ['2027-09-15', false, '中秋 2027 (Wed)'],
+    ['2028-01-03', true, 'not in the table: only weekends count'],
   ])('%s → %s (%s)', (date, working) => {
     expect(isWorkingDay(date, H)).toBe(working);
   });
@@ -93,6 +98,7 @@ describe('the default table', () => {
   it.each([
     [2025, 28, 5],
     [2026, 33, 6],
+    [2027, 13, 0], // the law's own days (1+4+1+2+1+1+3), before the notice
   ])('%i: %i rest days, %i make-up workdays (the notices)', (year, rest, work) => {
     const ofYear = H.filter((e) => e.date.startsWith(String(year)));
     expect(ofYear.filter((e) => e.kind === 'holiday')).toHaveLength(rest);
