@@ -117,3 +117,18 @@ export function holidayTableProblems(table: HolidayTable): string[] {
   }
   return problems;
 }
+
+/**
+ * Years the default table knows beyond the last year of an office-edited table (a table edited in
+ * 2025 has no 2027), so settings can offer to add them. Earlier years are the office's own choice.
+ */
+export function defaultYearsMissing(table: HolidayTable, defaults: HolidayTable = DEFAULT_HOLIDAYS): number[] {
+  const last = Math.max(0, ...table.map((e) => Number(e.date.slice(0, 4))));
+  return [...new Set(defaults.map((e) => Number(e.date.slice(0, 4))))].filter((y) => y > last).sort((a, b) => a - b);
+}
+
+/** The table with the default entries of `years` added, in date order. */
+export function withDefaultYears(table: HolidayTable, years: readonly number[], defaults: HolidayTable = DEFAULT_HOLIDAYS): HolidayTable {
+  const add = defaults.filter((e) => years.includes(Number(e.date.slice(0, 4))));
+  return [...table, ...add].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}

@@ -3,6 +3,7 @@
  * files with its new basis), and the working-day calendar kept up to date.
  */
 import type { Page } from '@playwright/test';
+import { DEFAULT_HOLIDAYS } from '../../shared/domain/holidays';
 import { E2E_TODAY, expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -56,11 +57,18 @@ test('adjust a visit cadence with a reason and keep the holiday table', async ({
   await expect(page.getByText('每10天')).toBeVisible();
   await expect(page.getByText(/本所调整（2024-06-15起）/)).toBeVisible();
 
-  // 节假日: an entry added and kept
+  // 节假日: the office's table, edited last year, lacks 2027: the defaults are offered and taken,
+  // an entry is added, and all of it is kept
+  app.call('schedule.saveHolidays', { entries: DEFAULT_HOLIDAYS.filter((e) => e.date < '2027') });
   await page.goto(`${app.url}#/settings`);
+  await page.reload(); // read again: the table was changed behind the page's back
   await page.getByRole('tab', { name: '节假日' }).click();
   await expect(page.getByText(/2025年默认：国务院办公厅关于2025年部分节假日安排的通知/)).toBeVisible();
-  await page.getByRole('textbox', { name: '日期' }).fill('2027-01-01');
+  await expect(page.getByText('本单位的节假日表中没有2027年')).toBeVisible();
+  await page.getByRole('button', { name: '补入2027年默认安排' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '2027-02-05' })).toContainText('春节');
+  await expect(page.getByText('本单位的节假日表中没有2027年')).toBeHidden();
+  await page.getByRole('textbox', { name: '日期' }).fill('2028-01-01');
   await page.getByRole('textbox', { name: '名称' }).click();
   await page.getByRole('textbox', { name: '名称' }).fill('元旦');
   await page.getByRole('button', { name: '加入' }).click();
@@ -68,6 +76,7 @@ test('adjust a visit cadence with a reason and keep the holiday table', async ({
   await expect(page.getByText('节假日表已保存')).toBeVisible();
   await page.reload();
   await page.getByRole('tab', { name: '节假日' }).click();
-  await expect(page.getByRole('row').filter({ hasText: '2027-01-01' })).toContainText('元旦');
+  await expect(page.getByRole('row').filter({ hasText: '2028-01-01' })).toContainText('元旦');
+  await expect(page.getByRole('row').filter({ hasText: '2027-10-03' })).toContainText('国庆节');
   await shot(page, '02-holidays');
 });

@@ -6,7 +6,7 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { HOLIDAY_KIND_LABELS } from '../../../shared/domain/holidays';
+import { defaultYearsMissing, HOLIDAY_KIND_LABELS, withDefaultYears } from '../../../shared/domain/holidays';
 import { CadenceInput, type CadenceSetting, type ScheduleSettings } from '../../../shared/schemas/followup';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -181,6 +181,7 @@ export function HolidaySettings() {
   const [row, setRow] = useState<Entry>({ date: '', kind: 'holiday', name: '' });
   if (!q.data) return null;
   const entries = draft ?? q.data.holidays;
+  const missing = q.data.holidaysCustom ? defaultYearsMissing(entries) : [];
   const add = () => {
     if (!row.date || !row.name.trim()) return notifyError(new Error('请填写日期和名称'));
     if (entries.some((e) => e.date === row.date)) return notifyError(new Error(`${row.date} 已在表中`));
@@ -206,6 +207,16 @@ export function HolidaySettings() {
           </Text>
         ))}
       </Alert>
+      {missing.length > 0 && (
+        <Alert color="yellow" variant="light" title={`本单位的节假日表中没有${missing.join('、')}年`}>
+          <Group justify="space-between">
+            <Text size="sm">可先补入默认安排（随后按通知修改），否则这些年份只按周末计算工作日。</Text>
+            <Button size="xs" variant="light" onClick={() => setDraft(withDefaultYears(entries, missing))}>
+              补入{missing.join('、')}年默认安排
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Group align="flex-end">
         <DateField label="日期" value={row.date} onChange={(date) => setRow({ ...row, date })} w={150} />
         <Select label="类别" data={Object.entries(HOLIDAY_KIND_LABELS).map(([value, label]) => ({ value, label }))} value={row.kind} onChange={(k) => setRow({ ...row, kind: (k as Entry['kind']) ?? 'holiday' })} allowDeselect={false} w={130} />

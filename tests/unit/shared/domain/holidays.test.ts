@@ -3,9 +3,11 @@ import { weekday } from '../../../../shared/date-math';
 import {
   addWorkingDays,
   DEFAULT_HOLIDAYS,
+  defaultYearsMissing,
   holidayTableProblems,
   isWorkingDay,
   nextWorkingDayOnOrAfter,
+  withDefaultYears,
   type HolidayTable,
 } from '../../../../shared/domain/holidays';
 
@@ -112,5 +114,16 @@ describe('the default table', () => {
       { date: '2025-05-01', kind: 'workday', name: 'b' },
     ];
     expect(holidayTableProblems(edited)).toEqual(['日期无效：2025-02-30', '日期重复：2025-05-01']);
+  });
+
+  it('offers the default years after the last year of an edited table, and adds them in date order', () => {
+    const edited: HolidayTable = H.filter((e) => e.date.startsWith('2025') || e.date.startsWith('2026'));
+    expect(defaultYearsMissing(edited)).toEqual([2027]);
+    expect(defaultYearsMissing(H)).toEqual([]);
+    // an office that deleted 2025 on purpose is not asked to take it back
+    expect(defaultYearsMissing(H.filter((e) => !e.date.startsWith('2025')))).toEqual([]);
+    const merged = withDefaultYears(edited, [2027]);
+    expect(merged).toEqual([...H].sort((a, b) => a.date.localeCompare(b.date)));
+    expect(holidayTableProblems(merged)).toEqual([]);
   });
 });
