@@ -68,6 +68,34 @@ export const followupVisit = sqliteTable(
 );
 
 /**
+ * What the office decided about one due item of a file: 延期 (a later due date, with the reason; the
+ * original date stays on the item) or 免除 (excused, e.g. 住院、羁押、外出务工; the cadence counts on
+ * from it). The engine reads them as extensions and waived events.
+ */
+export const followupItemAction = sqliteTable(
+  'followup_item_action',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    ruleId: text('rule_id').notNull(),
+    /** The occurrence it is about (DueItem.key). */
+    itemKey: text('item_key').notNull(),
+    /** The item's label when decided, for the record. */
+    label: text('label').notNull(),
+    /** 免除: the day it counts as excused; 延期: the day it was decided. */
+    date: text('date').notNull(),
+    /** 延期: the new due date. */
+    newDate: text('new_date'),
+    reason: text('reason').notNull(),
+    ...stamps(),
+  },
+  (t) => [index('followup_item_action_subject').on(t.subjectId)],
+);
+
+/**
  * Open due items of every module (the to-do dashboard reads only this table). Each write of a file
  * recomputes that file's items with the engine in shared/domain/obligations.ts and replaces its rows,
  * in the same transaction.

@@ -33,13 +33,14 @@ import {
   TEST_RESULTS,
   type FollowupDutyStats,
   type FollowupGroupStats,
+  type FollowupItemAction,
   type FollowupLevel,
   type FollowupStats,
   type FollowupStatsInput,
   type FollowupStatus,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
-import { engineFacts, events } from './followup';
+import { actionEvents, actionExtensions, engineFacts, events } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './schedule';
 import { all } from './sql';
@@ -70,6 +71,17 @@ const IN_PERIOD = 'f.deleted_at IS NULL AND f.start_date <= @to AND (f.end_date 
 
 const dutyStats = (t: DutyTally): FollowupDutyStats => ({ ...t, rate: dutyRate(t) });
 
+/** Rows of many files, each file's together (in no particular order: the engine sorts a file's events itself). */
+function bySubject<T extends { subjectId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.subjectId);
+    if (list) list.push(r);
+    else out.set(r.subjectId, [r]);
+  }
+  return out;
+}
+
 export function followupStats(ctx: ServiceContext, input: z.output<typeof FollowupStatsInput>): FollowupStats {
   const from = input.dateFrom;
   const to = input.dateTo;
@@ -81,18 +93,25 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     { from, to },
   );
   // One pass over every file's visits (in no particular order: the engine sorts a file's events itself).
-  const visitsOf = new Map<string, VisitRow[]>();
-  for (const v of all<VisitRow>(
-    ctx,
-    `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.level_after AS levelAfter, v.test_result AS testResult
-     FROM followup_visit v JOIN followup_subject f ON f.id = v.subject_id
-     WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD}`,
-    { from, to, asOf },
-  )) {
-    const list = visitsOf.get(v.subjectId);
-    if (list) list.push(v);
-    else visitsOf.set(v.subjectId, [v]);
-  }
+  const visitsOf = bySubject(
+    all<VisitRow>(
+      ctx,
+      `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.level_after AS levelAfter, v.test_result AS testResult
+       FROM followup_visit v JOIN followup_subject f ON f.id = v.subject_id
+       WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD}`,
+      { from, to, asOf },
+    ),
+  );
+  // And the office's 延期/免除 decisions, the same way (an excused visit is not counted as owed and missed).
+  const actionsOf = bySubject(
+    all<FollowupItemAction & { subjectId: string }>(
+      ctx,
+      `SELECT a.subject_id AS subjectId, a.id, a.kind, a.rule_id AS ruleId, a.item_key AS itemKey, a.label, a.date, a.new_date AS newDate, a.reason, a.created_at AS createdAt
+       FROM followup_item_action a JOIN followup_subject f ON f.id = a.subject_id
+       WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD}`,
+      { from, to, asOf },
+    ),
+  );
   const holidays = holidayTable(ctx);
   const overrides = followupOverrides(ctx);
 
@@ -131,8 +150,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     const items = computeDueItems({
       rules: rulesFor(f.group_code, facts, overrides),
       subject: { id: f.id, startDate: f.start_date, endDate: f.end_date, facts },
-      events: events(visits),
-      extensions: [],
+      events: [...events(visits), ...actionEvents(actionsOf.get(f.id) ?? [])],
+      extensions: actionExtensions(actionsOf.get(f.id) ?? []),
       today: asOf,
       holidays,
     });

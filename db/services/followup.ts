@@ -5,15 +5,18 @@
  */
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
-import { computeDueItems, type DueItem, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
+import { computeDueItems, extensionError, type DueItem, type Extension, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
 import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
   FACT_SCHEMAS,
+  ITEM_ACTION_LABELS,
   MH_TEAM_ROLES,
   type FollowupCreateInput,
   type FollowupEndInput,
+  type FollowupItemAction,
+  type FollowupItemActionInput,
   type FollowupLevel,
   type FollowupListInput,
   type FollowupRow,
@@ -77,19 +80,40 @@ export function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisi
   );
 }
 
+/** The office's live 延期/免除 decisions on one file's items, newest first. */
+export function loadItemActions(ctx: ServiceContext, subjectId: string): FollowupItemAction[] {
+  return all<FollowupItemAction>(
+    ctx,
+    `SELECT id, kind, rule_id AS ruleId, item_key AS itemKey, label, date, new_date AS newDate, reason, created_at AS createdAt
+     FROM followup_item_action WHERE subject_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`,
+    subjectId,
+  );
+}
+
+/** 免除 as the engine's waived events; 延期 as its extensions. */
+export function actionEvents(actions: readonly FollowupItemAction[]): ObligationEvent[] {
+  return actions.filter((a) => a.kind === 'waive').map((a) => ({ id: a.id, date: a.date, ruleId: a.ruleId, waived: { reason: a.reason } }));
+}
+
+export function actionExtensions(actions: readonly FollowupItemAction[]): Extension[] {
+  return actions
+    .filter((a) => a.kind === 'extend' && a.newDate)
+    .map((a) => ({ ruleId: a.ruleId, dueId: a.itemKey, newDate: a.newDate!, reason: a.reason, date: a.createdAt }));
+}
+
 /** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
 export function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupVisit[], today: string, extra: ObligationEvent[] = []): DueItem[] {
+  const actions = loadItemActions(ctx, s.id);
   return computeDueItems({
     rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
     subject: { id: s.id, startDate: s.start_date, endDate: s.end_date, facts: engineFacts(s) },
-    events: [...events(visits), ...extra],
-    extensions: [],
+    events: [...events(visits), ...actionEvents(actions), ...extra],
+    extensions: actionExtensions(actions),
     today,
     holidays: holidayTable(ctx),
   });
 }
 
-/** Recomputes the file's open items into the to-do table and keeps its next due date for the lists. */
 /** Writes one file's open items to the to-do table and its next due date; true when anything changed. */
 export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
@@ -156,6 +180,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     visits,
     // Open items first (by due date), then what was done, newest first.
     dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
+    itemActions: loadItemActions(ctx, id),
     cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx)) : [],
     breach,
     nextDueDate: open[0]?.dueDate ?? null,
@@ -178,7 +203,7 @@ function requireLive(ctx: ServiceContext, id: string, allowEnded = false): Follo
 }
 
 function snapshot(s: FollowupSubject) {
-  const { visits: _v, dueItems: _d, cadence: _c, breach: _b, person, ...rest } = s;
+  const { visits: _v, dueItems: _d, itemActions: _a, cadence: _c, breach: _b, person, ...rest } = s;
   return { ...rest, name: person.name };
 }
 
@@ -307,6 +332,71 @@ export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
     syncFollowup(ctx, v.subject_id);
     audit(ctx, { action: 'update', entity: 'followup', entityId: v.subject_id, before: { visit: { date: v.date, findings: v.findings } }, after: { visit: null } });
     return getSubject(ctx, v.subject_id);
+  });
+}
+
+/**
+ * 延期 or 免除 of one open item. The item is looked up as the engine sees it now (a stale page gets a
+ * clear message); an extension must be later than the current due date and a term end cannot be
+ * extended here; an excused item counts as excused on its due date, or today when that is earlier.
+ */
+export function actOnItem(ctx: ServiceContext, input: z.output<typeof FollowupItemActionInput>): FollowupSubject {
+  return write(ctx, () => {
+    const subject = requireLive(ctx, input.subjectId);
+    const row = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', subject.id)!;
+    const item = dueItems(ctx, row, loadVisits(ctx, subject.id), horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
+    if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
+    if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
+    const today = ctx.clock.today();
+    let date = today;
+    if (input.kind === 'extend') {
+      if (item.kind === 'termEnd') throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
+      const problem = extensionError(item, input.newDate!, input.reason);
+      if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
+    } else if (item.dueDate < today) {
+      date = item.dueDate;
+    }
+    const now = ctx.clock.now();
+    const id = newId();
+    run(
+      ctx,
+      `INSERT INTO followup_item_action (id, subject_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id, subject.id, input.kind, item.ruleId, item.key, item.label, date, input.kind === 'extend' ? input.newDate : null, input.reason, now, now,
+    );
+    syncFollowup(ctx, subject.id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'followup',
+      entityId: subject.id,
+      before: { item: { label: item.label, dueDate: item.dueDate } },
+      after: { item: { label: item.label, action: ITEM_ACTION_LABELS[input.kind], date: input.kind === 'extend' ? input.newDate : date, reason: input.reason } },
+    });
+    return getSubject(ctx, subject.id);
+  });
+}
+
+/** Takes back a 延期/免除 entered by mistake: the item is owed again as the engine computes it. */
+export function undoItemAction(ctx: ServiceContext, id: string): FollowupSubject {
+  return write(ctx, () => {
+    const a = one<{ subject_id: string; kind: 'extend' | 'waive'; label: string; reason: string }>(
+      ctx,
+      'SELECT subject_id, kind, label, reason FROM followup_item_action WHERE id = ? AND deleted_at IS NULL',
+      id,
+    );
+    if (!a) throw new LedgerError('NOT_FOUND', '该延期或免除记录不存在。');
+    requireLive(ctx, a.subject_id);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE followup_item_action SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    syncFollowup(ctx, a.subject_id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'followup',
+      entityId: a.subject_id,
+      before: { item: { label: a.label, action: ITEM_ACTION_LABELS[a.kind], reason: a.reason } },
+      after: { item: { label: a.label, action: `撤销${ITEM_ACTION_LABELS[a.kind]}` } },
+    });
+    return getSubject(ctx, a.subject_id);
   });
 }
 

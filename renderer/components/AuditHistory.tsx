@@ -21,7 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   followup: {
     level: '风险等级', groupName: '类别名称', responsibleName: '包保责任人', team: '帮扶人员', facts: '类别信息', startDate: '建档日期',
-    endReason: '原因', visit: '走访',
+    endReason: '原因', visit: '走访', item: '待办事项',
   },
 };
 const OUTCOMES: Record<string, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };

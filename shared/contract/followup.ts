@@ -8,6 +8,7 @@ import {
   FollowupCreateInput,
   FollowupEndInput,
   FollowupExportInput,
+  FollowupItemActionInput,
   FollowupListInput,
   FollowupStatsInput,
   FollowupUpdateInput,
@@ -30,6 +31,10 @@ export const followupContract = {
   'followup.end': method<FollowupSubject>()(FollowupEndInput),
   'followup.saveVisit': method<FollowupSubject>()(FollowupVisitInput),
   'followup.deleteVisit': method<FollowupSubject>()(z.strictObject({ id: Id })),
+  /** 延期 or 免除 of one due item, with the reason: never shortens a date; recorded and audited. */
+  'followup.actOnItem': method<FollowupSubject>()(FollowupItemActionInput),
+  /** Takes back a 延期 or 免除 entered by mistake (kept in the history). */
+  'followup.undoItemAction': method<FollowupSubject>()(z.strictObject({ id: Id })),
   'followup.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'followup.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   /** The to-do dashboard (首页 工作台): overdue, due within 7 days, term ends within 30 days. */

@@ -135,6 +135,35 @@ export const FollowupVisitInput = z
   .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' });
 export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
 
+/** 延期: a later due date for one item, with the reason; 免除: the item excused, with the reason. */
+export const ITEM_ACTION_KINDS = ['extend', 'waive'] as const;
+export type ItemActionKind = (typeof ITEM_ACTION_KINDS)[number];
+export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = { extend: '延期', waive: '免除' };
+
+export const FollowupItemActionInput = z
+  .strictObject({
+    subjectId: Id,
+    kind: z.enum(ITEM_ACTION_KINDS, { error: '请选择延期或免除' }),
+    ruleId: reqText('事项', 60),
+    itemKey: reqText('事项', 80),
+    newDate: OptDate,
+    reason: reqText('理由', 200),
+  })
+  .refine((v) => v.kind !== 'extend' || v.newDate, { path: ['newDate'], message: '请填写延期后的到期日' });
+export type FollowupItemActionInput = z.input<typeof FollowupItemActionInput>;
+
+export interface FollowupItemAction {
+  id: string;
+  kind: ItemActionKind;
+  ruleId: string;
+  itemKey: string;
+  label: string;
+  date: string;
+  newDate: string | null;
+  reason: string;
+  createdAt: string;
+}
+
 export const FOLLOWUP_SORTS = ['nextDueDate', 'startDate', 'name'] as const;
 export const FollowupListInput = z.strictObject({
   group: z.enum(FOLLOWUP_GROUPS).optional(),
@@ -207,6 +236,8 @@ export interface FollowupSubject {
   visits: FollowupVisit[];
   /** Every due item of the file, from the engine, open ones first. */
   dueItems: DueItem[];
+  /** The office's 延期 and 免除 decisions on its items, newest first. */
+  itemActions: FollowupItemAction[];
   cadence: CadenceView[];
   /** Drug files: the serious-breach check (戒毒条例第二十条). */
   breach: { serious: boolean; reasons: string[]; refusals: number } | null;

@@ -5,7 +5,7 @@
  * from there, and leaves the list once the visit is recorded.
  */
 import type { Locator, Page } from '@playwright/test';
-import { E2E_TODAY, expect, test } from './fixtures';
+import { E2E_TODAY, expect, test, type LedgerFixture } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
@@ -19,6 +19,12 @@ async function fillDate(field: Locator, value: string, heading: Locator) {
   await field.fill(value);
   await heading.click();
   await expect(field).toHaveValue(value);
+}
+
+/** A level-3 patient since 05-01, never visited: the visit fell due on 05-15 and is overdue today. */
+function overdueFile(app: LedgerFixture, operatorId: string, name: string, facts: Record<string, string>) {
+  const person = app.call<{ id: string }>('persons.create', { name });
+  return app.call<{ id: string }>('followup.create', { personId: person.id, group: 'mental_health', level: '3', responsibleStaffId: operatorId, startDate: '2024-05-01', facts });
 }
 
 /** The rows of the file's 待办事项 (open ones; done ones only when asked for). */
@@ -140,16 +146,7 @@ test('register a level-3 patient with a guardian; a visit raising the level to 4
 
 test('an overdue visit is on the dashboard, opens the file, and is cleared by recording the visit', async ({ page, app }) => {
   const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const person = app.call<{ id: string }>('persons.create', { name: '钱老四' });
-  // Level 3 since 05-01 and never visited: the visit fell due on 05-15
-  app.call('followup.create', {
-    personId: person.id,
-    group: 'mental_health',
-    level: '3',
-    responsibleStaffId: status.operator.id,
-    startDate: '2024-05-01',
-    facts: { diagnosis: '双相（情感）障碍', guardianName: '钱大嫂', guardianRelation: '配偶' },
-  });
+  overdueFile(app, status.operator.id, '钱老四', { diagnosis: '双相（情感）障碍', guardianName: '钱大嫂', guardianRelation: '配偶' });
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
   await page.goto(app.url);
 
@@ -190,4 +187,50 @@ test('an overdue visit is on the dashboard, opens the file, and is cleared by re
   await expect(page.getByText('近期没有到期事项')).toBeVisible();
   await expect(page.getByTestId('overdue-banner')).toBeHidden();
   await shot(page, '06-dashboard-cleared');
+});
+
+test('an overdue visit is extended with its reason, then excused instead; both are on the file and in its history', async ({ page, app }) => {
+  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const file = overdueFile(app, status.operator.id, '周小六', { diagnosis: '精神分裂症', guardianName: '周母', guardianRelation: '母子' });
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(`${app.url}#/followup/${file.id}`);
+  const item = dueItems(page).filter({ hasText: '2024-05-15' });
+  await expect(item).toContainText('已逾期');
+
+  // 延期: the form refuses a shorter date and a missing reason, then takes a later one
+  await item.getByRole('button', { name: '延期' }).click();
+  const extend = page.getByRole('dialog', { name: '延期：随访（不稳定）' });
+  await extend.getByRole('button', { name: '确定延期' }).click();
+  await expect(extend.getByText('请填写延期后的到期日')).toBeVisible();
+  await expect(extend.getByText('请填写理由')).toBeVisible();
+  await extend.getByLabel('延期至').fill('2024-05-10');
+  await extend.getByLabel('延期理由').fill('住院治疗，出院后随访');
+  await extend.getByRole('button', { name: '确定延期' }).click();
+  await expect(extend.getByText(/不能缩短期限/)).toBeVisible();
+  await extend.getByLabel('延期至').fill('2024-06-20');
+  await extend.getByRole('heading').first().click(); // close the date picker
+  await extend.getByRole('button', { name: '确定延期' }).click();
+  await expect(extend).toBeHidden();
+  const moved = dueItems(page).filter({ hasText: '2024-06-20' });
+  await expect(moved).toContainText('原到期日 2024-05-15（延期：住院治疗，出院后随访）');
+  await expect(moved).toContainText('即将到期');
+  await expect(page.getByTestId('item-actions')).toContainText('随访（不稳定）：延至 2024-06-20（住院治疗，出院后随访）');
+  await shot(page, '07-item-extended');
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByTestId('overdue-banner')).toBeHidden();
+
+  // Taken back, then excused: the cadence goes on from the excused visit (05-15 + 2 weeks = 05-29)
+  await page.goBack();
+  await page.getByTestId('item-actions').getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('dialog', { name: '撤销延期' }).getByRole('button', { name: '撤销延期' }).click();
+  await expect(dueItems(page).filter({ hasText: '2024-05-15' })).toContainText('已逾期');
+  await dueItems(page).filter({ hasText: '2024-05-15' }).getByRole('button', { name: '免除' }).click();
+  const waive = page.getByRole('dialog', { name: '免除：随访（不稳定）' });
+  await waive.getByLabel('免除理由').fill('外出务工，已电话联系监护人');
+  await waive.getByRole('button', { name: '确定免除' }).click();
+  await expect(waive).toBeHidden();
+  await expect(dueItems(page).filter({ hasText: '2024-05-29' })).toContainText('已逾期');
+  await expect(page.getByTestId('item-actions')).toContainText('2024-05-15 免除（外出务工，已电话联系监护人）');
+  await expect(page.getByTestId('audit-entry').first()).toContainText('外出务工，已电话联系监护人');
+  await shot(page, '08-item-waived');
 });

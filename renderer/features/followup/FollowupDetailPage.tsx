@@ -4,13 +4,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, SERIOUS_BREACH_SOURCE, type DrugType } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
-import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
+import type { DueItem } from '../../../shared/domain/obligations';
+import { ITEM_ACTION_LABELS, levelLabel, type FollowupItemAction, type FollowupSubject, type FollowupVisit, type ItemActionKind } from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
-import { EndModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
+import { EndModal, ItemActionModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
 import { DueStateBadge, FollowupStatusBadge, groupText, LevelBadge } from './labels';
 import { useFollowupSubject, useFollowupWrite, useInvalidateFollowup } from './queries';
 
@@ -109,12 +110,14 @@ function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']>
   );
 }
 
-/** What falls due, from the engine: open items first; what was done is one switch away. */
+/** What falls due, from the engine: open items first; what was done is one switch away. Open items can be extended or excused, with the reason. */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
   const [showDone, setShowDone] = useState(false);
+  const [acting, setActing] = useState<{ item: DueItem; kind: ItemActionKind } | null>(null);
   const open = s.dueItems.filter((i) => i.state !== 'done' && i.state !== 'waived');
   const items = showDone ? s.dueItems : open;
   const doneCount = s.dueItems.length - open.length;
+  const editable = s.status === 'active' && !s.deletedAt;
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
@@ -133,46 +136,100 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
               <Table.Th>到期日</Table.Th>
               <Table.Th>状态</Table.Th>
               <Table.Th>完成情况</Table.Th>
+              {editable && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.key} data-testid="due-item">
-                <Table.Td>{i.label}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={i.state === 'overdue' ? 'red' : undefined} fw={i.state === 'overdue' ? 600 : undefined}>
-                    {i.dueDate}
-                  </Text>
-                  {i.originalDueDate && (
-                    <Text size="xs" c="dimmed">
-                      原到期日 {i.originalDueDate}
-                      {i.extensionReason ? `（延期：${i.extensionReason}）` : ''}
+            {items.map((i) => {
+              const isOpen = i.state !== 'done' && i.state !== 'waived';
+              return (
+                <Table.Tr key={i.key} data-testid="due-item">
+                  <Table.Td>{i.label}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={i.state === 'overdue' ? 'red' : undefined} fw={i.state === 'overdue' ? 600 : undefined}>
+                      {i.dueDate}
                     </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <DueStateBadge state={i.state} />
-                    {i.late && (
-                      <Badge color="orange" variant="outline" size="sm">
-                        逾期完成
-                      </Badge>
+                    {i.originalDueDate && (
+                      <Text size="xs" c="dimmed">
+                        原到期日 {i.originalDueDate}
+                        {i.extensionReason ? `（延期：${i.extensionReason}）` : ''}
+                      </Text>
                     )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {[i.progress ? `${i.progress.done}/${i.progress.required} 次` : '', i.satisfiedOn ? `${i.satisfiedOn} 完成` : '', i.waivedReason ? `免除：${i.waivedReason}` : '']
-                      .filter(Boolean)
-                      .join('，')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <DueStateBadge state={i.state} />
+                      {i.late && (
+                        <Badge color="orange" variant="outline" size="sm">
+                          逾期完成
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {[i.progress ? `${i.progress.done}/${i.progress.required} 次` : '', i.satisfiedOn && !i.waivedReason ? `${i.satisfiedOn} 完成` : '', i.waivedReason ? `免除：${i.waivedReason}` : '']
+                        .filter(Boolean)
+                        .join('，')}
+                    </Text>
+                  </Table.Td>
+                  {editable && (
+                    <Table.Td>
+                      {isOpen && (
+                        <Group gap={2} wrap="nowrap">
+                          {i.kind !== 'termEnd' && (
+                            <Button size="compact-xs" variant="subtle" onClick={() => setActing({ item: i, kind: 'extend' })}>
+                              延期
+                            </Button>
+                          )}
+                          <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setActing({ item: i, kind: 'waive' })}>
+                            免除
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}
+      {s.itemActions.length > 0 && <ItemActionsList s={s} editable={editable} />}
+      {acting && <ItemActionModal s={s} item={acting.item} kind={acting.kind} onClose={() => setActing(null)} />}
     </Card>
+  );
+}
+
+/** The 延期/免除 decisions on record, each with its reason; one entered by mistake can be taken back. */
+function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolean }) {
+  const { run } = useFollowupWrite();
+  const undo = async (a: FollowupItemAction) => {
+    const what = ITEM_ACTION_LABELS[a.kind];
+    if (!(await confirmDelete(`撤销${what}`, `确定撤销“${a.label}”的${what}吗？撤销后该事项按原到期日计算，撤销记录保留在修改记录中。`, `撤销${what}`))) return;
+    await run(() => api.followup.undoItemAction({ id: a.id }), `已撤销${what}`);
+  };
+  return (
+    <Stack gap={4} mt="sm" data-testid="item-actions">
+      <Text size="xs" c="dimmed">
+        延期与免除记录
+      </Text>
+      {s.itemActions.map((a) => (
+        <Group key={a.id} gap="xs" wrap="nowrap">
+          <Badge size="sm" variant="light" color={a.kind === 'extend' ? 'blue' : 'gray'}>
+            {ITEM_ACTION_LABELS[a.kind]}
+          </Badge>
+          <Text size="sm">
+            {a.label}：{a.kind === 'extend' ? `延至 ${a.newDate}` : `${a.date} 免除`}（{a.reason}）
+          </Text>
+          {editable && (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => void undo(a)}>
+              撤销
+            </Button>
+          )}
+        </Group>
+      ))}
+    </Stack>
   );
 }
 

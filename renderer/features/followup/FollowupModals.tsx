@@ -1,7 +1,11 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   FollowupEndInput,
+  FollowupItemActionInput,
+  ITEM_ACTION_LABELS,
+  type ItemActionKind,
   FollowupVisitInput,
   TEST_RESULTS,
   VISIT_METHODS,
@@ -113,6 +117,58 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
             </Button>
             <Button type="submit" color="red" loading={saving}>
               确定解除
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * 延期 (a later due date, with the reason; the original date stays on the item) or 免除 (excused, with
+ * the reason; the cadence counts on from it) of one due item.
+ */
+export function ItemActionModal({ s, item, kind, onClose }: { s: FollowupSubject; item: DueItem; kind: ItemActionKind; onClose: () => void }) {
+  const form = useZodForm({
+    schema: FollowupItemActionInput,
+    initialValues: { newDate: '', reason: '' },
+    toInput: (v) => ({ subjectId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...v }),
+  });
+  const { run, saving } = useFollowupWrite(form);
+  const submit = form.onSubmit(async (values) => {
+    const done = await run(
+      () => api.followup.actOnItem({ subjectId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values }),
+      kind === 'extend' ? `已延期至 ${values.newDate}` : '已免除，走访频次自此继续计算',
+    );
+    if (done) onClose();
+  });
+  const extend = kind === 'extend';
+  return (
+    <Modal opened onClose={onClose} title={`${ITEM_ACTION_LABELS[kind]}：${item.label}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">
+            当前到期日 {item.dueDate}
+            {item.originalDueDate ? `（原到期日 ${item.originalDueDate}）` : ''}。
+            {extend ? '延期只能推后，不能缩短；原到期日会保留在档案中。' : '免除的事项不计为漏访，之后的走访从免除之日起按频次计算。'}
+          </Text>
+          {extend && <DateField label="延期至" withAsterisk {...form.getInputProps('newDate')} />}
+          <Textarea
+            label={extend ? '延期理由' : '免除理由'}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={200}
+            placeholder={extend ? '如：住院治疗，出院后随访' : '如：羁押期间、外出务工已电话联系监护人'}
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              确定{ITEM_ACTION_LABELS[kind]}
             </Button>
           </Group>
         </Stack>

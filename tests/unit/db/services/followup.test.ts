@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../db/context';
 import { contextFor, createHost, dispatch } from '../../../../db/router';
 import { readDashboard } from '../../../../db/services/dashboard';
-import type { Dashboard, FollowupRow, FollowupSubject, ScheduleSettings } from '../../../../shared/schemas/followup';
+import type { Dashboard, FollowupRow, FollowupStats, FollowupSubject, ScheduleSettings } from '../../../../shared/schemas/followup';
 import type { Paged } from '../../../../shared/schemas/common';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
@@ -122,6 +122,77 @@ describe('special-group files', () => {
     expect(t.call<Paged<FollowupRow>>('followup.list', { overdue: true }).rows.map((r) => r.personName)).toEqual(['赵大']);
     expect(t.call<Paged<FollowupRow>>('followup.list', { group: 'cult' }).total).toBe(1);
     expect(t.call<Paged<FollowupRow>>('followup.list', { q: '钱' }).rows[0]!.personName).toBe('钱二');
+  });
+});
+
+describe('延期 and 免除 of a due item', () => {
+  const overdueVisit = (s: FollowupSubject) => s.dueItems.find((i) => i.state === 'overdue')!;
+
+  it('extends an overdue visit with its reason: the original date stays, the dashboard clears, the trail says why', () => {
+    const s = mental({ startDate: '2024-05-01' }); // 2 weeks: first visit due 2024-05-15, overdue today
+    const item = overdueVisit(s);
+    expect(item).toMatchObject({ dueDate: '2024-05-15' });
+    const after = t.call<FollowupSubject>('followup.actOnItem', { subjectId: s.id, kind: 'extend', ruleId: item.ruleId, itemKey: item.key, newDate: '2024-06-20', reason: '住院治疗，出院后随访' });
+    expect(after.dueItems[0]).toMatchObject({ key: item.key, dueDate: '2024-06-20', originalDueDate: '2024-05-15', extensionReason: '住院治疗，出院后随访', state: 'due_soon' });
+    expect(after.itemActions).toMatchObject([{ kind: 'extend', label: item.label, newDate: '2024-06-20', reason: '住院治疗，出院后随访', date: TODAY }]);
+    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    expect(after.nextDueDate).toBe('2024-06-20');
+    const trail = t.call<{ action: string; after: unknown }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(trail[0]!.after).toMatchObject({ item: { action: '延期', date: '2024-06-20', reason: '住院治疗，出院后随访' } });
+    // taken back: owed again from the original date
+    const undone = t.call<FollowupSubject>('followup.undoItemAction', { id: after.itemActions[0]!.id });
+    expect(overdueVisit(undone)).toMatchObject({ dueDate: '2024-05-15', originalDueDate: null });
+    expect(undone.itemActions).toEqual([]);
+    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(1);
+  });
+
+  it('excuses an overdue visit on its due date; the cadence counts on from it', () => {
+    const s = mental({ startDate: '2024-05-01' });
+    const item = overdueVisit(s);
+    const after = t.call<FollowupSubject>('followup.actOnItem', { subjectId: s.id, kind: 'waive', ruleId: item.ruleId, itemKey: item.key, reason: '外出务工，已电话联系监护人' });
+    const waived = after.dueItems.find((i) => i.key === item.key)!;
+    expect(waived).toMatchObject({ state: 'waived', waivedReason: '外出务工，已电话联系监护人', satisfiedOn: '2024-05-15' });
+    // two weeks from the excused visit: 05-29, overdue as well; nothing else changed
+    expect(overdueVisit(after).dueDate).toBe('2024-05-29');
+    expect(after.itemActions[0]).toMatchObject({ kind: 'waive', date: '2024-05-15' });
+  });
+
+  it('counts an excused monthly duty as excused, not missed, in the figures for the period', () => {
+    const cult = t.call<FollowupSubject>('followup.create', { personId: p.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-03-01', facts: { transformStatus: '转化中' } });
+    for (const date of ['2024-03-10', '2024-05-10']) t.call('followup.saveVisit', { subjectId: cult.id, date, method: '上门', visitors: '王调解', findings: '走访' });
+    const figures = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-03-01', dateTo: '2024-05-31' }).visits;
+    expect(figures()).toMatchObject({ due: 3, done: 2, waived: 0 });
+    const april = t.call<FollowupSubject>('followup.get', { id: cult.id }).dueItems.find((i) => i.state === 'overdue')!;
+    expect(april.dueDate).toBe('2024-04-30');
+    t.call('followup.actOnItem', { subjectId: cult.id, kind: 'waive', ruleId: april.ruleId, itemKey: april.key, reason: '羁押期间' });
+    expect(figures()).toMatchObject({ due: 2, done: 2, waived: 1, rate: 1 });
+  });
+
+  it('refuses what would shorten a term, a term end, a done item, a stale key and a missing reason', () => {
+    const s = mental({ startDate: '2024-05-01' });
+    const item = overdueVisit(s);
+    const act = (over: Record<string, unknown>) => t.raw('followup.actOnItem', { subjectId: s.id, kind: 'extend', ruleId: item.ruleId, itemKey: item.key, newDate: '2024-06-20', reason: '住院', ...over });
+    expect(act({ newDate: '2024-05-10' })).toMatchObject({ ok: false, error: { fields: { newDate: expect.stringContaining('不能缩短期限') } } });
+    expect(act({ newDate: '' })).toMatchObject({ ok: false, error: { fields: { newDate: '请填写延期后的到期日' } } });
+    expect(act({ reason: '  ' })).toMatchObject({ ok: false, error: { fields: { reason: '请填写理由' } } });
+    expect(act({ itemKey: 'visit:1999-01-01' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '该事项不存在或已有变化，请刷新后重试。' } });
+    t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '稳定' });
+    // once the visit is recorded the same occurrence is done: nothing to extend
+    expect(act({})).toMatchObject({ ok: false });
+    const drug = t.call<FollowupSubject>('followup.create', {
+      personId: t.call<Person>('persons.create', { name: '孙三' }).id,
+      group: 'drug',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-01-10',
+      facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
+    });
+    const term = drug.dueItems.find((i) => i.kind === 'termEnd')!;
+    expect(t.raw('followup.actOnItem', { subjectId: drug.id, kind: 'extend', ruleId: term.ruleId, itemKey: term.key, newDate: '2027-06-01', reason: '延长' })).toMatchObject({
+      ok: false,
+      error: { message: '期满日期依决定或判决确定，不能在此延期。' },
+    });
+    expect(t.raw('followup.undoItemAction', { id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
