@@ -22,15 +22,14 @@ function open(path: string, stamp?: string) {
 }
 
 /** A copy of the migrations folder without the newest migration: the previous app version. */
-function previousVersionMigrations(dir: string): string {
+function previousVersionMigrations(dir: string, drop = 1): string {
   const real = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
   const folder = join(dir, 'previous-migrations');
   cpSync(real, folder, { recursive: true });
   const journalPath = join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.pop()!;
+  for (let i = 0; i < drop; i++) rmSync(join(folder, `${journal.entries.pop()!.tag}.sql`));
   writeFileSync(journalPath, JSON.stringify(journal));
-  rmSync(join(folder, `${last.tag}.sql`));
   return folder;
 }
 
@@ -95,6 +94,17 @@ describe('openLedger', () => {
     expect((backup.prepare("SELECT value FROM setting WHERE key='probe'").get() as { value: string }).value).toBe('"kept"');
     backup.close();
     expect((again.db.prepare("SELECT value FROM setting WHERE key='probe'").get() as { value: string }).value).toBe('"kept"');
+  });
+
+  it('rebuilds the to-do table of a ledger from before dispute deadlines moved past rest days (0006)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, 2) });
+    old.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run('obligations_refreshed_on', JSON.stringify('2024-06-15'));
+    old.close();
+    const again = open(path, '20240615120000');
+    expect(again.migration.applied).toBe(2);
+    expect(again.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'obligations_refreshed_on'").get()).toEqual({ n: 0 });
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {
