@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
-import { GridInput, SettingsInput, STAFF_KIND_LABELS, STAFF_KINDS, StaffInput, VillageInput, type Settings, type Staff } from '../../../shared/schemas/reference';
+import { GridInput, SettingsInput, STAFF_KIND_LABELS, STAFF_KINDS, StaffInput, VillageInput, type Grid, type Settings, type Staff, type Village } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
@@ -63,12 +63,103 @@ function TownshipSettings({ settings }: { settings: Settings }) {
   );
 }
 
+/** 改名: a village or community renamed (records that name it show the new name; the change is audited). */
+function VillageRenameModal({ village, onClose }: { village: Village; onClose: () => void }) {
+  const refresh = useRefresh();
+  const form = useZodForm({ schema: VillageInput, initialValues: { name: village.name }, toInput: (v) => ({ id: village.id, ...v }) });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      const saved = await api.villages.save({ id: village.id, ...v });
+      await refresh();
+      notifySaved(`已改名为“${saved.name}”`);
+      onClose();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`村（社区）改名：${village.name}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label="名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
+          <Text size="xs" c="dimmed">
+            已登记的记录随之显示新名称，原名称保留在修改记录中。
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit">保存</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** One grid: its name and its grid worker (网格员) with phone; or removed. */
+function GridModal({ village, grid, onClose }: { village: Village; grid: Grid; onClose: () => void }) {
+  const refresh = useRefresh();
+  const form = useZodForm({
+    schema: GridInput,
+    initialValues: { name: grid.name, workerName: grid.workerName ?? '', workerPhone: grid.workerPhone ?? '' },
+    toInput: (v) => ({ id: grid.id, villageId: village.id, ...v }),
+  });
+  const submit = form.onSubmit(async (v) => {
+    try {
+      await api.grids.save({ id: grid.id, villageId: village.id, ...v });
+      await refresh();
+      notifySaved(`网格“${v.name}”已保存`);
+      onClose();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) notifyError(e);
+    }
+  });
+  const remove = async () => {
+    if (!(await confirmDelete('删除网格', `确定删除“${village.name}”的网格“${grid.name}”吗？已登记的记录不受影响。`))) return;
+    try {
+      await api.grids.delete({ id: grid.id });
+      await refresh();
+      notifySaved(`已删除网格“${grid.name}”`);
+      onClose();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`网格：${village.name} ${grid.name}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label="网格名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
+          <Group grow align="flex-start">
+            <TextInput label="网格员" maxLength={20} {...form.getInputProps('workerName')} />
+            <TextInput label="网格员电话" {...form.getInputProps('workerPhone')} />
+          </Group>
+          <Group justify="space-between">
+            <Button variant="subtle" color="red" onClick={() => void remove()}>
+              删除网格
+            </Button>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                取消
+              </Button>
+              <Button type="submit">保存</Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function VillageSettings() {
   const refresh = useRefresh();
   const villages = useVillages();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [grid, setGrid] = useState<Record<string, string>>({});
+  const [renaming, setRenaming] = useState<Village | null>(null);
+  const [editing, setEditing] = useState<{ village: Village; grid: Grid } | null>(null);
 
   const addVillage = async () => {
     const problem = zodErrors(VillageInput, { id: null, name }).name;
@@ -114,26 +205,40 @@ function VillageSettings() {
         <Card key={v.id} withBorder padding="sm">
           <Group justify="space-between">
             <Text fw={600}>{v.name}</Text>
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              onClick={async () => {
-                if (!(await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
-                try {
-                  await api.villages.delete({ id: v.id });
-                  await refresh();
-                } catch (e) {
-                  notifyError(e);
-                }
-              }}
-            >
-              删除
-            </Button>
+            <Group gap={4}>
+              <Button size="xs" variant="subtle" onClick={() => setRenaming(v)}>
+                改名
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                onClick={async () => {
+                  if (!(await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
+                  try {
+                    await api.villages.delete({ id: v.id });
+                    await refresh();
+                  } catch (e) {
+                    notifyError(e);
+                  }
+                }}
+              >
+                删除
+              </Button>
+            </Group>
           </Group>
           <Group gap={6} mt={6}>
             {v.grids.map((g) => (
-              <Badge key={g.id} variant="light">
+              <Badge
+                key={g.id}
+                variant="light"
+                component="button"
+                type="button"
+                style={{ cursor: 'pointer' }}
+                aria-label={`修改网格：${g.name}`}
+                title="修改网格名称和网格员"
+                onClick={() => setEditing({ village: v, grid: g })}
+              >
                 {g.name}
                 {g.workerName ? `（${g.workerName}）` : ''}
               </Badge>
@@ -153,6 +258,8 @@ function VillageSettings() {
           </Group>
         </Card>
       ))}
+      {renaming && <VillageRenameModal village={renaming} onClose={() => setRenaming(null)} />}
+      {editing && <GridModal village={editing.village} grid={editing.grid} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
