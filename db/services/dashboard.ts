@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
-import { DASHBOARD_MODULES, type Dashboard, type DashboardInput, type DashboardItem, type DashboardModule } from '../../shared/schemas/followup';
+import { DASHBOARD_MODULES, type Dashboard, type DashboardInput, type DashboardItem } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { syncFollowup } from './followup';
 import type { ObligationRefresher } from '../jobs/refresher';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { CADENCE_BASIS_LABELS, CADENCES, effectiveCadence, FOLLOWUP_GROUP_LABELS, type CadenceOverride, type FollowupGroup, type FollowupOverrides } from '../../shared/domain/followup-rules';
-import { DEFAULT_HOLIDAY_SOURCES, DEFAULT_HOLIDAYS, holidayTableProblems, type HolidayTable } from '../../shared/domain/holidays';
+import { DEFAULT_HOLIDAY_SOURCES, holidayTableProblems, type HolidayTable } from '../../shared/domain/holidays';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
 import type { CadenceInput, HolidaysInput, ScheduleSettings, SchemeInput } from '../../shared/schemas/followup';

@@ -5,7 +5,6 @@ import { SetupInput } from '../../shared/schemas/reference';
 import { api } from '../api/client';
 import { notifyError } from '../components/notify';
 import { applyServerErrors, useZodForm } from '../components/useZodForm';
-import { refKeys } from '../hooks/useReference';
 
 /** First run: the township and the person who will operate the ledger. */
 export function FirstRun({ dbPath }: { dbPath: string }) {

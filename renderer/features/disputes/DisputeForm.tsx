@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';

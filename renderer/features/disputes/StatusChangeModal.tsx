@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
 import { DisputeStatusInput } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
@@ -6,6 +6,7 @@ import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
 import { useChangeStatus } from './mutations';
+import { ModalActions } from '../../components/ModalActions';
 
 /** Records one step of the workflow with its date, a note and, for 转办, the receiving unit. */
 export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: string; to: DisputeStatus; onClose: () => void }) {
@@ -31,14 +32,7 @@ export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: strin
           <DateField label="日期" withAsterisk {...form.getInputProps('date')} />
           {to === 'transferred' && <TextInput label="接收单位" withAsterisk data-autofocus placeholder="如：县信访局" maxLength={100} {...form.getInputProps('transferUnit')} />}
           <Textarea label="说明" data-autofocus={to !== 'transferred' || undefined} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              确定
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="确定" loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

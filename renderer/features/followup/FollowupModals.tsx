@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
@@ -20,6 +20,7 @@ import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
 import { LevelOption, levelOptions } from './labels';
 import { useFollowupWrite } from './queries';
+import { ModalActions } from '../../components/ModalActions';
 
 export const VISIT_KIND_LABELS: Record<VisitKind, string> = { visit: '走访', test: '检测' };
 
@@ -79,14 +80,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             value={v.levelAfter || null}
             onChange={(x) => form.setFieldValue('levelAfter', (x ?? '') as typeof v.levelAfter)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>
     </Modal>
@@ -111,14 +105,7 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
           <SegmentedControl aria-label="解除类型" data={(['released', 'moved', 'deceased'] as const).map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))} {...form.getInputProps('status')} />
           <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
           <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" color="red" loading={saving}>
-              确定解除
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
         </Stack>
       </form>
     </Modal>
@@ -163,14 +150,7 @@ export function ItemActionModal({ s, item, kind, onClose }: { s: FollowupSubject
             placeholder={extend ? '如：住院治疗，出院后随访' : '如：羁押期间、外出务工已电话联系监护人'}
             {...form.getInputProps('reason')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              确定{ITEM_ACTION_LABELS[kind]}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
         </Stack>
       </form>
     </Modal>

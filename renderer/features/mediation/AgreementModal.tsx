@@ -5,6 +5,7 @@ import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { useCaseWrite } from './queries';
+import { ModalActions } from '../../components/ModalActions';
 
 interface ItemValue {
   id: string | null;
@@ -113,14 +114,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
           >
             + 添加履行事项
           </Button>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存协议
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存协议" loading={saving} />
         </Stack>
       </form>
     </Modal>

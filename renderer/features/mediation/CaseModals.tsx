@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
 import { CASE_OUTCOME_LABELS, GUIDANCE_ROUTES, GUIDANCE_ROUTE_LABELS, PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type CaseOutcome, type GuidanceRoute, type PerformanceState } from '../../../shared/domain/mediation';
 import { CloseInput, SATISFACTION, VISIT_METHODS, VisitInput, type MediationCase, type ReturnVisit } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal, useSetupStatus, useStaff } from '../../hooks/useReference';
 import { useCaseWrite } from './queries';
+import { ModalActions } from '../../components/ModalActions';
 
 /** 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止 (reason). */
 export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
@@ -36,14 +37,7 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
               </Group>
             </Checkbox.Group>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              确定结案
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="确定结案" loading={saving} />
         </Stack>
       </form>
     </Modal>
@@ -84,14 +78,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
             <Select label="当事人满意度" withAsterisk allowDeselect={false} data={[...SATISFACTION]} {...form.getInputProps('satisfaction')} />
           </Group>
           <Textarea label="回访情况" autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>
     </Modal>

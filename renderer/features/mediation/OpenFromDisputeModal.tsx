@@ -1,5 +1,5 @@
 import { staffLabel } from '../../../shared/schemas/reference';
-import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { MEDIATING_BODIES, MEDIATING_BODY_LABELS, type MediatingBody } from '../../../shared/domain/mediation';
 import type { Dispute } from '../../../shared/schemas/disputes';
@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal, useSettings, useStaff } from '../../hooks/useReference';
 import { useCaseWrite } from './queries';
+import { ModalActions } from '../../components/ModalActions';
 
 /** 受理: the registered dispute becomes a people's-mediation case; the two stay linked. */
 export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; onClose: () => void }) {
@@ -41,14 +42,7 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
           <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
           <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
           <MultiSelect label="调解员" withAsterisk searchable data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))} {...form.getInputProps('mediatorIds')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              受理
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="受理" loading={saving} />
         </Stack>
       </form>
     </Modal>

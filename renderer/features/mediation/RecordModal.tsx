@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { RecordInput, RECORD_KIND_LABELS, type MediationRecord, type RecordKind } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
 import { useCaseWrite } from './queries';
+import { ModalActions } from '../../components/ModalActions';
 
 /** 调查记录 / 调解记录: date, place, who took part, what was said and found, the next step. */
 export function RecordModal({ caseId, kind, existing, onClose }: { caseId: string; kind: RecordKind; existing?: MediationRecord; onClose: () => void }) {
@@ -35,14 +36,7 @@ export function RecordModal({ caseId, kind, existing, onClose }: { caseId: strin
           <TextInput label="参加人员" withAsterisk placeholder="调解员、当事人及其他参加人" maxLength={300} {...form.getInputProps('participants')} />
           <Textarea label={kind === 'investigation' ? '调查内容及查明的情况' : '调解经过（各方陈述、调解员意见）'} withAsterisk autosize minRows={5} maxLength={10000} {...form.getInputProps('content')} />
           <TextInput label="下一步" maxLength={500} {...form.getInputProps('nextStep')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>
     </Modal>

@@ -6,6 +6,7 @@ import type { PersonHit } from '../../../shared/schemas/persons';
 import { PersonFields } from './PersonFields';
 import { usePersonSearch } from './queries';
 import { usePersonForm } from './usePersonForm';
+import { ModalActions } from '../../components/ModalActions';
 
 export interface PickedPerson {
   id: string;
@@ -32,14 +33,7 @@ function NewPersonModal({ opened, onClose, onCreated, name }: { opened: boolean;
       <form onSubmit={submit}>
         <Stack>
           <PersonFields form={form} takenBy={takenBy} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存并选用
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存并选用" loading={saving} />
         </Stack>
       </form>
     </Modal>

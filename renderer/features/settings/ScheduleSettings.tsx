@@ -13,6 +13,7 @@ import { DateField } from '../../components/DateField';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../hooks/useReference';
+import { ModalActions } from '../../components/ModalActions';
 
 const KEY = ['schedule'] as const;
 
@@ -88,12 +89,7 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           <Text size="xs" c="dimmed">
             调整自生效日期起适用，此前的到期事项不变；调整记录写入修改记录。
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit">保存调整</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存调整" />
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
 import { CadenceSettings, HolidaySettings } from './ScheduleSettings';
 import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
+import { ModalActions } from '../../components/ModalActions';
 
 function useRefresh() {
   const qc = useQueryClient();
@@ -85,12 +86,7 @@ function VillageRenameModal({ village, onClose }: { village: Village; onClose: (
           <Text size="xs" c="dimmed">
             已登记的记录随之显示新名称，原名称保留在修改记录中。
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit">保存</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存" />
         </Stack>
       </form>
     </Modal>
@@ -293,12 +289,7 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
           <TextInput label="电话" {...form.getInputProps('phone')} />
           <Select label="类别" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
           {form.values.kind === 'mediator' && <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit">保存</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="保存" />
         </Stack>
       </form>
     </Modal>
