@@ -9,7 +9,6 @@ import {
   agreementEffectiveDate,
   agreementPerformance,
   confirmationWindow,
-  isPerformanceOverdue,
   mediationRates,
   proposedReturnVisit,
   type CaseOrigin,
@@ -45,7 +44,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { syncMediation } from './obligations';
+import { holidayTable, mediationDueItems, syncMediation } from './obligations';
 import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson } from './persons';
@@ -101,12 +100,13 @@ interface AgreementDbRow {
 function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
   const a = one<AgreementDbRow>(ctx, 'SELECT * FROM agreement WHERE case_id = ? AND deleted_at IS NULL', caseId);
   if (!a) return null;
-  const today = ctx.clock.today();
+  // 逾期履行 as the engine judges it (the deadline moved past rest days).
+  const overdue = new Set((mediationDueItems(ctx, caseId)?.items ?? []).filter((d) => d.state === 'overdue').map((d) => d.ruleId));
   const items = all<{ id: string; description: string; deadline: string | null; state: PerformanceState; note: string | null }>(
     ctx,
     'SELECT id, description, deadline, state, note FROM performance_item WHERE agreement_id = ? ORDER BY ord',
     a.id,
-  ).map((i) => ({ ...i, overdue: isPerformanceOverdue(i, today) }));
+  ).map((i) => ({ ...i, overdue: overdue.has(`perform.${i.id}`) }));
   const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
   return {
     id: a.id,
@@ -131,7 +131,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
       rulingNo: a.confirmation_ruling_no,
       result: a.confirmation_result,
       resultDate: a.confirmation_result_date,
-      window: a.effective_date ? confirmationWindow(a.effective_date, today) : null,
+      window: a.effective_date ? confirmationWindow(a.effective_date, ctx.clock.today(), holidayTable(ctx)) : null,
     },
   };
 }
@@ -583,9 +583,12 @@ const AGREEMENT_FACTS = `
   LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL
   LEFT JOIN (SELECT agreement_id,
                sum(state IN ('performed')) AS done, sum(state IN ('partial')) AS part,
-               sum(state IN ('unperformed')) AS open, sum(state <> 'not_applicable') AS relevant,
-               sum(deadline < @today AND state IN ('unperformed', 'partial')) AS late
+               sum(state IN ('unperformed')) AS open, sum(state <> 'not_applicable') AS relevant
              FROM performance_item GROUP BY agreement_id) pi ON pi.agreement_id = a.id`;
+
+/** Performance deadlines the engine finds passed, from the to-do table (a primary-key range per case). */
+const LATE_SQL = `(SELECT count(*) FROM obligation o INDEXED BY sqlite_autoindex_obligation_1
+  WHERE o.module = 'mediation' AND o.owner_id = m.id AND o.item_key >= 'perform.' AND o.item_key < 'perform/' AND o.due_date < @today)`;
 
 const PERFORMANCE_SQL = `CASE WHEN a.id IS NULL THEN NULL
   WHEN coalesce(pi.relevant, 0) = 0 THEN (CASE WHEN pi.agreement_id IS NULL THEN 'unperformed' ELSE 'not_applicable' END)
@@ -627,7 +630,7 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
     page: `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
        m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
-       ${PERFORMANCE_SQL} AS performance, pi.late, ${CONFIRMATION_SQL} AS confirmation, m.amount_fen AS amountFen, m.deleted_at AS deletedAt
+       ${PERFORMANCE_SQL} AS performance, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation, m.amount_fen AS amountFen, m.deleted_at AS deletedAt
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
     params,
   };

@@ -108,7 +108,13 @@ export function syncDispute(ctx: ServiceContext, id: string): boolean {
 
 // ── mediation: return visits, performance deadlines, the confirmation window ──────────────────
 
-export function syncMediation(ctx: ServiceContext, id: string): boolean {
+/**
+ * A mediation case's items through the engine: planned return visits, agreed performance deadlines
+ * and the 30-day window to apply for judicial confirmation (both moved past rest days, as periods
+ * ending on a holiday are); null for a deleted case. The case page and the ledger judge 逾期履行 from
+ * these, the dashboard from the rows they leave in the to-do table.
+ */
+export function mediationDueItems(ctx: ServiceContext, id: string): { items: DueItem[]; meta: OwnerMeta } | null {
   const c = one<{ accepted_date: string; deleted_at: string | null; parties_text: string; staff_id: string | null }>(
     ctx,
     `SELECT accepted_date, deleted_at, parties_text,
@@ -116,7 +122,7 @@ export function syncMediation(ctx: ServiceContext, id: string): boolean {
      FROM mediation_case m WHERE id = ?`,
     id,
   );
-  if (!c || c.deleted_at) return replaceObligations(ctx, 'mediation', id, null, null);
+  if (!c || c.deleted_at) return null;
   const rules: DeadlineRule[] = [];
   for (const v of all<{ id: string; planned_date: string }>(ctx, 'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL', id)) {
     rules.push({ kind: 'deadline', id: `visit.${v.id}`, label: '调解回访', date: v.planned_date, source: '调解协议生效后按设定间隔回访' });
@@ -124,19 +130,26 @@ export function syncMediation(ctx: ServiceContext, id: string): boolean {
   const items = all<{ id: string; description: string; deadline: string }>(
     ctx,
     `SELECT i.id, i.description, i.deadline FROM performance_item i JOIN agreement a ON a.id = i.agreement_id
-     WHERE a.case_id = ? AND i.deadline IS NOT NULL AND i.state IN ('unperformed', 'partial')`,
+     WHERE a.case_id = ? AND a.deleted_at IS NULL AND i.deadline IS NOT NULL AND i.state IN ('unperformed', 'partial')`,
     id,
   );
-  for (const i of items) rules.push({ kind: 'deadline', id: `perform.${i.id}`, label: `协议履行：${i.description.slice(0, 30)}`, date: i.deadline, source: '调解协议约定的履行期限' });
+  for (const i of items) {
+    rules.push({ kind: 'deadline', id: `perform.${i.id}`, label: `协议履行：${i.description.slice(0, 30)}`, date: i.deadline, source: '调解协议约定的履行期限；期限最后一日为法定休假日的，顺延至其后第一个工作日', rollForward: true });
+  }
   const a = one<{ effective_date: string | null; confirmation_intent: number | null; confirmation_applied_date: string | null }>(
     ctx,
-    'SELECT effective_date, confirmation_intent, confirmation_applied_date FROM agreement WHERE case_id = ?',
+    'SELECT effective_date, confirmation_intent, confirmation_applied_date FROM agreement WHERE case_id = ? AND deleted_at IS NULL',
     id,
   );
   if (a?.effective_date && a.confirmation_intent === 1 && !a.confirmation_applied_date) {
-    rules.push({ kind: 'deadline', id: 'confirmation', label: '申请司法确认', date: addDays(a.effective_date, 30), source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请' });
+    rules.push({ kind: 'deadline', id: 'confirmation', label: '申请司法确认', date: addDays(a.effective_date, 30), source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请', rollForward: true });
   }
-  return replaceObligations(ctx, 'mediation', id, deadlines(ctx, id, c.accepted_date, rules), { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` });
+  return { items: deadlines(ctx, id, c.accepted_date, rules), meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` } };
+}
+
+export function syncMediation(ctx: ServiceContext, id: string): boolean {
+  const due = mediationDueItems(ctx, id);
+  return replaceObligations(ctx, 'mediation', id, due?.items ?? null, due?.meta ?? null);
 }
 
 // ── the daily rebuild ────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
  * Pure functions; the clock is passed in as `today`.
  */
 import { addDays, daysBetween } from '../dates';
+import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
 
 /** How the case came to the committee (受理登记表 来源). */
 export const CASE_ORIGINS = ['dispute', 'application', 'initiative', 'court', 'police', 'government'] as const;
@@ -73,15 +74,11 @@ export interface ConfirmationWindow {
   open: boolean;
 }
 
-export function confirmationWindow(effectiveDate: string, today: string): ConfirmationWindow {
-  const lastDay = addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS);
+/** The 30 days counted from the effective date; a last day that is a rest day moves to the next working day. */
+export function confirmationWindow(effectiveDate: string, today: string, holidays: HolidayTable): ConfirmationWindow {
+  const lastDay = nextWorkingDayOnOrAfter(addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS), holidays);
   const daysLeft = daysBetween(today, lastDay) + 1;
   return { lastDay, daysLeft, open: daysLeft > 0 };
-}
-
-/** A performance item is overdue when its deadline has passed and it is not (fully) performed. */
-export function isPerformanceOverdue(item: { deadline: string | null; state: PerformanceState }, today: string): boolean {
-  return item.deadline !== null && item.deadline < today && (item.state === 'unperformed' || item.state === 'partial');
 }
 
 /** Overall performance of an agreement from its items (for the ledger's 履行情况 column). */

@@ -4,10 +4,10 @@ import {
   agreementPerformance,
   confirmationWindow,
   formatRate,
-  isPerformanceOverdue,
   mediationRates,
   proposedReturnVisit,
 } from '../../../../shared/domain/mediation';
+import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 
 describe('agreement effective date (art. 29: the last signature)', () => {
   it.each([
@@ -27,25 +27,17 @@ describe('judicial confirmation window (30 days from the effective date)', () =>
     ['2024-01-31', '2024-03-01', '2024-03-01', 1, true],
     ['2024-01-31', '2024-03-02', '2024-03-01', 0, false],
     ['2023-02-01', '2023-02-15', '2023-03-03', 17, true],
-    ['2024-02-01', '2024-02-15', '2024-03-02', 17, true],
+    // the 30th day a Saturday: the last day is the Monday after
+    ['2024-02-01', '2024-02-15', '2024-03-04', 19, true],
     ['2024-12-15', '2025-01-10', '2025-01-14', 5, true],
+    // the 30th day in the 2025 国庆 holiday (10-01…10-08): the last day is 10-09
+    ['2025-09-03', '2025-10-09', '2025-10-09', 1, true],
   ])('effective %s, today %s → last day %s, %i left', (effective, today, lastDay, left, open) => {
-    expect(confirmationWindow(effective, today)).toEqual({ lastDay, daysLeft: left, open });
+    expect(confirmationWindow(effective, today, DEFAULT_HOLIDAYS)).toEqual({ lastDay, daysLeft: left, open });
   });
 });
 
 describe('performance', () => {
-  it.each([
-    [{ deadline: '2024-05-01', state: 'unperformed' }, '2024-05-02', true],
-    [{ deadline: '2024-05-01', state: 'partial' }, '2024-05-02', true],
-    [{ deadline: '2024-05-01', state: 'performed' }, '2024-05-02', false],
-    [{ deadline: '2024-05-01', state: 'unperformed' }, '2024-05-01', false],
-    [{ deadline: null, state: 'unperformed' }, '2030-01-01', false],
-    [{ deadline: '2024-05-01', state: 'not_applicable' }, '2024-05-02', false],
-  ] as const)('%j on %s overdue: %s', (item, today, overdue) => {
-    expect(isPerformanceOverdue(item, today)).toBe(overdue);
-  });
-
   it.each([
     [['performed', 'performed'], 'performed'],
     [['performed', 'not_applicable'], 'performed'],
