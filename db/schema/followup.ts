@@ -68,6 +68,27 @@ export const followupVisit = sqliteTable(
 );
 
 /**
+ * The file's risk level over time: the level it was opened with ('start'), each reassessment on a
+ * visit ('visit', removed with the visit) and each change on the file form ('edit'). The level in
+ * force on a day is the latest change on or before it; followup_subject.level keeps today's.
+ */
+export const followupLevel = sqliteTable(
+  'followup_level',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    date: text('date').notNull(),
+    level: text('level').notNull(),
+    source: text('source').notNull(),
+    visitId: text('visit_id').references(() => followupVisit.id, { onDelete: 'restrict' }),
+    ...stamps(),
+  },
+  (t) => [index('followup_level_subject').on(t.subjectId, t.date)],
+);
+
+/**
  * What the office decided about one due item of a file: 延期 (a later due date, with the reason; the
  * original date stays on the item) or 免除 (excused, e.g. 住院、羁押、外出务工; the cadence counts on
  * from it). The engine reads them as extensions and waived events.

@@ -62,7 +62,6 @@ interface VisitRow {
   id: string;
   kind: 'visit' | 'test';
   date: string;
-  levelAfter: FollowupLevel | null;
   testResult: string | null;
 }
 
@@ -96,7 +95,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const visitsOf = bySubject(
     all<VisitRow>(
       ctx,
-      `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.level_after AS levelAfter, v.test_result AS testResult
+      `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.test_result AS testResult
        FROM followup_visit v JOIN followup_subject f ON f.id = v.subject_id
        WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD}`,
       { from, to, asOf },
@@ -110,6 +109,15 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
        FROM followup_item_action a JOIN followup_subject f ON f.id = a.subject_id
        WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD}`,
       { from, to, asOf },
+    ),
+  );
+  // And each file's level history, in the order it took effect.
+  const levelsOf = bySubject(
+    all<{ subjectId: string; date: string; level: FollowupLevel }>(
+      ctx,
+      `SELECT l.subject_id AS subjectId, l.date, l.level FROM followup_level l JOIN followup_subject f ON f.id = l.subject_id
+       WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ORDER BY l.subject_id, l.date, l.id`,
+      { from, to },
     ),
   );
   const holidays = holidayTable(ctx);
@@ -133,12 +141,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     if (f.end_date !== null && f.end_date <= to) {
       if (f.status === 'released' || f.status === 'moved' || f.status === 'deceased') g[f.status] += 1;
     }
-    // The level then: a later reassessment must not change the cadence the period was owed under.
-    const reassessments = visits
-      .filter((v) => v.levelAfter)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
-      .map((v) => ({ date: v.date, level: v.levelAfter! }));
-    const lv = levelAt({ level: f.level, since: f.level_since }, reassessments, asOf);
+    // The level then: a later change must not change the cadence the period was owed under.
+    const lv = levelAt(levelsOf.get(f.id) ?? [], asOf) ?? { level: f.level, since: f.level_since };
     const inManagement = inManagementOn(span, to);
     if (inManagement) {
       g.inManagement += 1;
@@ -146,7 +150,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     }
     // Opened after the as-of day, or a period that has not begun: nothing is owed yet.
     if (asOf < from || !activeInPeriod(span, from, asOf)) continue;
-    const facts = engineFacts({ group_code: f.group_code, facts: f.facts, level: lv.level, level_since: lv.since ?? f.start_date });
+    const facts = engineFacts({ group_code: f.group_code, facts: f.facts, level: lv.level, level_since: lv.since });
     const items = computeDueItems({
       rules: rulesFor(f.group_code, facts, overrides),
       subject: { id: f.id, startDate: f.start_date, endDate: f.end_date, facts },

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { computeDueItems, extensionError, type DueItem, type Extension, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
 import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
+import { levelAt } from '../../shared/domain/followup-stats';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
@@ -165,6 +166,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     groupName: s.group_name,
     level: s.level,
     levelSince: s.level_since,
+    levels: loadLevels(ctx, id),
     responsibleStaffId: s.responsible_staff_id,
     responsibleName: staffName,
     villageId: s.village_id,
@@ -203,7 +205,7 @@ function requireLive(ctx: ServiceContext, id: string, allowEnded = false): Follo
 }
 
 function snapshot(s: FollowupSubject) {
-  const { visits: _v, dueItems: _d, itemActions: _a, cadence: _c, breach: _b, person, ...rest } = s;
+  const { visits: _v, dueItems: _d, itemActions: _a, levels: _l, cadence: _c, breach: _b, person, ...rest } = s;
   return { ...rest, name: person.name };
 }
 
@@ -222,6 +224,30 @@ function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
   return FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
 }
 
+// ── the level over time ──────────────────────────────────────────────────────────────────────
+
+export type LevelChange = FollowupSubject['levels'][number];
+
+/** The file's level history in the order it took effect (by date, then as recorded). */
+export function loadLevels(ctx: ServiceContext, subjectId: string): LevelChange[] {
+  return all<LevelChange>(ctx, 'SELECT date, level, source FROM followup_level WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date, id', subjectId);
+}
+
+function addLevel(ctx: ServiceContext, subjectId: string, date: string, level: string, source: LevelChange['source'], visitId: string | null = null): void {
+  const now = ctx.clock.now();
+  run(
+    ctx,
+    'INSERT INTO followup_level (id, subject_id, date, level, source, visit_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    newId(), subjectId, date, level, source, visitId, now, now,
+  );
+}
+
+/** Today's level, and the day it took effect, from the history: the cadence counts from that day. */
+function refreshLevel(ctx: ServiceContext, subjectId: string): void {
+  const at = levelAt(loadLevels(ctx, subjectId), ctx.clock.today());
+  if (at) run(ctx, 'UPDATE followup_subject SET level = ?, level_since = ? WHERE id = ? AND (level <> ? OR level_since <> ?)', at.level, at.since, subjectId, at.level, at.since);
+}
+
 export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
   return write(ctx, () => {
     const facts = checkFields(ctx, f);
@@ -236,6 +262,7 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
       id, f.personId, f.group, f.group === 'other' ? f.groupName : null, f.level, f.startDate, f.responsibleStaffId, f.villageId,
       JSON.stringify(f.team), JSON.stringify(facts), f.startDate, f.notes, now, now,
     );
+    addLevel(ctx, id, f.startDate, f.level, 'start');
     syncFollowup(ctx, id);
     const s = getSubject(ctx, id);
     audit(ctx, { action: 'create', entity: 'followup', entityId: id, after: snapshot(s) });
@@ -249,13 +276,16 @@ export function updateSubject(ctx: ServiceContext, input: z.output<typeof Follow
     const facts = checkFields(ctx, input);
     if (input.group !== before.group) throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
     if (input.personId !== before.person.id) throw new LedgerError('VALIDATION', '档案对应的人员不能更改', { fields: { personId: '人员不能更改' } });
-    const levelSince = input.level !== before.level ? ctx.clock.today() : before.levelSince;
     run(
       ctx,
-      `UPDATE followup_subject SET group_name = ?, level = ?, level_since = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      input.group === 'other' ? input.groupName : null, input.level, levelSince, input.responsibleStaffId, input.villageId,
+      `UPDATE followup_subject SET group_name = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      input.group === 'other' ? input.groupName : null, input.responsibleStaffId, input.villageId,
       JSON.stringify(input.team), JSON.stringify(facts), input.startDate, input.notes, ctx.clock.now(), input.id,
     );
+    // The level the file was opened with moves with its start; a level changed here holds from today.
+    run(ctx, "UPDATE followup_level SET date = ?, updated_at = ? WHERE subject_id = ? AND source = 'start' AND date <> ?", input.startDate, ctx.clock.now(), input.id, input.startDate);
+    if (input.level !== before.level) addLevel(ctx, input.id, ctx.clock.today(), input.level, 'edit');
+    refreshLevel(ctx, input.id);
     syncFollowup(ctx, input.id);
     const after = getSubject(ctx, input.id);
     audit(ctx, { action: 'update', entity: 'followup', entityId: input.id, before: snapshot(before), after: snapshot(after) });
@@ -300,15 +330,10 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
         id, s.id, ...fields, now, now,
       );
     }
-    // A reassessment on the latest visit sets the level from that day: the cadence changes from then on.
-    const latest = one<{ id: string; date: string; level_after: string | null }>(
-      ctx,
-      'SELECT id, date, level_after FROM followup_visit WHERE subject_id = ? AND deleted_at IS NULL AND level_after IS NOT NULL ORDER BY date DESC, id DESC LIMIT 1',
-      s.id,
-    );
-    if (latest && latest.id === id && latest.level_after && (latest.level_after !== s.level || latest.date > s.levelSince)) {
-      run(ctx, 'UPDATE followup_subject SET level = ?, level_since = ?, updated_at = ? WHERE id = ?', latest.level_after, latest.date, now, s.id);
-    }
+    // A reassessment counts from the visit's day: today's level (and the cadence) follow the history.
+    run(ctx, 'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL', now, now, id);
+    if (input.levelAfter) addLevel(ctx, s.id, input.date, input.levelAfter, 'visit', id);
+    refreshLevel(ctx, s.id);
     syncFollowup(ctx, s.id);
     const after = getSubject(ctx, s.id);
     const visit = after.visits.find((v) => v.id === id)!;
@@ -329,6 +354,9 @@ export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
     if (!v) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
     requireLive(ctx, v.subject_id);
     run(ctx, 'UPDATE followup_visit SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
+    // A reassessment goes with its visit: the level falls back to what held before it.
+    run(ctx, 'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL', ctx.clock.now(), ctx.clock.now(), id);
+    refreshLevel(ctx, v.subject_id);
     syncFollowup(ctx, v.subject_id);
     audit(ctx, { action: 'update', entity: 'followup', entityId: v.subject_id, before: { visit: { date: v.date, findings: v.findings } }, after: { visit: null } });
     return getSubject(ctx, v.subject_id);

@@ -125,18 +125,17 @@ export function inManagementOn(f: FileSpan, date: string): boolean {
 }
 
 /**
- * The risk level in force on `date`, from the current level (and the day it was set) and the
- * reassessments recorded on visits. A level set after `date` is replaced by the latest reassessment on
- * or before it; with none, the level the file was opened with is not kept, so the current level stands,
- * counted from the start of management (`since` null).
+ * The risk level in force on `date` from the file's level history (the level it was opened with,
+ * reassessments on visits, changes on the file form; sorted by date, then as recorded): the latest
+ * change on or before the day, with the day it took effect. Before the first change the first one
+ * stands. Null for an empty history.
  */
-export function levelAt<L extends string>(
-  current: { level: L; since: string },
-  reassessments: readonly { date: string; level: L }[],
-  date: string,
-): { level: L; since: string | null } {
-  if (current.since <= date) return current;
-  let best: { date: string; level: L } | null = null;
-  for (const r of reassessments) if (r.date <= date && (!best || r.date >= best.date)) best = r;
-  return best ? { level: best.level, since: best.date } : { level: current.level, since: null };
+export function levelAt<L extends string>(history: readonly { date: string; level: L }[], date: string): { level: L; since: string } | null {
+  let at: { date: string; level: L } | undefined;
+  for (const h of history) {
+    if (h.date > date) break;
+    at = h;
+  }
+  at ??= history[0];
+  return at ? { level: at.level, since: at.date } : null;
 }

@@ -220,6 +220,8 @@ export interface FollowupSubject {
   groupName: string | null;
   level: FollowupLevel;
   levelSince: string;
+  /** The level over time: opened with, reassessed on visits, changed on the form (in order). */
+  levels: { date: string; level: FollowupLevel; source: 'start' | 'visit' | 'edit' }[];
   responsibleStaffId: string;
   responsibleName: string;
   villageId: string | null;

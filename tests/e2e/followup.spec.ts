@@ -119,6 +119,7 @@ test('register a level-3 patient with a guardian; a visit raising the level to 4
   await expect(dueItems(page).filter({ hasText: '2024-06-15' })).toHaveCount(0);
   await expect(page.getByTestId('cadence').filter({ hasText: '随访（危险性4–5级）' })).toContainText('每周');
   await expect(page.getByText('风险等级：3级 → 4级')).toBeVisible();
+  await expect(page.getByTestId('level-history')).toHaveText('2024-06-01 建档3级 → 2024-06-10 走访评估4级');
   await shot(page, '02-file');
 
   // The ledger lists the file with its next visit

@@ -110,6 +110,8 @@ function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']>
   );
 }
 
+const LEVEL_SOURCE_LABELS = { start: '建档', visit: '走访评估', edit: '修改为' } as const;
+
 /** What falls due, from the engine: open items first; what was done is one switch away. Open items can be extended or excused, with the reason. */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
   const [showDone, setShowDone] = useState(false);
@@ -372,7 +374,14 @@ export function FollowupDetailPage() {
           </Field>
           <Field label="联系电话">{p.phone}</Field>
           <Field label="住址">{p.address}</Field>
-          <Field label={s.group === 'mental_health' ? '危险性评估等级' : '关注等级'}>{`${levelLabel(s.level)}（${s.levelSince}起）`}</Field>
+          <Field label={s.group === 'mental_health' ? '危险性评估等级' : '关注等级'}>
+            {`${levelLabel(s.level)}（${s.levelSince}起）`}
+            {s.levels.length > 1 && (
+              <Text size="xs" c="dimmed" data-testid="level-history">
+                {s.levels.map((l) => `${l.date} ${LEVEL_SOURCE_LABELS[l.source]}${levelLabel(l.level)}`).join(' → ')}
+              </Text>
+            )}
+          </Field>
           <Field label="包保责任人">{s.responsibleName}</Field>
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>

@@ -22,13 +22,15 @@ function open(path: string, stamp?: string) {
 }
 
 /** A copy of the migrations folder without the newest migration: the previous app version. */
-function previousVersionMigrations(dir: string, drop = 1): string {
+/** The migrations of an earlier version: all but the last `drop`, or (a tag prefix) all before it. */
+function previousVersionMigrations(dir: string, drop: number | string = 1): string {
   const real = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
   const folder = join(dir, 'previous-migrations');
   cpSync(real, folder, { recursive: true });
   const journalPath = join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  for (let i = 0; i < drop; i++) rmSync(join(folder, `${journal.entries.pop()!.tag}.sql`));
+  const count = typeof drop === 'number' ? drop : journal.entries.filter((e) => e.tag >= drop).length;
+  for (let i = 0; i < count; i++) rmSync(join(folder, `${journal.entries.pop()!.tag}.sql`));
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
@@ -99,12 +101,37 @@ describe('openLedger', () => {
   it('rebuilds the to-do table of a ledger from before dispute deadlines moved past rest days (0006)', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.db');
-    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, 2) });
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0006') });
     old.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run('obligations_refreshed_on', JSON.stringify('2024-06-15'));
     old.close();
     const again = open(path, '20240615120000');
-    expect(again.migration.applied).toBe(2);
+    expect(again.migration.applied).toBeGreaterThanOrEqual(1);
     expect(again.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'obligations_refreshed_on'").get()).toEqual({ n: 0 });
+  });
+
+  it('gives files kept before 0008 their level history: the level they were opened with, then reassessments', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0008') });
+    const at = '2024-06-15T08:00:00.000Z';
+    const ins = (sql: string, ...values: unknown[]) => old.db.prepare(sql).run(...values);
+    ins("INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('P', '赵大', 'zhaoda', 'zd', ?, ?)", at, at);
+    ins("INSERT INTO staff (id, name, active, kind, created_at, updated_at) VALUES ('S', '王调解', 1, 'staff', ?, ?)", at, at);
+    // opened at level 2 on 03-01 (its audit row says so), reassessed to 4 on a visit 05-10
+    ins(
+      `INSERT INTO followup_subject (id, person_id, group_code, level, level_since, responsible_staff_id, team, facts, start_date, status, created_at, updated_at)
+       VALUES ('F', 'P', 'mental_health', '4', '2024-05-10', 'S', '[]', '{}', '2024-03-01', 'active', ?, ?)`,
+      at, at,
+    );
+    ins("INSERT INTO audit_log (id, at, actor_name, action, entity, entity_id, after, prev_hash, hash) VALUES ('A', ?, '王调解', 'create', 'followup', 'F', '{\"level\":\"2\"}', '', '')", at);
+    ins("INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, created_at, updated_at) VALUES ('V', 'F', 'visit', '2024-05-10', '上门', '王调解', '情绪激动', '4', ?, ?)", at, at);
+    ins("INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, created_at, updated_at) VALUES ('W', 'F', 'visit', '2024-06-01', '上门', '王调解', '平稳', ?, ?)", at, at);
+    old.close();
+    const again = open(path, '20240615120000');
+    expect(again.db.prepare('SELECT date, level, source, visit_id AS visitId FROM followup_level ORDER BY date').all()).toEqual([
+      { date: '2024-03-01', level: '2', source: 'start', visitId: null },
+      { date: '2024-05-10', level: '4', source: 'visit', visitId: 'V' },
+    ]);
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

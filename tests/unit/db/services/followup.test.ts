@@ -64,6 +64,44 @@ describe('special-group files', () => {
     expect(trail.map((e) => e.action)).toEqual(['update', 'create']);
   });
 
+  it('keeps the level over time: a deleted reassessment takes its level with it, an edit holds from today', () => {
+    const s = mental({ level: '2', startDate: '2024-03-01' });
+    const raised = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '有冲动行为', levelAfter: '4' });
+    expect(raised.levels.map((l) => [l.date, l.level, l.source])).toEqual([
+      ['2024-03-01', '2', 'start'],
+      ['2024-06-10', '4', 'visit'],
+    ]);
+    // recorded on the wrong file: deleted, and the level falls back to 2 from 03-01
+    const back = t.call<FollowupSubject>('followup.deleteVisit', { id: raised.visits[0]!.id });
+    expect([back.level, back.levelSince, back.levels.length]).toEqual(['2', '2024-03-01', 1]);
+    // changed on the form: from today on
+    const { id, person, levels: _l, visits: _v, dueItems: _d, itemActions: _a, cadence: _c, breach: _b, ...rest } = back;
+    const edited = t.call<FollowupSubject>('followup.update', {
+      id,
+      personId: person.id,
+      group: rest.group,
+      level: '3',
+      responsibleStaffId: rest.responsibleStaffId,
+      startDate: rest.startDate,
+      team: rest.team,
+      facts: rest.facts,
+    });
+    expect([edited.level, edited.levelSince]).toEqual(['3', TODAY]);
+    expect(edited.levels.map((l) => l.source)).toEqual(['start', 'edit']);
+  });
+
+  it('counts a past month under the level then, not under a later reassessment', () => {
+    const s = mental({ level: '2', startDate: '2024-03-01' }); // monthly while level 2
+    for (const date of ['2024-03-20', '2024-04-20', '2024-05-20']) t.call('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '平稳' });
+    const may = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    const before = may();
+    t.call('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '有冲动行为', levelAfter: '4' });
+    const after = may();
+    expect(after.byGroup.find((g) => g.group === 'mental_health')!.levels).toEqual({ '2': 1 });
+    expect(after.followups).toEqual(before.followups);
+    expect(after.followups).toMatchObject({ due: 1, done: 1 });
+  });
+
   it('refuses what does not fit the group, a second live file, and future visits', () => {
     expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01', facts: {} })).toMatchObject({
       ok: false,
