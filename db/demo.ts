@@ -217,6 +217,7 @@ export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; 
   const visit = ctx.db.prepare(
     "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
+  const opened = ctx.db.prepare("INSERT INTO followup_level (id, subject_id, date, level, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'start', ?, ?)");
   const ids: string[] = [];
   for (let start = 0; start < opts.subjects; start += 2000) {
     ctx.db.transaction(() => {
@@ -235,6 +236,7 @@ export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; 
                 ? { transformStatus: '转化中' }
                 : {};
         insert.run(id, pick(rand, opts.personIds), group, group === 'other' ? '独居老人' : null, level, begun, s.id, pick(rand, villages).id, JSON.stringify(facts), begun, now, now);
+        opened.run(newId(), id, begun, level, now, now);
         // Visits at about the group's cadence (mental health by level; drug files are tested monthly;
         // the others once a month); one file in seven stopped being visited some time ago.
         const every = group === 'mental_health' ? [80, 25, 25, 12, 6, 6][Number(level)]! : 30;

@@ -23,6 +23,10 @@ afterEach(() => t.close());
 const rows = () => t.ledger.db.prepare('SELECT * FROM obligation ORDER BY module, owner_id, item_key').all();
 
 describe('the to-do rebuild', () => {
+  it('starts from demo files made as the app makes them (each with the level it was opened with)', () => {
+    expect(t.ledger.db.prepare("SELECT count(*) AS n FROM followup_level WHERE source = 'start'").get()).toEqual({ n: 300 });
+  });
+
   it('reports progress per batch and writes only what changed', () => {
     const seen: number[] = [];
     let total = 0;
