@@ -23,9 +23,8 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { holidayTable, syncDispute } from './obligations';
+import { holidayTable, syncDispute, syncDisputeFrom } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
-import { requirePerson } from './persons';
 import { getSettings, requireDictCode, requirePlace } from './reference';
 import { all, one, run, write } from './sql';
 
@@ -137,15 +136,27 @@ function checkReferences(ctx: ServiceContext, f: Fields): void {
   }
 }
 
+/** The parties' names in order, for the list; each must be a live person in the registry. */
+function partiesText(ctx: ServiceContext, parties: Fields['parties']): string {
+  return parties
+    .map((p) => {
+      const person = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ? AND deleted_at IS NULL', p.personId);
+      if (!person) throw new LedgerError('NOT_FOUND', '该人员不存在或已删除。');
+      return person.name;
+    })
+    .join('、');
+}
+
+function insertParties(ctx: ServiceContext, disputeId: string, parties: Fields['parties']): void {
+  parties.forEach((p, i) => run(ctx, 'INSERT INTO dispute_party (id, dispute_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), disputeId, p.personId, p.role, i));
+}
+
+/** Replaces the parties of an existing dispute; returns their names for the list. */
 function writeParties(ctx: ServiceContext, disputeId: string, parties: Fields['parties']): string {
+  const names = partiesText(ctx, parties);
   run(ctx, 'DELETE FROM dispute_party WHERE dispute_id = ?', disputeId);
-  const names: string[] = [];
-  parties.forEach((p, i) => {
-    const person = requirePerson(ctx, p.personId);
-    names.push(person.name);
-    run(ctx, 'INSERT INTO dispute_party (id, dispute_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), disputeId, p.personId, p.role, i);
-  });
-  return names.join('、');
+  insertParties(ctx, disputeId, parties);
+  return names;
 }
 
 function toFen(yuan: number | null): number | null {
@@ -165,11 +176,11 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       `INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, village_id, grid_id, summary,
          people_count, amount_fen, risk_level, responsible_staff_id, deadline, status, transfer_unit, parties_text,
          created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, '', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, ?, ?, ?)`,
       id, caseNo, year, seq, f.intakeDate, f.source, f.category, f.villageId, f.gridId, f.summary,
-      f.peopleCount, toFen(f.amountYuan), f.riskLevel, f.responsibleStaffId, deadline, now, now,
+      f.peopleCount, toFen(f.amountYuan), f.riskLevel, f.responsibleStaffId, deadline, partiesText(ctx, f.parties), now, now,
     );
-    run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', writeParties(ctx, id, f.parties), id);
+    insertParties(ctx, id, f.parties);
     run(
       ctx,
       `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
@@ -177,7 +188,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       newId(), id, f.intakeDate, ctx.user.id, ctx.user.name, now,
     );
     const created = loadDispute(ctx, id)!;
-    syncDispute(ctx, id);
+    syncDisputeFrom(ctx, { ...created, partiesText: created.parties.map((p) => p.name).join('、') });
     audit(ctx, { action: 'create', entity: 'dispute', entityId: id, after: snapshot(created) });
     return created;
   });

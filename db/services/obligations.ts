@@ -5,7 +5,7 @@
  * touched. The dashboard reads only this table, through its due-date indexes.
  */
 import { addDays } from '../../shared/dates';
-import { disputeDueItems, type DisputeStatus } from '../../shared/domain/dispute-status';
+import { disputeDueItems, type DisputeDeadlineFacts, type DisputeStatus } from '../../shared/domain/dispute-status';
 import { DEFAULT_HOLIDAYS, type HolidayTable } from '../../shared/domain/holidays';
 import { computeDueItems, type DeadlineRule, type DueItem } from '../../shared/domain/obligations';
 import type { DashboardModule } from '../../shared/schemas/followup';
@@ -94,19 +94,31 @@ function deadlines(ctx: ServiceContext, ownerId: string, start: string, rules: D
 
 // ── disputes: the handling deadline ─────────────────────────────────────────────────────────
 
-export function syncDispute(ctx: ServiceContext, id: string): boolean {
-  const d = one<{ intake_date: string; deadline: string | null; status: DisputeStatus; deleted_at: string | null; parties_text: string; responsible_staff_id: string | null; village_id: string | null }>(
-    ctx,
-    'SELECT intake_date, deadline, status, deleted_at, parties_text, responsible_staff_id, village_id FROM dispute WHERE id = ?',
-    id,
-  );
-  if (!d || d.deleted_at) return replaceObligations(ctx, 'dispute', id, null, null);
-  const history = all<{ to: DisputeStatus; date: string }>(ctx, 'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id', id);
-  const items = disputeDueItems({ id, intakeDate: d.intake_date, deadline: d.deadline, status: d.status, history }, ctx.clock.today(), holidayTable(ctx));
-  return replaceObligations(ctx, 'dispute', id, items, { personName: d.parties_text, responsibleStaffId: d.responsible_staff_id, villageId: d.village_id, link: `/disputes/${id}` });
+/** What the dispute's items are computed from (a loaded dispute has it all). */
+export interface DisputeForSync extends DisputeDeadlineFacts {
+  deletedAt: string | null;
+  partiesText: string;
+  responsibleStaffId: string | null;
+  villageId: string | null;
 }
 
-// ── mediation: return visits, performance deadlines, the confirmation window ──────────────────
+export function syncDisputeFrom(ctx: ServiceContext, d: DisputeForSync): boolean {
+  if (d.deletedAt) return replaceObligations(ctx, 'dispute', d.id, null, null);
+  const items = disputeDueItems(d, ctx.clock.today(), holidayTable(ctx));
+  return replaceObligations(ctx, 'dispute', d.id, items, { personName: d.partiesText, responsibleStaffId: d.responsibleStaffId, villageId: d.villageId, link: `/disputes/${d.id}` });
+}
+
+export function syncDispute(ctx: ServiceContext, id: string): boolean {
+  const d = one<Omit<DisputeForSync, 'id' | 'history'>>(
+    ctx,
+    `SELECT intake_date AS intakeDate, deadline, status, deleted_at AS deletedAt, parties_text AS partiesText,
+       responsible_staff_id AS responsibleStaffId, village_id AS villageId FROM dispute WHERE id = ?`,
+    id,
+  );
+  if (!d) return replaceObligations(ctx, 'dispute', id, null, null);
+  const history = all<{ to: DisputeStatus; date: string }>(ctx, 'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id', id);
+  return syncDisputeFrom(ctx, { ...d, id, history });
+}
 
 /**
  * A mediation case's items through the engine: planned return visits, agreed performance deadlines
