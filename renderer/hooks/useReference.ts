@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DictKind } from '../../shared/dictionaries';
+import { staffLabel, type Staff, type Village } from '../../shared/schemas/reference';
 import { api } from '../api/client';
 
 export const refKeys = {
@@ -43,4 +44,14 @@ export function todayLocal(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Staff as Select options: 姓名, or 姓名（调委会） for people's mediators. */
+export function staffOptions(list: readonly Staff[] | undefined): { value: string; label: string }[] {
+  return (list ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }));
+}
+
+/** Villages and communities as Select options. */
+export function villageOptions(list: readonly Village[] | undefined): { value: string; label: string }[] {
+  return (list ?? []).map((v) => ({ value: v.id, label: v.name }));
 }

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
 import { DASHBOARD_MODULE_LABELS, type DashboardItem, type DashboardModule } from '../../../shared/schemas/followup';
-import { staffLabel } from '../../../shared/schemas/reference';
 import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { useStaff, useVillages } from '../../hooks/useReference';
+import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
 import { useDashboard } from './queries';
 
 const MODULE_COLORS: Record<DashboardModule, string> = { followup: 'grape', dispute: 'blue', mediation: 'teal' };
@@ -170,11 +169,11 @@ export function DashboardPage() {
             clearable
             searchable
             w={200}
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))}
+            data={staffOptions(staff.data)}
             value={staffId}
             onChange={setStaffId}
           />
-          <Select label="村（社区）" placeholder="全部" clearable searchable w={180} data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
+          <Select label="村（社区）" placeholder="全部" clearable searchable w={180} data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
         </Group>
       </Group>
       {q.isLoading && <Loader aria-label="正在加载待办事项" />}

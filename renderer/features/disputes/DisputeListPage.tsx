@@ -8,7 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { useDownload } from '../../components/useDownload';
-import { useDicts, useStaff, useVillages } from '../../hooks/useReference';
+import { useDicts, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeList } from './queries';
 import { SortHeader } from '../../components/SortHeader';
@@ -107,7 +107,7 @@ export function DisputeListPage() {
           <Select label="来源" placeholder="全部" data={dicts.options('dispute_source')} value={f.source} onChange={(v) => set('source', v)} clearable />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="村（社区）" placeholder="全部" data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} value={f.villageId} onChange={(v) => set('villageId', v)} clearable searchable />
+          <Select label="村（社区）" placeholder="全部" data={villageOptions(villages.data)} value={f.villageId} onChange={(v) => set('villageId', v)} clearable searchable />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
           <Select label="承办人" placeholder="全部" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={f.staffId} onChange={(v) => set('staffId', v)} clearable />

@@ -11,11 +11,10 @@ import {
   levelsFor,
   type FollowupSubject,
 } from '../../../shared/schemas/followup';
-import { staffLabel } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal, useStaff, useVillages } from '../../hooks/useReference';
+import { staffOptions, todayLocal, useStaff, useVillages } from '../../hooks/useReference';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { groupOptions, LevelOption, levelOptions, MH_LEVEL_MEANINGS } from './labels';
 import { useFollowupSubject, useFollowupWrite } from './queries';
@@ -236,7 +235,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
                 label="包保责任人"
                 withAsterisk
                 searchable
-                data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))}
+                data={staffOptions(staff.data)}
                 {...select('responsibleStaffId')}
                 error={unpicked(form.errors.responsibleStaffId, v.responsibleStaffId, '请选择包保责任人')}
               />

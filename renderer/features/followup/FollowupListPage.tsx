@@ -5,11 +5,10 @@ import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STATUSES, FOLLOWUP_STATUS_LABELS, LEVELS, levelLabel, type FollowupLevel, type FollowupStatus } from '../../../shared/schemas/followup';
-import { staffLabel } from '../../../shared/schemas/reference';
 import { api, errorMessage } from '../../api/client';
 import { useDownload } from '../../components/useDownload';
 import { EmptyState } from '../../components/EmptyState';
-import { useStaff, useVillages } from '../../hooks/useReference';
+import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
 import { FollowupStatusBadge, groupOptions, groupText, LevelBadge, levelOptions } from './labels';
 import { useFollowupList } from './queries';
 import { SortHeader } from '../../components/SortHeader';
@@ -123,7 +122,7 @@ export function FollowupListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="村（社区）" placeholder="全部" clearable searchable data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} value={f.villageId} onChange={(v) => set('villageId', v)} />
+          <Select label="村（社区）" placeholder="全部" clearable searchable data={villageOptions(villages.data)} value={f.villageId} onChange={(v) => set('villageId', v)} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select
@@ -131,7 +130,7 @@ export function FollowupListPage() {
             placeholder="全部"
             clearable
             searchable
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))}
+            data={staffOptions(staff.data)}
             value={f.responsibleStaffId}
             onChange={(v) => set('responsibleStaffId', v)}
           />

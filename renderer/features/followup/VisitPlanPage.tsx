@@ -10,12 +10,11 @@ import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { buildVisitPlanDocument, monthText } from '../../../shared/documents/visit-plan';
-import { staffLabel } from '../../../shared/schemas/reference';
 import { api, errorMessage } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
 import { EmptyState } from '../../components/EmptyState';
 import { useDownload, useSavePdf } from '../../components/useDownload';
-import { todayLocal, useSettings, useStaff, useVillages } from '../../hooks/useReference';
+import { staffOptions, todayLocal, useSettings, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
 import { LevelBadge } from './labels';
 
 type PlanInput = Input<'followup.visitPlan'>;
@@ -95,13 +94,13 @@ export function VisitPlanPage() {
             placeholder="全部"
             clearable
             searchable
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))}
+            data={staffOptions(staff.data)}
             value={staffId}
             onChange={setStaffId}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="村（社区）" placeholder="全部" clearable searchable data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
+          <Select label="村（社区）" placeholder="全部" clearable searchable data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
         </Grid.Col>
       </Grid>
       {plan.error && <Text c="red">{errorMessage(plan.error)}</Text>}

@@ -1,4 +1,3 @@
-import { staffLabel } from '../../../shared/schemas/reference';
 import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { CASE_ORIGINS, CASE_ORIGIN_LABELS, ENTRUSTED_ORIGINS, MEDIATING_BODIES, MEDIATING_BODY_LABELS, type CaseOrigin, type MediatingBody } from '../../../shared/domain/mediation';
@@ -6,7 +5,7 @@ import { MediationCreateInput } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal, useDicts, useSettings, useStaff } from '../../hooks/useReference';
+import { staffOptions, todayLocal, useDicts, useSettings, useStaff } from '../../hooks/useReference';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useCaseWrite } from './queries';
 
@@ -88,7 +87,7 @@ export function MediationCreatePage() {
               <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <MultiSelect label="调解员" withAsterisk searchable data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))} {...form.getInputProps('mediatorIds')} />
+              <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
             </Grid.Col>
           </Grid>
           <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />

@@ -1,4 +1,3 @@
-import { staffLabel } from '../../../shared/schemas/reference';
 import { Anchor, Badge, Button, Grid, Group, Pagination, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -16,7 +15,7 @@ import {
 import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useDownload } from '../../components/useDownload';
-import { useDicts, useStaff } from '../../hooks/useReference';
+import { staffOptions, useDicts, useStaff } from '../../hooks/useReference';
 import { CONFIRMATION_LABELS, OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationList } from './queries';
 import { DateField } from '../../components/DateField';
@@ -79,7 +78,7 @@ export function MediationListPage() {
           <Select label="调解组织" placeholder="全部" clearable data={opts(MEDIATING_BODIES, MEDIATING_BODY_LABELS)} value={f.mediatingBody ?? null} onChange={(v) => set({ mediatingBody: none(v) as ListInput['mediatingBody'] })} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="调解员" placeholder="全部" clearable searchable data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))} value={f.mediatorId ?? null} onChange={(v) => set({ mediatorId: none(v) })} />
+          <Select label="调解员" placeholder="全部" clearable searchable data={staffOptions(staff.data)} value={f.mediatorId ?? null} onChange={(v) => set({ mediatorId: none(v) })} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select

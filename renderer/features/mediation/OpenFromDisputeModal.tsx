@@ -1,4 +1,3 @@
-import { staffLabel } from '../../../shared/schemas/reference';
 import { Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { MEDIATING_BODIES, MEDIATING_BODY_LABELS, type MediatingBody } from '../../../shared/domain/mediation';
@@ -7,7 +6,7 @@ import { MediationFromDisputeInput } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal, useSettings, useStaff } from '../../hooks/useReference';
+import { staffOptions, todayLocal, useSettings, useStaff } from '../../hooks/useReference';
 import { useCaseWrite } from './queries';
 import { ModalActions } from '../../components/ModalActions';
 
@@ -41,7 +40,7 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
           <DateField label="受理日期" withAsterisk {...form.getInputProps('acceptedDate')} />
           <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
           <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
-          <MultiSelect label="调解员" withAsterisk searchable data={(staff.data ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }))} {...form.getInputProps('mediatorIds')} />
+          <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
           <ModalActions onCancel={onClose} submit="受理" loading={saving} />
         </Stack>
       </form>
