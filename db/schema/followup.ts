@@ -143,8 +143,6 @@ export const obligation = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
     index('obligation_due').on(t.dueDate),
-    // One module's items by due date with their owner (the dispute list's 超期 filter): covering.
-    index('obligation_module_due').on(t.module, t.dueDate, t.ownerId),
     // The dashboard's counts are plain range counts per person responsible and module over this
     // narrow index: each item is stepped over once, no table lookups, no sorting.
     index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate),
@@ -152,6 +150,8 @@ export const obligation = sqliteTable(
     index('obligation_staff_due').on(t.responsibleStaffId, t.dueDate),
     index('obligation_village_due').on(t.villageId, t.dueDate),
     // Term ends are few among many visits: looked up by kind first (and taken out of the 7-day counts).
-    index('obligation_kind_due').on(t.kind, t.dueDate),
+    // Module and owner close it so that one module's overdue deadlines (the dispute list's 超期
+    // filter) are read from the index alone.
+    index('obligation_kind_due').on(t.kind, t.dueDate, t.module, t.ownerId),
   ],
 );

@@ -304,7 +304,11 @@ export function disputeWhere(f: DisputeFilter, today: string): { where: string; 
   if (f.dateFrom) (parts.push('d.intake_date >= ?'), params.push(f.dateFrom));
   if (f.dateTo) (parts.push('d.intake_date <= ?'), params.push(f.dateTo));
   // 超期 is the engine's judgement, kept in the to-do table: an open deadline item due before today.
-  if (f.overdue) (parts.push(`d.id IN (SELECT owner_id FROM obligation WHERE module = 'dispute' AND due_date < ?)`), params.push(today));
+  // A dispute's only item is its deadline, so its overdue items are read from the kind index alone.
+  if (f.overdue) {
+    parts.push(`d.id IN (SELECT owner_id FROM obligation INDEXED BY obligation_kind_due WHERE kind = 'deadline' AND due_date < ? AND module = 'dispute')`);
+    params.push(today);
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push("(d.case_no LIKE ? ESCAPE '\\' OR d.parties_text LIKE ? ESCAPE '\\' OR d.summary LIKE ? ESCAPE '\\')");
