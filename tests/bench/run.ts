@@ -2,9 +2,11 @@
  * npm run bench: builds 100,000 disputes and 200,000 persons in a temporary ledger through the real
  * services, then times the hot paths through the real dispatcher and the same SQL run directly on
  * better-sqlite3 ("raw"). Prints readable lines, then one JSON object as the very last line.
- * Sizes can be lowered for a quick look: BENCH_DISPUTES=10000 npm run bench.
+ * Sizes can be lowered for a quick look: BENCH_DISPUTES=10000 npm run bench. For experiments,
+ * BENCH_KEEP=FILE keeps a copy of the built ledger and BENCH_FROM=FILE times a copy of such a file
+ * instead of building one (the sizes printed are then the file's own).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -74,42 +76,41 @@ function must(r: ReturnType<typeof dispatch>): unknown {
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
 const path = join(dir, 'bench.db');
+if (process.env.BENCH_FROM) copyFileSync(process.env.BENCH_FROM, path);
 const ledger = openLedger(path);
 try {
   const host = createHost(ledger, { clock: fixedClock(TODAY) });
-  must(dispatch(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
   const ctx = contextFor(host);
-  console.log(`生成 ${PERSONS} 名人员、${DISPUTES} 件纠纷……`);
-  const t0 = performance.now();
-  let last = 0;
-  const gen = generate(ctx, {
-    persons: PERSONS,
-    disputes: DISPUTES,
-    progress: (m) => {
+  const count = (table: string) => (ledger.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  let personIds: string[];
+  let followupS = Number.NaN;
+  if (process.env.BENCH_FROM) {
+    personIds = (ledger.db.prepare('SELECT id FROM person LIMIT 2').all() as { id: string }[]).map((r) => r.id);
+    console.log(`复用 ${process.env.BENCH_FROM}：${count('person')} 名人员、${count('dispute')} 件纠纷、${count('followup_subject')} 份档案`);
+  } else {
+    must(dispatch(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
+    console.log(`生成 ${PERSONS} 名人员、${DISPUTES} 件纠纷……`);
+    const t0 = performance.now();
+    let last = 0;
+    const progress = (m: string) => {
       if (performance.now() - last > 5000) {
         last = performance.now();
         console.log(`  ${m}`);
       }
-    },
-  });
-  console.log(`生成 ${SUBJECTS} 份重点人员档案及走访记录（经到期引擎写入待办表）……`);
-  const tF = performance.now();
-  generateFollowup(ctx, {
-    subjects: SUBJECTS,
-    personIds: gen.personIds,
-    progress: (m) => {
-      if (performance.now() - last > 5000) {
-        last = performance.now();
-        console.log(`  ${m}`);
-      }
-    },
-  });
-  const followupS = (performance.now() - tF) / 1000;
-  ledger.db.pragma('optimize');
-  // As after a day's work: the write-ahead log folded back into the file.
-  ledger.db.pragma('wal_checkpoint(TRUNCATE)');
-  const buildS = (performance.now() - t0) / 1000;
-  console.log(`生成用时 ${buildS.toFixed(1)} s，文件 ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+    };
+    personIds = generate(ctx, { persons: PERSONS, disputes: DISPUTES, progress }).personIds;
+    console.log(`生成 ${SUBJECTS} 份重点人员档案及走访记录（经到期引擎写入待办表）……`);
+    const tF = performance.now();
+    generateFollowup(ctx, { subjects: SUBJECTS, personIds, progress });
+    followupS = (performance.now() - tF) / 1000;
+    ledger.db.pragma('optimize');
+    // As after a day's work: the write-ahead log folded back into the file.
+    ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    const buildS = (performance.now() - t0) / 1000;
+    console.log(`生成用时 ${buildS.toFixed(1)} s，文件 ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+    if (process.env.BENCH_KEEP) copyFileSync(path, process.env.BENCH_KEEP);
+  }
+  const size = { disputes: count('dispute'), persons: count('person'), subjects: count('followup_subject') };
 
   // ── list: filter + sort + page of 50 + total ────────────────────────────────────────────────
   const filters = [
@@ -163,7 +164,7 @@ try {
   const perQuery = queries.map((q) => round(time(50, () => must(dispatch(host, 'persons.search', { q, limit: 20 })))));
 
   // ── write: one dispute with its parties, status row and audit row ───────────────────────────
-  const [pa, pb] = gen.personIds;
+  const [pa, pb] = personIds;
   const writeMs = time(200, () =>
     must(
       dispatch(host, 'disputes.create', {
@@ -197,17 +198,17 @@ try {
   console.log(`纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`);
   console.log(`人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`);
   console.log(`写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL；同一文件单行提交的下限 ${commitFloorMs.toFixed(3)} ms）`);
-  console.log(`首页待办（${SUBJECTS} 份档案生成 ${followupS.toFixed(1)} s；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
+  console.log(`首页待办（${size.subjects} 份档案生成 ${followupS.toFixed(1)} s；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
   console.log(
     JSON.stringify({
-      disputes: DISPUTES,
-      persons: PERSONS,
+      disputes: size.disputes,
+      persons: size.persons,
       dispute_list_ms: round(listMs),
       dispute_list_raw_ms: round(listRawMs),
       person_search_ms: round(searchMs),
       person_search_raw_ms: round(searchRawMs),
       write_ms: round(writeMs),
-      followup_subjects: SUBJECTS,
+      followup_subjects: size.subjects,
       due_items_ms: round(dueMs),
       commit_floor_ms: round(commitFloorMs),
     }),

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openLedger } from '../../../db/open';
+import { APPLICATION_ID, NEW_LEDGER_PAGE_SIZE, openLedger } from '../../../db/open';
 import { resolveDbPath } from '../../../db/paths';
 import { tempDir } from '../../helpers/test-db';
 
@@ -43,9 +43,21 @@ describe('openLedger', () => {
     expect(l.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(l.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(l.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(l.db.pragma('page_size', { simple: true })).toBe(NEW_LEDGER_PAGE_SIZE);
     expect(l.migration.applied).toBeGreaterThanOrEqual(2);
     const tables = (l.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['person', 'dispute', 'audit_log', 'person_fts']));
+  });
+
+  it('keeps the page size of a ledger made with another one', () => {
+    const path = join(tempDir(), 'ledger.db');
+    const made = new Database(path);
+    made.pragma('page_size = 4096');
+    made.pragma('journal_mode = WAL');
+    made.close();
+    const l = open(path);
+    expect(l.db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(l.migration.applied).toBeGreaterThanOrEqual(2);
   });
 
   it('reopens without migrating again', () => {
