@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * ULID: 48-bit millisecond time + 80 random bits in Crockford base32. Sortable by creation time and
@@ -17,9 +17,18 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes are drawn from the system a pool at a time (one call per 64 ids, not one per id).
+const pool = Buffer.alloc(1024);
+let poolAt = pool.length;
+
 function freshRandom(): number[] {
-  const bytes = randomBytes(16);
-  return Array.from({ length: 16 }, (_, i) => bytes[i]! % 32);
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const digits: number[] = [];
+  for (let i = 0; i < 16; i++) digits.push(pool[poolAt++]! % 32);
+  return digits;
 }
 
 function increment(digits: number[]): number[] {
