@@ -198,7 +198,7 @@ try {
   console.log(`纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`);
   console.log(`人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`);
   console.log(`写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL；同一文件单行提交的下限 ${commitFloorMs.toFixed(3)} ms）`);
-  console.log(`首页待办（${size.subjects} 份档案生成 ${followupS.toFixed(1)} s；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
+  console.log(`首页待办（${size.subjects} 份档案${Number.isNaN(followupS) ? '（复用）' : `生成 ${followupS.toFixed(1)} s`}；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
   console.log(
     JSON.stringify({
       disputes: size.disputes,

@@ -13,15 +13,26 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-function plan(sql: string, params: unknown[]): string {
-  const rows = t.ledger.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+type Db = TestLedger['ledger']['db'];
+
+/** Positional parameters as an array, named ones as an object. */
+function plan(sql: string, params: unknown[] | Record<string, unknown>, db: Db = t.ledger.db): string {
+  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
-function listPlan(filter: Record<string, unknown>) {
+function listPlan(filter: Record<string, unknown>, db: Db = t.ledger.db) {
   const f = DisputeListInput.parse(filter);
   const q = disputeListSql(f, '2024-06-15');
-  return { count: plan(q.count, q.params), page: plan(q.page, [...q.pageParams, 50, 0]) };
+  return { count: plan(q.count, q.params, db), page: plan(q.page, [...q.pageParams, 50, 0], db) };
+}
+
+/** A list page in its index's order (no sort step), its total counted from an index alone. */
+function expectListUses(index: string, p: { count: string; page: string }): void {
+  expect(p.page).toContain(index);
+  expect(p.page).not.toContain('TEMP B-TREE');
+  expect(p.count).toMatch(/^SEARCH d USING COVERING INDEX dispute_live_\w+ \(deleted_at=\?/);
 }
 
 const LIST_CASES: [Record<string, unknown>, string][] = [
@@ -37,10 +48,7 @@ const LIST_CASES: [Record<string, unknown>, string][] = [
 
 describe('query plans', () => {
   it.each(LIST_CASES)('dispute list %j uses %s, with no sort step, and counts from an index alone', (filter, index) => {
-    const p = listPlan(filter);
-    expect(p.page).toContain(index);
-    expect(p.page).not.toContain('TEMP B-TREE');
-    expect(p.count).toMatch(/^SEARCH d USING COVERING INDEX dispute_live_\w+ \(deleted_at=\?/);
+    expectListUses(index, listPlan(filter));
   });
 
   it.each([
@@ -112,7 +120,7 @@ describe('plans under the statistics of a large ledger', () => {
     [{ villageId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' }, 'obligation_village_due'],
   ])('scope %j: the lists run in due-date order through %s, term ends through the kind index', (scope, index) => {
     const q = dashboardSql(DashboardInput.parse(scope));
-    const planOf = (sql: string) => (d.ledger.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const planOf = (sql: string) => plan(sql, params, d.ledger.db);
     for (const list of [q.overdue, q.dueSoon]) {
       expect(planOf(list)).toContain(`SEARCH o USING INDEX ${index} (`);
       expect(planOf(list)).not.toContain('TEMP B-TREE');
@@ -122,12 +130,6 @@ describe('plans under the statistics of a large ledger', () => {
   });
 
   it.each(LIST_CASES)('dispute list %j still uses %s, with no sort step, and counts from an index alone', (filter, index) => {
-    const f = DisputeListInput.parse(filter);
-    const q = disputeListSql(f, '2024-06-15');
-    const planOf = (sql: string, p: unknown[]) => (d.ledger.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail).join('\n');
-    const page = planOf(q.page, [...q.pageParams, 50, 0]);
-    expect(page).toContain(index);
-    expect(page).not.toContain('TEMP B-TREE');
-    expect(planOf(q.count, q.params)).toMatch(/^SEARCH d USING COVERING INDEX dispute_live_\w+ \(deleted_at=\?/);
+    expectListUses(index, listPlan(filter, d.ledger.db));
   });
 });
