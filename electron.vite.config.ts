@@ -9,10 +9,16 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { main: resolve('electron/main.ts'), 'obligations-worker': resolve('db/jobs/obligations-worker.ts') } } },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { main: resolve('electron/main.ts'), 'obligations-worker': resolve('db/jobs/obligations-worker.ts') } },
+    },
   },
   preload: {
-    build: { outDir: 'out/preload', rollupOptions: { input: resolve('electron/preload.ts'), output: { format: 'cjs', entryFileNames: 'index.cjs' } } },
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: resolve('electron/preload.ts'), output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    },
   },
   renderer: {
     root: 'renderer',

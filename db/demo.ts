@@ -43,24 +43,103 @@ function weighted<T>(rand: () => number, items: readonly (readonly [T, number])[
   return items[items.length - 1]![0];
 }
 
-const pick = <T,>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const SURNAMES: readonly (readonly [string, number])[] = [
-  ['王', 7.1], ['李', 7.0], ['张', 6.9], ['刘', 5.4], ['陈', 4.6], ['杨', 3.1], ['赵', 2.3], ['黄', 2.2], ['周', 2.1], ['吴', 2.0],
-  ['徐', 1.7], ['孙', 1.5], ['胡', 1.3], ['朱', 1.3], ['高', 1.3], ['林', 1.2], ['何', 1.2], ['郭', 1.2], ['马', 1.1], ['罗', 0.9],
-  ['梁', 0.9], ['宋', 0.8], ['郑', 0.8], ['谢', 0.7], ['韩', 0.7], ['唐', 0.7], ['冯', 0.7], ['于', 0.6], ['董', 0.6], ['萧', 0.6],
-  ['程', 0.6], ['曹', 0.6], ['袁', 0.5], ['邓', 0.5], ['许', 0.5], ['傅', 0.5], ['沈', 0.5], ['曾', 0.5], ['彭', 0.5], ['吕', 0.5],
-  ['欧阳', 0.05], ['司马', 0.02], ['诸葛', 0.01],
+  ['王', 7.1],
+  ['李', 7.0],
+  ['张', 6.9],
+  ['刘', 5.4],
+  ['陈', 4.6],
+  ['杨', 3.1],
+  ['赵', 2.3],
+  ['黄', 2.2],
+  ['周', 2.1],
+  ['吴', 2.0],
+  ['徐', 1.7],
+  ['孙', 1.5],
+  ['胡', 1.3],
+  ['朱', 1.3],
+  ['高', 1.3],
+  ['林', 1.2],
+  ['何', 1.2],
+  ['郭', 1.2],
+  ['马', 1.1],
+  ['罗', 0.9],
+  ['梁', 0.9],
+  ['宋', 0.8],
+  ['郑', 0.8],
+  ['谢', 0.7],
+  ['韩', 0.7],
+  ['唐', 0.7],
+  ['冯', 0.7],
+  ['于', 0.6],
+  ['董', 0.6],
+  ['萧', 0.6],
+  ['程', 0.6],
+  ['曹', 0.6],
+  ['袁', 0.5],
+  ['邓', 0.5],
+  ['许', 0.5],
+  ['傅', 0.5],
+  ['沈', 0.5],
+  ['曾', 0.5],
+  ['彭', 0.5],
+  ['吕', 0.5],
+  ['欧阳', 0.05],
+  ['司马', 0.02],
+  ['诸葛', 0.01],
 ];
 const GIVEN_M = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林国建文志永春长海东成兴德福贵生';
 const GIVEN_F = '芳娜敏静丽艳娟霞秀玲桂英兰萍红梅琳燕云莲真环雪荣爱妹香月莺媛凤洁琴素彩春花翠';
-const VILLAGES = ['高寨村', '前营村', '后营村', '李庄村', '王楼村', '张湾村', '河东社区', '河西社区', '柳林村', '枣园村', '新集村', '大刘庄村'];
-const STAFF = [['王调解', '调委会主任'], ['李建国', '司法所所长'], ['赵秀兰', '专职调解员'], ['孙志强', '综治中心干事'], ['周海燕', '人民调解员']] as const;
+const VILLAGES = [
+  '高寨村',
+  '前营村',
+  '后营村',
+  '李庄村',
+  '王楼村',
+  '张湾村',
+  '河东社区',
+  '河西社区',
+  '柳林村',
+  '枣园村',
+  '新集村',
+  '大刘庄村',
+];
+const STAFF = [
+  ['王调解', '调委会主任'],
+  ['李建国', '司法所所长'],
+  ['赵秀兰', '专职调解员'],
+  ['孙志强', '综治中心干事'],
+  ['周海燕', '人民调解员'],
+] as const;
 const CATEGORY_WEIGHTS = [
-  ['01', 22], ['02', 24], ['03', 9], ['04', 6], ['05', 4], ['06', 8], ['07', 10], ['08', 3], ['09', 1], ['10', 5], ['11', 1], ['12', 1], ['13', 3], ['14', 2], ['99', 1],
+  ['01', 22],
+  ['02', 24],
+  ['03', 9],
+  ['04', 6],
+  ['05', 4],
+  ['06', 8],
+  ['07', 10],
+  ['08', 3],
+  ['09', 1],
+  ['10', 5],
+  ['11', 1],
+  ['12', 1],
+  ['13', 3],
+  ['14', 2],
+  ['99', 1],
 ] as const;
 const SOURCE_WEIGHTS = [
-  ['visit', 30], ['call', 10], ['grid', 25], ['hotline12345', 10], ['petition', 5], ['screening', 15], ['police110', 3], ['court', 1], ['other', 1],
+  ['visit', 30],
+  ['call', 10],
+  ['grid', 25],
+  ['hotline12345', 10],
+  ['petition', 5],
+  ['screening', 15],
+  ['police110', 3],
+  ['court', 1],
+  ['other', 1],
 ] as const;
 const SUMMARIES: Record<string, readonly string[]> = {
   '01': ['夫妻因家庭琐事长期争吵，女方要求离婚', '兄弟三人因赡养老人费用分担产生矛盾', '婆媳关系紧张，因分家问题发生争执'],
@@ -101,18 +180,33 @@ function makeId(rand: () => number, birth: string, male: boolean): string {
 }
 
 /** Builds reference data, `persons` people and `disputes` disputes, in batches of one transaction each. */
-export function generate(ctx: ServiceContext, opts: { persons: number; disputes: number; seed?: number; progress?: (msg: string) => void }): Generated {
+export function generate(
+  ctx: ServiceContext,
+  opts: { persons: number; disputes: number; seed?: number; progress?: (msg: string) => void },
+): Generated {
   const rand = rng(opts.seed ?? 20240615);
   const today = ctx.clock.today();
   const villages = VILLAGES.map((name) => saveVillage(ctx, { id: null, name }));
   const grids = villages.flatMap((v, i) =>
-    [1, 2].map((n) => saveGrid(ctx, { id: null, villageId: v.id, name: `第${n}网格`, workerName: makeName(rand, i % 2 === 0), workerPhone: null })),
+    [1, 2].map((n) =>
+      saveGrid(ctx, { id: null, villageId: v.id, name: `第${n}网格`, workerName: makeName(rand, i % 2 === 0), workerPhone: null }),
+    ),
   );
-  const staff = STAFF.map(([name, post]) => saveStaff(ctx, { id: null, name, post, phone: null, active: true, kind: 'staff', committee: null }));
+  const staff = STAFF.map(([name, post]) =>
+    saveStaff(ctx, { id: null, name, post, phone: null, active: true, kind: 'staff', committee: null }),
+  );
   // The register of people's mediators: one per village committee.
-  villages.forEach((v, i) =>
-    saveStaff(ctx, { id: null, name: makeName(rand, i % 3 === 0), post: i % 2 ? '调委会主任' : '人民调解员', phone: null, active: true, kind: 'mediator', committee: `${v.name}人民调解委员会` }),
-  );
+  for (const [i, v] of villages.entries()) {
+    saveStaff(ctx, {
+      id: null,
+      name: makeName(rand, i % 3 === 0),
+      post: i % 2 ? '调委会主任' : '人民调解员',
+      phone: null,
+      active: true,
+      kind: 'mediator',
+      committee: `${v.name}人民调解委员会`,
+    });
+  }
   const batch = (n: number, fn: (i: number) => void) => {
     for (let start = 0; start < n; start += 2000) {
       ctx.db.transaction(() => {
@@ -172,7 +266,11 @@ export function generate(ctx: ServiceContext, opts: { persons: number; disputes:
       summary: pick(rand, SUMMARIES[category] ?? SUMMARIES['99']!),
       peopleCount: 2 + Math.floor(rand() * 4),
       amountYuan: rand() < 0.5 ? Math.round(rand() * 50000) : null,
-      riskLevel: weighted(rand, [['low', 70], ['medium', 25], ['high', 5]] as const),
+      riskLevel: weighted(rand, [
+        ['low', 70],
+        ['medium', 25],
+        ['high', 5],
+      ] as const),
       responsibleStaffId: pick(rand, staff).id,
       deadline: null,
     });
@@ -195,16 +293,33 @@ export function generate(ctx: ServiceContext, opts: { persons: number; disputes:
 }
 
 const GROUP_WEIGHTS = [
-  ['mental_health', 35], ['drug', 12], ['cult', 5], ['petition', 15], ['youth', 10], ['left_behind_child', 18], ['cross_border', 3], ['other', 2],
+  ['mental_health', 35],
+  ['drug', 12],
+  ['cult', 5],
+  ['petition', 15],
+  ['youth', 10],
+  ['left_behind_child', 18],
+  ['cross_border', 3],
+  ['other', 2],
 ] as const;
-const MH_FACTS = { diagnosis: '精神分裂症', guardianRelation: '父母', rewardStatus: '已发放', treatment: '居家服药', medication: null, incidentHistory: null };
+const MH_FACTS = {
+  diagnosis: '精神分裂症',
+  guardianRelation: '父母',
+  rewardStatus: '已发放',
+  treatment: '居家服药',
+  medication: null,
+  incidentHistory: null,
+};
 
 /**
  * Special-group files with a visit history: most kept up to date, some with a gap (overdue). The
  * files and visits are inserted directly (there are many), then each file's due items go through
  * the real engine and to-do table (`syncFollowup`), exactly as a recorded visit does.
  */
-export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; personIds: string[]; seed?: number; progress?: (msg: string) => void }): string[] {
+export function generateFollowup(
+  ctx: ServiceContext,
+  opts: { subjects: number; personIds: string[]; seed?: number; progress?: (msg: string) => void },
+): string[] {
   const rand = rng(opts.seed ?? 20240616);
   const today = ctx.clock.today();
   const now = ctx.clock.now();
@@ -215,9 +330,11 @@ export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'active', ?, ?)`,
   );
   const visit = ctx.db.prepare(
-    "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const opened = ctx.db.prepare("INSERT INTO followup_level (id, subject_id, date, level, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'start', ?, ?)");
+  const opened = ctx.db.prepare(
+    "INSERT INTO followup_level (id, subject_id, date, level, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'start', ?, ?)",
+  );
   const ids: string[] = [];
   for (let start = 0; start < opts.subjects; start += 2000) {
     ctx.db.transaction(() => {
@@ -225,17 +342,52 @@ export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; 
         const id = newId();
         const group = weighted(rand, GROUP_WEIGHTS);
         const begun = addDays(today, -Math.floor(rand() * 1000));
-        const level = group === 'mental_health' ? String(weighted(rand, [[0, 40], [1, 25], [2, 20], [3, 10], [4, 4], [5, 1]] as const)) : weighted(rand, [['green', 60], ['yellow', 30], ['red', 10]] as const);
+        const level =
+          group === 'mental_health'
+            ? String(
+                weighted(rand, [
+                  [0, 40],
+                  [1, 25],
+                  [2, 20],
+                  [3, 10],
+                  [4, 4],
+                  [5, 1],
+                ] as const),
+              )
+            : weighted(rand, [
+                ['green', 60],
+                ['yellow', 30],
+                ['red', 10],
+              ] as const);
         const s = pick(rand, staff);
         const facts =
           group === 'mental_health'
             ? { ...MH_FACTS, guardianName: makeName(rand, rand() < 0.5), guardianPhone: null }
             : group === 'drug'
-              ? { drugType: rand() < 0.7 ? 'detox' : 'rehab', decisionDate: begun, reportDate: addDays(begun, Math.floor(rand() * 10)), leaveTimes: 0, leaveDays: 0 }
+              ? {
+                  drugType: rand() < 0.7 ? 'detox' : 'rehab',
+                  decisionDate: begun,
+                  reportDate: addDays(begun, Math.floor(rand() * 10)),
+                  leaveTimes: 0,
+                  leaveDays: 0,
+                }
               : group === 'cult'
                 ? { transformStatus: '转化中' }
                 : {};
-        insert.run(id, pick(rand, opts.personIds), group, group === 'other' ? '独居老人' : null, level, begun, s.id, pick(rand, villages).id, JSON.stringify(facts), begun, now, now);
+        insert.run(
+          id,
+          pick(rand, opts.personIds),
+          group,
+          group === 'other' ? '独居老人' : null,
+          level,
+          begun,
+          s.id,
+          pick(rand, villages).id,
+          JSON.stringify(facts),
+          begun,
+          now,
+          now,
+        );
         opened.run(newId(), id, begun, level, now, now);
         // Visits at about the group's cadence (mental health by level; drug files are tested monthly;
         // the others once a month); one file in seven stopped being visited some time ago.
@@ -243,7 +395,18 @@ export function generateFollowup(ctx: ServiceContext, opts: { subjects: number; 
         const stop = rand() < 0.15 ? addDays(today, -Math.floor(30 + rand() * 120)) : today;
         const kind = group === 'drug' ? 'test' : 'visit';
         for (let d = addDays(begun, 1 + Math.floor(rand() * 5)); d <= stop; d = addDays(d, every - 3 + Math.floor(rand() * 4))) {
-          visit.run(newId(), id, kind, d, rand() < 0.7 ? '上门' : '电话', s.name, '情况稳定，无异常', kind === 'test' ? '阴性' : null, now, now);
+          visit.run(
+            newId(),
+            id,
+            kind,
+            d,
+            rand() < 0.7 ? '上门' : '电话',
+            s.name,
+            '情况稳定，无异常',
+            kind === 'test' ? '阴性' : null,
+            now,
+            now,
+          );
         }
         syncFollowup(ctx, id);
         ids.push(id);
@@ -263,13 +426,23 @@ export function runDemo(argv: string[]): void {
   const ledger = openLedger(path);
   try {
     const host = createHost(ledger, { clock: fixedClock(new Date().toISOString().slice(0, 10)) });
-    const setup = dispatch(host, 'setup.init', { townshipName: '高寨乡（演示）', townshipShort: '高寨乡', county: '演示县', operatorName: '王调解', operatorPost: '调委会主任' });
+    const setup = dispatch(host, 'setup.init', {
+      townshipName: '高寨乡（演示）',
+      townshipShort: '高寨乡',
+      county: '演示县',
+      operatorName: '王调解',
+      operatorPost: '调委会主任',
+    });
     if (!setup.ok) throw new LedgerError(setup.error.code, setup.error.message);
     const ctx = contextFor(host);
     ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('demo', 'true')").run();
     const n = Number(argv[argv.indexOf('--disputes') + 1]) || 600;
     const gen = generate(ctx, { persons: n * 2, disputes: n, progress: (m) => process.stdout.write(`\r生成中 ${m}   `) });
-    generateFollowup(ctx, { subjects: Math.max(50, Math.round(n / 6)), personIds: gen.personIds, progress: (m) => process.stdout.write(`\r重点人员 ${m}   `) });
+    generateFollowup(ctx, {
+      subjects: Math.max(50, Math.round(n / 6)),
+      personIds: gen.personIds,
+      progress: (m) => process.stdout.write(`\r重点人员 ${m}   `),
+    });
     console.log(`\n演示账本已生成：${path}`);
     console.log(`打开方式：npm run web -- --db "${path}"`);
   } finally {

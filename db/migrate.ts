@@ -18,19 +18,16 @@ export interface MigrateResult {
 function appliedMigrations(db: Database.Database): { hash: string; createdAt: number }[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   if (!exists) return [];
-  return (db.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations').all() as { hash: string; createdAt: number | string }[]).map(
-    (r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }),
-  );
+  return (
+    db.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations').all() as { hash: string; createdAt: number | string }[]
+  ).map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
 }
 
 export function knownMigrations(migrationsFolder: string): MigrationMeta[] {
   return readMigrationFiles({ migrationsFolder });
 }
 
-export function runMigrations(
-  db: Database.Database,
-  opts: { migrationsFolder: string; dbPath: string; stamp: string },
-): MigrateResult {
+export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; stamp: string }): MigrateResult {
   const known = knownMigrations(opts.migrationsFolder);
   const knownTimes = new Set(known.map((m) => m.folderMillis));
   const applied = appliedMigrations(db);
@@ -60,7 +57,10 @@ export function runMigrations(
       }
       const violations = db.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) {
-        throw new LedgerError('DB_MIGRATION_FAILED', `账本文件升级后发现 ${violations.length} 处数据关联错误，已恢复到升级前的状态，未作任何改动。`);
+        throw new LedgerError(
+          'DB_MIGRATION_FAILED',
+          `账本文件升级后发现 ${violations.length} 处数据关联错误，已恢复到升级前的状态，未作任何改动。`,
+        );
       }
     })();
   } catch (e) {

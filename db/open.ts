@@ -73,7 +73,8 @@ function connectionPragmas(db: Database.Database): void {
 export function openJobConnection(path: string): Database.Database {
   const db = new Database(path, { fileMustExist: true });
   try {
-    if (db.pragma('journal_mode', { simple: true }) !== 'wal') throw new LedgerError('DB_CORRUPT', '账本文件未处于 WAL 方式，后台任务未运行。');
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal')
+      throw new LedgerError('DB_CORRUPT', '账本文件未处于 WAL 方式，后台任务未运行。');
     connectionPragmas(db);
     return db;
   } catch (e) {

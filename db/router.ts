@@ -3,7 +3,7 @@
  * runs the handler with a context (file, clock, operator) and returns the wire envelope. The
  * handler table is typed from the contract: a missing or misspelt handler does not compile.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethod, type Method, type Output, type ParsedInput } from '../shared/contract';
 import type { Clock } from '../shared/dates';
 import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';

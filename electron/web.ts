@@ -29,7 +29,7 @@ export const CSP = [
   // fetched (images use img-src blob: above). Without this, frames fall back to default-src 'self',
   // which blob: does not match. Only blob: is allowed, so no other site can be framed; object-src
   // stays 'none' (Chromium's built-in PDF viewer does not need it).
-  "frame-src blob:",
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -68,7 +68,13 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CSP,

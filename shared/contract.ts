@@ -34,5 +34,5 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }

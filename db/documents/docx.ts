@@ -27,6 +27,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { cleanText, type Align, type Block, type Cell, type DocumentModel } from '../../shared/documents/model';
+import { safeFileBase } from '../../shared/file-name';
 import type { FileResult } from '../../shared/schemas/common';
 
 const MM = 56.7; // twips per millimetre
@@ -129,7 +130,13 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'line':
-      return [new Paragraph({ children: [run(cleanText(block.text), FONT.body, SIZE.body)], alignment: ALIGN[block.align], spacing: { line: LINE, lineRule: LineRuleType.EXACT } })];
+      return [
+        new Paragraph({
+          children: [run(cleanText(block.text), FONT.body, SIZE.body)],
+          alignment: ALIGN[block.align],
+          spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+        }),
+      ];
     case 'para':
       return bodyParagraphs(block.text, block);
     case 'heading':
@@ -141,13 +148,23 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
       // (a form, not a 公文: the longest label and a blank date must fit on one line).
       return [
         new Paragraph({
-          children: [run(cleanText(block.label), FONT.body, SIZE.body), new TextRun({ children: [new Tab(), block.date], font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body }, size: SIZE.body })],
+          children: [
+            run(cleanText(block.label), FONT.body, SIZE.body),
+            new TextRun({
+              children: [new Tab(), block.date],
+              font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body },
+              size: SIZE.body,
+            }),
+          ],
           tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR }],
           spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: LINE / 3 },
         }),
       ];
     case 'gap':
-      return Array.from({ length: block.lines }, () => new Paragraph({ children: [], spacing: { line: LINE, lineRule: LineRuleType.EXACT } }));
+      return Array.from(
+        { length: block.lines },
+        () => new Paragraph({ children: [], spacing: { line: LINE, lineRule: LineRuleType.EXACT } }),
+      );
   }
 }
 
@@ -157,7 +174,13 @@ function pageNumber(align: 'left' | 'right'): Footer {
       new Paragraph({
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: align === 'right' ? { right: SIZE.number * 10 } : { left: SIZE.number * 10 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: FONT.number, hAnsi: FONT.number, eastAsia: FONT.number }, size: SIZE.number })],
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { ascii: FONT.number, hAnsi: FONT.number, eastAsia: FONT.number },
+            size: SIZE.number,
+          }),
+        ],
       }),
     ],
   });
@@ -178,8 +201,7 @@ export function toDocxDocument(model: DocumentModel): Document {
 
 /** A file name that is safe on Windows and keeps the Chinese title. */
 export function safeFileName(name: string, ext: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = cleanText(name).replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e\u200b-\u200f]/g, '_').replace(/[. ]+$/, '').slice(0, 100) || '文书';
+  const base = safeFileBase(cleanText(name), 100) || '文书';
   return `${base}.${ext}`;
 }
 

@@ -44,10 +44,9 @@ const SUBTITLE_ROW = 2;
 const HEADER_ROW = 3;
 
 /** What XML 1.0 cannot carry (lone surrogates, U+FFFE/FFFF) and every control character but tab and newline. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 /** First characters that start a formula in Excel, LibreOffice or WPS, full-width forms included. */
-// eslint-disable-next-line no-control-regex
 const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
 /** Excel's limit for one cell; a longer string makes it "repair" the file. */
 const MAX_CELL_CHARS = 32_767;

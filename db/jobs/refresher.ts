@@ -19,7 +19,10 @@ export interface RefreshJobData {
   builtFor: string;
 }
 
-export type RefreshJobMessage = ({ type: 'progress' } & RefreshProgress) | { type: 'done'; changed: number } | { type: 'error'; message: string };
+export type RefreshJobMessage =
+  | ({ type: 'progress' } & RefreshProgress)
+  | { type: 'done'; changed: number }
+  | { type: 'error'; message: string };
 
 /** What the dashboard shows about the rebuild. */
 export interface RefreshState {
@@ -59,7 +62,8 @@ export class ObligationRefresher {
   /** Starts the rebuild when the table is stale and none is running; says how far it is. */
   ensure(ctx: ServiceContext): RefreshState {
     const today = ctx.clock.today();
-    if (!this.worker && obligationsStale(ctx) && this.failed?.day !== today) this.start({ path: this.path, today, now: ctx.clock.now(), builtFor: obligationsStamp(ctx) });
+    if (!this.worker && obligationsStale(ctx) && this.failed?.day !== today)
+      this.start({ path: this.path, today, now: ctx.clock.now(), builtFor: obligationsStamp(ctx) });
     const error = this.failed?.day === today ? this.failed.message : null;
     return { running: this.worker ? (this.progress ?? { done: 0, total: 0 }) : null, error };
   }
@@ -84,16 +88,27 @@ export class ObligationRefresher {
     this.progress = null;
     let settled = false;
     const fail = (message: string) => {
-      this.failed = { day: data.today, message: '待办事项未能按今天的日期更新，首页显示的是上次更新的结果。请重新打开程序；如仍如此，请联系技术支持。' };
+      this.failed = {
+        day: data.today,
+        message: '待办事项未能按今天的日期更新，首页显示的是上次更新的结果。请重新打开程序；如仍如此，请联系技术支持。',
+      };
       this.log(`[${new Date().toISOString()}] 待办表后台重建失败：${message}`);
     };
     this.idle = new Promise<void>((resolve) => {
       worker.on('message', (m: RefreshJobMessage) => {
         if (m.type === 'progress') this.progress = { done: m.done, total: m.total };
-        else if (m.type === 'done') (settled = true), (this.failed = null);
-        else (settled = true), fail(m.message);
+        else if (m.type === 'done') {
+          settled = true;
+          this.failed = null;
+        } else {
+          settled = true;
+          fail(m.message);
+        }
       });
-      worker.on('error', (e) => ((settled = true), fail(e.stack ?? String(e))));
+      worker.on('error', (e) => {
+        settled = true;
+        fail(e.stack ?? String(e));
+      });
       worker.on('exit', (code) => {
         // Terminated by stop(): nothing failed, the job simply did not finish.
         if (!settled && !this.stopping) fail(`工作线程退出（${code}）`);

@@ -51,7 +51,12 @@ const TYPES: (FileType & { test: (b: Buffer) => boolean })[] = [
     exts: ['bmp', 'dib'],
     test: (b) => startsWith(b, 0, 'BM') && b.length >= 18 && b.readUInt32LE(6) === 0 && DIB_HEADER_SIZES.has(b.readUInt32LE(14)),
   },
-  { mime: 'image/tiff', ext: 'tif', exts: ['tif', 'tiff'], test: (b) => startsWith(b, 0, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, 0, [0x4d, 0x4d, 0x00, 0x2a]) },
+  {
+    mime: 'image/tiff',
+    ext: 'tif',
+    exts: ['tif', 'tiff'],
+    test: (b) => startsWith(b, 0, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, 0, [0x4d, 0x4d, 0x00, 0x2a]),
+  },
   { mime: 'application/pdf', ext: 'pdf', exts: ['pdf'], test: (b) => startsWith(b, 0, '%PDF-') },
 ];
 
@@ -63,7 +68,7 @@ function detectType(bytes: Buffer): FileType | null {
 
 // Control characters, bidirectional overrides and isolates (U+202E turns "gnp.exe" into "exe.png"
 // on screen), zero-width and other invisible characters.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Not allowed in Windows file names; ':' would also name an NTFS alternate data stream. */
@@ -82,7 +87,10 @@ const MAX_NAME_LENGTH = 120;
 function displayName(raw: string, type: FileType): string {
   let name = raw.normalize('NFC').replace(LONE_SURROGATE, '').replace(INVISIBLE, '');
   name = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  name = name.replace(WINDOWS_ILLEGAL, '_').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  name = name
+    .replace(WINDOWS_ILLEGAL, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1) : '';
   let base = EXTENSION.test(ext) ? name.slice(0, dot) : name;
@@ -125,7 +133,15 @@ function loadMeta(ctx: ServiceContext, id: string): (Attachment & { deletedAt: s
 
 /** What the audit trail keeps of an attachment: enough to identify the file, never its bytes. */
 function auditView(a: Attachment) {
-  return { ownerType: a.ownerType, ownerId: a.ownerId, fileName: a.fileName, kind: a.kind, mime: a.mime, sizeBytes: a.sizeBytes, sha256: a.sha256 };
+  return {
+    ownerType: a.ownerType,
+    ownerId: a.ownerId,
+    fileName: a.fileName,
+    kind: a.kind,
+    mime: a.mime,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+  };
 }
 
 export function listAttachments(ctx: ServiceContext, ownerType: AttachmentOwner, ownerId: string): Attachment[] {
@@ -184,7 +200,19 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof Attach
       ctx,
       `INSERT INTO attachment (id, owner_type, owner_id, kind, file_name, mime, size_bytes, sha256, created_by_id, created_by_name, created_at, updated_at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      a.id, a.ownerType, a.ownerId, a.kind, a.fileName, a.mime, a.sizeBytes, a.sha256, ctx.user.id, a.createdBy, a.createdAt, a.createdAt, bytes,
+      a.id,
+      a.ownerType,
+      a.ownerId,
+      a.kind,
+      a.fileName,
+      a.mime,
+      a.sizeBytes,
+      a.sha256,
+      ctx.user.id,
+      a.createdBy,
+      a.createdAt,
+      a.createdAt,
+      bytes,
     );
     audit(ctx, { action: 'create', entity: 'attachment', entityId: a.id, after: auditView(a) });
     return a;
@@ -205,10 +233,13 @@ export function deleteAttachment(ctx: ServiceContext, id: string): { ok: true } 
 export function restoreAttachment(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const a = loadMeta(ctx, id);
-    if (!a || !a.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这个附件。');
+    if (!a?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这个附件。');
     const owner = findOwner(ctx, a.ownerType, a.ownerId);
     if (!owner || owner.deletedAt) {
-      throw new LedgerError('CONFLICT', `附件所属的${ATTACHMENT_OWNER_LABELS[a.ownerType]}已删除，请先恢复${owner ? `“${owner.label}”` : '该记录'}。`);
+      throw new LedgerError(
+        'CONFLICT',
+        `附件所属的${ATTACHMENT_OWNER_LABELS[a.ownerType]}已删除，请先恢复${owner ? `“${owner.label}”` : '该记录'}。`,
+      );
     }
     run(ctx, 'UPDATE attachment SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
     audit(ctx, { action: 'restore', entity: 'attachment', entityId: id, after: auditView(a) });

@@ -53,7 +53,17 @@ export function audit(
     ctx,
     `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, before, after, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    row.id, row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.before, row.after, row.prev_hash, rowHash(row),
+    row.id,
+    row.at,
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before,
+    row.after,
+    row.prev_hash,
+    rowHash(row),
   );
 }
 

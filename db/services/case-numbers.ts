@@ -31,6 +31,12 @@ export function nextFree(ctx: ServiceContext, kind: NumberedKind, year: number):
 export function takeCaseNumber(ctx: ServiceContext, kind: NumberedKind, date: string): { year: number; seq: number; caseNo: string } {
   const year = yearOf(date);
   const { seq, caseNo } = nextFree(ctx, kind, year);
-  run(ctx, 'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last', kind, year, seq);
+  run(
+    ctx,
+    'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last',
+    kind,
+    year,
+    seq,
+  );
   return { year, seq, caseNo };
 }

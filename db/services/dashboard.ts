@@ -22,7 +22,9 @@ export function dashboardSql(f: z.output<typeof DashboardInput>) {
   if (f.responsibleStaffId) parts.push('o.responsible_staff_id = @staffId');
   if (f.villageId) parts.push('o.village_id = @villageId');
   const scope = parts.length ? ` AND ${parts.join(' AND ')}` : '';
-  const item = (hint = '') => `SELECT o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label, o.due_date AS dueDate,
+  const item = (
+    hint = '',
+  ) => `SELECT o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label, o.due_date AS dueDate,
       o.original_due_date AS originalDueDate, o.person_name AS personName, s.name AS responsibleName, v.name AS villageName, o.link
     FROM obligation o ${hint} LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id`;
   return {
@@ -58,7 +60,10 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
       return { staffId: s.staffId, module, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - n(q.soonTermEnds) };
     }),
   );
-  const total = (rows: typeof cells) => ({ overdue: rows.reduce((n, r) => n + r.overdue, 0), dueSoon: rows.reduce((n, r) => n + r.dueSoon, 0) });
+  const total = (rows: typeof cells) => ({
+    overdue: rows.reduce((n, r) => n + r.overdue, 0),
+    dueSoon: rows.reduce((n, r) => n + r.dueSoon, 0),
+  });
   const byModule = DASHBOARD_MODULES.map((module) => ({ module, ...total(cells.filter((c) => c.module === module)) }));
   const byStaff = staff
     .map((s) => ({ ...s, ...total(cells.filter((c) => c.staffId === s.staffId)) }))

@@ -1,12 +1,7 @@
 /** 矛盾纠纷排查登记: the dispute intake register, its status workflow and its list. */
 import type { z } from 'zod';
 import { addDays, isValidDate, yearOf } from '../../shared/dates';
-import {
-  canTransition,
-  DISPUTE_STATUS_LABELS,
-  disputeDueItems,
-  type DisputeStatus,
-} from '../../shared/domain/dispute-status';
+import { canTransition, DISPUTE_STATUS_LABELS, disputeDueItems, type DisputeStatus } from '../../shared/domain/dispute-status';
 import type { RiskLevel } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
@@ -26,7 +21,7 @@ import { audit } from './audit';
 import { holidayTable, syncDispute, syncDisputeFrom } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
 import { getSettings, requireDictCode, requirePlace } from './reference';
-import { all, one, run, write } from './sql';
+import { all, containsPattern, one, run, Where, write } from './sql';
 
 type Fields = z.output<typeof DisputeInput>;
 
@@ -91,7 +86,11 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
   );
   const { amountFen, ...rest } = d;
   const item = disputeDueItems({ ...d, history }, ctx.clock.today(), holidayTable(ctx))[0] ?? null;
-  const mediation = one<{ id: string; case_no: string }>(ctx, 'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', id);
+  const mediation = one<{ id: string; case_no: string }>(
+    ctx,
+    'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL',
+    id,
+  );
   return {
     ...rest,
     mediationId: mediation?.id ?? null,
@@ -148,7 +147,17 @@ function partiesText(ctx: ServiceContext, parties: Fields['parties']): string {
 }
 
 function insertParties(ctx: ServiceContext, disputeId: string, parties: Fields['parties']): void {
-  parties.forEach((p, i) => run(ctx, 'INSERT INTO dispute_party (id, dispute_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), disputeId, p.personId, p.role, i));
+  for (const [i, p] of parties.entries()) {
+    run(
+      ctx,
+      'INSERT INTO dispute_party (id, dispute_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)',
+      newId(),
+      disputeId,
+      p.personId,
+      p.role,
+      i,
+    );
+  }
 }
 
 /** Replaces the parties of an existing dispute; returns their names for the list. */
@@ -177,15 +186,36 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
          people_count, amount_fen, risk_level, responsible_staff_id, deadline, status, transfer_unit, parties_text,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, ?, ?, ?)`,
-      id, caseNo, year, seq, f.intakeDate, f.source, f.category, f.villageId, f.gridId, f.summary,
-      f.peopleCount, toFen(f.amountYuan), f.riskLevel, f.responsibleStaffId, deadline, partiesText(ctx, f.parties), now, now,
+      id,
+      caseNo,
+      year,
+      seq,
+      f.intakeDate,
+      f.source,
+      f.category,
+      f.villageId,
+      f.gridId,
+      f.summary,
+      f.peopleCount,
+      toFen(f.amountYuan),
+      f.riskLevel,
+      f.responsibleStaffId,
+      deadline,
+      partiesText(ctx, f.parties),
+      now,
+      now,
     );
     insertParties(ctx, id, f.parties);
     run(
       ctx,
       `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
        VALUES (?, ?, NULL, 'registered', ?, NULL, NULL, ?, ?, ?)`,
-      newId(), id, f.intakeDate, ctx.user.id, ctx.user.name, now,
+      newId(),
+      id,
+      f.intakeDate,
+      ctx.user.id,
+      ctx.user.name,
+      now,
     );
     const created = loadDispute(ctx, id)!;
     syncDisputeFrom(ctx, { ...created, partiesText: created.parties.map((p) => p.name).join('、') });
@@ -206,8 +236,20 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
       ctx,
       `UPDATE dispute SET intake_date = ?, source = ?, category = ?, village_id = ?, grid_id = ?, summary = ?, people_count = ?,
          amount_fen = ?, risk_level = ?, responsible_staff_id = ?, deadline = ?, parties_text = ?, updated_at = ? WHERE id = ?`,
-      f.intakeDate, f.source, f.category, f.villageId, f.gridId, f.summary, f.peopleCount, toFen(f.amountYuan), f.riskLevel,
-      f.responsibleStaffId, f.deadline ?? before.deadline, writeParties(ctx, id, f.parties), ctx.clock.now(), id,
+      f.intakeDate,
+      f.source,
+      f.category,
+      f.villageId,
+      f.gridId,
+      f.summary,
+      f.peopleCount,
+      toFen(f.amountYuan),
+      f.riskLevel,
+      f.responsibleStaffId,
+      f.deadline ?? before.deadline,
+      writeParties(ctx, id, f.parties),
+      ctx.clock.now(),
+      id,
     );
     const after = loadDispute(ctx, id)!;
     syncDispute(ctx, id);
@@ -237,8 +279,16 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
       ctx,
       `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      newId(), input.id, before.status, input.to, input.date, input.note, input.to === 'transferred' ? input.transferUnit : null,
-      ctx.user.id, ctx.user.name, now,
+      newId(),
+      input.id,
+      before.status,
+      input.to,
+      input.date,
+      input.note,
+      input.to === 'transferred' ? input.transferUnit : null,
+      ctx.user.id,
+      ctx.user.name,
+      now,
     );
     const after = loadDispute(ctx, input.id)!;
     syncDispute(ctx, input.id);
@@ -267,7 +317,7 @@ export function deleteDispute(ctx: ServiceContext, id: string): { ok: true } {
 export function restoreDispute(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const before = loadDispute(ctx, id);
-    if (!before || !before.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条纠纷登记。');
+    if (!before?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条纠纷登记。');
     run(ctx, 'UPDATE dispute SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
     syncDispute(ctx, id);
     audit(ctx, { action: 'restore', entity: 'dispute', entityId: id, after: snapshot(loadDispute(ctx, id)!) });
@@ -289,32 +339,36 @@ const SORT_SQL: Record<z.output<typeof DisputeListInput>['sort'], string> = {
 /** The list's filter and order, without paging (the ledger export takes every matching row). */
 export type DisputeFilter = Omit<z.output<typeof DisputeListInput>, 'page' | 'pageSize'>;
 
-/** WHERE clause and parameters for a filter; shared by the page query and its count. */
-export function disputeWhere(f: DisputeFilter, today: string): { where: string; params: unknown[] } {
-  const parts: string[] = [f.deleted ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (f.status?.length) {
-    parts.push(`d.status IN (${f.status.map(() => '?').join(', ')})`);
-    params.push(...f.status);
-  }
-  if (f.category) (parts.push('d.category = ?'), params.push(f.category));
-  if (f.source) (parts.push('d.source = ?'), params.push(f.source));
-  if (f.villageId) (parts.push('d.village_id = ?'), params.push(f.villageId));
-  if (f.staffId) (parts.push('d.responsible_staff_id = ?'), params.push(f.staffId));
-  if (f.dateFrom) (parts.push('d.intake_date >= ?'), params.push(f.dateFrom));
-  if (f.dateTo) (parts.push('d.intake_date <= ?'), params.push(f.dateTo));
-  // 超期 is the engine's judgement, kept in the to-do table: an open deadline item due before today.
-  // A dispute's only item is its deadline, so its overdue items are read from the kind index alone.
-  if (f.overdue) {
-    parts.push(`d.id IN (SELECT owner_id FROM obligation INDEXED BY obligation_kind_due WHERE kind = 'deadline' AND due_date < ? AND module = 'dispute')`);
-    params.push(today);
-  }
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push("(d.case_no LIKE ? ESCAPE '\\' OR d.parties_text LIKE ? ESCAPE '\\' OR d.summary LIKE ? ESCAPE '\\')");
-    params.push(like, like, like);
-  }
-  return { where: parts.join(' AND '), params };
+/** WHERE clause and parameters for a filter; shared by the page query, its count and the export. */
+export function disputeWhere(f: DisputeFilter, today: string): Where {
+  const statuses = Object.fromEntries((f.status ?? []).map((s, i) => [`status${i}`, s]));
+  return (
+    new Where(f.deleted ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL', { today })
+      .when(
+        f.status?.length,
+        `d.status IN (${Object.keys(statuses)
+          .map((k) => `@${k}`)
+          .join(', ')})`,
+        statuses,
+      )
+      .when(f.category, 'd.category = @category', 'category')
+      .when(f.source, 'd.source = @source', 'source')
+      .when(f.villageId, 'd.village_id = @villageId', 'villageId')
+      .when(f.staffId, 'd.responsible_staff_id = @staffId', 'staffId')
+      .when(f.dateFrom, 'd.intake_date >= @dateFrom', 'dateFrom')
+      .when(f.dateTo, 'd.intake_date <= @dateTo', 'dateTo')
+      // 超期 is the engine's judgement, kept in the to-do table: an open deadline item due before today.
+      // A dispute's only item is its deadline, so its overdue items are read from the kind index alone.
+      .when(
+        f.overdue,
+        `d.id IN (SELECT owner_id FROM obligation INDEXED BY obligation_kind_due WHERE kind = 'deadline' AND due_date < @today AND module = 'dispute')`,
+      )
+      .when(
+        f.q && containsPattern(f.q),
+        "(d.case_no LIKE @q ESCAPE '\\' OR d.parties_text LIKE @q ESCAPE '\\' OR d.summary LIKE @q ESCAPE '\\')",
+        'q',
+      )
+  );
 }
 
 /**
@@ -325,8 +379,8 @@ export function disputeListSql(
   f: DisputeFilter,
   today: string,
   { fullSummary = false } = {},
-): { count: string; page: string; params: unknown[]; pageParams: unknown[] } {
-  const { where, params } = disputeWhere(f, today);
+): { count: string; page: string; params: Record<string, unknown> } {
+  const { sql: where, params } = disputeWhere(f, today);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = f.sort === 'caseNo' ? SORT_SQL.caseNo.replaceAll('#', dir) : `${SORT_SQL[f.sort]} ${dir}`;
   return {
@@ -334,19 +388,22 @@ export function disputeListSql(
     page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
        d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, ${fullSummary ? 'd.summary' : 'substr(d.summary, 1, 60)'} AS summary,
        d.deleted_at AS deletedAt,
-       EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1 WHERE o.module = 'dispute' AND o.owner_id = d.id AND o.due_date < ?) AS overdue
+       EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1 WHERE o.module = 'dispute' AND o.owner_id = d.id AND o.due_date < @today) AS overdue
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id
-     WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT ? OFFSET ?`,
+     WHERE ${where} ORDER BY ${order}, d.rowid ${dir} LIMIT @limit OFFSET @offset`,
     params,
-    pageParams: [today, ...params],
   };
 }
 
 export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeListInput>): Paged<DisputeRow> {
   const today = ctx.clock.today();
   const q = disputeListSql(f, today);
-  const total = one<{ n: number }>(ctx, q.count, ...q.params)!.n;
-  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, ...q.pageParams, f.pageSize, (f.page - 1) * f.pageSize);
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, {
+    ...q.params,
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   return {
     rows: rows.map((r) => ({ ...r, overdue: r.overdue === 1 })),
     total,
@@ -354,4 +411,3 @@ export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeList
     pageSize: f.pageSize,
   };
 }
-

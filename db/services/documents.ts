@@ -24,6 +24,13 @@ export async function mediationDocument(ctx: ServiceContext, input: z.output<typ
   if (!doc.ready) throw new LedgerError('INVALID_TRANSITION', `暂不能生成${doc.title}：${doc.why}。`);
   const model = buildMediationDocument(c, { categoryLabel: dictLabel(ctx, 'dispute_category', c.category) }, input.doc);
   const file = await renderDocx(model);
-  write(ctx, () => audit(ctx, { action: 'export', entity: 'mediation', entityId: c.id, after: { 文书: MEDIATION_DOC_TITLES[input.doc], 文件: file.fileName } }));
+  write(ctx, () =>
+    audit(ctx, {
+      action: 'export',
+      entity: 'mediation',
+      entityId: c.id,
+      after: { 文书: MEDIATION_DOC_TITLES[input.doc], 文件: file.fileName },
+    }),
+  );
   return file;
 }

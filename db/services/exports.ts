@@ -51,20 +51,34 @@ function dictLabels(ctx: ServiceContext): (kind: DictKind, code: string) => stri
 
 function subtitle(f: { dateFrom?: string; dateTo?: string }, today: string): string {
   const period =
-    f.dateFrom && f.dateTo ? `${cnDate(f.dateFrom)}至${cnDate(f.dateTo)}` : f.dateFrom ? `${cnDate(f.dateFrom)}起` : f.dateTo ? `截至${cnDate(f.dateTo)}` : '全部';
+    f.dateFrom && f.dateTo
+      ? `${cnDate(f.dateFrom)}至${cnDate(f.dateTo)}`
+      : f.dateFrom
+        ? `${cnDate(f.dateFrom)}起`
+        : f.dateTo
+          ? `截至${cnDate(f.dateTo)}`
+          : '全部';
   return `统计期间：${period}　导出日期：${cnDate(today)}`;
 }
 
 /** The township name comes from the user: nothing in it may act on the saving side's file system. */
 export function xlsxFile(name: string, bytes: Buffer): FileResult {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
   const fileName = `${name.replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '')}.xlsx`;
   return { fileName, mime: XLSX_MIME, base64: bytes.toString('base64') };
 }
 
 /** Personal data left the ledger: who exported which ledger, with which filter, how many rows (PIPL). */
-export function auditExport(ctx: ServiceContext, ledger: 'mediation' | 'dispute' | 'followup' | 'followup_plan', filter: object, rows: number, fileName: string): void {
-  write(ctx, () => audit(ctx, { action: 'export', entity: 'ledger', entityId: ledger, after: { 文件: fileName, 条数: rows, 筛选: filter } }));
+export function auditExport(
+  ctx: ServiceContext,
+  ledger: 'mediation' | 'dispute' | 'followup' | 'followup_plan',
+  filter: object,
+  rows: number,
+  fileName: string,
+): void {
+  write(ctx, () =>
+    audit(ctx, { action: 'export', entity: 'ledger', entityId: ledger, after: { 文件: fileName, 条数: rows, 筛选: filter } }),
+  );
 }
 
 // ── 人民调解案件台账 ─────────────────────────────────────────────────────────────────────────────
@@ -126,7 +140,13 @@ export async function exportMediationLedger(ctx: ServiceContext, f: CaseFilter):
     };
   });
   const title = `${town}人民调解案件台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({ sheetName: '人民调解案件台账', title, subtitle: subtitle(f, today), columns: CASE_COLUMNS, rows });
+  const bytes = await writeLedgerWorkbook({
+    sheetName: '人民调解案件台账',
+    title,
+    subtitle: subtitle(f, today),
+    columns: CASE_COLUMNS,
+    rows,
+  });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'mediation', f, rows.length, file.fileName);
   return file;
@@ -156,24 +176,32 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
   const town = getSettings(ctx).townshipName;
   const label = dictLabels(ctx);
   const q = disputeListSql(f, today, { fullSummary: true });
-  checkSize(one<{ n: number }>(ctx, q.count, ...q.params)!.n);
-  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, ...q.pageParams, MAX_EXPORT_ROWS, 0).map((d, i) => ({
-    no: i + 1,
-    caseNo: d.caseNo,
-    intakeDate: d.intakeDate,
-    source: label('dispute_source', d.source),
-    category: label('dispute_category', d.category),
-    village: d.villageName,
-    parties: d.parties,
-    summary: d.summary,
-    risk: d.riskLevel ? RISK_LEVEL_LABELS[d.riskLevel] : null,
-    staff: d.staffName,
-    deadline: d.deadline,
-    status: DISPUTE_STATUS_LABELS[d.status],
-    overdue: d.overdue ? '是' : '否',
-  }));
+  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
+  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(
+    (d, i) => ({
+      no: i + 1,
+      caseNo: d.caseNo,
+      intakeDate: d.intakeDate,
+      source: label('dispute_source', d.source),
+      category: label('dispute_category', d.category),
+      village: d.villageName,
+      parties: d.parties,
+      summary: d.summary,
+      risk: d.riskLevel ? RISK_LEVEL_LABELS[d.riskLevel] : null,
+      staff: d.staffName,
+      deadline: d.deadline,
+      status: DISPUTE_STATUS_LABELS[d.status],
+      overdue: d.overdue ? '是' : '否',
+    }),
+  );
   const title = `${town}矛盾纠纷排查登记台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({ sheetName: '矛盾纠纷排查登记台账', title, subtitle: subtitle(f, today), columns: DISPUTE_COLUMNS, rows });
+  const bytes = await writeLedgerWorkbook({
+    sheetName: '矛盾纠纷排查登记台账',
+    title,
+    subtitle: subtitle(f, today),
+    columns: DISPUTE_COLUMNS,
+    rows,
+  });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'dispute', f, rows.length, file.fileName);
   return file;
@@ -197,7 +225,8 @@ const FOLLOWUP_COLUMNS: LedgerColumn[] = [
 
 /** The filter on the sheet in words (the list has no period): 状态：在管；包保责任人：王调解. */
 function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
-  const name = (table: 'staff' | 'village', id: string | undefined) => (id ? (one<{ name: string }>(ctx, `SELECT name FROM ${table} WHERE id = ?`, id)?.name ?? '') : '');
+  const name = (table: 'staff' | 'village', id: string | undefined) =>
+    id ? (one<{ name: string }>(ctx, `SELECT name FROM ${table} WHERE id = ?`, id)?.name ?? '') : '';
   const parts = [
     f.group ? `类别：${FOLLOWUP_GROUP_LABELS[f.group]}` : '',
     f.level ? `等级：${levelLabel(f.level)}` : '',

@@ -126,7 +126,18 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const groups = new Map<FollowupGroup, FollowupGroupStats & { tally: DutyTally }>(
     FOLLOWUP_GROUPS.map((g) => [
       g,
-      { group: g, inManagement: 0, levels: {}, newFiles: 0, released: 0, moved: 0, deceased: 0, visits: dutyStats(emptyTally()), overdue: 0, tally: emptyTally() },
+      {
+        group: g,
+        inManagement: 0,
+        levels: {},
+        newFiles: 0,
+        released: 0,
+        moved: 0,
+        deceased: 0,
+        visits: dutyStats(emptyTally()),
+        overdue: 0,
+        tally: emptyTally(),
+      },
     ]),
   );
   const tests = emptyTally();
@@ -172,7 +183,11 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
         if (v.testResult === '拒绝检测' || v.testResult === '未到') refusals += 1;
         if (v.date >= from && v.testResult && v.testResult in testResults) testResults[v.testResult as keyof typeof testResults] += 1;
       }
-      const b = seriousBreach({ testRefusals: refusals, unauthorizedLeaves: Number(stored.leaveTimes ?? 0), daysAway: Number(stored.leaveDays ?? 0) });
+      const b = seriousBreach({
+        testRefusals: refusals,
+        unauthorizedLeaves: Number(stored.leaveTimes ?? 0),
+        daysAway: Number(stored.leaveDays ?? 0),
+      });
       if (b.serious) breaches.push({ id: f.id, name: f.name, reasons: b.reasons });
     }
   }

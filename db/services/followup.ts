@@ -5,7 +5,14 @@
  */
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
-import { computeDueItems, extensionError, type DueItem, type Extension, type FactValue, type ObligationEvent } from '../../shared/domain/obligations';
+import {
+  computeDueItems,
+  extensionError,
+  type DueItem,
+  type Extension,
+  type FactValue,
+  type ObligationEvent,
+} from '../../shared/domain/obligations';
 import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
 import { levelAt } from '../../shared/domain/followup-stats';
 import { LedgerError } from '../../shared/errors';
@@ -33,7 +40,7 @@ import { audit } from './audit';
 import { holidayTable, horizon, replaceObligations } from './obligations';
 import { requirePerson } from './persons';
 import { followupOverrides } from './schedule';
-import { all, one, run, write } from './sql';
+import { all, containsPattern, one, run, Where, write } from './sql';
 
 export interface SubjectDbRow {
   id: string;
@@ -103,7 +110,13 @@ export function actionExtensions(actions: readonly FollowupItemAction[]): Extens
 }
 
 /** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
-export function dueItems(ctx: ServiceContext, s: SubjectDbRow, visits: FollowupVisit[], today: string, extra: ObligationEvent[] = []): DueItem[] {
+export function dueItems(
+  ctx: ServiceContext,
+  s: SubjectDbRow,
+  visits: FollowupVisit[],
+  today: string,
+  extra: ObligationEvent[] = [],
+): DueItem[] {
   const actions = loadItemActions(ctx, s.id);
   return computeDueItems({
     rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
@@ -126,7 +139,12 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   // Generated ahead of today, so next month's duty is listed before the month begins.
   const items = dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)).filter((i) => i.state !== 'done' && i.state !== 'waived');
   const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
-  const changed = replaceObligations(ctx, 'followup', id, items, { personName: name, responsibleStaffId: s.responsible_staff_id, villageId: s.village_id, link: `/followup/${id}` });
+  const changed = replaceObligations(ctx, 'followup', id, items, {
+    personName: name,
+    responsibleStaffId: s.responsible_staff_id,
+    villageId: s.village_id,
+    link: `/followup/${id}`,
+  });
   const next = items.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
   if (next === s.next_due_date) return changed;
   run(ctx, 'UPDATE followup_subject SET next_due_date = ? WHERE id = ?', next, id);
@@ -141,13 +159,22 @@ function teamMissing(group: FollowupGroup, team: { role: string }[]): string[] {
 function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefined {
   const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
   if (!s) return undefined;
-  const p = one<{ id: string; name: string; sex: 'M' | 'F' | null; id_number: string | null; phone: string | null; address: string | null }>(
+  const p = one<{
+    id: string;
+    name: string;
+    sex: 'M' | 'F' | null;
+    id_number: string | null;
+    phone: string | null;
+    address: string | null;
+  }>(
     ctx,
     'SELECT id, name, sex, id_number, phone, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
     s.person_id,
   )!;
   const staffName = one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ?', s.responsible_staff_id)?.name ?? '';
-  const villageName = s.village_id ? (one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ?', s.village_id)?.name ?? null) : null;
+  const villageName = s.village_id
+    ? (one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ?', s.village_id)?.name ?? null)
+    : null;
   const visits = loadVisits(ctx, id);
   const today = ctx.clock.today();
   const items = dueItems(ctx, s, visits, today);
@@ -157,7 +184,14 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
   const refusals = visits.filter((v) => v.kind === 'test' && (v.testResult === '拒绝检测' || v.testResult === '未到')).length;
   const breach =
     s.group_code === 'drug'
-      ? { ...seriousBreach({ testRefusals: refusals, unauthorizedLeaves: Number(facts.leaveTimes ?? 0), daysAway: Number(facts.leaveDays ?? 0) }), refusals }
+      ? {
+          ...seriousBreach({
+            testRefusals: refusals,
+            unauthorizedLeaves: Number(facts.leaveTimes ?? 0),
+            daysAway: Number(facts.leaveDays ?? 0),
+          }),
+          refusals,
+        }
       : null;
   return {
     id: s.id,
@@ -213,7 +247,8 @@ type Fields = z.output<typeof FollowupCreateInput>;
 
 function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
   requirePerson(ctx, f.personId);
-  if (f.startDate > ctx.clock.today()) throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
+  if (f.startDate > ctx.clock.today())
+    throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
   if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL AND active = 1', f.responsibleStaffId)) {
     throw new LedgerError('VALIDATION', '包保责任人不存在或已停用', { fields: { responsibleStaffId: '包保责任人不存在或已停用' } });
   }
@@ -230,37 +265,84 @@ export type LevelChange = FollowupSubject['levels'][number];
 
 /** The file's level history in the order it took effect (by date, then as recorded). */
 export function loadLevels(ctx: ServiceContext, subjectId: string): LevelChange[] {
-  return all<LevelChange>(ctx, 'SELECT date, level, source FROM followup_level WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date, id', subjectId);
+  return all<LevelChange>(
+    ctx,
+    'SELECT date, level, source FROM followup_level WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date, id',
+    subjectId,
+  );
 }
 
-function addLevel(ctx: ServiceContext, subjectId: string, date: string, level: string, source: LevelChange['source'], visitId: string | null = null): void {
+function addLevel(
+  ctx: ServiceContext,
+  subjectId: string,
+  date: string,
+  level: string,
+  source: LevelChange['source'],
+  visitId: string | null = null,
+): void {
   const now = ctx.clock.now();
   run(
     ctx,
     'INSERT INTO followup_level (id, subject_id, date, level, source, visit_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    newId(), subjectId, date, level, source, visitId, now, now,
+    newId(),
+    subjectId,
+    date,
+    level,
+    source,
+    visitId,
+    now,
+    now,
   );
 }
 
 /** Today's level, and the day it took effect, from the history: the cadence counts from that day. */
 function refreshLevel(ctx: ServiceContext, subjectId: string): void {
   const at = levelAt(loadLevels(ctx, subjectId), ctx.clock.today());
-  if (at) run(ctx, 'UPDATE followup_subject SET level = ?, level_since = ? WHERE id = ? AND (level <> ? OR level_since <> ?)', at.level, at.since, subjectId, at.level, at.since);
+  if (at)
+    run(
+      ctx,
+      'UPDATE followup_subject SET level = ?, level_since = ? WHERE id = ? AND (level <> ? OR level_since <> ?)',
+      at.level,
+      at.since,
+      subjectId,
+      at.level,
+      at.since,
+    );
 }
 
 export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
   return write(ctx, () => {
     const facts = checkFields(ctx, f);
-    const dup = one<{ id: string }>(ctx, "SELECT id FROM followup_subject WHERE person_id = ? AND group_code = ? AND status = 'active' AND deleted_at IS NULL", f.personId, f.group);
-    if (dup) throw new LedgerError('CONFLICT', '此人在该类别已有在管档案，请在原档案中记录。', { fields: { personId: `已有在管档案（${dup.id}）` } });
+    const dup = one<{ id: string }>(
+      ctx,
+      "SELECT id FROM followup_subject WHERE person_id = ? AND group_code = ? AND status = 'active' AND deleted_at IS NULL",
+      f.personId,
+      f.group,
+    );
+    if (dup)
+      throw new LedgerError('CONFLICT', '此人在该类别已有在管档案，请在原档案中记录。', {
+        fields: { personId: `已有在管档案（${dup.id}）` },
+      });
     const id = newId();
     const now = ctx.clock.now();
     run(
       ctx,
       `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, responsible_staff_id, village_id, team, facts, start_date, status, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
-      id, f.personId, f.group, f.group === 'other' ? f.groupName : null, f.level, f.startDate, f.responsibleStaffId, f.villageId,
-      JSON.stringify(f.team), JSON.stringify(facts), f.startDate, f.notes, now, now,
+      id,
+      f.personId,
+      f.group,
+      f.group === 'other' ? f.groupName : null,
+      f.level,
+      f.startDate,
+      f.responsibleStaffId,
+      f.villageId,
+      JSON.stringify(f.team),
+      JSON.stringify(facts),
+      f.startDate,
+      f.notes,
+      now,
+      now,
     );
     addLevel(ctx, id, f.startDate, f.level, 'start');
     syncFollowup(ctx, id);
@@ -274,16 +356,32 @@ export function updateSubject(ctx: ServiceContext, input: z.output<typeof Follow
   return write(ctx, () => {
     const before = requireLive(ctx, input.id);
     const facts = checkFields(ctx, input);
-    if (input.group !== before.group) throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
-    if (input.personId !== before.person.id) throw new LedgerError('VALIDATION', '档案对应的人员不能更改', { fields: { personId: '人员不能更改' } });
+    if (input.group !== before.group)
+      throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
+    if (input.personId !== before.person.id)
+      throw new LedgerError('VALIDATION', '档案对应的人员不能更改', { fields: { personId: '人员不能更改' } });
     run(
       ctx,
       `UPDATE followup_subject SET group_name = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      input.group === 'other' ? input.groupName : null, input.responsibleStaffId, input.villageId,
-      JSON.stringify(input.team), JSON.stringify(facts), input.startDate, input.notes, ctx.clock.now(), input.id,
+      input.group === 'other' ? input.groupName : null,
+      input.responsibleStaffId,
+      input.villageId,
+      JSON.stringify(input.team),
+      JSON.stringify(facts),
+      input.startDate,
+      input.notes,
+      ctx.clock.now(),
+      input.id,
     );
     // The level the file was opened with moves with its start; a level changed here holds from today.
-    run(ctx, "UPDATE followup_level SET date = ?, updated_at = ? WHERE subject_id = ? AND source = 'start' AND date <> ?", input.startDate, ctx.clock.now(), input.id, input.startDate);
+    run(
+      ctx,
+      "UPDATE followup_level SET date = ?, updated_at = ? WHERE subject_id = ? AND source = 'start' AND date <> ?",
+      input.startDate,
+      ctx.clock.now(),
+      input.id,
+      input.startDate,
+    );
     if (input.level !== before.level) addLevel(ctx, input.id, ctx.clock.today(), input.level, 'edit');
     refreshLevel(ctx, input.id);
     syncFollowup(ctx, input.id);
@@ -296,12 +394,28 @@ export function updateSubject(ctx: ServiceContext, input: z.output<typeof Follow
 export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupEndInput>): FollowupSubject {
   return write(ctx, () => {
     const before = requireLive(ctx, input.id);
-    if (input.endDate < before.startDate) throw new LedgerError('VALIDATION', '解除日期不能早于建档日期', { fields: { endDate: '解除日期不能早于建档日期' } });
-    if (input.endDate > ctx.clock.today()) throw new LedgerError('VALIDATION', '解除日期不能晚于今天', { fields: { endDate: '解除日期不能晚于今天' } });
-    run(ctx, 'UPDATE followup_subject SET status = ?, end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?', input.status, input.endDate, input.endReason, ctx.clock.now(), input.id);
+    if (input.endDate < before.startDate)
+      throw new LedgerError('VALIDATION', '解除日期不能早于建档日期', { fields: { endDate: '解除日期不能早于建档日期' } });
+    if (input.endDate > ctx.clock.today())
+      throw new LedgerError('VALIDATION', '解除日期不能晚于今天', { fields: { endDate: '解除日期不能晚于今天' } });
+    run(
+      ctx,
+      'UPDATE followup_subject SET status = ?, end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?',
+      input.status,
+      input.endDate,
+      input.endReason,
+      ctx.clock.now(),
+      input.id,
+    );
     syncFollowup(ctx, input.id);
     const after = getSubject(ctx, input.id);
-    audit(ctx, { action: 'status', entity: 'followup', entityId: input.id, before: { status: before.status }, after: { status: after.status, date: input.endDate, note: input.endReason } });
+    audit(ctx, {
+      action: 'status',
+      entity: 'followup',
+      entityId: input.id,
+      before: { status: before.status },
+      after: { status: after.status, date: input.endDate, note: input.endReason },
+    });
     return after;
   });
 }
@@ -309,25 +423,51 @@ export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupE
 export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVisitInput>): FollowupSubject {
   return write(ctx, () => {
     const s = requireLive(ctx, input.subjectId);
-    if (input.date > ctx.clock.today()) throw new LedgerError('VALIDATION', '走访日期不能晚于今天', { fields: { date: '走访日期不能晚于今天' } });
-    if (input.date < s.startDate) throw new LedgerError('VALIDATION', '走访日期不能早于建档日期', { fields: { date: '走访日期不能早于建档日期' } });
-    if (input.kind === 'test' && s.group !== 'drug') throw new LedgerError('VALIDATION', '只有社区戒毒/康复人员记录检测', { fields: { kind: '此类人员不记录检测' } });
+    if (input.date > ctx.clock.today())
+      throw new LedgerError('VALIDATION', '走访日期不能晚于今天', { fields: { date: '走访日期不能晚于今天' } });
+    if (input.date < s.startDate)
+      throw new LedgerError('VALIDATION', '走访日期不能早于建档日期', { fields: { date: '走访日期不能早于建档日期' } });
+    if (input.kind === 'test' && s.group !== 'drug')
+      throw new LedgerError('VALIDATION', '只有社区戒毒/康复人员记录检测', { fields: { kind: '此类人员不记录检测' } });
     if (input.levelAfter && !((s.group === 'mental_health') === /^\d$/.test(input.levelAfter))) {
       throw new LedgerError('VALIDATION', '重新评估的等级不适用于此类人员', { fields: { levelAfter: '等级不适用于此类人员' } });
     }
     const now = ctx.clock.now();
-    const fields = [input.kind, input.date, input.method, input.visitors, input.findings, input.levelAfter, input.kind === 'test' ? input.testResult : null] as const;
+    const fields = [
+      input.kind,
+      input.date,
+      input.method,
+      input.visitors,
+      input.findings,
+      input.levelAfter,
+      input.kind === 'test' ? input.testResult : null,
+    ] as const;
     let id = input.id;
     if (id) {
-      const old = one<{ id: string }>(ctx, 'SELECT id FROM followup_visit WHERE id = ? AND subject_id = ? AND deleted_at IS NULL', id, s.id);
+      const old = one<{ id: string }>(
+        ctx,
+        'SELECT id FROM followup_visit WHERE id = ? AND subject_id = ? AND deleted_at IS NULL',
+        id,
+        s.id,
+      );
       if (!old) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
-      run(ctx, 'UPDATE followup_visit SET kind = ?, date = ?, method = ?, visitors = ?, findings = ?, level_after = ?, test_result = ?, updated_at = ? WHERE id = ?', ...fields, now, id);
+      run(
+        ctx,
+        'UPDATE followup_visit SET kind = ?, date = ?, method = ?, visitors = ?, findings = ?, level_after = ?, test_result = ?, updated_at = ? WHERE id = ?',
+        ...fields,
+        now,
+        id,
+      );
     } else {
       id = newId();
       run(
         ctx,
         'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        id, s.id, ...fields, now, now,
+        id,
+        s.id,
+        ...fields,
+        now,
+        now,
       );
     }
     // A reassessment counts from the visit's day: today's level (and the cadence) follow the history.
@@ -342,7 +482,10 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       entity: 'followup',
       entityId: s.id,
       before: { level: s.level },
-      after: { level: after.level, visit: { date: visit.date, method: visit.method, visitors: visit.visitors, findings: visit.findings, testResult: visit.testResult } },
+      after: {
+        level: after.level,
+        visit: { date: visit.date, method: visit.method, visitors: visit.visitors, findings: visit.findings, testResult: visit.testResult },
+      },
     });
     return after;
   });
@@ -350,15 +493,31 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
 
 export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
   return write(ctx, () => {
-    const v = one<{ subject_id: string; date: string; findings: string }>(ctx, 'SELECT subject_id, date, findings FROM followup_visit WHERE id = ? AND deleted_at IS NULL', id);
+    const v = one<{ subject_id: string; date: string; findings: string }>(
+      ctx,
+      'SELECT subject_id, date, findings FROM followup_visit WHERE id = ? AND deleted_at IS NULL',
+      id,
+    );
     if (!v) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
     requireLive(ctx, v.subject_id);
     run(ctx, 'UPDATE followup_visit SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
     // A reassessment goes with its visit: the level falls back to what held before it.
-    run(ctx, 'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL', ctx.clock.now(), ctx.clock.now(), id);
+    run(
+      ctx,
+      'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL',
+      ctx.clock.now(),
+      ctx.clock.now(),
+      id,
+    );
     refreshLevel(ctx, v.subject_id);
     syncFollowup(ctx, v.subject_id);
-    audit(ctx, { action: 'update', entity: 'followup', entityId: v.subject_id, before: { visit: { date: v.date, findings: v.findings } }, after: { visit: null } });
+    audit(ctx, {
+      action: 'update',
+      entity: 'followup',
+      entityId: v.subject_id,
+      before: { visit: { date: v.date, findings: v.findings } },
+      after: { visit: null },
+    });
     return getSubject(ctx, v.subject_id);
   });
 }
@@ -372,13 +531,16 @@ export function actOnItem(ctx: ServiceContext, input: z.output<typeof FollowupIt
   return write(ctx, () => {
     const subject = requireLive(ctx, input.subjectId);
     const row = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', subject.id)!;
-    const item = dueItems(ctx, row, loadVisits(ctx, subject.id), horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
+    const item = dueItems(ctx, row, loadVisits(ctx, subject.id), horizon(ctx)).find(
+      (i) => i.ruleId === input.ruleId && i.key === input.itemKey,
+    );
     if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
     if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
     const today = ctx.clock.today();
     let date = today;
     if (input.kind === 'extend') {
-      if (item.kind === 'termEnd') throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
+      if (item.kind === 'termEnd')
+        throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
       const problem = extensionError(item, input.newDate!, input.reason);
       if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
     } else if (item.dueDate < today) {
@@ -390,7 +552,17 @@ export function actOnItem(ctx: ServiceContext, input: z.output<typeof FollowupIt
       ctx,
       `INSERT INTO followup_item_action (id, subject_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id, subject.id, input.kind, item.ruleId, item.key, item.label, date, input.kind === 'extend' ? input.newDate : null, input.reason, now, now,
+      id,
+      subject.id,
+      input.kind,
+      item.ruleId,
+      item.key,
+      item.label,
+      date,
+      input.kind === 'extend' ? input.newDate : null,
+      input.reason,
+      now,
+      now,
     );
     syncFollowup(ctx, subject.id);
     audit(ctx, {
@@ -398,7 +570,14 @@ export function actOnItem(ctx: ServiceContext, input: z.output<typeof FollowupIt
       entity: 'followup',
       entityId: subject.id,
       before: { item: { label: item.label, dueDate: item.dueDate } },
-      after: { item: { label: item.label, action: ITEM_ACTION_LABELS[input.kind], date: input.kind === 'extend' ? input.newDate : date, reason: input.reason } },
+      after: {
+        item: {
+          label: item.label,
+          action: ITEM_ACTION_LABELS[input.kind],
+          date: input.kind === 'extend' ? input.newDate : date,
+          reason: input.reason,
+        },
+      },
     });
     return getSubject(ctx, subject.id);
   });
@@ -441,7 +620,7 @@ export function deleteSubject(ctx: ServiceContext, id: string): { ok: true } {
 export function restoreSubject(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const s = loadSubject(ctx, id);
-    if (!s || !s.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
+    if (!s?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
     run(ctx, 'UPDATE followup_subject SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
     syncFollowup(ctx, id);
     audit(ctx, { action: 'restore', entity: 'followup', entityId: id, after: snapshot(getSubject(ctx, id)) });
@@ -453,17 +632,15 @@ export function restoreSubject(ctx: ServiceContext, id: string): { ok: true } {
 
 const SORT_SQL = { nextDueDate: 'f.next_due_date', startDate: 'f.start_date', name: 'p.name_initials' } as const;
 
-export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>, today: string): { where: string; params: Record<string, unknown> } {
-  const parts = [f.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { today };
-  if (f.group) (parts.push('f.group_code = @group'), (params.group = f.group));
-  if (f.level) (parts.push('f.level = @level'), (params.level = f.level));
-  if (f.status) (parts.push('f.status = @status'), (params.status = f.status));
-  if (f.villageId) (parts.push('f.village_id = @villageId'), (params.villageId = f.villageId));
-  if (f.responsibleStaffId) (parts.push('f.responsible_staff_id = @staffId'), (params.staffId = f.responsibleStaffId));
-  if (f.overdue) parts.push("f.status = 'active' AND f.next_due_date < @today");
-  if (f.q) (parts.push("p.name LIKE @q ESCAPE '\\'"), (params.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return { where: parts.join(' AND '), params };
+export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>, today: string): Where {
+  return new Where(f.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL', { today })
+    .when(f.group, 'f.group_code = @group', 'group')
+    .when(f.level, 'f.level = @level', 'level')
+    .when(f.status, 'f.status = @status', 'status')
+    .when(f.villageId, 'f.village_id = @villageId', 'villageId')
+    .when(f.responsibleStaffId, 'f.responsible_staff_id = @staffId', 'staffId')
+    .when(f.overdue, "f.status = 'active' AND f.next_due_date < @today")
+    .when(f.q && containsPattern(f.q), "p.name LIKE @q ESCAPE '\\'", 'q');
 }
 
 export type FollowupFilter = Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>;
@@ -471,7 +648,7 @@ export type FollowupListDbRow = Omit<FollowupRow, 'overdue' | 'idNumberMasked'> 
 
 /** The ledger's count and page queries (named parameters, plus @limit/@offset for the page), shared with the export. */
 export function followupListSql(f: FollowupFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
-  const { where, params } = followupWhere(f, today);
+  const { sql: where, params } = followupWhere(f, today);
   const from = 'FROM followup_subject f JOIN person p ON p.id = f.person_id';
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
   return {
@@ -487,7 +664,11 @@ export function followupListSql(f: FollowupFilter, today: string): { count: stri
 }
 
 export function followupRow({ idNumber, ...r }: FollowupListDbRow, today: string): FollowupRow {
-  return { ...r, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today };
+  return {
+    ...r,
+    idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+    overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
+  };
 }
 
 export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupListInput>): Paged<FollowupRow> {

@@ -49,7 +49,7 @@ import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson } from './persons';
 import { getSettings, requireDictCode } from './reference';
-import { all, one, run, write } from './sql';
+import { all, containsPattern, one, run, Where, write } from './sql';
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 
@@ -227,7 +227,8 @@ function checkMediators(ctx: ServiceContext, ids: string[]): void {
 }
 
 function notAfterToday(ctx: ServiceContext, date: string, field: string, label: string): void {
-  if (date > ctx.clock.today()) throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
+  if (date > ctx.clock.today())
+    throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
 }
 
 function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: string; role: PartyRole }[], mediatorIds: string[]): void {
@@ -235,13 +236,29 @@ function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: 
   run(ctx, 'DELETE FROM mediation_mediator WHERE case_id = ?', caseId);
   const names = parties.map((p, i) => {
     const person = requirePerson(ctx, p.personId);
-    run(ctx, 'INSERT INTO mediation_party (id, case_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)', newId(), caseId, p.personId, p.role, i);
+    run(
+      ctx,
+      'INSERT INTO mediation_party (id, case_id, person_id, role, ord) VALUES (?, ?, ?, ?, ?)',
+      newId(),
+      caseId,
+      p.personId,
+      p.role,
+      i,
+    );
     return person.name;
   });
   checkMediators(ctx, mediatorIds);
-  mediatorIds.forEach((s, i) => run(ctx, 'INSERT INTO mediation_mediator (id, case_id, staff_id, ord) VALUES (?, ?, ?, ?)', newId(), caseId, s, i));
+  for (const [i, s] of mediatorIds.entries()) {
+    run(ctx, 'INSERT INTO mediation_mediator (id, case_id, staff_id, ord) VALUES (?, ?, ?, ?)', newId(), caseId, s, i);
+  }
   const mediatorNames = mediatorIds.map((s) => one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ?', s)!.name);
-  run(ctx, 'UPDATE mediation_case SET parties_text = ?, mediators_text = ? WHERE id = ?', names.join('、'), mediatorNames.join('、'), caseId);
+  run(
+    ctx,
+    'UPDATE mediation_case SET parties_text = ?, mediators_text = ? WHERE id = ?',
+    names.join('、'),
+    mediatorNames.join('、'),
+    caseId,
+  );
 }
 
 interface NewCase {
@@ -269,8 +286,21 @@ function insertCase(ctx: ServiceContext, c: NewCase): string {
     `INSERT INTO mediation_case (id, case_no, case_year, case_seq, dispute_id, origin, sender_unit, mediating_body, committee_name,
        accepted_date, category, summary, amount_fen, parties_text, mediators_text, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)`,
-    id, caseNo, year, seq, c.disputeId, c.origin, c.senderUnit, c.mediatingBody, c.committeeName ?? getSettings(ctx).committeeName,
-    c.acceptedDate, c.category, c.summary, c.amountYuan === null ? null : Math.round(c.amountYuan * 100), now, now,
+    id,
+    caseNo,
+    year,
+    seq,
+    c.disputeId,
+    c.origin,
+    c.senderUnit,
+    c.mediatingBody,
+    c.committeeName ?? getSettings(ctx).committeeName,
+    c.acceptedDate,
+    c.category,
+    c.summary,
+    c.amountYuan === null ? null : Math.round(c.amountYuan * 100),
+    now,
+    now,
   );
   writeMembers(ctx, id, c.parties, c.mediatorIds);
   return id;
@@ -293,7 +323,9 @@ export function openFromDispute(ctx: ServiceContext, input: z.output<typeof Medi
       throw new LedgerError('INVALID_TRANSITION', '只有登记、受理或调处中的纠纷才能转入人民调解。');
     }
     if (input.acceptedDate < (d.history.at(-1)?.date ?? d.intakeDate)) {
-      throw new LedgerError('VALIDATION', '受理日期不能早于纠纷的上一步办理日期', { fields: { acceptedDate: '不能早于纠纷的上一步办理日期' } });
+      throw new LedgerError('VALIDATION', '受理日期不能早于纠纷的上一步办理日期', {
+        fields: { acceptedDate: '不能早于纠纷的上一步办理日期' },
+      });
     }
     const id = insertCase(ctx, {
       disputeId: d.id,
@@ -334,8 +366,15 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
       ctx,
       `UPDATE mediation_case SET accepted_date = ?, mediating_body = ?, committee_name = ?, sender_unit = ?, category = ?, summary = ?,
          amount_fen = ?, updated_at = ? WHERE id = ?`,
-      input.acceptedDate, input.mediatingBody, input.committeeName ?? before.committeeName, input.senderUnit, input.category, input.summary,
-      input.amountYuan === null ? null : Math.round(input.amountYuan * 100), ctx.clock.now(), input.id,
+      input.acceptedDate,
+      input.mediatingBody,
+      input.committeeName ?? before.committeeName,
+      input.senderUnit,
+      input.category,
+      input.summary,
+      input.amountYuan === null ? null : Math.round(input.amountYuan * 100),
+      ctx.clock.now(),
+      input.id,
     );
     writeMembers(ctx, input.id, input.parties, input.mediatorIds);
     const after = loadCase(ctx, input.id)!;
@@ -350,17 +389,54 @@ export function saveRecord(ctx: ServiceContext, input: z.output<typeof RecordInp
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     notAfterToday(ctx, input.date, 'date', '日期');
-    if (input.date < c.acceptedDate) throw new LedgerError('VALIDATION', '记录日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    if (input.date < c.acceptedDate)
+      throw new LedgerError('VALIDATION', '记录日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     const now = ctx.clock.now();
-    const fields = { kind: input.kind, date: input.date, place: input.place, participants: input.participants, content: input.content, nextStep: input.nextStep };
+    const fields = {
+      kind: input.kind,
+      date: input.date,
+      place: input.place,
+      participants: input.participants,
+      content: input.content,
+      nextStep: input.nextStep,
+    };
     if (input.id) {
-      const before = one<Record<string, unknown>>(ctx, 'SELECT kind, date, place, participants, content, next_step AS nextStep FROM mediation_record WHERE id = ? AND case_id = ? AND deleted_at IS NULL', input.id, input.caseId);
+      const before = one<Record<string, unknown>>(
+        ctx,
+        'SELECT kind, date, place, participants, content, next_step AS nextStep FROM mediation_record WHERE id = ? AND case_id = ? AND deleted_at IS NULL',
+        input.id,
+        input.caseId,
+      );
       if (!before) throw new LedgerError('NOT_FOUND', '该记录不存在。');
-      run(ctx, 'UPDATE mediation_record SET kind = ?, date = ?, place = ?, participants = ?, content = ?, next_step = ?, updated_at = ? WHERE id = ?', input.kind, input.date, input.place, input.participants, input.content, input.nextStep, now, input.id);
+      run(
+        ctx,
+        'UPDATE mediation_record SET kind = ?, date = ?, place = ?, participants = ?, content = ?, next_step = ?, updated_at = ? WHERE id = ?',
+        input.kind,
+        input.date,
+        input.place,
+        input.participants,
+        input.content,
+        input.nextStep,
+        now,
+        input.id,
+      );
       audit(ctx, { action: 'update', entity: 'mediation', entityId: input.caseId, before: { record: before }, after: { record: fields } });
     } else {
       const id = newId();
-      run(ctx, 'INSERT INTO mediation_record (id, case_id, kind, date, place, participants, content, next_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', id, input.caseId, input.kind, input.date, input.place, input.participants, input.content, input.nextStep, now, now);
+      run(
+        ctx,
+        'INSERT INTO mediation_record (id, case_id, kind, date, place, participants, content, next_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        id,
+        input.caseId,
+        input.kind,
+        input.date,
+        input.place,
+        input.participants,
+        input.content,
+        input.nextStep,
+        now,
+        now,
+      );
       audit(ctx, { action: 'create', entity: 'mediation', entityId: input.caseId, after: { record: fields } });
     }
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
@@ -370,7 +446,11 @@ export function saveRecord(ctx: ServiceContext, input: z.output<typeof RecordInp
 
 export function deleteRecord(ctx: ServiceContext, id: string): MediationCase {
   return write(ctx, () => {
-    const r = one<{ case_id: string; kind: string; date: string }>(ctx, 'SELECT case_id, kind, date FROM mediation_record WHERE id = ? AND deleted_at IS NULL', id);
+    const r = one<{ case_id: string; kind: string; date: string }>(
+      ctx,
+      'SELECT case_id, kind, date FROM mediation_record WHERE id = ? AND deleted_at IS NULL',
+      id,
+    );
     if (!r) throw new LedgerError('NOT_FOUND', '该记录不存在。');
     requireOpenCase(ctx, r.case_id, true);
     const now = ctx.clock.now();
@@ -390,13 +470,15 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
     const signatures: Record<string, string | null> = {};
     for (const p of c.parties) signatures[p.personId] = null;
     for (const s of input.partySignatures) {
-      if (!partyIds.has(s.personId)) throw new LedgerError('VALIDATION', '签名人不是本案当事人', { fields: { partySignatures: '签名人不是本案当事人' } });
+      if (!partyIds.has(s.personId))
+        throw new LedgerError('VALIDATION', '签名人不是本案当事人', { fields: { partySignatures: '签名人不是本案当事人' } });
       signatures[s.personId] = s.date;
     }
     const dates = [...Object.values(signatures), input.mediatorSignedDate, input.sealDate, input.oralDate].filter((d): d is string => !!d);
     for (const d of dates) {
       notAfterToday(ctx, d, 'partySignatures', '签署日期');
-      if (d < c.acceptedDate) throw new LedgerError('VALIDATION', '签署日期不能早于受理日期', { fields: { partySignatures: '签署日期不能早于受理日期' } });
+      if (d < c.acceptedDate)
+        throw new LedgerError('VALIDATION', '签署日期不能早于受理日期', { fields: { partySignatures: '签署日期不能早于受理日期' } });
     }
     const effective =
       input.form === 'oral'
@@ -407,16 +489,27 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
     const now = ctx.clock.now();
     const id = existing?.id ?? newId();
     const values = [
-      input.form, input.facts, input.matters, input.responsibility, input.content, input.performanceMethod, input.performanceDeadline,
-      input.performancePlace, JSON.stringify(signatures), input.form === 'written' ? input.mediatorSignedDate : null,
-      input.form === 'written' ? input.sealDate : null, effective,
+      input.form,
+      input.facts,
+      input.matters,
+      input.responsibility,
+      input.content,
+      input.performanceMethod,
+      input.performanceDeadline,
+      input.performancePlace,
+      JSON.stringify(signatures),
+      input.form === 'written' ? input.mediatorSignedDate : null,
+      input.form === 'written' ? input.sealDate : null,
+      effective,
     ];
     if (existing) {
       run(
         ctx,
         `UPDATE agreement SET form = ?, facts = ?, matters = ?, responsibility = ?, content = ?, performance_method = ?, performance_deadline = ?,
            performance_place = ?, party_signatures = ?, mediator_signed_date = ?, seal_date = ?, effective_date = ?, updated_at = ? WHERE id = ?`,
-        ...values, now, id,
+        ...values,
+        now,
+        id,
       );
     } else {
       run(
@@ -424,7 +517,11 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
         `INSERT INTO agreement (id, case_id, form, facts, matters, responsibility, content, performance_method, performance_deadline,
            performance_place, party_signatures, mediator_signed_date, seal_date, effective_date, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        id, input.caseId, ...values, now, now,
+        id,
+        input.caseId,
+        ...values,
+        now,
+        now,
       );
     }
     const keep = new Set(input.items.map((i) => i.id).filter(Boolean));
@@ -433,9 +530,28 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
     }
     input.items.forEach((item, i) => {
       if (item.id && one(ctx, 'SELECT 1 FROM performance_item WHERE id = ? AND agreement_id = ?', item.id, id)) {
-        run(ctx, 'UPDATE performance_item SET description = ?, deadline = ?, state = ?, note = ?, ord = ? WHERE id = ?', item.description, item.deadline, item.state, item.note, i, item.id);
+        run(
+          ctx,
+          'UPDATE performance_item SET description = ?, deadline = ?, state = ?, note = ?, ord = ? WHERE id = ?',
+          item.description,
+          item.deadline,
+          item.state,
+          item.note,
+          i,
+          item.id,
+        );
       } else {
-        run(ctx, 'INSERT INTO performance_item (id, agreement_id, description, deadline, state, note, ord) VALUES (?, ?, ?, ?, ?, ?, ?)', newId(), id, item.description, item.deadline, item.state, item.note, i);
+        run(
+          ctx,
+          'INSERT INTO performance_item (id, agreement_id, description, deadline, state, note, ord) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          newId(),
+          id,
+          item.description,
+          item.deadline,
+          item.state,
+          item.note,
+          i,
+        );
       }
     });
     // The return visit is proposed once the agreement is in force.
@@ -443,12 +559,22 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       run(
         ctx,
         'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-        newId(), input.caseId, proposedReturnVisit(effective, getSettings(ctx).returnVisitDays), now, now,
+        newId(),
+        input.caseId,
+        proposedReturnVisit(effective, getSettings(ctx).returnVisitDays),
+        now,
+        now,
       );
     }
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
     syncMediation(ctx, input.caseId);
-    audit(ctx, { action: existing ? 'update' : 'create', entity: 'mediation', entityId: input.caseId, before: before ? { agreement: before } : undefined, after: { agreement: loadAgreement(ctx, input.caseId) } });
+    audit(ctx, {
+      action: existing ? 'update' : 'create',
+      entity: 'mediation',
+      entityId: input.caseId,
+      before: before ? { agreement: before } : undefined,
+      after: { agreement: loadAgreement(ctx, input.caseId) },
+    });
     return loadCase(ctx, input.caseId)!;
   });
 }
@@ -464,7 +590,13 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
     requireOpenCase(ctx, item.case_id, true);
     run(ctx, 'UPDATE performance_item SET state = ?, note = ? WHERE id = ?', input.state, input.note, input.itemId);
     syncMediation(ctx, item.case_id);
-    audit(ctx, { action: 'update', entity: 'mediation', entityId: item.case_id, before: { performance: { item: item.description, state: item.state } }, after: { performance: { item: item.description, state: input.state, note: input.note } } });
+    audit(ctx, {
+      action: 'update',
+      entity: 'mediation',
+      entityId: item.case_id,
+      before: { performance: { item: item.description, state: item.state } },
+      after: { performance: { item: item.description, state: input.state, note: input.note } },
+    });
     return loadCase(ctx, item.case_id)!;
   });
 }
@@ -475,8 +607,10 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
     const a = c.agreement;
     if (!a) throw new LedgerError('INVALID_TRANSITION', '请先登记调解协议。');
     if (input.appliedDate) {
-      if (a.form !== 'written' || !a.effectiveDate) throw new LedgerError('INVALID_TRANSITION', '只有已生效的书面调解协议才能申请司法确认。');
-      if (input.appliedDate < a.effectiveDate) throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
+      if (a.form !== 'written' || !a.effectiveDate)
+        throw new LedgerError('INVALID_TRANSITION', '只有已生效的书面调解协议才能申请司法确认。');
+      if (input.appliedDate < a.effectiveDate)
+        throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
       notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
     if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
@@ -486,11 +620,24 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
       ctx,
       `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court = ?, confirmation_ruling_no = ?,
          confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
-      input.intent === null ? null : input.intent ? 1 : 0, input.appliedDate, input.court, input.rulingNo, input.result, input.resultDate, ctx.clock.now(), a.id,
+      input.intent === null ? null : input.intent ? 1 : 0,
+      input.appliedDate,
+      input.court,
+      input.rulingNo,
+      input.result,
+      input.resultDate,
+      ctx.clock.now(),
+      a.id,
     );
     const { caseId: _c, ...after } = input;
     syncMediation(ctx, c.id);
-    audit(ctx, { action: 'update', entity: 'mediation', entityId: c.id, before: { confirmation: a.confirmation }, after: { confirmation: after } });
+    audit(ctx, {
+      action: 'update',
+      entity: 'mediation',
+      entityId: c.id,
+      before: { confirmation: a.confirmation },
+      after: { confirmation: after },
+    });
     return loadCase(ctx, c.id)!;
   });
 }
@@ -501,22 +648,58 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     notAfterToday(ctx, input.visitDate, 'visitDate', '回访日期');
-    if (input.visitDate < c.acceptedDate) throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
+    if (input.visitDate < c.acceptedDate)
+      throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
     if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.visitorStaffId)) {
       throw new LedgerError('VALIDATION', '所选回访人不存在', { fields: { visitorStaffId: '所选回访人不存在' } });
     }
     const now = ctx.clock.now();
     const { caseId, id: givenId, ...fields } = input;
     // A visit recorded without naming one fills the earliest proposed visit.
-    const target = givenId ?? one<{ id: string }>(ctx, 'SELECT id FROM return_visit WHERE case_id = ? AND visit_date IS NULL AND deleted_at IS NULL ORDER BY planned_date LIMIT 1', caseId)?.id;
+    const target =
+      givenId ??
+      one<{ id: string }>(
+        ctx,
+        'SELECT id FROM return_visit WHERE case_id = ? AND visit_date IS NULL AND deleted_at IS NULL ORDER BY planned_date LIMIT 1',
+        caseId,
+      )?.id;
     if (target) {
-      const before = one(ctx, 'SELECT planned_date, visit_date, method, performance_found, satisfaction, notes FROM return_visit WHERE id = ? AND case_id = ? AND deleted_at IS NULL', target, caseId);
+      const before = one(
+        ctx,
+        'SELECT planned_date, visit_date, method, performance_found, satisfaction, notes FROM return_visit WHERE id = ? AND case_id = ? AND deleted_at IS NULL',
+        target,
+        caseId,
+      );
       if (!before) throw new LedgerError('NOT_FOUND', '该回访记录不存在。');
-      run(ctx, 'UPDATE return_visit SET visit_date = ?, visitor_staff_id = ?, method = ?, performance_found = ?, satisfaction = ?, notes = ?, updated_at = ? WHERE id = ?', input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, target);
+      run(
+        ctx,
+        'UPDATE return_visit SET visit_date = ?, visitor_staff_id = ?, method = ?, performance_found = ?, satisfaction = ?, notes = ?, updated_at = ? WHERE id = ?',
+        input.visitDate,
+        input.visitorStaffId,
+        input.method,
+        input.performanceFound,
+        input.satisfaction,
+        input.notes,
+        now,
+        target,
+      );
       syncMediation(ctx, caseId);
       audit(ctx, { action: 'update', entity: 'mediation', entityId: caseId, before: { visit: before }, after: { visit: fields } });
     } else {
-      run(ctx, 'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)', newId(), caseId, input.visitDate, input.visitorStaffId, input.method, input.performanceFound, input.satisfaction, input.notes, now, now);
+      run(
+        ctx,
+        'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
+        newId(),
+        caseId,
+        input.visitDate,
+        input.visitorStaffId,
+        input.method,
+        input.performanceFound,
+        input.satisfaction,
+        input.notes,
+        now,
+        now,
+      );
       syncMediation(ctx, caseId);
       audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { visit: fields } });
     }
@@ -532,21 +715,36 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id);
     notAfterToday(ctx, input.closedDate, 'closedDate', '结案日期');
-    if (input.closedDate < before.acceptedDate) throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
+    if (input.closedDate < before.acceptedDate)
+      throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
     if (input.outcome === 'success' && !before.agreement?.effectiveDate) {
-      throw new LedgerError('VALIDATION', '调解成功须先登记已生效的调解协议（书面协议各方签署后生效，口头协议填写达成日期）。', { fields: { outcome: '请先登记已生效的调解协议' } });
+      throw new LedgerError('VALIDATION', '调解成功须先登记已生效的调解协议（书面协议各方签署后生效，口头协议填写达成日期）。', {
+        fields: { outcome: '请先登记已生效的调解协议' },
+      });
     }
     run(
       ctx,
       'UPDATE mediation_case SET outcome = ?, outcome_reason = ?, guidance = ?, closed_date = ?, updated_at = ? WHERE id = ?',
-      input.outcome, input.reason, input.guidance.length ? JSON.stringify(input.guidance) : null, input.closedDate, ctx.clock.now(), input.id,
+      input.outcome,
+      input.reason,
+      input.guidance.length ? JSON.stringify(input.guidance) : null,
+      input.closedDate,
+      ctx.clock.now(),
+      input.id,
     );
     if (before.disputeId) {
       const d = getDispute(ctx, before.disputeId);
-      if (d.status === 'mediating') moveDispute(ctx, d.id, DISPUTE_AFTER[input.outcome], input.closedDate, `人民调解结案：${before.caseNo}`);
+      if (d.status === 'mediating')
+        moveDispute(ctx, d.id, DISPUTE_AFTER[input.outcome], input.closedDate, `人民调解结案：${before.caseNo}`);
     }
     const after = loadCase(ctx, input.id)!;
-    audit(ctx, { action: 'status', entity: 'mediation', entityId: input.id, before: { outcome: null }, after: { outcome: input.outcome, closedDate: input.closedDate, reason: input.reason } });
+    audit(ctx, {
+      action: 'status',
+      entity: 'mediation',
+      entityId: input.id,
+      before: { outcome: null },
+      after: { outcome: input.outcome, closedDate: input.closedDate, reason: input.reason },
+    });
     return after;
   });
 }
@@ -565,7 +763,7 @@ export function deleteCase(ctx: ServiceContext, id: string): { ok: true } {
 export function restoreCase(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const c = loadCase(ctx, id);
-    if (!c || !c.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这件调解案件。');
+    if (!c?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这件调解案件。');
     if (c.disputeId && one(ctx, 'SELECT 1 FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL', c.disputeId)) {
       throw new LedgerError('CONFLICT', '该纠纷已另有调解案件，不能恢复。');
     }
@@ -605,26 +803,30 @@ export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYua
 
 /** The two statements behind one ledger page: the total and the page (bind `limit` and `offset`). */
 export function caseListSql(f: CaseFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
-  const parts: string[] = [f.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { today };
-  if (f.dateFrom) (parts.push('m.accepted_date >= @dateFrom'), (params.dateFrom = f.dateFrom));
-  if (f.dateTo) (parts.push('m.accepted_date <= @dateTo'), (params.dateTo = f.dateTo));
-  if (f.category) (parts.push('m.category = @category'), (params.category = f.category));
-  if (f.mediatingBody) (parts.push('m.mediating_body = @body'), (params.body = f.mediatingBody));
-  if (f.mediatorId) (parts.push('m.id IN (SELECT case_id FROM mediation_mediator WHERE staff_id = @mediator)'), (params.mediator = f.mediatorId));
-  if (f.outcome === 'open') parts.push('m.outcome IS NULL');
-  else if (f.outcome) (parts.push('m.outcome = @outcome'), (params.outcome = f.outcome));
-  if (f.performance) (parts.push(`(${PERFORMANCE_SQL}) = @performance`), (params.performance = f.performance));
-  if (f.confirmation === 'none') parts.push('a.id IS NOT NULL AND a.confirmation_applied_date IS NULL');
-  if (f.confirmation === 'applied') parts.push('a.confirmation_applied_date IS NOT NULL');
-  if (f.confirmation === 'granted') parts.push("a.confirmation_result = 'granted'");
-  if (f.q) {
-    params.q = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push("(m.case_no LIKE @q ESCAPE '\\' OR m.parties_text LIKE @q ESCAPE '\\' OR m.summary LIKE @q ESCAPE '\\')");
-  }
-  const where = parts.join(' AND ');
+  const { sql: where, params } = new Where(f.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL', { today })
+    .when(f.dateFrom, 'm.accepted_date >= @dateFrom', 'dateFrom')
+    .when(f.dateTo, 'm.accepted_date <= @dateTo', 'dateTo')
+    .when(f.category, 'm.category = @category', 'category')
+    .when(f.mediatingBody, 'm.mediating_body = @body', 'body')
+    .when(f.mediatorId, 'm.id IN (SELECT case_id FROM mediation_mediator WHERE staff_id = @mediator)', 'mediator')
+    .when(f.outcome === 'open', 'm.outcome IS NULL')
+    .when(f.outcome !== 'open' && f.outcome, 'm.outcome = @outcome', 'outcome')
+    .when(f.performance, `(${PERFORMANCE_SQL}) = @performance`, 'performance')
+    .when(f.confirmation === 'none', 'a.id IS NOT NULL AND a.confirmation_applied_date IS NULL')
+    .when(f.confirmation === 'applied', 'a.confirmation_applied_date IS NOT NULL')
+    .when(f.confirmation === 'granted', "a.confirmation_result = 'granted'")
+    .when(
+      f.q && containsPattern(f.q),
+      "(m.case_no LIKE @q ESCAPE '\\' OR m.parties_text LIKE @q ESCAPE '\\' OR m.summary LIKE @q ESCAPE '\\')",
+      'q',
+    );
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = f.sort === 'caseNo' ? `m.case_year ${dir}, m.case_seq ${dir}` : f.sort === 'closedDate' ? `m.closed_date ${dir}` : `m.accepted_date ${dir}`;
+  const order =
+    f.sort === 'caseNo'
+      ? `m.case_year ${dir}, m.case_seq ${dir}`
+      : f.sort === 'closedDate'
+        ? `m.closed_date ${dir}`
+        : `m.accepted_date ${dir}`;
   const from = `FROM mediation_case m ${AGREEMENT_FACTS}`;
   return {
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
@@ -652,16 +854,32 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
   const live = 'm.deleted_at IS NULL';
   const count = (sql: string) => one<{ n: number }>(ctx, sql, p)!.n;
   const accepted = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.accepted_date BETWEEN @from AND @to`);
-  const mediated = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to`);
-  const successful = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`);
-  const successIds = all<{ id: string; amount_fen: number | null }>(ctx, `SELECT m.id, m.amount_fen FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`, p);
+  const mediated = count(
+    `SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to`,
+  );
+  const successful = count(
+    `SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
+  );
+  const successIds = all<{ id: string; amount_fen: number | null }>(
+    ctx,
+    `SELECT m.id, m.amount_fen FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
+    p,
+  );
   let performed = 0;
   for (const s of successIds) {
-    const items = all<{ state: PerformanceState }>(ctx, 'SELECT i.state FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE a.case_id = ? AND a.deleted_at IS NULL', s.id);
+    const items = all<{ state: PerformanceState }>(
+      ctx,
+      'SELECT i.state FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE a.case_id = ? AND a.deleted_at IS NULL',
+      s.id,
+    );
     if (items.length > 0 && agreementPerformance(items) === 'performed') performed += 1;
   }
-  const confirmationsApplied = count(`SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_applied_date BETWEEN @from AND @to`);
-  const confirmationsGranted = count(`SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_result = 'granted' AND a.confirmation_result_date BETWEEN @from AND @to`);
+  const confirmationsApplied = count(
+    `SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_applied_date BETWEEN @from AND @to`,
+  );
+  const confirmationsGranted = count(
+    `SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_result = 'granted' AND a.confirmation_result_date BETWEEN @from AND @to`,
+  );
   const rates = mediationRates({ accepted, mediated, successful, performed, confirmationsApplied, confirmationsGranted });
   const group = (column: string) =>
     all<{ key: string; accepted: number; successful: number }>(
@@ -688,4 +906,3 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     byBody: group('m.mediating_body').map((g) => ({ body: g.key as MediatingBody, accepted: g.accepted, successful: g.successful })),
   };
 }
-

@@ -26,7 +26,13 @@ export function holidayTable(ctx: ServiceContext): HolidayTable {
   return parsed.table;
 }
 
-const KIND: Record<DueItem['kind'], string> = { every: 'visit', periodic: 'visit', termEnd: 'term_end', deadline: 'deadline', window: 'deadline' };
+const KIND: Record<DueItem['kind'], string> = {
+  every: 'visit',
+  periodic: 'visit',
+  termEnd: 'term_end',
+  deadline: 'deadline',
+  window: 'deadline',
+};
 
 export interface OwnerMeta {
   personName: string;
@@ -48,14 +54,31 @@ interface ObligationRow {
   link: string;
 }
 
-const ROW_FIELDS = ['item_key', 'rule_id', 'kind', 'label', 'due_date', 'original_due_date', 'person_name', 'responsible_staff_id', 'village_id', 'link'] as const;
+const ROW_FIELDS = [
+  'item_key',
+  'rule_id',
+  'kind',
+  'label',
+  'due_date',
+  'original_due_date',
+  'person_name',
+  'responsible_staff_id',
+  'village_id',
+  'link',
+] as const;
 
 /**
  * Replaces one file's open items; `items` null removes them all (closed, deleted, ended). Rows that
  * are already as computed are left alone, so the daily rebuild writes only what changed. Returns
  * whether anything was written.
  */
-export function replaceObligations(ctx: ServiceContext, module: DashboardModule, ownerId: string, items: DueItem[] | null, meta: OwnerMeta | null): boolean {
+export function replaceObligations(
+  ctx: ServiceContext,
+  module: DashboardModule,
+  ownerId: string,
+  items: DueItem[] | null,
+  meta: OwnerMeta | null,
+): boolean {
   const rows: ObligationRow[] =
     items && meta
       ? items
@@ -74,14 +97,21 @@ export function replaceObligations(ctx: ServiceContext, module: DashboardModule,
           }))
           .sort((a, b) => (a.item_key < b.item_key ? -1 : a.item_key > b.item_key ? 1 : 0))
       : [];
-  const stored = all<ObligationRow>(ctx, `SELECT ${ROW_FIELDS.join(', ')} FROM obligation WHERE module = ? AND owner_id = ? ORDER BY item_key`, module, ownerId);
+  const stored = all<ObligationRow>(
+    ctx,
+    `SELECT ${ROW_FIELDS.join(', ')} FROM obligation WHERE module = ? AND owner_id = ? ORDER BY item_key`,
+    module,
+    ownerId,
+  );
   if (stored.length === rows.length && stored.every((r, i) => ROW_FIELDS.every((f) => r[f] === rows[i]![f]))) return false;
   run(ctx, 'DELETE FROM obligation WHERE module = ? AND owner_id = ?', module, ownerId);
   for (const r of rows) {
     run(
       ctx,
       `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      module, ownerId, ...ROW_FIELDS.map((f) => r[f]),
+      module,
+      ownerId,
+      ...ROW_FIELDS.map((f) => r[f]),
     );
   }
   return true;
@@ -89,7 +119,14 @@ export function replaceObligations(ctx: ServiceContext, module: DashboardModule,
 
 /** One-off deadlines through the same engine (disputes, mediation agreements). */
 function deadlines(ctx: ServiceContext, ownerId: string, start: string, rules: DeadlineRule[]): DueItem[] {
-  return computeDueItems({ rules, subject: { id: ownerId, startDate: start, endDate: null, facts: {} }, events: [], extensions: [], today: ctx.clock.today(), holidays: holidayTable(ctx) });
+  return computeDueItems({
+    rules,
+    subject: { id: ownerId, startDate: start, endDate: null, facts: {} },
+    events: [],
+    extensions: [],
+    today: ctx.clock.today(),
+    holidays: holidayTable(ctx),
+  });
 }
 
 // ── disputes: the handling deadline ─────────────────────────────────────────────────────────
@@ -105,7 +142,12 @@ export interface DisputeForSync extends DisputeDeadlineFacts {
 export function syncDisputeFrom(ctx: ServiceContext, d: DisputeForSync): boolean {
   if (d.deletedAt) return replaceObligations(ctx, 'dispute', d.id, null, null);
   const items = disputeDueItems(d, ctx.clock.today(), holidayTable(ctx));
-  return replaceObligations(ctx, 'dispute', d.id, items, { personName: d.partiesText, responsibleStaffId: d.responsibleStaffId, villageId: d.villageId, link: `/disputes/${d.id}` });
+  return replaceObligations(ctx, 'dispute', d.id, items, {
+    personName: d.partiesText,
+    responsibleStaffId: d.responsibleStaffId,
+    villageId: d.villageId,
+    link: `/disputes/${d.id}`,
+  });
 }
 
 export function syncDispute(ctx: ServiceContext, id: string): boolean {
@@ -116,7 +158,11 @@ export function syncDispute(ctx: ServiceContext, id: string): boolean {
     id,
   );
   if (!d) return replaceObligations(ctx, 'dispute', id, null, null);
-  const history = all<{ to: DisputeStatus; date: string }>(ctx, 'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id', id);
+  const history = all<{ to: DisputeStatus; date: string }>(
+    ctx,
+    'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id',
+    id,
+  );
   return syncDisputeFrom(ctx, { ...d, id, history });
 }
 
@@ -136,7 +182,11 @@ export function mediationDueItems(ctx: ServiceContext, id: string): { items: Due
   );
   if (!c || c.deleted_at) return null;
   const rules: DeadlineRule[] = [];
-  for (const v of all<{ id: string; planned_date: string }>(ctx, 'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL', id)) {
+  for (const v of all<{ id: string; planned_date: string }>(
+    ctx,
+    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
+    id,
+  )) {
     rules.push({ kind: 'deadline', id: `visit.${v.id}`, label: '调解回访', date: v.planned_date, source: '调解协议生效后按设定间隔回访' });
   }
   const items = all<{ id: string; description: string; deadline: string }>(
@@ -146,7 +196,14 @@ export function mediationDueItems(ctx: ServiceContext, id: string): { items: Due
     id,
   );
   for (const i of items) {
-    rules.push({ kind: 'deadline', id: `perform.${i.id}`, label: `协议履行：${i.description.slice(0, 30)}`, date: i.deadline, source: '调解协议约定的履行期限；期限最后一日为法定休假日的，顺延至其后第一个工作日', rollForward: true });
+    rules.push({
+      kind: 'deadline',
+      id: `perform.${i.id}`,
+      label: `协议履行：${i.description.slice(0, 30)}`,
+      date: i.deadline,
+      source: '调解协议约定的履行期限；期限最后一日为法定休假日的，顺延至其后第一个工作日',
+      rollForward: true,
+    });
   }
   const a = one<{ effective_date: string | null; confirmation_intent: number | null; confirmation_applied_date: string | null }>(
     ctx,
@@ -154,9 +211,19 @@ export function mediationDueItems(ctx: ServiceContext, id: string): { items: Due
     id,
   );
   if (a?.effective_date && a.confirmation_intent === 1 && !a.confirmation_applied_date) {
-    rules.push({ kind: 'deadline', id: 'confirmation', label: '申请司法确认', date: addDays(a.effective_date, 30), source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请', rollForward: true });
+    rules.push({
+      kind: 'deadline',
+      id: 'confirmation',
+      label: '申请司法确认',
+      date: addDays(a.effective_date, 30),
+      source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请',
+      rollForward: true,
+    });
   }
-  return { items: deadlines(ctx, id, c.accepted_date, rules), meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` } };
+  return {
+    items: deadlines(ctx, id, c.accepted_date, rules),
+    meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` },
+  };
 }
 
 export function syncMediation(ctx: ServiceContext, id: string): boolean {
@@ -212,7 +279,11 @@ export function refreshObligations(
   builtFor: string = obligationsStamp(ctx),
 ): number {
   const batches: [string, string, (id: string) => boolean][] = [
-    ['dispute', "SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')", (id) => syncDispute(ctx, id)],
+    [
+      'dispute',
+      "SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')",
+      (id) => syncDispute(ctx, id),
+    ],
     ['mediation', 'SELECT id FROM mediation_case WHERE deleted_at IS NULL', (id) => syncMediation(ctx, id)],
     ['followup', "SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'", (id) => syncFollowup(ctx, id)],
   ];

@@ -35,7 +35,13 @@ export function writeSearchKeys(
   // The FTS row shares the person's rowid, so it is found and replaced without a scan.
   const { rowid } = one<{ rowid: number }>(ctx, 'SELECT rowid FROM person WHERE id = ?', p.id)!;
   run(ctx, 'DELETE FROM person_fts WHERE rowid = ?', rowid);
-  run(ctx, 'INSERT INTO person_fts (rowid, person_id, body) VALUES (?, ?, ?)', rowid, p.id, [p.name, py.full, py.initials, p.idNumber ?? '', p.phone ?? ''].join(' '));
+  run(
+    ctx,
+    'INSERT INTO person_fts (rowid, person_id, body) VALUES (?, ?, ?)',
+    rowid,
+    p.id,
+    [p.name, py.full, py.initials, p.idNumber ?? '', p.phone ?? ''].join(' '),
+  );
 }
 
 const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate,

@@ -77,8 +77,22 @@ export function createPerson(ctx: ServiceContext, input: Fields): Person {
       `INSERT INTO person (id, name, name_pinyin, name_initials, sex, id_number, birth_date, ethnicity, phone,
         household_address, residence_address, village_id, grid_id, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id, p.name, py.full, py.initials, p.sex, p.idNumber, p.birthDate, p.ethnicity, p.phone,
-      p.householdAddress, p.residenceAddress, p.villageId, p.gridId, p.notes, now, now,
+      id,
+      p.name,
+      py.full,
+      py.initials,
+      p.sex,
+      p.idNumber,
+      p.birthDate,
+      p.ethnicity,
+      p.phone,
+      p.householdAddress,
+      p.residenceAddress,
+      p.villageId,
+      p.gridId,
+      p.notes,
+      now,
+      now,
     );
     writeSearchKeys(ctx, { id, name: p.name, idNumber: p.idNumber, phone: p.phone }, py);
     const created = loadPerson(ctx, id)!;
@@ -98,8 +112,21 @@ export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonU
       `UPDATE person SET name = ?, name_pinyin = ?, name_initials = ?, sex = ?, id_number = ?, birth_date = ?, ethnicity = ?,
         phone = ?, household_address = ?, residence_address = ?, village_id = ?, grid_id = ?, notes = ?, updated_at = ?
        WHERE id = ?`,
-      p.name, py.full, py.initials, p.sex, p.idNumber, p.birthDate, p.ethnicity, p.phone,
-      p.householdAddress, p.residenceAddress, p.villageId, p.gridId, p.notes, ctx.clock.now(), id,
+      p.name,
+      py.full,
+      py.initials,
+      p.sex,
+      p.idNumber,
+      p.birthDate,
+      p.ethnicity,
+      p.phone,
+      p.householdAddress,
+      p.residenceAddress,
+      p.villageId,
+      p.gridId,
+      p.notes,
+      ctx.clock.now(),
+      id,
     );
     writeSearchKeys(ctx, { id, name: p.name, idNumber: p.idNumber, phone: p.phone }, py);
     const after = loadPerson(ctx, id)!;
@@ -113,7 +140,11 @@ export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonU
 function refreshPartyNames(ctx: ServiceContext, personId: string): void {
   const disputes = all<{ dispute_id: string }>(ctx, 'SELECT DISTINCT dispute_id FROM dispute_party WHERE person_id = ?', personId);
   for (const d of disputes) {
-    const names = all<{ name: string }>(ctx, 'SELECT p.name FROM dispute_party dp JOIN person p ON p.id = dp.person_id WHERE dp.dispute_id = ? ORDER BY dp.ord', d.dispute_id);
+    const names = all<{ name: string }>(
+      ctx,
+      'SELECT p.name FROM dispute_party dp JOIN person p ON p.id = dp.person_id WHERE dp.dispute_id = ? ORDER BY dp.ord',
+      d.dispute_id,
+    );
     run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', names.map((n) => n.name).join('、'), d.dispute_id);
   }
 }
@@ -131,11 +162,17 @@ export function deletePerson(ctx: ServiceContext, id: string): { ok: true } {
 export function restorePerson(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const before = loadPerson(ctx, id);
-    if (!before || !before.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条人员记录。');
+    if (!before?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条人员记录。');
     if (before.idNumber) {
-      const holder = one<{ id: string; name: string }>(ctx, 'SELECT id, name FROM person WHERE id_number = ? AND deleted_at IS NULL', before.idNumber);
+      const holder = one<{ id: string; name: string }>(
+        ctx,
+        'SELECT id, name FROM person WHERE id_number = ? AND deleted_at IS NULL',
+        before.idNumber,
+      );
       if (holder) {
-        throw new LedgerError('ID_NUMBER_TAKEN', `无法恢复：该公民身份号码已由“${holder.name}”使用。`, { details: { personId: holder.id, name: holder.name } });
+        throw new LedgerError('ID_NUMBER_TAKEN', `无法恢复：该公民身份号码已由“${holder.name}”使用。`, {
+          details: { personId: holder.id, name: holder.name },
+        });
       }
     }
     run(ctx, 'UPDATE person SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
@@ -196,9 +233,15 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
     const hits = searchPersons(ctx, input.q, 100, input.deleted);
     const ids = new Set(hits.map((h) => h.id));
     const marks = new Map(
-      all<{ id: string; deletedAt: string | null }>(ctx, `SELECT id, deleted_at AS deletedAt FROM person WHERE id IN (${[...ids].map(() => '?').join(',') || "''"})`, ...ids).map((r) => [r.id, r.deletedAt]),
+      all<{ id: string; deletedAt: string | null }>(
+        ctx,
+        `SELECT id, deleted_at AS deletedAt FROM person WHERE id IN (${[...ids].map(() => '?').join(',') || "''"})`,
+        ...ids,
+      ).map((r) => [r.id, r.deletedAt]),
     );
-    const rows = hits.map((h) => ({ ...h, deletedAt: marks.get(h.id) ?? null })).filter((h) => (input.deleted ? h.deletedAt : !h.deletedAt));
+    const rows = hits
+      .map((h) => ({ ...h, deletedAt: marks.get(h.id) ?? null }))
+      .filter((h) => (input.deleted ? h.deletedAt : !h.deletedAt));
     return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
   }
   const village = input.villageId ? 'AND p.village_id = ?' : '';

@@ -35,7 +35,12 @@ export function getSetting<T>(ctx: ServiceContext, key: string): T | null {
 }
 
 export function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
-  run(ctx, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
+  run(
+    ctx,
+    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    key,
+    JSON.stringify(value),
+  );
 }
 
 /** Settings added by later versions get their defaults when an older ledger is read. */
@@ -79,7 +84,14 @@ export function setupStatus(ctx: ServiceContext, dbPath: string): SetupStatus {
 function seedDictionaries(ctx: ServiceContext): void {
   for (const [kind, entries] of Object.entries(DICT_KINDS)) {
     entries.forEach((e, i) => {
-      run(ctx, 'INSERT OR IGNORE INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 1, 1, ?)', kind, e.code, e.label, i);
+      run(
+        ctx,
+        'INSERT OR IGNORE INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 1, 1, ?)',
+        kind,
+        e.code,
+        e.label,
+        i,
+      );
     });
   }
 }
@@ -97,7 +109,15 @@ export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInpu
     seedDictionaries(ctx);
     const now = ctx.clock.now();
     const staffId = newId();
-    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?)', staffId, input.operatorName, input.operatorPost, now, now);
+    run(
+      ctx,
+      'INSERT INTO staff (id, name, post, phone, active, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?)',
+      staffId,
+      input.operatorName,
+      input.operatorPost,
+      now,
+      now,
+    );
     putSetting(ctx, OPERATOR_KEY, staffId);
     const actor = { id: staffId, name: input.operatorName };
     const actx = { ...ctx, user: actor };
@@ -118,8 +138,12 @@ export function updateSettings(ctx: ServiceContext, input: z.output<typeof Setti
 }
 
 export function setOperator(ctx: ServiceContext, staffId: string, dbPath: string): SetupStatus {
-  const s = one<{ id: string; name: string; active: number; kind: StaffKind }>(ctx, 'SELECT id, name, active, kind FROM staff WHERE id = ? AND deleted_at IS NULL', staffId);
-  if (!s || !s.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
+  const s = one<{ id: string; name: string; active: number; kind: StaffKind }>(
+    ctx,
+    'SELECT id, name, active, kind FROM staff WHERE id = ? AND deleted_at IS NULL',
+    staffId,
+  );
+  if (!s?.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
   if (s.kind !== 'staff') throw new LedgerError('VALIDATION', '操作人须为本单位工作人员，人民调解员不能作为操作人。');
   write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
   return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, dbPath);
@@ -135,7 +159,13 @@ interface GridRow {
   worker_phone: string | null;
 }
 
-const toGrid = (g: GridRow): Grid => ({ id: g.id, villageId: g.village_id, name: g.name, workerName: g.worker_name, workerPhone: g.worker_phone });
+const toGrid = (g: GridRow): Grid => ({
+  id: g.id,
+  villageId: g.village_id,
+  name: g.name,
+  workerName: g.worker_name,
+  workerPhone: g.worker_phone,
+});
 
 export function listVillages(ctx: ServiceContext): Village[] {
   const villages = all<{ id: string; name: string }>(ctx, 'SELECT id, name FROM village WHERE deleted_at IS NULL ORDER BY name');
@@ -145,7 +175,12 @@ export function listVillages(ctx: ServiceContext): Village[] {
 
 export function saveVillage(ctx: ServiceContext, input: z.output<typeof VillageInput>): Village {
   return write(ctx, () => {
-    const clash = one<{ id: string }>(ctx, 'SELECT id FROM village WHERE name = ? AND deleted_at IS NULL AND id IS NOT ?', input.name, input.id);
+    const clash = one<{ id: string }>(
+      ctx,
+      'SELECT id FROM village WHERE name = ? AND deleted_at IS NULL AND id IS NOT ?',
+      input.name,
+      input.id,
+    );
     if (clash) throw new LedgerError('CONFLICT', '已有同名的村（社区）', { fields: { name: '已有同名的村（社区）' } });
     const now = ctx.clock.now();
     if (input.id) {
@@ -184,12 +219,31 @@ export function saveGrid(ctx: ServiceContext, input: z.output<typeof GridInput>)
     if (input.id) {
       const before = one<GridRow>(ctx, 'SELECT * FROM grid WHERE id = ? AND deleted_at IS NULL', input.id);
       if (!before) throw new LedgerError('NOT_FOUND');
-      run(ctx, 'UPDATE grid SET village_id = ?, name = ?, worker_name = ?, worker_phone = ?, updated_at = ? WHERE id = ?', input.villageId, input.name, input.workerName, input.workerPhone, now, input.id);
+      run(
+        ctx,
+        'UPDATE grid SET village_id = ?, name = ?, worker_name = ?, worker_phone = ?, updated_at = ? WHERE id = ?',
+        input.villageId,
+        input.name,
+        input.workerName,
+        input.workerPhone,
+        now,
+        input.id,
+      );
       audit(ctx, { action: 'update', entity: 'grid', entityId: input.id, before: toGrid(before), after });
       return { id: input.id, ...after };
     }
     const id = newId();
-    run(ctx, 'INSERT INTO grid (id, village_id, name, worker_name, worker_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', id, input.villageId, input.name, input.workerName, input.workerPhone, now, now);
+    run(
+      ctx,
+      'INSERT INTO grid (id, village_id, name, worker_name, worker_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      id,
+      input.villageId,
+      input.name,
+      input.workerName,
+      input.workerPhone,
+      now,
+      now,
+    );
     audit(ctx, { action: 'create', entity: 'grid', entityId: id, after });
     return { id, ...after };
   });
@@ -218,7 +272,15 @@ interface StaffRow {
   committee: string | null;
 }
 const STAFF_COLUMNS = 'id, name, post, phone, active, kind, committee';
-const toStaff = (s: StaffRow): Staff => ({ id: s.id, name: s.name, post: s.post, phone: s.phone, active: s.active === 1, kind: s.kind, committee: s.committee });
+const toStaff = (s: StaffRow): Staff => ({
+  id: s.id,
+  name: s.name,
+  post: s.post,
+  phone: s.phone,
+  active: s.active === 1,
+  kind: s.kind,
+  committee: s.committee,
+});
 
 export function listStaff(ctx: ServiceContext, includeInactive = false): Staff[] {
   const rows = all<StaffRow>(ctx, `SELECT ${STAFF_COLUMNS} FROM staff WHERE deleted_at IS NULL ORDER BY kind DESC, active DESC, name`);
@@ -238,14 +300,39 @@ export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput
         throw new LedgerError('VALIDATION', '不能停用当前操作人员，请先切换操作人员。', { fields: { active: '不能停用当前操作人员' } });
       }
       if (input.kind === 'mediator' && ctx.user.id === input.id) {
-        throw new LedgerError('VALIDATION', '当前操作人员须为工作人员，请先切换操作人员。', { fields: { kind: '当前操作人员须为工作人员' } });
+        throw new LedgerError('VALIDATION', '当前操作人员须为工作人员，请先切换操作人员。', {
+          fields: { kind: '当前操作人员须为工作人员' },
+        });
       }
-      run(ctx, 'UPDATE staff SET name = ?, post = ?, phone = ?, active = ?, kind = ?, committee = ?, updated_at = ? WHERE id = ?', input.name, input.post, input.phone, input.active ? 1 : 0, input.kind, committee, now, input.id);
+      run(
+        ctx,
+        'UPDATE staff SET name = ?, post = ?, phone = ?, active = ?, kind = ?, committee = ?, updated_at = ? WHERE id = ?',
+        input.name,
+        input.post,
+        input.phone,
+        input.active ? 1 : 0,
+        input.kind,
+        committee,
+        now,
+        input.id,
+      );
       audit(ctx, { action: 'update', entity: 'staff', entityId: input.id, before: toStaff(before), after });
       return { id: input.id, ...after };
     }
     const id = newId();
-    run(ctx, 'INSERT INTO staff (id, name, post, phone, active, kind, committee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, input.name, input.post, input.phone, input.active ? 1 : 0, input.kind, committee, now, now);
+    run(
+      ctx,
+      'INSERT INTO staff (id, name, post, phone, active, kind, committee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      id,
+      input.name,
+      input.post,
+      input.phone,
+      input.active ? 1 : 0,
+      input.kind,
+      committee,
+      now,
+      now,
+    );
     audit(ctx, { action: 'create', entity: 'staff', entityId: id, after });
     return { id, ...after };
   });
@@ -271,10 +358,17 @@ export function addDict(ctx: ServiceContext, input: z.output<typeof DictAddInput
     if (one(ctx, 'SELECT 1 FROM dict_entry WHERE kind = ? AND label = ?', input.kind, input.label)) {
       throw new LedgerError('CONFLICT', '已有同名条目', { fields: { label: '已有同名条目' } });
     }
-    const n = one<{ n: number }>(ctx, "SELECT count(*) AS n FROM dict_entry WHERE kind = ? AND builtin = 0", input.kind)!.n;
+    const n = one<{ n: number }>(ctx, 'SELECT count(*) AS n FROM dict_entry WHERE kind = ? AND builtin = 0', input.kind)!.n;
     const code = `L${String(n + 1).padStart(2, '0')}`;
     const sort = one<{ s: number }>(ctx, 'SELECT coalesce(max(sort), 0) + 1 AS s FROM dict_entry WHERE kind = ?', input.kind)!.s;
-    run(ctx, 'INSERT INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 0, 1, ?)', input.kind, code, input.label, sort);
+    run(
+      ctx,
+      'INSERT INTO dict_entry (kind, code, label, builtin, active, sort) VALUES (?, ?, ?, 0, 1, ?)',
+      input.kind,
+      code,
+      input.label,
+      sort,
+    );
     const item: DictItem = { kind: input.kind, code, label: input.label, builtin: false, active: true };
     audit(ctx, { action: 'create', entity: 'dict', entityId: `${input.kind}:${code}`, after: item });
     return item;
@@ -283,7 +377,12 @@ export function addDict(ctx: ServiceContext, input: z.output<typeof DictAddInput
 
 export function setDictActive(ctx: ServiceContext, input: z.output<typeof DictToggleInput>): DictItem {
   return write(ctx, () => {
-    const before = one<DictRow>(ctx, 'SELECT kind, code, label, builtin, active FROM dict_entry WHERE kind = ? AND code = ?', input.kind, input.code);
+    const before = one<DictRow>(
+      ctx,
+      'SELECT kind, code, label, builtin, active FROM dict_entry WHERE kind = ? AND code = ?',
+      input.kind,
+      input.code,
+    );
     if (!before) throw new LedgerError('NOT_FOUND');
     run(ctx, 'UPDATE dict_entry SET active = ? WHERE kind = ? AND code = ?', input.active ? 1 : 0, input.kind, input.code);
     const after = { ...toDict(before), active: input.active };

@@ -5,7 +5,15 @@
  * table is rebuilt at the next dashboard visit, so the new rules count from then on.
  */
 import type { z } from 'zod';
-import { CADENCE_BASIS_LABELS, CADENCES, effectiveCadence, FOLLOWUP_GROUP_LABELS, type CadenceOverride, type FollowupGroup, type FollowupOverrides } from '../../shared/domain/followup-rules';
+import {
+  CADENCE_BASIS_LABELS,
+  CADENCES,
+  effectiveCadence,
+  FOLLOWUP_GROUP_LABELS,
+  type CadenceOverride,
+  type FollowupGroup,
+  type FollowupOverrides,
+} from '../../shared/domain/followup-rules';
 import { DEFAULT_HOLIDAY_SOURCES, holidayTableProblems, type HolidayTable } from '../../shared/domain/holidays';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
@@ -59,7 +67,13 @@ export function saveHolidays(ctx: ServiceContext, input: z.output<typeof Holiday
     const before = holidayTable(ctx);
     putSetting(ctx, 'holidays', entries);
     markObligationsStale(ctx);
-    audit(ctx, { action: 'update', entity: 'settings', entityId: 'holidays', before: { 节假日条目: before.length }, after: { 节假日条目: entries.length } });
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: 'holidays',
+      before: { 节假日条目: before.length },
+      after: { 节假日条目: entries.length },
+    });
     return getSchedule(ctx);
   });
 }
@@ -80,7 +94,11 @@ export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceI
       throw new LedgerError('VALIDATION', '调整只能自今天或以后生效，不能追溯', { fields: { since: '生效日期不能早于今天' } });
     }
     const o = followupOverrides(ctx);
-    const change = input.period ? { period: input.period, minCount: input.minCount ?? 1 } : input.days ? { days: input.days } : { months: input.months! };
+    const change = input.period
+      ? { period: input.period, minCount: input.minCount ?? 1 }
+      : input.days
+        ? { days: input.days }
+        : { months: input.months! };
     const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...change };
     const before = effectiveCadence(input.key, o);
     putSetting(ctx, OVERRIDES_KEY, { ...o, cadences: [...(o.cadences ?? []), override] });
@@ -106,7 +124,13 @@ export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInpu
     const o = followupOverrides(ctx);
     putSetting(ctx, OVERRIDES_KEY, { ...o, mentalHealthScheme: input.scheme });
     markObligationsStale(ctx);
-    audit(ctx, { action: 'update', entity: 'settings', entityId: 'mental_health_scheme', before: { 方案: o.mentalHealthScheme ?? 'health' }, after: { 方案: input.scheme } });
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: 'mental_health_scheme',
+      before: { 方案: o.mentalHealthScheme ?? 'health' },
+      after: { 方案: input.scheme },
+    });
     return getSchedule(ctx);
   });
 }

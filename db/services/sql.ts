@@ -34,3 +34,42 @@ export function run(ctx: ServiceContext, sql: string, ...params: unknown[]): Dat
 export function write<T>(ctx: ServiceContext, fn: () => T): T {
   return ctx.db.transaction(fn).immediate();
 }
+
+/**
+ * The WHERE clause of a list: conditions joined by AND, with their named parameters. Each list's
+ * page, its total and its export are built from the same one, so they always agree.
+ */
+export class Where {
+  private readonly parts: string[];
+  readonly params: Record<string, unknown>;
+
+  constructor(first: string, params: Record<string, unknown> = {}) {
+    this.parts = [first];
+    this.params = { ...params };
+  }
+
+  /** Adds a condition and the named parameters it uses. */
+  and(condition: string, params: Record<string, unknown> = {}): this {
+    this.parts.push(condition);
+    Object.assign(this.params, params);
+    return this;
+  }
+
+  /**
+   * Adds `condition` when the filter field is given (not empty, zero or false): its value bound as
+   * `@bind`, or, for a condition with several parameters, the parameters given.
+   */
+  when(value: unknown, condition: string, bind?: string | Record<string, unknown>): this {
+    if (value === undefined || value === null || value === '' || value === false || value === 0) return this;
+    return this.and(condition, typeof bind === 'string' ? { [bind]: value } : bind);
+  }
+
+  get sql(): string {
+    return this.parts.join(' AND ');
+  }
+}
+
+/** A LIKE pattern that finds `q` anywhere, its own % and _ taken literally (use with ESCAPE '\'). */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

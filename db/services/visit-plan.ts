@@ -45,7 +45,8 @@ function checkScope(ctx: ServiceContext, f: PlanInput): { staffName: string | nu
   let staffName: string | null = null;
   let villageName: string | null = null;
   if (f.responsibleStaffId) {
-    staffName = one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)?.name ?? null;
+    staffName =
+      one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)?.name ?? null;
     if (staffName === null) throw new LedgerError('VALIDATION', '包保责任人不存在', { fields: { responsibleStaffId: '包保责任人不存在' } });
   }
   if (f.villageId) {
@@ -60,7 +61,14 @@ function checkScope(ctx: ServiceContext, f: PlanInput): { staffName: string | nu
  * today. `today` is the host's date; the engine is asked as of the month's last day (or today, when the
  * month is past), so that the month's calendar duties exist and every recorded visit counts.
  */
-function fileItems(ctx: ServiceContext, s: SubjectDbRow, visits: ReturnType<typeof loadVisits>, first: string, last: string, today: string): VisitPlanDue[] {
+function fileItems(
+  ctx: ServiceContext,
+  s: SubjectDbRow,
+  visits: ReturnType<typeof loadVisits>,
+  first: string,
+  last: string,
+  today: string,
+): VisitPlanDue[] {
   const asOf = last > today ? last : today;
   const wanted = (date: string) => date <= last && (date >= first || date < today);
   const out: VisitPlanDue[] = [];
@@ -92,15 +100,26 @@ export function visitPlan(ctx: ServiceContext, f: PlanInput): VisitPlan {
   checkScope(ctx, f);
   const today = ctx.clock.today();
   const { first, last } = monthBounds(f.month);
-  const where = ["s.deleted_at IS NULL", "s.status = 'active'", 's.start_date <= @last'];
+  const where = ['s.deleted_at IS NULL', "s.status = 'active'", 's.start_date <= @last'];
   const params: Record<string, unknown> = { last };
-  if (f.responsibleStaffId) (where.push('s.responsible_staff_id = @staffId'), (params.staffId = f.responsibleStaffId));
-  if (f.villageId) (where.push('s.village_id = @villageId'), (params.villageId = f.villageId));
+  if (f.responsibleStaffId) {
+    where.push('s.responsible_staff_id = @staffId');
+    params.staffId = f.responsibleStaffId;
+  }
+  if (f.villageId) {
+    where.push('s.village_id = @villageId');
+    params.villageId = f.villageId;
+  }
   const n = one<{ n: number }>(ctx, `SELECT count(*) AS n FROM followup_subject s WHERE ${where.join(' AND ')}`, params)!.n;
   if (n > MAX_PLAN_FILES) {
-    throw new LedgerError('VALIDATION', `范围内在管档案有 ${n.toLocaleString('zh-CN')} 份，超过一次能排出的 ${MAX_PLAN_FILES.toLocaleString('zh-CN')} 份。请按包保责任人或村（社区）筛选。`);
+    throw new LedgerError(
+      'VALIDATION',
+      `范围内在管档案有 ${n.toLocaleString('zh-CN')} 份，超过一次能排出的 ${MAX_PLAN_FILES.toLocaleString('zh-CN')} 份。请按包保责任人或村（社区）筛选。`,
+    );
   }
-  const subjects = all<SubjectDbRow & { person_name: string; id_number: string | null; staff_name: string | null; village_name: string | null }>(
+  const subjects = all<
+    SubjectDbRow & { person_name: string; id_number: string | null; staff_name: string | null; village_name: string | null }
+  >(
     ctx,
     `SELECT s.*, p.name AS person_name, p.id_number,
        (SELECT name FROM staff WHERE id = s.responsible_staff_id) AS staff_name,
@@ -181,20 +200,22 @@ export async function exportVisitPlan(ctx: ServiceContext, f: PlanInput): Promis
   const town = getSettings(ctx).townshipName;
   const { staffName, villageName } = checkScope(ctx, f);
   const plan = visitPlan(ctx, f);
-  const rows = plan.rows.flatMap((r) =>
-    r.due.map((d) => ({
-      staff: r.responsibleName,
-      name: r.personName,
-      idNumber: r.idNumberMasked,
-      group: r.groupLabel,
-      level: r.levelLabel,
-      village: r.villageName,
-      lastVisit: r.lastVisit,
-      date: d.date,
-      label: d.label,
-      overdue: d.overdue ? '逾期' : '',
-    })),
-  ).map((r, i) => ({ no: i + 1, ...r }));
+  const rows = plan.rows
+    .flatMap((r) =>
+      r.due.map((d) => ({
+        staff: r.responsibleName,
+        name: r.personName,
+        idNumber: r.idNumberMasked,
+        group: r.groupLabel,
+        level: r.levelLabel,
+        village: r.villageName,
+        lastVisit: r.lastVisit,
+        date: d.date,
+        label: d.label,
+        overdue: d.overdue ? '逾期' : '',
+      })),
+    )
+    .map((r, i) => ({ no: i + 1, ...r }));
   const title = visitPlanTitle(town, f.month);
   const scope = [staffName ? `包保责任人：${staffName}` : '', villageName ? `村（社区）：${villageName}` : ''].filter(Boolean);
   const subtitle = [...scope, `制表日期：${cnDate(today)}`].join('　');

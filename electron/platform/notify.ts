@@ -2,7 +2,7 @@
  * Desktop notification, once a day, when the to-do table has overdue items: checked at start and
  * then hourly (the app is often left open for days). Clicking it brings the window to the dashboard.
  */
-import { app, BrowserWindow, Notification } from 'electron';
+import { app, type BrowserWindow, Notification } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatchAsync, type Host } from '../../db/router';

@@ -7,13 +7,13 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electro
 import { basename } from 'node:path';
 import { writeFileSafely } from '../../db/safe-file';
 import { LedgerError } from '../../shared/errors';
+import { safeFileBase } from '../../shared/file-name';
 
 export const PDF_CHANNEL = 'ledger:printToPdf';
 
 function offeredName(raw: unknown): string {
   const name = typeof raw === 'string' ? basename(raw.replace(/\\/g, '/')) : '';
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e\u200b-\u200f]/g, '_').replace(/[. ]+$/, '').slice(0, 120);
+  const clean = safeFileBase(name, 120);
   return clean.toLowerCase().endsWith('.pdf') ? clean : `${clean || '文书'}.pdf`;
 }
 
@@ -23,8 +23,16 @@ export function bindPrintToPdf(isTrustedSender: (e: IpcMainInvokeEvent) => boole
     const win = BrowserWindow.fromWebContents(event.sender);
     try {
       const choice = win
-        ? await dialog.showSaveDialog(win, { title: '保存为 PDF', defaultPath: offeredName(fileName), filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] })
-        : await dialog.showSaveDialog({ title: '保存为 PDF', defaultPath: offeredName(fileName), filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+        ? await dialog.showSaveDialog(win, {
+            title: '保存为 PDF',
+            defaultPath: offeredName(fileName),
+            filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+          })
+        : await dialog.showSaveDialog({
+            title: '保存为 PDF',
+            defaultPath: offeredName(fileName),
+            filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+          });
       if (choice.canceled || !choice.filePath) return { ok: true, value: null };
       const pdf = await event.sender.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: false });
       writeFileSafely(choice.filePath, pdf);

@@ -30,7 +30,8 @@ function httpTransport(): Transport {
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机台账服务，请确认程序仍在运行。' } };
       }
-      if (res.status === 401) return { ok: false, error: { code: 'UNAUTHORIZED', message: '访问令牌无效，请用启动时显示的完整地址重新打开。' } };
+      if (res.status === 401)
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: '访问令牌无效，请用启动时显示的完整地址重新打开。' } };
       try {
         return (await res.json()) as Envelope<unknown>;
       } catch {

@@ -7,7 +7,6 @@ import { notifyError, notifySaved } from '../components/notify';
 import { refKeys, useSettings, useSetupStatus, useStaff } from '../hooks/useReference';
 import { NAV } from './routes';
 
-
 function OperatorSelect() {
   const qc = useQueryClient();
   const status = useSetupStatus();
@@ -17,7 +16,11 @@ function OperatorSelect() {
       aria-label="当前操作人"
       size="xs"
       w={160}
-      leftSection={<Text size="xs" c="dimmed" pl={4}>操作人</Text>}
+      leftSection={
+        <Text size="xs" c="dimmed" pl={4}>
+          操作人
+        </Text>
+      }
       leftSectionWidth={52}
       data={(staff.data ?? []).filter((s) => s.kind === 'staff').map((s) => ({ value: s.id, label: s.name }))}
       value={status.data?.operator?.id ?? null}
@@ -54,7 +57,13 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Shell.Header>
       <Shell.Navbar p="xs">
         {NAV.map((n) => (
-          <NavLink key={n.to} component={RouterLink} to={n.to} label={n.label} active={n.to === '/' ? location.pathname === '/' : location.pathname.startsWith(n.to)} />
+          <NavLink
+            key={n.to}
+            component={RouterLink}
+            to={n.to}
+            label={n.label}
+            active={n.to === '/' ? location.pathname === '/' : location.pathname.startsWith(n.to)}
+          />
         ))}
       </Shell.Navbar>
       <Shell.Main>{children}</Shell.Main>

@@ -38,12 +38,26 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
                 填写本乡镇的基本信息。纠纷类型、纠纷来源等字典将按全国通行口径自动建立，之后可在“设置”中调整。
               </Text>
             </div>
-            <TextInput label="乡镇名称" placeholder="如：高寨乡" withAsterisk data-autofocus autoFocus {...form.getInputProps('townshipName')} />
+            <TextInput
+              label="乡镇名称"
+              placeholder="如：高寨乡"
+              withAsterisk
+              data-autofocus
+              autoFocus
+              {...form.getInputProps('townshipName')}
+            />
             <TextInput label="简称（用于案号）" placeholder="留空则使用乡镇名称" {...form.getInputProps('townshipShort')} />
             <TextInput label="所属县（市、区）" placeholder="如：某某县" withAsterisk {...form.getInputProps('county')} />
-            <TextInput label="您的姓名" description="将作为当前操作人记入每一条修改记录" withAsterisk {...form.getInputProps('operatorName')} />
+            <TextInput
+              label="您的姓名"
+              description="将作为当前操作人记入每一条修改记录"
+              withAsterisk
+              {...form.getInputProps('operatorName')}
+            />
             <TextInput label="职务" placeholder="如：调委会主任" {...form.getInputProps('operatorPost')} />
-            <Text size="xs" c="dimmed">账本文件：{dbPath}</Text>
+            <Text size="xs" c="dimmed">
+              账本文件：{dbPath}
+            </Text>
             <Button type="submit" loading={saving}>
               完成设置，开始使用
             </Button>

@@ -7,27 +7,81 @@ import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schema
 import { FOLLOWUP_STATUS_LABELS, levelLabel, type FollowupStatus } from '../../shared/schemas/followup';
 import { api, errorMessage } from '../api/client';
 
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', status: '状态变更', setup: '首次设置', export: '导出' };
+const ACTIONS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  restore: '恢复',
+  status: '状态变更',
+  setup: '首次设置',
+  export: '导出',
+};
 
 const FIELD_LABELS: Record<string, string> = {
-  name: '姓名', sex: '性别', idNumber: '公民身份号码', birthDate: '出生日期', ethnicity: '民族', phone: '联系电话',
-  householdAddress: '户籍地址', residenceAddress: '居住地址', villageName: '村（社区）', gridName: '网格', notes: '备注',
-  intakeDate: '登记日期', source: '纠纷来源', category: '纠纷类型', summary: '简要情况', peopleCount: '涉及人数', amountYuan: '涉及金额',
-  riskLevel: '风险等级', staffName: '承办人', deadline: '办理期限', status: '状态', transferUnit: '接收单位', parties: '当事人', note: '说明', date: '日期',
-  acceptedDate: '受理日期', senderUnit: '来源单位', committeeName: '调解组织', mediators: '调解员', outcome: '结果', closedDate: '结案日期',
-  reason: '原因', record: '记录', agreement: '调解协议', performance: '履行情况', confirmation: '司法确认', visit: '回访',
+  name: '姓名',
+  sex: '性别',
+  idNumber: '公民身份号码',
+  birthDate: '出生日期',
+  ethnicity: '民族',
+  phone: '联系电话',
+  householdAddress: '户籍地址',
+  residenceAddress: '居住地址',
+  villageName: '村（社区）',
+  gridName: '网格',
+  notes: '备注',
+  intakeDate: '登记日期',
+  source: '纠纷来源',
+  category: '纠纷类型',
+  summary: '简要情况',
+  peopleCount: '涉及人数',
+  amountYuan: '涉及金额',
+  riskLevel: '风险等级',
+  staffName: '承办人',
+  deadline: '办理期限',
+  status: '状态',
+  transferUnit: '接收单位',
+  parties: '当事人',
+  note: '说明',
+  date: '日期',
+  acceptedDate: '受理日期',
+  senderUnit: '来源单位',
+  committeeName: '调解组织',
+  mediators: '调解员',
+  outcome: '结果',
+  closedDate: '结案日期',
+  reason: '原因',
+  record: '记录',
+  agreement: '调解协议',
+  performance: '履行情况',
+  confirmation: '司法确认',
+  visit: '回访',
 };
 /** Where a module names a field differently (a follow-up 走访 is not a mediation 回访). */
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   followup: {
-    level: '风险等级', groupName: '类别名称', responsibleName: '包保责任人', team: '帮扶人员', facts: '类别信息', startDate: '建档日期',
-    endReason: '原因', visit: '走访', item: '待办事项',
+    level: '风险等级',
+    groupName: '类别名称',
+    responsibleName: '包保责任人',
+    team: '帮扶人员',
+    facts: '类别信息',
+    startDate: '建档日期',
+    endReason: '原因',
+    visit: '走访',
+    item: '待办事项',
   },
 };
 const OUTCOMES: Record<string, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };
 
 /** A nested value (a record, an agreement…) in one short line. */
-const CODES: Record<string, string> = { ...PERFORMANCE_STATE_LABELS, investigation: '调查记录', session: '调解记录', written: '书面协议', oral: '口头协议', granted: '确认有效', rejected: '驳回' };
+const CODES: Record<string, string> = {
+  ...PERFORMANCE_STATE_LABELS,
+  investigation: '调查记录',
+  session: '调解记录',
+  written: '书面协议',
+  oral: '口头协议',
+  granted: '确认有效',
+  rejected: '驳回',
+};
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 function summary(v: Record<string, unknown>): string {
@@ -41,10 +95,14 @@ const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'villageId', 
 
 function show(entity: string, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
-  if (key === 'status' && typeof v === 'string') return (entity === 'followup' ? FOLLOWUP_STATUS_LABELS[v as FollowupStatus] : DISPUTE_STATUS_LABELS[v as DisputeStatus]) ?? v;
+  if (key === 'status' && typeof v === 'string')
+    return (entity === 'followup' ? FOLLOWUP_STATUS_LABELS[v as FollowupStatus] : DISPUTE_STATUS_LABELS[v as DisputeStatus]) ?? v;
   if (entity === 'followup' && key === 'level' && typeof v === 'string') return levelLabel(v);
   if (key === 'outcome' && typeof v === 'string') return OUTCOMES[v] ?? v;
-  if (Array.isArray(v)) return v.map((p: unknown) => (typeof p === 'object' && p && 'name' in p ? String((p as { name: unknown }).name) : String(p))).join('、');
+  if (Array.isArray(v))
+    return v
+      .map((p: unknown) => (typeof p === 'object' && p && 'name' in p ? String((p as { name: unknown }).name) : String(p)))
+      .join('、');
   if (typeof v === 'object') return summary(v as Record<string, unknown>);
   return String(v);
 }
@@ -69,7 +127,11 @@ function note(e: { entity: string; action: string; before: unknown; after: unkno
     const kind = ATTACHMENT_KIND_LABELS[v.kind as AttachmentKind];
     return `附件：${String(v.fileName ?? '')}${kind ? `（${kind}）` : ''}`;
   }
-  if (e.action === 'export') return Object.entries(v).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => `${k}：${String(x)}`).join('，');
+  if (e.action === 'export')
+    return Object.entries(v)
+      .filter(([, x]) => typeof x === 'string' || typeof x === 'number')
+      .map(([k, x]) => `${k}：${String(x)}`)
+      .join('，');
   return null;
 }
 
@@ -91,7 +153,11 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
       <Title order={5} mb="xs">
         修改记录
       </Title>
-      {q.data?.length === 0 && <Text c="dimmed" size="sm">暂无记录</Text>}
+      {q.data?.length === 0 && (
+        <Text c="dimmed" size="sm">
+          暂无记录
+        </Text>
+      )}
       {q.error && (
         <Text c="red" size="sm">
           {errorMessage(q.error)}

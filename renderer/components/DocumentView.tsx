@@ -13,14 +13,22 @@ function BlockView({ block }: { block: Block }) {
     case 'title':
       return <h1 className="doc-title">{block.text}</h1>;
     case 'line':
-      return <p className="doc-para" style={{ textAlign: block.align }}>{block.text}</p>;
+      return (
+        <p className="doc-para" style={{ textAlign: block.align }}>
+          {block.text}
+        </p>
+      );
     case 'para':
       return (
         <>
           {cleanText(block.text)
             .split('\n')
             .map((line, i) => (
-              <p key={i} className={block.indent === false ? 'doc-para' : 'doc-para indent'} style={{ textAlign: block.align, fontWeight: block.bold ? 'bold' : undefined }}>
+              <p
+                key={i}
+                className={block.indent === false ? 'doc-para' : 'doc-para indent'}
+                style={{ textAlign: block.align, fontWeight: block.bold ? 'bold' : undefined }}
+              >
                 {line}
               </p>
             ))}

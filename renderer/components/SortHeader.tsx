@@ -1,7 +1,19 @@
 import { Table, UnstyledButton } from '@mantine/core';
 
 /** A sortable column header: click to sort by it, click again to reverse; announced via aria-sort. */
-export function SortHeader<S extends string>({ label, field, sort, dir, onSort }: { label: string; field: S; sort: S; dir: 'asc' | 'desc'; onSort: (f: S) => void }) {
+export function SortHeader<S extends string>({
+  label,
+  field,
+  sort,
+  dir,
+  onSort,
+}: {
+  label: string;
+  field: S;
+  sort: S;
+  dir: 'asc' | 'desc';
+  onSort: (f: S) => void;
+}) {
   const active = sort === field;
   return (
     <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>

@@ -40,8 +40,13 @@ export interface ZodFormOptions<V> {
   toFormPath?: (path: string, values: V) => string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Mantine's own constraint
-export function useZodForm<V extends Record<string, any>>({ schema, initialValues, toInput, toFormPath }: ZodFormOptions<V>): UseFormReturnType<V> {
+// biome-ignore lint/suspicious/noExplicitAny: the constraint is Mantine's own (useForm<Values extends Record<string, any>>).
+export function useZodForm<V extends Record<string, any>>({
+  schema,
+  initialValues,
+  toInput,
+  toFormPath,
+}: ZodFormOptions<V>): UseFormReturnType<V> {
   return useForm<V>({
     initialValues,
     validate: (v) => {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { Id, type Paged } from '../schemas/common';
-import {
-  DisputeInput,
-  DisputeListInput,
-  DisputeStatusInput,
-  DisputeUpdateInput,
-  type Dispute,
-  type DisputeRow,
-} from '../schemas/disputes';
+import { DisputeInput, DisputeListInput, DisputeStatusInput, DisputeUpdateInput, type Dispute, type DisputeRow } from '../schemas/disputes';
 import { method } from './define';
 
 export const disputesContract = {

@@ -37,6 +37,9 @@ export const referenceContract = {
   'dicts.add': method<DictItem>()(DictAddInput),
   'dicts.setActive': method<DictItem>()(DictToggleInput),
   'audit.forEntity': method<AuditEntry[]>()(
-    z.strictObject({ entity: z.enum(['person', 'dispute', 'mediation', 'followup', 'village', 'grid', 'staff', 'settings', 'dict']), id: z.string().max(40) }),
+    z.strictObject({
+      entity: z.enum(['person', 'dispute', 'mediation', 'followup', 'village', 'grid', 'staff', 'settings', 'dict']),
+      id: z.string().max(40),
+    }),
   ),
 };

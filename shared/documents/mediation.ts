@@ -8,7 +8,19 @@ import { CASE_ORIGINS, CASE_ORIGIN_LABELS, GUIDANCE_ROUTE_LABELS, PERFORMANCE_ST
 import type { MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
 import { cnAmount, cnDate, type Block, type Cell, type DocPart, type DocumentModel } from './model';
 
-export const MEDIATION_DOCS = ['application', 'register', 'notice', 'investigation', 'session', 'agreement', 'oral', 'visit', 'cover', 'contents', 'backCover'] as const;
+export const MEDIATION_DOCS = [
+  'application',
+  'register',
+  'notice',
+  'investigation',
+  'session',
+  'agreement',
+  'oral',
+  'visit',
+  'cover',
+  'contents',
+  'backCover',
+] as const;
 export type MediationDocKey = (typeof MEDIATION_DOCS)[number];
 /** The whole case file in the standard order. */
 export const DOSSIER = 'dossier' as const;
@@ -44,7 +56,9 @@ export function availableDocs(c: MediationCase): { key: MediationDocRequest; tit
   if (!doneVisits(c).length) why.visit = '尚无已完成的回访';
   return [...MEDIATION_DOCS, DOSSIER].map((key) => {
     const reason = key === DOSSIER ? undefined : why[key];
-    return reason ? { key, title: MEDIATION_DOC_TITLES[key], ready: false, why: reason } : { key, title: MEDIATION_DOC_TITLES[key], ready: true };
+    return reason
+      ? { key, title: MEDIATION_DOC_TITLES[key], ready: false, why: reason }
+      : { key, title: MEDIATION_DOC_TITLES[key], ready: true };
   });
 }
 
@@ -58,9 +72,24 @@ export function buildMediationDocument(c: MediationCase, ctx: MediationDocContex
 
 /** The standard order of DOMAIN.md §1.7, keeping only what this case has. */
 export function dossierOrder(c: MediationCase): MediationDocKey[] {
-  const ready = new Set(availableDocs(c).filter((d) => d.ready).map((d) => d.key));
+  const ready = new Set(
+    availableDocs(c)
+      .filter((d) => d.ready)
+      .map((d) => d.key),
+  );
   const first: MediationDocKey = c.origin === 'application' ? 'application' : 'register';
-  const order: MediationDocKey[] = ['cover', 'contents', first, 'notice', 'investigation', 'session', 'agreement', 'oral', 'visit', 'backCover'];
+  const order: MediationDocKey[] = [
+    'cover',
+    'contents',
+    first,
+    'notice',
+    'investigation',
+    'session',
+    'agreement',
+    'oral',
+    'visit',
+    'backCover',
+  ];
   return order.filter((k) => ready.has(k));
 }
 
@@ -146,7 +175,17 @@ class Builder {
 
   private personRows(p: MediationParty, roleLabel: string): Cell[][] {
     return [
-      [{ text: roleLabel, label: true, rowSpan: 3 }, label('姓名'), value(p.name), label('性别'), value(p.sex ? SEX_LABELS[p.sex] : ''), label('民族'), value(p.ethnicity ?? ''), label('年龄'), value(ageAt(p.birthDate, this.c.acceptedDate))],
+      [
+        { text: roleLabel, label: true, rowSpan: 3 },
+        label('姓名'),
+        value(p.name),
+        label('性别'),
+        value(p.sex ? SEX_LABELS[p.sex] : ''),
+        label('民族'),
+        value(p.ethnicity ?? ''),
+        label('年龄'),
+        value(ageAt(p.birthDate, this.c.acceptedDate)),
+      ],
       [label('职业或职务'), value('', 2), label('联系方式', 2), value(p.phone ?? '', 3)],
       [label('单位或住址'), value(p.address ?? '', 7)],
     ];
@@ -155,7 +194,8 @@ class Builder {
   private application(): DocPart {
     const rows: Cell[][] = [];
     for (const p of this.byRole('applicant')) rows.push(...this.personRows(p, '申请人'));
-    for (const p of [...this.byRole('respondent'), ...this.byRole('third_party')]) rows.push(...this.personRows(p, PARTY_ROLE_LABELS[p.role]));
+    for (const p of [...this.byRole('respondent'), ...this.byRole('third_party')])
+      rows.push(...this.personRows(p, PARTY_ROLE_LABELS[p.role]));
     rows.push([label('纠纷简要情况', 2), value(this.c.summary, 7, 5)]);
     rows.push([label('申请事项', 2), value('', 7, 4)]);
     return {
@@ -163,7 +203,10 @@ class Builder {
       blocks: [
         { kind: 'title', text: MEDIATION_DOC_TITLES.application },
         { kind: 'table', widths: [7, 16, 14, 9, 7, 9, 10, 9, 9], rows },
-        { kind: 'para', text: '人民调解委员会已向本人告知人民调解的性质、原则、效力以及当事人在调解活动中享有的权利和承担的义务。本人自愿申请人民调解委员会进行调解。' },
+        {
+          kind: 'para',
+          text: '人民调解委员会已向本人告知人民调解的性质、原则、效力以及当事人在调解活动中享有的权利和承担的义务。本人自愿申请人民调解委员会进行调解。',
+        },
         { kind: 'sign', label: '申请人（签名、盖章或者按指印）：', date: cnDate(null) },
       ],
     };
@@ -185,7 +228,10 @@ class Builder {
           rows: [
             [label('受理日期'), value(cnDate(c.acceptedDate))],
             [label('当事人'), value(this.allParties)],
-            [label('受理事项'), value(r ? `经当事人同意，本委员会受理调解${a}与${r}之间的纠纷。` : `经当事人同意，本委员会受理调解${a}的纠纷。`)],
+            [
+              label('受理事项'),
+              value(r ? `经当事人同意，本委员会受理调解${a}与${r}之间的纠纷。` : `经当事人同意，本委员会受理调解${a}的纠纷。`),
+            ],
             [label('纠纷类型'), value(this.ctx.categoryLabel)],
             [label('案件来源'), value(c.senderUnit ? `${origins}\n移送（委托）单位：${c.senderUnit}` : origins)],
             [label('纠纷简要情况'), value(c.summary, 1, 6)],
@@ -206,9 +252,18 @@ class Builder {
       '人民调解委员会是依法设立的调解民间纠纷的群众性组织。人民调解委员会调解民间纠纷，遵循在当事人自愿、平等的基础上进行调解，不违背法律、法规和国家政策，尊重当事人的权利、不得因调解而阻止当事人依法通过仲裁、行政、司法等途径维护自己权利的原则，不收取任何费用。',
       '经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认。',
     ];
-    const rights = ['选择或者接受人民调解员；', '接受调解、拒绝调解或者要求终止调解；', '要求调解公开进行或者不公开进行；', '自主表达意愿、自愿达成调解协议。'];
+    const rights = [
+      '选择或者接受人民调解员；',
+      '接受调解、拒绝调解或者要求终止调解；',
+      '要求调解公开进行或者不公开进行；',
+      '自主表达意愿、自愿达成调解协议。',
+    ];
     const duties = ['如实陈述纠纷事实；', '遵守调解现场秩序，尊重人民调解员；', '尊重对方当事人行使权利。'];
-    const signs: Block[] = this.c.parties.map((p) => ({ kind: 'sign', label: `${PARTY_ROLE_LABELS[p.role]}（签名、盖章或者按指印）：`, date: cnDate(null) }));
+    const signs: Block[] = this.c.parties.map((p) => ({
+      kind: 'sign',
+      label: `${PARTY_ROLE_LABELS[p.role]}（签名、盖章或者按指印）：`,
+      date: cnDate(null),
+    }));
     return {
       title: MEDIATION_DOC_TITLES.notice,
       blocks: [
@@ -274,7 +329,15 @@ class Builder {
   }
 
   private partyLine(p: MediationParty): string {
-    const bits = [p.name, p.sex ? SEX_LABELS[p.sex] : null, p.ethnicity, p.birthDate ? `${cnDate(p.birthDate)}出生` : null, p.idNumber ? `公民身份号码${p.idNumber}` : null, p.address ? `住${p.address}` : null, p.phone ? `联系电话${p.phone}` : null];
+    const bits = [
+      p.name,
+      p.sex ? SEX_LABELS[p.sex] : null,
+      p.ethnicity,
+      p.birthDate ? `${cnDate(p.birthDate)}出生` : null,
+      p.idNumber ? `公民身份号码${p.idNumber}` : null,
+      p.address ? `住${p.address}` : null,
+      p.phone ? `联系电话${p.phone}` : null,
+    ];
     return `${PARTY_ROLE_LABELS[p.role]}：${bits.filter(Boolean).join('，')}。`;
   }
 
@@ -282,7 +345,12 @@ class Builder {
     const c = this.c;
     const a = c.agreement!;
     const items = a.items.map((it, i) => `${i + 1}. ${it.description}${it.deadline ? `（${cnDate(it.deadline)}前履行）` : ''}`);
-    const perform = [...(items.length ? ['履行事项：', ...items] : []), a.performanceMethod ? `履行方式：${a.performanceMethod}` : null, a.performanceDeadline ? `履行期限：${cnDate(a.performanceDeadline)}前` : null, a.performancePlace ? `履行地点：${a.performancePlace}` : null].filter(Boolean);
+    const perform = [
+      ...(items.length ? ['履行事项：', ...items] : []),
+      a.performanceMethod ? `履行方式：${a.performanceMethod}` : null,
+      a.performanceDeadline ? `履行期限：${cnDate(a.performanceDeadline)}前` : null,
+      a.performancePlace ? `履行地点：${a.performancePlace}` : null,
+    ].filter(Boolean);
     const signDate = (personId: string) => cnDate(a.partySignatures.find((s) => s.personId === personId)?.date ?? null);
     const copies = c.parties.length + 1;
     return {
@@ -291,12 +359,32 @@ class Builder {
         { kind: 'title', text: MEDIATION_DOC_TITLES.agreement },
         { kind: 'line', text: `编号：${c.caseNo}`, align: 'right' },
         ...c.parties.map((p): Block => ({ kind: 'para', text: this.partyLine(p), indent: false })),
-        ...(a.facts ? ([{ kind: 'heading', text: '纠纷主要事实：' }, { kind: 'para', text: a.facts }] as Block[]) : []),
-        ...(a.matters ? ([{ kind: 'heading', text: '争议事项：' }, { kind: 'para', text: a.matters }] as Block[]) : []),
-        ...(a.responsibility ? ([{ kind: 'heading', text: '各方当事人的责任：' }, { kind: 'para', text: a.responsibility }] as Block[]) : []),
+        ...(a.facts
+          ? ([
+              { kind: 'heading', text: '纠纷主要事实：' },
+              { kind: 'para', text: a.facts },
+            ] as Block[])
+          : []),
+        ...(a.matters
+          ? ([
+              { kind: 'heading', text: '争议事项：' },
+              { kind: 'para', text: a.matters },
+            ] as Block[])
+          : []),
+        ...(a.responsibility
+          ? ([
+              { kind: 'heading', text: '各方当事人的责任：' },
+              { kind: 'para', text: a.responsibility },
+            ] as Block[])
+          : []),
         { kind: 'heading', text: '经人民调解委员会调解，当事人自愿达成如下协议：' },
         { kind: 'para', text: a.content },
-        ...(perform.length ? ([{ kind: 'heading', text: '履行方式、时限：' }, { kind: 'para', text: perform.join('\n') }] as Block[]) : []),
+        ...(perform.length
+          ? ([
+              { kind: 'heading', text: '履行方式、时限：' },
+              { kind: 'para', text: perform.join('\n') },
+            ] as Block[])
+          : []),
         {
           kind: 'para',
           text: [
@@ -305,7 +393,9 @@ class Builder {
             '当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认。',
           ].join('\n'),
         },
-        ...c.parties.map((p): Block => ({ kind: 'sign', label: `${PARTY_ROLE_LABELS[p.role]}（签名、盖章或者按指印）：`, date: signDate(p.personId) })),
+        ...c.parties.map(
+          (p): Block => ({ kind: 'sign', label: `${PARTY_ROLE_LABELS[p.role]}（签名、盖章或者按指印）：`, date: signDate(p.personId) }),
+        ),
         { kind: 'sign', label: '人民调解员（签名）：', date: cnDate(a.mediatorSignedDate) },
         { kind: 'sign', label: '记录人（签名）：', date: cnDate(null) },
         { kind: 'sign', label: `${c.committeeName}（盖章）`, date: cnDate(a.sealDate) },
@@ -316,7 +406,9 @@ class Builder {
   private oral(): DocPart {
     const c = this.c;
     const a = c.agreement!;
-    const perform = [a.performanceMethod, a.performanceDeadline ? `${cnDate(a.performanceDeadline)}前` : null, a.performancePlace].filter(Boolean).join('；');
+    const perform = [a.performanceMethod, a.performanceDeadline ? `${cnDate(a.performanceDeadline)}前` : null, a.performancePlace]
+      .filter(Boolean)
+      .join('；');
     return {
       title: MEDIATION_DOC_TITLES.oral,
       blocks: [
@@ -405,14 +497,15 @@ class Builder {
     const after: Partial<Record<MediationDocKey, [string, string][]>> = { notice: [['当事人身份证明', '复印件附后']] };
     const add = (k: MediationDocKey, paper: [string, string]) => (after[k] = [...(after[k] ?? []), paper]);
     if (a?.items.some((i) => i.state === 'performed' || i.state === 'partial')) add(agreementKey, ['收条或汇款单等履行凭证', '附后']);
-    if (a?.confirmation.appliedDate) add(doneVisits(this.c).length ? 'visit' : agreementKey, ['司法确认有关材料', a.confirmation.rulingNo ?? '附后']);
+    if (a?.confirmation.appliedDate)
+      add(doneVisits(this.c).length ? 'visit' : agreementKey, ['司法确认有关材料', a.confirmation.rulingNo ?? '附后']);
     const papers: [string, string][] = [];
     for (const k of dossierOrder(this.c)) {
       if (k === 'cover' || k === 'contents') continue;
       papers.push(...this.parts(k).map((p): [string, string] => [p.title, '']), ...(after[k] ?? []));
     }
     const rows: Cell[][] = [[label('序号'), label('文书名称'), label('页号'), label('备注')]];
-    papers.forEach(([t, note], i) => rows.push([value(String(i + 1)), value(t), value(''), value(note)]));
+    for (const [i, [t, note]] of papers.entries()) rows.push([value(String(i + 1)), value(t), value(''), value(note)]);
     return {
       title: MEDIATION_DOC_TITLES.contents,
       blocks: [

@@ -65,7 +65,7 @@ export function cnAmount(yuan: number | null | undefined): string {
 }
 
 /** Characters that cannot appear in an OOXML/HTML text node (C0 controls other than tab/newline). */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** User text made safe for any renderer: invalid characters dropped, line ends normalised. */

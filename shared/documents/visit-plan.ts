@@ -13,7 +13,17 @@ export interface VisitPlanDocContext {
   villageName?: string | null;
 }
 
-export const VISIT_PLAN_HEADERS = ['序号', '姓名', '类别', '等级', '村（社区）', '计划走访日期', '实际走访日期', '走访人签名', '备注'] as const;
+export const VISIT_PLAN_HEADERS = [
+  '序号',
+  '姓名',
+  '类别',
+  '等级',
+  '村（社区）',
+  '计划走访日期',
+  '实际走访日期',
+  '走访人签名',
+  '备注',
+] as const;
 /** In millimetres of the 156 mm text block: a date fits on one line at 12pt, long labels wrap. */
 const WIDTHS = [11, 16, 18, 11, 15, 27, 19, 16, 23];
 
@@ -60,7 +70,12 @@ export function buildVisitPlanDocument(plan: VisitPlan, ctx: VisitPlanDocContext
   };
 
   // One sheet per responsible person, in the plan's order (the rows are grouped by person).
-  const parts = plan.byStaff.map((s) => sheet(s.name, plan.rows.filter((r) => r.responsibleStaffId === s.staffId)));
+  const parts = plan.byStaff.map((s) =>
+    sheet(
+      s.name,
+      plan.rows.filter((r) => r.responsibleStaffId === s.staffId),
+    ),
+  );
   const only = plan.byStaff.length === 1 ? plan.byStaff[0]!.name : null;
   return {
     name: `${ctx.townshipName}${monthText(plan.month)}重点人员走访计划表${only ? `（${only}）` : ''}`,

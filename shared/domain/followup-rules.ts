@@ -13,7 +13,16 @@ import { addDays } from '../dates';
 import { addYears, type PeriodKind } from '../date-math';
 import { cadenceText, type FactValue, type Rule } from './obligations';
 
-export const FOLLOWUP_GROUPS = ['mental_health', 'drug', 'cult', 'petition', 'youth', 'left_behind_child', 'cross_border', 'other'] as const;
+export const FOLLOWUP_GROUPS = [
+  'mental_health',
+  'drug',
+  'cult',
+  'petition',
+  'youth',
+  'left_behind_child',
+  'cross_border',
+  'other',
+] as const;
 export type FollowupGroup = (typeof FOLLOWUP_GROUPS)[number];
 export const FOLLOWUP_GROUP_LABELS: Record<FollowupGroup, string> = {
   mental_health: '严重精神障碍患者',
@@ -30,7 +39,12 @@ export const FOLLOWUP_GROUP_LABELS: Record<FollowupGroup, string> = {
 export const VISIT_EVENT = 'visit';
 
 export type CadenceBasis = 'law' | 'standard' | 'local' | 'practice';
-export const CADENCE_BASIS_LABELS: Record<CadenceBasis, string> = { law: '法律法规', standard: '国家规范', local: '地方做法', practice: '经验做法' };
+export const CADENCE_BASIS_LABELS: Record<CadenceBasis, string> = {
+  law: '法律法规',
+  standard: '国家规范',
+  local: '地方做法',
+  practice: '经验做法',
+};
 
 /** One default cadence. `key` is what an office override names. */
 export interface CadenceDefault {
@@ -64,7 +78,8 @@ export interface FollowupOverrides {
 
 const MH_STD = '国家基本公共卫生服务规范（第三版）严重精神障碍患者管理服务规范';
 const MH_GRID = '地方做法（湖北黄冈黄州区综治网格）';
-const XIANYOU = '地方做法（福建仙游县）：第1年每月、第2年每2个月、第3年每3个月检测。戒毒条例第十九条只规定按公安机关要求定期检测，未见全国统一频次；可调整';
+const XIANYOU =
+  '地方做法（福建仙游县）：第1年每月、第2年每2个月、第3年每3个月检测。戒毒条例第十九条只规定按公安机关要求定期检测，未见全国统一频次；可调整';
 const PRACTICE = '经验做法："每月至少走访一次"，未见全国性规定；可调整';
 
 export const CADENCES: CadenceDefault[] = [
@@ -72,23 +87,87 @@ export const CADENCES: CadenceDefault[] = [
   // since each visit reassesses and a calmer patient moves to a longer cadence from that visit.
   // Levels 4–5 are violence against people, self-harm, arson: the standard's 2 weeks is the outer limit;
   // the grid practice visits 3–5 weekly. For these two levels we take the stricter, weekly.
-  { key: 'mh.danger', label: '随访（危险性4–5级）', days: 7, basis: 'local', source: `${MH_STD}：不稳定者2周内随访；危险性4–5级（伤人、自伤、纵火等）按网格做法（${MH_GRID}）每周走访，取较严者；可调整`, adjustable: true },
-  { key: 'mh.unstable', label: '随访（不稳定）', days: 14, basis: 'standard', source: `${MH_STD}：危险性3–5级或病情不稳定者2周内随访；本系统按每2周排期`, adjustable: true },
+  {
+    key: 'mh.danger',
+    label: '随访（危险性4–5级）',
+    days: 7,
+    basis: 'local',
+    source: `${MH_STD}：不稳定者2周内随访；危险性4–5级（伤人、自伤、纵火等）按网格做法（${MH_GRID}）每周走访，取较严者；可调整`,
+    adjustable: true,
+  },
+  {
+    key: 'mh.unstable',
+    label: '随访（不稳定）',
+    days: 14,
+    basis: 'standard',
+    source: `${MH_STD}：危险性3–5级或病情不稳定者2周内随访；本系统按每2周排期`,
+    adjustable: true,
+  },
   // Basically stable (risk 1–2): the standard says a visit at 2 weeks, then 3 months if stable or 1 month if
   // not. We keep the stricter 1 month: the reassessment at each visit moves a stable patient to 3 months.
-  { key: 'mh.basic', label: '随访（基本稳定）', months: 1, basis: 'standard', source: `${MH_STD}：基本稳定者2周时随访，之后稳定者3个月、未稳定者1个月；本系统简化为每1个月`, adjustable: true },
-  { key: 'mh.stable', label: '随访（稳定）', months: 3, basis: 'standard', source: `${MH_STD}：稳定者（危险性0级）每3个月随访`, adjustable: true },
-  { key: 'mh.yearly', label: '全年随访不少于4次', period: 'year', minCount: 4, basis: 'standard', source: `${MH_STD}：每年至少随访4次，每次进行危险性评估`, adjustable: false },
-  { key: 'mh.grid.high', label: '网格走访（危险性3–5级）', days: 7, basis: 'local', source: `${MH_GRID}：危险性3–5级患者至少每周上门走访；可调整`, adjustable: true },
-  { key: 'mh.grid.low', label: '网格走访（危险性0–2级）', months: 1, basis: 'local', source: `${MH_GRID}：危险性0–2级患者至少每月走访；可调整`, adjustable: true },
+  {
+    key: 'mh.basic',
+    label: '随访（基本稳定）',
+    months: 1,
+    basis: 'standard',
+    source: `${MH_STD}：基本稳定者2周时随访，之后稳定者3个月、未稳定者1个月；本系统简化为每1个月`,
+    adjustable: true,
+  },
+  {
+    key: 'mh.stable',
+    label: '随访（稳定）',
+    months: 3,
+    basis: 'standard',
+    source: `${MH_STD}：稳定者（危险性0级）每3个月随访`,
+    adjustable: true,
+  },
+  {
+    key: 'mh.yearly',
+    label: '全年随访不少于4次',
+    period: 'year',
+    minCount: 4,
+    basis: 'standard',
+    source: `${MH_STD}：每年至少随访4次，每次进行危险性评估`,
+    adjustable: false,
+  },
+  {
+    key: 'mh.grid.high',
+    label: '网格走访（危险性3–5级）',
+    days: 7,
+    basis: 'local',
+    source: `${MH_GRID}：危险性3–5级患者至少每周上门走访；可调整`,
+    adjustable: true,
+  },
+  {
+    key: 'mh.grid.low',
+    label: '网格走访（危险性0–2级）',
+    months: 1,
+    basis: 'local',
+    source: `${MH_GRID}：危险性0–2级患者至少每月走访；可调整`,
+    adjustable: true,
+  },
   { key: 'drug.test.y1', label: '检测（第1年）', months: 1, basis: 'local', source: XIANYOU, adjustable: true },
   { key: 'drug.test.y2', label: '检测（第2年）', months: 2, basis: 'local', source: XIANYOU, adjustable: true },
   { key: 'drug.test.y3', label: '检测（第3年）', months: 3, basis: 'local', source: XIANYOU, adjustable: true },
-  { key: 'cult.visit', label: '每月走访', period: 'month', basis: 'practice', source: `乡镇台账惯例：邪教人员每月走访。${PRACTICE}`, adjustable: true },
+  {
+    key: 'cult.visit',
+    label: '每月走访',
+    period: 'month',
+    basis: 'practice',
+    source: `乡镇台账惯例：邪教人员每月走访。${PRACTICE}`,
+    adjustable: true,
+  },
   { key: 'petition.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
   { key: 'youth.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
   { key: 'left_behind_child.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
-  { key: 'cross_border.visit', label: '每月走访', period: 'month', basis: 'practice', source: `${PRACTICE}（涉跨境人员未见任何频次来源）`, adjustable: true },
+  {
+    key: 'cross_border.visit',
+    label: '每月走访',
+    period: 'month',
+    basis: 'practice',
+    source: `${PRACTICE}（涉跨境人员未见任何频次来源）`,
+    adjustable: true,
+  },
   { key: 'other.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
 ];
 
@@ -96,7 +175,12 @@ export const CADENCES: CadenceDefault[] = [
 export function effectiveCadence(key: string, overrides: FollowupOverrides = {}): CadenceDefault & { override: CadenceOverride | null } {
   const base = CADENCES.find((c) => c.key === key);
   if (!base) throw new Error(`未知的频次：${key}`);
-  const o = base.adjustable ? ([...(overrides.cadences ?? [])].filter((x) => x.key === key).sort((a, b) => (a.since < b.since ? -1 : 1)).pop() ?? null) : null;
+  const o = base.adjustable
+    ? ([...(overrides.cadences ?? [])]
+        .filter((x) => x.key === key)
+        .sort((a, b) => (a.since < b.since ? -1 : 1))
+        .pop() ?? null)
+    : null;
   if (!o) return { ...base, override: null };
   // An override names either an interval (every N days/months) or a calendar period; whatever it leaves
   // out is kept from the default (e.g. only minCount changed).
@@ -114,7 +198,10 @@ export function effectiveCadence(key: string, overrides: FollowupOverrides = {})
 }
 
 function latest(...dates: (string | null | undefined)[]): string | undefined {
-  return dates.filter((d): d is string => !!d).sort().pop();
+  return dates
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
 }
 
 /** A visit rule from a cadence: every N days/months, or a calendar duty when the cadence is a period. */
@@ -260,7 +347,8 @@ export function seriousBreach(c: BreachCounts): { serious: boolean; reasons: str
   if (c.daysAway > 30) reasons.push(`擅自离开累计${c.daysAway}日（超过30日）`);
   return { serious: reasons.length > 0, reasons };
 }
-export const SERIOUS_BREACH_SOURCE = '戒毒条例第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议';
+export const SERIOUS_BREACH_SOURCE =
+  '戒毒条例第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议';
 
 // ── all groups ───────────────────────────────────────────────────────────────────────────────
 

@@ -24,7 +24,8 @@ export const FOLLOWUP_STAT_DEFINITIONS = {
   inManagement: '在管人数 = 建档日期不晚于统计截止日、且到截止日时未解除、迁出或死亡的档案数；等级为截止日时的风险（关注）等级',
   newFiles: '新增建档 = 建档日期在统计期间内的档案数',
   ended: '解除管理 = 解除（迁出、死亡）日期在统计期间内的档案数，按解除、迁出、死亡分列',
-  visitRate: '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；已免除的不计入）',
+  visitRate:
+    '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；已免除的不计入）',
   followupRate: '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率）',
   testRate: '检测完成率 = 社区戒毒/社区康复人员到期日在统计期间内、且已检测（阴性或阳性）的次数 ÷ 到期日在统计期间内的检测次数',
   late: '迟访 = 已完成、但走访（检测）日期晚于到期日的次数',
@@ -130,7 +131,10 @@ export function inManagementOn(f: FileSpan, date: string): boolean {
  * change on or before the day, with the day it took effect. Before the first change the first one
  * stands. Null for an empty history.
  */
-export function levelAt<L extends string>(history: readonly { date: string; level: L }[], date: string): { level: L; since: string } | null {
+export function levelAt<L extends string>(
+  history: readonly { date: string; level: L }[],
+  date: string,
+): { level: L; since: string } | null {
   let at: { date: string; level: L } | undefined;
   for (const h of history) {
     if (h.date > date) break;

@@ -8,15 +8,13 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = '10X98765432';
 /** Province-level codes seen on issued cards (an implementation list, not the standard itself). */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
-  61, 62, 63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83,
 ]);
 
 export type Sex = 'M' | 'F';
 
-export type IdNumberCheck =
-  | { ok: true; value: string; birthDate: string; sex: Sex }
-  | { ok: false; reason: string };
+export type IdNumberCheck = { ok: true; value: string; birthDate: string; sex: Sex } | { ok: false; reason: string };
 
 /** Upper-cases the check character and removes surrounding and inner blanks. */
 export function normalizeIdNumber(raw: string): string {

@@ -60,10 +60,15 @@ export const CONFIRMATION_WINDOW_DAYS = 30;
  * A written agreement takes effect when the last of the required signatures is made: every party,
  * the mediator, and the committee seal (art. 29 para. 2). Returns null while any is missing.
  */
-export function agreementEffectiveDate(signatures: { parties: (string | null)[]; mediator: string | null; seal: string | null }): string | null {
+export function agreementEffectiveDate(signatures: {
+  parties: (string | null)[];
+  mediator: string | null;
+  seal: string | null;
+}): string | null {
   const all = [...signatures.parties, signatures.mediator, signatures.seal];
   if (signatures.parties.length === 0 || all.some((d) => !d)) return null;
-  return (all as string[]).reduce((a, b) => (a > b ? a : b));
+  // Dates as YYYY-MM-DD compare as text: the latest signature is the largest string.
+  return (all as string[]).sort().at(-1)!;
 }
 
 export interface ConfirmationWindow {
@@ -120,7 +125,11 @@ export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-export function mediationRates(c: MediationCounts): { successRate: number | null; performanceRate: number | null; confirmationRate: number | null } {
+export function mediationRates(c: MediationCounts): {
+  successRate: number | null;
+  performanceRate: number | null;
+  confirmationRate: number | null;
+} {
   return {
     successRate: rate(c.successful, c.mediated),
     performanceRate: rate(c.performed, c.successful),

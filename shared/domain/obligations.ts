@@ -275,7 +275,14 @@ function periodicDrafts(rule: PeriodicRule, input: ObligationInput): Draft[] {
     // A first period entered part-way needs proportionally fewer (at least 4 a year, registered in
     // October → 1 that year); with minCount 1 it is always 1: the month of intake is owed (当月建档当月走访).
     const required = lo > p.start ? Math.max(1, Math.round((min * (daysBetween(lo, p.end) + 1)) / (daysBetween(p.start, p.end) + 1))) : min;
-    const d: Draft = { rule, key: `${rule.id}:${p.key}`, label: `${rule.label}（${p.label}）`, due: p.end, by: null, progress: { done: done.length, required } };
+    const d: Draft = {
+      rule,
+      key: `${rule.id}:${p.key}`,
+      label: `${rule.label}（${p.label}）`,
+      due: p.end,
+      by: null,
+      progress: { done: done.length, required },
+    };
     if (done.length >= required) d.by = done[required - 1]!;
     else if (done.length + waived.length >= required) {
       // Waivers excuse the missing ones (e.g. 2 visits + 2 excused while in hospital = the year's 4).

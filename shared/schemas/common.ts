@@ -4,15 +4,12 @@ import { isValidDate } from '../dates';
 
 z.config(z.locales.zhCN());
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const Id = z.string({ error: '编号缺失' }).regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不正确');
 
-export const DateStr = z
-  .string({ error: '请填写日期' })
-  .trim()
-  .refine(isValidDate, '日期应为有效的“年-月-日”，如 2024-05-01');
+export const DateStr = z.string({ error: '请填写日期' }).trim().refine(isValidDate, '日期应为有效的“年-月-日”，如 2024-05-01');
 
 export function reqText(label: string, max: number) {
   return z

@@ -4,7 +4,12 @@ import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/dispute-status';
 import type { DueItem } from '../domain/obligations';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
-const Code = (label: string) => z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(20, `${label}代码过长`);
+const Code = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .trim()
+    .min(1, `请选择${label}`)
+    .max(20, `${label}代码过长`);
 
 const Party = z.strictObject({
   personId: Id,
@@ -17,10 +22,7 @@ const DisputeFields = {
   category: Code('纠纷类型'),
   villageId: OptId,
   gridId: OptId,
-  parties: z
-    .array(Party, { error: '请添加当事人' })
-    .min(1, '至少登记一名当事人')
-    .max(50, '当事人不能超过50人'),
+  parties: z.array(Party, { error: '请添加当事人' }).min(1, '至少登记一名当事人').max(50, '当事人不能超过50人'),
   summary: reqText('纠纷简要情况', 2000),
   peopleCount: z
     .number({ error: '涉及人数应为数字' })

@@ -8,16 +8,29 @@ import { PhoneField } from './persons';
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
 
 /** The six severe mental disorders under management (DOMAIN.md §4.1). */
-export const MH_DIAGNOSES = ['精神分裂症', '分裂情感性障碍', '偏执性精神病', '双相（情感）障碍', '癫痫所致精神障碍', '精神发育迟滞伴发精神障碍'] as const;
+export const MH_DIAGNOSES = [
+  '精神分裂症',
+  '分裂情感性障碍',
+  '偏执性精神病',
+  '双相（情感）障碍',
+  '癫痫所致精神障碍',
+  '精神发育迟滞伴发精神障碍',
+] as const;
 export const MH_LEVELS = ['0', '1', '2', '3', '4', '5'] as const;
 /** Groups without a statutory scale use an attention colour. */
 export const COLOR_LEVELS = ['red', 'yellow', 'green'] as const;
-export const COLOR_LEVEL_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色（重点关注）', yellow: '黄色（一般关注）', green: '绿色（日常关注）' };
+export const COLOR_LEVEL_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = {
+  red: '红色（重点关注）',
+  yellow: '黄色（一般关注）',
+  green: '绿色（日常关注）',
+};
 export const LEVELS = [...MH_LEVELS, ...COLOR_LEVELS] as const;
 export type FollowupLevel = (typeof LEVELS)[number];
 
 export function levelLabel(level: string): string {
-  return (MH_LEVELS as readonly string[]).includes(level) ? `${level}级` : (COLOR_LEVEL_LABELS[level as (typeof COLOR_LEVELS)[number]] ?? level);
+  return (MH_LEVELS as readonly string[]).includes(level)
+    ? `${level}级`
+    : (COLOR_LEVEL_LABELS[level as (typeof COLOR_LEVELS)[number]] ?? level);
 }
 export function levelsFor(group: FollowupGroup): readonly FollowupLevel[] {
   return group === 'mental_health' ? MH_LEVELS : COLOR_LEVELS;
@@ -91,14 +104,22 @@ const SubjectFields = {
   notes: optText('备注', 1000),
 };
 
-function refineSubject(v: { group: FollowupGroup; groupName: string | null; level: string; facts: Record<string, unknown> }, ctx: z.RefinementCtx) {
+function refineSubject(
+  v: { group: FollowupGroup; groupName: string | null; level: string; facts: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+) {
   if (!(levelsFor(v.group) as readonly string[]).includes(v.level)) {
-    ctx.addIssue({ code: 'custom', path: ['level'], message: v.group === 'mental_health' ? '精神障碍患者的风险等级为0至5级' : '请选择红、黄、绿关注等级' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['level'],
+      message: v.group === 'mental_health' ? '精神障碍患者的风险等级为0至5级' : '请选择红、黄、绿关注等级',
+    });
   }
   if (v.group === 'other' && !v.groupName) ctx.addIssue({ code: 'custom', path: ['groupName'], message: '“其他”类别须填写类别名称' });
   const facts = FACT_SCHEMAS[v.group].safeParse(v.facts);
   if (!facts.success) {
-    for (const issue of facts.error.issues) ctx.addIssue({ code: 'custom', path: ['facts', ...issue.path.map(String)], message: issue.message });
+    for (const issue of facts.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['facts', ...issue.path.map(String)], message: issue.message });
   }
 }
 
@@ -107,7 +128,9 @@ function refineSubject(v: { group: FollowupGroup; groupName: string | null; leve
  * once (zod skips refinements after failed fields unless told when to run them); they only need a
  * known group.
  */
-const GROUP_KNOWN = { when: (p: z.core.ParsePayload) => Object.hasOwn(FACT_SCHEMAS, String((p.value as { group?: unknown } | null)?.group)) };
+const GROUP_KNOWN = {
+  when: (p: z.core.ParsePayload) => Object.hasOwn(FACT_SCHEMAS, String((p.value as { group?: unknown } | null)?.group)),
+};
 
 export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject, GROUP_KNOWN);
 export type FollowupCreateInput = z.input<typeof FollowupCreateInput>;
@@ -129,8 +152,14 @@ export const FollowupVisitInput = z
     method: z.enum(VISIT_METHODS, { error: '请选择走访方式' }),
     visitors: reqText('走访人员', 100),
     findings: reqText('走访情况', 2000),
-    levelAfter: z.union([z.literal(''), z.enum(LEVELS)]).nullish().transform((v) => (v ? v : null)),
-    testResult: z.union([z.literal(''), z.enum(TEST_RESULTS)]).nullish().transform((v) => (v ? v : null)),
+    levelAfter: z
+      .union([z.literal(''), z.enum(LEVELS)])
+      .nullish()
+      .transform((v) => (v ? v : null)),
+    testResult: z
+      .union([z.literal(''), z.enum(TEST_RESULTS)])
+      .nullish()
+      .transform((v) => (v ? v : null)),
   })
   .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' });
 export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
@@ -250,7 +279,11 @@ export interface FollowupSubject {
 
 export const DASHBOARD_MODULES = ['followup', 'dispute', 'mediation'] as const;
 export type DashboardModule = (typeof DASHBOARD_MODULES)[number];
-export const DASHBOARD_MODULE_LABELS: Record<DashboardModule, string> = { followup: '重点人员', dispute: '矛盾纠纷', mediation: '人民调解' };
+export const DASHBOARD_MODULE_LABELS: Record<DashboardModule, string> = {
+  followup: '重点人员',
+  dispute: '矛盾纠纷',
+  mediation: '人民调解',
+};
 
 export interface DashboardItem {
   id: string;
@@ -300,7 +333,10 @@ export const CadenceInput = z
     since: DateStr,
     reason: reqText('调整理由', 200),
   })
-  .refine((v) => [v.days, v.months, v.period].filter(Boolean).length === 1, { path: ['days'], message: '请填写间隔天数、间隔月数，或按月/季度的次数（三选一）' });
+  .refine((v) => [v.days, v.months, v.period].filter(Boolean).length === 1, {
+    path: ['days'],
+    message: '请填写间隔天数、间隔月数，或按月/季度的次数（三选一）',
+  });
 export type CadenceInput = z.input<typeof CadenceInput>;
 
 export const SchemeInput = z.strictObject({ scheme: z.enum(['health', 'grid']) });

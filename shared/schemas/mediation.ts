@@ -65,7 +65,10 @@ function refineCase(v: { parties: { personId: string }[]; mediatorIds: string[] 
 }
 
 export const MediationCreateInput = z
-  .strictObject({ origin: z.enum(CASE_ORIGINS.filter((o) => o !== 'dispute') as [CaseOrigin, ...CaseOrigin[]], { error: '请选择案件来源' }), ...CaseFields })
+  .strictObject({
+    origin: z.enum(CASE_ORIGINS.filter((o) => o !== 'dispute') as [CaseOrigin, ...CaseOrigin[]], { error: '请选择案件来源' }),
+    ...CaseFields,
+  })
   .superRefine((v, ctx) => {
     refineCase(v, ctx);
     if (ENTRUSTED_ORIGINS.includes(v.origin) && !v.senderUnit) {
@@ -157,7 +160,10 @@ export const ConfirmationInput = z
     appliedDate: OptDate,
     court: optText('受理法院', 100),
     rulingNo: optText('裁定书文号', 60),
-    result: z.union([z.literal(''), z.enum(['granted', 'rejected'])]).nullish().transform((v) => (v ? v : null)),
+    result: z
+      .union([z.literal(''), z.enum(['granted', 'rejected'])])
+      .nullish()
+      .transform((v) => (v ? v : null)),
     resultDate: OptDate,
   })
   .superRefine((v, ctx) => {

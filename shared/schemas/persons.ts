@@ -36,7 +36,10 @@ export const PhoneField = z
 
 export const PersonFields = {
   name: reqText('姓名', 50),
-  sex: z.union([z.literal(''), z.enum(['M', 'F'], { error: '性别只能是男或女' })]).nullish().transform((v) => (v ? v : null)),
+  sex: z
+    .union([z.literal(''), z.enum(['M', 'F'], { error: '性别只能是男或女' })])
+    .nullish()
+    .transform((v) => (v ? v : null)),
   idNumber: IdNumberField,
   birthDate: OptDate,
   ethnicity: optText('民族', 20),

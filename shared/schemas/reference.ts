@@ -90,7 +90,8 @@ export const StaffInput = z
     committee: optText('所属调解组织', 50),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'mediator' && !v.committee) ctx.addIssue({ code: 'custom', path: ['committee'], message: '人民调解员须填写所属调解组织' });
+    if (v.kind === 'mediator' && !v.committee)
+      ctx.addIssue({ code: 'custom', path: ['committee'], message: '人民调解员须填写所属调解组织' });
   });
 export interface Staff {
   id: string;

@@ -48,7 +48,10 @@ function time(runs: number, fn: (i: number) => void): number {
 function timePair(runs: number, a: (i: number) => void, b: (i: number) => void): [number, number] {
   // Warm-up as long as the timing itself: both paths compiled by the JIT and their pages cached, as
   // in an app that has been open for a while.
-  for (let i = 0; i < runs; i++) (a(i), b(i));
+  for (let i = 0; i < runs; i++) {
+    a(i);
+    b(i);
+  }
   const xa: number[] = [];
   const xb: number[] = [];
   const BLOCK = 25;
@@ -81,12 +84,15 @@ const ledger = openLedger(path);
 try {
   const host = createHost(ledger, { clock: fixedClock(TODAY) });
   const ctx = contextFor(host);
-  const count = (table: string) => (ledger.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (ledger.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
   let personIds: string[];
   let followupS = Number.NaN;
   if (process.env.BENCH_FROM) {
     personIds = (ledger.db.prepare('SELECT id FROM person LIMIT 2').all() as { id: string }[]).map((r) => r.id);
-    console.log(`复用 ${process.env.BENCH_FROM}：${count('person')} 名人员、${count('dispute')} 件纠纷、${count('followup_subject')} 份档案`);
+    console.log(
+      `复用 ${process.env.BENCH_FROM}：${count('person')} 名人员、${count('dispute')} 件纠纷、${count('followup_subject')} 份档案`,
+    );
   } else {
     must(dispatch(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
     console.log(`生成 ${PERSONS} 名人员、${DISPUTES} 件纠纷……`);
@@ -123,25 +129,39 @@ try {
   const rawList = listInputs.map((input) => {
     const parsed = DisputeListInput.parse(input);
     const q = disputeListSql(parsed, TODAY);
-    return { count: ledger.db.prepare(q.count), page: ledger.db.prepare(q.page), q, limit: parsed.pageSize, offset: (parsed.page - 1) * parsed.pageSize };
+    return {
+      count: ledger.db.prepare(q.count),
+      page: ledger.db.prepare(q.page),
+      q,
+      limit: parsed.pageSize,
+      offset: (parsed.page - 1) * parsed.pageSize,
+    };
   });
   const [listMs, listRawMs] = timePair(
     400,
     (i) => must(dispatch(host, 'disputes.list', listInputs[i % listInputs.length])),
     (i) => {
       const r = rawList[i % rawList.length]!;
-      r.count.get(...r.q.params);
-      r.page.all(...r.q.pageParams, r.limit, r.offset);
+      r.count.get(r.q.params);
+      r.page.all({ ...r.q.params, limit: r.limit, offset: r.offset });
     },
   );
 
   // ── search: a name fragment, pinyin initials, an ID fragment ────────────────────────────────
   const sample = ledger.db
-    .prepare("SELECT name, name_initials AS ini, id_number AS idn FROM person WHERE id_number IS NOT NULL AND length(name) = 3 LIMIT 1 OFFSET 777")
+    .prepare(
+      'SELECT name, name_initials AS ini, id_number AS idn FROM person WHERE id_number IS NOT NULL AND length(name) = 3 LIMIT 1 OFFSET 777',
+    )
     .get() as { name: string; ini: string; idn: string };
   const queries = [sample.name.slice(1), sample.ini, sample.idn.slice(6, 14)];
   const s = searchSql(true);
-  const rawStmts = { gram: ledger.db.prepare(s.gram), exact: ledger.db.prepare(s.exact), ini: ledger.db.prepare(s.initials), py: ledger.db.prepare(s.pinyin), fts: ledger.db.prepare(s.fts) };
+  const rawStmts = {
+    gram: ledger.db.prepare(s.gram),
+    exact: ledger.db.prepare(s.exact),
+    ini: ledger.db.prepare(s.initials),
+    py: ledger.db.prepare(s.pinyin),
+    fts: ledger.db.prepare(s.fts),
+  };
   const [searchMs, searchRawMs] = timePair(
     1500,
     (i) => must(dispatch(host, 'persons.search', { q: queries[i % 3], limit: 20 })),
@@ -182,7 +202,9 @@ try {
 
   // The machine's own floor for a write: one one-row transaction on the same file under the same
   // settings (synchronous=FULL: the disk's flush). write_ms minus this is the cost of our work.
-  const floor = ledger.db.prepare("INSERT INTO setting (key, value) VALUES ('bench_probe', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const floor = ledger.db.prepare(
+    "INSERT INTO setting (key, value) VALUES ('bench_probe', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
   const commitFloorMs = time(200, (i) => ledger.db.transaction(() => floor.run(JSON.stringify(i)))());
 
   // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
@@ -195,10 +217,18 @@ try {
   const obligations = (ledger.db.prepare('SELECT count(*) AS n FROM obligation').get() as { n: number }).n;
   const overdue = (ledger.db.prepare('SELECT count(*) AS n FROM obligation WHERE due_date < ?').get(TODAY) as { n: number }).n;
 
-  console.log(`纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`);
-  console.log(`人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`);
-  console.log(`写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL；同一文件单行提交的下限 ${commitFloorMs.toFixed(3)} ms）`);
-  console.log(`首页待办（${size.subjects} 份档案${Number.isNaN(followupS) ? '（复用）' : `生成 ${followupS.toFixed(1)} s`}；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`);
+  console.log(
+    `纠纷列表（筛选+排序+50条一页+总数）：${listMs.toFixed(3)} ms（直接 SQL ${listRawMs.toFixed(3)} ms，${(listMs / listRawMs).toFixed(2)}×）`,
+  );
+  console.log(
+    `人员搜索（姓名片段 ${queries[0]} / 拼音首字母 ${queries[1]} / 身份证片段 ${queries[2]}）：${searchMs.toFixed(3)} ms（分别 ${perQuery.join(' / ')} ms；直接 SQL ${searchRawMs.toFixed(3)} ms，${(searchMs / searchRawMs).toFixed(2)}×）`,
+  );
+  console.log(
+    `写入一件纠纷（含当事人、状态记录、审计）：${writeMs.toFixed(3)} ms（synchronous=FULL；同一文件单行提交的下限 ${commitFloorMs.toFixed(3)} ms）`,
+  );
+  console.log(
+    `首页待办（${size.subjects} 份档案${Number.isNaN(followupS) ? '（复用）' : `生成 ${followupS.toFixed(1)} s`}；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`,
+  );
   console.log(
     JSON.stringify({
       disputes: size.disputes,

@@ -198,7 +198,19 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await page.getByRole('link', { name: '矛盾纠纷登记' }).click();
   await expect(page.getByText('共 1 条')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: CASE_NO });
-  for (const text of ['2024-06-01', '群众来访', '邻里纠纷', '张三丰', '李四', '高寨村', '受理', '橙色（中）', '李调解', '2024-06-10', '超期']) {
+  for (const text of [
+    '2024-06-01',
+    '群众来访',
+    '邻里纠纷',
+    '张三丰',
+    '李四',
+    '高寨村',
+    '受理',
+    '橙色（中）',
+    '李调解',
+    '2024-06-10',
+    '超期',
+  ]) {
     await expect(row).toContainText(text);
   }
   await page.getByRole('switch', { name: '仅看超期' }).check();

@@ -27,6 +27,7 @@ const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 export const E2E_TODAY = '2024-06-15';
 
 export const test = base.extend<{ app: LedgerFixture }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring; it has none.
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
     const path = join(dir, 'ledger.db');
@@ -34,7 +35,7 @@ export const test = base.extend<{ app: LedgerFixture }>({
     // As the app runs: the daily to-do rebuild in a worker thread.
     const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l), background: true });
     const server = await startWebServer({ host, staticDir });
-    const call = <T,>(method: string, input?: unknown): T => {
+    const call = <T>(method: string, input?: unknown): T => {
       const r = dispatch(host, method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
       return r.value as T;

@@ -23,11 +23,21 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   };
   const visit = (id: string, date: string, more: Record<string, unknown> = {}) =>
     app.call('followup.saveVisit', { subjectId: id, date, method: '上门', visitors: '王调解', findings: '走访情况正常', ...more });
-  file('甲某', { group: 'mental_health', level: '3', startDate: '2024-05-01', facts: { diagnosis: '精神分裂症', guardianName: '甲母', guardianRelation: '母子' } });
+  file('甲某', {
+    group: 'mental_health',
+    level: '3',
+    startDate: '2024-05-01',
+    facts: { diagnosis: '精神分裂症', guardianName: '甲母', guardianRelation: '母子' },
+  });
   const yi = file('乙某', { group: 'cult', level: 'yellow', startDate: '2024-03-10', facts: { transformStatus: '转化中' } });
   visit(yi.id, '2024-03-15');
   visit(yi.id, '2024-04-20');
-  const bing = file('丙某', { group: 'drug', level: 'red', startDate: '2024-02-01', facts: { drugType: 'detox', decisionDate: '2024-01-25', reportDate: '2024-02-01' } });
+  const bing = file('丙某', {
+    group: 'drug',
+    level: 'red',
+    startDate: '2024-02-01',
+    facts: { drugType: 'detox', decisionDate: '2024-01-25', reportDate: '2024-02-01' },
+  });
   visit(bing.id, '2024-03-01', { kind: 'test', method: '到所', testResult: '阴性' });
   visit(bing.id, '2024-03-20', { kind: 'test', method: '到所', testResult: '拒绝检测' });
   visit(bing.id, '2024-04-01', { kind: 'test', method: '到所', testResult: '未到' });

@@ -24,7 +24,14 @@ async function fillDate(field: Locator, value: string, heading: Locator) {
 /** A level-3 patient since 05-01, never visited: the visit fell due on 05-15 and is overdue today. */
 function overdueFile(app: LedgerFixture, operatorId: string, name: string, facts: Record<string, string>) {
   const person = app.call<{ id: string }>('persons.create', { name });
-  return app.call<{ id: string }>('followup.create', { personId: person.id, group: 'mental_health', level: '3', responsibleStaffId: operatorId, startDate: '2024-05-01', facts });
+  return app.call<{ id: string }>('followup.create', {
+    personId: person.id,
+    group: 'mental_health',
+    level: '3',
+    responsibleStaffId: operatorId,
+    startDate: '2024-05-01',
+    facts,
+  });
 }
 
 /** The rows of the file's 待办事项 (open ones; done ones only when asked for). */
@@ -190,7 +197,10 @@ test('an overdue visit is on the dashboard, opens the file, and is cleared by re
   await shot(page, '06-dashboard-cleared');
 });
 
-test('an overdue visit is extended with its reason, then excused instead; both are on the file and in its history', async ({ page, app }) => {
+test('an overdue visit is extended with its reason, then excused instead; both are on the file and in its history', async ({
+  page,
+  app,
+}) => {
   const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
   const file = overdueFile(app, status.operator.id, '周小六', { diagnosis: '精神分裂症', guardianName: '周母', guardianRelation: '母子' });
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));

@@ -63,7 +63,10 @@ test('the monthly visit plan: by person, filtered, exported and printed; the led
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('plan-staff')).toHaveText([/李网格\s*1 人\s*2 次/, /王调解\s*1 人\s*2 次/]);
   const qianRow = rows.filter({ hasText: '钱二' });
-  await expect(qianRow.getByTestId('plan-due')).toHaveText([/2024-05-31.*每月走访（2024年5月）.*逾期/, /2024-06-30.*每月走访（2024年6月）/]);
+  await expect(qianRow.getByTestId('plan-due')).toHaveText([
+    /2024-05-31.*每月走访（2024年5月）.*逾期/,
+    /2024-06-30.*每月走访（2024年6月）/,
+  ]);
   await expect(qianRow.getByTestId('plan-due').nth(1)).not.toContainText('逾期');
   const zhaoRow = rows.filter({ hasText: '赵小明' });
   await expect(zhaoRow).toContainText('严重精神障碍患者');
@@ -143,5 +146,7 @@ test('the monthly visit plan: by person, filtered, exported and printed; the led
   const book = await sheetOf(ledgerPath);
   expect(book.title).toBe('高寨乡重点人员台账');
   expect(book.subtitle).toBe('筛选条件：状态：在管；包保责任人：李网格　导出日期：2024年6月15日');
-  expect(book.rows).toEqual([[1, '钱二', null, '邪教人员', '黄色（一般关注）', null, '李网格', day('2024-05-01'), '在管', day('2024-05-31'), '是']]);
+  expect(book.rows).toEqual([
+    [1, '钱二', null, '邪教人员', '黄色（一般关注）', null, '李网格', day('2024-05-01'), '在管', day('2024-05-31'), '是'],
+  ]);
 });

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../electron/binary';
 
-
 const bin = electronBinary();
 
 test('the desktop app opens a ledger and shows the first-run form', async () => {

@@ -1,4 +1,20 @@
-import { Alert, Button, Card, Center, FileButton, Group, Image, Loader, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  FileButton,
+  Group,
+  Image,
+  Loader,
+  Modal,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -43,7 +59,11 @@ function readBase64(file: File): Promise<string> {
 /** 查看: an image inline, a PDF in the browser's own viewer; both from a blob URL that is revoked on close. */
 function ViewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
   // Not kept in the cache after closing: a scan can be many megabytes.
-  const q = useQuery({ queryKey: ['attachments', 'file', attachment.id], queryFn: () => api.attachments.get({ id: attachment.id }), gcTime: 0 });
+  const q = useQuery({
+    queryKey: ['attachments', 'file', attachment.id],
+    queryFn: () => api.attachments.get({ id: attachment.id }),
+    gcTime: 0,
+  });
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!q.data) return;
@@ -102,7 +122,8 @@ export function AttachmentsCard({
   const [downloading, setDownloading] = useState<string | null>(null);
   const resetRef = useRef<() => void>(null);
 
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: attachmentKeys.all }), qc.invalidateQueries({ queryKey: ['audit'] })]);
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: attachmentKeys.all }), qc.invalidateQueries({ queryKey: ['audit'] })]);
 
   const upload = async (files: File[]) => {
     // Let the same file be picked again after a refusal.
@@ -169,7 +190,13 @@ export function AttachmentsCard({
               onChange={(v) => v && setKind(v as AttachmentKind)}
               disabled={!!progress}
             />
-            <FileButton multiple accept="image/*,application/pdf" onChange={(files) => void upload(files)} resetRef={resetRef} disabled={!!progress}>
+            <FileButton
+              multiple
+              accept="image/*,application/pdf"
+              onChange={(files) => void upload(files)}
+              resetRef={resetRef}
+              disabled={!!progress}
+            >
               {(props) => (
                 <Button size="xs" variant="light" loading={!!progress} {...props}>
                   上传附件

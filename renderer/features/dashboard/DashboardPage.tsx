@@ -18,7 +18,15 @@ function when(item: DashboardItem, today: string): { text: string; color?: strin
   return { text: `还有 ${d} 天` };
 }
 
-function ItemList(props: { title: string; items: DashboardItem[]; total: number; today: string; empty: string; color: string; testId: string }) {
+function ItemList(props: {
+  title: string;
+  items: DashboardItem[];
+  total: number;
+  today: string;
+  empty: string;
+  color: string;
+  testId: string;
+}) {
   const { title, items, total, today, empty, color, testId } = props;
   return (
     <Card withBorder data-testid={testId}>
@@ -92,7 +100,15 @@ function ItemList(props: { title: string; items: DashboardItem[]; total: number;
   );
 }
 
-function CountTable({ title, head, rows }: { title: string; head: string; rows: { key: string; name: string; overdue: number; dueSoon: number }[] }) {
+function CountTable({
+  title,
+  head,
+  rows,
+}: {
+  title: string;
+  head: string;
+  rows: { key: string; name: string; overdue: number; dueSoon: number }[];
+}) {
   return (
     <Card withBorder>
       <Title order={6} mb="xs">
@@ -135,7 +151,8 @@ function RefreshProgress({ done, total }: { done: number; total: number }) {
   return (
     <Card withBorder padding="sm" data-testid="refreshing">
       <Text size="sm" mb={6}>
-        正在按今天的日期更新待办事项{total > 0 ? `（${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 份）` : ''}，完成前下面列的是上次更新的结果。
+        正在按今天的日期更新待办事项{total > 0 ? `（${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 份）` : ''}
+        ，完成前下面列的是上次更新的结果。
       </Text>
       <Progress value={pct} animated aria-label="待办事项更新进度" />
     </Card>
@@ -173,7 +190,16 @@ export function DashboardPage() {
             value={staffId}
             onChange={setStaffId}
           />
-          <Select label="村（社区）" placeholder="全部" clearable searchable w={180} data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
+          <Select
+            label="村（社区）"
+            placeholder="全部"
+            clearable
+            searchable
+            w={180}
+            data={villageOptions(villages.data)}
+            value={villageId}
+            onChange={setVillageId}
+          />
         </Group>
       </Group>
       {q.isLoading && <Loader aria-label="正在加载待办事项" />}
@@ -192,19 +218,52 @@ export function DashboardPage() {
       {nothing && <EmptyState title="近期没有到期事项">已逾期、7日内到期和30日内期满的事项会列在这里。</EmptyState>}
       {d && !nothing && (
         <>
-          <ItemList title="已逾期" testId="overdue" color="red" items={d.overdue} total={d.overdueTotal} today={d.today} empty="没有逾期事项。" />
-          <ItemList title="7日内到期" testId="due-soon" color="orange" items={d.dueSoon} total={d.dueSoonTotal} today={d.today} empty="7日内没有到期事项。" />
-          <ItemList title="30日内期满" testId="term-ends" color="blue" items={d.termEnds} total={d.termEnds.length} today={d.today} empty="30日内没有期满的人员。" />
+          <ItemList
+            title="已逾期"
+            testId="overdue"
+            color="red"
+            items={d.overdue}
+            total={d.overdueTotal}
+            today={d.today}
+            empty="没有逾期事项。"
+          />
+          <ItemList
+            title="7日内到期"
+            testId="due-soon"
+            color="orange"
+            items={d.dueSoon}
+            total={d.dueSoonTotal}
+            today={d.today}
+            empty="7日内没有到期事项。"
+          />
+          <ItemList
+            title="30日内期满"
+            testId="term-ends"
+            color="blue"
+            items={d.termEnds}
+            total={d.termEnds.length}
+            today={d.today}
+            empty="30日内没有期满的人员。"
+          />
           <Grid>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <CountTable
                 title="按模块"
                 head="模块"
-                rows={d.byModule.map((m) => ({ key: m.module, name: DASHBOARD_MODULE_LABELS[m.module], overdue: m.overdue, dueSoon: m.dueSoon }))}
+                rows={d.byModule.map((m) => ({
+                  key: m.module,
+                  name: DASHBOARD_MODULE_LABELS[m.module],
+                  overdue: m.overdue,
+                  dueSoon: m.dueSoon,
+                }))}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <CountTable title="按责任人" head="责任人" rows={d.byStaff.map((s) => ({ key: s.staffId ?? '', name: s.name, overdue: s.overdue, dueSoon: s.dueSoon }))} />
+              <CountTable
+                title="按责任人"
+                head="责任人"
+                rows={d.byStaff.map((s) => ({ key: s.staffId ?? '', name: s.name, overdue: s.overdue, dueSoon: s.dueSoon }))}
+              />
             </Grid.Col>
           </Grid>
         </>

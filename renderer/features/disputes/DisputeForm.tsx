@@ -125,7 +125,12 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               <Select label="纠纷类型" withAsterisk searchable data={dicts.options('dispute_category')} {...select('category')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select label="风险等级" clearable data={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))} {...select('riskLevel')} />
+              <Select
+                label="风险等级"
+                clearable
+                data={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))}
+                {...select('riskLevel')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select
@@ -142,10 +147,21 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select label="网格" clearable disabled={!v.villageId} data={grids.map((g) => ({ value: g.id, label: g.name }))} {...select('gridId')} />
+              <Select
+                label="网格"
+                clearable
+                disabled={!v.villageId}
+                data={grids.map((g) => ({ value: g.id, label: g.name }))}
+                {...select('gridId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select label="承办人" clearable data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...select('responsibleStaffId')} />
+              <Select
+                label="承办人"
+                clearable
+                data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                {...select('responsibleStaffId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <DateField label="办理期限" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />

@@ -1,4 +1,20 @@
-import { Anchor, Badge, Button, Center, Grid, Loader, Group, MultiSelect, Pagination, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Grid,
+  Loader,
+  Group,
+  MultiSelect,
+  Pagination,
+  Select,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -27,7 +43,17 @@ interface Filters {
   q: string;
 }
 
-const NO_FILTERS: Filters = { status: [], category: null, source: null, villageId: null, staffId: null, dateFrom: '', dateTo: '', overdue: false, q: '' };
+const NO_FILTERS: Filters = {
+  status: [],
+  category: null,
+  source: null,
+  villageId: null,
+  staffId: null,
+  dateFrom: '',
+  dateTo: '',
+  overdue: false,
+  q: '',
+};
 
 export function DisputeListPage() {
   const navigate = useNavigate();
@@ -101,16 +127,46 @@ export function DisputeListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="纠纷类型" placeholder="全部" data={dicts.options('dispute_category')} value={f.category} onChange={(v) => set('category', v)} clearable searchable />
+          <Select
+            label="纠纷类型"
+            placeholder="全部"
+            data={dicts.options('dispute_category')}
+            value={f.category}
+            onChange={(v) => set('category', v)}
+            clearable
+            searchable
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="来源" placeholder="全部" data={dicts.options('dispute_source')} value={f.source} onChange={(v) => set('source', v)} clearable />
+          <Select
+            label="来源"
+            placeholder="全部"
+            data={dicts.options('dispute_source')}
+            value={f.source}
+            onChange={(v) => set('source', v)}
+            clearable
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="村（社区）" placeholder="全部" data={villageOptions(villages.data)} value={f.villageId} onChange={(v) => set('villageId', v)} clearable searchable />
+          <Select
+            label="村（社区）"
+            placeholder="全部"
+            data={villageOptions(villages.data)}
+            value={f.villageId}
+            onChange={(v) => set('villageId', v)}
+            clearable
+            searchable
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="承办人" placeholder="全部" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={f.staffId} onChange={(v) => set('staffId', v)} clearable />
+          <Select
+            label="承办人"
+            placeholder="全部"
+            data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={f.staffId}
+            onChange={(v) => set('staffId', v)}
+            clearable
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
           <DateField label="登记日期从" value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
@@ -188,7 +244,9 @@ export function DisputeListPage() {
         </Center>
       )}
       {data && data.rows.length === 0 && (
-        <EmptyState title={filtered ? '没有符合筛选条件的纠纷' : '还没有登记纠纷'}>{!filtered && <Text size="sm">点击右上角“登记纠纷”开始。</Text>}</EmptyState>
+        <EmptyState title={filtered ? '没有符合筛选条件的纠纷' : '还没有登记纠纷'}>
+          {!filtered && <Text size="sm">点击右上角“登记纠纷”开始。</Text>}
+        </EmptyState>
       )}
       {pages > 1 && <Pagination mt="md" total={pages} value={page} onChange={setPage} />}
     </>

@@ -30,8 +30,24 @@ export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: strin
       <form onSubmit={submit}>
         <Stack>
           <DateField label="日期" withAsterisk {...form.getInputProps('date')} />
-          {to === 'transferred' && <TextInput label="接收单位" withAsterisk data-autofocus placeholder="如：县信访局" maxLength={100} {...form.getInputProps('transferUnit')} />}
-          <Textarea label="说明" data-autofocus={to !== 'transferred' || undefined} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+          {to === 'transferred' && (
+            <TextInput
+              label="接收单位"
+              withAsterisk
+              data-autofocus
+              placeholder="如：县信访局"
+              maxLength={100}
+              {...form.getInputProps('transferUnit')}
+            />
+          )}
+          <Textarea
+            label="说明"
+            data-autofocus={to !== 'transferred' || undefined}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('note')}
+          />
           <ModalActions onCancel={onClose} submit="确定" loading={mutation.isPending} />
         </Stack>
       </form>

@@ -5,7 +5,14 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, SERIOUS_BREACH_SOURCE, type DrugType } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import type { DueItem } from '../../../shared/domain/obligations';
-import { ITEM_ACTION_LABELS, levelLabel, type FollowupItemAction, type FollowupSubject, type FollowupVisit, type ItemActionKind } from '../../../shared/schemas/followup';
+import {
+  ITEM_ACTION_LABELS,
+  levelLabel,
+  type FollowupItemAction,
+  type FollowupSubject,
+  type FollowupVisit,
+  type ItemActionKind,
+} from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
@@ -76,7 +83,13 @@ function FactsCard({ s }: { s: FollowupSubject }) {
         </Title>
         <Grid gap="sm">
           <Field label="收到决定书日期">{str(f.decisionDate)}</Field>
-          <Field label="报到日期">{report || <Text c="orange" size="sm">尚未报到</Text>}</Field>
+          <Field label="报到日期">
+            {report || (
+              <Text c="orange" size="sm">
+                尚未报到
+              </Text>
+            )}
+          </Field>
           <Field label="期满日期">{str(f.termEnd) || (report ? drugTermEnd(report) : '')}</Field>
           <Field label="擅自离开县（市、区）">{`${Number(f.leaveTimes ?? 0)}次，累计${Number(f.leaveDays ?? 0)}日`}</Field>
         </Grid>
@@ -124,7 +137,14 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={5}>待办事项</Title>
-        {doneCount > 0 && <Switch size="xs" label={`显示已完成（${doneCount}）`} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />}
+        {doneCount > 0 && (
+          <Switch
+            size="xs"
+            label={`显示已完成（${doneCount}）`}
+            checked={showDone}
+            onChange={(e) => setShowDone(e.currentTarget.checked)}
+          />
+        )}
       </Group>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -170,7 +190,11 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {[i.progress ? `${i.progress.done}/${i.progress.required} 次` : '', i.satisfiedOn && !i.waivedReason ? `${i.satisfiedOn} 完成` : '', i.waivedReason ? `免除：${i.waivedReason}` : '']
+                      {[
+                        i.progress ? `${i.progress.done}/${i.progress.required} 次` : '',
+                        i.satisfiedOn && !i.waivedReason ? `${i.satisfiedOn} 完成` : '',
+                        i.waivedReason ? `免除：${i.waivedReason}` : '',
+                      ]
                         .filter(Boolean)
                         .join('，')}
                     </Text>
@@ -208,7 +232,14 @@ function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolea
   const { run } = useFollowupWrite();
   const undo = async (a: FollowupItemAction) => {
     const what = ITEM_ACTION_LABELS[a.kind];
-    if (!(await confirmDelete(`撤销${what}`, `确定撤销“${a.label}”的${what}吗？撤销后该事项按原到期日计算，撤销记录保留在修改记录中。`, `撤销${what}`))) return;
+    if (
+      !(await confirmDelete(
+        `撤销${what}`,
+        `确定撤销“${a.label}”的${what}吗？撤销后该事项按原到期日计算，撤销记录保留在修改记录中。`,
+        `撤销${what}`,
+      ))
+    )
+      return;
     await run(() => api.followup.undoItemAction({ id: a.id }), `已撤销${what}`);
   };
   return (
@@ -239,7 +270,13 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
   const { run } = useFollowupWrite();
   const editable = s.status === 'active' && !s.deletedAt;
   const remove = async (v: FollowupVisit) => {
-    if (!(await confirmDelete(`删除${VISIT_KIND_LABELS[v.kind]}记录`, `确定删除 ${v.date} 的${VISIT_KIND_LABELS[v.kind]}记录吗？删除后不再计入走访频次，下次走访日期将重新计算。`))) return;
+    if (
+      !(await confirmDelete(
+        `删除${VISIT_KIND_LABELS[v.kind]}记录`,
+        `确定删除 ${v.date} 的${VISIT_KIND_LABELS[v.kind]}记录吗？删除后不再计入走访频次，下次走访日期将重新计算。`,
+      ))
+    )
+      return;
     await run(() => api.followup.deleteVisit({ id: v.id }), `${VISIT_KIND_LABELS[v.kind]}记录已删除`);
   };
   return (
@@ -419,6 +456,7 @@ export function FollowupDetailPage() {
           <Table>
             <Table.Tbody>
               {s.team.map((m, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order; two members may share role and name.
                 <Table.Tr key={i}>
                   <Table.Td w={180}>{m.role}</Table.Td>
                   <Table.Td>{m.name}</Table.Td>

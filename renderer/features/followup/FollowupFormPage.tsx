@@ -1,6 +1,27 @@
-import { ActionIcon, Alert, Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
-import { DRUG_TYPE_LABELS, DRUG_TYPES, FOLLOWUP_GROUP_LABELS, type DrugType, type FollowupGroup } from '../../../shared/domain/followup-rules';
+import {
+  DRUG_TYPE_LABELS,
+  DRUG_TYPES,
+  FOLLOWUP_GROUP_LABELS,
+  type DrugType,
+  type FollowupGroup,
+} from '../../../shared/domain/followup-rules';
 import {
   CULT_STATUSES,
   FollowupCreateInput,
@@ -114,7 +135,13 @@ function factsFor(group: FollowupGroup | '', f: FactValues): Record<string, unkn
         incidentHistory: f.incidentHistory,
       };
     case 'drug':
-      return { drugType: f.drugType, decisionDate: f.decisionDate, reportDate: f.reportDate, leaveTimes: count(f.leaveTimes), leaveDays: count(f.leaveDays) };
+      return {
+        drugType: f.drugType,
+        decisionDate: f.decisionDate,
+        reportDate: f.reportDate,
+        leaveTimes: count(f.leaveTimes),
+        leaveDays: count(f.leaveDays),
+      };
     case 'cult':
       return { transformStatus: f.transformStatus };
     default:
@@ -205,10 +232,22 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
           ) : (
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 8 }}>
-                <PersonPicker label="人员" value={v.person} onChange={(p) => form.setFieldValue('person', p)} error={unpicked(form.errors.person, v.person, '请选择人员')} />
+                <PersonPicker
+                  label="人员"
+                  value={v.person}
+                  onChange={(p) => form.setFieldValue('person', p)}
+                  error={unpicked(form.errors.person, v.person, '请选择人员')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <Select label="人员类别" withAsterisk data={groupOptions} {...form.getInputProps('group')} value={v.group || null} onChange={onGroup} />
+                <Select
+                  label="人员类别"
+                  withAsterisk
+                  data={groupOptions}
+                  {...form.getInputProps('group')}
+                  value={v.group || null}
+                  onChange={onGroup}
+                />
               </Grid.Col>
             </Grid>
           )}
@@ -292,7 +331,12 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
               <Title order={5}>社区戒毒/社区康复</Title>
               <Grid gap="sm" align="flex-end">
                 <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Select label="类型" withAsterisk data={DRUG_TYPES.map((t) => ({ value: t, label: DRUG_TYPE_LABELS[t] }))} {...factSelect('drugType')} />
+                  <Select
+                    label="类型"
+                    withAsterisk
+                    data={DRUG_TYPES.map((t) => ({ value: t, label: DRUG_TYPE_LABELS[t] }))}
+                    {...factSelect('drugType')}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, sm: 4 }}>
                   <DateField label="收到决定书日期" withAsterisk description="15日内报到" {...fact('decisionDate')} />
@@ -326,10 +370,39 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
               )}
               {v.team.map((r, i) => (
                 <Group key={r.key} gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput aria-label={`第${i + 1}位帮扶人员角色`} placeholder="角色" w={170} maxLength={20} {...form.getInputProps(`team.${i}.role`)} />
-                  <TextInput aria-label={`第${i + 1}位帮扶人员姓名`} placeholder="姓名" w={160} maxLength={20} {...form.getInputProps(`team.${i}.name`)} />
-                  <TextInput aria-label={`第${i + 1}位帮扶人员电话`} placeholder="电话" w={180} maxLength={30} {...form.getInputProps(`team.${i}.phone`)} />
-                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={`移除第${i + 1}位帮扶人员`} onClick={() => form.setFieldValue('team', v.team.filter((_, j) => j !== i))}>
+                  <TextInput
+                    aria-label={`第${i + 1}位帮扶人员角色`}
+                    placeholder="角色"
+                    w={170}
+                    maxLength={20}
+                    {...form.getInputProps(`team.${i}.role`)}
+                  />
+                  <TextInput
+                    aria-label={`第${i + 1}位帮扶人员姓名`}
+                    placeholder="姓名"
+                    w={160}
+                    maxLength={20}
+                    {...form.getInputProps(`team.${i}.name`)}
+                  />
+                  <TextInput
+                    aria-label={`第${i + 1}位帮扶人员电话`}
+                    placeholder="电话"
+                    w={180}
+                    maxLength={30}
+                    {...form.getInputProps(`team.${i}.phone`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    aria-label={`移除第${i + 1}位帮扶人员`}
+                    onClick={() =>
+                      form.setFieldValue(
+                        'team',
+                        v.team.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
@@ -342,7 +415,13 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
               <Text size="xs" c="dimmed">
                 未填姓名和电话的行不保存。
               </Text>
-              <Button variant="subtle" size="xs" w={140} disabled={v.team.length >= 12} onClick={() => form.setFieldValue('team', [...v.team, newRow()])}>
+              <Button
+                variant="subtle"
+                size="xs"
+                w={140}
+                disabled={v.team.length >= 12}
+                onClick={() => form.setFieldValue('team', [...v.team, newRow()])}
+              >
                 + 添加帮扶人员
               </Button>
             </Stack>

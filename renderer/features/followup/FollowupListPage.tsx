@@ -3,8 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
-import { type FollowupGroup } from '../../../shared/domain/followup-rules';
-import { FOLLOWUP_STATUSES, FOLLOWUP_STATUS_LABELS, LEVELS, levelLabel, type FollowupLevel, type FollowupStatus } from '../../../shared/schemas/followup';
+import type { FollowupGroup } from '../../../shared/domain/followup-rules';
+import {
+  FOLLOWUP_STATUSES,
+  FOLLOWUP_STATUS_LABELS,
+  LEVELS,
+  levelLabel,
+  type FollowupLevel,
+  type FollowupStatus,
+} from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { useDownload } from '../../components/useDownload';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,7 +34,15 @@ interface Filters {
 }
 
 /** The office works on the files in management; ended ones are one filter away. */
-const DEFAULT_FILTERS: Filters = { group: null, level: null, status: 'active', villageId: null, responsibleStaffId: null, overdue: false, q: '' };
+const DEFAULT_FILTERS: Filters = {
+  group: null,
+  level: null,
+  status: 'active',
+  villageId: null,
+  responsibleStaffId: null,
+  overdue: false,
+  q: '',
+};
 
 /** 重点人员台账: one row per file, soonest visit first. */
 export function FollowupListPage() {
@@ -109,7 +124,14 @@ export function FollowupListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="风险等级" placeholder="全部" clearable data={levels} value={f.level} onChange={(v) => set('level', v as FollowupLevel | null)} />
+          <Select
+            label="风险等级"
+            placeholder="全部"
+            clearable
+            data={levels}
+            value={f.level}
+            onChange={(v) => set('level', v as FollowupLevel | null)}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
           <Select
@@ -122,7 +144,15 @@ export function FollowupListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="村（社区）" placeholder="全部" clearable searchable data={villageOptions(villages.data)} value={f.villageId} onChange={(v) => set('villageId', v)} />
+          <Select
+            label="村（社区）"
+            placeholder="全部"
+            clearable
+            searchable
+            data={villageOptions(villages.data)}
+            value={f.villageId}
+            onChange={(v) => set('villageId', v)}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select

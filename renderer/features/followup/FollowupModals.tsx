@@ -47,7 +47,10 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
   const test = v.kind === 'test';
   const mh = s.group === 'mental_health';
   const submit = form.onSubmit(async (values) => {
-    const saved = await run(() => api.followup.saveVisit({ subjectId: s.id, id: visit?.id ?? null, ...values }), `${VISIT_KIND_LABELS[values.kind]}已记录`);
+    const saved = await run(
+      () => api.followup.saveVisit({ subjectId: s.id, id: visit?.id ?? null, ...values }),
+      `${VISIT_KIND_LABELS[values.kind]}已记录`,
+    );
     if (saved) onClose();
   });
   const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : '走访'}`;
@@ -64,11 +67,33 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
           )}
           <Group grow align="flex-start">
             <DateField label={test ? '检测日期' : '走访日期'} withAsterisk {...form.getInputProps('date')} />
-            <Select label={test ? '检测方式' : '走访方式'} withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />
-            {test && <Select label="检测结果" withAsterisk data={[...TEST_RESULTS]} {...form.getInputProps('testResult')} value={v.testResult || null} />}
+            <Select
+              label={test ? '检测方式' : '走访方式'}
+              withAsterisk
+              allowDeselect={false}
+              data={[...VISIT_METHODS]}
+              {...form.getInputProps('method')}
+            />
+            {test && (
+              <Select
+                label="检测结果"
+                withAsterisk
+                data={[...TEST_RESULTS]}
+                {...form.getInputProps('testResult')}
+                value={v.testResult || null}
+              />
+            )}
           </Group>
           <TextInput label="走访人员" withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
-          <Textarea label="走访情况" withAsterisk autosize minRows={3} maxLength={2000} placeholder={mh ? '服药、病情、监护落实情况等' : undefined} {...form.getInputProps('findings')} />
+          <Textarea
+            label="走访情况"
+            withAsterisk
+            autosize
+            minRows={3}
+            maxLength={2000}
+            placeholder={mh ? '服药、病情、监护落实情况等' : undefined}
+            {...form.getInputProps('findings')}
+          />
           <Select
             label="风险等级重新评估"
             description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
@@ -102,7 +127,11 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
     <Modal opened onClose={onClose} title="解除管理">
       <form onSubmit={submit}>
         <Stack>
-          <SegmentedControl aria-label="解除类型" data={(['released', 'moved', 'deceased'] as const).map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))} {...form.getInputProps('status')} />
+          <SegmentedControl
+            aria-label="解除类型"
+            data={(['released', 'moved', 'deceased'] as const).map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))}
+            {...form.getInputProps('status')}
+          />
           <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
           <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
           <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
@@ -116,7 +145,17 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
  * 延期 (a later due date, with the reason; the original date stays on the item) or 免除 (excused, with
  * the reason; the cadence counts on from it) of one due item.
  */
-export function ItemActionModal({ s, item, kind, onClose }: { s: FollowupSubject; item: DueItem; kind: ItemActionKind; onClose: () => void }) {
+export function ItemActionModal({
+  s,
+  item,
+  kind,
+  onClose,
+}: {
+  s: FollowupSubject;
+  item: DueItem;
+  kind: ItemActionKind;
+  onClose: () => void;
+}) {
   const form = useZodForm({
     schema: FollowupItemActionInput,
     initialValues: { newDate: '', reason: '' },

@@ -65,7 +65,12 @@ export function FollowupStatsPage() {
   const [to, setTo] = useState(today);
   const valid = !!from && !!to && from <= to;
   const input = { dateFrom: from, dateTo: to };
-  const stats = useQuery({ queryKey: statsKey(input), queryFn: () => api.followup.stats(input), enabled: valid, placeholderData: (prev) => prev });
+  const stats = useQuery({
+    queryKey: statsKey(input),
+    queryFn: () => api.followup.stats(input),
+    enabled: valid,
+    placeholderData: (prev) => prev,
+  });
   const s = stats.data;
   const others = s?.byGroup.filter((g) => g.group !== 'mental_health') ?? [];
   const mh = s?.byGroup.find((g) => g.group === 'mental_health');
@@ -82,7 +87,13 @@ export function FollowupStatsPage() {
       </Group>
       <Group align="flex-end">
         <DateField label="统计期间从" withAsterisk value={from} onChange={setFrom} />
-        <DateField label="统计期间至" withAsterisk value={to} onChange={setTo} error={from && to && from > to ? '结束日期不能早于开始日期' : undefined} />
+        <DateField
+          label="统计期间至"
+          withAsterisk
+          value={to}
+          onChange={setTo}
+          error={from && to && from > to ? '结束日期不能早于开始日期' : undefined}
+        />
         <Button.Group>
           {presets(today).map((p) => (
             <Button
@@ -115,7 +126,11 @@ export function FollowupStatsPage() {
             <Figure label="应访次数" value={s.visits.due} hint={s.visits.waived ? `另有已免除 ${s.visits.waived} 次` : undefined} />
             <Figure label="已访次数" value={s.visits.done} hint={`其中迟访 ${s.visits.late} 次`} />
             <Figure label="走访完成率" value={formatRate(s.visits.rate)} hint="全部类别" />
-            <Figure label="随访率" value={formatRate(s.followups.rate)} hint={`严重精神障碍患者：已随访 ${s.followups.done} / 应随访 ${s.followups.due}`} />
+            <Figure
+              label="随访率"
+              value={formatRate(s.followups.rate)}
+              hint={`严重精神障碍患者：已随访 ${s.followups.done} / 应随访 ${s.followups.due}`}
+            />
             <Figure label="检测完成率" value={formatRate(s.tests.rate)} hint={`已检测 ${s.tests.done} / 应检测 ${s.tests.due}`} />
           </SimpleGrid>
           <Card withBorder padding="sm" data-testid="stat-definitions">

@@ -36,7 +36,11 @@ export function VisitPlanPage() {
   const [printing, setPrinting] = useState(false);
   const input: PlanInput = { month, responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined };
   // Under ['followup']: every write to a file refreshes the plan as well.
-  const plan = useQuery({ queryKey: ['followup', 'plan', input], queryFn: () => api.followup.visitPlan(input), placeholderData: (prev) => prev });
+  const plan = useQuery({
+    queryKey: ['followup', 'plan', input],
+    queryFn: () => api.followup.visitPlan(input),
+    placeholderData: (prev) => prev,
+  });
   const data = plan.data;
 
   const staffName = staffId ? (staff.data?.find((s) => s.id === staffId)?.name ?? null) : null;
@@ -100,7 +104,15 @@ export function VisitPlanPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="村（社区）" placeholder="全部" clearable searchable data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
+          <Select
+            label="村（社区）"
+            placeholder="全部"
+            clearable
+            searchable
+            data={villageOptions(villages.data)}
+            value={villageId}
+            onChange={setVillageId}
+          />
         </Grid.Col>
       </Grid>
       {plan.error && <Text c="red">{errorMessage(plan.error)}</Text>}
@@ -180,7 +192,13 @@ export function VisitPlanPage() {
       </Table.ScrollContainer>
       {data && data.rows.length === 0 && <EmptyState title="本月没有需要走访的重点人员">可换一个月份或放宽筛选条件。</EmptyState>}
 
-      <Modal opened={printing && !!model} onClose={() => setPrinting(false)} fullScreen title="打印预览 — 重点人员走访计划表" scrollAreaComponent={ScrollArea.Autosize}>
+      <Modal
+        opened={printing && !!model}
+        onClose={() => setPrinting(false)}
+        fullScreen
+        title="打印预览 — 重点人员走访计划表"
+        scrollAreaComponent={ScrollArea.Autosize}
+      >
         <Stack>
           <Group justify="space-between">
             <Text size="xs" c="dimmed">

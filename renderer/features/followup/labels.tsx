@@ -42,7 +42,17 @@ export function groupText(group: FollowupGroup, groupName: string | null): strin
   return group === 'other' && groupName ? groupName : FOLLOWUP_GROUP_LABELS[group];
 }
 
-const LEVEL_COLORS: Record<FollowupLevel, string> = { '0': 'green', '1': 'yellow', '2': 'yellow', '3': 'orange', '4': 'red', '5': 'red', red: 'red', yellow: 'yellow', green: 'green' };
+const LEVEL_COLORS: Record<FollowupLevel, string> = {
+  '0': 'green',
+  '1': 'yellow',
+  '2': 'yellow',
+  '3': 'orange',
+  '4': 'red',
+  '5': 'red',
+  red: 'red',
+  yellow: 'yellow',
+  green: 'green',
+};
 
 export function LevelBadge({ level }: { level: FollowupLevel }) {
   return (

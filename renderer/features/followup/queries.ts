@@ -30,7 +30,8 @@ export function useFollowupSubject(id: string | undefined) {
 /** Everything a write to a file can change: the file, the ledger, the dashboard, person pages, audit panels. */
 export function useInvalidateFollowup() {
   const qc = useQueryClient();
-  return () => Promise.all([followupKeys.all, dashboardKeys.all, ['persons'], ['audit']].map((queryKey) => qc.invalidateQueries({ queryKey })));
+  return () =>
+    Promise.all([followupKeys.all, dashboardKeys.all, ['persons'], ['audit']].map((queryKey) => qc.invalidateQueries({ queryKey })));
 }
 
 /**

@@ -34,7 +34,13 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
       mediatorSignedDate: a?.mediatorSignedDate ?? '',
       sealDate: a?.sealDate ?? '',
       oralDate: a?.form === 'oral' ? (a.effectiveDate ?? '') : '',
-      items: (a?.items ?? []).map((i) => ({ id: i.id, description: i.description, deadline: i.deadline ?? '', state: i.state, note: i.note ?? '' })) as ItemValue[],
+      items: (a?.items ?? []).map((i) => ({
+        id: i.id,
+        description: i.description,
+        deadline: i.deadline ?? '',
+        state: i.state,
+        note: i.note ?? '',
+      })) as ItemValue[],
     },
     toInput: (v) => toInput(c.id, v),
   });
@@ -63,7 +69,14 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
               <Textarea label="各方当事人的责任" autosize minRows={2} maxLength={2000} {...form.getInputProps('responsibility')} />
             </>
           )}
-          <Textarea label={written ? '协议内容' : '口头协议内容'} withAsterisk autosize minRows={3} maxLength={10000} {...form.getInputProps('content')} />
+          <Textarea
+            label={written ? '协议内容' : '口头协议内容'}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxLength={10000}
+            {...form.getInputProps('content')}
+          />
           <Group grow>
             <TextInput label="履行方式" maxLength={500} {...form.getInputProps('performanceMethod')} />
             <DateField label="履行期限" {...form.getInputProps('performanceDeadline')} />
@@ -89,10 +102,23 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
               没有需要跟踪的履行事项时可不填。
             </Text>
           )}
-          {v.items.map((item, i) => (
+          {v.items.map((_item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: controlled inputs read their values from the form by position, so a row's key is its place.
             <Group key={i} align="flex-end" wrap="nowrap" gap="xs">
-              <TextInput label={i === 0 ? '事项' : undefined} aria-label={`履行事项${i + 1}`} placeholder="如：张三于5月31日前赔偿李四2000元" style={{ flex: 1 }} maxLength={500} {...form.getInputProps(`items.${i}.description`)} />
-              <DateField label={i === 0 ? '期限' : undefined} aria-label={`履行事项${i + 1}期限`} w={160} {...form.getInputProps(`items.${i}.deadline`)} />
+              <TextInput
+                label={i === 0 ? '事项' : undefined}
+                aria-label={`履行事项${i + 1}`}
+                placeholder="如：张三于5月31日前赔偿李四2000元"
+                style={{ flex: 1 }}
+                maxLength={500}
+                {...form.getInputProps(`items.${i}.description`)}
+              />
+              <DateField
+                label={i === 0 ? '期限' : undefined}
+                aria-label={`履行事项${i + 1}期限`}
+                w={160}
+                {...form.getInputProps(`items.${i}.deadline`)}
+              />
               <Select
                 label={i === 0 ? '履行情况' : undefined}
                 aria-label={`履行事项${i + 1}履行情况`}
@@ -101,7 +127,13 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
                 data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
                 {...form.getInputProps(`items.${i}.state`)}
               />
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`删除履行事项${i + 1}`} onClick={() => form.removeListItem('items', i)}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                aria-label={`删除履行事项${i + 1}`}
+                onClick={() => form.removeListItem('items', i)}
+              >
                 ✕
               </ActionIcon>
             </Group>
@@ -110,7 +142,15 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
             variant="subtle"
             size="xs"
             w={140}
-            onClick={() => form.insertListItem('items', { id: null, description: '', deadline: v.performanceDeadline, state: 'unperformed', note: '' } satisfies ItemValue)}
+            onClick={() =>
+              form.insertListItem('items', {
+                id: null,
+                description: '',
+                deadline: v.performanceDeadline,
+                state: 'unperformed',
+                note: '',
+              } satisfies ItemValue)
+            }
           >
             + 添加履行事项
           </Button>
@@ -121,7 +161,24 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
   );
 }
 
-function toInput(caseId: string, v: { form: AgreementForm; facts: string; matters: string; responsibility: string; content: string; performanceMethod: string; performanceDeadline: string; performancePlace: string; signatures: { personId: string; date: string }[]; mediatorSignedDate: string; sealDate: string; oralDate: string; items: ItemValue[] }) {
+function toInput(
+  caseId: string,
+  v: {
+    form: AgreementForm;
+    facts: string;
+    matters: string;
+    responsibility: string;
+    content: string;
+    performanceMethod: string;
+    performanceDeadline: string;
+    performancePlace: string;
+    signatures: { personId: string; date: string }[];
+    mediatorSignedDate: string;
+    sealDate: string;
+    oralDate: string;
+    items: ItemValue[];
+  },
+) {
   return {
     caseId,
     form: v.form,

@@ -1,6 +1,22 @@
 import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
-import { CASE_OUTCOME_LABELS, GUIDANCE_ROUTES, GUIDANCE_ROUTE_LABELS, PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type CaseOutcome, type GuidanceRoute, type PerformanceState } from '../../../shared/domain/mediation';
-import { CloseInput, SATISFACTION, VISIT_METHODS, VisitInput, type MediationCase, type ReturnVisit } from '../../../shared/schemas/mediation';
+import {
+  CASE_OUTCOME_LABELS,
+  GUIDANCE_ROUTES,
+  GUIDANCE_ROUTE_LABELS,
+  PERFORMANCE_STATES,
+  PERFORMANCE_STATE_LABELS,
+  type CaseOutcome,
+  type GuidanceRoute,
+  type PerformanceState,
+} from '../../../shared/domain/mediation';
+import {
+  CloseInput,
+  SATISFACTION,
+  VISIT_METHODS,
+  VisitInput,
+  type MediationCase,
+  type ReturnVisit,
+} from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
@@ -12,7 +28,12 @@ import { ModalActions } from '../../components/ModalActions';
 export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
     schema: CloseInput,
-    initialValues: { outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome, closedDate: todayLocal(), reason: '', guidance: [] as GuidanceRoute[] },
+    initialValues: {
+      outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome,
+      closedDate: todayLocal(),
+      reason: '',
+      guidance: [] as GuidanceRoute[],
+    },
     toInput: (v) => ({ id: c.id, ...v }),
   });
   const { run, saving } = useCaseWrite(form);
@@ -24,10 +45,22 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
     <Modal opened onClose={onClose} title="结案">
       <form onSubmit={submit}>
         <Stack>
-          <SegmentedControl data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))} {...form.getInputProps('outcome')} />
+          <SegmentedControl
+            data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))}
+            {...form.getInputProps('outcome')}
+          />
           {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
           <DateField label="结案日期" withAsterisk {...form.getInputProps('closedDate')} />
-          {v.outcome !== 'success' && <Textarea label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的原因'} withAsterisk autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />}
+          {v.outcome !== 'success' && (
+            <Textarea
+              label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的原因'}
+              withAsterisk
+              autosize
+              minRows={2}
+              maxLength={1000}
+              {...form.getInputProps('reason')}
+            />
+          )}
           {v.outcome === 'failure' && (
             <Checkbox.Group label="已告知当事人可选择的途径" withAsterisk {...form.getInputProps('guidance')}>
               <Group mt={6}>
@@ -70,12 +103,29 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
         <Stack>
           <Group grow>
             <DateField label="回访日期" withAsterisk {...form.getInputProps('visitDate')} />
-            <Select label="回访人" withAsterisk data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('visitorStaffId')} />
+            <Select
+              label="回访人"
+              withAsterisk
+              data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              {...form.getInputProps('visitorStaffId')}
+            />
           </Group>
           <Group grow>
             <Select label="回访方式" withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />
-            <Select label="协议履行情况" withAsterisk allowDeselect={false} data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))} {...form.getInputProps('performanceFound')} />
-            <Select label="当事人满意度" withAsterisk allowDeselect={false} data={[...SATISFACTION]} {...form.getInputProps('satisfaction')} />
+            <Select
+              label="协议履行情况"
+              withAsterisk
+              allowDeselect={false}
+              data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
+              {...form.getInputProps('performanceFound')}
+            />
+            <Select
+              label="当事人满意度"
+              withAsterisk
+              allowDeselect={false}
+              data={[...SATISFACTION]}
+              {...form.getInputProps('satisfaction')}
+            />
           </Group>
           <Textarea label="回访情况" autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />

@@ -81,7 +81,10 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   );
 }
 
-function toInput(caseId: string, v: { intent: string | null; appliedDate: string; court: string; rulingNo: string; result: string | null; resultDate: string }) {
+function toInput(
+  caseId: string,
+  v: { intent: string | null; appliedDate: string; court: string; rulingNo: string; result: string | null; resultDate: string },
+) {
   return {
     caseId,
     intent: v.intent === 'yes' ? true : v.intent === 'no' ? false : null,

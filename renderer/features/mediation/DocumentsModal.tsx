@@ -17,7 +17,10 @@ export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opene
   const [selected, setSelected] = useState<MediationDocRequest>(() => (c.agreement?.form === 'written' ? 'agreement' : 'register'));
   const download = useDownload();
   const pdf = useSavePdf();
-  const model = useMemo(() => buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category) }, selected), [c, dicts, selected]);
+  const model = useMemo(
+    () => buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category) }, selected),
+    [c, dicts, selected],
+  );
   const current = docs.find((d) => d.key === selected)!;
 
   const downloadDocx = () => download.run(() => api.documents.mediation({ caseId: c.id, doc: selected }));

@@ -1,6 +1,14 @@
 import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { CASE_ORIGINS, CASE_ORIGIN_LABELS, ENTRUSTED_ORIGINS, MEDIATING_BODIES, MEDIATING_BODY_LABELS, type CaseOrigin, type MediatingBody } from '../../../shared/domain/mediation';
+import {
+  CASE_ORIGINS,
+  CASE_ORIGIN_LABELS,
+  ENTRUSTED_ORIGINS,
+  MEDIATING_BODIES,
+  MEDIATING_BODY_LABELS,
+  type CaseOrigin,
+  type MediatingBody,
+} from '../../../shared/domain/mediation';
 import { MediationCreateInput } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
@@ -78,13 +86,30 @@ export function MediationCreatePage() {
               <DateField label="受理日期" withAsterisk {...form.getInputProps('acceptedDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select label="纠纷类型" withAsterisk searchable data={dicts.options('dispute_category')} {...form.getInputProps('category')} />
+              <Select
+                label="纠纷类型"
+                withAsterisk
+                searchable
+                data={dicts.options('dispute_category')}
+                {...form.getInputProps('category')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
+              <Select
+                label="调解组织类型"
+                withAsterisk
+                allowDeselect={false}
+                data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))}
+                {...form.getInputProps('mediatingBody')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
+              <TextInput
+                label="调解组织名称"
+                placeholder={settings.data?.committeeName}
+                maxLength={50}
+                {...form.getInputProps('committeeName')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
@@ -92,7 +117,14 @@ export function MediationCreatePage() {
           </Grid>
           <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
           <Textarea label="纠纷简要情况" withAsterisk autosize minRows={3} maxLength={2000} {...form.getInputProps('summary')} />
-          <NumberInput label="涉及金额（元）" w={240} min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps('amountYuan')} />
+          <NumberInput
+            label="涉及金额（元）"
+            w={240}
+            min={0}
+            decimalScale={2}
+            thousandSeparator=","
+            {...form.getInputProps('amountYuan')}
+          />
           <Group>
             <Button type="submit" loading={saving}>
               受理

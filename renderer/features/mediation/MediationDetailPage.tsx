@@ -115,7 +115,11 @@ export function MediationDetailPage() {
               ''
             )}
           </Field>
-          <Field label="结案">{c.closedDate ? `${c.closedDate}${c.outcomeReason ? `　${c.outcomeReason}` : ''}${c.guidance.length ? `　已告知：${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}` : ''}` : ''}</Field>
+          <Field label="结案">
+            {c.closedDate
+              ? `${c.closedDate}${c.outcomeReason ? `　${c.outcomeReason}` : ''}${c.guidance.length ? `　已告知：${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}` : ''}`
+              : ''}
+          </Field>
           <Field label="纠纷简要情况" span={12}>
             {c.summary}
           </Field>
@@ -191,7 +195,11 @@ export function MediationDetailPage() {
                     </Text>
                   </Group>
                   {!c.deletedAt && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'record', recordKind: r.kind, existing: r })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setDialog({ kind: 'record', recordKind: r.kind, existing: r })}
+                    >
                       修改
                     </Button>
                   )}
@@ -218,7 +226,14 @@ export function MediationDetailPage() {
           <Group gap="xs">
             <Title order={5}>调解协议</Title>
             {a && <Badge variant="light">{a.form === 'written' ? '书面协议' : '口头协议'}</Badge>}
-            {a && (a.effectiveDate ? <Badge color="green" variant="light">{`${a.effectiveDate} 生效`}</Badge> : <Badge color="orange" variant="light">尚未全部签署</Badge>)}
+            {a &&
+              (a.effectiveDate ? (
+                <Badge color="green" variant="light">{`${a.effectiveDate} 生效`}</Badge>
+              ) : (
+                <Badge color="orange" variant="light">
+                  尚未全部签署
+                </Badge>
+              ))}
           </Group>
           {!c.deletedAt && c.outcome !== 'failure' && c.outcome !== 'terminated' && (
             <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'agreement' })}>
@@ -270,7 +285,13 @@ export function MediationDetailPage() {
                           disabled={!!c.deletedAt}
                           data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
                           value={item.state}
-                          onChange={(s) => s && void run(() => api.mediation.setPerformance({ itemId: item.id, state: s as PerformanceState, note: item.note }), '履行情况已更新')}
+                          onChange={(s) =>
+                            s &&
+                            void run(
+                              () => api.mediation.setPerformance({ itemId: item.id, state: s as PerformanceState, note: item.note }),
+                              '履行情况已更新',
+                            )
+                          }
                         />
                       </Table.Td>
                     </Table.Tr>
@@ -344,7 +365,9 @@ export function MediationDetailPage() {
 
       <AuditHistory entity="mediation" id={c.id} />
 
-      {dialog?.kind === 'record' && <RecordModal caseId={c.id} kind={dialog.recordKind} existing={dialog.existing} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'record' && (
+        <RecordModal caseId={c.id} kind={dialog.recordKind} existing={dialog.existing} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'agreement' && <AgreementModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'close' && <CloseCaseModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'visit' && <VisitModal c={c} visit={dialog.visit} onClose={() => setDialog(null)} />}

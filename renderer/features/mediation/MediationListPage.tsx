@@ -63,7 +63,15 @@ export function MediationListPage() {
       </Group>
       <Grid gap="xs" mb="sm">
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <TextInput label="查找" placeholder="卷宗号、当事人或案情" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
+          <TextInput
+            label="查找"
+            placeholder="卷宗号、当事人或案情"
+            value={q}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              setPage(1);
+            }}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
           <DateField label="受理日期从" value={f.dateFrom ?? ''} onChange={(v) => set({ dateFrom: v || undefined })} />
@@ -72,13 +80,36 @@ export function MediationListPage() {
           <DateField label="至" value={f.dateTo ?? ''} onChange={(v) => set({ dateTo: v || undefined })} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select label="纠纷类型" placeholder="全部" clearable searchable data={dicts.options('dispute_category')} value={f.category ?? null} onChange={(v) => set({ category: none(v) })} />
+          <Select
+            label="纠纷类型"
+            placeholder="全部"
+            clearable
+            searchable
+            data={dicts.options('dispute_category')}
+            value={f.category ?? null}
+            onChange={(v) => set({ category: none(v) })}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="调解组织" placeholder="全部" clearable data={opts(MEDIATING_BODIES, MEDIATING_BODY_LABELS)} value={f.mediatingBody ?? null} onChange={(v) => set({ mediatingBody: none(v) as ListInput['mediatingBody'] })} />
+          <Select
+            label="调解组织"
+            placeholder="全部"
+            clearable
+            data={opts(MEDIATING_BODIES, MEDIATING_BODY_LABELS)}
+            value={f.mediatingBody ?? null}
+            onChange={(v) => set({ mediatingBody: none(v) as ListInput['mediatingBody'] })}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="调解员" placeholder="全部" clearable searchable data={staffOptions(staff.data)} value={f.mediatorId ?? null} onChange={(v) => set({ mediatorId: none(v) })} />
+          <Select
+            label="调解员"
+            placeholder="全部"
+            clearable
+            searchable
+            data={staffOptions(staff.data)}
+            value={f.mediatorId ?? null}
+            onChange={(v) => set({ mediatorId: none(v) })}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select
@@ -91,14 +122,25 @@ export function MediationListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select label="履行情况" placeholder="全部" clearable data={opts(PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS)} value={f.performance ?? null} onChange={(v) => set({ performance: none(v) as ListInput['performance'] })} />
+          <Select
+            label="履行情况"
+            placeholder="全部"
+            clearable
+            data={opts(PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS)}
+            value={f.performance ?? null}
+            onChange={(v) => set({ performance: none(v) as ListInput['performance'] })}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select
             label="司法确认"
             placeholder="全部"
             clearable
-            data={[{ value: 'none', label: '未申请' }, { value: 'applied', label: '已申请' }, { value: 'granted', label: '确认有效' }]}
+            data={[
+              { value: 'none', label: '未申请' },
+              { value: 'applied', label: '已申请' },
+              { value: 'granted', label: '确认有效' },
+            ]}
             value={f.confirmation ?? null}
             onChange={(v) => set({ confirmation: none(v) as ListInput['confirmation'] })}
           />
@@ -156,7 +198,9 @@ export function MediationListPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {data && data.rows.length === 0 && <EmptyState title="没有符合条件的调解案件">在纠纷登记详情页点“转入人民调解”，或点右上角“新建调解案件”。</EmptyState>}
+      {data && data.rows.length === 0 && (
+        <EmptyState title="没有符合条件的调解案件">在纠纷登记详情页点“转入人民调解”，或点右上角“新建调解案件”。</EmptyState>
+      )}
       {pages > 1 && <Pagination mt="md" total={pages} value={page} onChange={setPage} />}
     </>
   );

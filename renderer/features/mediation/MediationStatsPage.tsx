@@ -82,7 +82,8 @@ export function MediationStatsPage() {
             </Card>
           </SimpleGrid>
           <Text size="xs" c="dimmed">
-            口径：受理件数按受理日期计；已调解、成功件数和协议涉及金额按结案日期计；司法确认按申请日期、裁定日期计。{STAT_DEFINITIONS.successRate}；{STAT_DEFINITIONS.performanceRate}。
+            口径：受理件数按受理日期计；已调解、成功件数和协议涉及金额按结案日期计；司法确认按申请日期、裁定日期计。
+            {STAT_DEFINITIONS.successRate}；{STAT_DEFINITIONS.performanceRate}。
           </Text>
         </>
       )}

@@ -38,8 +38,19 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
             当事人、纠纷类型和简要情况从纠纷登记 {dispute.caseNo} 带入；纠纷状态将改为“调处中”。
           </Text>
           <DateField label="受理日期" withAsterisk {...form.getInputProps('acceptedDate')} />
-          <Select label="调解组织类型" withAsterisk allowDeselect={false} data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))} {...form.getInputProps('mediatingBody')} />
-          <TextInput label="调解组织名称" placeholder={settings.data?.committeeName} maxLength={50} {...form.getInputProps('committeeName')} />
+          <Select
+            label="调解组织类型"
+            withAsterisk
+            allowDeselect={false}
+            data={MEDIATING_BODIES.map((b) => ({ value: b, label: MEDIATING_BODY_LABELS[b] }))}
+            {...form.getInputProps('mediatingBody')}
+          />
+          <TextInput
+            label="调解组织名称"
+            placeholder={settings.data?.committeeName}
+            maxLength={50}
+            {...form.getInputProps('committeeName')}
+          />
           <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
           <ModalActions onCancel={onClose} submit="受理" loading={saving} />
         </Stack>

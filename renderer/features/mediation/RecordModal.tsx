@@ -8,7 +8,17 @@ import { useCaseWrite } from './queries';
 import { ModalActions } from '../../components/ModalActions';
 
 /** 调查记录 / 调解记录: date, place, who took part, what was said and found, the next step. */
-export function RecordModal({ caseId, kind, existing, onClose }: { caseId: string; kind: RecordKind; existing?: MediationRecord; onClose: () => void }) {
+export function RecordModal({
+  caseId,
+  kind,
+  existing,
+  onClose,
+}: {
+  caseId: string;
+  kind: RecordKind;
+  existing?: MediationRecord;
+  onClose: () => void;
+}) {
   const form = useZodForm({
     schema: RecordInput,
     initialValues: {
@@ -22,7 +32,10 @@ export function RecordModal({ caseId, kind, existing, onClose }: { caseId: strin
   });
   const { run, saving } = useCaseWrite(form);
   const submit = form.onSubmit(async (v) => {
-    const saved = await run(() => api.mediation.saveRecord({ caseId, kind, id: existing?.id ?? null, ...v }), `${RECORD_KIND_LABELS[kind]}已保存`);
+    const saved = await run(
+      () => api.mediation.saveRecord({ caseId, kind, id: existing?.id ?? null, ...v }),
+      `${RECORD_KIND_LABELS[kind]}已保存`,
+    );
     if (saved) onClose();
   });
   return (
@@ -33,8 +46,21 @@ export function RecordModal({ caseId, kind, existing, onClose }: { caseId: strin
             <DateField label="日期" withAsterisk {...form.getInputProps('date')} />
             <TextInput label="地点" placeholder="如：乡调解室、当事人家中" maxLength={100} {...form.getInputProps('place')} />
           </Group>
-          <TextInput label="参加人员" withAsterisk placeholder="调解员、当事人及其他参加人" maxLength={300} {...form.getInputProps('participants')} />
-          <Textarea label={kind === 'investigation' ? '调查内容及查明的情况' : '调解经过（各方陈述、调解员意见）'} withAsterisk autosize minRows={5} maxLength={10000} {...form.getInputProps('content')} />
+          <TextInput
+            label="参加人员"
+            withAsterisk
+            placeholder="调解员、当事人及其他参加人"
+            maxLength={300}
+            {...form.getInputProps('participants')}
+          />
+          <Textarea
+            label={kind === 'investigation' ? '调查内容及查明的情况' : '调解经过（各方陈述、调解员意见）'}
+            withAsterisk
+            autosize
+            minRows={5}
+            maxLength={10000}
+            {...form.getInputProps('content')}
+          />
           <TextInput label="下一步" maxLength={500} {...form.getInputProps('nextStep')} />
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>

@@ -2,7 +2,12 @@ import { Badge } from '@mantine/core';
 import { CASE_OUTCOME_LABELS, PERFORMANCE_STATE_LABELS, type CaseOutcome, type PerformanceState } from '../../../shared/domain/mediation';
 
 const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
-const PERFORMANCE_COLORS: Record<PerformanceState, string> = { performed: 'green', partial: 'yellow', unperformed: 'red', not_applicable: 'gray' };
+const PERFORMANCE_COLORS: Record<PerformanceState, string> = {
+  performed: 'green',
+  partial: 'yellow',
+  unperformed: 'red',
+  not_applicable: 'gray',
+};
 
 export function OutcomeBadge({ outcome }: { outcome: CaseOutcome | null }) {
   if (!outcome) return <Badge variant="light">调解中</Badge>;

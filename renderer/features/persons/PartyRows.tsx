@@ -15,7 +15,15 @@ export const newParty = (role: PartyRole, person: PickedPerson | null = null): P
 export const toPartyInput = (rows: PartyValue[]) => rows.filter((p) => p.person).map((p) => ({ personId: p.person!.id, role: p.role }));
 
 /** The parties of a dispute or case: role plus a person from the registry (or created inline). */
-export function PartyRows({ value, onChange, error }: { value: PartyValue[]; onChange: (rows: PartyValue[]) => void; error?: React.ReactNode }) {
+export function PartyRows({
+  value,
+  onChange,
+  error,
+}: {
+  value: PartyValue[];
+  onChange: (rows: PartyValue[]) => void;
+  error?: React.ReactNode;
+}) {
   const set = (i: number, patch: Partial<PartyValue>) => onChange(value.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <Stack gap="xs">
@@ -54,7 +62,13 @@ export function PartyRows({ value, onChange, error }: { value: PartyValue[]; onC
           {error}
         </Text>
       )}
-      <Button variant="subtle" size="xs" w={140} onClick={() => onChange([...value, newParty('third_party')])} disabled={value.length >= 50}>
+      <Button
+        variant="subtle"
+        size="xs"
+        w={140}
+        onClick={() => onChange([...value, newParty('third_party')])}
+        disabled={value.length >= 50}
+      >
         + 添加当事人
       </Button>
     </Stack>

@@ -39,9 +39,10 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
   const villages = useVillages();
   const v = form.getValues();
   const grids = villages.data?.find((x) => x.id === v.villageId)?.grids ?? [];
-  const mismatches = idNumberMismatches({ idNumber: v.idNumber || null, sex: v.sex || null, birthDate: v.birthDate || null }, todayLocal()).filter(
-    (m) => m.includes('不符'),
-  );
+  const mismatches = idNumberMismatches(
+    { idNumber: v.idNumber || null, sex: v.sex || null, birthDate: v.birthDate || null },
+    todayLocal(),
+  ).filter((m) => m.includes('不符'));
 
   const onIdChange = (value: string) => {
     form.setFieldValue('idNumber', value);

@@ -74,7 +74,11 @@ export function PersonListPage() {
         </Center>
       )}
       {list.error && <Text c="red">{errorMessage(list.error)}</Text>}
-      {data && data.rows.length === 0 && <EmptyState title={debounced ? '没有找到符合条件的人员' : '人员库还是空的'}>{!debounced && <Text size="sm">登记纠纷时添加的当事人也会出现在这里。</Text>}</EmptyState>}
+      {data && data.rows.length === 0 && (
+        <EmptyState title={debounced ? '没有找到符合条件的人员' : '人员库还是空的'}>
+          {!debounced && <Text size="sm">登记纠纷时添加的当事人也会出现在这里。</Text>}
+        </EmptyState>
+      )}
       {pages > 1 && <Pagination mt="md" total={pages} value={page} onChange={setPage} />}
     </>
   );

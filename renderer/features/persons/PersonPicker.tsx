@@ -13,12 +13,22 @@ export interface PickedPerson {
   name: string;
 }
 
-function describe(h: PersonHit): string {
+function describeHit(h: PersonHit): string {
   const extra = [h.idNumber ? maskIdNumber(h.idNumber) : null, h.phone, h.villageName].filter(Boolean).join('，');
   return extra ? `${h.name}（${extra}）` : h.name;
 }
 
-function NewPersonModal({ opened, onClose, onCreated, name }: { opened: boolean; onClose: () => void; onCreated: (p: PickedPerson) => void; name: string }) {
+function NewPersonModal({
+  opened,
+  onClose,
+  onCreated,
+  name,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (p: PickedPerson) => void;
+  name: string;
+}) {
   const { form, save, saving, takenBy } = usePersonForm(undefined, { name });
   const submit = form.onSubmit(async (values) => {
     const saved = await save(values);
@@ -41,7 +51,17 @@ function NewPersonModal({ opened, onClose, onCreated, name }: { opened: boolean;
 }
 
 /** Finds a person by name fragment, pinyin initials, ID or phone fragment; or creates one inline. */
-export function PersonPicker({ value, onChange, label, error }: { value: PickedPerson | null; onChange: (p: PickedPerson | null) => void; label: string; error?: string }) {
+export function PersonPicker({
+  value,
+  onChange,
+  label,
+  error,
+}: {
+  value: PickedPerson | null;
+  onChange: (p: PickedPerson | null) => void;
+  label: string;
+  error?: string;
+}) {
   const [search, setSearch] = useState('');
   // After a pick the box shows the option's label; that text is not a new search.
   const [pickedLabel, setPickedLabel] = useState<string | null>(value?.name ?? null);
@@ -50,7 +70,7 @@ export function PersonPicker({ value, onChange, label, error }: { value: PickedP
   const [opened, modal] = useDisclosure(false);
   const results = usePersonSearch(debounced);
   const data = useMemo(() => {
-    const opts = debounced ? (results.data ?? []).map((h) => ({ value: h.id, label: describe(h) })) : [];
+    const opts = debounced ? (results.data ?? []).map((h) => ({ value: h.id, label: describeHit(h) })) : [];
     if (value && !opts.some((o) => o.value === value.id)) opts.unshift({ value: value.id, label: pickedLabel ?? value.name });
     return opts;
   }, [debounced, results.data, value, pickedLabel]);
@@ -83,11 +103,18 @@ export function PersonPicker({ value, onChange, label, error }: { value: PickedP
       <Button variant="light" onClick={modal.open} aria-label={`新建人员（${label}）`}>
         新建人员
       </Button>
-      {opened && <NewPersonModal opened={opened} onClose={modal.close} onCreated={(p) => {
+      {opened && (
+        <NewPersonModal
+          opened={opened}
+          onClose={modal.close}
+          onCreated={(p) => {
             setPickedLabel(p.name);
             setSearch(p.name);
             onChange(p);
-          }} name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')} />}
+          }}
+          name={/^[a-z0-9]/i.test(search) ? '' : search.replace(/（.*$/, '')}
+        />
+      )}
     </Group>
   );
 }

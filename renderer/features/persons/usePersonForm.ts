@@ -30,7 +30,10 @@ export function toValues(p: Person): PersonValues {
 export function usePersonForm(existing?: Person, initial?: Partial<PersonValues>) {
   const mutation = useSavePerson();
   const [takenBy, setTakenBy] = useState<{ id: string; name: string } | null>(null);
-  const form = useZodForm<PersonValues>({ schema: PersonInput, initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial } });
+  const form = useZodForm<PersonValues>({
+    schema: PersonInput,
+    initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial },
+  });
 
   async function save(values: PersonValues): Promise<Person | null> {
     setTakenBy(null);

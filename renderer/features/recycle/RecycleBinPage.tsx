@@ -23,7 +23,17 @@ interface DeletedRow {
 }
 
 /** One tab of the bin: the record's own columns, when it was deleted, and 恢复. */
-function DeletedTable({ loading, empty, headers, rows }: { loading: boolean; empty: string; headers: string[]; rows: DeletedRow[] | undefined }) {
+function DeletedTable({
+  loading,
+  empty,
+  headers,
+  rows,
+}: {
+  loading: boolean;
+  empty: string;
+  headers: string[];
+  rows: DeletedRow[] | undefined;
+}) {
   if (loading) {
     return (
       <Center py="xl">
@@ -47,6 +57,7 @@ function DeletedTable({ loading, empty, headers, rows }: { loading: boolean; emp
         {rows.map((r) => (
           <Table.Tr key={r.id}>
             {r.cells.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the row's columns, always the same number in the same order.
               <Table.Td key={i} style={{ wordBreak: 'break-all' }}>
                 {c}
               </Table.Td>

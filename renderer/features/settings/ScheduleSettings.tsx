@@ -76,11 +76,23 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           {c.interval ? (
             <Group align="flex-end">
               <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
-              <SegmentedControl data={[{ value: 'days', label: '天' }, { value: 'months', label: '个月' }]} {...form.getInputProps('unit')} />
+              <SegmentedControl
+                data={[
+                  { value: 'days', label: '天' },
+                  { value: 'months', label: '个月' },
+                ]}
+                {...form.getInputProps('unit')}
+              />
             </Group>
           ) : (
             <Group align="flex-end">
-              <SegmentedControl data={[{ value: 'month', label: '每月' }, { value: 'quarter', label: '每季度' }]} {...form.getInputProps('unit')} />
+              <SegmentedControl
+                data={[
+                  { value: 'month', label: '每月' },
+                  { value: 'quarter', label: '每季度' },
+                ]}
+                {...form.getInputProps('unit')}
+              />
               <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
             </Group>
           )}
@@ -215,8 +227,21 @@ export function HolidaySettings() {
       )}
       <Group align="flex-end">
         <DateField label="日期" value={row.date} onChange={(date) => setRow({ ...row, date })} w={150} />
-        <Select label="类别" data={Object.entries(HOLIDAY_KIND_LABELS).map(([value, label]) => ({ value, label }))} value={row.kind} onChange={(k) => setRow({ ...row, kind: (k as Entry['kind']) ?? 'holiday' })} allowDeselect={false} w={130} />
-        <TextInput label="名称" placeholder="如：春节" value={row.name} onChange={(e) => setRow({ ...row, name: e.currentTarget.value })} w={180} />
+        <Select
+          label="类别"
+          data={Object.entries(HOLIDAY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          value={row.kind}
+          onChange={(k) => setRow({ ...row, kind: (k as Entry['kind']) ?? 'holiday' })}
+          allowDeselect={false}
+          w={130}
+        />
+        <TextInput
+          label="名称"
+          placeholder="如：春节"
+          value={row.name}
+          onChange={(e) => setRow({ ...row, name: e.currentTarget.value })}
+          w={180}
+        />
         <Button variant="light" onClick={add}>
           加入
         </Button>

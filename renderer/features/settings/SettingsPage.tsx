@@ -3,7 +3,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
-import { GridInput, SettingsInput, STAFF_KIND_LABELS, STAFF_KINDS, StaffInput, VillageInput, type Grid, type Settings, type Staff, type Village } from '../../../shared/schemas/reference';
+import {
+  GridInput,
+  SettingsInput,
+  STAFF_KIND_LABELS,
+  STAFF_KINDS,
+  StaffInput,
+  VillageInput,
+  type Grid,
+  type Settings,
+  type Staff,
+  type Village,
+} from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
@@ -22,7 +33,9 @@ function TownshipSettings({ settings }: { settings: Settings }) {
   const status = useSetupStatus();
   const form = useZodForm({ schema: SettingsInput, initialValues: settings });
   const v = form.getValues();
-  const sample = zodErrors(SettingsInput, v).disputeNumberPattern ? '' : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
+  const sample = zodErrors(SettingsInput, v).disputeNumberPattern
+    ? ''
+    : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
   const submit = form.onSubmit(async (values) => {
     try {
       await api.settings.update(values);
@@ -49,10 +62,35 @@ function TownshipSettings({ settings }: { settings: Settings }) {
             示例：{sample}
           </Text>
         )}
-        <NumberInput label="默认办理期限（天）" min={1} max={365} allowDecimal={false} withAsterisk {...form.getInputProps('disputeDeadlineDays')} />
-        <TextInput label="人民调解委员会名称" description="印在调解文书上" withAsterisk maxLength={50} {...form.getInputProps('committeeName')} />
-        <TextInput label="人民调解卷宗号格式" description="如：（{year}）{township}人调字第{seq}号" withAsterisk {...form.getInputProps('mediationNumberPattern')} />
-        <NumberInput label="协议生效后回访间隔（天）" min={1} max={365} allowDecimal={false} withAsterisk {...form.getInputProps('returnVisitDays')} />
+        <NumberInput
+          label="默认办理期限（天）"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          withAsterisk
+          {...form.getInputProps('disputeDeadlineDays')}
+        />
+        <TextInput
+          label="人民调解委员会名称"
+          description="印在调解文书上"
+          withAsterisk
+          maxLength={50}
+          {...form.getInputProps('committeeName')}
+        />
+        <TextInput
+          label="人民调解卷宗号格式"
+          description="如：（{year}）{township}人调字第{seq}号"
+          withAsterisk
+          {...form.getInputProps('mediationNumberPattern')}
+        />
+        <NumberInput
+          label="协议生效后回访间隔（天）"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          withAsterisk
+          {...form.getInputProps('returnVisitDays')}
+        />
         <Text size="xs" c="dimmed">
           账本文件：{status.data?.dbPath}
         </Text>
@@ -267,7 +305,13 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
   const refresh = useRefresh();
   const form = useZodForm({
     schema: StaffInput,
-    initialValues: { name: staff.name, post: staff.post ?? '', phone: staff.phone ?? '', kind: staff.kind, committee: staff.committee ?? '' },
+    initialValues: {
+      name: staff.name,
+      post: staff.post ?? '',
+      phone: staff.phone ?? '',
+      kind: staff.kind,
+      committee: staff.committee ?? '',
+    },
     toInput: (v) => ({ id: staff.id, active: staff.active, ...v }),
   });
   const submit = form.onSubmit(async (v) => {
@@ -288,7 +332,9 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
           <TextInput label="职务" {...form.getInputProps('post')} />
           <TextInput label="电话" {...form.getInputProps('phone')} />
           <Select label="类别" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
-          {form.values.kind === 'mediator' && <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />}
+          {form.values.kind === 'mediator' && (
+            <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />
+          )}
           <ModalActions onCancel={onClose} submit="保存" />
         </Stack>
       </form>
@@ -331,7 +377,14 @@ function StaffSettings() {
           <TextInput aria-label="职务" placeholder="职务，如：专职调解员" {...form.getInputProps('post')} />
           <TextInput aria-label="电话" placeholder="电话" {...form.getInputProps('phone')} />
           <Select aria-label="类别" data={KIND_OPTIONS} allowDeselect={false} w={130} {...form.getInputProps('kind')} />
-          {form.values.kind === 'mediator' && <TextInput aria-label="所属调解组织" placeholder="所属调解组织，如：东村人民调解委员会" w={260} {...form.getInputProps('committee')} />}
+          {form.values.kind === 'mediator' && (
+            <TextInput
+              aria-label="所属调解组织"
+              placeholder="所属调解组织，如：东村人民调解委员会"
+              w={260}
+              {...form.getInputProps('committee')}
+            />
+          )}
           <Button type="submit">{form.values.kind === 'mediator' ? '添加调解员' : '添加工作人员'}</Button>
         </Group>
       </form>
@@ -398,7 +451,12 @@ function DictSettings() {
           onChange={(x) => setKind((x ?? 'dispute_category') as DictKind)}
           w={160}
         />
-        <TextInput aria-label="新条目名称" placeholder="新增本地条目，如：土地承包纠纷" value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+        <TextInput
+          aria-label="新条目名称"
+          placeholder="新增本地条目，如：土地承包纠纷"
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+        />
         <Button onClick={add}>添加</Button>
       </Group>
       <Table withTableBorder striped>
@@ -476,4 +534,3 @@ export function SettingsPage() {
     </Stack>
   );
 }
-

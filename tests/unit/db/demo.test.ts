@@ -19,10 +19,16 @@ describe('demo data', () => {
       const g = generate(t.ctx(), { persons: 200, disputes: 100, seed: 7 });
       expect(g.personIds).toHaveLength(200);
       expect(g.disputeIds).toHaveLength(100);
-      const people = t.ledger.db.prepare('SELECT name, id_number AS idn, name_initials AS ini FROM person').all() as { name: string; idn: string | null; ini: string }[];
+      const people = t.ledger.db.prepare('SELECT name, id_number AS idn, name_initials AS ini FROM person').all() as {
+        name: string;
+        idn: string | null;
+        ini: string;
+      }[];
       expect(people.every((p) => /^[\u4e00-\u9fa5]{2,4}$/.test(p.name) && p.ini.length >= 2)).toBe(true);
       expect(people.filter((p) => p.idn).every((p) => checkIdNumber(p.idn!, '2024-06-15').ok)).toBe(true);
-      const byCategory = t.ledger.db.prepare('SELECT category, count(*) AS n FROM dispute GROUP BY category ORDER BY n DESC').all() as { category: string }[];
+      const byCategory = t.ledger.db.prepare('SELECT category, count(*) AS n FROM dispute GROUP BY category ORDER BY n DESC').all() as {
+        category: string;
+      }[];
       expect(['01', '02']).toContain(byCategory[0]!.category);
       const statuses = t.ledger.db.prepare('SELECT DISTINCT status FROM dispute').all().length;
       expect(statuses).toBeGreaterThan(2);

@@ -127,17 +127,33 @@ describe('openLedger', () => {
     const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0008') });
     const at = '2024-06-15T08:00:00.000Z';
     const ins = (sql: string, ...values: unknown[]) => old.db.prepare(sql).run(...values);
-    ins("INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('P', '赵大', 'zhaoda', 'zd', ?, ?)", at, at);
+    ins(
+      "INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('P', '赵大', 'zhaoda', 'zd', ?, ?)",
+      at,
+      at,
+    );
     ins("INSERT INTO staff (id, name, active, kind, created_at, updated_at) VALUES ('S', '王调解', 1, 'staff', ?, ?)", at, at);
     // opened at level 2 on 03-01 (its audit row says so), reassessed to 4 on a visit 05-10
     ins(
       `INSERT INTO followup_subject (id, person_id, group_code, level, level_since, responsible_staff_id, team, facts, start_date, status, created_at, updated_at)
        VALUES ('F', 'P', 'mental_health', '4', '2024-05-10', 'S', '[]', '{}', '2024-03-01', 'active', ?, ?)`,
-      at, at,
+      at,
+      at,
     );
-    ins("INSERT INTO audit_log (id, at, actor_name, action, entity, entity_id, after, prev_hash, hash) VALUES ('A', ?, '王调解', 'create', 'followup', 'F', '{\"level\":\"2\"}', '', '')", at);
-    ins("INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, created_at, updated_at) VALUES ('V', 'F', 'visit', '2024-05-10', '上门', '王调解', '情绪激动', '4', ?, ?)", at, at);
-    ins("INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, created_at, updated_at) VALUES ('W', 'F', 'visit', '2024-06-01', '上门', '王调解', '平稳', ?, ?)", at, at);
+    ins(
+      "INSERT INTO audit_log (id, at, actor_name, action, entity, entity_id, after, prev_hash, hash) VALUES ('A', ?, '王调解', 'create', 'followup', 'F', '{\"level\":\"2\"}', '', '')",
+      at,
+    );
+    ins(
+      "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, created_at, updated_at) VALUES ('V', 'F', 'visit', '2024-05-10', '上门', '王调解', '情绪激动', '4', ?, ?)",
+      at,
+      at,
+    );
+    ins(
+      "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, created_at, updated_at) VALUES ('W', 'F', 'visit', '2024-06-01', '上门', '王调解', '平稳', ?, ?)",
+      at,
+      at,
+    );
     old.close();
     const again = open(path, '20240615120000');
     expect(again.db.prepare('SELECT date, level, source, visit_id AS visitId FROM followup_level ORDER BY date').all()).toEqual([
@@ -154,7 +170,7 @@ describe('openLedger', () => {
     expect(sha(path)).toBe(before);
   });
 
-  it('refuses another application\'s SQLite file', () => {
+  it("refuses another application's SQLite file", () => {
     const path = join(tempDir(), 'other.db');
     const other = new Database(path);
     other.exec('CREATE TABLE t (x)');
@@ -200,11 +216,16 @@ describe('a migration that breaks references', () => {
 
     // A new app version ships a migration that leaves a grid pointing at no village.
     const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+    };
     const last = journal.entries.at(-1)!;
     journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_bad' });
     writeFileSync(journalPath, JSON.stringify(journal));
-    writeFileSync(join(folder, '9999_bad.sql'), "INSERT INTO grid (id, village_id, name, created_at, updated_at) VALUES ('g', 'no-such-village', 'x', 'a', 'b');");
+    writeFileSync(
+      join(folder, '9999_bad.sql'),
+      "INSERT INTO grid (id, village_id, name, created_at, updated_at) VALUES ('g', 'no-such-village', 'x', 'a', 'b');",
+    );
 
     expect(() => openLedger(path, { migrationsFolder: folder, stamp: '20240615000000' })).toThrowError(/关联错误.*已恢复到升级前的状态/);
     expect(sha(path)).toBe(before);

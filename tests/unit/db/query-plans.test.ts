@@ -25,7 +25,7 @@ function plan(sql: string, params: unknown[] | Record<string, unknown>, db: Db =
 function listPlan(filter: Record<string, unknown>, db: Db = t.ledger.db) {
   const f = DisputeListInput.parse(filter);
   const q = disputeListSql(f, '2024-06-15');
-  return { count: plan(q.count, q.params, db), page: plan(q.page, [...q.pageParams, 50, 0], db) };
+  return { count: plan(q.count, q.params, db), page: plan(q.page, { ...q.params, limit: 50, offset: 0 }, db) };
 }
 
 /** A list page in its index's order (no sort step), its total counted from an index alone. */
@@ -113,7 +113,15 @@ describe('plans under the statistics of a large ledger', () => {
   });
   afterAll(() => d.close());
 
-  const params = { today: '2024-06-15', soon: '2024-06-22', termSoon: '2024-07-15', staffId: 'S', villageId: 'V', staffKey: 'S', module: 'followup' };
+  const params = {
+    today: '2024-06-15',
+    soon: '2024-06-22',
+    termSoon: '2024-07-15',
+    staffId: 'S',
+    villageId: 'V',
+    staffKey: 'S',
+    module: 'followup',
+  };
   it.each([
     [{}, 'obligation_due'],
     [{ responsibleStaffId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' }, 'obligation_staff_due'],

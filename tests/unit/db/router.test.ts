@@ -25,12 +25,25 @@ describe('dispatch', () => {
     const dicts = t.call<{ kind: string; label: string }[]>('dicts.list', {});
     expect(dicts.filter((d) => d.kind === 'dispute_category')).toHaveLength(18);
     expect(dicts.map((d) => d.label)).toEqual(expect.arrayContaining(['婚姻家庭纠纷', '12345热线', '法院委派/委托']));
-    expect(t.raw('setup.init', { townshipName: 'x', county: 'y', operatorName: 'z' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.raw('setup.init', { townshipName: 'x', county: 'y', operatorName: 'z' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('answers unknown methods and hostile input with Chinese errors, never throwing', () => {
     t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-    const hostile: unknown[] = [undefined, null, 0, '', [], 'x'.repeat(100_000), { q: { $gt: '' } }, { q: ['a'] }, JSON.parse('{"__proto__":{"polluted":1},"q":"a"}')];
+    const hostile: unknown[] = [
+      undefined,
+      null,
+      0,
+      '',
+      [],
+      'x'.repeat(100_000),
+      { q: { $gt: '' } },
+      { q: ['a'] },
+      JSON.parse('{"__proto__":{"polluted":1},"q":"a"}'),
+    ];
     for (const method of Object.keys(contract)) {
       for (const input of hostile) {
         const r = t.raw(method, input);
@@ -51,7 +64,10 @@ describe('dispatch', () => {
     const r = t.raw('persons.create', { name: '', phone: '123', idNumber: '1' });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { name: '请填写姓名', phone: '手机号码应为以1开头的11位数字', idNumber: '公民身份号码应为18位' } },
+      error: {
+        code: 'VALIDATION',
+        fields: { name: '请填写姓名', phone: '手机号码应为以1开头的11位数字', idNumber: '公民身份号码应为18位' },
+      },
     });
   });
 

@@ -25,7 +25,13 @@ afterAll(async () => {
 function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -40,7 +46,11 @@ function send(path: string, opts: { method?: string; headers?: Record<string, st
 }
 
 const rpc = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  send(`/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token, ...headers }, body: JSON.stringify(input) });
+  send(`/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token, ...headers },
+    body: JSON.stringify(input),
+  });
 
 describe('browser-mode server', () => {
   it('listens on loopback only, on a random port, with a long random token', () => {
@@ -76,7 +86,11 @@ describe('browser-mode server', () => {
   });
 
   it('answers bad bodies and methods with Chinese errors', async () => {
-    const bad = await send('/rpc/persons.create', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token }, body: '{oops' });
+    const bad = await send('/rpc/persons.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token },
+      body: '{oops',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toContain('JSON');
     expect((await send('/rpc/setup.status', { headers: { 'X-Ledger-Token': server.token } })).status).toBe(405);
@@ -91,7 +105,10 @@ describe('browser-mode server', () => {
     expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const tooBig = await rpc('setup.status', { pad: 'x'.repeat(MAX_BODY_BYTES) });
     expect(tooBig.status).toBe(413);
-    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('请求内容过大') } });
+    expect(JSON.parse(tooBig.body)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('请求内容过大') },
+    });
     expect((await rpc('setup.status', {})).status).toBe(200);
   });
 

@@ -54,7 +54,14 @@ describe('ledger workbook', () => {
   });
 
   it('prints on A4 landscape, one page wide, with the header repeated on every page', () => {
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    });
     expect(ws.pageSetup.margins?.left).toBeGreaterThan(0);
   });
 

@@ -30,7 +30,10 @@ describe('the to-do rebuild', () => {
   it('reports progress per batch and writes only what changed', () => {
     const seen: number[] = [];
     let total = 0;
-    refreshObligations(t.ctx(), syncFollowup, (p) => (seen.push(p.done), (total = p.total)));
+    refreshObligations(t.ctx(), syncFollowup, (p) => {
+      seen.push(p.done);
+      total = p.total;
+    });
     expect(total).toBeGreaterThan(300);
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(total);
@@ -46,7 +49,9 @@ describe('the to-do rebuild', () => {
     // damage the table as days and rule changes would: rows missing, a row of a file that owes nothing
     t.ledger.db.prepare("DELETE FROM obligation WHERE module = 'followup' AND rowid % 3 = 0").run();
     t.ledger.db
-      .prepare("INSERT INTO obligation (module, owner_id, item_key, rule_id, kind, label, due_date, person_name, link) VALUES ('followup', 'gone', 'k', 'r', 'visit', 'x', '2024-01-01', '某', '/followup/gone')")
+      .prepare(
+        "INSERT INTO obligation (module, owner_id, item_key, rule_id, kind, label, due_date, person_name, link) VALUES ('followup', 'gone', 'k', 'r', 'visit', 'x', '2024-01-01', '某', '/followup/gone')",
+      )
       .run();
     markObligationsStale(t.ctx());
 

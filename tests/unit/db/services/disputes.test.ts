@@ -36,7 +36,10 @@ describe('dispute intake', () => {
     expect([d1.caseNo, d2.caseNo, d3.caseNo]).toEqual(['高寨乡纠〔2024〕1号', '高寨乡纠〔2024〕2号', '高寨乡纠〔2023〕1号']);
     expect(d1.deadline).toBe('2024-07-01');
     expect(d1.status).toBe('registered');
-    expect(d1.parties.map((p) => [p.name, p.role])).toEqual([['张三', 'applicant'], ['李四', 'respondent']]);
+    expect(d1.parties.map((p) => [p.name, p.role])).toEqual([
+      ['张三', 'applicant'],
+      ['李四', 'respondent'],
+    ]);
     expect(t.call<{ caseNo: string }>('disputes.nextCaseNumber', { intakeDate: '2024-09-09' }).caseNo).toBe('高寨乡纠〔2024〕3号');
   });
 
@@ -49,10 +52,16 @@ describe('dispute intake', () => {
 
   it('walks the status workflow with dated history and refuses illegal steps', () => {
     const d = create();
-    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-02' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
     t.call('disputes.changeStatus', { id: d.id, to: 'accepted', date: '2024-06-02' });
     t.call('disputes.changeStatus', { id: d.id, to: 'mediating', date: '2024-06-03', note: '组织双方到调解室' });
-    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'resolved', date: '2024-06-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'resolved', date: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     t.call('disputes.changeStatus', { id: d.id, to: 'resolved', date: '2024-06-10' });
     const done = t.call<Dispute>('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-11' });
     expect(done.history.map((h) => [h.from, h.to, h.date])).toEqual([
@@ -68,7 +77,9 @@ describe('dispute intake', () => {
     const d = create();
     const r = t.raw('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02' });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { transferUnit: '转办须填写接收单位' } } });
-    expect(t.call<Dispute>('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02', transferUnit: '县信访局' }).transferUnit).toBe('县信访局');
+    expect(
+      t.call<Dispute>('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02', transferUnit: '县信访局' }).transferUnit,
+    ).toBe('县信访局');
   });
 
   it('marks open disputes past their deadline as overdue and filters them', () => {
@@ -81,8 +92,16 @@ describe('dispute intake', () => {
     expect(overdue.rows.map((r) => r.id)).toEqual([late.id]);
     expect(overdue.total).toBe(1);
     // the flag on every row and on the detail page is the engine's item, kept in the to-do table
-    expect(list().rows.filter((r) => r.overdue).map((r) => r.id)).toEqual([late.id]);
-    expect(t.call<Dispute>('disputes.get', { id: closedLate.id }).deadlineItem).toMatchObject({ state: 'done', satisfiedOn: '2024-06-02', late: false });
+    expect(
+      list()
+        .rows.filter((r) => r.overdue)
+        .map((r) => r.id),
+    ).toEqual([late.id]);
+    expect(t.call<Dispute>('disputes.get', { id: closedLate.id }).deadlineItem).toMatchObject({
+      state: 'done',
+      satisfiedOn: '2024-06-02',
+      late: false,
+    });
     // handled after the deadline: done, but late; no longer overdue anywhere
     t.call('disputes.changeStatus', { id: late.id, to: 'transferred', date: '2024-06-15', transferUnit: '县信访局' });
     expect(t.call<Dispute>('disputes.get', { id: late.id })).toMatchObject({ overdue: false, deadlineItem: { state: 'done', late: true } });
@@ -106,12 +125,15 @@ describe('dispute intake', () => {
     t.call('disputes.delete', { id: d.id });
     expect(list().total).toBe(0);
     expect(list({ deleted: true }).rows.map((r) => r.id)).toEqual([d.id]);
-    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'accepted', date: '2024-06-02' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(t.raw('disputes.changeStatus', { id: d.id, to: 'accepted', date: '2024-06-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     t.call('disputes.restore', { id: d.id });
     expect(list().total).toBe(1);
   });
 
-  it('lists the dispute on each party\'s person page', () => {
+  it("lists the dispute on each party's person page", () => {
     const d = create();
     const detail = t.call<{ records: { id: string; role: string }[] }>('persons.get', { id: b.id });
     expect(detail.records).toEqual([expect.objectContaining({ id: d.id, role: '被申请人' })]);
@@ -123,7 +145,12 @@ describe('dispute intake', () => {
       { source: 'nope' },
       { category: '' },
       { parties: [] },
-      { parties: [{ personId: a.id, role: 'applicant' }, { personId: a.id, role: 'respondent' }] },
+      {
+        parties: [
+          { personId: a.id, role: 'applicant' },
+          { personId: a.id, role: 'respondent' },
+        ],
+      },
       { parties: [{ personId: '01HZZZZZZZZZZZZZZZZZZZZZZZ', role: 'applicant' }] },
       { deadline: '2024-05-01' },
       { intakeDate: '2024-07-01' },

@@ -15,7 +15,12 @@ const HOSTILE = '邻居说：{ PAGE } <w:fldSimple w:instr="HYPERLINK http://x"/
 
 beforeEach(() => {
   t = openTestLedger();
-  a = t.call<Person>('persons.create', { name: '张三', idNumber: makeIdNumber('110105', '19800501', '123'), phone: '13812345678', householdAddress: '高寨乡东村3组' });
+  a = t.call<Person>('persons.create', {
+    name: '张三',
+    idNumber: makeIdNumber('110105', '19800501', '123'),
+    phone: '13812345678',
+    householdAddress: '高寨乡东村3组',
+  });
   b = t.call<Person>('persons.create', { name: '李四', ethnicity: '回族' });
   const mediatorId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
   c = t.call<MediationCase>('mediation.create', {
@@ -31,9 +36,22 @@ beforeEach(() => {
     ],
     mediatorIds: [mediatorId],
   });
-  t.call('mediation.saveRecord', { caseId: c.id, kind: 'investigation', date: '2024-05-09', place: '东村', participants: '张三', content: '现场查看界墙' });
+  t.call('mediation.saveRecord', {
+    caseId: c.id,
+    kind: 'investigation',
+    date: '2024-05-09',
+    place: '东村',
+    participants: '张三',
+    content: '现场查看界墙',
+  });
   t.call('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-12', participants: '村主任', content: '第一次调解' });
-  t.call('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-20', participants: '村主任', content: '第二次调解，达成协议' });
+  t.call('mediation.saveRecord', {
+    caseId: c.id,
+    kind: 'session',
+    date: '2024-05-20',
+    participants: '村主任',
+    content: '第二次调解，达成协议',
+  });
   c = t.call<MediationCase>('mediation.saveAgreement', {
     caseId: c.id,
     form: 'written',
@@ -68,7 +86,23 @@ describe('mediation documents (.docx)', () => {
     expect(file.fileName).toBe('（2024）高寨乡人调字第1号 人民调解协议书.docx');
     expect(file.mime).toContain('wordprocessingml');
     const words = text(body);
-    for (const part of ['人民调解协议书', '编号：（2024）高寨乡人调字第1号', '申请人：张三，男', '公民身份号码110105198005011', '被申请人：李四', '回族', '纠纷主要事实：界墙倒塌砸坏菜地', '争议事项：赔偿数额', '经人民调解委员会调解，当事人自愿达成如下协议', '履行事项：1. 张三赔偿李四2000元（2024年5月31日前履行）', '本协议一式3份', '三十日内共同向人民法院申请司法确认', '申请人（签名、盖章或者按指印）：', '2024年5月21日', '高寨乡人民调解委员会（盖章）']) {
+    for (const part of [
+      '人民调解协议书',
+      '编号：（2024）高寨乡人调字第1号',
+      '申请人：张三，男',
+      '公民身份号码110105198005011',
+      '被申请人：李四',
+      '回族',
+      '纠纷主要事实：界墙倒塌砸坏菜地',
+      '争议事项：赔偿数额',
+      '经人民调解委员会调解，当事人自愿达成如下协议',
+      '履行事项：1. 张三赔偿李四2000元（2024年5月31日前履行）',
+      '本协议一式3份',
+      '三十日内共同向人民法院申请司法确认',
+      '申请人（签名、盖章或者按指印）：',
+      '2024年5月21日',
+      '高寨乡人民调解委员会（盖章）',
+    ]) {
       expect(words).toContain(part);
     }
     // Dates are written without zero padding.
@@ -82,7 +116,9 @@ describe('mediation documents (.docx)', () => {
   it('never turns user text into fields, links or markup', async () => {
     const { zip, body } = await docx(DOSSIER_KEY);
     expect(body).not.toMatch(/<w:fldSimple|<w:instrText|<w:hyperlink|<w:fldChar/);
-    expect(text(body)).toContain('{ PAGE } &lt;w:fldSimple w:instr=&quot;HYPERLINK http://x&quot;/&gt; =HYPERLINK(&quot;http://x&quot;,&quot;点击&quot;) ]]&gt;');
+    expect(text(body)).toContain(
+      '{ PAGE } &lt;w:fldSimple w:instr=&quot;HYPERLINK http://x&quot;/&gt; =HYPERLINK(&quot;http://x&quot;,&quot;点击&quot;) ]]&gt;',
+    );
     // The only field in the package is our own page number in the footers.
     for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n))) {
       const xml = await zip.file(name)!.async('string');
@@ -93,7 +129,16 @@ describe('mediation documents (.docx)', () => {
   it('puts the whole case file together in the standard order, one form per section', async () => {
     const { body } = await docx(DOSSIER_KEY);
     const words = text(body);
-    const order = ['人民调解卷宗', '卷内目录', '人民调解申请书', '人民调解当事人权利义务告知书', '人民调解调查记录', '人民调解记录', '人民调解协议书', '卷内备考表'];
+    const order = [
+      '人民调解卷宗',
+      '卷内目录',
+      '人民调解申请书',
+      '人民调解当事人权利义务告知书',
+      '人民调解调查记录',
+      '人民调解记录',
+      '人民调解协议书',
+      '卷内备考表',
+    ];
     const at = order.map((w) => words.indexOf(w));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
@@ -104,7 +149,9 @@ describe('mediation documents (.docx)', () => {
   });
 
   it('refuses a form the record cannot fill yet, and records every generation in the audit trail', async () => {
-    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'oral' })).rejects.toThrow('暂不能生成口头调解协议登记表：尚无口头协议');
+    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'oral' })).rejects.toThrow(
+      '暂不能生成口头调解协议登记表：尚无口头协议',
+    );
     await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'visit' })).rejects.toThrow('尚无已完成的回访');
     await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'nonsense' })).rejects.toThrow('文书种类不正确');
     await docx('register');
@@ -115,7 +162,10 @@ describe('mediation documents (.docx)', () => {
   });
 
   it('is refused by the synchronous dispatcher, which only serves the SQLite methods', () => {
-    expect(t.raw('documents.mediation', { caseId: c.id, doc: 'register' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('异步') } });
+    expect(t.raw('documents.mediation', { caseId: c.id, doc: 'register' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('异步') },
+    });
   });
 });
 

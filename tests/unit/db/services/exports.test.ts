@@ -30,7 +30,14 @@ const parties = () => [
   { personId: b.id, role: 'respondent' },
 ];
 const dispute = (extra: Record<string, unknown>) =>
-  t.call<Dispute>('disputes.create', { intakeDate: '2024-06-01', source: 'visit', category: '02', summary: '因宅前排水沟堵塞引发争执', parties: parties(), ...extra });
+  t.call<Dispute>('disputes.create', {
+    intakeDate: '2024-06-01',
+    source: 'visit',
+    category: '02',
+    summary: '因宅前排水沟堵塞引发争执',
+    parties: parties(),
+    ...extra,
+  });
 
 interface Sheet {
   file: FileResult;
@@ -56,7 +63,8 @@ const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 describe('dispute register export', () => {
   it('has exactly the rows of the filtered list, in its order, with labels instead of codes', async () => {
-    const longSummary = '因宅前排水沟堵塞，雨天积水漫入李四家院内，双方多次争吵，李四要求张三清理水沟并赔偿被泡坏的粮食，张三认为水沟属公共设施应由村里清理。';
+    const longSummary =
+      '因宅前排水沟堵塞，雨天积水漫入李四家院内，双方多次争吵，李四要求张三清理水沟并赔偿被泡坏的粮食，张三认为水沟属公共设施应由村里清理。';
     const near = dispute({ villageId, riskLevel: 'high', responsibleStaffId: staffId, deadline: '2024-06-10', summary: longSummary });
     dispute({ category: '01', source: 'grid', intakeDate: '2024-05-01' });
     const local = t.call<{ code: string }>('dicts.add', { kind: 'dispute_category', label: '彩礼纠纷' });
@@ -68,10 +76,52 @@ describe('dispute register export', () => {
     expect(s.file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(s.title).toBe('高寨乡矛盾纠纷排查登记台账');
     expect(s.subtitle).toBe('统计期间：全部　导出日期：2024年6月15日');
-    expect(s.header).toEqual(['序号', '案号', '登记日期', '来源', '纠纷类型', '村（社区）', '当事人', '简要情况', '风险等级', '承办人', '办理期限', '状态', '是否超期']);
+    expect(s.header).toEqual([
+      '序号',
+      '案号',
+      '登记日期',
+      '来源',
+      '纠纷类型',
+      '村（社区）',
+      '当事人',
+      '简要情况',
+      '风险等级',
+      '承办人',
+      '办理期限',
+      '状态',
+      '是否超期',
+    ]);
     expect(s.rows).toEqual([
-      [1, hostile.caseNo, day('2024-06-05'), '群众来访', '邻里纠纷', null, '张三、李四', `'=HYPERLINK("http://x","点击")`, null, null, day('2024-07-05'), '登记', '否'],
-      [2, near.caseNo, day('2024-06-01'), '群众来访', '邻里纠纷', '东村', '张三、李四', longSummary, '红色（高）', '王调解', day('2024-06-10'), '登记', '是'],
+      [
+        1,
+        hostile.caseNo,
+        day('2024-06-05'),
+        '群众来访',
+        '邻里纠纷',
+        null,
+        '张三、李四',
+        `'=HYPERLINK("http://x","点击")`,
+        null,
+        null,
+        day('2024-07-05'),
+        '登记',
+        '否',
+      ],
+      [
+        2,
+        near.caseNo,
+        day('2024-06-01'),
+        '群众来访',
+        '邻里纠纷',
+        '东村',
+        '张三、李四',
+        longSummary,
+        '红色（高）',
+        '王调解',
+        day('2024-06-10'),
+        '登记',
+        '是',
+      ],
     ]);
     expect(longSummary.length).toBeGreaterThan(60);
 
@@ -99,14 +149,21 @@ describe('dispute register export', () => {
          SELECT printf('bulk%022d', i), printf('批量%d', i), 2024, i, '2024-06-01', 'visit', '02', '批量', 'registered', '', '', '' FROM n`,
       )
       .run(MAX_EXPORT_ROWS);
-    await expect(t.callAsync('disputes.exportLedger', {})).rejects.toMatchObject({ wire: { code: 'VALIDATION', message: expect.stringContaining('100,000') } });
+    await expect(t.callAsync('disputes.exportLedger', {})).rejects.toMatchObject({
+      wire: { code: 'VALIDATION', message: expect.stringContaining('100,000') },
+    });
   });
 });
 
-describe('people\'s mediation ledger export', () => {
+describe("people's mediation ledger export", () => {
   it('has exactly the cases of the filtered ledger, with labels, the masked ID of the first party and typed cells', async () => {
     const d = dispute({ amountYuan: 3000 });
-    const settled = t.call<MediationCase>('mediation.openFromDispute', { disputeId: d.id, acceptedDate: '2024-06-02', mediatingBody: 'township', mediatorIds: [staffId] });
+    const settled = t.call<MediationCase>('mediation.openFromDispute', {
+      disputeId: d.id,
+      acceptedDate: '2024-06-02',
+      mediatingBody: 'township',
+      mediatorIds: [staffId],
+    });
     t.call('mediation.saveAgreement', {
       caseId: settled.id,
       form: 'written',
@@ -136,23 +193,66 @@ describe('people\'s mediation ledger export', () => {
     expect(done.file.fileName).toBe('高寨乡人民调解案件台账_2024-06-15.xlsx');
     expect(done.title).toBe('高寨乡人民调解案件台账');
     expect(done.header).toEqual([
-      '序号', '卷宗号', '受理日期', '案件来源', '纠纷类型', '当事人', '身份证号（首位当事人）', '调解组织', '调解员',
-      '调解结果', '结案日期', '协议形式', '履行情况', '司法确认', '涉及金额（元）',
+      '序号',
+      '卷宗号',
+      '受理日期',
+      '案件来源',
+      '纠纷类型',
+      '当事人',
+      '身份证号（首位当事人）',
+      '调解组织',
+      '调解员',
+      '调解结果',
+      '结案日期',
+      '协议形式',
+      '履行情况',
+      '司法确认',
+      '涉及金额（元）',
     ]);
     expect(done.rows).toEqual([
-      [1, settled.caseNo, day('2024-06-02'), '排查登记转入', '邻里纠纷', '张三、李四', maskIdNumber(a.idNumber!), '乡镇调委会', '王调解',
-        '调解成功', day('2024-06-06'), '书面', '未履行（逾期）', '未申请', 3000],
+      [
+        1,
+        settled.caseNo,
+        day('2024-06-02'),
+        '排查登记转入',
+        '邻里纠纷',
+        '张三、李四',
+        maskIdNumber(a.idNumber!),
+        '乡镇调委会',
+        '王调解',
+        '调解成功',
+        day('2024-06-06'),
+        '书面',
+        '未履行（逾期）',
+        '未申请',
+        3000,
+      ],
     ]);
 
     const all = await exportCases({});
     expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
-    expect(all.rows[0]!.slice(3, 15)).toEqual(['当事人申请', '婚姻家庭纠纷', '李四', null, '村调委会', '王调解', '调解中', null, null, null, null, null]);
+    expect(all.rows[0]!.slice(3, 15)).toEqual([
+      '当事人申请',
+      '婚姻家庭纠纷',
+      '李四',
+      null,
+      '村调委会',
+      '王调解',
+      '调解中',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('leaves an audit line for each export: who took which ledger, filtered how, how many rows', async () => {
     dispute({});
     await exportDisputes({ category: '02' });
-    const row = t.ledger.db.prepare("SELECT actor_name AS who, action, entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger'").get() as { who: string; action: string; ledger: string; after: string };
+    const row = t.ledger.db
+      .prepare("SELECT actor_name AS who, action, entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger'")
+      .get() as { who: string; action: string; ledger: string; after: string };
     expect(row).toMatchObject({ who: '王调解', action: 'export', ledger: 'dispute' });
     expect(JSON.parse(row.after)).toMatchObject({ 条数: 1, 筛选: { category: '02' } });
   });
@@ -164,11 +264,23 @@ describe('special-group ledger export', () => {
     const c = t.call<Person>('persons.create', { name: '王五' });
     // 张三: level 3 since 05-01, first visit due 05-15 and never made → overdue
     const mental = t.call<FollowupSubject>('followup.create', {
-      personId: a.id, group: 'mental_health', level: '3', responsibleStaffId: staffId, villageId, startDate: '2024-05-01',
+      personId: a.id,
+      group: 'mental_health',
+      level: '3',
+      responsibleStaffId: staffId,
+      villageId,
+      startDate: '2024-05-01',
       facts: { diagnosis: '精神分裂症', guardianName: '张母', guardianRelation: '母子' },
     });
     t.call('followup.create', { personId: b.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01' });
-    const moved = t.call<FollowupSubject>('followup.create', { personId: c.id, group: 'other', groupName: '独居老人', level: 'green', responsibleStaffId: other, startDate: '2024-06-01' });
+    const moved = t.call<FollowupSubject>('followup.create', {
+      personId: c.id,
+      group: 'other',
+      groupName: '独居老人',
+      level: 'green',
+      responsibleStaffId: other,
+      startDate: '2024-06-01',
+    });
     t.call('followup.end', { id: moved.id, status: 'moved', endDate: '2024-06-10', endReason: '随子女迁居' });
 
     const file = await t.callAsync<FileResult>('followup.exportLedger', { responsibleStaffId: staffId });
@@ -176,12 +288,36 @@ describe('special-group ledger export', () => {
     expect(file.fileName).toBe('高寨乡重点人员台账_2024-06-15.xlsx');
     expect(s.title).toBe('高寨乡重点人员台账');
     expect(s.subtitle).toBe('筛选条件：包保责任人：王调解　导出日期：2024年6月15日');
-    expect(s.header).toEqual(['序号', '姓名', '公民身份号码', '类别', '风险/关注等级', '村（社区）', '包保责任人', '建档日期', '状态', '下次走访/到期日', '是否逾期']);
+    expect(s.header).toEqual([
+      '序号',
+      '姓名',
+      '公民身份号码',
+      '类别',
+      '风险/关注等级',
+      '村（社区）',
+      '包保责任人',
+      '建档日期',
+      '状态',
+      '下次走访/到期日',
+      '是否逾期',
+    ]);
     // The list's own order (next due date first) and exactly its rows
     const list = t.call<{ rows: { personName: string }[] }>('followup.list', { responsibleStaffId: staffId });
     expect(s.rows.map((r) => r[1])).toEqual(list.rows.map((r) => r.personName));
     expect(s.rows).toEqual([
-      [1, '张三', maskIdNumber(a.idNumber!), '严重精神障碍患者', '3级', '东村', '王调解', day('2024-05-01'), '在管', day(mental.nextDueDate!), '是'],
+      [
+        1,
+        '张三',
+        maskIdNumber(a.idNumber!),
+        '严重精神障碍患者',
+        '3级',
+        '东村',
+        '王调解',
+        day('2024-05-01'),
+        '在管',
+        day(mental.nextDueDate!),
+        '是',
+      ],
       [2, '李四', null, '邪教人员', '黄色（一般关注）', null, '王调解', day('2024-06-01'), '在管', day('2024-06-30'), '否'],
     ]);
     expect(mental.nextDueDate).toBe('2024-05-15');
@@ -191,7 +327,9 @@ describe('special-group ledger export', () => {
     expect(ended.rows).toEqual([[1, '王五', null, '独居老人', '绿色（日常关注）', null, '李网格', day('2024-06-01'), '迁出', null, '否']]);
     expect((await open(await t.callAsync<FileResult>('followup.exportLedger', { overdue: true }))).rows.map((r) => r[1])).toEqual(['张三']);
 
-    const row = t.ledger.db.prepare("SELECT entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger' ORDER BY rowid LIMIT 1").get() as { ledger: string; after: string };
+    const row = t.ledger.db
+      .prepare("SELECT entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger' ORDER BY rowid LIMIT 1")
+      .get() as { ledger: string; after: string };
     expect(row.ledger).toBe('followup');
     expect(JSON.parse(row.after)).toMatchObject({ 条数: 2, 筛选: { responsibleStaffId: staffId } });
     await expect(t.callAsync('followup.exportLedger', { pageSize: 10 })).rejects.toMatchObject({ wire: { code: 'VALIDATION' } });

@@ -42,7 +42,12 @@ beforeAll(() => {
   const ding = file('丁', { group: 'petition', level: 'red', startDate: '2023-06-01' });
   visit(ding, '2024-05-05');
   t.call('followup.end', { id: ding.id, status: 'moved', endDate: '2024-05-20', endReason: '迁往外省' });
-  const wu = file('戊', { group: 'drug', level: 'red', startDate: '2024-01-10', facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' } });
+  const wu = file('戊', {
+    group: 'drug',
+    level: 'red',
+    startDate: '2024-01-10',
+    facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
+  });
   for (const d of ['2024-02-08', '2024-03-06', '2024-04-03']) test(wu, d, '阴性');
   test(wu, '2024-04-10', '拒绝检测');
   test(wu, '2024-04-15', '未到');
@@ -152,7 +157,10 @@ describe('the year to date', () => {
 
 describe('input', () => {
   it('refuses a period that ends before it begins', () => {
-    expect(t.raw('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-05-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { dateTo: '结束日期不能早于开始日期' } } });
+    expect(t.raw('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-05-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { dateTo: '结束日期不能早于开始日期' } },
+    });
   });
 
   it('a period not yet begun owes nothing', () => {

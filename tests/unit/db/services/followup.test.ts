@@ -43,7 +43,7 @@ function on(day: string) {
 }
 
 describe('special-group files', () => {
-  it('computes the first visit from the group and level, with the rule\'s source, and a team check', () => {
+  it("computes the first visit from the group and level, with the rule's source, and a team check", () => {
     const s = mental();
     const next = s.dueItems[0]!;
     expect(next).toMatchObject({ label: '随访（不稳定）', dueDate: '2024-06-15', state: 'due_soon' });
@@ -53,9 +53,16 @@ describe('special-group files', () => {
     expect(s.teamMissing).toEqual(['村（社区）干部', '医生', '民警']);
   });
 
-  it('moves the next visit closer when a visit raises the level, from that visit\'s date', () => {
+  it("moves the next visit closer when a visit raises the level, from that visit's date", () => {
     const s = mental();
-    const after = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解、赵母', findings: '情绪激动，有砸物行为', levelAfter: '4' });
+    const after = t.call<FollowupSubject>('followup.saveVisit', {
+      subjectId: s.id,
+      date: '2024-06-10',
+      method: '上门',
+      visitors: '王调解、赵母',
+      findings: '情绪激动，有砸物行为',
+      levelAfter: '4',
+    });
     expect(after.level).toBe('4');
     expect(after.levelSince).toBe('2024-06-10');
     expect(after.nextDueDate).toBe('2024-06-17');
@@ -66,7 +73,14 @@ describe('special-group files', () => {
 
   it('keeps the level over time: a deleted reassessment takes its level with it, an edit holds from today', () => {
     const s = mental({ level: '2', startDate: '2024-03-01' });
-    const raised = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '有冲动行为', levelAfter: '4' });
+    const raised = t.call<FollowupSubject>('followup.saveVisit', {
+      subjectId: s.id,
+      date: '2024-06-10',
+      method: '上门',
+      visitors: '王调解',
+      findings: '有冲动行为',
+      levelAfter: '4',
+    });
     expect(raised.levels.map((l) => [l.date, l.level, l.source])).toEqual([
       ['2024-03-01', '2', 'start'],
       ['2024-06-10', '4', 'visit'],
@@ -92,10 +106,18 @@ describe('special-group files', () => {
 
   it('counts a past month under the level then, not under a later reassessment', () => {
     const s = mental({ level: '2', startDate: '2024-03-01' }); // monthly while level 2
-    for (const date of ['2024-03-20', '2024-04-20', '2024-05-20']) t.call('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '平稳' });
+    for (const date of ['2024-03-20', '2024-04-20', '2024-05-20'])
+      t.call('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '平稳' });
     const may = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
     const before = may();
-    t.call('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '有冲动行为', levelAfter: '4' });
+    t.call('followup.saveVisit', {
+      subjectId: s.id,
+      date: '2024-06-10',
+      method: '上门',
+      visitors: '王调解',
+      findings: '有冲动行为',
+      levelAfter: '4',
+    });
     const after = may();
     expect(after.byGroup.find((g) => g.group === 'mental_health')!.levels).toEqual({ '2': 1 });
     expect(after.followups).toEqual(before.followups);
@@ -103,20 +125,65 @@ describe('special-group files', () => {
   });
 
   it('refuses what does not fit the group, a second live file, and future visits', () => {
-    expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01', facts: {} })).toMatchObject({
+    expect(
+      t.raw('followup.create', {
+        personId: p.id,
+        group: 'mental_health',
+        level: 'red',
+        responsibleStaffId: staffId,
+        startDate: '2024-06-01',
+        facts: {},
+      }),
+    ).toMatchObject({
       ok: false,
-      error: { fields: { level: '精神障碍患者的风险等级为0至5级', 'facts.diagnosis': expect.any(String), 'facts.guardianName': '请填写监护人姓名' } },
+      error: {
+        fields: {
+          level: '精神障碍患者的风险等级为0至5级',
+          'facts.diagnosis': expect.any(String),
+          'facts.guardianName': '请填写监护人姓名',
+        },
+      },
     });
-    expect(t.raw('followup.create', { personId: p.id, group: 'other', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01' })).toMatchObject({ ok: false, error: { fields: { groupName: '“其他”类别须填写类别名称' } } });
+    expect(
+      t.raw('followup.create', { personId: p.id, group: 'other', level: 'red', responsibleStaffId: staffId, startDate: '2024-06-01' }),
+    ).toMatchObject({ ok: false, error: { fields: { groupName: '“其他”类别须填写类别名称' } } });
     // every error at once: the group's own checks run although the base fields are wrong too
     const all = t.raw('followup.create', { personId: p.id, group: 'mental_health', level: '3', startDate: '2024-13-01', facts: {} });
-    expect(all).toMatchObject({ ok: false, error: { fields: { responsibleStaffId: expect.any(String), startDate: expect.any(String), 'facts.guardianName': '请填写监护人姓名' } } });
+    expect(all).toMatchObject({
+      ok: false,
+      error: {
+        fields: { responsibleStaffId: expect.any(String), startDate: expect.any(String), 'facts.guardianName': '请填写监护人姓名' },
+      },
+    });
     // without a known group there is nothing group-specific to check, and nothing breaks
-    expect(t.raw('followup.create', { personId: p.id, group: 'nope', level: '3', startDate: '2024-06-01' })).toMatchObject({ ok: false, error: { fields: { group: '请选择人员类别' } } });
+    expect(t.raw('followup.create', { personId: p.id, group: 'nope', level: '3', startDate: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { group: '请选择人员类别' } },
+    });
     const s = mental();
-    expect(t.raw('followup.create', { personId: p.id, group: 'mental_health', level: '1', responsibleStaffId: staffId, startDate: '2024-06-01', facts: s.facts })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-16', method: '上门', visitors: '王调解', findings: '好' })).toMatchObject({ ok: false, error: { fields: { date: '走访日期不能晚于今天' } } });
-    expect(t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '好', levelAfter: 'red' })).toMatchObject({ ok: false, error: { fields: { levelAfter: '等级不适用于此类人员' } } });
+    expect(
+      t.raw('followup.create', {
+        personId: p.id,
+        group: 'mental_health',
+        level: '1',
+        responsibleStaffId: staffId,
+        startDate: '2024-06-01',
+        facts: s.facts,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      t.raw('followup.saveVisit', { subjectId: s.id, date: '2024-06-16', method: '上门', visitors: '王调解', findings: '好' }),
+    ).toMatchObject({ ok: false, error: { fields: { date: '走访日期不能晚于今天' } } });
+    expect(
+      t.raw('followup.saveVisit', {
+        subjectId: s.id,
+        date: '2024-06-10',
+        method: '上门',
+        visitors: '王调解',
+        findings: '好',
+        levelAfter: 'red',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { levelAfter: '等级不适用于此类人员' } } });
   });
 
   it('drug files: reporting window, 3-year term, tests and the serious-breach check', () => {
@@ -134,29 +201,62 @@ describe('special-group files', () => {
     expect(labels.some((l) => l.startsWith('报到') && l.endsWith(':done'))).toBe(true);
     let after = s;
     for (const d of ['2024-06-06', '2024-06-08', '2024-06-10']) {
-      after = t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, kind: 'test', date: d, method: '到所', visitors: '王调解', findings: '未按通知到所检测', testResult: '拒绝检测' });
+      after = t.call<FollowupSubject>('followup.saveVisit', {
+        subjectId: s.id,
+        kind: 'test',
+        date: d,
+        method: '到所',
+        visitors: '王调解',
+        findings: '未按通知到所检测',
+        testResult: '拒绝检测',
+      });
     }
     expect(after.breach).toMatchObject({ serious: true, refusals: 3 });
-    expect(t.raw('followup.saveVisit', { subjectId: s.id, kind: 'test', date: '2024-06-11', method: '到所', visitors: '王调解', findings: '检测' })).toMatchObject({ ok: false, error: { fields: { testResult: '请填写检测结果' } } });
+    expect(
+      t.raw('followup.saveVisit', {
+        subjectId: s.id,
+        kind: 'test',
+        date: '2024-06-11',
+        method: '到所',
+        visitors: '王调解',
+        findings: '检测',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { testResult: '请填写检测结果' } } });
   });
 
   it('keeps visit photos and scans on the file, in its history', () => {
     const s = mental();
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     t.call('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: '走访.png', kind: 'visit_photo', base64: png });
-    expect(t.call<{ fileName: string; kind: string }[]>('attachments.list', { ownerType: 'followup_subject', ownerId: s.id }).map((a) => [a.fileName, a.kind])).toEqual([['走访.png', 'visit_photo']]);
+    expect(
+      t
+        .call<{ fileName: string; kind: string }[]>('attachments.list', { ownerType: 'followup_subject', ownerId: s.id })
+        .map((a) => [a.fileName, a.kind]),
+    ).toEqual([['走访.png', 'visit_photo']]);
     const trail = t.call<{ entity: string }[]>('audit.forEntity', { entity: 'followup', id: s.id });
     expect(trail[0]!.entity).toBe('attachment');
     t.call('followup.delete', { id: s.id });
-    expect(t.raw('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: 'b.png', kind: 'other', base64: png })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      t.raw('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: 'b.png', kind: 'other', base64: png }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('lists files with filters, masked ID numbers and the overdue flag', () => {
     mental({ startDate: '2024-05-01' });
     const q = t.call<Person>('persons.create', { name: '钱二' });
-    t.call('followup.create', { personId: q.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01', facts: { transformStatus: '转化中' } });
+    t.call('followup.create', {
+      personId: q.id,
+      group: 'cult',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-06-01',
+      facts: { transformStatus: '转化中' },
+    });
     const all = t.call<Paged<FollowupRow>>('followup.list', {});
-    expect(all.rows.map((r) => [r.personName, r.overdue])).toEqual([['赵大', true], ['钱二', false]]);
+    expect(all.rows.map((r) => [r.personName, r.overdue])).toEqual([
+      ['赵大', true],
+      ['钱二', false],
+    ]);
     expect(t.call<Paged<FollowupRow>>('followup.list', { overdue: true }).rows.map((r) => r.personName)).toEqual(['赵大']);
     expect(t.call<Paged<FollowupRow>>('followup.list', { group: 'cult' }).total).toBe(1);
     expect(t.call<Paged<FollowupRow>>('followup.list', { q: '钱' }).rows[0]!.personName).toBe('钱二');
@@ -170,9 +270,24 @@ describe('延期 and 免除 of a due item', () => {
     const s = mental({ startDate: '2024-05-01' }); // 2 weeks: first visit due 2024-05-15, overdue today
     const item = overdueVisit(s);
     expect(item).toMatchObject({ dueDate: '2024-05-15' });
-    const after = t.call<FollowupSubject>('followup.actOnItem', { subjectId: s.id, kind: 'extend', ruleId: item.ruleId, itemKey: item.key, newDate: '2024-06-20', reason: '住院治疗，出院后随访' });
-    expect(after.dueItems[0]).toMatchObject({ key: item.key, dueDate: '2024-06-20', originalDueDate: '2024-05-15', extensionReason: '住院治疗，出院后随访', state: 'due_soon' });
-    expect(after.itemActions).toMatchObject([{ kind: 'extend', label: item.label, newDate: '2024-06-20', reason: '住院治疗，出院后随访', date: TODAY }]);
+    const after = t.call<FollowupSubject>('followup.actOnItem', {
+      subjectId: s.id,
+      kind: 'extend',
+      ruleId: item.ruleId,
+      itemKey: item.key,
+      newDate: '2024-06-20',
+      reason: '住院治疗，出院后随访',
+    });
+    expect(after.dueItems[0]).toMatchObject({
+      key: item.key,
+      dueDate: '2024-06-20',
+      originalDueDate: '2024-05-15',
+      extensionReason: '住院治疗，出院后随访',
+      state: 'due_soon',
+    });
+    expect(after.itemActions).toMatchObject([
+      { kind: 'extend', label: item.label, newDate: '2024-06-20', reason: '住院治疗，出院后随访', date: TODAY },
+    ]);
     expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
     expect(after.nextDueDate).toBe('2024-06-20');
     const trail = t.call<{ action: string; after: unknown }[]>('audit.forEntity', { entity: 'followup', id: s.id });
@@ -187,7 +302,13 @@ describe('延期 and 免除 of a due item', () => {
   it('excuses an overdue visit on its due date; the cadence counts on from it', () => {
     const s = mental({ startDate: '2024-05-01' });
     const item = overdueVisit(s);
-    const after = t.call<FollowupSubject>('followup.actOnItem', { subjectId: s.id, kind: 'waive', ruleId: item.ruleId, itemKey: item.key, reason: '外出务工，已电话联系监护人' });
+    const after = t.call<FollowupSubject>('followup.actOnItem', {
+      subjectId: s.id,
+      kind: 'waive',
+      ruleId: item.ruleId,
+      itemKey: item.key,
+      reason: '外出务工，已电话联系监护人',
+    });
     const waived = after.dueItems.find((i) => i.key === item.key)!;
     expect(waived).toMatchObject({ state: 'waived', waivedReason: '外出务工，已电话联系监护人', satisfiedOn: '2024-05-15' });
     // two weeks from the excused visit: 05-29, overdue as well; nothing else changed
@@ -196,8 +317,16 @@ describe('延期 and 免除 of a due item', () => {
   });
 
   it('counts an excused monthly duty as excused, not missed, in the figures for the period', () => {
-    const cult = t.call<FollowupSubject>('followup.create', { personId: p.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-03-01', facts: { transformStatus: '转化中' } });
-    for (const date of ['2024-03-10', '2024-05-10']) t.call('followup.saveVisit', { subjectId: cult.id, date, method: '上门', visitors: '王调解', findings: '走访' });
+    const cult = t.call<FollowupSubject>('followup.create', {
+      personId: p.id,
+      group: 'cult',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-03-01',
+      facts: { transformStatus: '转化中' },
+    });
+    for (const date of ['2024-03-10', '2024-05-10'])
+      t.call('followup.saveVisit', { subjectId: cult.id, date, method: '上门', visitors: '王调解', findings: '走访' });
     const figures = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-03-01', dateTo: '2024-05-31' }).visits;
     expect(figures()).toMatchObject({ due: 3, done: 2, waived: 0 });
     const april = t.call<FollowupSubject>('followup.get', { id: cult.id }).dueItems.find((i) => i.state === 'overdue')!;
@@ -209,11 +338,26 @@ describe('延期 and 免除 of a due item', () => {
   it('refuses what would shorten a term, a term end, a done item, a stale key and a missing reason', () => {
     const s = mental({ startDate: '2024-05-01' });
     const item = overdueVisit(s);
-    const act = (over: Record<string, unknown>) => t.raw('followup.actOnItem', { subjectId: s.id, kind: 'extend', ruleId: item.ruleId, itemKey: item.key, newDate: '2024-06-20', reason: '住院', ...over });
-    expect(act({ newDate: '2024-05-10' })).toMatchObject({ ok: false, error: { fields: { newDate: expect.stringContaining('不能缩短期限') } } });
+    const act = (over: Record<string, unknown>) =>
+      t.raw('followup.actOnItem', {
+        subjectId: s.id,
+        kind: 'extend',
+        ruleId: item.ruleId,
+        itemKey: item.key,
+        newDate: '2024-06-20',
+        reason: '住院',
+        ...over,
+      });
+    expect(act({ newDate: '2024-05-10' })).toMatchObject({
+      ok: false,
+      error: { fields: { newDate: expect.stringContaining('不能缩短期限') } },
+    });
     expect(act({ newDate: '' })).toMatchObject({ ok: false, error: { fields: { newDate: '请填写延期后的到期日' } } });
     expect(act({ reason: '  ' })).toMatchObject({ ok: false, error: { fields: { reason: '请填写理由' } } });
-    expect(act({ itemKey: 'visit:1999-01-01' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '该事项不存在或已有变化，请刷新后重试。' } });
+    expect(act({ itemKey: 'visit:1999-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '该事项不存在或已有变化，请刷新后重试。' },
+    });
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '稳定' });
     // once the visit is recorded the same occurrence is done: nothing to extend
     expect(act({})).toMatchObject({ ok: false });
@@ -226,20 +370,42 @@ describe('延期 and 免除 of a due item', () => {
       facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
     });
     const term = drug.dueItems.find((i) => i.kind === 'termEnd')!;
-    expect(t.raw('followup.actOnItem', { subjectId: drug.id, kind: 'extend', ruleId: term.ruleId, itemKey: term.key, newDate: '2027-06-01', reason: '延长' })).toMatchObject({
+    expect(
+      t.raw('followup.actOnItem', {
+        subjectId: drug.id,
+        kind: 'extend',
+        ruleId: term.ruleId,
+        itemKey: term.key,
+        newDate: '2027-06-01',
+        reason: '延长',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: '期满日期依决定或判决确定，不能在此延期。' },
     });
-    expect(t.raw('followup.undoItemAction', { id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(t.raw('followup.undoItemAction', { id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('the to-do dashboard', () => {
   it('shows overdue visits, dispute deadlines and return visits, and clears an item when its event is recorded', () => {
     const s = mental({ startDate: '2024-05-01' }); // first visit was due 2024-05-15
-    t.call('disputes.create', { intakeDate: '2024-06-01', source: 'visit', category: '02', summary: '排水沟纠纷', deadline: '2024-06-20', responsibleStaffId: staffId, parties: [{ personId: p.id, role: 'applicant' }] });
+    t.call('disputes.create', {
+      intakeDate: '2024-06-01',
+      source: 'visit',
+      category: '02',
+      summary: '排水沟纠纷',
+      deadline: '2024-06-20',
+      responsibleStaffId: staffId,
+      parties: [{ personId: p.id, role: 'applicant' }],
+    });
     const d = t.call<Dashboard>('dashboard.get', {});
-    expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`]]);
+    expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([
+      ['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`],
+    ]);
     expect(d.dueSoon.map((i) => [i.module, i.label, i.dueDate])).toEqual([['dispute', '纠纷办理期限', '2024-06-20']]);
     expect(d.byModule).toEqual([
       { module: 'followup', overdue: 1, dueSoon: 0 },
@@ -266,7 +432,14 @@ describe('the to-do dashboard', () => {
     t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
     expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
     const q = t.call<Person>('persons.create', { name: '孙三' });
-    t.call('followup.create', { personId: q.id, group: 'drug', level: 'red', responsibleStaffId: staffId, startDate: '2021-06-01', facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' } });
+    t.call('followup.create', {
+      personId: q.id,
+      group: 'drug',
+      level: 'red',
+      responsibleStaffId: staffId,
+      startDate: '2021-06-01',
+      facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
+    });
     expect(t.call<Dashboard>('dashboard.get', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
   });
 
@@ -274,53 +447,108 @@ describe('the to-do dashboard', () => {
     mental();
     const ctx = contextFor(t.host);
     readDashboard(ctx, {});
-    const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as { detail: string }[];
+    const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as {
+      detail: string;
+    }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
     // One person's overdue list comes in due-date order from its own index: no sorting of all their items.
     const mine = t.ledger.db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM obligation o WHERE o.due_date < '2024-06-15' AND o.responsible_staff_id = ? ORDER BY o.due_date LIMIT 100")
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM obligation o WHERE o.due_date < '2024-06-15' AND o.responsible_staff_id = ? ORDER BY o.due_date LIMIT 100",
+      )
       .all(staffId) as { detail: string }[];
     expect(mine.map((r) => r.detail).join(' ')).toMatch(/INDEX obligation_staff_due/);
     expect(mine.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 });
 
-describe('the office\'s schedule settings', () => {
+describe("the office's schedule settings", () => {
   it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
     const s = mental();
     const before = t.call<ScheduleSettings>('schedule.get', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
     expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
-    const after = t.call<ScheduleSettings>('schedule.saveCadence', { key: 'mh.unstable', days: 10, since: TODAY, reason: '县卫健局要求加密随访' });
-    expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每10天', override: { since: TODAY, reason: '县卫健局要求加密随访' } });
+    const after = t.call<ScheduleSettings>('schedule.saveCadence', {
+      key: 'mh.unstable',
+      days: 10,
+      since: TODAY,
+      reason: '县卫健局要求加密随访',
+    });
+    expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({
+      text: '每10天',
+      override: { since: TODAY, reason: '县卫健局要求加密随访' },
+    });
     const file = t.call<FollowupSubject>('followup.get', { id: s.id });
     expect(file.cadence[0]).toMatchObject({ text: '每10天' });
     expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
-    expect(t.raw('schedule.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不能调整') } });
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({ ok: false, error: { fields: { since: '生效日期不能早于今天' } } });
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const trail = t.call<{ entityId: string; after: Record<string, unknown> }[]>('audit.forEntity', { entity: 'settings', id: 'cadence:mh.unstable' });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不能调整') },
+    });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({
+      ok: false,
+      error: { fields: { since: '生效日期不能早于今天' } },
+    });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const trail = t.call<{ entityId: string; after: Record<string, unknown> }[]>('audit.forEntity', {
+      entity: 'settings',
+      id: 'cadence:mh.unstable',
+    });
     expect(trail[0]!.after).toMatchObject({ 间隔: '10天', 理由: '县卫健局要求加密随访' });
   });
 
   it('changes a calendar duty (monthly visits) to per quarter from a date on; an interval is refused for it', () => {
     const q = t.call<Person>('persons.create', { name: '周信访' });
-    const f = t.call<FollowupSubject>('followup.create', { personId: q.id, group: 'petition', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01' });
+    const f = t.call<FollowupSubject>('followup.create', {
+      personId: q.id,
+      group: 'petition',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-06-01',
+    });
     expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
-    expect(t.raw('schedule.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('按自然月/季度计') } });
-    const after = t.call<ScheduleSettings>('schedule.saveCadence', { key: 'petition.visit', period: 'quarter', minCount: 2, since: '2024-07-01', reason: '县信访局通知按季度走访' });
-    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ text: '每季度至少2次', override: { since: '2024-07-01' } });
+    expect(t.raw('schedule.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('按自然月/季度计') },
+    });
+    const after = t.call<ScheduleSettings>('schedule.saveCadence', {
+      key: 'petition.visit',
+      period: 'quarter',
+      minCount: 2,
+      since: '2024-07-01',
+      reason: '县信访局通知按季度走访',
+    });
+    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({
+      text: '每季度至少2次',
+      override: { since: '2024-07-01' },
+    });
     expect(t.call<FollowupSubject>('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('按间隔计') } });
+    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('按间隔计') },
+    });
   });
 
   it('keeps an edited holiday table, refusing duplicates and bad dates', () => {
     expect(t.call<ScheduleSettings>('schedule.get', {}).holidaysCustom).toBe(false);
-    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-01', kind: 'workday', name: '元旦' }] })).toMatchObject({
+    expect(
+      t.raw('schedule.saveHolidays', {
+        entries: [
+          { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+          { date: '2027-01-01', kind: 'workday', name: '元旦' },
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('日期重复：2027-01-01') },
     });
-    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     const saved = t.call<ScheduleSettings>('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
     expect(saved).toMatchObject({ holidaysCustom: true, holidays: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
   });

@@ -30,7 +30,13 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const open = () => t.call<MediationCase>('mediation.openFromDispute', { disputeId: dispute.id, acceptedDate: '2024-05-07', mediatingBody: 'township', mediatorIds: [mediatorId] });
+const open = () =>
+  t.call<MediationCase>('mediation.openFromDispute', {
+    disputeId: dispute.id,
+    acceptedDate: '2024-05-07',
+    mediatingBody: 'township',
+    mediatorIds: [mediatorId],
+  });
 const writtenAgreement = (caseId: string, extra: Record<string, unknown> = {}) =>
   t.call<MediationCase>('mediation.saveAgreement', {
     caseId,
@@ -54,35 +60,75 @@ const writtenAgreement = (caseId: string, extra: Record<string, unknown> = {}) =
     ...extra,
   });
 
-describe('people\'s mediation case file', () => {
+describe("people's mediation case file", () => {
   it('is opened from a registered dispute, numbered per year, and moves the dispute into mediation', () => {
     const c = open();
     expect(c.caseNo).toBe('（2024）高寨乡人调字第1号');
     expect(c.committeeName).toBe('高寨乡人民调解委员会');
-    expect(c.parties.map((p) => [p.name, p.role])).toEqual([['张三', 'applicant'], ['李四', 'respondent']]);
+    expect(c.parties.map((p) => [p.name, p.role])).toEqual([
+      ['张三', 'applicant'],
+      ['李四', 'respondent'],
+    ]);
     expect(c.disputeCaseNo).toBe(dispute.caseNo);
     const d = t.call<Dispute>('disputes.get', { id: dispute.id });
     expect(d.status).toBe('mediating');
     expect(d.history.map((h) => h.to)).toEqual(['registered', 'accepted', 'mediating']);
-    expect(t.raw('mediation.openFromDispute', { disputeId: dispute.id, acceptedDate: '2024-05-07', mediatingBody: 'township', mediatorIds: [mediatorId] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      t.raw('mediation.openFromDispute', {
+        disputeId: dispute.id,
+        acceptedDate: '2024-05-07',
+        mediatingBody: 'township',
+        mediatorIds: [mediatorId],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('can be opened directly on application, and entrusted cases need their sender', () => {
-    const base = { acceptedDate: '2024-05-08', mediatingBody: 'village', category: '01', summary: '赡养费', parties: [{ personId: a.id, role: 'applicant' }], mediatorIds: [mediatorId] };
+    const base = {
+      acceptedDate: '2024-05-08',
+      mediatingBody: 'village',
+      category: '01',
+      summary: '赡养费',
+      parties: [{ personId: a.id, role: 'applicant' }],
+      mediatorIds: [mediatorId],
+    };
     expect(t.call<MediationCase>('mediation.create', { origin: 'application', ...base }).origin).toBe('application');
-    expect(t.raw('mediation.create', { origin: 'court', ...base })).toMatchObject({ ok: false, error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } } });
-    expect(t.call<MediationCase>('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe('某某县人民法院');
+    expect(t.raw('mediation.create', { origin: 'court', ...base })).toMatchObject({
+      ok: false,
+      error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } },
+    });
+    expect(t.call<MediationCase>('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe(
+      '某某县人民法院',
+    );
   });
 
   it('keeps investigation and mediation records in date order', () => {
     const c = open();
-    t.call('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-15', place: '调解室', participants: '张三、李四、王调解', content: '第一次调解，双方对数额分歧较大' });
-    const after = t.call<MediationCase>('mediation.saveRecord', { caseId: c.id, kind: 'investigation', date: '2024-05-10', participants: '王调解', content: '现场查看倒塌界墙' });
-    expect(after.records.map((r) => [r.kind, r.date])).toEqual([['investigation', '2024-05-10'], ['session', '2024-05-15']]);
-    expect(t.raw('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-01', participants: 'x', content: 'y' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    t.call('mediation.saveRecord', {
+      caseId: c.id,
+      kind: 'session',
+      date: '2024-05-15',
+      place: '调解室',
+      participants: '张三、李四、王调解',
+      content: '第一次调解，双方对数额分歧较大',
+    });
+    const after = t.call<MediationCase>('mediation.saveRecord', {
+      caseId: c.id,
+      kind: 'investigation',
+      date: '2024-05-10',
+      participants: '王调解',
+      content: '现场查看倒塌界墙',
+    });
+    expect(after.records.map((r) => [r.kind, r.date])).toEqual([
+      ['investigation', '2024-05-10'],
+      ['session', '2024-05-15'],
+    ]);
+    expect(
+      t.raw('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-01', participants: 'x', content: 'y' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('takes the agreement\'s effective date from the last signature, proposes a return visit and counts down the confirmation window', () => {
+  it("takes the agreement's effective date from the last signature, proposes a return visit and counts down the confirmation window", () => {
     const c = writtenAgreement(open().id);
     expect(c.agreement!.effectiveDate).toBe('2024-05-21');
     expect(c.agreement!.confirmation.window).toEqual({ lastDay: '2024-06-20', daysLeft: 6, open: true });
@@ -94,7 +140,10 @@ describe('people\'s mediation case file', () => {
     const c = writtenAgreement(open().id, { partySignatures: [{ personId: a.id, date: '2024-05-20' }] });
     expect(c.agreement!.effectiveDate).toBeNull();
     expect(c.visits).toEqual([]);
-    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-22' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-22' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('closes successfully, the dispute follows, and performance and confirmation are tracked', () => {
@@ -106,31 +155,75 @@ describe('people\'s mediation case file', () => {
     t.call('mediation.setPerformance', { itemId: first!.id, state: 'performed' });
     let now = t.call<MediationCase>('mediation.setPerformance', { itemId: second!.id, state: 'performed', note: '已重砌' });
     expect(now.agreement!.performance).toBe('performed');
-    now = t.call<MediationCase>('mediation.saveConfirmation', { caseId: c.id, intent: true, appliedDate: '2024-06-01', court: '某某县人民法院', rulingNo: '（2024）豫0102民特12号', result: 'granted', resultDate: '2024-06-10' });
+    now = t.call<MediationCase>('mediation.saveConfirmation', {
+      caseId: c.id,
+      intent: true,
+      appliedDate: '2024-06-01',
+      court: '某某县人民法院',
+      rulingNo: '（2024）豫0102民特12号',
+      result: 'granted',
+      resultDate: '2024-06-10',
+    });
     expect(now.agreement!.confirmation.result).toBe('granted');
-    expect(t.raw('mediation.saveConfirmation', { caseId: c.id, intent: true, appliedDate: '2024-05-01', court: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('mediation.saveConfirmation', { caseId: c.id, intent: true, appliedDate: '2024-05-01', court: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('records the return visit into the proposed slot', () => {
     const c = writtenAgreement(open().id);
-    const v = t.call<MediationCase>('mediation.saveVisit', { caseId: c.id, visitDate: '2024-06-14', visitorStaffId: mediatorId, method: '电话回访', performanceFound: 'partial', satisfaction: '基本满意', notes: '已付1000元' });
+    const v = t.call<MediationCase>('mediation.saveVisit', {
+      caseId: c.id,
+      visitDate: '2024-06-14',
+      visitorStaffId: mediatorId,
+      method: '电话回访',
+      performanceFound: 'partial',
+      satisfaction: '基本满意',
+      notes: '已付1000元',
+    });
     expect(v.visits).toHaveLength(1);
-    expect(v.visits[0]).toMatchObject({ plannedDate: '2024-06-20', visitDate: '2024-06-14', performanceFound: 'partial', visitorName: '王调解' });
+    expect(v.visits[0]).toMatchObject({
+      plannedDate: '2024-06-20',
+      visitDate: '2024-06-14',
+      performanceFound: 'partial',
+      visitorName: '王调解',
+    });
   });
 
   it('requires a reason and the routes told to the parties when mediation fails', () => {
     const c = open();
-    expect(t.raw('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const closed = t.call<MediationCase>('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-20', reason: '被申请人拒绝赔偿', guidance: ['litigation'] });
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-20' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const closed = t.call<MediationCase>('mediation.close', {
+      id: c.id,
+      outcome: 'failure',
+      closedDate: '2024-05-20',
+      reason: '被申请人拒绝赔偿',
+      guidance: ['litigation'],
+    });
     expect(closed.guidance).toEqual(['litigation']);
     expect(t.call<Dispute>('disputes.get', { id: dispute.id }).status).toBe('unresolved');
-    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
   });
 
   it('lists the ledger with filters and computes the statistics with their formulas', () => {
     const ok = writtenAgreement(open().id);
     t.call('mediation.close', { id: ok.id, outcome: 'success', closedDate: '2024-05-21' });
-    const other = t.call<MediationCase>('mediation.create', { origin: 'application', acceptedDate: '2024-05-08', mediatingBody: 'village', category: '01', summary: '赡养费', parties: [{ personId: b.id, role: 'applicant' }], mediatorIds: [mediatorId] });
+    const other = t.call<MediationCase>('mediation.create', {
+      origin: 'application',
+      acceptedDate: '2024-05-08',
+      mediatingBody: 'village',
+      category: '01',
+      summary: '赡养费',
+      parties: [{ personId: b.id, role: 'applicant' }],
+      mediatorIds: [mediatorId],
+    });
     t.call('mediation.close', { id: other.id, outcome: 'terminated', closedDate: '2024-05-30', reason: '申请人撤回' });
     const list = (f: Record<string, unknown>) => t.call<Paged<MediationRow>>('mediation.list', f);
     expect(list({}).total).toBe(2);
@@ -139,11 +232,24 @@ describe('people\'s mediation case file', () => {
     expect(list({ mediatingBody: 'village' }).total).toBe(1);
     expect(list({ q: '李四' }).total).toBe(2);
     const s = t.call<MediationStats>('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
-    expect(s).toMatchObject({ accepted: 2, mediated: 2, successful: 1, performed: 0, amountYuan: 3000, successRate: 0.5, performanceRate: 0 });
-    expect(s.byBody).toEqual(expect.arrayContaining([{ body: 'township', accepted: 1, successful: 1 }, { body: 'village', accepted: 1, successful: 0 }]));
+    expect(s).toMatchObject({
+      accepted: 2,
+      mediated: 2,
+      successful: 1,
+      performed: 0,
+      amountYuan: 3000,
+      successRate: 0.5,
+      performanceRate: 0,
+    });
+    expect(s.byBody).toEqual(
+      expect.arrayContaining([
+        { body: 'township', accepted: 1, successful: 1 },
+        { body: 'village', accepted: 1, successful: 0 },
+      ]),
+    );
   });
 
-  it('lists the case on each party\'s person page', () => {
+  it("lists the case on each party's person page", () => {
     const c = open();
     const detail = t.call<{ records: { module: string; id: string }[] }>('persons.get', { id: b.id });
     expect(detail.records).toEqual(expect.arrayContaining([expect.objectContaining({ module: 'mediation', id: c.id })]));

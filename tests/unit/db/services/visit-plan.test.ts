@@ -41,14 +41,21 @@ const mental = (over: Record<string, unknown> = {}) =>
   });
 /** 邪教人员: a visit every calendar month. */
 const cult = (over: Record<string, unknown> = {}) =>
-  t.call<FollowupSubject>('followup.create', { personId: qian.id, group: 'cult', level: 'yellow', responsibleStaffId: li, startDate: '2024-05-01', ...over });
+  t.call<FollowupSubject>('followup.create', {
+    personId: qian.id,
+    group: 'cult',
+    level: 'yellow',
+    responsibleStaffId: li,
+    startDate: '2024-05-01',
+    ...over,
+  });
 
 const plan = (input: Record<string, unknown>) => t.call<VisitPlan>('followup.visitPlan', input);
 /** name → [date, overdue][] */
 const dates = (p: VisitPlan) => p.rows.map((r) => [r.personName, r.due.map((d) => `${d.date}${d.overdue ? ' 逾期' : ''}`)]);
 
 describe('the monthly visit plan', () => {
-  it('lists each file\'s due dates of the month, a weekly or fortnightly cadence as every visit, by responsible person', () => {
+  it("lists each file's due dates of the month, a weekly or fortnightly cadence as every visit, by responsible person", () => {
     const m = mental();
     const c = cult();
     const june = plan({ month: '2024-06' });
@@ -88,7 +95,14 @@ describe('the monthly visit plan', () => {
 
     // A visit today counts for June (May stays missed); a visit on 06-12 that raises the level to 4 makes it weekly
     t.call('followup.saveVisit', { subjectId: c.id, date: '2024-06-15', method: '上门', visitors: '李网格', findings: '在家' });
-    t.call('followup.saveVisit', { subjectId: m.id, date: '2024-06-12', method: '上门', visitors: '王调解', findings: '平稳', levelAfter: '4' });
+    t.call('followup.saveVisit', {
+      subjectId: m.id,
+      date: '2024-06-12',
+      method: '上门',
+      visitors: '王调解',
+      findings: '平稳',
+      levelAfter: '4',
+    });
     const after = plan({ month: '2024-06' });
     expect(dates(after)).toEqual([
       ['钱二', ['2024-05-31 逾期']],
@@ -106,7 +120,14 @@ describe('the monthly visit plan', () => {
   it('filters by responsible person and village, and leaves out ended and deleted files', () => {
     mental();
     cult();
-    const ended = t.call<FollowupSubject>('followup.create', { personId: sun.id, group: 'petition', level: 'red', responsibleStaffId: wang, villageId: east, startDate: '2024-05-01' });
+    const ended = t.call<FollowupSubject>('followup.create', {
+      personId: sun.id,
+      group: 'petition',
+      level: 'red',
+      responsibleStaffId: wang,
+      villageId: east,
+      startDate: '2024-05-01',
+    });
     expect(plan({ month: '2024-06' }).rows.map((r) => r.personName)).toEqual(['钱二', '孙三', '赵大']);
     t.call('followup.end', { id: ended.id, status: 'moved', endDate: '2024-06-10', endReason: '迁往外县' });
 
@@ -120,8 +141,14 @@ describe('the monthly visit plan', () => {
   });
 
   it('refuses a malformed month and an unknown person', () => {
-    expect(t.raw('followup.visitPlan', { month: '2024-13' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { month: '月份应为“年-月”，如 2024-06' } } });
-    expect(t.raw('followup.visitPlan', { month: '2024-06', responsibleStaffId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({ ok: false, error: { fields: { responsibleStaffId: '包保责任人不存在' } } });
+    expect(t.raw('followup.visitPlan', { month: '2024-13' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { month: '月份应为“年-月”，如 2024-06' } },
+    });
+    expect(t.raw('followup.visitPlan', { month: '2024-06', responsibleStaffId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({
+      ok: false,
+      error: { fields: { responsibleStaffId: '包保责任人不存在' } },
+    });
   });
 });
 
@@ -145,12 +172,57 @@ describe('the visit plan as .xlsx', () => {
     const s = await open(file);
     expect(s.title).toBe('高寨乡2024年7月重点人员走访计划表');
     expect(s.subtitle).toBe('制表日期：2024年6月15日');
-    expect(s.header).toEqual(['序号', '包保责任人', '姓名', '公民身份号码', '类别', '风险/关注等级', '村（社区）', '上次走访', '计划走访日期', '事项', '是否逾期', '实际走访日期', '走访人签名', '备注']);
+    expect(s.header).toEqual([
+      '序号',
+      '包保责任人',
+      '姓名',
+      '公民身份号码',
+      '类别',
+      '风险/关注等级',
+      '村（社区）',
+      '上次走访',
+      '计划走访日期',
+      '事项',
+      '是否逾期',
+      '实际走访日期',
+      '走访人签名',
+      '备注',
+    ]);
     const masked = maskIdNumber(zhao.idNumber!);
     expect(masked).toContain('*');
     expect(s.rows).toEqual([
-      [1, '李网格', '钱二', null, '邪教人员', '黄色（一般关注）', null, null, day('2024-05-31'), '每月走访（2024年5月）', '逾期', null, null, null],
-      [2, '李网格', '钱二', null, '邪教人员', '黄色（一般关注）', null, null, day('2024-07-31'), '每月走访（2024年7月）', null, null, null, null],
+      [
+        1,
+        '李网格',
+        '钱二',
+        null,
+        '邪教人员',
+        '黄色（一般关注）',
+        null,
+        null,
+        day('2024-05-31'),
+        '每月走访（2024年5月）',
+        '逾期',
+        null,
+        null,
+        null,
+      ],
+      [
+        2,
+        '李网格',
+        '钱二',
+        null,
+        '邪教人员',
+        '黄色（一般关注）',
+        null,
+        null,
+        day('2024-07-31'),
+        '每月走访（2024年7月）',
+        null,
+        null,
+        null,
+        null,
+      ],
       [3, '王调解', '赵大', masked, '严重精神障碍患者', '3级', '东村', null, day('2024-07-13'), '随访（不稳定）', null, null, null, null],
       [4, '王调解', '赵大', masked, '严重精神障碍患者', '3级', '东村', null, day('2024-07-27'), '随访（不稳定）', null, null, null, null],
     ]);
@@ -165,9 +237,15 @@ describe('the visit plan as .xlsx', () => {
       ['赵大', day('2024-06-29')],
     ]);
 
-    const audit = t.ledger.db.prepare("SELECT entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger' AND action = 'export' ORDER BY rowid").all() as { ledger: string; after: string }[];
+    const audit = t.ledger.db
+      .prepare("SELECT entity_id AS ledger, after FROM audit_log WHERE entity = 'ledger' AND action = 'export' ORDER BY rowid")
+      .all() as { ledger: string; after: string }[];
     expect(audit.map((a) => a.ledger)).toEqual(['followup_plan', 'followup_plan']);
-    expect(JSON.parse(audit[1]!.after)).toMatchObject({ 条数: 2, 筛选: { month: '2024-06', responsibleStaffId: wang }, 文件: mine.fileName });
+    expect(JSON.parse(audit[1]!.after)).toMatchObject({
+      条数: 2,
+      筛选: { month: '2024-06', responsibleStaffId: wang },
+      文件: mine.fileName,
+    });
   });
 });
 
@@ -189,10 +267,24 @@ describe('the visit plan as a printed form', () => {
       ['2', '赵大', '严重精神障碍患者', '3级', '东村', '2024-06-29', '', '', '随访（不稳定）'],
     ]);
     const liTable = doc.parts[0]!.blocks[2]!;
-    expect(liTable.kind === 'table' && liTable.rows[1]!.map((c) => c.text)).toEqual(['1', '钱二', '邪教人员', '黄色', '', '2024-05-31', '', '', '每月走访（2024年5月）（逾期）']);
+    expect(liTable.kind === 'table' && liTable.rows[1]!.map((c) => c.text)).toEqual([
+      '1',
+      '钱二',
+      '邪教人员',
+      '黄色',
+      '',
+      '2024-05-31',
+      '',
+      '',
+      '每月走访（2024年5月）（逾期）',
+    ]);
     expect(doc.parts[1]!.blocks[3]).toMatchObject({ kind: 'sign', label: '包保责任人（签名）：' });
 
-    const empty = buildVisitPlanDocument(plan({ month: '2024-06', villageId: east, responsibleStaffId: li }), { townshipName: '高寨乡', staffName: '李网格', villageName: '东村' });
+    const empty = buildVisitPlanDocument(plan({ month: '2024-06', villageId: east, responsibleStaffId: li }), {
+      townshipName: '高寨乡',
+      staffName: '李网格',
+      villageName: '东村',
+    });
     expect(empty.parts).toHaveLength(1);
     expect(empty.parts[0]!.blocks[1]).toMatchObject({ text: '2024年6月　包保责任人：李网格　村（社区）：东村' });
   });

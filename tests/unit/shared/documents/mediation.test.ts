@@ -21,8 +21,28 @@ const base: MediationCase = {
   guidance: [],
   closedDate: null,
   parties: [
-    { personId: 'P1', role: 'applicant', name: '王大妈', sex: 'F', idNumber: null, phone: null, address: null, birthDate: '1950-08-20', ethnicity: '汉族' },
-    { personId: 'P2', role: 'respondent', name: '王小二', sex: 'M', idNumber: null, phone: null, address: null, birthDate: null, ethnicity: null },
+    {
+      personId: 'P1',
+      role: 'applicant',
+      name: '王大妈',
+      sex: 'F',
+      idNumber: null,
+      phone: null,
+      address: null,
+      birthDate: '1950-08-20',
+      ethnicity: '汉族',
+    },
+    {
+      personId: 'P2',
+      role: 'respondent',
+      name: '王小二',
+      sex: 'M',
+      idNumber: null,
+      phone: null,
+      address: null,
+      birthDate: null,
+      ethnicity: null,
+    },
   ],
   mediators: [{ staffId: 'S1', name: '李调解' }],
   records: [],
@@ -49,7 +69,15 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   effectiveDate: null,
   items: [{ id: 'I1', description: '支付3月赡养费', deadline: '2024-03-31', state: 'performed', note: null, overdue: false }],
   performance: 'performed',
-  confirmation: { intent: true, appliedDate: '2024-03-20', court: '某某县人民法院', rulingNo: '（2024）某0102民特3号', result: null, resultDate: null, window: null },
+  confirmation: {
+    intent: true,
+    appliedDate: '2024-03-20',
+    court: '某某县人民法院',
+    rulingNo: '（2024）某0102民特3号',
+    result: null,
+    resultDate: null,
+    window: null,
+  },
   ...over,
 });
 
@@ -81,7 +109,13 @@ describe('mediation case file', () => {
   it('opens the file with the register for cases the committee took up itself, with the application for applications', () => {
     expect(dossierOrder(base)).toEqual(['cover', 'contents', 'register', 'notice', 'backCover']);
     expect(dossierOrder({ ...base, origin: 'application' })[2]).toBe('application');
-    const withAgreement = { ...base, agreement: agreement(), records: [{ id: 'R1', kind: 'session' as const, date: '2024-03-10', place: null, participants: '村干部', content: '调解', nextStep: null }] };
+    const withAgreement = {
+      ...base,
+      agreement: agreement(),
+      records: [
+        { id: 'R1', kind: 'session' as const, date: '2024-03-10', place: null, participants: '村干部', content: '调解', nextStep: null },
+      ],
+    };
     expect(dossierOrder(withAgreement)).toEqual(['cover', 'contents', 'register', 'notice', 'session', 'agreement', 'backCover']);
   });
 
@@ -120,7 +154,15 @@ describe('mediation case file', () => {
 
   it('prints signature dates that were recorded and leaves the others blank', () => {
     const c = { ...base, agreement: agreement({ partySignatures: [{ personId: 'P1', date: '2024-03-15' }], sealDate: '2024-03-16' }) };
-    const signs = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'agreement').parts[0]!.blocks.filter((b) => b.kind === 'sign');
-    expect(signs.map((s) => (s as { date: string }).date)).toEqual(['2024年3月15日', '　　　年　　月　　日', '　　　年　　月　　日', '　　　年　　月　　日', '2024年3月16日']);
+    const signs = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'agreement').parts[0]!.blocks.filter(
+      (b) => b.kind === 'sign',
+    );
+    expect(signs.map((s) => (s as { date: string }).date)).toEqual([
+      '2024年3月15日',
+      '　　　年　　月　　日',
+      '　　　年　　月　　日',
+      '　　　年　　月　　日',
+      '2024年3月16日',
+    ]);
   });
 });

@@ -63,10 +63,43 @@ describe('dispute workflow', () => {
     ['2025-10-03', 'registered', [], '2025-10-09', '2025-10-09', 'due_soon', false],
     ['2025-10-03', 'registered', [], '2025-10-10', '2025-10-09', 'overdue', false],
     // left the open states: done on that day, late when after the deadline
-    ['2025-06-13', 'resolved', [['mediating', '2025-06-01'], ['resolved', '2025-06-10']], '2025-07-01', '2025-06-13', 'done', false],
-    ['2025-06-13', 'closed', [['resolved', '2025-06-20'], ['closed', '2025-06-25']], '2025-07-01', '2025-06-13', 'done', true],
+    [
+      '2025-06-13',
+      'resolved',
+      [
+        ['mediating', '2025-06-01'],
+        ['resolved', '2025-06-10'],
+      ],
+      '2025-07-01',
+      '2025-06-13',
+      'done',
+      false,
+    ],
+    [
+      '2025-06-13',
+      'closed',
+      [
+        ['resolved', '2025-06-20'],
+        ['closed', '2025-06-25'],
+      ],
+      '2025-07-01',
+      '2025-06-13',
+      'done',
+      true,
+    ],
     // 未化解 → 调处中 again: owed again
-    ['2025-06-13', 'mediating', [['unresolved', '2025-06-10'], ['mediating', '2025-06-11']], '2025-07-01', '2025-06-13', 'overdue', false],
+    [
+      '2025-06-13',
+      'mediating',
+      [
+        ['unresolved', '2025-06-10'],
+        ['mediating', '2025-06-11'],
+      ],
+      '2025-07-01',
+      '2025-06-13',
+      'overdue',
+      false,
+    ],
   ] as const)('deadline %s, %s: due %s', (deadline, status, hist, today, due, state, late) => {
     const history = hist.map(([to, date]) => ({ to: to as DisputeStatus, date }));
     const [item, ...more] = disputeDueItems({ id: 'd1', intakeDate: '2025-05-01', deadline, status, history }, today, DEFAULT_HOLIDAYS);
@@ -75,6 +108,12 @@ describe('dispute workflow', () => {
   });
 
   it('has no item without a deadline', () => {
-    expect(disputeDueItems({ id: 'd1', intakeDate: '2025-05-01', deadline: null, status: 'mediating', history: [] }, '2025-06-01', DEFAULT_HOLIDAYS)).toEqual([]);
+    expect(
+      disputeDueItems(
+        { id: 'd1', intakeDate: '2025-05-01', deadline: null, status: 'mediating', history: [] },
+        '2025-06-01',
+        DEFAULT_HOLIDAYS,
+      ),
+    ).toEqual([]);
   });
 });

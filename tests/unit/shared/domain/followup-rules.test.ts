@@ -17,7 +17,14 @@ import { computeDueItems, openItems, type DueItem, type FactValue, type Obligati
 
 function due(
   group: FollowupGroup,
-  o: { facts: Record<string, FactValue>; start: string; today: string; events?: ObligationEvent[]; end?: string | null; overrides?: FollowupOverrides },
+  o: {
+    facts: Record<string, FactValue>;
+    start: string;
+    today: string;
+    events?: ObligationEvent[];
+    end?: string | null;
+    overrides?: FollowupOverrides;
+  },
 ): DueItem[] {
   return computeDueItems({
     rules: rulesFor(group, o.facts, o.overrides),
@@ -28,7 +35,12 @@ function due(
     holidays: DEFAULT_HOLIDAYS,
   });
 }
-const visit = (id: string, date: string, waived?: string): ObligationEvent => ({ id, date, ruleId: VISIT_EVENT, ...(waived ? { waived: { reason: waived } } : {}) });
+const visit = (id: string, date: string, waived?: string): ObligationEvent => ({
+  id,
+  date,
+  ruleId: VISIT_EVENT,
+  ...(waived ? { waived: { reason: waived } } : {}),
+});
 /** The open item of the level-dependent cadence: "next visit". */
 const nextVisit = (items: DueItem[]) => openItems(items).find((i) => i.ruleId === 'mh.followup');
 
@@ -61,24 +73,35 @@ describe('mental health: next follow-up from the level', () => {
     [0, '2025-02-15', '2025-04-01', '2025-02-22'],
   ])('level %i, visit on %s raises it to 4: %s → %s', (level, on, before, after) => {
     const start = '2025-01-01';
-    expect(nextVisit(due('mental_health', { facts: { riskLevel: level, riskLevelDate: start }, start, today: start }))!.dueDate).toBe(before);
+    expect(nextVisit(due('mental_health', { facts: { riskLevel: level, riskLevelDate: start }, start, today: start }))!.dueDate).toBe(
+      before,
+    );
     const raised = due('mental_health', { facts: { riskLevel: 4, riskLevelDate: on }, start, today: on, events: [visit('v1', on)] });
     expect(nextVisit(raised)!.dueDate).toBe(after);
   });
 
   it('a level raised without a visit (e.g. a police report) counts from its own date, not from the old visit', () => {
-    const items = due('mental_health', { facts: { riskLevel: 3, riskLevelDate: '2025-02-10' }, start: '2025-01-01', today: '2025-02-10', events: [visit('v1', '2025-01-01')] });
+    const items = due('mental_health', {
+      facts: { riskLevel: 3, riskLevelDate: '2025-02-10' },
+      start: '2025-01-01',
+      today: '2025-02-10',
+      events: [visit('v1', '2025-01-01')],
+    });
     expect(nextVisit(items)).toMatchObject({ dueDate: '2025-02-24', state: 'upcoming' });
   });
 
   it('level 0 → every 3 months (month ends clamp)', () => {
     const facts = { riskLevel: 0, riskLevelDate: '2025-01-31' };
     expect(nextVisit(due('mental_health', { facts, start: '2025-01-31', today: '2025-02-01' }))!.dueDate).toBe('2025-04-30');
-    expect(nextVisit(due('mental_health', { facts, start: '2025-01-31', today: '2025-04-28', events: [visit('v', '2025-04-28')] }))!.dueDate).toBe('2025-07-28');
+    expect(
+      nextVisit(due('mental_health', { facts, start: '2025-01-31', today: '2025-04-28', events: [visit('v', '2025-04-28')] }))!.dueDate,
+    ).toBe('2025-07-28');
   });
 
   it('level 1–2 → every month (simplified from "2 weeks, then 1 or 3 months")', () => {
-    expect(nextVisit(due('mental_health', { facts: { riskLevel: 2 }, start: '2025-05-10', today: '2025-05-10' }))!.dueDate).toBe('2025-06-10');
+    expect(nextVisit(due('mental_health', { facts: { riskLevel: 2 }, start: '2025-05-10', today: '2025-05-10' }))!.dueDate).toBe(
+      '2025-06-10',
+    );
   });
 
   it('at least 4 a year, counted from the same recorded visits', () => {
@@ -95,24 +118,36 @@ describe('mental health: next follow-up from the level', () => {
 
   it('the grid scheme (综治 LOCAL) is an alternative: 3–5 weekly, 0–2 monthly', () => {
     const o: FollowupOverrides = { mentalHealthScheme: 'grid' };
-    expect(nextVisit(due('mental_health', { facts: { riskLevel: 4 }, start: '2025-03-03', today: '2025-03-03', overrides: o }))).toMatchObject({
+    expect(
+      nextVisit(due('mental_health', { facts: { riskLevel: 4 }, start: '2025-03-03', today: '2025-03-03', overrides: o })),
+    ).toMatchObject({
       dueDate: '2025-03-10',
       label: '网格走访（危险性3–5级）',
     });
-    expect(nextVisit(due('mental_health', { facts: { riskLevel: 1 }, start: '2025-03-03', today: '2025-03-03', overrides: o }))!.dueDate).toBe('2025-04-03');
+    expect(
+      nextVisit(due('mental_health', { facts: { riskLevel: 1 }, start: '2025-03-03', today: '2025-03-03', overrides: o }))!.dueDate,
+    ).toBe('2025-04-03');
   });
 
   it('an office override applies from its date and is shown with its reason', () => {
     const o: FollowupOverrides = { cadences: [{ key: 'mh.stable', months: 2, since: '2025-06-01', reason: '县局要求' }] };
     const facts = { riskLevel: 0, riskLevelDate: '2025-01-01' };
-    const items = due('mental_health', { facts, start: '2025-01-01', today: '2025-06-01', events: [visit('v', '2025-05-20')], overrides: o });
+    const items = due('mental_health', {
+      facts,
+      start: '2025-01-01',
+      today: '2025-06-01',
+      events: [visit('v', '2025-05-20')],
+      overrides: o,
+    });
     expect(nextVisit(items)!.dueDate).toBe('2025-08-01');
     expect(cadenceFor('mental_health', facts, o)[0]).toMatchObject({ text: '每2个月' });
     expect(cadenceFor('mental_health', facts, o)[0]!.source).toContain('本所调整（2025-06-01起）：县局要求');
   });
 
   it('the yearly minimum is not adjustable', () => {
-    expect(effectiveCadence('mh.yearly', { cadences: [{ key: 'mh.yearly', minCount: 1, since: '2025-01-01', reason: 'x' }] })).toMatchObject({ minCount: 4, override: null });
+    expect(
+      effectiveCadence('mh.yearly', { cadences: [{ key: 'mh.yearly', minCount: 1, since: '2025-01-01', reason: 'x' }] }),
+    ).toMatchObject({ minCount: 4, override: null });
   });
 
   it('shows the cadences in force', () => {
@@ -133,7 +168,11 @@ describe('drugs: community detox / rehabilitation', () => {
   });
 
   it('before reporting: only the 15-day window, rolled past 国庆 2025', () => {
-    const items = due('drug', { facts: { drugType: 'detox', decisionDate: '2025-09-20', reportDate: null }, start: '2025-09-20', today: '2025-10-09' });
+    const items = due('drug', {
+      facts: { drugType: 'detox', decisionDate: '2025-09-20', reportDate: null },
+      start: '2025-09-20',
+      today: '2025-10-09',
+    });
     expect(items.map((i) => [i.ruleId, i.dueDate, i.state])).toEqual([['drug.report', '2025-10-09', 'due_soon']]);
     expect(items[0]!.source).toContain('戒毒条例第十四条');
   });
@@ -155,15 +194,24 @@ describe('drugs: community detox / rehabilitation', () => {
     ['2027-10-05', '2028-01-05'], // year 3: every 3 months
   ])('a test on %s → next by %s', (on, next) => {
     const facts = { drugType: 'detox', decisionDate: '2025-09-20', reportDate: '2025-09-30' };
-    const test = openItems(due('drug', { facts, start: '2025-09-20', today: on, events: [{ id: 't', date: on, ruleId: 'drug.test' }] })).find((i) => i.ruleId === 'drug.test');
+    const test = openItems(
+      due('drug', { facts, start: '2025-09-20', today: on, events: [{ id: 't', date: on, ruleId: 'drug.test' }] }),
+    ).find((i) => i.ruleId === 'drug.test');
     expect(test!.dueDate).toBe(next);
   });
 
   it('no test falls due after the term end', () => {
     const facts = { drugType: 'rehab', decisionDate: '2025-09-20', reportDate: '2025-09-30', termEnd: '2026-09-30' };
-    const items = due('drug', { facts, start: '2025-09-20', today: '2026-09-01', events: [{ id: 't', date: '2026-09-01', ruleId: 'drug.test' }] });
+    const items = due('drug', {
+      facts,
+      start: '2025-09-20',
+      today: '2026-09-01',
+      events: [{ id: 't', date: '2026-09-01', ruleId: 'drug.test' }],
+    });
     expect(openItems(items).map((i) => i.ruleId)).toEqual(['drug.term']);
-    expect(cadenceFor('drug', facts).find((c) => c.ruleId === 'drug.test')!.text).toBe('2025-09-30起每月；2026-09-30起每2个月；2027-09-30起每3个月');
+    expect(cadenceFor('drug', facts).find((c) => c.ruleId === 'drug.test')!.text).toBe(
+      '2025-09-30起每月；2026-09-30起每2个月；2027-09-30起每3个月',
+    );
   });
 
   it.each([
@@ -187,7 +235,13 @@ describe('other groups: monthly by default, adjustable', () => {
   });
 
   it('邪教人员: each missed month is counted; none after leaving management', () => {
-    const items = due('cult', { facts: {}, start: '2025-01-10', end: '2025-04-20', today: '2025-06-01', events: [visit('a', '2025-02-03')] });
+    const items = due('cult', {
+      facts: {},
+      start: '2025-01-10',
+      end: '2025-04-20',
+      today: '2025-06-01',
+      events: [visit('a', '2025-02-03')],
+    });
     expect(items.map((i) => [i.key, i.state])).toEqual([
       ['visit:2025-01', 'overdue'],
       ['visit:2025-02', 'done'],
@@ -196,7 +250,9 @@ describe('other groups: monthly by default, adjustable', () => {
   });
 
   it('an office switching to quarterly keeps the months missed before the change', () => {
-    const overrides: FollowupOverrides = { cadences: [{ key: 'petition.visit', period: 'quarter', since: '2025-04-01', reason: '稳控良好' }] };
+    const overrides: FollowupOverrides = {
+      cadences: [{ key: 'petition.visit', period: 'quarter', since: '2025-04-01', reason: '稳控良好' }],
+    };
     const items = due('petition', { facts: {}, start: '2025-01-01', today: '2025-05-01', overrides });
     expect(items.map((i) => [i.key, i.state])).toEqual([
       ['visit.prev:2025-01', 'overdue'],
@@ -209,7 +265,13 @@ describe('other groups: monthly by default, adjustable', () => {
 
   it('an override to an interval turns the monthly duty into "every N days" from its date', () => {
     const overrides: FollowupOverrides = { cadences: [{ key: 'youth.visit', days: 14, since: '2025-03-01', reason: '重点关注' }] };
-    const items = due('youth', { facts: {}, start: '2025-01-01', today: '2025-03-05', events: [visit('a', '2025-01-20'), visit('b', '2025-02-20')], overrides });
+    const items = due('youth', {
+      facts: {},
+      start: '2025-01-01',
+      today: '2025-03-05',
+      events: [visit('a', '2025-01-20'), visit('b', '2025-02-20')],
+      overrides,
+    });
     expect(openItems(items).map((i) => [i.key, i.dueDate])).toEqual([['visit:2025-03-15', '2025-03-15']]);
   });
 

@@ -62,14 +62,54 @@ describe('tallying the visits and tests due in a period', () => {
   it.each([
     ['nothing due', [], { due: 0, done: 0, late: 0, waived: 0 }, null],
     ['one done on time', [item('mh.followup', '2024-05-10', 'done')], { due: 1, done: 1, late: 0, waived: 0 }, 1],
-    ['done late counts as done and as late', [item('mh.followup', '2024-05-10', 'done', { late: true })], { due: 1, done: 1, late: 1, waived: 0 }, 1],
-    ['overdue is due, not done', [item('mh.followup', '2024-05-10', 'overdue'), item('mh.followup', '2024-05-24', 'done')], { due: 2, done: 1, late: 0, waived: 0 }, 0.5],
-    ['a waived one is left out of the rate', [item('visit', '2024-05-31', 'waived'), item('visit', '2024-05-20', 'done')], { due: 1, done: 1, late: 0, waived: 1 }, 1],
-    ['the first and last day of the period are in it', [item('visit', '2024-05-01', 'overdue'), item('visit', '2024-05-31', 'due_soon')], { due: 2, done: 0, late: 0, waived: 0 }, 0],
-    ['before and after the period: not counted', [item('visit', '2024-04-30', 'overdue'), item('visit', '2024-06-01', 'upcoming')], { due: 0, done: 0, late: 0, waived: 0 }, null],
-    ['rules that are not visits: not counted', [item('mh.yearly', '2024-05-31', 'overdue'), item('drug.report', '2024-05-10', 'done')], { due: 0, done: 0, late: 0, waived: 0 }, null],
-    ['a calendar duty needing 3, 2 done so far', [item('visit', '2024-05-31', 'due_soon', { progress: { done: 2, required: 3 } })], { due: 3, done: 2, late: 0, waived: 0 }, 2 / 3],
-    ['a calendar duty needing 2, done', [item('visit', '2024-05-31', 'done', { progress: { done: 4, required: 2 } })], { due: 2, done: 2, late: 0, waived: 0 }, 1],
+    [
+      'done late counts as done and as late',
+      [item('mh.followup', '2024-05-10', 'done', { late: true })],
+      { due: 1, done: 1, late: 1, waived: 0 },
+      1,
+    ],
+    [
+      'overdue is due, not done',
+      [item('mh.followup', '2024-05-10', 'overdue'), item('mh.followup', '2024-05-24', 'done')],
+      { due: 2, done: 1, late: 0, waived: 0 },
+      0.5,
+    ],
+    [
+      'a waived one is left out of the rate',
+      [item('visit', '2024-05-31', 'waived'), item('visit', '2024-05-20', 'done')],
+      { due: 1, done: 1, late: 0, waived: 1 },
+      1,
+    ],
+    [
+      'the first and last day of the period are in it',
+      [item('visit', '2024-05-01', 'overdue'), item('visit', '2024-05-31', 'due_soon')],
+      { due: 2, done: 0, late: 0, waived: 0 },
+      0,
+    ],
+    [
+      'before and after the period: not counted',
+      [item('visit', '2024-04-30', 'overdue'), item('visit', '2024-06-01', 'upcoming')],
+      { due: 0, done: 0, late: 0, waived: 0 },
+      null,
+    ],
+    [
+      'rules that are not visits: not counted',
+      [item('mh.yearly', '2024-05-31', 'overdue'), item('drug.report', '2024-05-10', 'done')],
+      { due: 0, done: 0, late: 0, waived: 0 },
+      null,
+    ],
+    [
+      'a calendar duty needing 3, 2 done so far',
+      [item('visit', '2024-05-31', 'due_soon', { progress: { done: 2, required: 3 } })],
+      { due: 3, done: 2, late: 0, waived: 0 },
+      2 / 3,
+    ],
+    [
+      'a calendar duty needing 2, done',
+      [item('visit', '2024-05-31', 'done', { progress: { done: 4, required: 2 } })],
+      { due: 2, done: 2, late: 0, waived: 0 },
+      1,
+    ],
   ])('%s', (_name, items, visit, r) => {
     const t = tallyDuties(items, from, to);
     expect(t.visit).toEqual(visit);
@@ -77,7 +117,15 @@ describe('tallying the visits and tests due in a period', () => {
   });
 
   it('keeps tests apart from visits', () => {
-    const t = tallyDuties([item('drug.test', '2024-05-05', 'done', { late: true }), item('drug.test', '2024-05-25', 'overdue'), item('visit', '2024-05-31', 'done')], from, to);
+    const t = tallyDuties(
+      [
+        item('drug.test', '2024-05-05', 'done', { late: true }),
+        item('drug.test', '2024-05-25', 'overdue'),
+        item('visit', '2024-05-31', 'done'),
+      ],
+      from,
+      to,
+    );
     expect(t.test).toEqual({ due: 2, done: 1, late: 1, waived: 0 });
     expect(t.visit).toEqual({ due: 1, done: 1, late: 0, waived: 0 });
   });
@@ -96,7 +144,11 @@ describe('overdue at the end of the period', () => {
     ['open and due before the day', [item('mh.followup', '2024-05-10', 'overdue')], 1],
     ['due on the day itself is not yet overdue', [item('mh.followup', '2024-05-31', 'due_soon')], 0],
     ['done or waived', [item('visit', '2024-04-30', 'done'), item('visit', '2024-03-31', 'waived')], 0],
-    ['any rule: a missed report and a yearly check', [item('drug.report', '2024-03-01', 'overdue'), item('mh.yearly', '2023-12-31', 'overdue')], 2],
+    [
+      'any rule: a missed report and a yearly check',
+      [item('drug.report', '2024-03-01', 'overdue'), item('mh.yearly', '2023-12-31', 'overdue')],
+      2,
+    ],
   ])('%s → %i', (_name, items, n) => {
     expect(overdueCount(items, '2024-05-31')).toBe(n);
   });

@@ -60,9 +60,23 @@ describe('return visit proposal', () => {
 
 describe('statistics', () => {
   it('reproduces published figures (Huangshi 842/869 = 96.9 %, Xilin Gol 376/386 = 97.4 %)', () => {
-    const h = mediationRates({ accepted: 869, mediated: 869, successful: 842, performed: 830, confirmationsApplied: 12, confirmationsGranted: 11 });
+    const h = mediationRates({
+      accepted: 869,
+      mediated: 869,
+      successful: 842,
+      performed: 830,
+      confirmationsApplied: 12,
+      confirmationsGranted: 11,
+    });
     expect(formatRate(h.successRate)).toBe('96.9%');
-    const x = mediationRates({ accepted: 386, mediated: 386, successful: 376, performed: 369, confirmationsApplied: 0, confirmationsGranted: 0 });
+    const x = mediationRates({
+      accepted: 386,
+      mediated: 386,
+      successful: 376,
+      performed: 369,
+      confirmationsApplied: 0,
+      confirmationsGranted: 0,
+    });
     expect(formatRate(x.successRate)).toBe('97.4%');
     expect(formatRate(x.performanceRate)).toBe('98.1%');
   });

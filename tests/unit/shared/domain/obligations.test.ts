@@ -21,11 +21,31 @@ const fortnight: EveryRule = { kind: 'every', id: 'v', label: '随访', days: 14
 const perMonth: PeriodicRule = { kind: 'periodic', id: 'm', label: '每月走访', period: 'month', source: '测试' };
 const report: WindowRule = { kind: 'window', id: 'r', label: '报到', days: 15, from: 'decided', source: '测试' };
 
-function run(rules: Rule[], input: Partial<Omit<ObligationInput, 'subject'>> & { today: string; start?: string; end?: string | null; facts?: ObligationInput['subject']['facts'] }): DueItem[] {
+function run(
+  rules: Rule[],
+  input: Partial<Omit<ObligationInput, 'subject'>> & {
+    today: string;
+    start?: string;
+    end?: string | null;
+    facts?: ObligationInput['subject']['facts'];
+  },
+): DueItem[] {
   const { start = '2025-01-01', end = null, facts = {}, ...rest } = input;
-  return computeDueItems({ rules, subject: { id: 's', startDate: start, endDate: end, facts }, events: [], extensions: [], holidays: DEFAULT_HOLIDAYS, ...rest });
+  return computeDueItems({
+    rules,
+    subject: { id: 's', startDate: start, endDate: end, facts },
+    events: [],
+    extensions: [],
+    holidays: DEFAULT_HOLIDAYS,
+    ...rest,
+  });
 }
-const ev = (id: string, date: string, ruleId = 'v', waived?: string) => ({ id, date, ruleId, ...(waived ? { waived: { reason: waived } } : {}) });
+const ev = (id: string, date: string, ruleId = 'v', waived?: string) => ({
+  id,
+  date,
+  ruleId,
+  ...(waived ? { waived: { reason: waived } } : {}),
+});
 const brief = (items: DueItem[]) => items.map((i) => [i.key, i.dueDate, i.state, i.satisfiedBy]);
 
 describe('calendar arithmetic: month ends clamp, leap days', () => {
@@ -76,8 +96,12 @@ describe("'every' rules", () => {
   });
 
   it('with no event yet, counts from the start (firstFrom start) or is owed at once (firstFrom event)', () => {
-    expect(brief(run([fortnight], { start: '2025-03-01', today: '2025-03-01' }))).toEqual([['v:2025-03-15', '2025-03-15', 'upcoming', null]]);
-    expect(brief(run([{ ...fortnight, firstFrom: 'event' }], { start: '2025-03-01', today: '2025-03-01' }))).toEqual([['v:2025-03-01', '2025-03-01', 'due_soon', null]]);
+    expect(brief(run([fortnight], { start: '2025-03-01', today: '2025-03-01' }))).toEqual([
+      ['v:2025-03-15', '2025-03-15', 'upcoming', null],
+    ]);
+    expect(brief(run([{ ...fortnight, firstFrom: 'event' }], { start: '2025-03-01', today: '2025-03-01' }))).toEqual([
+      ['v:2025-03-01', '2025-03-01', 'due_soon', null],
+    ]);
   });
 
   it('back-dated events count from their own date, whatever order they were recorded in', () => {
@@ -122,7 +146,14 @@ describe("'every' rules", () => {
   });
 
   it('uses the interval in force on the date counting starts from (phases)', () => {
-    const rule: EveryRule = { ...monthly, months: undefined, phases: [{ from: '2025-01-01', months: 1 }, { from: '2026-01-01', months: 2 }] };
+    const rule: EveryRule = {
+      ...monthly,
+      months: undefined,
+      phases: [
+        { from: '2025-01-01', months: 1 },
+        { from: '2026-01-01', months: 2 },
+      ],
+    };
     expect(run([rule], { events: [ev('e', '2025-12-20')], today: '2025-12-21' }).at(-1)!.dueDate).toBe('2026-01-20');
     expect(run([rule], { events: [ev('e', '2026-01-05')], today: '2026-01-06' }).at(-1)!.dueDate).toBe('2026-03-05');
   });
@@ -152,7 +183,11 @@ describe("'periodic' rules", () => {
     expect(run([year], { events: three, today: '2025-12-31' })[0]).toMatchObject({ state: 'due_soon', progress: { done: 3, required: 4 } });
     expect(run([year], { events: three, today: '2026-01-05' })[0]).toMatchObject({ key: 'y:2025', state: 'overdue' });
     const four = [...three, ev('e3', '2025-10-01', 'y')];
-    expect(run([year], { events: four, today: '2025-12-31' })[0]).toMatchObject({ state: 'done', satisfiedBy: 'e3', progress: { done: 4, required: 4 } });
+    expect(run([year], { events: four, today: '2025-12-31' })[0]).toMatchObject({
+      state: 'done',
+      satisfiedBy: 'e3',
+      progress: { done: 4, required: 4 },
+    });
   });
 
   it('prorates minCount in a first period entered part-way (registered in October → 1 that year)', () => {
@@ -184,7 +219,9 @@ describe("'periodic' rules", () => {
 
 describe('a subject who leaves management', () => {
   it("'every': nothing falls due after the end date; work done is kept", () => {
-    expect(brief(run([monthly], { end: '2025-02-10', events: [ev('e', '2025-01-25')], today: '2025-06-01' }))).toEqual([['v:2025-02-01', '2025-02-01', 'done', 'e']]);
+    expect(brief(run([monthly], { end: '2025-02-10', events: [ev('e', '2025-01-25')], today: '2025-06-01' }))).toEqual([
+      ['v:2025-02-01', '2025-02-01', 'done', 'e'],
+    ]);
   });
 
   it("'every': a visit missed while still in management stays missed", () => {
@@ -193,11 +230,9 @@ describe('a subject who leaves management', () => {
 
   it("'periodic': no month after the end; the month of leaving is not owed unless done", () => {
     expect(brief(run([perMonth], { end: '2025-03-15', today: '2025-06-01' })).map((x) => x[0])).toEqual(['m:2025-01', 'm:2025-02']);
-    expect(brief(run([perMonth], { end: '2025-03-15', events: [ev('a', '2025-03-02', 'm')], today: '2025-06-01' })).map((x) => x[0])).toEqual([
-      'm:2025-01',
-      'm:2025-02',
-      'm:2025-03',
-    ]);
+    expect(
+      brief(run([perMonth], { end: '2025-03-15', events: [ev('a', '2025-03-02', 'm')], today: '2025-06-01' })).map((x) => x[0]),
+    ).toEqual(['m:2025-01', 'm:2025-02', 'm:2025-03']);
   });
 
   it('term end: dropped when the subject left early; done when management ended on or after it', () => {
@@ -215,14 +250,26 @@ describe('waived items keep their reason', () => {
   });
 
   it("'periodic': a waived month; and excused visits make up a year's count", () => {
-    expect(run([perMonth], { events: [ev('w', '2025-01-10', 'm', '外出务工')], today: '2025-01-20' })[0]).toMatchObject({ state: 'waived', waivedReason: '外出务工' });
+    expect(run([perMonth], { events: [ev('w', '2025-01-10', 'm', '外出务工')], today: '2025-01-20' })[0]).toMatchObject({
+      state: 'waived',
+      waivedReason: '外出务工',
+    });
     const year: PeriodicRule = { ...perMonth, id: 'y', period: 'year', minCount: 4 };
-    const events = [ev('a', '2025-02-01', 'y'), ev('b', '2025-05-01', 'y'), ev('c', '2025-08-01', 'y', '住院'), ev('d', '2025-11-01', 'y', '羁押')];
+    const events = [
+      ev('a', '2025-02-01', 'y'),
+      ev('b', '2025-05-01', 'y'),
+      ev('c', '2025-08-01', 'y', '住院'),
+      ev('d', '2025-11-01', 'y', '羁押'),
+    ];
     expect(run([year], { events, today: '2026-01-02' })[0]).toMatchObject({ state: 'waived', waivedReason: '住院；羁押' });
   });
 
   it('one-off: a done event wins over an excused one', () => {
-    const items = run([report], { facts: { decided: '2025-03-03' }, events: [ev('w', '2025-03-04', 'r', '病'), ev('d', '2025-03-10', 'r')], today: '2025-03-20' });
+    const items = run([report], {
+      facts: { decided: '2025-03-03' },
+      events: [ev('w', '2025-03-04', 'r', '病'), ev('d', '2025-03-10', 'r')],
+      today: '2025-03-20',
+    });
     expect(items[0]).toMatchObject({ state: 'done', satisfiedBy: 'd' });
   });
 });
@@ -258,10 +305,12 @@ describe('term ends with reminders', () => {
 
   it('reads the date from a fact, and is done by its event', () => {
     const byFact: TermEndRule = { ...term, date: undefined, fact: 'termEnd' };
-    expect(run([byFact], { facts: { termEnd: '2026-03-01' }, events: [ev('x', '2026-03-01', 't')], today: '2026-03-02' })[0]).toMatchObject({
-      dueDate: '2026-03-01',
-      state: 'done',
-    });
+    expect(run([byFact], { facts: { termEnd: '2026-03-01' }, events: [ev('x', '2026-03-01', 't')], today: '2026-03-02' })[0]).toMatchObject(
+      {
+        dueDate: '2026-03-01',
+        state: 'done',
+      },
+    );
     expect(run([byFact], { facts: { termEnd: null }, today: '2026-03-02' })).toEqual([]);
   });
 });
@@ -274,7 +323,9 @@ describe('windows and holidays', () => {
 
   it('15 calendar days, and rolled past a holiday to the next working day when asked', () => {
     expect(run([report], { facts: { decided: '2025-09-20' }, today: '2025-09-20' })[0]!.dueDate).toBe('2025-10-05');
-    expect(run([{ ...report, rollForward: true }], { facts: { decided: '2025-09-20' }, today: '2025-09-20' })[0]!.dueDate).toBe('2025-10-09');
+    expect(run([{ ...report, rollForward: true }], { facts: { decided: '2025-09-20' }, today: '2025-09-20' })[0]!.dueDate).toBe(
+      '2025-10-09',
+    );
   });
 
   it('is done by a fact date, late when after the due date; nothing without the start fact', () => {
@@ -290,7 +341,13 @@ describe('windows and holidays', () => {
 
 describe('extensions (recorded, original kept, never shortened)', () => {
   const facts = { decided: '2025-03-03' }; // due 2025-03-18
-  const x = (newDate: string, date: string, dueId?: string) => ({ ruleId: 'r', newDate, reason: '当事人住院', date, ...(dueId ? { dueId } : {}) });
+  const x = (newDate: string, date: string, dueId?: string) => ({
+    ruleId: 'r',
+    newDate,
+    reason: '当事人住院',
+    date,
+    ...(dueId ? { dueId } : {}),
+  });
 
   it('moves the due date later and keeps the original', () => {
     expect(run([report], { facts, extensions: [x('2025-03-31', '2025-03-10')], today: '2025-03-20' })[0]).toMatchObject({
@@ -323,8 +380,18 @@ describe('extensions (recorded, original kept, never shortened)', () => {
 
   it.each([
     [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-03-31', '理由', null],
-    [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-03-18', '理由', '延期后的日期必须晚于当前到期日（2025-03-18），不能缩短期限'],
-    [{ dueDate: '2025-03-18', state: 'overdue' as const }, '2025-03-01', '理由', '延期后的日期必须晚于当前到期日（2025-03-18），不能缩短期限'],
+    [
+      { dueDate: '2025-03-18', state: 'upcoming' as const },
+      '2025-03-18',
+      '理由',
+      '延期后的日期必须晚于当前到期日（2025-03-18），不能缩短期限',
+    ],
+    [
+      { dueDate: '2025-03-18', state: 'overdue' as const },
+      '2025-03-01',
+      '理由',
+      '延期后的日期必须晚于当前到期日（2025-03-18），不能缩短期限',
+    ],
     [{ dueDate: '2025-03-18', state: 'done' as const }, '2025-03-31', '理由', '该事项已完成或已免除，无需延期'],
     [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-13-01', '理由', '延期后的日期无效'],
     [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-03-31', ' ', '请填写延期理由'],
