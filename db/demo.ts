@@ -333,7 +333,7 @@ export function generateFollowup(
     'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const opened = ctx.db.prepare(
-    "INSERT INTO followup_level (id, subject_id, date, level, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'start', ?, ?)",
+    "INSERT INTO level_change (id, module, owner_id, date, level, source, created_at, updated_at) VALUES (?, 'followup', ?, ?, ?, 'start', ?, ?)",
   );
   const ids: string[] = [];
   for (let start = 0; start < opts.subjects; start += 2000) {

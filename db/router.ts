@@ -14,10 +14,13 @@ import type { Ledger } from './open';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
-import { getDashboard } from './services/dashboard';
 import { mediationDocument } from './services/documents';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
+import * as cadence from './services/followup-cadence';
+import { getDashboard } from './services/obligations-dashboard';
+import * as obligations from './services/obligations';
+import { dueSources } from './modules';
 import { followupStats } from './services/followup-stats';
 import { exportDisputeLedger, exportFollowupLedger, exportMediationLedger } from './services/exports';
 import { exportVisitPlan, visitPlan } from './services/visit-plan';
@@ -103,15 +106,16 @@ const handlers: Handlers = {
   'followup.end': (ctx, i) => followup.endSubject(ctx, i),
   'followup.saveVisit': (ctx, i) => followup.saveVisit(ctx, i),
   'followup.deleteVisit': (ctx, i) => followup.deleteVisit(ctx, i.id),
-  'followup.actOnItem': (ctx, i) => followup.actOnItem(ctx, i),
-  'followup.undoItemAction': (ctx, i) => followup.undoItemAction(ctx, i.id),
   'followup.delete': (ctx, i) => followup.deleteSubject(ctx, i.id),
   'followup.restore': (ctx, i) => followup.restoreSubject(ctx, i.id),
-  'dashboard.get': (ctx, i, host) => getDashboard(ctx, i, host.refresher),
+  'followup.schedule': (ctx) => cadence.getFollowupSchedule(ctx),
+  'followup.saveCadence': (ctx, i) => cadence.saveCadence(ctx, i),
+  'followup.setScheme': (ctx, i) => cadence.setScheme(ctx, i),
+  'obligations.dashboard': (ctx, i, host) => getDashboard(ctx, i, dueSources, host.refresher),
+  'obligations.actOnItem': (ctx, i) => obligations.actOnItem(ctx, i, dueSources),
+  'obligations.undoItemAction': (ctx, i) => obligations.undoItemAction(ctx, i.id, dueSources),
   'schedule.get': (ctx) => schedule.getSchedule(ctx),
   'schedule.saveHolidays': (ctx, i) => schedule.saveHolidays(ctx, i),
-  'schedule.saveCadence': (ctx, i) => schedule.saveCadence(ctx, i),
-  'schedule.setScheme': (ctx, i) => schedule.setScheme(ctx, i),
   'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),
   'disputes.exportLedger': (ctx, i) => exportDisputeLedger(ctx, i),
   'followup.exportLedger': (ctx, i) => exportFollowupLedger(ctx, i),

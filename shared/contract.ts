@@ -8,19 +8,21 @@ import { attachmentsContract } from './contract/attachments';
 import { disputesContract } from './contract/disputes';
 import { documentsContract } from './contract/documents';
 import { followupContract } from './contract/followup';
-import { exportsContract } from './contract/exports';
 import { mediationContract } from './contract/mediation';
+import { obligationsContract } from './contract/obligations';
 import { personsContract } from './contract/persons';
 import { referenceContract } from './contract/reference';
+import { scheduleContract } from './contract/schedule';
 import type { MethodDef } from './contract/define';
 
 export const contract = {
   ...referenceContract,
+  ...obligationsContract,
+  ...scheduleContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,
   ...documentsContract,
-  ...exportsContract,
   ...attachmentsContract,
   ...followupContract,
 } as const;

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ServiceContext } from '../context';
 import { openJobConnection } from '../open';
-import { syncFollowup } from '../services/followup';
+import { dueSources } from '../modules';
 import { refreshObligations } from '../services/obligations';
 import type { RefreshJobData, RefreshJobMessage } from './refresher';
 
@@ -18,7 +18,7 @@ try {
   try {
     // The host's day, not this thread's: under a fixed clock (tests, the demo) both agree.
     const ctx: ServiceContext = { db, clock: { today: () => data.today, now: () => data.now }, user: { id: null, name: '系统' } };
-    const changed = refreshObligations(ctx, syncFollowup, (p) => post({ type: 'progress', ...p }), data.builtFor);
+    const changed = refreshObligations(ctx, dueSources, (p) => post({ type: 'progress', ...p }), data.builtFor);
     post({ type: 'done', changed });
   } finally {
     db.close();

@@ -4,3 +4,4 @@ export * from './disputes';
 export * from './mediation';
 export * from './attachments';
 export * from './followup';
+export * from './obligations';

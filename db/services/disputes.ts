@@ -1,7 +1,13 @@
 /** 矛盾纠纷排查登记: the dispute intake register, its status workflow and its list. */
 import type { z } from 'zod';
 import { addDays, isValidDate, yearOf } from '../../shared/dates';
-import { canTransition, DISPUTE_STATUS_LABELS, disputeDueItems, type DisputeStatus } from '../../shared/domain/dispute-status';
+import {
+  canTransition,
+  DISPUTE_STATUS_LABELS,
+  disputeDueItems,
+  type DisputeDeadlineFacts,
+  type DisputeStatus,
+} from '../../shared/domain/dispute-status';
 import type { RiskLevel } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
@@ -18,7 +24,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { holidayTable, syncDispute, syncDisputeFrom } from './obligations';
+import { holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
 import { getSettings, requireDictCode, requirePlace } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
@@ -85,7 +91,7 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
     id,
   );
   const { amountFen, ...rest } = d;
-  const item = disputeDueItems({ ...d, history }, ctx.clock.today(), holidayTable(ctx))[0] ?? null;
+  const item = disputeDueItems({ ...d, history }, ctx.clock.today(), holidayTable(ctx), loadItemActions(ctx, 'dispute', id))[0] ?? null;
   const mediation = one<{ id: string; case_no: string }>(
     ctx,
     'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL',
@@ -120,6 +126,62 @@ function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'deadlineIt
   const { history: _h, overdue: _o, deadlineItem: _i, mediationId: _m, mediationCaseNo: _n, ...rest } = d;
   return rest;
 }
+
+// ── the handling deadline in the to-do table ──────────────────────────────────────────────────
+
+/** What the dispute's items are computed from (a loaded dispute has it all). */
+export interface DisputeForSync extends DisputeDeadlineFacts {
+  deletedAt: string | null;
+  partiesText: string;
+  responsibleStaffId: string | null;
+  villageId: string | null;
+}
+
+export function syncDisputeFrom(ctx: ServiceContext, d: DisputeForSync): boolean {
+  if (d.deletedAt) return replaceObligations(ctx, 'dispute', d.id, null, null);
+  const items = disputeDueItems(d, ctx.clock.today(), holidayTable(ctx), loadItemActions(ctx, 'dispute', d.id));
+  return replaceObligations(ctx, 'dispute', d.id, items, {
+    personName: d.partiesText,
+    responsibleStaffId: d.responsibleStaffId,
+    villageId: d.villageId,
+    link: `/disputes/${d.id}`,
+  });
+}
+
+function loadForSync(ctx: ServiceContext, id: string): DisputeForSync | null {
+  const d = one<Omit<DisputeForSync, 'id' | 'history'>>(
+    ctx,
+    `SELECT intake_date AS intakeDate, deadline, status, deleted_at AS deletedAt, parties_text AS partiesText,
+       responsible_staff_id AS responsibleStaffId, village_id AS villageId FROM dispute WHERE id = ?`,
+    id,
+  );
+  if (!d) return null;
+  const history = all<{ to: DisputeStatus; date: string }>(
+    ctx,
+    'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id',
+    id,
+  );
+  return { ...d, id, history };
+}
+
+export function syncDispute(ctx: ServiceContext, id: string): boolean {
+  const d = loadForSync(ctx, id);
+  return d ? syncDisputeFrom(ctx, d) : replaceObligations(ctx, 'dispute', id, null, null);
+}
+
+/** The handling deadline of open disputes, for the to-do dashboard (registered in db/modules.ts). */
+export const disputeDueSource: DueSource<'dispute'> = {
+  module: 'dispute',
+  liveIds: "SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')",
+  sync: syncDispute,
+  items(ctx, id, asOf) {
+    const d = loadForSync(ctx, id);
+    return d ? disputeDueItems(d, asOf, holidayTable(ctx), loadItemActions(ctx, 'dispute', id)) : [];
+  },
+  requireEditable(ctx, id) {
+    requireLiveDispute(ctx, id);
+  },
+};
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────
 

@@ -22,27 +22,26 @@ import {
   dutyRate,
   emptyTally,
   inManagementOn,
-  levelAt,
   overdueCount,
   statsAsOf,
   tallyDuties,
   type DutyTally,
 } from '../../shared/domain/followup-stats';
-import { computeDueItems } from '../../shared/domain/obligations';
+import { actionEvents, actionExtensions, computeDueItems, levelAt } from '../../shared/domain/obligations';
 import {
   TEST_RESULTS,
   type FollowupDutyStats,
   type FollowupGroupStats,
-  type FollowupItemAction,
   type FollowupLevel,
   type FollowupStats,
   type FollowupStatsInput,
   type FollowupStatus,
 } from '../../shared/schemas/followup';
+import type { ItemAction } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
-import { actionEvents, actionExtensions, engineFacts, events } from './followup';
+import { engineFacts, events } from './followup';
 import { holidayTable } from './obligations';
-import { followupOverrides } from './schedule';
+import { followupOverrides } from './followup-cadence';
 import { all } from './sql';
 
 interface FileRow {
@@ -103,10 +102,10 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   );
   // And the office's 延期/免除 decisions, the same way (an excused visit is not counted as owed and missed).
   const actionsOf = bySubject(
-    all<FollowupItemAction & { subjectId: string }>(
+    all<ItemAction & { subjectId: string }>(
       ctx,
-      `SELECT a.subject_id AS subjectId, a.id, a.kind, a.rule_id AS ruleId, a.item_key AS itemKey, a.label, a.date, a.new_date AS newDate, a.reason, a.created_at AS createdAt
-       FROM followup_item_action a JOIN followup_subject f ON f.id = a.subject_id
+      `SELECT a.owner_id AS subjectId, a.id, a.kind, a.rule_id AS ruleId, a.item_key AS itemKey, a.label, a.date, a.new_date AS newDate, a.reason, a.created_at AS createdAt
+       FROM obligation_action a JOIN followup_subject f ON a.module = 'followup' AND f.id = a.owner_id
        WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD}`,
       { from, to, asOf },
     ),
@@ -115,8 +114,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const levelsOf = bySubject(
     all<{ subjectId: string; date: string; level: FollowupLevel }>(
       ctx,
-      `SELECT l.subject_id AS subjectId, l.date, l.level FROM followup_level l JOIN followup_subject f ON f.id = l.subject_id
-       WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ORDER BY l.subject_id, l.date, l.id`,
+      `SELECT l.owner_id AS subjectId, l.date, l.level FROM level_change l JOIN followup_subject f ON l.module = 'followup' AND f.id = l.owner_id
+       WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ORDER BY l.owner_id, l.date, l.id`,
       { from, to },
     ),
   );

@@ -6,25 +6,21 @@
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import {
+  actionEvents,
+  actionExtensions,
   computeDueItems,
-  extensionError,
   type DueItem,
-  type Extension,
   type FactValue,
   type ObligationEvent,
 } from '../../shared/domain/obligations';
 import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
-import { levelAt } from '../../shared/domain/followup-stats';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
   FACT_SCHEMAS,
-  ITEM_ACTION_LABELS,
   MH_TEAM_ROLES,
   type FollowupCreateInput,
   type FollowupEndInput,
-  type FollowupItemAction,
-  type FollowupItemActionInput,
   type FollowupLevel,
   type FollowupListInput,
   type FollowupRow,
@@ -37,9 +33,20 @@ import {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { holidayTable, horizon, replaceObligations } from './obligations';
+import {
+  addLevel,
+  dropEventLevels,
+  holidayTable,
+  horizon,
+  levelToday,
+  loadItemActions,
+  loadLevels,
+  moveStartLevel,
+  replaceObligations,
+  type DueSource,
+} from './obligations';
 import { requirePerson } from './persons';
-import { followupOverrides } from './schedule';
+import { followupOverrides } from './followup-cadence';
 import { all, containsPattern, one, run, Where, write } from './sql';
 
 export interface SubjectDbRow {
@@ -88,27 +95,6 @@ export function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisi
   );
 }
 
-/** The office's live 延期/免除 decisions on one file's items, newest first. */
-export function loadItemActions(ctx: ServiceContext, subjectId: string): FollowupItemAction[] {
-  return all<FollowupItemAction>(
-    ctx,
-    `SELECT id, kind, rule_id AS ruleId, item_key AS itemKey, label, date, new_date AS newDate, reason, created_at AS createdAt
-     FROM followup_item_action WHERE subject_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`,
-    subjectId,
-  );
-}
-
-/** 免除 as the engine's waived events; 延期 as its extensions. */
-export function actionEvents(actions: readonly FollowupItemAction[]): ObligationEvent[] {
-  return actions.filter((a) => a.kind === 'waive').map((a) => ({ id: a.id, date: a.date, ruleId: a.ruleId, waived: { reason: a.reason } }));
-}
-
-export function actionExtensions(actions: readonly FollowupItemAction[]): Extension[] {
-  return actions
-    .filter((a) => a.kind === 'extend' && a.newDate)
-    .map((a) => ({ ruleId: a.ruleId, dueId: a.itemKey, newDate: a.newDate!, reason: a.reason, date: a.createdAt }));
-}
-
 /** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
 export function dueItems(
   ctx: ServiceContext,
@@ -117,7 +103,7 @@ export function dueItems(
   today: string,
   extra: ObligationEvent[] = [],
 ): DueItem[] {
-  const actions = loadItemActions(ctx, s.id);
+  const actions = loadItemActions(ctx, 'followup', s.id);
   return computeDueItems({
     rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
     subject: { id: s.id, startDate: s.start_date, endDate: s.end_date, facts: engineFacts(s) },
@@ -150,6 +136,20 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   run(ctx, 'UPDATE followup_subject SET next_due_date = ? WHERE id = ?', next, id);
   return true;
 }
+
+/** Visits, tests, reports and term ends of files in management (registered in db/modules.ts). */
+export const followupDueSource: DueSource<'followup'> = {
+  module: 'followup',
+  liveIds: "SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'",
+  sync: syncFollowup,
+  items(ctx, id, asOf) {
+    const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
+    return s ? dueItems(ctx, s, loadVisits(ctx, id), asOf) : [];
+  },
+  requireEditable(ctx, id) {
+    requireLive(ctx, id);
+  },
+};
 
 function teamMissing(group: FollowupGroup, team: { role: string }[]): string[] {
   if (group !== 'mental_health') return [];
@@ -200,7 +200,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     groupName: s.group_name,
     level: s.level,
     levelSince: s.level_since,
-    levels: loadLevels(ctx, id),
+    levels: loadLevels<FollowupLevel>(ctx, 'followup', id),
     responsibleStaffId: s.responsible_staff_id,
     responsibleName: staffName,
     villageId: s.village_id,
@@ -216,7 +216,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     visits,
     // Open items first (by due date), then what was done, newest first.
     dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
-    itemActions: loadItemActions(ctx, id),
+    itemActions: loadItemActions(ctx, 'followup', id),
     cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx)) : [],
     breach,
     nextDueDate: open[0]?.dueDate ?? null,
@@ -261,44 +261,10 @@ function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
 
 // ── the level over time ──────────────────────────────────────────────────────────────────────
 
-export type LevelChange = FollowupSubject['levels'][number];
-
-/** The file's level history in the order it took effect (by date, then as recorded). */
-export function loadLevels(ctx: ServiceContext, subjectId: string): LevelChange[] {
-  return all<LevelChange>(
-    ctx,
-    'SELECT date, level, source FROM followup_level WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date, id',
-    subjectId,
-  );
-}
-
-function addLevel(
-  ctx: ServiceContext,
-  subjectId: string,
-  date: string,
-  level: string,
-  source: LevelChange['source'],
-  visitId: string | null = null,
-): void {
-  const now = ctx.clock.now();
-  run(
-    ctx,
-    'INSERT INTO followup_level (id, subject_id, date, level, source, visit_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    newId(),
-    subjectId,
-    date,
-    level,
-    source,
-    visitId,
-    now,
-    now,
-  );
-}
-
 /** Today's level, and the day it took effect, from the history: the cadence counts from that day. */
 function refreshLevel(ctx: ServiceContext, subjectId: string): void {
-  const at = levelAt(loadLevels(ctx, subjectId), ctx.clock.today());
-  if (at)
+  const at = levelToday<FollowupLevel>(ctx, 'followup', subjectId);
+  if (at) {
     run(
       ctx,
       'UPDATE followup_subject SET level = ?, level_since = ? WHERE id = ? AND (level <> ? OR level_since <> ?)',
@@ -308,6 +274,7 @@ function refreshLevel(ctx: ServiceContext, subjectId: string): void {
       at.level,
       at.since,
     );
+  }
 }
 
 export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
@@ -344,7 +311,7 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
       now,
       now,
     );
-    addLevel(ctx, id, f.startDate, f.level, 'start');
+    addLevel(ctx, 'followup', id, { date: f.startDate, level: f.level, source: 'start' });
     syncFollowup(ctx, id);
     const s = getSubject(ctx, id);
     audit(ctx, { action: 'create', entity: 'followup', entityId: id, after: snapshot(s) });
@@ -374,15 +341,8 @@ export function updateSubject(ctx: ServiceContext, input: z.output<typeof Follow
       input.id,
     );
     // The level the file was opened with moves with its start; a level changed here holds from today.
-    run(
-      ctx,
-      "UPDATE followup_level SET date = ?, updated_at = ? WHERE subject_id = ? AND source = 'start' AND date <> ?",
-      input.startDate,
-      ctx.clock.now(),
-      input.id,
-      input.startDate,
-    );
-    if (input.level !== before.level) addLevel(ctx, input.id, ctx.clock.today(), input.level, 'edit');
+    moveStartLevel(ctx, 'followup', input.id, input.startDate);
+    if (input.level !== before.level) addLevel(ctx, 'followup', input.id, { date: ctx.clock.today(), level: input.level, source: 'edit' });
     refreshLevel(ctx, input.id);
     syncFollowup(ctx, input.id);
     const after = getSubject(ctx, input.id);
@@ -471,8 +431,8 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       );
     }
     // A reassessment counts from the visit's day: today's level (and the cadence) follow the history.
-    run(ctx, 'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL', now, now, id);
-    if (input.levelAfter) addLevel(ctx, s.id, input.date, input.levelAfter, 'visit', id);
+    dropEventLevels(ctx, 'followup', id);
+    if (input.levelAfter) addLevel(ctx, 'followup', s.id, { date: input.date, level: input.levelAfter, source: 'visit', eventId: id });
     refreshLevel(ctx, s.id);
     syncFollowup(ctx, s.id);
     const after = getSubject(ctx, s.id);
@@ -502,13 +462,7 @@ export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
     requireLive(ctx, v.subject_id);
     run(ctx, 'UPDATE followup_visit SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
     // A reassessment goes with its visit: the level falls back to what held before it.
-    run(
-      ctx,
-      'UPDATE followup_level SET deleted_at = ?, updated_at = ? WHERE visit_id = ? AND deleted_at IS NULL',
-      ctx.clock.now(),
-      ctx.clock.now(),
-      id,
-    );
+    dropEventLevels(ctx, 'followup', id);
     refreshLevel(ctx, v.subject_id);
     syncFollowup(ctx, v.subject_id);
     audit(ctx, {
@@ -519,91 +473,6 @@ export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
       after: { visit: null },
     });
     return getSubject(ctx, v.subject_id);
-  });
-}
-
-/**
- * 延期 or 免除 of one open item. The item is looked up as the engine sees it now (a stale page gets a
- * clear message); an extension must be later than the current due date and a term end cannot be
- * extended here; an excused item counts as excused on its due date, or today when that is earlier.
- */
-export function actOnItem(ctx: ServiceContext, input: z.output<typeof FollowupItemActionInput>): FollowupSubject {
-  return write(ctx, () => {
-    const subject = requireLive(ctx, input.subjectId);
-    const row = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', subject.id)!;
-    const item = dueItems(ctx, row, loadVisits(ctx, subject.id), horizon(ctx)).find(
-      (i) => i.ruleId === input.ruleId && i.key === input.itemKey,
-    );
-    if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
-    if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
-    const today = ctx.clock.today();
-    let date = today;
-    if (input.kind === 'extend') {
-      if (item.kind === 'termEnd')
-        throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
-      const problem = extensionError(item, input.newDate!, input.reason);
-      if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
-    } else if (item.dueDate < today) {
-      date = item.dueDate;
-    }
-    const now = ctx.clock.now();
-    const id = newId();
-    run(
-      ctx,
-      `INSERT INTO followup_item_action (id, subject_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      subject.id,
-      input.kind,
-      item.ruleId,
-      item.key,
-      item.label,
-      date,
-      input.kind === 'extend' ? input.newDate : null,
-      input.reason,
-      now,
-      now,
-    );
-    syncFollowup(ctx, subject.id);
-    audit(ctx, {
-      action: 'update',
-      entity: 'followup',
-      entityId: subject.id,
-      before: { item: { label: item.label, dueDate: item.dueDate } },
-      after: {
-        item: {
-          label: item.label,
-          action: ITEM_ACTION_LABELS[input.kind],
-          date: input.kind === 'extend' ? input.newDate : date,
-          reason: input.reason,
-        },
-      },
-    });
-    return getSubject(ctx, subject.id);
-  });
-}
-
-/** Takes back a 延期/免除 entered by mistake: the item is owed again as the engine computes it. */
-export function undoItemAction(ctx: ServiceContext, id: string): FollowupSubject {
-  return write(ctx, () => {
-    const a = one<{ subject_id: string; kind: 'extend' | 'waive'; label: string; reason: string }>(
-      ctx,
-      'SELECT subject_id, kind, label, reason FROM followup_item_action WHERE id = ? AND deleted_at IS NULL',
-      id,
-    );
-    if (!a) throw new LedgerError('NOT_FOUND', '该延期或免除记录不存在。');
-    requireLive(ctx, a.subject_id);
-    const now = ctx.clock.now();
-    run(ctx, 'UPDATE followup_item_action SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
-    syncFollowup(ctx, a.subject_id);
-    audit(ctx, {
-      action: 'update',
-      entity: 'followup',
-      entityId: a.subject_id,
-      before: { item: { label: a.label, action: ITEM_ACTION_LABELS[a.kind], reason: a.reason } },
-      after: { item: { label: a.label, action: `撤销${ITEM_ACTION_LABELS[a.kind]}` } },
-    });
-    return getSubject(ctx, a.subject_id);
   });
 }
 

@@ -4,7 +4,9 @@
  * confirmation, and return visits. A case opened from a registered dispute keeps it in step.
  */
 import type { z } from 'zod';
+import { addDays } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/domain/dispute-status';
+import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
 import {
   agreementEffectiveDate,
   agreementPerformance,
@@ -44,12 +46,90 @@ import type {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { holidayTable, mediationDueItems, syncMediation } from './obligations';
+import { deadlineItems, holidayTable, replaceObligations, type DueSource, type OwnerMeta } from './obligations';
 import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson } from './persons';
 import { getSettings, requireDictCode } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
+
+// ── deadlines in the to-do table ───────────────────────────────────────────────────────────────
+
+/**
+ * A mediation case's items through the engine: planned return visits, agreed performance deadlines
+ * and the 30-day window to apply for judicial confirmation (both moved past rest days, as periods
+ * ending on a holiday are); null for a deleted case. The case page and the ledger judge 逾期履行 from
+ * these, the dashboard from the rows they leave in the to-do table. The office's 延期/免除 of them apply.
+ */
+export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.clock.today()): { items: DueItem[]; meta: OwnerMeta } | null {
+  const c = one<{ accepted_date: string; deleted_at: string | null; parties_text: string; staff_id: string | null }>(
+    ctx,
+    `SELECT accepted_date, deleted_at, parties_text,
+       (SELECT staff_id FROM mediation_mediator WHERE case_id = m.id ORDER BY ord LIMIT 1) AS staff_id
+     FROM mediation_case m WHERE id = ?`,
+    id,
+  );
+  if (!c || c.deleted_at) return null;
+  const rules: DeadlineRule[] = [];
+  for (const v of all<{ id: string; planned_date: string }>(
+    ctx,
+    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
+    id,
+  )) {
+    rules.push({ kind: 'deadline', id: `visit.${v.id}`, label: '调解回访', date: v.planned_date, source: '调解协议生效后按设定间隔回访' });
+  }
+  const items = all<{ id: string; description: string; deadline: string }>(
+    ctx,
+    `SELECT i.id, i.description, i.deadline FROM performance_item i JOIN agreement a ON a.id = i.agreement_id
+     WHERE a.case_id = ? AND a.deleted_at IS NULL AND i.deadline IS NOT NULL AND i.state IN ('unperformed', 'partial')`,
+    id,
+  );
+  for (const i of items) {
+    rules.push({
+      kind: 'deadline',
+      id: `perform.${i.id}`,
+      label: `协议履行：${i.description.slice(0, 30)}`,
+      date: i.deadline,
+      source: '调解协议约定的履行期限；期限最后一日为法定休假日的，顺延至其后第一个工作日',
+      rollForward: true,
+    });
+  }
+  const a = one<{ effective_date: string | null; confirmation_intent: number | null; confirmation_applied_date: string | null }>(
+    ctx,
+    'SELECT effective_date, confirmation_intent, confirmation_applied_date FROM agreement WHERE case_id = ? AND deleted_at IS NULL',
+    id,
+  );
+  if (a?.effective_date && a.confirmation_intent === 1 && !a.confirmation_applied_date) {
+    rules.push({
+      kind: 'deadline',
+      id: 'confirmation',
+      label: '申请司法确认',
+      date: addDays(a.effective_date, 30),
+      source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请',
+      rollForward: true,
+    });
+  }
+  return {
+    items: deadlineItems(ctx, 'mediation', id, c.accepted_date, rules, asOf),
+    meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` },
+  };
+}
+
+export function syncMediation(ctx: ServiceContext, id: string): boolean {
+  const due = mediationDueItems(ctx, id);
+  return replaceObligations(ctx, 'mediation', id, due?.items ?? null, due?.meta ?? null);
+}
+
+/** Return visits, performance deadlines and the confirmation window of live cases (registered in db/modules.ts). */
+export const mediationDueSource: DueSource<'mediation'> = {
+  module: 'mediation',
+  liveIds: 'SELECT id FROM mediation_case WHERE deleted_at IS NULL',
+  sync: syncMediation,
+  items: (ctx, id, asOf) => mediationDueItems(ctx, id, asOf)?.items ?? [],
+  requireEditable(ctx, id) {
+    requireOpenCase(ctx, id, true);
+  },
+};
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,17 +1,40 @@
 /**
- * The to-do table (`obligation`): every open due item of every file, computed by the engine in
- * shared/domain/obligations.ts. A write to a file replaces that file's rows in the same transaction;
- * once a day the whole table is rebuilt, so calendar duties of a new month appear for files nobody
- * touched. The dashboard reads only this table, through its due-date indexes.
+ * The due-date engine on the host. It owns the to-do table (`obligation`): every open due item of
+ * every record of every module whose records owe things by date, computed by the pure engine in
+ * shared/domain/obligations.ts. Modules register a source (`DueSource`, see db/modules.ts) that
+ * computes one record's items from the module's own tables; a write to a record replaces that
+ * record's rows in the same transaction, and once a day the whole table is rebuilt from every
+ * registered source, so that calendar duties of a new month appear for records nobody touched. The
+ * dashboard reads only this table, through its due-date indexes. The engine also keeps the office's
+ * 延期/免除 of single items and a record's level over time, for any module; it never reads a
+ * module's tables itself.
  */
 import { addDays } from '../../shared/dates';
-import { disputeDueItems, type DisputeDeadlineFacts, type DisputeStatus } from '../../shared/domain/dispute-status';
 import { DEFAULT_HOLIDAYS, type HolidayTable } from '../../shared/domain/holidays';
-import { computeDueItems, type DeadlineRule, type DueItem } from '../../shared/domain/obligations';
-import type { DashboardModule } from '../../shared/schemas/followup';
+import {
+  actionEvents,
+  actionExtensions,
+  computeDueItems,
+  extensionError,
+  levelAt,
+  type DeadlineRule,
+  type DueItem,
+} from '../../shared/domain/obligations';
+import { LedgerError } from '../../shared/errors';
+import type { DueModule } from '../../shared/modules';
+import {
+  ITEM_ACTION_LABELS,
+  type ItemAction,
+  type ItemActionInput,
+  type LevelChange,
+  type LevelSource,
+} from '../../shared/schemas/obligations';
+import type { z } from 'zod';
 import type { ServiceContext } from '../context';
+import { newId } from '../ids';
+import { audit } from './audit';
 import { getSetting, putSetting } from './reference';
-import { all, one, run } from './sql';
+import { all, one, run, write } from './sql';
 
 /** Items are generated this far ahead, so a month's duty is on the list before the month begins. */
 export const HORIZON_DAYS = 62;
@@ -74,7 +97,7 @@ const ROW_FIELDS = [
  */
 export function replaceObligations(
   ctx: ServiceContext,
-  module: DashboardModule,
+  module: DueModule,
   ownerId: string,
   items: DueItem[] | null,
   meta: OwnerMeta | null,
@@ -117,118 +140,56 @@ export function replaceObligations(
   return true;
 }
 
-/** One-off deadlines through the same engine (disputes, mediation agreements). */
-function deadlines(ctx: ServiceContext, ownerId: string, start: string, rules: DeadlineRule[]): DueItem[] {
+/**
+ * One-off deadlines through the same engine (a dispute's handling deadline, an agreement's
+ * performance deadlines), with the office's 延期/免除 of them applied.
+ */
+export function deadlineItems(
+  ctx: ServiceContext,
+  module: DueModule,
+  ownerId: string,
+  start: string,
+  rules: DeadlineRule[],
+  asOf = ctx.clock.today(),
+): DueItem[] {
+  const actions = rules.length ? loadItemActions(ctx, module, ownerId) : [];
   return computeDueItems({
     rules,
     subject: { id: ownerId, startDate: start, endDate: null, facts: {} },
-    events: [],
-    extensions: [],
-    today: ctx.clock.today(),
+    events: actionEvents(actions),
+    extensions: actionExtensions(actions),
+    today: asOf,
     holidays: holidayTable(ctx),
   });
 }
 
-// ── disputes: the handling deadline ─────────────────────────────────────────────────────────
-
-/** What the dispute's items are computed from (a loaded dispute has it all). */
-export interface DisputeForSync extends DisputeDeadlineFacts {
-  deletedAt: string | null;
-  partiesText: string;
-  responsibleStaffId: string | null;
-  villageId: string | null;
-}
-
-export function syncDisputeFrom(ctx: ServiceContext, d: DisputeForSync): boolean {
-  if (d.deletedAt) return replaceObligations(ctx, 'dispute', d.id, null, null);
-  const items = disputeDueItems(d, ctx.clock.today(), holidayTable(ctx));
-  return replaceObligations(ctx, 'dispute', d.id, items, {
-    personName: d.partiesText,
-    responsibleStaffId: d.responsibleStaffId,
-    villageId: d.villageId,
-    link: `/disputes/${d.id}`,
-  });
-}
-
-export function syncDispute(ctx: ServiceContext, id: string): boolean {
-  const d = one<Omit<DisputeForSync, 'id' | 'history'>>(
-    ctx,
-    `SELECT intake_date AS intakeDate, deadline, status, deleted_at AS deletedAt, parties_text AS partiesText,
-       responsible_staff_id AS responsibleStaffId, village_id AS villageId FROM dispute WHERE id = ?`,
-    id,
-  );
-  if (!d) return replaceObligations(ctx, 'dispute', id, null, null);
-  const history = all<{ to: DisputeStatus; date: string }>(
-    ctx,
-    'SELECT to_status AS "to", date FROM dispute_status_change WHERE dispute_id = ? ORDER BY id',
-    id,
-  );
-  return syncDisputeFrom(ctx, { ...d, id, history });
-}
+// ── the registry of sources ──────────────────────────────────────────────────────────────────
 
 /**
- * A mediation case's items through the engine: planned return visits, agreed performance deadlines
- * and the 30-day window to apply for judicial confirmation (both moved past rest days, as periods
- * ending on a holiday are); null for a deleted case. The case page and the ledger judge 逾期履行 from
- * these, the dashboard from the rows they leave in the to-do table.
+ * How a module's records feed the to-do table. Each module whose records owe things by date
+ * registers one in db/modules.ts; the daily rebuild, the dashboard and 延期/免除 go through it.
  */
-export function mediationDueItems(ctx: ServiceContext, id: string): { items: DueItem[]; meta: OwnerMeta } | null {
-  const c = one<{ accepted_date: string; deleted_at: string | null; parties_text: string; staff_id: string | null }>(
-    ctx,
-    `SELECT accepted_date, deleted_at, parties_text,
-       (SELECT staff_id FROM mediation_mediator WHERE case_id = m.id ORDER BY ord LIMIT 1) AS staff_id
-     FROM mediation_case m WHERE id = ?`,
-    id,
-  );
-  if (!c || c.deleted_at) return null;
-  const rules: DeadlineRule[] = [];
-  for (const v of all<{ id: string; planned_date: string }>(
-    ctx,
-    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
-    id,
-  )) {
-    rules.push({ kind: 'deadline', id: `visit.${v.id}`, label: '调解回访', date: v.planned_date, source: '调解协议生效后按设定间隔回访' });
-  }
-  const items = all<{ id: string; description: string; deadline: string }>(
-    ctx,
-    `SELECT i.id, i.description, i.deadline FROM performance_item i JOIN agreement a ON a.id = i.agreement_id
-     WHERE a.case_id = ? AND a.deleted_at IS NULL AND i.deadline IS NOT NULL AND i.state IN ('unperformed', 'partial')`,
-    id,
-  );
-  for (const i of items) {
-    rules.push({
-      kind: 'deadline',
-      id: `perform.${i.id}`,
-      label: `协议履行：${i.description.slice(0, 30)}`,
-      date: i.deadline,
-      source: '调解协议约定的履行期限；期限最后一日为法定休假日的，顺延至其后第一个工作日',
-      rollForward: true,
-    });
-  }
-  const a = one<{ effective_date: string | null; confirmation_intent: number | null; confirmation_applied_date: string | null }>(
-    ctx,
-    'SELECT effective_date, confirmation_intent, confirmation_applied_date FROM agreement WHERE case_id = ? AND deleted_at IS NULL',
-    id,
-  );
-  if (a?.effective_date && a.confirmation_intent === 1 && !a.confirmation_applied_date) {
-    rules.push({
-      kind: 'deadline',
-      id: 'confirmation',
-      label: '申请司法确认',
-      date: addDays(a.effective_date, 30),
-      source: '人民调解法第三十三条：自调解协议生效之日起三十日内共同申请',
-      rollForward: true,
-    });
-  }
-  return {
-    items: deadlines(ctx, id, c.accepted_date, rules),
-    meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` },
-  };
+export interface DueSource<M extends DueModule = DueModule> {
+  module: M;
+  /**
+   * The ids of the records that may owe something today (live and open), as SQL over the module's
+   * own table: the daily rebuild recomputes each and sweeps the rows of every other record.
+   */
+  liveIds: string;
+  /** Recomputes one record's rows in the to-do table (and whatever the module keeps from them); true when anything changed. */
+  sync(ctx: ServiceContext, id: string): boolean;
+  /** The record's items as the engine computes them on `asOf`, its recorded 延期/免除 applied. */
+  items(ctx: ServiceContext, id: string, asOf: string): DueItem[];
+  /** Throws the module's own message when the record may not be changed now (deleted, ended). */
+  requireEditable(ctx: ServiceContext, id: string): void;
 }
 
-export function syncMediation(ctx: ServiceContext, id: string): boolean {
-  const due = mediationDueItems(ctx, id);
-  return replaceObligations(ctx, 'mediation', id, due?.items ?? null, due?.meta ?? null);
+export type DueSources = readonly DueSource[];
+
+function sourceOf(sources: DueSources, module: string): DueSource {
+  const s = sources.find((x) => x.module === module);
+  if (!s) throw new LedgerError('NOT_FOUND', '该类记录没有到期事项。');
+  return s;
 }
 
 // ── the daily rebuild ────────────────────────────────────────────────────────────────────────
@@ -267,27 +228,23 @@ const BATCH = 250;
  * Rebuilds every file's items: calendar duties of a new month appear for files nobody touched, and
  * overdue states move with the day. Each batch reads and writes in one immediate transaction, so a
  * file saved meanwhile is either fully before or fully after it. Rows of files that no longer owe
- * anything are swept at the end. `syncFollowup` is passed in to keep this module free of the
- * follow-up service. `builtFor` is the stamp taken when the job was asked for (a background job
- * starts a moment later): rules changed after it leave the table stale. Returns how many files had
- * rows written.
+ * anything are swept at the end. Every registered source is rebuilt (db/modules.ts: a module
+ * whose records owe things cannot be left out). `builtFor` is the stamp taken when the job was asked
+ * for (a background job starts a moment later): rules changed after it leave the table stale.
+ * Returns how many files had rows written.
  */
 export function refreshObligations(
   ctx: ServiceContext,
-  syncFollowup: (ctx: ServiceContext, id: string) => boolean,
+  sources: DueSources,
   onProgress: (p: RefreshProgress) => void = () => undefined,
   builtFor: string = obligationsStamp(ctx),
 ): number {
-  const batches: [string, string, (id: string) => boolean][] = [
-    [
-      'dispute',
-      "SELECT id FROM dispute WHERE deleted_at IS NULL AND deadline IS NOT NULL AND status IN ('registered', 'accepted', 'mediating')",
-      (id) => syncDispute(ctx, id),
-    ],
-    ['mediation', 'SELECT id FROM mediation_case WHERE deleted_at IS NULL', (id) => syncMediation(ctx, id)],
-    ['followup', "SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'", (id) => syncFollowup(ctx, id)],
-  ];
-  const lists = batches.map(([module, sql, sync]) => ({ module, sql, sync, ids: all<{ id: string }>(ctx, sql).map((r) => r.id) }));
+  const lists = sources.map((source) => ({
+    module: source.module,
+    sql: source.liveIds,
+    sync: (id: string) => source.sync(ctx, id),
+    ids: all<{ id: string }>(ctx, source.liveIds).map((r) => r.id),
+  }));
   const total = lists.reduce((n, l) => n + l.ids.length, 0);
   let done = 0;
   let changed = 0;
@@ -314,12 +271,176 @@ export function refreshObligations(
 }
 
 /** The rebuild in the caller's thread, when stale (scripts, tests, the bench). */
-export function refreshObligationsIfStale(ctx: ServiceContext, syncFollowup: (ctx: ServiceContext, id: string) => boolean): boolean {
+export function refreshObligationsIfStale(ctx: ServiceContext, sources: DueSources): boolean {
   if (!obligationsStale(ctx)) return false;
-  refreshObligations(ctx, syncFollowup);
+  refreshObligations(ctx, sources);
   return true;
 }
 
 export function horizon(ctx: ServiceContext): string {
   return addDays(ctx.clock.today(), HORIZON_DAYS);
+}
+
+// ── 延期 and 免除 of single items ───────────────────────────────────────────────────────────────
+
+/** The office's live 延期/免除 decisions on one record's items, newest first. */
+export function loadItemActions(ctx: ServiceContext, module: DueModule, ownerId: string): ItemAction[] {
+  return all<ItemAction>(
+    ctx,
+    `SELECT id, kind, rule_id AS ruleId, item_key AS itemKey, label, date, new_date AS newDate, reason, created_at AS createdAt
+     FROM obligation_action WHERE module = ? AND owner_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`,
+    module,
+    ownerId,
+  );
+}
+
+/**
+ * 延期 or 免除 of one open item. The item is looked up as the engine sees it now (a stale page gets a
+ * clear message); an extension must be later than the current due date and a term end cannot be
+ * extended here; an excused item counts as excused on its due date, or today when that is earlier.
+ * Recorded, then the record's rows are recomputed, and the record's history says what and why.
+ */
+export function actOnItem(ctx: ServiceContext, input: z.output<typeof ItemActionInput>, sources: DueSources): { ok: true } {
+  const source = sourceOf(sources, input.module);
+  return write(ctx, () => {
+    source.requireEditable(ctx, input.ownerId);
+    const item = source.items(ctx, input.ownerId, horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
+    if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
+    if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
+    const today = ctx.clock.today();
+    let date = today;
+    if (input.kind === 'extend') {
+      if (item.kind === 'termEnd') {
+        throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
+      }
+      const problem = extensionError(item, input.newDate!, input.reason);
+      if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
+    } else if (item.dueDate < today) {
+      date = item.dueDate;
+    }
+    const now = ctx.clock.now();
+    run(
+      ctx,
+      `INSERT INTO obligation_action (id, module, owner_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(),
+      input.module,
+      input.ownerId,
+      input.kind,
+      item.ruleId,
+      item.key,
+      item.label,
+      date,
+      input.kind === 'extend' ? input.newDate : null,
+      input.reason,
+      now,
+      now,
+    );
+    source.sync(ctx, input.ownerId);
+    audit(ctx, {
+      action: 'update',
+      entity: input.module,
+      entityId: input.ownerId,
+      before: { item: { label: item.label, dueDate: item.dueDate } },
+      after: {
+        item: {
+          label: item.label,
+          action: ITEM_ACTION_LABELS[input.kind],
+          date: input.kind === 'extend' ? input.newDate : date,
+          reason: input.reason,
+        },
+      },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Takes back a 延期/免除 entered by mistake: the item is owed again as the engine computes it. */
+export function undoItemAction(ctx: ServiceContext, id: string, sources: DueSources): { ok: true } {
+  return write(ctx, () => {
+    const a = one<{ module: DueModule; owner_id: string; kind: 'extend' | 'waive'; label: string; reason: string }>(
+      ctx,
+      'SELECT module, owner_id, kind, label, reason FROM obligation_action WHERE id = ? AND deleted_at IS NULL',
+      id,
+    );
+    if (!a) throw new LedgerError('NOT_FOUND', '该延期或免除记录不存在。');
+    const source = sourceOf(sources, a.module);
+    source.requireEditable(ctx, a.owner_id);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE obligation_action SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    source.sync(ctx, a.owner_id);
+    audit(ctx, {
+      action: 'update',
+      entity: a.module,
+      entityId: a.owner_id,
+      before: { item: { label: a.label, action: ITEM_ACTION_LABELS[a.kind], reason: a.reason } },
+      after: { item: { label: a.label, action: `撤销${ITEM_ACTION_LABELS[a.kind]}` } },
+    });
+    return { ok: true as const };
+  });
+}
+
+// ── the level over time ──────────────────────────────────────────────────────────────────────
+
+/** A record's level history in the order it took effect (by date, then as recorded). */
+export function loadLevels<L extends string>(ctx: ServiceContext, module: DueModule, ownerId: string): LevelChange<L>[] {
+  return all<LevelChange<L>>(
+    ctx,
+    'SELECT date, level, source FROM level_change WHERE module = ? AND owner_id = ? AND deleted_at IS NULL ORDER BY date, id',
+    module,
+    ownerId,
+  );
+}
+
+export function addLevel(
+  ctx: ServiceContext,
+  module: DueModule,
+  ownerId: string,
+  change: { date: string; level: string; source: LevelSource; eventId?: string | null },
+): void {
+  const now = ctx.clock.now();
+  run(
+    ctx,
+    'INSERT INTO level_change (id, module, owner_id, date, level, source, event_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    newId(),
+    module,
+    ownerId,
+    change.date,
+    change.level,
+    change.source,
+    change.eventId ?? null,
+    now,
+    now,
+  );
+}
+
+/** The level recorded with an event goes with it (a deleted or re-recorded visit). */
+export function dropEventLevels(ctx: ServiceContext, module: DueModule, eventId: string): void {
+  const now = ctx.clock.now();
+  run(
+    ctx,
+    'UPDATE level_change SET deleted_at = ?, updated_at = ? WHERE module = ? AND event_id = ? AND deleted_at IS NULL',
+    now,
+    now,
+    module,
+    eventId,
+  );
+}
+
+/** The level a record was opened with moves with its start date. */
+export function moveStartLevel(ctx: ServiceContext, module: DueModule, ownerId: string, date: string): void {
+  run(
+    ctx,
+    "UPDATE level_change SET date = ?, updated_at = ? WHERE module = ? AND owner_id = ? AND source = 'start' AND date <> ?",
+    date,
+    ctx.clock.now(),
+    module,
+    ownerId,
+    date,
+  );
+}
+
+/** The level in force today and the day it took effect, from the history. */
+export function levelToday<L extends string>(ctx: ServiceContext, module: DueModule, ownerId: string): { level: L; since: string } | null {
+  return levelAt(loadLevels<L>(ctx, module, ownerId), ctx.clock.today());
 }

@@ -6,7 +6,7 @@ import { app, type BrowserWindow, Notification } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatchAsync, type Host } from '../../db/router';
-import type { Dashboard } from '../../shared/schemas/followup';
+import type { Dashboard } from '../../shared/schemas/obligations';
 import { reminderText, shouldRemind } from '../daily-reminder';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,11 +26,11 @@ function lastShown(): string | null {
 export function startDailyReminder(host: Host, window: () => BrowserWindow | null): void {
   const check = async () => {
     if (!Notification.isSupported()) return;
-    let r = await dispatchAsync(host, 'dashboard.get', {});
+    let r = await dispatchAsync(host, 'obligations.dashboard', {});
     if (r.ok && (r.value as Dashboard).refreshing) {
       // The day's rebuild is running: count from its result, not from yesterday's table.
       await host.refresher?.whenIdle();
-      r = await dispatchAsync(host, 'dashboard.get', {});
+      r = await dispatchAsync(host, 'obligations.dashboard', {});
     }
     if (!r.ok) return; // e.g. before first-run setup
     const d = r.value as Dashboard;

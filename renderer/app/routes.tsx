@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { Link, Route, Routes } from 'react-router';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DashboardPage } from '../features/obligations/DashboardPage';
 import { DisputeDetailPage } from '../features/disputes/DisputeDetailPage';
 import { DisputeFormPage } from '../features/disputes/DisputeForm';
 import { DisputeListPage } from '../features/disputes/DisputeListPage';

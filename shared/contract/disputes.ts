@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { Id, type Paged } from '../schemas/common';
-import { DisputeInput, DisputeListInput, DisputeStatusInput, DisputeUpdateInput, type Dispute, type DisputeRow } from '../schemas/disputes';
+import { Id, type FileResult, type Paged } from '../schemas/common';
+import {
+  DisputeExportInput,
+  DisputeInput,
+  DisputeListInput,
+  DisputeStatusInput,
+  DisputeUpdateInput,
+  type Dispute,
+  type DisputeRow,
+} from '../schemas/disputes';
 import { method } from './define';
 
 export const disputesContract = {
@@ -12,4 +20,6 @@ export const disputesContract = {
   'disputes.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'disputes.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
+  /** The register as .xlsx: the list's own filter and order, every matching row. */
+  'disputes.exportLedger': method<FileResult>()(DisputeExportInput),
 };

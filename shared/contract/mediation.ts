@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Id, type Paged } from '../schemas/common';
+import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   AgreementInput,
   CloseInput,
   ConfirmationInput,
   MediationCreateInput,
+  MediationExportInput,
   MediationFromDisputeInput,
   MediationListInput,
   MediationUpdateInput,
@@ -34,4 +35,6 @@ export const mediationContract = {
   'mediation.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'mediation.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'mediation.stats': method<MediationStats>()(StatsInput),
+  /** The people's-mediation ledger as .xlsx: the list's own filter and order, every matching case. */
+  'mediation.exportLedger': method<FileResult>()(MediationExportInput),
 };

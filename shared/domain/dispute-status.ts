@@ -3,7 +3,15 @@
  * (handed to another unit) from any open state. Every change is recorded with its date.
  */
 import type { HolidayTable } from './holidays';
-import { computeDueItems, type DeadlineRule, type DueItem, type ObligationEvent } from './obligations';
+import {
+  actionEvents,
+  actionExtensions,
+  computeDueItems,
+  type DeadlineRule,
+  type DueItem,
+  type ObligationEvent,
+  type RecordedAction,
+} from './obligations';
 
 export const DISPUTE_STATUSES = [
   'registered',
@@ -71,10 +79,15 @@ export interface DisputeDeadlineFacts {
 /**
  * The dispute's handling deadline through the engine: due on the deadline (moved past rest days by
  * the holiday table), done on the day the dispute left the open states (化解、未化解、转办、不予受理、
- * 办结). Empty when no deadline is set. The list, the detail page, the export and the dashboard all
- * judge 超期 from this item.
+ * 办结), with the office's 延期/免除 of it applied. Empty when no deadline is set. The list, the
+ * detail page, the export and the dashboard all judge 超期 from this item.
  */
-export function disputeDueItems(d: DisputeDeadlineFacts, today: string, holidays: HolidayTable): DueItem[] {
+export function disputeDueItems(
+  d: DisputeDeadlineFacts,
+  today: string,
+  holidays: HolidayTable,
+  actions: readonly RecordedAction[] = [],
+): DueItem[] {
   if (!d.deadline) return [];
   const events: ObligationEvent[] = [];
   if (!OPEN_STATUSES.includes(d.status)) {
@@ -84,8 +97,8 @@ export function disputeDueItems(d: DisputeDeadlineFacts, today: string, holidays
   return computeDueItems({
     rules: [{ ...DISPUTE_DEADLINE_RULE, date: d.deadline }],
     subject: { id: d.id, startDate: d.intakeDate, endDate: null, facts: {} },
-    events,
-    extensions: [],
+    events: [...events, ...actionEvents(actions)],
+    extensions: actionExtensions(actions),
     today,
     holidays,
   });

@@ -124,22 +124,3 @@ export function activeInPeriod(f: FileSpan, from: string, to: string): boolean {
 export function inManagementOn(f: FileSpan, date: string): boolean {
   return f.startDate <= date && (f.endDate === null || f.endDate > date);
 }
-
-/**
- * The risk level in force on `date` from the file's level history (the level it was opened with,
- * reassessments on visits, changes on the file form; sorted by date, then as recorded): the latest
- * change on or before the day, with the day it took effect. Before the first change the first one
- * stands. Null for an empty history.
- */
-export function levelAt<L extends string>(
-  history: readonly { date: string; level: L }[],
-  date: string,
-): { level: L; since: string } | null {
-  let at: { date: string; level: L } | undefined;
-  for (const h of history) {
-    if (h.date > date) break;
-    at = h;
-  }
-  at ??= history[0];
-  return at ? { level: at.level, since: at.date } : null;
-}

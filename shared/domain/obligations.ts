@@ -469,3 +469,48 @@ export function cadenceText(rule: Rule): string {
       return `${rule.days}${rule.workingDays ? '个工作日' : '日'}内`;
   }
 }
+
+// ── the office's decisions and the level over time ───────────────────────────────────────────
+
+/** A recorded 延期 or 免除 of one item (shared/schemas/obligations.ts ItemAction), as the engine reads it. */
+export interface RecordedAction {
+  id: string;
+  kind: 'extend' | 'waive';
+  ruleId: string;
+  itemKey: string;
+  date: string;
+  newDate: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+/** 免除 as waived events: the item is excused on its date and a cadence counts on from it. */
+export function actionEvents(actions: readonly RecordedAction[]): ObligationEvent[] {
+  return actions.filter((a) => a.kind === 'waive').map((a) => ({ id: a.id, date: a.date, ruleId: a.ruleId, waived: { reason: a.reason } }));
+}
+
+/** 延期 as extensions of the one item they name, applied in the order they were recorded. */
+export function actionExtensions(actions: readonly RecordedAction[]): Extension[] {
+  return actions
+    .filter((a) => a.kind === 'extend' && a.newDate)
+    .map((a) => ({ ruleId: a.ruleId, dueId: a.itemKey, newDate: a.newDate!, reason: a.reason, date: a.createdAt }));
+}
+
+/**
+ * The level in force on `date` from a record's level history (the level it was opened with,
+ * changes recorded with events, changes on the form; sorted by date, then as recorded): the latest
+ * change on or before the day, with the day it took effect. Before the first change the first one
+ * stands. Null for an empty history.
+ */
+export function levelAt<L extends string>(
+  history: readonly { date: string; level: L }[],
+  date: string,
+): { level: L; since: string } | null {
+  let at: { date: string; level: L } | undefined;
+  for (const h of history) {
+    if (h.date > date) break;
+    at = h;
+  }
+  at ??= history[0];
+  return at ? { level: at.level, since: at.date } : null;
+}

@@ -93,6 +93,9 @@ export const DisputeListInput = z.strictObject({
 });
 export type DisputeListInput = z.input<typeof DisputeListInput>;
 
+/** The list's filter and order without paging: every matching row goes into the export. */
+export const DisputeExportInput = DisputeListInput.omit({ page: true, pageSize: true });
+
 export interface DisputeRow {
   id: string;
   caseNo: string;

@@ -1,6 +1,7 @@
-/** Special-group files (重点人员管理), their visits, and the to-do dashboard: inputs and outputs. */
+/** Special-group files (重点人员管理), their visits, cadences, plans and figures: inputs and outputs. */
 import { z } from 'zod';
 import type { DueItem } from '../domain/obligations';
+import type { ItemAction, LevelChange } from './obligations';
 import { FOLLOWUP_GROUPS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 import { PhoneField } from './persons';
@@ -164,35 +165,6 @@ export const FollowupVisitInput = z
   .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' });
 export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
 
-/** 延期: a later due date for one item, with the reason; 免除: the item excused, with the reason. */
-export const ITEM_ACTION_KINDS = ['extend', 'waive'] as const;
-export type ItemActionKind = (typeof ITEM_ACTION_KINDS)[number];
-export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = { extend: '延期', waive: '免除' };
-
-export const FollowupItemActionInput = z
-  .strictObject({
-    subjectId: Id,
-    kind: z.enum(ITEM_ACTION_KINDS, { error: '请选择延期或免除' }),
-    ruleId: reqText('事项', 60),
-    itemKey: reqText('事项', 80),
-    newDate: OptDate,
-    reason: reqText('理由', 200),
-  })
-  .refine((v) => v.kind !== 'extend' || v.newDate, { path: ['newDate'], message: '请填写延期后的到期日' });
-export type FollowupItemActionInput = z.input<typeof FollowupItemActionInput>;
-
-export interface FollowupItemAction {
-  id: string;
-  kind: ItemActionKind;
-  ruleId: string;
-  itemKey: string;
-  label: string;
-  date: string;
-  newDate: string | null;
-  reason: string;
-  createdAt: string;
-}
-
 export const FOLLOWUP_SORTS = ['nextDueDate', 'startDate', 'name'] as const;
 export const FollowupListInput = z.strictObject({
   group: z.enum(FOLLOWUP_GROUPS).optional(),
@@ -209,8 +181,6 @@ export const FollowupListInput = z.strictObject({
   pageSize: PageSize,
 });
 export type FollowupListInput = z.input<typeof FollowupListInput>;
-
-export const DashboardInput = z.strictObject({ responsibleStaffId: Id.optional(), villageId: Id.optional() });
 
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────
 
@@ -250,7 +220,7 @@ export interface FollowupSubject {
   level: FollowupLevel;
   levelSince: string;
   /** The level over time: opened with, reassessed on visits, changed on the form (in order). */
-  levels: { date: string; level: FollowupLevel; source: 'start' | 'visit' | 'edit' }[];
+  levels: LevelChange<FollowupLevel>[];
   responsibleStaffId: string;
   responsibleName: string;
   villageId: string | null;
@@ -268,7 +238,7 @@ export interface FollowupSubject {
   /** Every due item of the file, from the engine, open ones first. */
   dueItems: DueItem[];
   /** The office's 延期 and 免除 decisions on its items, newest first. */
-  itemActions: FollowupItemAction[];
+  itemActions: ItemAction[];
   cadence: CadenceView[];
   /** Drug files: the serious-breach check (戒毒条例第二十条). */
   breach: { serious: boolean; reasons: string[]; refusals: number } | null;
@@ -277,50 +247,7 @@ export interface FollowupSubject {
   deletedAt: string | null;
 }
 
-export const DASHBOARD_MODULES = ['followup', 'dispute', 'mediation'] as const;
-export type DashboardModule = (typeof DASHBOARD_MODULES)[number];
-export const DASHBOARD_MODULE_LABELS: Record<DashboardModule, string> = {
-  followup: '重点人员',
-  dispute: '矛盾纠纷',
-  mediation: '人民调解',
-};
-
-export interface DashboardItem {
-  id: string;
-  module: DashboardModule;
-  kind: string;
-  label: string;
-  dueDate: string;
-  originalDueDate: string | null;
-  personName: string;
-  responsibleName: string | null;
-  villageName: string | null;
-  link: string;
-}
-
-export interface Dashboard {
-  today: string;
-  overdue: DashboardItem[];
-  overdueTotal: number;
-  dueSoon: DashboardItem[];
-  dueSoonTotal: number;
-  termEnds: DashboardItem[];
-  byModule: { module: DashboardModule; overdue: number; dueSoon: number }[];
-  byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
-  /** The daily rebuild of the to-do table, while it runs in the background (files done of total). */
-  refreshing: { done: number; total: number } | null;
-  /** Today's rebuild failed: the items shown are from the last one that succeeded. */
-  refreshError: string | null;
-}
-
-// ── the office's schedule settings: holidays and cadences ────────────────────────────────────
-
-const HolidayEntryInput = z.strictObject({
-  date: DateStr,
-  kind: z.enum(['holiday', 'workday'], { error: '请选择放假或调休上班' }),
-  name: reqText('名称', 20),
-});
-export const HolidaysInput = z.strictObject({ entries: z.array(HolidayEntryInput).max(400, '节假日条目过多') });
+// ── the office's visit cadences (the working-day calendar is the engine's: shared/schemas/schedule.ts) ──
 
 export const CadenceInput = z
   .strictObject({
@@ -354,10 +281,8 @@ export interface CadenceSetting {
   override: { since: string; reason: string } | null;
 }
 
-export interface ScheduleSettings {
-  holidays: { date: string; kind: 'holiday' | 'workday'; name: string }[];
-  holidaySources: { year: number; source: string }[];
-  holidaysCustom: boolean;
+/** The cadences as the office uses them, and which mental-health scheme (卫健 or 综治网格) it follows. */
+export interface FollowupSchedule {
   scheme: 'health' | 'grid';
   cadences: CadenceSetting[];
 }

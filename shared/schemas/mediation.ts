@@ -205,6 +205,9 @@ export const MediationListInput = z.strictObject({
 });
 export type MediationListInput = z.input<typeof MediationListInput>;
 
+/** The list's filter and order without paging: every matching case goes into the export. */
+export const MediationExportInput = MediationListInput.omit({ page: true, pageSize: true });
+
 export const StatsInput = z
   .strictObject({ dateFrom: DateStr, dateTo: DateStr })
   .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });

@@ -210,10 +210,10 @@ try {
   // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
   const staffIds = (ledger.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
   const tR = performance.now();
-  must(dispatch(host, 'dashboard.get', {})); // the first call of the day rebuilds the to-do table
+  must(dispatch(host, 'obligations.dashboard', {})); // the first call of the day rebuilds the to-do table
   const rebuildS = (performance.now() - tR) / 1000;
   const dashInputs = [{}, { responsibleStaffId: staffIds[0] }, { responsibleStaffId: staffIds[1] }];
-  const dueMs = time(100, (i) => must(dispatch(host, 'dashboard.get', dashInputs[i % dashInputs.length])));
+  const dueMs = time(100, (i) => must(dispatch(host, 'obligations.dashboard', dashInputs[i % dashInputs.length])));
   const obligations = (ledger.db.prepare('SELECT count(*) AS n FROM obligation').get() as { n: number }).n;
   const overdue = (ledger.db.prepare('SELECT count(*) AS n FROM obligation WHERE due_date < ?').get(TODAY) as { n: number }).n;
 

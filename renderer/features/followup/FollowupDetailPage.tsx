@@ -5,14 +5,8 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, SERIOUS_BREACH_SOURCE, type DrugType } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import type { DueItem } from '../../../shared/domain/obligations';
-import {
-  ITEM_ACTION_LABELS,
-  levelLabel,
-  type FollowupItemAction,
-  type FollowupSubject,
-  type FollowupVisit,
-  type ItemActionKind,
-} from '../../../shared/schemas/followup';
+import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
+import { ITEM_ACTION_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { api, errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
@@ -230,7 +224,7 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
 /** The 延期/免除 decisions on record, each with its reason; one entered by mistake can be taken back. */
 function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolean }) {
   const { run } = useFollowupWrite();
-  const undo = async (a: FollowupItemAction) => {
+  const undo = async (a: ItemAction) => {
     const what = ITEM_ACTION_LABELS[a.kind];
     if (
       !(await confirmDelete(
@@ -240,7 +234,10 @@ function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolea
       ))
     )
       return;
-    await run(() => api.followup.undoItemAction({ id: a.id }), `已撤销${what}`);
+    await run(async () => {
+      await api.obligations.undoItemAction({ id: a.id });
+      return api.followup.get({ id: s.id });
+    }, `已撤销${what}`);
   };
   return (
     <Stack gap={4} mt="sm" data-testid="item-actions">

@@ -3,9 +3,6 @@ import type { DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   FollowupEndInput,
-  FollowupItemActionInput,
-  ITEM_ACTION_LABELS,
-  type ItemActionKind,
   FollowupVisitInput,
   TEST_RESULTS,
   VISIT_METHODS,
@@ -14,6 +11,7 @@ import {
   type FollowupVisit,
   type VisitKind,
 } from '../../../shared/schemas/followup';
+import { ITEM_ACTION_LABELS, ItemActionInput, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
@@ -157,14 +155,17 @@ export function ItemActionModal({
   onClose: () => void;
 }) {
   const form = useZodForm({
-    schema: FollowupItemActionInput,
+    schema: ItemActionInput,
     initialValues: { newDate: '', reason: '' },
-    toInput: (v) => ({ subjectId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...v }),
+    toInput: (v) => ({ module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...v }),
   });
   const { run, saving } = useFollowupWrite(form);
   const submit = form.onSubmit(async (values) => {
     const done = await run(
-      () => api.followup.actOnItem({ subjectId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values }),
+      async () => {
+        await api.obligations.actOnItem({ module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values });
+        return api.followup.get({ id: s.id });
+      },
       kind === 'extend' ? `已延期至 ${values.newDate}` : '已免除，走访频次自此继续计算',
     );
     if (done) onClose();

@@ -6,7 +6,7 @@ import type { FollowupSubject } from '../../../shared/schemas/followup';
 import { api } from '../../api/client';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors } from '../../components/useZodForm';
-import { dashboardKeys } from '../dashboard/queries';
+import { dashboardKeys } from '../obligations/queries';
 
 export const followupKeys = {
   all: ['followup'] as const,

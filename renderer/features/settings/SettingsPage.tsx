@@ -19,7 +19,8 @@ import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
-import { CadenceSettings, HolidaySettings } from './ScheduleSettings';
+import { CadenceSettings } from '../followup/CadenceSettings';
+import { HolidaySettings } from '../schedule/HolidaySettings';
 import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
 import { ModalActions } from '../../components/ModalActions';
 

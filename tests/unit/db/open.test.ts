@@ -5,7 +5,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../db/context';
 import { APPLICATION_ID, NEW_LEDGER_PAGE_SIZE, openLedger } from '../../../db/open';
+import { createHost, dispatch } from '../../../db/router';
 import { resolveDbPath } from '../../../db/paths';
 import { tempDir } from '../../helpers/test-db';
 
@@ -156,10 +158,155 @@ describe('openLedger', () => {
     );
     old.close();
     const again = open(path, '20240615120000');
-    expect(again.db.prepare('SELECT date, level, source, visit_id AS visitId FROM followup_level ORDER BY date').all()).toEqual([
+    // (kept since 0010 in the engine's level_change, by module and id)
+    expect(
+      again.db.prepare("SELECT date, level, source, event_id AS visitId FROM level_change WHERE module = 'followup' ORDER BY date").all(),
+    ).toEqual([
       { date: '2024-03-01', level: '2', source: 'start', visitId: null },
       { date: '2024-05-10', level: '4', source: 'visit', visitId: 'V' },
     ]);
+  });
+
+  it("moves a populated ledger's 延期/免除 and level history to the engine's tables (0010, 0011) and reads them back the same", () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0010') });
+    const clock = fixedClock('2024-06-15');
+    const oldHost = createHost(old, { clock, log: () => {} });
+    expect(dispatch(oldHost, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' })).toMatchObject({
+      ok: true,
+    });
+    const staffId = (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+    const at = '2024-06-01T08:00:00.000Z';
+    const ins = (sql: string, ...values: unknown[]) => old.db.prepare(sql).run(...values);
+    ins(
+      "INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('01HZP000000000000000000001', '赵大', 'zhaoda', 'zd', ?, ?)",
+      at,
+      at,
+    );
+    ins(
+      `INSERT INTO followup_subject (id, person_id, group_code, level, level_since, responsible_staff_id, team, facts, start_date, status, created_at, updated_at)
+       VALUES ('01HZF000000000000000000001', '01HZP000000000000000000001', 'mental_health', '3', '2024-05-10', ?, '[]', ?, '2024-05-01', 'active', ?, ?)`,
+      staffId,
+      JSON.stringify({ diagnosis: '精神分裂症', guardianName: '赵母', guardianRelation: '母子', guardianPhone: '13800000000' }),
+      at,
+      at,
+    );
+    ins(
+      "INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, created_at, updated_at) VALUES ('01HZV000000000000000000001', '01HZF000000000000000000001', 'visit', '2024-05-10', '上门', '王调解', '情绪波动', '3', ?, ?)",
+      at,
+      at,
+    );
+    const level = old.db.prepare(
+      'INSERT INTO followup_level (id, subject_id, date, level, source, visit_id, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    level.run('01HZL000000000000000000001', '01HZF000000000000000000001', '2024-05-01', '2', 'start', null, at, at, null);
+    level.run(
+      '01HZL000000000000000000002',
+      '01HZF000000000000000000001',
+      '2024-05-10',
+      '3',
+      'visit',
+      '01HZV000000000000000000001',
+      at,
+      at,
+      null,
+    );
+    level.run('01HZL000000000000000000003', '01HZF000000000000000000001', '2024-05-20', '4', 'edit', null, at, at, at);
+    const action = old.db.prepare(
+      `INSERT INTO followup_item_action (id, subject_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at, deleted_at)
+       VALUES (?, '01HZF000000000000000000001', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    action.run(
+      '01HZA000000000000000000001',
+      'waive',
+      'mh.unstable',
+      'mh.unstable:2024-05-24',
+      '随访',
+      '2024-05-24',
+      null,
+      '住院治疗',
+      at,
+      at,
+      at,
+    );
+    action.run(
+      '01HZA000000000000000000002',
+      'extend',
+      'mh.unstable',
+      'mh.unstable:2024-05-24',
+      '随访',
+      '2024-06-01',
+      '2024-06-20',
+      '外出务工',
+      '2024-06-01T09:00:00.000Z',
+      at,
+      null,
+    );
+    const copy = join(dir, 'copy.db');
+    old.close();
+    cpSync(path, copy);
+
+    const again = open(copy, '20240615120000');
+    expect(again.migration.applied).toBe(2);
+    const tables = (again.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).not.toContain('followup_level');
+    expect(tables).not.toContain('followup_item_action');
+    expect(
+      again.db
+        .prepare(
+          'SELECT id, module, owner_id AS ownerId, source, event_id AS eventId, deleted_at AS deletedAt FROM level_change ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: '01HZL000000000000000000001',
+        module: 'followup',
+        ownerId: '01HZF000000000000000000001',
+        source: 'start',
+        eventId: null,
+        deletedAt: null,
+      },
+      {
+        id: '01HZL000000000000000000002',
+        module: 'followup',
+        ownerId: '01HZF000000000000000000001',
+        source: 'visit',
+        eventId: '01HZV000000000000000000001',
+        deletedAt: null,
+      },
+      {
+        id: '01HZL000000000000000000003',
+        module: 'followup',
+        ownerId: '01HZF000000000000000000001',
+        source: 'edit',
+        eventId: null,
+        deletedAt: at,
+      },
+    ]);
+    expect(
+      again.db.prepare('SELECT id, module, kind, new_date AS newDate, deleted_at AS deletedAt FROM obligation_action ORDER BY id').all(),
+    ).toEqual([
+      { id: '01HZA000000000000000000001', module: 'followup', kind: 'waive', newDate: null, deletedAt: at },
+      { id: '01HZA000000000000000000002', module: 'followup', kind: 'extend', newDate: '2024-06-20', deletedAt: null },
+    ]);
+    // The file reads as it did: its level history (the deleted change left out) and its one live 延期.
+    const host = createHost(again, { clock, log: () => {} });
+    const file = dispatch(host, 'followup.get', { id: '01HZF000000000000000000001' });
+    expect(file).toMatchObject({
+      ok: true,
+      value: {
+        levels: [
+          { date: '2024-05-01', level: '2', source: 'start' },
+          { date: '2024-05-10', level: '3', source: 'visit' },
+        ],
+        itemActions: [{ id: '01HZA000000000000000000002', kind: 'extend', newDate: '2024-06-20', reason: '外出务工' }],
+      },
+    });
+    // The untouched original is still the old version (the copy alone was upgraded).
+    const original = new Database(path, { readonly: true });
+    expect(original.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'followup_item_action'").get()).toEqual({ n: 1 });
+    original.close();
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

@@ -1,8 +1,8 @@
 /** The hot queries must use their indexes; a full scan of 100,000 rows would not stay fast. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeListInput } from '../../../shared/schemas/disputes';
-import { DashboardInput } from '../../../shared/schemas/followup';
-import { dashboardSql } from '../../../db/services/dashboard';
+import { DashboardInput } from '../../../shared/schemas/obligations';
+import { dashboardSql } from '../../../db/services/obligations-dashboard';
 import { disputeListSql } from '../../../db/services/disputes';
 import { searchSql } from '../../../db/services/person-search';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';

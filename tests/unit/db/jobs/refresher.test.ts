@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate, generateFollowup } from '../../../../db/demo';
 import { ObligationRefresher } from '../../../../db/jobs/refresher';
 import { createHost, dispatch } from '../../../../db/router';
-import { syncFollowup } from '../../../../db/services/followup';
+import { dueSources } from '../../../../db/modules';
 import { markObligationsStale, obligationsStale, refreshObligations } from '../../../../db/services/obligations';
-import type { Dashboard } from '../../../../shared/schemas/followup';
+import type { Dashboard } from '../../../../shared/schemas/obligations';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -24,13 +24,15 @@ const rows = () => t.ledger.db.prepare('SELECT * FROM obligation ORDER BY module
 
 describe('the to-do rebuild', () => {
   it('starts from demo files made as the app makes them (each with the level it was opened with)', () => {
-    expect(t.ledger.db.prepare("SELECT count(*) AS n FROM followup_level WHERE source = 'start'").get()).toEqual({ n: 300 });
+    expect(t.ledger.db.prepare("SELECT count(*) AS n FROM level_change WHERE module = 'followup' AND source = 'start'").get()).toEqual({
+      n: 300,
+    });
   });
 
   it('reports progress per batch and writes only what changed', () => {
     const seen: number[] = [];
     let total = 0;
-    refreshObligations(t.ctx(), syncFollowup, (p) => {
+    refreshObligations(t.ctx(), dueSources, (p) => {
       seen.push(p.done);
       total = p.total;
     });
@@ -39,11 +41,11 @@ describe('the to-do rebuild', () => {
     expect(seen.at(-1)).toBe(total);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     // the table was current: a second run rewrites nothing
-    expect(refreshObligations(t.ctx(), syncFollowup)).toBe(0);
+    expect(refreshObligations(t.ctx(), dueSources)).toBe(0);
   });
 
   it('runs in a worker thread and leaves the same rows as the rebuild in this thread', async () => {
-    refreshObligations(t.ctx(), syncFollowup);
+    refreshObligations(t.ctx(), dueSources);
     const expected = rows();
     expect(expected.length).toBeGreaterThan(300);
     // damage the table as days and rule changes would: rows missing, a row of a file that owes nothing
@@ -82,13 +84,13 @@ describe('the to-do rebuild', () => {
   it('shows its progress on the dashboard of a host that runs it in the background', async () => {
     markObligationsStale(t.ctx());
     const host = createHost(t.ledger, { clock: t.host.clock, log: () => {}, background: true });
-    const r = dispatch(host, 'dashboard.get', {});
+    const r = dispatch(host, 'obligations.dashboard', {});
     expect(r.ok).toBe(true);
     const d = (r as { value: Dashboard }).value;
     expect(d.refreshing).not.toBeNull();
     expect(d.refreshError).toBeNull();
     await host.refresher!.whenIdle();
-    const after = (dispatch(host, 'dashboard.get', {}) as { value: Dashboard }).value;
+    const after = (dispatch(host, 'obligations.dashboard', {}) as { value: Dashboard }).value;
     expect(after.refreshing).toBeNull();
     expect(after.overdueTotal).toBeGreaterThan(0);
   });

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../db/context';
 import { contextFor, createHost, dispatch } from '../../../../db/router';
-import { readDashboard } from '../../../../db/services/dashboard';
-import type { Dashboard, FollowupRow, FollowupStats, FollowupSubject, ScheduleSettings } from '../../../../shared/schemas/followup';
+import { readDashboard } from '../../../../db/services/obligations-dashboard';
+import type { FollowupRow, FollowupSchedule, FollowupStats, FollowupSubject } from '../../../../shared/schemas/followup';
+import type { Dashboard } from '../../../../shared/schemas/obligations';
+import type { ScheduleSettings } from '../../../../shared/schemas/schedule';
 import type { Paged } from '../../../../shared/schemas/common';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
@@ -270,14 +272,16 @@ describe('延期 and 免除 of a due item', () => {
     const s = mental({ startDate: '2024-05-01' }); // 2 weeks: first visit due 2024-05-15, overdue today
     const item = overdueVisit(s);
     expect(item).toMatchObject({ dueDate: '2024-05-15' });
-    const after = t.call<FollowupSubject>('followup.actOnItem', {
-      subjectId: s.id,
+    t.call('obligations.actOnItem', {
+      module: 'followup',
+      ownerId: s.id,
       kind: 'extend',
       ruleId: item.ruleId,
       itemKey: item.key,
       newDate: '2024-06-20',
       reason: '住院治疗，出院后随访',
     });
+    const after = t.call<FollowupSubject>('followup.get', { id: s.id });
     expect(after.dueItems[0]).toMatchObject({
       key: item.key,
       dueDate: '2024-06-20',
@@ -288,27 +292,30 @@ describe('延期 and 免除 of a due item', () => {
     expect(after.itemActions).toMatchObject([
       { kind: 'extend', label: item.label, newDate: '2024-06-20', reason: '住院治疗，出院后随访', date: TODAY },
     ]);
-    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
     expect(after.nextDueDate).toBe('2024-06-20');
     const trail = t.call<{ action: string; after: unknown }[]>('audit.forEntity', { entity: 'followup', id: s.id });
     expect(trail[0]!.after).toMatchObject({ item: { action: '延期', date: '2024-06-20', reason: '住院治疗，出院后随访' } });
     // taken back: owed again from the original date
-    const undone = t.call<FollowupSubject>('followup.undoItemAction', { id: after.itemActions[0]!.id });
+    t.call('obligations.undoItemAction', { id: after.itemActions[0]!.id });
+    const undone = t.call<FollowupSubject>('followup.get', { id: s.id });
     expect(overdueVisit(undone)).toMatchObject({ dueDate: '2024-05-15', originalDueDate: null });
     expect(undone.itemActions).toEqual([]);
-    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(1);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(1);
   });
 
   it('excuses an overdue visit on its due date; the cadence counts on from it', () => {
     const s = mental({ startDate: '2024-05-01' });
     const item = overdueVisit(s);
-    const after = t.call<FollowupSubject>('followup.actOnItem', {
-      subjectId: s.id,
+    t.call('obligations.actOnItem', {
+      module: 'followup',
+      ownerId: s.id,
       kind: 'waive',
       ruleId: item.ruleId,
       itemKey: item.key,
       reason: '外出务工，已电话联系监护人',
     });
+    const after = t.call<FollowupSubject>('followup.get', { id: s.id });
     const waived = after.dueItems.find((i) => i.key === item.key)!;
     expect(waived).toMatchObject({ state: 'waived', waivedReason: '外出务工，已电话联系监护人', satisfiedOn: '2024-05-15' });
     // two weeks from the excused visit: 05-29, overdue as well; nothing else changed
@@ -331,7 +338,14 @@ describe('延期 and 免除 of a due item', () => {
     expect(figures()).toMatchObject({ due: 3, done: 2, waived: 0 });
     const april = t.call<FollowupSubject>('followup.get', { id: cult.id }).dueItems.find((i) => i.state === 'overdue')!;
     expect(april.dueDate).toBe('2024-04-30');
-    t.call('followup.actOnItem', { subjectId: cult.id, kind: 'waive', ruleId: april.ruleId, itemKey: april.key, reason: '羁押期间' });
+    t.call('obligations.actOnItem', {
+      module: 'followup',
+      ownerId: cult.id,
+      kind: 'waive',
+      ruleId: april.ruleId,
+      itemKey: april.key,
+      reason: '羁押期间',
+    });
     expect(figures()).toMatchObject({ due: 2, done: 2, waived: 1, rate: 1 });
   });
 
@@ -339,8 +353,9 @@ describe('延期 and 免除 of a due item', () => {
     const s = mental({ startDate: '2024-05-01' });
     const item = overdueVisit(s);
     const act = (over: Record<string, unknown>) =>
-      t.raw('followup.actOnItem', {
-        subjectId: s.id,
+      t.raw('obligations.actOnItem', {
+        module: 'followup',
+        ownerId: s.id,
         kind: 'extend',
         ruleId: item.ruleId,
         itemKey: item.key,
@@ -371,8 +386,9 @@ describe('延期 and 免除 of a due item', () => {
     });
     const term = drug.dueItems.find((i) => i.kind === 'termEnd')!;
     expect(
-      t.raw('followup.actOnItem', {
-        subjectId: drug.id,
+      t.raw('obligations.actOnItem', {
+        module: 'followup',
+        ownerId: drug.id,
         kind: 'extend',
         ruleId: term.ruleId,
         itemKey: term.key,
@@ -383,7 +399,7 @@ describe('延期 and 免除 of a due item', () => {
       ok: false,
       error: { message: '期满日期依决定或判决确定，不能在此延期。' },
     });
-    expect(t.raw('followup.undoItemAction', { id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({
+    expect(t.raw('obligations.undoItemAction', { id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -402,7 +418,7 @@ describe('the to-do dashboard', () => {
       responsibleStaffId: staffId,
       parties: [{ personId: p.id, role: 'applicant' }],
     });
-    const d = t.call<Dashboard>('dashboard.get', {});
+    const d = t.call<Dashboard>('obligations.dashboard', {});
     expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([
       ['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`],
     ]);
@@ -414,23 +430,23 @@ describe('the to-do dashboard', () => {
     ]);
     expect(d.byStaff).toEqual([{ staffId, name: '王调解', overdue: 1, dueSoon: 1 }]);
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '病情稳定，按时服药' });
-    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
   });
 
   it('rebuilds the table on a new day: a month later the next visit is overdue without any write', () => {
     mental({ level: '2' }); // monthly: due 2024-07-01
-    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
-    const later = on('2024-07-20').call<Dashboard>('dashboard.get', {});
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const later = on('2024-07-20').call<Dashboard>('obligations.dashboard', {});
     expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-07-01']);
   });
 
   it('filters by responsible person and shows term ends 30 days ahead; ended files leave the list', () => {
     const other = t.call<{ id: string }>('staff.save', { name: '李网格' });
     const s = mental({ startDate: '2024-05-01', responsibleStaffId: other.id });
-    expect(t.call<Dashboard>('dashboard.get', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
-    expect(t.call<Dashboard>('dashboard.get', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
+    expect(t.call<Dashboard>('obligations.dashboard', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
+    expect(t.call<Dashboard>('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
     t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
-    expect(t.call<Dashboard>('dashboard.get', {}).overdueTotal).toBe(0);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
     const q = t.call<Person>('persons.create', { name: '孙三' });
     t.call('followup.create', {
       personId: q.id,
@@ -440,7 +456,9 @@ describe('the to-do dashboard', () => {
       startDate: '2021-06-01',
       facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
     });
-    expect(t.call<Dashboard>('dashboard.get', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([
+      ['社区康复期满', '2024-07-01'],
+    ]);
   });
 
   it('answers from the due-date index', () => {
@@ -465,10 +483,10 @@ describe('the to-do dashboard', () => {
 describe("the office's schedule settings", () => {
   it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
     const s = mental();
-    const before = t.call<ScheduleSettings>('schedule.get', {});
+    const before = t.call<FollowupSchedule>('followup.schedule', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
     expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
-    const after = t.call<ScheduleSettings>('schedule.saveCadence', {
+    const after = t.call<FollowupSchedule>('followup.saveCadence', {
       key: 'mh.unstable',
       days: 10,
       since: TODAY,
@@ -481,15 +499,15 @@ describe("the office's schedule settings", () => {
     const file = t.call<FollowupSubject>('followup.get', { id: s.id });
     expect(file.cadence[0]).toMatchObject({ text: '每10天' });
     expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
-    expect(t.raw('schedule.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('不能调整') },
     });
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({
       ok: false,
       error: { fields: { since: '生效日期不能早于今天' } },
     });
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
@@ -510,11 +528,11 @@ describe("the office's schedule settings", () => {
       startDate: '2024-06-01',
     });
     expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
-    expect(t.raw('schedule.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('按自然月/季度计') },
     });
-    const after = t.call<ScheduleSettings>('schedule.saveCadence', {
+    const after = t.call<FollowupSchedule>('followup.saveCadence', {
       key: 'petition.visit',
       period: 'quarter',
       minCount: 2,
@@ -526,7 +544,7 @@ describe("the office's schedule settings", () => {
       override: { since: '2024-07-01' },
     });
     expect(t.call<FollowupSubject>('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
-    expect(t.raw('schedule.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('按间隔计') },
     });

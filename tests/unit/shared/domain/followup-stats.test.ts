@@ -5,7 +5,6 @@ import {
   dutyRate,
   FOLLOWUP_STAT_DEFINITIONS,
   inManagementOn,
-  levelAt,
   overdueCount,
   statsAsOf,
   tallyDuties,
@@ -166,29 +165,6 @@ describe('files in management', () => {
   ])('%j: active in May %s, in management on 05-31 %s', (span, active, atEnd) => {
     expect(activeInPeriod(span, '2024-05-01', '2024-05-31')).toBe(active);
     expect(inManagementOn(span, '2024-05-31')).toBe(atEnd);
-  });
-});
-
-describe('the level in force on a day', () => {
-  // opened at 2 on 01-15, reassessed to 4 on a visit 04-10, lowered to 1 on the form 06-01
-  const history = [
-    { date: '2024-01-15', level: '2' },
-    { date: '2024-04-10', level: '4' },
-    { date: '2024-06-01', level: '1' },
-  ];
-  it.each([
-    ['after the last change: the last', '2024-06-15', { level: '1', since: '2024-06-01' }],
-    ['between changes: the one before the day', '2024-05-31', { level: '4', since: '2024-04-10' }],
-    ['a change on the day counts', '2024-04-10', { level: '4', since: '2024-04-10' }],
-    ['before the first reassessment: the level the file was opened with', '2024-03-31', { level: '2', since: '2024-01-15' }],
-    ['before the file was opened: the first', '2023-12-31', { level: '2', since: '2024-01-15' }],
-  ])('%s', (_name, day, expected) => {
-    expect(levelAt(history, day)).toEqual(expected);
-  });
-
-  it('takes the later of two changes on one day (as recorded), and has nothing for no history', () => {
-    expect(levelAt([...history, { date: '2024-06-01', level: '3' }], '2024-06-01')).toEqual({ level: '3', since: '2024-06-01' });
-    expect(levelAt([], '2024-06-01')).toBeNull();
   });
 });
 

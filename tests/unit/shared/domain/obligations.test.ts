@@ -5,6 +5,7 @@ import {
   cadenceText,
   computeDueItems,
   extensionError,
+  levelAt,
   nextDue,
   openItems,
   type DueItem,
@@ -428,5 +429,28 @@ describe('nextDue and cadenceText (for the file page)', () => {
     [{ kind: 'termEnd', id: 't', label: 't', remindDays: [7, 30], source: '' }, '期满前30、7天提醒'],
   ] as [Rule, string][])('%j → %s', (rule, text) => {
     expect(cadenceText(rule)).toBe(text);
+  });
+});
+
+describe('the level in force on a day', () => {
+  // opened at 2 on 01-15, reassessed to 4 on a visit 04-10, lowered to 1 on the form 06-01
+  const history = [
+    { date: '2024-01-15', level: '2' },
+    { date: '2024-04-10', level: '4' },
+    { date: '2024-06-01', level: '1' },
+  ];
+  it.each([
+    ['after the last change: the last', '2024-06-15', { level: '1', since: '2024-06-01' }],
+    ['between changes: the one before the day', '2024-05-31', { level: '4', since: '2024-04-10' }],
+    ['a change on the day counts', '2024-04-10', { level: '4', since: '2024-04-10' }],
+    ['before the first reassessment: the level the file was opened with', '2024-03-31', { level: '2', since: '2024-01-15' }],
+    ['before the file was opened: the first', '2023-12-31', { level: '2', since: '2024-01-15' }],
+  ])('%s', (_name, day, expected) => {
+    expect(levelAt(history, day)).toEqual(expected);
+  });
+
+  it('takes the later of two changes on one day (as recorded), and has nothing for no history', () => {
+    expect(levelAt([...history, { date: '2024-06-01', level: '3' }], '2024-06-01')).toEqual({ level: '3', since: '2024-06-01' });
+    expect(levelAt([], '2024-06-01')).toBeNull();
   });
 });

@@ -5,13 +5,13 @@ import { api } from '../../api/client';
 /** Every write that can add or clear a due item (follow-up, disputes, mediation) invalidates `all`. */
 export const dashboardKeys = {
   all: ['dashboard'] as const,
-  get: (f: Input<'dashboard.get'>) => ['dashboard', f] as const,
+  get: (f: Input<'obligations.dashboard'>) => ['dashboard', f] as const,
 };
 
-export function useDashboard(f: Input<'dashboard.get'>) {
+export function useDashboard(f: Input<'obligations.dashboard'>) {
   return useQuery({
     queryKey: dashboardKeys.get(f),
-    queryFn: () => api.dashboard.get(f),
+    queryFn: () => api.obligations.dashboard(f),
     placeholderData: (prev) => prev,
     // While the day's rebuild runs in the background: ask again each second for its progress and result.
     refetchInterval: (query) => (query.state.data?.refreshing ? 1000 : false),

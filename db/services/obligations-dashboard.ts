@@ -6,11 +6,11 @@
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
-import { DASHBOARD_MODULES, type Dashboard, type DashboardInput, type DashboardItem } from '../../shared/schemas/followup';
+import { DUE_MODULES } from '../../shared/modules';
+import type { Dashboard, DashboardInput, DashboardItem } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
-import { syncFollowup } from './followup';
 import type { ObligationRefresher } from '../jobs/refresher';
-import { refreshObligationsIfStale } from './obligations';
+import { refreshObligationsIfStale, type DueSources } from './obligations';
 import { all, one } from './sql';
 
 /** Rows per list; the totals say how many there are in all. */
@@ -33,7 +33,7 @@ export function dashboardSql(f: z.output<typeof DashboardInput>) {
     // Term ends are few: always found by kind first, never by stepping through one person's (or one
     // village's) thousands of visits in the next 30 days, which the planner may otherwise prefer.
     termEnds: `${item('INDEXED BY obligation_kind_due')} WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @termSoon${scope} ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
-    // Plain range counts over a narrow index (see db/schema/followup.ts) for one person and one
+    // Plain range counts over a narrow index (see db/schema/obligations.ts) for one person and one
     // module; term ends (few) are taken out of the 7-day count through the kind index.
     overdueCount: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_staff_module_due
       WHERE o.responsible_staff_id IS @staffKey AND o.module = @module AND o.due_date < @today${f.villageId ? ' AND o.village_id = @villageId' : ''}`,
@@ -54,7 +54,7 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
     : [...all<{ staffId: string; name: string }>(ctx, 'SELECT id AS staffId, name FROM staff'), { staffId: null, name: '（未指定）' }];
   // Every (person, module) pair once: each due item is counted in exactly one of these ranges.
   const cells = staff.flatMap((s) =>
-    DASHBOARD_MODULES.map((module) => {
+    DUE_MODULES.map((module) => {
       const params = { ...p, staffKey: s.staffId, module };
       const n = (sql: string) => one<{ n: number }>(ctx, sql, params)!.n;
       return { staffId: s.staffId, module, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - n(q.soonTermEnds) };
@@ -64,7 +64,7 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
     overdue: rows.reduce((n, r) => n + r.overdue, 0),
     dueSoon: rows.reduce((n, r) => n + r.dueSoon, 0),
   });
-  const byModule = DASHBOARD_MODULES.map((module) => ({ module, ...total(cells.filter((c) => c.module === module)) }));
+  const byModule = DUE_MODULES.map((module) => ({ module, ...total(cells.filter((c) => c.module === module)) }));
   const byStaff = staff
     .map((s) => ({ ...s, ...total(cells.filter((c) => c.staffId === s.staffId)) }))
     .filter((s) => s.overdue + s.dueSoon > 0)
@@ -83,9 +83,14 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
   };
 }
 
-export function getDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>, background?: ObligationRefresher): Dashboard {
+export function getDashboard(
+  ctx: ServiceContext,
+  f: z.output<typeof DashboardInput>,
+  sources: DueSources,
+  background?: ObligationRefresher,
+): Dashboard {
   if (!background) {
-    refreshObligationsIfStale(ctx, syncFollowup);
+    refreshObligationsIfStale(ctx, sources);
     return readDashboard(ctx, f);
   }
   const state = background.ensure(ctx);

@@ -2,13 +2,14 @@ import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Select, Stac
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
-import { DASHBOARD_MODULE_LABELS, type DashboardItem, type DashboardModule } from '../../../shared/schemas/followup';
+import { labelOfEntity, type DueModule } from '../../../shared/modules';
+import type { DashboardItem } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
 import { useDashboard } from './queries';
 
-const MODULE_COLORS: Record<DashboardModule, string> = { followup: 'grape', dispute: 'blue', mediation: 'teal' };
+const MODULE_COLORS: Record<DueModule, string> = { followup: 'grape', dispute: 'blue', mediation: 'teal' };
 
 /** How far the item is from today, in the words the office uses. */
 function when(item: DashboardItem, today: string): { text: string; color?: string } {
@@ -60,7 +61,7 @@ function ItemList(props: {
                   <Table.Tr key={i.id} data-testid="dashboard-item">
                     <Table.Td>
                       <Badge variant="light" color={MODULE_COLORS[i.module]} size="sm">
-                        {DASHBOARD_MODULE_LABELS[i.module]}
+                        {labelOfEntity(i.module)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
@@ -252,7 +253,7 @@ export function DashboardPage() {
                 head="模块"
                 rows={d.byModule.map((m) => ({
                   key: m.module,
-                  name: DASHBOARD_MODULE_LABELS[m.module],
+                  name: labelOfEntity(m.module),
                   overdue: m.overdue,
                   dueSoon: m.dueSoon,
                 }))}

@@ -1,0 +1,2 @@
+DROP TABLE `followup_item_action`;--> statement-breakpoint
+DROP TABLE `followup_level`;

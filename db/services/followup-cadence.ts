@@ -1,0 +1,113 @@
+/**
+ * The special-group visit cadences as the office uses them: the defaults with their sources, and the
+ * office's own changes of an adjustable one from a date on, with a reason, and which mental-health
+ * scheme it follows (卫健 随访 or 综治网格 走访). Every change is audited and the to-do table is
+ * rebuilt at the next dashboard visit, so the new cadence counts from then on.
+ */
+import type { z } from 'zod';
+import {
+  CADENCE_BASIS_LABELS,
+  CADENCES,
+  effectiveCadence,
+  FOLLOWUP_GROUP_LABELS,
+  type CadenceOverride,
+  type FollowupGroup,
+  type FollowupOverrides,
+} from '../../shared/domain/followup-rules';
+import { cadenceText } from '../../shared/domain/obligations';
+import { LedgerError } from '../../shared/errors';
+import type { CadenceInput, FollowupSchedule, SchemeInput } from '../../shared/schemas/followup';
+import type { ServiceContext } from '../context';
+import { audit } from './audit';
+import { markObligationsStale } from './obligations';
+import { getSetting, putSetting } from './reference';
+import { write } from './sql';
+
+export const OVERRIDES_KEY = 'followup_overrides';
+
+export function followupOverrides(ctx: ServiceContext): FollowupOverrides {
+  return getSetting<FollowupOverrides>(ctx, OVERRIDES_KEY) ?? {};
+}
+
+export function getFollowupSchedule(ctx: ServiceContext): FollowupSchedule {
+  const o = followupOverrides(ctx);
+  return {
+    scheme: o.mentalHealthScheme ?? 'health',
+    cadences: CADENCES.map((c) => {
+      const e = effectiveCadence(c.key, o);
+      const interval = !e.period;
+      const text = interval
+        ? cadenceText({ kind: 'every', id: c.key, label: c.label, source: '', firstFrom: 'start', days: e.days, months: e.months })
+        : cadenceText({ kind: 'periodic', id: c.key, label: c.label, source: '', period: e.period!, minCount: e.minCount });
+      // '<group>.visit' cadences share the label 每月走访: name the group they belong to.
+      const group = c.key.endsWith('.visit') ? FOLLOWUP_GROUP_LABELS[c.key.slice(0, -'.visit'.length) as FollowupGroup] : undefined;
+      return {
+        key: c.key,
+        label: group ? `${group}：${c.label}` : c.label,
+        text,
+        basis: CADENCE_BASIS_LABELS[c.basis],
+        source: e.source,
+        adjustable: c.adjustable,
+        interval,
+        override: e.override ? { since: e.override.since, reason: e.override.reason } : null,
+      };
+    }),
+  };
+}
+
+export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceInput>): FollowupSchedule {
+  return write(ctx, () => {
+    const base = CADENCES.find((c) => c.key === input.key);
+    if (!base) throw new LedgerError('NOT_FOUND', '没有这项走访频次。');
+    if (!base.adjustable) throw new LedgerError('VALIDATION', `“${base.label}”依据${CADENCE_BASIS_LABELS[base.basis]}，不能调整。`);
+    if (!!base.period !== !!input.period) {
+      throw new LedgerError(
+        'VALIDATION',
+        base.period ? `“${base.label}”按自然月/季度计，请选择每月或每季度及次数。` : `“${base.label}”按间隔计，请填写间隔天数或月数。`,
+        { fields: { days: '频次的计法不能改变' } },
+      );
+    }
+    if (input.since < ctx.clock.today()) {
+      throw new LedgerError('VALIDATION', '调整只能自今天或以后生效，不能追溯', { fields: { since: '生效日期不能早于今天' } });
+    }
+    const o = followupOverrides(ctx);
+    const change = input.period
+      ? { period: input.period, minCount: input.minCount ?? 1 }
+      : input.days
+        ? { days: input.days }
+        : { months: input.months! };
+    const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...change };
+    const before = effectiveCadence(input.key, o);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, cadences: [...(o.cadences ?? []), override] });
+    markObligationsStale(ctx);
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: `cadence:${input.key}`,
+      before: { 频次: before.label, 间隔: cadenceWords(before) },
+      after: { 频次: base.label, 间隔: cadenceWords(change), 生效日期: input.since, 理由: input.reason },
+    });
+    return getFollowupSchedule(ctx);
+  });
+}
+
+function cadenceWords(c: { days?: number; months?: number; period?: string; minCount?: number }): string {
+  if (c.period) return `${c.period === 'quarter' ? '每季度' : c.period === 'year' ? '每年' : '每月'}${c.minCount ?? 1}次`;
+  return c.days ? `${c.days}天` : `${c.months}个月`;
+}
+
+export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInput>): FollowupSchedule {
+  return write(ctx, () => {
+    const o = followupOverrides(ctx);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, mentalHealthScheme: input.scheme });
+    markObligationsStale(ctx);
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: 'mental_health_scheme',
+      before: { 方案: o.mentalHealthScheme ?? 'health' },
+      after: { 方案: input.scheme },
+    });
+    return getFollowupSchedule(ctx);
+  });
+}

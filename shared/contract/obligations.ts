@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { Id } from '../schemas/common';
+import { DashboardInput, ItemActionInput, type Dashboard } from '../schemas/obligations';
+import { method } from './define';
+
+export const obligationsContract = {
+  /** The to-do dashboard (首页 工作台): overdue, due within 7 days, term ends within 30 days. */
+  'obligations.dashboard': method<Dashboard>()(DashboardInput),
+  /** 延期 or 免除 of one due item of any module's record, with the reason: never shortens a date; recorded and audited. */
+  'obligations.actOnItem': method<{ ok: true }>()(ItemActionInput),
+  /** Takes back a 延期 or 免除 entered by mistake (kept in the audit trail). */
+  'obligations.undoItemAction': method<{ ok: true }>()(z.strictObject({ id: Id })),
+};

@@ -1,0 +1,85 @@
+/**
+ * The due-date engine's inputs and outputs: the to-do dashboard (首页 工作台), the office's 延期 and
+ * 免除 of single items, and a record's level over time. Any module whose records owe things by date
+ * (shared/modules.ts, `due`) uses them; the rules themselves are in shared/domain/obligations.ts.
+ */
+import { z } from 'zod';
+import { DUE_MODULES, type DueModule } from '../modules';
+import { Id, OptDate, reqText } from './common';
+
+// ── the dashboard ────────────────────────────────────────────────────────────────────────────
+
+export const DashboardInput = z.strictObject({ responsibleStaffId: Id.optional(), villageId: Id.optional() });
+
+export interface DashboardItem {
+  id: string;
+  module: DueModule;
+  kind: string;
+  label: string;
+  dueDate: string;
+  originalDueDate: string | null;
+  personName: string;
+  responsibleName: string | null;
+  villageName: string | null;
+  link: string;
+}
+
+export interface Dashboard {
+  today: string;
+  overdue: DashboardItem[];
+  overdueTotal: number;
+  dueSoon: DashboardItem[];
+  dueSoonTotal: number;
+  termEnds: DashboardItem[];
+  byModule: { module: DueModule; overdue: number; dueSoon: number }[];
+  byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
+  /** The daily rebuild of the to-do table, while it runs in the background (files done of total). */
+  refreshing: { done: number; total: number } | null;
+  /** Today's rebuild failed: the items shown are from the last one that succeeded. */
+  refreshError: string | null;
+}
+
+// ── 延期 and 免除 of one item ─────────────────────────────────────────────────────────────────
+
+/** 延期: a later due date for one item, with the reason; 免除: the item excused, with the reason. */
+export const ITEM_ACTION_KINDS = ['extend', 'waive'] as const;
+export type ItemActionKind = (typeof ITEM_ACTION_KINDS)[number];
+export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = { extend: '延期', waive: '免除' };
+
+export const ItemActionInput = z
+  .strictObject({
+    module: z.enum(DUE_MODULES as [DueModule, ...DueModule[]], { error: '事项所属的模块不正确' }),
+    ownerId: Id,
+    kind: z.enum(ITEM_ACTION_KINDS, { error: '请选择延期或免除' }),
+    ruleId: reqText('事项', 60),
+    itemKey: reqText('事项', 80),
+    newDate: OptDate,
+    reason: reqText('理由', 200),
+  })
+  .refine((v) => v.kind !== 'extend' || v.newDate, { path: ['newDate'], message: '请填写延期后的到期日' });
+export type ItemActionInput = z.input<typeof ItemActionInput>;
+
+/** One 延期 or 免除 as recorded (live ones only; one taken back stays in the audit trail). */
+export interface ItemAction {
+  id: string;
+  kind: ItemActionKind;
+  ruleId: string;
+  itemKey: string;
+  label: string;
+  date: string;
+  newDate: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+// ── the level over time ──────────────────────────────────────────────────────────────────────
+
+/** Where a level change came from: the level the record was opened with, an event, or the form. */
+export const LEVEL_SOURCES = ['start', 'visit', 'edit'] as const;
+export type LevelSource = (typeof LEVEL_SOURCES)[number];
+
+export interface LevelChange<L extends string = string> {
+  date: string;
+  level: L;
+  source: LevelSource;
+}

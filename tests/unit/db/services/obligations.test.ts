@@ -1,0 +1,169 @@
+/**
+ * The due-date engine as a module of its own: one registry of sources (db/modules.ts) that the daily
+ * rebuild, the dashboard and 延期/免除 read, for every module whose records owe things by date.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dueSources, hostModules } from '../../../../db/modules';
+import { markObligationsStale, refreshObligations } from '../../../../db/services/obligations';
+import { DUE_MODULES, MODULE_INFO, MODULES } from '../../../../shared/modules';
+import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { FollowupSubject } from '../../../../shared/schemas/followup';
+import type { MediationCase } from '../../../../shared/schemas/mediation';
+import type { Dashboard } from '../../../../shared/schemas/obligations';
+import type { Person } from '../../../../shared/schemas/persons';
+import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let a: Person;
+let b: Person;
+let staffId: string;
+
+beforeEach(() => {
+  t = openTestLedger(); // today is 2024-06-15
+  a = t.call<Person>('persons.create', { name: '张三' });
+  b = t.call<Person>('persons.create', { name: '李四' });
+  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+});
+afterEach(() => t.close());
+
+/** A dispute registered on 2024-05-06 with the default 30-day deadline (2024-06-05): overdue today. */
+const overdueDispute = () =>
+  t.call<Dispute>('disputes.create', {
+    intakeDate: '2024-05-06',
+    source: 'visit',
+    category: '02',
+    summary: '宅基地界墙纠纷',
+    parties: [
+      { personId: a.id, role: 'applicant' },
+      { personId: b.id, role: 'respondent' },
+    ],
+  });
+
+/** A case opened from the dispute, with a written agreement whose one payment was due 2024-05-31 and is not made. */
+const caseWithAgreement = (d: Dispute) => {
+  const c = t.call<MediationCase>('mediation.openFromDispute', {
+    disputeId: d.id,
+    acceptedDate: '2024-05-07',
+    mediatingBody: 'township',
+    mediatorIds: [staffId],
+  });
+  return t.call<MediationCase>('mediation.saveAgreement', {
+    caseId: c.id,
+    form: 'written',
+    facts: '界墙倒塌砸坏菜地',
+    matters: '赔偿数额',
+    responsibility: '张三负主要责任',
+    content: '张三赔偿李四损失2000元',
+    performanceMethod: '现金',
+    performanceDeadline: '2024-05-31',
+    partySignatures: [
+      { personId: a.id, date: '2024-05-20' },
+      { personId: b.id, date: '2024-05-21' },
+    ],
+    mediatorSignedDate: '2024-05-20',
+    sealDate: '2024-05-21',
+    items: [{ description: '张三赔偿李四2000元', deadline: '2024-05-31', state: 'unperformed' }],
+  });
+};
+
+const rowsByModule = () =>
+  Object.fromEntries(
+    (t.ledger.db.prepare('SELECT module, count(*) AS n FROM obligation GROUP BY module').all() as { module: string; n: number }[]).map(
+      (r) => [r.module, r.n],
+    ),
+  );
+
+describe('the registry of due-item sources', () => {
+  it('has exactly one source for each module whose records owe things by date, named by its stored word', () => {
+    expect(dueSources.map((s) => s.module)).toEqual(DUE_MODULES);
+    for (const m of MODULES) {
+      const due = hostModules[m].due;
+      expect(due?.module ?? null, m).toBe(MODULE_INFO[m].due ? MODULE_INFO[m].entity : null);
+    }
+  });
+
+  it('rebuilds the items of every registered module, and sweeps rows whose record no longer owes anything', () => {
+    const d = overdueDispute();
+    caseWithAgreement(d);
+    t.call<FollowupSubject>('followup.create', {
+      personId: a.id,
+      group: 'cult',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-05-01',
+      facts: {},
+    });
+    const built = rowsByModule();
+    expect(Object.keys(built).sort()).toEqual([...DUE_MODULES].sort());
+    // A stray row of a record that owes nothing, and every real row lost: the rebuild puts it right.
+    t.ledger.db.prepare('DELETE FROM obligation').run();
+    t.ledger.db
+      .prepare(
+        "INSERT INTO obligation (module, owner_id, item_key, rule_id, kind, label, due_date, person_name, link) VALUES ('dispute', 'gone', 'k', 'r', 'deadline', 'x', '2024-01-01', 'x', '/x')",
+      )
+      .run();
+    markObligationsStale(t.ctx());
+    refreshObligations(t.ctx(), dueSources);
+    expect(rowsByModule()).toEqual(built);
+  });
+});
+
+describe('延期 and 免除 for any registered module', () => {
+  it('extends a dispute handling deadline with its reason: the dispute, its list and the dashboard follow; undone, it is overdue again', () => {
+    const d = overdueDispute();
+    expect(d.overdue).toBe(true);
+    const item = d.deadlineItem!;
+    t.call('obligations.actOnItem', {
+      module: 'dispute',
+      ownerId: d.id,
+      kind: 'extend',
+      ruleId: item.ruleId,
+      itemKey: item.key,
+      newDate: '2024-06-28',
+      reason: '当事人外出务工，约定返乡后调处',
+    });
+    const after = t.call<Dispute>('disputes.get', { id: d.id });
+    expect(after.overdue).toBe(false);
+    expect(after.deadlineItem).toMatchObject({
+      dueDate: '2024-06-28',
+      originalDueDate: '2024-06-05',
+      extensionReason: '当事人外出务工，约定返乡后调处',
+    });
+    expect(t.call<{ total: number }>('disputes.list', { overdue: true }).total).toBe(0);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const trail = t.call<{ after: unknown }[]>('audit.forEntity', { entity: 'dispute', id: d.id });
+    expect(trail[0]!.after).toMatchObject({ item: { action: '延期', date: '2024-06-28' } });
+
+    const [action] = t.ledger.db.prepare("SELECT id FROM obligation_action WHERE module = 'dispute'").all() as { id: string }[];
+    t.call('obligations.undoItemAction', { id: action!.id });
+    expect(t.call<Dispute>('disputes.get', { id: d.id }).overdue).toBe(true);
+    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(1);
+  });
+
+  it("refuses a module that owes nothing, and a record the module does not allow changing, in the module's words", () => {
+    const d = overdueDispute();
+    const item = d.deadlineItem!;
+    const act = { kind: 'waive', ruleId: item.ruleId, itemKey: item.key, reason: '已由派出所调处' };
+    expect(t.raw('obligations.actOnItem', { module: 'person', ownerId: a.id, ...act })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { module: '事项所属的模块不正确' } },
+    });
+    t.call('disputes.delete', { id: d.id });
+    expect(t.raw('obligations.actOnItem', { module: 'dispute', ownerId: d.id, ...act })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '该纠纷登记不存在或已删除。' },
+    });
+    expect(t.ledger.db.prepare('SELECT count(*) AS n FROM obligation_action').get()).toEqual({ n: 0 });
+  });
+
+  it('excuses an agreed payment of a mediation case: it leaves the dashboard and the case is no longer 逾期履行', () => {
+    const c = caseWithAgreement(overdueDispute());
+    const overdue = () => t.call<Dashboard>('obligations.dashboard', {}).overdue.filter((i) => i.module === 'mediation');
+    expect(overdue().map((i) => [i.label, i.dueDate])).toEqual([['协议履行：张三赔偿李四2000元', '2024-05-31']]);
+    const row = t.ledger.db
+      .prepare("SELECT rule_id AS ruleId, item_key AS itemKey FROM obligation WHERE module = 'mediation' AND owner_id = ? AND due_date < ?")
+      .get(c.id, TODAY) as { ruleId: string; itemKey: string };
+    t.call('obligations.actOnItem', { module: 'mediation', ownerId: c.id, kind: 'waive', ...row, reason: '李四书面表示放弃该笔赔偿' });
+    expect(overdue()).toEqual([]);
+  });
+});
