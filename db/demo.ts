@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../shared/dates';
 import { idCheckChar } from '../shared/domain/id-number';
-import type { DisputeStatus } from '../shared/domain/dispute-status';
+import type { DisputeStatus } from '../shared/domain/disputes';
 import { LedgerError } from '../shared/errors';
 import { fixedClock, type ServiceContext } from './context';
 import { openLedger } from './open';

@@ -1,32 +1,98 @@
 /**
  * The host's registry of modules: for every module in shared/modules.ts, what it lends the services
- * that span modules. Each entry is filled in the module's own service files; this file only lists
- * them, and its type makes a module that is added to the vocabulary but not here (or that owes things
- * by date but registers no source) a compile error. The router, the daily rebuild's worker thread and
- * the scripts read these registries; services of one module never import this file.
+ * that span modules (the to-do engine, the person page, the recycle bin, attachments). Each entry is
+ * written in the module's own service files; this file only lists them, and its type turns a module
+ * that is added to the vocabulary but not here, or that leaves out a part its vocabulary entry
+ * promises (a source of due items, an attachment owner), into a compile error. The router, the
+ * daily rebuild's worker thread and the scripts read these registries; the services of one module
+ * never import this file.
  */
-import { type MODULE_INFO, MODULES, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
-import { disputeDueSource } from './services/disputes';
-import { followupDueSource } from './services/followup';
-import { mediationDueSource } from './services/mediation';
+import { MODULE_INFO, MODULES, type AttachmentOwner, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
+import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
+import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle } from './services/disputes';
+import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle } from './services/followup';
+import { mediationDueSource, mediationOwner, mediationPersonFiles, mediationRecycle } from './services/mediation';
+import { disputesLedgerExport } from './services/disputes-export';
+import type { LedgerExport } from './services/exports';
+import { followupLedgerExport } from './services/followup-export';
+import { mediationLedgerExport } from './services/mediation-export';
 import type { DueSource, DueSources } from './services/obligations';
+import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
+import type { RecycleSource, RecycleSources } from './services/recycle';
 
 type Info = typeof MODULE_INFO;
 
 export interface HostModule<M extends ModuleName> {
   /** How its records feed the to-do table; null exactly when its records owe nothing by date. */
   due: Info[M]['due'] extends true ? DueSource<EntityOf<M> & DueModule> : null;
+  /** Its records of one person, for the person page (null for the registry itself). */
+  personFiles: PersonFiles | null;
+  /** What it does when a person is renamed (keeps its copies of the name in step); null when it keeps none. */
+  personRenamed: PersonRenamed | null;
+  /** Its section of the recycle bin. */
+  recycle: RecycleSource;
+  /** Its whole ledger as a file (for `ledger export`); null when it keeps no ledger of its own. */
+  ledgerExport: LedgerExport | null;
+  /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
+  attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
 
 export const hostModules: { [M in ModuleName]: HostModule<M> } = {
-  persons: { due: null },
-  followup: { due: followupDueSource },
-  disputes: { due: disputeDueSource },
-  mediation: { due: mediationDueSource },
+  persons: { due: null, personFiles: null, personRenamed: null, recycle: personsRecycle, ledgerExport: null, attachmentOwner: null },
+  followup: {
+    due: followupDueSource,
+    personFiles: followupPersonFiles,
+    personRenamed: null,
+    recycle: followupRecycle,
+    ledgerExport: followupLedgerExport,
+    attachmentOwner: followupOwner,
+  },
+  disputes: {
+    due: disputeDueSource,
+    personFiles: disputePersonFiles,
+    personRenamed: disputePartyRenamed,
+    recycle: disputesRecycle,
+    ledgerExport: disputesLedgerExport,
+    attachmentOwner: null,
+  },
+  mediation: {
+    due: mediationDueSource,
+    personFiles: mediationPersonFiles,
+    personRenamed: null,
+    recycle: mediationRecycle,
+    ledgerExport: mediationLedgerExport,
+    attachmentOwner: mediationOwner,
+  },
 };
 
+const each = <T>(part: (m: ModuleName) => T | null): T[] =>
+  MODULES.flatMap((m) => {
+    const value = part(m);
+    return value === null ? [] : [value];
+  });
+
 /** Every registered source of due items, in the modules' order. */
-export const dueSources: DueSources = MODULES.flatMap((m): DueSource[] => {
-  const due: DueSource | null = hostModules[m].due;
-  return due ? [due] : [];
+export const dueSources: DueSources = each((m): DueSource | null => hostModules[m].due);
+
+/** Every module's whole ledger, by module, in the modules' order. */
+export const ledgerExports: readonly { module: ModuleName; export: LedgerExport }[] = each((m) => {
+  const exporter = hostModules[m].ledgerExport;
+  return exporter ? { module: m, export: exporter } : null;
 });
+
+export const personFiles: readonly PersonFiles[] = each((m) => hostModules[m].personFiles);
+
+export const personRenamed: readonly PersonRenamed[] = each((m) => hostModules[m].personRenamed);
+
+export const attachmentOwners = Object.fromEntries(
+  each((m) => {
+    const owner = MODULE_INFO[m].attachmentOwner as AttachmentOwner | null;
+    const lookup: AttachmentOwnerLookup | null = hostModules[m].attachmentOwner;
+    return owner && lookup ? ([owner, lookup] as const) : null;
+  }),
+) as AttachmentOwners;
+
+export const recycleSources: RecycleSources = {
+  ...(Object.fromEntries(MODULES.map((m) => [m, hostModules[m].recycle])) as { [M in ModuleName]: RecycleSource }),
+  attachments: attachmentsRecycle(attachmentOwners),
+};

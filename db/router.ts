@@ -14,17 +14,20 @@ import type { Ledger } from './open';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
-import { mediationDocument } from './services/documents';
+import { mediationDocument } from './services/mediation-documents';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { dueSources } from './modules';
+import { attachmentOwners, dueSources, personFiles, personRenamed, recycleSources } from './modules';
+import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
-import { exportDisputeLedger, exportFollowupLedger, exportMediationLedger } from './services/exports';
-import { exportVisitPlan, visitPlan } from './services/visit-plan';
-import { searchPersons } from './services/person-search';
+import { exportDisputeLedger } from './services/disputes-export';
+import { exportFollowupLedger } from './services/followup-export';
+import { exportMediationLedger } from './services/mediation-export';
+import { exportVisitPlan, visitPlan } from './services/followup-visit-plan';
+import { searchPersons } from './services/persons-search';
 import * as mediation from './services/mediation';
 import * as persons from './services/persons';
 import * as ref from './services/reference';
@@ -63,22 +66,21 @@ const handlers: Handlers = {
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
-  'persons.get': (ctx, i) => persons.personDetail(ctx, i.id),
+  'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
   'persons.findByIdNumber': (ctx, i) => persons.findByIdNumber(ctx, i.idNumber),
   'persons.create': (ctx, i) => persons.createPerson(ctx, i),
-  'persons.update': (ctx, i) => persons.updatePerson(ctx, i),
+  'persons.update': (ctx, i) => persons.updatePerson(ctx, i, personRenamed),
   'persons.delete': (ctx, i) => persons.deletePerson(ctx, i.id),
-  'persons.restore': (ctx, i) => persons.restorePerson(ctx, i.id),
   'disputes.list': (ctx, i) => disputes.listDisputes(ctx, i),
   'disputes.get': (ctx, i) => disputes.getDispute(ctx, i.id),
   'disputes.create': (ctx, i) => disputes.createDispute(ctx, i),
   'disputes.update': (ctx, i) => disputes.updateDispute(ctx, i),
   'disputes.changeStatus': (ctx, i) => disputes.changeDisputeStatus(ctx, i),
   'disputes.delete': (ctx, i) => disputes.deleteDispute(ctx, i.id),
-  'disputes.restore': (ctx, i) => disputes.restoreDispute(ctx, i.id),
   'disputes.nextCaseNumber': (ctx, i) => disputes.previewCaseNumber(ctx, i.intakeDate),
   'mediation.list': (ctx, i) => mediation.listCases(ctx, i),
   'mediation.get': (ctx, i) => mediation.getCase(ctx, i.id),
+  'mediation.ofDispute': (ctx, i) => mediation.caseOfDispute(ctx, i.disputeId),
   'mediation.openFromDispute': (ctx, i) => mediation.openFromDispute(ctx, i),
   'mediation.create': (ctx, i) => mediation.createCase(ctx, i),
   'mediation.update': (ctx, i) => mediation.updateCase(ctx, i),
@@ -90,15 +92,12 @@ const handlers: Handlers = {
   'mediation.saveVisit': (ctx, i) => mediation.saveVisit(ctx, i),
   'mediation.close': (ctx, i) => mediation.closeCase(ctx, i),
   'mediation.delete': (ctx, i) => mediation.deleteCase(ctx, i.id),
-  'mediation.restore': (ctx, i) => mediation.restoreCase(ctx, i.id),
   'mediation.stats': (ctx, i) => mediation.mediationStats(ctx, i),
-  'attachments.list': (ctx, i) => attachments.listAttachments(ctx, i.ownerType, i.ownerId),
-  'attachments.add': (ctx, i) => attachments.addAttachment(ctx, i),
+  'mediation.document': (ctx, i) => mediationDocument(ctx, i),
+  'attachments.list': (ctx, i) => attachments.listAttachments(ctx, attachmentOwners, i.ownerType, i.ownerId),
+  'attachments.add': (ctx, i) => attachments.addAttachment(ctx, attachmentOwners, i),
   'attachments.get': (ctx, i) => attachments.getAttachment(ctx, i.id),
   'attachments.delete': (ctx, i) => attachments.deleteAttachment(ctx, i.id),
-  'attachments.restore': (ctx, i) => attachments.restoreAttachment(ctx, i.id),
-  'attachments.deleted': (ctx) => attachments.listDeletedAttachments(ctx),
-  'documents.mediation': (ctx, i) => mediationDocument(ctx, i),
   'followup.list': (ctx, i) => followup.listSubjects(ctx, i),
   'followup.get': (ctx, i) => followup.getSubject(ctx, i.id),
   'followup.create': (ctx, i) => followup.createSubject(ctx, i),
@@ -107,13 +106,14 @@ const handlers: Handlers = {
   'followup.saveVisit': (ctx, i) => followup.saveVisit(ctx, i),
   'followup.deleteVisit': (ctx, i) => followup.deleteVisit(ctx, i.id),
   'followup.delete': (ctx, i) => followup.deleteSubject(ctx, i.id),
-  'followup.restore': (ctx, i) => followup.restoreSubject(ctx, i.id),
   'followup.schedule': (ctx) => cadence.getFollowupSchedule(ctx),
   'followup.saveCadence': (ctx, i) => cadence.saveCadence(ctx, i),
   'followup.setScheme': (ctx, i) => cadence.setScheme(ctx, i),
   'obligations.dashboard': (ctx, i, host) => getDashboard(ctx, i, dueSources, host.refresher),
   'obligations.actOnItem': (ctx, i) => obligations.actOnItem(ctx, i, dueSources),
   'obligations.undoItemAction': (ctx, i) => obligations.undoItemAction(ctx, i.id, dueSources),
+  'recycle.list': (ctx) => recycleBin(ctx, recycleSources),
+  'recycle.restore': (ctx, i) => restoreFromBin(ctx, i, recycleSources),
   'schedule.get': (ctx) => schedule.getSchedule(ctx),
   'schedule.saveHolidays': (ctx, i) => schedule.saveHolidays(ctx, i),
   'mediation.exportLedger': (ctx, i) => exportMediationLedger(ctx, i),

@@ -1,14 +1,20 @@
 /**
- * `ledger` command line, plain Node: `web` serves browser mode; `demo` builds a demo ledger.
+ * `ledger` command line, plain Node: `web` serves browser mode; `export` writes every module's
+ * ledger as .xlsx into a folder; `demo` builds a demo ledger.
  *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open]
+ *   tsx electron/cli.ts export --to DIR [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ledgerExports } from '../db/modules';
 import { openLedger } from '../db/open';
 import { resolveDbPath } from '../db/paths';
-import { closeHost, createHost } from '../db/router';
+import { closeHost, contextFor, createHost } from '../db/router';
+import { writeFileSafely } from '../db/safe-file';
+import { MODULE_INFO } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
 
@@ -56,15 +62,45 @@ export async function runWeb(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/**
+ * Every module's whole ledger (db/modules.ts) written into one folder, each file written safely
+ * (temporary name, flushed, renamed), and each export audited. Returns the paths written.
+ */
+export async function runExport(argv: string[]): Promise<string[]> {
+  const dir = flag(argv, '--to');
+  if (!dir) throw new LedgerError('VALIDATION', '请用 --to 指定导出到的文件夹。');
+  if (!existsSync(dir)) throw new LedgerError('VALIDATION', `导出文件夹不存在：${dir}`);
+  const host = createHost(openLedger(resolveDbPath(argv)));
+  try {
+    const written: string[] = [];
+    for (const { module, export: exportLedger } of ledgerExports) {
+      const file = await exportLedger(contextFor(host));
+      const path = join(dir, file.fileName);
+      writeFileSafely(path, Buffer.from(file.base64, 'base64'));
+      console.log(`${MODULE_INFO[module].label}：${path}`);
+      written.push(path);
+    }
+    return written;
+  } finally {
+    await closeHost(host);
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
     if (command === 'web') return await runWeb(rest);
+    if (command === 'export') {
+      await runExport(rest);
+      return;
+    }
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);
     }
-    console.error('用法：ledger web [--db 文件] [--port 端口] [--no-open] | ledger demo [--db 文件]');
+    console.error(
+      '用法：ledger web [--db 文件] [--port 端口] [--no-open] | ledger export --to 文件夹 [--db 文件] | ledger demo [--db 文件]',
+    );
     process.exit(2);
   } catch (e) {
     if (e instanceof LedgerError) {

@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import { attachmentsContract } from './contract/attachments';
 import { disputesContract } from './contract/disputes';
-import { documentsContract } from './contract/documents';
 import { followupContract } from './contract/followup';
 import { mediationContract } from './contract/mediation';
 import { obligationsContract } from './contract/obligations';
 import { personsContract } from './contract/persons';
+import { recycleContract } from './contract/recycle';
 import { referenceContract } from './contract/reference';
 import { scheduleContract } from './contract/schedule';
 import type { MethodDef } from './contract/define';
@@ -19,10 +19,10 @@ export const contract = {
   ...referenceContract,
   ...obligationsContract,
   ...scheduleContract,
+  ...recycleContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,
-  ...documentsContract,
   ...attachmentsContract,
   ...followupContract,
 } as const;

@@ -8,18 +8,19 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { LedgerError } from '../../shared/errors';
 import {
-  ATTACHMENT_OWNER_LABELS,
+  ATTACHMENT_KIND_LABELS,
+  attachmentOwnerLabel,
   ATTACHMENT_TYPE_MESSAGE,
   attachmentSizeProblem,
   type Attachment,
   type AttachmentAddInput,
   type AttachmentOwner,
-  type DeletedAttachment,
 } from '../../shared/schemas/attachments';
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import type { RecycleSource } from './recycle';
 import { all, one, run, write } from './sql';
 
 // ── what the bytes are ────────────────────────────────────────────────────────────────────────
@@ -105,20 +106,16 @@ function displayName(raw: string, type: FileType): string {
 
 // ── owners ────────────────────────────────────────────────────────────────────────────────────
 
-/** Where each kind of owner lives and what names it for people (table names are constants, never input). */
-const OWNERS: Record<AttachmentOwner, { table: string; labelColumn: string }> = {
-  mediation_case: { table: 'mediation_case', labelColumn: 'case_no' },
-  followup_subject: { table: 'followup_subject', labelColumn: '(SELECT name FROM person WHERE person.id = followup_subject.person_id)' },
-};
+/**
+ * What names an owner record for people and whether it is deleted. Each module whose records take
+ * attachments registers one in db/modules.ts; this service reads none of their tables.
+ */
+export type AttachmentOwnerLookup = (ctx: ServiceContext, id: string) => { label: string; deletedAt: string | null } | undefined;
+export type AttachmentOwners = { [O in AttachmentOwner]: AttachmentOwnerLookup };
 
-function findOwner(ctx: ServiceContext, type: AttachmentOwner, id: string): { label: string; deletedAt: string | null } | undefined {
-  const o = OWNERS[type];
-  return one(ctx, `SELECT ${o.labelColumn} AS label, deleted_at AS deletedAt FROM ${o.table} WHERE id = ?`, id);
-}
-
-function requireLiveOwner(ctx: ServiceContext, type: AttachmentOwner, id: string): void {
-  const o = findOwner(ctx, type, id);
-  if (!o || o.deletedAt) throw new LedgerError('NOT_FOUND', `该${ATTACHMENT_OWNER_LABELS[type]}不存在或已删除，不能添加附件。`);
+function requireLiveOwner(ctx: ServiceContext, owners: AttachmentOwners, type: AttachmentOwner, id: string): void {
+  const o = owners[type](ctx, id);
+  if (!o || o.deletedAt) throw new LedgerError('NOT_FOUND', `该${attachmentOwnerLabel(type)}不存在或已删除，不能添加附件。`);
 }
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
@@ -144,8 +141,8 @@ function auditView(a: Attachment) {
   };
 }
 
-export function listAttachments(ctx: ServiceContext, ownerType: AttachmentOwner, ownerId: string): Attachment[] {
-  if (!findOwner(ctx, ownerType, ownerId)) throw new LedgerError('NOT_FOUND', `该${ATTACHMENT_OWNER_LABELS[ownerType]}不存在。`);
+export function listAttachments(ctx: ServiceContext, owners: AttachmentOwners, ownerType: AttachmentOwner, ownerId: string): Attachment[] {
+  if (!owners[ownerType](ctx, ownerId)) throw new LedgerError('NOT_FOUND', `该${attachmentOwnerLabel(ownerType)}不存在。`);
   return all<Attachment>(
     ctx,
     `SELECT ${META} FROM attachment WHERE owner_type = ? AND owner_id = ? AND deleted_at IS NULL ORDER BY id`,
@@ -164,18 +161,37 @@ export function getAttachment(ctx: ServiceContext, id: string): FileResult {
   return { fileName: row.fileName, mime: row.mime, base64: row.data.toString('base64') };
 }
 
-/** The recycle bin's list: deleted attachments with what they belonged to, newest first. */
-export function listDeletedAttachments(ctx: ServiceContext): DeletedAttachment[] {
-  const rows = all<Attachment & { deletedAt: string }>(
-    ctx,
-    `SELECT ${META}, deleted_at AS deletedAt FROM attachment WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT 200`,
-  );
-  return rows.map((r) => ({ ...r, ownerLabel: findOwner(ctx, r.ownerType, r.ownerId)?.label ?? '' }));
+/** The recycle bin's section: deleted attachments with what they belonged to, newest first. */
+export function attachmentsRecycle(owners: AttachmentOwners): RecycleSource {
+  return {
+    deleted(ctx, limit) {
+      const rows = all<Attachment & { deletedAt: string }>(
+        ctx,
+        `SELECT ${META}, deleted_at AS deletedAt FROM attachment WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT ?`,
+        limit,
+      );
+      const total = one<{ n: number }>(ctx, 'SELECT count(*) AS n FROM attachment WHERE deleted_at IS NOT NULL')!.n;
+      return {
+        rows: rows.map((a) => ({
+          id: a.id,
+          name: a.fileName,
+          cells: [
+            a.fileName,
+            ATTACHMENT_KIND_LABELS[a.kind],
+            `${attachmentOwnerLabel(a.ownerType)} ${owners[a.ownerType](ctx, a.ownerId)?.label ?? ''}`,
+          ],
+          deletedAt: a.deletedAt,
+        })),
+        total,
+      };
+    },
+    restore: (ctx, id) => void restoreAttachment(ctx, owners, id),
+  };
 }
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────
 
-export function addAttachment(ctx: ServiceContext, input: z.output<typeof AttachmentAddInput>): Attachment {
+export function addAttachment(ctx: ServiceContext, owners: AttachmentOwners, input: z.output<typeof AttachmentAddInput>): Attachment {
   const bytes = Buffer.from(input.base64, 'base64');
   const sizeProblem = attachmentSizeProblem(bytes.length);
   if (sizeProblem) throw new LedgerError('VALIDATION', sizeProblem);
@@ -183,7 +199,7 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof Attach
   if (!type) throw new LedgerError('VALIDATION', ATTACHMENT_TYPE_MESSAGE);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return write(ctx, () => {
-    requireLiveOwner(ctx, input.ownerType, input.ownerId);
+    requireLiveOwner(ctx, owners, input.ownerType, input.ownerId);
     const a: Attachment = {
       id: newId(),
       ownerType: input.ownerType,
@@ -230,15 +246,15 @@ export function deleteAttachment(ctx: ServiceContext, id: string): { ok: true } 
   });
 }
 
-export function restoreAttachment(ctx: ServiceContext, id: string): { ok: true } {
+export function restoreAttachment(ctx: ServiceContext, owners: AttachmentOwners, id: string): { ok: true } {
   return write(ctx, () => {
     const a = loadMeta(ctx, id);
     if (!a?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这个附件。');
-    const owner = findOwner(ctx, a.ownerType, a.ownerId);
+    const owner = owners[a.ownerType](ctx, a.ownerId);
     if (!owner || owner.deletedAt) {
       throw new LedgerError(
         'CONFLICT',
-        `附件所属的${ATTACHMENT_OWNER_LABELS[a.ownerType]}已删除，请先恢复${owner ? `“${owner.label}”` : '该记录'}。`,
+        `附件所属的${attachmentOwnerLabel(a.ownerType)}已删除，请先恢复${owner ? `“${owner.label}”` : '该记录'}。`,
       );
     }
     run(ctx, 'UPDATE attachment SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);

@@ -4,6 +4,7 @@
  * edited or removed row.
  */
 import { createHash } from 'node:crypto';
+import { MODULE_INFO, moduleOfEntity, type AuditEntity } from '../../shared/modules';
 import type { AuditEntry } from '../../shared/schemas/reference';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -34,7 +35,7 @@ function rowHash(r: Omit<AuditRow, 'hash'>): string {
 
 export function audit(
   ctx: ServiceContext,
-  entry: { action: AuditAction; entity: string; entityId: string; before?: unknown; after?: unknown },
+  entry: { action: AuditAction; entity: AuditEntity; entityId: string; before?: unknown; after?: unknown },
 ): void {
   const prev = one<{ hash: string }>(ctx, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const row: Omit<AuditRow, 'hash'> = {
@@ -67,8 +68,11 @@ export function audit(
   );
 }
 
-/** Records whose history also shows their attachments' uploads and deletions. */
-const ATTACHMENT_OWNERS: Record<string, string> = { mediation: 'mediation_case', followup: 'followup_subject' };
+/** The owner type a record's attachments carry, when its module takes attachments: its history shows their uploads and deletions. */
+function attachmentOwnerOf(entity: string): string {
+  const module = moduleOfEntity(entity);
+  return (module && MODULE_INFO[module].attachmentOwner) ?? '';
+}
 
 export function auditForEntity(ctx: ServiceContext, entity: string, entityId: string): AuditEntry[] {
   const rows = all<AuditRow>(
@@ -79,7 +83,7 @@ export function auditForEntity(ctx: ServiceContext, entity: string, entityId: st
      ORDER BY id DESC`,
     entity,
     entityId,
-    ATTACHMENT_OWNERS[entity] ?? '',
+    attachmentOwnerOf(entity),
     entityId,
   );
   return rows.map((r) => ({

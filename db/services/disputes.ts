@@ -7,26 +7,28 @@ import {
   disputeDueItems,
   type DisputeDeadlineFacts,
   type DisputeStatus,
-} from '../../shared/domain/dispute-status';
-import type { RiskLevel } from '../../shared/dictionaries';
+} from '../../shared/domain/disputes';
+import { PARTY_ROLE_LABELS, type PartyRole, type RiskLevel } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
-import type {
-  Dispute,
-  DisputeInput,
+import {
+  type Dispute,
+  type DisputeInput,
   DisputeListInput,
-  DisputeParty,
-  DisputeRow,
-  DisputeStatusChange,
-  DisputeStatusInput,
-  DisputeUpdateInput,
+  type DisputeParty,
+  type DisputeRow,
+  type DisputeStatusChange,
+  type DisputeStatusInput,
+  type DisputeUpdateInput,
 } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
 import { holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
-import { getSettings, requireDictCode, requirePlace } from './reference';
+import type { PersonFiles, PersonRenamed } from './persons';
+import type { RecycleSource } from './recycle';
+import { getSettings, listDicts, requireDictCode, requirePlace } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
 
 type Fields = z.output<typeof DisputeInput>;
@@ -92,15 +94,8 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
   );
   const { amountFen, ...rest } = d;
   const item = disputeDueItems({ ...d, history }, ctx.clock.today(), holidayTable(ctx), loadItemActions(ctx, 'dispute', id))[0] ?? null;
-  const mediation = one<{ id: string; case_no: string }>(
-    ctx,
-    'SELECT id, case_no FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL',
-    id,
-  );
   return {
     ...rest,
-    mediationId: mediation?.id ?? null,
-    mediationCaseNo: mediation?.case_no ?? null,
     amountYuan: amountFen === null ? null : amountFen / 100,
     deadlineItem: item,
     overdue: item?.state === 'overdue',
@@ -122,8 +117,8 @@ function requireLiveDispute(ctx: ServiceContext, id: string): Dispute {
 }
 
 /** The audit snapshot: the record without its derived parts. */
-function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'deadlineItem' | 'mediationId' | 'mediationCaseNo'> {
-  const { history: _h, overdue: _o, deadlineItem: _i, mediationId: _m, mediationCaseNo: _n, ...rest } = d;
+function snapshot(d: Dispute): Omit<Dispute, 'history' | 'overdue' | 'deadlineItem'> {
+  const { history: _h, overdue: _o, deadlineItem: _i, ...rest } = d;
   return rest;
 }
 
@@ -387,6 +382,39 @@ export function restoreDispute(ctx: ServiceContext, id: string): { ok: true } {
   });
 }
 
+// ── what the person registry asks of disputes ───────────────────────────────────────────────────
+
+/** Keeps the denormalised party names in step with a renamed person (registered in db/modules.ts). */
+export const disputePartyRenamed: PersonRenamed = (ctx, personId) => {
+  const disputes = all<{ dispute_id: string }>(ctx, 'SELECT DISTINCT dispute_id FROM dispute_party WHERE person_id = ?', personId);
+  for (const d of disputes) {
+    const names = all<{ name: string }>(
+      ctx,
+      'SELECT p.name FROM dispute_party dp JOIN person p ON p.id = dp.person_id WHERE dp.dispute_id = ? ORDER BY dp.ord',
+      d.dispute_id,
+    );
+    run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', names.map((n) => n.name).join('、'), d.dispute_id);
+  }
+};
+
+/** The person page's list of a person's disputes, as a party (registered in db/modules.ts). */
+export const disputePersonFiles: PersonFiles = (ctx, personId) =>
+  all<{ id: string; caseNo: string; role: PartyRole; intakeDate: string; status: DisputeStatus; category: string }>(
+    ctx,
+    `SELECT d.id, d.case_no AS caseNo, dp.role, d.intake_date AS intakeDate, d.status, coalesce(de.label, d.category) AS category
+     FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id
+     LEFT JOIN dict_entry de ON de.kind = 'dispute_category' AND de.code = d.category
+     WHERE dp.person_id = ? AND d.deleted_at IS NULL ORDER BY d.intake_date DESC`,
+    personId,
+  ).map((d) => ({
+    module: 'disputes',
+    id: d.id,
+    title: `${d.caseNo}　${d.category}`,
+    role: PARTY_ROLE_LABELS[d.role] ?? d.role,
+    date: d.intakeDate,
+    status: DISPUTE_STATUS_LABELS[d.status] ?? d.status,
+  }));
+
 // ── the list ──────────────────────────────────────────────────────────────────────────────────
 
 const SORT_SQL: Record<z.output<typeof DisputeListInput>['sort'], string> = {
@@ -473,3 +501,25 @@ export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeList
     pageSize: f.pageSize,
   };
 }
+
+/** The recycle bin's section of deleted registrations (registered in db/modules.ts). */
+export const disputesRecycle: RecycleSource = {
+  deleted(ctx, limit) {
+    const category = new Map(
+      listDicts(ctx)
+        .filter((d) => d.kind === 'dispute_category')
+        .map((d) => [d.code, d.label]),
+    );
+    const page = listDisputes(ctx, DisputeListInput.parse({ deleted: true, pageSize: limit }));
+    return {
+      rows: page.rows.map((d) => ({
+        id: d.id,
+        name: d.caseNo,
+        cells: [d.caseNo, category.get(d.category) ?? d.category, d.parties],
+        deletedAt: d.deletedAt!,
+      })),
+      total: page.total,
+    };
+  },
+  restore: (ctx, id) => void restoreDispute(ctx, id),
+};

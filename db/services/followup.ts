@@ -13,16 +13,18 @@ import {
   type FactValue,
   type ObligationEvent,
 } from '../../shared/domain/obligations';
-import { cadenceFor, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
+import { cadenceFor, groupText, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
   FACT_SCHEMAS,
+  FOLLOWUP_STATUS_LABELS,
+  FollowupListInput,
+  levelLabel,
   MH_TEAM_ROLES,
   type FollowupCreateInput,
   type FollowupEndInput,
   type FollowupLevel,
-  type FollowupListInput,
   type FollowupRow,
   type FollowupStatus,
   type FollowupSubject,
@@ -32,6 +34,7 @@ import {
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
 import {
   addLevel,
@@ -45,7 +48,8 @@ import {
   replaceObligations,
   type DueSource,
 } from './obligations';
-import { requirePerson } from './persons';
+import { requirePerson, type PersonFiles } from './persons';
+import type { RecycleSource } from './recycle';
 import { followupOverrides } from './followup-cadence';
 import { all, containsPattern, one, run, Where, write } from './sql';
 
@@ -547,3 +551,46 @@ export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupLis
   const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   return { rows: rows.map((r) => followupRow(r, today)), total, page: f.page, pageSize: f.pageSize };
 }
+
+// ── what the person page and the recycle bin ask of the module ─────────────────────────────────
+
+/** The person page's list of a person's special-group files (registered in db/modules.ts). */
+export const followupPersonFiles: PersonFiles = (ctx, personId) =>
+  all<{ id: string; group: FollowupGroup; groupName: string | null; level: FollowupLevel; startDate: string; status: FollowupStatus }>(
+    ctx,
+    `SELECT id, group_code AS "group", group_name AS groupName, level, start_date AS startDate, status
+     FROM followup_subject WHERE person_id = ? AND deleted_at IS NULL ORDER BY start_date DESC`,
+    personId,
+  ).map((f) => ({
+    module: 'followup',
+    id: f.id,
+    title: `${groupText(f.group, f.groupName)}档案`,
+    role: levelLabel(f.level),
+    date: f.startDate,
+    status: FOLLOWUP_STATUS_LABELS[f.status],
+  }));
+
+/** The recycle bin's section of deleted files (registered in db/modules.ts). */
+export const followupRecycle: RecycleSource = {
+  deleted(ctx, limit) {
+    const page = listSubjects(ctx, FollowupListInput.parse({ deleted: true, pageSize: limit }));
+    return {
+      rows: page.rows.map((f) => ({
+        id: f.id,
+        name: `${f.personName}的档案`,
+        cells: [f.personName, groupText(f.group, f.groupName), f.startDate],
+        deletedAt: f.deletedAt!,
+      })),
+      total: page.total,
+    };
+  },
+  restore: (ctx, id) => void restoreSubject(ctx, id),
+};
+
+/** What names a file as an attachment's owner: the person's name (registered in db/modules.ts). */
+export const followupOwner: AttachmentOwnerLookup = (ctx, id) =>
+  one(
+    ctx,
+    'SELECT p.name AS label, f.deleted_at AS deletedAt FROM followup_subject f JOIN person p ON p.id = f.person_id WHERE f.id = ?',
+    id,
+  );

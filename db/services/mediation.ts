@@ -5,11 +5,12 @@
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
-import type { DisputeStatus } from '../../shared/domain/dispute-status';
+import type { DisputeStatus } from '../../shared/domain/disputes';
 import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
 import {
   agreementEffectiveDate,
   agreementPerformance,
+  CASE_OUTCOME_LABELS,
   confirmationWindow,
   mediationRates,
   proposedReturnVisit,
@@ -19,39 +20,60 @@ import {
   type MediatingBody,
   type PerformanceState,
 } from '../../shared/domain/mediation';
-import type { PartyRole } from '../../shared/dictionaries';
+import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
-import type {
-  Agreement,
-  AgreementForm,
-  AgreementInput,
-  CloseInput,
-  ConfirmationInput,
-  MediationCase,
-  MediationCreateInput,
-  MediationFromDisputeInput,
+import {
+  type Agreement,
+  type AgreementForm,
+  type AgreementInput,
+  type CloseInput,
+  type ConfirmationInput,
+  type MediationCase,
+  type MediationCreateInput,
+  type MediationFromDisputeInput,
   MediationListInput,
-  MediationParty,
-  MediationRecord,
-  MediationRow,
-  MediationStats,
-  MediationUpdateInput,
-  PerformanceInput,
-  RecordInput,
-  ReturnVisit,
-  StatsInput,
-  VisitInput,
+  type MediationParty,
+  type MediationRecord,
+  type MediationRow,
+  type MediationStats,
+  type MediationUpdateInput,
+  type PerformanceInput,
+  type RecordInput,
+  type ReturnVisit,
+  type StatsInput,
+  type VisitInput,
 } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
 import { deadlineItems, holidayTable, replaceObligations, type DueSource, type OwnerMeta } from './obligations';
 import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
-import { requirePerson } from './persons';
+import { requirePerson, type PersonFiles } from './persons';
+import type { RecycleSource } from './recycle';
 import { getSettings, requireDictCode } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
+
+// ── what the person registry asks of mediation ────────────────────────────────────────────────
+
+/** The person page's list of a person's cases, as a party (registered in db/modules.ts). */
+export const mediationPersonFiles: PersonFiles = (ctx, personId) =>
+  all<{ id: string; caseNo: string; role: PartyRole; acceptedDate: string; outcome: CaseOutcome | null }>(
+    ctx,
+    `SELECT m.id, m.case_no AS caseNo, mp.role, m.accepted_date AS acceptedDate, m.outcome
+     FROM mediation_party mp JOIN mediation_case m ON m.id = mp.case_id
+     WHERE mp.person_id = ? AND m.deleted_at IS NULL ORDER BY m.accepted_date DESC`,
+    personId,
+  ).map((c) => ({
+    module: 'mediation',
+    id: c.id,
+    title: c.caseNo,
+    role: PARTY_ROLE_LABELS[c.role] ?? c.role,
+    date: c.acceptedDate,
+    status: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : '调解中',
+  }));
 
 // ── deadlines in the to-do table ───────────────────────────────────────────────────────────────
 
@@ -389,6 +411,17 @@ function insertCase(ctx: ServiceContext, c: NewCase): string {
 /** Moves a dispute one step, when the workflow allows it, as part of the caller's transaction. */
 function moveDispute(ctx: ServiceContext, disputeId: string, to: DisputeStatus, date: string, note: string): void {
   changeDisputeStatus(ctx, { id: disputeId, to, date, note, transferUnit: null });
+}
+
+/** The live case a dispute was handed over to, if any. */
+export function caseOfDispute(ctx: ServiceContext, disputeId: string): { id: string; caseNo: string } | null {
+  return (
+    one<{ id: string; caseNo: string }>(
+      ctx,
+      'SELECT id, case_no AS caseNo FROM mediation_case WHERE dispute_id = ? AND deleted_at IS NULL',
+      disputeId,
+    ) ?? null
+  );
 }
 
 /** 受理: the registered dispute moves into mediation and the two stay linked. */
@@ -986,3 +1019,19 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     byBody: group('m.mediating_body').map((g) => ({ body: g.key as MediatingBody, accepted: g.accepted, successful: g.successful })),
   };
 }
+
+/** The recycle bin's section of deleted cases (registered in db/modules.ts). */
+export const mediationRecycle: RecycleSource = {
+  deleted(ctx, limit) {
+    const page = listCases(ctx, MediationListInput.parse({ deleted: true, pageSize: limit }));
+    return {
+      rows: page.rows.map((c) => ({ id: c.id, name: c.caseNo, cells: [c.caseNo, c.parties], deletedAt: c.deletedAt! })),
+      total: page.total,
+    };
+  },
+  restore: (ctx, id) => void restoreCase(ctx, id),
+};
+
+/** What names a case as an attachment's owner: its case number (registered in db/modules.ts). */
+export const mediationOwner: AttachmentOwnerLookup = (ctx, id) =>
+  one(ctx, 'SELECT case_no AS label, deleted_at AS deletedAt FROM mediation_case WHERE id = ?', id);

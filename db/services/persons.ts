@@ -1,25 +1,23 @@
 /** 人员库: the person registry every other module names people from. */
 import type { z } from 'zod';
 import { checkIdNumber, idNumberMismatches } from '../../shared/domain/id-number';
-import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
-import { CASE_OUTCOME_LABELS, type CaseOutcome } from '../../shared/domain/mediation';
-import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
-import type {
-  Person,
-  PersonDetail,
-  PersonHit,
-  PersonInput,
+import {
   PersonListInput,
-  PersonRecord,
-  PersonUpdateInput,
+  type Person,
+  type PersonDetail,
+  type PersonHit,
+  type PersonInput,
+  type PersonRecord,
+  type PersonUpdateInput,
 } from '../../shared/schemas/persons';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import type { RecycleSource } from './recycle';
 import { requirePlace } from './reference';
-import { namePinyin, searchPersons, writeSearchKeys } from './person-search';
+import { namePinyin, searchPersons, writeSearchKeys } from './persons-search';
 import { all, one, run, write } from './sql';
 
 type Fields = z.output<typeof PersonInput>;
@@ -101,7 +99,10 @@ export function createPerson(ctx: ServiceContext, input: Fields): Person {
   });
 }
 
-export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonUpdateInput>): Person {
+/** What another module does when a person is renamed (keeps its copies of the name in step), in the same transaction. */
+export type PersonRenamed = (ctx: ServiceContext, personId: string) => void;
+
+export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonUpdateInput>, renamed: readonly PersonRenamed[]): Person {
   return write(ctx, () => {
     const { id, ...fields } = input;
     const before = requirePerson(ctx, id);
@@ -131,22 +132,9 @@ export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonU
     writeSearchKeys(ctx, { id, name: p.name, idNumber: p.idNumber, phone: p.phone }, py);
     const after = loadPerson(ctx, id)!;
     audit(ctx, { action: 'update', entity: 'person', entityId: id, before, after });
-    if (before.name !== after.name) refreshPartyNames(ctx, id);
+    if (before.name !== after.name) for (const r of renamed) r(ctx, id);
     return after;
   });
-}
-
-/** Keeps the denormalised party names on disputes in step with a renamed person. */
-function refreshPartyNames(ctx: ServiceContext, personId: string): void {
-  const disputes = all<{ dispute_id: string }>(ctx, 'SELECT DISTINCT dispute_id FROM dispute_party WHERE person_id = ?', personId);
-  for (const d of disputes) {
-    const names = all<{ name: string }>(
-      ctx,
-      'SELECT p.name FROM dispute_party dp JOIN person p ON p.id = dp.person_id WHERE dp.dispute_id = ? ORDER BY dp.ord',
-      d.dispute_id,
-    );
-    run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', names.map((n) => n.name).join('、'), d.dispute_id);
-  }
 }
 
 export function deletePerson(ctx: ServiceContext, id: string): { ok: true } {
@@ -187,43 +175,17 @@ export function findByIdNumber(ctx: ServiceContext, idNumber: string | null): Pe
   return hit && hit.idNumber === idNumber ? hit : null;
 }
 
-export function personDetail(ctx: ServiceContext, id: string): PersonDetail {
+/**
+ * Where a person appears in the other modules (their files, cases, registrations), for the person
+ * page. Each module that keeps files on people registers one in db/modules.ts; this module reads
+ * none of their tables.
+ */
+export type PersonFiles = (ctx: ServiceContext, personId: string) => PersonRecord[];
+
+export function personDetail(ctx: ServiceContext, id: string, files: readonly PersonFiles[]): PersonDetail {
   const person = loadPerson(ctx, id);
   if (!person) throw new LedgerError('NOT_FOUND', '该人员不存在。');
-  const disputes = all<{ id: string; caseNo: string; role: PartyRole; intakeDate: string; status: DisputeStatus; category: string }>(
-    ctx,
-    `SELECT d.id, d.case_no AS caseNo, dp.role, d.intake_date AS intakeDate, d.status, coalesce(de.label, d.category) AS category
-     FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id
-     LEFT JOIN dict_entry de ON de.kind = 'dispute_category' AND de.code = d.category
-     WHERE dp.person_id = ? AND d.deleted_at IS NULL ORDER BY d.intake_date DESC`,
-    id,
-  );
-  const records: PersonRecord[] = disputes.map((d) => ({
-    module: 'dispute',
-    id: d.id,
-    title: `${d.caseNo}　${d.category}`,
-    role: PARTY_ROLE_LABELS[d.role] ?? d.role,
-    date: d.intakeDate,
-    status: DISPUTE_STATUS_LABELS[d.status] ?? d.status,
-  }));
-  const cases = all<{ id: string; caseNo: string; role: PartyRole; acceptedDate: string; outcome: CaseOutcome | null }>(
-    ctx,
-    `SELECT m.id, m.case_no AS caseNo, mp.role, m.accepted_date AS acceptedDate, m.outcome
-     FROM mediation_party mp JOIN mediation_case m ON m.id = mp.case_id
-     WHERE mp.person_id = ? AND m.deleted_at IS NULL ORDER BY m.accepted_date DESC`,
-    id,
-  );
-  for (const c of cases) {
-    records.push({
-      module: 'mediation',
-      id: c.id,
-      title: c.caseNo,
-      role: PARTY_ROLE_LABELS[c.role] ?? c.role,
-      date: c.acceptedDate,
-      status: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : '调解中',
-    });
-  }
-  return { person, records, warnings: idNumberMismatches(person, ctx.clock.today()) };
+  return { person, records: files.flatMap((f) => f(ctx, id)), warnings: idNumberMismatches(person, ctx.clock.today()) };
 }
 
 export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonListInput>): Paged<PersonHit & { deletedAt: string | null }> {
@@ -259,3 +221,15 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
   );
   return { rows, total, page, pageSize };
 }
+
+/** The recycle bin's section of deleted persons (registered in db/modules.ts). */
+export const personsRecycle: RecycleSource = {
+  deleted(ctx, limit) {
+    const page = listPersons(ctx, PersonListInput.parse({ deleted: true, pageSize: limit }));
+    return {
+      rows: page.rows.map((p) => ({ id: p.id, name: p.name, cells: [p.name, p.villageName ?? ''], deletedAt: p.deletedAt! })),
+      total: page.total,
+    };
+  },
+  restore: (ctx, id) => void restorePerson(ctx, id),
+};

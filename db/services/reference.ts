@@ -1,25 +1,25 @@
 /** First run, settings, villages and grids, staff, dictionaries and the current operator. */
 import type { z } from 'zod';
 import { DEFAULT_DISPUTE_PATTERN, DEFAULT_MEDIATION_PATTERN } from '../../shared/domain/case-number';
-import { DEFAULT_RETURN_VISIT_DAYS } from '../../shared/domain/mediation';
-import { DEFAULT_DEADLINE_DAYS } from '../../shared/domain/dispute-status';
 import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
-import type {
-  DictAddInput,
-  DictItem,
-  DictToggleInput,
-  Grid,
-  GridInput,
-  Settings,
-  SettingsInput,
-  SetupInput,
-  SetupStatus,
-  Staff,
-  StaffKind,
-  StaffInput,
-  Village,
-  VillageInput,
+import {
+  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_RETURN_VISIT_DAYS,
+  type DictAddInput,
+  type DictItem,
+  type DictToggleInput,
+  type Grid,
+  type GridInput,
+  type Settings,
+  type SettingsInput,
+  type SetupInput,
+  type SetupStatus,
+  type Staff,
+  type StaffKind,
+  type StaffInput,
+  type Village,
+  type VillageInput,
 } from '../../shared/schemas/reference';
 import type { Actor, ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -409,4 +409,9 @@ export function requirePlace(ctx: ServiceContext, villageId: string | null, grid
       throw new LedgerError('VALIDATION', '所选网格不属于该村（社区）', { fields: { gridId: '所选网格不属于该村（社区）' } });
     }
   }
+}
+
+/** The office's label for a dictionary code (its own added entries included); the code itself when unknown. */
+export function dictLabel(ctx: ServiceContext, kind: string, code: string): string {
+  return one<{ label: string }>(ctx, 'SELECT label FROM dict_entry WHERE kind = ? AND code = ?', kind, code)?.label ?? code;
 }

@@ -1,7 +1,7 @@
 import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
-import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/dispute-status';
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/domain/disputes';
 import { PERFORMANCE_STATE_LABELS } from '../../shared/domain/mediation';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schemas/attachments';
 import { FOLLOWUP_STATUS_LABELS, levelLabel, type FollowupStatus } from '../../shared/schemas/followup';

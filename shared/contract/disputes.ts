@@ -18,7 +18,6 @@ export const disputesContract = {
   'disputes.update': method<Dispute>()(DisputeUpdateInput),
   'disputes.changeStatus': method<Dispute>()(DisputeStatusInput),
   'disputes.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
-  'disputes.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
   /** The register as .xlsx: the list's own filter and order, every matching row. */
   'disputes.exportLedger': method<FileResult>()(DisputeExportInput),

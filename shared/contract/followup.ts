@@ -28,7 +28,6 @@ export const followupContract = {
   'followup.saveVisit': method<FollowupSubject>()(FollowupVisitInput),
   'followup.deleteVisit': method<FollowupSubject>()(z.strictObject({ id: Id })),
   'followup.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
-  'followup.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   /** The visit cadences the office uses (defaults with their sources, its own changes) and its mental-health scheme. */
   'followup.schedule': method<FollowupSchedule>()(z.strictObject({}).optional()),
   'followup.saveCadence': method<FollowupSchedule>()(CadenceInput),

@@ -5,6 +5,7 @@ import {
   CloseInput,
   ConfirmationInput,
   MediationCreateInput,
+  MediationDocInput,
   MediationExportInput,
   MediationFromDisputeInput,
   MediationListInput,
@@ -22,6 +23,8 @@ import { method } from './define';
 export const mediationContract = {
   'mediation.list': method<Paged<MediationRow>>()(MediationListInput),
   'mediation.get': method<MediationCase>()(z.strictObject({ id: Id })),
+  /** The live case a registered dispute was handed over to, if any (the dispute page links to it). */
+  'mediation.ofDispute': method<{ id: string; caseNo: string } | null>()(z.strictObject({ disputeId: Id })),
   'mediation.openFromDispute': method<MediationCase>()(MediationFromDisputeInput),
   'mediation.create': method<MediationCase>()(MediationCreateInput),
   'mediation.update': method<MediationCase>()(MediationUpdateInput),
@@ -33,8 +36,9 @@ export const mediationContract = {
   'mediation.saveVisit': method<MediationCase>()(VisitInput),
   'mediation.close': method<MediationCase>()(CloseInput),
   'mediation.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
-  'mediation.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'mediation.stats': method<MediationStats>()(StatsInput),
+  /** One form of the case file, or the whole file (卷宗), as .docx. */
+  'mediation.document': method<FileResult>()(MediationDocInput),
   /** The people's-mediation ledger as .xlsx: the list's own filter and order, every matching case. */
   'mediation.exportLedger': method<FileResult>()(MediationExportInput),
 };

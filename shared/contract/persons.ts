@@ -21,5 +21,4 @@ export const personsContract = {
   'persons.create': method<Person>()(PersonInput),
   'persons.update': method<Person>()(PersonUpdateInput),
   'persons.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
-  'persons.restore': method<{ ok: true }>()(z.strictObject({ id: Id })),
 };

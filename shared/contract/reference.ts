@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_ENTITIES } from '../modules';
 import { Id } from '../schemas/common';
 import {
   DictAddInput,
@@ -38,7 +39,7 @@ export const referenceContract = {
   'dicts.setActive': method<DictItem>()(DictToggleInput),
   'audit.forEntity': method<AuditEntry[]>()(
     z.strictObject({
-      entity: z.enum(['person', 'dispute', 'mediation', 'followup', 'village', 'grid', 'staff', 'settings', 'dict']),
+      entity: z.enum(HISTORY_ENTITIES),
       id: z.string().max(40),
     }),
   ),

@@ -35,6 +35,11 @@ export const FOLLOWUP_GROUP_LABELS: Record<FollowupGroup, string> = {
   other: '其他',
 };
 
+/** The group's name as the office says it: 其他 files carry the office's own name for their group. */
+export function groupText(group: FollowupGroup, groupName: string | null): string {
+  return group === 'other' && groupName ? groupName : FOLLOWUP_GROUP_LABELS[group];
+}
+
 /** The event kind of a recorded visit (走访/随访). */
 export const VISIT_EVENT = 'visit';
 

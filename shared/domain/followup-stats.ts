@@ -1,8 +1,8 @@
 /**
  * Statistics of the special-group module (重点人员管理 统计, issue 4 "Ledger and statistics").
  * Pure: the service runs the due-date engine per file and hands the items here; the formulas and the
- * definitions shown under the figures live in this one place. Rates reuse `rate`/`formatRate` of the
- * mediation module (a zero denominator is “—”, never 0 %).
+ * definitions shown under the figures live in this one place. Rates use `rate`/`formatRate` of
+ * shared/domain/rates.ts (a zero denominator is “—”, never 0 %).
  *
  * Decisions:
  * - A period is read as at its last day, or today when that is later (`statsAsOf`): items falling due
@@ -17,7 +17,7 @@
  */
 import { earlierOf } from '../date-math';
 import { SERIOUS_BREACH_SOURCE } from './followup-rules';
-import { rate } from './mediation';
+import { rate } from './rates';
 import type { DueItem } from './obligations';
 
 export const FOLLOWUP_STAT_DEFINITIONS = {

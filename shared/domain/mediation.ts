@@ -4,6 +4,8 @@
  */
 import { addDays, daysBetween } from '../dates';
 import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
+import { DEFAULT_RETURN_VISIT_DAYS } from '../schemas/reference';
+import { rate } from './rates';
 
 /** How the case came to the committee (受理登记表 来源). */
 export const CASE_ORIGINS = ['dispute', 'application', 'initiative', 'court', 'police', 'government'] as const;
@@ -95,8 +97,7 @@ export function agreementPerformance(items: { state: PerformanceState }[]): Perf
   return 'unperformed';
 }
 
-/** The return visit proposed after an agreement: `intervalDays` after it takes effect (default 30). */
-export const DEFAULT_RETURN_VISIT_DAYS = 30;
+/** The return visit proposed after an agreement: `intervalDays` after it takes effect (the office's setting, default 30). */
 export function proposedReturnVisit(effectiveDate: string, intervalDays = DEFAULT_RETURN_VISIT_DAYS): string {
   return addDays(effectiveDate, intervalDays);
 }
@@ -120,11 +121,6 @@ export const STAT_DEFINITIONS = {
   confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 调解成功件数',
 } as const;
 
-/** A share as a fraction, or null when the denominator is zero (shown as “—”, never as 0 %). */
-export function rate(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? numerator / denominator : null;
-}
-
 export function mediationRates(c: MediationCounts): {
   successRate: number | null;
   performanceRate: number | null;
@@ -135,9 +131,4 @@ export function mediationRates(c: MediationCounts): {
     performanceRate: rate(c.performed, c.successful),
     confirmationRate: rate(c.confirmationsApplied, c.successful),
   };
-}
-
-/** 96.9 % style, one decimal; '—' for no data. */
-export function formatRate(r: number | null): string {
-  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 }

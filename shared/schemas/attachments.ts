@@ -4,12 +4,15 @@
  * the real type by magic bytes and keeps the original file name for display only.
  */
 import { z } from 'zod';
+import { ATTACHMENT_OWNERS, MODULE_INFO, moduleOfAttachmentOwner, type AttachmentOwner } from '../modules';
 import { Id } from './common';
 
-/** What an attachment can belong to. A later module adds e.g. 'followup_subject' (visit photos). */
-export const ATTACHMENT_OWNERS = ['mediation_case', 'followup_subject'] as const;
-export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
-export const ATTACHMENT_OWNER_LABELS: Record<AttachmentOwner, string> = { mediation_case: '调解案件', followup_subject: '重点人员档案' };
+export { ATTACHMENT_OWNERS, type AttachmentOwner } from '../modules';
+
+/** What an owner is called (调解案件, 重点人员档案): its module's record. */
+export function attachmentOwnerLabel(owner: AttachmentOwner): string {
+  return MODULE_INFO[moduleOfAttachmentOwner(owner)].record;
+}
 
 export const ATTACHMENT_KINDS = ['agreement', 'identity', 'evidence', 'performance', 'visit_photo', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -74,10 +77,4 @@ export interface Attachment {
   sha256: string;
   createdAt: string;
   createdBy: string;
-}
-
-/** A row of the recycle bin: the attachment and what it belonged to. */
-export interface DeletedAttachment extends Attachment {
-  ownerLabel: string;
-  deletedAt: string;
 }

@@ -1,6 +1,7 @@
 /** Field schemas shared by every module's forms and by the host, with Chinese messages. */
 import { z } from 'zod';
 import { isValidDate } from '../dates';
+import { checkPhone } from '../domain/phone';
 
 z.config(z.locales.zhCN());
 
@@ -58,3 +59,19 @@ export interface FileResult {
   /** The bytes, base64-encoded (JSON carries no binary). */
   base64: string;
 }
+
+/** A mobile or fixed-line number (checked in shared/domain/phone.ts); blank becomes null. */
+export const PhoneField = z
+  .string()
+  .trim()
+  .max(30, '电话号码过长')
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const check = checkPhone(v);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: check.reason });
+      return z.NEVER;
+    }
+    return check.value;
+  });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARTY_ROLES, RISK_LEVELS, type PartyRole, type RiskLevel } from '../dictionaries';
-import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/dispute-status';
+import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/disputes';
 import type { DueItem } from '../domain/obligations';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
@@ -157,8 +157,6 @@ export interface Dispute {
   parties: DisputeParty[];
   history: DisputeStatusChange[];
   /** The people's-mediation case opened from this dispute, if any. */
-  mediationId: string | null;
-  mediationCaseNo: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { DueItem } from '../domain/obligations';
 import type { ItemAction, LevelChange } from './obligations';
 import { FOLLOWUP_GROUPS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
-import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
-import { PhoneField } from './persons';
+import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
 

@@ -14,6 +14,7 @@ import {
   type MediatingBody,
   type PerformanceState,
 } from '../domain/mediation';
+import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
 const Amount = z
@@ -344,3 +345,10 @@ export interface MediationStats {
   byCategory: { category: string; accepted: number; successful: number }[];
   byBody: { body: MediatingBody; accepted: number; successful: number }[];
 }
+
+/** One form of a case file, or the whole file (卷宗), to generate as .docx. */
+export const MediationDocInput = z.strictObject({
+  caseId: Id,
+  doc: z.enum([...MEDIATION_DOCS, DOSSIER], { error: '文书种类不正确' }),
+});
+export type MediationDocInput = z.input<typeof MediationDocInput>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { ModuleName } from '../modules';
 import { checkIdNumber } from '../domain/id-number';
-import { checkPhone } from '../domain/phone';
-import { Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
+import { Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 
 /** Structure, birth date and checksum; "not born in the future" is checked by the host with its clock. */
 export const IdNumberField = z
@@ -12,21 +12,6 @@ export const IdNumberField = z
   .transform((v, ctx) => {
     if (!v) return null;
     const check = checkIdNumber(v, '9999-12-31');
-    if (!check.ok) {
-      ctx.addIssue({ code: 'custom', message: check.reason });
-      return z.NEVER;
-    }
-    return check.value;
-  });
-
-export const PhoneField = z
-  .string()
-  .trim()
-  .max(30, '电话号码过长')
-  .nullish()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const check = checkPhone(v);
     if (!check.ok) {
       ctx.addIssue({ code: 'custom', message: check.reason });
       return z.NEVER;
@@ -101,8 +86,9 @@ export interface Person {
 }
 
 /** One record elsewhere in the ledger that names this person. */
+/** One of the person's records in another module (a registration, a case, a file), for the person page. */
 export interface PersonRecord {
-  module: 'dispute' | 'mediation';
+  module: ModuleName;
   id: string;
   title: string;
   role: string;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { checkCaseNumberPattern } from '../domain/case-number';
 import { DICT_KINDS, type DictKind } from '../dictionaries';
-import { Id, OptId, optText, reqText } from './common';
-import { PhoneField } from './persons';
+import { Id, OptId, optText, reqText, PhoneField } from './common';
 
 export const SetupInput = z.strictObject({
   townshipName: reqText('乡镇名称', 30),
@@ -19,6 +18,11 @@ export const CaseNumberPattern = z
     const problem = checkCaseNumberPattern(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** Default handling deadline of a registered dispute: 30 days after intake (a common local practice; the office can change it, and per case). */
+export const DEFAULT_DEADLINE_DAYS = 30;
+/** Default interval from an agreement taking effect to its return visit (回访), in days. */
+export const DEFAULT_RETURN_VISIT_DAYS = 30;
 
 export const SettingsInput = z.strictObject({
   townshipName: reqText('乡镇名称', 30),

@@ -15,7 +15,7 @@ import { generate, generateFollowup } from '../../db/demo';
 import { openLedger } from '../../db/open';
 import { contextFor, createHost, dispatch } from '../../db/router';
 import { disputeListSql } from '../../db/services/disputes';
-import { searchSql } from '../../db/services/person-search';
+import { searchSql } from '../../db/services/persons-search';
 import { DisputeListInput } from '../../shared/schemas/disputes';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);

@@ -37,7 +37,6 @@ import { notifyError, notifySaved } from '../../components/notify';
 export const attachmentKeys = {
   all: ['attachments'] as const,
   list: (ownerType: AttachmentOwner, ownerId: string) => ['attachments', 'list', ownerType, ownerId] as const,
-  deleted: ['attachments', 'deleted'] as const,
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });

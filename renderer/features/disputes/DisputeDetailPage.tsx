@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
-import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -14,6 +14,7 @@ import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';
 import { OpenFromDisputeModal } from '../mediation/OpenFromDisputeModal';
+import { useCaseOfDispute } from '../mediation/queries';
 import { StatusChangeModal } from './StatusChangeModal';
 
 /** The deadline as the due-date engine judges it: moved past rest days, due soon, overdue, or met late. */
@@ -55,6 +56,7 @@ export function DisputeDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useDispute(id);
+  const handedOver = useCaseOfDispute(id);
   const dicts = useDicts();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
@@ -104,18 +106,18 @@ export function DisputeDetailPage() {
               {DISPUTE_STATUS_LABELS[s]}
             </Button>
           ))}
-          {!d.mediationId && ['registered', 'accepted', 'mediating'].includes(d.status) && (
+          {handedOver.data === null && ['registered', 'accepted', 'mediating'].includes(d.status) && (
             <Button size="xs" onClick={() => setOpening(true)}>
               转入人民调解
             </Button>
           )}
         </Group>
       )}
-      {d.mediationId && (
+      {handedOver.data && (
         <Alert color="blue" variant="light" py="xs">
           已转入人民调解：
-          <Anchor component={Link} to={`/mediation/${d.mediationId}`}>
-            {d.mediationCaseNo}
+          <Anchor component={Link} to={`/mediation/${handedOver.data.id}`}>
+            {handedOver.data.caseNo}
           </Anchor>
         </Alert>
       )}

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
-import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';

@@ -1,5 +1,5 @@
 import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 import { DisputeStatusInput } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { notifyError, notifySaved } from '../../components/notify';

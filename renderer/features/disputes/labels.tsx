@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { RISK_LEVEL_COLORS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
-import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/dispute-status';
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 
 const STATUS_COLORS: Record<DisputeStatus, string> = {
   registered: 'gray',

@@ -33,8 +33,3 @@ export function useDeleteDispute() {
   const invalidate = useInvalidateDisputes();
   return useMutation({ mutationFn: (id: string) => api.disputes.delete({ id }), onSuccess: invalidate });
 }
-
-export function useRestoreDispute() {
-  const invalidate = useInvalidateDisputes();
-  return useMutation({ mutationFn: (id: string) => api.disputes.restore({ id }), onSuccess: invalidate });
-}

@@ -6,17 +6,12 @@ import { api } from '../../api/client';
 export const disputeKeys = {
   all: ['disputes'] as const,
   list: (f: Input<'disputes.list'>) => ['disputes', 'list', f] as const,
-  deleted: ['disputes', 'deleted'] as const,
   detail: (id: string) => ['disputes', 'detail', id] as const,
   nextCaseNumber: (intakeDate: string) => ['disputes', 'next-number', intakeDate] as const,
 };
 
 export function useDisputeList(f: Input<'disputes.list'>) {
   return useQuery({ queryKey: disputeKeys.list(f), queryFn: () => api.disputes.list(f), placeholderData: (prev) => prev });
-}
-
-export function useDeletedDisputes() {
-  return useQuery({ queryKey: disputeKeys.deleted, queryFn: () => api.disputes.list({ deleted: true, pageSize: 200 }) });
 }
 
 export function useDispute(id: string | undefined) {

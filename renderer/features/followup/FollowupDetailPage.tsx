@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Switch,
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
-import { DRUG_TYPE_LABELS, drugTermEnd, SERIOUS_BREACH_SOURCE, type DrugType } from '../../../shared/domain/followup-rules';
+import { DRUG_TYPE_LABELS, drugTermEnd, type DrugType, groupText, SERIOUS_BREACH_SOURCE } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import type { DueItem } from '../../../shared/domain/obligations';
 import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
@@ -13,7 +13,7 @@ import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { EndModal, ItemActionModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
-import { DueStateBadge, FollowupStatusBadge, groupText, LevelBadge } from './labels';
+import { DueStateBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useFollowupSubject, useFollowupWrite, useInvalidateFollowup } from './queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Grid, Group, Pagination, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { groupText } from '../../../shared/domain/followup-rules';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import type { FollowupGroup } from '../../../shared/domain/followup-rules';
@@ -16,7 +17,7 @@ import { api, errorMessage } from '../../api/client';
 import { useDownload } from '../../components/useDownload';
 import { EmptyState } from '../../components/EmptyState';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
-import { FollowupStatusBadge, groupOptions, groupText, LevelBadge, levelOptions } from './labels';
+import { FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
 import { useFollowupList } from './queries';
 import { SortHeader } from '../../components/SortHeader';
 

@@ -7,7 +7,7 @@ import { addDays } from '../../../shared/dates';
 import { periodOf } from '../../../shared/date-math';
 import { FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STAT_DEFINITIONS } from '../../../shared/domain/followup-stats';
-import { formatRate } from '../../../shared/domain/mediation';
+import { formatRate } from '../../../shared/domain/rates';
 import { COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';

@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Input } from '../../../shared/contract';
-import { buildVisitPlanDocument, monthText } from '../../../shared/documents/visit-plan';
+import { buildVisitPlanDocument, monthText } from '../../../shared/documents/followup-visit-plan';
 import { api, errorMessage } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
 import { EmptyState } from '../../components/EmptyState';

@@ -37,11 +37,6 @@ export function LevelOption({ label, level }: { label: string; level: string }) 
   );
 }
 
-/** 其他 files name their own group (e.g. 独居老人). */
-export function groupText(group: FollowupGroup, groupName: string | null): string {
-  return group === 'other' && groupName ? groupName : FOLLOWUP_GROUP_LABELS[group];
-}
-
 const LEVEL_COLORS: Record<FollowupLevel, string> = {
   '0': 'green',
   '1': 'yellow',

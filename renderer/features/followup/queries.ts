@@ -11,16 +11,11 @@ import { dashboardKeys } from '../obligations/queries';
 export const followupKeys = {
   all: ['followup'] as const,
   list: (f: Input<'followup.list'>) => ['followup', 'list', f] as const,
-  deleted: ['followup', 'deleted'] as const,
   detail: (id: string) => ['followup', 'detail', id] as const,
 };
 
 export function useFollowupList(f: Input<'followup.list'>) {
   return useQuery({ queryKey: followupKeys.list(f), queryFn: () => api.followup.list(f), placeholderData: (prev) => prev });
-}
-
-export function useDeletedFollowups() {
-  return useQuery({ queryKey: followupKeys.deleted, queryFn: () => api.followup.list({ deleted: true, pageSize: 200 }) });
 }
 
 export function useFollowupSubject(id: string | undefined) {

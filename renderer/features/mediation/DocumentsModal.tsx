@@ -23,7 +23,7 @@ export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opene
   );
   const current = docs.find((d) => d.key === selected)!;
 
-  const downloadDocx = () => download.run(() => api.documents.mediation({ caseId: c.id, doc: selected }));
+  const downloadDocx = () => download.run(() => api.mediation.document({ caseId: c.id, doc: selected }));
 
   return (
     <Modal opened={opened} onClose={onClose} fullScreen title={`文书与打印 — ${c.caseNo}`} scrollAreaComponent={ScrollArea.Autosize}>

@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { formatRate, MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/mediation';
+import { MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/mediation';
+import { formatRate } from '../../../shared/domain/rates';
 import { todayLocal, useDicts } from '../../hooks/useReference';
 import { useMediationStats } from './queries';
 import { DateField } from '../../components/DateField';

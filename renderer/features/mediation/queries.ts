@@ -11,6 +11,7 @@ export const mediationKeys = {
   all: ['mediation'] as const,
   list: (f: Input<'mediation.list'>) => ['mediation', 'list', f] as const,
   detail: (id: string) => ['mediation', 'detail', id] as const,
+  ofDispute: (disputeId: string) => ['mediation', 'of-dispute', disputeId] as const,
   stats: (f: Input<'mediation.stats'>) => ['mediation', 'stats', f] as const,
 };
 
@@ -20,6 +21,15 @@ export function useMediationList(f: Input<'mediation.list'>) {
 
 export function useMediationCase(id: string | undefined) {
   return useQuery({ queryKey: mediationKeys.detail(id ?? ''), queryFn: () => api.mediation.get({ id: id! }), enabled: !!id });
+}
+
+/** The case a registered dispute was handed over to, if any. */
+export function useCaseOfDispute(disputeId: string | undefined) {
+  return useQuery({
+    queryKey: mediationKeys.ofDispute(disputeId ?? ''),
+    queryFn: () => api.mediation.ofDispute({ disputeId: disputeId! }),
+    enabled: !!disputeId,
+  });
 }
 
 export function useMediationStats(f: Input<'mediation.stats'>) {

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { MODULE_INFO, recordPath } from '../../../shared/modules';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { errorMessage } from '../../api/client';
@@ -97,9 +98,9 @@ export function PersonDetailPage() {
             <Table.Tbody>
               {records.map((r) => (
                 <Table.Tr key={`${r.module}-${r.id}`}>
-                  <Table.Td>{r.module === 'mediation' ? '人民调解' : '矛盾纠纷'}</Table.Td>
+                  <Table.Td>{MODULE_INFO[r.module].label}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={r.module === 'mediation' ? `/mediation/${r.id}` : `/disputes/${r.id}`}>
+                    <Anchor component={Link} to={recordPath(r.module, r.id)}>
                       {r.title}
                     </Anchor>
                   </Table.Td>

@@ -27,8 +27,3 @@ export function useDeletePerson() {
   const invalidate = useInvalidatePersons();
   return useMutation({ mutationFn: (id: string) => api.persons.delete({ id }), onSuccess: invalidate });
 }
-
-export function useRestorePerson() {
-  const invalidate = useInvalidatePersons();
-  return useMutation({ mutationFn: (id: string) => api.persons.restore({ id }), onSuccess: invalidate });
-}

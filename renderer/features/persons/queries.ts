@@ -5,17 +5,12 @@ import { api } from '../../api/client';
 export const personKeys = {
   all: ['persons'] as const,
   list: (f: Input<'persons.list'>) => ['persons', 'list', f] as const,
-  deleted: ['persons', 'deleted'] as const,
   detail: (id: string) => ['persons', 'detail', id] as const,
   search: (q: string) => ['persons', 'search', q] as const,
 };
 
 export function usePersonList(f: Input<'persons.list'>) {
   return useQuery({ queryKey: personKeys.list(f), queryFn: () => api.persons.list(f), placeholderData: (prev) => prev });
-}
-
-export function useDeletedPersons() {
-  return useQuery({ queryKey: personKeys.deleted, queryFn: () => api.persons.list({ deleted: true, pageSize: 200 }) });
 }
 
 export function usePerson(id: string | undefined) {

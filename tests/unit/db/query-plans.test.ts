@@ -4,7 +4,7 @@ import { DisputeListInput } from '../../../shared/schemas/disputes';
 import { DashboardInput } from '../../../shared/schemas/obligations';
 import { dashboardSql } from '../../../db/services/obligations-dashboard';
 import { disputeListSql } from '../../../db/services/disputes';
-import { searchSql } from '../../../db/services/person-search';
+import { searchSql } from '../../../db/services/persons-search';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';
 
 let t: TestLedger;

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLedger } from '../../../../db/open';
 import { createHost, dispatch } from '../../../../db/router';
 import { fixedClock } from '../../../../db/context';
-import type { Attachment, DeletedAttachment } from '../../../../shared/schemas/attachments';
+import type { Attachment } from '../../../../shared/schemas/attachments';
+import type { RecycleBinSection } from '../../../../shared/schemas/recycle';
 import type { FileResult } from '../../../../shared/schemas/common';
 import type { MediationCase } from '../../../../shared/schemas/mediation';
 import { openTestLedger, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
@@ -179,7 +180,7 @@ describe('attachments', () => {
   it('audits every write with the name, size, hash and category but never the bytes', () => {
     const a = addOk(PDF, '协议.pdf');
     t.call('attachments.delete', { id: a.id });
-    t.call('attachments.restore', { id: a.id });
+    t.call('recycle.restore', { section: 'attachments', id: a.id });
     const rows = t.ledger.db
       .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'attachment' AND entity_id = ? ORDER BY id")
       .all(a.id) as {
@@ -251,14 +252,19 @@ describe('attachments', () => {
     expect(t.raw('attachments.get', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.raw('attachments.delete', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const caseNo = t.call<MediationCase>('mediation.get', { id: caseId }).caseNo;
-    expect(t.call<DeletedAttachment[]>('attachments.deleted', {})).toEqual([
-      expect.objectContaining({ id: a.id, fileName: '身份证.png', ownerLabel: caseNo, deletedAt: `${TODAY}T08:00:00.000Z` }),
-    ]);
+    const bin = () => t.call<RecycleBinSection[]>('recycle.list', {}).find((s) => s.section === 'attachments')!;
+    expect(bin()).toEqual({
+      section: 'attachments',
+      total: 1,
+      rows: [
+        { id: a.id, name: '身份证.png', cells: ['身份证.png', '协议书原件', `调解案件 ${caseNo}`], deletedAt: `${TODAY}T08:00:00.000Z` },
+      ],
+    });
 
-    t.call('attachments.restore', { id: a.id });
+    t.call('recycle.restore', { section: 'attachments', id: a.id });
     expect(list().map((x) => x.id)).toEqual([a.id]);
-    expect(t.call<DeletedAttachment[]>('attachments.deleted', {})).toEqual([]);
-    expect(t.raw('attachments.restore', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(bin()).toEqual({ section: 'attachments', total: 0, rows: [] });
+    expect(t.raw('recycle.restore', { section: 'attachments', id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     // A deleted case takes no new attachments; its own stay readable, and one deleted with it waits for the case.
     t.call('attachments.delete', { id: a.id });
@@ -269,12 +275,12 @@ describe('attachments', () => {
       error: { code: 'NOT_FOUND', message: '该调解案件不存在或已删除，不能添加附件。' },
     });
     expect(list().map((x) => x.id)).toEqual([b.id]);
-    expect(t.raw('attachments.restore', { id: a.id })).toMatchObject({
+    expect(t.raw('recycle.restore', { section: 'attachments', id: a.id })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining(caseNo) },
     });
-    t.call('mediation.restore', { id: caseId });
-    t.call('attachments.restore', { id: a.id });
+    t.call('recycle.restore', { section: 'mediation', id: caseId });
+    t.call('recycle.restore', { section: 'attachments', id: a.id });
     expect(list().map((x) => x.id)).toEqual([a.id, b.id]);
   });
 });

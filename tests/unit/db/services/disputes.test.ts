@@ -129,7 +129,7 @@ describe('dispute intake', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    t.call('disputes.restore', { id: d.id });
+    t.call('recycle.restore', { section: 'disputes', id: d.id });
     expect(list().total).toBe(1);
   });
 

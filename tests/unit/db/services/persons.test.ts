@@ -71,7 +71,7 @@ describe('person registry', () => {
     t.call('persons.delete', { id: p.id });
     expect(names('赵六')).toEqual([]);
     expect(t.call<{ total: number }>('persons.list', { deleted: true }).total).toBe(1);
-    t.call('persons.restore', { id: p.id });
+    t.call('recycle.restore', { section: 'persons', id: p.id });
     expect(names('赵六')).toEqual(['赵六']);
   });
 

@@ -55,7 +55,7 @@ describe("the register of people's mediators", () => {
       mediatorIds: [m.id],
     });
     expect(c.mediators).toEqual([{ staffId: m.id, name: '赵调解' }]);
-    const doc = await t.callAsync<{ base64: string }>('documents.mediation', { caseId: c.id, doc: 'register' });
+    const doc = await t.callAsync<{ base64: string }>('mediation.document', { caseId: c.id, doc: 'register' });
     expect(Buffer.from(doc.base64, 'base64').length).toBeGreaterThan(1000);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCaseNumberPattern, DEFAULT_DISPUTE_PATTERN, formatCaseNumber } from '../../../../shared/domain/case-number';
 import { checkPhone } from '../../../../shared/domain/phone';
-import { canTransition, disputeDueItems, type DisputeStatus } from '../../../../shared/domain/dispute-status';
+import { canTransition, disputeDueItems, type DisputeStatus } from '../../../../shared/domain/disputes';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 
 describe('case numbers', () => {

@@ -9,7 +9,7 @@ import {
   statsAsOf,
   tallyDuties,
 } from '../../../../shared/domain/followup-stats';
-import { formatRate } from '../../../../shared/domain/mediation';
+import { formatRate } from '../../../../shared/domain/rates';
 import type { DueItem, DueState } from '../../../../shared/domain/obligations';
 
 /** A due item as the engine gives it, with only what the statistics read. */

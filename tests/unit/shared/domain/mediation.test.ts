@@ -3,11 +3,11 @@ import {
   agreementEffectiveDate,
   agreementPerformance,
   confirmationWindow,
-  formatRate,
   mediationRates,
   proposedReturnVisit,
 } from '../../../../shared/domain/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
+import { formatRate } from '../../../../shared/domain/rates';
 
 describe('agreement effective date (art. 29: the last signature)', () => {
   it.each([

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
-import { buildVisitPlanDocument } from '../../../../shared/documents/visit-plan';
+import { buildVisitPlanDocument } from '../../../../shared/documents/followup-visit-plan';
 import type { FileResult } from '../../../../shared/schemas/common';
 import type { FollowupSubject, VisitPlan } from '../../../../shared/schemas/followup';
 import type { Person } from '../../../../shared/schemas/persons';

@@ -71,7 +71,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 async function docx(doc: string): Promise<{ file: FileResult; zip: JSZip; body: string }> {
-  const file = await t.callAsync<FileResult>('documents.mediation', { caseId: c.id, doc });
+  const file = await t.callAsync<FileResult>('mediation.document', { caseId: c.id, doc });
   const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
   const body = await zip.file('word/document.xml')!.async('string');
   return { file, zip, body };
@@ -149,20 +149,20 @@ describe('mediation documents (.docx)', () => {
   });
 
   it('refuses a form the record cannot fill yet, and records every generation in the audit trail', async () => {
-    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'oral' })).rejects.toThrow(
+    await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'oral' })).rejects.toThrow(
       '暂不能生成口头调解协议登记表：尚无口头协议',
     );
-    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'visit' })).rejects.toThrow('尚无已完成的回访');
-    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'nonsense' })).rejects.toThrow('文书种类不正确');
+    await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'visit' })).rejects.toThrow('尚无已完成的回访');
+    await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'nonsense' })).rejects.toThrow('文书种类不正确');
     await docx('register');
     const trail = t.call<AuditEntry[]>('audit.forEntity', { entity: 'mediation', id: c.id });
     expect(trail.some((e) => e.action === 'export' && JSON.stringify(e.after).includes('人民调解受理登记表'))).toBe(true);
     t.call('mediation.delete', { id: c.id });
-    await expect(t.callAsync('documents.mediation', { caseId: c.id, doc: 'register' })).rejects.toThrow('已删除');
+    await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'register' })).rejects.toThrow('已删除');
   });
 
   it('is refused by the synchronous dispatcher, which only serves the SQLite methods', () => {
-    expect(t.raw('documents.mediation', { caseId: c.id, doc: 'register' })).toMatchObject({
+    expect(t.raw('mediation.document', { caseId: c.id, doc: 'register' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('异步') },
     });

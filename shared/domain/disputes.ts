@@ -103,6 +103,3 @@ export function disputeDueItems(
     holidays,
   });
 }
-
-/** Default deadline: 30 days after intake (a common local practice; the office can change it per case). */
-export const DEFAULT_DEADLINE_DAYS = 30;

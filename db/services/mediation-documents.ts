@@ -1,21 +1,18 @@
 /**
- * Official forms generated from a record. Reading the record is synchronous SQLite work; packing
+ * The forms of a people's-mediation case file (人民调解卷宗) generated from the case. Reading the record is synchronous SQLite work; packing
  * the .docx is asynchronous. Each generation leaves an audit line: personal data left the ledger.
  */
 import type { z } from 'zod';
 import { availableDocs, buildMediationDocument, MEDIATION_DOC_TITLES } from '../../shared/documents/mediation';
 import { LedgerError } from '../../shared/errors';
 import type { FileResult } from '../../shared/schemas/common';
-import type { MediationDocInput } from '../../shared/schemas/documents';
+import type { MediationDocInput } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
 import { renderDocx } from '../documents/docx';
 import { audit } from './audit';
 import { getCase } from './mediation';
-import { one, write } from './sql';
-
-export function dictLabel(ctx: ServiceContext, kind: string, code: string): string {
-  return one<{ label: string }>(ctx, 'SELECT label FROM dict_entry WHERE kind = ? AND code = ?', kind, code)?.label ?? code;
-}
+import { dictLabel } from './reference';
+import { write } from './sql';
 
 export async function mediationDocument(ctx: ServiceContext, input: z.output<typeof MediationDocInput>): Promise<FileResult> {
   const c = getCase(ctx, input.caseId);

@@ -1,0 +1,36 @@
+/**
+ * 回收站: deleted records of every module and deleted attachments, each restored through its own
+ * module (which may refuse, e.g. a person whose ID number another person took meanwhile). Every
+ * module registers its section in db/modules.ts; this file knows none of their tables.
+ */
+import type { z } from 'zod';
+import { LedgerError } from '../../shared/errors';
+import {
+  RECYCLE_LIMIT,
+  RECYCLE_SECTIONS,
+  type RecycleBinSection,
+  type RecycleRestoreInput,
+  type RecycleRow,
+  type RecycleSection,
+} from '../../shared/schemas/recycle';
+import type { ServiceContext } from '../context';
+
+export interface RecycleSource {
+  /** Deleted records, newest first, at most `limit` of them, and how many there are in all (cells: shared/schemas/recycle.ts). */
+  deleted(ctx: ServiceContext, limit: number): { rows: RecycleRow[]; total: number };
+  /** Restores one, audited, or throws the module's reason why not. */
+  restore(ctx: ServiceContext, id: string): void;
+}
+
+export type RecycleSources = { [S in RecycleSection]: RecycleSource };
+
+export function recycleBin(ctx: ServiceContext, sources: RecycleSources): RecycleBinSection[] {
+  return RECYCLE_SECTIONS.map((section) => ({ section, ...sources[section].deleted(ctx, RECYCLE_LIMIT) }));
+}
+
+export function restoreFromBin(ctx: ServiceContext, input: z.output<typeof RecycleRestoreInput>, sources: RecycleSources): { ok: true } {
+  const source = sources[input.section];
+  if (!source) throw new LedgerError('NOT_FOUND', '回收站中没有这类记录。');
+  source.restore(ctx, input.id);
+  return { ok: true };
+}
