@@ -1,8 +1,9 @@
 /** Electron transport: one channel, 'ledger:invoke', straight into the same dispatcher as browser mode. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { dispatchAsync, type Host } from '../db/router';
+import { BRIDGE_CHANNELS } from '../shared/bridge';
 
-export const CHANNEL = 'ledger:invoke';
+export const CHANNEL = BRIDGE_CHANNELS.invoke;
 
 export function bindIpc(host: Host, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
   ipcMain.handle(CHANNEL, (event, method: unknown, input: unknown) => {

@@ -1,10 +1,13 @@
 /**
- * The whole surface the window gets: invoke(method, input), and printToPdf(fileName) for the
- * window's own print media. Nothing else from Node or Electron.
+ * The whole surface the window gets (shared/bridge.ts): invoke(method, input), and
+ * printToPdf(fileName) for the window's own print media. Nothing else from Node or Electron.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_CHANNELS, type LedgerBridge } from '../shared/bridge';
 
-contextBridge.exposeInMainWorld('ledger', {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke('ledger:invoke', method, input),
-  printToPdf: (fileName: string) => ipcRenderer.invoke('ledger:printToPdf', fileName),
-});
+const bridge: LedgerBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(BRIDGE_CHANNELS.invoke, method, input),
+  printToPdf: (fileName) => ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, fileName),
+};
+
+contextBridge.exposeInMainWorld('ledger', bridge);

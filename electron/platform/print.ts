@@ -6,10 +6,11 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { basename } from 'node:path';
 import { writeFileSafely } from '../../db/safe-file';
+import { BRIDGE_CHANNELS } from '../../shared/bridge';
 import { LedgerError } from '../../shared/errors';
 import { safeFileBase } from '../../shared/file-name';
 
-export const PDF_CHANNEL = 'ledger:printToPdf';
+export const PDF_CHANNEL = BRIDGE_CHANNELS.printToPdf;
 
 function offeredName(raw: unknown): string {
   const name = typeof raw === 'string' ? basename(raw.replace(/\\/g, '/')) : '';

@@ -2,17 +2,16 @@
  * How the renderer reaches the host. In the desktop app the preload exposes `window.ledger.invoke`
  * (Electron IPC); in browser mode the same call goes over loopback HTTP with the page's token.
  */
+import type { LedgerBridge } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 
-export interface Transport {
-  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
-  /** Desktop app only: print the page's print media to a PDF the user picks; the saved path, or null when cancelled. */
-  printToPdf?(fileName: string): Promise<Envelope<string | null>>;
-}
+/** Both transports call the contract; only the desktop app's bridge also prints to PDF. */
+export type Transport = Pick<LedgerBridge, 'invoke'> & Partial<Pick<LedgerBridge, 'printToPdf'>>;
 
 declare global {
   interface Window {
-    ledger?: Transport;
+    /** The desktop app's preload bridge (electron/preload.ts); absent in browser mode. */
+    ledger?: LedgerBridge;
   }
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../electron/binary';
+import { BRIDGE_FUNCTIONS } from '../../shared/bridge';
 
 const bin = electronBinary();
 
@@ -19,12 +20,12 @@ test('the desktop app opens a ledger and shows the first-run form', async () => 
   const app = await electron.launch({ executablePath: bin!, args: ['.', '--db', join(dir, 'ledger.db')] });
   const page = await app.firstWindow();
   await expect(page.getByText('乡镇名称')).toBeVisible();
-  // The window has no Node: only window.ledger.invoke crosses the bridge.
+  // The window has no Node: only the bridge's functions (shared/bridge.ts) cross it.
   const surface = await page.evaluate(() => ({
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
     ledger: Object.keys((window as unknown as { ledger: object }).ledger),
   }));
-  expect(surface).toEqual({ require: 'undefined', process: 'undefined', ledger: ['invoke'] });
+  expect(surface).toEqual({ require: 'undefined', process: 'undefined', ledger: BRIDGE_FUNCTIONS });
   await app.close();
 });
