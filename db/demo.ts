@@ -14,7 +14,7 @@ import { LedgerError } from '../shared/errors';
 import { fixedClock, type ServiceContext } from './context';
 import { openLedger } from './open';
 import { appDataDir } from './paths';
-import { contextFor, createHost, dispatch } from './router';
+import { contextFor, createHost, invoke } from './router';
 import { changeDisputeStatus, createDispute } from './services/disputes';
 import { syncFollowup } from './services/followup';
 import { newId } from './ids';
@@ -426,7 +426,7 @@ export function runDemo(argv: string[]): void {
   const ledger = openLedger(path);
   try {
     const host = createHost(ledger, { clock: fixedClock(new Date().toISOString().slice(0, 10)) });
-    const setup = dispatch(host, 'setup.init', {
+    const setup = invoke(host, 'setup.init', {
       townshipName: '高寨乡（演示）',
       townshipShort: '高寨乡',
       county: '演示县',

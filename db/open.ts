@@ -4,14 +4,12 @@
  * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
  */
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerError } from '../shared/errors';
 import { acquireLock, type FileLock } from './lock';
 import { runMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
-import * as schema from './schema';
 
 /**
  * Page size of a new ledger. Every save is one small transaction whose cost, under synchronous=FULL,
@@ -29,7 +27,6 @@ export const APPLICATION_ID = 0x544a4c47;
 export interface Ledger {
   path: string;
   db: Database.Database;
-  orm: BetterSQLite3Database<typeof schema>;
   migration: MigrateResult;
   close(): void;
 }
@@ -116,11 +113,9 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
       stamp: options.stamp ?? new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14),
     });
     const opened = db;
-    const orm = drizzle(opened, { schema });
     return {
       path,
       db: opened,
-      orm,
       migration,
       close() {
         if (opened.open) {

@@ -4,7 +4,7 @@
  * handler table is typed from the contract: a missing or misspelt handler does not compile.
  */
 import type { z } from 'zod';
-import { contract, isMethod, type Method, type Output, type ParsedInput } from '../shared/contract';
+import { contract, isMethod, type Input, type Method, type Output, type ParsedInput } from '../shared/contract';
 import type { Clock } from '../shared/dates';
 import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
 import { systemClock, type ServiceContext } from './context';
@@ -67,7 +67,6 @@ const handlers: Handlers = {
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
   'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
-  'persons.findByIdNumber': (ctx, i) => persons.findByIdNumber(ctx, i.idNumber),
   'persons.create': (ctx, i) => persons.createPerson(ctx, i),
   'persons.update': (ctx, i) => persons.updatePerson(ctx, i, personRenamed),
   'persons.delete': (ctx, i) => persons.deletePerson(ctx, i.id),
@@ -223,4 +222,17 @@ export function dispatch(host: Host, method: string, rawInput: unknown): Envelop
     return { ok: false, error: { code: 'INTERNAL', message: `操作 ${method.slice(0, 60)} 须以异步方式调用。` } };
   }
   return result;
+}
+
+/**
+ * The typed forms for the host's own callers (scripts, the desktop notifier, tests): the method name
+ * and input are checked against the contract at compile time, and the input is still validated at
+ * run time as every call's is.
+ */
+export function invoke<M extends Method>(host: Host, method: M, input: Input<M>): Envelope<Output<M>> {
+  return dispatch(host, method, input) as Envelope<Output<M>>;
+}
+
+export async function invokeAsync<M extends Method>(host: Host, method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
+  return (await dispatchAsync(host, method, input)) as Envelope<Output<M>>;
 }

@@ -67,14 +67,5 @@ export class LedgerError extends Error {
   }
 }
 
-export function isWireError(value: unknown): value is WireError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WireError).code === 'string' &&
-    typeof (value as WireError).message === 'string'
-  );
-}
-
 /** The envelope both transports carry. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };

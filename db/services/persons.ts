@@ -169,12 +169,6 @@ export function restorePerson(ctx: ServiceContext, id: string): { ok: true } {
   });
 }
 
-export function findByIdNumber(ctx: ServiceContext, idNumber: string | null): PersonHit | null {
-  if (!idNumber) return null;
-  const [hit] = searchPersons(ctx, idNumber, 1);
-  return hit && hit.idNumber === idNumber ? hit : null;
-}
-
 /**
  * Where a person appears in the other modules (their files, cases, registrations), for the person
  * page. Each module that keeps files on people registers one in db/modules.ts; this module reads

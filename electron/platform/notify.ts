@@ -5,8 +5,7 @@
 import { app, type BrowserWindow, Notification } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dispatchAsync, type Host } from '../../db/router';
-import type { Dashboard } from '../../shared/schemas/obligations';
+import { invokeAsync, type Host } from '../../db/router';
 import { reminderText, shouldRemind } from '../daily-reminder';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,14 +25,14 @@ function lastShown(): string | null {
 export function startDailyReminder(host: Host, window: () => BrowserWindow | null): void {
   const check = async () => {
     if (!Notification.isSupported()) return;
-    let r = await dispatchAsync(host, 'obligations.dashboard', {});
-    if (r.ok && (r.value as Dashboard).refreshing) {
+    let r = await invokeAsync(host, 'obligations.dashboard', {});
+    if (r.ok && r.value.refreshing) {
       // The day's rebuild is running: count from its result, not from yesterday's table.
       await host.refresher?.whenIdle();
-      r = await dispatchAsync(host, 'obligations.dashboard', {});
+      r = await invokeAsync(host, 'obligations.dashboard', {});
     }
     if (!r.ok) return; // e.g. before first-run setup
-    const d = r.value as Dashboard;
+    const d = r.value;
     if (!shouldRemind({ lastShown: lastShown() }, d.today, d.overdueTotal)) return;
     const n = new Notification(reminderText(d.overdueTotal, d.dueSoonTotal));
     n.on('click', () => {

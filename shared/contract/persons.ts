@@ -10,14 +10,12 @@ import {
   type PersonHit,
 } from '../schemas/persons';
 import type { Paged } from '../schemas/common';
-import { IdNumberField } from '../schemas/persons';
 import { method } from './define';
 
 export const personsContract = {
   'persons.search': method<PersonHit[]>()(PersonSearchInput),
   'persons.list': method<Paged<PersonHit & { deletedAt: string | null }>>()(PersonListInput),
   'persons.get': method<PersonDetail>()(z.strictObject({ id: Id })),
-  'persons.findByIdNumber': method<PersonHit | null>()(z.strictObject({ idNumber: IdNumberField })),
   'persons.create': method<Person>()(PersonInput),
   'persons.update': method<Person>()(PersonUpdateInput),
   'persons.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),

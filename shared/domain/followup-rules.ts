@@ -232,7 +232,6 @@ function periodicWithOverride(id: string, key: string, overrides: FollowupOverri
 
 export const STABILITY_CLASSES = ['unstable', 'basic', 'stable'] as const;
 export type StabilityClass = (typeof STABILITY_CLASSES)[number];
-export const STABILITY_LABELS: Record<StabilityClass, string> = { unstable: '不稳定', basic: '基本稳定', stable: '稳定' };
 
 function num(v: FactValue | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;

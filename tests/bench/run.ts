@@ -13,10 +13,12 @@ import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../db/context';
 import { generate, generateFollowup } from '../../db/demo';
 import { openLedger } from '../../db/open';
-import { contextFor, createHost, dispatch } from '../../db/router';
+import { contextFor, createHost, invoke } from '../../db/router';
 import { disputeListSql } from '../../db/services/disputes';
 import { searchSql } from '../../db/services/persons-search';
 import { DisputeListInput } from '../../shared/schemas/disputes';
+import type { Input } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? DISPUTES * 2);
@@ -72,7 +74,7 @@ function timePair(runs: number, a: (i: number) => void, b: (i: number) => void):
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function must(r: ReturnType<typeof dispatch>): unknown {
+function must(r: Envelope<unknown>): unknown {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
@@ -94,7 +96,7 @@ try {
       `复用 ${process.env.BENCH_FROM}：${count('person')} 名人员、${count('dispute')} 件纠纷、${count('followup_subject')} 份档案`,
     );
   } else {
-    must(dispatch(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
+    must(invoke(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
     console.log(`生成 ${PERSONS} 名人员、${DISPUTES} 件纠纷……`);
     const t0 = performance.now();
     let last = 0;
@@ -119,13 +121,13 @@ try {
   const size = { disputes: count('dispute'), persons: count('person'), subjects: count('followup_subject') };
 
   // ── list: filter + sort + page of 50 + total ────────────────────────────────────────────────
-  const filters = [
+  const filters: Input<'disputes.list'>[] = [
     { category: '02' },
     { status: ['closed'] },
     { status: ['mediating'], sort: 'deadline', dir: 'asc' },
     { villageId: (ledger.db.prepare('SELECT id FROM village LIMIT 1').get() as { id: string }).id },
-  ] as const;
-  const listInputs = filters.flatMap((f) => [1, 2, 3, 20].map((page) => ({ ...f, page, pageSize: 50 })));
+  ];
+  const listInputs = filters.flatMap((f) => [1, 2, 3, 20].map((page): Input<'disputes.list'> => ({ ...f, page, pageSize: 50 })));
   const rawList = listInputs.map((input) => {
     const parsed = DisputeListInput.parse(input);
     const q = disputeListSql(parsed, TODAY);
@@ -139,7 +141,7 @@ try {
   });
   const [listMs, listRawMs] = timePair(
     400,
-    (i) => must(dispatch(host, 'disputes.list', listInputs[i % listInputs.length])),
+    (i) => must(invoke(host, 'disputes.list', listInputs[i % listInputs.length]!)),
     (i) => {
       const r = rawList[i % rawList.length]!;
       r.count.get(r.q.params);
@@ -164,7 +166,7 @@ try {
   };
   const [searchMs, searchRawMs] = timePair(
     1500,
-    (i) => must(dispatch(host, 'persons.search', { q: queries[i % 3], limit: 20 })),
+    (i) => must(invoke(host, 'persons.search', { q: queries[i % 3]!, limit: 20 })),
     (i) => {
       const q = queries[i % 3]!;
       if (i % 3 === 0) {
@@ -181,20 +183,20 @@ try {
       }
     },
   );
-  const perQuery = queries.map((q) => round(time(50, () => must(dispatch(host, 'persons.search', { q, limit: 20 })))));
+  const perQuery = queries.map((q) => round(time(50, () => must(invoke(host, 'persons.search', { q, limit: 20 })))));
 
   // ── write: one dispute with its parties, status row and audit row ───────────────────────────
   const [pa, pb] = personIds;
   const writeMs = time(200, () =>
     must(
-      dispatch(host, 'disputes.create', {
+      invoke(host, 'disputes.create', {
         intakeDate: TODAY,
         source: 'visit',
         category: '02',
         summary: '基准测试写入',
         parties: [
-          { personId: pa, role: 'applicant' },
-          { personId: pb, role: 'respondent' },
+          { personId: pa!, role: 'applicant' },
+          { personId: pb!, role: 'respondent' },
         ],
       }),
     ),
@@ -210,10 +212,10 @@ try {
   // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
   const staffIds = (ledger.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
   const tR = performance.now();
-  must(dispatch(host, 'obligations.dashboard', {})); // the first call of the day rebuilds the to-do table
+  must(invoke(host, 'obligations.dashboard', {})); // the first call of the day rebuilds the to-do table
   const rebuildS = (performance.now() - tR) / 1000;
-  const dashInputs = [{}, { responsibleStaffId: staffIds[0] }, { responsibleStaffId: staffIds[1] }];
-  const dueMs = time(100, (i) => must(dispatch(host, 'obligations.dashboard', dashInputs[i % dashInputs.length])));
+  const dashInputs: Input<'obligations.dashboard'>[] = [{}, { responsibleStaffId: staffIds[0] }, { responsibleStaffId: staffIds[1] }];
+  const dueMs = time(100, (i) => must(invoke(host, 'obligations.dashboard', dashInputs[i % dashInputs.length]!)));
   const obligations = (ledger.db.prepare('SELECT count(*) AS n FROM obligation').get() as { n: number }).n;
   const overdue = (ledger.db.prepare('SELECT count(*) AS n FROM obligation WHERE due_date < ?').get(TODAY) as { n: number }).n;
 

@@ -16,9 +16,9 @@ const PDF = Buffer.from(
 
 test('upload, view, download, delete and restore an attachment of a mediation case', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const person = app.call<{ id: string }>('persons.create', { name: '张三' });
-  const staffId = app.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  const c = app.call<{ id: string; caseNo: string }>('mediation.create', {
+  const person = app.call('persons.create', { name: '张三' });
+  const staffId = app.call('staff.list', {})[0]!.id;
+  const c = app.call('mediation.create', {
     origin: 'application',
     acceptedDate: '2024-06-03',
     mediatingBody: 'township',

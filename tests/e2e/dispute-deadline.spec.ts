@@ -7,10 +7,10 @@ import { E2E_TODAY, expect, test } from './fixtures';
 
 test('a dispute deadline moves past the weekend, shows as overdue, and a late handling is marked', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const a = app.call<{ id: string }>('persons.create', { name: '张三' });
-  const b = app.call<{ id: string }>('persons.create', { name: '李四' });
+  const a = app.call('persons.create', { name: '张三' });
+  const b = app.call('persons.create', { name: '李四' });
   const register = (deadline: string, summary: string) =>
-    app.call<{ id: string; caseNo: string }>('disputes.create', {
+    app.call('disputes.create', {
       intakeDate: '2024-06-01',
       source: 'visit',
       category: '02',

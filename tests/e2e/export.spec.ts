@@ -14,10 +14,10 @@ async function choose(page: Page, label: string, option: string) {
 
 test('export the filtered dispute register to Excel', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const a = app.call<{ id: string }>('persons.create', { name: '张三' });
-  const b = app.call<{ id: string }>('persons.create', { name: '李四' });
+  const a = app.call('persons.create', { name: '张三' });
+  const b = app.call('persons.create', { name: '李四' });
   const register = (category: string, intakeDate: string, summary: string) =>
-    app.call<{ caseNo: string }>('disputes.create', {
+    app.call('disputes.create', {
       intakeDate,
       source: 'visit',
       category,

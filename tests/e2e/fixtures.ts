@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock } from '../../db/context';
 import { openLedger, type Ledger } from '../../db/open';
-import { closeHost, createHost, dispatch, type Host } from '../../db/router';
+import { closeHost, createHost, invoke, type Host } from '../../db/router';
+import type { Input, Method, Output } from '../../shared/contract';
 import { startWebServer, type WebServer } from '../../electron/web';
 
 export interface LedgerFixture {
@@ -19,8 +20,8 @@ export interface LedgerFixture {
   ledger: Ledger;
   host: Host;
   server: WebServer;
-  /** Calls the API directly (for arranging data), throwing on failure. */
-  call<T = unknown>(method: string, input?: unknown): T;
+  /** Calls the API directly (for arranging data), typed from the contract, throwing on failure. */
+  call<M extends Method>(method: M, input: Input<M>): Output<M>;
 }
 
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -35,10 +36,10 @@ export const test = base.extend<{ app: LedgerFixture }>({
     // As the app runs: the daily to-do rebuild in a worker thread.
     const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l), background: true });
     const server = await startWebServer({ host, staticDir });
-    const call = <T>(method: string, input?: unknown): T => {
-      const r = dispatch(host, method, input);
+    const call = <M extends Method>(method: M, input: Input<M>): Output<M> => {
+      const r = invoke(host, method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.value as T;
+      return r.value;
     };
     await use({ url: server.url, path, ledger, host, server, call });
     await server.close();

@@ -10,18 +10,19 @@
  */
 import type { Page } from '@playwright/test';
 import { E2E_TODAY, expect, test } from './fixtures';
+import type { Input } from '../../shared/contract';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 const stat = (page: Page, name: string) => page.getByTestId(`stat-${name}`);
 
 test('figures for the year to date and last month; a visit recorded in the UI moves the rates', async ({ page, app }) => {
-  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const staffId = status.operator.id;
-  const file = (name: string, input: Record<string, unknown>) => {
-    const p = app.call<{ id: string }>('persons.create', { name });
-    return app.call<{ id: string }>('followup.create', { personId: p.id, responsibleStaffId: staffId, ...input });
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const staffId = status.operator!.id;
+  const file = (name: string, input: Omit<Input<'followup.create'>, 'personId' | 'responsibleStaffId'>) => {
+    const p = app.call('persons.create', { name });
+    return app.call('followup.create', { personId: p.id, responsibleStaffId: staffId, ...input });
   };
-  const visit = (id: string, date: string, more: Record<string, unknown> = {}) =>
+  const visit = (id: string, date: string, more: Partial<Input<'followup.saveVisit'>> = {}) =>
     app.call('followup.saveVisit', { subjectId: id, date, method: '上门', visitors: '王调解', findings: '走访情况正常', ...more });
   file('甲某', {
     group: 'mental_health',

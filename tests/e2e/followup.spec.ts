@@ -23,8 +23,8 @@ async function fillDate(field: Locator, value: string, heading: Locator) {
 
 /** A level-3 patient since 05-01, never visited: the visit fell due on 05-15 and is overdue today. */
 function overdueFile(app: LedgerFixture, operatorId: string, name: string, facts: Record<string, string>) {
-  const person = app.call<{ id: string }>('persons.create', { name });
-  return app.call<{ id: string }>('followup.create', {
+  const person = app.call('persons.create', { name });
+  return app.call('followup.create', {
     personId: person.id,
     group: 'mental_health',
     level: '3',
@@ -153,8 +153,8 @@ test('register a level-3 patient with a guardian; a visit raising the level to 4
 });
 
 test('an overdue visit is on the dashboard, opens the file, and is cleared by recording the visit', async ({ page, app }) => {
-  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  overdueFile(app, status.operator.id, '钱老四', { diagnosis: '双相（情感）障碍', guardianName: '钱大嫂', guardianRelation: '配偶' });
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  overdueFile(app, status.operator!.id, '钱老四', { diagnosis: '双相（情感）障碍', guardianName: '钱大嫂', guardianRelation: '配偶' });
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
   await page.goto(app.url);
 
@@ -201,8 +201,8 @@ test('an overdue visit is extended with its reason, then excused instead; both a
   page,
   app,
 }) => {
-  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const file = overdueFile(app, status.operator.id, '周小六', { diagnosis: '精神分裂症', guardianName: '周母', guardianRelation: '母子' });
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const file = overdueFile(app, status.operator!.id, '周小六', { diagnosis: '精神分裂症', guardianName: '周母', guardianRelation: '母子' });
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
   await page.goto(`${app.url}#/followup/${file.id}`);
   const item = dueItems(page).filter({ hasText: '2024-05-15' });

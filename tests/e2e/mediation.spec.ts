@@ -29,9 +29,9 @@ async function addRecord(page: Page, button: string, date: string, participants:
 
 test('take a dispute through mediation to an agreement and a return visit; the statistics follow', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const a = app.call<{ id: string }>('persons.create', { name: '张三', phone: '13800138000' });
-  const b = app.call<{ id: string }>('persons.create', { name: '李四' });
-  const d = app.call<{ id: string; caseNo: string }>('disputes.create', {
+  const a = app.call('persons.create', { name: '张三', phone: '13800138000' });
+  const b = app.call('persons.create', { name: '李四' });
+  const d = app.call('disputes.create', {
     intakeDate: '2024-06-01',
     source: 'visit',
     category: '03',

@@ -10,9 +10,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 
 test('adjust a visit cadence with a reason and keep the holiday table', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const staffId = app.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  const p = app.call<{ id: string }>('persons.create', { name: '孙小五' });
-  const s = app.call<{ id: string }>('followup.create', {
+  const staffId = app.call('staff.list', {})[0]!.id;
+  const p = app.call('persons.create', { name: '孙小五' });
+  const s = app.call('followup.create', {
     personId: p.id,
     group: 'mental_health',
     level: '3',

@@ -9,10 +9,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 
 test('rename a village and keep its grids and grid workers', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const village = app.call<{ id: string }>('villages.save', { id: null, name: '前营村' });
+  const village = app.call('villages.save', { id: null, name: '前营村' });
   app.call('grids.save', { id: null, villageId: village.id, name: '第一网格' });
-  const person = app.call<{ id: string }>('persons.create', { name: '郑一' });
-  const d = app.call<{ id: string }>('disputes.create', {
+  const person = app.call('persons.create', { name: '郑一' });
+  const d = app.call('disputes.create', {
     intakeDate: '2024-06-01',
     source: 'visit',
     category: '02',

@@ -30,13 +30,13 @@ async function sheetOf(path: string) {
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 test('the monthly visit plan: by person, filtered, exported and printed; the ledger exported with its filters', async ({ page, app }) => {
-  const status = app.call<{ operator: { id: string } }>('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-  const wang = status.operator.id;
-  const li = app.call<{ id: string }>('staff.save', { name: '李网格' }).id;
-  const east = app.call<{ id: string }>('villages.save', { name: '东村' }).id;
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const wang = status.operator!.id;
+  const li = app.call('staff.save', { name: '李网格' }).id;
+  const east = app.call('villages.save', { name: '东村' }).id;
   const idNumber = makeIdNumber('110105', '19800501', '123');
-  const zhao = app.call<{ id: string }>('persons.create', { name: '赵小明', idNumber });
-  const qian = app.call<{ id: string }>('persons.create', { name: '钱二' });
+  const zhao = app.call('persons.create', { name: '赵小明', idNumber });
+  const qian = app.call('persons.create', { name: '钱二' });
   // Level 3 from 06-01: every 2 weeks → 06-15, 06-29 (then 07-13, 07-27)
   app.call('followup.create', {
     personId: zhao.id,

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/dates';
 import { fixedClock, type ServiceContext } from '../../db/context';
 import { openLedger, type Ledger } from '../../db/open';
-import { contextFor, createHost, dispatch, dispatchAsync, type Host } from '../../db/router';
+import { contextFor, createHost, dispatch, invoke, invokeAsync, type Host } from '../../db/router';
+import type { Input, Method, Output } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { idCheckChar } from '../../shared/domain/id-number';
 
@@ -17,10 +18,12 @@ export interface TestLedger {
   ledger: Ledger;
   host: Host;
   ctx(): ServiceContext;
-  call<T = unknown>(method: string, input?: unknown): T;
+  /** Calls a method of the contract (typed from it), throwing on failure. */
+  call<M extends Method>(method: M, input: Input<M>): Output<M>;
+  /** Any method name and any input, as an untrusted caller sends them: the envelope as it comes back. */
   raw(method: string, input?: unknown): Envelope<unknown>;
   /** For the asynchronous methods (documents, exports): the same as the transports use. */
-  callAsync<T = unknown>(method: string, input?: unknown): Promise<T>;
+  callAsync<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   close(): void;
 }
 
@@ -49,15 +52,15 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
     host,
     ctx: () => contextFor(host),
     raw: (method, input) => dispatch(host, method, input),
-    call<T>(method: string, input?: unknown): T {
-      const r = dispatch(host, method, input);
+    call(method, input) {
+      const r = invoke(host, method, input);
       if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
-      return r.value as T;
+      return r.value;
     },
-    async callAsync<T>(method: string, input?: unknown): Promise<T> {
-      const r = await dispatchAsync(host, method, input);
+    async callAsync(method, input) {
+      const r = await invokeAsync(host, method, input);
       if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
-      return r.value as T;
+      return r.value;
     },
     close() {
       ledger.close();

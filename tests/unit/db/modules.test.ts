@@ -7,52 +7,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachmentOwners, hostModules, recycleSources } from '../../../db/modules';
 import { ATTACHMENT_OWNERS, MODULE_INFO, MODULES } from '../../../shared/modules';
 import type { Dispute } from '../../../shared/schemas/disputes';
-import type { FollowupSubject } from '../../../shared/schemas/followup';
-import type { MediationCase } from '../../../shared/schemas/mediation';
-import type { Person, PersonDetail } from '../../../shared/schemas/persons';
-import { RECYCLE_COLUMNS, RECYCLE_SECTIONS, type RecycleBinSection } from '../../../shared/schemas/recycle';
+import type { Person } from '../../../shared/schemas/persons';
+import { RECYCLE_COLUMNS, RECYCLE_SECTIONS } from '../../../shared/schemas/recycle';
+import { caseFromDispute, dispute, followupFile, person } from '../../helpers/builders';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';
 
 let t: TestLedger;
 let a: Person;
 let b: Person;
-let staffId: string;
-let dispute: Dispute;
+let registered: Dispute;
 
 beforeEach(() => {
   t = openTestLedger();
-  a = t.call<Person>('persons.create', { name: '张三' });
-  b = t.call<Person>('persons.create', { name: '李四' });
-  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  dispute = t.call<Dispute>('disputes.create', {
-    intakeDate: '2024-05-06',
-    source: 'visit',
-    category: '02',
-    summary: '宅基地界墙纠纷',
-    parties: [
-      { personId: a.id, role: 'applicant' },
-      { personId: b.id, role: 'respondent' },
-    ],
-  });
+  a = person(t, { name: '张三' });
+  b = person(t, { name: '李四' });
+  registered = dispute(t, [a, b]);
 });
 afterEach(() => t.close());
 
-const openCase = () =>
-  t.call<MediationCase>('mediation.openFromDispute', {
-    disputeId: dispute.id,
-    acceptedDate: '2024-05-07',
-    mediatingBody: 'township',
-    mediatorIds: [staffId],
-  });
-const followupFile = (personId: string) =>
-  t.call<FollowupSubject>('followup.create', {
-    personId,
-    group: 'cult',
-    level: 'yellow',
-    responsibleStaffId: staffId,
-    startDate: '2024-05-01',
-    facts: { transformStatus: '转化中' },
-  });
+const openCase = () => caseFromDispute(t, registered);
 
 describe('the registry', () => {
   it('has an entry for every module of the vocabulary, and an attachment owner for each owner type', () => {
@@ -66,39 +39,39 @@ describe('the registry', () => {
 describe('the person page', () => {
   it('lists every file a person has, in every module, with where it lives', () => {
     const c = openCase();
-    const f = followupFile(a.id);
-    const d = t.call<PersonDetail>('persons.get', { id: a.id });
+    const f = followupFile(t, a);
+    const d = t.call('persons.get', { id: a.id });
     expect(d.records.map((r) => [r.module, r.id, r.role, r.status])).toEqual([
       ['followup', f.id, '黄色（一般关注）', '在管'],
-      ['disputes', dispute.id, '申请人', '调处中'],
+      ['disputes', registered.id, '申请人', '调处中'],
       ['mediation', c.id, '申请人', '调解中'],
     ]);
     expect(d.records[0]!.title).toBe('邪教人员档案');
     // A deleted file leaves the page (and waits in the recycle bin).
     t.call('followup.delete', { id: f.id });
-    expect(t.call<PersonDetail>('persons.get', { id: a.id }).records.map((r) => r.module)).toEqual(['disputes', 'mediation']);
-    expect(t.call<PersonDetail>('persons.get', { id: b.id }).records.map((r) => r.module)).toEqual(['disputes', 'mediation']);
+    expect(t.call('persons.get', { id: a.id }).records.map((r) => r.module)).toEqual(['disputes', 'mediation']);
+    expect(t.call('persons.get', { id: b.id }).records.map((r) => r.module)).toEqual(['disputes', 'mediation']);
   });
 
   it('keeps the party names of registrations in step with a renamed person', () => {
     t.call('persons.update', { id: a.id, name: '张三丰' });
-    expect(t.call<Dispute>('disputes.get', { id: dispute.id }).parties.map((p) => p.name)).toEqual(['张三丰', '李四']);
-    expect(t.call<{ rows: { parties: string }[] }>('disputes.list', {}).rows[0]!.parties).toBe('张三丰、李四');
+    expect(t.call('disputes.get', { id: registered.id }).parties.map((p) => p.name)).toEqual(['张三丰', '李四']);
+    expect(t.call('disputes.list', {}).rows[0]!.parties).toBe('张三丰、李四');
   });
 });
 
 describe('the recycle bin', () => {
-  const bin = () => t.call<RecycleBinSection[]>('recycle.list', {});
+  const bin = () => t.call('recycle.list', {});
   const section = (name: string) => bin().find((s) => s.section === name)!;
 
   it('has a section per module and one for attachments, each row in its columns, and restores through the module', () => {
     const c = openCase();
-    const f = followupFile(b.id);
+    const f = followupFile(t, b);
     expect(bin().map((s) => [s.section, s.total])).toEqual(RECYCLE_SECTIONS.map((s) => [s, 0]));
     t.call('mediation.delete', { id: c.id });
     t.call('followup.delete', { id: f.id });
-    t.call('disputes.delete', { id: dispute.id });
-    const orphan = t.call<Person>('persons.create', { name: '王五' });
+    t.call('disputes.delete', { id: registered.id });
+    const orphan = t.call('persons.create', { name: '王五' });
     t.call('persons.delete', { id: orphan.id });
 
     for (const s of bin())
@@ -106,16 +79,16 @@ describe('the recycle bin', () => {
         s.rows.every((r) => r.cells.length === RECYCLE_COLUMNS[s.section].length),
         s.section,
       ).toBe(true);
-    expect(section('disputes').rows.map((r) => r.cells)).toEqual([[dispute.caseNo, '邻里纠纷', '张三、李四']]);
+    expect(section('disputes').rows.map((r) => r.cells)).toEqual([[registered.caseNo, '邻里纠纷', '张三、李四']]);
     expect(section('mediation').rows.map((r) => [r.name, ...r.cells])).toEqual([[c.caseNo, c.caseNo, '张三、李四']]);
     expect(section('followup').rows.map((r) => [r.name, ...r.cells])).toEqual([['李四的档案', '李四', '邪教人员', '2024-05-01']]);
     expect(section('persons').rows.map((r) => r.cells)).toEqual([['王五', '']]);
 
     t.call('recycle.restore', { section: 'followup', id: f.id });
     expect(section('followup').total).toBe(0);
-    expect(t.call<FollowupSubject>('followup.get', { id: f.id }).deletedAt).toBeNull();
+    expect(t.call('followup.get', { id: f.id }).deletedAt).toBeNull();
     // The module's own refusals stand: a record of another section is not found there.
-    expect(t.raw('recycle.restore', { section: 'persons', id: dispute.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(t.raw('recycle.restore', { section: 'ledger', id: dispute.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('recycle.restore', { section: 'persons', id: registered.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(t.raw('recycle.restore', { section: 'ledger', id: registered.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLedger } from '../../../../db/open';
-import { createHost, dispatch } from '../../../../db/router';
+import { createHost, dispatch, invoke } from '../../../../db/router';
 import { fixedClock } from '../../../../db/context';
 import type { Attachment } from '../../../../shared/schemas/attachments';
-import type { RecycleBinSection } from '../../../../shared/schemas/recycle';
-import type { FileResult } from '../../../../shared/schemas/common';
 import type { MediationCase } from '../../../../shared/schemas/mediation';
 import { openTestLedger, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
+import type { Caller } from '../../../helpers/builders';
 
 /** A real 1×1 PNG and a minimal PDF. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -23,9 +22,9 @@ const PDF = Buffer.from(
 let t: TestLedger;
 let caseId: string;
 
-function createCase(call: (method: string, input: unknown) => unknown, staffId: string): MediationCase {
-  const person = call('persons.create', { name: '张三' }) as { id: string };
-  return call('mediation.create', {
+function createCase(t: Caller, staffId: string): MediationCase {
+  const person = t.call('persons.create', { name: '张三' });
+  return t.call('mediation.create', {
     origin: 'application',
     acceptedDate: '2024-05-08',
     mediatingBody: 'township',
@@ -33,12 +32,12 @@ function createCase(call: (method: string, input: unknown) => unknown, staffId: 
     summary: '赡养费纠纷',
     parties: [{ personId: person.id, role: 'applicant' }],
     mediatorIds: [staffId],
-  }) as MediationCase;
+  });
 }
 
 beforeEach(() => {
   t = openTestLedger();
-  caseId = createCase((m, i) => t.call(m, i), t.call<{ id: string }[]>('staff.list', {})[0]!.id).id;
+  caseId = createCase(t, t.call('staff.list', {})[0]!.id).id;
 });
 afterEach(() => t.close());
 
@@ -56,7 +55,7 @@ const addOk = (bytes: Buffer, fileName: string) => {
   if (!r.ok) throw new Error(`${fileName}: ${r.error.message}`);
   return r.value as Attachment;
 };
-const list = () => t.call<Attachment[]>('attachments.list', { ownerType: 'mediation_case', ownerId: caseId });
+const list = () => t.call('attachments.list', { ownerType: 'mediation_case', ownerId: caseId });
 const counts = () => ({
   attachments: (t.ledger.db.prepare('SELECT count(*) AS n FROM attachment').get() as { n: number }).n,
   audit: (t.ledger.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
@@ -81,7 +80,7 @@ describe('attachments', () => {
       [png, PNG],
       [pdf, PDF],
     ] as const) {
-      const file = t.call<FileResult>('attachments.get', { id: a.id });
+      const file = t.call('attachments.get', { id: a.id });
       expect(file.fileName).toBe(a.fileName);
       expect(file.mime).toBe(a.mime);
       expect(Buffer.from(file.base64, 'base64').equals(bytes)).toBe(true);
@@ -205,7 +204,7 @@ describe('attachments', () => {
       expect(text).not.toContain('%PDF');
     }
     // The case's own history shows the attachment's lines among its own.
-    const history = t.call<{ entity: string; action: string }[]>('audit.forEntity', { entity: 'mediation', id: caseId });
+    const history = t.call('audit.forEntity', { entity: 'mediation', id: caseId });
     expect(history.filter((e) => e.entity === 'attachment').map((e) => e.action)).toEqual(['restore', 'delete', 'create']);
     expect(history.at(-1)!.entity).toBe('mediation');
   });
@@ -251,8 +250,8 @@ describe('attachments', () => {
     expect(list()).toEqual([]);
     expect(t.raw('attachments.get', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.raw('attachments.delete', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const caseNo = t.call<MediationCase>('mediation.get', { id: caseId }).caseNo;
-    const bin = () => t.call<RecycleBinSection[]>('recycle.list', {}).find((s) => s.section === 'attachments')!;
+    const caseNo = t.call('mediation.get', { id: caseId }).caseNo;
+    const bin = () => t.call('recycle.list', {}).find((s) => s.section === 'attachments')!;
     expect(bin()).toEqual({
       section: 'attachments',
       total: 1,
@@ -301,13 +300,15 @@ describe('migration 0003_attachments', () => {
     const path = join(dir, 'ledger.db');
     const old = openLedger(path, { migrationsFolder: folder });
     const oldHost = createHost(old, { clock: fixedClock(TODAY), log: () => {} });
-    const call = (method: string, input: unknown) => {
-      const r = dispatch(oldHost, method, input);
-      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.value;
+    const oldApp: Caller = {
+      call(method, input) {
+        const r = invoke(oldHost, method, input);
+        if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+        return r.value;
+      },
     };
-    call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-    const c = createCase(call, (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id);
+    oldApp.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const c = createCase(oldApp, (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id);
     expect(old.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'attachment'").get()).toBeUndefined();
     old.close();
 

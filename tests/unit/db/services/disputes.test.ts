@@ -1,21 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../db/services/audit';
-import type { Paged } from '../../../../shared/schemas/common';
-import type { Dispute, DisputeRow } from '../../../../shared/schemas/disputes';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
 
 let t: TestLedger;
 let a: Person;
 let b: Person;
 beforeEach(() => {
   t = openTestLedger();
-  a = t.call<Person>('persons.create', { name: '张三' });
-  b = t.call<Person>('persons.create', { name: '李四' });
+  a = t.call('persons.create', { name: '张三' });
+  b = t.call('persons.create', { name: '李四' });
 });
 afterEach(() => t.close());
 
-const base = () => ({
+const base = (): Input<'disputes.create'> => ({
   intakeDate: '2024-06-01',
   source: 'visit',
   category: '02',
@@ -25,8 +24,8 @@ const base = () => ({
     { personId: b.id, role: 'respondent' },
   ],
 });
-const create = (extra: Record<string, unknown> = {}) => t.call<Dispute>('disputes.create', { ...base(), ...extra });
-const list = (f: Record<string, unknown> = {}) => t.call<Paged<DisputeRow>>('disputes.list', f);
+const create = (extra: Partial<Input<'disputes.create'>> = {}) => t.call('disputes.create', { ...base(), ...extra });
+const list = (f: Input<'disputes.list'> = {}) => t.call('disputes.list', f);
 
 describe('dispute intake', () => {
   it('numbers cases per year from the configured pattern and defaults the deadline', () => {
@@ -40,12 +39,12 @@ describe('dispute intake', () => {
       ['张三', 'applicant'],
       ['李四', 'respondent'],
     ]);
-    expect(t.call<{ caseNo: string }>('disputes.nextCaseNumber', { intakeDate: '2024-09-09' }).caseNo).toBe('高寨乡纠〔2024〕3号');
+    expect(t.call('disputes.nextCaseNumber', { intakeDate: '2024-09-09' }).caseNo).toBe('高寨乡纠〔2024〕3号');
   });
 
   it('follows a changed pattern and never reuses a number', () => {
     create();
-    const s = t.call<Record<string, unknown>>('settings.get', {});
+    const s = t.call('settings.get', {});
     t.call('settings.update', { ...s, disputeNumberPattern: '（{year}）{township}纠字第{seq:3}号' });
     expect(create().caseNo).toBe('（2024）高寨乡纠字第002号');
   });
@@ -63,7 +62,7 @@ describe('dispute intake', () => {
       error: { code: 'VALIDATION' },
     });
     t.call('disputes.changeStatus', { id: d.id, to: 'resolved', date: '2024-06-10' });
-    const done = t.call<Dispute>('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-11' });
+    const done = t.call('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-11' });
     expect(done.history.map((h) => [h.from, h.to, h.date])).toEqual([
       [null, 'registered', '2024-06-01'],
       ['registered', 'accepted', '2024-06-02'],
@@ -78,7 +77,7 @@ describe('dispute intake', () => {
     const r = t.raw('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02' });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { transferUnit: '转办须填写接收单位' } } });
     expect(
-      t.call<Dispute>('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02', transferUnit: '县信访局' }).transferUnit,
+      t.call('disputes.changeStatus', { id: d.id, to: 'transferred', date: '2024-06-02', transferUnit: '县信访局' }).transferUnit,
     ).toBe('县信访局');
   });
 
@@ -87,7 +86,7 @@ describe('dispute intake', () => {
     create({ deadline: '2024-06-30' });
     const closedLate = create({ deadline: '2024-06-05' });
     t.call('disputes.changeStatus', { id: closedLate.id, to: 'rejected', date: '2024-06-02' });
-    expect(t.call<Dispute>('disputes.get', { id: late.id }).overdue).toBe(true);
+    expect(t.call('disputes.get', { id: late.id }).overdue).toBe(true);
     const overdue = list({ overdue: true });
     expect(overdue.rows.map((r) => r.id)).toEqual([late.id]);
     expect(overdue.total).toBe(1);
@@ -97,14 +96,14 @@ describe('dispute intake', () => {
         .rows.filter((r) => r.overdue)
         .map((r) => r.id),
     ).toEqual([late.id]);
-    expect(t.call<Dispute>('disputes.get', { id: closedLate.id }).deadlineItem).toMatchObject({
+    expect(t.call('disputes.get', { id: closedLate.id }).deadlineItem).toMatchObject({
       state: 'done',
       satisfiedOn: '2024-06-02',
       late: false,
     });
     // handled after the deadline: done, but late; no longer overdue anywhere
     t.call('disputes.changeStatus', { id: late.id, to: 'transferred', date: '2024-06-15', transferUnit: '县信访局' });
-    expect(t.call<Dispute>('disputes.get', { id: late.id })).toMatchObject({ overdue: false, deadlineItem: { state: 'done', late: true } });
+    expect(t.call('disputes.get', { id: late.id })).toMatchObject({ overdue: false, deadlineItem: { state: 'done', late: true } });
     expect(list({ overdue: true }).total).toBe(0);
   });
 
@@ -135,7 +134,7 @@ describe('dispute intake', () => {
 
   it("lists the dispute on each party's person page", () => {
     const d = create();
-    const detail = t.call<{ records: { id: string; role: string }[] }>('persons.get', { id: b.id });
+    const detail = t.call('persons.get', { id: b.id });
     expect(detail.records).toEqual([expect.objectContaining({ id: d.id, role: '被申请人' })]);
   });
 
@@ -167,7 +166,7 @@ describe('dispute intake', () => {
   it('writes one audit row per change, chained so that tampering shows', () => {
     const d = create();
     t.call('disputes.changeStatus', { id: d.id, to: 'accepted', date: '2024-06-02' });
-    const rows = t.call<{ action: string }[]>('audit.forEntity', { entity: 'dispute', id: d.id });
+    const rows = t.call('audit.forEntity', { entity: 'dispute', id: d.id });
     expect(rows.map((r) => r.action)).toEqual(['status', 'create']);
     expect(verifyAuditChain(t.ctx())).toBeNull();
     t.ledger.db.prepare("UPDATE audit_log SET after = '{}' WHERE action = 'status'").run();

@@ -13,8 +13,8 @@
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { FollowupStats, FollowupSubject } from '../../../../shared/schemas/followup';
-import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
 
 let t: TestLedger;
 
@@ -22,14 +22,15 @@ const MH_FACTS = { diagnosis: '精神分裂症', guardianName: '监护人', guar
 
 beforeAll(() => {
   t = openTestLedger();
-  const staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  const file = (name: string, input: Record<string, unknown>) => {
-    const p = t.call<Person>('persons.create', { name });
-    return t.call<FollowupSubject>('followup.create', { personId: p.id, responsibleStaffId: staffId, ...input });
+  const staffId = t.call('staff.list', {})[0]!.id;
+  const file = (name: string, input: Omit<Input<'followup.create'>, 'personId' | 'responsibleStaffId'>) => {
+    const p = t.call('persons.create', { name });
+    return t.call('followup.create', { personId: p.id, responsibleStaffId: staffId, ...input });
   };
-  const visit = (s: FollowupSubject, date: string, more: Record<string, unknown> = {}) =>
-    t.call<FollowupSubject>('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '走访', ...more });
-  const test = (s: FollowupSubject, date: string, testResult: string) => visit(s, date, { kind: 'test', method: '到所', testResult });
+  const visit = (s: FollowupSubject, date: string, more: Partial<Input<'followup.saveVisit'>> = {}) =>
+    t.call('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '走访', ...more });
+  const test = (s: FollowupSubject, date: string, testResult: Input<'followup.saveVisit'>['testResult']) =>
+    visit(s, date, { kind: 'test', method: '到所', testResult });
 
   const jia = file('甲', { group: 'mental_health', level: '2', startDate: '2024-03-01', facts: MH_FACTS });
   for (const d of ['2024-03-25', '2024-04-20', '2024-05-25', '2024-06-10']) visit(jia, d);
@@ -59,7 +60,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const stats = (dateFrom: string, dateTo: string) => t.call<FollowupStats>('followup.stats', { dateFrom, dateTo });
+const stats = (dateFrom: string, dateTo: string) => t.call('followup.stats', { dateFrom, dateTo });
 const group = (s: FollowupStats, g: string) => s.byGroup.find((x) => x.group === g)!;
 
 describe('May 2024', () => {
@@ -146,7 +147,7 @@ describe('the year to date', () => {
   it('a visit recorded today moves the rate', () => {
     const before = stats('2024-06-01', '2024-06-15');
     expect(before.visits).toMatchObject({ due: 0 });
-    const yi = t.call<{ rows: { id: string; personName: string }[] }>('followup.list', { q: '乙' }).rows[0]!;
+    const yi = t.call('followup.list', { q: '乙' }).rows[0]!;
     const ytd = stats('2024-01-01', '2024-06-15');
     t.call('followup.saveVisit', { subjectId: yi.id, date: '2024-06-15', method: '上门', visitors: '王调解', findings: '补访' });
     const after = stats('2024-01-01', '2024-06-15');

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
 import { buildVisitPlanDocument } from '../../../../shared/documents/followup-visit-plan';
 import type { FileResult } from '../../../../shared/schemas/common';
-import type { FollowupSubject, VisitPlan } from '../../../../shared/schemas/followup';
+import type { VisitPlan } from '../../../../shared/schemas/followup';
 import type { Person } from '../../../../shared/schemas/persons';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
 
 let t: TestLedger;
 let zhao: Person;
@@ -18,18 +19,18 @@ let east: string;
 
 beforeEach(() => {
   t = openTestLedger(); // today is 2024-06-15
-  zhao = t.call<Person>('persons.create', { name: '赵大', idNumber: makeIdNumber('110105', '19800501', '123') });
-  qian = t.call<Person>('persons.create', { name: '钱二' });
-  sun = t.call<Person>('persons.create', { name: '孙三' });
-  wang = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  li = t.call<{ id: string }>('staff.save', { name: '李网格' }).id;
-  east = t.call<{ id: string }>('villages.save', { name: '东村' }).id;
+  zhao = t.call('persons.create', { name: '赵大', idNumber: makeIdNumber('110105', '19800501', '123') });
+  qian = t.call('persons.create', { name: '钱二' });
+  sun = t.call('persons.create', { name: '孙三' });
+  wang = t.call('staff.list', {})[0]!.id;
+  li = t.call('staff.save', { name: '李网格' }).id;
+  east = t.call('villages.save', { name: '东村' }).id;
 });
 afterEach(() => t.close());
 
 /** Level 3 (unstable): every 2 weeks from the start. */
 const mental = (over: Record<string, unknown> = {}) =>
-  t.call<FollowupSubject>('followup.create', {
+  t.call('followup.create', {
     personId: zhao.id,
     group: 'mental_health',
     level: '3',
@@ -41,7 +42,7 @@ const mental = (over: Record<string, unknown> = {}) =>
   });
 /** 邪教人员: a visit every calendar month. */
 const cult = (over: Record<string, unknown> = {}) =>
-  t.call<FollowupSubject>('followup.create', {
+  t.call('followup.create', {
     personId: qian.id,
     group: 'cult',
     level: 'yellow',
@@ -50,7 +51,7 @@ const cult = (over: Record<string, unknown> = {}) =>
     ...over,
   });
 
-const plan = (input: Record<string, unknown>) => t.call<VisitPlan>('followup.visitPlan', input);
+const plan = (input: Input<'followup.visitPlan'>) => t.call('followup.visitPlan', input);
 /** name → [date, overdue][] */
 const dates = (p: VisitPlan) => p.rows.map((r) => [r.personName, r.due.map((d) => `${d.date}${d.overdue ? ' 逾期' : ''}`)]);
 
@@ -120,7 +121,7 @@ describe('the monthly visit plan', () => {
   it('filters by responsible person and village, and leaves out ended and deleted files', () => {
     mental();
     cult();
-    const ended = t.call<FollowupSubject>('followup.create', {
+    const ended = t.call('followup.create', {
       personId: sun.id,
       group: 'petition',
       level: 'red',
@@ -135,7 +136,7 @@ describe('the monthly visit plan', () => {
     expect(plan({ month: '2024-06', responsibleStaffId: wang }).rows.map((r) => r.personName)).toEqual(['赵大']);
     expect(plan({ month: '2024-06', villageId: east }).rows.map((r) => r.personName)).toEqual(['赵大']);
     expect(plan({ month: '2024-06', responsibleStaffId: li, villageId: east }).rows).toEqual([]);
-    const q = t.call<{ rows: { id: string }[] }>('followup.list', { responsibleStaffId: li }).rows[0]!;
+    const q = t.call('followup.list', { responsibleStaffId: li }).rows[0]!;
     t.call('followup.delete', { id: q.id });
     expect(plan({ month: '2024-06' }).rows.map((r) => r.personName)).toEqual(['赵大']);
   });
@@ -167,7 +168,7 @@ describe('the visit plan as .xlsx', () => {
   it('has one row per planned visit, masked ID numbers, the month in the title and the person when filtered; the export is audited', async () => {
     mental();
     cult();
-    const file = await t.callAsync<FileResult>('followup.exportVisitPlan', { month: '2024-07' });
+    const file = await t.callAsync('followup.exportVisitPlan', { month: '2024-07' });
     expect(file.fileName).toBe('高寨乡2024年7月重点人员走访计划表_2024-06-15.xlsx');
     const s = await open(file);
     expect(s.title).toBe('高寨乡2024年7月重点人员走访计划表');
@@ -228,7 +229,7 @@ describe('the visit plan as .xlsx', () => {
     ]);
     expect(JSON.stringify(s.rows)).not.toContain(zhao.idNumber!);
 
-    const mine = await t.callAsync<FileResult>('followup.exportVisitPlan', { month: '2024-06', responsibleStaffId: wang, villageId: east });
+    const mine = await t.callAsync('followup.exportVisitPlan', { month: '2024-06', responsibleStaffId: wang, villageId: east });
     expect(mine.fileName).toBe('高寨乡2024年6月重点人员走访计划表（王调解）_2024-06-15.xlsx');
     const m = await open(mine);
     expect(m.subtitle).toBe('包保责任人：王调解　村（社区）：东村　制表日期：2024年6月15日');

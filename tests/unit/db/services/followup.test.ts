@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../db/context';
-import { contextFor, createHost, dispatch } from '../../../../db/router';
+import { contextFor, createHost, invoke } from '../../../../db/router';
+import type { Input, Method, Output } from '../../../../shared/contract';
 import { readDashboard } from '../../../../db/services/obligations-dashboard';
-import type { FollowupRow, FollowupSchedule, FollowupStats, FollowupSubject } from '../../../../shared/schemas/followup';
-import type { Dashboard } from '../../../../shared/schemas/obligations';
-import type { ScheduleSettings } from '../../../../shared/schemas/schedule';
-import type { Paged } from '../../../../shared/schemas/common';
+import type { FollowupSubject } from '../../../../shared/schemas/followup';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
@@ -15,13 +13,13 @@ let staffId: string;
 
 beforeEach(() => {
   t = openTestLedger(); // today is 2024-06-15
-  p = t.call<Person>('persons.create', { name: '赵大' });
-  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+  p = t.call('persons.create', { name: '赵大' });
+  staffId = t.call('staff.list', {})[0]!.id;
 });
 afterEach(() => t.close());
 
 const mental = (over: Record<string, unknown> = {}) =>
-  t.call<FollowupSubject>('followup.create', {
+  t.call('followup.create', {
     personId: p.id,
     group: 'mental_health',
     level: '3',
@@ -36,10 +34,10 @@ const mental = (over: Record<string, unknown> = {}) =>
 function on(day: string) {
   const host = createHost(t.ledger, { clock: fixedClock(day), log: () => {} });
   return {
-    call<T>(method: string, input?: unknown): T {
-      const r = dispatch(host, method, input);
+    call<M extends Method>(method: M, input: Input<M>): Output<M> {
+      const r = invoke(host, method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.value as T;
+      return r.value;
     },
   };
 }
@@ -57,7 +55,7 @@ describe('special-group files', () => {
 
   it("moves the next visit closer when a visit raises the level, from that visit's date", () => {
     const s = mental();
-    const after = t.call<FollowupSubject>('followup.saveVisit', {
+    const after = t.call('followup.saveVisit', {
       subjectId: s.id,
       date: '2024-06-10',
       method: '上门',
@@ -69,13 +67,13 @@ describe('special-group files', () => {
     expect(after.levelSince).toBe('2024-06-10');
     expect(after.nextDueDate).toBe('2024-06-17');
     expect(after.dueItems[0]).toMatchObject({ label: '随访（危险性4–5级）', dueDate: '2024-06-17' });
-    const trail = t.call<{ action: string }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    const trail = t.call('audit.forEntity', { entity: 'followup', id: s.id });
     expect(trail.map((e) => e.action)).toEqual(['update', 'create']);
   });
 
   it('keeps the level over time: a deleted reassessment takes its level with it, an edit holds from today', () => {
     const s = mental({ level: '2', startDate: '2024-03-01' });
-    const raised = t.call<FollowupSubject>('followup.saveVisit', {
+    const raised = t.call('followup.saveVisit', {
       subjectId: s.id,
       date: '2024-06-10',
       method: '上门',
@@ -88,11 +86,11 @@ describe('special-group files', () => {
       ['2024-06-10', '4', 'visit'],
     ]);
     // recorded on the wrong file: deleted, and the level falls back to 2 from 03-01
-    const back = t.call<FollowupSubject>('followup.deleteVisit', { id: raised.visits[0]!.id });
+    const back = t.call('followup.deleteVisit', { id: raised.visits[0]!.id });
     expect([back.level, back.levelSince, back.levels.length]).toEqual(['2', '2024-03-01', 1]);
     // changed on the form: from today on
     const { id, person, levels: _l, visits: _v, dueItems: _d, itemActions: _a, cadence: _c, breach: _b, ...rest } = back;
-    const edited = t.call<FollowupSubject>('followup.update', {
+    const edited = t.call('followup.update', {
       id,
       personId: person.id,
       group: rest.group,
@@ -110,7 +108,7 @@ describe('special-group files', () => {
     const s = mental({ level: '2', startDate: '2024-03-01' }); // monthly while level 2
     for (const date of ['2024-03-20', '2024-04-20', '2024-05-20'])
       t.call('followup.saveVisit', { subjectId: s.id, date, method: '上门', visitors: '王调解', findings: '平稳' });
-    const may = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    const may = () => t.call('followup.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
     const before = may();
     t.call('followup.saveVisit', {
       subjectId: s.id,
@@ -189,7 +187,7 @@ describe('special-group files', () => {
   });
 
   it('drug files: reporting window, 3-year term, tests and the serious-breach check', () => {
-    const s = t.call<FollowupSubject>('followup.create', {
+    const s = t.call('followup.create', {
       personId: p.id,
       group: 'drug',
       level: 'red',
@@ -203,7 +201,7 @@ describe('special-group files', () => {
     expect(labels.some((l) => l.startsWith('报到') && l.endsWith(':done'))).toBe(true);
     let after = s;
     for (const d of ['2024-06-06', '2024-06-08', '2024-06-10']) {
-      after = t.call<FollowupSubject>('followup.saveVisit', {
+      after = t.call('followup.saveVisit', {
         subjectId: s.id,
         kind: 'test',
         date: d,
@@ -230,12 +228,10 @@ describe('special-group files', () => {
     const s = mental();
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     t.call('attachments.add', { ownerType: 'followup_subject', ownerId: s.id, fileName: '走访.png', kind: 'visit_photo', base64: png });
-    expect(
-      t
-        .call<{ fileName: string; kind: string }[]>('attachments.list', { ownerType: 'followup_subject', ownerId: s.id })
-        .map((a) => [a.fileName, a.kind]),
-    ).toEqual([['走访.png', 'visit_photo']]);
-    const trail = t.call<{ entity: string }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(t.call('attachments.list', { ownerType: 'followup_subject', ownerId: s.id }).map((a) => [a.fileName, a.kind])).toEqual([
+      ['走访.png', 'visit_photo'],
+    ]);
+    const trail = t.call('audit.forEntity', { entity: 'followup', id: s.id });
     expect(trail[0]!.entity).toBe('attachment');
     t.call('followup.delete', { id: s.id });
     expect(
@@ -245,7 +241,7 @@ describe('special-group files', () => {
 
   it('lists files with filters, masked ID numbers and the overdue flag', () => {
     mental({ startDate: '2024-05-01' });
-    const q = t.call<Person>('persons.create', { name: '钱二' });
+    const q = t.call('persons.create', { name: '钱二' });
     t.call('followup.create', {
       personId: q.id,
       group: 'cult',
@@ -254,14 +250,14 @@ describe('special-group files', () => {
       startDate: '2024-06-01',
       facts: { transformStatus: '转化中' },
     });
-    const all = t.call<Paged<FollowupRow>>('followup.list', {});
+    const all = t.call('followup.list', {});
     expect(all.rows.map((r) => [r.personName, r.overdue])).toEqual([
       ['赵大', true],
       ['钱二', false],
     ]);
-    expect(t.call<Paged<FollowupRow>>('followup.list', { overdue: true }).rows.map((r) => r.personName)).toEqual(['赵大']);
-    expect(t.call<Paged<FollowupRow>>('followup.list', { group: 'cult' }).total).toBe(1);
-    expect(t.call<Paged<FollowupRow>>('followup.list', { q: '钱' }).rows[0]!.personName).toBe('钱二');
+    expect(t.call('followup.list', { overdue: true }).rows.map((r) => r.personName)).toEqual(['赵大']);
+    expect(t.call('followup.list', { group: 'cult' }).total).toBe(1);
+    expect(t.call('followup.list', { q: '钱' }).rows[0]!.personName).toBe('钱二');
   });
 });
 
@@ -281,7 +277,7 @@ describe('延期 and 免除 of a due item', () => {
       newDate: '2024-06-20',
       reason: '住院治疗，出院后随访',
     });
-    const after = t.call<FollowupSubject>('followup.get', { id: s.id });
+    const after = t.call('followup.get', { id: s.id });
     expect(after.dueItems[0]).toMatchObject({
       key: item.key,
       dueDate: '2024-06-20',
@@ -292,16 +288,16 @@ describe('延期 and 免除 of a due item', () => {
     expect(after.itemActions).toMatchObject([
       { kind: 'extend', label: item.label, newDate: '2024-06-20', reason: '住院治疗，出院后随访', date: TODAY },
     ]);
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
     expect(after.nextDueDate).toBe('2024-06-20');
-    const trail = t.call<{ action: string; after: unknown }[]>('audit.forEntity', { entity: 'followup', id: s.id });
+    const trail = t.call('audit.forEntity', { entity: 'followup', id: s.id });
     expect(trail[0]!.after).toMatchObject({ item: { action: '延期', date: '2024-06-20', reason: '住院治疗，出院后随访' } });
     // taken back: owed again from the original date
     t.call('obligations.undoItemAction', { id: after.itemActions[0]!.id });
-    const undone = t.call<FollowupSubject>('followup.get', { id: s.id });
+    const undone = t.call('followup.get', { id: s.id });
     expect(overdueVisit(undone)).toMatchObject({ dueDate: '2024-05-15', originalDueDate: null });
     expect(undone.itemActions).toEqual([]);
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(1);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(1);
   });
 
   it('excuses an overdue visit on its due date; the cadence counts on from it', () => {
@@ -315,7 +311,7 @@ describe('延期 and 免除 of a due item', () => {
       itemKey: item.key,
       reason: '外出务工，已电话联系监护人',
     });
-    const after = t.call<FollowupSubject>('followup.get', { id: s.id });
+    const after = t.call('followup.get', { id: s.id });
     const waived = after.dueItems.find((i) => i.key === item.key)!;
     expect(waived).toMatchObject({ state: 'waived', waivedReason: '外出务工，已电话联系监护人', satisfiedOn: '2024-05-15' });
     // two weeks from the excused visit: 05-29, overdue as well; nothing else changed
@@ -324,7 +320,7 @@ describe('延期 and 免除 of a due item', () => {
   });
 
   it('counts an excused monthly duty as excused, not missed, in the figures for the period', () => {
-    const cult = t.call<FollowupSubject>('followup.create', {
+    const cult = t.call('followup.create', {
       personId: p.id,
       group: 'cult',
       level: 'yellow',
@@ -334,9 +330,9 @@ describe('延期 and 免除 of a due item', () => {
     });
     for (const date of ['2024-03-10', '2024-05-10'])
       t.call('followup.saveVisit', { subjectId: cult.id, date, method: '上门', visitors: '王调解', findings: '走访' });
-    const figures = () => t.call<FollowupStats>('followup.stats', { dateFrom: '2024-03-01', dateTo: '2024-05-31' }).visits;
+    const figures = () => t.call('followup.stats', { dateFrom: '2024-03-01', dateTo: '2024-05-31' }).visits;
     expect(figures()).toMatchObject({ due: 3, done: 2, waived: 0 });
-    const april = t.call<FollowupSubject>('followup.get', { id: cult.id }).dueItems.find((i) => i.state === 'overdue')!;
+    const april = t.call('followup.get', { id: cult.id }).dueItems.find((i) => i.state === 'overdue')!;
     expect(april.dueDate).toBe('2024-04-30');
     t.call('obligations.actOnItem', {
       module: 'followup',
@@ -376,8 +372,8 @@ describe('延期 and 免除 of a due item', () => {
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '稳定' });
     // once the visit is recorded the same occurrence is done: nothing to extend
     expect(act({})).toMatchObject({ ok: false });
-    const drug = t.call<FollowupSubject>('followup.create', {
-      personId: t.call<Person>('persons.create', { name: '孙三' }).id,
+    const drug = t.call('followup.create', {
+      personId: t.call('persons.create', { name: '孙三' }).id,
       group: 'drug',
       level: 'yellow',
       responsibleStaffId: staffId,
@@ -418,7 +414,7 @@ describe('the to-do dashboard', () => {
       responsibleStaffId: staffId,
       parties: [{ personId: p.id, role: 'applicant' }],
     });
-    const d = t.call<Dashboard>('obligations.dashboard', {});
+    const d = t.call('obligations.dashboard', {});
     expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([
       ['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`],
     ]);
@@ -430,24 +426,24 @@ describe('the to-do dashboard', () => {
     ]);
     expect(d.byStaff).toEqual([{ staffId, name: '王调解', overdue: 1, dueSoon: 1 }]);
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '病情稳定，按时服药' });
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
   });
 
   it('rebuilds the table on a new day: a month later the next visit is overdue without any write', () => {
     mental({ level: '2' }); // monthly: due 2024-07-01
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const later = on('2024-07-20').call<Dashboard>('obligations.dashboard', {});
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const later = on('2024-07-20').call('obligations.dashboard', {});
     expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-07-01']);
   });
 
   it('filters by responsible person and shows term ends 30 days ahead; ended files leave the list', () => {
-    const other = t.call<{ id: string }>('staff.save', { name: '李网格' });
+    const other = t.call('staff.save', { name: '李网格' });
     const s = mental({ startDate: '2024-05-01', responsibleStaffId: other.id });
-    expect(t.call<Dashboard>('obligations.dashboard', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
-    expect(t.call<Dashboard>('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
+    expect(t.call('obligations.dashboard', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
+    expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
     t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const q = t.call<Person>('persons.create', { name: '孙三' });
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const q = t.call('persons.create', { name: '孙三' });
     t.call('followup.create', {
       personId: q.id,
       group: 'drug',
@@ -456,9 +452,7 @@ describe('the to-do dashboard', () => {
       startDate: '2021-06-01',
       facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
     });
-    expect(t.call<Dashboard>('obligations.dashboard', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([
-      ['社区康复期满', '2024-07-01'],
-    ]);
+    expect(t.call('obligations.dashboard', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
   });
 
   it('answers from the due-date index', () => {
@@ -483,10 +477,10 @@ describe('the to-do dashboard', () => {
 describe("the office's schedule settings", () => {
   it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
     const s = mental();
-    const before = t.call<FollowupSchedule>('followup.schedule', {});
+    const before = t.call('followup.schedule', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
     expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
-    const after = t.call<FollowupSchedule>('followup.saveCadence', {
+    const after = t.call('followup.saveCadence', {
       key: 'mh.unstable',
       days: 10,
       since: TODAY,
@@ -496,7 +490,7 @@ describe("the office's schedule settings", () => {
       text: '每10天',
       override: { since: TODAY, reason: '县卫健局要求加密随访' },
     });
-    const file = t.call<FollowupSubject>('followup.get', { id: s.id });
+    const file = t.call('followup.get', { id: s.id });
     expect(file.cadence[0]).toMatchObject({ text: '每10天' });
     expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
     expect(t.raw('followup.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
@@ -511,7 +505,7 @@ describe("the office's schedule settings", () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    const trail = t.call<{ entityId: string; after: Record<string, unknown> }[]>('audit.forEntity', {
+    const trail = t.call('audit.forEntity', {
       entity: 'settings',
       id: 'cadence:mh.unstable',
     });
@@ -519,8 +513,8 @@ describe("the office's schedule settings", () => {
   });
 
   it('changes a calendar duty (monthly visits) to per quarter from a date on; an interval is refused for it', () => {
-    const q = t.call<Person>('persons.create', { name: '周信访' });
-    const f = t.call<FollowupSubject>('followup.create', {
+    const q = t.call('persons.create', { name: '周信访' });
+    const f = t.call('followup.create', {
       personId: q.id,
       group: 'petition',
       level: 'yellow',
@@ -532,7 +526,7 @@ describe("the office's schedule settings", () => {
       ok: false,
       error: { message: expect.stringContaining('按自然月/季度计') },
     });
-    const after = t.call<FollowupSchedule>('followup.saveCadence', {
+    const after = t.call('followup.saveCadence', {
       key: 'petition.visit',
       period: 'quarter',
       minCount: 2,
@@ -543,7 +537,7 @@ describe("the office's schedule settings", () => {
       text: '每季度至少2次',
       override: { since: '2024-07-01' },
     });
-    expect(t.call<FollowupSubject>('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
+    expect(t.call('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
     expect(t.raw('followup.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('按间隔计') },
@@ -551,7 +545,7 @@ describe("the office's schedule settings", () => {
   });
 
   it('keeps an edited holiday table, refusing duplicates and bad dates', () => {
-    expect(t.call<ScheduleSettings>('schedule.get', {}).holidaysCustom).toBe(false);
+    expect(t.call('schedule.get', {}).holidaysCustom).toBe(false);
     expect(
       t.raw('schedule.saveHolidays', {
         entries: [
@@ -567,7 +561,7 @@ describe("the office's schedule settings", () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    const saved = t.call<ScheduleSettings>('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    const saved = t.call('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
     expect(saved).toMatchObject({ holidaysCustom: true, holidays: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
   });
 });

@@ -2,9 +2,9 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../../../shared/schemas/common';
 import type { MediationCase } from '../../../../shared/schemas/mediation';
-import type { AuditEntry } from '../../../../shared/schemas/reference';
 import type { Person } from '../../../../shared/schemas/persons';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
 
 let t: TestLedger;
 let c: MediationCase;
@@ -15,15 +15,15 @@ const HOSTILE = '邻居说：{ PAGE } <w:fldSimple w:instr="HYPERLINK http://x"/
 
 beforeEach(() => {
   t = openTestLedger();
-  a = t.call<Person>('persons.create', {
+  a = t.call('persons.create', {
     name: '张三',
     idNumber: makeIdNumber('110105', '19800501', '123'),
     phone: '13812345678',
     householdAddress: '高寨乡东村3组',
   });
-  b = t.call<Person>('persons.create', { name: '李四', ethnicity: '回族' });
-  const mediatorId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  c = t.call<MediationCase>('mediation.create', {
+  b = t.call('persons.create', { name: '李四', ethnicity: '回族' });
+  const mediatorId = t.call('staff.list', {})[0]!.id;
+  c = t.call('mediation.create', {
     origin: 'application',
     acceptedDate: '2024-05-07',
     mediatingBody: 'township',
@@ -52,7 +52,7 @@ beforeEach(() => {
     participants: '村主任',
     content: '第二次调解，达成协议',
   });
-  c = t.call<MediationCase>('mediation.saveAgreement', {
+  c = t.call('mediation.saveAgreement', {
     caseId: c.id,
     form: 'written',
     facts: '界墙倒塌砸坏菜地',
@@ -70,8 +70,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-async function docx(doc: string): Promise<{ file: FileResult; zip: JSZip; body: string }> {
-  const file = await t.callAsync<FileResult>('mediation.document', { caseId: c.id, doc });
+async function docx(doc: Input<'mediation.document'>['doc']): Promise<{ file: FileResult; zip: JSZip; body: string }> {
+  const file = await t.callAsync('mediation.document', { caseId: c.id, doc });
   const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
   const body = await zip.file('word/document.xml')!.async('string');
   return { file, zip, body };
@@ -153,9 +153,10 @@ describe('mediation documents (.docx)', () => {
       '暂不能生成口头调解协议登记表：尚无口头协议',
     );
     await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'visit' })).rejects.toThrow('尚无已完成的回访');
+    // @ts-expect-error no such form: the host refuses it as the type does
     await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'nonsense' })).rejects.toThrow('文书种类不正确');
     await docx('register');
-    const trail = t.call<AuditEntry[]>('audit.forEntity', { entity: 'mediation', id: c.id });
+    const trail = t.call('audit.forEntity', { entity: 'mediation', id: c.id });
     expect(trail.some((e) => e.action === 'export' && JSON.stringify(e.after).includes('人民调解受理登记表'))).toBe(true);
     t.call('mediation.delete', { id: c.id });
     await expect(t.callAsync('mediation.document', { caseId: c.id, doc: 'register' })).rejects.toThrow('已删除');

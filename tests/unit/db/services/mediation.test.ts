@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Paged } from '../../../../shared/schemas/common';
 import type { Dispute } from '../../../../shared/schemas/disputes';
-import type { MediationCase, MediationRow, MediationStats } from '../../../../shared/schemas/mediation';
 import type { Person } from '../../../../shared/schemas/persons';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
 
 let t: TestLedger;
 let a: Person;
@@ -13,10 +12,10 @@ let dispute: Dispute;
 
 beforeEach(() => {
   t = openTestLedger();
-  a = t.call<Person>('persons.create', { name: '张三' });
-  b = t.call<Person>('persons.create', { name: '李四' });
-  mediatorId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
-  dispute = t.call<Dispute>('disputes.create', {
+  a = t.call('persons.create', { name: '张三' });
+  b = t.call('persons.create', { name: '李四' });
+  mediatorId = t.call('staff.list', {})[0]!.id;
+  dispute = t.call('disputes.create', {
     intakeDate: '2024-05-06',
     source: 'visit',
     category: '02',
@@ -31,14 +30,14 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const open = () =>
-  t.call<MediationCase>('mediation.openFromDispute', {
+  t.call('mediation.openFromDispute', {
     disputeId: dispute.id,
     acceptedDate: '2024-05-07',
     mediatingBody: 'township',
     mediatorIds: [mediatorId],
   });
 const writtenAgreement = (caseId: string, extra: Record<string, unknown> = {}) =>
-  t.call<MediationCase>('mediation.saveAgreement', {
+  t.call('mediation.saveAgreement', {
     caseId,
     form: 'written',
     facts: '界墙年久失修倒塌，砸坏李四菜地',
@@ -70,7 +69,7 @@ describe("people's mediation case file", () => {
       ['李四', 'respondent'],
     ]);
     expect(c.disputeCaseNo).toBe(dispute.caseNo);
-    const d = t.call<Dispute>('disputes.get', { id: dispute.id });
+    const d = t.call('disputes.get', { id: dispute.id });
     expect(d.status).toBe('mediating');
     expect(d.history.map((h) => h.to)).toEqual(['registered', 'accepted', 'mediating']);
     expect(
@@ -84,7 +83,7 @@ describe("people's mediation case file", () => {
   });
 
   it('can be opened directly on application, and entrusted cases need their sender', () => {
-    const base = {
+    const base: Omit<Input<'mediation.create'>, 'origin'> = {
       acceptedDate: '2024-05-08',
       mediatingBody: 'village',
       category: '01',
@@ -92,14 +91,12 @@ describe("people's mediation case file", () => {
       parties: [{ personId: a.id, role: 'applicant' }],
       mediatorIds: [mediatorId],
     };
-    expect(t.call<MediationCase>('mediation.create', { origin: 'application', ...base }).origin).toBe('application');
+    expect(t.call('mediation.create', { origin: 'application', ...base }).origin).toBe('application');
     expect(t.raw('mediation.create', { origin: 'court', ...base })).toMatchObject({
       ok: false,
       error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } },
     });
-    expect(t.call<MediationCase>('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe(
-      '某某县人民法院',
-    );
+    expect(t.call('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe('某某县人民法院');
   });
 
   it('keeps investigation and mediation records in date order', () => {
@@ -112,7 +109,7 @@ describe("people's mediation case file", () => {
       participants: '张三、李四、王调解',
       content: '第一次调解，双方对数额分歧较大',
     });
-    const after = t.call<MediationCase>('mediation.saveRecord', {
+    const after = t.call('mediation.saveRecord', {
       caseId: c.id,
       kind: 'investigation',
       date: '2024-05-10',
@@ -148,14 +145,14 @@ describe("people's mediation case file", () => {
 
   it('closes successfully, the dispute follows, and performance and confirmation are tracked', () => {
     const c = writtenAgreement(open().id);
-    const closed = t.call<MediationCase>('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' });
+    const closed = t.call('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' });
     expect(closed.outcome).toBe('success');
-    expect(t.call<Dispute>('disputes.get', { id: dispute.id }).status).toBe('resolved');
+    expect(t.call('disputes.get', { id: dispute.id }).status).toBe('resolved');
     const [first, second] = closed.agreement!.items;
     t.call('mediation.setPerformance', { itemId: first!.id, state: 'performed' });
-    let now = t.call<MediationCase>('mediation.setPerformance', { itemId: second!.id, state: 'performed', note: '已重砌' });
+    let now = t.call('mediation.setPerformance', { itemId: second!.id, state: 'performed', note: '已重砌' });
     expect(now.agreement!.performance).toBe('performed');
-    now = t.call<MediationCase>('mediation.saveConfirmation', {
+    now = t.call('mediation.saveConfirmation', {
       caseId: c.id,
       intent: true,
       appliedDate: '2024-06-01',
@@ -173,7 +170,7 @@ describe("people's mediation case file", () => {
 
   it('records the return visit into the proposed slot', () => {
     const c = writtenAgreement(open().id);
-    const v = t.call<MediationCase>('mediation.saveVisit', {
+    const v = t.call('mediation.saveVisit', {
       caseId: c.id,
       visitDate: '2024-06-14',
       visitorStaffId: mediatorId,
@@ -197,7 +194,7 @@ describe("people's mediation case file", () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    const closed = t.call<MediationCase>('mediation.close', {
+    const closed = t.call('mediation.close', {
       id: c.id,
       outcome: 'failure',
       closedDate: '2024-05-20',
@@ -205,7 +202,7 @@ describe("people's mediation case file", () => {
       guidance: ['litigation'],
     });
     expect(closed.guidance).toEqual(['litigation']);
-    expect(t.call<Dispute>('disputes.get', { id: dispute.id }).status).toBe('unresolved');
+    expect(t.call('disputes.get', { id: dispute.id }).status).toBe('unresolved');
     expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
@@ -215,7 +212,7 @@ describe("people's mediation case file", () => {
   it('lists the ledger with filters and computes the statistics with their formulas', () => {
     const ok = writtenAgreement(open().id);
     t.call('mediation.close', { id: ok.id, outcome: 'success', closedDate: '2024-05-21' });
-    const other = t.call<MediationCase>('mediation.create', {
+    const other = t.call('mediation.create', {
       origin: 'application',
       acceptedDate: '2024-05-08',
       mediatingBody: 'village',
@@ -225,13 +222,13 @@ describe("people's mediation case file", () => {
       mediatorIds: [mediatorId],
     });
     t.call('mediation.close', { id: other.id, outcome: 'terminated', closedDate: '2024-05-30', reason: '申请人撤回' });
-    const list = (f: Record<string, unknown>) => t.call<Paged<MediationRow>>('mediation.list', f);
+    const list = (f: Record<string, unknown>) => t.call('mediation.list', f);
     expect(list({}).total).toBe(2);
     expect(list({ outcome: 'success' }).rows.map((r) => r.id)).toEqual([ok.id]);
     expect(list({ performance: 'unperformed' }).rows[0]).toMatchObject({ id: ok.id, performanceOverdue: true, confirmation: 'none' });
     expect(list({ mediatingBody: 'village' }).total).toBe(1);
     expect(list({ q: '李四' }).total).toBe(2);
-    const s = t.call<MediationStats>('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    const s = t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
     expect(s).toMatchObject({
       accepted: 2,
       mediated: 2,
@@ -251,7 +248,7 @@ describe("people's mediation case file", () => {
 
   it("lists the case on each party's person page", () => {
     const c = open();
-    const detail = t.call<{ records: { module: string; id: string }[] }>('persons.get', { id: b.id });
+    const detail = t.call('persons.get', { id: b.id });
     expect(detail.records).toEqual(expect.arrayContaining([expect.objectContaining({ module: 'mediation', id: c.id })]));
   });
 });

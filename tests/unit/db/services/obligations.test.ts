@@ -7,64 +7,25 @@ import { dueSources, hostModules } from '../../../../db/modules';
 import { markObligationsStale, refreshObligations } from '../../../../db/services/obligations';
 import { DUE_MODULES, MODULE_INFO, MODULES } from '../../../../shared/modules';
 import type { Dispute } from '../../../../shared/schemas/disputes';
-import type { FollowupSubject } from '../../../../shared/schemas/followup';
-import type { MediationCase } from '../../../../shared/schemas/mediation';
-import type { Dashboard } from '../../../../shared/schemas/obligations';
 import type { Person } from '../../../../shared/schemas/persons';
+import { caseFromDispute, dispute, followupFile, person, writtenAgreement } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
 let a: Person;
 let b: Person;
-let staffId: string;
 
 beforeEach(() => {
   t = openTestLedger(); // today is 2024-06-15
-  a = t.call<Person>('persons.create', { name: '张三' });
-  b = t.call<Person>('persons.create', { name: '李四' });
-  staffId = t.call<{ id: string }[]>('staff.list', {})[0]!.id;
+  a = person(t, { name: '张三' });
+  b = person(t, { name: '李四' });
 });
 afterEach(() => t.close());
 
-/** A dispute registered on 2024-05-06 with the default 30-day deadline (2024-06-05): overdue today. */
-const overdueDispute = () =>
-  t.call<Dispute>('disputes.create', {
-    intakeDate: '2024-05-06',
-    source: 'visit',
-    category: '02',
-    summary: '宅基地界墙纠纷',
-    parties: [
-      { personId: a.id, role: 'applicant' },
-      { personId: b.id, role: 'respondent' },
-    ],
-  });
-
+/** Registered on 2024-05-06 with the default 30-day deadline (2024-06-05): overdue today. */
+const overdueDispute = () => dispute(t, [a, b]);
 /** A case opened from the dispute, with a written agreement whose one payment was due 2024-05-31 and is not made. */
-const caseWithAgreement = (d: Dispute) => {
-  const c = t.call<MediationCase>('mediation.openFromDispute', {
-    disputeId: d.id,
-    acceptedDate: '2024-05-07',
-    mediatingBody: 'township',
-    mediatorIds: [staffId],
-  });
-  return t.call<MediationCase>('mediation.saveAgreement', {
-    caseId: c.id,
-    form: 'written',
-    facts: '界墙倒塌砸坏菜地',
-    matters: '赔偿数额',
-    responsibility: '张三负主要责任',
-    content: '张三赔偿李四损失2000元',
-    performanceMethod: '现金',
-    performanceDeadline: '2024-05-31',
-    partySignatures: [
-      { personId: a.id, date: '2024-05-20' },
-      { personId: b.id, date: '2024-05-21' },
-    ],
-    mediatorSignedDate: '2024-05-20',
-    sealDate: '2024-05-21',
-    items: [{ description: '张三赔偿李四2000元', deadline: '2024-05-31', state: 'unperformed' }],
-  });
-};
+const caseWithAgreement = (d: Dispute) => writtenAgreement(t, caseFromDispute(t, d));
 
 const rowsByModule = () =>
   Object.fromEntries(
@@ -85,14 +46,7 @@ describe('the registry of due-item sources', () => {
   it('rebuilds the items of every registered module, and sweeps rows whose record no longer owes anything', () => {
     const d = overdueDispute();
     caseWithAgreement(d);
-    t.call<FollowupSubject>('followup.create', {
-      personId: a.id,
-      group: 'cult',
-      level: 'yellow',
-      responsibleStaffId: staffId,
-      startDate: '2024-05-01',
-      facts: {},
-    });
+    followupFile(t, a);
     const built = rowsByModule();
     expect(Object.keys(built).sort()).toEqual([...DUE_MODULES].sort());
     // A stray row of a record that owes nothing, and every real row lost: the rebuild puts it right.
@@ -122,22 +76,22 @@ describe('延期 and 免除 for any registered module', () => {
       newDate: '2024-06-28',
       reason: '当事人外出务工，约定返乡后调处',
     });
-    const after = t.call<Dispute>('disputes.get', { id: d.id });
+    const after = t.call('disputes.get', { id: d.id });
     expect(after.overdue).toBe(false);
     expect(after.deadlineItem).toMatchObject({
       dueDate: '2024-06-28',
       originalDueDate: '2024-06-05',
       extensionReason: '当事人外出务工，约定返乡后调处',
     });
-    expect(t.call<{ total: number }>('disputes.list', { overdue: true }).total).toBe(0);
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const trail = t.call<{ after: unknown }[]>('audit.forEntity', { entity: 'dispute', id: d.id });
+    expect(t.call('disputes.list', { overdue: true }).total).toBe(0);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const trail = t.call('audit.forEntity', { entity: 'dispute', id: d.id });
     expect(trail[0]!.after).toMatchObject({ item: { action: '延期', date: '2024-06-28' } });
 
     const [action] = t.ledger.db.prepare("SELECT id FROM obligation_action WHERE module = 'dispute'").all() as { id: string }[];
     t.call('obligations.undoItemAction', { id: action!.id });
-    expect(t.call<Dispute>('disputes.get', { id: d.id }).overdue).toBe(true);
-    expect(t.call<Dashboard>('obligations.dashboard', {}).overdueTotal).toBe(1);
+    expect(t.call('disputes.get', { id: d.id }).overdue).toBe(true);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(1);
   });
 
   it("refuses a module that owes nothing, and a record the module does not allow changing, in the module's words", () => {
@@ -158,7 +112,7 @@ describe('延期 and 免除 for any registered module', () => {
 
   it('excuses an agreed payment of a mediation case: it leaves the dashboard and the case is no longer 逾期履行', () => {
     const c = caseWithAgreement(overdueDispute());
-    const overdue = () => t.call<Dashboard>('obligations.dashboard', {}).overdue.filter((i) => i.module === 'mediation');
+    const overdue = () => t.call('obligations.dashboard', {}).overdue.filter((i) => i.module === 'mediation');
     expect(overdue().map((i) => [i.label, i.dueDate])).toEqual([['协议履行：张三赔偿李四2000元', '2024-05-31']]);
     const row = t.ledger.db
       .prepare("SELECT rule_id AS ruleId, item_key AS itemKey FROM obligation WHERE module = 'mediation' AND owner_id = ? AND due_date < ?")

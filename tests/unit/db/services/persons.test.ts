@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Person, PersonDetail, PersonHit } from '../../../../shared/schemas/persons';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import type { Input } from '../../../../shared/contract';
+import type { AuditEntry } from '../../../../shared/schemas/reference';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -8,8 +9,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const create = (input: Record<string, unknown>) => t.call<Person>('persons.create', input);
-const names = (q: string) => t.call<PersonHit[]>('persons.search', { q }).map((h) => h.name);
+const create = (input: Input<'persons.create'>) => t.call('persons.create', input);
+const names = (q: string) => t.call('persons.search', { q }).map((h) => h.name);
 
 describe('person registry', () => {
   it('fills sex and birth date from a valid ID number', () => {
@@ -39,7 +40,7 @@ describe('person registry', () => {
 
   it('flags facts that contradict the ID number on the detail page', () => {
     const p = create({ name: '李四', idNumber: makeIdNumber('410102', '1980-05-01', '123'), sex: 'F' });
-    const d = t.call<PersonDetail>('persons.get', { id: p.id });
+    const d = t.call('persons.get', { id: p.id });
     expect(d.warnings).toEqual(['性别与公民身份号码不符']);
   });
 
@@ -70,14 +71,14 @@ describe('person registry', () => {
     expect(names('zl')).toEqual(['赵六']);
     t.call('persons.delete', { id: p.id });
     expect(names('赵六')).toEqual([]);
-    expect(t.call<{ total: number }>('persons.list', { deleted: true }).total).toBe(1);
+    expect(t.call('persons.list', { deleted: true }).total).toBe(1);
     t.call('recycle.restore', { section: 'persons', id: p.id });
     expect(names('赵六')).toEqual(['赵六']);
   });
 
   it('treats markup in a name as plain text', () => {
     const p = create({ name: '<img src=x onerror=alert(1)>' });
-    expect(t.call<PersonDetail>('persons.get', { id: p.id }).person.name).toBe('<img src=x onerror=alert(1)>');
+    expect(t.call('persons.get', { id: p.id }).person.name).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('rejects empty, too-long, wrong-format and unknown fields without writing anything', () => {
@@ -109,10 +110,10 @@ describe('person registry', () => {
   it('writes an audit row with before and after for every change', () => {
     const p = create({ name: '王五' });
     t.call('persons.update', { id: p.id, name: '王五', phone: '13800138000' });
-    const rows = t.call<{ action: string; actorName: string; before: { phone: string | null } | null; after: { phone: string | null } }[]>(
-      'audit.forEntity',
-      { entity: 'person', id: p.id },
-    );
+    const rows = t.call('audit.forEntity', { entity: 'person', id: p.id }) as (AuditEntry & {
+      before: { phone: string | null } | null;
+      after: { phone: string | null };
+    })[];
     expect(rows.map((r) => r.action)).toEqual(['update', 'create']);
     expect(rows[0]!.actorName).toBe('王调解');
     expect(rows[0]!.before?.phone).toBeNull();
