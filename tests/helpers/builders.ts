@@ -83,3 +83,18 @@ export function followupFile(t: Caller, p: Person, fields: Partial<Input<'follow
     ...fields,
   });
 }
+
+/**
+ * A severe-mental-disorder file (level 3, opened 2024-06-01, guardian in the team): its first
+ * 随访 falls two weeks after opening.
+ */
+export function mentalHealthFile(t: Caller, p: Person, fields: Partial<Input<'followup.create'>> = {}): FollowupSubject {
+  return followupFile(t, p, {
+    group: 'mental_health',
+    level: '3',
+    startDate: '2024-06-01',
+    team: [{ role: '监护人', name: '赵母', phone: '13800138000' }],
+    facts: { diagnosis: '精神分裂症', guardianName: '赵母', guardianRelation: '母子', guardianPhone: '13800138000' },
+    ...fields,
+  });
+}

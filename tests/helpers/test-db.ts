@@ -24,6 +24,8 @@ export interface TestLedger {
   raw(method: string, input?: unknown): Envelope<unknown>;
   /** For the asynchronous methods (documents, exports): the same as the transports use. */
   callAsync<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** The same ledger seen on another day (a host with its own clock), for what changes with the date. */
+  onDay(day: string): Pick<TestLedger, 'call'>;
   close(): void;
 }
 
@@ -56,6 +58,16 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
       const r = invoke(host, method, input);
       if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
       return r.value;
+    },
+    onDay(day) {
+      const other = createHost(ledger, { clock: fixedClock(day), log: () => {} });
+      return {
+        call(method, input) {
+          const r = invoke(other, method, input);
+          if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { wire: r.error });
+          return r.value;
+        },
+      };
     },
     async callAsync(method, input) {
       const r = await invokeAsync(host, method, input);

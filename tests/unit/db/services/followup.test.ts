@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../../db/context';
-import { contextFor, createHost, invoke } from '../../../../db/router';
-import type { Input, Method, Output } from '../../../../shared/contract';
-import { readDashboard } from '../../../../db/services/obligations-dashboard';
+import type { Input } from '../../../../shared/contract';
 import type { FollowupSubject } from '../../../../shared/schemas/followup';
 import type { Person } from '../../../../shared/schemas/persons';
+import { mentalHealthFile } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -18,29 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const mental = (over: Record<string, unknown> = {}) =>
-  t.call('followup.create', {
-    personId: p.id,
-    group: 'mental_health',
-    level: '3',
-    responsibleStaffId: staffId,
-    startDate: '2024-06-01',
-    team: [{ role: '监护人', name: '赵母', phone: '13800138000' }],
-    facts: { diagnosis: '精神分裂症', guardianName: '赵母', guardianRelation: '母子', guardianPhone: '13800138000' },
-    ...over,
-  });
-
-/** The same ledger seen on another day. */
-function on(day: string) {
-  const host = createHost(t.ledger, { clock: fixedClock(day), log: () => {} });
-  return {
-    call<M extends Method>(method: M, input: Input<M>): Output<M> {
-      const r = invoke(host, method, input);
-      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.value;
-    },
-  };
-}
+const mental = (fields: Partial<Input<'followup.create'>> = {}) => mentalHealthFile(t, p, fields);
 
 describe('special-group files', () => {
   it("computes the first visit from the group and level, with the rule's source, and a team check", () => {
@@ -399,169 +375,5 @@ describe('延期 and 免除 of a due item', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-  });
-});
-
-describe('the to-do dashboard', () => {
-  it('shows overdue visits, dispute deadlines and return visits, and clears an item when its event is recorded', () => {
-    const s = mental({ startDate: '2024-05-01' }); // first visit was due 2024-05-15
-    t.call('disputes.create', {
-      intakeDate: '2024-06-01',
-      source: 'visit',
-      category: '02',
-      summary: '排水沟纠纷',
-      deadline: '2024-06-20',
-      responsibleStaffId: staffId,
-      parties: [{ personId: p.id, role: 'applicant' }],
-    });
-    const d = t.call('obligations.dashboard', {});
-    expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([
-      ['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`],
-    ]);
-    expect(d.dueSoon.map((i) => [i.module, i.label, i.dueDate])).toEqual([['dispute', '纠纷办理期限', '2024-06-20']]);
-    expect(d.byModule).toEqual([
-      { module: 'followup', overdue: 1, dueSoon: 0 },
-      { module: 'dispute', overdue: 0, dueSoon: 1 },
-      { module: 'mediation', overdue: 0, dueSoon: 0 },
-    ]);
-    expect(d.byStaff).toEqual([{ staffId, name: '王调解', overdue: 1, dueSoon: 1 }]);
-    t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '病情稳定，按时服药' });
-    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
-  });
-
-  it('rebuilds the table on a new day: a month later the next visit is overdue without any write', () => {
-    mental({ level: '2' }); // monthly: due 2024-07-01
-    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const later = on('2024-07-20').call('obligations.dashboard', {});
-    expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-07-01']);
-  });
-
-  it('filters by responsible person and shows term ends 30 days ahead; ended files leave the list', () => {
-    const other = t.call('staff.save', { name: '李网格' });
-    const s = mental({ startDate: '2024-05-01', responsibleStaffId: other.id });
-    expect(t.call('obligations.dashboard', { responsibleStaffId: staffId }).overdueTotal).toBe(0);
-    expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
-    t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
-    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const q = t.call('persons.create', { name: '孙三' });
-    t.call('followup.create', {
-      personId: q.id,
-      group: 'drug',
-      level: 'red',
-      responsibleStaffId: staffId,
-      startDate: '2021-06-01',
-      facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
-    });
-    expect(t.call('obligations.dashboard', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
-  });
-
-  it('answers from the due-date index', () => {
-    mental();
-    const ctx = contextFor(t.host);
-    readDashboard(ctx, {});
-    const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as {
-      detail: string;
-    }[];
-    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
-    // One person's overdue list comes in due-date order from its own index: no sorting of all their items.
-    const mine = t.ledger.db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT * FROM obligation o WHERE o.due_date < '2024-06-15' AND o.responsible_staff_id = ? ORDER BY o.due_date LIMIT 100",
-      )
-      .all(staffId) as { detail: string }[];
-    expect(mine.map((r) => r.detail).join(' ')).toMatch(/INDEX obligation_staff_due/);
-    expect(mine.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
-  });
-});
-
-describe("the office's schedule settings", () => {
-  it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
-    const s = mental();
-    const before = t.call('followup.schedule', {});
-    expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
-    expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
-    const after = t.call('followup.saveCadence', {
-      key: 'mh.unstable',
-      days: 10,
-      since: TODAY,
-      reason: '县卫健局要求加密随访',
-    });
-    expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({
-      text: '每10天',
-      override: { since: TODAY, reason: '县卫健局要求加密随访' },
-    });
-    const file = t.call('followup.get', { id: s.id });
-    expect(file.cadence[0]).toMatchObject({ text: '每10天' });
-    expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
-    expect(t.raw('followup.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('不能调整') },
-    });
-    expect(t.raw('followup.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({
-      ok: false,
-      error: { fields: { since: '生效日期不能早于今天' } },
-    });
-    expect(t.raw('followup.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
-    const trail = t.call('audit.forEntity', {
-      entity: 'settings',
-      id: 'cadence:mh.unstable',
-    });
-    expect(trail[0]!.after).toMatchObject({ 间隔: '10天', 理由: '县卫健局要求加密随访' });
-  });
-
-  it('changes a calendar duty (monthly visits) to per quarter from a date on; an interval is refused for it', () => {
-    const q = t.call('persons.create', { name: '周信访' });
-    const f = t.call('followup.create', {
-      personId: q.id,
-      group: 'petition',
-      level: 'yellow',
-      responsibleStaffId: staffId,
-      startDate: '2024-06-01',
-    });
-    expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
-    expect(t.raw('followup.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('按自然月/季度计') },
-    });
-    const after = t.call('followup.saveCadence', {
-      key: 'petition.visit',
-      period: 'quarter',
-      minCount: 2,
-      since: '2024-07-01',
-      reason: '县信访局通知按季度走访',
-    });
-    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({
-      text: '每季度至少2次',
-      override: { since: '2024-07-01' },
-    });
-    expect(t.call('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
-    expect(t.raw('followup.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('按间隔计') },
-    });
-  });
-
-  it('keeps an edited holiday table, refusing duplicates and bad dates', () => {
-    expect(t.call('schedule.get', {}).holidaysCustom).toBe(false);
-    expect(
-      t.raw('schedule.saveHolidays', {
-        entries: [
-          { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-          { date: '2027-01-01', kind: 'workday', name: '元旦' },
-        ],
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('日期重复：2027-01-01') },
-    });
-    expect(t.raw('schedule.saveHolidays', { entries: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
-    const saved = t.call('schedule.saveHolidays', { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
-    expect(saved).toMatchObject({ holidaysCustom: true, holidays: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
   });
 });

@@ -1,0 +1,90 @@
+/** The special-group visit cadences as the office adjusts them (followup.schedule, saveCadence, setScheme). */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../../../shared/contract';
+import type { Person } from '../../../../shared/schemas/persons';
+import { mentalHealthFile } from '../../../helpers/builders';
+import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let p: Person;
+let staffId: string;
+
+beforeEach(() => {
+  t = openTestLedger(); // today is 2024-06-15
+  p = t.call('persons.create', { name: '赵大' });
+  staffId = t.call('staff.list', {})[0]!.id;
+});
+afterEach(() => t.close());
+
+const mental = (fields: Partial<Input<'followup.create'>> = {}) => mentalHealthFile(t, p, fields);
+
+describe("the office's visit cadences", () => {
+  it('adjusts a cadence from a date on, with its reason, audited; statutory ones stay', () => {
+    const s = mental();
+    const before = t.call('followup.schedule', {});
+    expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
+    expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
+    const after = t.call('followup.saveCadence', {
+      key: 'mh.unstable',
+      days: 10,
+      since: TODAY,
+      reason: '县卫健局要求加密随访',
+    });
+    expect(after.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({
+      text: '每10天',
+      override: { since: TODAY, reason: '县卫健局要求加密随访' },
+    });
+    const file = t.call('followup.get', { id: s.id });
+    expect(file.cadence[0]).toMatchObject({ text: '每10天' });
+    expect(file.cadence[0]!.source).toContain('本所调整（2024-06-15起）：县卫健局要求加密随访');
+    expect(t.raw('followup.saveCadence', { key: 'mh.yearly', days: 30, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不能调整') },
+    });
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', months: 2, since: '2024-06-01', reason: '试' })).toMatchObject({
+      ok: false,
+      error: { fields: { since: '生效日期不能早于今天' } },
+    });
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', days: 10, months: 2, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const trail = t.call('audit.forEntity', {
+      entity: 'settings',
+      id: 'cadence:mh.unstable',
+    });
+    expect(trail[0]!.after).toMatchObject({ 间隔: '10天', 理由: '县卫健局要求加密随访' });
+  });
+
+  it('changes a calendar duty (monthly visits) to per quarter from a date on; an interval is refused for it', () => {
+    const q = t.call('persons.create', { name: '周信访' });
+    const f = t.call('followup.create', {
+      personId: q.id,
+      group: 'petition',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-06-01',
+    });
+    expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
+    expect(t.raw('followup.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('按自然月/季度计') },
+    });
+    const after = t.call('followup.saveCadence', {
+      key: 'petition.visit',
+      period: 'quarter',
+      minCount: 2,
+      since: '2024-07-01',
+      reason: '县信访局通知按季度走访',
+    });
+    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({
+      text: '每季度至少2次',
+      override: { since: '2024-07-01' },
+    });
+    expect(t.call('followup.get', { id: f.id }).cadence.map((c) => c.text)).toContain('每季度至少2次');
+    expect(t.raw('followup.saveCadence', { key: 'mh.basic', period: 'month', since: TODAY, reason: '试' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('按间隔计') },
+    });
+  });
+});
