@@ -14,6 +14,7 @@ import { recycleContract } from './contract/recycle';
 import { referenceContract } from './contract/reference';
 import { scheduleContract } from './contract/schedule';
 import type { MethodDef } from './contract/define';
+import type { ModuleName } from './modules';
 
 export const contract = {
   ...referenceContract,
@@ -28,6 +29,15 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
+
+/** The part before the dot: 'disputes' of 'disputes.create'. A module's methods carry its word. */
+type Prefix<M extends string> = M extends `${infer P}.${string}` ? P : never;
+type ModulesWithoutMethods = Exclude<ModuleName, Prefix<keyof typeof contract>>;
+/**
+ * Compile-time check: every module of shared/modules.ts has its contract spread in above (a new
+ * module whose contract is not yet listed fails here, naming the module).
+ */
+export const EVERY_MODULE_IN_CONTRACT: [ModulesWithoutMethods] extends [never] ? true : { missing: ModulesWithoutMethods } = true;
 export type Method = keyof Contract;
 /** What a caller sends (before the schema's defaults and transforms). */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;

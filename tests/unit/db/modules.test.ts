@@ -3,6 +3,9 @@
  * (shared/modules.ts): the person page lists every file a person has, the recycle bin has a section
  * per module, attachments know their owners. Each case here goes through the router, as the window does.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachmentOwners, hostModules, recycleSources } from '../../../db/modules';
 import { ATTACHMENT_OWNERS, MODULE_INFO, MODULES } from '../../../shared/modules';
@@ -28,6 +31,14 @@ afterEach(() => t.close());
 const openCase = () => caseFromDispute(t, registered);
 
 describe('the registry', () => {
+  it('finds every schema file in the schema index (drizzle-kit generates migrations from it)', () => {
+    const dir = fileURLToPath(new URL('../../../db/schema', import.meta.url));
+    const index = readFileSync(join(dir, 'index.ts'), 'utf8');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'common.ts');
+    expect(files.filter((f) => !index.includes(`from './${f.replace(/\.ts$/, '')}'`))).toEqual([]);
+    expect(files.length).toBeGreaterThanOrEqual(MODULES.length);
+  });
+
   it('has an entry for every module of the vocabulary, and an attachment owner for each owner type', () => {
     expect(Object.keys(hostModules)).toEqual([...MODULES]);
     expect(Object.keys(attachmentOwners).sort()).toEqual([...ATTACHMENT_OWNERS].sort());
