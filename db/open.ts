@@ -1,5 +1,5 @@
 /**
- * The only place a ledger file is opened. Sequence (RELIABILITY.md §1.9): refuse what is not a
+ * The only place a ledger file is opened. Sequence (CONTRIBUTING.md, RELIABILITY §1.9): refuse what is not a
  * ledger, take the single-writer lock, WAL + synchronous=FULL + foreign keys, quick_check, then
  * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
  */

@@ -1,6 +1,6 @@
 /**
  * The document model (shared/documents/model.ts) as a Word file, in the conventions of
- * GB/T 9704-2012 (DOMAIN.md §6): A4, top margin 37 mm, binding margin 28 mm, a 156 × 225 mm text
+ * GB/T 9704-2012 (CONTRIBUTING.md, DOMAIN §6): A4, top margin 37 mm, binding margin 28 mm, a 156 × 225 mm text
  * block of 22 lines, body in 3号仿宋, titles 2号 centred, page numbers "— 1 —" in 4号宋体 on the
  * outer side. Titles use bold 宋体 rather than 方正小标宋 (commercial, often not installed); every
  * font named here ships with Windows and WPS, and a missing one falls back to the system CJK font.

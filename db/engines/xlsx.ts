@@ -1,11 +1,11 @@
 /**
- * The ledger workbook every module exports (DOMAIN.md §6): one sheet with a title, a subtitle
+ * The ledger workbook every module exports (CONTRIBUTING.md, DOMAIN §6): one sheet with a title, a subtitle
  * (period, export date), a bold header that stays in view and carries a filter, and A4 landscape
  * print settings that repeat the header on every page. Written with exceljs's streaming writer
- * so that 100,000 rows stay inside the memory budget (RELIABILITY.md §7.4).
+ * so that 100,000 rows stay inside the memory budget (RELIABILITY §7.4).
  *
- * Every cell is typed — text, date or number — and never a formula or a link (RELIABILITY.md G12,
- * T11): strings are always written as strings, and a string that a spreadsheet could still take
+ * Every cell is typed — text, date or number — and never a formula or a link (RELIABILITY G12
+ * and T11): strings are always written as strings, and a string that a spreadsheet could still take
  * for a formula when the cell is edited or the sheet is saved as CSV gets a leading `'`
  * (OWASP ASVS 1.2.10).
  */

@@ -1,7 +1,7 @@
 /**
  * 附件: scanned agreements and other papers kept as BLOBs in the ledger. The real type is read from
  * the file's first bytes (the name may lie); only images and PDF are kept. The original name is
- * sanitised for display (RELIABILITY.md T12) and never used as a path. Audit rows record the name,
+ * sanitised for display (CONTRIBUTING.md, RELIABILITY T12) and never used as a path. Audit rows record the name,
  * size, hash and category, never the bytes.
  */
 import { createHash } from 'node:crypto';

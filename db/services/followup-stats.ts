@@ -1,5 +1,5 @@
 /**
- * 重点人员统计 for a period (issue 4 "Ledger and statistics"): in management at the end by group and
+ * 重点人员统计 for a period (the special-group statistics page): in management at the end by group and
  * level, new and ended files, visits due and done (走访完成率 / 随访率), tests, overdue items and
  * serious-breach cases. The formulas and their definitions are in shared/domain/followup-stats.ts.
  *

@@ -1,7 +1,7 @@
 /**
  * 走访计划表: for one month, every active special-group file's items that fall due in it — and the
  * ones already overdue and still not done (逾期) — by responsible person (包保责任人), printable and
- * exportable to .xlsx (issue 4, "A monthly visit plan per responsible person").
+ * exportable to .xlsx.
  *
  * Computed per file by the same engine and the same helpers as the file page (db/services/followup.ts),
  * not read from the to-do table: that table holds each cadence's next visit only, while a plan lists

@@ -35,7 +35,7 @@ const CASE_COLUMNS: LedgerColumn[] = [
   { header: '涉及金额（元）', key: 'amount', width: 14, type: 'money' },
 ];
 
-/** Masked as on screen (DOMAIN.md §5.2): the ledger tells parties apart without spreading the number. */
+/** Masked as on screen (CONTRIBUTING.md, DOMAIN §5.2): the ledger tells parties apart without spreading the number. */
 function firstPartyIdNumber(ctx: ServiceContext, caseId: string): string | null {
   const p = one<{ idNumber: string | null }>(
     ctx,

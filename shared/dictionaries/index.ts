@@ -7,7 +7,7 @@ export interface DictEntry {
   label: string;
 }
 
-/** 纠纷类型: the list used in justice-bureau mediation statistics (DOMAIN.md §1.6). */
+/** 纠纷类型: the list used in justice-bureau mediation statistics (CONTRIBUTING.md, DOMAIN §1.6). */
 export const DISPUTE_CATEGORIES: readonly DictEntry[] = [
   { code: '01', label: '婚姻家庭纠纷' },
   { code: '02', label: '邻里纠纷' },

@@ -1,5 +1,5 @@
 /**
- * The forms of a people's-mediation case file (DOMAIN.md §1.7), built from the case record.
+ * The forms of a people's-mediation case file (CONTRIBUTING.md, DOMAIN §1.7), built from the case record.
  * Fields the record does not hold (signatures, 立卷人, 保管期限 …) stay blank for the pen, as on
  * the paper forms. Wording of fixed clauses follows 人民调解法 arts. 23–24, 29–33.
  */
@@ -70,7 +70,7 @@ export function buildMediationDocument(c: MediationCase, ctx: MediationDocContex
   return { name, parts };
 }
 
-/** The standard order of DOMAIN.md §1.7, keeping only what this case has. */
+/** The standard order of DOMAIN §1.7 (CONTRIBUTING.md), keeping only what this case has. */
 export function dossierOrder(c: MediationCase): MediationDocKey[] {
   const ready = new Set(
     availableDocs(c)
@@ -492,7 +492,7 @@ class Builder {
 
   private contents(): DocPart {
     const a = this.c.agreement;
-    // Papers from outside the system are listed where the standard order (DOMAIN.md §1.7) puts them.
+    // Papers from outside the system are listed where the standard order (DOMAIN §1.7) puts them.
     const agreementKey: MediationDocKey = a?.form === 'oral' ? 'oral' : 'agreement';
     const after: Partial<Record<MediationDocKey, [string, string][]>> = { notice: [['当事人身份证明', '复印件附后']] };
     const add = (k: MediationDocKey, paper: [string, string]) => (after[k] = [...(after[k] ?? []), paper]);

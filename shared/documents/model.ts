@@ -48,7 +48,7 @@ export interface DocumentModel {
   parts: DocPart[];
 }
 
-/** A blank date on a form: "年 月 日" with room to write (DOMAIN.md §6). */
+/** A blank date on a form: "年 月 日" with room to write (CONTRIBUTING.md, DOMAIN §6). */
 export const BLANK_DATE = '　　　年　　月　　日';
 
 /** Dates on documents: 2024年1月12日 — Arabic numerals, no zero padding (GB/T 9704-2012). */

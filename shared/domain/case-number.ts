@@ -4,7 +4,7 @@
  * The sequence restarts every year; the printed number is separate from the record's id.
  */
 export const DEFAULT_DISPUTE_PATTERN = '{township}纠〔{year}〕{seq}号';
-/** 卷宗号 of a people's-mediation case (DOMAIN.md §1.8). */
+/** 卷宗号 of a people's-mediation case (CONTRIBUTING.md, DOMAIN §1.8). */
 export const DEFAULT_MEDIATION_PATTERN = '（{year}）{township}人调字第{seq}号';
 
 const TOKEN_RE = /\{(township|year|seq)(?::(\d))?\}/g;

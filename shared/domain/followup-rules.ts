@@ -1,6 +1,6 @@
 /**
  * Special-group follow-up cadences (重点人员 走访/随访/检测) as data, with the source of each default
- * (DOMAIN.md §4; issue 4). `rulesFor` turns a file's group and facts into the rules in force for the
+ * (CONTRIBUTING.md, DOMAIN §4). `rulesFor` turns a file's group and facts into the rules in force for the
  * engine in ./obligations. The office may change a cadence (`overrides`, stored and audited by the DB
  * layer); a change applies from its date. Rules fixed by law (报到期限、戒毒期限) cannot be overridden.
  *

@@ -1,5 +1,5 @@
 /**
- * Statistics of the special-group module (重点人员管理 统计, issue 4 "Ledger and statistics").
+ * Statistics of the special-group module (重点人员管理 统计): the figures of its statistics page for a period.
  * Pure: the service runs the due-date engine per file and hands the items here; the formulas and the
  * definitions shown under the figures live in this one place. Rates use `rate`/`formatRate` of
  * shared/domain/rates.ts (a zero denominator is “—”, never 0 %).

@@ -21,7 +21,7 @@ export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
 /** Origins that have a sending unit to record. */
 export const ENTRUSTED_ORIGINS: readonly CaseOrigin[] = ['court', 'police', 'government'];
 
-/** Mediating bodies (调解组织类型, DOMAIN.md §1.6). */
+/** Mediating bodies (调解组织类型; CONTRIBUTING.md, DOMAIN §1.6). */
 export const MEDIATING_BODIES = ['township', 'village', 'community', 'street', 'enterprise', 'professional'] as const;
 export type MediatingBody = (typeof MEDIATING_BODIES)[number];
 export const MEDIATING_BODY_LABELS: Record<MediatingBody, string> = {
@@ -102,7 +102,7 @@ export function proposedReturnVisit(effectiveDate: string, intervalDays = DEFAUL
   return addDays(effectiveDate, intervalDays);
 }
 
-// ── statistics (DOMAIN.md §1.10) ──────────────────────────────────────────────────────────────
+// ── statistics (CONTRIBUTING.md, DOMAIN §1.10) ────────────────────────────────────────────────
 
 export interface MediationCounts {
   accepted: number;

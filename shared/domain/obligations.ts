@@ -1,6 +1,6 @@
 /**
  * The due-date engine (待办/到期事项): a file's facts and recorded events, read through rules, give the
- * items that fall due (ARCHITECTURE.md rules 4 and 6; issue 4 "The engine"; DOMAIN.md §8).
+ * items that fall due (CONTRIBUTING.md: ARCHITECTURE rules 4 and 6, DOMAIN §8).
  *
  * Rules are data (each carries the article, standard or local practice it comes from, shown in the UI);
  * this file only interprets them. Pure: the clock is passed in as `today`, the holiday table as data.

@@ -7,7 +7,7 @@ import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneFie
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
 
-/** The six severe mental disorders under management (DOMAIN.md §4.1). */
+/** The six severe mental disorders under management (CONTRIBUTING.md, DOMAIN §4.1). */
 export const MH_DIAGNOSES = [
   '精神分裂症',
   '分裂情感性障碍',

@@ -1,6 +1,6 @@
 /**
  * 回收站: deleted records of every module, and attachments, each restorable. Deletes are soft
- * (ARCHITECTURE rule 3): nothing here is purged.
+ * (CONTRIBUTING.md, ARCHITECTURE rule 3): nothing here is purged.
  */
 import { z } from 'zod';
 import { MODULE_INFO, MODULES, type ModuleName } from '../modules';

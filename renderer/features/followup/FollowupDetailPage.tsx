@@ -45,7 +45,7 @@ function IdNumber({ value }: { value: string | null }) {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The facts of the file's group (DOMAIN.md §4): what each group's ledger records. */
+/** The facts of the file's group (CONTRIBUTING.md, DOMAIN §4): what each group's ledger records. */
 function FactsCard({ s }: { s: FollowupSubject }) {
   const f = s.facts;
   if (s.group === 'mental_health') {

@@ -5,7 +5,7 @@ import { FOLLOWUP_STATUS_LABELS, levelLabel, levelsFor, type FollowupLevel, type
 
 /**
  * 危险性评估 0–5级 as the public-health standard words them (国家基本公共卫生服务规范（第三版）,
- * DOMAIN.md §4.1): shown where a level is chosen, so that the level is assessed, not guessed.
+ * CONTRIBUTING.md, DOMAIN §4.1): shown where a level is chosen, so that the level is assessed, not guessed.
  */
 export const MH_LEVEL_MEANINGS: Record<string, string> = {
   '0': '无符合以下1–5级中的任何行为',

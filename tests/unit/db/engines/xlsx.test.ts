@@ -1,4 +1,4 @@
-/** The ledger workbook, re-opened with exceljs as a county office's spreadsheet would read it (RELIABILITY.md T11). */
+/** The ledger workbook, re-opened with exceljs as a county office's spreadsheet would read it (CONTRIBUTING.md, RELIABILITY T11). */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeLedgerWorkbook, type LedgerColumn } from '../../../../db/engines/xlsx';
