@@ -9,7 +9,7 @@ import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
-import { DueStateBadge } from '../followup/labels';
+import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';

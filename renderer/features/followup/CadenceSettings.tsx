@@ -6,7 +6,15 @@
 import { Badge, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CadenceInput, type CadenceSetting, type FollowupSchedule } from '../../../shared/schemas/followup';
+import { PERIOD_WORDS } from '../../../shared/domain/obligations';
+import {
+  CadenceInput,
+  MH_SCHEME_LABELS,
+  MH_SCHEMES,
+  type CadenceSetting,
+  type FollowupSchedule,
+  type MhScheme,
+} from '../../../shared/schemas/followup';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { notifyError, notifySaved } from '../../components/notify';
@@ -86,10 +94,7 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           ) : (
             <Group align="flex-end">
               <SegmentedControl
-                data={[
-                  { value: 'month', label: '每月' },
-                  { value: 'quarter', label: '每季度' },
-                ]}
+                data={(['month', 'quarter'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] }))}
                 {...form.getInputProps('unit')}
               />
               <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
@@ -114,7 +119,7 @@ export function CadenceSettings() {
   if (!q.data) return null;
   const setScheme = async (scheme: string) => {
     try {
-      await saved(await api.followup.setScheme({ scheme: scheme as 'health' | 'grid' }));
+      await saved(await api.followup.setScheme({ scheme: scheme as MhScheme }));
       notifySaved('严重精神障碍患者的走访方案已切换');
     } catch (e) {
       notifyError(e);
@@ -128,10 +133,7 @@ export function CadenceSettings() {
           aria-label="精神障碍患者走访方案"
           value={q.data.scheme}
           onChange={setScheme}
-          data={[
-            { value: 'health', label: '公共卫生随访规范' },
-            { value: 'grid', label: '综治网格走访做法' },
-          ]}
+          data={MH_SCHEMES.map((m) => ({ value: m, label: MH_SCHEME_LABELS[m] }))}
         />
       </Group>
       <Table withTableBorder striped>

@@ -5,15 +5,22 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, type DrugType, groupText, SERIOUS_BREACH_SOURCE } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import type { DueItem } from '../../../shared/domain/obligations';
-import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
-import { ITEM_ACTION_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
+import {
+  FOLLOWUP_STATUS_LABELS,
+  levelLabel,
+  VISIT_KIND_LABELS,
+  type FollowupSubject,
+  type FollowupVisit,
+} from '../../../shared/schemas/followup';
+import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { api, errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
-import { EndModal, ItemActionModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
-import { DueStateBadge, FollowupStatusBadge, LevelBadge } from './labels';
+import { EndModal, ItemActionModal, VisitModal } from './FollowupModals';
+import { DueStateBadge } from '../obligations/DueStateBadge';
+import { FollowupStatusBadge, LevelBadge } from './labels';
 import { useFollowupSubject, useFollowupWrite, useInvalidateFollowup } from './queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
@@ -116,8 +123,6 @@ function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']>
     </Alert>
   );
 }
-
-const LEVEL_SOURCE_LABELS = { start: '建档', visit: '走访评估', edit: '修改为' } as const;
 
 /** What falls due, from the engine: open items first; what was done is one switch away. Open items can be extended or excused, with the reason. */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
@@ -420,7 +425,7 @@ export function FollowupDetailPage() {
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>
           {s.endDate && (
-            <Field label={`${s.status === 'moved' ? '迁出' : s.status === 'deceased' ? '死亡' : '解除'}日期`} span={12}>
+            <Field label={`${FOLLOWUP_STATUS_LABELS[s.status]}日期`} span={12}>
               {`${s.endDate}　${s.endReason ?? ''}`}
             </Field>
           )}

@@ -26,6 +26,7 @@ import {
   CULT_STATUSES,
   FollowupCreateInput,
   MH_DIAGNOSES,
+  MH_LEVEL_MEANINGS,
   MH_TEAM_ROLES,
   REWARD_STATUSES,
   TREATMENTS,
@@ -37,7 +38,7 @@ import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, todayLocal, useStaff, useVillages } from '../../hooks/useReference';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
-import { groupOptions, LevelOption, levelOptions, MH_LEVEL_MEANINGS } from './labels';
+import { groupOptions, LevelOption, levelOptions } from './labels';
 import { useFollowupSubject, useFollowupWrite } from './queries';
 
 interface TeamRow {

@@ -5,6 +5,7 @@ import {
   FollowupEndInput,
   FollowupVisitInput,
   TEST_RESULTS,
+  VISIT_KIND_LABELS,
   VISIT_METHODS,
   type FollowupLevel,
   type FollowupSubject,
@@ -19,8 +20,6 @@ import { todayLocal } from '../../hooks/useReference';
 import { LevelOption, levelOptions } from './labels';
 import { useFollowupWrite } from './queries';
 import { ModalActions } from '../../components/ModalActions';
-
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = { visit: '走访', test: '检测' };
 
 /**
  * 记录走访 (and, for drug files, 检测): what was found and, when the risk was reassessed, the new

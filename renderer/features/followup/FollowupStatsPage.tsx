@@ -8,7 +8,7 @@ import { periodOf } from '../../../shared/date-math';
 import { FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STAT_DEFINITIONS } from '../../../shared/domain/followup-stats';
 import { formatRate } from '../../../shared/domain/rates';
-import { COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
+import { COLOR_LEVEL_SHORT_LABELS, COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
 import { api, errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { todayLocal } from '../../hooks/useReference';
@@ -16,8 +16,6 @@ import { Figure } from '../../components/Figure';
 
 /** Under ['followup'], so every write to a file refreshes the figures. */
 const statsKey = (f: Input<'followup.stats'>) => ['followup', 'stats', f] as const;
-
-const COLOR_SHORT: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
 
 /** The period buttons: the office mostly reports by month, quarter and year. */
 function presets(today: string): { label: string; from: string; to: string }[] {
@@ -171,7 +169,7 @@ export function FollowupStatsPage() {
                   <Table.Tr>
                     <Table.Th>类别</Table.Th>
                     {COLOR_LEVELS.map((l) => (
-                      <Table.Th key={l}>{COLOR_SHORT[l]}</Table.Th>
+                      <Table.Th key={l}>{COLOR_LEVEL_SHORT_LABELS[l]}</Table.Th>
                     ))}
                     <Table.Th>合计</Table.Th>
                   </Table.Tr>

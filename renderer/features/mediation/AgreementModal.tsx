@@ -1,6 +1,11 @@
 import { ActionIcon, Button, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type PerformanceState } from '../../../shared/domain/mediation';
-import { AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
+import {
+  AGREEMENT_FORM_FULL_LABELS,
+  PERFORMANCE_STATES,
+  PERFORMANCE_STATE_LABELS,
+  type PerformanceState,
+} from '../../../shared/domain/mediation';
+import { AGREEMENT_FORMS, AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
@@ -56,10 +61,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
       <form onSubmit={submit}>
         <Stack>
           <SegmentedControl
-            data={[
-              { value: 'written', label: '书面协议' },
-              { value: 'oral', label: '口头协议' },
-            ]}
+            data={AGREEMENT_FORMS.map((f) => ({ value: f, label: AGREEMENT_FORM_FULL_LABELS[f] }))}
             {...form.getInputProps('form')}
           />
           {written && (

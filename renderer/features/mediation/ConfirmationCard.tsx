@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { CONFIRMATION_RESULT_LABELS } from '../../../shared/domain/mediation';
 import { ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { api } from '../../api/client';
@@ -61,10 +62,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
               <Select
                 label="结果"
                 clearable
-                data={[
-                  { value: 'granted', label: '确认有效' },
-                  { value: 'rejected', label: '驳回申请' },
-                ]}
+                data={(['granted', 'rejected'] as const).map((r) => ({ value: r, label: CONFIRMATION_RESULT_LABELS[r] }))}
                 {...form.getInputProps('result')}
               />
               <DateField label="裁定日期" {...form.getInputProps('resultDate')} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
 import {
+  AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
   GUIDANCE_ROUTE_LABELS,
   MEDIATING_BODY_LABELS,
@@ -225,7 +226,7 @@ export function MediationDetailPage() {
         <Group justify="space-between" mb="xs">
           <Group gap="xs">
             <Title order={5}>调解协议</Title>
-            {a && <Badge variant="light">{a.form === 'written' ? '书面协议' : '口头协议'}</Badge>}
+            {a && <Badge variant="light">{AGREEMENT_FORM_FULL_LABELS[a.form]}</Badge>}
             {a &&
               (a.effectiveDate ? (
                 <Badge color="green" variant="light">{`${a.effectiveDate} 生效`}</Badge>

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import {
+  AGREEMENT_FORM_LABELS,
+  CASE_OPEN_LABEL,
   CASE_ORIGIN_LABELS,
   CASE_OUTCOMES,
   CASE_OUTCOME_LABELS,
+  CONFIRMATION_LABELS,
   MEDIATING_BODIES,
   MEDIATING_BODY_LABELS,
   PERFORMANCE_STATES,
@@ -16,7 +19,7 @@ import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useDownload } from '../../components/useDownload';
 import { staffOptions, useDicts, useStaff } from '../../hooks/useReference';
-import { CONFIRMATION_LABELS, OutcomeBadge, PerformanceBadge } from './labels';
+import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationList } from './queries';
 import { DateField } from '../../components/DateField';
 
@@ -116,7 +119,7 @@ export function MediationListPage() {
             label="调解结果"
             placeholder="全部"
             clearable
-            data={[{ value: 'open', label: '调解中' }, ...opts(CASE_OUTCOMES, CASE_OUTCOME_LABELS)]}
+            data={[{ value: 'open', label: CASE_OPEN_LABEL }, ...opts(CASE_OUTCOMES, CASE_OUTCOME_LABELS)]}
             value={f.outcome ?? null}
             onChange={(v) => set({ outcome: none(v) as ListInput['outcome'] })}
           />
@@ -136,11 +139,7 @@ export function MediationListPage() {
             label="司法确认"
             placeholder="全部"
             clearable
-            data={[
-              { value: 'none', label: '未申请' },
-              { value: 'applied', label: '已申请' },
-              { value: 'granted', label: '确认有效' },
-            ]}
+            data={opts(['none', 'applied', 'granted'] as const, CONFIRMATION_LABELS)}
             value={f.confirmation ?? null}
             onChange={(v) => set({ confirmation: none(v) as ListInput['confirmation'] })}
           />
@@ -183,7 +182,7 @@ export function MediationListPage() {
                 <Table.Td>
                   <OutcomeBadge outcome={r.outcome} />
                 </Table.Td>
-                <Table.Td>{r.agreementForm === 'written' ? '书面' : r.agreementForm === 'oral' ? '口头' : ''}</Table.Td>
+                <Table.Td>{r.agreementForm ? AGREEMENT_FORM_LABELS[r.agreementForm] : ''}</Table.Td>
                 <Table.Td>
                   <PerformanceBadge state={r.performance} />{' '}
                   {r.performanceOverdue && (
