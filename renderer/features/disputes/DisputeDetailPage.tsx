@@ -2,19 +2,18 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
-import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
+import { allowedTransitions, DISPUTE_STATUS_LABELS, OPEN_STATUSES, type DisputeStatus } from '../../../shared/domain/disputes';
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
+import { useHandOvers } from '../../components/modules';
 import { notifyError, notifySaved } from '../../components/notify';
 import { useDicts } from '../../hooks/useReference';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';
-import { OpenFromDisputeModal } from '../mediation/OpenFromDisputeModal';
-import { useCaseOfDispute } from '../mediation/queries';
 import { StatusChangeModal } from './StatusChangeModal';
 
 /** The deadline as the due-date engine judges it: moved past rest days, due soon, overdue, or met late. */
@@ -56,14 +55,15 @@ export function DisputeDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useDispute(id);
-  const handedOver = useCaseOfDispute(id);
+  // What later modules offer here (转入人民调解), from the module registry.
+  const handOvers = useHandOvers('disputes');
   const dicts = useDicts();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
-  const [opening, setOpening] = useState(false);
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
+  const open = !d.deletedAt && OPEN_STATUSES.includes(d.status);
 
   const remove = async () => {
     if (!(await confirmDelete('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
@@ -106,21 +106,14 @@ export function DisputeDetailPage() {
               {DISPUTE_STATUS_LABELS[s]}
             </Button>
           ))}
-          {handedOver.data === null && ['registered', 'accepted', 'mediating'].includes(d.status) && (
-            <Button size="xs" onClick={() => setOpening(true)}>
-              转入人民调解
-            </Button>
-          )}
+          {handOvers.map((h) => (
+            <h.Action key={h.from} record={d} open={open} />
+          ))}
         </Group>
       )}
-      {handedOver.data && (
-        <Alert color="blue" variant="light" py="xs">
-          已转入人民调解：
-          <Anchor component={Link} to={`/mediation/${handedOver.data.id}`}>
-            {handedOver.data.caseNo}
-          </Anchor>
-        </Alert>
-      )}
+      {handOvers.map((h) => (
+        <h.Status key={h.from} record={d} />
+      ))}
       <Card withBorder>
         <Grid gap="sm">
           <Field label="登记日期">{d.intakeDate}</Field>
@@ -200,7 +193,6 @@ export function DisputeDetailPage() {
         </Grid.Col>
       </Grid>
       {target && <StatusChangeModal disputeId={d.id} to={target} onClose={() => setTarget(null)} />}
-      {opening && <OpenFromDisputeModal dispute={d} onClose={() => setOpening(false)} />}
     </Stack>
   );
 }

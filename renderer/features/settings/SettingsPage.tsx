@@ -19,10 +19,11 @@ import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { notifyError, notifySaved } from '../../components/notify';
 import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
-import { CadenceSettings } from '../followup/CadenceSettings';
 import { HolidaySettings } from '../schedule/HolidaySettings';
 import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
 import { ModalActions } from '../../components/ModalActions';
+import { useUiModules } from '../../components/modules';
+import { MODULES } from '../../../shared/modules';
 
 function useRefresh() {
   const qc = useQueryClient();
@@ -501,6 +502,9 @@ function DictSettings() {
 
 export function SettingsPage() {
   const settings = useSettings();
+  // What the modules add (followup's visit cadences), between the reference data and the calendar.
+  const modules = useUiModules();
+  const sections = MODULES.flatMap((m) => modules[m].settings);
   return (
     <Stack>
       <Title order={3}>设置</Title>
@@ -509,7 +513,11 @@ export function SettingsPage() {
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
           <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>
           <Tabs.Tab value="dicts">字典</Tabs.Tab>
-          <Tabs.Tab value="cadences">走访频次</Tabs.Tab>
+          {sections.map((s) => (
+            <Tabs.Tab key={s.key} value={s.key}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
           <Tabs.Tab value="holidays">节假日</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
         </Tabs.List>
@@ -522,9 +530,11 @@ export function SettingsPage() {
         <Tabs.Panel value="dicts" pt="md">
           <DictSettings />
         </Tabs.Panel>
-        <Tabs.Panel value="cadences" pt="md">
-          <CadenceSettings />
-        </Tabs.Panel>
+        {sections.map((s) => (
+          <Tabs.Panel key={s.key} value={s.key} pt="md">
+            {s.element}
+          </Tabs.Panel>
+        ))}
         <Tabs.Panel value="holidays" pt="md">
           <HolidaySettings />
         </Tabs.Panel>
