@@ -1,7 +1,7 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { HashRouter, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
-import { useSetupStatus } from '../hooks/useReference';
+import { useSetupStatus } from '../features/reference/queries';
 import { AppShell } from './AppShell';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FirstRun } from './FirstRun';

@@ -1,10 +1,10 @@
 import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
 import { moduleOfEntity } from '../../shared/modules';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schemas/attachments';
 import { AUDIT_ACTION_LABELS, REFERENCE_FIELD_LABELS } from '../../shared/schemas/reference';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
+import { useAuditTrail } from '../features/reference/queries';
 import { useUiModules, type AuditView, type CodeWords } from './modules';
 
 /** Reference data and settings read the same way in every ledger: their view is the core's. */
@@ -73,7 +73,7 @@ function note(e: { entity: string; action: string; before: unknown; after: unkno
 
 /** Who changed what and when, from the audit trail (newest first). */
 export function AuditHistory(props: Input<'audit.forEntity'>) {
-  const q = useQuery({ queryKey: ['audit', props.entity, props.id], queryFn: () => api.audit.forEntity(props) });
+  const q = useAuditTrail(props);
   const view = useAuditView(props.entity);
   if (q.isLoading) {
     return (

@@ -8,8 +8,7 @@ import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { useHandOvers } from '../../components/modules';
-import { notifyError, notifySaved } from '../../components/notify';
-import { useDicts } from '../../hooks/useReference';
+import { useDicts } from '../reference/queries';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
@@ -67,13 +66,7 @@ export function DisputeDetailPage() {
 
   const remove = async () => {
     if (!(await confirmDelete('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
-    try {
-      await del.mutateAsync(d.id);
-      notifySaved(`${d.caseNo} 已移入回收站`);
-      navigate('/disputes');
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(d.id, `${d.caseNo} 已移入回收站`)) navigate('/disputes');
   };
 
   return (
@@ -90,7 +83,7 @@ export function DisputeDetailPage() {
             <Button variant="default" component={Link} to={`/disputes/${d.id}/edit`}>
               编辑
             </Button>
-            <Button color="red" variant="light" onClick={remove} loading={del.isPending}>
+            <Button color="red" variant="light" onClick={remove} loading={del.saving}>
               删除
             </Button>
           </Group>

@@ -20,12 +20,12 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
-import { useDownload } from '../../components/useDownload';
-import { useDicts, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
+import { useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
+import { useDisputeLedgerFile } from './mutations';
 import { useDisputeList } from './queries';
 import { SortHeader } from '../../components/SortHeader';
 
@@ -65,7 +65,7 @@ export function DisputeListPage() {
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [q] = useDebouncedValue(f.q.trim(), 300);
-  const download = useDownload();
+  const download = useDisputeLedgerFile();
 
   const filter: Input<'disputes.exportLedger'> = {
     status: f.status.length ? f.status : undefined,
@@ -97,7 +97,7 @@ export function DisputeListPage() {
   };
   const filtered = JSON.stringify(f) !== JSON.stringify(NO_FILTERS);
   /** The register with exactly the filters and order on screen, every page of it. */
-  const exportLedger = () => download.run(() => api.disputes.exportLedger(filter));
+  const exportLedger = () => download.run(filter);
 
   return (
     <>

@@ -4,38 +4,15 @@
  * reason; both are kept in the audit trail.
  */
 import { Badge, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PERIOD_WORDS } from '../../../shared/domain/obligations';
-import {
-  CadenceInput,
-  MH_SCHEME_LABELS,
-  MH_SCHEMES,
-  type CadenceSetting,
-  type FollowupSchedule,
-  type MhScheme,
-} from '../../../shared/schemas/followup';
-import { api } from '../../api/client';
+import { CadenceInput, MH_SCHEME_LABELS, MH_SCHEMES, type CadenceSetting, type MhScheme } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors, useZodForm } from '../../components/useZodForm';
-import { todayLocal } from '../../hooks/useReference';
+import { useZodForm } from '../../components/useZodForm';
+import { todayLocal } from '../../components/today';
 import { ModalActions } from '../../components/ModalActions';
-
-const KEY = ['followup', 'schedule'] as const;
-
-function useSchedule() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.followup.schedule({}) });
-}
-
-function useSaved() {
-  const qc = useQueryClient();
-  return async (s: FollowupSchedule) => {
-    qc.setQueryData(KEY, s);
-    // Due dates everywhere follow the new rules.
-    await Promise.all([qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['followup'] })]);
-  };
-}
+import { useSaveCadence, useSetScheme } from './mutations';
+import { useFollowupSchedule } from './queries';
 
 type Unit = 'days' | 'months' | 'month' | 'quarter';
 const UNIT_FIELDS = new Set(['days', 'months', 'period', 'minCount']);
@@ -56,21 +33,15 @@ function cadenceInput(key: string, v: { unit: Unit; n: number | ''; since: strin
 }
 
 function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }) {
-  const saved = useSaved();
   const form = useZodForm({
     schema: CadenceInput,
     initialValues: { unit: (c.interval ? 'days' : 'month') as Unit, n: '' as number | '', since: todayLocal(), reason: '' },
     toInput: (v) => cadenceInput(c.key, v),
     toFormPath,
   });
+  const save = useSaveCadence(form, toFormPath);
   const submit = form.onSubmit(async (v) => {
-    try {
-      await saved(await api.followup.saveCadence(cadenceInput(c.key, v)));
-      notifySaved(`“${c.label}”已调整，自 ${v.since} 起按新频次计算`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e, toFormPath)) notifyError(e);
-    }
+    if (await save.run(cadenceInput(c.key, v), `“${c.label}”已调整，自 ${v.since} 起按新频次计算`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title={`调整走访频次：${c.label}`}>
@@ -113,18 +84,11 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
 }
 
 export function CadenceSettings() {
-  const q = useSchedule();
-  const saved = useSaved();
+  const q = useFollowupSchedule();
+  const scheme = useSetScheme();
   const [editing, setEditing] = useState<CadenceSetting | null>(null);
   if (!q.data) return null;
-  const setScheme = async (scheme: string) => {
-    try {
-      await saved(await api.followup.setScheme({ scheme: scheme as MhScheme }));
-      notifySaved('严重精神障碍患者的走访方案已切换');
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const setScheme = (m: string) => void scheme.run({ scheme: m as MhScheme }, '严重精神障碍患者的走访方案已切换');
   return (
     <Stack>
       <Group>

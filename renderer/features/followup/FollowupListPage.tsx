@@ -13,11 +13,11 @@ import {
   type FollowupLevel,
   type FollowupStatus,
 } from '../../../shared/schemas/followup';
-import { api, errorMessage } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
+import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
+import { useFollowupLedgerFile } from './mutations';
 import { useFollowupList } from './queries';
 import { SortHeader } from '../../components/SortHeader';
 
@@ -67,9 +67,9 @@ export function FollowupListPage() {
     dir,
   };
   const list = useFollowupList({ ...filter, page, pageSize: 50 });
-  const download = useDownload();
+  const download = useFollowupLedgerFile();
   /** The ledger with exactly the filters on screen, every page of it. */
-  const exportLedger = () => download.run(() => api.followup.exportLedger(filter));
+  const exportLedger = () => download.run(filter);
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {

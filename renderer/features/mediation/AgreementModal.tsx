@@ -7,9 +7,8 @@ import {
 } from '../../../shared/domain/mediation';
 import { AGREEMENT_FORMS, AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { useCaseWrite } from './queries';
+import { useSaveAgreement } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 interface ItemValue {
@@ -50,9 +49,9 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
     toInput: (v) => toInput(c.id, v),
   });
   const v = form.getValues();
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useSaveAgreement(form);
   const submit = form.onSubmit(async (values) => {
-    if (await run(() => api.mediation.saveAgreement(toInput(c.id, values)), '调解协议已保存')) onClose();
+    if (await run(toInput(c.id, values), '调解协议已保存')) onClose();
   });
   const written = v.form === 'written';
 

@@ -15,11 +15,10 @@ import {
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
 } from '../../../shared/domain/mediation';
-import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { useDownload } from '../../components/useDownload';
-import { staffOptions, useDicts, useStaff } from '../../hooks/useReference';
+import { staffOptions, useDicts, useStaff } from '../reference/queries';
 import { OutcomeBadge, PerformanceBadge } from './labels';
+import { useMediationLedgerFile } from './mutations';
 import { useMediationList } from './queries';
 import { DateField } from '../../components/DateField';
 
@@ -37,7 +36,7 @@ export function MediationListPage() {
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const filter = { ...f, q: debounced || undefined };
   const list = useMediationList({ ...filter, page, pageSize: 50 });
-  const download = useDownload();
+  const download = useMediationLedgerFile();
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = (patch: Partial<ListInput>) => {
@@ -46,7 +45,7 @@ export function MediationListPage() {
   };
   const none = (v: string | null) => v ?? undefined;
   /** The ledger with exactly the filters on screen, every page of it. */
-  const exportLedger = () => download.run(() => api.mediation.exportLedger(filter));
+  const exportLedger = () => download.run(filter);
 
   return (
     <>

@@ -7,7 +7,7 @@ import type { DashboardItem } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useUiModules } from '../../components/modules';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
+import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { useDashboard } from './queries';
 
 /** How far the item is from today, in the words the office uses. */
