@@ -3,7 +3,7 @@
  * grouped by responsible person (包保责任人); exported to .xlsx, or printed one sheet per person with
  * the actual date and the visitor's signature left blank for the pen.
  */
-import { Anchor, Badge, Box, Button, Grid, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Grid, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import type { Input } from '../../../shared/contract';
 import { buildVisitPlanDocument, monthText } from '../../../shared/documents/followup-visit-plan';
 import { errorMessage } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
+import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
 import { useSavePdf } from '../../components/useDownload';
 import { staffOptions, useSettings, useStaff, useVillages, villageOptions } from '../reference/queries';
@@ -90,26 +91,10 @@ export function VisitPlanPage() {
           </Group>
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select
-            label="包保责任人"
-            placeholder="全部"
-            clearable
-            searchable
-            data={staffOptions(staff.data)}
-            value={staffId}
-            onChange={setStaffId}
-          />
+          <FilterSelect label="包保责任人" searchable data={staffOptions(staff.data)} value={staffId} onChange={setStaffId} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select
-            label="村（社区）"
-            placeholder="全部"
-            clearable
-            searchable
-            data={villageOptions(villages.data)}
-            value={villageId}
-            onChange={setVillageId}
-          />
+          <FilterSelect label="村（社区）" searchable data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
         </Grid.Col>
       </Grid>
       {plan.error && <Text c="red">{errorMessage(plan.error)}</Text>}

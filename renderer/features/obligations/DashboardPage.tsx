@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
 import { labelOfEntity, moduleOfEntity } from '../../../shared/modules';
 import type { DashboardItem } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
+import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
 import { useUiModules } from '../../components/modules';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
@@ -181,20 +182,9 @@ export function DashboardPage() {
           )}
         </Group>
         <Group gap="xs">
-          <Select
-            label="包保/承办人"
-            placeholder="全部"
-            clearable
-            searchable
-            w={200}
-            data={staffOptions(staff.data)}
-            value={staffId}
-            onChange={setStaffId}
-          />
-          <Select
+          <FilterSelect label="包保/承办人" searchable w={200} data={staffOptions(staff.data)} value={staffId} onChange={setStaffId} />
+          <FilterSelect
             label="村（社区）"
-            placeholder="全部"
-            clearable
             searchable
             w={180}
             data={villageOptions(villages.data)}
