@@ -34,8 +34,8 @@ export interface LedgerSort<S extends string> {
 }
 
 /**
- * A ledger's filters (with the search text `q`, debounced for the host), page and order. Any change
- * of filter or order goes back to page 1; `filtered` says whether the filters differ from the defaults.
+ * A ledger's filters (with the search text `q`, debounced for the host) and page. Any change of
+ * filter goes back to page 1; `filtered` says whether the filters differ from the defaults.
  */
 export function useLedger<F extends { q: string }>(defaults: F, debounceMs = 300) {
   const [filters, setFilters] = useState<F>(defaults);
@@ -51,7 +51,11 @@ export function useLedger<F extends { q: string }>(defaults: F, debounceMs = 300
     q,
     page,
     setPage,
-    set: <K extends keyof F>(k: K, v: F[K]) => patch({ [k]: v } as unknown as Partial<F>),
+    set: <K extends keyof F>(k: K, v: F[K]) => {
+      const p: Partial<F> = {};
+      p[k] = v;
+      patch(p);
+    },
     patch,
     reset: () => patch(defaults),
     filtered: JSON.stringify(filters) !== JSON.stringify(defaults),
