@@ -1,7 +1,8 @@
 /**
  * The typed client: `api.disputes.create(input)` is checked against shared/contract.ts, so the UI
  * cannot call a method that does not exist or send the wrong shape. Errors arrive as ApiError with
- * the host's Chinese message and per-field messages.
+ * the host's Chinese message and per-field messages. Only the features' queries.ts and mutations.ts
+ * import `api` and `call` (biome.jsonc); components use their hooks.
  */
 import type { Input, Method, Output } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';

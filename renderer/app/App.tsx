@@ -1,10 +1,12 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { HashRouter, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
-import { useSetupStatus } from '../hooks/useReference';
+import { useSetupStatus } from '../features/reference/queries';
 import { AppShell } from './AppShell';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FirstRun } from './FirstRun';
+import { UiModulesProvider } from '../components/modules';
+import { uiModules } from './modules';
 import { AppRoutes } from './routes';
 
 /** A page that throws is contained; moving to another page clears the error. */
@@ -40,10 +42,12 @@ export function App() {
   }
   if (!status.data.initialized) return <FirstRun dbPath={status.data.dbPath} />;
   return (
-    <HashRouter>
-      <AppShell>
-        <RoutedContent />
-      </AppShell>
-    </HashRouter>
+    <UiModulesProvider modules={uiModules}>
+      <HashRouter>
+        <AppShell>
+          <RoutedContent />
+        </AppShell>
+      </HashRouter>
+    </UiModulesProvider>
   );
 }

@@ -1,15 +1,13 @@
 import { AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
-import { api } from '../api/client';
-import { notifyError, notifySaved } from '../components/notify';
-import { refKeys, useSettings, useSetupStatus, useStaff } from '../hooks/useReference';
+import { useSetOperator } from '../features/reference/mutations';
+import { useSettings, useSetupStatus, useStaff } from '../features/reference/queries';
 import { NAV } from './routes';
 
 function OperatorSelect() {
-  const qc = useQueryClient();
   const status = useSetupStatus();
+  const setOperator = useSetOperator();
   const staff = useStaff();
   return (
     <Select
@@ -25,15 +23,8 @@ function OperatorSelect() {
       data={(staff.data ?? []).filter((s) => s.kind === 'staff').map((s) => ({ value: s.id, label: s.name }))}
       value={status.data?.operator?.id ?? null}
       allowDeselect={false}
-      onChange={async (id) => {
-        if (!id) return;
-        try {
-          const s = await api.session.setOperator({ staffId: id });
-          await qc.invalidateQueries({ queryKey: refKeys.status });
-          notifySaved(`当前操作人：${s.operator?.name ?? ''}，此后的修改记录将记在其名下`, '已切换操作人');
-        } catch (e) {
-          notifyError(e);
-        }
+      onChange={(id) => {
+        if (id) void setOperator.run(id, (s) => `当前操作人：${s.operator?.name ?? ''}，此后的修改记录将记在其名下`);
       }}
     />
   );

@@ -1,31 +1,17 @@
 import { Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { SetupInput } from '../../shared/schemas/reference';
-import { api } from '../api/client';
-import { notifyError } from '../components/notify';
-import { applyServerErrors, useZodForm } from '../components/useZodForm';
+import { useZodForm } from '../components/useZodForm';
+import { useSetup } from '../features/reference/mutations';
 
 /** First run: the township and the person who will operate the ledger. */
 export function FirstRun({ dbPath }: { dbPath: string }) {
-  const qc = useQueryClient();
-  const [saving, setSaving] = useState(false);
   const form = useZodForm({
     schema: SetupInput,
     initialValues: { townshipName: '', townshipShort: '', county: '', operatorName: '', operatorPost: '' },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    try {
-      await api.setup.init(values);
-      await qc.invalidateQueries();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    } finally {
-      setSaving(false);
-    }
-  });
+  const setup = useSetup(form);
+  const submit = form.onSubmit((values) => void setup.run(values));
 
   return (
     <Container size={520} py={60}>
@@ -58,7 +44,7 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
             <Text size="xs" c="dimmed">
               账本文件：{dbPath}
             </Text>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={setup.saving}>
               完成设置，开始使用
             </Button>
           </Stack>

@@ -1,34 +1,24 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { Link, Route, Routes } from 'react-router';
+import { MODULE_INFO, MODULES } from '../../shared/modules';
 import { DashboardPage } from '../features/obligations/DashboardPage';
-import { DisputeDetailPage } from '../features/disputes/DisputeDetailPage';
-import { DisputeFormPage } from '../features/disputes/DisputeForm';
-import { DisputeListPage } from '../features/disputes/DisputeListPage';
-import { FollowupDetailPage } from '../features/followup/FollowupDetailPage';
-import { FollowupFormPage } from '../features/followup/FollowupFormPage';
-import { FollowupListPage } from '../features/followup/FollowupListPage';
-import { FollowupStatsPage } from '../features/followup/FollowupStatsPage';
-import { VisitPlanPage } from '../features/followup/VisitPlanPage';
-import { MediationCreatePage } from '../features/mediation/MediationCreatePage';
-import { MediationDetailPage } from '../features/mediation/MediationDetailPage';
-import { MediationListPage } from '../features/mediation/MediationListPage';
-import { MediationStatsPage } from '../features/mediation/MediationStatsPage';
-import { PersonDetailPage } from '../features/persons/PersonDetailPage';
-import { PersonFormPage } from '../features/persons/PersonForm';
-import { PersonListPage } from '../features/persons/PersonListPage';
 import { RecycleBinPage } from '../features/recycle/RecycleBinPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { uiModules } from './modules';
 
-/** Left-nav entries, in order; the home page is the to-do dashboard (首页 工作台). */
-export const NAV = [
+/** The modules by their place in the navigation (ties keep the vocabulary's order). */
+const NAV_MODULES = [...MODULES].sort((a, b) => uiModules[a].navOrder - uiModules[b].navOrder);
+
+/**
+ * Left-nav entries, in order: the home page (the to-do dashboard, 首页 工作台), every module's
+ * ledger by its place in the registry, then the recycle bin and the settings.
+ */
+export const NAV: readonly { to: string; label: string }[] = [
   { to: '/', label: '首页' },
-  { to: '/disputes', label: '矛盾纠纷登记' },
-  { to: '/mediation', label: '人民调解' },
-  { to: '/followup', label: '重点人员' },
-  { to: '/persons', label: '人员库' },
+  ...NAV_MODULES.map((m) => ({ to: MODULE_INFO[m].route, label: MODULE_INFO[m].nav })),
   { to: '/recycle', label: '回收站' },
   { to: '/settings', label: '设置' },
-] as const;
+];
 
 function NotFound() {
   return (
@@ -41,28 +31,19 @@ function NotFound() {
   );
 }
 
+/** Each module's pages below its route, from the registry. */
+const MODULE_ROUTES = MODULES.flatMap((m) =>
+  uiModules[m].routes.map((r) => {
+    const path = r.path ? `${MODULE_INFO[m].route}/${r.path}` : MODULE_INFO[m].route;
+    return <Route key={path} path={path} element={r.element} />;
+  }),
+);
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<DashboardPage />} />
-      <Route path="/disputes" element={<DisputeListPage />} />
-      <Route path="/disputes/new" element={<DisputeFormPage />} />
-      <Route path="/disputes/:id" element={<DisputeDetailPage />} />
-      <Route path="/disputes/:id/edit" element={<DisputeFormPage />} />
-      <Route path="/mediation" element={<MediationListPage />} />
-      <Route path="/mediation/new" element={<MediationCreatePage />} />
-      <Route path="/mediation/stats" element={<MediationStatsPage />} />
-      <Route path="/mediation/:id" element={<MediationDetailPage />} />
-      <Route path="/followup" element={<FollowupListPage />} />
-      <Route path="/followup/new" element={<FollowupFormPage />} />
-      <Route path="/followup/plan" element={<VisitPlanPage />} />
-      <Route path="/followup/stats" element={<FollowupStatsPage />} />
-      <Route path="/followup/:id" element={<FollowupDetailPage />} />
-      <Route path="/followup/:id/edit" element={<FollowupFormPage />} />
-      <Route path="/persons" element={<PersonListPage />} />
-      <Route path="/persons/new" element={<PersonFormPage />} />
-      <Route path="/persons/:id" element={<PersonDetailPage />} />
-      <Route path="/persons/:id/edit" element={<PersonFormPage />} />
+      {MODULE_ROUTES}
       <Route path="/recycle" element={<RecycleBinPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<NotFound />} />

@@ -1,19 +1,21 @@
 /**
  * The two ways a file leaves the app from a page: a file the host builds (Word, Excel) saved with
  * the browser's download, and — in the desktop app only — the page's print media saved as PDF.
- * Both show a loading state and say in Chinese what happened.
+ * Both show a loading state and say in Chinese what happened. The host's files are asked for by
+ * the features' mutations.ts (the host records each in the audit trail), e.g.
+ * `useDisputeLedgerFile = () => useDownload((f) => api.disputes.exportLedger(f))`.
  */
 import { useState } from 'react';
 import type { FileResult } from '../../shared/schemas/common';
 import { saveFile } from './download';
 import { notifyError, notifySaved } from './notify';
 
-export function useDownload(): { busy: boolean; run: (make: () => Promise<FileResult>) => Promise<void> } {
+export function useDownload<I>(make: (input: I) => Promise<FileResult>): { busy: boolean; run: (input: I) => Promise<void> } {
   const [busy, setBusy] = useState(false);
-  const run = async (make: () => Promise<FileResult>) => {
+  const run = async (input: I) => {
     setBusy(true);
     try {
-      const file = await make();
+      const file = await make(input);
       saveFile(file);
       notifySaved(`已生成 ${file.fileName}`);
     } catch (e) {

@@ -51,9 +51,15 @@ export const PERFORMANCE_STATE_LABELS: Record<PerformanceState, string> = {
   not_applicable: '不适用',
 };
 
-/** The ledger's words for the agreement form and the confirmation state. */
+/** The ledger's words for the agreement form (a table column's, short) and the confirmation state. */
 export const AGREEMENT_FORM_LABELS = { written: '书面', oral: '口头' } as const;
+/** The agreement form named on its own (a badge, a choice, the audit history). */
+export const AGREEMENT_FORM_FULL_LABELS = { written: '书面协议', oral: '口头协议' } as const;
 export const CONFIRMATION_LABELS = { none: '未申请', applied: '已申请', granted: '确认有效', rejected: '驳回' } as const;
+/** The court's ruling as the office records it (司法确认 结果). */
+export const CONFIRMATION_RESULT_LABELS = { granted: '确认有效', rejected: '驳回申请' } as const;
+/** A case without an outcome yet. */
+export const CASE_OPEN_LABEL = '调解中';
 
 /** 司法确认: both parties apply within 30 days of the agreement taking effect. */
 export const CONFIRMATION_WINDOW_DAYS = 30;

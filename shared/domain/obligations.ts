@@ -449,7 +449,7 @@ function intervalText(iv: Interval): string {
   return `每${months}个月${days}天`;
 }
 
-const PERIOD_WORDS: Record<PeriodKind, string> = { month: '每月', quarter: '每季度', year: '每年' };
+export const PERIOD_WORDS: Record<PeriodKind, string> = { month: '每月', quarter: '每季度', year: '每年' };
 
 /** The cadence in words, for the file page and the rule list: 每2周, 每3个月, 每年至少4次, 报到后15日内… */
 export function cadenceText(rule: Rule): string {

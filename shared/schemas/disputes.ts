@@ -55,6 +55,26 @@ function refineDispute(d: { intakeDate: string; deadline: string | null; parties
   }
 }
 
+/** A registration's fields (and a status change's) by their 中文 name, where a change to them is shown (the audit history). */
+export const DISPUTE_FIELD_LABELS = {
+  intakeDate: '登记日期',
+  source: '纠纷来源',
+  category: '纠纷类型',
+  villageName: '村（社区）',
+  gridName: '网格',
+  parties: '当事人',
+  summary: '简要情况',
+  peopleCount: '涉及人数',
+  amountYuan: '涉及金额',
+  riskLevel: '风险等级',
+  staffName: '承办人',
+  deadline: '办理期限',
+  status: '状态',
+  date: '日期',
+  note: '说明',
+  transferUnit: '接收单位',
+} as const;
+
 export const DisputeInput = z.strictObject(DisputeFields).superRefine(refineDispute);
 export type DisputeInput = z.input<typeof DisputeInput>;
 export const DisputeUpdateInput = z.strictObject({ id: Id, ...DisputeFields }).superRefine(refineDispute);

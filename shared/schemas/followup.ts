@@ -24,6 +24,20 @@ export const COLOR_LEVEL_LABELS: Record<(typeof COLOR_LEVELS)[number], string> =
   yellow: '黄色（一般关注）',
   green: '绿色（日常关注）',
 };
+/** The colours alone, for a table's column heads. */
+export const COLOR_LEVEL_SHORT_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
+/**
+ * 危险性评估 0–5级 as the public-health standard words them (国家基本公共卫生服务规范（第三版）,
+ * CONTRIBUTING.md, DOMAIN §4.1): shown where a level is chosen, so that the level is assessed, not guessed.
+ */
+export const MH_LEVEL_MEANINGS: Record<string, string> = {
+  '0': '无符合以下1–5级中的任何行为',
+  '1': '口头威胁，喊叫，但没有打砸行为',
+  '2': '打砸行为，局限在家里，针对财物，能被劝说制止',
+  '3': '明显打砸行为，不分场合，针对财物，不能接受劝说而停止',
+  '4': '持续的打砸行为，不分场合，针对财物或人，不能接受劝说而停止（包括自伤、自杀）',
+  '5': '持械针对人的任何暴力行为，或者纵火、爆炸等行为，无论在家里还是公共场合',
+};
 export const LEVELS = [...MH_LEVELS, ...COLOR_LEVELS] as const;
 export type FollowupLevel = (typeof LEVELS)[number];
 
@@ -46,6 +60,7 @@ export const CULT_STATUSES = ['未转化', '转化中', '已转化', '巩固期'
 export const VISIT_METHODS = ['上门', '电话', '视频', '到所'] as const;
 export const VISIT_KINDS = ['visit', 'test'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = { visit: '走访', test: '检测' };
 export const TEST_RESULTS = ['阴性', '阳性', '拒绝检测', '未到'] as const;
 
 /** The "四个一" team of a mental-health file; other groups list who helps as they see fit. */
@@ -131,6 +146,25 @@ function refineSubject(
 const GROUP_KNOWN = {
   when: (p: z.core.ParsePayload) => Object.hasOwn(FACT_SCHEMAS, String((p.value as { group?: unknown } | null)?.group)),
 };
+
+/** A file's fields, and the parts written to it, by their 中文 name where a change to them is shown (the audit history). */
+export const FOLLOWUP_FIELD_LABELS = {
+  name: '姓名',
+  groupName: '类别名称',
+  level: '风险等级',
+  responsibleName: '包保责任人',
+  villageName: '村（社区）',
+  team: '帮扶人员',
+  facts: '类别信息',
+  startDate: '建档日期',
+  status: '状态',
+  date: '日期',
+  note: '说明',
+  endReason: '原因',
+  notes: '备注',
+  visit: '走访',
+  item: '待办事项',
+} as const;
 
 export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject, GROUP_KNOWN);
 export type FollowupCreateInput = z.input<typeof FollowupCreateInput>;
@@ -265,7 +299,11 @@ export const CadenceInput = z
   });
 export type CadenceInput = z.input<typeof CadenceInput>;
 
-export const SchemeInput = z.strictObject({ scheme: z.enum(['health', 'grid']) });
+/** How the office visits severe mental-disorder patients: by the public-health standard or the grid practice. */
+export const MH_SCHEMES = ['health', 'grid'] as const;
+export type MhScheme = (typeof MH_SCHEMES)[number];
+export const MH_SCHEME_LABELS: Record<MhScheme, string> = { health: '公共卫生随访规范', grid: '综治网格走访做法' };
+export const SchemeInput = z.strictObject({ scheme: z.enum(MH_SCHEMES) });
 
 export interface CadenceSetting {
   key: string;

@@ -78,6 +78,26 @@ export const MediationCreateInput = z
   });
 export type MediationCreateInput = z.input<typeof MediationCreateInput>;
 
+/** A case's fields, and the parts written to it, by their 中文 name where a change to them is shown (the audit history). */
+export const MEDIATION_FIELD_LABELS = {
+  acceptedDate: '受理日期',
+  senderUnit: '来源单位',
+  committeeName: '调解组织',
+  mediators: '调解员',
+  category: '纠纷类型',
+  summary: '简要情况',
+  amountYuan: '涉及金额',
+  parties: '当事人',
+  outcome: '结果',
+  closedDate: '结案日期',
+  reason: '原因',
+  record: '记录',
+  agreement: '调解协议',
+  performance: '履行情况',
+  confirmation: '司法确认',
+  visit: '回访',
+} as const;
+
 export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
 
 export const RECORD_KINDS = ['investigation', 'session'] as const;

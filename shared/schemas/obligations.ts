@@ -77,6 +77,8 @@ export interface ItemAction {
 /** Where a level change came from: the level the record was opened with, an event, or the form. */
 export const LEVEL_SOURCES = ['start', 'visit', 'edit'] as const;
 export type LevelSource = (typeof LEVEL_SOURCES)[number];
+/** Each change in a level history, in words (2024-06-01 建档3级 → 2024-06-10 走访评估4级). */
+export const LEVEL_SOURCE_LABELS: Record<LevelSource, string> = { start: '建档', visit: '走访评估', edit: '修改为' };
 
 export interface LevelChange<L extends string = string> {
   date: string;

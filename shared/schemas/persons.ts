@@ -36,6 +36,21 @@ export const PersonFields = {
   notes: optText('备注', 2000),
 };
 
+/** A person's fields by their 中文 name, where a change to them is shown (the audit history). */
+export const PERSON_FIELD_LABELS = {
+  name: '姓名',
+  sex: '性别',
+  idNumber: '公民身份号码',
+  birthDate: '出生日期',
+  ethnicity: '民族',
+  phone: '联系电话',
+  householdAddress: '户籍地址',
+  residenceAddress: '居住地址',
+  villageName: '村（社区）',
+  gridName: '网格',
+  notes: '备注',
+} as const;
+
 export const PersonInput = z.strictObject(PersonFields);
 export type PersonInput = z.input<typeof PersonInput>;
 

@@ -123,6 +123,35 @@ export interface DictItem {
   active: boolean;
 }
 
+/** What an audit row records, in words. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  restore: '恢复',
+  status: '状态变更',
+  setup: '首次设置',
+  export: '导出',
+};
+
+/** Reference data's fields by their 中文 name, where a change to them is shown (the audit history). */
+export const REFERENCE_FIELD_LABELS = {
+  village: { name: '名称' },
+  grid: { name: '网格名称', workerName: '网格员', workerPhone: '网格员电话' },
+  staff: { name: '姓名', post: '职务', phone: '电话', kind: '类别', committee: '所属调解组织', active: '在岗' },
+  settings: {
+    townshipName: '乡镇名称',
+    townshipShort: '简称',
+    county: '所属县（市、区）',
+    disputeNumberPattern: '纠纷登记案号格式',
+    disputeDeadlineDays: '默认办理期限（天）',
+    committeeName: '人民调解委员会名称',
+    mediationNumberPattern: '人民调解卷宗号格式',
+    returnVisitDays: '协议生效后回访间隔（天）',
+  },
+  dict: { label: '名称', active: '启用' },
+} as const;
+
 export interface AuditEntry {
   id: string;
   at: string;

@@ -1,7 +1,8 @@
 /**
  * Each top-level folder is one runtime, and the lint configuration (biome.jsonc) says so: shared/
  * imports nothing outside itself but zod; renderer/ only renderer/ and shared/, no Node and no
- * Node-only package; db/ never electron/ or renderer/; only electron/main.ts, preload.ts, ipc.ts
+ * Node-only package, and within it only a feature's queries.ts and mutations.ts (and renderer/api/)
+ * call the host; db/ never electron/ or renderer/; only electron/main.ts, preload.ts, ipc.ts
  * and electron/platform/ import 'electron'. `npm run lint` holds the tree to it; this test proves
  * that each rule fires, by linting probe files laid out as the tree is, with the same configuration.
  */
@@ -96,6 +97,14 @@ describe('layering', () => {
     ['shared/z.ts', "import { readFileSync } from 'node:fs';", 'lint/correctness/noNodejsModules'],
     ['shared/z.ts', "import dayjs from 'dayjs';", 'lint/style/noRestrictedImports'],
     ['shared/z.ts', "import { Button } from '@mantine/core';", 'lint/style/noRestrictedImports'],
+    // One data-access shape: only a feature's queries.ts and mutations.ts call the host.
+    ['renderer/features/x/XPage.tsx', "import { api } from '../../api/client';", 'lint/style/noRestrictedImports'],
+    ['renderer/components/X.tsx', "import { call } from '../api/client';", 'lint/style/noRestrictedImports'],
+    ['renderer/app/X.tsx', "import { errorMessage, api } from '../api/client';", 'lint/style/noRestrictedImports'],
+    ['renderer/features/x/usePeople.ts', "import { api as host } from '../../api/client';", 'lint/style/noRestrictedImports'],
+    // The files that may call the host are still held to the window's zone.
+    ['renderer/features/x/queries.ts', "import { openLedger } from '../../../db/open';", 'lint/style/noRestrictedImports'],
+    ['renderer/features/x/mutations.ts', "import Database from 'better-sqlite3';", 'lint/style/noRestrictedImports'],
   ])('catches %s: %s', (file, text, rule) => {
     const found = probe(file, text);
     expect(found.map((d) => d.category)).toContain(rule);
@@ -107,6 +116,11 @@ describe('layering', () => {
     ['renderer/features/x.tsx', "import { contract } from '../../shared/contract';"],
     ['shared/z.ts', "import { z } from 'zod';"],
     ['db/services/y.ts', "import Database from 'better-sqlite3';"],
+    ['renderer/features/x/queries.ts', "import { api } from '../../api/client';"],
+    ['renderer/features/x/mutations.ts', "import { api } from '../../api/client';"],
+    ['renderer/api/other.ts', "import { call } from './client';"],
+    ['renderer/features/x/XPage.tsx', "import { errorMessage } from '../../api/client';"],
+    ['renderer/components/X.tsx', "import { ApiError } from '../api/client';"],
   ])('allows %s: %s', (file, text) => {
     const found = probe(file, text);
     expect(found).toEqual([]);

@@ -27,42 +27,20 @@ import {
   type AttachmentKind,
   type AttachmentOwner,
 } from '../../../shared/schemas/attachments';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { fileBlob, saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
-import { notifyError, notifySaved } from '../../components/notify';
-
-/** Everything about attachments starts with 'attachments', so one invalidation refreshes the card and the recycle bin. */
-export const attachmentKeys = {
-  all: ['attachments'] as const,
-  list: (ownerType: AttachmentOwner, ownerId: string) => ['attachments', 'list', ownerType, ownerId] as const,
-};
+import { notifyError } from '../../components/notify';
+import { useDeleteAttachment, useUploadAttachments } from './mutations';
+import { attachmentFile, useAttachments } from './queries';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-
-/** The file as base64, read by the browser itself (a 20 MB scan would be slow to convert in JavaScript). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // A data: URL, "data:<type>;base64,<bytes>".
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** 查看: an image inline, a PDF in the browser's own viewer; both from a blob URL that is revoked on close. */
 function ViewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
   // Not kept in the cache after closing: a scan can be many megabytes.
-  const q = useQuery({
-    queryKey: ['attachments', 'file', attachment.id],
-    queryFn: () => api.attachments.get({ id: attachment.id }),
-    gcTime: 0,
-  });
+  const q = useQuery(attachmentFile(attachment.id));
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!q.data) return;
@@ -114,15 +92,14 @@ export function AttachmentsCard({
   defaultKind?: AttachmentKind;
 }) {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: attachmentKeys.list(ownerType, ownerId), queryFn: () => api.attachments.list({ ownerType, ownerId }) });
+  const list = useAttachments(ownerType, ownerId);
+  const uploadFiles = useUploadAttachments();
+  const del = useDeleteAttachment();
   const [kind, setKind] = useState<AttachmentKind>(defaultKind);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [viewing, setViewing] = useState<Attachment | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
   const resetRef = useRef<() => void>(null);
-
-  const refresh = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: attachmentKeys.all }), qc.invalidateQueries({ queryKey: ['audit'] })]);
 
   const upload = async (files: File[]) => {
     // Let the same file be picked again after a refusal.
@@ -134,27 +111,17 @@ export function AttachmentsCard({
       return !problem;
     });
     if (accepted.length === 0) return;
-    let saved = 0;
-    for (const [i, f] of accepted.entries()) {
-      setProgress({ done: i, total: accepted.length, current: f.name });
-      try {
-        await api.attachments.add({ ownerType, ownerId, kind, fileName: f.name, base64: await readBase64(f) });
-        saved++;
-      } catch (e) {
-        notifyError(e, `未能上传：${f.name}`);
-      }
-    }
-    setProgress(null);
-    if (saved > 0) {
-      await refresh();
-      notifySaved(`已上传 ${saved} 个附件`);
-    }
+    await uploadFiles.run(
+      { ownerType, ownerId, kind, files: accepted, onProgress: setProgress },
+      (saved) => (saved > 0 ? `已上传 ${saved} 个附件` : null),
+      () => setProgress(null),
+    );
   };
 
   const download = async (a: Attachment) => {
     setDownloading(a.id);
     try {
-      saveFile(await api.attachments.get({ id: a.id }));
+      saveFile(await qc.fetchQuery(attachmentFile(a.id)));
     } catch (e) {
       notifyError(e, '未能下载');
     } finally {
@@ -163,14 +130,8 @@ export function AttachmentsCard({
   };
 
   const remove = async (a: Attachment) => {
-    if (!(await confirmDelete('删除附件', `确定删除“${a.fileName}”吗？删除后可在回收站恢复。`))) return;
-    try {
-      await api.attachments.delete({ id: a.id });
-      await refresh();
-      notifySaved(`“${a.fileName}”已移入回收站`);
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await confirmDelete('删除附件', `确定删除“${a.fileName}”吗？删除后可在回收站恢复。`))
+      void del.run(a.id, `“${a.fileName}”已移入回收站`);
   };
 
   return (

@@ -2,19 +2,17 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
-import { allowedTransitions, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
+import { allowedTransitions, DISPUTE_STATUS_LABELS, OPEN_STATUSES, type DisputeStatus } from '../../../shared/domain/disputes';
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { notifyError, notifySaved } from '../../components/notify';
-import { useDicts } from '../../hooks/useReference';
-import { DueStateBadge } from '../followup/labels';
+import { useHandOvers } from '../../components/modules';
+import { useDicts } from '../reference/queries';
+import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
 import { useDispute } from './queries';
-import { OpenFromDisputeModal } from '../mediation/OpenFromDisputeModal';
-import { useCaseOfDispute } from '../mediation/queries';
 import { StatusChangeModal } from './StatusChangeModal';
 
 /** The deadline as the due-date engine judges it: moved past rest days, due soon, overdue, or met late. */
@@ -56,24 +54,19 @@ export function DisputeDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useDispute(id);
-  const handedOver = useCaseOfDispute(id);
+  // What later modules offer here (转入人民调解), from the module registry.
+  const handOvers = useHandOvers('disputes');
   const dicts = useDicts();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
-  const [opening, setOpening] = useState(false);
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
+  const open = !d.deletedAt && OPEN_STATUSES.includes(d.status);
 
   const remove = async () => {
     if (!(await confirmDelete('删除纠纷登记', `确定删除 ${d.caseNo} 吗？删除后可在回收站恢复。`))) return;
-    try {
-      await del.mutateAsync(d.id);
-      notifySaved(`${d.caseNo} 已移入回收站`);
-      navigate('/disputes');
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(d.id, `${d.caseNo} 已移入回收站`)) navigate('/disputes');
   };
 
   return (
@@ -90,7 +83,7 @@ export function DisputeDetailPage() {
             <Button variant="default" component={Link} to={`/disputes/${d.id}/edit`}>
               编辑
             </Button>
-            <Button color="red" variant="light" onClick={remove} loading={del.isPending}>
+            <Button color="red" variant="light" onClick={remove} loading={del.saving}>
               删除
             </Button>
           </Group>
@@ -106,21 +99,14 @@ export function DisputeDetailPage() {
               {DISPUTE_STATUS_LABELS[s]}
             </Button>
           ))}
-          {handedOver.data === null && ['registered', 'accepted', 'mediating'].includes(d.status) && (
-            <Button size="xs" onClick={() => setOpening(true)}>
-              转入人民调解
-            </Button>
-          )}
+          {handOvers.map((h) => (
+            <h.Action key={h.from} record={d} open={open} />
+          ))}
         </Group>
       )}
-      {handedOver.data && (
-        <Alert color="blue" variant="light" py="xs">
-          已转入人民调解：
-          <Anchor component={Link} to={`/mediation/${handedOver.data.id}`}>
-            {handedOver.data.caseNo}
-          </Anchor>
-        </Alert>
-      )}
+      {handOvers.map((h) => (
+        <h.Status key={h.from} record={d} />
+      ))}
       <Card withBorder>
         <Grid gap="sm">
           <Field label="登记日期">{d.intakeDate}</Field>
@@ -200,7 +186,6 @@ export function DisputeDetailPage() {
         </Grid.Col>
       </Grid>
       {target && <StatusChangeModal disputeId={d.id} to={target} onClose={() => setTarget(null)} />}
-      {opening && <OpenFromDisputeModal dispute={d} onClose={() => setOpening(false)} />}
     </Stack>
   );
 }

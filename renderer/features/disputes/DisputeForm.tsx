@@ -3,9 +3,9 @@ import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors, useZodForm } from '../../components/useZodForm';
-import { todayLocal, useDicts, useStaff, useVillages } from '../../hooks/useReference';
+import { useZodForm } from '../../components/useZodForm';
+import { useDicts, useStaff, useVillages } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
 import { useDispute, useNextCaseNumber } from './queries';
@@ -81,8 +81,8 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const dicts = useDicts();
   const villages = useVillages();
   const staff = useStaff();
-  const mutation = useSaveDispute();
   const form = useZodForm<DisputeValues>({ schema: DisputeInput, initialValues: toValues(existing), toInput });
+  const mutation = useSaveDispute(form);
   const v = form.getValues();
   const preview = useNextCaseNumber(v.intakeDate, !existing);
   const grids = villages.data?.find((x) => x.id === v.villageId)?.grids ?? [];
@@ -93,13 +93,10 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   });
 
   const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await mutation.mutateAsync({ id: existing?.id ?? null, input: toInput(values) });
-      notifySaved(existing ? `${saved.caseNo} 已修改` : `已登记，案号 ${saved.caseNo}`);
-      navigate(`/disputes/${saved.id}`);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    const saved = await mutation.run({ id: existing?.id ?? null, input: toInput(values) }, (d) =>
+      existing ? `${d.caseNo} 已修改` : `已登记，案号 ${d.caseNo}`,
+    );
+    if (saved) navigate(`/disputes/${saved.id}`);
   });
 
   return (
@@ -180,7 +177,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Grid.Col>
           </Grid>
           <Group>
-            <Button type="submit" loading={mutation.isPending}>
+            <Button type="submit" loading={mutation.saving}>
               {existing ? '保存修改' : '登记'}
             </Button>
             <Button variant="default" onClick={() => navigate(-1)}>

@@ -2,28 +2,21 @@ import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 import { DisputeStatusInput } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors, useZodForm } from '../../components/useZodForm';
-import { todayLocal } from '../../hooks/useReference';
+import { useZodForm } from '../../components/useZodForm';
+import { todayLocal } from '../../components/today';
 import { useChangeStatus } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /** Records one step of the workflow with its date, a note and, for 转办, the receiving unit. */
 export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: string; to: DisputeStatus; onClose: () => void }) {
-  const mutation = useChangeStatus();
   const form = useZodForm({
     schema: DisputeStatusInput,
     initialValues: { date: todayLocal(), note: '', transferUnit: '' },
     toInput: (v) => ({ id: disputeId, to, ...v }),
   });
+  const mutation = useChangeStatus(form);
   const submit = form.onSubmit(async (v) => {
-    try {
-      await mutation.mutateAsync({ id: disputeId, to, ...v });
-      notifySaved(`状态已改为“${DISPUTE_STATUS_LABELS[to]}”`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    if (await mutation.run({ id: disputeId, to, ...v }, `状态已改为“${DISPUTE_STATUS_LABELS[to]}”`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title={`改为“${DISPUTE_STATUS_LABELS[to]}”`}>
@@ -48,7 +41,7 @@ export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: strin
             maxLength={1000}
             {...form.getInputProps('note')}
           />
-          <ModalActions onCancel={onClose} submit="确定" loading={mutation.isPending} />
+          <ModalActions onCancel={onClose} submit="确定" loading={mutation.saving} />
         </Stack>
       </form>
     </Modal>

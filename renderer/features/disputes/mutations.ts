@@ -1,35 +1,34 @@
 /** Every dispute write, each refreshing what it can change: lists, details, audit panels, person pages, the dashboard. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { useDownload } from '../../components/useDownload';
+import { useWrite } from '../../components/useWrite';
+import { dashboardKeys } from '../obligations/queries';
+import { personKeys } from '../persons/queries';
+import { auditKeys } from '../reference/queries';
 import { disputeKeys } from './queries';
 
-function useInvalidateDisputes() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: disputeKeys.all }),
-      qc.invalidateQueries({ queryKey: ['audit'] }),
-      qc.invalidateQueries({ queryKey: ['persons'] }),
-      qc.invalidateQueries({ queryKey: ['dashboard'] }),
-    ]);
-}
+const TOUCHES = [disputeKeys.all, auditKeys.all, personKeys.all, dashboardKeys.all];
 
-export function useSaveDispute() {
-  const invalidate = useInvalidateDisputes();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: Input<'disputes.create'> }) =>
+export function useSaveDispute<F>(form?: UseFormReturnType<F>) {
+  return useWrite(
+    ({ id, input }: { id: string | null; input: Input<'disputes.create'> }) =>
       id ? api.disputes.update({ id, ...input }) : api.disputes.create(input),
-    onSuccess: invalidate,
-  });
+    { touches: TOUCHES },
+    form,
+  );
 }
 
-export function useChangeStatus() {
-  const invalidate = useInvalidateDisputes();
-  return useMutation({ mutationFn: (input: Input<'disputes.changeStatus'>) => api.disputes.changeStatus(input), onSuccess: invalidate });
+export function useChangeStatus<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'disputes.changeStatus'>) => api.disputes.changeStatus(input), { touches: TOUCHES }, form);
 }
 
 export function useDeleteDispute() {
-  const invalidate = useInvalidateDisputes();
-  return useMutation({ mutationFn: (id: string) => api.disputes.delete({ id }), onSuccess: invalidate });
+  return useWrite((id: string) => api.disputes.delete({ id }), { touches: TOUCHES });
+}
+
+/** The register as .xlsx with the filters and order on screen, every page of it (the host records the export). */
+export function useDisputeLedgerFile() {
+  return useDownload((filter: Input<'disputes.exportLedger'>) => api.disputes.exportLedger(filter));
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { moduleKey } from '../../components/modules';
 
 /** Query keys: everything about disputes starts with 'disputes', so one invalidation refreshes all. */
 export const disputeKeys = {
-  all: ['disputes'] as const,
+  all: moduleKey('disputes'),
   list: (f: Input<'disputes.list'>) => ['disputes', 'list', f] as const,
   detail: (id: string) => ['disputes', 'detail', id] as const,
   nextCaseNumber: (intakeDate: string) => ['disputes', 'next-number', intakeDate] as const,

@@ -4,30 +4,15 @@
  * reason; both are kept in the audit trail.
  */
 import { Badge, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CadenceInput, type CadenceSetting, type FollowupSchedule } from '../../../shared/schemas/followup';
-import { api } from '../../api/client';
+import { PERIOD_WORDS } from '../../../shared/domain/obligations';
+import { CadenceInput, MH_SCHEME_LABELS, MH_SCHEMES, type CadenceSetting, type MhScheme } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors, useZodForm } from '../../components/useZodForm';
-import { todayLocal } from '../../hooks/useReference';
+import { useZodForm } from '../../components/useZodForm';
+import { todayLocal } from '../../components/today';
 import { ModalActions } from '../../components/ModalActions';
-
-const KEY = ['followup', 'schedule'] as const;
-
-function useSchedule() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.followup.schedule({}) });
-}
-
-function useSaved() {
-  const qc = useQueryClient();
-  return async (s: FollowupSchedule) => {
-    qc.setQueryData(KEY, s);
-    // Due dates everywhere follow the new rules.
-    await Promise.all([qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['followup'] })]);
-  };
-}
+import { useSaveCadence, useSetScheme } from './mutations';
+import { useFollowupSchedule } from './queries';
 
 type Unit = 'days' | 'months' | 'month' | 'quarter';
 const UNIT_FIELDS = new Set(['days', 'months', 'period', 'minCount']);
@@ -48,21 +33,15 @@ function cadenceInput(key: string, v: { unit: Unit; n: number | ''; since: strin
 }
 
 function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }) {
-  const saved = useSaved();
   const form = useZodForm({
     schema: CadenceInput,
     initialValues: { unit: (c.interval ? 'days' : 'month') as Unit, n: '' as number | '', since: todayLocal(), reason: '' },
     toInput: (v) => cadenceInput(c.key, v),
     toFormPath,
   });
+  const save = useSaveCadence(form, toFormPath);
   const submit = form.onSubmit(async (v) => {
-    try {
-      await saved(await api.followup.saveCadence(cadenceInput(c.key, v)));
-      notifySaved(`“${c.label}”已调整，自 ${v.since} 起按新频次计算`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e, toFormPath)) notifyError(e);
-    }
+    if (await save.run(cadenceInput(c.key, v), `“${c.label}”已调整，自 ${v.since} 起按新频次计算`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title={`调整走访频次：${c.label}`}>
@@ -86,10 +65,7 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           ) : (
             <Group align="flex-end">
               <SegmentedControl
-                data={[
-                  { value: 'month', label: '每月' },
-                  { value: 'quarter', label: '每季度' },
-                ]}
+                data={(['month', 'quarter'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] }))}
                 {...form.getInputProps('unit')}
               />
               <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
@@ -108,18 +84,11 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
 }
 
 export function CadenceSettings() {
-  const q = useSchedule();
-  const saved = useSaved();
+  const q = useFollowupSchedule();
+  const scheme = useSetScheme();
   const [editing, setEditing] = useState<CadenceSetting | null>(null);
   if (!q.data) return null;
-  const setScheme = async (scheme: string) => {
-    try {
-      await saved(await api.followup.setScheme({ scheme: scheme as 'health' | 'grid' }));
-      notifySaved('严重精神障碍患者的走访方案已切换');
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const setScheme = (m: string) => void scheme.run({ scheme: m as MhScheme }, '严重精神障碍患者的走访方案已切换');
   return (
     <Stack>
       <Group>
@@ -128,10 +97,7 @@ export function CadenceSettings() {
           aria-label="精神障碍患者走访方案"
           value={q.data.scheme}
           onChange={setScheme}
-          data={[
-            { value: 'health', label: '公共卫生随访规范' },
-            { value: 'grid', label: '综治网格走访做法' },
-          ]}
+          data={MH_SCHEMES.map((m) => ({ value: m, label: MH_SCHEME_LABELS[m] }))}
         />
       </Group>
       <Table withTableBorder striped>

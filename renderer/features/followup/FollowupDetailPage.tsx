@@ -5,16 +5,24 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, type DrugType, groupText, SERIOUS_BREACH_SOURCE } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import type { DueItem } from '../../../shared/domain/obligations';
-import { levelLabel, type FollowupSubject, type FollowupVisit } from '../../../shared/schemas/followup';
-import { ITEM_ACTION_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
-import { api, errorMessage } from '../../api/client';
+import {
+  FOLLOWUP_STATUS_LABELS,
+  levelLabel,
+  VISIT_KIND_LABELS,
+  type FollowupSubject,
+  type FollowupVisit,
+} from '../../../shared/schemas/followup';
+import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
+import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { notifyError, notifySaved } from '../../components/notify';
-import { EndModal, ItemActionModal, VISIT_KIND_LABELS, VisitModal } from './FollowupModals';
-import { DueStateBadge, FollowupStatusBadge, LevelBadge } from './labels';
-import { useFollowupSubject, useFollowupWrite, useInvalidateFollowup } from './queries';
+import { EndModal, ItemActionModal, VisitModal } from './FollowupModals';
+import { DueStateBadge } from '../obligations/DueStateBadge';
+import { FollowupStatusBadge, LevelBadge } from './labels';
+import { useUndoItemAction } from '../obligations/mutations';
+import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteVisit } from './mutations';
+import { useFollowupSubject } from './queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
   return (
@@ -116,8 +124,6 @@ function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']>
     </Alert>
   );
 }
-
-const LEVEL_SOURCE_LABELS = { start: '建档', visit: '走访评估', edit: '修改为' } as const;
 
 /** What falls due, from the engine: open items first; what was done is one switch away. Open items can be extended or excused, with the reason. */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
@@ -223,7 +229,7 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
 
 /** The 延期/免除 decisions on record, each with its reason; one entered by mistake can be taken back. */
 function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolean }) {
-  const { run } = useFollowupWrite();
+  const undoAction = useUndoItemAction(FOLLOWUP_TOUCHES);
   const undo = async (a: ItemAction) => {
     const what = ITEM_ACTION_LABELS[a.kind];
     if (
@@ -234,10 +240,7 @@ function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolea
       ))
     )
       return;
-    await run(async () => {
-      await api.obligations.undoItemAction({ id: a.id });
-      return api.followup.get({ id: s.id });
-    }, `已撤销${what}`);
+    await undoAction.run(a.id, `已撤销${what}`);
   };
   return (
     <Stack gap={4} mt="sm" data-testid="item-actions">
@@ -264,7 +267,7 @@ function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolea
 }
 
 function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVisit) => void }) {
-  const { run } = useFollowupWrite();
+  const deleteVisit = useDeleteVisit();
   const editable = s.status === 'active' && !s.deletedAt;
   const remove = async (v: FollowupVisit) => {
     if (
@@ -274,7 +277,7 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
       ))
     )
       return;
-    await run(() => api.followup.deleteVisit({ id: v.id }), `${VISIT_KIND_LABELS[v.kind]}记录已删除`);
+    await deleteVisit.run(v.id, `${VISIT_KIND_LABELS[v.kind]}记录已删除`);
   };
   return (
     <Card withBorder>
@@ -343,7 +346,7 @@ export function FollowupDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useFollowupSubject(id);
-  const invalidate = useInvalidateFollowup();
+  const del = useDeleteFollowup();
   const [dialog, setDialog] = useState<Dialog>(null);
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
@@ -353,14 +356,7 @@ export function FollowupDetailPage() {
 
   const remove = async () => {
     if (!(await confirmDelete('删除档案', `确定删除 ${p.name} 的${groupText(s.group, s.groupName)}档案吗？删除后可在回收站恢复。`))) return;
-    try {
-      await api.followup.delete({ id: s.id });
-      await invalidate();
-      notifySaved(`${p.name} 的档案已移入回收站`);
-      navigate('/followup');
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(s.id, `${p.name} 的档案已移入回收站`)) navigate('/followup');
   };
 
   return (
@@ -420,7 +416,7 @@ export function FollowupDetailPage() {
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>
           {s.endDate && (
-            <Field label={`${s.status === 'moved' ? '迁出' : s.status === 'deceased' ? '死亡' : '解除'}日期`} span={12}>
+            <Field label={`${FOLLOWUP_STATUS_LABELS[s.status]}日期`} span={12}>
               {`${s.endDate}　${s.endReason ?? ''}`}
             </Field>
           )}

@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
+import type { Input } from '../../../shared/contract';
 import {
   DRUG_TYPE_LABELS,
   DRUG_TYPES,
@@ -26,19 +27,21 @@ import {
   CULT_STATUSES,
   FollowupCreateInput,
   MH_DIAGNOSES,
+  MH_LEVEL_MEANINGS,
   MH_TEAM_ROLES,
   REWARD_STATUSES,
   TREATMENTS,
   levelsFor,
   type FollowupSubject,
 } from '../../../shared/schemas/followup';
-import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, todayLocal, useStaff, useVillages } from '../../hooks/useReference';
+import { staffOptions, useStaff, useVillages } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
-import { groupOptions, LevelOption, levelOptions, MH_LEVEL_MEANINGS } from './labels';
-import { useFollowupSubject, useFollowupWrite } from './queries';
+import { groupOptions, LevelOption, levelOptions } from './labels';
+import { useSaveFollowup } from './mutations';
+import { useFollowupSubject } from './queries';
 
 interface TeamRow {
   key: string;
@@ -179,7 +182,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
   const staff = useStaff();
   const villages = useVillages();
   const form = useZodForm<Values>({ schema: FollowupCreateInput, initialValues: toValues(existing), toInput, toFormPath });
-  const { run, saving } = useFollowupWrite(form, toFormPath);
+  const { run, saving } = useSaveFollowup(form, toFormPath);
   const v = form.getValues();
   const mh = v.group === 'mental_health';
   const missing = mh ? MH_TEAM_ROLES.filter((r) => !v.team.some((m) => filled(m) && m.role.trim() === r)) : [];
@@ -209,11 +212,8 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
 
   const submit = form.onSubmit(async (values) => {
     // The form was validated by the schema before submit, so the blanks the form allows are filled.
-    const input = toInput(values) as Parameters<typeof api.followup.create>[0];
-    const saved = await run(
-      () => (existing ? api.followup.update({ id: existing.id, ...input }) : api.followup.create(input)),
-      existing ? '档案已修改' : `已为 ${values.person?.name ?? ''} 建立档案`,
-    );
+    const input = toInput(values) as Input<'followup.create'>;
+    const saved = await run({ id: existing?.id ?? null, input }, existing ? '档案已修改' : `已为 ${values.person?.name ?? ''} 建立档案`);
     if (saved) navigate(`/followup/${saved.id}`);
   });
 

@@ -5,6 +5,7 @@ import {
   FollowupEndInput,
   FollowupVisitInput,
   TEST_RESULTS,
+  VISIT_KIND_LABELS,
   VISIT_METHODS,
   type FollowupLevel,
   type FollowupSubject,
@@ -12,15 +13,13 @@ import {
   type VisitKind,
 } from '../../../shared/schemas/followup';
 import { ITEM_ACTION_LABELS, ItemActionInput, type ItemActionKind } from '../../../shared/schemas/obligations';
-import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal } from '../../hooks/useReference';
+import { todayLocal } from '../../components/today';
 import { LevelOption, levelOptions } from './labels';
-import { useFollowupWrite } from './queries';
+import { useActOnItem } from '../obligations/mutations';
+import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveVisit } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
-
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = { visit: '走访', test: '检测' };
 
 /**
  * 记录走访 (and, for drug files, 检测): what was found and, when the risk was reassessed, the new
@@ -40,15 +39,12 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
     },
     toInput: (v) => ({ subjectId: s.id, id: visit?.id ?? null, ...v }),
   });
-  const { run, saving } = useFollowupWrite(form);
+  const { run, saving } = useSaveVisit(form);
   const v = form.getValues();
   const test = v.kind === 'test';
   const mh = s.group === 'mental_health';
   const submit = form.onSubmit(async (values) => {
-    const saved = await run(
-      () => api.followup.saveVisit({ subjectId: s.id, id: visit?.id ?? null, ...values }),
-      `${VISIT_KIND_LABELS[values.kind]}已记录`,
-    );
+    const saved = await run({ subjectId: s.id, id: visit?.id ?? null, ...values }, `${VISIT_KIND_LABELS[values.kind]}已记录`);
     if (saved) onClose();
   });
   const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : '走访'}`;
@@ -117,9 +113,9 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
     initialValues: { status: 'released' as 'released' | 'moved' | 'deceased', endDate: todayLocal(), endReason: '' },
     toInput: (v) => ({ id: s.id, ...v }),
   });
-  const { run, saving } = useFollowupWrite(form);
+  const { run, saving } = useEndFollowup(form);
   const submit = form.onSubmit(async (values) => {
-    if (await run(() => api.followup.end({ id: s.id, ...values }), `已${FOLLOWUP_STATUS_LABELS[values.status]}，不再安排走访`)) onClose();
+    if (await run({ id: s.id, ...values }, `已${FOLLOWUP_STATUS_LABELS[values.status]}，不再安排走访`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title="解除管理">
@@ -159,13 +155,10 @@ export function ItemActionModal({
     initialValues: { newDate: '', reason: '' },
     toInput: (v) => ({ module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...v }),
   });
-  const { run, saving } = useFollowupWrite(form);
+  const { run, saving } = useActOnItem(FOLLOWUP_TOUCHES, form);
   const submit = form.onSubmit(async (values) => {
     const done = await run(
-      async () => {
-        await api.obligations.actOnItem({ module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values });
-        return api.followup.get({ id: s.id });
-      },
+      { module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values },
       kind === 'extend' ? `已延期至 ${values.newDate}` : '已免除，走访频次自此继续计算',
     );
     if (done) onClose();

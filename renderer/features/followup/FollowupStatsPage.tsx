@@ -1,24 +1,19 @@
 import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Input } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates';
 import { periodOf } from '../../../shared/date-math';
 import { FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STAT_DEFINITIONS } from '../../../shared/domain/followup-stats';
 import { formatRate } from '../../../shared/domain/rates';
-import { COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
-import { api, errorMessage } from '../../api/client';
+import { COLOR_LEVEL_SHORT_LABELS, COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
+import { errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { todayLocal } from '../../hooks/useReference';
+import { todayLocal } from '../../components/today';
 import { Figure } from '../../components/Figure';
+import { useFollowupStats } from './queries';
 
 /** Under ['followup'], so every write to a file refreshes the figures. */
-const statsKey = (f: Input<'followup.stats'>) => ['followup', 'stats', f] as const;
-
-const COLOR_SHORT: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
-
 /** The period buttons: the office mostly reports by month, quarter and year. */
 function presets(today: string): { label: string; from: string; to: string }[] {
   const y = Number(today.slice(0, 4));
@@ -65,12 +60,7 @@ export function FollowupStatsPage() {
   const [to, setTo] = useState(today);
   const valid = !!from && !!to && from <= to;
   const input = { dateFrom: from, dateTo: to };
-  const stats = useQuery({
-    queryKey: statsKey(input),
-    queryFn: () => api.followup.stats(input),
-    enabled: valid,
-    placeholderData: (prev) => prev,
-  });
+  const stats = useFollowupStats(input, valid);
   const s = stats.data;
   const others = s?.byGroup.filter((g) => g.group !== 'mental_health') ?? [];
   const mh = s?.byGroup.find((g) => g.group === 'mental_health');
@@ -171,7 +161,7 @@ export function FollowupStatsPage() {
                   <Table.Tr>
                     <Table.Th>类别</Table.Th>
                     {COLOR_LEVELS.map((l) => (
-                      <Table.Th key={l}>{COLOR_SHORT[l]}</Table.Th>
+                      <Table.Th key={l}>{COLOR_LEVEL_SHORT_LABELS[l]}</Table.Th>
                     ))}
                     <Table.Th>合计</Table.Th>
                   </Table.Tr>

@@ -3,19 +3,22 @@
  * grouped by responsible person (包保责任人); exported to .xlsx, or printed one sheet per person with
  * the actual date and the visitor's signature left blank for the pen.
  */
-import { Anchor, Badge, Box, Button, Grid, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Grid, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
-import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { buildVisitPlanDocument, monthText } from '../../../shared/documents/followup-visit-plan';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
+import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
-import { useDownload, useSavePdf } from '../../components/useDownload';
-import { staffOptions, todayLocal, useSettings, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
+import { useSavePdf } from '../../components/useDownload';
+import { staffOptions, useSettings, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 import { LevelBadge } from './labels';
+import { useVisitPlanFile } from './mutations';
+import { useVisitPlan } from './queries';
 
 type PlanInput = Input<'followup.visitPlan'>;
 
@@ -35,12 +38,7 @@ export function VisitPlanPage() {
   const [villageId, setVillageId] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
   const input: PlanInput = { month, responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined };
-  // Under ['followup']: every write to a file refreshes the plan as well.
-  const plan = useQuery({
-    queryKey: ['followup', 'plan', input],
-    queryFn: () => api.followup.visitPlan(input),
-    placeholderData: (prev) => prev,
-  });
+  const plan = useVisitPlan(input);
   const data = plan.data;
 
   const staffName = staffId ? (staff.data?.find((s) => s.id === staffId)?.name ?? null) : null;
@@ -52,8 +50,8 @@ export function VisitPlanPage() {
   const total = data?.byStaff.reduce((n, s) => n + s.count, 0) ?? 0;
 
   const pdf = useSavePdf();
-  const download = useDownload();
-  const exportPlan = () => download.run(() => api.followup.exportVisitPlan(input));
+  const download = useVisitPlanFile();
+  const exportPlan = () => download.run(input);
 
   return (
     <>
@@ -93,26 +91,10 @@ export function VisitPlanPage() {
           </Group>
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select
-            label="包保责任人"
-            placeholder="全部"
-            clearable
-            searchable
-            data={staffOptions(staff.data)}
-            value={staffId}
-            onChange={setStaffId}
-          />
+          <FilterSelect label="包保责任人" searchable data={staffOptions(staff.data)} value={staffId} onChange={setStaffId} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <Select
-            label="村（社区）"
-            placeholder="全部"
-            clearable
-            searchable
-            data={villageOptions(villages.data)}
-            value={villageId}
-            onChange={setVillageId}
-          />
+          <FilterSelect label="村（社区）" searchable data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />
         </Grid.Col>
       </Grid>
       {plan.error && <Text c="red">{errorMessage(plan.error)}</Text>}

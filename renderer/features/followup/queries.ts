@@ -1,17 +1,16 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
-import type { FollowupSubject } from '../../../shared/schemas/followup';
 import { api } from '../../api/client';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors } from '../../components/useZodForm';
-import { dashboardKeys } from '../obligations/queries';
+import { moduleKey } from '../../components/modules';
 
+/** Everything of follow-up starts with 'followup' (the plan, the figures and the cadences too), so one invalidation refreshes all. */
 export const followupKeys = {
-  all: ['followup'] as const,
+  all: moduleKey('followup'),
   list: (f: Input<'followup.list'>) => ['followup', 'list', f] as const,
   detail: (id: string) => ['followup', 'detail', id] as const,
+  plan: (f: Input<'followup.visitPlan'>) => ['followup', 'plan', f] as const,
+  stats: (f: Input<'followup.stats'>) => ['followup', 'stats', f] as const,
+  schedule: ['followup', 'schedule'] as const,
 };
 
 export function useFollowupList(f: Input<'followup.list'>) {
@@ -22,35 +21,16 @@ export function useFollowupSubject(id: string | undefined) {
   return useQuery({ queryKey: followupKeys.detail(id ?? ''), queryFn: () => api.followup.get({ id: id! }), enabled: !!id });
 }
 
-/** Everything a write to a file can change: the file, the ledger, the dashboard, person pages, audit panels. */
-export function useInvalidateFollowup() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([followupKeys.all, dashboardKeys.all, ['persons'], ['audit']].map((queryKey) => qc.invalidateQueries({ queryKey })));
+/** One month's 走访计划表; every write to a file refreshes it as well. */
+export function useVisitPlan(f: Input<'followup.visitPlan'>) {
+  return useQuery({ queryKey: followupKeys.plan(f), queryFn: () => api.followup.visitPlan(f), placeholderData: (prev) => prev });
 }
 
-/**
- * Runs one write on a file: saves, refreshes everything that may show it, says so, and maps host
- * field errors back onto the form (through `toFormPath` when the form reshapes its rows).
- */
-export function useFollowupWrite<T>(form?: UseFormReturnType<T>, toFormPath?: (path: string, values: T) => string) {
-  const qc = useQueryClient();
-  const invalidate = useInvalidateFollowup();
-  const [saving, setSaving] = useState(false);
-  async function run(call: () => Promise<FollowupSubject>, message: string): Promise<FollowupSubject | null> {
-    setSaving(true);
-    try {
-      const s = await call();
-      qc.setQueryData(followupKeys.detail(s.id), s);
-      await invalidate();
-      notifySaved(message);
-      return s;
-    } catch (e) {
-      if (!form || !applyServerErrors(form, e, toFormPath)) notifyError(e);
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { run, saving };
+export function useFollowupStats(f: Input<'followup.stats'>, enabled: boolean) {
+  return useQuery({ queryKey: followupKeys.stats(f), queryFn: () => api.followup.stats(f), enabled, placeholderData: (prev) => prev });
+}
+
+/** The visit cadences with their sources and the mental-health scheme (走访频次). */
+export function useFollowupSchedule() {
+  return useQuery({ queryKey: followupKeys.schedule, queryFn: () => api.followup.schedule({}) });
 }

@@ -1,10 +1,14 @@
 import { ActionIcon, Button, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS, type PerformanceState } from '../../../shared/domain/mediation';
-import { AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
+import {
+  AGREEMENT_FORM_FULL_LABELS,
+  PERFORMANCE_STATES,
+  PERFORMANCE_STATE_LABELS,
+  type PerformanceState,
+} from '../../../shared/domain/mediation';
+import { AGREEMENT_FORMS, AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { useCaseWrite } from './queries';
+import { useSaveAgreement } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 interface ItemValue {
@@ -45,9 +49,9 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
     toInput: (v) => toInput(c.id, v),
   });
   const v = form.getValues();
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useSaveAgreement(form);
   const submit = form.onSubmit(async (values) => {
-    if (await run(() => api.mediation.saveAgreement(toInput(c.id, values)), '调解协议已保存')) onClose();
+    if (await run(toInput(c.id, values), '调解协议已保存')) onClose();
   });
   const written = v.form === 'written';
 
@@ -56,10 +60,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
       <form onSubmit={submit}>
         <Stack>
           <SegmentedControl
-            data={[
-              { value: 'written', label: '书面协议' },
-              { value: 'oral', label: '口头协议' },
-            ]}
+            data={AGREEMENT_FORMS.map((f) => ({ value: f, label: AGREEMENT_FORM_FULL_LABELS[f] }))}
             {...form.getInputProps('form')}
           />
           {written && (

@@ -18,10 +18,10 @@ import {
   type ReturnVisit,
 } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal, useSetupStatus, useStaff } from '../../hooks/useReference';
-import { useCaseWrite } from './queries';
+import { useSetupStatus, useStaff } from '../reference/queries';
+import { todayLocal } from '../../components/today';
+import { useCloseCase, useSaveCaseVisit } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /** 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止 (reason). */
@@ -36,10 +36,10 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
     },
     toInput: (v) => ({ id: c.id, ...v }),
   });
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useCloseCase(form);
   const v = form.getValues();
   const submit = form.onSubmit(async (values) => {
-    if (await run(() => api.mediation.close({ id: c.id, ...values }), `已结案：${CASE_OUTCOME_LABELS[values.outcome]}`)) onClose();
+    if (await run({ id: c.id, ...values }, `已结案：${CASE_OUTCOME_LABELS[values.outcome]}`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title="结案">
@@ -93,9 +93,9 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
     },
     toInput: (v) => ({ caseId: c.id, id: visit?.id ?? null, ...v }),
   });
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useSaveCaseVisit(form);
   const submit = form.onSubmit(async (v) => {
-    if (await run(() => api.mediation.saveVisit({ caseId: c.id, id: visit?.id ?? null, ...v }), '回访已记录')) onClose();
+    if (await run({ caseId: c.id, id: visit?.id ?? null, ...v }, '回访已记录')) onClose();
   });
   return (
     <Modal opened onClose={onClose} title="记录回访" size="lg">

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { CONFIRMATION_RESULT_LABELS } from '../../../shared/domain/mediation';
 import { ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { useCaseWrite } from './queries';
+import { useSaveConfirmation } from './mutations';
 
 /** 司法确认: the 30-day window from the effective date as a countdown, then application and ruling. */
 export function ConfirmationCard({ c }: { c: MediationCase }) {
@@ -21,9 +21,9 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
     },
     toInput: (v) => toInput(c.id, v),
   });
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useSaveConfirmation(form);
   const submit = form.onSubmit(async (v) => {
-    await run(() => api.mediation.saveConfirmation(toInput(c.id, v)), '司法确认情况已保存');
+    await run(toInput(c.id, v), '司法确认情况已保存');
   });
   const w = conf.window;
   return (
@@ -61,10 +61,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
               <Select
                 label="结果"
                 clearable
-                data={[
-                  { value: 'granted', label: '确认有效' },
-                  { value: 'rejected', label: '驳回申请' },
-                ]}
+                data={(['granted', 'rejected'] as const).map((r) => ({ value: r, label: CONFIRMATION_RESULT_LABELS[r] }))}
                 {...form.getInputProps('result')}
               />
               <DateField label="裁定日期" {...form.getInputProps('resultDate')} />

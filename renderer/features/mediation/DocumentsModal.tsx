@@ -6,16 +6,16 @@ import { Alert, Badge, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Te
 import { useMemo, useState } from 'react';
 import { availableDocs, buildMediationDocument, type MediationDocRequest } from '../../../shared/documents/mediation';
 import type { MediationCase } from '../../../shared/schemas/mediation';
-import { api } from '../../api/client';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
-import { useDownload, useSavePdf } from '../../components/useDownload';
-import { useDicts } from '../../hooks/useReference';
+import { useSavePdf } from '../../components/useDownload';
+import { useDicts } from '../reference/queries';
+import { useMediationDocumentFile } from './mutations';
 
 export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opened: boolean; onClose: () => void }) {
   const dicts = useDicts();
   const docs = useMemo(() => availableDocs(c), [c]);
   const [selected, setSelected] = useState<MediationDocRequest>(() => (c.agreement?.form === 'written' ? 'agreement' : 'register'));
-  const download = useDownload();
+  const download = useMediationDocumentFile();
   const pdf = useSavePdf();
   const model = useMemo(
     () => buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category) }, selected),
@@ -23,7 +23,7 @@ export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opene
   );
   const current = docs.find((d) => d.key === selected)!;
 
-  const downloadDocx = () => download.run(() => api.mediation.document({ caseId: c.id, doc: selected }));
+  const downloadDocx = () => download.run({ caseId: c.id, doc: selected });
 
   return (
     <Modal opened={opened} onClose={onClose} fullScreen title={`文书与打印 — ${c.caseNo}`} scrollAreaComponent={ScrollArea.Autosize}>

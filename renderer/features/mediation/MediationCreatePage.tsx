@@ -11,11 +11,11 @@ import {
 } from '../../../shared/domain/mediation';
 import { MediationCreateInput } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, todayLocal, useDicts, useSettings, useStaff } from '../../hooks/useReference';
+import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
-import { useCaseWrite } from './queries';
+import { useCreateCase } from './mutations';
 
 type DirectOrigin = Exclude<CaseOrigin, 'dispute'>;
 
@@ -57,9 +57,9 @@ export function MediationCreatePage() {
     toInput,
   });
   const v = form.getValues();
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useCreateCase(form);
   const submit = form.onSubmit(async (values) => {
-    const c = await run(() => api.mediation.create(toInput(values)), '调解案件已受理');
+    const c = await run(toInput(values), '调解案件已受理');
     if (c) navigate(`/mediation/${c.id}`);
   });
   return (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
 import {
+  AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
   GUIDANCE_ROUTE_LABELS,
   MEDIATING_BODY_LABELS,
@@ -11,18 +12,18 @@ import {
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 import { RECORD_KIND_LABELS, type MediationRecord, type RecordKind, type ReturnVisit } from '../../../shared/schemas/mediation';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { notifyError, notifySaved } from '../../components/notify';
-import { useDicts } from '../../hooks/useReference';
+import { useDicts } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
 import { CloseCaseModal, VisitModal } from './CaseModals';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
-import { useCaseWrite, useMediationCase } from './queries';
+import { useDeleteCase, useSetPerformance } from './mutations';
+import { useMediationCase } from './queries';
 import { RecordModal } from './RecordModal';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
@@ -53,7 +54,8 @@ export function MediationDetailPage() {
   const dicts = useDicts();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [docsOpen, setDocsOpen] = useState(false);
-  const { run } = useCaseWrite();
+  const setPerformance = useSetPerformance();
+  const del = useDeleteCase();
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const c = q.data;
@@ -62,13 +64,7 @@ export function MediationDetailPage() {
 
   const remove = async () => {
     if (!(await confirmDelete('删除调解案件', `确定删除 ${c.caseNo} 吗？删除后可在回收站恢复。`))) return;
-    try {
-      await api.mediation.delete({ id: c.id });
-      notifySaved(`${c.caseNo} 已移入回收站`);
-      navigate('/mediation');
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(c.id, `${c.caseNo} 已移入回收站`)) navigate('/mediation');
   };
 
   return (
@@ -225,7 +221,7 @@ export function MediationDetailPage() {
         <Group justify="space-between" mb="xs">
           <Group gap="xs">
             <Title order={5}>调解协议</Title>
-            {a && <Badge variant="light">{a.form === 'written' ? '书面协议' : '口头协议'}</Badge>}
+            {a && <Badge variant="light">{AGREEMENT_FORM_FULL_LABELS[a.form]}</Badge>}
             {a &&
               (a.effectiveDate ? (
                 <Badge color="green" variant="light">{`${a.effectiveDate} 生效`}</Badge>
@@ -287,10 +283,7 @@ export function MediationDetailPage() {
                           value={item.state}
                           onChange={(s) =>
                             s &&
-                            void run(
-                              () => api.mediation.setPerformance({ itemId: item.id, state: s as PerformanceState, note: item.note }),
-                              '履行情况已更新',
-                            )
+                            void setPerformance.run({ itemId: item.id, state: s as PerformanceState, note: item.note }, '履行情况已更新')
                           }
                         />
                       </Table.Td>

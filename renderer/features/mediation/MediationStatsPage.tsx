@@ -2,7 +2,8 @@ import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/cor
 import { useState } from 'react';
 import { MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/mediation';
 import { formatRate } from '../../../shared/domain/rates';
-import { todayLocal, useDicts } from '../../hooks/useReference';
+import { useDicts } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 import { useMediationStats } from './queries';
 import { DateField } from '../../components/DateField';
 import { Figure } from '../../components/Figure';

@@ -4,10 +4,10 @@ import { MEDIATING_BODIES, MEDIATING_BODY_LABELS, type MediatingBody } from '../
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { MediationFromDisputeInput } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, todayLocal, useSettings, useStaff } from '../../hooks/useReference';
-import { useCaseWrite } from './queries';
+import { staffOptions, useSettings, useStaff } from '../reference/queries';
+import { todayLocal } from '../../components/today';
+import { useOpenFromDispute } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /** 受理: the registered dispute becomes a people's-mediation case; the two stay linked. */
@@ -25,9 +25,9 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
     },
     toInput: (v) => ({ disputeId: dispute.id, ...v }),
   });
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useOpenFromDispute(form);
   const submit = form.onSubmit(async (v) => {
-    const c = await run(() => api.mediation.openFromDispute({ disputeId: dispute.id, ...v }), '已转入人民调解');
+    const c = await run({ disputeId: dispute.id, ...v }, '已转入人民调解');
     if (c) navigate(`/mediation/${c.id}`);
   });
   return (

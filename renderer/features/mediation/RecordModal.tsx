@@ -1,10 +1,9 @@
 import { Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { RecordInput, RECORD_KIND_LABELS, type MediationRecord, type RecordKind } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
-import { api } from '../../api/client';
 import { useZodForm } from '../../components/useZodForm';
-import { todayLocal } from '../../hooks/useReference';
-import { useCaseWrite } from './queries';
+import { todayLocal } from '../../components/today';
+import { useSaveRecord } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /** 调查记录 / 调解记录: date, place, who took part, what was said and found, the next step. */
@@ -30,12 +29,9 @@ export function RecordModal({
     },
     toInput: (v) => ({ caseId, kind, id: existing?.id ?? null, ...v }),
   });
-  const { run, saving } = useCaseWrite(form);
+  const { run, saving } = useSaveRecord(form);
   const submit = form.onSubmit(async (v) => {
-    const saved = await run(
-      () => api.mediation.saveRecord({ caseId, kind, id: existing?.id ?? null, ...v }),
-      `${RECORD_KIND_LABELS[kind]}已保存`,
-    );
+    const saved = await run({ caseId, kind, id: existing?.id ?? null, ...v }, `${RECORD_KIND_LABELS[kind]}已保存`);
     if (saved) onClose();
   });
   return (

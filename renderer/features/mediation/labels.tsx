@@ -1,5 +1,11 @@
 import { Badge } from '@mantine/core';
-import { CASE_OUTCOME_LABELS, PERFORMANCE_STATE_LABELS, type CaseOutcome, type PerformanceState } from '../../../shared/domain/mediation';
+import {
+  CASE_OPEN_LABEL,
+  CASE_OUTCOME_LABELS,
+  PERFORMANCE_STATE_LABELS,
+  type CaseOutcome,
+  type PerformanceState,
+} from '../../../shared/domain/mediation';
 
 const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
 const PERFORMANCE_COLORS: Record<PerformanceState, string> = {
@@ -10,7 +16,7 @@ const PERFORMANCE_COLORS: Record<PerformanceState, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: CaseOutcome | null }) {
-  if (!outcome) return <Badge variant="light">调解中</Badge>;
+  if (!outcome) return <Badge variant="light">{CASE_OPEN_LABEL}</Badge>;
   return (
     <Badge color={OUTCOME_COLORS[outcome]} variant="light">
       {CASE_OUTCOME_LABELS[outcome]}
@@ -26,5 +32,3 @@ export function PerformanceBadge({ state }: { state: PerformanceState | null }) 
     </Badge>
   );
 }
-
-export { CONFIRMATION_LABELS } from '../../../shared/domain/mediation';

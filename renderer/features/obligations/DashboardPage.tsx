@@ -1,15 +1,15 @@
-import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
-import { labelOfEntity, type DueModule } from '../../../shared/modules';
+import { labelOfEntity, moduleOfEntity } from '../../../shared/modules';
 import type { DashboardItem } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
+import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../../hooks/useReference';
+import { useUiModules } from '../../components/modules';
+import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { useDashboard } from './queries';
-
-const MODULE_COLORS: Record<DueModule, string> = { followup: 'grape', dispute: 'blue', mediation: 'teal' };
 
 /** How far the item is from today, in the words the office uses. */
 function when(item: DashboardItem, today: string): { text: string; color?: string } {
@@ -29,6 +29,7 @@ function ItemList(props: {
   testId: string;
 }) {
   const { title, items, total, today, empty, color, testId } = props;
+  const modules = useUiModules();
   return (
     <Card withBorder data-testid={testId}>
       <Group gap="xs" mb="xs">
@@ -60,7 +61,7 @@ function ItemList(props: {
                 return (
                   <Table.Tr key={i.id} data-testid="dashboard-item">
                     <Table.Td>
-                      <Badge variant="light" color={MODULE_COLORS[i.module]} size="sm">
+                      <Badge variant="light" color={modules[moduleOfEntity(i.module)!].color ?? undefined} size="sm">
                         {labelOfEntity(i.module)}
                       </Badge>
                     </Table.Td>
@@ -181,20 +182,9 @@ export function DashboardPage() {
           )}
         </Group>
         <Group gap="xs">
-          <Select
-            label="包保/承办人"
-            placeholder="全部"
-            clearable
-            searchable
-            w={200}
-            data={staffOptions(staff.data)}
-            value={staffId}
-            onChange={setStaffId}
-          />
-          <Select
+          <FilterSelect label="包保/承办人" searchable w={200} data={staffOptions(staff.data)} value={staffId} onChange={setStaffId} />
+          <FilterSelect
             label="村（社区）"
-            placeholder="全部"
-            clearable
             searchable
             w={180}
             data={villageOptions(villages.data)}

@@ -5,7 +5,6 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { notifyError, notifySaved } from '../../components/notify';
 import { useDeletePerson } from './mutations';
 import { usePerson } from './queries';
 
@@ -31,13 +30,7 @@ export function PersonDetailPage() {
 
   const remove = async () => {
     if (!(await confirmDelete('删除人员', `确定删除“${p.name}”吗？删除后可在回收站恢复。`))) return;
-    try {
-      await del.mutateAsync(p.id);
-      notifySaved(`“${p.name}”已移入回收站`);
-      navigate('/persons');
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(p.id, `“${p.name}”已移入回收站`)) navigate('/persons');
   };
 
   return (

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { ETHNICITIES, SEX_LABELS } from '../../../shared/dictionaries';
 import { checkIdNumber, idNumberMismatches } from '../../../shared/domain/id-number';
 import { DateField } from '../../components/DateField';
-import { useVillages, todayLocal } from '../../hooks/useReference';
+import { useVillages } from '../reference/queries';
+import { todayLocal } from '../../components/today';
 
 export interface PersonValues {
   name: string;

@@ -1,7 +1,6 @@
 import { Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../shared/schemas/persons';
-import { notifySaved } from '../../components/notify';
 import { PersonFields } from './PersonFields';
 import { usePerson } from './queries';
 import { usePersonForm } from './usePersonForm';
@@ -10,11 +9,8 @@ function PersonEditor({ existing }: { existing?: Person }) {
   const navigate = useNavigate();
   const { form, save, saving, takenBy } = usePersonForm(existing);
   const submit = form.onSubmit(async (values) => {
-    const saved = await save(values);
-    if (saved) {
-      notifySaved(`${saved.name} 的信息已保存`);
-      navigate(`/persons/${saved.id}`);
-    }
+    const saved = await save(values, (p) => `${p.name} 的信息已保存`);
+    if (saved) navigate(`/persons/${saved.id}`);
   });
   return (
     <Paper withBorder p="lg" maw={900}>

@@ -1,29 +1,27 @@
-/** Every person write; each refreshes person lists and details, audit panels, and disputes (party names). */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+/**
+ * Every person write. A person's name and details show in every module (parties, files, the
+ * dashboard's names), so each refreshes every module's queries as well as the audit panels.
+ */
+import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
+import { MODULES } from '../../../shared/modules';
 import { api } from '../../api/client';
-import { personKeys } from './queries';
+import { moduleKey } from '../../components/modules';
+import { useWrite } from '../../components/useWrite';
+import { dashboardKeys } from '../obligations/queries';
+import { auditKeys } from '../reference/queries';
 
-function useInvalidatePersons() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: personKeys.all }),
-      qc.invalidateQueries({ queryKey: ['disputes'] }),
-      qc.invalidateQueries({ queryKey: ['audit'] }),
-    ]);
-}
+const TOUCHES = [...MODULES.map(moduleKey), dashboardKeys.all, auditKeys.all];
 
-export function useSavePerson() {
-  const invalidate = useInvalidatePersons();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: Input<'persons.create'> }) =>
+export function useSavePerson<F>(form?: UseFormReturnType<F>, onError?: (e: unknown) => void) {
+  return useWrite(
+    ({ id, input }: { id: string | null; input: Input<'persons.create'> }) =>
       id ? api.persons.update({ id, ...input }) : api.persons.create(input),
-    onSuccess: invalidate,
-  });
+    { touches: TOUCHES, onError },
+    form,
+  );
 }
 
 export function useDeletePerson() {
-  const invalidate = useInvalidatePersons();
-  return useMutation({ mutationFn: (id: string) => api.persons.delete({ id }), onSuccess: invalidate });
+  return useWrite((id: string) => api.persons.delete({ id }), { touches: TOUCHES });
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { moduleKey } from '../../components/modules';
 
 export const personKeys = {
-  all: ['persons'] as const,
+  all: moduleKey('persons'),
   list: (f: Input<'persons.list'>) => ['persons', 'list', f] as const,
   detail: (id: string) => ['persons', 'detail', id] as const,
   search: (q: string) => ['persons', 'search', q] as const,

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Person } from '../../../shared/schemas/persons';
 import { PersonInput } from '../../../shared/schemas/persons';
 import { ApiError } from '../../api/client';
-import { notifyError } from '../../components/notify';
-import { applyServerErrors, useZodForm } from '../../components/useZodForm';
+import type { Notice } from '../../components/useWrite';
+import { useZodForm } from '../../components/useZodForm';
 import { useSavePerson } from './mutations';
 import { emptyPerson, type PersonValues } from './PersonFields';
 
@@ -28,25 +28,21 @@ export function toValues(p: Person): PersonValues {
  * messages on the fields, and on ID_NUMBER_TAKEN remembers who holds the number (for a link).
  */
 export function usePersonForm(existing?: Person, initial?: Partial<PersonValues>) {
-  const mutation = useSavePerson();
   const [takenBy, setTakenBy] = useState<{ id: string; name: string } | null>(null);
   const form = useZodForm<PersonValues>({
     schema: PersonInput,
     initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial },
   });
-
-  async function save(values: PersonValues): Promise<Person | null> {
-    setTakenBy(null);
-    try {
-      return await mutation.mutateAsync({ id: existing?.id ?? null, input: values });
-    } catch (e) {
-      if (e instanceof ApiError && e.wire.code === 'ID_NUMBER_TAKEN' && e.wire.details?.personId) {
-        setTakenBy({ id: String(e.wire.details.personId), name: String(e.wire.details.name ?? '') });
-      }
-      if (!applyServerErrors(form, e)) notifyError(e);
-      return null;
+  const mutation = useSavePerson(form, (e) => {
+    if (e instanceof ApiError && e.wire.code === 'ID_NUMBER_TAKEN' && e.wire.details?.personId) {
+      setTakenBy({ id: String(e.wire.details.personId), name: String(e.wire.details.name ?? '') });
     }
+  });
+
+  function save(values: PersonValues, notice?: Notice<Person>): Promise<Person | null> {
+    setTakenBy(null);
+    return mutation.run({ id: existing?.id ?? null, input: values }, notice);
   }
 
-  return { form, save, saving: mutation.isPending, takenBy };
+  return { form, save, saving: mutation.saving, takenBy };
 }

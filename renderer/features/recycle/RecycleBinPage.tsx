@@ -1,14 +1,12 @@
 import { Button, Center, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RECYCLE_COLUMNS, recycleLabel, recycleRecord, type RecycleBinSection, type RecycleRow } from '../../../shared/schemas/recycle';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { notifyError, notifySaved } from '../../components/notify';
+import { useRestore } from './mutations';
+import { useRecycleBin } from './queries';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
-
-export const recycleKeys = { all: ['recycle'] as const };
 
 /** One tab of the bin: the record's own columns, when it was deleted, and 恢复. */
 function DeletedTable({ section, onRestore }: { section: RecycleBinSection; onRestore: (row: RecycleRow) => void }) {
@@ -51,20 +49,9 @@ function DeletedTable({ section, onRestore }: { section: RecycleBinSection; onRe
  * and can be restored; nothing here is purged.
  */
 export function RecycleBinPage() {
-  const qc = useQueryClient();
-  // Always read afresh on opening: any module's delete puts something here.
-  const bin = useQuery({ queryKey: recycleKeys.all, queryFn: () => api.recycle.list({}), staleTime: 0 });
+  const bin = useRecycleBin();
   const [tab, setTab] = useState<string | null>(null);
-  const restore = useMutation({
-    mutationFn: (v: { section: RecycleBinSection['section']; row: RecycleRow }) =>
-      api.recycle.restore({ section: v.section, id: v.row.id }),
-    // A restored record shows again in its ledger, on person pages, the dashboard and in audit panels.
-    onSuccess: async (_r, v) => {
-      await qc.invalidateQueries();
-      notifySaved(`${v.row.name} 已恢复`);
-    },
-    onError: (e) => notifyError(e, '未能恢复'),
-  });
+  const restore = useRestore();
 
   const sections = bin.data ?? [];
   // Opens on the first section with something in it, and stays there (a restore empties it).
@@ -95,7 +82,7 @@ export function RecycleBinPage() {
           </Tabs.List>
           {sections.map((s) => (
             <Tabs.Panel key={s.section} value={s.section} pt="sm">
-              <DeletedTable section={s} onRestore={(row) => restore.mutate({ section: s.section, row })} />
+              <DeletedTable section={s} onRestore={(row) => void restore.run({ section: s.section, id: row.id }, `${row.name} 已恢复`)} />
             </Tabs.Panel>
           ))}
         </Tabs>

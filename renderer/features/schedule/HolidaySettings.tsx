@@ -3,34 +3,19 @@
  * Council's notice comes out; kept in the audit trail, applied from then on.
  */
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { defaultYearsMissing, HOLIDAY_KIND_LABELS, withDefaultYears } from '../../../shared/domain/holidays';
 import type { ScheduleSettings } from '../../../shared/schemas/schedule';
-import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { notifyError, notifySaved } from '../../components/notify';
-
-const KEY = ['schedule'] as const;
-
-function useSchedule() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.schedule.get({}) });
-}
-
-function useSaved() {
-  const qc = useQueryClient();
-  return async (s: ScheduleSettings) => {
-    qc.setQueryData(KEY, s);
-    // Due dates everywhere follow the new calendar.
-    await Promise.all([qc.invalidateQueries({ queryKey: ['dashboard'] }), qc.invalidateQueries({ queryKey: ['followup'] })]);
-  };
-}
+import { notifyError } from '../../components/notify';
+import { useSaveHolidays } from './mutations';
+import { useSchedule } from './queries';
 
 type Entry = ScheduleSettings['holidays'][number];
 
 export function HolidaySettings() {
   const q = useSchedule();
-  const saved = useSaved();
+  const saveHolidays = useSaveHolidays();
   const [draft, setDraft] = useState<Entry[] | null>(null);
   const [row, setRow] = useState<Entry>({ date: '', kind: 'holiday', name: '' });
   if (!q.data) return null;
@@ -42,15 +27,7 @@ export function HolidaySettings() {
     setDraft([...entries, { ...row, name: row.name.trim() }].sort((a, b) => a.date.localeCompare(b.date)));
     setRow({ date: '', kind: row.kind, name: row.name });
   };
-  const save = async () => {
-    try {
-      await saved(await api.schedule.saveHolidays({ entries }));
-      setDraft(null);
-      notifySaved('节假日表已保存，按工作日计算的期限随之更新');
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const save = () => void saveHolidays.run({ entries }, '节假日表已保存，按工作日计算的期限随之更新', () => setDraft(null));
   return (
     <Stack>
       <Alert color="blue" variant="light">

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
@@ -15,37 +14,34 @@ import {
   type Staff,
   type Village,
 } from '../../../shared/schemas/reference';
-import { api } from '../../api/client';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { notifyError, notifySaved } from '../../components/notify';
-import { applyServerErrors, useZodForm, zodErrors } from '../../components/useZodForm';
-import { CadenceSettings } from '../followup/CadenceSettings';
+import { notifyError } from '../../components/notify';
+import { useZodForm, zodErrors } from '../../components/useZodForm';
 import { HolidaySettings } from '../schedule/HolidaySettings';
-import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../../hooks/useReference';
+import {
+  useAddDict,
+  useDeleteGrid,
+  useDeleteVillage,
+  useSaveGrid,
+  useSaveStaff,
+  useSaveVillage,
+  useSetDictActive,
+  useUpdateSettings,
+} from '../reference/mutations';
+import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../reference/queries';
 import { ModalActions } from '../../components/ModalActions';
-
-function useRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries();
-}
+import { useUiModules } from '../../components/modules';
+import { MODULES } from '../../../shared/modules';
 
 function TownshipSettings({ settings }: { settings: Settings }) {
-  const refresh = useRefresh();
   const status = useSetupStatus();
   const form = useZodForm({ schema: SettingsInput, initialValues: settings });
+  const update = useUpdateSettings(form);
   const v = form.getValues();
   const sample = zodErrors(SettingsInput, v).disputeNumberPattern
     ? ''
     : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await api.settings.update(values);
-      await refresh();
-      notifySaved('乡镇信息已保存');
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
-  });
+  const submit = form.onSubmit((values) => void update.run(values, '乡镇信息已保存'));
   return (
     <form onSubmit={submit}>
       <Stack maw={560}>
@@ -105,17 +101,10 @@ function TownshipSettings({ settings }: { settings: Settings }) {
 
 /** 改名: a village or community renamed (records that name it show the new name; the change is audited). */
 function VillageRenameModal({ village, onClose }: { village: Village; onClose: () => void }) {
-  const refresh = useRefresh();
   const form = useZodForm({ schema: VillageInput, initialValues: { name: village.name }, toInput: (v) => ({ id: village.id, ...v }) });
+  const save = useSaveVillage(form);
   const submit = form.onSubmit(async (v) => {
-    try {
-      const saved = await api.villages.save({ id: village.id, ...v });
-      await refresh();
-      notifySaved(`已改名为“${saved.name}”`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    if (await save.run({ id: village.id, ...v }, (saved) => `已改名为“${saved.name}”`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title={`村（社区）改名：${village.name}`}>
@@ -134,32 +123,19 @@ function VillageRenameModal({ village, onClose }: { village: Village; onClose: (
 
 /** One grid: its name and its grid worker (网格员) with phone; or removed. */
 function GridModal({ village, grid, onClose }: { village: Village; grid: Grid; onClose: () => void }) {
-  const refresh = useRefresh();
   const form = useZodForm({
     schema: GridInput,
     initialValues: { name: grid.name, workerName: grid.workerName ?? '', workerPhone: grid.workerPhone ?? '' },
     toInput: (v) => ({ id: grid.id, villageId: village.id, ...v }),
   });
+  const save = useSaveGrid(form);
+  const del = useDeleteGrid();
   const submit = form.onSubmit(async (v) => {
-    try {
-      await api.grids.save({ id: grid.id, villageId: village.id, ...v });
-      await refresh();
-      notifySaved(`网格“${v.name}”已保存`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    if (await save.run({ id: grid.id, villageId: village.id, ...v }, `网格“${v.name}”已保存`)) onClose();
   });
   const remove = async () => {
     if (!(await confirmDelete('删除网格', `确定删除“${village.name}”的网格“${grid.name}”吗？已登记的记录不受影响。`))) return;
-    try {
-      await api.grids.delete({ id: grid.id });
-      await refresh();
-      notifySaved(`已删除网格“${grid.name}”`);
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    }
+    if (await del.run(grid.id, `已删除网格“${grid.name}”`)) onClose();
   };
   return (
     <Modal opened onClose={onClose} title={`网格：${village.name} ${grid.name}`}>
@@ -188,8 +164,10 @@ function GridModal({ village, grid, onClose }: { village: Village; grid: Grid; o
 }
 
 function VillageSettings() {
-  const refresh = useRefresh();
   const villages = useVillages();
+  const saveVillage = useSaveVillage();
+  const deleteVillage = useDeleteVillage();
+  const saveGrid = useSaveGrid();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [grid, setGrid] = useState<Record<string, string>>({});
@@ -199,27 +177,20 @@ function VillageSettings() {
   const addVillage = async () => {
     const problem = zodErrors(VillageInput, { id: null, name }).name;
     if (problem) return setError(problem);
-    try {
-      const saved = await api.villages.save({ id: null, name });
-      setName('');
-      setError(undefined);
-      await refresh();
-      notifySaved(`已添加“${saved.name}”`);
-    } catch (e) {
-      notifyError(e);
-    }
+    await saveVillage.run(
+      { id: null, name },
+      (saved) => `已添加“${saved.name}”`,
+      () => {
+        setName('');
+        setError(undefined);
+      },
+    );
   };
   const addGrid = async (villageId: string) => {
     const gridName = grid[villageId] ?? '';
     const problem = zodErrors(GridInput, { id: null, villageId, name: gridName }).name;
     if (problem) return notifyError(new Error(problem), '未能添加网格');
-    try {
-      await api.grids.save({ id: null, villageId, name: gridName });
-      setGrid((g) => ({ ...g, [villageId]: '' }));
-      await refresh();
-    } catch (e) {
-      notifyError(e);
-    }
+    await saveGrid.run({ id: null, villageId, name: gridName }, undefined, () => setGrid((g) => ({ ...g, [villageId]: '' })));
   };
 
   return (
@@ -249,13 +220,8 @@ function VillageSettings() {
                 variant="subtle"
                 color="red"
                 onClick={async () => {
-                  if (!(await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))) return;
-                  try {
-                    await api.villages.delete({ id: v.id });
-                    await refresh();
-                  } catch (e) {
-                    notifyError(e);
-                  }
+                  if (await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))
+                    void deleteVillage.run(v.id);
                 }}
               >
                 删除
@@ -303,7 +269,6 @@ const KIND_OPTIONS = STAFF_KINDS.map((k) => ({ value: k, label: STAFF_KIND_LABEL
 
 /** Edits one staff member's or mediator's details (active is the switch in the table). */
 function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
-  const refresh = useRefresh();
   const form = useZodForm({
     schema: StaffInput,
     initialValues: {
@@ -315,15 +280,9 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
     },
     toInput: (v) => ({ id: staff.id, active: staff.active, ...v }),
   });
+  const save = useSaveStaff(form);
   const submit = form.onSubmit(async (v) => {
-    try {
-      const saved = await api.staff.save({ id: staff.id, active: staff.active, ...v });
-      await refresh();
-      notifySaved(`“${saved.name}”的信息已保存`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    if (await save.run({ id: staff.id, active: staff.active, ...v }, (saved) => `“${saved.name}”的信息已保存`)) onClose();
   });
   return (
     <Modal opened onClose={onClose} title={`修改${STAFF_KIND_LABELS[staff.kind]}：${staff.name}`}>
@@ -345,31 +304,22 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
 
 function StaffSettings() {
   const [editing, setEditing] = useState<Staff | null>(null);
-  const refresh = useRefresh();
   const staff = useStaff(true);
   const form = useZodForm({
     schema: StaffInput,
     initialValues: { name: '', post: '', phone: '', kind: 'staff' as Staff['kind'], committee: '' },
     toInput: (v) => ({ id: null, ...v }),
   });
+  const save = useSaveStaff(form);
+  const toggleActive = useSaveStaff();
   const submit = form.onSubmit(async (v) => {
-    try {
-      const saved = await api.staff.save({ id: null, ...v, active: true });
-      form.reset();
-      await refresh();
-      notifySaved(`已添加${STAFF_KIND_LABELS[saved.kind]}“${saved.name}”`);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) notifyError(e);
-    }
+    await save.run(
+      { id: null, ...v, active: true },
+      (saved) => `已添加${STAFF_KIND_LABELS[saved.kind]}“${saved.name}”`,
+      () => form.reset(),
+    );
   });
-  const toggle = async (s: Staff) => {
-    try {
-      await api.staff.save({ ...s, active: !s.active });
-      await refresh();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const toggle = (s: Staff) => void toggleActive.run({ ...s, active: !s.active });
   return (
     <Stack>
       <form onSubmit={submit}>
@@ -427,19 +377,17 @@ function StaffSettings() {
 }
 
 function DictSettings() {
-  const refresh = useRefresh();
   const dicts = useDicts();
+  const addDict = useAddDict();
+  const setActive = useSetDictActive();
   const [kind, setKind] = useState<DictKind>('dispute_category');
   const [label, setLabel] = useState('');
   const add = async () => {
-    try {
-      const saved = await api.dicts.add({ kind, label });
-      setLabel('');
-      await refresh();
-      notifySaved(`已添加“${saved.label}”`);
-    } catch (e) {
-      notifyError(e);
-    }
+    await addDict.run(
+      { kind, label },
+      (saved) => `已添加“${saved.label}”`,
+      () => setLabel(''),
+    );
   };
   return (
     <Stack>
@@ -481,14 +429,7 @@ function DictSettings() {
                   <Switch
                     aria-label={`启用${d.label}`}
                     checked={d.active}
-                    onChange={async () => {
-                      try {
-                        await api.dicts.setActive({ kind, code: d.code, active: !d.active });
-                        await refresh();
-                      } catch (e) {
-                        notifyError(e);
-                      }
-                    }}
+                    onChange={() => void setActive.run({ kind, code: d.code, active: !d.active })}
                   />
                 </Table.Td>
               </Table.Tr>
@@ -501,6 +442,9 @@ function DictSettings() {
 
 export function SettingsPage() {
   const settings = useSettings();
+  // What the modules add (followup's visit cadences), between the reference data and the calendar.
+  const modules = useUiModules();
+  const sections = MODULES.flatMap((m) => modules[m].settings);
   return (
     <Stack>
       <Title order={3}>设置</Title>
@@ -509,7 +453,11 @@ export function SettingsPage() {
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
           <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>
           <Tabs.Tab value="dicts">字典</Tabs.Tab>
-          <Tabs.Tab value="cadences">走访频次</Tabs.Tab>
+          {sections.map((s) => (
+            <Tabs.Tab key={s.key} value={s.key}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
           <Tabs.Tab value="holidays">节假日</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
         </Tabs.List>
@@ -522,9 +470,11 @@ export function SettingsPage() {
         <Tabs.Panel value="dicts" pt="md">
           <DictSettings />
         </Tabs.Panel>
-        <Tabs.Panel value="cadences" pt="md">
-          <CadenceSettings />
-        </Tabs.Panel>
+        {sections.map((s) => (
+          <Tabs.Panel key={s.key} value={s.key} pt="md">
+            {s.element}
+          </Tabs.Panel>
+        ))}
         <Tabs.Panel value="holidays" pt="md">
           <HolidaySettings />
         </Tabs.Panel>

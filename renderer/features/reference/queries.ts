@@ -1,9 +1,14 @@
-/** Reference data used across modules: dictionaries, villages with grids, staff, township settings. */
+/**
+ * Reference data every module reads (shared/contract/reference.ts): dictionaries, villages with
+ * their grids, staff, the township's settings, the setup status with the current operator, and the
+ * audit trail of one record.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { DictKind } from '../../shared/dictionaries';
-import { staffLabel, type Staff, type Village } from '../../shared/schemas/reference';
-import { api } from '../api/client';
+import type { Input } from '../../../shared/contract';
+import type { DictKind } from '../../../shared/dictionaries';
+import { staffLabel, type Staff, type Village } from '../../../shared/schemas/reference';
+import { api } from '../../api/client';
 
 export const refKeys = {
   status: ['setup', 'status'] as const,
@@ -11,6 +16,12 @@ export const refKeys = {
   dicts: ['dicts'] as const,
   villages: ['villages'] as const,
   staff: (all: boolean) => ['staff', all] as const,
+};
+
+/** Every record's history starts with 'audit': each write refreshes the history panels with one key. */
+export const auditKeys = {
+  all: ['audit'] as const,
+  of: (entity: string, id: string) => ['audit', entity, id] as const,
 };
 
 export function useDicts() {
@@ -39,11 +50,9 @@ export function useSettings() {
   return useQuery({ queryKey: refKeys.settings, queryFn: () => api.settings.get({}) });
 }
 
-/** Today in the user's local time, 'YYYY-MM-DD'. */
-export function todayLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Who changed what and when on one record, newest first (its attachments' uploads and deletions included). */
+export function useAuditTrail(of: Input<'audit.forEntity'>) {
+  return useQuery({ queryKey: auditKeys.of(of.entity, of.id), queryFn: () => api.audit.forEntity(of) });
 }
 
 /** Staff as Select options: 姓名, or 姓名（调委会） for people's mediators. */

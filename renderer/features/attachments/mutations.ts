@@ -1,0 +1,65 @@
+/** Uploading and deleting attachments; each refreshes the attachment lists (and the recycle bin) and the audit panels. */
+import type { AttachmentKind, AttachmentOwner } from '../../../shared/schemas/attachments';
+import { api } from '../../api/client';
+import { notifyError } from '../../components/notify';
+import { useWrite } from '../../components/useWrite';
+import { auditKeys } from '../reference/queries';
+import { attachmentKeys } from './queries';
+
+const TOUCHES = [attachmentKeys.all, auditKeys.all];
+
+/** The file as base64, read by the browser itself (a 20 MB scan would be slow to convert in JavaScript). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    // A data: URL, "data:<type>;base64,<bytes>".
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+}
+
+export interface Upload {
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  kind: AttachmentKind;
+  files: File[];
+  /** Told before each file: how many are done, of how many, and which is next. */
+  onProgress: (p: { done: number; total: number; current: string }) => void;
+}
+
+/**
+ * Uploads the files one after another; a file the host refuses is reported on its own and the rest
+ * go on. The result is how many were saved (nothing is refreshed when none was).
+ */
+export function useUploadAttachments() {
+  return useWrite(
+    async (u: Upload) => {
+      let saved = 0;
+      for (const [i, f] of u.files.entries()) {
+        u.onProgress({ done: i, total: u.files.length, current: f.name });
+        try {
+          await api.attachments.add({
+            ownerType: u.ownerType,
+            ownerId: u.ownerId,
+            kind: u.kind,
+            fileName: f.name,
+            base64: await readBase64(f),
+          });
+          saved++;
+        } catch (e) {
+          notifyError(e, `未能上传：${f.name}`);
+        }
+      }
+      return saved;
+    },
+    { touches: (saved) => (saved > 0 ? TOUCHES : []) },
+  );
+}
+
+export function useDeleteAttachment() {
+  return useWrite((id: string) => api.attachments.delete({ id }), { touches: TOUCHES });
+}

@@ -1,0 +1,40 @@
+/** What people's mediation lends the screens that span modules (renderer/components/modules.tsx). */
+import {
+  AGREEMENT_FORM_FULL_LABELS,
+  CASE_OUTCOME_LABELS,
+  CONFIRMATION_LABELS,
+  PERFORMANCE_STATE_LABELS,
+} from '../../../shared/domain/mediation';
+import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
+import type { UiModule } from '../../components/modules';
+import { DisputeHandOverAction, DisputeHandOverStatus } from './DisputeHandOver';
+import { MediationCreatePage } from './MediationCreatePage';
+import { MediationDetailPage } from './MediationDetailPage';
+import { MediationListPage } from './MediationListPage';
+import { MediationStatsPage } from './MediationStatsPage';
+
+export const mediationUi: UiModule<'mediation'> = {
+  routes: [
+    { path: '', element: <MediationListPage /> },
+    { path: 'new', element: <MediationCreatePage /> },
+    { path: 'stats', element: <MediationStatsPage /> },
+    { path: ':id', element: <MediationDetailPage /> },
+  ],
+  navOrder: 2,
+  color: 'teal',
+  audit: {
+    fields: MEDIATION_FIELD_LABELS,
+    values: { outcome: CASE_OUTCOME_LABELS },
+    // Inside a record, an agreement, a performance item or a ruling.
+    codes: {
+      ...PERFORMANCE_STATE_LABELS,
+      ...RECORD_KIND_LABELS,
+      ...AGREEMENT_FORM_FULL_LABELS,
+      granted: CONFIRMATION_LABELS.granted,
+      rejected: CONFIRMATION_LABELS.rejected,
+    },
+  },
+  settings: [],
+  // 受理: a registered dispute becomes a case (the dispute page shows the button, then the link).
+  handOvers: { disputes: { Action: DisputeHandOverAction, Status: DisputeHandOverStatus } },
+};

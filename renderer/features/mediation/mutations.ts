@@ -1,0 +1,68 @@
+/**
+ * Every write on a case: the case goes straight into its page's cache, and everything that may show
+ * it is refreshed (the ledgers, the linked dispute, person pages, audit panels, the dashboard).
+ */
+import type { UseFormReturnType } from '@mantine/form';
+import type { Input } from '../../../shared/contract';
+import type { MediationCase } from '../../../shared/schemas/mediation';
+import { api } from '../../api/client';
+import { useDownload } from '../../components/useDownload';
+import { useWrite } from '../../components/useWrite';
+import { disputeKeys } from '../disputes/queries';
+import { dashboardKeys } from '../obligations/queries';
+import { personKeys } from '../persons/queries';
+import { auditKeys } from '../reference/queries';
+import { mediationKeys } from './queries';
+
+const TOUCHES = [mediationKeys.all, disputeKeys.all, personKeys.all, auditKeys.all, dashboardKeys.all];
+
+function useCaseWrite<I, F>(call: (input: I) => Promise<MediationCase>, form?: UseFormReturnType<F>) {
+  return useWrite(call, { touches: TOUCHES, put: (qc, c) => qc.setQueryData(mediationKeys.detail(c.id), c) }, form);
+}
+
+export function useCreateCase<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.create'>) => api.mediation.create(input), form);
+}
+
+/** 受理 of a registered dispute: the case is opened from it and the two stay linked. */
+export function useOpenFromDispute<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.openFromDispute'>) => api.mediation.openFromDispute(input), form);
+}
+
+export function useSaveRecord<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveRecord'>) => api.mediation.saveRecord(input), form);
+}
+
+export function useSaveAgreement<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveAgreement'>) => api.mediation.saveAgreement(input), form);
+}
+
+export function useSetPerformance() {
+  return useCaseWrite((input: Input<'mediation.setPerformance'>) => api.mediation.setPerformance(input));
+}
+
+export function useSaveConfirmation<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveConfirmation'>) => api.mediation.saveConfirmation(input), form);
+}
+
+export function useCloseCase<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.close'>) => api.mediation.close(input), form);
+}
+
+export function useSaveCaseVisit<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveVisit'>) => api.mediation.saveVisit(input), form);
+}
+
+export function useDeleteCase() {
+  return useWrite((id: string) => api.mediation.delete({ id }), { touches: TOUCHES });
+}
+
+/** The ledger as .xlsx with the filters on screen, every page of it (the host records the export). */
+export function useMediationLedgerFile() {
+  return useDownload((filter: Input<'mediation.exportLedger'>) => api.mediation.exportLedger(filter));
+}
+
+/** One form of the case file as Word (.docx); the host records it in the case's history. */
+export function useMediationDocumentFile() {
+  return useDownload((input: Input<'mediation.document'>) => api.mediation.document(input));
+}

@@ -1,0 +1,51 @@
+/**
+ * Writes to the reference data: the first run, the operator, and the settings page's villages,
+ * grids, staff, dictionaries and township settings. A change here can show in any module (a name,
+ * a label, a case-number pattern, a deadline), so each refreshes everything, as the first run does;
+ * switching the operator changes only the setup status.
+ */
+import type { UseFormReturnType } from '@mantine/form';
+import type { Input } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { useWrite } from '../../components/useWrite';
+import { refKeys } from './queries';
+
+export function useSetup<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'setup.init'>) => api.setup.init(input), { touches: 'everything' }, form);
+}
+
+export function useSetOperator() {
+  return useWrite((staffId: string) => api.session.setOperator({ staffId }), { touches: [refKeys.status], successTitle: '已切换操作人' });
+}
+
+export function useUpdateSettings<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'settings.update'>) => api.settings.update(input), { touches: 'everything' }, form);
+}
+
+export function useSaveVillage<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'villages.save'>) => api.villages.save(input), { touches: 'everything' }, form);
+}
+
+export function useDeleteVillage() {
+  return useWrite((id: string) => api.villages.delete({ id }), { touches: 'everything' });
+}
+
+export function useSaveGrid<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'grids.save'>) => api.grids.save(input), { touches: 'everything' }, form);
+}
+
+export function useDeleteGrid() {
+  return useWrite((id: string) => api.grids.delete({ id }), { touches: 'everything' });
+}
+
+export function useSaveStaff<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'staff.save'>) => api.staff.save(input), { touches: 'everything' }, form);
+}
+
+export function useAddDict() {
+  return useWrite((input: Input<'dicts.add'>) => api.dicts.add(input), { touches: 'everything' });
+}
+
+export function useSetDictActive() {
+  return useWrite((input: Input<'dicts.setActive'>) => api.dicts.setActive(input), { touches: 'everything' });
+}
