@@ -3,6 +3,7 @@ import { maskIdNumber } from '../../shared/domain/id-number';
 import {
   AGREEMENT_FORM_LABELS,
   CASE_ORIGIN_LABELS,
+  CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
   CONFIRMATION_LABELS,
   MEDIATING_BODY_LABELS,
@@ -65,7 +66,7 @@ export async function exportMediationLedger(ctx: ServiceContext, f: CaseFilter):
       idNumber: firstPartyIdNumber(ctx, c.id),
       body: MEDIATING_BODY_LABELS[c.mediatingBody],
       mediators: c.mediators,
-      outcome: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : '调解中',
+      outcome: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : CASE_OPEN_LABEL,
       closedDate: c.closedDate,
       agreementForm: c.agreementForm ? AGREEMENT_FORM_LABELS[c.agreementForm] : null,
       performance: c.performance ? `${PERFORMANCE_STATE_LABELS[c.performance]}${c.performanceOverdue ? '（逾期）' : ''}` : null,

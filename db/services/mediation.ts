@@ -10,8 +10,10 @@ import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
 import {
   agreementEffectiveDate,
   agreementPerformance,
+  CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
   confirmationWindow,
+  ENTRUSTED_ORIGINS,
   mediationRates,
   proposedReturnVisit,
   type CaseOrigin,
@@ -72,7 +74,7 @@ export const mediationPersonFiles: PersonFiles = (ctx, personId) =>
     title: c.caseNo,
     role: PARTY_ROLE_LABELS[c.role] ?? c.role,
     date: c.acceptedDate,
-    status: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : '调解中',
+    status: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : CASE_OPEN_LABEL,
   }));
 
 // ── deadlines in the to-do table ───────────────────────────────────────────────────────────────
@@ -475,6 +477,11 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
     const before = requireOpenCase(ctx, input.id, true);
     requireDictCode(ctx, 'dispute_category', input.category, 'category', '纠纷类型');
     notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
+    if (ENTRUSTED_ORIGINS.includes(before.origin) && !input.senderUnit) {
+      throw new LedgerError('VALIDATION', '委托、移交或指定的案件须填写来源单位', {
+        fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' },
+      });
+    }
     run(
       ctx,
       `UPDATE mediation_case SET accepted_date = ?, mediating_body = ?, committee_name = ?, sender_unit = ?, category = ?, summary = ?,
@@ -490,6 +497,8 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
       input.id,
     );
     writeMembers(ctx, input.id, input.parties, input.mediatorIds);
+    // The first mediator answers for the case's due items, listed under the parties' names.
+    syncMediation(ctx, input.id);
     const after = loadCase(ctx, input.id)!;
     audit(ctx, { action: 'update', entity: 'mediation', entityId: input.id, before: snapshot(before), after: snapshot(after) });
     return after;

@@ -4,7 +4,13 @@
  * the paper forms. Wording of fixed clauses follows 人民调解法 arts. 23–24, 29–33.
  */
 import { PARTY_ROLE_LABELS, SEX_LABELS, type PartyRole } from '../dictionaries';
-import { CASE_ORIGINS, CASE_ORIGIN_LABELS, GUIDANCE_ROUTE_LABELS, PERFORMANCE_STATE_LABELS } from '../domain/mediation';
+import {
+  AGREEMENT_FORM_FULL_LABELS,
+  CASE_ORIGINS,
+  CASE_ORIGIN_LABELS,
+  GUIDANCE_ROUTE_LABELS,
+  PERFORMANCE_STATE_LABELS,
+} from '../domain/mediation';
 import type { MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
 import { cnAmount, cnDate, type Block, type Cell, type DocPart, type DocumentModel } from './model';
 
@@ -540,7 +546,7 @@ class Builder {
 function outcomeText(c: MediationCase): string {
   switch (c.outcome) {
     case 'success':
-      return `调解成功（${c.agreement?.form === 'oral' ? '口头协议' : '书面协议'}）`;
+      return `调解成功（${AGREEMENT_FORM_FULL_LABELS[c.agreement?.form === 'oral' ? 'oral' : 'written']}）`;
     case 'failure':
       return `调解不成，已告知当事人可通过${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}解决`;
     case 'terminated':

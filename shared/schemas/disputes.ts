@@ -57,6 +57,7 @@ function refineDispute(d: { intakeDate: string; deadline: string | null; parties
 
 /** A registration's fields (and a status change's) by their 中文 name, where a change to them is shown (the audit history). */
 export const DISPUTE_FIELD_LABELS = {
+  item: '待办事项',
   intakeDate: '登记日期',
   source: '纠纷来源',
   category: '纠纷类型',

@@ -80,6 +80,7 @@ export type MediationCreateInput = z.input<typeof MediationCreateInput>;
 
 /** A case's fields, and the parts written to it, by their 中文 name where a change to them is shown (the audit history). */
 export const MEDIATION_FIELD_LABELS = {
+  item: '待办事项',
   acceptedDate: '受理日期',
   senderUnit: '来源单位',
   committeeName: '调解组织',

@@ -1,4 +1,5 @@
 /** What the dispute register lends the screens that span modules (renderer/components/modules.tsx). */
+import { RISK_LEVEL_LABELS } from '../../../shared/dictionaries';
 import { DISPUTE_STATUS_LABELS } from '../../../shared/domain/disputes';
 import { DISPUTE_FIELD_LABELS, type Dispute } from '../../../shared/schemas/disputes';
 import type { UiModule } from '../../components/modules';
@@ -22,7 +23,7 @@ export const disputesUi: UiModule<'disputes'> = {
   ],
   navOrder: 1,
   color: 'blue',
-  audit: { fields: DISPUTE_FIELD_LABELS, values: { status: DISPUTE_STATUS_LABELS } },
+  audit: { fields: DISPUTE_FIELD_LABELS, values: { status: DISPUTE_STATUS_LABELS, riskLevel: RISK_LEVEL_LABELS } },
   settings: [],
   handOvers: {},
 };

@@ -22,7 +22,7 @@ import { CloseCaseModal, VisitModal } from './CaseModals';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
-import { useDeleteCase, useSetPerformance } from './mutations';
+import { useDeleteCase, useDeleteRecord, useSetPerformance } from './mutations';
 import { useMediationCase } from './queries';
 import { RecordModal } from './RecordModal';
 
@@ -56,6 +56,7 @@ export function MediationDetailPage() {
   const [docsOpen, setDocsOpen] = useState(false);
   const setPerformance = useSetPerformance();
   const del = useDeleteCase();
+  const delRecord = useDeleteRecord();
   if (q.isLoading) return <Loader />;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const c = q.data;
@@ -65,6 +66,12 @@ export function MediationDetailPage() {
   const remove = async () => {
     if (!(await confirmDelete('删除调解案件', `确定删除 ${c.caseNo} 吗？删除后可在回收站恢复。`))) return;
     if (await del.run(c.id, `${c.caseNo} 已移入回收站`)) navigate('/mediation');
+  };
+
+  const removeRecord = async (r: MediationRecord) => {
+    const what = `${r.date}的${RECORD_KIND_LABELS[r.kind]}`;
+    if (!(await confirmDelete(`删除${RECORD_KIND_LABELS[r.kind]}`, `确定删除${what}吗？删除后不能恢复，原内容保留在修改记录中。`))) return;
+    await delRecord.run(r.id, `已删除${what}`);
   };
 
   return (
@@ -80,6 +87,9 @@ export function MediationDetailPage() {
           <Group>
             <Button variant="default" onClick={() => setDocsOpen(true)}>
               文书与打印
+            </Button>
+            <Button variant="default" component={Link} to={`/mediation/${c.id}/edit`}>
+              编辑
             </Button>
             {open && <Button onClick={() => setDialog({ kind: 'close' })}>结案</Button>}
             <Button color="red" variant="light" onClick={remove}>
@@ -191,13 +201,18 @@ export function MediationDetailPage() {
                     </Text>
                   </Group>
                   {!c.deletedAt && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setDialog({ kind: 'record', recordKind: r.kind, existing: r })}
-                    >
-                      修改
-                    </Button>
+                    <Group gap={4}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setDialog({ kind: 'record', recordKind: r.kind, existing: r })}
+                      >
+                        修改
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeRecord(r)}>
+                        删除
+                      </Button>
+                    </Group>
                   )}
                 </Group>
                 <Text size="xs" c="dimmed" mt={4}>

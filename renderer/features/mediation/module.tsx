@@ -8,7 +8,7 @@ import {
 import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
 import type { UiModule } from '../../components/modules';
 import { DisputeHandOverAction, DisputeHandOverStatus } from './DisputeHandOver';
-import { MediationCreatePage } from './MediationCreatePage';
+import { MediationFormPage } from './MediationFormPage';
 import { MediationDetailPage } from './MediationDetailPage';
 import { MediationListPage } from './MediationListPage';
 import { MediationStatsPage } from './MediationStatsPage';
@@ -16,9 +16,10 @@ import { MediationStatsPage } from './MediationStatsPage';
 export const mediationUi: UiModule<'mediation'> = {
   routes: [
     { path: '', element: <MediationListPage /> },
-    { path: 'new', element: <MediationCreatePage /> },
+    { path: 'new', element: <MediationFormPage /> },
     { path: 'stats', element: <MediationStatsPage /> },
     { path: ':id', element: <MediationDetailPage /> },
+    { path: ':id/edit', element: <MediationFormPage /> },
   ],
   navOrder: 2,
   color: 'teal',

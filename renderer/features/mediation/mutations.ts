@@ -24,6 +24,10 @@ export function useCreateCase<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.create'>) => api.mediation.create(input), form);
 }
 
+export function useUpdateCase<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.update'>) => api.mediation.update(input), form);
+}
+
 /** 受理 of a registered dispute: the case is opened from it and the two stay linked. */
 export function useOpenFromDispute<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.openFromDispute'>) => api.mediation.openFromDispute(input), form);
@@ -31,6 +35,10 @@ export function useOpenFromDispute<F>(form?: UseFormReturnType<F>) {
 
 export function useSaveRecord<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.saveRecord'>) => api.mediation.saveRecord(input), form);
+}
+
+export function useDeleteRecord() {
+  return useCaseWrite((id: string) => api.mediation.deleteRecord({ id }));
 }
 
 export function useSaveAgreement<F>(form?: UseFormReturnType<F>) {

@@ -1,4 +1,5 @@
 /** What the person registry lends the screens that span modules (renderer/components/modules.tsx). */
+import { SEX_LABELS } from '../../../shared/dictionaries';
 import { PERSON_FIELD_LABELS } from '../../../shared/schemas/persons';
 import type { UiModule } from '../../components/modules';
 import { PersonDetailPage } from './PersonDetailPage';
@@ -14,7 +15,7 @@ export const personsUi: UiModule<'persons'> = {
   ],
   navOrder: 4,
   color: null,
-  audit: { fields: PERSON_FIELD_LABELS },
+  audit: { fields: PERSON_FIELD_LABELS, values: { sex: SEX_LABELS } },
   settings: [],
   handOvers: {},
 };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { MediationCase } from '../../../../shared/schemas/mediation';
 import type { Person } from '../../../../shared/schemas/persons';
+import { writtenAgreement as writtenAgreementBuilder } from '../../../helpers/builders';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
 import type { Input } from '../../../../shared/contract';
 
@@ -36,6 +38,8 @@ const open = () =>
     mediatingBody: 'township',
     mediatorIds: [mediatorId],
   });
+/** The builder's agreement: one payment of 2000 yuan due 2024-05-31, not made (overdue on 2024-06-15). */
+const writtenAgreementOn = (c: MediationCase) => writtenAgreementBuilder(t, c);
 const writtenAgreement = (caseId: string, extra: Record<string, unknown> = {}) =>
   t.call('mediation.saveAgreement', {
     caseId,
@@ -123,6 +127,52 @@ describe("people's mediation case file", () => {
     expect(
       t.raw('mediation.saveRecord', { caseId: c.id, kind: 'session', date: '2024-05-01', participants: 'x', content: 'y' }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // A record entered by mistake is deleted, and the history keeps what it said.
+    const deleted = t.call('mediation.deleteRecord', { id: after.records[1]!.id });
+    expect(deleted.records.map((r) => r.kind)).toEqual(['investigation']);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { record: { kind: 'session', date: '2024-05-15' } },
+    });
+    expect(t.raw('mediation.deleteRecord', { id: after.records[1]!.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it("corrects a case's particulars, audited, with its due items under the new first mediator; a source's sender stays required", () => {
+    const c = writtenAgreementOn(open());
+    const other = t.call('staff.save', { name: '李调解', kind: 'mediator', committee: '东村人民调解委员会' });
+    const fields = {
+      id: c.id,
+      acceptedDate: c.acceptedDate,
+      mediatingBody: c.mediatingBody,
+      category: c.category,
+      summary: '宅基地界墙倒塌砸坏邻居菜地及围栏',
+      amountYuan: 3500,
+      parties: c.parties.map((p) => ({ personId: p.personId, role: p.role })),
+      mediatorIds: [other.id],
+    };
+    const after = t.call('mediation.update', fields);
+    expect([after.summary, after.amountYuan, after.mediators.map((m) => m.name)]).toEqual([
+      '宅基地界墙倒塌砸坏邻居菜地及围栏',
+      3500,
+      ['李调解'],
+    ]);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ action: 'update' });
+    expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBeGreaterThan(0);
+    expect(t.call('obligations.dashboard', { responsibleStaffId: mediatorId }).overdue.filter((i) => i.module === 'mediation')).toEqual([]);
+
+    const entrusted = t.call('mediation.create', {
+      origin: 'court',
+      senderUnit: '某某县人民法院',
+      acceptedDate: '2024-05-08',
+      mediatingBody: 'village',
+      category: '01',
+      summary: '赡养费',
+      parties: [{ personId: a.id, role: 'applicant' }],
+      mediatorIds: [mediatorId],
+    });
+    expect(
+      t.raw('mediation.update', { ...fields, id: entrusted.id, parties: [{ personId: a.id, role: 'applicant' }], senderUnit: '' }),
+    ).toMatchObject({ ok: false, error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } } });
   });
 
   it("takes the agreement's effective date from the last signature, proposes a return visit and counts down the confirmation window", () => {

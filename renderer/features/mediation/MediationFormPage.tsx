@@ -1,5 +1,5 @@
-import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { Button, Grid, Group, Loader, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
 import {
   CASE_ORIGINS,
   CASE_ORIGIN_LABELS,
@@ -9,18 +9,19 @@ import {
   type CaseOrigin,
   type MediatingBody,
 } from '../../../shared/domain/mediation';
-import { MediationCreateInput } from '../../../shared/schemas/mediation';
+import { MediationCreateInput, MediationUpdateInput, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
-import { useCreateCase } from './mutations';
+import { useCreateCase, useUpdateCase } from './mutations';
+import { useMediationCase } from './queries';
 
 type DirectOrigin = Exclude<CaseOrigin, 'dispute'>;
 
 interface Values {
-  origin: DirectOrigin;
+  origin: CaseOrigin;
   senderUnit: string;
   acceptedDate: string;
   mediatingBody: MediatingBody;
@@ -32,17 +33,19 @@ interface Values {
   mediatorIds: string[];
 }
 
-const toInput = (v: Values) => ({ ...v, amountYuan: v.amountYuan === '' ? null : Number(v.amountYuan), parties: toPartyInput(v.parties) });
+const fields = ({ origin: _origin, ...v }: Values) => ({
+  ...v,
+  amountYuan: v.amountYuan === '' ? null : Number(v.amountYuan),
+  parties: toPartyInput(v.parties),
+});
+/** A new case: its source (never 'dispute' here: those are opened from the dispute's page). */
+const toInput = (v: Values) => ({ ...fields(v), origin: v.origin as DirectOrigin });
+/** A corrected case: everything but its source, which stays as the case was accepted. */
+const toUpdate = fields;
 
-/** A case opened directly: on a party's application, on the committee's initiative, or entrusted. */
-export function MediationCreatePage() {
-  const navigate = useNavigate();
-  const dicts = useDicts();
-  const staff = useStaff();
-  const settings = useSettings();
-  const form = useZodForm<Values>({
-    schema: MediationCreateInput,
-    initialValues: {
+function toValues(c?: MediationCase): Values {
+  if (!c) {
+    return {
       origin: 'application',
       senderUnit: '',
       acceptedDate: todayLocal(),
@@ -53,27 +56,59 @@ export function MediationCreatePage() {
       amountYuan: '',
       parties: [newParty('applicant'), newParty('respondent')],
       mediatorIds: [],
-    },
-    toInput,
+    };
+  }
+  return {
+    origin: c.origin,
+    senderUnit: c.senderUnit ?? '',
+    acceptedDate: c.acceptedDate,
+    mediatingBody: c.mediatingBody,
+    committeeName: c.committeeName,
+    category: c.category,
+    summary: c.summary,
+    amountYuan: c.amountYuan ?? '',
+    parties: c.parties.map((p) => newParty(p.role, { id: p.personId, name: p.name })),
+    mediatorIds: c.mediators.map((m) => m.staffId),
+  };
+}
+
+/**
+ * A case opened directly (on a party's application, on the committee's initiative, or entrusted),
+ * or an existing case's particulars corrected: its source stays as it was accepted.
+ */
+function CaseEditor({ existing }: { existing?: MediationCase }) {
+  const navigate = useNavigate();
+  const dicts = useDicts();
+  const staff = useStaff();
+  const settings = useSettings();
+  const form = useZodForm<Values>({
+    schema: existing ? MediationUpdateInput : MediationCreateInput,
+    initialValues: toValues(existing),
+    toInput: (v) => (existing ? { id: existing.id, ...toUpdate(v) } : toInput(v)),
   });
   const v = form.getValues();
-  const { run, saving } = useCreateCase(form);
+  const create = useCreateCase(form);
+  const update = useUpdateCase(form);
+  const saving = create.saving || update.saving;
   const submit = form.onSubmit(async (values) => {
-    const c = await run(toInput(values), '调解案件已受理');
+    const c = existing
+      ? await update.run({ id: existing.id, ...toUpdate(values) }, '案件信息已保存')
+      : await create.run(toInput(values), '调解案件已受理');
     if (c) navigate(`/mediation/${c.id}`);
   });
   return (
     <Paper withBorder p="lg" maw={1000}>
       <form onSubmit={submit}>
         <Stack>
-          <Title order={3}>受理人民调解案件</Title>
+          <Title order={3}>{existing ? `编辑案件信息　${existing.caseNo}` : '受理人民调解案件'}</Title>
           <Grid gap="sm">
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select
                 label="案件来源"
                 withAsterisk
                 allowDeselect={false}
-                data={CASE_ORIGINS.filter((o) => o !== 'dispute').map((o) => ({ value: o, label: CASE_ORIGIN_LABELS[o] }))}
+                disabled={!!existing}
+                data={CASE_ORIGINS.filter((o) => existing || o !== 'dispute').map((o) => ({ value: o, label: CASE_ORIGIN_LABELS[o] }))}
                 {...form.getInputProps('origin')}
               />
             </Grid.Col>
@@ -127,7 +162,7 @@ export function MediationCreatePage() {
           />
           <Group>
             <Button type="submit" loading={saving}>
-              受理
+              {existing ? '保存' : '受理'}
             </Button>
             <Button variant="default" onClick={() => navigate(-1)}>
               取消
@@ -137,4 +172,12 @@ export function MediationCreatePage() {
       </form>
     </Paper>
   );
+}
+
+/** 受理 (no id in the path) or 编辑 of one case ('/mediation/:id/edit'). */
+export function MediationFormPage() {
+  const { id } = useParams();
+  const c = useMediationCase(id);
+  if (id && !c.data) return <Loader aria-label="正在加载案件" />;
+  return <CaseEditor key={id ?? 'new'} existing={c.data} />;
 }
