@@ -24,6 +24,7 @@ import { attachmentOwners, dueSources, personFiles, personRenamed, recycleSource
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportDisputeLedger } from './services/disputes-export';
+import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
 import { exportMediationLedger } from './services/mediation-export';
 import { exportVisitPlan, visitPlan } from './services/followup-visit-plan';
@@ -76,6 +77,7 @@ const handlers: Handlers = {
   'disputes.update': (ctx, i) => disputes.updateDispute(ctx, i),
   'disputes.changeStatus': (ctx, i) => disputes.changeDisputeStatus(ctx, i),
   'disputes.delete': (ctx, i) => disputes.deleteDispute(ctx, i.id),
+  'disputes.stats': (ctx, i) => disputeStats(ctx, i),
   'disputes.nextCaseNumber': (ctx, i) => disputes.previewCaseNumber(ctx, i.intakeDate),
   'mediation.list': (ctx, i) => mediation.listCases(ctx, i),
   'mediation.get': (ctx, i) => mediation.getCase(ctx, i.id),

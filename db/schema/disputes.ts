@@ -31,6 +31,15 @@ export const dispute = sqliteTable(
     transferUnit: text('transfer_unit'),
     /** The parties' names, kept with the row for the list ('张三、李四'). */
     partiesText: text('parties_text').notNull(),
+    /**
+     * The steps the statistics count, kept on the row as the workflow passes them (the status
+     * history has them too): the day it was first 受理, first taken into 调处, and its outcome
+     * (化解/未化解, the latest one) with its day, kept after the dispute is 办结.
+     */
+    acceptedDate: text('accepted_date'),
+    mediatingDate: text('mediating_date'),
+    outcome: text('outcome'),
+    outcomeDate: text('outcome_date'),
     ...stamps(),
   },
   (t) => [
@@ -49,6 +58,8 @@ export const dispute = sqliteTable(
     // Open cases by deadline (the "办理中, 按期限" view).
     index('dispute_live_status_deadline').on(t.deletedAt, t.status, t.deadline).where(live),
     index('dispute_deleted').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    // Statistics over the disputes whose outcome fell in a period; a registration writes nothing here.
+    index('dispute_live_outcome').on(t.deletedAt, t.outcomeDate).where(sql`deleted_at IS NULL AND outcome_date IS NOT NULL`),
   ],
 );
 

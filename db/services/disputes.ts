@@ -332,6 +332,14 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
     const now = ctx.clock.now();
     const transferUnit = input.to === 'transferred' ? input.transferUnit : before.transferUnit;
     run(ctx, 'UPDATE dispute SET status = ?, transfer_unit = ?, updated_at = ? WHERE id = ?', input.to, transferUnit, now, input.id);
+    // The steps the statistics count: the first 受理 and 调处, the latest outcome (kept after 办结).
+    if (input.to === 'accepted')
+      run(ctx, 'UPDATE dispute SET accepted_date = coalesce(accepted_date, ?) WHERE id = ?', input.date, input.id);
+    if (input.to === 'mediating')
+      run(ctx, 'UPDATE dispute SET mediating_date = coalesce(mediating_date, ?) WHERE id = ?', input.date, input.id);
+    if (input.to === 'resolved' || input.to === 'unresolved') {
+      run(ctx, 'UPDATE dispute SET outcome = ?, outcome_date = ? WHERE id = ?', input.to, input.date, input.id);
+    }
     run(
       ctx,
       `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)

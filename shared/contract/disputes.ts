@@ -4,10 +4,12 @@ import {
   DisputeExportInput,
   DisputeInput,
   DisputeListInput,
+  DisputeStatsInput,
   DisputeStatusInput,
   DisputeUpdateInput,
   type Dispute,
   type DisputeRow,
+  type DisputeStats,
 } from '../schemas/disputes';
 import { method } from './define';
 
@@ -21,4 +23,6 @@ export const disputesContract = {
   'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
   /** The register as .xlsx: the list's own filter and order, every matching row. */
   'disputes.exportLedger': method<FileResult>()(DisputeExportInput),
+  /** 排查调处统计 for a period: counts, rates and amounts, in all and by category, source, village, person and month. */
+  'disputes.stats': method<DisputeStats>()(DisputeStatsInput),
 };

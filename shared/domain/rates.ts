@@ -5,7 +5,7 @@ export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-/** 96.9 % style, one decimal; '—' for no data. */
+/** Two decimals, as the county's reports print them (890 of 891: 99.89%); '—' for no data. */
 export function formatRate(r: number | null): string {
-  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+  return r === null ? '—' : `${(Math.round(r * 10000) / 100).toFixed(2)}%`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DisputeCounts, DisputeRates } from '../domain/disputes-stats';
 import { PARTY_ROLES, RISK_LEVELS, type PartyRole, type RiskLevel } from '../dictionaries';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/disputes';
 import type { DueItem } from '../domain/obligations';
@@ -177,8 +178,38 @@ export interface Dispute {
   overdue: boolean;
   parties: DisputeParty[];
   history: DisputeStatusChange[];
-  /** The people's-mediation case opened from this dispute, if any. */
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+}
+
+// ── 排查调处统计 ─────────────────────────────────────────────────────────────────────────────────
+
+/** Which disputes a period counts: those registered in it (whenever they closed), or those whose outcome fell in it. */
+export const DISPUTE_STAT_BASES = ['intake', 'outcome'] as const;
+export type DisputeStatBasis = (typeof DISPUTE_STAT_BASES)[number];
+export const DISPUTE_STAT_BASIS_LABELS: Record<DisputeStatBasis, string> = { intake: '按登记日期', outcome: '按化解结果日期' };
+
+export const DisputeStatsInput = z
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr, basis: z.enum(DISPUTE_STAT_BASES).default('intake') })
+  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+export type DisputeStatsInput = z.input<typeof DisputeStatsInput>;
+
+/** One row of a breakdown: the counts and rates for one category, source, village, person or month. */
+export interface DisputeStatRow extends DisputeCounts, DisputeRates {
+  key: string | null;
+  label: string;
+}
+
+export interface DisputeStats {
+  dateFrom: string;
+  dateTo: string;
+  basis: DisputeStatBasis;
+  total: DisputeStatRow;
+  byCategory: DisputeStatRow[];
+  bySource: DisputeStatRow[];
+  byVillage: DisputeStatRow[];
+  byStaff: DisputeStatRow[];
+  /** 'YYYY-MM', in order, every month of the period. */
+  byMonth: DisputeStatRow[];
 }

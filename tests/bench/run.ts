@@ -18,6 +18,7 @@ import { disputeListSql } from '../../db/services/disputes';
 import { searchSql } from '../../db/services/persons-search';
 import { DisputeListInput } from '../../shared/schemas/disputes';
 import type { Input } from '../../shared/contract';
+import { addDays } from '../../shared/dates';
 import type { Envelope } from '../../shared/errors';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
@@ -209,6 +210,11 @@ try {
   );
   const commitFloorMs = time(200, (i) => ledger.db.transaction(() => floor.run(JSON.stringify(i)))());
 
+  // ── dispute statistics: a year of the register, every breakdown ─────────────────────────────
+  const yearInput: Input<'disputes.stats'> = { dateFrom: addDays(TODAY, -364), dateTo: TODAY };
+  const statsMs = time(20, () => must(invoke(host, 'disputes.stats', yearInput)));
+  const statsYear = (must(invoke(host, 'disputes.stats', yearInput)) as { total: { registered: number } }).total.registered;
+
   // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
   const staffIds = (ledger.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
   const tR = performance.now();
@@ -231,6 +237,7 @@ try {
   console.log(
     `首页待办（${size.subjects} 份档案${Number.isNaN(followupS) ? '（复用）' : `生成 ${followupS.toFixed(1)} s`}；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`,
   );
+  console.log(`排查调处统计（一年 ${statsYear} 件，按类型、来源、村居、承办人、月份）：${statsMs.toFixed(3)} ms`);
   console.log(
     JSON.stringify({
       disputes: size.disputes,
@@ -243,6 +250,7 @@ try {
       followup_subjects: size.subjects,
       due_items_ms: round(dueMs),
       commit_floor_ms: round(commitFloorMs),
+      dispute_stats_ms: round(statsMs),
     }),
   );
 } finally {

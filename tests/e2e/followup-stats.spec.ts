@@ -59,9 +59,9 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   // 甲: 1 due (05-15), not done; 乙: March, April done, May missed
   await expect(stat(page, '应访次数')).toHaveText('4');
   await expect(stat(page, '已访次数')).toHaveText('2');
-  await expect(stat(page, '走访完成率')).toHaveText('50.0%');
-  await expect(stat(page, '随访率')).toHaveText('0.0%');
-  await expect(stat(page, '检测完成率')).toHaveText('50.0%');
+  await expect(stat(page, '走访完成率')).toHaveText('50.00%');
+  await expect(stat(page, '随访率')).toHaveText('0.00%');
+  await expect(stat(page, '检测完成率')).toHaveText('50.00%');
   await expect(stat(page, '逾期件数')).toHaveText('3');
   await expect(stat(page, '严重违反协议')).toHaveText('1');
   await expect(page.getByTestId('breaches')).toContainText('丙某：逃避或拒绝接受检测3次（3次以上）');
@@ -78,8 +78,8 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   // Tables by group × level and by group
   await expect(page.getByTestId('table-mh-levels').getByRole('row').nth(1)).toHaveText('0001001');
   await expect(page.getByTestId('table-color-levels').getByRole('row').filter({ hasText: '邪教人员' })).toHaveText('邪教人员0101');
-  await expect(page.getByTestId('visits-cult')).toHaveText('邪教人员32066.7%1');
-  await expect(page.getByTestId('visits-mental_health')).toHaveText('严重精神障碍患者（随访率）1000.0%1');
+  await expect(page.getByTestId('visits-cult')).toHaveText('邪教人员32066.67%1');
+  await expect(page.getByTestId('visits-mental_health')).toHaveText('严重精神障碍患者（随访率）1000.00%1');
   await expect(page.getByTestId('visits-drug')).toHaveText('社区戒毒/社区康复人员（检测见下表）—1');
   await shot(page, '01-stats-ytd');
 
@@ -89,7 +89,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(page.getByLabel('统计期间至')).toHaveValue('2024-05-31');
   await expect(stat(page, '新增建档')).toHaveText('1');
   await expect(stat(page, '应访次数')).toHaveText('2');
-  await expect(stat(page, '走访完成率')).toHaveText('0.0%');
+  await expect(stat(page, '走访完成率')).toHaveText('0.00%');
   await expect(stat(page, '逾期件数')).toHaveText('2');
 
   // A visit to 甲 today, recorded on the file
@@ -106,16 +106,16 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   // Back to the figures: the overdue visit is now done late
   await page.getByRole('link', { name: '重点人员' }).click();
   await page.getByRole('link', { name: '统计', exact: true }).click();
-  await expect(stat(page, '随访率')).toHaveText('100.0%');
-  await expect(stat(page, '走访完成率')).toHaveText('75.0%');
+  await expect(stat(page, '随访率')).toHaveText('100.00%');
+  await expect(stat(page, '走访完成率')).toHaveText('75.00%');
   await expect(stat(page, '已访次数')).toHaveText('3');
   await expect(page.getByText('其中迟访 1 次')).toBeVisible();
   await expect(stat(page, '逾期件数')).toHaveText('2');
   // Last month still reads as at 05-31: a visit dated in June does not change May
   await page.getByRole('button', { name: '上月' }).click();
-  await expect(stat(page, '走访完成率')).toHaveText('0.0%');
+  await expect(stat(page, '走访完成率')).toHaveText('0.00%');
   await page.getByRole('button', { name: '今年以来' }).click();
-  await expect(stat(page, '走访完成率')).toHaveText('75.0%');
+  await expect(stat(page, '走访完成率')).toHaveText('75.00%');
   await shot(page, '02-stats-after-visit');
 });
 

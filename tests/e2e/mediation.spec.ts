@@ -149,7 +149,7 @@ test('take a dispute through mediation to an agreement and a return visit; the s
   await page.getByRole('link', { name: '统计' }).click();
   await expect(page.getByTestId('stat-受理件数')).toHaveText('1');
   await expect(page.getByTestId('stat-调解成功件数')).toHaveText('1');
-  await expect(page.getByTestId('stat-调解成功率')).toHaveText('100.0%');
-  await expect(page.getByTestId('stat-协议履行率')).toHaveText('100.0%');
+  await expect(page.getByTestId('stat-调解成功率')).toHaveText('100.00%');
+  await expect(page.getByTestId('stat-协议履行率')).toHaveText('100.00%');
   await shot(page, '05-stats');
 });

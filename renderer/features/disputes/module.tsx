@@ -6,6 +6,7 @@ import type { UiModule } from '../../components/modules';
 import { DisputeDetailPage } from './DisputeDetailPage';
 import { DisputeFormPage } from './DisputeForm';
 import { DisputeListPage } from './DisputeListPage';
+import { DisputeStatsPage } from './DisputeStatsPage';
 
 declare module '../../components/modules' {
   /** A registration's page takes hand-overs from later modules (into people's mediation). */
@@ -18,6 +19,7 @@ export const disputesUi: UiModule<'disputes'> = {
   routes: [
     { path: '', element: <DisputeListPage /> },
     { path: 'new', element: <DisputeFormPage /> },
+    { path: 'stats', element: <DisputeStatsPage /> },
     { path: ':id', element: <DisputeDetailPage /> },
     { path: ':id/edit', element: <DisputeFormPage /> },
   ],

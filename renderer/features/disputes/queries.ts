@@ -9,6 +9,7 @@ export const disputeKeys = {
   list: (f: Input<'disputes.list'>) => ['disputes', 'list', f] as const,
   detail: (id: string) => ['disputes', 'detail', id] as const,
   nextCaseNumber: (intakeDate: string) => ['disputes', 'next-number', intakeDate] as const,
+  stats: (f: Input<'disputes.stats'>) => ['disputes', 'stats', f] as const,
 };
 
 export function useDisputeList(f: Input<'disputes.list'>) {
@@ -26,5 +27,15 @@ export function useNextCaseNumber(intakeDate: string, enabled: boolean) {
     queryFn: () => api.disputes.nextCaseNumber({ intakeDate }),
     enabled: enabled && /^\d{4}-\d{2}-\d{2}$/.test(intakeDate),
     staleTime: 0,
+  });
+}
+
+/** 排查调处统计 for a period (placeholder: the previous period's figures while the next load). */
+export function useDisputeStats(f: Input<'disputes.stats'>) {
+  return useQuery({
+    queryKey: disputeKeys.stats(f),
+    queryFn: () => api.disputes.stats(f),
+    enabled: f.dateFrom <= f.dateTo,
+    placeholderData: (prev) => prev,
   });
 }

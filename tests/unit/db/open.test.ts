@@ -37,6 +37,16 @@ function previousVersionMigrations(dir: string, drop: number | string = 1): stri
   return folder;
 }
 
+/** How many migrations an app version that stops before `tag` has yet to apply. */
+function migrationsFrom(tag: string): number {
+  const journal = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../../db/migrations/meta/_journal.json', import.meta.url)), 'utf8'),
+  ) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.filter((e) => e.tag >= tag).length;
+}
+
 describe('openLedger', () => {
   it('creates a migrated WAL file with FULL sync, foreign keys and our application id', () => {
     const path = join(tempDir(), 'sub', 'ledger.db');
@@ -248,7 +258,7 @@ describe('openLedger', () => {
     cpSync(path, copy);
 
     const again = open(copy, '20240615120000');
-    expect(again.migration.applied).toBe(2);
+    expect(again.migration.applied).toBe(migrationsFrom('0010'));
     const tables = (again.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).not.toContain('followup_level');
     expect(tables).not.toContain('followup_item_action');
@@ -307,6 +317,66 @@ describe('openLedger', () => {
     const original = new Database(path, { readonly: true });
     expect(original.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'followup_item_action'").get()).toEqual({ n: 1 });
     original.close();
+  });
+
+  it('gives disputes kept before 0012 their steps from the status history: a closed dispute keeps the outcome it closed with', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0012') });
+    const clock = fixedClock('2024-06-15');
+    expect(
+      dispatch(createHost(old, { clock, log: () => {} }), 'setup.init', {
+        townshipName: '高寨乡',
+        county: '某某县',
+        operatorName: '王调解',
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const at = '2024-06-01T08:00:00.000Z';
+    const dispute = old.db.prepare(
+      `INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, summary, status, transfer_unit, parties_text, created_at, updated_at)
+       VALUES (?, ?, 2024, ?, ?, 'visit', '02', '纠纷', ?, ?, '张三', ?, ?)`,
+    );
+    const step = old.db.prepare(
+      "INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, actor_name, at) VALUES (?, ?, NULL, ?, ?, '王调解', ?)",
+    );
+    // D1: 化解 then 未化解 after a second round, then 化解 again, then 办结; D2: 不予受理 then 办结; D3: only 登记.
+    dispute.run('01HZD000000000000000000001', '高寨乡纠〔2024〕1号', 1, '2024-03-01', 'closed', null, at, at);
+    const steps: [string, string][] = [
+      ['registered', '2024-03-01'],
+      ['accepted', '2024-03-02'],
+      ['mediating', '2024-03-03'],
+      ['unresolved', '2024-03-10'],
+      ['mediating', '2024-03-12'],
+      ['resolved', '2024-03-20'],
+      ['closed', '2024-03-25'],
+    ];
+    for (const [i, [to, date]] of steps.entries())
+      step.run(`01HZS00000000000000000000${i + 1}`, '01HZD000000000000000000001', to, date, at);
+    dispute.run('01HZD000000000000000000002', '高寨乡纠〔2024〕2号', 2, '2024-04-01', 'closed', null, at, at);
+    step.run('01HZS00000000000000000000A', '01HZD000000000000000000002', 'rejected', '2024-04-02', at);
+    step.run('01HZS00000000000000000000B', '01HZD000000000000000000002', 'closed', '2024-04-03', at);
+    dispute.run('01HZD000000000000000000003', '高寨乡纠〔2024〕3号', 3, '2024-05-01', 'registered', null, at, at);
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(
+      again.db
+        .prepare(
+          'SELECT case_seq AS seq, accepted_date AS a, mediating_date AS m, outcome, outcome_date AS o FROM dispute ORDER BY case_seq',
+        )
+        .all(),
+    ).toEqual([
+      { seq: 1, a: '2024-03-02', m: '2024-03-03', outcome: 'resolved', o: '2024-03-20' },
+      { seq: 2, a: null, m: null, outcome: null, o: null },
+      { seq: 3, a: null, m: null, outcome: null, o: null },
+    ]);
+    const stats = dispatch(createHost(again, { clock, log: () => {} }), 'disputes.stats', { dateFrom: '2024-01-01', dateTo: '2024-12-31' });
+    expect(stats).toMatchObject({
+      ok: true,
+      value: { total: { registered: 3, accepted: 1, rejected: 1, mediated: 1, resolved: 1, open: 1 } },
+    });
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

@@ -130,10 +130,10 @@ describe('tallying the visits and tests due in a period', () => {
   });
 
   it.each([
-    [3, 4, '75.0%'],
+    [3, 4, '75.00%'],
     [0, 0, '—'],
-    [2, 3, '66.7%'],
-  ])('rate %i of %i → %s (formatRate of the mediation module)', (done, due, text) => {
+    [2, 3, '66.67%'],
+  ])('rate %i of %i → %s (formatRate, two decimals)', (done, due, text) => {
     expect(formatRate(dutyRate({ due, done, late: 0, waived: 0 }))).toBe(text);
   });
 });

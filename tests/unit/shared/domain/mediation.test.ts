@@ -59,7 +59,7 @@ describe('return visit proposal', () => {
 });
 
 describe('statistics', () => {
-  it('reproduces published figures (Huangshi 842/869 = 96.9 %, Xilin Gol 376/386 = 97.4 %)', () => {
+  it('reproduces published figures to two decimals (Huangshi 842/869, Xilin Gol 376/386, 李堡镇 2020 890/891 = 99.89%)', () => {
     const h = mediationRates({
       accepted: 869,
       mediated: 869,
@@ -68,7 +68,7 @@ describe('statistics', () => {
       confirmationsApplied: 12,
       confirmationsGranted: 11,
     });
-    expect(formatRate(h.successRate)).toBe('96.9%');
+    expect(formatRate(h.successRate)).toBe('96.89%');
     const x = mediationRates({
       accepted: 386,
       mediated: 386,
@@ -77,8 +77,17 @@ describe('statistics', () => {
       confirmationsApplied: 0,
       confirmationsGranted: 0,
     });
-    expect(formatRate(x.successRate)).toBe('97.4%');
-    expect(formatRate(x.performanceRate)).toBe('98.1%');
+    expect(formatRate(x.successRate)).toBe('97.41%');
+    expect(formatRate(x.performanceRate)).toBe('98.14%');
+    const libao = mediationRates({
+      accepted: 891,
+      mediated: 891,
+      successful: 890,
+      performed: 890,
+      confirmationsApplied: 0,
+      confirmationsGranted: 0,
+    });
+    expect(formatRate(libao.successRate)).toBe('99.89%');
   });
 
   it('shows no rate rather than 0 % when nothing was mediated', () => {

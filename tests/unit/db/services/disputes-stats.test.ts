@@ -1,0 +1,133 @@
+/** 排查调处统计: every step counted once, the outcome kept after 办结, both bases, every breakdown. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../../../shared/contract';
+import type { DisputeStatus } from '../../../../shared/domain/disputes';
+import type { Dispute } from '../../../../shared/schemas/disputes';
+import type { Person } from '../../../../shared/schemas/persons';
+import { dispute, person } from '../../../helpers/builders';
+import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let a: Person;
+let b: Person;
+let east: string;
+let west: string;
+
+beforeEach(() => {
+  t = openTestLedger(); // today 2024-06-15
+  a = person(t, { name: '张三' });
+  b = person(t, { name: '李四' });
+  east = t.call('villages.save', { name: '东村' }).id;
+  west = t.call('villages.save', { name: '西村' }).id;
+});
+afterEach(() => t.close());
+
+/** A dispute registered on `intakeDate`, moved through `steps` (status, date). */
+function through(fields: Partial<Input<'disputes.create'>>, steps: [DisputeStatus, string][]): Dispute {
+  const d = dispute(t, [a, b], fields);
+  for (const [to, date] of steps)
+    t.call('disputes.changeStatus', { id: d.id, to, date, transferUnit: to === 'transferred' ? '县信访局' : null });
+  return d;
+}
+
+const year = (extra: Partial<Input<'disputes.stats'>> = {}) =>
+  t.call('disputes.stats', { dateFrom: '2024-01-01', dateTo: '2024-12-31', ...extra });
+
+describe('dispute-register statistics', () => {
+  beforeEach(() => {
+    // 东村, 邻里 (02), 来访: resolved then closed; unresolved; still being mediated.
+    through({ intakeDate: '2024-03-04', category: '02', villageId: east, amountYuan: 2000, peopleCount: 2 }, [
+      ['accepted', '2024-03-05'],
+      ['mediating', '2024-03-06'],
+      ['resolved', '2024-03-20'],
+      ['closed', '2024-03-25'],
+    ]);
+    through({ intakeDate: '2024-04-02', category: '02', villageId: east, amountYuan: 500.5 }, [
+      ['accepted', '2024-04-03'],
+      ['mediating', '2024-04-04'],
+      ['unresolved', '2024-05-06'],
+    ]);
+    through({ intakeDate: '2024-05-08', category: '02', villageId: west }, [
+      ['accepted', '2024-05-09'],
+      ['mediating', '2024-05-10'],
+    ]);
+    // 西村, 劳动 (10), 12345: rejected then closed; transferred at once; accepted, mediated, then transferred.
+    through({ intakeDate: '2024-05-13', category: '10', source: 'hotline12345', villageId: west }, [
+      ['rejected', '2024-05-14'],
+      ['closed', '2024-05-15'],
+    ]);
+    through({ intakeDate: '2024-05-20', category: '10', source: 'hotline12345', villageId: west }, [['transferred', '2024-05-21']]);
+    through({ intakeDate: '2024-06-03', category: '10', source: 'petition' }, [
+      ['accepted', '2024-06-04'],
+      ['mediating', '2024-06-05'],
+      ['transferred', '2024-06-06'],
+    ]);
+    // Only registered; and one registered last year but resolved this year.
+    through({ intakeDate: '2024-06-10', category: '99' }, []);
+    through({ intakeDate: '2023-12-28', category: '02', villageId: east }, [
+      ['accepted', '2023-12-29'],
+      ['mediating', '2024-01-02'],
+      ['resolved', '2024-01-10'],
+    ]);
+  });
+
+  it('counts each step once and keeps the outcome after 办结, with both 化解率 and 调处率', () => {
+    const s = year();
+    expect(s.total).toMatchObject({
+      registered: 7,
+      accepted: 4,
+      rejected: 1,
+      mediated: 4,
+      resolved: 1,
+      unresolved: 1,
+      transferred: 2,
+      open: 2,
+      amountYuan: 2500.5,
+      people: 2,
+    });
+    expect(s.total.mediationRate).toBe(1);
+    expect(s.total.resolutionRate).toBeCloseTo(1 / 7);
+    expect(s.total.resolutionRateOfHandled).toBe(0.5);
+  });
+
+  it('breaks the figures down by category, source, village, person and month', () => {
+    const s = year();
+    expect(s.byCategory.map((r) => [r.label, r.registered, r.resolved])).toEqual([
+      ['邻里纠纷', 3, 1],
+      ['劳动争议纠纷', 3, 0],
+      ['其他纠纷', 1, 0],
+    ]);
+    expect(s.bySource.map((r) => [r.key, r.registered])).toEqual([
+      ['visit', 4],
+      ['hotline12345', 2],
+      ['petition', 1],
+    ]);
+    expect(s.byVillage.map((r) => [r.label, r.registered])).toEqual([
+      ['东村', 2],
+      ['西村', 3],
+      ['（未填村居）', 2],
+    ]);
+    expect(s.byStaff.map((r) => [r.label, r.registered])).toEqual([['（未指定）', 7]]);
+    expect(s.byMonth).toHaveLength(12);
+    expect(s.byMonth.map((r) => r.registered)).toEqual([0, 0, 1, 1, 3, 2, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('counted by outcome: the disputes whose outcome fell in the period, whenever registered', () => {
+    const s = year({ basis: 'outcome' });
+    expect(s.total).toMatchObject({ registered: 3, resolved: 2, unresolved: 1 });
+    expect(s.byMonth.map((r) => r.resolved + r.unresolved)).toEqual([1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('leaves out deleted disputes, refuses a period that ends before it begins, and shows no rate for nothing', () => {
+    const d = through({ intakeDate: '2024-06-11', category: '02', amountYuan: 100 }, []);
+    t.call('disputes.delete', { id: d.id });
+    expect(year().total.registered).toBe(7);
+    expect(t.raw('disputes.stats', { dateFrom: '2024-06-01', dateTo: '2024-05-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { dateTo: '结束日期不能早于开始日期' } },
+    });
+    const empty = t.call('disputes.stats', { dateFrom: '2025-01-01', dateTo: '2025-01-31' });
+    expect(empty.total).toMatchObject({ registered: 0, mediationRate: null, resolutionRate: null, resolutionRateOfHandled: null });
+    expect(empty.byCategory).toEqual([]);
+  });
+});

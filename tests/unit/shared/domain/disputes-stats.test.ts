@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addDisputeCounts, disputeRates, emptyDisputeCounts } from '../../../../shared/domain/disputes-stats';
+import { formatRate } from '../../../../shared/domain/rates';
+
+describe('排查调处 rates', () => {
+  it.each([
+    // 高寨乡 2024: 304 of 304 registered were 调处 and 化解 (全部调处) — 100.00% both ways.
+    [
+      '高寨乡 2024, all 调处 and 化解',
+      { registered: 304, accepted: 304, mediated: 304, resolved: 304, unresolved: 0 },
+      ['100.00%', '100.00%', '100.00%'],
+    ],
+    // 曹回 2023: 228 of 228 化解.
+    ['曹回 2023', { registered: 228, accepted: 228, mediated: 228, resolved: 228, unresolved: 0 }, ['100.00%', '100.00%', '100.00%']],
+    [
+      'some not yet handled: 化解率 over all registered is lower than over those with an outcome',
+      { registered: 10, accepted: 8, mediated: 6, resolved: 4, unresolved: 1 },
+      ['75.00%', '40.00%', '80.00%'],
+    ],
+    ['nothing registered: no rate, never 0 %', { registered: 0, accepted: 0, mediated: 0, resolved: 0, unresolved: 0 }, ['—', '—', '—']],
+  ])('%s', (_name, counts, [mediation, resolution, handled]) => {
+    const r = disputeRates(counts);
+    expect([formatRate(r.mediationRate), formatRate(r.resolutionRate), formatRate(r.resolutionRateOfHandled)]).toEqual([
+      mediation,
+      resolution,
+      handled,
+    ]);
+  });
+
+  it('adds counts field by field', () => {
+    const a = { ...emptyDisputeCounts(), registered: 2, amountYuan: 100.5 };
+    const b = { ...emptyDisputeCounts(), registered: 3, resolved: 1, amountYuan: 0.25 };
+    expect(addDisputeCounts(a, b)).toMatchObject({ registered: 5, resolved: 1, amountYuan: 100.75 });
+  });
+});
