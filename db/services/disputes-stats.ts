@@ -1,8 +1,9 @@
 /**
  * 排查调处统计 for a period: registered, 受理, 调处, 化解/未化解, 转办, the rates and the amounts, in
  * all and by category, source, village, responsible person and month. The definitions are in
- * shared/domain/disputes-stats.ts. One indexed pass over the period's disputes, grouped by every
- * breakdown at once; the breakdowns are summed from it here.
+ * shared/domain/disputes-stats.ts. The figures are kept per day and breakdown as the register changes
+ * (`applyStatChange`, called by every write of a dispute), so a year is read from a few thousand kept
+ * rows, not from every dispute.
  */
 import type { z } from 'zod';
 import { addMonths } from '../../shared/date-math';
@@ -10,64 +11,138 @@ import { addDisputeCounts, disputeRates, emptyDisputeCounts, type DisputeCounts 
 import type { DisputeStatRow, DisputeStats, DisputeStatsInput } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
 import { listDicts, listStaff, listVillages } from './reference';
-import { all } from './sql';
+import { all, one, run } from './sql';
 
-interface GroupRow extends Omit<DisputeCounts, 'amountYuan'> {
+// ── kept as the register changes ─────────────────────────────────────────────────────────────
+
+/** The columns of a dispute that the statistics read. */
+export interface StatFacts {
+  intake_date: string;
+  outcome_date: string | null;
   category: string;
   source: string;
-  villageId: string | null;
-  staffId: string | null;
-  month: string;
+  village_id: string | null;
+  responsible_staff_id: string | null;
+  accepted_date: string | null;
+  mediating_date: string | null;
+  outcome: string | null;
+  transfer_unit: string | null;
+  status: string;
+  amount_fen: number | null;
+  people_count: number | null;
+  deleted_at: string | null;
+}
+
+const FACT_COLUMNS = `intake_date, outcome_date, category, source, village_id, responsible_staff_id, accepted_date, mediating_date,
+  outcome, transfer_unit, status, amount_fen, people_count, deleted_at`;
+
+export function statFacts(ctx: ServiceContext, id: string): StatFacts | null {
+  return one<StatFacts>(ctx, `SELECT ${FACT_COLUMNS} FROM dispute WHERE id = ?`, id) ?? null;
+}
+
+const COUNT_COLUMNS = [
+  'registered',
+  'accepted',
+  'rejected',
+  'mediated',
+  'resolved',
+  'unresolved',
+  'transferred',
+  'open',
+  'amount_fen',
+  'people',
+] as const;
+type StatVector = Record<(typeof COUNT_COLUMNS)[number], number>;
+
+/** What one dispute adds to each figure (the same rule as migration 0013's backfill). */
+function vector(f: StatFacts): StatVector {
+  return {
+    registered: 1,
+    accepted: f.accepted_date ? 1 : 0,
+    rejected: !f.accepted_date && !f.transfer_unit && (f.status === 'rejected' || f.status === 'closed') && !f.outcome ? 1 : 0,
+    mediated: f.mediating_date ? 1 : 0,
+    resolved: f.outcome === 'resolved' ? 1 : 0,
+    unresolved: f.outcome === 'unresolved' ? 1 : 0,
+    transferred: f.transfer_unit ? 1 : 0,
+    open: f.status === 'registered' || f.status === 'accepted' || f.status === 'mediating' ? 1 : 0,
+    amount_fen: f.amount_fen ?? 0,
+    people: f.people_count ?? 0,
+  };
+}
+
+/** The rows a dispute adds to: each basis it has a day for, times the total and its four breakdowns. */
+function cells(f: StatFacts | null): { basis: string; dim: string; day: string; key: string; v: StatVector }[] {
+  if (!f || f.deleted_at) return [];
+  const v = vector(f);
+  const days = [['intake', f.intake_date] as const, ...(f.outcome_date ? [['outcome', f.outcome_date] as const] : [])];
+  const keys = [
+    ['total', ''],
+    ['category', f.category],
+    ['source', f.source],
+    ['village', f.village_id ?? ''],
+    ['staff', f.responsible_staff_id ?? ''],
+  ] as const;
+  return days.flatMap(([basis, day]) => keys.map(([dim, key]) => ({ basis, dim, day, key, v })));
+}
+
+const UPSERT = `INSERT INTO dispute_stat (basis, dim, day, key, ${COUNT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ${COUNT_COLUMNS.map(() => '?').join(', ')})
+  ON CONFLICT (basis, dim, day, key) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const SWEEP = 'DELETE FROM dispute_stat WHERE basis = ? AND dim = ? AND day = ? AND key = ? AND registered = 0';
+
+/**
+ * Moves a dispute's contribution from what it was (`before`, null for a new one) to what it is now
+ * (`after`, null or deleted when it no longer counts), inside the caller's transaction. Nothing is
+ * written when no figure changes (an edited summary, say).
+ */
+export function applyStatChange(ctx: ServiceContext, before: StatFacts | null, after: StatFacts | null): void {
+  const out = cells(before);
+  const into = cells(after);
+  const same = (a: (typeof out)[number], b: (typeof out)[number]) =>
+    a.basis === b.basis && a.dim === b.dim && a.day === b.day && a.key === b.key && COUNT_COLUMNS.every((c) => a.v[c] === b.v[c]);
+  if (out.length === into.length && out.every((c, i) => same(c, into[i]!))) return;
+  for (const c of out) {
+    run(ctx, UPSERT, c.basis, c.dim, c.day, c.key, ...COUNT_COLUMNS.map((k) => -c.v[k]));
+    run(ctx, SWEEP, c.basis, c.dim, c.day, c.key);
+  }
+  for (const c of into) run(ctx, UPSERT, c.basis, c.dim, c.day, c.key, ...COUNT_COLUMNS.map((k) => c.v[k]));
+}
+
+// ── read for a period ────────────────────────────────────────────────────────────────────────
+
+interface SumRow extends Omit<DisputeCounts, 'amountYuan'> {
+  key: string;
   amountFen: number;
 }
 
-/** The one pass: counts per (category, source, village, person, month) of the period's disputes. */
-export function disputeStatsSql(basis: z.output<typeof DisputeStatsInput>['basis']): string {
-  // Registered in the period (the intake index), or with an outcome in it (the outcome index).
-  const dated = basis === 'intake' ? 'd.intake_date' : 'd.outcome_date';
-  const where =
-    basis === 'intake'
-      ? 'd.deleted_at IS NULL AND d.intake_date BETWEEN @from AND @to'
-      : 'd.deleted_at IS NULL AND d.outcome_date IS NOT NULL AND d.outcome_date BETWEEN @from AND @to';
-  return `SELECT d.category, d.source, d.village_id AS villageId, d.responsible_staff_id AS staffId, substr(${dated}, 1, 7) AS month,
-      count(*) AS registered,
-      sum(d.accepted_date IS NOT NULL) AS accepted,
-      sum(d.accepted_date IS NULL AND d.transfer_unit IS NULL AND d.status IN ('rejected', 'closed') AND d.outcome IS NULL) AS rejected,
-      sum(d.mediating_date IS NOT NULL) AS mediated,
-      sum(d.outcome = 'resolved') AS resolved,
-      sum(d.outcome = 'unresolved') AS unresolved,
-      sum(d.transfer_unit IS NOT NULL) AS transferred,
-      sum(d.status IN ('registered', 'accepted', 'mediating')) AS open,
-      coalesce(sum(d.amount_fen), 0) AS amountFen,
-      coalesce(sum(d.people_count), 0) AS people
-    FROM dispute d
-    WHERE ${where}
-    GROUP BY d.category, d.source, d.village_id, d.responsible_staff_id, month`;
+const SUMS = `sum(registered) AS registered, sum(accepted) AS accepted, sum(rejected) AS rejected, sum(mediated) AS mediated,
+  sum(resolved) AS resolved, sum(unresolved) AS unresolved, sum(transferred) AS transferred, sum(open) AS open,
+  sum(amount_fen) AS amountFen, sum(people) AS people`;
+
+/** One breakdown's sums for a period ('total' by month), from the kept rows. */
+export const DISPUTE_STATS_SQL = {
+  byKey: `SELECT key, ${SUMS} FROM dispute_stat WHERE basis = @basis AND dim = @dim AND day BETWEEN @from AND @to GROUP BY key`,
+  // Grouped by the alias, not by the table's own `key` column (SQLite prefers a column of that name).
+  byMonth: `SELECT substr(day, 1, 7) AS month, ${SUMS} FROM dispute_stat WHERE basis = @basis AND dim = 'total' AND day BETWEEN @from AND @to GROUP BY month`,
+};
+
+function counts(r: SumRow): DisputeCounts {
+  const { key: _k, amountFen, ...rest } = r;
+  return { ...rest, amountYuan: amountFen / 100 };
 }
 
 function row(key: string | null, label: string, c: DisputeCounts): DisputeStatRow {
   return { key, label, ...c, amountYuan: Math.round(c.amountYuan * 100) / 100, ...disputeRates(c) };
 }
 
-/** Sums the groups by one breakdown, in the order of `order` (keys not in it last, by count). */
-function breakdown(
-  groups: readonly (DisputeCounts & GroupRow)[],
-  keyOf: (g: GroupRow) => string | null,
-  labelOf: (key: string | null) => string,
-  order: readonly (string | null)[] = [],
-): DisputeStatRow[] {
-  const sums = new Map<string | null, DisputeCounts>();
-  for (const g of groups) {
-    const k = keyOf(g);
-    sums.set(k, addDisputeCounts(sums.get(k) ?? emptyDisputeCounts(), g));
-  }
-  const rank = (k: string | null) => {
+/** One breakdown's rows, in the order of `order` (keys not in it after, by count). */
+function breakdown(rows: readonly SumRow[], labelOf: (key: string) => string, order: readonly string[] = []): DisputeStatRow[] {
+  const rank = (k: string) => {
     const i = order.indexOf(k);
     return i < 0 ? order.length : i;
   };
-  return [...sums.entries()]
-    .sort(([a, x], [b, y]) => rank(a) - rank(b) || y.registered - x.registered)
-    .map(([k, c]) => row(k, labelOf(k), c));
+  return [...rows]
+    .sort((a, b) => rank(a.key) - rank(b.key) || b.registered - a.registered)
+    .map((r) => row(r.key || null, labelOf(r.key), counts(r)));
 }
 
 /** Every month from the one holding `from` to the one holding `to`, as 'YYYY-MM'. */
@@ -78,49 +153,33 @@ function monthsOf(from: string, to: string): string[] {
 }
 
 export function disputeStats(ctx: ServiceContext, input: z.output<typeof DisputeStatsInput>): DisputeStats {
-  const groups = all<GroupRow>(ctx, disputeStatsSql(input.basis), { from: input.dateFrom, to: input.dateTo }).map((g) => ({
-    ...g,
-    amountYuan: g.amountFen / 100,
-  }));
+  const p = { basis: input.basis, from: input.dateFrom, to: input.dateTo };
+  const by = (dim: string) => all<SumRow>(ctx, DISPUTE_STATS_SQL.byKey, { ...p, dim });
   const dicts = listDicts(ctx);
   const dictOrder = (kind: string) => dicts.filter((d) => d.kind === kind).map((d) => d.code);
   const dictLabel = (kind: string) => {
     const labels = new Map(dicts.filter((d) => d.kind === kind).map((d) => [d.code, d.label]));
-    return (k: string | null) => (k ? (labels.get(k) ?? k) : '（未填）');
+    return (k: string) => labels.get(k) ?? k;
   };
   const villages = listVillages(ctx);
   const villageNames = new Map(villages.map((v) => [v.id, v.name]));
   const staffNames = new Map(listStaff(ctx, true).map((s) => [s.id, s.name]));
-  const months = monthsOf(input.dateFrom, input.dateTo);
-  const byMonth = new Map(
-    breakdown(
-      groups,
-      (g) => g.month,
-      (k) => k ?? '',
-    ).map((r) => [r.key, r]),
+  const months = new Map(
+    all<Omit<SumRow, 'key'> & { month: string }>(ctx, DISPUTE_STATS_SQL.byMonth, p).map(({ month, ...r }) => [
+      month,
+      counts({ ...r, key: month }),
+    ]),
   );
+  const total = [...months.values()].reduce<DisputeCounts>((t, c) => addDisputeCounts(t, c), emptyDisputeCounts());
   return {
     dateFrom: input.dateFrom,
     dateTo: input.dateTo,
     basis: input.basis,
-    total: row(
-      null,
-      '合计',
-      groups.reduce<DisputeCounts>((t, g) => addDisputeCounts(t, g), emptyDisputeCounts()),
-    ),
-    byCategory: breakdown(groups, (g) => g.category, dictLabel('dispute_category'), dictOrder('dispute_category')),
-    bySource: breakdown(groups, (g) => g.source, dictLabel('dispute_source'), dictOrder('dispute_source')),
-    byVillage: breakdown(
-      groups,
-      (g) => g.villageId,
-      (k) => (k ? (villageNames.get(k) ?? '') : '（未填村居）'),
-      [...villages.map((v) => v.id), null],
-    ),
-    byStaff: breakdown(
-      groups,
-      (g) => g.staffId,
-      (k) => (k ? (staffNames.get(k) ?? '') : '（未指定）'),
-    ),
-    byMonth: months.map((m) => byMonth.get(m) ?? row(m, m, emptyDisputeCounts())),
+    total: row(null, '合计', total),
+    byCategory: breakdown(by('category'), dictLabel('dispute_category'), dictOrder('dispute_category')),
+    bySource: breakdown(by('source'), dictLabel('dispute_source'), dictOrder('dispute_source')),
+    byVillage: breakdown(by('village'), (k) => (k ? (villageNames.get(k) ?? '') : '（未填村居）'), [...villages.map((v) => v.id), '']),
+    byStaff: breakdown(by('staff'), (k) => (k ? (staffNames.get(k) ?? '') : '（未指定）')),
+    byMonth: monthsOf(input.dateFrom, input.dateTo).map((m) => row(m, m, months.get(m) ?? emptyDisputeCounts())),
   };
 }

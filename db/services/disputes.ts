@@ -26,6 +26,7 @@ import { newId } from '../ids';
 import { audit } from './audit';
 import { holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
+import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
 import { getSettings, listDicts, requireDictCode, requirePlace } from './reference';
@@ -276,6 +277,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
     );
     const created = loadDispute(ctx, id)!;
     syncDisputeFrom(ctx, { ...created, partiesText: created.parties.map((p) => p.name).join('、') });
+    applyStatChange(ctx, null, statFacts(ctx, id));
     audit(ctx, { action: 'create', entity: 'dispute', entityId: id, after: snapshot(created) });
     return created;
   });
@@ -285,6 +287,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
   return write(ctx, () => {
     const { id, ...f } = input;
     const before = requireLiveDispute(ctx, id);
+    const counted = statFacts(ctx, id);
     checkReferences(ctx, f);
     if (yearOf(f.intakeDate) !== yearOf(before.intakeDate)) {
       throw new LedgerError('VALIDATION', '登记日期不能改到另一年份（案号按年编排）', { fields: { intakeDate: '不能改到另一年份' } });
@@ -310,6 +313,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
     );
     const after = loadDispute(ctx, id)!;
     syncDispute(ctx, id);
+    applyStatChange(ctx, counted, statFacts(ctx, id));
     audit(ctx, { action: 'update', entity: 'dispute', entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
@@ -318,6 +322,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
 export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof DisputeStatusInput>): Dispute {
   return write(ctx, () => {
     const before = requireLiveDispute(ctx, input.id);
+    const counted = statFacts(ctx, input.id);
     if (!canTransition(before.status, input.to)) {
       const msg = `“${DISPUTE_STATUS_LABELS[before.status]}”状态不能改为“${DISPUTE_STATUS_LABELS[input.to]}”`;
       throw new LedgerError('INVALID_TRANSITION', msg, { fields: { to: msg } });
@@ -357,6 +362,7 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
     );
     const after = loadDispute(ctx, input.id)!;
     syncDispute(ctx, input.id);
+    applyStatChange(ctx, counted, statFacts(ctx, input.id));
     audit(ctx, {
       action: 'status',
       entity: 'dispute',
@@ -371,9 +377,11 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
 export function deleteDispute(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const before = requireLiveDispute(ctx, id);
+    const counted = statFacts(ctx, id);
     const now = ctx.clock.now();
     run(ctx, 'UPDATE dispute SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     syncDispute(ctx, id);
+    applyStatChange(ctx, counted, null);
     audit(ctx, { action: 'delete', entity: 'dispute', entityId: id, before: snapshot(before) });
     return { ok: true as const };
   });
@@ -385,6 +393,7 @@ export function restoreDispute(ctx: ServiceContext, id: string): { ok: true } {
     if (!before?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有这条纠纷登记。');
     run(ctx, 'UPDATE dispute SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
     syncDispute(ctx, id);
+    applyStatChange(ctx, null, statFacts(ctx, id));
     audit(ctx, { action: 'restore', entity: 'dispute', entityId: id, after: snapshot(loadDispute(ctx, id)!) });
     return { ok: true as const };
   });

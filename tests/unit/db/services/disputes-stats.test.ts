@@ -131,3 +131,65 @@ describe('dispute-register statistics', () => {
     expect(empty.byCategory).toEqual([]);
   });
 });
+
+/** The oracle: the same figures recounted from every dispute of the register, as migration 0013 does. */
+function recount(basis: 'intake' | 'outcome', from: string, to: string) {
+  const day = basis === 'intake' ? 'intake_date' : 'outcome_date';
+  return t.ledger.db
+    .prepare(
+      `SELECT count(*) AS registered, coalesce(sum(accepted_date IS NOT NULL), 0) AS accepted,
+         coalesce(sum(mediating_date IS NOT NULL), 0) AS mediated, coalesce(sum(outcome IS 'resolved'), 0) AS resolved,
+         coalesce(sum(outcome IS 'unresolved'), 0) AS unresolved, coalesce(sum(transfer_unit IS NOT NULL), 0) AS transferred,
+         coalesce(sum(status IN ('registered', 'accepted', 'mediating')), 0) AS open, coalesce(sum(amount_fen), 0) / 100.0 AS amountYuan
+       FROM dispute WHERE deleted_at IS NULL AND ${day} BETWEEN ? AND ?`,
+    )
+    .get(from, to);
+}
+
+describe('the figures kept as the register changes', () => {
+  it('equal a recount from the register after every kind of write', () => {
+    const check = () => {
+      for (const basis of ['intake', 'outcome'] as const) {
+        const { total } = year({ basis });
+        const { registered, accepted, mediated, resolved, unresolved, transferred, open, amountYuan } = total;
+        expect({ registered, accepted, mediated, resolved, unresolved, transferred, open, amountYuan }, basis).toEqual(
+          recount(basis, '2024-01-01', '2024-12-31'),
+        );
+      }
+    };
+    const d = through({ intakeDate: '2024-02-01', category: '02', villageId: east, amountYuan: 300 }, [['accepted', '2024-02-02']]);
+    check();
+    // Moved to another category, village, amount and day: out of the old rows, into the new.
+    t.call('disputes.update', {
+      id: d.id,
+      intakeDate: '2024-02-05',
+      source: 'call',
+      category: '10',
+      villageId: west,
+      summary: '改正后的情况',
+      amountYuan: 450.25,
+      parties: [
+        { personId: a.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+    });
+    check();
+    expect(year().byCategory.map((r) => r.key)).toEqual(['10']);
+    for (const [to, date] of [
+      ['mediating', '2024-02-06'],
+      ['unresolved', '2024-02-20'],
+      ['mediating', '2024-02-21'],
+      ['resolved', '2024-03-01'],
+      ['closed', '2024-03-02'],
+    ] as const) {
+      t.call('disputes.changeStatus', { id: d.id, to, date });
+      check();
+    }
+    t.call('disputes.delete', { id: d.id });
+    check();
+    expect(t.ledger.db.prepare('SELECT count(*) AS n FROM dispute_stat').get()).toEqual({ n: 0 });
+    t.call('recycle.restore', { section: 'disputes', id: d.id });
+    check();
+    expect(year({ basis: 'outcome' }).byMonth.map((r) => r.resolved)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
