@@ -26,6 +26,8 @@ export interface LedgerColumn {
   /** In characters. */
   width: number;
   type: LedgerColumnType;
+  /** Summed in the totals row; money columns always are. */
+  sum?: boolean;
 }
 
 export interface LedgerSheet {
@@ -37,6 +39,12 @@ export interface LedgerSheet {
   columns: LedgerColumn[];
   /** Values by column key; null, undefined and '' leave the cell empty. */
   rows: readonly Record<string, unknown>[];
+  /**
+   * A closing 合计 row: the number of rows ('共 12 件') and the sum of every money column and of the
+   * number columns marked `sum`, as values rather than formulas (G12), so that no one adds a column
+   * by hand to get the year's amount.
+   */
+  totals?: { unit: string };
 }
 
 const TITLE_ROW = 1;
@@ -97,6 +105,12 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
+const TOTAL_BORDER: Partial<ExcelJS.Borders> = { ...border, top: { style: 'double', color: { argb: 'FF000000' } } };
+const TOTAL_STYLES: Record<LedgerColumnType, Partial<ExcelJS.Style>> = Object.fromEntries(
+  Object.entries(CELL_STYLES).map(([type, style]) => [type, { ...style, border: TOTAL_BORDER, font: { bold: true } }]),
+) as Record<LedgerColumnType, Partial<ExcelJS.Style>>;
+
+const summed = (c: LedgerColumn) => c.type === 'money' || (c.type === 'number' && c.sum === true);
 
 /** Writes the sheet and returns the .xlsx file's bytes. */
 export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
@@ -152,13 +166,38 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
   });
   header.commit();
 
+  // Money is added in fen so that 0.1 + 0.2 prints 0.30 and a year of amounts does not drift.
+  const sums = new Map(sheet.columns.filter(summed).map((c) => [c.key, 0]));
   let r = HEADER_ROW;
   for (const data of sheet.rows) {
     const row = ws.getRow(++r);
     sheet.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = cellValue(c.type, data[c.key]);
+      const value = cellValue(c.type, data[c.key]);
+      cell.value = value;
       cell.style = CELL_STYLES[c.type];
+      if (typeof value === 'number' && sums.has(c.key))
+        sums.set(c.key, sums.get(c.key)! + (c.type === 'money' ? Math.round(value * 100) : value));
+    });
+    row.commit();
+  }
+
+  if (sheet.totals) {
+    const row = ws.getRow(++r);
+    sheet.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const sum = sums.get(c.key);
+      cell.value =
+        i === 0
+          ? '合计'
+          : i === 1
+            ? `共 ${sheet.rows.length} ${sheet.totals!.unit}`
+            : sum === undefined
+              ? null
+              : c.type === 'money'
+                ? sum / 100
+                : sum;
+      cell.style = i < 2 ? { ...TOTAL_STYLES.text, alignment: { horizontal: 'center', vertical: 'middle' } } : TOTAL_STYLES[c.type];
     });
     row.commit();
   }

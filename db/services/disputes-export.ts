@@ -19,6 +19,8 @@ const DISPUTE_COLUMNS: LedgerColumn[] = [
   { header: '村（社区）', key: 'village', width: 12, type: 'text' },
   { header: '当事人', key: 'parties', width: 20, type: 'text' },
   { header: '简要情况', key: 'summary', width: 40, type: 'text' },
+  { header: '涉及人数', key: 'people', width: 9, type: 'number', sum: true },
+  { header: '涉及金额（元）', key: 'amount', width: 14, type: 'money' },
   { header: '风险等级', key: 'risk', width: 11, type: 'text' },
   { header: '承办人', key: 'staff', width: 10, type: 'text' },
   { header: '办理期限', key: 'deadline', width: 12, type: 'date' },
@@ -31,25 +33,29 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
   const label = dictLabels(ctx);
-  const q = disputeListSql(f, today, { fullSummary: true });
+  const q = disputeListSql(f, today, { forExport: true });
   checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1 }>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(
-    (d, i) => ({
-      no: i + 1,
-      caseNo: d.caseNo,
-      intakeDate: d.intakeDate,
-      source: label('dispute_source', d.source),
-      category: label('dispute_category', d.category),
-      village: d.villageName,
-      parties: d.parties,
-      summary: d.summary,
-      risk: d.riskLevel ? RISK_LEVEL_LABELS[d.riskLevel] : null,
-      staff: d.staffName,
-      deadline: d.deadline,
-      status: DISPUTE_STATUS_LABELS[d.status],
-      overdue: d.overdue ? '是' : '否',
-    }),
-  );
+  const rows = all<Omit<DisputeRow, 'overdue'> & { overdue: 0 | 1; peopleCount: number | null; amountFen: number | null }>(ctx, q.page, {
+    ...q.params,
+    limit: MAX_EXPORT_ROWS,
+    offset: 0,
+  }).map((d, i) => ({
+    no: i + 1,
+    caseNo: d.caseNo,
+    intakeDate: d.intakeDate,
+    source: label('dispute_source', d.source),
+    category: label('dispute_category', d.category),
+    village: d.villageName,
+    parties: d.parties,
+    summary: d.summary,
+    people: d.peopleCount,
+    amount: d.amountFen === null ? null : d.amountFen / 100,
+    risk: d.riskLevel ? RISK_LEVEL_LABELS[d.riskLevel] : null,
+    staff: d.staffName,
+    deadline: d.deadline,
+    status: DISPUTE_STATUS_LABELS[d.status],
+    overdue: d.overdue ? '是' : '否',
+  }));
   const title = `${town}矛盾纠纷排查登记台账${f.deleted ? '（回收站）' : ''}`;
   const bytes = await writeLedgerWorkbook({
     sheetName: '矛盾纠纷排查登记台账',
@@ -57,6 +63,7 @@ export async function exportDisputeLedger(ctx: ServiceContext, f: DisputeFilter)
     subtitle: subtitle(f, today),
     columns: DISPUTE_COLUMNS,
     rows,
+    totals: { unit: '件' },
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'dispute', f, rows.length, file.fileName);

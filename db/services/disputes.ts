@@ -480,12 +480,12 @@ export function disputeWhere(f: DisputeFilter, today: string): Where {
 
 /**
  * The two statements behind one list page: the total and the page itself. The list shows the first
- * 60 characters of the summary; the ledger export asks for all of it.
+ * 60 characters of the summary; the ledger export asks for all of it, and for the people and amount.
  */
 export function disputeListSql(
   f: DisputeFilter,
   today: string,
-  { fullSummary = false } = {},
+  { forExport = false } = {},
 ): { count: string; page: string; params: Record<string, unknown> } {
   const { sql: where, params } = disputeWhere(f, today);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
@@ -493,7 +493,7 @@ export function disputeListSql(
   return {
     count: `SELECT count(*) AS n FROM dispute d WHERE ${where}`,
     page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, d.status,
-       d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, ${fullSummary ? 'd.summary' : 'substr(d.summary, 1, 60)'} AS summary,
+       d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties, ${forExport ? 'd.summary AS summary, d.people_count AS peopleCount, d.amount_fen AS amountFen' : 'substr(d.summary, 1, 60) AS summary'},
        d.deleted_at AS deletedAt,
        EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1 WHERE o.module = 'dispute' AND o.owner_id = d.id AND o.due_date < @today) AS overdue
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN staff s ON s.id = d.responsible_staff_id

@@ -64,7 +64,14 @@ export async function exportFollowupLedger(ctx: ServiceContext, f: FollowupFilte
   });
   const title = `${town}重点人员台账${f.deleted ? '（回收站）' : ''}`;
   const sub = `筛选条件：${followupFilterText(ctx, f)}　导出日期：${cnDate(today)}`;
-  const bytes = await writeLedgerWorkbook({ sheetName: '重点人员台账', title, subtitle: sub, columns: FOLLOWUP_COLUMNS, rows });
+  const bytes = await writeLedgerWorkbook({
+    sheetName: '重点人员台账',
+    title,
+    subtitle: sub,
+    columns: FOLLOWUP_COLUMNS,
+    rows,
+    totals: { unit: '人' },
+  });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'followup', f, rows.length, file.fileName);
   return file;

@@ -81,6 +81,7 @@ export async function exportMediationLedger(ctx: ServiceContext, f: CaseFilter):
     subtitle: subtitle(f, today),
     columns: CASE_COLUMNS,
     rows,
+    totals: { unit: '件' },
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
   auditExport(ctx, 'mediation', f, rows.length, file.fileName);

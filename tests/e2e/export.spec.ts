@@ -51,9 +51,10 @@ test('export the filtered dispute register to Excel', async ({ page, app }) => {
   const ws = wb.worksheets[0]!;
   expect(ws.getCell('A1').value).toBe('高寨乡矛盾纠纷排查登记台账');
   expect(ws.getCell('B3').value).toBe('案号');
-  expect(ws.rowCount).toBe(5);
-  const row = (r: number) => ['B', 'C', 'E', 'H', 'L'].map((col) => ws.getCell(`${col}${r}`).value);
+  expect(ws.rowCount).toBe(6);
+  const row = (r: number) => ['B', 'C', 'E', 'H', 'N'].map((col) => ws.getCell(`${col}${r}`).value);
   expect(row(4)).toEqual([hostile.caseNo, new Date('2024-06-03T00:00:00Z'), '邻里纠纷', `'=HYPERLINK("http://x","点击")`, '登记']);
   expect(row(5)).toEqual([drain.caseNo, new Date('2024-06-01T00:00:00Z'), '邻里纠纷', '宅前排水沟堵塞，雨天积水漫入邻居院内', '登记']);
   expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.String);
+  expect([ws.getCell('A6').value, ws.getCell('B6').value]).toEqual(['合计', '共 2 件']);
 });

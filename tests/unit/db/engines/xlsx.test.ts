@@ -120,3 +120,36 @@ describe('ledger workbook', () => {
     }
   });
 });
+
+describe('totals row', () => {
+  it('closes the sheet with 合计: the rows counted and the money and marked number columns summed as values, bold above a double line', async () => {
+    const buffer = await writeLedgerWorkbook({
+      sheetName: '台账',
+      title: '台账',
+      subtitle: '',
+      columns: [...columns, { header: '涉及人数', key: 'people', width: 8, type: 'number', sum: true }],
+      // 0.1 + 0.2 summed as floats is 0.30000000000000004; in fen it is 0.3
+      rows: [
+        { no: 1, amount: 0.1, delta: 4, people: 2 },
+        { no: 2, amount: 0.2, delta: 5, people: null },
+        { no: 3, amount: '不详', people: 3 },
+        { no: 4, amount: 2_510_000 },
+      ],
+      totals: { unit: '件' },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(8);
+    const total = sheet.getRow(8);
+    expect((total.values as unknown[]).slice(1)).toEqual(['合计', '共 4 件', undefined, undefined, 2_510_000.3, undefined, 5]);
+    expect(total.getCell(5).type).toBe(ExcelJS.ValueType.Number);
+    expect(total.getCell(5).numFmt).toBe('#,##0.00');
+    expect(total.getCell(1).font.bold).toBe(true);
+    expect(total.getCell(5).border.top?.style).toBe('double');
+  });
+
+  it('is left out unless asked for', () => {
+    expect(ws.rowCount).toBe(3 + 2 + HOSTILE.length);
+  });
+});

@@ -43,6 +43,8 @@ interface Sheet {
   subtitle: unknown;
   header: unknown[];
   rows: unknown[][];
+  /** The closing 合计 row. */
+  totals: unknown[];
 }
 
 async function open(file: FileResult): Promise<Sheet> {
@@ -51,8 +53,10 @@ async function open(file: FileResult): Promise<Sheet> {
   const ws = wb.worksheets[0]!;
   const values = (r: number) => Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(r).getCell(c + 1).value);
   const rows: unknown[][] = [];
-  for (let r = 4; r <= ws.rowCount; r++) rows.push(values(r));
-  return { file, title: ws.getCell('A1').value, subtitle: ws.getCell('A2').value, header: values(3), rows };
+  for (let r = 4; r < ws.rowCount; r++) rows.push(values(r));
+  const totals = values(ws.rowCount);
+  expect(totals[0]).toBe('合计');
+  return { file, title: ws.getCell('A1').value, subtitle: ws.getCell('A2').value, header: values(3), rows, totals };
 }
 
 const exportDisputes = async (filter: Record<string, unknown>) => open(await t.callAsync('disputes.exportLedger', filter));
@@ -63,7 +67,15 @@ describe('dispute register export', () => {
   it('has exactly the rows of the filtered list, in its order, with labels instead of codes', async () => {
     const longSummary =
       '因宅前排水沟堵塞，雨天积水漫入李四家院内，双方多次争吵，李四要求张三清理水沟并赔偿被泡坏的粮食，张三认为水沟属公共设施应由村里清理。';
-    const near = dispute({ villageId, riskLevel: 'high', responsibleStaffId: staffId, deadline: '2024-06-10', summary: longSummary });
+    const near = dispute({
+      villageId,
+      riskLevel: 'high',
+      responsibleStaffId: staffId,
+      deadline: '2024-06-10',
+      summary: longSummary,
+      peopleCount: 5,
+      amountYuan: 1200.5,
+    });
     dispute({ category: '01', source: 'grid', intakeDate: '2024-05-01' });
     const local = t.call('dicts.add', { kind: 'dispute_category', label: '彩礼纠纷' });
     dispute({ category: local.code, intakeDate: '2024-06-03' });
@@ -83,6 +95,8 @@ describe('dispute register export', () => {
       '村（社区）',
       '当事人',
       '简要情况',
+      '涉及人数',
+      '涉及金额（元）',
       '风险等级',
       '承办人',
       '办理期限',
@@ -101,6 +115,8 @@ describe('dispute register export', () => {
         `'=HYPERLINK("http://x","点击")`,
         null,
         null,
+        null,
+        null,
         day('2024-07-05'),
         '登记',
         '否',
@@ -114,6 +130,8 @@ describe('dispute register export', () => {
         '东村',
         '张三、李四',
         longSummary,
+        5,
+        1200.5,
         '红色（高）',
         '王调解',
         day('2024-06-10'),
@@ -122,6 +140,8 @@ describe('dispute register export', () => {
       ],
     ]);
     expect(longSummary.length).toBeGreaterThan(60);
+    // 合计: the rows counted, people and amount summed, the rest left empty
+    expect(s.totals).toEqual(['合计', '共 2 件', null, null, null, null, null, null, 5, 1200.5, null, null, null, null, null]);
 
     const local2 = await exportDisputes({ category: local.code });
     expect(local2.rows.map((r) => r[4])).toEqual(['彩礼纠纷']);
@@ -230,6 +250,7 @@ describe("people's mediation ledger export", () => {
 
     const all = await exportCases({});
     expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
+    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(12).fill(null), 3000]);
     expect(all.rows[0]!.slice(3, 15)).toEqual([
       '当事人申请',
       '婚姻家庭纠纷',
@@ -323,6 +344,7 @@ describe('special-group ledger export', () => {
 
     const ended = await open(await t.callAsync('followup.exportLedger', { status: 'moved' }));
     expect(ended.subtitle).toBe('筛选条件：状态：迁出　导出日期：2024年6月15日');
+    expect(s.totals).toEqual(['合计', `共 ${list.rows.length} 人`, ...Array(s.header.length - 2).fill(null)]);
     expect(ended.rows).toEqual([[1, '王五', null, '独居老人', '绿色（日常关注）', null, '李网格', day('2024-06-01'), '迁出', null, '否']]);
     expect((await open(await t.callAsync('followup.exportLedger', { overdue: true }))).rows.map((r) => r[1])).toEqual(['张三']);
 
