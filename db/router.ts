@@ -89,6 +89,7 @@ const handlers: Handlers = {
   'mediation.deleteRecord': (ctx, i) => mediation.deleteRecord(ctx, i.id),
   'mediation.saveAgreement': (ctx, i) => mediation.saveAgreement(ctx, i),
   'mediation.setPerformance': (ctx, i) => mediation.setPerformance(ctx, i),
+  'mediation.setAgreementPerformance': (ctx, i) => mediation.setAgreementPerformance(ctx, i),
   'mediation.saveConfirmation': (ctx, i) => mediation.saveConfirmation(ctx, i),
   'mediation.saveVisit': (ctx, i) => mediation.saveVisit(ctx, i),
   'mediation.close': (ctx, i) => mediation.closeCase(ctx, i),

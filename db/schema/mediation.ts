@@ -113,6 +113,15 @@ export const agreement = sqliteTable(
     sealDate: text('seal_date'),
     /** Written: the last signature; oral: the day the parties agreed. */
     effectiveDate: text('effective_date'),
+    /** 协议金额 in fen. */
+    amountFen: integer('amount_fen'),
+    /**
+     * 履行情况 of the agreement as a whole: derived from the items and kept here whenever they change,
+     * or set by the worker when there are none (shared/domain/mediation.ts agreementPerformance).
+     */
+    performance: text('performance').notNull().default('unperformed'),
+    /** 履行完毕日期. */
+    performedDate: text('performed_date'),
     confirmationIntent: integer('confirmation_intent', { mode: 'boolean' }),
     confirmationAppliedDate: text('confirmation_applied_date'),
     confirmationCourt: text('confirmation_court'),
@@ -134,6 +143,7 @@ export const performanceItem = sqliteTable(
     description: text('description').notNull(),
     deadline: text('deadline'),
     state: text('state').notNull(),
+    performedDate: text('performed_date'),
     note: text('note'),
     ord: integer('ord').notNull(),
   },

@@ -14,6 +14,7 @@ import {
   attachmentSizeProblem,
   type Attachment,
   type AttachmentAddInput,
+  type AttachmentKind,
   type AttachmentOwner,
 } from '../../shared/schemas/attachments';
 import type { FileResult } from '../../shared/schemas/common';
@@ -149,6 +150,21 @@ export function listAttachments(ctx: ServiceContext, owners: AttachmentOwners, o
     ownerType,
     ownerId,
   );
+}
+
+/** How many live papers of each kind a record has (a case file's 卷内目录 lists them). */
+export function attachmentCounts(
+  ctx: ServiceContext,
+  ownerType: AttachmentOwner,
+  ownerId: string,
+): Partial<Record<AttachmentKind, number>> {
+  const rows = all<{ kind: AttachmentKind; n: number }>(
+    ctx,
+    'SELECT kind, count(*) AS n FROM attachment WHERE owner_type = ? AND owner_id = ? AND deleted_at IS NULL GROUP BY kind',
+    ownerType,
+    ownerId,
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
 
 export function getAttachment(ctx: ServiceContext, id: string): FileResult {

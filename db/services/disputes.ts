@@ -30,7 +30,7 @@ import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
 import { getSettings, listDicts, requireDictCode, requirePlace } from './reference';
-import { all, containsPattern, one, run, Where, write } from './sql';
+import { all, containsPattern, one, run, toFen, Where, write } from './sql';
 
 type Fields = z.output<typeof DisputeInput>;
 
@@ -224,10 +224,6 @@ function writeParties(ctx: ServiceContext, disputeId: string, parties: Fields['p
   run(ctx, 'DELETE FROM dispute_party WHERE dispute_id = ?', disputeId);
   insertParties(ctx, disputeId, parties);
   return names;
-}
-
-function toFen(yuan: number | null): number | null {
-  return yuan === null ? null : Math.round(yuan * 100);
 }
 
 export function createDispute(ctx: ServiceContext, f: Fields): Dispute {

@@ -9,6 +9,7 @@ import type { FileResult } from '../../shared/schemas/common';
 import type { MediationDocInput } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
 import { renderDocx } from '../documents/docx';
+import { attachmentCounts } from './attachments';
 import { audit } from './audit';
 import { getCase } from './mediation';
 import { dictLabel } from './reference';
@@ -19,7 +20,11 @@ export async function mediationDocument(ctx: ServiceContext, input: z.output<typ
   if (c.deletedAt) throw new LedgerError('NOT_FOUND', '该案件已删除，恢复后才能生成文书。');
   const doc = availableDocs(c).find((d) => d.key === input.doc)!;
   if (!doc.ready) throw new LedgerError('INVALID_TRANSITION', `暂不能生成${doc.title}：${doc.why}。`);
-  const model = buildMediationDocument(c, { categoryLabel: dictLabel(ctx, 'dispute_category', c.category) }, input.doc);
+  const model = buildMediationDocument(
+    c,
+    { categoryLabel: dictLabel(ctx, 'dispute_category', c.category), attachments: attachmentCounts(ctx, 'mediation_case', c.id) },
+    input.doc,
+  );
   const file = await renderDocx(model);
   write(ctx, () =>
     audit(ctx, {

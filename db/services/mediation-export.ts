@@ -7,7 +7,7 @@ import {
   CASE_OUTCOME_LABELS,
   CONFIRMATION_LABELS,
   MEDIATING_BODY_LABELS,
-  PERFORMANCE_STATE_LABELS,
+  AGREEMENT_PERFORMANCE_LABELS,
 } from '../../shared/domain/mediation';
 import type { FileResult } from '../../shared/schemas/common';
 import { MediationExportInput } from '../../shared/schemas/mediation';
@@ -32,8 +32,10 @@ const CASE_COLUMNS: LedgerColumn[] = [
   { header: '结案日期', key: 'closedDate', width: 12, type: 'date' },
   { header: '协议形式', key: 'agreementForm', width: 8, type: 'text' },
   { header: '履行情况', key: 'performance', width: 14, type: 'text' },
+  { header: '履行完毕日期', key: 'performedDate', width: 12, type: 'date' },
   { header: '司法确认', key: 'confirmation', width: 10, type: 'text' },
   { header: '涉及金额（元）', key: 'amount', width: 14, type: 'money' },
+  { header: '协议金额（元）', key: 'agreed', width: 14, type: 'money' },
 ];
 
 /** Masked as on screen (CONTRIBUTING.md, DOMAIN §5.2): the ledger tells parties apart without spreading the number. */
@@ -69,9 +71,11 @@ export async function exportMediationLedger(ctx: ServiceContext, f: CaseFilter):
       outcome: c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : CASE_OPEN_LABEL,
       closedDate: c.closedDate,
       agreementForm: c.agreementForm ? AGREEMENT_FORM_LABELS[c.agreementForm] : null,
-      performance: c.performance ? `${PERFORMANCE_STATE_LABELS[c.performance]}${c.performanceOverdue ? '（逾期）' : ''}` : null,
+      performance: c.performance ? `${AGREEMENT_PERFORMANCE_LABELS[c.performance]}${c.performanceOverdue ? '（逾期）' : ''}` : null,
       confirmation: c.agreementForm ? CONFIRMATION_LABELS[c.confirmation] : null,
+      performedDate: c.performedDate,
       amount: c.amountYuan,
+      agreed: c.agreedAmountYuan,
     };
   });
   const title = `${town}人民调解案件台账${f.deleted ? '（回收站）' : ''}`;

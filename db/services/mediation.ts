@@ -15,7 +15,10 @@ import {
   confirmationWindow,
   ENTRUSTED_ORIGINS,
   mediationRates,
-  proposedReturnVisit,
+  PERFORMANCE_COMPLETE,
+  proposedReturnVisits,
+  VISIT_FINDING_PERFORMANCE,
+  type AgreementPerformance,
   type CaseOrigin,
   type CaseOutcome,
   type GuidanceRoute,
@@ -29,6 +32,7 @@ import {
   type Agreement,
   type AgreementForm,
   type AgreementInput,
+  type AgreementPerformanceInput,
   type CloseInput,
   type ConfirmationInput,
   type MediationCase,
@@ -56,7 +60,7 @@ import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
 import { getSettings, requireDictCode } from './reference';
-import { all, containsPattern, one, run, Where, write } from './sql';
+import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
 
 // ── what the person registry asks of mediation ────────────────────────────────────────────────
 
@@ -100,7 +104,13 @@ export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.cl
     'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
     id,
   )) {
-    rules.push({ kind: 'deadline', id: `visit.${v.id}`, label: '调解回访', date: v.planned_date, source: '调解协议生效后按设定间隔回访' });
+    rules.push({
+      kind: 'deadline',
+      id: `visit.${v.id}`,
+      label: '调解回访',
+      date: v.planned_date,
+      source: '调解协议生效后、最后一项履行期限届满后，各按本单位设定的间隔回访',
+    });
   }
   const items = all<{ id: string; description: string; deadline: string }>(
     ctx,
@@ -193,6 +203,9 @@ interface AgreementDbRow {
   mediator_signed_date: string | null;
   seal_date: string | null;
   effective_date: string | null;
+  amount_fen: number | null;
+  performance: AgreementPerformance;
+  performed_date: string | null;
   confirmation_intent: number | null;
   confirmation_applied_date: string | null;
   confirmation_court: string | null;
@@ -206,9 +219,16 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
   if (!a) return null;
   // 逾期履行 as the engine judges it (the deadline moved past rest days).
   const overdue = new Set((mediationDueItems(ctx, caseId)?.items ?? []).filter((d) => d.state === 'overdue').map((d) => d.ruleId));
-  const items = all<{ id: string; description: string; deadline: string | null; state: PerformanceState; note: string | null }>(
+  const items = all<{
+    id: string;
+    description: string;
+    deadline: string | null;
+    state: PerformanceState;
+    performedDate: string | null;
+    note: string | null;
+  }>(
     ctx,
-    'SELECT id, description, deadline, state, note FROM performance_item WHERE agreement_id = ? ORDER BY ord',
+    'SELECT id, description, deadline, state, performed_date AS performedDate, note FROM performance_item WHERE agreement_id = ? ORDER BY ord',
     a.id,
   ).map((i) => ({ ...i, overdue: overdue.has(`perform.${i.id}`) }));
   const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
@@ -227,7 +247,10 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
     sealDate: a.seal_date,
     effectiveDate: a.effective_date,
     items,
-    performance: agreementPerformance(items),
+    agreedAmountYuan: toYuan(a.amount_fen),
+    performance: a.performance,
+    performedDate: a.performed_date,
+    performanceDerived: items.length > 0,
     confirmation: {
       intent: a.confirmation_intent === null ? null : a.confirmation_intent === 1,
       appliedDate: a.confirmation_applied_date,
@@ -286,7 +309,7 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
     acceptedDate: c.accepted_date,
     category: c.category,
     summary: c.summary,
-    amountYuan: c.amount_fen === null ? null : c.amount_fen / 100,
+    amountYuan: toYuan(c.amount_fen),
     outcome: c.outcome,
     outcomeReason: c.outcome_reason,
     guidance: c.guidance ? (JSON.parse(c.guidance) as GuidanceRoute[]) : [],
@@ -402,7 +425,7 @@ function insertCase(ctx: ServiceContext, c: NewCase): string {
     c.acceptedDate,
     c.category,
     c.summary,
-    c.amountYuan === null ? null : Math.round(c.amountYuan * 100),
+    toFen(c.amountYuan),
     now,
     now,
   );
@@ -492,7 +515,7 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
       input.senderUnit,
       input.category,
       input.summary,
-      input.amountYuan === null ? null : Math.round(input.amountYuan * 100),
+      toFen(input.amountYuan),
       ctx.clock.now(),
       input.id,
     );
@@ -596,7 +619,13 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
         throw new LedgerError('VALIDATION', '签名人不是本案当事人', { fields: { partySignatures: '签名人不是本案当事人' } });
       signatures[s.personId] = s.date;
     }
-    const dates = [...Object.values(signatures), input.mediatorSignedDate, input.sealDate, input.oralDate].filter((d): d is string => !!d);
+    const dates = [
+      ...Object.values(signatures),
+      input.mediatorSignedDate,
+      input.sealDate,
+      input.oralDate,
+      ...(input.items.length === 0 ? [input.performedDate] : input.items.map((i) => i.performedDate)),
+    ].filter((d): d is string => !!d);
     for (const d of dates) {
       notAfterToday(ctx, d, 'partySignatures', '签署日期');
       if (d < c.acceptedDate)
@@ -623,12 +652,13 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       input.form === 'written' ? input.mediatorSignedDate : null,
       input.form === 'written' ? input.sealDate : null,
       effective,
+      toFen(input.agreedAmountYuan),
     ];
     if (existing) {
       run(
         ctx,
         `UPDATE agreement SET form = ?, facts = ?, matters = ?, responsibility = ?, content = ?, performance_method = ?, performance_deadline = ?,
-           performance_place = ?, party_signatures = ?, mediator_signed_date = ?, seal_date = ?, effective_date = ?, updated_at = ? WHERE id = ?`,
+           performance_place = ?, party_signatures = ?, mediator_signed_date = ?, seal_date = ?, effective_date = ?, amount_fen = ?, updated_at = ? WHERE id = ?`,
         ...values,
         now,
         id,
@@ -637,8 +667,8 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       run(
         ctx,
         `INSERT INTO agreement (id, case_id, form, facts, matters, responsibility, content, performance_method, performance_deadline,
-           performance_place, party_signatures, mediator_signed_date, seal_date, effective_date, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           performance_place, party_signatures, mediator_signed_date, seal_date, effective_date, amount_fen, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         id,
         input.caseId,
         ...values,
@@ -646,18 +676,31 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
         now,
       );
     }
+    const previousDates = new Map(
+      all<{ id: string; performed_date: string | null }>(
+        ctx,
+        'SELECT id, performed_date FROM performance_item WHERE agreement_id = ?',
+        id,
+      ).map((i) => [i.id, i.performed_date]),
+    );
     const keep = new Set(input.items.map((i) => i.id).filter(Boolean));
-    for (const old of all<{ id: string }>(ctx, 'SELECT id FROM performance_item WHERE agreement_id = ?', id)) {
-      if (!keep.has(old.id)) run(ctx, 'DELETE FROM performance_item WHERE id = ?', old.id);
+    for (const old of previousDates.keys()) {
+      if (!keep.has(old)) run(ctx, 'DELETE FROM performance_item WHERE id = ?', old);
     }
     input.items.forEach((item, i) => {
-      if (item.id && one(ctx, 'SELECT 1 FROM performance_item WHERE id = ? AND agreement_id = ?', item.id, id)) {
+      // A performed item keeps the day it was performed; one entered as performed was, as a rule, performed on signing.
+      const performedDate =
+        item.state === 'performed'
+          ? (item.performedDate ?? (item.id && previousDates.get(item.id)) ?? effective ?? ctx.clock.today())
+          : null;
+      if (item.id && previousDates.has(item.id)) {
         run(
           ctx,
-          'UPDATE performance_item SET description = ?, deadline = ?, state = ?, note = ?, ord = ? WHERE id = ?',
+          'UPDATE performance_item SET description = ?, deadline = ?, state = ?, performed_date = ?, note = ?, ord = ? WHERE id = ?',
           item.description,
           item.deadline,
           item.state,
+          performedDate,
           item.note,
           i,
           item.id,
@@ -665,29 +708,23 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       } else {
         run(
           ctx,
-          'INSERT INTO performance_item (id, agreement_id, description, deadline, state, note, ord) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO performance_item (id, agreement_id, description, deadline, state, performed_date, note, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           newId(),
           id,
           item.description,
           item.deadline,
           item.state,
+          performedDate,
           item.note,
           i,
         );
       }
     });
-    // The return visit is proposed once the agreement is in force.
-    if (effective && !one(ctx, 'SELECT 1 FROM return_visit WHERE case_id = ? AND deleted_at IS NULL', input.caseId)) {
-      run(
-        ctx,
-        'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-        newId(),
-        input.caseId,
-        proposedReturnVisit(effective, getSettings(ctx).returnVisitDays),
-        now,
-        now,
-      );
-    }
+    refreshPerformance(ctx, id, {
+      state: input.performance,
+      date: input.performance === 'on_the_spot' ? effective : input.performance === 'performed' ? input.performedDate : null,
+    });
+    planReturnVisits(ctx, input.caseId, effective, [input.performanceDeadline, ...input.items.map((i) => i.deadline)]);
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
     syncMediation(ctx, input.caseId);
     audit(ctx, {
@@ -703,24 +740,122 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
 
 export function setPerformance(ctx: ServiceContext, input: z.output<typeof PerformanceInput>): MediationCase {
   return write(ctx, () => {
-    const item = one<{ case_id: string; state: string; note: string | null; description: string }>(
+    const item = one<{ case_id: string; agreement_id: string; state: string; note: string | null; description: string }>(
       ctx,
-      'SELECT a.case_id, i.state, i.note, i.description FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE i.id = ? AND a.deleted_at IS NULL',
+      'SELECT a.case_id, i.agreement_id, i.state, i.note, i.description FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE i.id = ? AND a.deleted_at IS NULL',
       input.itemId,
     );
     if (!item) throw new LedgerError('NOT_FOUND', '该履行事项不存在。');
-    requireOpenCase(ctx, item.case_id, true);
-    run(ctx, 'UPDATE performance_item SET state = ?, note = ? WHERE id = ?', input.state, input.note, input.itemId);
+    const c = requireOpenCase(ctx, item.case_id, true);
+    const date = input.state === 'performed' ? (input.date ?? ctx.clock.today()) : null;
+    if (date) {
+      notAfterToday(ctx, date, 'date', '履行日期');
+      if (date < c.acceptedDate) throw new LedgerError('VALIDATION', '履行日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    }
+    run(
+      ctx,
+      'UPDATE performance_item SET state = ?, performed_date = ?, note = ? WHERE id = ?',
+      input.state,
+      date,
+      input.note,
+      input.itemId,
+    );
+    refreshPerformance(ctx, item.agreement_id);
     syncMediation(ctx, item.case_id);
     audit(ctx, {
       action: 'update',
       entity: 'mediation',
       entityId: item.case_id,
       before: { performance: { item: item.description, state: item.state } },
-      after: { performance: { item: item.description, state: input.state, note: input.note } },
+      after: { performance: { item: item.description, state: input.state, date, note: input.note } },
     });
     return loadCase(ctx, item.case_id)!;
   });
+}
+
+/** 履行情况 of an agreement that has no items: the worker records what they found (REVIEW row 1). */
+export function setAgreementPerformance(ctx: ServiceContext, input: z.output<typeof AgreementPerformanceInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    const a = c.agreement;
+    if (!a) throw new LedgerError('INVALID_TRANSITION', '请先登记调解协议。');
+    if (a.performanceDerived) throw new LedgerError('INVALID_TRANSITION', '本协议有履行事项，履行情况按各事项汇总，请逐项登记。');
+    if (input.state === 'on_the_spot' && !a.effectiveDate) {
+      throw new LedgerError('VALIDATION', '协议尚未生效，不能登记为当场履行', { fields: { state: '协议尚未生效' } });
+    }
+    const date = input.state === 'on_the_spot' ? a.effectiveDate : input.state === 'performed' ? input.date : null;
+    if (date && input.state === 'performed') {
+      notAfterToday(ctx, date, 'date', '履行完毕日期');
+      if (date < c.acceptedDate)
+        throw new LedgerError('VALIDATION', '履行完毕日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    }
+    refreshPerformance(ctx, a.id, { state: input.state, date });
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', ctx.clock.now(), c.id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'mediation',
+      entityId: c.id,
+      before: { agreementPerformance: { state: a.performance, date: a.performedDate } },
+      after: { agreementPerformance: { state: input.state, date } },
+    });
+    return loadCase(ctx, c.id)!;
+  });
+}
+
+/**
+ * Keeps an agreement's 履行情况 and 履行完毕日期 in step with its items, or, when it has none, with
+ * what the worker recorded (`own`; the stored value when not given).
+ */
+function refreshPerformance(ctx: ServiceContext, agreementId: string, own?: { state: AgreementPerformance; date: string | null }): void {
+  const a = one<{ performance: AgreementPerformance; performed_date: string | null }>(
+    ctx,
+    'SELECT performance, performed_date FROM agreement WHERE id = ?',
+    agreementId,
+  )!;
+  const items = all<{ state: PerformanceState; performedDate: string | null }>(
+    ctx,
+    'SELECT state, performed_date AS performedDate FROM performance_item WHERE agreement_id = ?',
+    agreementId,
+  );
+  const p = agreementPerformance(items, own ?? { state: a.performance, date: a.performed_date });
+  run(ctx, 'UPDATE agreement SET performance = ?, performed_date = ? WHERE id = ?', p.state, p.date, agreementId);
+}
+
+/**
+ * The proposed return visits of an agreement as it now stands (REVIEW row 19): one after it takes
+ * effect and one after its last performance deadline, each the office's interval later. A proposal a
+ * recorded visit already answers is not made again; proposals the agreement no longer calls for go.
+ */
+function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string | null, deadlines: (string | null)[]): void {
+  const pending = all<{ id: string; planned_date: string | null }>(
+    ctx,
+    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL',
+    caseId,
+  );
+  const done = all<{ planned_date: string | null; visit_date: string }>(
+    ctx,
+    'SELECT planned_date, visit_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NOT NULL',
+    caseId,
+  );
+  const wanted = effective
+    ? proposedReturnVisits(effective, deadlines, getSettings(ctx).returnVisitDays).filter(
+        (w) => !done.some((d) => d.planned_date === w || d.visit_date >= w),
+      )
+    : [];
+  for (const p of pending) if (!p.planned_date || !wanted.includes(p.planned_date)) run(ctx, 'DELETE FROM return_visit WHERE id = ?', p.id);
+  const now = ctx.clock.now();
+  for (const w of wanted) {
+    if (pending.some((p) => p.planned_date === w)) continue;
+    run(
+      ctx,
+      'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      newId(),
+      caseId,
+      w,
+      now,
+      now,
+    );
+  }
 }
 
 export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof ConfirmationInput>): MediationCase {
@@ -777,6 +912,22 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
     }
     const now = ctx.clock.now();
     const { caseId, id: givenId, ...fields } = input;
+    // An agreement without items is as the latest visit after it finds it (REVIEW row 1); with items, the items decide.
+    const a = c.agreement;
+    const latest = c.visits.filter((v) => v.visitDate && v.id !== givenId).every((v) => v.visitDate! <= input.visitDate);
+    if (a && !a.performanceDerived && latest && (!a.effectiveDate || input.visitDate >= a.effectiveDate)) {
+      const state = VISIT_FINDING_PERFORMANCE[input.performanceFound];
+      if (state !== a.performance) {
+        refreshPerformance(ctx, a.id, { state, date: state === 'performed' ? input.visitDate : null });
+        audit(ctx, {
+          action: 'update',
+          entity: 'mediation',
+          entityId: caseId,
+          before: { agreementPerformance: { state: a.performance, date: a.performedDate } },
+          after: { agreementPerformance: { state, date: state === 'performed' ? input.visitDate : null } },
+        });
+      }
+    }
     // A visit recorded without naming one fills the earliest proposed visit.
     const target =
       givenId ??
@@ -844,6 +995,11 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
         fields: { outcome: '请先登记已生效的调解协议' },
       });
     }
+    if (input.outcome === 'success' && input.closedDate < before.agreement!.effectiveDate!) {
+      throw new LedgerError('VALIDATION', `调解协议于${before.agreement!.effectiveDate}生效，调解成功的结案日期不能早于生效日期。`, {
+        fields: { closedDate: '不能早于协议生效日期' },
+      });
+    }
     run(
       ctx,
       'UPDATE mediation_case SET outcome = ?, outcome_reason = ?, guidance = ?, closed_date = ?, updated_at = ? WHERE id = ?',
@@ -898,21 +1054,12 @@ export function restoreCase(ctx: ServiceContext, id: string): { ok: true } {
 
 // ── ledger and statistics ─────────────────────────────────────────────────────────────────────
 
-/** Per case: the agreement's form, overall performance, overdue items and confirmation state. */
-const AGREEMENT_FACTS = `
-  LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL
-  LEFT JOIN (SELECT agreement_id,
-               sum(state IN ('performed')) AS done, sum(state IN ('partial')) AS part,
-               sum(state IN ('unperformed')) AS open, sum(state <> 'not_applicable') AS relevant
-             FROM performance_item GROUP BY agreement_id) pi ON pi.agreement_id = a.id`;
+/** Per case: the agreement (its form, 履行情况 and confirmation state). */
+const AGREEMENT_FACTS = 'LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL';
 
 /** Performance deadlines the engine finds passed, from the to-do table (a primary-key range per case). */
 const LATE_SQL = `(SELECT count(*) FROM obligation o INDEXED BY sqlite_autoindex_obligation_1
   WHERE o.module = 'mediation' AND o.owner_id = m.id AND o.item_key >= 'perform.' AND o.item_key < 'perform/' AND o.due_date < @today)`;
-
-const PERFORMANCE_SQL = `CASE WHEN a.id IS NULL THEN NULL
-  WHEN coalesce(pi.relevant, 0) = 0 THEN (CASE WHEN pi.agreement_id IS NULL THEN 'unperformed' ELSE 'not_applicable' END)
-  WHEN pi.done = pi.relevant THEN 'performed' WHEN pi.done + pi.part > 0 THEN 'partial' ELSE 'unperformed' END`;
 
 const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result = 'granted' THEN 'granted' WHEN a.confirmation_result = 'rejected' THEN 'rejected'
   WHEN a.confirmation_applied_date IS NOT NULL THEN 'applied' ELSE 'none' END`;
@@ -921,7 +1068,11 @@ const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result = 'granted' THEN 'gran
 export type CaseFilter = Omit<z.output<typeof MediationListInput>, 'page' | 'pageSize'>;
 
 /** A ledger row as SQL returns it; `caseRow` turns it into what the list and the export show. */
-export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan'> & { late: number | null; amountFen: number | null };
+export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan'> & {
+  late: number | null;
+  amountFen: number | null;
+  agreedFen: number | null;
+};
 
 /** The two statements behind one ledger page: the total and the page (bind `limit` and `offset`). */
 export function caseListSql(f: CaseFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
@@ -933,7 +1084,7 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
     .when(f.mediatorId, 'm.id IN (SELECT case_id FROM mediation_mediator WHERE staff_id = @mediator)', 'mediator')
     .when(f.outcome === 'open', 'm.outcome IS NULL')
     .when(f.outcome !== 'open' && f.outcome, 'm.outcome = @outcome', 'outcome')
-    .when(f.performance, `(${PERFORMANCE_SQL}) = @performance`, 'performance')
+    .when(f.performance, 'a.performance = @performance', 'performance')
     .when(f.confirmation === 'none', 'a.id IS NOT NULL AND a.confirmation_applied_date IS NULL')
     .when(f.confirmation === 'applied', 'a.confirmation_applied_date IS NOT NULL')
     .when(f.confirmation === 'granted', "a.confirmation_result = 'granted'")
@@ -954,14 +1105,15 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
     page: `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
        m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
-       ${PERFORMANCE_SQL} AS performance, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation, m.amount_fen AS amountFen, m.deleted_at AS deletedAt
+       a.performance AS performance, a.performed_date AS performedDate, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation,
+       m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
     params,
   };
 }
 
-export function caseRow({ late, amountFen, ...r }: CaseListDbRow): MediationRow {
-  return { ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: amountFen === null ? null : amountFen / 100 };
+export function caseRow({ late, amountFen, agreedFen, ...r }: CaseListDbRow): MediationRow {
+  return { ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: toYuan(amountFen), agreedAmountYuan: toYuan(agreedFen) };
 }
 
 export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListInput>): Paged<MediationRow> {
@@ -982,20 +1134,20 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
   const successful = count(
     `SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
   );
-  const successIds = all<{ id: string; amount_fen: number | null }>(
+  const complete = PERFORMANCE_COMPLETE.map((s) => `'${s}'`).join(', ');
+  const success = one<{ performed: number | null; agreed: number | null }>(
     ctx,
-    `SELECT m.id, m.amount_fen FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
+    `SELECT sum(a.performance IN (${complete})) AS performed, sum(a.amount_fen) AS agreed
+     FROM mediation_case m LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL
+     WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
     p,
-  );
-  let performed = 0;
-  for (const s of successIds) {
-    const items = all<{ state: PerformanceState }>(
-      ctx,
-      'SELECT i.state FROM performance_item i JOIN agreement a ON a.id = i.agreement_id WHERE a.case_id = ? AND a.deleted_at IS NULL',
-      s.id,
-    );
-    if (items.length > 0 && agreementPerformance(items) === 'performed') performed += 1;
-  }
+  )!;
+  const performed = success.performed ?? 0;
+  const disputedFen = one<{ n: number | null }>(
+    ctx,
+    `SELECT sum(m.amount_fen) AS n FROM mediation_case m WHERE ${live} AND m.accepted_date BETWEEN @from AND @to`,
+    p,
+  )!.n;
   const confirmationsApplied = count(
     `SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_applied_date BETWEEN @from AND @to`,
   );
@@ -1021,7 +1173,8 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     performed,
     confirmationsApplied,
     confirmationsGranted,
-    amountYuan: successIds.reduce((s, c) => s + (c.amount_fen ?? 0), 0) / 100,
+    agreementAmountYuan: (success.agreed ?? 0) / 100,
+    disputedAmountYuan: (disputedFen ?? 0) / 100,
     successRate: rates.successRate,
     performanceRate: rates.performanceRate,
     byCategory: group('m.category').map((g) => ({ category: g.key, accepted: g.accepted, successful: g.successful })),

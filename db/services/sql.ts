@@ -73,3 +73,12 @@ export class Where {
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Money is stored in fen (integers), so that sums never drift; the contract speaks yuan. */
+export function toFen(yuan: number | null): number | null {
+  return yuan === null ? null : Math.round(yuan * 100);
+}
+
+export function toYuan(fen: number | null): number | null {
+  return fen === null ? null : fen / 100;
+}

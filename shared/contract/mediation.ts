@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   AgreementInput,
+  AgreementPerformanceInput,
   CloseInput,
   ConfirmationInput,
   MediationCreateInput,
@@ -32,6 +33,8 @@ export const mediationContract = {
   'mediation.deleteRecord': method<MediationCase>()(z.strictObject({ id: Id })),
   'mediation.saveAgreement': method<MediationCase>()(AgreementInput),
   'mediation.setPerformance': method<MediationCase>()(PerformanceInput),
+  /** The 履行情况 of an agreement without performance items (当场履行, 已履行 on a date, 无给付内容 …). */
+  'mediation.setAgreementPerformance': method<MediationCase>()(AgreementPerformanceInput),
   'mediation.saveConfirmation': method<MediationCase>()(ConfirmationInput),
   'mediation.saveVisit': method<MediationCase>()(VisitInput),
   'mediation.close': method<MediationCase>()(CloseInput),

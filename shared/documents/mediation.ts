@@ -11,6 +11,7 @@ import {
   GUIDANCE_ROUTE_LABELS,
   PERFORMANCE_STATE_LABELS,
 } from '../domain/mediation';
+import type { AttachmentKind } from '../schemas/attachments';
 import type { MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
 import { cnAmount, cnDate, type Block, type Cell, type DocPart, type DocumentModel } from './model';
 
@@ -47,9 +48,11 @@ export const MEDIATION_DOC_TITLES: Record<MediationDocRequest, string> = {
   dossier: '人民调解卷宗（全卷）',
 };
 
-/** What the builder needs besides the case: names the case stores as codes. */
+/** What the builder needs besides the case: names the case stores as codes, and the papers attached to it. */
 export interface MediationDocContext {
   categoryLabel: string;
+  /** How many live attachments of each kind the case has (the 卷内目录 lists the papers they are). */
+  attachments: Partial<Record<AttachmentKind, number>>;
 }
 
 /** Which documents the record can fill; the others are listed with the reason they are not ready. */
@@ -402,7 +405,8 @@ class Builder {
         ...c.parties.map(
           (p): Block => ({ kind: 'sign', label: `${PARTY_ROLE_LABELS[p.role]}（签名、盖章或者按指印）：`, date: signDate(p.personId) }),
         ),
-        { kind: 'sign', label: '人民调解员（签名）：', date: cnDate(a.mediatorSignedDate) },
+        // Every mediator who conducted the mediation signs (人民调解法第二十九条; REVIEW row 22).
+        ...c.mediators.map((): Block => ({ kind: 'sign', label: '人民调解员（签名）：', date: cnDate(a.mediatorSignedDate) })),
         { kind: 'sign', label: '记录人（签名）：', date: cnDate(null) },
         { kind: 'sign', label: `${c.committeeName}（盖章）`, date: cnDate(a.sealDate) },
       ],
@@ -502,7 +506,15 @@ class Builder {
     const agreementKey: MediationDocKey = a?.form === 'oral' ? 'oral' : 'agreement';
     const after: Partial<Record<MediationDocKey, [string, string][]>> = { notice: [['当事人身份证明', '复印件附后']] };
     const add = (k: MediationDocKey, paper: [string, string]) => (after[k] = [...(after[k] ?? []), paper]);
-    if (a?.items.some((i) => i.state === 'performed' || i.state === 'partial')) add(agreementKey, ['收条或汇款单等履行凭证', '附后']);
+    const attached = (kind: AttachmentKind) => this.ctx.attachments[kind] ?? 0;
+    const ready = new Set(dossierOrder(this.c));
+    // 授权委托书 (item 4) after the identity papers; 证据材料 (item 6) after the investigation record, or there when it has none.
+    if (attached('authorization')) add('notice', ['授权委托书', `${attached('authorization')}份，附后`]);
+    if (attached('evidence'))
+      add(ready.has('investigation') ? 'investigation' : 'notice', ['人民调解证据材料', `${attached('evidence')}份，附后`]);
+    const performedSome =
+      a && (a.items.some((i) => i.state === 'performed' || i.state === 'partial') || ['performed', 'partial'].includes(a.performance));
+    if (performedSome || attached('performance')) add(agreementKey, ['收条或汇款单等履行凭证', '附后']);
     if (a?.confirmation.appliedDate)
       add(doneVisits(this.c).length ? 'visit' : agreementKey, ['司法确认有关材料', a.confirmation.rulingNo ?? '附后']);
     const papers: [string, string][] = [];

@@ -94,18 +94,78 @@ export function confirmationWindow(effectiveDate: string, today: string, holiday
   return { lastDay, daysLeft, open: daysLeft > 0 };
 }
 
-/** Overall performance of an agreement from its items (for the ledger's 履行情况 column). */
-export function agreementPerformance(items: { state: PerformanceState }[]): PerformanceState {
-  const relevant = items.filter((i) => i.state !== 'not_applicable');
-  if (relevant.length === 0) return items.length ? 'not_applicable' : 'unperformed';
-  if (relevant.every((i) => i.state === 'performed')) return 'performed';
-  if (relevant.some((i) => i.state === 'performed' || i.state === 'partial')) return 'partial';
-  return 'unperformed';
+/**
+ * The agreement as a whole (人民调解法 art. 31: the committee supervises the performance of every
+ * agreement, REVIEW row 1): 当场履行 when the parties performed as they signed, 无给付内容 when the
+ * agreement only declares or settles and nobody owes anything.
+ */
+export const AGREEMENT_PERFORMANCES = ['performed', 'on_the_spot', 'partial', 'unperformed', 'no_payment'] as const;
+export type AgreementPerformance = (typeof AGREEMENT_PERFORMANCES)[number];
+export const AGREEMENT_PERFORMANCE_LABELS: Record<AgreementPerformance, string> = {
+  performed: '已履行',
+  on_the_spot: '当场履行',
+  partial: '部分履行',
+  unperformed: '未履行',
+  no_payment: '无给付内容',
+};
+/** The states 协议履行率 counts as 履行完毕. */
+export const PERFORMANCE_COMPLETE: readonly AgreementPerformance[] = ['performed', 'on_the_spot', 'no_payment'];
+
+export interface AgreementPerformanceState {
+  state: AgreementPerformance;
+  /** 履行完毕日期: when the last thing owed was done (null while not complete, or not recorded). */
+  date: string | null;
+  /** True when the items decide it; the worker's own entry counts only for an agreement without items. */
+  derived: boolean;
 }
 
-/** The return visit proposed after an agreement: `intervalDays` after it takes effect (the office's setting, default 30). */
-export function proposedReturnVisit(effectiveDate: string, intervalDays = DEFAULT_RETURN_VISIT_DAYS): string {
-  return addDays(effectiveDate, intervalDays);
+/**
+ * An agreement's 履行情况: from its items when it has any (all performed → 已履行 on the day the last
+ * was; some → 部分履行; none owed → 无给付内容), otherwise as the worker recorded it.
+ */
+export function agreementPerformance(
+  items: readonly { state: PerformanceState; performedDate?: string | null }[],
+  own: { state: AgreementPerformance; date: string | null },
+): AgreementPerformanceState {
+  if (items.length === 0) {
+    return { state: own.state, date: own.state === 'performed' || own.state === 'on_the_spot' ? own.date : null, derived: false };
+  }
+  const relevant = items.filter((i) => i.state !== 'not_applicable');
+  if (relevant.length === 0) return { state: 'no_payment', date: null, derived: true };
+  if (relevant.every((i) => i.state === 'performed')) {
+    const dates = relevant.map((i) => i.performedDate ?? null);
+    // The day the last item was performed; unknown when any item's day was not recorded.
+    return { state: 'performed', date: dates.includes(null) ? null : (dates as string[]).sort().at(-1)!, derived: true };
+  }
+  const started = relevant.some((i) => i.state === 'performed' || i.state === 'partial');
+  return { state: started ? 'partial' : 'unperformed', date: null, derived: true };
+}
+
+/** What a return visit's finding says of an agreement as a whole (a visit records it on the items' scale). */
+export const VISIT_FINDING_PERFORMANCE: Record<PerformanceState, AgreementPerformance> = {
+  performed: 'performed',
+  partial: 'partial',
+  unperformed: 'unperformed',
+  not_applicable: 'no_payment',
+};
+
+/**
+ * The return visits an agreement calls for (REVIEW row 19): `intervalDays` after it takes effect (the
+ * office's setting, default 30), and as many days after the last agreed performance deadline when the
+ * first visit comes before it, so that an agreement to pay in six months is visited after the six months too.
+ */
+export function proposedReturnVisits(
+  effectiveDate: string,
+  deadlines: readonly (string | null)[],
+  intervalDays = DEFAULT_RETURN_VISIT_DAYS,
+): string[] {
+  const first = addDays(effectiveDate, intervalDays);
+  const last = deadlines
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  // A deadline the first visit comes after is checked by it; a later one gets its own visit.
+  return last && last >= first ? [first, addDays(last, intervalDays)] : [first];
 }
 
 // ── statistics (CONTRIBUTING.md, DOMAIN §1.10) ────────────────────────────────────────────────
@@ -115,7 +175,7 @@ export interface MediationCounts {
   /** Cases with an outcome (success, failure or terminated) in the period. */
   mediated: number;
   successful: number;
-  /** Successful cases with a written or oral agreement whose items are all performed. */
+  /** Successful cases whose agreement is performed in full (已履行, 当场履行 or 无给付内容). */
   performed: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
@@ -123,8 +183,10 @@ export interface MediationCounts {
 
 export const STAT_DEFINITIONS = {
   successRate: '调解成功率 = 调解成功件数 ÷ 已调解（有结果）件数',
-  performanceRate: '协议履行率 = 协议已全部履行件数 ÷ 调解成功件数',
+  performanceRate: '协议履行率 = 协议已履行完毕件数（含当场履行、无给付内容）÷ 调解成功件数',
   confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 调解成功件数',
+  agreementAmount: '协议金额 = 期间内调解成功案件的调解协议所载金额之和',
+  disputedAmount: '争议金额 = 期间内受理案件登记的涉及金额之和',
 } as const;
 
 export function mediationRates(c: MediationCounts): {

@@ -14,11 +14,12 @@ export function attachmentOwnerLabel(owner: AttachmentOwner): string {
   return MODULE_INFO[moduleOfAttachmentOwner(owner)].record;
 }
 
-export const ATTACHMENT_KINDS = ['agreement', 'identity', 'evidence', 'performance', 'visit_photo', 'other'] as const;
+export const ATTACHMENT_KINDS = ['agreement', 'identity', 'authorization', 'evidence', 'performance', 'visit_photo', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   agreement: '协议书原件',
   identity: '身份证明',
+  authorization: '授权委托书',
   evidence: '证据材料',
   performance: '履行凭证',
   visit_photo: '走访照片',

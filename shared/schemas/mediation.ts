@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { PARTY_ROLES, type PartyRole } from '../dictionaries';
 import {
+  AGREEMENT_PERFORMANCES,
   CASE_ORIGINS,
   CASE_OUTCOMES,
   ENTRUSTED_ORIGINS,
   GUIDANCE_ROUTES,
   MEDIATING_BODIES,
   PERFORMANCE_STATES,
+  type AgreementPerformance,
   type CaseOrigin,
   type CaseOutcome,
   type ConfirmationWindow,
@@ -95,6 +97,9 @@ export const MEDIATION_FIELD_LABELS = {
   record: '记录',
   agreement: '调解协议',
   performance: '履行情况',
+  agreementPerformance: '协议履行情况',
+  agreedAmountYuan: '协议金额',
+  performedDate: '履行完毕日期',
   confirmation: '司法确认',
   visit: '回访',
 } as const;
@@ -139,6 +144,7 @@ const ItemInput = z.strictObject({
   description: reqText('履行事项', 500),
   deadline: OptDate,
   state: z.enum(PERFORMANCE_STATES, { error: '履行情况不正确' }).default('unperformed'),
+  performedDate: OptDate,
   note: optText('备注', 500),
 });
 
@@ -159,8 +165,16 @@ export const AgreementInput = z
     /** Oral agreements: the day the parties agreed (art. 30). */
     oralDate: OptDate,
     items: z.array(ItemInput).max(50, '履行事项不能超过50项'),
+    /** 协议金额: what the agreement settles, summed by the statistics (the intake's 涉及金额 is the amount in dispute). */
+    agreedAmountYuan: Amount,
+    /** The agreement's own 履行情况 and 履行完毕日期: used only when it has no items (REVIEW row 1). */
+    performance: z.enum(AGREEMENT_PERFORMANCES, { error: '履行情况不正确' }).default('unperformed'),
+    performedDate: OptDate,
   })
   .superRefine((v, ctx) => {
+    if (v.items.length === 0 && v.performance === 'performed' && !v.performedDate) {
+      ctx.addIssue({ code: 'custom', path: ['performedDate'], message: '已履行的，请填写履行完毕日期' });
+    }
     if (v.form === 'oral' && !v.oralDate) ctx.addIssue({ code: 'custom', path: ['oralDate'], message: '口头协议须填写达成日期' });
     if (v.form === 'written') {
       if (!v.facts) ctx.addIssue({ code: 'custom', path: ['facts'], message: '书面协议须载明纠纷主要事实（人民调解法第二十九条）' });
@@ -172,8 +186,21 @@ export type AgreementInput = z.input<typeof AgreementInput>;
 export const PerformanceInput = z.strictObject({
   itemId: Id,
   state: z.enum(PERFORMANCE_STATES, { error: '履行情况不正确' }),
+  /** The day the item was performed; today when it is marked 已履行 without one. */
+  date: OptDate,
   note: optText('备注', 500),
 });
+
+/** The 履行情况 of an agreement without items, as the worker finds it (REVIEW row 1). */
+export const AgreementPerformanceInput = z
+  .strictObject({
+    caseId: Id,
+    state: z.enum(AGREEMENT_PERFORMANCES, { error: '请选择履行情况' }),
+    date: OptDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.state === 'performed' && !v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: '请填写履行完毕日期' });
+  });
 
 export const ConfirmationInput = z
   .strictObject({
@@ -216,7 +243,7 @@ export const MediationListInput = z.strictObject({
   mediatingBody: Body.optional(),
   mediatorId: Id.optional(),
   outcome: z.enum(['open', ...CASE_OUTCOMES]).optional(),
-  performance: z.enum(PERFORMANCE_STATES).optional(),
+  performance: z.enum(AGREEMENT_PERFORMANCES).optional(),
   confirmation: z.enum(['applied', 'granted', 'none']).optional(),
   q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
   deleted: z.boolean().optional(),
@@ -246,10 +273,15 @@ export interface MediationRow {
   outcome: CaseOutcome | null;
   closedDate: string | null;
   agreementForm: AgreementForm | null;
-  performance: PerformanceState | null;
+  performance: AgreementPerformance | null;
+  /** 履行完毕日期. */
+  performedDate: string | null;
   performanceOverdue: boolean;
   confirmation: 'none' | 'applied' | 'granted' | 'rejected';
+  /** 涉及金额 of the case (the amount in dispute). */
   amountYuan: number | null;
+  /** 协议金额. */
+  agreedAmountYuan: number | null;
   deletedAt: string | null;
 }
 
@@ -280,6 +312,7 @@ export interface PerformanceItem {
   description: string;
   deadline: string | null;
   state: PerformanceState;
+  performedDate: string | null;
   note: string | null;
   overdue: boolean;
 }
@@ -299,7 +332,13 @@ export interface Agreement {
   sealDate: string | null;
   effectiveDate: string | null;
   items: PerformanceItem[];
-  performance: PerformanceState;
+  /** 协议金额 (元). */
+  agreedAmountYuan: number | null;
+  performance: AgreementPerformance;
+  /** 履行完毕日期. */
+  performedDate: string | null;
+  /** True when the items decide the performance (it cannot be set on the agreement). */
+  performanceDerived: boolean;
   confirmation: {
     intent: boolean | null;
     appliedDate: string | null;
@@ -360,7 +399,10 @@ export interface MediationStats {
   performed: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
-  amountYuan: number;
+  /** 协议金额: what the successful cases' agreements settle. */
+  agreementAmountYuan: number;
+  /** 争议金额: what the cases accepted in the period were about (the intake's 涉及金额). */
+  disputedAmountYuan: number;
   successRate: number | null;
   performanceRate: number | null;
   byCategory: { category: string; accepted: number; successful: number }[];

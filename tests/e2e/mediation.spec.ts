@@ -103,13 +103,16 @@ test('take a dispute through mediation to an agreement and a return visit; the s
   await page.getByRole('combobox', { name: '履行事项1的履行情况' }).click();
   await page.getByRole('option', { name: '已履行' }).click();
   await expect(page.getByText('逾期')).toBeHidden();
+  // The item is dated as performed today, and with it the agreement
+  await expect(page.getByText('2024-06-15 履行完毕')).toBeVisible();
+  await expect(page.getByText('履行完毕日期：2024-06-15')).toBeVisible();
   await page.getByRole('button', { name: '记录回访' }).click();
   const visit = page.getByRole('dialog', { name: '记录回访' });
   await fillDate(visit.getByLabel('回访日期'), '2024-06-15');
   await visit.getByLabel('回访情况').fill('赔偿款已付清，界墙正在重砌，双方关系缓和。');
   await visit.getByRole('button', { name: '保存' }).click();
   await expect(visit).toBeHidden();
-  await expect(page.getByRole('cell', { name: '2024-06-15' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2024-06-15', exact: true })).toBeVisible();
   await shot(page, '02-case-file');
 
   // The agreement as a document: previewed as it prints, then downloaded as Word

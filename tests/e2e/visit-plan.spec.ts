@@ -27,6 +27,12 @@ async function sheetOf(path: string) {
   return { title: ws.getCell('A1').value, subtitle: ws.getCell('A2').value, header: row(3), rows };
 }
 
+/** A ledger: its rows, and the 合计 row that closes it. */
+async function ledgerOf(path: string) {
+  const sheet = await sheetOf(path);
+  return { ...sheet, rows: sheet.rows.slice(0, -1), totals: sheet.rows.at(-1) };
+}
+
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 test('the monthly visit plan: by person, filtered, exported and printed; the ledger exported with its filters', async ({ page, app }) => {
@@ -143,10 +149,11 @@ test('the monthly visit plan: by person, filtered, exported and printed; the led
   await expect(page.getByText('已生成 高寨乡重点人员台账_2024-06-15.xlsx')).toBeVisible();
   const ledgerPath = test.info().outputPath('ledger.xlsx');
   await ledger.saveAs(ledgerPath);
-  const book = await sheetOf(ledgerPath);
+  const book = await ledgerOf(ledgerPath);
   expect(book.title).toBe('高寨乡重点人员台账');
   expect(book.subtitle).toBe('筛选条件：状态：在管；包保责任人：李网格　导出日期：2024年6月15日');
   expect(book.rows).toEqual([
     [1, '钱二', null, '邪教人员', '黄色（一般关注）', null, '李网格', day('2024-05-01'), '在管', day('2024-05-31'), '是'],
   ]);
+  expect(book.totals?.slice(0, 2)).toEqual(['合计', '共 1 人']);
 });

@@ -1,6 +1,7 @@
 /**
  * Nothing cited lives outside the repository. Comments cite the team's handbook by key — DOMAIN §1.7,
- * RELIABILITY G12, RELIABILITY T11, ARCHITECTURE rule 3, ARCHITECTURE import zones … — and each key
+ * RELIABILITY G12, RELIABILITY T11, ARCHITECTURE rule 3, ARCHITECTURE import zones, the domain
+ * review's findings as REVIEW row 1 … — and each key
  * must have an entry headed with it under "What the code cites" in CONTRIBUTING.md. An old issue is
  * never cited by its number (say what it asked for instead), and no file points into the handbook's
  * folder. The check reads shared/, db/, electron/, renderer/ and tests/ (not node_modules or
@@ -32,10 +33,10 @@ function sources(dir: string): string[] {
 // ── the checker ──────────────────────────────────────────────────────────────────────────────
 
 /** One part of a handbook key: a section, a goal, a test, a numbered rule, or the import zones. */
-const PART = String.raw`§\d+(?:\.\d+)*|[GT]\d+|rules?\s+\d+|import zones`;
+const PART = String.raw`§\d+(?:\.\d+)*|[GT]\d+|rules?\s+\d+|rows?\s+\d+|import zones`;
 /** A list goes on with ", …" or "and …", also across a comment's line break ("G12\n * and T11"). */
 const MORE = String.raw`(?:[\s*/]*,|[\s*/]+and)[\s*/]*(?:§\d+(?:\.\d+)*|[GT]\d+|\d+)`;
-const CITATION = new RegExp(String.raw`\b(DOMAIN|RELIABILITY|ARCHITECTURE|STYLE|STACK)(?:\.md)?\s+(${PART})((?:${MORE})*)`, 'g');
+const CITATION = new RegExp(String.raw`\b(DOMAIN|RELIABILITY|ARCHITECTURE|STYLE|STACK|REVIEW)(?:\.md)?\s+(${PART})((?:${MORE})*)`, 'g');
 const ISSUE = /\bissues?\s+#?\d+/gi;
 const HANDBOOK_PATH = /\bhandbook\//g;
 
@@ -45,11 +46,12 @@ const HANDBOOK_PATH = /\bhandbook\//g;
  * "RELIABILITY G12 and T11" → RELIABILITY G12 and RELIABILITY T11.
  */
 function keysOf(doc: string, first: string, more: string): string[] {
-  const rule = /^rules?\s+(\d+)$/.exec(first);
-  const keys = [rule ? `${doc} rule ${rule[1]}` : `${doc} ${first}`];
+  // A numbered rule or a review row: "rules 4 and 6" → rule 4, rule 6; "rows 1, 3 and 22" → row 1, row 3, row 22.
+  const numbered = /^(rule|row)s?\s+(\d+)$/.exec(first);
+  const keys = [numbered ? `${doc} ${numbered[1]} ${numbered[2]}` : `${doc} ${first}`];
   for (const [part] of more.matchAll(/§\d+(?:\.\d+)*|[GT]\d+|\d+/g)) {
     if (/^\d+$/.test(part)) {
-      if (rule) keys.push(`${doc} rule ${part}`);
+      if (numbered) keys.push(`${doc} ${numbered[1]} ${part}`);
     } else keys.push(`${doc} ${part}`);
   }
   return keys;
@@ -158,6 +160,9 @@ describe('citations', () => {
     };
     expect(citedKeys(probe)).toEqual(
       new Set(['RELIABILITY G12', 'RELIABILITY T13', 'ARCHITECTURE rule 4', 'ARCHITECTURE rule 16', 'STYLE §3.3']),
+    );
+    expect(citedKeys({ 'db/rows.ts': '// REVIEW rows 1, 3 and 22; REVIEW row 19' })).toEqual(
+      new Set(['REVIEW row 1', 'REVIEW row 3', 'REVIEW row 22', 'REVIEW row 19']),
     );
     expect(uncited(probe, KEYS)).toEqual([
       'db/probe.ts:2  RELIABILITY.md G12, T13: no entry "### RELIABILITY T13" under "What the code cites" in CONTRIBUTING.md',

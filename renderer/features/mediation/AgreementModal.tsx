@@ -1,8 +1,24 @@
-import { ActionIcon, Button, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import {
   AGREEMENT_FORM_FULL_LABELS,
+  AGREEMENT_PERFORMANCES,
+  AGREEMENT_PERFORMANCE_LABELS,
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
+  type AgreementPerformance,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 import { AGREEMENT_FORMS, AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
@@ -16,6 +32,7 @@ interface ItemValue {
   description: string;
   deadline: string;
   state: PerformanceState;
+  performedDate: string;
   note: string;
 }
 
@@ -43,8 +60,12 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
         description: i.description,
         deadline: i.deadline ?? '',
         state: i.state,
+        performedDate: i.performedDate ?? '',
         note: i.note ?? '',
       })) as ItemValue[],
+      agreedAmountYuan: (a?.agreedAmountYuan ?? '') as number | string,
+      performance: (a && !a.performanceDerived ? a.performance : 'unperformed') as AgreementPerformance,
+      performedDate: a?.performanceDerived ? '' : (a?.performedDate ?? ''),
     },
     toInput: (v) => toInput(c.id, v),
   });
@@ -97,11 +118,35 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
           ) : (
             <DateField label="达成日期（口头协议自达成之日起生效）" withAsterisk {...form.getInputProps('oralDate')} />
           )}
+          <NumberInput
+            label="协议金额（元）"
+            description="协议约定给付的金额合计；与受理时登记的争议金额分开统计"
+            min={0}
+            decimalScale={2}
+            thousandSeparator=","
+            w={260}
+            {...form.getInputProps('agreedAmountYuan')}
+          />
           <Divider label="履行事项" labelPosition="left" />
           {v.items.length === 0 && (
-            <Text size="sm" c="dimmed">
-              没有需要跟踪的履行事项时可不填。
-            </Text>
+            <>
+              <Text size="sm" c="dimmed">
+                有分期、分项给付的，逐项添加履行事项，履行情况按事项汇总；没有需要跟踪的事项时，直接登记协议的履行情况。
+              </Text>
+              <Group grow>
+                <Select
+                  label="协议履行情况"
+                  allowDeselect={false}
+                  data={AGREEMENT_PERFORMANCES.map((p) => ({ value: p, label: AGREEMENT_PERFORMANCE_LABELS[p] }))}
+                  {...form.getInputProps('performance')}
+                />
+                {v.performance === 'performed' ? (
+                  <DateField label="履行完毕日期" withAsterisk {...form.getInputProps('performedDate')} />
+                ) : (
+                  <div />
+                )}
+              </Group>
+            </>
           )}
           {v.items.map((_item, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: controlled inputs read their values from the form by position, so a row's key is its place.
@@ -149,6 +194,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
                 description: '',
                 deadline: v.performanceDeadline,
                 state: 'unperformed',
+                performedDate: '',
                 note: '',
               } satisfies ItemValue)
             }
@@ -178,6 +224,9 @@ function toInput(
     sealDate: string;
     oralDate: string;
     items: ItemValue[];
+    agreedAmountYuan: number | string;
+    performance: AgreementPerformance;
+    performedDate: string;
   },
 ) {
   return {
@@ -194,6 +243,17 @@ function toInput(
     mediatorSignedDate: v.form === 'written' ? v.mediatorSignedDate : '',
     sealDate: v.form === 'written' ? v.sealDate : '',
     oralDate: v.form === 'oral' ? v.oralDate : '',
-    items: v.items.map((i) => ({ id: i.id, description: i.description, deadline: i.deadline, state: i.state, note: i.note })),
+    items: v.items.map((i) => ({
+      id: i.id,
+      description: i.description,
+      deadline: i.deadline,
+      state: i.state,
+      // The day an item was performed is kept while it stays performed; the host dates a newly performed one.
+      performedDate: i.state === 'performed' ? i.performedDate : '',
+      note: i.note,
+    })),
+    agreedAmountYuan: v.agreedAmountYuan === '' ? null : Number(v.agreedAmountYuan),
+    performance: v.performance,
+    performedDate: v.items.length === 0 && v.performance === 'performed' ? v.performedDate : '',
   };
 }

@@ -1,15 +1,19 @@
-import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
+import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import {
+  AGREEMENT_PERFORMANCES,
+  AGREEMENT_PERFORMANCE_LABELS,
   CASE_OUTCOME_LABELS,
   GUIDANCE_ROUTES,
   GUIDANCE_ROUTE_LABELS,
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
+  type AgreementPerformance,
   type CaseOutcome,
   type GuidanceRoute,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 import {
+  AgreementPerformanceInput,
   CloseInput,
   SATISFACTION,
   VISIT_METHODS,
@@ -21,7 +25,7 @@ import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSetupStatus, useStaff } from '../reference/queries';
 import { todayLocal } from '../../components/today';
-import { useCloseCase, useSaveCaseVisit } from './mutations';
+import { useCloseCase, useSaveCaseVisit, useSetAgreementPerformance } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /** 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止 (reason). */
@@ -87,7 +91,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
       visitDate: todayLocal(),
       visitorStaffId: status.data?.operator?.id ?? '',
       method: '上门回访' as (typeof VISIT_METHODS)[number],
-      performanceFound: (c.agreement?.performance ?? 'performed') as PerformanceState,
+      performanceFound: FINDING_OF[c.agreement?.performance ?? 'performed'],
       satisfaction: '满意' as (typeof SATISFACTION)[number],
       notes: '',
     },
@@ -128,6 +132,61 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
             />
           </Group>
           <Textarea label="回访情况" autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The visit's finding that matches what the agreement shows now (a visit records on the items' scale). */
+const FINDING_OF: Record<AgreementPerformance, PerformanceState> = {
+  performed: 'performed',
+  on_the_spot: 'performed',
+  partial: 'partial',
+  unperformed: 'unperformed',
+  no_payment: 'not_applicable',
+};
+
+/**
+ * 履行情况 of an agreement without items (人民调解法第三十一条: the committee supervises every
+ * agreement): 当场履行 takes the day it took effect, 已履行 asks for the day it was completed.
+ */
+export function AgreementPerformanceModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const a = c.agreement!;
+  const form = useZodForm({
+    schema: AgreementPerformanceInput,
+    initialValues: { state: a.performance, date: a.performance === 'performed' ? (a.performedDate ?? '') : todayLocal() },
+    toInput: (v) => ({ caseId: c.id, state: v.state, date: v.state === 'performed' ? v.date : '' }),
+  });
+  const { run, saving } = useSetAgreementPerformance(form);
+  const v = form.getValues();
+  const submit = form.onSubmit(async (values) => {
+    const input = { caseId: c.id, state: values.state, date: values.state === 'performed' ? values.date : '' };
+    if (await run(input, '履行情况已更新')) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="登记协议履行情况">
+      <form onSubmit={submit}>
+        <Stack>
+          <Select
+            label="履行情况"
+            withAsterisk
+            allowDeselect={false}
+            data={AGREEMENT_PERFORMANCES.map((s) => ({ value: s, label: AGREEMENT_PERFORMANCE_LABELS[s] }))}
+            {...form.getInputProps('state')}
+          />
+          {v.state === 'performed' && <DateField label="履行完毕日期" withAsterisk {...form.getInputProps('date')} />}
+          {v.state === 'on_the_spot' && (
+            <Text size="sm" c="dimmed">
+              当场履行的，履行完毕日期为协议生效日期（{a.effectiveDate ?? '协议尚未生效'}）。
+            </Text>
+          )}
+          {v.state === 'no_payment' && (
+            <Text size="sm" c="dimmed">
+              协议不含给付内容（如仅确认事实、赔礼道歉已当面完成）的，计入协议履行率的履行完毕件数。
+            </Text>
+          )}
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>

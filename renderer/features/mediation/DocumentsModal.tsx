@@ -5,9 +5,11 @@
 import { Alert, Badge, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { availableDocs, buildMediationDocument, type MediationDocRequest } from '../../../shared/documents/mediation';
+import type { AttachmentKind } from '../../../shared/schemas/attachments';
 import type { MediationCase } from '../../../shared/schemas/mediation';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
 import { useSavePdf } from '../../components/useDownload';
+import { useAttachments } from '../attachments/queries';
 import { useDicts } from '../reference/queries';
 import { useMediationDocumentFile } from './mutations';
 
@@ -17,10 +19,12 @@ export function DocumentsModal({ c, opened, onClose }: { c: MediationCase; opene
   const [selected, setSelected] = useState<MediationDocRequest>(() => (c.agreement?.form === 'written' ? 'agreement' : 'register'));
   const download = useMediationDocumentFile();
   const pdf = useSavePdf();
-  const model = useMemo(
-    () => buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category) }, selected),
-    [c, dicts, selected],
-  );
+  const papers = useAttachments('mediation_case', c.id);
+  const model = useMemo(() => {
+    const attachments: Partial<Record<AttachmentKind, number>> = {};
+    for (const a of papers.data ?? []) attachments[a.kind] = (attachments[a.kind] ?? 0) + 1;
+    return buildMediationDocument(c, { categoryLabel: dicts.label('dispute_category', c.category), attachments }, selected);
+  }, [c, dicts, selected, papers.data]);
   const current = docs.find((d) => d.key === selected)!;
 
   const downloadDocx = () => download.run({ caseId: c.id, doc: selected });

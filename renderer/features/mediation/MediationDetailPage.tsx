@@ -18,7 +18,7 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { useDicts } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
-import { CloseCaseModal, VisitModal } from './CaseModals';
+import { AgreementPerformanceModal, CloseCaseModal, VisitModal } from './CaseModals';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
@@ -42,6 +42,7 @@ function Field({ label, children, span = 3 }: { label: string; children: React.R
 type Dialog =
   | { kind: 'record'; recordKind: RecordKind; existing?: MediationRecord }
   | { kind: 'agreement' }
+  | { kind: 'performance' }
   | { kind: 'close' }
   | { kind: 'visit'; visit?: ReturnVisit }
   | null;
@@ -301,6 +302,11 @@ export function MediationDetailPage() {
                             void setPerformance.run({ itemId: item.id, state: s as PerformanceState, note: item.note }, '履行情况已更新')
                           }
                         />
+                        {item.performedDate && (
+                          <Text size="xs" c="dimmed" mt={2}>
+                            {item.performedDate} 履行完毕
+                          </Text>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -310,7 +316,24 @@ export function MediationDetailPage() {
             <Group gap="xs">
               <Text size="sm">总体履行情况：</Text>
               <PerformanceBadge state={a.performance} />
+              {a.performedDate && (
+                <Text size="sm" c="dimmed">
+                  履行完毕日期：{a.performedDate}
+                </Text>
+              )}
+              {a.performanceDerived ? (
+                <Text size="xs" c="dimmed">
+                  （按各履行事项汇总）
+                </Text>
+              ) : (
+                !c.deletedAt && (
+                  <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'performance' })}>
+                    登记履行情况
+                  </Button>
+                )
+              )}
             </Group>
+            {a.agreedAmountYuan !== null && <Text size="sm">协议金额：{a.agreedAmountYuan.toLocaleString('zh-CN')} 元</Text>}
           </Stack>
         )}
       </Card>
@@ -377,6 +400,7 @@ export function MediationDetailPage() {
         <RecordModal caseId={c.id} kind={dialog.recordKind} existing={dialog.existing} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'agreement' && <AgreementModal c={c} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'performance' && <AgreementPerformanceModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'close' && <CloseCaseModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'visit' && <VisitModal c={c} visit={dialog.visit} onClose={() => setDialog(null)} />}
     </Stack>

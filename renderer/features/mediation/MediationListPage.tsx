@@ -9,8 +9,8 @@ import {
   CONFIRMATION_LABELS,
   MEDIATING_BODIES,
   MEDIATING_BODY_LABELS,
-  PERFORMANCE_STATES,
-  PERFORMANCE_STATE_LABELS,
+  AGREEMENT_PERFORMANCES,
+  AGREEMENT_PERFORMANCE_LABELS,
 } from '../../../shared/domain/mediation';
 import type { MediationRow } from '../../../shared/schemas/mediation';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -118,7 +118,7 @@ export function MediationListPage() {
           <Grid.Col span={{ base: 6, md: 3 }}>
             <FilterSelect
               label="履行情况"
-              data={opts(PERFORMANCE_STATES, PERFORMANCE_STATE_LABELS)}
+              data={opts(AGREEMENT_PERFORMANCES, AGREEMENT_PERFORMANCE_LABELS)}
               value={f.performance ?? null}
               onChange={(v) => set({ performance: none(v) as ListInput['performance'] })}
             />

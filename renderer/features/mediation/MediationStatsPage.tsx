@@ -31,7 +31,8 @@ export function MediationStatsPage() {
             <Figure label="调解成功件数" value={s.successful} />
             <Figure label="调解成功率" value={formatRate(s.successRate)} hint={STAT_DEFINITIONS.successRate} />
             <Figure label="协议履行率" value={formatRate(s.performanceRate)} hint={STAT_DEFINITIONS.performanceRate} />
-            <Figure label="协议涉及金额（元）" value={s.amountYuan.toLocaleString('zh-CN')} />
+            <Figure label="协议金额（元）" value={s.agreementAmountYuan.toLocaleString('zh-CN')} hint={STAT_DEFINITIONS.agreementAmount} />
+            <Figure label="争议金额（元）" value={s.disputedAmountYuan.toLocaleString('zh-CN')} hint={STAT_DEFINITIONS.disputedAmount} />
             <Figure label="申请司法确认" value={s.confirmationsApplied} />
             <Figure label="司法确认有效" value={s.confirmationsGranted} />
           </SimpleGrid>

@@ -1,18 +1,27 @@
 import { Badge } from '@mantine/core';
 import {
+  AGREEMENT_PERFORMANCE_LABELS,
   CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
   PERFORMANCE_STATE_LABELS,
+  type AgreementPerformance,
   type CaseOutcome,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 
 const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
-const PERFORMANCE_COLORS: Record<PerformanceState, string> = {
+const PERFORMANCE_COLORS: Record<PerformanceState | AgreementPerformance, string> = {
   performed: 'green',
+  on_the_spot: 'green',
   partial: 'yellow',
   unperformed: 'red',
   not_applicable: 'gray',
+  no_payment: 'gray',
+};
+/** An item's or a visit's finding, or the agreement's as a whole. */
+const PERFORMANCE_LABELS: Record<PerformanceState | AgreementPerformance, string> = {
+  ...PERFORMANCE_STATE_LABELS,
+  ...AGREEMENT_PERFORMANCE_LABELS,
 };
 
 export function OutcomeBadge({ outcome }: { outcome: CaseOutcome | null }) {
@@ -24,11 +33,11 @@ export function OutcomeBadge({ outcome }: { outcome: CaseOutcome | null }) {
   );
 }
 
-export function PerformanceBadge({ state }: { state: PerformanceState | null }) {
+export function PerformanceBadge({ state }: { state: PerformanceState | AgreementPerformance | null }) {
   if (!state) return null;
   return (
     <Badge color={PERFORMANCE_COLORS[state]} variant="light" size="sm">
-      {PERFORMANCE_STATE_LABELS[state]}
+      {PERFORMANCE_LABELS[state]}
     </Badge>
   );
 }

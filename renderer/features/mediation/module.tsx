@@ -1,6 +1,7 @@
 /** What people's mediation lends the screens that span modules (renderer/components/modules.tsx). */
 import {
   AGREEMENT_FORM_FULL_LABELS,
+  AGREEMENT_PERFORMANCE_LABELS,
   CASE_OUTCOME_LABELS,
   CONFIRMATION_LABELS,
   PERFORMANCE_STATE_LABELS,
@@ -29,6 +30,7 @@ export const mediationUi: UiModule<'mediation'> = {
     // Inside a record, an agreement, a performance item or a ruling.
     codes: {
       ...PERFORMANCE_STATE_LABELS,
+      ...AGREEMENT_PERFORMANCE_LABELS,
       ...RECORD_KIND_LABELS,
       ...AGREEMENT_FORM_FULL_LABELS,
       granted: CONFIRMATION_LABELS.granted,

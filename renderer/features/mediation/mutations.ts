@@ -49,6 +49,10 @@ export function useSetPerformance() {
   return useCaseWrite((input: Input<'mediation.setPerformance'>) => api.mediation.setPerformance(input));
 }
 
+export function useSetAgreementPerformance<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.setAgreementPerformance'>) => api.mediation.setAgreementPerformance(input), form);
+}
+
 export function useSaveConfirmation<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.saveConfirmation'>) => api.mediation.saveConfirmation(input), form);
 }

@@ -379,6 +379,73 @@ describe('openLedger', () => {
     });
   });
 
+  it('gives agreements kept before 0014 their 履行情况: from the items as the ledger showed it, or from the latest visit after one without items', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0014') });
+    const clock = fixedClock('2024-06-15');
+    dispatch(createHost(old, { clock, log: () => {} }), 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const at = '2024-06-01T08:00:00.000Z';
+    const kase = old.db.prepare(
+      `INSERT INTO mediation_case (id, case_no, case_year, case_seq, origin, mediating_body, committee_name, accepted_date, category, summary,
+         outcome, closed_date, parties_text, mediators_text, created_at, updated_at)
+       VALUES (?, ?, 2024, ?, 'application', 'township', '高寨乡人民调解委员会', '2024-03-01', '02', '纠纷', 'success', '2024-03-05', '张三', '王调解', ?, ?)`,
+    );
+    const agreement = old.db.prepare(
+      `INSERT INTO agreement (id, case_id, form, content, party_signatures, effective_date, created_at, updated_at)
+       VALUES (?, ?, 'oral', '协议', '{}', '2024-03-05', ?, ?)`,
+    );
+    const item = old.db.prepare(
+      "INSERT INTO performance_item (id, agreement_id, description, deadline, state, ord) VALUES (?, ?, '事项', NULL, ?, ?)",
+    );
+    const visit = old.db.prepare(
+      `INSERT INTO return_visit (id, case_id, planned_date, visit_date, performance_found, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?)`,
+    );
+    const file = (n: number, items: string[], visits: [string, string][] = []) => {
+      const caseId = `01HZC00000000000000000000${n}`;
+      const agreementId = `01HZA00000000000000000000${n}`;
+      kase.run(caseId, `（2024）高寨乡人调字第${n}号`, n, at, at);
+      agreement.run(agreementId, caseId, at, at);
+      for (const [i, state] of items.entries()) item.run(`01HZI0000000000000000000${n}${i}`, agreementId, state, i);
+      for (const [i, [date, found]] of visits.entries()) visit.run(`01HZV0000000000000000000${n}${i}`, caseId, date, found, at, at);
+    };
+    file(1, ['performed', 'performed']);
+    file(2, ['performed', 'unperformed']);
+    file(3, ['not_applicable']);
+    // Without items: a visit after the agreement found it performed (a later one found it so too)
+    file(
+      4,
+      [],
+      [
+        ['2024-04-01', 'partial'],
+        ['2024-05-01', 'performed'],
+      ],
+    );
+    // Without items and with a visit after it that found nothing paid: it keeps 未履行
+    file(5, [], [['2024-04-01', 'unperformed']]);
+    // Without items and never visited
+    file(6, []);
+    // Without items: a visit made before the agreement took effect says nothing of it
+    file(7, [], [['2024-03-02', 'performed']]);
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(again.db.prepare('SELECT performance, performed_date AS date FROM agreement ORDER BY id').all()).toEqual([
+      { performance: 'performed', date: null },
+      { performance: 'partial', date: null },
+      { performance: 'no_payment', date: null },
+      { performance: 'performed', date: '2024-05-01' },
+      { performance: 'unperformed', date: null },
+      { performance: 'unperformed', date: null },
+      { performance: 'unperformed', date: null },
+    ]);
+    const stats = dispatch(createHost(again, { clock, log: () => {} }), 'mediation.stats', {
+      dateFrom: '2024-01-01',
+      dateTo: '2024-12-31',
+    });
+    expect(stats).toMatchObject({ ok: true, value: { successful: 7, performed: 3 } });
+  });
+
   it('refuses a file that is not a ledger and leaves it alone', () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'this is not a database at all, just text that someone renamed');

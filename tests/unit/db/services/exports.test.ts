@@ -196,6 +196,7 @@ describe("people's mediation ledger export", () => {
       mediatorSignedDate: '2024-06-05',
       sealDate: '2024-06-05',
       items: [{ description: '赔偿500元', deadline: '2024-06-10', state: 'unperformed' }],
+      agreedAmountYuan: 1500,
     });
     t.call('mediation.close', { id: settled.id, outcome: 'success', closedDate: '2024-06-06' });
     const pending = t.call('mediation.create', {
@@ -225,8 +226,10 @@ describe("people's mediation ledger export", () => {
       '结案日期',
       '协议形式',
       '履行情况',
+      '履行完毕日期',
       '司法确认',
       '涉及金额（元）',
+      '协议金额（元）',
     ]);
     expect(done.rows).toEqual([
       [
@@ -243,15 +246,17 @@ describe("people's mediation ledger export", () => {
         day('2024-06-06'),
         '书面',
         '未履行（逾期）',
+        null,
         '未申请',
         3000,
+        1500,
       ],
     ]);
 
     const all = await exportCases({});
     expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
-    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(12).fill(null), 3000]);
-    expect(all.rows[0]!.slice(3, 15)).toEqual([
+    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(13).fill(null), 3000, 1500]);
+    expect(all.rows[0]!.slice(3, 17)).toEqual([
       '当事人申请',
       '婚姻家庭纠纷',
       '李四',
@@ -259,6 +264,8 @@ describe("people's mediation ledger export", () => {
       '村调委会',
       '王调解',
       '调解中',
+      null,
+      null,
       null,
       null,
       null,

@@ -179,7 +179,11 @@ describe("people's mediation case file", () => {
     const c = writtenAgreement(open().id);
     expect(c.agreement!.effectiveDate).toBe('2024-05-21');
     expect(c.agreement!.confirmation.window).toEqual({ lastDay: '2024-06-20', daysLeft: 6, open: true });
-    expect(c.visits).toEqual([expect.objectContaining({ plannedDate: '2024-06-20', visitDate: null, due: false })]);
+    // 30 days after it takes effect, and 30 days after the last deadline (the wall by 06-30)
+    expect(c.visits).toEqual([
+      expect.objectContaining({ plannedDate: '2024-06-20', visitDate: null, due: false }),
+      expect.objectContaining({ plannedDate: '2024-07-30', visitDate: null, due: false }),
+    ]);
     expect(c.agreement!.items.map((i) => i.overdue)).toEqual([true, false]);
   });
 
@@ -229,7 +233,7 @@ describe("people's mediation case file", () => {
       satisfaction: '基本满意',
       notes: '已付1000元',
     });
-    expect(v.visits).toHaveLength(1);
+    expect(v.visits.map((x) => x.plannedDate)).toEqual(['2024-06-20', '2024-07-30']);
     expect(v.visits[0]).toMatchObject({
       plannedDate: '2024-06-20',
       visitDate: '2024-06-14',
@@ -284,7 +288,8 @@ describe("people's mediation case file", () => {
       mediated: 2,
       successful: 1,
       performed: 0,
-      amountYuan: 3000,
+      agreementAmountYuan: 0,
+      disputedAmountYuan: 3000,
       successRate: 0.5,
       performanceRate: 0,
     });
@@ -300,5 +305,134 @@ describe("people's mediation case file", () => {
     const c = open();
     const detail = t.call('persons.get', { id: b.id });
     expect(detail.records).toEqual(expect.arrayContaining([expect.objectContaining({ module: 'mediation', id: c.id })]));
+  });
+});
+
+describe('REVIEW rows 1, 3, 19 and 22: the agreement as a whole', () => {
+  const visit = (caseId: string, visitDate: string, performanceFound: 'performed' | 'partial' | 'unperformed' | 'not_applicable') =>
+    t.call('mediation.saveVisit', {
+      caseId,
+      visitDate,
+      visitorStaffId: mediatorId,
+      method: '上门回访',
+      performanceFound,
+      satisfaction: '满意',
+    });
+
+  it('row 1: an agreement without items is as the worker records it — 当场履行 on the day it took effect — and counts in 协议履行率', () => {
+    const c = writtenAgreement(open().id, { items: [], agreedAmountYuan: 2000 });
+    expect(c.agreement).toMatchObject({
+      performance: 'unperformed',
+      performedDate: null,
+      performanceDerived: false,
+      agreedAmountYuan: 2000,
+    });
+    const spot = t.call('mediation.setAgreementPerformance', { caseId: c.id, state: 'on_the_spot' });
+    expect(spot.agreement).toMatchObject({ performance: 'on_the_spot', performedDate: '2024-05-21' });
+    t.call('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' });
+    expect(t.call('mediation.list', { performance: 'on_the_spot' }).rows.map((r) => [r.id, r.performedDate, r.agreedAmountYuan])).toEqual([
+      [c.id, '2024-05-21', 2000],
+    ]);
+    const s = t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    expect(s).toMatchObject({ successful: 1, performed: 1, performanceRate: 1, agreementAmountYuan: 2000, disputedAmountYuan: 3000 });
+  });
+
+  it.each([
+    // what is recorded → the state and the 履行完毕日期
+    [{ state: 'performed', date: '2024-06-01' }, 'performed', '2024-06-01'],
+    [{ state: 'no_payment', date: '2024-06-01' }, 'no_payment', null],
+    [{ state: 'partial' }, 'partial', null],
+  ] as const)('row 1: recording %j without items → %s, completed on %s', (entry, state, date) => {
+    const c = writtenAgreement(open().id, { items: [] });
+    expect(t.call('mediation.setAgreementPerformance', { caseId: c.id, ...entry }).agreement).toMatchObject({
+      performance: state,
+      performedDate: date,
+    });
+  });
+
+  it.each([
+    [{ state: 'performed' }, '请填写履行完毕日期'],
+    [{ state: 'performed', date: '2024-06-16' }, '不能晚于今天'],
+    [{ state: 'performed', date: '2024-05-01' }, '不能早于受理日期'],
+  ] as const)('row 1: recording %j without items is refused: %s', (entry, message) => {
+    const c = writtenAgreement(open().id, { items: [] });
+    const r = t.raw('mediation.setAgreementPerformance', { caseId: c.id, ...entry });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(r)).toContain(message);
+  });
+
+  it('row 1: with items, the items decide — dated as each is performed — and the agreement cannot be set by hand', () => {
+    const c = writtenAgreement(open().id);
+    expect(c.agreement).toMatchObject({ performance: 'unperformed', performanceDerived: true });
+    expect(t.raw('mediation.setAgreementPerformance', { caseId: c.id, state: 'on_the_spot' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    const [pay, wall] = c.agreement!.items;
+    let now = t.call('mediation.setPerformance', { itemId: pay!.id, state: 'performed', date: '2024-05-30' });
+    expect(now.agreement).toMatchObject({ performance: 'partial', performedDate: null });
+    now = t.call('mediation.setPerformance', { itemId: wall!.id, state: 'performed' });
+    expect(now.agreement!.items.map((i) => i.performedDate)).toEqual(['2024-05-30', '2024-06-15']);
+    expect(now.agreement).toMatchObject({ performance: 'performed', performedDate: '2024-06-15' });
+    // Saving the agreement again keeps the days; taking the items away hands the state to the worker
+    now = writtenAgreement(c.id, {
+      items: now.agreement!.items.map(({ id, description, deadline, state }) => ({ id, description, deadline, state })),
+    });
+    expect(now.agreement).toMatchObject({ performance: 'performed', performedDate: '2024-06-15' });
+    now = writtenAgreement(c.id, { items: [], performance: 'no_payment' });
+    expect(now.agreement).toMatchObject({ performance: 'no_payment', performedDate: null, performanceDerived: false });
+  });
+
+  it("row 1: a return visit's finding is the state of an agreement without items, on the visit's day when it found it performed", () => {
+    const c = writtenAgreement(open().id, { items: [] });
+    expect(visit(c.id, '2024-06-01', 'partial').agreement).toMatchObject({ performance: 'partial', performedDate: null });
+    expect(visit(c.id, '2024-06-14', 'performed').agreement).toMatchObject({ performance: 'performed', performedDate: '2024-06-14' });
+    // An earlier visit entered late does not overwrite what the latest found
+    expect(visit(c.id, '2024-05-25', 'unperformed').agreement).toMatchObject({ performance: 'performed' });
+    // With items, a visit changes nothing: the items decide
+    const other = t.call('mediation.create', {
+      origin: 'application',
+      acceptedDate: '2024-05-08',
+      mediatingBody: 'township',
+      category: '02',
+      summary: '借款',
+      parties: [
+        { personId: a.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+      mediatorIds: [mediatorId],
+    });
+    writtenAgreement(other.id);
+    expect(visit(other.id, '2024-06-14', 'performed').agreement).toMatchObject({ performance: 'unperformed' });
+  });
+
+  it('row 19: the visits are planned again when the agreement changes, and a visit made is not proposed again', () => {
+    const c = writtenAgreement(open().id);
+    visit(c.id, '2024-06-14', 'partial');
+    // The wall is now due at the end of August: the second visit moves with it; the first was made
+    let now = writtenAgreement(c.id, {
+      items: [
+        { description: '张三赔偿李四2000元', deadline: '2024-05-31', state: 'unperformed' },
+        { description: '张三重砌界墙', deadline: '2024-08-31', state: 'unperformed' },
+      ],
+    });
+    expect(now.visits.map((v) => [v.plannedDate, v.visitDate])).toEqual([
+      ['2024-06-20', '2024-06-14'],
+      ['2024-09-30', null],
+    ]);
+    // Everything due before the first visit: only the visit made remains
+    now = writtenAgreement(c.id, { items: [{ description: '张三赔偿李四2000元', deadline: '2024-05-31', state: 'unperformed' }] });
+    expect(now.visits.map((v) => [v.plannedDate, v.visitDate])).toEqual([['2024-06-20', '2024-06-14']]);
+    // …and the to-do table holds no visit for it
+    expect(t.ledger.db.prepare("SELECT item_key FROM obligation WHERE owner_id = ? AND item_key LIKE 'visit.%'").all(c.id)).toEqual([]);
+  });
+
+  it('row 22: a case is not closed as 调解成功 before its agreement takes effect', () => {
+    const c = writtenAgreement(open().id);
+    expect(t.raw('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-20' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { closedDate: '不能早于协议生效日期' } },
+    });
+    expect(t.call('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' }).outcome).toBe('success');
   });
 });

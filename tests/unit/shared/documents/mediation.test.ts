@@ -67,8 +67,21 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   mediatorSignedDate: null,
   sealDate: null,
   effectiveDate: null,
-  items: [{ id: 'I1', description: '支付3月赡养费', deadline: '2024-03-31', state: 'performed', note: null, overdue: false }],
+  items: [
+    {
+      id: 'I1',
+      description: '支付3月赡养费',
+      deadline: '2024-03-31',
+      state: 'performed',
+      performedDate: '2024-03-30',
+      note: null,
+      overdue: false,
+    },
+  ],
+  agreedAmountYuan: 600,
   performance: 'performed',
+  performedDate: '2024-03-30',
+  performanceDerived: true,
   confirmation: {
     intent: true,
     appliedDate: '2024-03-20',
@@ -82,6 +95,7 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
 });
 
 const texts = (blocks: Block[]) => JSON.stringify(blocks);
+const CTX = { categoryLabel: '婚姻家庭纠纷', attachments: {} };
 
 describe('document helpers', () => {
   it.each([
@@ -121,7 +135,7 @@ describe('mediation case file', () => {
 
   it('lists outside papers in the contents where the standard order puts them', () => {
     const c = { ...base, agreement: agreement() };
-    const contents = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'contents').parts[0]!;
+    const contents = buildMediationDocument(c, CTX, 'contents').parts[0]!;
     const table = contents.blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
     expect(table.rows.slice(1).map((r) => r[1]!.text)).toEqual([
       '人民调解受理登记表',
@@ -136,27 +150,25 @@ describe('mediation case file', () => {
   });
 
   it('ticks the case source on the register and names the dispute by its parties', () => {
-    const reg = buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'register');
+    const reg = buildMediationDocument(base, CTX, 'register');
     expect(reg.name).toBe('（2024）高寨乡人调字第7号 人民调解受理登记表');
     const t = texts(reg.parts[0]!.blocks);
     expect(t).toContain('☑调委会主动调解');
     expect(t).toContain('☐当事人申请');
     expect(t).toContain('经当事人同意，本委员会受理调解王大妈与王小二之间的纠纷。');
     expect(t).toContain('1,200.00元');
-    const cover = texts(buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'cover').parts[0]!.blocks);
+    const cover = texts(buildMediationDocument(base, CTX, 'cover').parts[0]!.blocks);
     expect(cover).toContain('王大妈与王小二婚姻家庭纠纷');
   });
 
   it('computes ages on the application at the acceptance date', () => {
-    const app = texts(buildMediationDocument(base, { categoryLabel: '婚姻家庭纠纷' }, 'application').parts[0]!.blocks);
+    const app = texts(buildMediationDocument(base, CTX, 'application').parts[0]!.blocks);
     expect(app).toContain('"73岁"'); // born 1950-08-20, accepted 2024-03-05
   });
 
   it('prints signature dates that were recorded and leaves the others blank', () => {
     const c = { ...base, agreement: agreement({ partySignatures: [{ personId: 'P1', date: '2024-03-15' }], sealDate: '2024-03-16' }) };
-    const signs = buildMediationDocument(c, { categoryLabel: '婚姻家庭纠纷' }, 'agreement').parts[0]!.blocks.filter(
-      (b) => b.kind === 'sign',
-    );
+    const signs = buildMediationDocument(c, CTX, 'agreement').parts[0]!.blocks.filter((b) => b.kind === 'sign');
     expect(signs.map((s) => (s as { date: string }).date)).toEqual([
       '2024年3月15日',
       '　　　年　　月　　日',
@@ -165,4 +177,54 @@ describe('mediation case file', () => {
       '2024年3月16日',
     ]);
   });
+
+  it('has one signature line for every mediator who conducted the mediation (REVIEW row 22)', () => {
+    const c = {
+      ...base,
+      mediators: [
+        { staffId: 'S1', name: '李调解' },
+        { staffId: 'S2', name: '赵调解' },
+      ],
+      agreement: agreement({ mediatorSignedDate: '2024-03-15' }),
+    };
+    const labels = buildMediationDocument(c, CTX, 'agreement')
+      .parts[0]!.blocks.filter((b): b is Extract<Block, { kind: 'sign' }> => b.kind === 'sign')
+      .map((b) => b.label);
+    expect(labels.filter((l) => l === '人民调解员（签名）：')).toHaveLength(2);
+  });
+
+  it.each([
+    // [attachments, investigation record?, the papers listed between the notice and the agreement]
+    [{}, false, ['当事人身份证明']],
+    [{ authorization: 1 }, false, ['当事人身份证明', '授权委托书']],
+    [{ evidence: 3 }, false, ['当事人身份证明', '人民调解证据材料']],
+    [{ evidence: 2, authorization: 1 }, true, ['当事人身份证明', '授权委托书', '人民调解调查记录（2024年3月8日）', '人民调解证据材料']],
+  ] as const)(
+    'lists attached papers in the contents where the standard order puts them (REVIEW row 22): %j',
+    (attachments, investigated, papers) => {
+      const c = {
+        ...base,
+        agreement: agreement({ confirmation: { ...agreement().confirmation, appliedDate: null } }),
+        records: investigated
+          ? [
+              {
+                id: 'R0',
+                kind: 'investigation' as const,
+                date: '2024-03-08',
+                place: null,
+                participants: '双方',
+                content: '调查',
+                nextStep: null,
+              },
+            ]
+          : [],
+      };
+      const contents = buildMediationDocument(c, { ...CTX, attachments }, 'contents').parts[0]!;
+      const table = contents.blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+      const names = table.rows.slice(1).map((r) => r[1]!.text);
+      expect(names.slice(names.indexOf('人民调解当事人权利义务告知书') + 1, names.indexOf('人民调解协议书'))).toEqual(papers);
+      if ('evidence' in attachments)
+        expect(table.rows.find((r) => r[1]!.text === '人民调解证据材料')![3]!.text).toBe(`${attachments.evidence}份，附后`);
+    },
+  );
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementEffectiveDate,
+  PERFORMANCE_COMPLETE,
   agreementPerformance,
   confirmationWindow,
   mediationRates,
-  proposedReturnVisit,
+  proposedReturnVisits,
 } from '../../../../shared/domain/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { formatRate } from '../../../../shared/domain/rates';
@@ -37,24 +38,87 @@ describe('judicial confirmation window (30 days from the effective date)', () =>
   });
 });
 
-describe('performance', () => {
+describe("REVIEW row 1: an agreement's 履行情况 comes from its items when it has any, otherwise from the worker", () => {
+  const own = { state: 'on_the_spot', date: '2024-03-05' } as const;
   it.each([
-    [['performed', 'performed'], 'performed'],
-    [['performed', 'not_applicable'], 'performed'],
-    [['performed', 'unperformed'], 'partial'],
-    [['partial'], 'partial'],
-    [['unperformed', 'unperformed'], 'unperformed'],
-    [['not_applicable'], 'not_applicable'],
-    [[], 'unperformed'],
-  ] as const)('items %j → %s', (states, overall) => {
-    expect(agreementPerformance(states.map((state) => ({ state })))).toBe(overall);
+    // items (state, performed on) → state, 履行完毕日期
+    [
+      [
+        ['performed', '2024-04-01'],
+        ['performed', '2024-05-01'],
+      ],
+      'performed',
+      '2024-05-01',
+    ],
+    [
+      [
+        ['performed', '2024-04-01'],
+        ['not_applicable', null],
+      ],
+      'performed',
+      '2024-04-01',
+    ],
+    // a performed item whose day was never recorded (kept before the day was asked): no 履行完毕日期
+    [
+      [
+        ['performed', '2024-04-01'],
+        ['performed', null],
+      ],
+      'performed',
+      null,
+    ],
+    [
+      [
+        ['performed', '2024-04-01'],
+        ['unperformed', null],
+      ],
+      'partial',
+      null,
+    ],
+    [[['partial', null]], 'partial', null],
+    [
+      [
+        ['unperformed', null],
+        ['unperformed', null],
+      ],
+      'unperformed',
+      null,
+    ],
+    [[['not_applicable', null]], 'no_payment', null],
+  ] as const)('items %j → %s on %s', (items, state, date) => {
+    const p = agreementPerformance(
+      items.map(([s, d]) => ({ state: s, performedDate: d })),
+      own,
+    );
+    expect(p).toEqual({ state, date, derived: true });
+  });
+
+  it.each([
+    // the worker's entry for an agreement without items → what counts
+    ['on_the_spot', '2024-03-05', '2024-03-05'],
+    ['performed', '2024-06-01', '2024-06-01'],
+    ['no_payment', '2024-06-01', null],
+    ['partial', '2024-06-01', null],
+    ['unperformed', null, null],
+  ] as const)('no items, recorded %s (%s) → 履行完毕日期 %s', (state, date, expected) => {
+    expect(agreementPerformance([], { state, date })).toEqual({ state, date: expected, derived: false });
+  });
+
+  it('counts 已履行, 当场履行 and 无给付内容 as performed in full for 协议履行率, and nothing else', () => {
+    expect([...PERFORMANCE_COMPLETE].sort()).toEqual(['no_payment', 'on_the_spot', 'performed']);
   });
 });
 
-describe('return visit proposal', () => {
-  it('falls the configured number of days after the agreement takes effect', () => {
-    expect(proposedReturnVisit('2024-01-31')).toBe('2024-03-01');
-    expect(proposedReturnVisit('2024-01-31', 15)).toBe('2024-02-15');
+describe('REVIEW row 19: return visits after the agreement takes effect and after its last performance deadline', () => {
+  it.each([
+    ['2024-01-31', [], 30, ['2024-03-01']],
+    ['2024-01-31', [], 15, ['2024-02-15']],
+    // a deadline before the first visit adds nothing
+    ['2024-01-31', ['2024-02-10'], 30, ['2024-03-01']],
+    // pay within six months: visited at 30 days and 30 days after the last deadline
+    ['2024-01-31', ['2024-04-30', null, '2024-07-31'], 30, ['2024-03-01', '2024-08-30']],
+  ] as const)('effective %s, deadlines %j, every %i days → %j', (effective, deadlines, days, visits) => {
+    expect(proposedReturnVisits(effective, deadlines, days)).toEqual(visits);
   });
 });
 
