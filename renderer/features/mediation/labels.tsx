@@ -7,7 +7,7 @@ import {
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 
-const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
+export const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
 const PERFORMANCE_COLORS: Record<PerformanceState, string> = {
   performed: 'green',
   partial: 'yellow',
