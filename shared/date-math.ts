@@ -70,6 +70,13 @@ export function periodOf(date: string, kind: PeriodKind): Period {
   return { key: String(y), start: fmt(y, 1, 1), end: fmt(y, 12, 31), label: `${y}年` };
 }
 
+/** Every month from the one holding `from` to the one holding `to`, as 'YYYY-MM' (a statistic's months). */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = `${from.slice(0, 7)}-01`; d.slice(0, 7) <= to.slice(0, 7); d = addMonths(d, 1)) out.push(d.slice(0, 7));
+  return out;
+}
+
 /** The period after `p` (same kind). */
 export function nextPeriod(p: Period, kind: PeriodKind): Period {
   return periodOf(addDays(p.end, 1), kind);

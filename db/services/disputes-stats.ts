@@ -6,7 +6,7 @@
  * rows, not from every dispute.
  */
 import type { z } from 'zod';
-import { addMonths } from '../../shared/date-math';
+import { monthsOf } from '../../shared/date-math';
 import { addDisputeCounts, disputeRates, emptyDisputeCounts, type DisputeCounts } from '../../shared/domain/disputes-stats';
 import type { DisputeStatRow, DisputeStats, DisputeStatsInput } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
@@ -143,13 +143,6 @@ function breakdown(rows: readonly SumRow[], labelOf: (key: string) => string, or
   return [...rows]
     .sort((a, b) => rank(a.key) - rank(b.key) || b.registered - a.registered)
     .map((r) => row(r.key || null, labelOf(r.key), counts(r)));
-}
-
-/** Every month from the one holding `from` to the one holding `to`, as 'YYYY-MM'. */
-function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = `${from.slice(0, 7)}-01`; d.slice(0, 7) <= to.slice(0, 7); d = addMonths(d, 1)) out.push(d.slice(0, 7));
-  return out;
 }
 
 export function disputeStats(ctx: ServiceContext, input: z.output<typeof DisputeStatsInput>): DisputeStats {

@@ -4,6 +4,7 @@
  * confirmation, and return visits. A case opened from a registered dispute keeps it in step.
  */
 import type { z } from 'zod';
+import { monthsOf } from '../../shared/date-math';
 import { addDays } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/domain/disputes';
 import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
@@ -12,6 +13,7 @@ import {
   agreementPerformance,
   CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
+  CASE_OUTCOMES,
   confirmationWindow,
   ENTRUSTED_ORIGINS,
   mediationRates,
@@ -1164,6 +1166,27 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
        GROUP BY ${column} ORDER BY accepted DESC, key`,
       p,
     );
+  const months = new Map(
+    all<{ month: string; accepted: number; successful: number }>(
+      ctx,
+      `SELECT month, sum(kind = 'accepted') AS accepted, sum(kind = 'successful') AS successful FROM (
+         SELECT substr(m.accepted_date, 1, 7) AS month, 'accepted' AS kind FROM mediation_case m
+           WHERE ${live} AND m.accepted_date BETWEEN @from AND @to
+         UNION ALL
+         SELECT substr(m.closed_date, 1, 7), 'successful' FROM mediation_case m
+           WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to)
+       GROUP BY month`,
+      p,
+    ).map((r) => [r.month, r]),
+  );
+  const outcomes = new Map(
+    all<{ outcome: CaseOutcome; n: number }>(
+      ctx,
+      `SELECT m.outcome, count(*) AS n FROM mediation_case m
+       WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to GROUP BY m.outcome`,
+      p,
+    ).map((r) => [r.outcome, r.n]),
+  );
   return {
     dateFrom: input.dateFrom,
     dateTo: input.dateTo,
@@ -1179,6 +1202,12 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     performanceRate: rates.performanceRate,
     byCategory: group('m.category').map((g) => ({ category: g.key, accepted: g.accepted, successful: g.successful })),
     byBody: group('m.mediating_body').map((g) => ({ body: g.key as MediatingBody, accepted: g.accepted, successful: g.successful })),
+    byMonth: monthsOf(input.dateFrom, input.dateTo).map((month) => ({
+      month,
+      accepted: months.get(month)?.accepted ?? 0,
+      successful: months.get(month)?.successful ?? 0,
+    })),
+    byOutcome: CASE_OUTCOMES.map((outcome) => ({ outcome, count: outcomes.get(outcome) ?? 0 })),
   };
 }
 

@@ -4,6 +4,7 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
 import { useSettings, useSetupStatus, useStaff } from '../features/reference/queries';
 import { NAV } from './routes';
+import './print.css';
 
 function OperatorSelect() {
   const status = useSetupStatus();

@@ -407,6 +407,10 @@ export interface MediationStats {
   performanceRate: number | null;
   byCategory: { category: string; accepted: number; successful: number }[];
   byBody: { body: MediatingBody; accepted: number; successful: number }[];
+  /** 'YYYY-MM', in order, every month of the period: accepted by acceptance date, successful by closing date. */
+  byMonth: { month: string; accepted: number; successful: number }[];
+  /** Every outcome, in CASE_OUTCOMES order, counted by closing date (they add up to `mediated`). */
+  byOutcome: { outcome: CaseOutcome; count: number }[];
 }
 
 /** One form of a case file, or the whole file (卷宗), to generate as .docx. */

@@ -1,12 +1,14 @@
 /**
  * 排查调处统计 as a township reads it: a small year entered (disputes across categories and sources,
  * 12345 and 信访 transfers, one failure, one turned away), then the year's figures, each rate with its
- * definition, the breakdowns, and the same year counted by outcome.
+ * definition, the breakdowns, the charts with their figures (on screen and as printed), the same year
+ * counted by outcome, and a period with nothing in it.
  */
 import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
 import type { DisputeStatus } from '../../shared/domain/disputes';
 import { E2E_TODAY, expect, test } from './fixtures';
+import { cells, expectBars, expectNoData, expectPrinted } from './stats-charts';
 
 const stat = (page: Page, name: string) => page.getByTestId(`stat-${name}`);
 
@@ -88,10 +90,43 @@ test("a small year's dispute statistics: counts, 调处率 and 化解率, amount
       .getByRole('cell')
       .nth(5),
   ).toHaveText('1');
+  // The charts, each with its figures beside it: 登记/化解 by month and by category, and the outcomes.
+  const byMonthChart = page.getByTestId('chart-month');
+  await expectBars(byMonthChart);
+  await expect(byMonthChart.getByText('3月', { exact: true })).toBeVisible();
+  const monthTable = page.getByTestId('chart-month-table');
+  await expect(monthTable.getByRole('row')).toHaveCount(8); // heading, January to June, 合计
+  await expect(cells(monthTable, '2024年3月')).toHaveText(['2024年3月', '9', '9']);
+  await expect(cells(monthTable, '2024年4月')).toHaveText(['2024年4月', '2', '1']);
+  await expect(cells(monthTable, '2024年5月')).toHaveText(['2024年5月', '2', '0']);
+  await expect(cells(monthTable, '2024年6月')).toHaveText(['2024年6月', '0', '0']);
+  await expect(cells(monthTable, '合计')).toHaveText(['合计', '13', '10']);
+  await expectBars(page.getByTestId('chart-category'));
+  const categoryTable = page.getByTestId('chart-category-table');
+  await expect(cells(categoryTable, '婚姻家庭纠纷')).toHaveText(['婚姻家庭纠纷', '5', '5']);
+  await expect(cells(categoryTable, '劳动争议纠纷')).toHaveText(['劳动争议纠纷', '2', '1']);
+  await expect(cells(categoryTable, '山林土地纠纷')).toHaveText(['山林土地纠纷', '1', '0']);
+  // Four of the five outcomes happened, so four sectors; together they are the 13 registered.
+  await expect(page.getByTestId('chart-outcome').locator('.recharts-pie-sector')).toHaveCount(4);
+  const outcomeTable = page.getByTestId('chart-outcome-table');
+  await expect(cells(outcomeTable, '化解')).toHaveText(['化解', '10']);
+  await expect(cells(outcomeTable, '未化解')).toHaveText(['未化解', '1']);
+  await expect(cells(outcomeTable, '办理中')).toHaveText(['办理中', '0']);
+  await expect(cells(outcomeTable, '转办')).toHaveText(['转办', '1']);
+  await expect(cells(outcomeTable, '不予受理')).toHaveText(['不予受理', '1']);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: test.info().outputPath('01-year.png'), fullPage: true });
+  // As printed: the page alone, the charts drawn in full, the figures beside them.
+  await expectPrinted(page, '矛盾纠纷登记', '02-year-print');
 
   // Counted by outcome: the 11 disputes that were resolved or not in the period.
   await page.getByText('按化解结果日期').click();
   await expect(stat(page, '登记件数')).toHaveText('11');
   await expect(stat(page, '化解率')).toHaveText('90.91%');
+
+  // A period with nothing in it says so instead of drawing empty charts.
+  await page.getByLabel('统计期间从').fill('2024-06-01');
+  await page.getByRole('heading', { name: '矛盾纠纷排查调处统计' }).click();
+  await expect(stat(page, '登记件数')).toHaveText('0');
+  await expectNoData(page);
 });

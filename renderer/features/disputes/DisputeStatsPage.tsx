@@ -17,6 +17,7 @@ import { errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { Figure } from '../../components/Figure';
 import { todayLocal } from '../../components/today';
+import { DisputeStatsCharts } from './DisputeStatsCharts';
 import { useDisputeStats } from './queries';
 
 const money = (yuan: number) => yuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -100,6 +101,7 @@ export function DisputeStatsPage() {
               hint={DISPUTE_STAT_DEFINITIONS.resolutionRateOfHandled}
             />
           </SimpleGrid>
+          <DisputeStatsCharts stats={s} />
           <Card withBorder>
             <Tabs defaultValue="category">
               <Tabs.List>

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { RISK_LEVEL_COLORS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 
-const STATUS_COLORS: Record<DisputeStatus, string> = {
+export const STATUS_COLORS: Record<DisputeStatus, string> = {
   registered: 'gray',
   accepted: 'blue',
   rejected: 'dark',

@@ -4,6 +4,7 @@ import { MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/
 import { formatRate } from '../../../shared/domain/rates';
 import { useDicts } from '../reference/queries';
 import { todayLocal } from '../../components/today';
+import { MediationStatsCharts } from './MediationStatsCharts';
 import { useMediationStats } from './queries';
 import { DateField } from '../../components/DateField';
 import { Figure } from '../../components/Figure';
@@ -36,6 +37,7 @@ export function MediationStatsPage() {
             <Figure label="申请司法确认" value={s.confirmationsApplied} />
             <Figure label="司法确认有效" value={s.confirmationsGranted} />
           </SimpleGrid>
+          <MediationStatsCharts stats={s} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
               <Title order={5} mb="xs">

@@ -9,7 +9,7 @@ import {
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 
-const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
+export const OUTCOME_COLORS: Record<CaseOutcome, string> = { success: 'green', failure: 'orange', terminated: 'gray' };
 const PERFORMANCE_COLORS: Record<PerformanceState | AgreementPerformance, string> = {
   performed: 'green',
   on_the_spot: 'green',

@@ -301,6 +301,58 @@ describe("people's mediation case file", () => {
     );
   });
 
+  it('counts the statistics by month (every month of the period, zeros kept) and by outcome', () => {
+    const create = (acceptedDate: string) =>
+      t.call('mediation.create', {
+        origin: 'application',
+        acceptedDate,
+        mediatingBody: 'village',
+        category: '01',
+        summary: '赡养费',
+        parties: [{ personId: b.id, role: 'applicant' }],
+        mediatorIds: [mediatorId],
+      });
+    // Accepted before the period, ended inside it: an outcome in March, no acceptance counted.
+    t.call('mediation.close', { id: create('2024-01-30').id, outcome: 'terminated', closedDate: '2024-03-02', reason: '申请人撤回' });
+    // Accepted in May, succeeded in June.
+    t.call('mediation.close', { id: writtenAgreement(open().id).id, outcome: 'success', closedDate: '2024-06-03' });
+    const failure = create('2024-05-08');
+    t.call('mediation.close', {
+      id: failure.id,
+      outcome: 'failure',
+      closedDate: '2024-05-30',
+      reason: '拒绝赔偿',
+      guidance: ['litigation'],
+    });
+    t.call('mediation.close', { id: create('2024-06-01').id, outcome: 'terminated', closedDate: '2024-06-05', reason: '申请人撤回' });
+    create('2024-06-02');
+    t.call('mediation.delete', { id: create('2024-06-04').id });
+
+    const s = t.call('mediation.stats', { dateFrom: '2024-02-01', dateTo: '2024-06-15' });
+    expect(s.byMonth).toEqual([
+      { month: '2024-02', accepted: 0, successful: 0 },
+      { month: '2024-03', accepted: 0, successful: 0 },
+      { month: '2024-04', accepted: 0, successful: 0 },
+      { month: '2024-05', accepted: 2, successful: 0 },
+      { month: '2024-06', accepted: 2, successful: 1 },
+    ]);
+    expect(s.byOutcome).toEqual([
+      { outcome: 'success', count: 1 },
+      { outcome: 'failure', count: 1 },
+      { outcome: 'terminated', count: 2 },
+    ]);
+    // The breakdowns add up to the period's figures.
+    expect(s).toMatchObject({ accepted: 4, successful: 1, mediated: 4 });
+    expect(t.call('mediation.stats', { dateFrom: '2024-06-10', dateTo: '2024-06-15' })).toMatchObject({
+      byMonth: [{ month: '2024-06', accepted: 0, successful: 0 }],
+      byOutcome: [
+        { outcome: 'success', count: 0 },
+        { outcome: 'failure', count: 0 },
+        { outcome: 'terminated', count: 0 },
+      ],
+    });
+  });
+
   it("lists the case on each party's person page", () => {
     const c = open();
     const detail = t.call('persons.get', { id: b.id });
