@@ -30,6 +30,7 @@ import { exportMediationLedger } from './services/mediation-export';
 import { exportVisitPlan, visitPlan } from './services/followup-visit-plan';
 import { searchPersons } from './services/persons-search';
 import * as mediation from './services/mediation';
+import { mediationStats } from './services/mediation-stats';
 import * as persons from './services/persons';
 import * as ref from './services/reference';
 
@@ -94,7 +95,7 @@ const handlers: Handlers = {
   'mediation.saveVisit': (ctx, i) => mediation.saveVisit(ctx, i),
   'mediation.close': (ctx, i) => mediation.closeCase(ctx, i),
   'mediation.delete': (ctx, i) => mediation.deleteCase(ctx, i.id),
-  'mediation.stats': (ctx, i) => mediation.mediationStats(ctx, i),
+  'mediation.stats': (ctx, i) => mediationStats(ctx, i),
   'mediation.document': (ctx, i) => mediationDocument(ctx, i),
   'attachments.list': (ctx, i) => attachments.listAttachments(ctx, attachmentOwners, i.ownerType, i.ownerId),
   'attachments.add': (ctx, i) => attachments.addAttachment(ctx, attachmentOwners, i),

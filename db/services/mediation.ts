@@ -4,7 +4,6 @@
  * confirmation, and return visits. A case opened from a registered dispute keeps it in step.
  */
 import type { z } from 'zod';
-import { monthsOf } from '../../shared/date-math';
 import { addDays } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/domain/disputes';
 import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
@@ -13,11 +12,8 @@ import {
   agreementPerformance,
   CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
-  CASE_OUTCOMES,
   confirmationWindow,
   ENTRUSTED_ORIGINS,
-  mediationRates,
-  PERFORMANCE_COMPLETE,
   proposedReturnVisits,
   VISIT_FINDING_PERFORMANCE,
   type AgreementPerformance,
@@ -44,12 +40,10 @@ import {
   type MediationParty,
   type MediationRecord,
   type MediationRow,
-  type MediationStats,
   type MediationUpdateInput,
   type PerformanceInput,
   type RecordInput,
   type ReturnVisit,
-  type StatsInput,
   type VisitInput,
 } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
@@ -1123,92 +1117,6 @@ export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListI
   const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
   const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   return { rows: rows.map(caseRow), total, page: f.page, pageSize: f.pageSize };
-}
-
-export function mediationStats(ctx: ServiceContext, input: z.output<typeof StatsInput>): MediationStats {
-  const p = { from: input.dateFrom, to: input.dateTo };
-  const live = 'm.deleted_at IS NULL';
-  const count = (sql: string) => one<{ n: number }>(ctx, sql, p)!.n;
-  const accepted = count(`SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.accepted_date BETWEEN @from AND @to`);
-  const mediated = count(
-    `SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to`,
-  );
-  const successful = count(
-    `SELECT count(*) AS n FROM mediation_case m WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
-  );
-  const complete = PERFORMANCE_COMPLETE.map((s) => `'${s}'`).join(', ');
-  const success = one<{ performed: number | null; agreed: number | null }>(
-    ctx,
-    `SELECT sum(a.performance IN (${complete})) AS performed, sum(a.amount_fen) AS agreed
-     FROM mediation_case m LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted_at IS NULL
-     WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to`,
-    p,
-  )!;
-  const performed = success.performed ?? 0;
-  const disputedFen = one<{ n: number | null }>(
-    ctx,
-    `SELECT sum(m.amount_fen) AS n FROM mediation_case m WHERE ${live} AND m.accepted_date BETWEEN @from AND @to`,
-    p,
-  )!.n;
-  const confirmationsApplied = count(
-    `SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_applied_date BETWEEN @from AND @to`,
-  );
-  const confirmationsGranted = count(
-    `SELECT count(*) AS n FROM agreement a JOIN mediation_case m ON m.id = a.case_id WHERE ${live} AND a.deleted_at IS NULL AND a.confirmation_result = 'granted' AND a.confirmation_result_date BETWEEN @from AND @to`,
-  );
-  const rates = mediationRates({ accepted, mediated, successful, performed, confirmationsApplied, confirmationsGranted });
-  const group = (column: string) =>
-    all<{ key: string; accepted: number; successful: number }>(
-      ctx,
-      `SELECT ${column} AS key, sum(m.accepted_date BETWEEN @from AND @to) AS accepted,
-         sum(m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to) AS successful
-       FROM mediation_case m WHERE ${live} AND (m.accepted_date BETWEEN @from AND @to OR m.closed_date BETWEEN @from AND @to)
-       GROUP BY ${column} ORDER BY accepted DESC, key`,
-      p,
-    );
-  const months = new Map(
-    all<{ month: string; accepted: number; successful: number }>(
-      ctx,
-      `SELECT month, sum(kind = 'accepted') AS accepted, sum(kind = 'successful') AS successful FROM (
-         SELECT substr(m.accepted_date, 1, 7) AS month, 'accepted' AS kind FROM mediation_case m
-           WHERE ${live} AND m.accepted_date BETWEEN @from AND @to
-         UNION ALL
-         SELECT substr(m.closed_date, 1, 7), 'successful' FROM mediation_case m
-           WHERE ${live} AND m.outcome = 'success' AND m.closed_date BETWEEN @from AND @to)
-       GROUP BY month`,
-      p,
-    ).map((r) => [r.month, r]),
-  );
-  const outcomes = new Map(
-    all<{ outcome: CaseOutcome; n: number }>(
-      ctx,
-      `SELECT m.outcome, count(*) AS n FROM mediation_case m
-       WHERE ${live} AND m.outcome IS NOT NULL AND m.closed_date BETWEEN @from AND @to GROUP BY m.outcome`,
-      p,
-    ).map((r) => [r.outcome, r.n]),
-  );
-  return {
-    dateFrom: input.dateFrom,
-    dateTo: input.dateTo,
-    accepted,
-    mediated,
-    successful,
-    performed,
-    confirmationsApplied,
-    confirmationsGranted,
-    agreementAmountYuan: (success.agreed ?? 0) / 100,
-    disputedAmountYuan: (disputedFen ?? 0) / 100,
-    successRate: rates.successRate,
-    performanceRate: rates.performanceRate,
-    byCategory: group('m.category').map((g) => ({ category: g.key, accepted: g.accepted, successful: g.successful })),
-    byBody: group('m.mediating_body').map((g) => ({ body: g.key as MediatingBody, accepted: g.accepted, successful: g.successful })),
-    byMonth: monthsOf(input.dateFrom, input.dateTo).map((month) => ({
-      month,
-      accepted: months.get(month)?.accepted ?? 0,
-      successful: months.get(month)?.successful ?? 0,
-    })),
-    byOutcome: CASE_OUTCOMES.map((outcome) => ({ outcome, count: outcomes.get(outcome) ?? 0 })),
-  };
 }
 
 /** The recycle bin's section of deleted cases (registered in db/modules.ts). */

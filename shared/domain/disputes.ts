@@ -63,7 +63,7 @@ export const DISPUTE_DEADLINE_RULE: Omit<DeadlineRule, 'date'> = {
   kind: 'deadline',
   id: 'dispute.deadline',
   label: '纠纷办理期限',
-  source: '本单位设定的办理期限；期限届满日为法定节假日的，顺延至节假日后的第一个工作日',
+  source: '本单位设定的办理期限；期限末日为法定休假日（含周六、周日，调休上班日除外）的，顺延至其后第一个工作日（民事诉讼法第八十五条）',
   rollForward: true,
 };
 

@@ -26,7 +26,7 @@ export const DEFAULT_HOLIDAY_SOURCES: { year: number; source: string }[] = [
   {
     year: 2027,
     source:
-      '仅法定假日本身（全国年节及纪念日放假办法，2024年修订；农历日期按农历推算）；调休、补假以国务院办公厅2027年通知为准，通知发布后请在此补充',
+      '法定假日（全国年节及纪念日放假办法，2024年修订；农历日期按农历推算）及其补假（同办法：全体公民放假的假日适逢周六、周日的，应当在工作日补假）；调休上班日以国务院办公厅2027年通知为准，通知发布后请在此核对补充',
   },
 ];
 
@@ -56,14 +56,19 @@ export const DEFAULT_HOLIDAYS: HolidayTable = [
   ...block('端午节', '2026-06-19', 3),
   ...block('中秋节', '2026-09-25', 3),
   ...block('国庆节', '2026-10-01', 7, ['2026-09-20', '2026-10-10']),
-  // 2027: the statutory days only, until the State Council's notice sets the bridging days
+  // 2027: the statutory days and their make-up days (补假: a holiday for all citizens that falls on a
+  // Saturday or Sunday is made up on the next working days), until the State Council's notice sets the
+  // bridging days (REVIEW row 21)
   ...block('元旦', '2027-01-01', 1),
   ...block('春节', '2027-02-05', 4), // 除夕 and 正月初一至初三 (正月初一 = 2027-02-06)
+  ...block('春节补假', '2027-02-09', 2), // 02-06 and 02-07 are a Saturday and a Sunday
   ...block('清明节', '2027-04-05', 1),
   ...block('劳动节', '2027-05-01', 2),
+  ...block('劳动节补假', '2027-05-03', 2), // 05-01 and 05-02 are a Saturday and a Sunday
   ...block('端午节', '2027-06-09', 1),
   ...block('中秋节', '2027-09-15', 1),
   ...block('国庆节', '2027-10-01', 3),
+  ...block('国庆节补假', '2027-10-04', 2), // 10-02 and 10-03 are a Saturday and a Sunday
 ];
 
 // The engine asks about many days per subject; index each table once (tables are replaced, not mutated).

@@ -170,33 +170,48 @@ export function proposedReturnVisits(
 
 // ── statistics (CONTRIBUTING.md, DOMAIN §1.10) ────────────────────────────────────────────────
 
+/**
+ * Which cases a period counts: those accepted in it, whenever they closed (as the annual reports count
+ * a year's 891 cases), or those closed in it.
+ */
+export const MEDIATION_STAT_BASES = ['accepted', 'closed'] as const;
+export type MediationStatBasis = (typeof MEDIATION_STAT_BASES)[number];
+export const MEDIATION_STAT_BASIS_LABELS: Record<MediationStatBasis, string> = { accepted: '按受理日期', closed: '按结案日期' };
+
 export interface MediationCounts {
+  /** Cases accepted in the period. */
   accepted: number;
-  /** Cases with an outcome (success, failure or terminated) in the period. */
+  /** Counted cases with an outcome (success, failure or terminated). */
   mediated: number;
   successful: number;
   /** Successful cases whose agreement is performed in full (已履行, 当场履行 or 无给付内容). */
   performed: number;
+  /** Successful cases with a written agreement (only those can be confirmed by a court). */
+  written: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
 }
 
+/** Each figure's definition, printed beside it (the published formulas are not national: REVIEW row 4). */
 export const STAT_DEFINITIONS = {
-  successRate: '调解成功率 = 调解成功件数 ÷ 已调解（有结果）件数',
+  successRate: '调解成功率 = 调解成功件数 ÷ 已调解（有结果：成功、不成、终止）件数',
+  successRateOfAccepted: '调解成功率（按受理） = 调解成功件数 ÷ 受理件数',
   performanceRate: '协议履行率 = 协议已履行完毕件数（含当场履行、无给付内容）÷ 调解成功件数',
-  confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 调解成功件数',
-  agreementAmount: '协议金额 = 期间内调解成功案件的调解协议所载金额之和',
-  disputedAmount: '争议金额 = 期间内受理案件登记的涉及金额之和',
+  confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 书面协议件数（口头协议不能申请司法确认）',
+  agreementAmount: '协议金额 = 调解成功案件的调解协议所载金额之和',
+  disputedAmount: '争议金额 = 所计案件受理时登记的涉及金额之和',
 } as const;
 
 export function mediationRates(c: MediationCounts): {
   successRate: number | null;
+  successRateOfAccepted: number | null;
   performanceRate: number | null;
   confirmationRate: number | null;
 } {
   return {
     successRate: rate(c.successful, c.mediated),
+    successRateOfAccepted: rate(c.successful, c.accepted),
     performanceRate: rate(c.performed, c.successful),
-    confirmationRate: rate(c.confirmationsApplied, c.successful),
+    confirmationRate: rate(c.confirmationsApplied, c.written),
   };
 }

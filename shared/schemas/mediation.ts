@@ -7,6 +7,7 @@ import {
   ENTRUSTED_ORIGINS,
   GUIDANCE_ROUTES,
   MEDIATING_BODIES,
+  MEDIATION_STAT_BASES,
   PERFORMANCE_STATES,
   type AgreementPerformance,
   type CaseOrigin,
@@ -14,6 +15,7 @@ import {
   type ConfirmationWindow,
   type GuidanceRoute,
   type MediatingBody,
+  type MediationStatBasis,
   type PerformanceState,
 } from '../domain/mediation';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
@@ -177,8 +179,10 @@ export const AgreementInput = z
     }
     if (v.form === 'oral' && !v.oralDate) ctx.addIssue({ code: 'custom', path: ['oralDate'], message: '口头协议须填写达成日期' });
     if (v.form === 'written') {
-      if (!v.facts) ctx.addIssue({ code: 'custom', path: ['facts'], message: '书面协议须载明纠纷主要事实（人民调解法第二十九条）' });
-      if (!v.matters) ctx.addIssue({ code: 'custom', path: ['matters'], message: '书面协议须载明争议事项' });
+      if (!v.facts)
+        ctx.addIssue({ code: 'custom', path: ['facts'], message: '书面协议应当载明纠纷简要事实（人民调解工作若干规定第三十五条）' });
+      if (!v.matters)
+        ctx.addIssue({ code: 'custom', path: ['matters'], message: '书面协议应当载明争议事项（人民调解工作若干规定第三十五条）' });
     }
   });
 export type AgreementInput = z.input<typeof AgreementInput>;
@@ -258,7 +262,7 @@ export type MediationListInput = z.input<typeof MediationListInput>;
 export const MediationExportInput = MediationListInput.omit({ page: true, pageSize: true });
 
 export const StatsInput = z
-  .strictObject({ dateFrom: DateStr, dateTo: DateStr })
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr, basis: z.enum(MEDIATION_STAT_BASES).default('accepted') })
   .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
 
 export interface MediationRow {
@@ -390,26 +394,51 @@ export interface MediationCase {
   deletedAt: string | null;
 }
 
+/** One row of a breakdown: the counted cases of one category, mediating body or source. */
+export interface MediationStatRow {
+  key: string;
+  /** Accepted in the period, or closed in it (the basis). */
+  counted: number;
+  mediated: number;
+  successful: number;
+  successRate: number | null;
+}
+
 export interface MediationStats {
   dateFrom: string;
   dateTo: string;
+  basis: MediationStatBasis;
+  /** Cases accepted in the period (on either basis: the 受理 denominator). */
   accepted: number;
+  /** The counted cases: accepted in the period, or closed in it. */
+  counted: number;
   mediated: number;
   successful: number;
+  failed: number;
+  terminated: number;
+  /** Counted cases still being mediated (only on the acceptance basis). */
+  open: number;
+  written: number;
+  oral: number;
   performed: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
   /** 协议金额: what the successful cases' agreements settle. */
   agreementAmountYuan: number;
-  /** 争议金额: what the cases accepted in the period were about (the intake's 涉及金额). */
+  /** 争议金额: what the counted cases were about (the intake's 涉及金额). */
   disputedAmountYuan: number;
   successRate: number | null;
+  successRateOfAccepted: number | null;
   performanceRate: number | null;
-  byCategory: { category: string; accepted: number; successful: number }[];
-  byBody: { body: MediatingBody; accepted: number; successful: number }[];
-  /** 'YYYY-MM', in order, every month of the period: accepted by acceptance date, successful by closing date. */
+  confirmationRate: number | null;
+  byCategory: MediationStatRow[];
+  /** By mediating body: the township committee's own cases apart from the village committees'. */
+  byBody: MediationStatRow[];
+  /** By 案件来源. */
+  byOrigin: MediationStatRow[];
+  /** 'YYYY-MM', in order, every month of the period: accepted by acceptance month, successful by the basis's month. */
   byMonth: { month: string; accepted: number; successful: number }[];
-  /** Every outcome, in CASE_OUTCOMES order, counted by closing date (they add up to `mediated`). */
+  /** Every outcome of the counted cases, in CASE_OUTCOMES order (they add up to `mediated`). */
   byOutcome: { outcome: CaseOutcome; count: number }[];
 }
 

@@ -55,15 +55,20 @@ test("half a year's mediation statistics as charts: by month, by category and by
   await expect(page.getByTestId('stat-已调解件数')).toHaveText('4');
   await expect(page.getByTestId('stat-调解成功件数')).toHaveText('2');
 
-  // By month, January to June: 受理 by acceptance date, 调解成功 by closing date.
+  // Both denominators, labelled: 2 of the 4 with an outcome, 2 of the 5 accepted (one is still open)
+  await expect(page.getByTestId('stat-调解成功率')).toHaveText('50.00%');
+  await expect(page.getByTestId('stat-调解成功率（按受理）')).toHaveText('40.00%');
+  await expect(page.getByText('调解中 1 件')).toBeVisible();
+
+  // By month, January to June, counted by acceptance: the case accepted in March and settled in April is March's success.
   const byMonth = page.getByTestId('chart-month');
   await expectBars(byMonth);
   await expect(byMonth.getByText('3月', { exact: true })).toBeVisible();
   const monthTable = page.getByTestId('chart-month-table');
   await expect(monthTable.getByRole('row')).toHaveCount(8);
   await expect(cells(monthTable, '2024年1月')).toHaveText(['2024年1月', '0', '0']);
-  await expect(cells(monthTable, '2024年3月')).toHaveText(['2024年3月', '2', '1']);
-  await expect(cells(monthTable, '2024年4月')).toHaveText(['2024年4月', '1', '1']);
+  await expect(cells(monthTable, '2024年3月')).toHaveText(['2024年3月', '2', '2']);
+  await expect(cells(monthTable, '2024年4月')).toHaveText(['2024年4月', '1', '0']);
   await expect(cells(monthTable, '2024年5月')).toHaveText(['2024年5月', '1', '0']);
   await expect(cells(monthTable, '2024年6月')).toHaveText(['2024年6月', '1', '0']);
   await expect(cells(monthTable, '合计')).toHaveText(['合计', '5', '2']);
@@ -75,7 +80,7 @@ test("half a year's mediation statistics as charts: by month, by category and by
   await expect(cells(categoryTable, '邻里纠纷')).toHaveText(['邻里纠纷', '2', '0']);
   await expect(cells(categoryTable, '房屋宅基地纠纷')).toHaveText(['房屋宅基地纠纷', '1', '0']);
 
-  // By outcome: the four cases closed in the period.
+  // By outcome: the four of the five accepted that have one.
   await expect(page.getByTestId('chart-outcome').locator('.recharts-pie-sector')).toHaveCount(3);
   const outcomeTable = page.getByTestId('chart-outcome-table');
   await expect(cells(outcomeTable, '调解成功')).toHaveText(['调解成功', '2']);
@@ -83,6 +88,14 @@ test("half a year's mediation statistics as charts: by month, by category and by
   await expect(cells(outcomeTable, '终止调解')).toHaveText(['终止调解', '1']);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: test.info().outputPath('01-half-year.png'), fullPage: true });
+
+  // Counted by closing date instead: the success moves to April, and the open case is not counted
+  await page.getByText('按结案日期').click();
+  await expect(cells(monthTable, '2024年4月')).toHaveText(['2024年4月', '1', '1']);
+  await expect(cells(monthTable, '2024年3月')).toHaveText(['2024年3月', '2', '1']);
+  await expect(page.getByTestId('stat-调解成功率')).toHaveText('50.00%');
+  await page.getByText('按受理日期').click();
+  await expect(cells(monthTable, '2024年3月')).toHaveText(['2024年3月', '2', '2']);
 
   // As printed: the page alone, the charts drawn in full, the figures beside them.
   await expectPrinted(page, '人民调解', '02-half-year-print');

@@ -11,32 +11,36 @@ import { useDicts } from '../reference/queries';
 import { OUTCOME_COLORS } from './labels';
 
 type Charted = 'accepted' | 'successful';
-const SERIES: StatSeries<Charted>[] = [
-  { key: 'accepted', label: '受理', color: 'blue.6' },
-  { key: 'successful', label: CASE_OUTCOME_LABELS.success, color: `${OUTCOME_COLORS.success}.6` },
-];
+const SUCCESS: StatSeries<'successful'> = { key: 'successful', label: CASE_OUTCOME_LABELS.success, color: `${OUTCOME_COLORS.success}.6` };
+const SERIES: StatSeries<Charted>[] = [{ key: 'accepted', label: '受理', color: 'blue.6' }, SUCCESS];
 
 export function MediationStatsCharts({ stats }: { stats: MediationStats }) {
   const dicts = useDicts();
+  const byClosing = stats.basis === 'closed';
+  // On the closing basis a category's bar is the cases closed in the period.
+  const categorySeries: StatSeries<'counted' | 'successful'>[] = [
+    { key: 'counted', label: byClosing ? '结案' : '受理', color: 'blue.6' },
+    SUCCESS,
+  ];
   return (
     <Stack>
       <StatsBarChart
-        title="受理与调解成功（按月份）"
+        title={byClosing ? '受理与调解成功（按月份；成功按结案月份）' : '受理与调解成功（按受理月份）'}
         testId="chart-month"
         first="月份"
         series={SERIES}
         rows={monthRows<Charted>(stats.byMonth.map((m) => ({ month: m.month, counts: m })))}
       />
       <StatsBarChart
-        title="受理与调解成功（按纠纷类型）"
+        title={byClosing ? '结案与调解成功（按纠纷类型）' : '受理与调解成功（按纠纷类型）'}
         testId="chart-category"
         first="纠纷类型"
-        series={SERIES}
-        rows={stats.byCategory.map((c) => ({ label: dicts.label('dispute_category', c.category), counts: c }))}
+        series={categorySeries}
+        rows={stats.byCategory.map((c) => ({ label: dicts.label('dispute_category', c.key), counts: c }))}
         horizontal
       />
       <StatsDonutChart
-        title="调解结果（按结案日期）"
+        title={byClosing ? '调解结果（期间内结案）' : '调解结果（期间内受理的案件）'}
         testId="chart-outcome"
         first="结果"
         slices={stats.byOutcome.map((o) => ({

@@ -1,94 +1,174 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * 人民调解统计: for any period, counted over the cases accepted in it (as the annual reports count a
+ * year's cases) or over those closed in it, with both denominators of the success rate labelled, every
+ * rate's definition beside it, charts, and the breakdowns by category, mediating body and source.
+ */
+import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { MEDIATING_BODY_LABELS, STAT_DEFINITIONS } from '../../../shared/domain/mediation';
+import {
+  CASE_ORIGIN_LABELS,
+  MEDIATING_BODY_LABELS,
+  MEDIATION_STAT_BASES,
+  MEDIATION_STAT_BASIS_LABELS,
+  STAT_DEFINITIONS,
+  type CaseOrigin,
+  type MediatingBody,
+  type MediationStatBasis,
+} from '../../../shared/domain/mediation';
 import { formatRate } from '../../../shared/domain/rates';
-import { useDicts } from '../reference/queries';
-import { todayLocal } from '../../components/today';
-import { MediationStatsCharts } from './MediationStatsCharts';
-import { useMediationStats } from './queries';
+import type { MediationStatRow } from '../../../shared/schemas/mediation';
+import { errorMessage } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { Figure } from '../../components/Figure';
+import { todayLocal } from '../../components/today';
+import { useDicts } from '../reference/queries';
+import { MediationStatsCharts } from './MediationStatsCharts';
+import { useMediationStats } from './queries';
 
-/** Module statistics for any period, with the definition of every rate shown beside it. */
+const money = (yuan: number) => yuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/** One breakdown as a table: the counted cases, those with an outcome, the successes and the rate. */
+function Breakdown({
+  rows,
+  first,
+  counted,
+  label,
+  testId,
+}: {
+  rows: MediationStatRow[];
+  first: string;
+  counted: string;
+  label: (key: string) => string;
+  testId: string;
+}) {
+  return (
+    <Table striped withTableBorder data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{first}</Table.Th>
+          <Table.Th>{counted}</Table.Th>
+          <Table.Th>已调解</Table.Th>
+          <Table.Th>调解成功</Table.Th>
+          <Table.Th>调解成功率</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.length === 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={5}>
+              <Text size="sm" c="dimmed">
+                本期无数据
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        )}
+        {rows.map((r) => (
+          <Table.Tr key={r.key}>
+            <Table.Td>{label(r.key)}</Table.Td>
+            <Table.Td>{r.counted}</Table.Td>
+            <Table.Td>{r.mediated}</Table.Td>
+            <Table.Td>{r.successful}</Table.Td>
+            <Table.Td>{formatRate(r.successRate)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function MediationStatsPage() {
   const today = todayLocal();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
+  const [basis, setBasis] = useState<MediationStatBasis>('accepted');
   const dicts = useDicts();
-  const stats = useMediationStats({ dateFrom: from, dateTo: to });
+  const stats = useMediationStats({ dateFrom: from, dateTo: to, basis });
   const s = stats.data;
+  const counted = s?.basis === 'closed' ? '结案' : '受理';
   return (
     <Stack>
       <Title order={3}>人民调解统计</Title>
-      <Group>
+      <Group align="flex-end">
         <DateField label="统计期间从" withAsterisk value={from} onChange={setFrom} />
         <DateField label="至" withAsterisk value={to} onChange={setTo} error={from > to ? '结束日期不能早于开始日期' : undefined} />
+        <SegmentedControl
+          aria-label="统计口径"
+          value={basis}
+          onChange={(v) => setBasis(v as MediationStatBasis)}
+          data={MEDIATION_STAT_BASES.map((b) => ({ value: b, label: MEDIATION_STAT_BASIS_LABELS[b] }))}
+        />
       </Group>
+      {stats.error && <Text c="red">{errorMessage(stats.error)}</Text>}
       {s && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Figure label="受理件数" value={s.accepted} />
-            <Figure label="已调解件数" value={s.mediated} hint="期间内有结果（成功、不成、终止）" />
+            <Figure label="受理件数" value={s.accepted} hint="期间内受理的案件" />
+            <Figure
+              label="已调解件数"
+              value={s.mediated}
+              hint={s.basis === 'closed' ? '期间内结案（成功、不成、终止）' : '期间内受理、已有结果（成功、不成、终止）'}
+            />
             <Figure label="调解成功件数" value={s.successful} />
+            <Figure
+              label="调解不成、终止"
+              value={`${s.failed}、${s.terminated}`}
+              hint={s.basis === 'accepted' ? `调解中 ${s.open} 件` : undefined}
+            />
             <Figure label="调解成功率" value={formatRate(s.successRate)} hint={STAT_DEFINITIONS.successRate} />
+            <Figure
+              label="调解成功率（按受理）"
+              value={formatRate(s.successRateOfAccepted)}
+              hint={STAT_DEFINITIONS.successRateOfAccepted}
+            />
+            <Figure label="书面协议、口头协议" value={`${s.written}、${s.oral}`} hint="调解成功案件的协议形式" />
             <Figure label="协议履行率" value={formatRate(s.performanceRate)} hint={STAT_DEFINITIONS.performanceRate} />
-            <Figure label="协议金额（元）" value={s.agreementAmountYuan.toLocaleString('zh-CN')} hint={STAT_DEFINITIONS.agreementAmount} />
-            <Figure label="争议金额（元）" value={s.disputedAmountYuan.toLocaleString('zh-CN')} hint={STAT_DEFINITIONS.disputedAmount} />
-            <Figure label="申请司法确认" value={s.confirmationsApplied} />
-            <Figure label="司法确认有效" value={s.confirmationsGranted} />
+            <Figure label="协议金额（元）" value={money(s.agreementAmountYuan)} hint={STAT_DEFINITIONS.agreementAmount} />
+            <Figure label="争议金额（元）" value={money(s.disputedAmountYuan)} hint={STAT_DEFINITIONS.disputedAmount} />
+            <Figure label="申请司法确认" value={s.confirmationsApplied} hint={`确认有效 ${s.confirmationsGranted} 件`} />
+            <Figure label="司法确认率" value={formatRate(s.confirmationRate)} hint={STAT_DEFINITIONS.confirmationRate} />
           </SimpleGrid>
           <MediationStatsCharts stats={s} />
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Card withBorder>
-              <Title order={5} mb="xs">
-                按纠纷类型
-              </Title>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>类型</Table.Th>
-                    <Table.Th>受理</Table.Th>
-                    <Table.Th>成功</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {s.byCategory.map((c) => (
-                    <Table.Tr key={c.category}>
-                      <Table.Td>{dicts.label('dispute_category', c.category)}</Table.Td>
-                      <Table.Td>{c.accepted}</Table.Td>
-                      <Table.Td>{c.successful}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Card>
-            <Card withBorder>
-              <Title order={5} mb="xs">
-                按调解组织
-              </Title>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>调解组织</Table.Th>
-                    <Table.Th>受理</Table.Th>
-                    <Table.Th>成功</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {s.byBody.map((b) => (
-                    <Table.Tr key={b.body}>
-                      <Table.Td>{MEDIATING_BODY_LABELS[b.body]}</Table.Td>
-                      <Table.Td>{b.accepted}</Table.Td>
-                      <Table.Td>{b.successful}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Card>
-          </SimpleGrid>
+          <Card withBorder>
+            <Tabs defaultValue="body">
+              <Tabs.List>
+                <Tabs.Tab value="body">按调解组织</Tabs.Tab>
+                <Tabs.Tab value="origin">按案件来源</Tabs.Tab>
+                <Tabs.Tab value="category">按纠纷类型</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="body" pt="xs">
+                <Breakdown
+                  rows={s.byBody}
+                  first="调解组织"
+                  counted={counted}
+                  label={(k) => MEDIATING_BODY_LABELS[k as MediatingBody] ?? k}
+                  testId="by-body"
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="origin" pt="xs">
+                <Breakdown
+                  rows={s.byOrigin}
+                  first="案件来源"
+                  counted={counted}
+                  label={(k) => CASE_ORIGIN_LABELS[k as CaseOrigin] ?? k}
+                  testId="by-origin"
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="category" pt="xs">
+                <Breakdown
+                  rows={s.byCategory}
+                  first="纠纷类型"
+                  counted={counted}
+                  label={(k) => dicts.label('dispute_category', k)}
+                  testId="by-category"
+                />
+              </Tabs.Panel>
+            </Tabs>
+          </Card>
           <Text size="xs" c="dimmed">
-            口径：受理件数按受理日期计；已调解、成功件数和协议涉及金额按结案日期计；司法确认按申请日期、裁定日期计。
-            {STAT_DEFINITIONS.successRate}；{STAT_DEFINITIONS.performanceRate}。
+            口径：{MEDIATION_STAT_BASIS_LABELS[s.basis]}统计
+            {s.basis === 'accepted' ? '（期间内受理的案件，不论何时结案）' : '（期间内结案的案件）'}
+            ；受理件数始终为期间内受理的案件。{STAT_DEFINITIONS.successRate}；{STAT_DEFINITIONS.successRateOfAccepted}；
+            {STAT_DEFINITIONS.performanceRate}；{STAT_DEFINITIONS.confirmationRate}。
           </Text>
         </>
       )}

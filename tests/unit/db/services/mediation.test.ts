@@ -295,8 +295,8 @@ describe("people's mediation case file", () => {
     });
     expect(s.byBody).toEqual(
       expect.arrayContaining([
-        { body: 'township', accepted: 1, successful: 1 },
-        { body: 'village', accepted: 1, successful: 0 },
+        { key: 'township', counted: 1, mediated: 1, successful: 1, successRate: 1 },
+        { key: 'village', counted: 1, mediated: 1, successful: 0, successRate: 0 },
       ]),
     );
   });
@@ -328,7 +328,8 @@ describe("people's mediation case file", () => {
     create('2024-06-02');
     t.call('mediation.delete', { id: create('2024-06-04').id });
 
-    const s = t.call('mediation.stats', { dateFrom: '2024-02-01', dateTo: '2024-06-15' });
+    // Over the cases closed in the period (成功 by the closing month)
+    const s = t.call('mediation.stats', { dateFrom: '2024-02-01', dateTo: '2024-06-15', basis: 'closed' });
     expect(s.byMonth).toEqual([
       { month: '2024-02', accepted: 0, successful: 0 },
       { month: '2024-03', accepted: 0, successful: 0 },
@@ -342,8 +343,24 @@ describe("people's mediation case file", () => {
       { outcome: 'terminated', count: 2 },
     ]);
     // The breakdowns add up to the period's figures.
-    expect(s).toMatchObject({ accepted: 4, successful: 1, mediated: 4 });
-    expect(t.call('mediation.stats', { dateFrom: '2024-06-10', dateTo: '2024-06-15' })).toMatchObject({
+    expect(s).toMatchObject({ accepted: 4, counted: 4, successful: 1, mediated: 4, failed: 1, terminated: 2, open: 0 });
+    expect(s.byBody.map((b) => [b.key, b.counted, b.successful])).toEqual([
+      ['village', 3, 0],
+      ['township', 1, 1],
+    ]);
+    // Over the cases accepted in the period, whenever they closed (成功 by the acceptance month); the one still open counts
+    const a = t.call('mediation.stats', { dateFrom: '2024-02-01', dateTo: '2024-06-15' });
+    expect(a).toMatchObject({ basis: 'accepted', accepted: 4, counted: 4, mediated: 3, successful: 1, failed: 1, terminated: 1, open: 1 });
+    expect([a.successRate, a.successRateOfAccepted]).toEqual([1 / 3, 1 / 4]);
+    expect(a.byMonth.slice(-2)).toEqual([
+      { month: '2024-05', accepted: 2, successful: 1 },
+      { month: '2024-06', accepted: 2, successful: 0 },
+    ]);
+    expect(a.byOrigin.map((o) => [o.key, o.counted])).toEqual([
+      ['application', 3],
+      ['dispute', 1],
+    ]);
+    expect(t.call('mediation.stats', { dateFrom: '2024-06-10', dateTo: '2024-06-15', basis: 'closed' })).toMatchObject({
       byMonth: [{ month: '2024-06', accepted: 0, successful: 0 }],
       byOutcome: [
         { outcome: 'success', count: 0 },

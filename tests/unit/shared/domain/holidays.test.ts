@@ -32,7 +32,16 @@ describe('isWorkingDay (weekends rest unless 调休上班; listed holidays rest)
     ['2026-10-07', false, '国庆 2026 (Wed)'],
     ['2027-01-01', false, '元旦 2027: the statutory day, before the notice'],
     ['2027-02-08', false, '春节 2027 初三 (Mon)'],
-    ['2027-02-09', true, '春节 2027 初四: no bridging days until the notice'],
+    // REVIEW row 21: a holiday for all citizens on a Saturday or Sunday is made up on the next working days
+    ['2027-02-09', false, '春节 2027 补假 for 初一 (Sat)'],
+    ['2027-02-10', false, '春节 2027 补假 for 初二 (Sun)'],
+    ['2027-02-11', true, '春节 2027 初六: no bridging days until the notice'],
+    ['2027-05-03', false, '劳动节 2027 补假 for 05-01 (Sat)'],
+    ['2027-05-04', false, '劳动节 2027 补假 for 05-02 (Sun)'],
+    ['2027-05-05', true, 'first day back'],
+    ['2027-10-04', false, '国庆 2027 补假 for 10-02 (Sat)'],
+    ['2027-10-05', false, '国庆 2027 补假 for 10-03 (Sun)'],
+    ['2027-10-06', true, 'first day back'],
     ['2027-06-09', false, '端午 2027 (Wed)'],
     ['2027-09-15', false, '中秋 2027 (Wed)'],
     ['2028-01-03', true, 'not in the table: only weekends count'],
@@ -100,7 +109,7 @@ describe('the default table', () => {
   it.each([
     [2025, 28, 5],
     [2026, 33, 6],
-    [2027, 13, 0], // the law's own days (1+4+1+2+1+1+3), before the notice
+    [2027, 19, 0], // the law's own days (1+4+1+2+1+1+3) and six 补假 (REVIEW row 21), before the notice
   ])('%i: %i rest days, %i make-up workdays (the notices)', (year, rest, work) => {
     const ofYear = H.filter((e) => e.date.startsWith(String(year)));
     expect(ofYear.filter((e) => e.kind === 'holiday')).toHaveLength(rest);

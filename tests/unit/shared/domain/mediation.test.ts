@@ -5,6 +5,7 @@ import {
   agreementPerformance,
   confirmationWindow,
   mediationRates,
+  STAT_DEFINITIONS,
   proposedReturnVisits,
 } from '../../../../shared/domain/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
@@ -122,41 +123,63 @@ describe('REVIEW row 19: return visits after the agreement takes effect and afte
   });
 });
 
-describe('statistics', () => {
-  it('reproduces published figures to two decimals (Huangshi 842/869, Xilin Gol 376/386, 李堡镇 2020 890/891 = 99.89%)', () => {
-    const h = mediationRates({
-      accepted: 869,
-      mediated: 869,
-      successful: 842,
-      performed: 830,
-      confirmationsApplied: 12,
-      confirmationsGranted: 11,
-    });
-    expect(formatRate(h.successRate)).toBe('96.89%');
-    const x = mediationRates({
+describe('REVIEW row 4: statistics to two decimals, the success rate over both denominators, each labelled', () => {
+  it.each([
+    // [place, accepted, mediated, successful, ÷ 已调解, ÷ 受理]
+    ['Huangshi 2016', 869, 869, 842, '96.89%', '96.89%'],
+    ['Xilin Gol 2021', 386, 386, 376, '97.41%', '97.41%'],
+    ['李堡镇 2020', 891, 891, 890, '99.89%', '99.89%'],
+    // cases still open at the end of the period: the two denominators part
+    ['a half year with 10 still open', 120, 110, 104, '94.55%', '86.67%'],
+  ])(
+    '%s: %i accepted, %i mediated, %i successful → %s of those mediated, %s of those accepted',
+    (_p, accepted, mediated, successful, ofMediated, ofAccepted) => {
+      const r = mediationRates({
+        accepted,
+        mediated,
+        successful,
+        performed: 0,
+        written: 0,
+        confirmationsApplied: 0,
+        confirmationsGranted: 0,
+      });
+      expect(formatRate(r.successRate)).toBe(ofMediated);
+      expect(formatRate(r.successRateOfAccepted)).toBe(ofAccepted);
+    },
+  );
+
+  it('counts 协议履行率 over the successes and 司法确认率 over the written agreements only (oral ones cannot be confirmed)', () => {
+    const r = mediationRates({
       accepted: 386,
       mediated: 386,
       successful: 376,
       performed: 369,
-      confirmationsApplied: 0,
-      confirmationsGranted: 0,
+      written: 200,
+      confirmationsApplied: 10,
+      confirmationsGranted: 9,
     });
-    expect(formatRate(x.successRate)).toBe('97.41%');
-    expect(formatRate(x.performanceRate)).toBe('98.14%');
-    const libao = mediationRates({
-      accepted: 891,
-      mediated: 891,
-      successful: 890,
-      performed: 890,
-      confirmationsApplied: 0,
-      confirmationsGranted: 0,
-    });
-    expect(formatRate(libao.successRate)).toBe('99.89%');
+    expect(formatRate(r.performanceRate)).toBe('98.14%');
+    expect(formatRate(r.confirmationRate)).toBe('5.00%');
   });
 
   it('shows no rate rather than 0 % when nothing was mediated', () => {
-    const r = mediationRates({ accepted: 3, mediated: 0, successful: 0, performed: 0, confirmationsApplied: 0, confirmationsGranted: 0 });
+    const r = mediationRates({
+      accepted: 3,
+      mediated: 0,
+      successful: 0,
+      performed: 0,
+      written: 0,
+      confirmationsApplied: 0,
+      confirmationsGranted: 0,
+    });
     expect(r.successRate).toBeNull();
     expect(formatRate(r.successRate)).toBe('—');
+    expect(formatRate(r.successRateOfAccepted)).toBe('0.00%');
+  });
+
+  it('writes each definition with its denominator', () => {
+    expect(STAT_DEFINITIONS.successRate).toMatch(/÷ 已调解/);
+    expect(STAT_DEFINITIONS.successRateOfAccepted).toMatch(/÷ 受理件数$/);
+    expect(STAT_DEFINITIONS.confirmationRate).toMatch(/÷ 书面协议件数/);
   });
 });
