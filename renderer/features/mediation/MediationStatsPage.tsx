@@ -85,6 +85,13 @@ export function MediationStatsPage() {
   const stats = useMediationStats({ dateFrom: from, dateTo: to, basis });
   const s = stats.data;
   const counted = s?.basis === 'closed' ? '结案' : '受理';
+  const breakdowns = s
+    ? [
+        { value: 'body', first: '调解组织', rows: s.byBody, label: (k: string) => MEDIATING_BODY_LABELS[k as MediatingBody] ?? k },
+        { value: 'origin', first: '案件来源', rows: s.byOrigin, label: (k: string) => CASE_ORIGIN_LABELS[k as CaseOrigin] ?? k },
+        { value: 'category', first: '纠纷类型', rows: s.byCategory, label: (k: string) => dicts.label('dispute_category', k) },
+      ]
+    : [];
   return (
     <Stack>
       <Title order={3}>人民调解统计</Title>
@@ -131,37 +138,17 @@ export function MediationStatsPage() {
           <Card withBorder>
             <Tabs defaultValue="body">
               <Tabs.List>
-                <Tabs.Tab value="body">按调解组织</Tabs.Tab>
-                <Tabs.Tab value="origin">按案件来源</Tabs.Tab>
-                <Tabs.Tab value="category">按纠纷类型</Tabs.Tab>
+                {breakdowns.map((d) => (
+                  <Tabs.Tab key={d.value} value={d.value}>
+                    按{d.first}
+                  </Tabs.Tab>
+                ))}
               </Tabs.List>
-              <Tabs.Panel value="body" pt="xs">
-                <Breakdown
-                  rows={s.byBody}
-                  first="调解组织"
-                  counted={counted}
-                  label={(k) => MEDIATING_BODY_LABELS[k as MediatingBody] ?? k}
-                  testId="by-body"
-                />
-              </Tabs.Panel>
-              <Tabs.Panel value="origin" pt="xs">
-                <Breakdown
-                  rows={s.byOrigin}
-                  first="案件来源"
-                  counted={counted}
-                  label={(k) => CASE_ORIGIN_LABELS[k as CaseOrigin] ?? k}
-                  testId="by-origin"
-                />
-              </Tabs.Panel>
-              <Tabs.Panel value="category" pt="xs">
-                <Breakdown
-                  rows={s.byCategory}
-                  first="纠纷类型"
-                  counted={counted}
-                  label={(k) => dicts.label('dispute_category', k)}
-                  testId="by-category"
-                />
-              </Tabs.Panel>
+              {breakdowns.map((d) => (
+                <Tabs.Panel key={d.value} value={d.value} pt="xs">
+                  <Breakdown rows={d.rows} first={d.first} counted={counted} label={d.label} testId={`by-${d.value}`} />
+                </Tabs.Panel>
+              ))}
             </Tabs>
           </Card>
           <Text size="xs" c="dimmed">
