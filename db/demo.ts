@@ -253,9 +253,11 @@ export function generate(
     let b = pick(rand, personIds);
     if (b === a) b = personIds[(personIds.indexOf(a) + 1) % personIds.length]!;
     const v = pick(rand, villages);
+    const source = weighted(rand, SOURCE_WEIGHTS);
+    const ticket = source === 'hotline12345' || source === 'petition';
     const d = createDispute(ctx, {
       intakeDate: intake,
-      source: weighted(rand, SOURCE_WEIGHTS),
+      source,
       category,
       villageId: v.id,
       gridId: null,
@@ -273,6 +275,17 @@ export function generate(
       ] as const),
       responsibleStaffId: pick(rand, staff).id,
       deadline: null,
+      // About one in twenty handled by the township centre itself (李堡: 43 of 891)
+      handlingLevel: rand() < 0.05 ? 'township' : 'village',
+      ticketNo: ticket
+        ? `${source === 'petition' ? 'XF' : 'GD'}${intake.replaceAll('-', '')}${String(disputeIds.length).padStart(4, '0')}`
+        : null,
+      ticketUnit: ticket ? (source === 'petition' ? '某某县信访局' : '某某县12345政务服务便民热线') : null,
+      ticketDeadline: ticket ? addDays(intake, 15) : null,
+      feedbackDate: null,
+      satisfaction: null,
+      preventedCriminalPersons: rand() < 0.01 ? 2 : null,
+      preventedMassPersons: null,
     });
     // Older disputes are further along; a few are turned away or handed on.
     const age = Math.floor((Date.parse(today) - Date.parse(intake)) / 86_400_000);

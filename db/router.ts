@@ -31,6 +31,7 @@ import { exportVisitPlan, visitPlan } from './services/followup-visit-plan';
 import { searchPersons } from './services/persons-search';
 import * as mediation from './services/mediation';
 import { mediationStats } from './services/mediation-stats';
+import { deleteScreening, saveScreening, screeningMonth } from './services/disputes-screening';
 import * as persons from './services/persons';
 import * as ref from './services/reference';
 
@@ -79,6 +80,9 @@ const handlers: Handlers = {
   'disputes.changeStatus': (ctx, i) => disputes.changeDisputeStatus(ctx, i),
   'disputes.delete': (ctx, i) => disputes.deleteDispute(ctx, i.id),
   'disputes.stats': (ctx, i) => disputeStats(ctx, i),
+  'disputes.screenings': (ctx, i) => screeningMonth(ctx, i),
+  'disputes.saveScreening': (ctx, i) => saveScreening(ctx, i),
+  'disputes.deleteScreening': (ctx, i) => deleteScreening(ctx, i.id),
   'disputes.nextCaseNumber': (ctx, i) => disputes.previewCaseNumber(ctx, i.intakeDate),
   'mediation.list': (ctx, i) => mediation.listCases(ctx, i),
   'mediation.get': (ctx, i) => mediation.getCase(ctx, i.id),

@@ -40,6 +40,17 @@ export const dispute = sqliteTable(
     mediatingDate: text('mediating_date'),
     outcome: text('outcome'),
     outcomeDate: text('outcome_date'),
+    /** 调处主体: the township centre ('township') or a village/community committee ('village'). */
+    handlingLevel: text('handling_level'),
+    /** A 12345 or 信访 work order: its number, the unit that sent it, its time limit, the day it was answered, and the rating. */
+    ticketNo: text('ticket_no'),
+    ticketUnit: text('ticket_unit'),
+    ticketDeadline: text('ticket_deadline'),
+    feedbackDate: text('feedback_date'),
+    satisfaction: text('satisfaction'),
+    /** 防止民转刑 / 防止群体性事件: the persons it concerned; null when the dispute is not counted as one. */
+    preventedCriminalPersons: integer('prevented_criminal_persons'),
+    preventedMassPersons: integer('prevented_mass_persons'),
     ...stamps(),
   },
   (t) => [
@@ -104,7 +115,7 @@ export const disputeStatusChange = sqliteTable(
  * (basis 'intake') or given an outcome that day (basis 'outcome') add to each figure. Every write of
  * a dispute takes its old contribution out and puts its new one in, in the same transaction, so a
  * year's statistics read a few thousand rows instead of every dispute (db/services/disputes-stats.ts).
- * Keys are '' where the dispute has no village or person.
+ * Keys are '' where the dispute has no village, person or 调处主体.
  */
 export const disputeStat = sqliteTable(
   'dispute_stat',
@@ -123,6 +134,38 @@ export const disputeStat = sqliteTable(
     open: integer('open').notNull(),
     amountFen: integer('amount_fen').notNull(),
     people: integer('people').notNull(),
+    /** Work orders (工单) answered, answered within their time limit, rated, and rated 满意 or 基本满意. */
+    fedBack: integer('fed_back').notNull().default(0),
+    fedBackOnTime: integer('fed_back_on_time').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    preventedCriminal: integer('prevented_criminal').notNull().default(0),
+    preventedCriminalPersons: integer('prevented_criminal_persons').notNull().default(0),
+    preventedMass: integer('prevented_mass').notNull().default(0),
+    preventedMassPersons: integer('prevented_mass_persons').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.basis, t.dim, t.day, t.key] })],
+);
+
+/**
+ * 排查活动: one village's screening on one day — who went, how many households or persons they
+ * reached, how many disputes they found. A visit that found nothing is recorded too (零报告): the
+ * month's list shows which villages have not reported, and 排查次数 counts these records.
+ */
+export const screening = sqliteTable(
+  'screening',
+  {
+    id: idCol(),
+    date: text('date').notNull(),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => village.id, { onDelete: 'restrict' }),
+    participants: text('participants').notNull(),
+    households: integer('households'),
+    persons: integer('persons'),
+    disputesFound: integer('disputes_found').notNull(),
+    note: text('note'),
+    ...stamps(),
+  },
+  (t) => [index('screening_live_date').on(t.deletedAt, t.date).where(live), index('screening_village_date').on(t.villageId, t.date)],
 );

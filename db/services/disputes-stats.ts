@@ -7,9 +7,11 @@
  */
 import type { z } from 'zod';
 import { monthsOf } from '../../shared/date-math';
+import { HANDLING_LEVEL_LABELS, HANDLING_LEVELS, type HandlingLevel } from '../../shared/domain/disputes';
 import { addDisputeCounts, disputeRates, emptyDisputeCounts, type DisputeCounts } from '../../shared/domain/disputes-stats';
 import type { DisputeStatRow, DisputeStats, DisputeStatsInput } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
+import { screeningTotals } from './disputes-screening';
 import { listDicts, listStaff, listVillages } from './reference';
 import { all, one, run } from './sql';
 
@@ -30,11 +32,18 @@ export interface StatFacts {
   status: string;
   amount_fen: number | null;
   people_count: number | null;
+  handling_level: string | null;
+  ticket_deadline: string | null;
+  feedback_date: string | null;
+  satisfaction: string | null;
+  prevented_criminal_persons: number | null;
+  prevented_mass_persons: number | null;
   deleted_at: string | null;
 }
 
 const FACT_COLUMNS = `intake_date, outcome_date, category, source, village_id, responsible_staff_id, accepted_date, mediating_date,
-  outcome, transfer_unit, status, amount_fen, people_count, deleted_at`;
+  outcome, transfer_unit, status, amount_fen, people_count, handling_level, ticket_deadline, feedback_date, satisfaction,
+  prevented_criminal_persons, prevented_mass_persons, deleted_at`;
 
 export function statFacts(ctx: ServiceContext, id: string): StatFacts | null {
   return one<StatFacts>(ctx, `SELECT ${FACT_COLUMNS} FROM dispute WHERE id = ?`, id) ?? null;
@@ -51,10 +60,18 @@ const COUNT_COLUMNS = [
   'open',
   'amount_fen',
   'people',
+  'fed_back',
+  'fed_back_on_time',
+  'rated',
+  'satisfied',
+  'prevented_criminal',
+  'prevented_criminal_persons',
+  'prevented_mass',
+  'prevented_mass_persons',
 ] as const;
 type StatVector = Record<(typeof COUNT_COLUMNS)[number], number>;
 
-/** What one dispute adds to each figure (the same rule as migration 0013's backfill). */
+/** What one dispute adds to each figure (the same rule as migration 0013's backfill; the later figures start at 0 in 0015). */
 function vector(f: StatFacts): StatVector {
   return {
     registered: 1,
@@ -67,6 +84,15 @@ function vector(f: StatFacts): StatVector {
     open: f.status === 'registered' || f.status === 'accepted' || f.status === 'mediating' ? 1 : 0,
     amount_fen: f.amount_fen ?? 0,
     people: f.people_count ?? 0,
+    fed_back: f.feedback_date ? 1 : 0,
+    // Without a time limit an answer is on time.
+    fed_back_on_time: f.feedback_date && (!f.ticket_deadline || f.feedback_date <= f.ticket_deadline) ? 1 : 0,
+    rated: f.satisfaction ? 1 : 0,
+    satisfied: f.satisfaction === '满意' || f.satisfaction === '基本满意' ? 1 : 0,
+    prevented_criminal: f.prevented_criminal_persons ? 1 : 0,
+    prevented_criminal_persons: f.prevented_criminal_persons ?? 0,
+    prevented_mass: f.prevented_mass_persons ? 1 : 0,
+    prevented_mass_persons: f.prevented_mass_persons ?? 0,
   };
 }
 
@@ -81,6 +107,7 @@ function cells(f: StatFacts | null): { basis: string; dim: string; day: string; 
     ['source', f.source],
     ['village', f.village_id ?? ''],
     ['staff', f.responsible_staff_id ?? ''],
+    ['level', f.handling_level ?? ''],
   ] as const;
   return days.flatMap(([basis, day]) => keys.map(([dim, key]) => ({ basis, dim, day, key, v })));
 }
@@ -116,7 +143,10 @@ interface SumRow extends Omit<DisputeCounts, 'amountYuan'> {
 
 const SUMS = `sum(registered) AS registered, sum(accepted) AS accepted, sum(rejected) AS rejected, sum(mediated) AS mediated,
   sum(resolved) AS resolved, sum(unresolved) AS unresolved, sum(transferred) AS transferred, sum(open) AS open,
-  sum(amount_fen) AS amountFen, sum(people) AS people`;
+  sum(amount_fen) AS amountFen, sum(people) AS people, sum(fed_back) AS fedBack, sum(fed_back_on_time) AS fedBackOnTime,
+  sum(rated) AS rated, sum(satisfied) AS satisfied, sum(prevented_criminal) AS preventedCriminal,
+  sum(prevented_criminal_persons) AS preventedCriminalPersons, sum(prevented_mass) AS preventedMass,
+  sum(prevented_mass_persons) AS preventedMassPersons`;
 
 /** One breakdown's sums for a period ('total' by month), from the kept rows. */
 export const DISPUTE_STATS_SQL = {
@@ -173,6 +203,8 @@ export function disputeStats(ctx: ServiceContext, input: z.output<typeof Dispute
     bySource: breakdown(by('source'), dictLabel('dispute_source'), dictOrder('dispute_source')),
     byVillage: breakdown(by('village'), (k) => (k ? (villageNames.get(k) ?? '') : '（未填村居）'), [...villages.map((v) => v.id), '']),
     byStaff: breakdown(by('staff'), (k) => (k ? (staffNames.get(k) ?? '') : '（未指定）')),
+    byLevel: breakdown(by('level'), (k) => HANDLING_LEVEL_LABELS[k as HandlingLevel] ?? '（未填调处主体）', [...HANDLING_LEVELS, '']),
     byMonth: monthsOf(input.dateFrom, input.dateTo).map((m) => row(m, m, months.get(m) ?? emptyDisputeCounts())),
+    screening: screeningTotals(ctx, input.dateFrom, input.dateTo),
   };
 }

@@ -7,8 +7,9 @@ import {
   disputeDueItems,
   type DisputeDeadlineFacts,
   type DisputeStatus,
+  type HandlingLevel,
 } from '../../shared/domain/disputes';
-import { PARTY_ROLE_LABELS, type PartyRole, type RiskLevel } from '../../shared/dictionaries';
+import { PARTY_ROLE_LABELS, type PartyRole, type RiskLevel, type Satisfaction } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
@@ -62,10 +63,31 @@ interface DisputeDbRow {
   deadline: string | null;
   status: DisputeStatus;
   transferUnit: string | null;
+  handlingLevel: HandlingLevel | null;
+  ticketNo: string | null;
+  ticketUnit: string | null;
+  ticketDeadline: string | null;
+  feedbackDate: string | null;
+  satisfaction: Satisfaction | null;
+  preventedCriminalPersons: number | null;
+  preventedMassPersons: number | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
 }
+
+/** The work-order, 调处主体 and prevention columns, written as the form gives them (create and update alike). */
+const MORE_COLUMNS = [
+  ['handling_level', 'handlingLevel'],
+  ['ticket_no', 'ticketNo'],
+  ['ticket_unit', 'ticketUnit'],
+  ['ticket_deadline', 'ticketDeadline'],
+  ['feedback_date', 'feedbackDate'],
+  ['satisfaction', 'satisfaction'],
+  ['prevented_criminal_persons', 'preventedCriminalPersons'],
+  ['prevented_mass_persons', 'preventedMassPersons'],
+] as const;
+const moreValues = (f: Fields) => MORE_COLUMNS.map(([, key]) => f[key]);
 
 function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
   const d = one<DisputeDbRow>(
@@ -73,7 +95,8 @@ function loadDispute(ctx: ServiceContext, id: string): Dispute | undefined {
     `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, d.village_id AS villageId,
        v.name AS villageName, d.grid_id AS gridId, g.name AS gridName, d.summary, d.people_count AS peopleCount,
        d.amount_fen AS amountFen, d.risk_level AS riskLevel, d.responsible_staff_id AS responsibleStaffId,
-       s.name AS staffName, d.deadline, d.status, d.transfer_unit AS transferUnit, d.created_at AS createdAt,
+       s.name AS staffName, d.deadline, d.status, d.transfer_unit AS transferUnit,
+       ${MORE_COLUMNS.map(([column, key]) => `d.${column} AS ${key}`).join(', ')}, d.created_at AS createdAt,
        d.updated_at AS updatedAt, d.deleted_at AS deletedAt
      FROM dispute d LEFT JOIN village v ON v.id = d.village_id LEFT JOIN grid g ON g.id = d.grid_id
        LEFT JOIN staff s ON s.id = d.responsible_staff_id
@@ -191,6 +214,9 @@ function checkReferences(ctx: ServiceContext, f: Fields): void {
   if (f.intakeDate > ctx.clock.today()) {
     throw new LedgerError('VALIDATION', '登记日期不能晚于今天', { fields: { intakeDate: '登记日期不能晚于今天' } });
   }
+  if (f.feedbackDate && f.feedbackDate > ctx.clock.today()) {
+    throw new LedgerError('VALIDATION', '反馈日期不能晚于今天', { fields: { feedbackDate: '反馈日期不能晚于今天' } });
+  }
 }
 
 /** The parties' names in order, for the list; each must be a live person in the registry. */
@@ -238,8 +264,8 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       ctx,
       `INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, village_id, grid_id, summary,
          people_count, amount_fen, risk_level, responsible_staff_id, deadline, status, transfer_unit, parties_text,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, ?, ?, ?)`,
+         created_at, updated_at, ${MORE_COLUMNS.map(([column]) => column).join(', ')})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, ?, ?, ?, ${MORE_COLUMNS.map(() => '?').join(', ')})`,
       id,
       caseNo,
       year,
@@ -258,6 +284,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       partiesText(ctx, f.parties),
       now,
       now,
+      ...moreValues(f),
     );
     insertParties(ctx, id, f.parties);
     run(
@@ -291,7 +318,8 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
     run(
       ctx,
       `UPDATE dispute SET intake_date = ?, source = ?, category = ?, village_id = ?, grid_id = ?, summary = ?, people_count = ?,
-         amount_fen = ?, risk_level = ?, responsible_staff_id = ?, deadline = ?, parties_text = ?, updated_at = ? WHERE id = ?`,
+         amount_fen = ?, risk_level = ?, responsible_staff_id = ?, deadline = ?, parties_text = ?, updated_at = ?,
+         ${MORE_COLUMNS.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`,
       f.intakeDate,
       f.source,
       f.category,
@@ -305,6 +333,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
       f.deadline ?? before.deadline,
       writeParties(ctx, id, f.parties),
       ctx.clock.now(),
+      ...moreValues(f),
       id,
     );
     const after = loadDispute(ctx, id)!;

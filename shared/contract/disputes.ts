@@ -7,9 +7,13 @@ import {
   DisputeStatsInput,
   DisputeStatusInput,
   DisputeUpdateInput,
+  ScreeningInput,
+  ScreeningMonthInput,
   type Dispute,
   type DisputeRow,
   type DisputeStats,
+  type Screening,
+  type ScreeningMonth,
 } from '../schemas/disputes';
 import { method } from './define';
 
@@ -25,4 +29,8 @@ export const disputesContract = {
   'disputes.exportLedger': method<FileResult>()(DisputeExportInput),
   /** 排查调处统计 for a period: counts, rates and amounts, in all and by category, source, village, person and month. */
   'disputes.stats': method<DisputeStats>()(DisputeStatsInput),
+  /** 排查活动 of a month, and which villages have not reported in it. */
+  'disputes.screenings': method<ScreeningMonth>()(ScreeningMonthInput),
+  'disputes.saveScreening': method<Screening>()(ScreeningInput),
+  'disputes.deleteScreening': method<{ ok: true }>()(z.strictObject({ id: Id })),
 };

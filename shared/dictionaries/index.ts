@@ -62,6 +62,10 @@ export const RISK_LEVEL_COLORS: Record<RiskLevel, string> = { high: 'red', mediu
 
 export const SEX_LABELS = { M: '男', F: '女' } as const;
 
+/** How a party rated the work (回访, a 12345 or 信访 work order's 回访评价). */
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
+
 /** 民族: the 56 recognised ethnic groups, most common first for this product's users. */
 export const ETHNICITIES: readonly string[] = [
   '汉族',

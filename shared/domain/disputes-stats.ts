@@ -9,7 +9,8 @@
  * - 受理: taken on (受理), whatever happened next; 不予受理 and 转办 from 登记 are not 受理;
  * - 调处: taken into 调处 (调处中), whatever the outcome;
  * - 化解 / 未化解: the latest outcome recorded, kept after 办结;
- * - 转办: handed to another unit; 办理中: still 登记, 受理 or 调处中.
+ * - 转办: handed to another unit; 办理中: still 登记, 受理 or 调处中;
+ * - work orders (12345 / 信访): answered, on time, rated, satisfied; 防止民转刑 / 防止群体性事件: cases and persons.
  */
 import { rate } from './rates';
 
@@ -27,6 +28,16 @@ export interface DisputeCounts {
   amountYuan: number;
   /** 涉及人数, where recorded. */
   people: number;
+  /** Work orders (12345 / 信访) answered, answered within their time limit, rated, rated 满意 or 基本满意. */
+  fedBack: number;
+  fedBackOnTime: number;
+  rated: number;
+  satisfied: number;
+  /** 防止民转刑 and 防止群体性事件: cases and the persons they concerned. */
+  preventedCriminal: number;
+  preventedCriminalPersons: number;
+  preventedMass: number;
+  preventedMassPersons: number;
 }
 
 export interface DisputeRates {
@@ -36,6 +47,10 @@ export interface DisputeRates {
   resolutionRate: number | null;
   /** 化解率（按办结）= 化解 ÷ (化解 + 未化解). */
   resolutionRateOfHandled: number | null;
+  /** 按时反馈率 = 按时反馈 ÷ 已反馈 (work orders). */
+  onTimeRate: number | null;
+  /** 满意率 = (满意 + 基本满意) ÷ 已评价 (work orders). */
+  satisfactionRate: number | null;
 }
 
 export const DISPUTE_STAT_DEFINITIONS = {
@@ -47,13 +62,24 @@ export const DISPUTE_STAT_DEFINITIONS = {
   resolutionRate: '化解率 = 化解件数 ÷ 登记件数',
   resolutionRateOfHandled: '化解率（按办结）= 化解件数 ÷（化解件数 + 未化解件数）',
   amount: '涉及金额：登记时填写的纠纷涉及金额之和（元）',
+  tickets: '转办工单：来源为12345热线或信访转办的纠纷；化解件数按调处结果计',
+  onTimeRate: '按时反馈率 = 在工单办理时限内反馈的件数 ÷ 已反馈件数',
+  satisfactionRate: '满意率 =（满意 + 基本满意）件数 ÷ 已评价件数',
+  prevention: '防止民转刑、防止群体性事件：承办人在登记或调处中认定的件数和涉及人数',
 } as const;
 
-export function disputeRates(c: Pick<DisputeCounts, 'registered' | 'accepted' | 'mediated' | 'resolved' | 'unresolved'>): DisputeRates {
+export function disputeRates(
+  c: Pick<
+    DisputeCounts,
+    'registered' | 'accepted' | 'mediated' | 'resolved' | 'unresolved' | 'fedBack' | 'fedBackOnTime' | 'rated' | 'satisfied'
+  >,
+): DisputeRates {
   return {
     mediationRate: rate(c.mediated, c.accepted),
     resolutionRate: rate(c.resolved, c.registered),
     resolutionRateOfHandled: rate(c.resolved, c.resolved + c.unresolved),
+    onTimeRate: rate(c.fedBackOnTime, c.fedBack),
+    satisfactionRate: rate(c.satisfied, c.rated),
   };
 }
 
@@ -69,6 +95,14 @@ export function emptyDisputeCounts(): DisputeCounts {
     open: 0,
     amountYuan: 0,
     people: 0,
+    fedBack: 0,
+    fedBackOnTime: 0,
+    rated: 0,
+    satisfied: 0,
+    preventedCriminal: 0,
+    preventedCriminalPersons: 0,
+    preventedMass: 0,
+    preventedMassPersons: 0,
   };
 }
 

@@ -25,6 +25,14 @@ export const DISPUTE_STATUSES = [
 ] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
+/** 调处主体: the township's own centre, or a village (community) committee — the county counts them apart. */
+export const HANDLING_LEVELS = ['township', 'village'] as const;
+export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
+export const HANDLING_LEVEL_LABELS: Record<HandlingLevel, string> = { township: '乡镇（调解中心）', village: '村（社区）' };
+
+/** Sources that arrive as a work order (工单 / 转办单) with a number, a time limit and a feedback to give. */
+export const TICKET_SOURCES: readonly string[] = ['hotline12345', 'petition'];
+
 export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
   registered: '登记',
   accepted: '受理',

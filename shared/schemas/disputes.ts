@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DisputeCounts, DisputeRates } from '../domain/disputes-stats';
-import { PARTY_ROLES, RISK_LEVELS, type PartyRole, type RiskLevel } from '../dictionaries';
-import { DISPUTE_STATUSES, type DisputeStatus } from '../domain/disputes';
+import { PARTY_ROLES, RISK_LEVELS, SATISFACTION, type PartyRole, type RiskLevel, type Satisfaction } from '../dictionaries';
+import { DISPUTE_STATUSES, HANDLING_LEVELS, type DisputeStatus, type HandlingLevel } from '../domain/disputes';
 import type { DueItem } from '../domain/obligations';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
@@ -11,6 +11,15 @@ const Code = (label: string) =>
     .trim()
     .min(1, `请选择${label}`)
     .max(20, `${label}代码过长`);
+
+const Persons = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(1, `${label}至少为1`)
+    .max(100_000, `${label}过大`)
+    .nullish()
+    .transform((v) => v ?? null);
 
 const Party = z.strictObject({
   personId: Id,
@@ -44,11 +53,42 @@ const DisputeFields = {
     .transform((v) => (v ? v : null)),
   responsibleStaffId: OptId,
   deadline: OptDate,
+  handlingLevel: z
+    .union([z.literal(''), z.enum(HANDLING_LEVELS, { error: '调处主体不正确' })])
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  /** A 12345 or 信访 work order (the form shows these for those sources). */
+  ticketNo: optText('工单号', 50),
+  ticketUnit: optText('转办单位', 100),
+  ticketDeadline: OptDate,
+  feedbackDate: OptDate,
+  satisfaction: z
+    .union([z.literal(''), z.enum(SATISFACTION, { error: '满意度不正确' })])
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  /** 防止民转刑 / 防止群体性事件: how many persons, when the dispute counts as one. */
+  preventedCriminalPersons: Persons('防止民转刑涉及人数'),
+  preventedMassPersons: Persons('防止群体性事件涉及人数'),
 };
 
-function refineDispute(d: { intakeDate: string; deadline: string | null; parties: { personId: string }[] }, ctx: z.RefinementCtx) {
+function refineDispute(
+  d: {
+    intakeDate: string;
+    deadline: string | null;
+    ticketDeadline: string | null;
+    feedbackDate: string | null;
+    parties: { personId: string }[];
+  },
+  ctx: z.RefinementCtx,
+) {
   if (d.deadline && d.deadline < d.intakeDate) {
     ctx.addIssue({ code: 'custom', path: ['deadline'], message: '办理期限不能早于登记日期' });
+  }
+  if (d.ticketDeadline && d.ticketDeadline < d.intakeDate) {
+    ctx.addIssue({ code: 'custom', path: ['ticketDeadline'], message: '工单办理时限不能早于登记日期' });
+  }
+  if (d.feedbackDate && d.feedbackDate < d.intakeDate) {
+    ctx.addIssue({ code: 'custom', path: ['feedbackDate'], message: '反馈日期不能早于登记日期' });
   }
   const ids = d.parties.map((p) => p.personId);
   if (new Set(ids).size !== ids.length) {
@@ -75,6 +115,14 @@ export const DISPUTE_FIELD_LABELS = {
   date: '日期',
   note: '说明',
   transferUnit: '接收单位',
+  handlingLevel: '调处主体',
+  ticketNo: '工单号',
+  ticketUnit: '转办单位',
+  ticketDeadline: '工单办理时限',
+  feedbackDate: '反馈日期',
+  satisfaction: '满意度',
+  preventedCriminalPersons: '防止民转刑（人）',
+  preventedMassPersons: '防止群体性事件（人）',
 } as const;
 
 export const DisputeInput = z.strictObject(DisputeFields).superRefine(refineDispute);
@@ -173,6 +221,14 @@ export interface Dispute {
   deadline: string | null;
   status: DisputeStatus;
   transferUnit: string | null;
+  handlingLevel: HandlingLevel | null;
+  ticketNo: string | null;
+  ticketUnit: string | null;
+  ticketDeadline: string | null;
+  feedbackDate: string | null;
+  satisfaction: Satisfaction | null;
+  preventedCriminalPersons: number | null;
+  preventedMassPersons: number | null;
   /** The handling deadline as the due-date engine sees it (null without a deadline). */
   deadlineItem: DueItem | null;
   overdue: boolean;
@@ -210,6 +266,80 @@ export interface DisputeStats {
   bySource: DisputeStatRow[];
   byVillage: DisputeStatRow[];
   byStaff: DisputeStatRow[];
+  /** By 调处主体: the township centre's own disputes apart from the village committees'. */
+  byLevel: DisputeStatRow[];
   /** 'YYYY-MM', in order, every month of the period. */
   byMonth: DisputeStatRow[];
+  /** 排查次数 in the period (by the screening's date, whatever the basis). */
+  screening: ScreeningTotals;
+}
+
+// ── 排查活动 ─────────────────────────────────────────────────────────────────────────────────────
+
+const Count = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(100_000, `${label}过大`);
+
+/** One village's screening on one day; a visit that found nothing (零报告) is recorded with 0. */
+export const ScreeningInput = z.strictObject({
+  id: OptId,
+  date: DateStr,
+  villageId: Id,
+  participants: reqText('参加人员', 200),
+  households: Count('走访户数')
+    .nullish()
+    .transform((v) => v ?? null),
+  persons: Count('走访人数')
+    .nullish()
+    .transform((v) => v ?? null),
+  disputesFound: Count('发现纠纷件数'),
+  note: optText('备注', 1000),
+});
+export type ScreeningInput = z.input<typeof ScreeningInput>;
+
+/** A month's screening, 'YYYY-MM'. */
+export const ScreeningMonthInput = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+});
+
+export const SCREENING_FIELD_LABELS = {
+  screening: '排查活动',
+  villageName: '村（社区）',
+  participants: '参加人员',
+  households: '走访户数',
+  persons: '走访人数',
+  disputesFound: '发现纠纷',
+} as const;
+
+export interface Screening {
+  id: string;
+  date: string;
+  villageId: string;
+  villageName: string;
+  participants: string;
+  households: number | null;
+  persons: number | null;
+  disputesFound: number;
+  note: string | null;
+}
+
+export interface ScreeningMonth {
+  month: string;
+  rows: Screening[];
+  /** Every village of the township with how often it reported this month; 0 = not yet reported. */
+  villages: { id: string; name: string; reports: number; disputesFound: number }[];
+}
+
+/** 排查次数 and what they reached, for the statistics' period. */
+export interface ScreeningTotals {
+  count: number;
+  /** Villages with at least one record in the period, of how many the township has. */
+  villagesReported: number;
+  villages: number;
+  households: number;
+  persons: number;
+  disputesFound: number;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_ROLES, type PartyRole } from '../dictionaries';
+import { PARTY_ROLES, SATISFACTION, type PartyRole } from '../dictionaries';
 import {
   AGREEMENT_PERFORMANCES,
   CASE_ORIGINS,
@@ -226,7 +226,6 @@ export const ConfirmationInput = z
   });
 
 export const VISIT_METHODS = ['上门回访', '电话回访', '约谈回访', '其他'] as const;
-export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
 export const VisitInput = z.strictObject({
   id: OptId,

@@ -2,7 +2,13 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
-import { allowedTransitions, DISPUTE_STATUS_LABELS, OPEN_STATUSES, type DisputeStatus } from '../../../shared/domain/disputes';
+import {
+  allowedTransitions,
+  DISPUTE_STATUS_LABELS,
+  HANDLING_LEVEL_LABELS,
+  OPEN_STATUSES,
+  type DisputeStatus,
+} from '../../../shared/domain/disputes';
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -123,6 +129,24 @@ export function DisputeDetailPage() {
           <Field label="涉及人数">{d.peopleCount === null ? '' : String(d.peopleCount)}</Field>
           <Field label="涉及金额（元）">{d.amountYuan === null ? '' : d.amountYuan.toLocaleString('zh-CN')}</Field>
           {d.transferUnit && <Field label="接收单位">{d.transferUnit}</Field>}
+          {d.handlingLevel && <Field label="调处主体">{HANDLING_LEVEL_LABELS[d.handlingLevel]}</Field>}
+          {(d.ticketNo || d.ticketUnit) && (
+            <Field label="工单号 / 转办单位">{[d.ticketNo, d.ticketUnit].filter(Boolean).join(' / ')}</Field>
+          )}
+          {d.ticketDeadline && <Field label="工单办理时限">{d.ticketDeadline}</Field>}
+          {d.feedbackDate && (
+            <Field label="反馈日期 / 满意度">
+              {d.feedbackDate}
+              {d.ticketDeadline && d.feedbackDate > d.ticketDeadline && (
+                <Badge color="orange" size="sm" ml={4}>
+                  超时反馈
+                </Badge>
+              )}
+              {d.satisfaction && ` / ${d.satisfaction}`}
+            </Field>
+          )}
+          {d.preventedCriminalPersons !== null && <Field label="防止民转刑">{`${d.preventedCriminalPersons} 人`}</Field>}
+          {d.preventedMassPersons !== null && <Field label="防止群体性事件">{`${d.preventedMassPersons} 人`}</Field>}
           <Grid.Col span={12}>
             <Text size="xs" c="dimmed">
               纠纷简要情况

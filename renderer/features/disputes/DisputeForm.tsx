@@ -1,6 +1,22 @@
-import { Button, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Grid,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
-import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../shared/dictionaries';
+import { RISK_LEVELS, RISK_LEVEL_LABELS, SATISFACTION, type RiskLevel, type Satisfaction } from '../../../shared/dictionaries';
+import { HANDLING_LEVELS, HANDLING_LEVEL_LABELS, TICKET_SOURCES, type HandlingLevel } from '../../../shared/domain/disputes';
 import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
@@ -23,7 +39,30 @@ interface DisputeValues {
   riskLevel: '' | RiskLevel;
   responsibleStaffId: string;
   deadline: string;
+  handlingLevel: '' | HandlingLevel;
+  ticketNo: string;
+  ticketUnit: string;
+  ticketDeadline: string;
+  feedbackDate: string;
+  satisfaction: '' | Satisfaction;
+  preventedCriminal: boolean;
+  preventedCriminalPersons: number | string;
+  preventedMass: boolean;
+  preventedMassPersons: number | string;
 }
+
+const NO_MORE = {
+  handlingLevel: '',
+  ticketNo: '',
+  ticketUnit: '',
+  ticketDeadline: '',
+  feedbackDate: '',
+  satisfaction: '',
+  preventedCriminal: false,
+  preventedCriminalPersons: '',
+  preventedMass: false,
+  preventedMassPersons: '',
+} as const;
 
 function toValues(d?: Dispute): DisputeValues {
   if (!d) {
@@ -40,6 +79,7 @@ function toValues(d?: Dispute): DisputeValues {
       riskLevel: '',
       responsibleStaffId: '',
       deadline: '',
+      ...NO_MORE,
     };
   }
   return {
@@ -55,8 +95,20 @@ function toValues(d?: Dispute): DisputeValues {
     riskLevel: d.riskLevel ?? '',
     responsibleStaffId: d.responsibleStaffId ?? '',
     deadline: d.deadline ?? '',
+    handlingLevel: d.handlingLevel ?? '',
+    ticketNo: d.ticketNo ?? '',
+    ticketUnit: d.ticketUnit ?? '',
+    ticketDeadline: d.ticketDeadline ?? '',
+    feedbackDate: d.feedbackDate ?? '',
+    satisfaction: d.satisfaction ?? '',
+    preventedCriminal: d.preventedCriminalPersons !== null,
+    preventedCriminalPersons: d.preventedCriminalPersons ?? '',
+    preventedMass: d.preventedMassPersons !== null,
+    preventedMassPersons: d.preventedMassPersons ?? '',
   };
 }
+
+const count = (checked: boolean, n: number | string) => (!checked ? null : n === '' ? Number.NaN : Number(n));
 
 /** What the host expects: empty parties rows dropped, numbers or null. */
 function toInput(v: DisputeValues) {
@@ -73,6 +125,19 @@ function toInput(v: DisputeValues) {
     riskLevel: v.riskLevel,
     responsibleStaffId: v.responsibleStaffId,
     deadline: v.deadline,
+    handlingLevel: v.handlingLevel,
+    // A work order's particulars are kept only for the sources that send one.
+    ...(TICKET_SOURCES.includes(v.source)
+      ? {
+          ticketNo: v.ticketNo,
+          ticketUnit: v.ticketUnit,
+          ticketDeadline: v.ticketDeadline,
+          feedbackDate: v.feedbackDate,
+          satisfaction: v.satisfaction,
+        }
+      : ({ ticketNo: '', ticketUnit: '', ticketDeadline: '', feedbackDate: '', satisfaction: '' } as const)),
+    preventedCriminalPersons: count(v.preventedCriminal, v.preventedCriminalPersons),
+    preventedMassPersons: count(v.preventedMass, v.preventedMassPersons),
   };
 }
 
@@ -86,7 +151,9 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const v = form.getValues();
   const preview = useNextCaseNumber(v.intakeDate, !existing);
   const grids = villages.data?.find((x) => x.id === v.villageId)?.grids ?? [];
-  const select = (field: 'source' | 'category' | 'villageId' | 'gridId' | 'riskLevel' | 'responsibleStaffId') => ({
+  const select = (
+    field: 'source' | 'category' | 'villageId' | 'gridId' | 'riskLevel' | 'responsibleStaffId' | 'handlingLevel' | 'satisfaction',
+  ) => ({
     ...form.getInputProps(field),
     value: v[field] || null,
     onChange: (x: string | null) => form.setFieldValue(field, (x ?? '') as never),
@@ -163,7 +230,38 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <DateField label="办理期限" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />
             </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select
+                label="调处主体"
+                clearable
+                data={HANDLING_LEVELS.map((l) => ({ value: l, label: HANDLING_LEVEL_LABELS[l] }))}
+                {...select('handlingLevel')}
+              />
+            </Grid.Col>
           </Grid>
+
+          {TICKET_SOURCES.includes(v.source) && (
+            <>
+              <Divider label={v.source === 'petition' ? '信访转办单' : '12345工单'} labelPosition="left" />
+              <Grid gap="sm">
+                <Grid.Col span={{ base: 6, sm: 3 }}>
+                  <TextInput label="工单号（转办单号）" maxLength={50} {...form.getInputProps('ticketNo')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 3 }}>
+                  <TextInput label="转办单位" maxLength={100} placeholder="如：县12345热线中心" {...form.getInputProps('ticketUnit')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 2 }}>
+                  <DateField label="办理时限" {...form.getInputProps('ticketDeadline')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 2 }}>
+                  <DateField label="反馈日期" {...form.getInputProps('feedbackDate')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 2 }}>
+                  <Select label="满意度" clearable data={[...SATISFACTION]} {...select('satisfaction')} />
+                </Grid.Col>
+              </Grid>
+            </>
+          )}
 
           <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
 
@@ -174,6 +272,37 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <NumberInput label="涉及金额（元）" min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps('amountYuan')} />
+            </Grid.Col>
+          </Grid>
+          <Divider label="防范成效" labelPosition="left" />
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Checkbox label="防止民转刑" {...form.getInputProps('preventedCriminal', { type: 'checkbox' })} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              {v.preventedCriminal && (
+                <NumberInput
+                  label="防止民转刑涉及人数"
+                  withAsterisk
+                  min={1}
+                  allowDecimal={false}
+                  {...form.getInputProps('preventedCriminalPersons')}
+                />
+              )}
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Checkbox label="防止群体性事件" {...form.getInputProps('preventedMass', { type: 'checkbox' })} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              {v.preventedMass && (
+                <NumberInput
+                  label="防止群体性事件涉及人数"
+                  withAsterisk
+                  min={1}
+                  allowDecimal={false}
+                  {...form.getInputProps('preventedMassPersons')}
+                />
+              )}
             </Grid.Col>
           </Grid>
           <Group>

@@ -90,7 +90,10 @@ export function DisputeListPage() {
     <LedgerList
       module="disputes"
       title="矛盾纠纷排查登记"
-      links={[{ label: '统计', path: 'stats' }]}
+      links={[
+        { label: '排查活动', path: 'screening' },
+        { label: '统计', path: 'stats' },
+      ]}
       // The register with exactly the filters and order on screen, every page of it.
       exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
       create="登记纠纷"

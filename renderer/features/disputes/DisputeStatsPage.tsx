@@ -67,6 +67,21 @@ export function DisputeStatsPage() {
   const [basis, setBasis] = useState<DisputeStatBasis>('intake');
   const stats = useDisputeStats({ dateFrom: from, dateTo: to, basis });
   const s = stats.data;
+  const breakdowns = s
+    ? [
+        { value: 'category', first: '纠纷类型', rows: s.byCategory },
+        { value: 'source', first: '纠纷来源', rows: s.bySource },
+        { value: 'village', first: '村（社区）', rows: s.byVillage },
+        { value: 'level', first: '调处主体', rows: s.byLevel },
+        { value: 'staff', first: '承办人', rows: s.byStaff },
+        { value: 'month', first: '月份', rows: s.byMonth },
+      ]
+    : [];
+  const source = (code: string) => s?.bySource.find((r) => r.key === code);
+  const tickets = (code: string, name: string) => {
+    const r = source(code);
+    return <Figure label={name} value={`${r?.registered ?? 0} 件`} hint={`化解 ${r?.resolved ?? 0} 件，办理中 ${r?.open ?? 0} 件`} />;
+  };
   return (
     <Stack>
       <Title order={3}>矛盾纠纷排查调处统计</Title>
@@ -100,32 +115,45 @@ export function DisputeStatsPage() {
               value={formatRate(s.total.resolutionRateOfHandled)}
               hint={DISPUTE_STAT_DEFINITIONS.resolutionRateOfHandled}
             />
+            <Figure
+              label="排查次数"
+              value={s.screening.count}
+              hint={`${s.screening.villagesReported}/${s.screening.villages} 个村（社区）有排查记录，走访 ${s.screening.households} 户 ${s.screening.persons} 人，发现纠纷 ${s.screening.disputesFound} 件`}
+            />
+            {tickets('hotline12345', '12345热线工单')}
+            {tickets('petition', '信访转办')}
+            <Figure
+              label="工单按时反馈率"
+              value={formatRate(s.total.onTimeRate)}
+              hint={`已反馈 ${s.total.fedBack} 件；${DISPUTE_STAT_DEFINITIONS.onTimeRate}`}
+            />
+            <Figure
+              label="工单满意率"
+              value={formatRate(s.total.satisfactionRate)}
+              hint={`已评价 ${s.total.rated} 件；${DISPUTE_STAT_DEFINITIONS.satisfactionRate}`}
+            />
+            <Figure
+              label="防止民转刑"
+              value={`${s.total.preventedCriminal} 件 ${s.total.preventedCriminalPersons} 人`}
+              hint={DISPUTE_STAT_DEFINITIONS.prevention}
+            />
+            <Figure label="防止群体性事件" value={`${s.total.preventedMass} 件 ${s.total.preventedMassPersons} 人`} />
           </SimpleGrid>
           <DisputeStatsCharts stats={s} />
           <Card withBorder>
             <Tabs defaultValue="category">
               <Tabs.List>
-                <Tabs.Tab value="category">按纠纷类型</Tabs.Tab>
-                <Tabs.Tab value="source">按纠纷来源</Tabs.Tab>
-                <Tabs.Tab value="village">按村（社区）</Tabs.Tab>
-                <Tabs.Tab value="staff">按承办人</Tabs.Tab>
-                <Tabs.Tab value="month">按月份</Tabs.Tab>
+                {breakdowns.map((d) => (
+                  <Tabs.Tab key={d.value} value={d.value}>
+                    按{d.first}
+                  </Tabs.Tab>
+                ))}
               </Tabs.List>
-              <Tabs.Panel value="category" pt="sm">
-                <Breakdown rows={s.byCategory} total={s.total} first="纠纷类型" testId="by-category" />
-              </Tabs.Panel>
-              <Tabs.Panel value="source" pt="sm">
-                <Breakdown rows={s.bySource} total={s.total} first="纠纷来源" testId="by-source" />
-              </Tabs.Panel>
-              <Tabs.Panel value="village" pt="sm">
-                <Breakdown rows={s.byVillage} total={s.total} first="村（社区）" testId="by-village" />
-              </Tabs.Panel>
-              <Tabs.Panel value="staff" pt="sm">
-                <Breakdown rows={s.byStaff} total={s.total} first="承办人" testId="by-staff" />
-              </Tabs.Panel>
-              <Tabs.Panel value="month" pt="sm">
-                <Breakdown rows={s.byMonth} total={s.total} first="月份" testId="by-month" />
-              </Tabs.Panel>
+              {breakdowns.map((d) => (
+                <Tabs.Panel key={d.value} value={d.value} pt="sm">
+                  <Breakdown rows={d.rows} total={s.total} first={d.first} testId={`by-${d.value}`} />
+                </Tabs.Panel>
+              ))}
             </Tabs>
           </Card>
           <Text size="xs" c="dimmed">

@@ -7,6 +7,7 @@ import { DisputeDetailPage } from './DisputeDetailPage';
 import { DisputeFormPage } from './DisputeForm';
 import { DisputeListPage } from './DisputeListPage';
 import { DisputeStatsPage } from './DisputeStatsPage';
+import { ScreeningPage } from './ScreeningPage';
 
 declare module '../../components/modules' {
   /** A registration's page takes hand-overs from later modules (into people's mediation). */
@@ -20,6 +21,7 @@ export const disputesUi: UiModule<'disputes'> = {
     { path: '', element: <DisputeListPage /> },
     { path: 'new', element: <DisputeFormPage /> },
     { path: 'stats', element: <DisputeStatsPage /> },
+    { path: 'screening', element: <ScreeningPage /> },
     { path: ':id', element: <DisputeDetailPage /> },
     { path: ':id/edit', element: <DisputeFormPage /> },
   ],

@@ -32,3 +32,11 @@ export function useDeleteDispute() {
 export function useDisputeLedgerFile() {
   return useDownload((filter: Input<'disputes.exportLedger'>) => api.disputes.exportLedger(filter));
 }
+
+export function useSaveScreening<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'disputes.saveScreening'>) => api.disputes.saveScreening(input), { touches: TOUCHES }, form);
+}
+
+export function useDeleteScreening() {
+  return useWrite((id: string) => api.disputes.deleteScreening({ id }), { touches: TOUCHES });
+}

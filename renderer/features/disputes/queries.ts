@@ -10,6 +10,7 @@ export const disputeKeys = {
   detail: (id: string) => ['disputes', 'detail', id] as const,
   nextCaseNumber: (intakeDate: string) => ['disputes', 'next-number', intakeDate] as const,
   stats: (f: Input<'disputes.stats'>) => ['disputes', 'stats', f] as const,
+  screenings: (month: string) => ['disputes', 'screenings', month] as const,
 };
 
 export function useDisputeList(f: Input<'disputes.list'>) {
@@ -36,6 +37,15 @@ export function useDisputeStats(f: Input<'disputes.stats'>) {
     queryKey: disputeKeys.stats(f),
     queryFn: () => api.disputes.stats(f),
     enabled: f.dateFrom <= f.dateTo,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** 排查活动 of a month, with the villages that have not reported yet. */
+export function useScreenings(month: string) {
+  return useQuery({
+    queryKey: disputeKeys.screenings(month),
+    queryFn: () => api.disputes.screenings({ month }),
     placeholderData: (prev) => prev,
   });
 }

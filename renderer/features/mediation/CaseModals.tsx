@@ -15,12 +15,12 @@ import {
 import {
   AgreementPerformanceInput,
   CloseInput,
-  SATISFACTION,
   VISIT_METHODS,
   VisitInput,
   type MediationCase,
   type ReturnVisit,
 } from '../../../shared/schemas/mediation';
+import { SATISFACTION } from '../../../shared/dictionaries';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSetupStatus, useStaff } from '../reference/queries';

@@ -446,6 +446,34 @@ describe('openLedger', () => {
     expect(stats).toMatchObject({ ok: true, value: { successful: 7, performed: 3 } });
   });
 
+  it('gives the statistics kept before 0015 their 调处主体 breakdown: every dispute kept before it under the empty key', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0015') });
+    const clock = fixedClock('2024-06-15');
+    dispatch(createHost(old, { clock, log: () => {} }), 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const insert = old.db.prepare(
+      `INSERT INTO dispute_stat (basis, dim, day, key, registered, accepted, rejected, mediated, resolved, unresolved, transferred, open, amount_fen, people)
+       VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, ?, 0)`,
+    );
+    insert.run('intake', 'total', '2024-03-01', '', 3, 2, 150000);
+    insert.run('intake', 'category', '2024-03-01', '02', 3, 2, 150000);
+    insert.run('outcome', 'total', '2024-03-20', '', 2, 2, 100000);
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(
+      again.db
+        .prepare(
+          "SELECT basis, day, key, registered, resolved, amount_fen AS fen, fed_back AS fb FROM dispute_stat WHERE dim = 'level' ORDER BY basis",
+        )
+        .all(),
+    ).toEqual([
+      { basis: 'intake', day: '2024-03-01', key: '', registered: 3, resolved: 2, fen: 150000, fb: 0 },
+      { basis: 'outcome', day: '2024-03-20', key: '', registered: 2, resolved: 2, fen: 100000, fb: 0 },
+    ]);
+  });
+
   it('refuses a file that is not a ledger and leaves it alone', () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'this is not a database at all, just text that someone renamed');

@@ -140,7 +140,13 @@ function recount(basis: 'intake' | 'outcome', from: string, to: string) {
       `SELECT count(*) AS registered, coalesce(sum(accepted_date IS NOT NULL), 0) AS accepted,
          coalesce(sum(mediating_date IS NOT NULL), 0) AS mediated, coalesce(sum(outcome IS 'resolved'), 0) AS resolved,
          coalesce(sum(outcome IS 'unresolved'), 0) AS unresolved, coalesce(sum(transfer_unit IS NOT NULL), 0) AS transferred,
-         coalesce(sum(status IN ('registered', 'accepted', 'mediating')), 0) AS open, coalesce(sum(amount_fen), 0) / 100.0 AS amountYuan
+         coalesce(sum(status IN ('registered', 'accepted', 'mediating')), 0) AS open, coalesce(sum(amount_fen), 0) / 100.0 AS amountYuan,
+         coalesce(sum(feedback_date IS NOT NULL), 0) AS fedBack,
+         coalesce(sum(feedback_date IS NOT NULL AND (ticket_deadline IS NULL OR feedback_date <= ticket_deadline)), 0) AS fedBackOnTime,
+         coalesce(sum(satisfaction IS NOT NULL), 0) AS rated, coalesce(sum(satisfaction IN ('满意', '基本满意')), 0) AS satisfied,
+         coalesce(sum(prevented_criminal_persons IS NOT NULL), 0) AS preventedCriminal,
+         coalesce(sum(prevented_criminal_persons), 0) AS preventedCriminalPersons,
+         coalesce(sum(prevented_mass_persons IS NOT NULL), 0) AS preventedMass, coalesce(sum(prevented_mass_persons), 0) AS preventedMassPersons
        FROM dispute WHERE deleted_at IS NULL AND ${day} BETWEEN ? AND ?`,
     )
     .get(from, to);
@@ -151,10 +157,8 @@ describe('the figures kept as the register changes', () => {
     const check = () => {
       for (const basis of ['intake', 'outcome'] as const) {
         const { total } = year({ basis });
-        const { registered, accepted, mediated, resolved, unresolved, transferred, open, amountYuan } = total;
-        expect({ registered, accepted, mediated, resolved, unresolved, transferred, open, amountYuan }, basis).toEqual(
-          recount(basis, '2024-01-01', '2024-12-31'),
-        );
+        const oracle = recount(basis, '2024-01-01', '2024-12-31') as Record<string, number>;
+        expect(Object.fromEntries(Object.keys(oracle).map((k) => [k, total[k as keyof typeof total]])), basis).toEqual(oracle);
       }
     };
     const d = through({ intakeDate: '2024-02-01', category: '02', villageId: east, amountYuan: 300 }, [['accepted', '2024-02-02']]);
@@ -168,6 +172,13 @@ describe('the figures kept as the register changes', () => {
       villageId: west,
       summary: '改正后的情况',
       amountYuan: 450.25,
+      // A work order answered late and rated, counted as 防止民转刑
+      ticketNo: 'GD20240205001',
+      ticketDeadline: '2024-02-10',
+      feedbackDate: '2024-02-12',
+      satisfaction: '基本满意',
+      preventedCriminalPersons: 3,
+      handlingLevel: 'township',
       parties: [
         { personId: a.id, role: 'applicant' },
         { personId: b.id, role: 'respondent' },
@@ -191,5 +202,127 @@ describe('the figures kept as the register changes', () => {
     t.call('recycle.restore', { section: 'disputes', id: d.id });
     check();
     expect(year({ basis: 'outcome' }).byMonth.map((r) => r.resolved)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('REVIEW row 4: 12345 and 信访 work orders, 防止民转刑 and 防止群体性事件, the township centre apart, and 排查次数', () => {
+  it('counts the work orders and how many were 化解, answered on time and rated 满意; the prevented cases and persons; by 调处主体', () => {
+    const order = (fields: Partial<Input<'disputes.create'>>, steps: [DisputeStatus, string][] = []) =>
+      through(
+        {
+          intakeDate: '2024-05-02',
+          category: '02',
+          source: 'hotline12345',
+          ticketNo: 'GD1',
+          ticketUnit: '县12345热线',
+          ticketDeadline: '2024-05-17',
+          ...fields,
+        },
+        steps,
+      );
+    const settle: [DisputeStatus, string][] = [
+      ['accepted', '2024-05-03'],
+      ['mediating', '2024-05-04'],
+      ['resolved', '2024-05-10'],
+    ];
+    order({ feedbackDate: '2024-05-11', satisfaction: '满意', handlingLevel: 'township' }, settle);
+    order({ feedbackDate: '2024-05-20', satisfaction: '不满意', handlingLevel: 'village' }, settle);
+    order({ handlingLevel: 'village' });
+    through(
+      {
+        intakeDate: '2024-05-02',
+        category: '01',
+        source: 'petition',
+        ticketNo: 'XF9',
+        preventedMassPersons: 12,
+        preventedCriminalPersons: 2,
+      },
+      settle,
+    );
+    const s = t.call('disputes.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    expect(s.bySource.find((r) => r.key === 'hotline12345')).toMatchObject({ registered: 3, resolved: 2, open: 1 });
+    expect(s.bySource.find((r) => r.key === 'petition')).toMatchObject({ registered: 1, resolved: 1 });
+    expect(s.total).toMatchObject({
+      fedBack: 2,
+      fedBackOnTime: 1,
+      onTimeRate: 0.5,
+      rated: 2,
+      satisfied: 1,
+      satisfactionRate: 0.5,
+      preventedCriminal: 1,
+      preventedCriminalPersons: 2,
+      preventedMass: 1,
+      preventedMassPersons: 12,
+    });
+    expect(s.byLevel.map((r) => [r.label, r.registered, r.resolved])).toEqual([
+      ['乡镇（调解中心）', 1, 1],
+      ['村（社区）', 2, 1],
+      ['（未填调处主体）', 1, 1],
+    ]);
+  });
+
+  it('refuses a work order answered before it was registered or in the future', () => {
+    const base = {
+      intakeDate: '2024-05-02',
+      source: 'hotline12345',
+      category: '02',
+      summary: '噪音',
+      parties: [{ personId: a.id, role: 'applicant' as const }],
+    };
+    expect(t.raw('disputes.create', { ...base, feedbackDate: '2024-05-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { feedbackDate: '反馈日期不能早于登记日期' } },
+    });
+    expect(t.raw('disputes.create', { ...base, feedbackDate: '2024-06-16' })).toMatchObject({
+      ok: false,
+      error: { fields: { feedbackDate: '反馈日期不能晚于今天' } },
+    });
+    expect(t.raw('disputes.create', { ...base, preventedCriminalPersons: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it("keeps the villages' screening by month, shows who has not reported, counts a zero report, and gives 排查次数 to the statistics", () => {
+    const first = t.call('disputes.saveScreening', {
+      date: '2024-06-03',
+      villageId: east,
+      participants: '村调委会主任、网格员',
+      households: 40,
+      persons: 120,
+      disputesFound: 2,
+    });
+    t.call('disputes.saveScreening', { date: '2024-05-28', villageId: west, participants: '网格员', disputesFound: 0 });
+    let june = t.call('disputes.screenings', { month: '2024-06' });
+    expect(june.rows.map((r) => [r.villageName, r.disputesFound])).toEqual([['东村', 2]]);
+    expect(june.villages.map((v) => [v.name, v.reports])).toEqual([
+      ['东村', 1],
+      ['西村', 0],
+    ]);
+    // 西村 reports nothing found: a zero report is a report
+    t.call('disputes.saveScreening', { date: '2024-06-10', villageId: west, participants: '网格员', disputesFound: 0 });
+    june = t.call('disputes.screenings', { month: '2024-06' });
+    expect(june.villages.every((v) => v.reports > 0)).toBe(true);
+    expect(t.call('disputes.stats', { dateFrom: '2024-05-01', dateTo: '2024-06-30' }).screening).toEqual({
+      count: 3,
+      villagesReported: 2,
+      villages: 2,
+      households: 40,
+      persons: 120,
+      disputesFound: 2,
+    });
+    // Corrected, then deleted: the month follows, and each change is in the village's history
+    t.call('disputes.saveScreening', { id: first.id, date: '2024-06-03', villageId: east, participants: '村调委会主任', disputesFound: 3 });
+    t.call('disputes.deleteScreening', { id: first.id });
+    expect(t.call('disputes.screenings', { month: '2024-06' }).rows.map((r) => r.villageName)).toEqual(['西村']);
+    expect(t.call('audit.forEntity', { entity: 'village', id: east }).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'update', 'delete']),
+    );
+    expect(t.raw('disputes.saveScreening', { date: '2024-06-16', villageId: east, participants: 'x', disputesFound: 0 })).toMatchObject({
+      ok: false,
+      error: { fields: { date: '排查日期不能晚于今天' } },
+    });
+    expect(t.raw('disputes.saveScreening', { date: '2024-06-01', villageId: east, participants: 'x', disputesFound: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(t.raw('disputes.screenings', { month: '2024-13' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

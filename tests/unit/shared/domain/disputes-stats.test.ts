@@ -19,13 +19,26 @@ describe('排查调处 rates', () => {
     ],
     ['nothing registered: no rate, never 0 %', { registered: 0, accepted: 0, mediated: 0, resolved: 0, unresolved: 0 }, ['—', '—', '—']],
   ])('%s', (_name, counts, [mediation, resolution, handled]) => {
-    const r = disputeRates(counts);
+    const r = disputeRates({ ...emptyDisputeCounts(), ...counts });
     expect([formatRate(r.mediationRate), formatRate(r.resolutionRate), formatRate(r.resolutionRateOfHandled)]).toEqual([
       mediation,
       resolution,
       handled,
     ]);
   });
+
+  it.each([
+    // [answered, on time, rated, satisfied] → 按时反馈率, 满意率 (李堡 reports 12345 满意率; the formula is the office's, shown beside it)
+    [20, 17, 18, 18, '85.00%', '100.00%'],
+    [3, 3, 2, 1, '100.00%', '50.00%'],
+    [0, 0, 0, 0, '—', '—'],
+  ])(
+    'work orders: %i answered, %i on time, %i rated, %i satisfied → %s on time, %s satisfied',
+    (fedBack, fedBackOnTime, rated, satisfied, onTime, satisfaction) => {
+      const r = disputeRates({ ...emptyDisputeCounts(), fedBack, fedBackOnTime, rated, satisfied });
+      expect([formatRate(r.onTimeRate), formatRate(r.satisfactionRate)]).toEqual([onTime, satisfaction]);
+    },
+  );
 
   it('adds counts field by field', () => {
     const a = { ...emptyDisputeCounts(), registered: 2, amountYuan: 100.5 };
