@@ -116,6 +116,7 @@ const handlers: Handlers = {
   'followup.schedule': (ctx) => cadence.getFollowupSchedule(ctx),
   'followup.saveCadence': (ctx, i) => cadence.saveCadence(ctx, i),
   'followup.setScheme': (ctx, i) => cadence.setScheme(ctx, i),
+  'followup.setOpeningGrace': (ctx, i) => cadence.setOpeningGrace(ctx, i),
   'obligations.dashboard': (ctx, i, host) => getDashboard(ctx, i, dueSources, host.refresher),
   'obligations.actOnItem': (ctx, i) => obligations.actOnItem(ctx, i, dueSources),
   'obligations.undoItemAction': (ctx, i) => obligations.undoItemAction(ctx, i.id, dueSources),

@@ -1,22 +1,26 @@
 /**
  * The special-group visit cadences as the office uses them: the defaults with their sources, and the
- * office's own changes of an adjustable one from a date on, with a reason, and which mental-health
- * scheme it follows (卫健 随访 or 综治网格 走访). Every change is audited and the to-do table is
- * rebuilt at the next dashboard visit, so the new cadence counts from then on.
+ * office's own changes of an adjustable one from a date on, with a reason, which mental-health
+ * scheme it follows (卫健 随访 or 综治网格 走访), and its opening grace (建档当期宽限: a file opened in
+ * the last N days of a period owes no visit for it unless visited). Every change is audited and the
+ * to-do table is rebuilt at the next dashboard visit, so the new cadence counts from then on.
  */
 import type { z } from 'zod';
 import {
   CADENCE_BASIS_LABELS,
   CADENCES,
+  DEFAULT_OPENING_GRACE_DAYS,
   effectiveCadence,
   FOLLOWUP_GROUP_LABELS,
+  OPENING_GRACE_SOURCE,
+  openingGraceDays,
   type CadenceOverride,
   type FollowupGroup,
   type FollowupOverrides,
 } from '../../shared/domain/followup-rules';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
-import type { CadenceInput, FollowupSchedule, SchemeInput } from '../../shared/schemas/followup';
+import type { CadenceInput, FollowupSchedule, OpeningGraceInput, SchemeInput } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { audit } from './audit';
 import { markObligationsStale } from './obligations';
@@ -52,6 +56,7 @@ export function getFollowupSchedule(ctx: ServiceContext): FollowupSchedule {
         override: e.override ? { since: e.override.since, reason: e.override.reason } : null,
       };
     }),
+    openingGrace: { days: openingGraceDays(o), defaultDays: DEFAULT_OPENING_GRACE_DAYS, source: OPENING_GRACE_SOURCE },
   };
 }
 
@@ -96,18 +101,42 @@ function cadenceWords(c: { days?: number; months?: number; period?: string; minC
   return c.days ? `${c.days}天` : `${c.months}个月`;
 }
 
-export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInput>): FollowupSchedule {
+/**
+ * Stores a change of the office's follow-up settings with its audit row, in one transaction; the to-do
+ * table is rebuilt at the next dashboard visit, so the change counts from then on.
+ */
+function changeOverrides(
+  ctx: ServiceContext,
+  entityId: string,
+  change: (o: FollowupOverrides) => { set: Partial<FollowupOverrides>; before: Record<string, unknown>; after: Record<string, unknown> },
+): FollowupSchedule {
   return write(ctx, () => {
     const o = followupOverrides(ctx);
-    putSetting(ctx, OVERRIDES_KEY, { ...o, mentalHealthScheme: input.scheme });
+    const { set, before, after } = change(o);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, ...set });
     markObligationsStale(ctx);
-    audit(ctx, {
-      action: 'update',
-      entity: 'settings',
-      entityId: 'mental_health_scheme',
-      before: { 方案: o.mentalHealthScheme ?? 'health' },
-      after: { 方案: input.scheme },
-    });
+    audit(ctx, { action: 'update', entity: 'settings', entityId, before, after });
     return getFollowupSchedule(ctx);
   });
+}
+
+export function setScheme(ctx: ServiceContext, input: z.output<typeof SchemeInput>): FollowupSchedule {
+  return changeOverrides(ctx, 'mental_health_scheme', (o) => ({
+    set: { mentalHealthScheme: input.scheme },
+    before: { 方案: o.mentalHealthScheme ?? 'health' },
+    after: { 方案: input.scheme },
+  }));
+}
+
+/**
+ * 建档当期宽限: the office's number of last days of a month (quarter, year) in which a file may be
+ * opened without owing that period. It decides whether a file's opening period was owed at all, so it
+ * applies to every file, those already open too.
+ */
+export function setOpeningGrace(ctx: ServiceContext, input: z.output<typeof OpeningGraceInput>): FollowupSchedule {
+  return changeOverrides(ctx, 'opening_grace', (o) => ({
+    set: { openingGraceDays: input.days },
+    before: { 建档当期宽限天数: openingGraceDays(o) },
+    after: { 建档当期宽限天数: input.days },
+  }));
 }

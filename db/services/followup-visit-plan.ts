@@ -1,7 +1,7 @@
 /**
  * 走访计划表: for one month, every active special-group file's items that fall due in it — and the
  * ones already overdue and still not done (逾期) — by responsible person (包保责任人), printable and
- * exportable to .xlsx.
+ * exportable to .xlsx. A period that a later visit has passed by is 漏访 and is not planned again.
  *
  * Computed per file by the same engine and the same helpers as the file page (db/services/followup.ts),
  * not read from the to-do table: that table holds each cadence's next visit only, while a plan lists
@@ -13,7 +13,7 @@
  */
 import { FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../shared/domain/id-number';
-import type { DueItem, ObligationEvent } from '../../shared/domain/obligations';
+import { isOpen, type DueItem, type ObligationEvent } from '../../shared/domain/obligations';
 import { daysInMonth } from '../../shared/dates';
 import { cnDate } from '../../shared/documents/model';
 import { LedgerError } from '../../shared/errors';
@@ -33,8 +33,6 @@ type PlanInput = z.output<typeof VisitPlanInput>;
 export const MAX_PLAN_FILES = 5_000;
 /** Safety stop for the projection of one file (a daily cadence gives 31 in a month). */
 const MAX_PROJECTIONS = 40;
-
-const open = (i: DueItem) => i.state !== 'done' && i.state !== 'waived';
 
 function monthBounds(month: string): { first: string; last: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -75,14 +73,14 @@ function fileItems(
   const take = (i: DueItem) => out.push({ date: i.dueDate, label: i.label, ruleId: i.ruleId, overdue: i.dueDate < today });
 
   const recorded = dueItems(ctx, s, visits, asOf);
-  for (const i of recorded) if (i.kind !== 'every' && open(i) && wanted(i.dueDate)) take(i);
+  for (const i of recorded) if (i.kind !== 'every' && isOpen(i) && wanted(i.dueDate)) take(i);
 
   // Cadences counted from the last visit: assume each planned visit is made, and ask for the next one.
   const assumed: ObligationEvent[] = [];
   const seen = new Set<string>();
   let items = recorded;
   for (let n = 0; n < MAX_PROJECTIONS; n++) {
-    const next = items.filter((i) => i.kind === 'every' && open(i) && i.dueDate <= last && !seen.has(`${i.ruleId}@${i.dueDate}`));
+    const next = items.filter((i) => i.kind === 'every' && isOpen(i) && i.dueDate <= last && !seen.has(`${i.ruleId}@${i.dueDate}`));
     if (!next.length) break;
     for (const i of next) {
       seen.add(`${i.ruleId}@${i.dueDate}`);

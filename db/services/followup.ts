@@ -9,6 +9,8 @@ import {
   actionEvents,
   actionExtensions,
   computeDueItems,
+  missedPeriods,
+  openItems,
   type DueItem,
   type FactValue,
   type ObligationEvent,
@@ -127,7 +129,7 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
     return removed || !!s?.next_due_date;
   }
   // Generated ahead of today, so next month's duty is listed before the month begins.
-  const items = dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)).filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const items = openItems(dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)));
   const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
   const changed = replaceObligations(ctx, 'followup', id, items, {
     personName: name,
@@ -182,7 +184,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
   const visits = loadVisits(ctx, id);
   const today = ctx.clock.today();
   const items = dueItems(ctx, s, visits, today);
-  const open = items.filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const open = openItems(items);
   const facts = JSON.parse(s.facts) as Record<string, unknown>;
   const team = JSON.parse(s.team) as FollowupSubject['team'];
   const refusals = visits.filter((v) => v.kind === 'test' && (v.testResult === '拒绝检测' || v.testResult === '未到')).length;
@@ -221,6 +223,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     // Open items first (by due date), then what was done, newest first.
     dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
     itemActions: loadItemActions(ctx, 'followup', id),
+    missed: missedPeriods(items),
     cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx)) : [],
     breach,
     nextDueDate: open[0]?.dueDate ?? null,
@@ -243,7 +246,7 @@ function requireLive(ctx: ServiceContext, id: string, allowEnded = false): Follo
 }
 
 function snapshot(s: FollowupSubject) {
-  const { visits: _v, dueItems: _d, itemActions: _a, levels: _l, cadence: _c, breach: _b, person, ...rest } = s;
+  const { visits: _v, dueItems: _d, itemActions: _a, missed: _m, levels: _l, cadence: _c, breach: _b, person, ...rest } = s;
   return { ...rest, name: person.name };
 }
 

@@ -15,6 +15,7 @@ import {
   actionEvents,
   actionExtensions,
   computeDueItems,
+  currentItems,
   extensionError,
   levelAt,
   type DeadlineRule,
@@ -91,9 +92,10 @@ const ROW_FIELDS = [
 ] as const;
 
 /**
- * Replaces one file's open items; `items` null removes them all (closed, deleted, ended). Rows that
- * are already as computed are left alone, so the daily rebuild writes only what changed. Returns
- * whether anything was written.
+ * Replaces one file's open items; `items` null removes them all (closed, deleted, ended). Only each
+ * duty's current item is kept (`currentItems`: one row per rule, the oldest still open, never a pile
+ * of old months). Rows that are already as computed are left alone, so the daily rebuild writes only
+ * what changed. Returns whether anything was written.
  */
 export function replaceObligations(
   ctx: ServiceContext,
@@ -104,8 +106,7 @@ export function replaceObligations(
 ): boolean {
   const rows: ObligationRow[] =
     items && meta
-      ? items
-          .filter((it) => it.state !== 'done' && it.state !== 'waived')
+      ? currentItems(items, ctx.clock.today())
           .map((it) => ({
             item_key: it.key,
             rule_id: it.ruleId,
@@ -196,10 +197,15 @@ function sourceOf(sources: DueSources, module: string): DueSource {
 
 const REFRESHED_KEY = 'obligations_refreshed_on';
 const RULES_VERSION_KEY = 'obligations_rules_version';
+/**
+ * Raised when the engine reads the same records differently, so that a ledger opened by a new version
+ * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty).
+ */
+const ENGINE_EDITION = 2;
 
-/** What the table was last built for: the day and the version of the rules (holidays, cadences). */
+/** What the table was last built for: the day, the version of the rules (holidays, cadences) and of the engine. */
 export function obligationsStamp(ctx: ServiceContext): string {
-  return `${ctx.clock.today()}#${getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0}`;
+  return `${ctx.clock.today()}#${getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0}#${ENGINE_EDITION}`;
 }
 
 /**
@@ -295,7 +301,7 @@ export function loadItemActions(ctx: ServiceContext, module: DueModule, ownerId:
 }
 
 /**
- * 延期 or 免除 of one open item. The item is looked up as the engine sees it now (a stale page gets a
+ * 延期 or 免除 of one open or missed (漏访) item. The item is looked up as the engine sees it now (a stale page gets a
  * clear message); an extension must be later than the current due date and a term end cannot be
  * extended here; an excused item counts as excused on its due date, or today when that is earlier.
  * Recorded, then the record's rows are recomputed, and the record's history says what and why.
@@ -307,6 +313,7 @@ export function actOnItem(ctx: ServiceContext, input: z.output<typeof ItemAction
     const item = source.items(ctx, input.ownerId, horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
     if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
     if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
+    // A missed period (漏访) may still be excused with its reason; extending it is refused below.
     const today = ctx.clock.today();
     let date = today;
     if (input.kind === 'extend') {

@@ -3,6 +3,7 @@ import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   CadenceInput,
   SchemeInput,
+  OpeningGraceInput,
   FollowupCreateInput,
   FollowupEndInput,
   FollowupExportInput,
@@ -32,6 +33,8 @@ export const followupContract = {
   'followup.schedule': method<FollowupSchedule>()(z.strictObject({}).optional()),
   'followup.saveCadence': method<FollowupSchedule>()(CadenceInput),
   'followup.setScheme': method<FollowupSchedule>()(SchemeInput),
+  /** 建档当期宽限: how many last days of a month (quarter, year) a file may be opened in without owing that period. */
+  'followup.setOpeningGrace': method<FollowupSchedule>()(OpeningGraceInput),
   /** The special-group ledger as .xlsx: the list's own filter and order, every matching file. */
   'followup.exportLedger': method<FileResult>()(FollowupExportInput),
   /** 走访计划表: each active file's items due in the month (and those still overdue), by responsible person. */

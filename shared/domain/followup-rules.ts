@@ -79,6 +79,24 @@ export interface FollowupOverrides {
   /** 'health' (default): the public-health follow-up standard; 'grid': the 综治 grid home-visit practice. */
   mentalHealthScheme?: 'health' | 'grid';
   cadences?: CadenceOverride[];
+  /** The office's opening grace in days (absent: the default); see DEFAULT_OPENING_GRACE_DAYS. */
+  openingGraceDays?: number;
+}
+
+/**
+ * A file opened in the last days of a month (quarter, year) owes no visit for that period unless a
+ * visit is recorded in it (the opening visit counts): without this, a file opened on the 29th is
+ * overdue on the 1st for a month it had two days of. The office's own practice, no text found
+ * **[UNCONFIRMED]**; 5 days by default (about the last working week), 0 = the month of opening is
+ * always owed (当月建档当月走访). Applies to every calendar duty (每月走访, 全年随访不少于4次 …).
+ */
+export const DEFAULT_OPENING_GRACE_DAYS = 5;
+export const MAX_OPENING_GRACE_DAYS = 15;
+export const OPENING_GRACE_SOURCE =
+  '本所做法（未见规定，待核实）：建档日期在当月（季度、年度）最后N天内的，当期不计走访；建档后当期内已走访的照常计入。默认5天，避免月末建档、次月初即逾期；设为0则建档当月一律计走访（当月建档当月走访）';
+
+export function openingGraceDays(o: FollowupOverrides = {}): number {
+  return o.openingGraceDays ?? DEFAULT_OPENING_GRACE_DAYS;
 }
 
 const MH_STD = '国家基本公共卫生服务规范（第三版）严重精神障碍患者管理服务规范';
@@ -358,9 +376,19 @@ export const SERIOUS_BREACH_SOURCE =
 
 /** The rules in force for one file, from its group, its facts and the office's overrides. */
 export function rulesFor(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides = {}): Rule[] {
+  return withOpeningGrace(rulesOf(group, facts, overrides), overrides);
+}
+
+function rulesOf(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides): Rule[] {
   if (group === 'mental_health') return mentalHealthRules(facts, overrides);
   if (group === 'drug') return drugRules(facts, overrides);
   return periodicWithOverride('visit', `${group}.visit`, overrides);
+}
+
+/** Every calendar duty of a file takes the office's opening grace (DEFAULT_OPENING_GRACE_DAYS). */
+function withOpeningGrace(rules: Rule[], o: FollowupOverrides): Rule[] {
+  const days = openingGraceDays(o);
+  return rules.map((r) => (r.kind === 'periodic' && days > 0 ? { ...r, openingGraceDays: days } : r));
 }
 
 export interface CadenceView {

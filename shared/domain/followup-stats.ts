@@ -14,22 +14,28 @@
  *   they count only among the overdue items.
  * - Done late (迟访) counts as done and is also counted as late; an excused (已免除) occurrence is left
  *   out of both sides of the rate.
+ * - A missed period (漏访: unvisited, and a later visit has passed it by; shared/domain/obligations.ts)
+ *   counts as due and not done, and is also counted as missed. It is no longer owed, so it is not among
+ *   the overdue items.
  */
 import { earlierOf } from '../date-math';
 import { SERIOUS_BREACH_SOURCE } from './followup-rules';
 import { rate } from './rates';
-import type { DueItem } from './obligations';
+import { isOpen, type DueItem } from './obligations';
 
 export const FOLLOWUP_STAT_DEFINITIONS = {
   inManagement: '在管人数 = 建档日期不晚于统计截止日、且到截止日时未解除、迁出或死亡的档案数；等级为截止日时的风险（关注）等级',
   newFiles: '新增建档 = 建档日期在统计期间内的档案数',
   ended: '解除管理 = 解除（迁出、死亡）日期在统计期间内的档案数，按解除、迁出、死亡分列',
   visitRate:
-    '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；已免除的不计入）',
+    '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；漏访的计入应访、不计入已访；已免除的不计入）',
   followupRate: '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率）',
   testRate: '检测完成率 = 社区戒毒/社区康复人员到期日在统计期间内、且已检测（阴性或阳性）的次数 ÷ 到期日在统计期间内的检测次数',
   late: '迟访 = 已完成、但走访（检测）日期晚于到期日的次数',
-  overdue: '逾期件数 = 截止日在管的档案中，到期日早于截止日、到截止日仍未完成的事项数（走访、检测、报到、全年随访次数等）',
+  missed:
+    '漏访 = 到期日在统计期间内、该月（季度、年度）未走访，且到截止日其后已有走访记录的次数：该期已不能补访，计入应访、不计入已访，也不再计入逾期',
+  overdue:
+    '逾期件数 = 截止日在管的档案中，到期日早于截止日、到截止日仍未完成的事项数（走访、检测、报到、全年随访次数等；某期未走访、其后已有走访的记为漏访，不计入）',
   seriousBreach: `严重违反协议 = 统计期间内在管的社区戒毒/社区康复人员中，到截止日累计逃避或拒绝检测（含未到）3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日的人数。依据：${SERIOUS_BREACH_SOURCE}`,
   tests: '检测记录 = 检测日期在统计期间内的检测次数，按检测结果分列',
   asOf: '各项按走访、检测的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算，尚未到期的不计入',
@@ -60,16 +66,19 @@ export interface DutyTally {
   done: number;
   /** Of the done ones, done after the due date (迟访). */
   late: number;
+  /** Of the owed ones not done, periods a later visit has passed by (漏访); counted in `due`, not in `done`. */
+  missed: number;
   /** Excused occurrences (已免除), shown for reference, not in the rate. */
   waived: number;
 }
 
-export const emptyTally = (): DutyTally => ({ due: 0, done: 0, late: 0, waived: 0 });
+export const emptyTally = (): DutyTally => ({ due: 0, done: 0, late: 0, missed: 0, waived: 0 });
 
 export function addTally(into: DutyTally, t: DutyTally): DutyTally {
   into.due += t.due;
   into.done += t.done;
   into.late += t.late;
+  into.missed += t.missed;
   into.waived += t.waived;
   return into;
 }
@@ -94,14 +103,18 @@ export function tallyDuties(items: readonly DueItem[], from: string, to: string)
     if (i.state === 'done') {
       t.done += weight;
       if (i.late) t.late += weight;
-    } else t.done += Math.min(i.progress?.done ?? 0, weight);
+    } else {
+      const done = Math.min(i.progress?.done ?? 0, weight);
+      t.done += done;
+      if (i.state === 'missed') t.missed += weight - done;
+    }
   }
   return out;
 }
 
-/** Items still owed on `asOf` whose due date is before it (of any rule: visits, tests, reporting …). */
+/** Items still owed on `asOf` whose due date is before it (of any rule: visits, tests, reporting …; not 漏访). */
 export function overdueCount(items: readonly DueItem[], asOf: string): number {
-  return items.filter((i) => i.state !== 'done' && i.state !== 'waived' && i.dueDate < asOf).length;
+  return items.filter((i) => isOpen(i) && i.dueDate < asOf).length;
 }
 
 /** 走访完成率 / 随访率 / 检测完成率 of a tally: done ÷ due, null when nothing was due. */

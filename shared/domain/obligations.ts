@@ -9,8 +9,18 @@
  * - Events count from their own date, whatever order they were recorded in (a back-dated visit moves
  *   the cadence back); events dated after `today` are ignored (they have not happened yet).
  * - 'every' rules chain from the last event: a long gap gives ONE overdue item ("next visit, due since
- *   X"), not one per missed interval. 'periodic' rules are calendar duties: each missed month/quarter/
- *   year is its own overdue item, because that is what the county counts (漏访月数).
+ *   X"), not one per missed interval. 'periodic' rules are calendar duties: each month/quarter/year is
+ *   its own item, because that is what the county counts (漏访月数).
+ * - 漏访 (state 'missed'): a period of a calendar duty that was not done (nor excused) and that a
+ *   later visit has passed by: some done event of the rule is dated after the period's due date (after
+ *   an extension, the extended date). It can no longer be done — a visit counts for the period its date
+ *   falls in — so it is not owed any more: no longer open, never overdue, but counted as due and not
+ *   done in the completion rates and listed on the file. Until a later visit exists, every unvisited
+ *   period since the last visit stays overdue: nobody has seen the person since, and that is what the
+ *   dashboard must say. Recording a visit made in the period (back-dated) still makes it done; 免除
+ *   still excuses it. Excused (waived) events are not visits: they never make an earlier period missed.
+ * - The opening period (`openingGraceDays`): a file opened in the last N days of a period owes nothing
+ *   for that period unless a visit is recorded in it (the opening visit then counts for it).
  * - An extension may only move a due date later. One to the same or an earlier date is rejected by
  *   `extensionError` (the service calls it before saving) and ignored here if one slips through: a term
  *   is never silently shortened. The first due date is kept as `originalDueDate`.
@@ -66,6 +76,12 @@ export interface PeriodicRule extends RuleBase {
    *  the new one (`since`), so months already missed are still counted. */
   since?: string;
   until?: string;
+  /**
+   * A subject whose start date falls in the last N days of its first period (N = this; 0 or absent:
+   * never) owes nothing for that period unless a done event is recorded in it, which then counts.
+   * Only the file's own start counts, not a later `since` (an office change of cadence).
+   */
+  openingGraceDays?: number;
 }
 
 /** The end of a term (期满) with reminders `remindDays` before it. */
@@ -145,7 +161,7 @@ export interface ObligationInput {
 
 export const DUE_SOON_DAYS = 7;
 
-export const DUE_STATES = ['upcoming', 'due_soon', 'overdue', 'done', 'waived'] as const;
+export const DUE_STATES = ['upcoming', 'due_soon', 'overdue', 'done', 'waived', 'missed'] as const;
 export type DueState = (typeof DUE_STATES)[number];
 export const DUE_STATE_LABELS: Record<DueState, string> = {
   upcoming: '未到期',
@@ -153,6 +169,7 @@ export const DUE_STATE_LABELS: Record<DueState, string> = {
   overdue: '已逾期',
   done: '已完成',
   waived: '已免除',
+  missed: '漏访',
 };
 
 export interface DueItem {
@@ -174,6 +191,8 @@ export interface DueItem {
   waivedReason?: string;
   /** Periodic rules: how many were done and are required in the period. */
   progress?: { done: number; required: number };
+  /** Periodic rules: the period (2024年4月) and the duty it belongs to (每月走访), for the list of 漏访. */
+  period?: { label: string; duty: string };
   /** Term ends: the reminder dates, earliest first; the item is 'due_soon' from the first. */
   reminders?: string[];
   source: string;
@@ -189,6 +208,9 @@ interface Draft {
   by: { id: string; date: string } | null;
   waivedReason?: string;
   progress?: { done: number; required: number };
+  period?: { label: string; duty: string };
+  /** Periodic rules: the date of the latest done event of the rule (a later one makes a period 漏访). */
+  lastDone?: string | null;
   reminders?: string[];
 }
 
@@ -260,18 +282,28 @@ function everyDrafts(rule: EveryRule, input: ObligationInput): Draft[] {
 function periodicDrafts(rule: PeriodicRule, input: ObligationInput): Draft[] {
   const from = laterOf(input.subject.startDate, rule.since ?? input.subject.startDate);
   // Periods up to the one containing today, and none that begins after the subject left or the rule ended.
-  let limit = input.today;
-  if (input.subject.endDate) limit = earlierOf(limit, input.subject.endDate);
-  if (rule.until) limit = earlierOf(limit, rule.until);
+  const stop = [input.subject.endDate, rule.until].filter((x): x is string => !!x).sort()[0] ?? null;
+  const limit = stop ? earlierOf(input.today, stop) : input.today;
+  let graced = false;
   const evs = eventsFor(rule, input.events, input.today);
+  const lastDone = evs.filter((e) => !e.waived).at(-1)?.date ?? null;
   const min = rule.minCount ?? 1;
+  const grace = rule.openingGraceDays ?? 0;
   const drafts: Draft[] = [];
-  for (let p = periodOf(from, rule.period); p.start <= limit; p = nextPeriod(p, rule.period)) {
+  for (let p = periodOf(from, rule.period); ; p = nextPeriod(p, rule.period)) {
+    // After an opening period not owed, the next one is listed before it begins: the file's first duty.
+    const firstOwed = graced && drafts.length === 0 && (!stop || p.start <= stop);
+    if (p.start > limit && !firstOwed) break;
     const lo = laterOf(p.start, from);
     const hi = rule.until ? earlierOf(p.end, rule.until) : p.end;
     const inPeriod = evs.filter((e) => e.date >= lo && e.date <= hi);
     const done = inPeriod.filter((e) => !e.waived);
     const waived = inPeriod.filter((e) => e.waived);
+    // Opened in the period's last days: not owed, unless the opening visit was made in it (it counts).
+    if (lo === input.subject.startDate && lo > p.start && daysBetween(lo, p.end) < grace && done.length === 0) {
+      graced = true;
+      continue;
+    }
     // A first period entered part-way needs proportionally fewer (at least 4 a year, registered in
     // October → 1 that year); with minCount 1 it is always 1: the month of intake is owed (当月建档当月走访).
     const required = lo > p.start ? Math.max(1, Math.round((min * (daysBetween(lo, p.end) + 1)) / (daysBetween(p.start, p.end) + 1))) : min;
@@ -282,6 +314,8 @@ function periodicDrafts(rule: PeriodicRule, input: ObligationInput): Draft[] {
       due: p.end,
       by: null,
       progress: { done: done.length, required },
+      period: { label: p.label, duty: rule.label },
+      lastDone,
     };
     if (done.length >= required) d.by = done[required - 1]!;
     else if (done.length + waived.length >= required) {
@@ -339,6 +373,8 @@ function draftsFor(rule: Rule, input: ObligationInput): Draft[] {
 
 function stateOf(d: Draft, due: string, today: string, soonDays: number): DueState {
   if (d.by) return d.waivedReason !== undefined ? 'waived' : 'done';
+  // A later visit has passed the period by: it can no longer be done (漏访, see the decisions above).
+  if (d.lastDone && d.lastDone > due) return 'missed';
   if (due < today) return 'overdue';
   const soonFrom = d.reminders?.[0] ?? addDays(due, -soonDays);
   return today >= soonFrom ? 'due_soon' : 'upcoming';
@@ -389,6 +425,7 @@ export function computeDueItems(input: ObligationInput): DueItem[] {
         late: state === 'done' && d.by!.date > due,
         ...(d.waivedReason !== undefined && d.by ? { waivedReason: d.waivedReason } : {}),
         ...(d.progress ? { progress: d.progress } : {}),
+        ...(d.period ? { period: d.period } : {}),
         ...(d.reminders ? { reminders: d.reminders } : {}),
         source: rule.source,
       });
@@ -397,9 +434,62 @@ export function computeDueItems(input: ObligationInput): DueItem[] {
   return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Items still owed (upcoming, due soon, overdue): what the dashboard lists. */
+/** Still owed (upcoming, due soon, overdue); not done, excused or missed (漏访). */
+export function isOpen(item: Pick<DueItem, 'state'>): boolean {
+  return item.state !== 'done' && item.state !== 'waived' && item.state !== 'missed';
+}
+
+/** Items still owed (upcoming, due soon, overdue). */
 export function openItems(items: DueItem[]): DueItem[] {
-  return items.filter((i) => i.state !== 'done' && i.state !== 'waived');
+  return items.filter(isOpen);
+}
+
+/**
+ * The duty an item belongs to: its rule, or for a calendar duty its name, so that a cadence the office
+ * changed (the old rule until the change, the new one from it, both 每月走访) is one duty.
+ */
+function dutyOf(i: DueItem): string {
+  return i.period ? `period:${i.period.duty}` : i.ruleId;
+}
+
+/**
+ * What the to-do table, and so the dashboard, lists: each duty's current item — its earliest open
+ * occurrence — never a pile of old months. A calendar duty nobody has visited for several periods is
+ * one row, the oldest of them (overdue since then), its label saying how many periods are overdue by
+ * `today`: 每月走访（2026年9月）等2期. Other rules have one open item each anyway.
+ */
+export function currentItems(items: DueItem[], today: string): DueItem[] {
+  const first = new Map<string, DueItem>();
+  const overdue = new Map<string, number>();
+  for (const i of openItems(items)) {
+    const duty = dutyOf(i);
+    const f = first.get(duty);
+    if (!f || i.dueDate < f.dueDate || (i.dueDate === f.dueDate && i.key < f.key)) first.set(duty, i);
+    if (i.dueDate < today) overdue.set(duty, (overdue.get(duty) ?? 0) + 1);
+  }
+  return [...first.entries()].map(([duty, i]) => {
+    const n = overdue.get(duty) ?? 0;
+    return n > 1 ? { ...i, label: `${i.label}等${n}期` } : i;
+  });
+}
+
+/** One duty's 漏访: the periods (2024年4月 …) missed, oldest first. */
+export interface MissedDuty {
+  /** The duty (每月走访, 全年随访不少于4次). */
+  duty: string;
+  periods: string[];
+}
+
+/** The 漏访 of a file, per duty, for the file page: 漏访：2024年4月、2024年7月. */
+export function missedPeriods(items: readonly DueItem[]): MissedDuty[] {
+  const out = new Map<string, MissedDuty>();
+  for (const i of [...items].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
+    if (i.state !== 'missed' || !i.period) continue;
+    const m = out.get(i.period.duty) ?? { duty: i.period.duty, periods: [] };
+    m.periods.push(i.period.label);
+    out.set(i.period.duty, m);
+  }
+  return [...out.values()];
 }
 
 /**
@@ -409,6 +499,7 @@ export function openItems(items: DueItem[]): DueItem[] {
 export function extensionError(item: Pick<DueItem, 'dueDate' | 'state'>, newDate: string, reason: string): string | null {
   if (!isValidDate(newDate)) return '延期后的日期无效';
   if (item.state === 'done' || item.state === 'waived') return '该事项已完成或已免除，无需延期';
+  if (item.state === 'missed') return '该期已漏访（其后已有走访），不能延期；确有正当理由的，可免除并写明理由';
   if (newDate <= item.dueDate) return `延期后的日期必须晚于当前到期日（${item.dueDate}），不能缩短期限`;
   if (!reason.trim()) return '请填写延期理由';
   return null;

@@ -1,8 +1,8 @@
 /** Special-group files (重点人员管理), their visits, cadences, plans and figures: inputs and outputs. */
 import { z } from 'zod';
-import type { DueItem } from '../domain/obligations';
+import type { DueItem, MissedDuty } from '../domain/obligations';
 import type { ItemAction, LevelChange } from './obligations';
-import { FOLLOWUP_GROUPS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
+import { FOLLOWUP_GROUPS, MAX_OPENING_GRACE_DAYS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
@@ -272,6 +272,8 @@ export interface FollowupSubject {
   dueItems: DueItem[];
   /** The office's 延期 and 免除 decisions on its items, newest first. */
   itemActions: ItemAction[];
+  /** 漏访: per calendar duty, the periods not visited that a later visit has passed by (oldest first). */
+  missed: MissedDuty[];
   cadence: CadenceView[];
   /** Drug files: the serious-breach check (戒毒条例第二十条). */
   breach: { serious: boolean; reasons: string[]; refusals: number } | null;
@@ -318,10 +320,22 @@ export interface CadenceSetting {
   override: { since: string; reason: string } | null;
 }
 
+/** 建档当期宽限: a file opened in the last N days of a month (quarter, year) owes no visit for it unless visited. */
+export const OpeningGraceInput = z.strictObject({
+  days: z
+    .number({ error: '请填写天数' })
+    .int('天数须为整数')
+    .min(0, '天数不能为负数')
+    .max(MAX_OPENING_GRACE_DAYS, `天数不能超过${MAX_OPENING_GRACE_DAYS}天`),
+});
+export type OpeningGraceInput = z.input<typeof OpeningGraceInput>;
+
 /** The cadences as the office uses them, and which mental-health scheme (卫健 or 综治网格) it follows. */
 export interface FollowupSchedule {
   scheme: 'health' | 'grid';
   cadences: CadenceSetting[];
+  /** The opening grace in force (days; 0 = off), its default and where it comes from. */
+  openingGrace: { days: number; defaultDays: number; source: string };
 }
 
 // ── the ledger export and the monthly visit plan (走访计划表) ─────────────────────────────────
@@ -385,6 +399,8 @@ export interface FollowupDutyStats {
   due: number;
   done: number;
   late: number;
+  /** 漏访: owed, not done, and passed by a later visit (counted in `due`). */
+  missed: number;
   waived: number;
   rate: number | null;
 }

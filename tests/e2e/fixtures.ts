@@ -1,7 +1,8 @@
 /**
  * Each test gets its own ledger file in a temporary folder and its own browser-mode server on a
- * random loopback port, started in-process from electron/web.ts with the real router. `ledger.today`
- * fixes the host's clock so that overdue flags and defaults are predictable.
+ * random loopback port, started in-process from electron/web.ts with the real router. The host's clock
+ * is fixed (E2E_TODAY, or another day through `test.use({ today })`) so that overdue flags and defaults
+ * are predictable.
  */
 import { test as base, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,14 +28,15 @@ export interface LedgerFixture {
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 export const E2E_TODAY = '2024-06-15';
 
-export const test = base.extend<{ app: LedgerFixture }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring; it has none.
-  app: async ({}, use) => {
+export const test = base.extend<{ app: LedgerFixture; today: string }>({
+  /** The host's today; a spec that needs another day says `test.use({ today: '2026-11-29' })`. */
+  today: [E2E_TODAY, { option: true }],
+  app: async ({ today }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
     const path = join(dir, 'ledger.db');
     const ledger = openLedger(path);
     // As the app runs: the daily to-do rebuild in a worker thread.
-    const host = createHost(ledger, { clock: fixedClock(E2E_TODAY), log: (l) => console.error(l), background: true });
+    const host = createHost(ledger, { clock: fixedClock(today), log: (l) => console.error(l), background: true });
     const server = await startWebServer({ host, staticDir });
     const call = <M extends Method>(method: M, input: Input<M>): Output<M> => {
       const r = invoke(host, method, input);

@@ -1,17 +1,25 @@
 /**
- * 走访频次: the special-group visit cadences with the article or practice each comes from, and the
- * mental-health scheme the office follows. A change applies from the chosen date on and needs a
- * reason; both are kept in the audit trail.
+ * 走访频次: the special-group visit cadences with the article or practice each comes from, the
+ * mental-health scheme the office follows, and its opening grace (建档当期宽限). A change of cadence
+ * applies from the chosen date on and needs a reason; every change is kept in the audit trail.
  */
 import { Badge, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { PERIOD_WORDS } from '../../../shared/domain/obligations';
-import { CadenceInput, MH_SCHEME_LABELS, MH_SCHEMES, type CadenceSetting, type MhScheme } from '../../../shared/schemas/followup';
+import {
+  CadenceInput,
+  MH_SCHEME_LABELS,
+  MH_SCHEMES,
+  OpeningGraceInput,
+  type CadenceSetting,
+  type FollowupSchedule,
+  type MhScheme,
+} from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { ModalActions } from '../../components/ModalActions';
-import { useSaveCadence, useSetScheme } from './mutations';
+import { useSaveCadence, useSetOpeningGrace, useSetScheme } from './mutations';
 import { useFollowupSchedule } from './queries';
 
 type Unit = 'days' | 'months' | 'month' | 'quarter';
@@ -83,6 +91,40 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
   );
 }
 
+/** 建档当期宽限: the last N days of a month (quarter, year) in which a file may be opened without owing that period. */
+function OpeningGrace({ grace }: { grace: FollowupSchedule['openingGrace'] }) {
+  const form = useZodForm({ schema: OpeningGraceInput, initialValues: { days: grace.days as number | '' } });
+  const save = useSetOpeningGrace(form);
+  const submit = form.onSubmit(async (v) => {
+    const days = Number(v.days);
+    await save.run({ days }, days ? `建档当月最后${days}天内建档的，当月不计走访` : '建档当月一律计走访');
+  });
+  return (
+    <form onSubmit={submit} data-testid="opening-grace">
+      <Stack gap={4}>
+        <Group align="flex-end" gap="xs">
+          <Text size="sm" pb={6}>
+            建档日期在当月（季度、年度）最后
+          </Text>
+          <NumberInput label="建档当期宽限天数" min={0} max={15} w={150} {...form.getInputProps('days')} />
+          <Text size="sm" pb={6}>
+            天内的，当期不计走访（建档后当期内已走访的照常计入）。
+          </Text>
+          <Button type="submit" variant="light" loading={save.saving}>
+            保存
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          <Badge size="xs" variant="outline" mr={4}>
+            本所做法
+          </Badge>
+          {grace.source}（默认{grace.defaultDays}天）。调整后对所有在管档案的建档当期重新计算。
+        </Text>
+      </Stack>
+    </form>
+  );
+}
+
 export function CadenceSettings() {
   const q = useFollowupSchedule();
   const scheme = useSetScheme();
@@ -100,6 +142,7 @@ export function CadenceSettings() {
           data={MH_SCHEMES.map((m) => ({ value: m, label: MH_SCHEME_LABELS[m] }))}
         />
       </Group>
+      <OpeningGrace key={q.data.openingGrace.days} grace={q.data.openingGrace} />
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>

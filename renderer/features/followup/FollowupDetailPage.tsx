@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { DRUG_TYPE_LABELS, drugTermEnd, type DrugType, groupText, SERIOUS_BREACH_SOURCE } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
-import type { DueItem } from '../../../shared/domain/obligations';
+import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   levelLabel,
@@ -125,11 +125,37 @@ function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']>
   );
 }
 
-/** What falls due, from the engine: open items first; what was done is one switch away. Open items can be extended or excused, with the reason. */
+/**
+ * 漏访: the periods of a calendar duty that were not visited and that a later visit has passed by, per
+ * duty (漏访：2024年4月、2024年7月). They are no longer owed, but they count as not done in the rates;
+ * one with a proper reason can still be excused in the list below.
+ */
+function MissedPeriods({ s }: { s: FollowupSubject }) {
+  if (s.missed.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" py="xs" mb="xs" data-testid="missed-periods">
+      <Stack gap={2}>
+        {s.missed.map((m) => (
+          <Text key={m.duty} size="sm">
+            <Text span fw={600}>
+              漏访：{m.periods.join('、')}
+            </Text>
+            （{m.duty}，共{m.periods.length}期）
+          </Text>
+        ))}
+        <Text size="xs" c="dimmed">
+          该期未走访、其后已有走访记录的记为漏访：不再列为待办，计入走访完成率（应访未访）。确有正当理由的，可在“显示已完成、漏访”中免除并写明理由。
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** What falls due, from the engine: open items first; what was done or missed is one switch away. Open and missed items can be excused, open ones extended, with the reason. */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
   const [showDone, setShowDone] = useState(false);
   const [acting, setActing] = useState<{ item: DueItem; kind: ItemActionKind } | null>(null);
-  const open = s.dueItems.filter((i) => i.state !== 'done' && i.state !== 'waived');
+  const open = s.dueItems.filter(isOpen);
   const items = showDone ? s.dueItems : open;
   const doneCount = s.dueItems.length - open.length;
   const editable = s.status === 'active' && !s.deletedAt;
@@ -140,12 +166,13 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
         {doneCount > 0 && (
           <Switch
             size="xs"
-            label={`显示已完成（${doneCount}）`}
+            label={`显示已完成、漏访（${doneCount}）`}
             checked={showDone}
             onChange={(e) => setShowDone(e.currentTarget.checked)}
           />
         )}
       </Group>
+      <MissedPeriods s={s} />
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {s.status === 'active' ? '暂无待办事项。' : '已解除管理，不再安排走访。'}
@@ -163,7 +190,7 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
           </Table.Thead>
           <Table.Tbody>
             {items.map((i) => {
-              const isOpen = i.state !== 'done' && i.state !== 'waived';
+              const owed = isOpen(i);
               return (
                 <Table.Tr key={i.key} data-testid="due-item">
                   <Table.Td>{i.label}</Table.Td>
@@ -201,9 +228,9 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
                   </Table.Td>
                   {editable && (
                     <Table.Td>
-                      {isOpen && (
+                      {(owed || i.state === 'missed') && (
                         <Group gap={2} wrap="nowrap">
-                          {i.kind !== 'termEnd' && (
+                          {owed && i.kind !== 'termEnd' && (
                             <Button size="compact-xs" variant="subtle" onClick={() => setActing({ item: i, kind: 'extend' })}>
                               延期
                             </Button>

@@ -113,7 +113,15 @@ export function FollowupStatsPage() {
             <Figure label="解除管理" value={s.ended} hint={`解除 ${s.released} · 迁出 ${s.moved} · 死亡 ${s.deceased}`} />
             <Figure label="逾期件数" value={s.overdue} hint={`截至 ${s.asOf}`} />
             <Figure label="严重违反协议" value={s.seriousBreach} hint="社区戒毒/社区康复人员" />
-            <Figure label="应访次数" value={s.visits.due} hint={s.visits.waived ? `另有已免除 ${s.visits.waived} 次` : undefined} />
+            <Figure
+              label="应访次数"
+              value={s.visits.due}
+              hint={
+                [s.visits.missed ? `其中漏访 ${s.visits.missed} 次` : '', s.visits.waived ? `另有已免除 ${s.visits.waived} 次` : '']
+                  .filter(Boolean)
+                  .join('；') || undefined
+              }
+            />
             <Figure label="已访次数" value={s.visits.done} hint={`其中迟访 ${s.visits.late} 次`} />
             <Figure label="走访完成率" value={formatRate(s.visits.rate)} hint="全部类别" />
             <Figure

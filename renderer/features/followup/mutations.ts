@@ -74,6 +74,11 @@ export function useSetScheme() {
   return useScheduleWrite((input: Input<'followup.setScheme'>) => api.followup.setScheme(input));
 }
 
+/** 建档当期宽限天数. */
+export function useSetOpeningGrace<F>(form?: UseFormReturnType<F>) {
+  return useScheduleWrite((input: Input<'followup.setOpeningGrace'>) => api.followup.setOpeningGrace(input), form);
+}
+
 /** The ledger as .xlsx with the filters and order on screen, every page of it (the host records the export). */
 export function useFollowupLedgerFile() {
   return useDownload((filter: Input<'followup.exportLedger'>) => api.followup.exportLedger(filter));

@@ -203,7 +203,7 @@ export function DashboardPage() {
       )}
       {d && d.overdueTotal > 0 && (
         <Alert color="red" variant="filled" title={`有 ${d.overdueTotal} 项已逾期`} data-testid="overdue-banner">
-          逾期未走访即为脱管、漏管，请尽快办理；办理后在对应档案中记录即可消除。
+          逾期未走访即为脱管、漏管，请尽快办理。每项列的是该事项最早未办的一期，办理后在对应档案中记录即从这里消除：走访计入走访日期所在的月（季、年）；其前未走访的各期记为“漏访”，不再列为待办，但在档案中列明并计入走访完成率。确有正当理由未能办理的，可在档案中延期或免除并写明理由。
         </Alert>
       )}
       {nothing && <EmptyState title="近期没有到期事项">已逾期、7日内到期和30日内期满的事项会列在这里。</EmptyState>}

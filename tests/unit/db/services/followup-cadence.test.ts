@@ -1,4 +1,4 @@
-/** The special-group visit cadences as the office adjusts them (followup.schedule, saveCadence, setScheme). */
+/** The special-group visit cadences as the office adjusts them (followup.schedule, saveCadence, setScheme, setOpeningGrace). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/schemas/persons';
@@ -86,5 +86,34 @@ describe("the office's visit cadences", () => {
       ok: false,
       error: { message: expect.stringContaining('按间隔计') },
     });
+  });
+
+  it('建档当期宽限: 5 days by default; set to 0, a file opened on 05-28 owes May, the dashboard follows, the change is audited', () => {
+    const s = t.call('followup.create', {
+      personId: p.id,
+      group: 'cult',
+      level: 'yellow',
+      responsibleStaffId: staffId,
+      startDate: '2024-05-28',
+      facts: { transformStatus: '转化中' },
+    });
+    const grace = t.call('followup.schedule', {}).openingGrace;
+    expect(grace).toMatchObject({ days: 5, defaultDays: 5 });
+    expect(grace.source).toContain('本所做法（未见规定，待核实）');
+    expect(t.call('followup.get', { id: s.id }).dueItems.map((i) => i.key)).toEqual(['visit:2024-06']);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+
+    expect(t.call('followup.setOpeningGrace', { days: 0 }).openingGrace.days).toBe(0);
+    expect(t.call('followup.get', { id: s.id }).dueItems[0]).toMatchObject({ key: 'visit:2024-05', state: 'overdue' });
+    expect(t.call('obligations.dashboard', {}).overdue.map((i) => i.label)).toEqual(['每月走访（2024年5月）']);
+    expect(t.call('audit.forEntity', { entity: 'settings', id: 'opening_grace' })[0]).toMatchObject({
+      before: { 建档当期宽限天数: 5 },
+      after: { 建档当期宽限天数: 0 },
+    });
+    expect(t.raw('followup.setOpeningGrace', { days: 16 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { days: '天数不能超过15天' } },
+    });
+    expect(t.raw('followup.setOpeningGrace', { days: -1 })).toMatchObject({ ok: false, error: { fields: { days: '天数不能为负数' } } });
   });
 });

@@ -54,6 +54,22 @@ describe('the to-do dashboard', () => {
     expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-07-01']);
   });
 
+  it('lists a calendar duty nobody has visited for months once: its oldest month, saying how many are overdue', () => {
+    const s = t.call('followup.create', {
+      personId: p.id,
+      group: 'petition',
+      level: 'red',
+      responsibleStaffId: staffId,
+      startDate: '2024-01-10',
+    });
+    const d = t.call('obligations.dashboard', {});
+    expect(d.overdue.map((i) => [i.label, i.dueDate])).toEqual([['每月走访（2024年1月）等5期', '2024-01-31']]);
+    expect(d.byModule[0]).toEqual({ module: 'followup', overdue: 1, dueSoon: 0 });
+    // visited today: January to May are 漏访, June done; nothing left on the dashboard
+    t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '在家' });
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+  });
+
   it('filters by responsible person and shows term ends 30 days ahead; ended files leave the list', () => {
     const other = t.call('staff.save', { name: '李网格' });
     const s = mental({ startDate: '2024-05-01', responsibleStaffId: other.id });

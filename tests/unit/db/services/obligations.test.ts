@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dueSources, hostModules } from '../../../../db/modules';
-import { markObligationsStale, refreshObligations } from '../../../../db/services/obligations';
+import { markObligationsStale, obligationsStale, refreshObligations } from '../../../../db/services/obligations';
 import { DUE_MODULES, MODULE_INFO, MODULES } from '../../../../shared/modules';
 import type { Dispute } from '../../../../shared/schemas/disputes';
 import type { Person } from '../../../../shared/schemas/persons';
@@ -59,6 +59,14 @@ describe('the registry of due-item sources', () => {
     markObligationsStale(t.ctx());
     refreshObligations(t.ctx(), dueSources);
     expect(rowsByModule()).toEqual(built);
+  });
+
+  it('rebuilds at once a table built today by an engine before 漏访 (stamped without its edition), not the next day', () => {
+    followupFile(t, a);
+    refreshObligations(t.ctx(), dueSources);
+    expect(obligationsStale(t.ctx())).toBe(false);
+    t.ledger.db.prepare("UPDATE setting SET value = ? WHERE key = 'obligations_refreshed_on'").run(JSON.stringify(`${TODAY}#0`));
+    expect(obligationsStale(t.ctx())).toBe(true);
   });
 });
 

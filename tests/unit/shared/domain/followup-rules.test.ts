@@ -234,7 +234,7 @@ describe('other groups: monthly by default, adjustable', () => {
     expect(c!.source).toContain('可调整');
   });
 
-  it('邪教人员: each missed month is counted; none after leaving management', () => {
+  it('邪教人员: each missed month is counted (漏访 once a later visit passed it by); none after leaving management', () => {
     const items = due('cult', {
       facts: {},
       start: '2025-01-10',
@@ -243,7 +243,7 @@ describe('other groups: monthly by default, adjustable', () => {
       events: [visit('a', '2025-02-03')],
     });
     expect(items.map((i) => [i.key, i.state])).toEqual([
-      ['visit:2025-01', 'overdue'],
+      ['visit:2025-01', 'missed'],
       ['visit:2025-02', 'done'],
       ['visit:2025-03', 'overdue'],
     ]);

@@ -59,54 +59,66 @@ describe('tallying the visits and tests due in a period', () => {
   const from = '2024-05-01';
   const to = '2024-05-31';
   it.each([
-    ['nothing due', [], { due: 0, done: 0, late: 0, waived: 0 }, null],
-    ['one done on time', [item('mh.followup', '2024-05-10', 'done')], { due: 1, done: 1, late: 0, waived: 0 }, 1],
+    ['nothing due', [], { due: 0, done: 0, late: 0, missed: 0, waived: 0 }, null],
+    ['one done on time', [item('mh.followup', '2024-05-10', 'done')], { due: 1, done: 1, late: 0, missed: 0, waived: 0 }, 1],
     [
       'done late counts as done and as late',
       [item('mh.followup', '2024-05-10', 'done', { late: true })],
-      { due: 1, done: 1, late: 1, waived: 0 },
+      { due: 1, done: 1, late: 1, missed: 0, waived: 0 },
       1,
     ],
     [
       'overdue is due, not done',
       [item('mh.followup', '2024-05-10', 'overdue'), item('mh.followup', '2024-05-24', 'done')],
-      { due: 2, done: 1, late: 0, waived: 0 },
+      { due: 2, done: 1, late: 0, missed: 0, waived: 0 },
       0.5,
     ],
     [
       'a waived one is left out of the rate',
       [item('visit', '2024-05-31', 'waived'), item('visit', '2024-05-20', 'done')],
-      { due: 1, done: 1, late: 0, waived: 1 },
+      { due: 1, done: 1, late: 0, missed: 0, waived: 1 },
       1,
     ],
     [
       'the first and last day of the period are in it',
       [item('visit', '2024-05-01', 'overdue'), item('visit', '2024-05-31', 'due_soon')],
-      { due: 2, done: 0, late: 0, waived: 0 },
+      { due: 2, done: 0, late: 0, missed: 0, waived: 0 },
       0,
     ],
     [
       'before and after the period: not counted',
       [item('visit', '2024-04-30', 'overdue'), item('visit', '2024-06-01', 'upcoming')],
-      { due: 0, done: 0, late: 0, waived: 0 },
+      { due: 0, done: 0, late: 0, missed: 0, waived: 0 },
       null,
     ],
     [
       'rules that are not visits: not counted',
       [item('mh.yearly', '2024-05-31', 'overdue'), item('drug.report', '2024-05-10', 'done')],
-      { due: 0, done: 0, late: 0, waived: 0 },
+      { due: 0, done: 0, late: 0, missed: 0, waived: 0 },
       null,
     ],
     [
       'a calendar duty needing 3, 2 done so far',
       [item('visit', '2024-05-31', 'due_soon', { progress: { done: 2, required: 3 } })],
-      { due: 3, done: 2, late: 0, waived: 0 },
+      { due: 3, done: 2, late: 0, missed: 0, waived: 0 },
       2 / 3,
+    ],
+    [
+      'a missed month (漏访: a later visit passed it by) is due and not done, and counted as missed',
+      [item('visit', '2024-05-31', 'missed'), item('visit', '2024-05-20', 'done')],
+      { due: 2, done: 1, late: 0, missed: 1, waived: 0 },
+      0.5,
+    ],
+    [
+      'a missed period needing 3 with 1 done: 3 due, 1 done, 2 missed',
+      [item('visit', '2024-05-31', 'missed', { progress: { done: 1, required: 3 } })],
+      { due: 3, done: 1, late: 0, missed: 2, waived: 0 },
+      1 / 3,
     ],
     [
       'a calendar duty needing 2, done',
       [item('visit', '2024-05-31', 'done', { progress: { done: 4, required: 2 } })],
-      { due: 2, done: 2, late: 0, waived: 0 },
+      { due: 2, done: 2, late: 0, missed: 0, waived: 0 },
       1,
     ],
   ])('%s', (_name, items, visit, r) => {
@@ -125,8 +137,8 @@ describe('tallying the visits and tests due in a period', () => {
       from,
       to,
     );
-    expect(t.test).toEqual({ due: 2, done: 1, late: 1, waived: 0 });
-    expect(t.visit).toEqual({ due: 1, done: 1, late: 0, waived: 0 });
+    expect(t.test).toEqual({ due: 2, done: 1, late: 1, missed: 0, waived: 0 });
+    expect(t.visit).toEqual({ due: 1, done: 1, late: 0, missed: 0, waived: 0 });
   });
 
   it.each([
@@ -134,7 +146,7 @@ describe('tallying the visits and tests due in a period', () => {
     [0, 0, '—'],
     [2, 3, '66.67%'],
   ])('rate %i of %i → %s (formatRate, two decimals)', (done, due, text) => {
-    expect(formatRate(dutyRate({ due, done, late: 0, waived: 0 }))).toBe(text);
+    expect(formatRate(dutyRate({ due, done, late: 0, missed: 0, waived: 0 }))).toBe(text);
   });
 });
 
@@ -143,6 +155,7 @@ describe('overdue at the end of the period', () => {
     ['open and due before the day', [item('mh.followup', '2024-05-10', 'overdue')], 1],
     ['due on the day itself is not yet overdue', [item('mh.followup', '2024-05-31', 'due_soon')], 0],
     ['done or waived', [item('visit', '2024-04-30', 'done'), item('visit', '2024-03-31', 'waived')], 0],
+    ['missed (漏访) is not owed any more, so not overdue', [item('visit', '2024-03-31', 'missed')], 0],
     [
       'any rule: a missed report and a yearly check',
       [item('drug.report', '2024-03-01', 'overdue'), item('mh.yearly', '2023-12-31', 'overdue')],
@@ -173,6 +186,8 @@ describe('definitions shown under the figures', () => {
     expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toMatch(/^走访完成率 = .+ ÷ /);
     expect(FOLLOWUP_STAT_DEFINITIONS.followupRate).toMatch(/^随访率 = 严重精神障碍患者/);
     expect(FOLLOWUP_STAT_DEFINITIONS.overdue).toMatch(/^逾期件数 = /);
+    expect(FOLLOWUP_STAT_DEFINITIONS.missed).toMatch(/^漏访 = .*计入应访、不计入已访/);
+    expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toContain('漏访的计入应访、不计入已访');
     expect(FOLLOWUP_STAT_DEFINITIONS.seriousBreach).toContain('戒毒条例第二十条');
   });
 });

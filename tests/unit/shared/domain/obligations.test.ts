@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../../shared/dates';
 import { addMonths, addYears, periodOf } from '../../../../shared/date-math';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import {
   cadenceText,
   computeDueItems,
+  currentItems,
   extensionError,
   levelAt,
+  missedPeriods,
   nextDue,
   openItems,
   type DueItem,
@@ -166,10 +169,10 @@ describe("'every' rules", () => {
 });
 
 describe("'periodic' rules", () => {
-  it('each missed month is its own overdue item, from the start month on', () => {
+  it('each month is its own item from the start month on: before the last visit 漏访, since it overdue', () => {
     const items = run([perMonth], { start: '2025-01-15', events: [ev('f', '2025-02-10', 'm')], today: '2025-05-10' });
     expect(brief(items)).toEqual([
-      ['m:2025-01', '2025-01-31', 'overdue', null],
+      ['m:2025-01', '2025-01-31', 'missed', null],
       ['m:2025-02', '2025-02-28', 'done', 'f'],
       ['m:2025-03', '2025-03-31', 'overdue', null],
       ['m:2025-04', '2025-04-30', 'overdue', null],
@@ -200,7 +203,7 @@ describe("'periodic' rules", () => {
   it('quarters', () => {
     const q: PeriodicRule = { ...perMonth, period: 'quarter' };
     expect(brief(run([q], { start: '2025-02-01', events: [ev('a', '2025-05-01', 'm')], today: '2025-07-01' }))).toEqual([
-      ['m:2025-Q1', '2025-03-31', 'overdue', null],
+      ['m:2025-Q1', '2025-03-31', 'missed', null],
       ['m:2025-Q2', '2025-06-30', 'done', 'a'],
       ['m:2025-Q3', '2025-09-30', 'upcoming', null],
     ]);
@@ -394,6 +397,12 @@ describe('extensions (recorded, original kept, never shortened)', () => {
       '延期后的日期必须晚于当前到期日（2025-03-18），不能缩短期限',
     ],
     [{ dueDate: '2025-03-18', state: 'done' as const }, '2025-03-31', '理由', '该事项已完成或已免除，无需延期'],
+    [
+      { dueDate: '2025-03-31', state: 'missed' as const },
+      '2025-04-30',
+      '理由',
+      '该期已漏访（其后已有走访），不能延期；确有正当理由的，可免除并写明理由',
+    ],
     [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-13-01', '理由', '延期后的日期无效'],
     [{ dueDate: '2025-03-18', state: 'upcoming' as const }, '2025-03-31', ' ', '请填写延期理由'],
   ])('extensionError(%j, %s)', (item, newDate, reason, expected) => {
@@ -452,5 +461,272 @@ describe('the level in force on a day', () => {
   it('takes the later of two changes on one day (as recorded), and has nothing for no history', () => {
     expect(levelAt([...history, { date: '2024-06-01', level: '3' }], '2024-06-01')).toEqual({ level: '3', since: '2024-06-01' });
     expect(levelAt([], '2024-06-01')).toBeNull();
+  });
+});
+
+describe('漏访: a period of a calendar duty that a later visit has passed by', () => {
+  /** Monthly from 2024-01-10; visits on the 15th of the months given (2024). */
+  const monthsVisited = (...months: number[]) => months.map((m) => ev(`v${m}`, `2024-${String(m).padStart(2, '0')}-15`, 'm'));
+  const states = (items: DueItem[]) => Object.fromEntries(items.map((i) => [i.key, i.state]));
+
+  it.each([
+    [
+      'every month but April: April is 漏访, June still to come',
+      monthsVisited(1, 2, 3, 5),
+      '2024-06-15',
+      {
+        'm:2024-01': 'done',
+        'm:2024-02': 'done',
+        'm:2024-03': 'done',
+        'm:2024-04': 'missed',
+        'm:2024-05': 'done',
+        'm:2024-06': 'upcoming',
+      },
+    ],
+    [
+      'not visited since March: April and May stay overdue (nobody has seen the person since)',
+      monthsVisited(1, 2, 3),
+      '2024-06-15',
+      {
+        'm:2024-01': 'done',
+        'm:2024-02': 'done',
+        'm:2024-03': 'done',
+        'm:2024-04': 'overdue',
+        'm:2024-05': 'overdue',
+        'm:2024-06': 'upcoming',
+      },
+    ],
+    [
+      'a visit today passes April and May by: both 漏访, June done',
+      [...monthsVisited(1, 2, 3), ev('today', '2024-06-15', 'm')],
+      '2024-06-15',
+      { 'm:2024-01': 'done', 'm:2024-02': 'done', 'm:2024-03': 'done', 'm:2024-04': 'missed', 'm:2024-05': 'missed', 'm:2024-06': 'done' },
+    ],
+    [
+      'a visit on the first day of the next month: the month before is 漏访',
+      [ev('a', '2024-02-01', 'm')],
+      '2024-02-10',
+      { 'm:2024-01': 'missed', 'm:2024-02': 'done' },
+    ],
+    [
+      'a visit on the last day of the month counts for it',
+      [ev('a', '2024-01-31', 'm')],
+      '2024-02-10',
+      { 'm:2024-01': 'done', 'm:2024-02': 'upcoming' },
+    ],
+    [
+      'a back-dated visit made in April (recorded late) makes April done, not 漏访',
+      [...monthsVisited(1, 2, 3, 5), ev('late', '2024-04-28', 'm')],
+      '2024-06-15',
+      { 'm:2024-01': 'done', 'm:2024-02': 'done', 'm:2024-03': 'done', 'm:2024-04': 'done', 'm:2024-05': 'done', 'm:2024-06': 'upcoming' },
+    ],
+    [
+      'an excused later month is not a visit: April stays overdue',
+      [...monthsVisited(1, 2, 3), ev('w', '2024-05-31', 'm', '住院')],
+      '2024-06-15',
+      {
+        'm:2024-01': 'done',
+        'm:2024-02': 'done',
+        'm:2024-03': 'done',
+        'm:2024-04': 'overdue',
+        'm:2024-05': 'waived',
+        'm:2024-06': 'upcoming',
+      },
+    ],
+    [
+      'April excused (免除, dated in April) is excused, not 漏访',
+      [...monthsVisited(1, 2, 3, 5), ev('w', '2024-04-30', 'm', '羁押')],
+      '2024-06-15',
+      {
+        'm:2024-01': 'done',
+        'm:2024-02': 'done',
+        'm:2024-03': 'done',
+        'm:2024-04': 'waived',
+        'm:2024-05': 'done',
+        'm:2024-06': 'upcoming',
+      },
+    ],
+  ])('%s', (_name, events, today, expected) => {
+    expect(states(run([perMonth], { start: '2024-01-10', events, today }))).toEqual(expected);
+  });
+
+  it('an extended period is 漏访 only once a visit comes after the extended date', () => {
+    const extensions = [{ ruleId: 'm', dueId: 'm:2024-04', newDate: '2024-05-20', reason: '住院', date: '2024-04-25' }];
+    const april = (events: ReturnType<typeof ev>[]) =>
+      run([perMonth], { start: '2024-04-01', events, extensions, today: '2024-06-15' }).find((i) => i.key === 'm:2024-04')!;
+    expect(april([ev('a', '2024-05-10', 'm')])).toMatchObject({ dueDate: '2024-05-20', state: 'overdue' });
+    expect(april([ev('a', '2024-05-10', 'm'), ev('b', '2024-05-25', 'm')])).toMatchObject({ dueDate: '2024-05-20', state: 'missed' });
+  });
+
+  it('a year short of its 4 visits is 漏访 once the next year has a visit, with its progress', () => {
+    const year: PeriodicRule = { ...perMonth, id: 'y', label: '全年随访', period: 'year', minCount: 4 };
+    const three = ['2025-01-15', '2025-04-10', '2025-07-05'].map((d, i) => ev(`e${i}`, d, 'y'));
+    expect(run([year], { start: '2025-01-01', events: three, today: '2026-01-05' })[0]).toMatchObject({ key: 'y:2025', state: 'overdue' });
+    const passed = run([year], { start: '2025-01-01', events: [...three, ev('n', '2026-01-03', 'y')], today: '2026-01-05' })[0];
+    expect(passed).toMatchObject({ key: 'y:2025', state: 'missed', progress: { done: 3, required: 4 } });
+  });
+
+  it("'every' rules are never 漏访: a visit after a long gap satisfies the overdue one, late", () => {
+    const items = run([monthly], { events: [ev('a', '2025-01-20'), ev('b', '2025-06-01')], today: '2025-06-02' });
+    expect(items.map((i) => i.state)).toEqual(['done', 'done', 'upcoming']);
+    expect(items[1]).toMatchObject({ late: true, satisfiedBy: 'b' });
+  });
+
+  it('is not open: not among the items owed', () => {
+    const items = run([perMonth], { start: '2024-01-10', events: monthsVisited(1, 2, 3, 5), today: '2024-06-15' });
+    expect(openItems(items).map((i) => i.key)).toEqual(['m:2024-06']);
+  });
+
+  it('lists the missed periods per duty, oldest first', () => {
+    const year: PeriodicRule = { ...perMonth, id: 'y', label: '全年随访不少于4次', period: 'year', minCount: 4 };
+    const items = run([perMonth, year], {
+      start: '2024-01-10',
+      events: [...monthsVisited(1, 2, 3, 5, 6, 8), ev('n', '2025-01-05', 'm'), ev('n2', '2025-01-05', 'y')],
+      today: '2025-01-10',
+    });
+    expect(missedPeriods(items)).toEqual([
+      { duty: '每月走访', periods: ['2024年4月', '2024年7月', '2024年9月', '2024年10月', '2024年11月', '2024年12月'] },
+      { duty: '全年随访不少于4次', periods: ['2024年'] },
+    ]);
+    expect(missedPeriods(run([perMonth], { start: '2024-01-10', events: monthsVisited(1), today: '2024-01-20' }))).toEqual([]);
+  });
+});
+
+describe("the to-do table's rows: each duty's current item", () => {
+  /** As the table is built: the engine read as at today + 62 days, then cut to the current item of each rule. */
+  const rows = (rules: Rule[], events: ReturnType<typeof ev>[], today: string, start = '2024-01-10') =>
+    currentItems(run(rules, { start, events, today: addMonths(today, 2) }), today).map((i) => [i.label, i.dueDate]);
+
+  it.each([
+    [
+      'visited every month but April 2024, today 2026-11-29: the current month, not April',
+      Array.from({ length: 34 }, (_, n) => addMonths('2024-01-15', n)).filter((d) => !d.startsWith('2024-04')),
+      '2026-11-29',
+      [['每月走访（2026年11月）', '2026-11-30']],
+    ],
+    [
+      'not visited since August: one row, the oldest overdue month, saying how many',
+      Array.from({ length: 32 }, (_, n) => addMonths('2024-01-15', n)),
+      '2026-11-29',
+      [['每月走访（2026年9月）等2期', '2026-09-30']],
+    ],
+    [
+      'one month overdue: its own label',
+      Array.from({ length: 33 }, (_, n) => addMonths('2024-01-15', n)),
+      '2026-11-29',
+      [['每月走访（2026年10月）', '2026-10-31']],
+    ],
+    [
+      'visited this month: next month',
+      Array.from({ length: 35 }, (_, n) => addMonths('2024-01-15', n)),
+      '2026-11-29',
+      [['每月走访（2026年12月）', '2026-12-31']],
+    ],
+    [
+      'never visited since opening in January 2024: one row from January 2024',
+      [],
+      '2024-06-15',
+      [['每月走访（2024年1月）等5期', '2024-01-31']],
+    ],
+  ])('%s', (_name, dates, today, expected) => {
+    expect(
+      rows(
+        [perMonth],
+        dates.map((d, i) => ev(`e${i}`, d, 'm')),
+        today,
+      ),
+    ).toEqual(expected);
+  });
+
+  it('an office change of cadence (the old rule until it, the new one from it) is one duty: one row', () => {
+    const before: PeriodicRule = { ...perMonth, id: 'm.prev', until: '2025-03-31' };
+    const after: PeriodicRule = { ...perMonth, period: 'quarter', since: '2025-04-01' };
+    expect(rows([before, after], [], '2025-05-01', '2025-01-01')).toEqual([['每月走访（2025年1月）等3期', '2025-01-31']]);
+    expect(rows([before, after], [ev('a', '2025-04-20', 'm'), ev('b', '2025-04-20', 'm.prev')], '2025-05-01', '2025-01-01')).toEqual([
+      ['每月走访（2025年第3季度）', '2025-09-30'],
+    ]);
+  });
+
+  it('keeps one row per rule, each its own', () => {
+    const year: PeriodicRule = { ...perMonth, id: 'y', label: '全年随访', period: 'year', minCount: 4 };
+    expect(rows([perMonth, year, monthly], [], '2024-03-15').sort()).toEqual([
+      ['全年随访（2024年）', '2024-12-31'],
+      ['每月走访（2024年1月）等2期', '2024-01-31'],
+      ['走访', '2024-02-10'],
+    ]);
+  });
+});
+
+describe('the opening period (openingGraceDays): opened in its last days, owed only if visited', () => {
+  const graced = (days: number, period: PeriodicRule['period'] = 'month', minCount = 1): PeriodicRule => ({
+    ...perMonth,
+    period,
+    minCount,
+    openingGraceDays: days,
+  });
+  const first = (rule: PeriodicRule, start: string, today: string, events: ReturnType<typeof ev>[] = []) =>
+    run([rule], { start, today, events }).map((i) => [i.key, i.state]);
+
+  it.each([
+    ['the 26th of November, 5 days: the last five (26–30)', graced(5), '2026-11-26', [], [['m:2026-12', 'upcoming']]],
+    ['the 30th', graced(5), '2026-11-30', [], [['m:2026-12', 'upcoming']]],
+    [
+      'the 25th is before the last five: November is owed',
+      graced(5),
+      '2026-11-25',
+      [],
+      [
+        ['m:2026-11', 'overdue'],
+        ['m:2026-12', 'upcoming'],
+      ],
+    ],
+    [
+      'the opening visit on the 28th counts for November',
+      graced(5),
+      '2026-11-28',
+      [ev('open', '2026-11-28', 'm')],
+      [
+        ['m:2026-11', 'done'],
+        ['m:2026-12', 'upcoming'],
+      ],
+    ],
+    [
+      '3 days: the 27th owes November',
+      graced(3),
+      '2026-11-27',
+      [],
+      [
+        ['m:2026-11', 'overdue'],
+        ['m:2026-12', 'upcoming'],
+      ],
+    ],
+    ['3 days: the 28th does not', graced(3), '2026-11-28', [], [['m:2026-12', 'upcoming']]],
+    [
+      '0 days: the 30th owes November (当月建档当月走访)',
+      graced(0),
+      '2026-11-30',
+      [],
+      [
+        ['m:2026-11', 'overdue'],
+        ['m:2026-12', 'upcoming'],
+      ],
+    ],
+    ['a leap February: the 25th is in the last five', graced(5), '2024-02-25', [], [['m:2024-03', 'upcoming']]],
+    ['a quarter opened on 03-28', graced(5, 'quarter'), '2026-03-28', [], [['m:2026-Q2', 'upcoming']]],
+    ['a year of 4 visits opened on 12-29', graced(5, 'year', 4), '2026-12-29', [], [['m:2027', 'upcoming']]],
+  ] as [string, PeriodicRule, string, ReturnType<typeof ev>[], string[][]][])('%s', (_name, rule, start, events, expected) => {
+    // read on the day after the period ends: what would otherwise be overdue at once
+    const today = addDays(periodOf(start, rule.period).end, 1);
+    expect(first(rule, start, today, events)).toEqual(expected);
+  });
+
+  it('lists the first period owed on the opening day, before it begins (unless the subject left before it)', () => {
+    expect(first(graced(5), '2026-11-27', '2026-11-27')).toEqual([['m:2026-12', 'upcoming']]);
+    expect(run([graced(5)], { start: '2026-11-27', end: '2026-11-29', today: '2026-11-29' })).toEqual([]);
+  });
+
+  it('applies to the opening only, not to a change of cadence that starts late in a period', () => {
+    const rule = { ...graced(5), since: '2026-11-28' };
+    expect(first(rule, '2026-01-05', '2026-12-01')[0]).toEqual(['m:2026-11', 'overdue']);
   });
 });
