@@ -1,8 +1,9 @@
 /** 矛盾纠纷排查登记: the dispute intake register, its status workflow and its list. */
 import type { z } from 'zod';
-import { addDays, isValidDate, yearOf } from '../../shared/dates';
+import { isValidDate, yearOf } from '../../shared/dates';
 import {
   canTransition,
+  defaultDisputeDeadline,
   DISPUTE_STATUS_LABELS,
   disputeDueItems,
   type DisputeDeadlineFacts,
@@ -259,7 +260,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
     const id = newId();
     const now = ctx.clock.now();
     const { year, seq, caseNo } = takeCaseNumber(ctx, 'dispute', f.intakeDate);
-    const deadline = f.deadline ?? addDays(f.intakeDate, settings.disputeDeadlineDays);
+    const deadline = f.deadline ?? defaultDisputeDeadline(f.intakeDate, f.category, settings);
     run(
       ctx,
       `INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, village_id, grid_id, summary,

@@ -4,7 +4,9 @@ import { DEFAULT_DISPUTE_PATTERN, DEFAULT_MEDIATION_PATTERN } from '../../shared
 import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import {
-  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_CATEGORY_DEADLINE_DAYS,
+  DEFAULT_DISPUTE_DEADLINE,
+  LEGACY_DISPUTE_DEADLINE,
   DEFAULT_RETURN_VISIT_DAYS,
   type DictAddInput,
   type DictItem,
@@ -44,10 +46,15 @@ export function putSetting(ctx: ServiceContext, key: string, value: unknown): vo
 }
 
 /** Settings added by later versions get their defaults when an older ledger is read. */
-function withDefaults(s: Partial<Settings> & Pick<Settings, 'townshipName' | 'townshipShort' | 'county'>): Settings {
+function withDefaults(
+  stored: Partial<Settings> & Pick<Settings, 'townshipName' | 'townshipShort' | 'county'> & { disputeDeadlineDays?: number },
+): Settings {
+  // A ledger from before the deadline had a unit kept it in days.
+  const { disputeDeadlineDays, ...s } = stored;
   return {
     disputeNumberPattern: DEFAULT_DISPUTE_PATTERN,
-    disputeDeadlineDays: DEFAULT_DEADLINE_DAYS,
+    disputeDeadline: disputeDeadlineDays === undefined ? { ...LEGACY_DISPUTE_DEADLINE } : { count: disputeDeadlineDays, unit: 'day' },
+    categoryDeadlineDays: { ...DEFAULT_CATEGORY_DEADLINE_DAYS },
     mediationNumberPattern: DEFAULT_MEDIATION_PATTERN,
     committeeName: `${s.townshipName}人民调解委员会`,
     returnVisitDays: DEFAULT_RETURN_VISIT_DAYS,
@@ -104,7 +111,12 @@ function shortName(input: { townshipName: string; townshipShort: string | null }
 export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInput>, dbPath: string): SetupStatus {
   return write(ctx, () => {
     if (getSetting(ctx, SETTINGS_KEY)) throw new LedgerError('CONFLICT', '本账本已完成首次设置。');
-    const settings = withDefaults({ townshipName: input.townshipName, townshipShort: shortName(input), county: input.county });
+    const settings = withDefaults({
+      townshipName: input.townshipName,
+      townshipShort: shortName(input),
+      county: input.county,
+      disputeDeadline: { ...DEFAULT_DISPUTE_DEADLINE },
+    });
     putSetting(ctx, SETTINGS_KEY, settings);
     seedDictionaries(ctx);
     const now = ctx.clock.now();

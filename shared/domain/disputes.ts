@@ -2,6 +2,8 @@
  * The dispute register's workflow: 登记 → 受理/不予受理 → 调处中 → 化解/未化解 → 办结, and 转办
  * (handed to another unit) from any open state. Every change is recorded with its date.
  */
+import { addDays } from '../dates';
+import { addMonths } from '../date-math';
 import type { HolidayTable } from './holidays';
 import {
   actionEvents,
@@ -71,9 +73,26 @@ export const DISPUTE_DEADLINE_RULE: Omit<DeadlineRule, 'date'> = {
   kind: 'deadline',
   id: 'dispute.deadline',
   label: '纠纷办理期限',
-  source: '本单位设定的办理期限；期限末日为法定休假日（含周六、周日，调休上班日除外）的，顺延至其后第一个工作日（民事诉讼法第八十五条）',
+  source:
+    '本单位设定的办理期限（默认自登记之日起一个月，参照人民调解工作若干规定第三十三条“一般在一个月内调结”；劳动争议纠纷默认15日，劳动争议调解仲裁法第十四条）；期限末日为法定休假日（含周六、周日，调休上班日除外）的，顺延至其后第一个工作日（民事诉讼法第八十五条）',
   rollForward: true,
 };
+
+/**
+ * A new registration's deadline when none is given (REVIEW rows 7, 20): the category's own days if the
+ * office set them (劳动争议 15 days), otherwise the office's default — counted in calendar months
+ * (the same day of the month, or the month's last day) or in days.
+ */
+export function defaultDisputeDeadline(
+  intakeDate: string,
+  category: string,
+  settings: { disputeDeadline: { count: number; unit: 'month' | 'day' }; categoryDeadlineDays: Record<string, number> },
+): string {
+  const own = settings.categoryDeadlineDays[category];
+  if (own) return addDays(intakeDate, own);
+  const { count, unit } = settings.disputeDeadline;
+  return unit === 'month' ? addMonths(intakeDate, count) : addDays(intakeDate, count);
+}
 
 export interface DisputeDeadlineFacts {
   id: string;

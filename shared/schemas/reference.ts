@@ -19,8 +19,22 @@ export const CaseNumberPattern = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Default handling deadline of a registered dispute: 30 days after intake (a common local practice; the office can change it, and per case). */
-export const DEFAULT_DEADLINE_DAYS = 30;
+/**
+ * The default handling deadline of a registered dispute (the office can change it, and per case): one
+ * calendar month from registration, the nearest national text being 人民调解工作若干规定 art. 33
+ * (一般在一个月内调结; REVIEW row 20). Ledgers set up before this kept 30 days and keep them.
+ */
+export const DEADLINE_UNITS = ['month', 'day'] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = { month: '个月', day: '天' };
+export const DEFAULT_DISPUTE_DEADLINE = { count: 1, unit: 'month' } as const satisfies { count: number; unit: DeadlineUnit };
+/** What a ledger set up before the unit existed had: 30 days. */
+export const LEGACY_DISPUTE_DEADLINE = { count: 30, unit: 'day' } as const satisfies { count: number; unit: DeadlineUnit };
+/**
+ * Categories with their own deadline, in days: 劳动争议纠纷 (10) 15 days, the point after which a party
+ * may apply for arbitration (劳动争议调解仲裁法 art. 14; REVIEW row 7).
+ */
+export const DEFAULT_CATEGORY_DEADLINE_DAYS: Record<string, number> = { '10': 15 };
 /** Default interval from an agreement taking effect to its return visit (回访), in days. */
 export const DEFAULT_RETURN_VISIT_DAYS = 30;
 
@@ -29,7 +43,17 @@ export const SettingsInput = z.strictObject({
   townshipShort: reqText('乡镇简称', 10),
   county: reqText('所属县（市、区）', 30),
   disputeNumberPattern: CaseNumberPattern,
-  disputeDeadlineDays: z.number().int().min(1, '期限至少1天').max(365, '期限不能超过365天'),
+  disputeDeadline: z.strictObject({
+    count: z.number({ error: '请填写默认办理期限' }).int('期限应为整数').min(1, '期限至少为1').max(365, '期限过长'),
+    unit: z.enum(DEADLINE_UNITS, { error: '期限单位不正确' }),
+  }),
+  /** Category code → days. */
+  categoryDeadlineDays: z
+    .record(
+      z.string().min(1).max(20),
+      z.number({ error: '请填写天数' }).int('天数应为整数').min(1, '期限至少1天').max(365, '期限不能超过365天'),
+    )
+    .refine((r) => Object.keys(r).length <= 50, '按类型设定的期限过多'),
   mediationNumberPattern: CaseNumberPattern,
   committeeName: reqText('人民调解委员会名称', 50),
   returnVisitDays: z.number().int().min(1, '间隔至少1天').max(365, '间隔不能超过365天'),
@@ -40,7 +64,8 @@ export interface Settings {
   townshipShort: string;
   county: string;
   disputeNumberPattern: string;
-  disputeDeadlineDays: number;
+  disputeDeadline: { count: number; unit: DeadlineUnit };
+  categoryDeadlineDays: Record<string, number>;
   /** 卷宗号, e.g. （2024）高寨乡人调字第12号. */
   mediationNumberPattern: string;
   /** The township committee's name on documents, e.g. 高寨乡人民调解委员会. */
@@ -144,7 +169,8 @@ export const REFERENCE_FIELD_LABELS = {
     townshipShort: '简称',
     county: '所属县（市、区）',
     disputeNumberPattern: '纠纷登记案号格式',
-    disputeDeadlineDays: '默认办理期限（天）',
+    disputeDeadline: '默认办理期限',
+    categoryDeadlineDays: '按纠纷类型的办理期限（天）',
     committeeName: '人民调解委员会名称',
     mediationNumberPattern: '人民调解卷宗号格式',
     returnVisitDays: '协议生效后回访间隔（天）',

@@ -228,7 +228,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <DateField label="办理期限" description="留空则按设置的天数自动计算" {...form.getInputProps('deadline')} />
+              <DateField label="办理期限" description="留空则按设置的期限自动计算" {...form.getInputProps('deadline')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select

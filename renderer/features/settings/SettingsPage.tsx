@@ -1,8 +1,27 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
 import {
+  DEADLINE_UNIT_LABELS,
+  DEADLINE_UNITS,
   GridInput,
   SettingsInput,
   STAFF_KIND_LABELS,
@@ -59,13 +78,27 @@ function TownshipSettings({ settings }: { settings: Settings }) {
             示例：{sample}
           </Text>
         )}
-        <NumberInput
-          label="默认办理期限（天）"
-          min={1}
-          max={365}
-          allowDecimal={false}
-          withAsterisk
-          {...form.getInputProps('disputeDeadlineDays')}
+        <Group align="flex-end" gap="xs">
+          <NumberInput
+            label="纠纷默认办理期限"
+            description="自登记之日起计算；按月计的，到期日为次月同日（无同日的为月末）"
+            min={1}
+            max={365}
+            allowDecimal={false}
+            withAsterisk
+            w={300}
+            {...form.getInputProps('disputeDeadline.count')}
+          />
+          <SegmentedControl
+            aria-label="期限单位"
+            data={DEADLINE_UNITS.map((u) => ({ value: u, label: DEADLINE_UNIT_LABELS[u] }))}
+            {...form.getInputProps('disputeDeadline.unit')}
+          />
+        </Group>
+        <CategoryDeadlines
+          value={v.categoryDeadlineDays}
+          onChange={(next) => form.setFieldValue('categoryDeadlineDays', next)}
+          error={form.errors.categoryDeadlineDays}
         />
         <TextInput
           label="人民调解委员会名称"
@@ -96,6 +129,86 @@ function TownshipSettings({ settings }: { settings: Settings }) {
         </Button>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Categories with a deadline of their own, in days (劳动争议纠纷 15 days by default: 劳动争议调解仲裁法第十四条,
+ * after which a party may apply for arbitration).
+ */
+function CategoryDeadlines({
+  value,
+  onChange,
+  error,
+}: {
+  value: Record<string, number>;
+  onChange: (next: Record<string, number>) => void;
+  error?: unknown;
+}) {
+  const dicts = useDicts();
+  const [adding, setAdding] = useState<string | null>(null);
+  const options = dicts.options('dispute_category').filter((o) => !(o.value in value));
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        按纠纷类型的办理期限
+      </Text>
+      <Text size="xs" c="dimmed">
+        所列类型按此天数计算默认期限（劳动争议纠纷默认15日：劳动争议调解仲裁法第十四条，自申请调解之日起15日内未达成协议的，当事人可以申请仲裁）。
+      </Text>
+      {Object.entries(value).map(([code, days]) => (
+        <Group key={code} gap="xs">
+          <Text size="sm" w={180}>
+            {dicts.label('dispute_category', code)}
+          </Text>
+          <NumberInput
+            aria-label={`${dicts.label('dispute_category', code)}办理期限（天）`}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            w={100}
+            value={days}
+            onChange={(n) => onChange({ ...value, [code]: typeof n === 'number' ? n : Number.NaN })}
+          />
+          <Text size="sm">天</Text>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`删除${dicts.label('dispute_category', code)}的期限`}
+            onClick={() => onChange(Object.fromEntries(Object.entries(value).filter(([c]) => c !== code)))}
+          >
+            ✕
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group gap="xs">
+        <Select
+          placeholder="添加纠纷类型"
+          searchable
+          data={options}
+          value={adding}
+          onChange={setAdding}
+          w={180}
+          aria-label="添加按类型的期限"
+        />
+        <Button
+          size="xs"
+          variant="light"
+          disabled={!adding}
+          onClick={() => {
+            if (adding) onChange({ ...value, [adding]: 30 });
+            setAdding(null);
+          }}
+        >
+          添加
+        </Button>
+      </Group>
+      {typeof error === 'string' && (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

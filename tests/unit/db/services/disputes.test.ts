@@ -49,6 +49,26 @@ describe('dispute intake', () => {
     expect(create().caseNo).toBe('（2024）高寨乡纠字第002号');
   });
 
+  it('REVIEW rows 7 and 20: is due a calendar month after registration (a labour dispute 15 days); a ledger from before keeps its 30 days', () => {
+    const due = (fields: Partial<Input<'disputes.create'>>) => t.call('disputes.create', { ...base(), ...fields }).deadline;
+    expect(due({ intakeDate: '2024-01-31' })).toBe('2024-02-29');
+    expect(due({ intakeDate: '2024-03-01', category: '10' })).toBe('2024-03-16');
+    // Set up before the unit existed: the stored settings say 30 days, and keep saying it
+    const stored = JSON.parse((t.ledger.db.prepare("SELECT value FROM setting WHERE key = 'settings'").get() as { value: string }).value);
+    const { disputeDeadline: _d, categoryDeadlineDays: _c, ...older } = stored;
+    t.ledger.db.prepare("UPDATE setting SET value = ? WHERE key = 'settings'").run(JSON.stringify({ ...older, disputeDeadlineDays: 30 }));
+    const s = t.call('settings.get', {});
+    expect([s.disputeDeadline, s.categoryDeadlineDays]).toEqual([{ count: 30, unit: 'day' }, { '10': 15 }]);
+    expect(due({ intakeDate: '2024-01-31' })).toBe('2024-03-01');
+    // The settings page saves them back as they are, and a change to months takes effect
+    t.call('settings.update', { ...s, disputeDeadline: { count: 2, unit: 'month' } });
+    expect(due({ intakeDate: '2024-01-31' })).toBe('2024-03-31');
+    expect(t.raw('settings.update', { ...s, categoryDeadlineDays: { '10': 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
   it('walks the status workflow with dated history and refuses illegal steps', () => {
     const d = create();
     expect(t.raw('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-02' })).toMatchObject({

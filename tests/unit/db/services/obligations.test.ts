@@ -88,7 +88,7 @@ describe('延期 and 免除 for any registered module', () => {
     expect(after.overdue).toBe(false);
     expect(after.deadlineItem).toMatchObject({
       dueDate: '2024-06-28',
-      originalDueDate: '2024-06-05',
+      originalDueDate: '2024-06-06', // registered 05-06: one calendar month
       extensionReason: '当事人外出务工，约定返乡后调处',
     });
     expect(t.call('disputes.list', { overdue: true }).total).toBe(0);
