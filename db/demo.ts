@@ -315,6 +315,13 @@ const GROUP_WEIGHTS = [
   ['cross_border', 3],
   ['other', 2],
 ] as const;
+/** A drug file reported within the window and its agreement signed that day (戒毒条例 arts. 14, 16). */
+function drugFacts(rand: () => number, begun: string) {
+  const drugType = rand() < 0.7 ? 'detox' : 'rehab';
+  const reportDate = addDays(begun, Math.floor(rand() * 10));
+  return { drugType, decisionDate: begun, reportDate, agreementDate: reportDate, leaveTimes: 0, leaveDays: 0 };
+}
+
 const MH_FACTS = {
   diagnosis: '精神分裂症',
   guardianRelation: '父母',
@@ -377,13 +384,7 @@ export function generateFollowup(
           group === 'mental_health'
             ? { ...MH_FACTS, guardianName: makeName(rand, rand() < 0.5), guardianPhone: null }
             : group === 'drug'
-              ? {
-                  drugType: rand() < 0.7 ? 'detox' : 'rehab',
-                  decisionDate: begun,
-                  reportDate: addDays(begun, Math.floor(rand() * 10)),
-                  leaveTimes: 0,
-                  leaveDays: 0,
-                }
+              ? drugFacts(rand, begun)
               : group === 'cult'
                 ? { transformStatus: '转化中' }
                 : {};

@@ -62,7 +62,48 @@ export const followupVisit = sqliteTable(
     levelAfter: text('level_after'),
     /** Tests: 阴性 / 阳性 / 拒绝 / 未到. */
     testResult: text('test_result'),
+    /** A 未到 with a proper reason (illness, approved leave): the reason; such an absence is no refusal. */
+    excuse: text('excuse'),
+    /** Mental health: the stability class found on the visit (unstable / basic / stable), when recorded. */
+    stability: text('stability'),
     ...stamps(),
   },
   (t) => [index('followup_visit_subject').on(t.subjectId, t.date)],
+);
+
+/** 报告公安机关 (drug files): when, to which police unit, who received it, and which duties it answered. */
+export const followupReport = sqliteTable(
+  'followup_report',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    date: text('date').notNull(),
+    policeUnit: text('police_unit').notNull(),
+    receiver: text('receiver').notNull(),
+    note: text('note'),
+    /** JSON: the keys of the 报告公安 duties this report answered (e.g. ["drug.police.positive.2024-06-10"]). */
+    matters: text('matters').notNull(),
+    ...stamps(),
+  },
+  (t) => [index('followup_report_subject').on(t.subjectId, t.date)],
+);
+
+/** 中止 of community detox or rehabilitation while the subject is detained or arrested; no end date while it lasts. */
+export const followupSuspension = sqliteTable(
+  'followup_suspension',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    /** 'detention' (拘留) | 'arrest' (逮捕). */
+    reason: text('reason').notNull(),
+    note: text('note'),
+    ...stamps(),
+  },
+  (t) => [index('followup_suspension_subject').on(t.subjectId, t.startDate)],
 );

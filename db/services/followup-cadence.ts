@@ -14,13 +14,16 @@ import {
   FOLLOWUP_GROUP_LABELS,
   OPENING_GRACE_SOURCE,
   openingGraceDays,
+  PROMPT_SOURCE,
+  promptDays,
+  SUSPENSION_TERM_SOURCE,
   type CadenceOverride,
   type FollowupGroup,
   type FollowupOverrides,
 } from '../../shared/domain/followup-rules';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
-import type { CadenceInput, FollowupSchedule, OpeningGraceInput, SchemeInput } from '../../shared/schemas/followup';
+import type { CadenceInput, DrugSettingsInput, FollowupSchedule, OpeningGraceInput, SchemeInput } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { audit } from './audit';
 import { markObligationsStale } from './obligations';
@@ -57,6 +60,12 @@ export function getFollowupSchedule(ctx: ServiceContext): FollowupSchedule {
       };
     }),
     openingGrace: { days: openingGraceDays(o), defaultDays: DEFAULT_OPENING_GRACE_DAYS, source: OPENING_GRACE_SOURCE },
+    drug: {
+      promptDays: promptDays(o),
+      promptSource: PROMPT_SOURCE,
+      suspensionExtendsTerm: o.suspensionExtendsTerm === true,
+      suspensionSource: SUSPENSION_TERM_SOURCE,
+    },
   };
 }
 
@@ -139,4 +148,29 @@ export function setOpeningGrace(ctx: ServiceContext, input: z.output<typeof Open
     before: { 建档当期宽限天数: openingGraceDays(o) },
     after: { 建档当期宽限天数: input.days },
   }));
+}
+
+/**
+ * Drug files (REVIEW rows 2 and 13): the working days the office gives "及时" (报告公安机关, 签订协议)
+ * and whether a 中止 pushes the term end back. Neither is fixed by a text the review found, so both are
+ * the office's, audited, and the to-do table is rebuilt with them.
+ */
+export function setDrugSettings(ctx: ServiceContext, input: z.output<typeof DrugSettingsInput>): FollowupSchedule {
+  return write(ctx, () => {
+    const o = followupOverrides(ctx);
+    putSetting(ctx, OVERRIDES_KEY, { ...o, promptDays: input.promptDays, suspensionExtendsTerm: input.suspensionExtendsTerm });
+    markObligationsStale(ctx);
+    const words = (days: number, extends_: boolean) => ({
+      及时: days === 0 ? '当日' : `${days}个工作日内`,
+      中止期间: extends_ ? '顺延期满日期' : '不顺延期满日期',
+    });
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: 'drug_settings',
+      before: words(promptDays(o), o.suspensionExtendsTerm === true),
+      after: words(input.promptDays, input.suspensionExtendsTerm),
+    });
+    return getFollowupSchedule(ctx);
+  });
 }

@@ -15,7 +15,15 @@
  * ~0.35 s the engine (mostly its date arithmetic); it grows linearly with files and history.
  */
 import type { z } from 'zod';
-import { rulesFor, seriousBreach, FOLLOWUP_GROUPS, type FollowupGroup } from '../../shared/domain/followup-rules';
+import {
+  followupDueItems,
+  refusalCount,
+  seriousBreach,
+  FOLLOWUP_GROUPS,
+  type FollowupGroup,
+  type RecordReport,
+  type RecordSuspension,
+} from '../../shared/domain/followup-rules';
 import {
   activeInPeriod,
   addTally,
@@ -27,7 +35,7 @@ import {
   tallyDuties,
   type DutyTally,
 } from '../../shared/domain/followup-stats';
-import { actionEvents, actionExtensions, computeDueItems, levelAt } from '../../shared/domain/obligations';
+import { levelAt } from '../../shared/domain/obligations';
 import {
   TEST_RESULTS,
   type FollowupDutyStats,
@@ -39,7 +47,7 @@ import {
 } from '../../shared/schemas/followup';
 import type { ItemAction } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
-import { engineFacts, events } from './followup';
+import { engineFacts } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './followup-cadence';
 import { all } from './sql';
@@ -62,6 +70,8 @@ interface VisitRow {
   kind: 'visit' | 'test';
   date: string;
   testResult: string | null;
+  excuse: string | null;
+  stability: string | null;
 }
 
 /** Files in management on some day of the period (deleted ones are not counted anywhere). */
@@ -94,9 +104,28 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const visitsOf = bySubject(
     all<VisitRow>(
       ctx,
-      `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.test_result AS testResult
+      `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.test_result AS testResult, v.excuse, v.stability
        FROM followup_visit v JOIN followup_subject f ON f.id = v.subject_id
        WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD}`,
+      { from, to, asOf },
+    ),
+  );
+  // Drug files' police reports and 中止 periods up to the as-of day, the same way.
+  const reportsOf = bySubject(
+    all<{ subjectId: string; id: string; date: string; matters: string }>(
+      ctx,
+      `SELECT r.subject_id AS subjectId, r.id, r.date, r.matters FROM followup_report r JOIN followup_subject f ON f.id = r.subject_id
+       WHERE r.deleted_at IS NULL AND r.date <= @asOf AND ${IN_PERIOD}`,
+      { from, to, asOf },
+    ).map((r): RecordReport & { subjectId: string } => ({ ...r, matters: JSON.parse(r.matters) as string[] })),
+  );
+  const suspensionsOf = bySubject(
+    all<RecordSuspension & { subjectId: string }>(
+      ctx,
+      `SELECT u.subject_id AS subjectId, u.id, u.reason, u.start_date AS startDate,
+         CASE WHEN u.end_date <= @asOf THEN u.end_date END AS endDate
+       FROM followup_suspension u JOIN followup_subject f ON f.id = u.subject_id
+       WHERE u.deleted_at IS NULL AND u.start_date <= @asOf AND ${IN_PERIOD}`,
       { from, to, asOf },
     ),
   );
@@ -133,6 +162,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
         released: 0,
         moved: 0,
         deceased: 0,
+        terminated: 0,
         visits: dutyStats(emptyTally()),
         overdue: 0,
         tally: emptyTally(),
@@ -149,7 +179,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     const span = { startDate: f.start_date, endDate: f.end_date };
     if (f.start_date >= from) g.newFiles += 1;
     if (f.end_date !== null && f.end_date <= to) {
-      if (f.status === 'released' || f.status === 'moved' || f.status === 'deceased') g[f.status] += 1;
+      if (f.status !== 'active') g[f.status] += 1;
     }
     // The level then: a later change must not change the cadence the period was owed under.
     const lv = levelAt(levelsOf.get(f.id) ?? [], asOf) ?? { level: f.level, since: f.level_since };
@@ -161,13 +191,14 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     // Opened after the as-of day, or a period that has not begun: nothing is owed yet.
     if (asOf < from || !activeInPeriod(span, from, asOf)) continue;
     const facts = engineFacts({ group_code: f.group_code, facts: f.facts, level: lv.level, level_since: lv.since });
-    const items = computeDueItems({
-      rules: rulesFor(f.group_code, facts, overrides),
-      subject: { id: f.id, startDate: f.start_date, endDate: f.end_date, facts },
-      events: [...events(visits), ...actionEvents(actionsOf.get(f.id) ?? [])],
-      extensions: actionExtensions(actionsOf.get(f.id) ?? []),
+    const items = followupDueItems({
+      group: f.group_code,
+      facts,
+      overrides,
+      record: { asOf, holidays, visits, reports: reportsOf.get(f.id) ?? [], suspensions: suspensionsOf.get(f.id) ?? [] },
+      subject: { id: f.id, startDate: f.start_date, endDate: f.end_date },
+      actions: actionsOf.get(f.id) ?? [],
       today: asOf,
-      holidays,
     });
     const t = tallyDuties(items, from, asOf);
     addTally(g.tally, t.visit);
@@ -176,14 +207,13 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
 
     if (f.group_code === 'drug') {
       const stored = JSON.parse(f.facts) as Record<string, unknown>;
-      let refusals = 0;
       for (const v of visits) {
         if (v.kind !== 'test') continue;
-        if (v.testResult === '拒绝检测' || v.testResult === '未到') refusals += 1;
         if (v.date >= from && v.testResult && v.testResult in testResults) testResults[v.testResult as keyof typeof testResults] += 1;
       }
+      // A 未到 with a proper reason is no refusal (REVIEW row 14).
       const b = seriousBreach({
-        testRefusals: refusals,
+        testRefusals: refusalCount(visits),
         unauthorizedLeaves: Number(stored.leaveTimes ?? 0),
         daysAway: Number(stored.leaveDays ?? 0),
       });
@@ -197,16 +227,18 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const released = sum((g) => g.released);
   const moved = sum((g) => g.moved);
   const deceased = sum((g) => g.deceased);
+  const terminated = sum((g) => g.terminated);
   return {
     dateFrom: from,
     dateTo: to,
     asOf,
     inManagement: sum((g) => g.inManagement),
     newFiles: sum((g) => g.newFiles),
-    ended: released + moved + deceased,
+    ended: released + moved + deceased + terminated,
     released,
     moved,
     deceased,
+    terminated,
     visits: dutyStats(allVisits),
     followups: byGroup.find((g) => g.group === 'mental_health')!.visits,
     tests: dutyStats(tests),

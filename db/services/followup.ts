@@ -5,21 +5,32 @@
  */
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/domain/id-number';
+import { earlierOf } from '../../shared/date-math';
+import type { DueItem, FactValue, ObligationEvent } from '../../shared/domain/obligations';
 import {
-  actionEvents,
-  actionExtensions,
-  computeDueItems,
-  missedPeriods,
-  openItems,
-  type DueItem,
-  type FactValue,
-  type ObligationEvent,
-} from '../../shared/domain/obligations';
-import { cadenceFor, groupText, rulesFor, seriousBreach, type FollowupGroup } from '../../shared/domain/followup-rules';
+  cadenceFor,
+  drugTermEndFor,
+  followupDueItems,
+  groupText,
+  leavesSerious,
+  POLICE_RULE_PREFIX,
+  policeDuties,
+  policeMatterText,
+  refusalCount,
+  seriousBreach,
+  STABILITY_LABELS,
+  SUSPENSION_REASON_LABELS,
+  SUSPENSION_TERM_SOURCE,
+  type FileRecord,
+  type FollowupGroup,
+  type PoliceReason,
+} from '../../shared/domain/followup-rules';
+import { missedPeriods, openItems } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
   FACT_SCHEMAS,
+  type FOLLOWUP_FIELD_LABELS,
   FOLLOWUP_STATUS_LABELS,
   FollowupListInput,
   levelLabel,
@@ -31,8 +42,12 @@ import {
   type FollowupStatus,
   type FollowupSubject,
   type FollowupUpdateInput,
+  type FollowupReport,
+  type FollowupSuspension,
   type FollowupVisit,
   type FollowupVisitInput,
+  type PoliceReportInput,
+  type SuspensionInput,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -84,21 +99,58 @@ export function engineFacts(s: Pick<SubjectDbRow, 'group_code' | 'facts' | 'leve
   return s.group_code === 'mental_health' ? { ...facts, riskLevel: Number(s.level), riskLevelDate: s.level_since } : facts;
 }
 
-/** Visits satisfy visit rules; only a test actually taken (阴性/阳性) satisfies the test rule. */
-export function events(visits: Pick<FollowupVisit, 'id' | 'kind' | 'date' | 'testResult'>[]): ObligationEvent[] {
-  return visits.flatMap((v): ObligationEvent[] => {
-    if (v.kind === 'visit') return [{ id: v.id, date: v.date, ruleId: 'visit' }];
-    return v.testResult === '阴性' || v.testResult === '阳性' ? [{ id: v.id, date: v.date, ruleId: 'drug.test' }] : [];
-  });
-}
-
 export function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
   return all<FollowupVisit>(
     ctx,
-    `SELECT id, kind, date, method, visitors, findings, level_after AS levelAfter, test_result AS testResult
+    `SELECT id, kind, date, method, visitors, findings, level_after AS levelAfter, test_result AS testResult, excuse, stability
      FROM followup_visit WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date DESC, id DESC`,
     subjectId,
   );
+}
+
+interface ReportDbRow {
+  id: string;
+  date: string;
+  policeUnit: string;
+  receiver: string;
+  note: string | null;
+  matters: string;
+}
+
+function loadReports(ctx: ServiceContext, subjectId: string): (Omit<FollowupReport, 'matters'> & { matters: string[] })[] {
+  return all<ReportDbRow>(
+    ctx,
+    `SELECT id, date, police_unit AS policeUnit, receiver, note, matters FROM followup_report
+     WHERE subject_id = ? AND deleted_at IS NULL ORDER BY date DESC, id DESC`,
+    subjectId,
+  ).map((r) => ({ ...r, matters: JSON.parse(r.matters) as string[] }));
+}
+
+function loadSuspensions(ctx: ServiceContext, subjectId: string): FollowupSuspension[] {
+  return all<FollowupSuspension>(
+    ctx,
+    `SELECT id, reason, start_date AS startDate, end_date AS endDate, note FROM followup_suspension
+     WHERE subject_id = ? AND deleted_at IS NULL ORDER BY start_date DESC, id DESC`,
+    subjectId,
+  );
+}
+
+/** What the file's rules read besides its facts, as known today (never later than `asOf`). */
+export function fileRecord(
+  ctx: ServiceContext,
+  s: Pick<SubjectDbRow, 'id' | 'group_code'>,
+  visits: FollowupVisit[],
+  asOf?: string,
+): FileRecord {
+  const today = ctx.clock.today();
+  const drug = s.group_code === 'drug';
+  return {
+    asOf: asOf ? earlierOf(asOf, today) : today,
+    holidays: holidayTable(ctx),
+    visits,
+    reports: drug ? loadReports(ctx, s.id) : [],
+    suspensions: drug ? loadSuspensions(ctx, s.id) : [],
+  };
 }
 
 /** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
@@ -108,15 +160,17 @@ export function dueItems(
   visits: FollowupVisit[],
   today: string,
   extra: ObligationEvent[] = [],
+  record: FileRecord = fileRecord(ctx, s, visits),
 ): DueItem[] {
-  const actions = loadItemActions(ctx, 'followup', s.id);
-  return computeDueItems({
-    rules: rulesFor(s.group_code, engineFacts(s), overrides(ctx)),
-    subject: { id: s.id, startDate: s.start_date, endDate: s.end_date, facts: engineFacts(s) },
-    events: [...events(visits), ...actionEvents(actions), ...extra],
-    extensions: actionExtensions(actions),
+  return followupDueItems({
+    group: s.group_code,
+    facts: engineFacts(s),
+    overrides: overrides(ctx),
+    record,
+    subject: { id: s.id, startDate: s.start_date, endDate: s.end_date },
+    actions: loadItemActions(ctx, 'followup', s.id),
     today,
-    holidays: holidayTable(ctx),
+    extra,
   });
 }
 
@@ -183,22 +237,26 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     : null;
   const visits = loadVisits(ctx, id);
   const today = ctx.clock.today();
-  const items = dueItems(ctx, s, visits, today);
+  const drug = s.group_code === 'drug';
+  const reports = drug ? loadReports(ctx, id) : [];
+  const suspensions = drug ? loadSuspensions(ctx, id) : [];
+  const record: FileRecord = { asOf: today, holidays: holidayTable(ctx), visits, reports, suspensions };
+  const items = dueItems(ctx, s, visits, today, [], record);
   const open = openItems(items);
   const facts = JSON.parse(s.facts) as Record<string, unknown>;
   const team = JSON.parse(s.team) as FollowupSubject['team'];
-  const refusals = visits.filter((v) => v.kind === 'test' && (v.testResult === '拒绝检测' || v.testResult === '未到')).length;
-  const breach =
-    s.group_code === 'drug'
-      ? {
-          ...seriousBreach({
-            testRefusals: refusals,
-            unauthorizedLeaves: Number(facts.leaveTimes ?? 0),
-            daysAway: Number(facts.leaveDays ?? 0),
-          }),
-          refusals,
-        }
-      : null;
+  const refusals = refusalCount(visits);
+  const breach = drug
+    ? {
+        ...seriousBreach({
+          testRefusals: refusals,
+          unauthorizedLeaves: Number(facts.leaveTimes ?? 0),
+          daysAway: Number(facts.leaveDays ?? 0),
+        }),
+        refusals,
+        excused: visits.filter((v) => v.kind === 'test' && v.testResult === '未到' && v.excuse).length,
+      }
+    : null;
   return {
     id: s.id,
     person: { id: p.id, name: p.name, sex: p.sex, idNumber: p.id_number, phone: p.phone, address: p.address },
@@ -224,8 +282,11 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
     itemActions: loadItemActions(ctx, 'followup', id),
     missed: missedPeriods(items),
-    cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx)) : [],
+    cadence: s.status === 'active' ? cadenceFor(s.group_code, engineFacts(s), overrides(ctx), record) : [],
     breach,
+    reports: reports.map((r) => ({ ...r, matters: r.matters.map((m) => ({ id: m, label: policeMatterText(m) })) })),
+    suspensions,
+    drug: drug ? drugState(ctx, s, items, record) : null,
     nextDueDate: open[0]?.dueDate ?? null,
     createdAt: s.created_at,
     deletedAt: s.deleted_at,
@@ -245,14 +306,59 @@ function requireLive(ctx: ServiceContext, id: string, allowEnded = false): Follo
   return s;
 }
 
+/** A drug file's 报告公安 duties (every one that arose, with its state), its term end and whether a 中止 lasts. */
+function drugState(ctx: ServiceContext, s: SubjectDbRow, items: DueItem[], record: FileRecord): FollowupSubject['drug'] {
+  const facts = engineFacts(s);
+  const reasons = new Map<string, PoliceReason>(policeDuties(facts, record).map((d) => [d.id, d.reason]));
+  const term = drugTermEndFor(facts, overrides(ctx), record.suspensions);
+  return {
+    police: items
+      .filter((i) => i.ruleId.startsWith(POLICE_RULE_PREFIX))
+      .map((i) => ({ ...i, reason: reasons.get(i.ruleId) ?? 'positive' })),
+    term: term && {
+      ...term,
+      source: overrides(ctx).suspensionExtendsTerm ? `本所设定：中止期间顺延期满日期。${SUSPENSION_TERM_SOURCE}` : SUSPENSION_TERM_SOURCE,
+    },
+    suspended: record.suspensions.some((x) => x.endDate === null),
+  };
+}
+
 function snapshot(s: FollowupSubject) {
-  const { visits: _v, dueItems: _d, itemActions: _a, missed: _m, levels: _l, cadence: _c, breach: _b, person, ...rest } = s;
+  const {
+    visits: _v,
+    dueItems: _d,
+    itemActions: _a,
+    missed: _m,
+    levels: _l,
+    cadence: _c,
+    breach: _b,
+    reports: _r,
+    suspensions: _s,
+    drug: _g,
+    person,
+    ...rest
+  } = s;
   return { ...rest, name: person.name };
 }
 
 type Fields = z.output<typeof FollowupCreateInput>;
 
-function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
+/**
+ * Drug files: the day the leave counts first reached the serious-breach threshold, kept from the file as it
+ * was while they stay there and dropped when they fall below it; never what the form sends.
+ */
+function stampLeaveBreach(
+  ctx: ServiceContext,
+  facts: Record<string, unknown>,
+  before: Record<string, unknown> | null,
+): Record<string, unknown> {
+  const { leaveBreachDate: _sent, ...rest } = facts;
+  if (!leavesSerious(rest as Record<string, FactValue>)) return rest;
+  const kept = before && leavesSerious(before as Record<string, FactValue>) ? before.leaveBreachDate : null;
+  return { ...rest, leaveBreachDate: typeof kept === 'string' && kept ? kept : ctx.clock.today() };
+}
+
+function checkFields(ctx: ServiceContext, f: Fields, before: Record<string, unknown> | null = null): Record<string, unknown> {
   requirePerson(ctx, f.personId);
   if (f.startDate > ctx.clock.today())
     throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
@@ -263,7 +369,13 @@ function checkFields(ctx: ServiceContext, f: Fields): Record<string, unknown> {
     throw new LedgerError('VALIDATION', '村（社区）不存在', { fields: { villageId: '村（社区）不存在' } });
   }
   // The schema already checked the facts; parse again to store only known fields with defaults applied.
-  return FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
+  const facts = FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
+  if (f.group !== 'drug') return facts;
+  if (typeof facts.reportDate === 'string' && facts.reportDate > ctx.clock.today())
+    throw new LedgerError('VALIDATION', '报到日期不能晚于今天', { fields: { 'facts.reportDate': '报到日期不能晚于今天' } });
+  if (typeof facts.agreementDate === 'string' && facts.agreementDate > ctx.clock.today())
+    throw new LedgerError('VALIDATION', '协议签订日期不能晚于今天', { fields: { 'facts.agreementDate': '协议签订日期不能晚于今天' } });
+  return stampLeaveBreach(ctx, facts, before);
 }
 
 // ── the level over time ──────────────────────────────────────────────────────────────────────
@@ -329,7 +441,7 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
 export function updateSubject(ctx: ServiceContext, input: z.output<typeof FollowupUpdateInput>): FollowupSubject {
   return write(ctx, () => {
     const before = requireLive(ctx, input.id);
-    const facts = checkFields(ctx, input);
+    const facts = checkFields(ctx, input, before.group === input.group ? before.facts : null);
     if (input.group !== before.group)
       throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
     if (input.personId !== before.person.id)
@@ -365,6 +477,8 @@ export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupE
       throw new LedgerError('VALIDATION', '解除日期不能早于建档日期', { fields: { endDate: '解除日期不能早于建档日期' } });
     if (input.endDate > ctx.clock.today())
       throw new LedgerError('VALIDATION', '解除日期不能晚于今天', { fields: { endDate: '解除日期不能晚于今天' } });
+    if (input.status === 'terminated' && before.group !== 'drug')
+      throw new LedgerError('VALIDATION', '只有社区戒毒/社区康复档案可以终止', { fields: { status: '此类档案不适用终止' } });
     run(
       ctx,
       'UPDATE followup_subject SET status = ?, end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?',
@@ -399,7 +513,12 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
     if (input.levelAfter && !((s.group === 'mental_health') === /^\d$/.test(input.levelAfter))) {
       throw new LedgerError('VALIDATION', '重新评估的等级不适用于此类人员', { fields: { levelAfter: '等级不适用于此类人员' } });
     }
+    if (input.stability && !(s.group === 'mental_health' && input.kind === 'visit'))
+      throw new LedgerError('VALIDATION', '病情稳定情况只用于严重精神障碍患者的随访', {
+        fields: { stability: '此类记录不评估病情稳定情况' },
+      });
     const now = ctx.clock.now();
+    const test = input.kind === 'test';
     const fields = [
       input.kind,
       input.date,
@@ -407,7 +526,9 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       input.visitors,
       input.findings,
       input.levelAfter,
-      input.kind === 'test' ? input.testResult : null,
+      test ? input.testResult : null,
+      test && input.testResult === '未到' ? input.excuse : null,
+      test ? null : input.stability,
     ] as const;
     let id = input.id;
     if (id) {
@@ -420,7 +541,7 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       if (!old) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
       run(
         ctx,
-        'UPDATE followup_visit SET kind = ?, date = ?, method = ?, visitors = ?, findings = ?, level_after = ?, test_result = ?, updated_at = ? WHERE id = ?',
+        'UPDATE followup_visit SET kind = ?, date = ?, method = ?, visitors = ?, findings = ?, level_after = ?, test_result = ?, excuse = ?, stability = ?, updated_at = ? WHERE id = ?',
         ...fields,
         now,
         id,
@@ -429,7 +550,7 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       id = newId();
       run(
         ctx,
-        'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, level_after, test_result, excuse, stability, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         id,
         s.id,
         ...fields,
@@ -451,35 +572,226 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
       before: { level: s.level },
       after: {
         level: after.level,
-        visit: { date: visit.date, method: visit.method, visitors: visit.visitors, findings: visit.findings, testResult: visit.testResult },
+        visit: {
+          date: visit.date,
+          method: visit.method,
+          visitors: visit.visitors,
+          findings: visit.findings,
+          testResult: visit.testResult,
+          ...(visit.excuse ? { excuse: `正当理由：${visit.excuse}` } : {}),
+          ...(visit.stability ? { stability: `病情${STABILITY_LABELS[visit.stability]}` } : {}),
+        },
       },
     });
     return after;
   });
 }
 
-export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
+/**
+ * Takes one row of a file's record back (a visit, a police report, a 中止): soft-deleted in a file
+ * still in management, the file recomputed, and its history told what went (`field`: the row as
+ * `describe` words it). `beforeSync` runs first for what goes with the row (a visit's reassessment).
+ */
+function removeRecordRow<T extends { subject_id: string }>(
+  ctx: ServiceContext,
+  row: {
+    table: 'followup_visit' | 'followup_report' | 'followup_suspension';
+    columns: string;
+    id: string;
+    missing: string;
+    field: keyof typeof FOLLOWUP_FIELD_LABELS;
+    describe: (r: T) => unknown;
+    beforeSync?: (r: T) => void;
+  },
+): FollowupSubject {
   return write(ctx, () => {
-    const v = one<{ subject_id: string; date: string; findings: string }>(
-      ctx,
-      'SELECT subject_id, date, findings FROM followup_visit WHERE id = ? AND deleted_at IS NULL',
-      id,
-    );
-    if (!v) throw new LedgerError('NOT_FOUND', '该走访记录不存在。');
-    requireLive(ctx, v.subject_id);
-    run(ctx, 'UPDATE followup_visit SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
-    // A reassessment goes with its visit: the level falls back to what held before it.
-    dropEventLevels(ctx, 'followup', id);
-    refreshLevel(ctx, v.subject_id);
-    syncFollowup(ctx, v.subject_id);
+    const r = one<T>(ctx, `SELECT subject_id, ${row.columns} FROM ${row.table} WHERE id = ? AND deleted_at IS NULL`, row.id);
+    if (!r) throw new LedgerError('NOT_FOUND', row.missing);
+    requireLive(ctx, r.subject_id);
+    run(ctx, `UPDATE ${row.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`, ctx.clock.now(), ctx.clock.now(), row.id);
+    row.beforeSync?.(r);
+    syncFollowup(ctx, r.subject_id);
     audit(ctx, {
       action: 'update',
       entity: 'followup',
-      entityId: v.subject_id,
-      before: { visit: { date: v.date, findings: v.findings } },
-      after: { visit: null },
+      entityId: r.subject_id,
+      before: { [row.field]: row.describe(r) },
+      after: { [row.field]: null },
     });
-    return getSubject(ctx, v.subject_id);
+    return getSubject(ctx, r.subject_id);
+  });
+}
+
+export function deleteVisit(ctx: ServiceContext, id: string): FollowupSubject {
+  return removeRecordRow<{ subject_id: string; date: string; findings: string }>(ctx, {
+    table: 'followup_visit',
+    columns: 'date, findings',
+    id,
+    missing: '该走访记录不存在。',
+    field: 'visit',
+    describe: (v) => ({ date: v.date, findings: v.findings }),
+    // A reassessment goes with its visit: the level falls back to what held before it.
+    beforeSync: (v) => {
+      dropEventLevels(ctx, 'followup', id);
+      refreshLevel(ctx, v.subject_id);
+    },
+  });
+}
+
+// ── drug files: reports to the police and 中止 ──────────────────────────────────────────────────
+
+function requireDrug(ctx: ServiceContext, subjectId: string, what: string): FollowupSubject {
+  const s = requireLive(ctx, subjectId);
+  if (s.group !== 'drug') throw new LedgerError('VALIDATION', `只有社区戒毒/社区康复档案记录${what}`);
+  return s;
+}
+
+function checkRecordDate(ctx: ServiceContext, s: FollowupSubject, date: string, field: string, label: string): void {
+  if (date > ctx.clock.today())
+    throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
+  if (date < s.startDate)
+    throw new LedgerError('VALIDATION', `${label}不能早于建档日期`, { fields: { [field]: `${label}不能早于建档日期` } });
+}
+
+/**
+ * Writes one row of a drug file's record (new when `id` is null) with the columns given (names from
+ * this file, never from input), recomputes the file and tells its history what changed under `field`.
+ */
+function saveRecordRow(
+  ctx: ServiceContext,
+  s: FollowupSubject,
+  row: {
+    table: 'followup_report' | 'followup_suspension';
+    id: string | null;
+    columns: Record<string, string | null>;
+    field: keyof typeof FOLLOWUP_FIELD_LABELS;
+    before: unknown;
+    after: unknown;
+  },
+): FollowupSubject {
+  const now = ctx.clock.now();
+  const names = Object.keys(row.columns);
+  const values = Object.values(row.columns);
+  if (row.id) {
+    run(ctx, `UPDATE ${row.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, ...values, now, row.id);
+  } else {
+    run(
+      ctx,
+      `INSERT INTO ${row.table} (id, subject_id, ${names.join(', ')}, created_at, updated_at) VALUES (${['?', '?', ...names.map(() => '?'), '?', '?'].join(', ')})`,
+      newId(),
+      s.id,
+      ...values,
+      now,
+      now,
+    );
+  }
+  syncFollowup(ctx, s.id);
+  const after = getSubject(ctx, s.id);
+  audit(ctx, {
+    action: 'update',
+    entity: 'followup',
+    entityId: s.id,
+    before: { [row.field]: row.before },
+    after: { [row.field]: row.after },
+  });
+  return after;
+}
+
+const reportWords = (date: string, policeUnit: string, receiver: string, matters: string[], note: string | null) => ({
+  date,
+  policeUnit,
+  receiver,
+  matters: matters.map(policeMatterText).join('、') || '（未关联待办事项）',
+  ...(note ? { note } : {}),
+});
+
+/**
+ * 报告公安机关 (REVIEW row 2): a dated record of a report to the police that closes the duties it names.
+ * Each named duty must be one the file has (a stale page gets a clear message); the form names every open one.
+ */
+export function saveReport(ctx: ServiceContext, input: z.output<typeof PoliceReportInput>): FollowupSubject {
+  return write(ctx, () => {
+    const s = requireDrug(ctx, input.subjectId, '报告公安机关');
+    checkRecordDate(ctx, s, input.date, 'date', '报告日期');
+    const old = input.id
+      ? one<ReportDbRow>(
+          ctx,
+          'SELECT id, date, police_unit AS policeUnit, receiver, note, matters FROM followup_report WHERE id = ? AND subject_id = ? AND deleted_at IS NULL',
+          input.id,
+          s.id,
+        )
+      : undefined;
+    if (input.id && !old) throw new LedgerError('NOT_FOUND', '该报告记录不存在。');
+    const known = new Set([...(s.drug?.police ?? []).map((d) => d.ruleId), ...(old ? (JSON.parse(old.matters) as string[]) : [])]);
+    const matters = [...new Set(input.matters)];
+    if (matters.some((m) => !known.has(m)))
+      throw new LedgerError('VALIDATION', '报告事由已有变化，请刷新后重试。', { fields: { matters: '报告事由已有变化，请刷新后重试' } });
+    return saveRecordRow(ctx, s, {
+      table: 'followup_report',
+      id: input.id,
+      columns: {
+        date: input.date,
+        police_unit: input.policeUnit,
+        receiver: input.receiver,
+        note: input.note,
+        matters: JSON.stringify(matters),
+      },
+      field: 'report',
+      before: old ? reportWords(old.date, old.policeUnit, old.receiver, JSON.parse(old.matters) as string[], old.note) : null,
+      after: reportWords(input.date, input.policeUnit, input.receiver, matters, input.note),
+    });
+  });
+}
+
+export function deleteReport(ctx: ServiceContext, id: string): FollowupSubject {
+  return removeRecordRow<{ subject_id: string; date: string; police_unit: string }>(ctx, {
+    table: 'followup_report',
+    columns: 'date, police_unit',
+    id,
+    missing: '该报告记录不存在。',
+    field: 'report',
+    describe: (r) => ({ date: r.date, policeUnit: r.police_unit }),
+  });
+}
+
+/**
+ * 中止 (REVIEW row 13): detained or arrested from a day, released on a later one (blank while it lasts).
+ * Periods of one file never overlap, and only one may be open.
+ */
+export function saveSuspension(ctx: ServiceContext, input: z.output<typeof SuspensionInput>): FollowupSubject {
+  return write(ctx, () => {
+    const s = requireDrug(ctx, input.subjectId, '中止');
+    checkRecordDate(ctx, s, input.startDate, 'startDate', '中止日期');
+    if (input.endDate) checkRecordDate(ctx, s, input.endDate, 'endDate', '释放日期');
+    const old = input.id ? s.suspensions.find((x) => x.id === input.id) : undefined;
+    if (input.id && !old) throw new LedgerError('NOT_FOUND', '该中止记录不存在。');
+    const end = input.endDate ?? '9999-12-31';
+    const clash = s.suspensions.find((x) => x.id !== input.id && x.startDate <= end && (x.endDate ?? '9999-12-31') >= input.startDate);
+    if (clash) {
+      const when = `${clash.startDate}至${clash.endDate ?? '今'}`;
+      throw new LedgerError('VALIDATION', `与已有的中止（${when}）重叠`, { fields: { startDate: `与已有的中止（${when}）重叠` } });
+    }
+    const words = (x: { reason: keyof typeof SUSPENSION_REASON_LABELS; startDate: string; endDate: string | null }) =>
+      `${SUSPENSION_REASON_LABELS[x.reason]}，${x.startDate}起${x.endDate ? `，${x.endDate}释放` : ''}`;
+    return saveRecordRow(ctx, s, {
+      table: 'followup_suspension',
+      id: input.id,
+      columns: { reason: input.reason, start_date: input.startDate, end_date: input.endDate, note: input.note },
+      field: 'suspension',
+      before: old ? words(old) : null,
+      after: words(input),
+    });
+  });
+}
+
+export function deleteSuspension(ctx: ServiceContext, id: string): FollowupSubject {
+  return removeRecordRow<{ subject_id: string; start_date: string }>(ctx, {
+    table: 'followup_suspension',
+    columns: 'start_date',
+    id,
+    missing: '该中止记录不存在。',
+    field: 'suspension',
+    describe: (r) => `${r.start_date}起`,
   });
 }
 

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   CadenceInput,
+  DrugSettingsInput,
+  PoliceReportInput,
   SchemeInput,
   OpeningGraceInput,
+  SuspensionInput,
   FollowupCreateInput,
   FollowupEndInput,
   FollowupExportInput,
@@ -29,12 +32,20 @@ export const followupContract = {
   'followup.saveVisit': method<FollowupSubject>()(FollowupVisitInput),
   'followup.deleteVisit': method<FollowupSubject>()(z.strictObject({ id: Id })),
   'followup.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  /** Drug files: a dated 报告公安机关 record, closing the 报告公安 duties it names (REVIEW row 2). */
+  'followup.saveReport': method<FollowupSubject>()(PoliceReportInput),
+  'followup.deleteReport': method<FollowupSubject>()(z.strictObject({ id: Id })),
+  /** Drug files: a 中止 while detained or arrested, and the day of release (REVIEW row 13). */
+  'followup.saveSuspension': method<FollowupSubject>()(SuspensionInput),
+  'followup.deleteSuspension': method<FollowupSubject>()(z.strictObject({ id: Id })),
   /** The visit cadences the office uses (defaults with their sources, its own changes) and its mental-health scheme. */
   'followup.schedule': method<FollowupSchedule>()(z.strictObject({}).optional()),
   'followup.saveCadence': method<FollowupSchedule>()(CadenceInput),
   'followup.setScheme': method<FollowupSchedule>()(SchemeInput),
   /** 建档当期宽限: how many last days of a month (quarter, year) a file may be opened in without owing that period. */
   'followup.setOpeningGrace': method<FollowupSchedule>()(OpeningGraceInput),
+  /** Drug files: "及时" in working days and whether a 中止 pushes the term end back (both unconfirmed, so the office's). */
+  'followup.setDrugSettings': method<FollowupSchedule>()(DrugSettingsInput),
   /** The special-group ledger as .xlsx: the list's own filter and order, every matching file. */
   'followup.exportLedger': method<FileResult>()(FollowupExportInput),
   /** 走访计划表: each active file's items due in the month (and those still overdue), by responsible person. */

@@ -1,17 +1,33 @@
 /**
  * Special-group follow-up cadences (重点人员 走访/随访/检测) as data, with the source of each default
- * (CONTRIBUTING.md, DOMAIN §4). `rulesFor` turns a file's group and facts into the rules in force for the
- * engine in ./obligations. The office may change a cadence (`overrides`, stored and audited by the DB
- * layer); a change applies from its date. Rules fixed by law (报到期限、戒毒期限) cannot be overridden.
+ * (CONTRIBUTING.md, DOMAIN §4). `rulesFor` turns a file's group, facts and record (its visits, tests,
+ * police reports and 中止 periods) into the rules in force for the engine in ./obligations, and
+ * `followupDueItems` runs the engine on them. The office may change a cadence (`overrides`, stored and
+ * audited by the DB layer); a change applies from its date. Rules fixed by law (报到期限、戒毒期限)
+ * cannot be overridden.
  *
  * Events: every visit of any kind (上门、电话、视频、到所) is recorded with ruleId VISIT_EVENT, so one
  * visit counts for the level-dependent cadence and for "at least 4 a year" at once. Drug tests use
  * ruleId 'drug.test', the 解除 notice 'drug.term'. The recorded reporting date is the fact
- * `reportDate`, which also satisfies the reporting window.
+ * `reportDate`, which also satisfies the reporting window; the agreement date `agreementDate` satisfies
+ * 'drug.agreement'. A police report (报告公安机关) satisfies the 'drug.police.*' duties it names.
  */
-import { addDays } from '../dates';
+import { addDays, daysBetween } from '../dates';
 import { addYears, type PeriodKind } from '../date-math';
-import { cadenceText, type FactValue, type Rule } from './obligations';
+import { nextWorkingDayOnOrAfter, addWorkingDays, type HolidayTable } from './holidays';
+import {
+  actionEvents,
+  actionExtensions,
+  cadenceText,
+  computeDueItems,
+  type DueItem,
+  type EveryRule,
+  type FactValue,
+  type Interval,
+  type ObligationEvent,
+  type RecordedAction,
+  type Rule,
+} from './obligations';
 
 export const FOLLOWUP_GROUPS = [
   'mental_health',
@@ -79,6 +95,10 @@ export interface FollowupOverrides {
   /** 'health' (default): the public-health follow-up standard; 'grid': the 综治 grid home-visit practice. */
   mentalHealthScheme?: 'health' | 'grid';
   cadences?: CadenceOverride[];
+  /** Drug files: the working days the office gives "及时" (报告公安机关, 签订协议); 0 = the same day. */
+  promptDays?: number;
+  /** Drug files: whether a 中止 pushes the term end back by its length (default: not). */
+  suspensionExtendsTerm?: boolean;
   /** The office's opening grace in days (absent: the default); see DEFAULT_OPENING_GRACE_DAYS. */
   openingGraceDays?: number;
 }
@@ -126,14 +146,23 @@ export const CADENCES: CadenceDefault[] = [
     source: `${MH_STD}：危险性3–5级或病情不稳定者2周内随访；本系统按每2周排期`,
     adjustable: true,
   },
-  // Basically stable (risk 1–2): the standard says a visit at 2 weeks, then 3 months if stable or 1 month if
-  // not. We keep the stricter 1 month: the reassessment at each visit moves a stable patient to 3 months.
+  // Basically stable (risk 1–2), two steps (REVIEW row 5): a visit 2 weeks after the reassessment, then
+  // the stability class found at that visit decides: stable → 3 months ('mh.stable'), still basically
+  // stable (or not recorded) → 1 month ('mh.basic'), unstable → 2 weeks ('mh.unstable').
+  {
+    key: 'mh.basic.first',
+    label: '随访（基本稳定，2周时）',
+    days: 14,
+    basis: 'standard',
+    source: `${MH_STD}：基本稳定者（危险性1–2级）经初步处理后观察2周，2周时随访`,
+    adjustable: true,
+  },
   {
     key: 'mh.basic',
-    label: '随访（基本稳定）',
+    label: '随访（基本稳定，未稳定）',
     months: 1,
     basis: 'standard',
-    source: `${MH_STD}：基本稳定者2周时随访，之后稳定者3个月、未稳定者1个月；本系统简化为每1个月`,
+    source: `${MH_STD}：基本稳定者2周时随访，趋于稳定的3个月时随访，仍未稳定的1个月时随访`,
     adjustable: true,
   },
   {
@@ -246,16 +275,73 @@ function periodicWithOverride(id: string, key: string, overrides: FollowupOverri
   return [cadenceRule(`${id}.prev`, base, { until: addDays(c.override.since, -1) }), cadenceRule(id, c, { since: c.override.since })];
 }
 
+// ── what a file's record adds to its facts ───────────────────────────────────────────────────
+
+/** A recorded visit or test as the rules read it. */
+export interface RecordVisit {
+  id: string;
+  kind: 'visit' | 'test';
+  date: string;
+  /** Tests: 阴性 / 阳性 / 拒绝检测 / 未到. */
+  testResult: string | null;
+  /** A 未到 with a proper reason (illness, approved leave): the reason. */
+  excuse?: string | null;
+  /** Mental health: the stability class found on the visit. */
+  stability?: string | null;
+}
+
+/** A 报告公安机关 record: its day and the duties ('drug.police.*' ids) it answered. */
+export interface RecordReport {
+  id: string;
+  date: string;
+  matters: readonly string[];
+}
+
+export const SUSPENSION_REASONS = ['detention', 'arrest'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+export const SUSPENSION_REASON_LABELS: Record<SuspensionReason, string> = { detention: '被依法拘留', arrest: '被依法逮捕' };
+
+/** A 中止 of community detox or rehabilitation: from the day of detention or arrest to the day of release (null while it lasts). */
+export interface RecordSuspension {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+  reason: SuspensionReason;
+}
+
+/**
+ * A file's record, read at `asOf` (the host's today, or a statistic's as-of day): a reporting window has
+ * passed by then or not, and only what happened by then counts.
+ */
+export interface FileRecord {
+  asOf: string;
+  holidays: HolidayTable;
+  visits: readonly RecordVisit[];
+  reports: readonly RecordReport[];
+  suspensions: readonly RecordSuspension[];
+}
+
+export const EMPTY_RECORD = (asOf: string, holidays: HolidayTable): FileRecord => ({
+  asOf,
+  holidays,
+  visits: [],
+  reports: [],
+  suspensions: [],
+});
+
 // ── mental health ────────────────────────────────────────────────────────────────────────────
 
 export const STABILITY_CLASSES = ['unstable', 'basic', 'stable'] as const;
 export type StabilityClass = (typeof STABILITY_CLASSES)[number];
+export const STABILITY_LABELS: Record<StabilityClass, string> = { unstable: '不稳定', basic: '基本稳定', stable: '稳定' };
 
 function num(v: FactValue | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 }
+
+const str = (v: FactValue | undefined): string | null => (typeof v === 'string' && v ? v : null);
 
 /**
  * Stability class (3rd-edition standard): risk level 3–5 → unstable, 1–2 → basically stable, 0 → stable.
@@ -269,24 +355,74 @@ export function stabilityClass(riskLevel: number | null, clinical?: StabilityCla
   return STABILITY_CLASSES[Math.min(STABILITY_CLASSES.indexOf(byRisk), STABILITY_CLASSES.indexOf(clinical))]!;
 }
 
+const intervalOf = (c: CadenceDefault): Interval => ({ days: c.days, months: c.months });
+const sameInterval = (a: Interval, b: Interval) => (a.days ?? 0) === (b.days ?? 0) && (a.months ?? 0) === (b.months ?? 0);
+
+/**
+ * 基本稳定 (risk 1–2) in two steps (REVIEW row 5): the first visit falls 2 weeks after the reassessment
+ * (`levelDate`); from each later visit the stability class found there (the latest one recorded) sets
+ * the next interval: 稳定 → 3 months, 基本稳定 or not recorded → 1 month, 不稳定 → 2 weeks. One rule,
+ * its interval in phases from each visit, so the history counts under the interval it was owed under.
+ */
+function basicStableRule(levelDate: string | null, visits: readonly RecordVisit[], o: FollowupOverrides): EveryRule {
+  const first = effectiveCadence('mh.basic.first', o);
+  const byClass: Record<StabilityClass, CadenceDefault & { override: CadenceOverride | null }> = {
+    stable: effectiveCadence('mh.stable', o),
+    basic: effectiveCadence('mh.basic', o),
+    unstable: effectiveCadence('mh.unstable', o),
+  };
+  // Without the reassessment's date (a bare rule, as the settings page asks for) the step counts from the start.
+  const from = levelDate ?? '1800-01-01';
+  const phases: (Interval & { from: string })[] = [{ from, ...intervalOf(first) }];
+  let now: CadenceDefault & { override: CadenceOverride | null } = first;
+  let cls: StabilityClass = 'basic';
+  const later = visits.filter((v) => v.kind === 'visit' && v.date > from).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const v of later) {
+    const found = STABILITY_CLASSES.find((c) => c === v.stability);
+    if (found) cls = found;
+    now = byClass[cls];
+    if (!sameInterval(phases[phases.length - 1]!, intervalOf(now))) phases.push({ from: v.date, ...intervalOf(now) });
+  }
+  const step = now === first;
+  const label = step ? first.label : `随访（基本稳定，${cls === 'basic' ? '未稳定' : `已评估为${STABILITY_LABELS[cls]}`}）`;
+  const source = step
+    ? first.source
+    : `${MH_STD}：基本稳定者2周时随访后，趋于稳定的3个月时随访，仍未稳定的1个月时随访；本次按最近一次随访评估的病情稳定情况（${STABILITY_LABELS[cls]}）计：${now.source}`;
+  const since = latest(levelDate, now.override?.since);
+  return {
+    kind: 'every',
+    id: 'mh.followup',
+    label,
+    firstFrom: 'start',
+    phases,
+    ...(since ? { since } : {}),
+    source,
+    eventKinds: [VISIT_EVENT],
+  };
+}
+
 /**
  * facts: riskLevel (0–5), riskLevelDate (the reassessment that set it; the cadence counts from it),
  * stability (optional clinical class). The cadence rule keeps one id whatever the level, so the last
  * visit always counts; a new level applies from its date.
  */
-function mentalHealthRules(facts: Record<string, FactValue>, o: FollowupOverrides): Rule[] {
+function mentalHealthRules(facts: Record<string, FactValue>, o: FollowupOverrides, record?: FileRecord): Rule[] {
   const level = num(facts.riskLevel);
   const clinical = STABILITY_CLASSES.find((c) => c === facts.stability) ?? null;
-  const key =
-    o.mentalHealthScheme === 'grid'
-      ? level === null || level >= 3
-        ? 'mh.grid.high'
-        : 'mh.grid.low'
-      : level !== null && level >= 4
-        ? 'mh.danger'
-        : `mh.${stabilityClass(level, clinical)}`;
+  const levelDate = str(facts.riskLevelDate);
+  const grid = o.mentalHealthScheme === 'grid';
+  if (!grid && level !== null && level < 4 && stabilityClass(level, clinical) === 'basic') {
+    return [basicStableRule(levelDate, record?.visits ?? [], o), ...periodicWithOverride('mh.yearly', 'mh.yearly', o)];
+  }
+  const key = grid
+    ? level === null || level >= 3
+      ? 'mh.grid.high'
+      : 'mh.grid.low'
+    : level !== null && level >= 4
+      ? 'mh.danger'
+      : `mh.${stabilityClass(level, clinical)}`;
   const c = effectiveCadence(key, o);
-  const since = latest(typeof facts.riskLevelDate === 'string' ? facts.riskLevelDate : null, c.override?.since);
+  const since = latest(levelDate, c.override?.since);
   return [cadenceRule('mh.followup', c, since ? { since } : {}), ...periodicWithOverride('mh.yearly', 'mh.yearly', o)];
 }
 
@@ -301,13 +437,151 @@ export function drugTermEnd(reportDate: string): string {
   return addYears(reportDate, 3);
 }
 
+/** The latest end date a decision may state: 3 years from the report (or, before it, the decision) date. */
+export function latestTermEnd(reportDate: string | null, decisionDate: string): string {
+  return drugTermEnd(reportDate ?? decisionDate);
+}
+
+/** The last day of the 15-day reporting window (戒毒条例 art. 14), rolled past a rest day (民法典 art. 203). */
+export function reportWindowEnd(decisionDate: string, holidays: HolidayTable): string {
+  return nextWorkingDayOnOrAfter(addDays(decisionDate, 15), holidays);
+}
+
+/** "及时" in working days (REVIEW row 2): the office's setting, 1 (the next working day) by default. */
+export const DEFAULT_PROMPT_DAYS = 1;
+export const PROMPT_SOURCE =
+  '戒毒条例第十六条（报到后及时签订协议）、第二十一条（及时向公安机关报告）均未规定具体日数；本系统默认发现（报到）之日后的下一个工作日内完成，为本所设定，未经核实，可调整（0为当日，遇休息日为其后第一个工作日）。不签订协议或不履行报告义务的，依法给予处分（戒毒条例第四十四条）';
+
+export function promptDays(o: FollowupOverrides): number {
+  const n = o.promptDays;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_PROMPT_DAYS;
+}
+
+/** The day a "及时" duty that arose on `date` is due: `n` working days later (0: that day, or the next working day). */
+export function promptDue(date: string, o: FollowupOverrides, holidays: HolidayTable): string {
+  return addWorkingDays(date, promptDays(o), holidays);
+}
+
+/** Whether a 中止 pushes the term end back (REVIEW row 13): unconfirmed, so the office's setting; default not. */
+export const SUSPENSION_TERM_SOURCE =
+  '戒毒条例第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒；条例未规定中止期间是否计入3年期限（第二十二条、第三十六条另有“连续计算”的明文），是否顺延期满日期未经核实。本系统默认不顺延，本所可改为按中止天数顺延';
+
+/** Days suspended before the term end: from the day of detention to the day of release (that day not counted). */
+export function suspendedDays(suspensions: readonly RecordSuspension[], end: string): number {
+  return suspensions
+    .filter((s) => s.endDate !== null && s.startDate <= end)
+    .reduce((n, s) => n + Math.max(0, daysBetween(s.startDate, s.endDate!)), 0);
+}
+
+/** The term end in force: the decision's date when stated, else report + 3 years; pushed back by 中止 when the office says so. */
+export function drugTermEndFor(
+  facts: Record<string, FactValue>,
+  o: FollowupOverrides,
+  suspensions: readonly RecordSuspension[],
+): { end: string; base: string; stated: boolean; extendedBy: number } | null {
+  const report = str(facts.reportDate);
+  if (!report) return null;
+  const stated = str(facts.termEnd);
+  const base = stated ?? drugTermEnd(report);
+  const extendedBy = o.suspensionExtendsTerm ? suspendedDays(suspensions, base) : 0;
+  return { end: addDays(base, extendedBy), base, stated: !!stated, extendedBy };
+}
+
+/** 戒毒条例 art. 20 counts avoiding or refusing a test; a 未到 with a proper reason is neither (REVIEW row 14). */
+export function countsAsRefusal(v: Pick<RecordVisit, 'kind' | 'testResult' | 'excuse'>): boolean {
+  return v.kind === 'test' && (v.testResult === '拒绝检测' || (v.testResult === '未到' && !v.excuse?.trim()));
+}
+
+export function refusalCount(visits: readonly Pick<RecordVisit, 'kind' | 'testResult' | 'excuse'>[]): number {
+  return visits.filter(countsAsRefusal).length;
+}
+
+/** The leave counts alone reach the serious-breach threshold (art. 20). */
+export function leavesSerious(facts: Record<string, FactValue>): boolean {
+  return seriousBreach({ testRefusals: 0, unauthorizedLeaves: Number(facts.leaveTimes ?? 0), daysAway: Number(facts.leaveDays ?? 0) })
+    .serious;
+}
+
+/**
+ * The day a serious breach arose: the third counted refusal, or the day the leave counts reached the
+ * threshold (`leaveBreachDate`, stamped by the host; before it, the report or decision date), the earlier.
+ */
+export function breachSince(facts: Record<string, FactValue>, visits: readonly RecordVisit[]): string | null {
+  const refusals = visits
+    .filter(countsAsRefusal)
+    .map((v) => v.date)
+    .sort();
+  const byTests = refusals.length >= 3 ? refusals[2]! : null;
+  const byLeaves = leavesSerious(facts) ? (str(facts.leaveBreachDate) ?? str(facts.reportDate) ?? str(facts.decisionDate)) : null;
+  return [byTests, byLeaves].filter((d): d is string => !!d).sort()[0] ?? null;
+}
+
+export const POLICE_RULE_PREFIX = 'drug.police.';
+export const POLICE_REASONS = ['positive', 'late', 'breach'] as const;
+export type PoliceReason = (typeof POLICE_REASONS)[number];
+
+/** One 报告公安机关 duty: why, and the day it arose. Its id names it in a report's `matters`. */
+export interface PoliceDuty {
+  id: string;
+  label: string;
+  reason: PoliceReason;
+  since: string;
+}
+
+/** What a report's matter (a duty id) was about, in words: 2024-06-10检测阳性, 逾期不报到, 严重违反协议. */
+export function policeMatterText(id: string): string {
+  if (id === `${POLICE_RULE_PREFIX}late`) return '逾期不报到';
+  if (id === `${POLICE_RULE_PREFIX}breach`) return '严重违反协议';
+  const m = /^drug\.police\.positive\.(\d{4}-\d{2}-\d{2})$/.exec(id);
+  return m ? `${m[1]}检测阳性` : id;
+}
+
+export const POLICE_SOURCE =
+  '戒毒条例第二十一条：社区戒毒人员拒绝接受社区戒毒（无正当理由逾期不报到视为拒绝，第十四条）、在社区戒毒期间又吸食注射毒品（检测阳性）、严重违反社区戒毒协议（第二十条）的，社区戒毒专职工作人员应当及时向当地公安机关报告；禁毒法第三十五条、第三十八条（社区康复参照，第四十八条）';
+
+/**
+ * The 报告公安 duties of a drug file (REVIEW row 2): one per day a test came back 阳性 (a later positive
+ * is a new duty), one when the reporting window passed without a report or the report came late
+ * (from the day after the window), one when the serious-breach threshold was reached. Only what has
+ * happened by `asOf` counts.
+ */
+export function policeDuties(facts: Record<string, FactValue>, record: FileRecord): PoliceDuty[] {
+  const out: PoliceDuty[] = [];
+  const positives = [
+    ...new Set(record.visits.filter((v) => v.kind === 'test' && v.testResult === '阳性' && v.date <= record.asOf).map((v) => v.date)),
+  ].sort();
+  for (const d of positives)
+    out.push({ id: `${POLICE_RULE_PREFIX}positive.${d}`, label: `报告公安机关（${d}检测阳性）`, reason: 'positive', since: d });
+  const decision = str(facts.decisionDate);
+  const report = str(facts.reportDate);
+  if (decision) {
+    const last = reportWindowEnd(decision, record.holidays);
+    if (report ? report > last : record.asOf > last) {
+      out.push({
+        id: `${POLICE_RULE_PREFIX}late`,
+        label: report ? '报告公安机关（逾期报到）' : '报告公安机关（逾期未报到）',
+        reason: 'late',
+        since: addDays(last, 1),
+      });
+    }
+  }
+  const breach = breachSince(
+    facts,
+    record.visits.filter((v) => v.date <= record.asOf),
+  );
+  if (breach && breach <= record.asOf) {
+    out.push({ id: `${POLICE_RULE_PREFIX}breach`, label: '报告公安机关（严重违反协议）', reason: 'breach', since: breach });
+  }
+  return out;
+}
+
 /**
  * facts: drugType, decisionDate (the day the decision was received), reportDate (报到日期), termEnd
- * (optional: a 社区康复 decision may set less than 3 years).
+ * (optional: the end date the decision states, REVIEW row 13), agreementDate (协议签订日期), leave
+ * counts and leaveBreachDate. The record adds the 报告公安 duties and the 中止 periods.
  */
-function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides): Rule[] {
+function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides, record?: FileRecord): Rule[] {
   const rehab = facts.drugType === 'rehab';
-  const str = (v: FactValue | undefined): string | null => (typeof v === 'string' && v ? v : null);
   const report = str(facts.reportDate);
   const rules: Rule[] = [
     {
@@ -320,21 +594,40 @@ function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides): Rule
       // A period's last day that is a statutory holiday moves to the day after (民法典 art. 203).
       rollForward: true,
       source: rehab
-        ? '禁毒法第四十八条、戒毒条例第三十七条至第四十条：自收到责令社区康复决定书之日起15日内报到（参照社区戒毒）；期间末日遇节假日顺延（民法典第二百零三条）'
+        ? '禁毒法第四十八条、戒毒条例第三十八条：自收到责令社区康复决定书之日起15日内报到；期间末日遇节假日顺延（民法典第二百零三条）'
         : '戒毒条例第十四条：自收到责令社区戒毒决定书之日起15日内到乡镇人民政府报到，无正当理由逾期视为拒绝；期间末日遇节假日顺延（民法典第二百零三条）',
     },
   ];
+  if (record) {
+    for (const d of policeDuties(facts, record)) {
+      rules.push({ kind: 'deadline', id: d.id, label: d.label, date: promptDue(d.since, o, record.holidays), source: POLICE_SOURCE });
+    }
+  }
   if (!report) return rules;
-  const end = str(facts.termEnd) ?? drugTermEnd(report);
+  if (record) {
+    rules.push({
+      kind: 'deadline',
+      id: 'drug.agreement',
+      label: rehab ? '签订社区康复协议' : '签订社区戒毒协议',
+      date: promptDue(report, o, record.holidays),
+      doneFact: 'agreementDate',
+      source: rehab
+        ? '戒毒条例第三十八条：报到，签订社区康复协议；未签订的依法给予处分（第四十四条）'
+        : '戒毒条例第十六条：报到后及时签订社区戒毒协议，明确具体措施、应遵守的规定和违约责任；未签订的依法给予处分（第四十四条）',
+    });
+  }
+  const term = drugTermEndFor(facts, o, record?.suspensions ?? [])!;
+  const end = term.end;
+  const termSource = rehab
+    ? `禁毒法第四十八条、戒毒条例第三十七条：社区康复期限不超过3年，${term.stated ? '期满日期以责令社区康复决定书载明为准' : '决定书未载明期满日期的按报到之日起3年计'}；期满后公安机关7日内通知乡镇（戒毒条例第四十条）`
+    : `禁毒法第三十三条、戒毒条例第十四条：社区戒毒期限为3年，自报到之日起计算${term.stated ? '；本档案按决定书载明的期满日期' : ''}；期满解除（戒毒条例第二十三条）`;
   rules.push({
     kind: 'termEnd',
     id: 'drug.term',
     label: rehab ? '社区康复期满' : '社区戒毒期满',
     remindDays: [30, 7],
     date: end,
-    source: rehab
-      ? '禁毒法第四十八条：社区康复期限不超过3年；期满后公安机关7日内通知乡镇（戒毒条例第四十条）'
-      : '禁毒法第三十三条、戒毒条例第十四条：社区戒毒期限为3年，自报到之日起计算；期满解除（戒毒条例第二十三条）',
+    source: term.extendedBy ? `${termSource}。因中止顺延${term.extendedBy}日（本所设定：${SUSPENSION_TERM_SOURCE}）` : termSource,
   });
   const [y1, y2, y3] = (['drug.test.y1', 'drug.test.y2', 'drug.test.y3'] as const).map((k) => effectiveCadence(k, o));
   const phase = (c: typeof y1, from: string) => ({ from, days: c!.days, months: c!.months });
@@ -370,18 +663,26 @@ export function seriousBreach(c: BreachCounts): { serious: boolean; reasons: str
   return { serious: reasons.length > 0, reasons };
 }
 export const SERIOUS_BREACH_SOURCE =
-  '戒毒条例第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议';
+  '戒毒条例第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议；因病、经批准请假等有正当理由未到检测的不计入';
 
 // ── all groups ───────────────────────────────────────────────────────────────────────────────
 
-/** The rules in force for one file, from its group, its facts and the office's overrides. */
-export function rulesFor(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides = {}): Rule[] {
-  return withOpeningGrace(rulesOf(group, facts, overrides), overrides);
+/**
+ * The rules in force for one file, from its group, its facts, the office's overrides and its record
+ * (without a record: the cadences alone, as the settings page shows them).
+ */
+export function rulesFor(
+  group: FollowupGroup,
+  facts: Record<string, FactValue>,
+  overrides: FollowupOverrides = {},
+  record?: FileRecord,
+): Rule[] {
+  return withOpeningGrace(rulesOf(group, facts, overrides, record), overrides);
 }
 
-function rulesOf(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides): Rule[] {
-  if (group === 'mental_health') return mentalHealthRules(facts, overrides);
-  if (group === 'drug') return drugRules(facts, overrides);
+function rulesOf(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides, record?: FileRecord): Rule[] {
+  if (group === 'mental_health') return mentalHealthRules(facts, overrides, record);
+  if (group === 'drug') return drugRules(facts, overrides, record);
   return periodicWithOverride('visit', `${group}.visit`, overrides);
 }
 
@@ -389,6 +690,96 @@ function rulesOf(group: FollowupGroup, facts: Record<string, FactValue>, overrid
 function withOpeningGrace(rules: Rule[], o: FollowupOverrides): Rule[] {
   const days = openingGraceDays(o);
   return rules.map((r) => (r.kind === 'periodic' && days > 0 ? { ...r, openingGraceDays: days } : r));
+}
+
+/** The rules whose occurrences do not fall due while community detox is suspended (中止). */
+const SUSPENDED_RULES = new Set(['drug.test']);
+
+/** The events a file's record gives: visits, tests actually taken (阴性/阳性), and police reports for the duties they name. */
+export function recordEvents(record: Pick<FileRecord, 'visits' | 'reports'>): ObligationEvent[] {
+  const out: ObligationEvent[] = [];
+  for (const v of record.visits) {
+    if (v.kind === 'visit') out.push({ id: v.id, date: v.date, ruleId: VISIT_EVENT });
+    else if (v.testResult === '阴性' || v.testResult === '阳性') out.push({ id: v.id, date: v.date, ruleId: 'drug.test' });
+  }
+  for (const r of record.reports) for (const m of r.matters) out.push({ id: r.id, date: r.date, ruleId: m });
+  return out;
+}
+
+/**
+ * An ended 中止 excuses the test that fell due during it (REVIEW row 13): a waived occurrence on the day
+ * of release, from which the cadence counts on ("释放后继续接受社区戒毒"). A test owed before the
+ * detention stays owed; one not yet due at release is left alone.
+ */
+function suspensionWaivers(
+  rules: Rule[],
+  subject: { id: string; startDate: string; endDate: string | null; facts: Record<string, FactValue> },
+  events: ObligationEvent[],
+  record: FileRecord,
+): ObligationEvent[] {
+  const out: ObligationEvent[] = [];
+  const suspended = rules.filter((r) => SUSPENDED_RULES.has(r.id));
+  if (!suspended.length) return out;
+  const ended = [...record.suspensions]
+    .filter((s) => s.endDate !== null && s.endDate > s.startDate && s.endDate <= record.asOf)
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
+  for (const s of ended) {
+    const items = computeDueItems({
+      rules: suspended,
+      subject,
+      events: [...events, ...out],
+      extensions: [],
+      today: s.endDate!,
+      holidays: record.holidays,
+    });
+    for (const i of items) {
+      if (i.state === 'done' || i.state === 'waived' || i.dueDate < s.startDate || i.dueDate >= s.endDate!) continue;
+      out.push({
+        id: `suspension:${s.id}`,
+        date: s.endDate!,
+        ruleId: i.ruleId,
+        waived: { reason: `中止期间（${SUSPENSION_REASON_LABELS[s.reason]}）` },
+      });
+    }
+  }
+  return out;
+}
+
+export interface FollowupDueInput {
+  group: FollowupGroup;
+  facts: Record<string, FactValue>;
+  overrides: FollowupOverrides;
+  record: FileRecord;
+  subject: { id: string; startDate: string; endDate: string | null };
+  /** The office's 延期/免除 of the file's items. */
+  actions: readonly RecordedAction[];
+  /** The engine's today: the host's today, or later (the to-do table is built ahead). */
+  today: string;
+  /** Events that are not on record (the visit plan's assumed visits). */
+  extra?: ObligationEvent[];
+}
+
+/**
+ * Every due item of one file: its rules, its record's events and the office's decisions through the
+ * engine. While a 中止 lasts, no test falls due from its first day on (REVIEW row 13).
+ */
+export function followupDueItems(input: FollowupDueInput): DueItem[] {
+  const { record } = input;
+  const rules = rulesFor(input.group, input.facts, input.overrides, record);
+  const subject = { ...input.subject, facts: input.facts };
+  const events = [...recordEvents(record), ...actionEvents(input.actions), ...(input.extra ?? [])];
+  const items = computeDueItems({
+    rules,
+    subject,
+    events: [...events, ...suspensionWaivers(rules, subject, events, record)],
+    extensions: actionExtensions(input.actions),
+    today: input.today,
+    holidays: record.holidays,
+  });
+  const ongoing = record.suspensions.filter((s) => s.endDate === null && s.startDate <= record.asOf);
+  if (!ongoing.length) return items;
+  const from = ongoing.map((s) => s.startDate).sort()[0]!;
+  return items.filter((i) => !(SUSPENDED_RULES.has(i.ruleId) && i.state !== 'done' && i.state !== 'waived' && i.dueDate >= from));
 }
 
 export interface CadenceView {
@@ -399,9 +790,14 @@ export interface CadenceView {
   source: string;
 }
 
-/** The cadences shown on the file page ("走访频次"), one per rule in force. */
-export function cadenceFor(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides = {}): CadenceView[] {
-  return rulesFor(group, facts, overrides)
-    .filter((r) => !r.id.endsWith('.prev'))
+/** The cadences shown on the file page ("走访频次"), one per rule in force (one-off duties are on the to-do list, not here). */
+export function cadenceFor(
+  group: FollowupGroup,
+  facts: Record<string, FactValue>,
+  overrides: FollowupOverrides = {},
+  record?: FileRecord,
+): CadenceView[] {
+  return rulesFor(group, facts, overrides, record)
+    .filter((r) => !r.id.endsWith('.prev') && r.kind !== 'deadline')
     .map((r) => ({ ruleId: r.id, label: r.label, text: cadenceText(r), source: r.source }));
 }

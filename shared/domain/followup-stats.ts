@@ -10,8 +10,8 @@
  *   (a back-dated record dated inside the period does).
  * - Duties counted for the rates: the visit cadence of each group (mental health: 随访 'mh.followup';
  *   the other groups: the monthly 走访 'visit', and 'visit.prev' before an office change of cadence) and
- *   the drug tests ('drug.test'). The yearly "at least 4" check, reporting and term ends are not visits:
- *   they count only among the overdue items.
+ *   the drug tests ('drug.test'). The yearly "at least 4" check, reporting, the agreement, reports to
+ *   the police and term ends are not visits: they count only among the overdue items.
  * - Done late (迟访) counts as done and is also counted as late; an excused (已免除) occurrence is left
  *   out of both sides of the rate.
  * - A missed period (漏访: unvisited, and a later visit has passed it by; shared/domain/obligations.ts)
@@ -26,7 +26,8 @@ import { isOpen, type DueItem } from './obligations';
 export const FOLLOWUP_STAT_DEFINITIONS = {
   inManagement: '在管人数 = 建档日期不晚于统计截止日、且到截止日时未解除、迁出或死亡的档案数；等级为截止日时的风险（关注）等级',
   newFiles: '新增建档 = 建档日期在统计期间内的档案数',
-  ended: '解除管理 = 解除（迁出、死亡）日期在统计期间内的档案数，按解除、迁出、死亡分列',
+  ended:
+    '解除管理 = 解除（迁出、死亡、终止）日期在统计期间内的档案数，按解除、迁出、死亡、终止分列（终止：社区戒毒/康复人员被收监执行刑罚、采取强制性教育措施或强制隔离戒毒）',
   visitRate:
     '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；漏访的计入应访、不计入已访；已免除的不计入）',
   followupRate: '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率）',
@@ -35,8 +36,8 @@ export const FOLLOWUP_STAT_DEFINITIONS = {
   missed:
     '漏访 = 到期日在统计期间内、该月（季度、年度）未走访，且到截止日其后已有走访记录的次数：该期已不能补访，计入应访、不计入已访，也不再计入逾期',
   overdue:
-    '逾期件数 = 截止日在管的档案中，到期日早于截止日、到截止日仍未完成的事项数（走访、检测、报到、全年随访次数等；某期未走访、其后已有走访的记为漏访，不计入）',
-  seriousBreach: `严重违反协议 = 统计期间内在管的社区戒毒/社区康复人员中，到截止日累计逃避或拒绝检测（含未到）3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日的人数。依据：${SERIOUS_BREACH_SOURCE}`,
+    '逾期件数 = 截止日在管的档案中，到期日早于截止日、到截止日仍未完成的事项数（走访、检测、报到、签订协议、报告公安机关、全年随访次数等；某期未走访、其后已有走访的记为漏访，不计入）',
+  seriousBreach: `严重违反协议 = 统计期间内在管的社区戒毒/社区康复人员中，到截止日累计逃避或拒绝检测（含无正当理由未到）3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日的人数。依据：${SERIOUS_BREACH_SOURCE}`,
   tests: '检测记录 = 检测日期在统计期间内的检测次数，按检测结果分列',
   asOf: '各项按走访、检测的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算，尚未到期的不计入',
 } as const;
@@ -124,7 +125,7 @@ export function dutyRate(t: DutyTally): number | null {
 
 export interface FileSpan {
   startDate: string;
-  /** The day management ended (解除/迁出/死亡), null while in management. */
+  /** The day management ended (解除/迁出/死亡/终止), null while in management. */
   endDate: string | null;
 }
 

@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import type { DueItem, MissedDuty } from '../domain/obligations';
 import type { ItemAction, LevelChange } from './obligations';
-import { FOLLOWUP_GROUPS, MAX_OPENING_GRACE_DAYS, type CadenceView, type FollowupGroup } from '../domain/followup-rules';
+import {
+  FOLLOWUP_GROUPS,
+  latestTermEnd,
+  MAX_OPENING_GRACE_DAYS,
+  STABILITY_CLASSES,
+  SUSPENSION_REASONS,
+  type CadenceView,
+  type FollowupGroup,
+  type PoliceReason,
+  type StabilityClass,
+  type SuspensionReason,
+} from '../domain/followup-rules';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
@@ -50,9 +61,24 @@ export function levelsFor(group: FollowupGroup): readonly FollowupLevel[] {
   return group === 'mental_health' ? MH_LEVELS : COLOR_LEVELS;
 }
 
-export const FOLLOWUP_STATUSES = ['active', 'released', 'moved', 'deceased'] as const;
+export const FOLLOWUP_STATUSES = ['active', 'released', 'moved', 'deceased', 'terminated'] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
-export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = { active: '在管', released: '解除', moved: '迁出', deceased: '死亡' };
+export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = {
+  active: '在管',
+  released: '解除',
+  moved: '迁出',
+  deceased: '死亡',
+  terminated: '终止',
+};
+/** How a file leaves management; 终止 is for drug files only (戒毒条例第二十四条). */
+export const END_STATUSES = ['released', 'moved', 'deceased', 'terminated'] as const;
+export type EndStatus = (typeof END_STATUSES)[number];
+/**
+ * 终止 of community detox or rehabilitation (REVIEW row 13): imprisonment or a compulsory education
+ * measure (戒毒条例第二十四条), or compulsory isolated detox decided on a refusal, a relapse or a serious
+ * breach (禁毒法第三十八条).
+ */
+export const TERMINATION_REASONS = ['被依法收监执行刑罚', '被依法采取强制性教育措施', '被决定强制隔离戒毒'] as const;
 
 export const REWARD_STATUSES = ['未申请', '已申请', '已发放', '不符合条件'] as const;
 export const TREATMENTS = ['居家服药', '住院治疗', '未服药', '其他'] as const;
@@ -62,6 +88,8 @@ export const VISIT_KINDS = ['visit', 'test'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 export const VISIT_KIND_LABELS: Record<VisitKind, string> = { visit: '走访', test: '检测' };
 export const TEST_RESULTS = ['阴性', '阳性', '拒绝检测', '未到'] as const;
+/** Examples of a proper reason for not turning up to a test (戒毒条例第二十条 counts only 逃避或者拒绝). */
+export const EXCUSE_EXAMPLES = '因病就医、经批准请假外出等';
 
 /** The "四个一" team of a mental-health file; other groups list who helps as they see fit. */
 export const MH_TEAM_ROLES = ['村（社区）干部', '医生', '民警', '监护人'] as const;
@@ -85,11 +113,35 @@ const DrugFacts = z
     drugType: z.enum(['detox', 'rehab'], { error: '请选择社区戒毒或社区康复' }),
     decisionDate: DateStr,
     reportDate: OptDate,
+    /** The end date the decision states (REVIEW row 13); blank: 3 years from the report date. */
+    termEnd: OptDate,
+    /** 社区戒毒/康复协议签订日期 (戒毒条例第十六条、第三十八条). */
+    agreementDate: OptDate,
     /** Unauthorised absences from the county: times and total days (戒毒条例第二十条). */
     leaveTimes: z.number().int().min(0).max(999).default(0),
     leaveDays: z.number().int().min(0).max(9999).default(0),
+    /** The day the leave counts reached the serious-breach threshold: kept by the host, never typed in. */
+    leaveBreachDate: OptDate,
   })
-  .refine((f) => !f.reportDate || f.reportDate >= f.decisionDate, { path: ['reportDate'], message: '报到日期不能早于决定日期' });
+  .superRefine((f, ctx) => {
+    if (f.reportDate && f.reportDate < f.decisionDate)
+      ctx.addIssue({ code: 'custom', path: ['reportDate'], message: '报到日期不能早于决定日期' });
+    if (f.agreementDate && !f.reportDate) ctx.addIssue({ code: 'custom', path: ['agreementDate'], message: '请先填写报到日期' });
+    else if (f.agreementDate && f.reportDate && f.agreementDate < f.reportDate)
+      ctx.addIssue({ code: 'custom', path: ['agreementDate'], message: '协议签订日期不能早于报到日期' });
+    if (f.termEnd) {
+      const start = f.reportDate ?? f.decisionDate;
+      const latest = latestTermEnd(f.reportDate, f.decisionDate);
+      if (f.termEnd <= start)
+        ctx.addIssue({ code: 'custom', path: ['termEnd'], message: `期满日期应晚于${f.reportDate ? '报到' : '决定'}日期` });
+      else if (f.termEnd > latest)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['termEnd'],
+          message: `期限不超过3年（禁毒法第三十三条、第四十八条），期满日期不能晚于${latest}`,
+        });
+    }
+  });
 const CultFacts = z.strictObject({ transformStatus: z.enum(CULT_STATUSES).default('未转化') });
 const NoFacts = z.strictObject({});
 
@@ -156,6 +208,8 @@ export const FOLLOWUP_FIELD_LABELS = {
   villageName: '村（社区）',
   team: '帮扶人员',
   facts: '类别信息',
+  report: '报告公安机关',
+  suspension: '中止',
   startDate: '建档日期',
   status: '状态',
   date: '日期',
@@ -172,7 +226,7 @@ export const FollowupUpdateInput = z.strictObject({ id: Id, ...SubjectFields }).
 
 export const FollowupEndInput = z.strictObject({
   id: Id,
-  status: z.enum(['released', 'moved', 'deceased'], { error: '请选择解除、迁出或死亡' }),
+  status: z.enum(END_STATUSES, { error: '请选择解除、迁出、死亡或终止' }),
   endDate: DateStr,
   endReason: reqText('原因', 500),
 });
@@ -194,9 +248,49 @@ export const FollowupVisitInput = z
       .union([z.literal(''), z.enum(TEST_RESULTS)])
       .nullish()
       .transform((v) => (v ? v : null)),
+    /** A 未到 with a proper reason: the reason (REVIEW row 14); kept only with 未到. */
+    excuse: optText('正当理由', 200),
+    /** Mental health: the stability class found on this visit (REVIEW row 5). */
+    stability: z
+      .union([z.literal(''), z.enum(STABILITY_CLASSES)])
+      .nullish()
+      .transform((v) => (v ? v : null)),
   })
-  .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' });
+  .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' })
+  .refine((v) => !v.excuse || (v.kind === 'test' && v.testResult === '未到'), { path: ['excuse'], message: '正当理由只用于“未到”的检测' });
 export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
+
+/** 报告公安机关 (REVIEW row 2): the day, the police unit and who received it; `matters` the duties it answers. */
+export const PoliceReportInput = z.strictObject({
+  id: OptId,
+  subjectId: Id,
+  date: DateStr,
+  policeUnit: reqText('公安机关（派出所）', 50),
+  receiver: reqText('接收人', 20),
+  note: optText('报告内容', 500),
+  matters: z.array(z.string().trim().min(1).max(60)).max(20, '报告事由过多').default([]),
+});
+export type PoliceReportInput = z.input<typeof PoliceReportInput>;
+
+/** 中止 (REVIEW row 13): detained or arrested from `startDate`, released on `endDate` (blank while it lasts). */
+export const SuspensionInput = z
+  .strictObject({
+    id: OptId,
+    subjectId: Id,
+    reason: z.enum(SUSPENSION_REASONS, { error: '请选择拘留或逮捕' }),
+    startDate: DateStr,
+    endDate: OptDate,
+    note: optText('说明', 200),
+  })
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: '释放日期不能早于中止日期' });
+export type SuspensionInput = z.input<typeof SuspensionInput>;
+
+/** The office's settings for drug files: "及时" in working days, and whether a 中止 pushes the term end back. */
+export const DrugSettingsInput = z.strictObject({
+  promptDays: z.number({ error: '请填写工作日数' }).int('请填写整数').min(0, '不能少于0个工作日').max(10, '不能超过10个工作日'),
+  suspensionExtendsTerm: z.boolean(),
+});
+export type DrugSettingsInput = z.input<typeof DrugSettingsInput>;
 
 export const FOLLOWUP_SORTS = ['nextDueDate', 'startDate', 'name'] as const;
 export const FollowupListInput = z.strictObject({
@@ -243,6 +337,36 @@ export interface FollowupVisit {
   findings: string;
   levelAfter: FollowupLevel | null;
   testResult: string | null;
+  /** A 未到 with a proper reason: the reason. */
+  excuse: string | null;
+  stability: StabilityClass | null;
+}
+
+export interface FollowupReport {
+  id: string;
+  date: string;
+  policeUnit: string;
+  receiver: string;
+  note: string | null;
+  /** The duties it answered, by their labels as the file shows them. */
+  matters: { id: string; label: string }[];
+}
+
+export interface FollowupSuspension {
+  id: string;
+  reason: SuspensionReason;
+  startDate: string;
+  endDate: string | null;
+  note: string | null;
+}
+
+/** A drug file's duties and dates beyond its facts (REVIEW rows 2, 13). */
+export interface DrugState {
+  /** Every 报告公安 duty that has arisen, with its state. */
+  police: (DueItem & { reason: PoliceReason })[];
+  term: { end: string; base: string; stated: boolean; extendedBy: number; source: string } | null;
+  /** A 中止 lasts: no test falls due. */
+  suspended: boolean;
 }
 
 export interface FollowupSubject {
@@ -275,8 +399,13 @@ export interface FollowupSubject {
   /** 漏访: per calendar duty, the periods not visited that a later visit has passed by (oldest first). */
   missed: MissedDuty[];
   cadence: CadenceView[];
-  /** Drug files: the serious-breach check (戒毒条例第二十条). */
-  breach: { serious: boolean; reasons: string[]; refusals: number } | null;
+  /** Drug files: the serious-breach check (戒毒条例第二十条); `excused`: 未到 with a proper reason, not counted. */
+  breach: { serious: boolean; reasons: string[]; refusals: number; excused: number } | null;
+  /** Drug files: police reports, newest first. */
+  reports: FollowupReport[];
+  /** Drug files: 中止 periods, newest first. */
+  suspensions: FollowupSuspension[];
+  drug: DrugState | null;
   nextDueDate: string | null;
   createdAt: string;
   deletedAt: string | null;
@@ -336,6 +465,8 @@ export interface FollowupSchedule {
   cadences: CadenceSetting[];
   /** The opening grace in force (days; 0 = off), its default and where it comes from. */
   openingGrace: { days: number; defaultDays: number; source: string };
+  /** Drug files: "及时" in working days and whether a 中止 pushes the term end back, each with its source. */
+  drug: { promptDays: number; promptSource: string; suspensionExtendsTerm: boolean; suspensionSource: string };
 }
 
 // ── the ledger export and the monthly visit plan (走访计划表) ─────────────────────────────────
@@ -414,6 +545,7 @@ export interface FollowupGroupStats {
   released: number;
   moved: number;
   deceased: number;
+  terminated: number;
   /** 走访 (mental health: 随访) owed in the period. */
   visits: FollowupDutyStats;
   /** Open items due before the period's end, in files still in management then. */
@@ -431,6 +563,7 @@ export interface FollowupStats {
   released: number;
   moved: number;
   deceased: number;
+  terminated: number;
   /** All groups' visits: 走访完成率. */
   visits: FollowupDutyStats;
   /** Severe mental disorders only: 随访率. */

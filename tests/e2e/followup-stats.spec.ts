@@ -5,8 +5,9 @@
  *
  * 甲 严重精神障碍 level 3 from 05-01, never visited: the visit due 05-15 is overdue.
  * 乙 邪教人员 from 03-10, visited 03-15 and 04-20: March and April done, May missed.
- * 丙 社区戒毒 from 02-01: tested 03-01 (阴性), then refused twice and absent once — a serious breach;
- *    the test due 04-01 is overdue.
+ * 丙 社区戒毒 from 02-01, agreement signed that day: tested 03-01 (阴性), then refused twice and absent
+ *    once — a serious breach, to be reported to the police by 04-11 and never reported; the test due
+ *    04-01 is overdue.
  */
 import type { Page } from '@playwright/test';
 import { E2E_TODAY, expect, test } from './fixtures';
@@ -37,7 +38,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
     group: 'drug',
     level: 'red',
     startDate: '2024-02-01',
-    facts: { drugType: 'detox', decisionDate: '2024-01-25', reportDate: '2024-02-01' },
+    facts: { drugType: 'detox', decisionDate: '2024-01-25', reportDate: '2024-02-01', agreementDate: '2024-02-01' },
   });
   visit(bing.id, '2024-03-01', { kind: 'test', method: '到所', testResult: '阴性' });
   visit(bing.id, '2024-03-20', { kind: 'test', method: '到所', testResult: '拒绝检测' });
@@ -62,7 +63,8 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(stat(page, '走访完成率')).toHaveText('50.00%');
   await expect(stat(page, '随访率')).toHaveText('0.00%');
   await expect(stat(page, '检测完成率')).toHaveText('50.00%');
-  await expect(stat(page, '逾期件数')).toHaveText('3');
+  // 甲's visit, 乙's May, 丙's test and 丙's report to the police
+  await expect(stat(page, '逾期件数')).toHaveText('4');
   await expect(stat(page, '严重违反协议')).toHaveText('1');
   await expect(page.getByTestId('breaches')).toContainText('丙某：逃避或拒绝接受检测3次（3次以上）');
   // 阴性 1, 阳性 0, 拒绝检测 2, 未到 1, in all 4
@@ -80,7 +82,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(page.getByTestId('table-color-levels').getByRole('row').filter({ hasText: '邪教人员' })).toHaveText('邪教人员0101');
   await expect(page.getByTestId('visits-cult')).toHaveText('邪教人员32066.67%1');
   await expect(page.getByTestId('visits-mental_health')).toHaveText('严重精神障碍患者（随访率）1000.00%1');
-  await expect(page.getByTestId('visits-drug')).toHaveText('社区戒毒/社区康复人员（检测见下表）—1');
+  await expect(page.getByTestId('visits-drug')).toHaveText('社区戒毒/社区康复人员（检测见下表）—2');
   await shot(page, '01-stats-ytd');
 
   // Last month is read as at 05-31: the May duty of 乙 is due that day, not yet overdue
@@ -90,7 +92,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(stat(page, '新增建档')).toHaveText('1');
   await expect(stat(page, '应访次数')).toHaveText('2');
   await expect(stat(page, '走访完成率')).toHaveText('0.00%');
-  await expect(stat(page, '逾期件数')).toHaveText('2');
+  await expect(stat(page, '逾期件数')).toHaveText('3');
 
   // A visit to 甲 today, recorded on the file
   await page.getByRole('link', { name: '返回台账' }).click();
@@ -110,7 +112,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(stat(page, '走访完成率')).toHaveText('75.00%');
   await expect(stat(page, '已访次数')).toHaveText('3');
   await expect(page.getByText('其中迟访 1 次')).toBeVisible();
-  await expect(stat(page, '逾期件数')).toHaveText('2');
+  await expect(stat(page, '逾期件数')).toHaveText('3');
   // Last month still reads as at 05-31: a visit dated in June does not change May
   await page.getByRole('button', { name: '上月' }).click();
   await expect(stat(page, '走访完成率')).toHaveText('0.00%');

@@ -2,9 +2,13 @@
  * Special-group follow-up (重点人员管理) and the to-do dashboard: a level-3 mental-health patient is
  * registered with a guardian and sees the first visit due; a visit that raises the level to 4 brings the
  * next visit closer; a file whose visit has gone overdue under the fixed clock is on the dashboard, opens
- * from there, and leaves the list once the visit is recorded.
+ * from there, and leaves the list once the visit is recorded. Drug files (REVIEW rows 2, 13, 14): the
+ * agreement date, a 未到 with a proper reason, a positive test owing a report to the police until the
+ * report is recorded, a 中止 and the office's setting for the term end; a basically stable patient's
+ * 2-week visit (REVIEW row 5).
  */
 import type { Locator, Page } from '@playwright/test';
+import type { Input } from '../../shared/contract';
 import { E2E_TODAY, expect, test, type LedgerFixture } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -32,6 +36,32 @@ function overdueFile(app: LedgerFixture, operatorId: string, name: string, facts
     startDate: '2024-05-01',
     facts,
   });
+}
+
+/** A township set up with its operator, one person and that person's file, made through the API. */
+function setUpFile(app: LedgerFixture, name: string, input: Omit<Input<'followup.create'>, 'personId' | 'responsibleStaffId'>) {
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const person = app.call('persons.create', { name });
+  return app.call('followup.create', { personId: person.id, responsibleStaffId: status.operator!.id, ...input });
+}
+
+/** A test taken at the office (阴性 unless said otherwise), recorded through the API. */
+function testOn(app: LedgerFixture, subjectId: string, date: string) {
+  app.call('followup.saveVisit', {
+    subjectId,
+    kind: 'test',
+    date,
+    method: '到所',
+    visitors: '王调解',
+    findings: '尿检',
+    testResult: '阴性',
+  });
+}
+
+/** Opens a file under the fixed clock. */
+async function openFile(page: Page, app: LedgerFixture, id: string) {
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(`${app.url}#/followup/${id}`);
 }
 
 /** The rows of the file's 待办事项 (open ones; done ones only when asked for). */
@@ -244,4 +274,183 @@ test('an overdue visit is extended with its reason, then excused instead; both a
   await expect(page.getByTestId('item-actions')).toContainText('2024-05-15 免除（外出务工，已电话联系监护人）');
   await expect(page.getByTestId('audit-entry').first()).toContainText('外出务工，已电话联系监护人');
   await shot(page, '08-item-waived');
+});
+
+test('a drug file: the agreement date closes its item; a positive test owes a report to the police, on the dashboard and the file, closed by recording the report', async ({
+  page,
+  app,
+}) => {
+  const file = setUpFile(app, '孙戒毒', {
+    group: 'drug',
+    level: 'red',
+    startDate: '2024-01-10',
+    facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
+  });
+  testOn(app, file.id, '2024-05-20');
+  await openFile(page, app, file.id);
+
+  // Reported on 01-10, no agreement recorded: 签订社区戒毒协议 was due the next working day (REVIEW row 2)
+  await expect(page.getByRole('heading', { name: '孙戒毒' })).toBeVisible();
+  await expect(page.getByTestId('drug-facts')).toContainText('尚未签订');
+  await expect(dueItems(page).filter({ hasText: '签订社区戒毒协议' })).toContainText('已逾期');
+  await page.getByRole('link', { name: '编辑' }).click();
+  const agreement = page.getByLabel('社区戒毒协议签订日期');
+  await fillDate(agreement, '2024-01-10', page.getByRole('heading', { name: '修改档案：孙戒毒' }));
+  await expect(page.getByLabel('期满日期（以决定书为准）')).toHaveAccessibleDescription(
+    '决定书未载明的留空，按报到之日起3年计（2027-01-10）',
+  );
+  await shot(page, '09-drug-form');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('heading', { name: '孙戒毒' })).toBeVisible();
+  await expect(page.getByTestId('drug-facts')).toContainText('2024-01-10');
+  await expect(dueItems(page).filter({ hasText: '签订社区戒毒协议' })).toHaveCount(0);
+
+  // A 未到 with a proper reason is kept with its reason and not counted as a refusal (REVIEW row 14)
+  const record = async (date: string, result: string, findings: string, excuse?: string) => {
+    await page.getByRole('button', { name: '记录走访或检测' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '记录走访或检测' });
+    await dialog.getByText('检测', { exact: true }).click();
+    await fillDate(dialog.getByLabel('检测日期'), date, dialog.getByRole('heading').first());
+    await dialog.getByRole('combobox', { name: '检测结果' }).click();
+    await page.getByRole('option', { name: result, exact: true }).click();
+    if (excuse) await dialog.getByLabel('正当理由').fill(excuse);
+    await dialog.getByLabel('走访情况').fill(findings);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await record('2024-06-07', '未到', '通知到所检测未到，本人住院', '因病住院治疗（有住院证明）');
+  await expect(page.getByTestId('followup-visit').filter({ hasText: '2024-06-07' })).toContainText(
+    '有正当理由：因病住院治疗（有住院证明）',
+  );
+  await expect(page.getByText('逃避或拒绝检测0次；另有1次有正当理由未到，不计入')).toBeVisible();
+
+  // A positive test on Friday 06-14: to be reported to the police by Monday 06-17
+  await record('2024-06-14', '阳性', '尿检吗啡阳性，本人承认近日复吸');
+  const duty = page.getByTestId('police-duty').filter({ hasText: '报告公安机关（2024-06-14检测阳性）' });
+  await expect(duty).toContainText('2024-06-17前报告');
+  await expect(duty).toContainText('即将到期');
+  await expect(dueItems(page).filter({ hasText: '报告公安机关（2024-06-14检测阳性）' })).toContainText('2024-06-17');
+  await shot(page, '10-drug-file-positive');
+
+  // The dashboard lists it; it opens the file
+  await page.getByRole('link', { name: '首页' }).click();
+  const item = page.getByTestId('due-soon').getByTestId('dashboard-item').filter({ hasText: '报告公安机关' });
+  await expect(item).toContainText('孙戒毒');
+  await expect(item).toContainText('2024-06-17');
+  await shot(page, '11-dashboard-police-report');
+  await item.getByRole('link', { name: '报告公安机关（2024-06-14检测阳性）' }).click();
+  await expect(page.getByRole('heading', { name: '孙戒毒' })).toBeVisible();
+
+  // Recording the report (the open duty ticked) closes it
+  await page.getByTestId('police-card').getByRole('button', { name: '记录报告' }).click();
+  const report = page.getByRole('dialog', { name: '记录报告公安机关' });
+  await expect(report.getByRole('checkbox', { name: /报告公安机关（2024-06-14检测阳性）/ })).toBeChecked();
+  await report.getByRole('button', { name: '保存' }).click();
+  await expect(report.getByText('请填写公安机关（派出所）')).toBeVisible();
+  await expect(report.getByText('请填写接收人')).toBeVisible();
+  await report.getByLabel('公安机关（派出所）').fill('高寨派出所');
+  await report.getByLabel('接收人').fill('李警官');
+  await report.getByLabel('报告内容').fill('电话报告检测阳性结果，派出所已登记');
+  await shot(page, '12-report-dialog');
+  await report.getByRole('button', { name: '保存' }).click();
+  await expect(report).toBeHidden();
+  await expect(duty).toContainText('已完成');
+  await expect(duty).toContainText('2024-06-15 已报告');
+  const row = page.getByTestId('police-report');
+  await expect(row).toContainText('高寨派出所');
+  await expect(row).toContainText('李警官');
+  await expect(row).toContainText('2024-06-14检测阳性');
+  await expect(dueItems(page).filter({ hasText: '报告公安机关' })).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, '13-drug-file-reported');
+
+  // Back home: the report is no longer owed
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByTestId('dashboard-item').filter({ hasText: '报告公安机关' })).toHaveCount(0);
+});
+
+test('a drug file detained and released: no test falls due meanwhile, the one that fell due is excused; the office may push the term end back', async ({
+  page,
+  app,
+}) => {
+  const file = setUpFile(app, '周康复', {
+    group: 'drug',
+    level: 'yellow',
+    startDate: '2024-01-10',
+    facts: { drugType: 'rehab', decisionDate: '2024-01-05', reportDate: '2024-01-10', agreementDate: '2024-01-10', termEnd: '2026-01-10' },
+  });
+  testOn(app, file.id, '2024-04-10');
+  await openFile(page, app, file.id);
+
+  // The end date the decision states (REVIEW row 13); the test due 05-10 is overdue
+  await expect(page.getByTestId('drug-facts')).toContainText('2026-01-10');
+  await expect(page.getByTestId('drug-facts')).toContainText('决定书载明');
+  await expect(dueItems(page).filter({ hasText: '定期检测' })).toContainText('已逾期');
+
+  // Detained from 05-01: nothing falls due while it lasts
+  await page.getByRole('button', { name: '记录中止' }).click();
+  const held = page.getByRole('dialog', { name: '记录中止' });
+  await fillDate(held.getByLabel('中止日期'), '2024-05-01', held.getByRole('heading').first());
+  await held.getByLabel('说明').fill('县看守所');
+  await held.getByRole('button', { name: '保存' }).click();
+  await expect(held).toBeHidden();
+  await expect(page.getByTestId('drug-facts')).toContainText('中止中');
+  await expect(page.getByTestId('suspension')).toContainText('2024-05-01 至 今（尚未释放）');
+  await expect(dueItems(page).filter({ hasText: '定期检测' })).toHaveCount(0);
+  await shot(page, '14-drug-suspended');
+
+  // Released on 06-10: the test that fell due is excused, the next counts from the release
+  await page.getByTestId('suspension').getByRole('button', { name: '记录释放' }).click();
+  const release = page.getByRole('dialog', { name: '修改中止记录' });
+  await fillDate(release.getByLabel('释放日期'), '2024-06-10', release.getByRole('heading').first());
+  await release.getByRole('button', { name: '保存' }).click();
+  await expect(release).toBeHidden();
+  await expect(dueItems(page).filter({ hasText: '定期检测' })).toContainText('2024-07-10');
+  await page.getByRole('switch', { name: /显示已完成/ }).check();
+  await expect(dueItems(page).filter({ hasText: '2024-05-10' })).toContainText('免除：中止期间（被依法拘留）');
+
+  // The office pushes the term end back by the days suspended (40)
+  await page.goto(`${app.url}#/settings`);
+  await page.getByRole('tab', { name: '走访频次' }).click();
+  const settings = page.getByTestId('drug-settings');
+  await expect(settings).toContainText('未经核实');
+  await settings.getByRole('switch', { name: '中止期间顺延期满日期' }).check();
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('社区戒毒（康复）设置已保存')).toBeVisible();
+  await shot(page, '15-drug-settings');
+  await page.goto(`${app.url}#/followup/${file.id}`);
+  await expect(page.getByTestId('drug-facts')).toContainText('2026-02-19');
+  await expect(page.getByTestId('drug-facts')).toContainText('因中止顺延40日（原2026-01-10）');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, '16-drug-term-extended');
+});
+
+test('a basically stable patient is seen 2 weeks after the reassessment; the stability found then sets the next visit', async ({
+  page,
+  app,
+}) => {
+  const file = setUpFile(app, '吴稳定', {
+    group: 'mental_health',
+    level: '2',
+    startDate: '2024-06-01',
+    facts: { diagnosis: '精神分裂症', guardianName: '吴母', guardianRelation: '母子' },
+  });
+  await openFile(page, app, file.id);
+
+  // REVIEW row 5: level 2 from 06-01 → the first visit at 2 weeks, 06-15
+  await expect(dueItems(page).filter({ hasText: '随访（基本稳定，2周时）' })).toContainText('2024-06-15');
+  await page.getByRole('button', { name: '记录走访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录走访' });
+  await visit.getByLabel('走访情况').fill('按时服药，情绪平稳，无冲动行为。');
+  await visit.getByRole('combobox', { name: '病情稳定情况' }).click();
+  await page.getByRole('option', { name: '稳定', exact: true }).click();
+  await visit.getByRole('button', { name: '保存' }).click();
+  await expect(visit).toBeHidden();
+
+  // Stable at that visit: the next in 3 months
+  await expect(page.getByTestId('followup-visit')).toContainText('病情稳定');
+  await expect(dueItems(page).filter({ hasText: '随访（基本稳定，已评估为稳定）' })).toContainText('2024-09-15');
+  await expect(page.getByTestId('cadence').filter({ hasText: '随访（基本稳定' })).toContainText('2024-06-15起每3个月');
+  await shot(page, '17-basic-stable-visited');
 });

@@ -3,11 +3,26 @@
  * mental-health scheme the office follows, and its opening grace (建档当期宽限). A change of cadence
  * applies from the chosen date on and needs a reason; every change is kept in the audit trail.
  */
-import { Badge, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { PERIOD_WORDS } from '../../../shared/domain/obligations';
 import {
   CadenceInput,
+  DrugSettingsInput,
   MH_SCHEME_LABELS,
   MH_SCHEMES,
   OpeningGraceInput,
@@ -19,7 +34,7 @@ import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { ModalActions } from '../../components/ModalActions';
-import { useSaveCadence, useSetOpeningGrace, useSetScheme } from './mutations';
+import { useSaveCadence, useSetDrugSettings, useSetOpeningGrace, useSetScheme } from './mutations';
 import { useFollowupSchedule } from './queries';
 
 type Unit = 'days' | 'months' | 'month' | 'quarter';
@@ -125,6 +140,54 @@ function OpeningGrace({ grace }: { grace: FollowupSchedule['openingGrace'] }) {
   );
 }
 
+/**
+ * Drug files (REVIEW rows 2 and 13): how many working days "及时" gives (报告公安机关, 签订协议), and
+ * whether a 中止 pushes the term end back. No text the review found fixes either: each shows its source.
+ */
+function DrugSettings({ drug }: { drug: FollowupSchedule['drug'] }) {
+  const form = useZodForm({
+    schema: DrugSettingsInput,
+    initialValues: { promptDays: drug.promptDays as number | '', suspensionExtendsTerm: drug.suspensionExtendsTerm },
+    toInput: (v) => ({ ...v, promptDays: v.promptDays === '' ? undefined : v.promptDays }),
+  });
+  const save = useSetDrugSettings(form);
+  const submit = form.onSubmit(async (v) => {
+    await save.run({ promptDays: Number(v.promptDays), suspensionExtendsTerm: v.suspensionExtendsTerm }, '社区戒毒（康复）设置已保存');
+  });
+  return (
+    <Card withBorder data-testid="drug-settings">
+      <form onSubmit={submit}>
+        <Stack gap="xs">
+          <Title order={5}>社区戒毒（康复）</Title>
+          <Group align="flex-end">
+            <NumberInput
+              label="“及时”报告公安机关、签订协议的期限（工作日）"
+              min={0}
+              max={10}
+              allowDecimal={false}
+              w={320}
+              {...form.getInputProps('promptDays')}
+            />
+            <Badge variant="outline">本所设定</Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {drug.promptSource}
+          </Text>
+          <Switch label="中止期间顺延期满日期" {...form.getInputProps('suspensionExtendsTerm', { type: 'checkbox' })} />
+          <Text size="xs" c="dimmed">
+            {drug.suspensionSource}
+          </Text>
+          <Group>
+            <Button type="submit" size="xs" loading={save.saving}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
 export function CadenceSettings() {
   const q = useFollowupSchedule();
   const scheme = useSetScheme();
@@ -184,6 +247,7 @@ export function CadenceSettings() {
         </Table.Tbody>
       </Table>
       {editing && <CadenceModal c={editing} onClose={() => setEditing(null)} />}
+      <DrugSettings drug={q.data.drug} />
     </Stack>
   );
 }

@@ -2,14 +2,24 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Switch,
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
-import { DRUG_TYPE_LABELS, drugTermEnd, type DrugType, groupText, SERIOUS_BREACH_SOURCE } from '../../../shared/domain/followup-rules';
+import {
+  DRUG_TYPE_LABELS,
+  type DrugType,
+  groupText,
+  POLICE_SOURCE,
+  SERIOUS_BREACH_SOURCE,
+  STABILITY_LABELS,
+  SUSPENSION_REASON_LABELS,
+} from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   levelLabel,
   VISIT_KIND_LABELS,
+  type FollowupReport,
   type FollowupSubject,
+  type FollowupSuspension,
   type FollowupVisit,
 } from '../../../shared/schemas/followup';
 import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
@@ -17,11 +27,11 @@ import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { EndModal, ItemActionModal, VisitModal } from './FollowupModals';
+import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal } from './FollowupModals';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
-import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteVisit } from './mutations';
+import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit } from './mutations';
 import { useFollowupSubject } from './queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
@@ -78,11 +88,19 @@ function FactsCard({ s }: { s: FollowupSubject }) {
   }
   if (s.group === 'drug') {
     const report = str(f.reportDate);
+    const agreement = str(f.agreementDate);
+    const term = s.drug?.term;
+    const type = DRUG_TYPE_LABELS[f.drugType as DrugType] ?? '社区戒毒/社区康复';
     return (
-      <Card withBorder>
-        <Title order={5} mb="xs">
-          {DRUG_TYPE_LABELS[f.drugType as DrugType] ?? '社区戒毒/社区康复'}
-        </Title>
+      <Card withBorder data-testid="drug-facts">
+        <Group gap="xs" mb="xs">
+          <Title order={5}>{type}</Title>
+          {s.drug?.suspended && (
+            <Badge color="orange" variant="light">
+              中止中
+            </Badge>
+          )}
+        </Group>
         <Grid gap="sm">
           <Field label="收到决定书日期">{str(f.decisionDate)}</Field>
           <Field label="报到日期">
@@ -92,7 +110,31 @@ function FactsCard({ s }: { s: FollowupSubject }) {
               </Text>
             )}
           </Field>
-          <Field label="期满日期">{str(f.termEnd) || (report ? drugTermEnd(report) : '')}</Field>
+          <Field label={`${type}协议签订日期`}>
+            {agreement ||
+              (report ? (
+                <Text c="orange" size="sm">
+                  尚未签订
+                </Text>
+              ) : (
+                ''
+              ))}
+          </Field>
+          <Field label="期满日期">
+            {term && (
+              <>
+                {term.end}
+                <Text size="xs" c="dimmed">
+                  {term.stated ? '决定书载明' : '报到之日起3年'}
+                </Text>
+                {term.extendedBy > 0 && (
+                  <Text size="xs" c="orange.8">
+                    因中止顺延{term.extendedBy}日（原{term.base}）
+                  </Text>
+                )}
+              </>
+            )}
+          </Field>
           <Field label="擅自离开县（市、区）">{`${Number(f.leaveTimes ?? 0)}次，累计${Number(f.leaveDays ?? 0)}日`}</Field>
         </Grid>
       </Card>
@@ -111,12 +153,18 @@ function FactsCard({ s }: { s: FollowupSubject }) {
 }
 
 function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']> }) {
+  const excused = breach.excused ? `；另有${breach.excused}次有正当理由未到，不计入` : '';
   return (
     <Alert color={breach.serious ? 'red' : 'gray'} variant="light" title={breach.serious ? '严重违反协议' : '协议遵守情况'}>
       {breach.serious ? (
-        <Text size="sm">{breach.reasons.join('；')}。应及时报告公安机关。</Text>
+        <Text size="sm">
+          {breach.reasons.join('；')}
+          {excused}。应及时报告公安机关。
+        </Text>
       ) : (
-        <Text size="sm">未达到严重违反协议的情形（逃避或拒绝检测{breach.refusals}次）。</Text>
+        <Text size="sm">
+          未达到严重违反协议的情形（逃避或拒绝检测{breach.refusals}次{excused}）。
+        </Text>
       )}
       <Text size="xs" c="dimmed" mt={4}>
         {SERIOUS_BREACH_SOURCE}
@@ -293,6 +341,141 @@ function ItemActionsList({ s, editable }: { s: FollowupSubject; editable: boolea
   );
 }
 
+/** The last cell of a record's row: change it, or delete it (after asking). */
+function RowActions({ edit = '修改', onEdit, onDelete }: { edit?: string; onEdit: () => void; onDelete: () => void }) {
+  return (
+    <Table.Td>
+      <Group gap={4} wrap="nowrap">
+        <Button size="compact-xs" variant="subtle" onClick={onEdit}>
+          {edit}
+        </Button>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={onDelete}>
+          删除
+        </Button>
+      </Group>
+    </Table.Td>
+  );
+}
+
+/**
+ * 报告公安机关 (REVIEW row 2): the duties that arose (a positive test, a late or missing report, a serious
+ * breach) with their state, and the dated reports that closed them.
+ */
+function PoliceCard({ s, onEdit }: { s: FollowupSubject; onEdit: (r?: FollowupReport) => void }) {
+  const deleteReport = useDeleteReport();
+  const editable = s.status === 'active' && !s.deletedAt;
+  const duties = s.drug?.police ?? [];
+  const remove = async (r: FollowupReport) => {
+    if (!(await confirmDelete('删除报告记录', `确定删除 ${r.date} 向${r.policeUnit}的报告记录吗？删除后对应事项重新列为待报告。`))) return;
+    await deleteReport.run(r.id, '报告记录已删除');
+  };
+  return (
+    <Card withBorder data-testid="police-card">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>报告公安机关</Title>
+        {editable && (
+          <Button size="xs" variant="light" color="red" onClick={() => onEdit()}>
+            记录报告
+          </Button>
+        )}
+      </Group>
+      {duties.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          暂无须报告的情形（检测阳性、逾期不报到、严重违反协议时自动列出）。
+        </Text>
+      ) : (
+        <Stack gap={4} mb="xs">
+          {duties.map((d) => (
+            <Group key={d.ruleId} gap="xs" data-testid="police-duty">
+              <DueStateBadge state={d.state} />
+              <Text size="sm">
+                {d.label}：{d.dueDate}前报告
+                {d.satisfiedOn && !d.waivedReason ? `，${d.satisfiedOn} 已报告` : ''}
+                {d.waivedReason ? `，免除：${d.waivedReason}` : ''}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      {s.reports.length > 0 && (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>报告日期</Table.Th>
+              <Table.Th>公安机关（派出所）</Table.Th>
+              <Table.Th>接收人</Table.Th>
+              <Table.Th>报告事由</Table.Th>
+              <Table.Th>报告内容</Table.Th>
+              {editable && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.reports.map((r) => (
+              <Table.Tr key={r.id} data-testid="police-report">
+                <Table.Td>{r.date}</Table.Td>
+                <Table.Td>{r.policeUnit}</Table.Td>
+                <Table.Td>{r.receiver}</Table.Td>
+                <Table.Td>{r.matters.map((m) => m.label).join('、') || '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.note ?? ''}</Table.Td>
+                {editable && <RowActions onEdit={() => onEdit(r)} onDelete={() => void remove(r)} />}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        依据：{POLICE_SOURCE}
+      </Text>
+    </Card>
+  );
+}
+
+/** 中止 periods (REVIEW row 13): detained or arrested, released; while one lasts no test falls due. */
+function SuspensionsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (u?: FollowupSuspension) => void }) {
+  const deleteSuspension = useDeleteSuspension();
+  const editable = s.status === 'active' && !s.deletedAt;
+  const lasting = s.suspensions.some((u) => u.endDate === null);
+  const remove = async (u: FollowupSuspension) => {
+    if (!(await confirmDelete('删除中止记录', `确定删除 ${u.startDate} 起的中止记录吗？删除后该期间的检测重新计算。`))) return;
+    await deleteSuspension.run(u.id, '中止记录已删除');
+  };
+  return (
+    <Card withBorder data-testid="suspensions-card">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>中止（拘留、逮捕）</Title>
+        {editable && !lasting && (
+          <Button size="xs" variant="light" onClick={() => onEdit()}>
+            记录中止
+          </Button>
+        )}
+      </Group>
+      {s.suspensions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          无中止记录。
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {s.suspensions.map((u) => (
+              <Table.Tr key={u.id} data-testid="suspension">
+                <Table.Td>{SUSPENSION_REASON_LABELS[u.reason]}</Table.Td>
+                <Table.Td>
+                  {u.startDate} 至 {u.endDate ?? '今（尚未释放）'}
+                </Table.Td>
+                <Table.Td>{u.note ?? ''}</Table.Td>
+                {editable && <RowActions edit={u.endDate ? '修改' : '记录释放'} onEdit={() => onEdit(u)} onDelete={() => void remove(u)} />}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {s.drug?.term?.source}
+      </Text>
+    </Card>
+  );
+}
+
 function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVisit) => void }) {
   const deleteVisit = useDeleteVisit();
   const editable = s.status === 'active' && !s.deletedAt;
@@ -340,23 +523,21 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
                 <Table.Td>
                   {VISIT_KIND_LABELS[v.kind]}
                   {v.testResult ? `（${v.testResult}）` : ''}
+                  {v.excuse && (
+                    <Text size="xs" c="dimmed">
+                      有正当理由：{v.excuse}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{v.method}</Table.Td>
                 <Table.Td>{v.visitors}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v.findings}</Table.Td>
-                <Table.Td>{v.levelAfter ? `调整为${levelLabel(v.levelAfter)}` : ''}</Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(v)}>
-                        修改
-                      </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(v)}>
-                        删除
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
+                <Table.Td>
+                  {[v.levelAfter ? `调整为${levelLabel(v.levelAfter)}` : '', v.stability ? `病情${STABILITY_LABELS[v.stability]}` : '']
+                    .filter(Boolean)
+                    .join('，')}
+                </Table.Td>
+                {editable && <RowActions onEdit={() => onEdit(v)} onDelete={() => void remove(v)} />}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -366,7 +547,12 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
   );
 }
 
-type Dialog = { kind: 'visit'; visit?: FollowupVisit } | { kind: 'end' } | null;
+type Dialog =
+  | { kind: 'visit'; visit?: FollowupVisit }
+  | { kind: 'end' }
+  | { kind: 'report'; report?: FollowupReport }
+  | { kind: 'suspension'; suspension?: FollowupSuspension }
+  | null;
 
 /** 一人一档: the person, the team, what the rules require and when, and every visit. */
 export function FollowupDetailPage() {
@@ -459,6 +645,13 @@ export function FollowupDetailPage() {
 
       <FactsCard s={s} />
 
+      {s.group === 'drug' && (
+        <>
+          <PoliceCard s={s} onEdit={(report) => setDialog({ kind: 'report', report })} />
+          <SuspensionsCard s={s} onEdit={(suspension) => setDialog({ kind: 'suspension', suspension })} />
+        </>
+      )}
+
       <Card withBorder>
         <Title order={5} mb="xs">
           {s.group === 'mental_health' ? '帮扶小组（“四个一”）' : '帮扶人员'}
@@ -525,6 +718,8 @@ export function FollowupDetailPage() {
 
       {dialog?.kind === 'visit' && <VisitModal s={s} visit={dialog.visit} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'end' && <EndModal s={s} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'report' && <ReportModal s={s} report={dialog.report} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'suspension' && <SuspensionModal s={s} suspension={dialog.suspension} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import type { Input } from '../../../shared/contract';
 import {
   DRUG_TYPE_LABELS,
   DRUG_TYPES,
+  drugTermEnd,
   FOLLOWUP_GROUP_LABELS,
   type DrugType,
   type FollowupGroup,
@@ -63,6 +64,8 @@ interface FactValues {
   drugType: '' | DrugType;
   decisionDate: string;
   reportDate: string;
+  termEnd: string;
+  agreementDate: string;
   leaveTimes: number | string;
   leaveDays: number | string;
   transformStatus: string;
@@ -112,6 +115,8 @@ function toValues(s?: FollowupSubject): Values {
       drugType: (str(f.drugType) as DrugType) || '',
       decisionDate: str(f.decisionDate),
       reportDate: str(f.reportDate),
+      termEnd: str(f.termEnd),
+      agreementDate: str(f.agreementDate),
       leaveTimes: numOrBlank(f.leaveTimes),
       leaveDays: numOrBlank(f.leaveDays),
       transformStatus: str(f.transformStatus) || CULT_STATUSES[0],
@@ -142,6 +147,8 @@ function factsFor(group: FollowupGroup | '', f: FactValues): Record<string, unkn
         drugType: f.drugType,
         decisionDate: f.decisionDate,
         reportDate: f.reportDate,
+        termEnd: f.termEnd,
+        agreementDate: f.agreementDate,
         leaveTimes: count(f.leaveTimes),
         leaveDays: count(f.leaveDays),
       };
@@ -343,6 +350,24 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, sm: 4 }}>
                   <DateField label="报到日期" description="期限3年，自报到之日起算" {...fact('reportDate')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <DateField
+                    label={`${DRUG_TYPE_LABELS[v.facts.drugType || 'detox']}协议签订日期`}
+                    description="报到后及时签订（戒毒条例第十六条、第三十八条）"
+                    {...fact('agreementDate')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <DateField
+                    label="期满日期（以决定书为准）"
+                    description={
+                      v.facts.reportDate && !v.facts.termEnd
+                        ? `决定书未载明的留空，按报到之日起3年计（${drugTermEnd(v.facts.reportDate)}）`
+                        : '决定书载明期满日期的填写，不超过3年'
+                    }
+                    {...fact('termEnd')}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, sm: 4 }}>
                   <NumberInput label="擅自离开县（市、区）次数" min={0} max={999} allowDecimal={false} {...fact('leaveTimes')} />

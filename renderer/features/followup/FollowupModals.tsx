@@ -1,14 +1,30 @@
-import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  STABILITY_CLASSES,
+  STABILITY_LABELS,
+  SUSPENSION_REASON_LABELS,
+  SUSPENSION_REASONS,
+  type StabilityClass,
+  type SuspensionReason,
+} from '../../../shared/domain/followup-rules';
 import type { DueItem } from '../../../shared/domain/obligations';
 import {
+  END_STATUSES,
+  EXCUSE_EXAMPLES,
   FOLLOWUP_STATUS_LABELS,
   FollowupEndInput,
   FollowupVisitInput,
+  PoliceReportInput,
+  SuspensionInput,
+  TERMINATION_REASONS,
   TEST_RESULTS,
   VISIT_KIND_LABELS,
   VISIT_METHODS,
+  type EndStatus,
   type FollowupLevel,
+  type FollowupReport,
   type FollowupSubject,
+  type FollowupSuspension,
   type FollowupVisit,
   type VisitKind,
 } from '../../../shared/schemas/followup';
@@ -18,33 +34,62 @@ import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { LevelOption, levelOptions } from './labels';
 import { useActOnItem } from '../obligations/mutations';
-import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveVisit } from './mutations';
+import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
+
+type VisitValues = {
+  kind: VisitKind;
+  date: string;
+  method: (typeof VISIT_METHODS)[number];
+  visitors: string;
+  findings: string;
+  levelAfter: FollowupLevel | '';
+  testResult: (typeof TEST_RESULTS)[number] | '';
+  excuse: string;
+  stability: StabilityClass | '';
+};
+
+/** Only what the record kind and result use is sent: a reason with 未到, a stability class with a mental-health visit. */
+function visitInput(s: FollowupSubject, id: string | null, v: VisitValues) {
+  const test = v.kind === 'test';
+  return {
+    subjectId: s.id,
+    id,
+    ...v,
+    excuse: test && v.testResult === '未到' ? v.excuse : '',
+    stability: !test && s.group === 'mental_health' ? v.stability : '',
+  };
+}
 
 /**
  * 记录走访 (and, for drug files, 检测): what was found and, when the risk was reassessed, the new
- * level — which sets the cadence from the visit's date on.
+ * level — which sets the cadence from the visit's date on. A 未到 may give its proper reason (not then a
+ * refusal, REVIEW row 14); a visit to a basically stable patient records the stability found (REVIEW row 5).
  */
 export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: FollowupVisit; onClose: () => void }) {
-  const form = useZodForm({
+  const form = useZodForm<VisitValues>({
     schema: FollowupVisitInput,
     initialValues: {
-      kind: visit?.kind ?? ('visit' as VisitKind),
+      kind: visit?.kind ?? 'visit',
       date: visit?.date ?? todayLocal(),
       method: (visit?.method ?? '上门') as (typeof VISIT_METHODS)[number],
       visitors: visit?.visitors ?? s.responsibleName,
       findings: visit?.findings ?? '',
-      levelAfter: (visit?.levelAfter ?? '') as FollowupLevel | '',
+      levelAfter: visit?.levelAfter ?? '',
       testResult: (visit?.testResult ?? '') as (typeof TEST_RESULTS)[number] | '',
+      excuse: visit?.excuse ?? '',
+      stability: visit?.stability ?? '',
     },
-    toInput: (v) => ({ subjectId: s.id, id: visit?.id ?? null, ...v }),
+    toInput: (v) => visitInput(s, visit?.id ?? null, v),
   });
   const { run, saving } = useSaveVisit(form);
   const v = form.getValues();
   const test = v.kind === 'test';
   const mh = s.group === 'mental_health';
+  // 基本稳定 (1–2级): the 2-week visit's finding decides the next interval.
+  const basic = mh && !test && (s.level === '1' || s.level === '2' || !!visit?.stability);
   const submit = form.onSubmit(async (values) => {
-    const saved = await run({ subjectId: s.id, id: visit?.id ?? null, ...values }, `${VISIT_KIND_LABELS[values.kind]}已记录`);
+    const saved = await run(visitInput(s, visit?.id ?? null, values), `${VISIT_KIND_LABELS[values.kind]}已记录`);
     if (saved) onClose();
   });
   const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : '走访'}`;
@@ -78,6 +123,14 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
               />
             )}
           </Group>
+          {test && v.testResult === '未到' && (
+            <TextInput
+              label="正当理由"
+              description={`${EXCUSE_EXAMPLES}有正当理由未到的，填写理由，不计入“逃避或拒绝检测”次数（戒毒条例第二十条）；无正当理由的留空`}
+              maxLength={200}
+              {...form.getInputProps('excuse')}
+            />
+          )}
           <TextInput label="走访人员" withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
           <Textarea
             label="走访情况"
@@ -88,6 +141,18 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             placeholder={mh ? '服药、病情、监护落实情况等' : undefined}
             {...form.getInputProps('findings')}
           />
+          {basic && (
+            <Select
+              label="病情稳定情况"
+              description="基本稳定（1–2级）患者2周时随访后：评估为稳定的3个月后随访，仍基本稳定或未评估的1个月后随访，不稳定的2周内随访（国家基本公共卫生服务规范第三版）"
+              placeholder="未评估"
+              clearable
+              data={STABILITY_CLASSES.map((c) => ({ value: c, label: STABILITY_LABELS[c] }))}
+              {...form.getInputProps('stability')}
+              value={v.stability || null}
+              onChange={(x) => form.setFieldValue('stability', (x ?? '') as StabilityClass | '')}
+            />
+          )}
           <Select
             label="风险等级重新评估"
             description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
@@ -106,26 +171,43 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
   );
 }
 
-/** 解除管理: released, moved away or deceased, with the date and the reason. */
+/**
+ * 解除管理: released, moved away or deceased, with the date and the reason; a drug file may also be
+ * 终止 (imprisoned, a compulsory education measure, compulsory isolated detox: REVIEW row 13).
+ */
 export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => void }) {
   const form = useZodForm({
     schema: FollowupEndInput,
-    initialValues: { status: 'released' as 'released' | 'moved' | 'deceased', endDate: todayLocal(), endReason: '' },
+    initialValues: { status: 'released' as EndStatus, endDate: todayLocal(), endReason: '' },
     toInput: (v) => ({ id: s.id, ...v }),
   });
   const { run, saving } = useEndFollowup(form);
   const submit = form.onSubmit(async (values) => {
     if (await run({ id: s.id, ...values }, `已${FOLLOWUP_STATUS_LABELS[values.status]}，不再安排走访`)) onClose();
   });
+  const statuses = END_STATUSES.filter((x) => x !== 'terminated' || s.group === 'drug');
+  const v = form.getValues();
   return (
     <Modal opened onClose={onClose} title="解除管理">
       <form onSubmit={submit}>
         <Stack>
           <SegmentedControl
             aria-label="解除类型"
-            data={(['released', 'moved', 'deceased'] as const).map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))}
+            data={statuses.map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))}
             {...form.getInputProps('status')}
           />
+          {v.status === 'terminated' && (
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                终止原因（戒毒条例第二十四条、禁毒法第三十八条）：
+              </Text>
+              {TERMINATION_REASONS.map((r) => (
+                <Button key={r} size="compact-xs" variant="light" onClick={() => form.setFieldValue('endReason', r)}>
+                  {r}
+                </Button>
+              ))}
+            </Group>
+          )}
           <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
           <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
           <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
@@ -184,6 +266,124 @@ export function ItemActionModal({
             {...form.getInputProps('reason')}
           />
           <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * 报告公安机关 (REVIEW row 2): the day, the police unit, who received it and what was reported; the open
+ * 报告公安 duties it answers are ticked (all of them for a new report), and each is closed by it.
+ */
+export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report?: FollowupReport; onClose: () => void }) {
+  const open = (s.drug?.police ?? []).filter((d) => d.state !== 'done' && d.state !== 'waived');
+  const choices = [
+    ...(report?.matters.map((m) => ({ value: m.id, label: m.label })) ?? []),
+    ...open
+      .filter((d) => !report?.matters.some((m) => m.id === d.ruleId))
+      .map((d) => ({ value: d.ruleId, label: `${d.label}，${d.dueDate}前` })),
+  ];
+  const form = useZodForm({
+    schema: PoliceReportInput,
+    initialValues: {
+      date: report?.date ?? todayLocal(),
+      policeUnit: report?.policeUnit ?? '',
+      receiver: report?.receiver ?? '',
+      note: report?.note ?? '',
+      matters: report ? report.matters.map((m) => m.id) : open.map((d) => d.ruleId),
+    },
+    toInput: (v) => ({ subjectId: s.id, id: report?.id ?? null, ...v }),
+  });
+  const { run, saving } = useSaveReport(form);
+  const submit = form.onSubmit(async (values) => {
+    if (await run({ subjectId: s.id, id: report?.id ?? null, ...values }, '报告记录已保存')) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title={report ? '修改报告记录' : '记录报告公安机关'} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="xs" c="dimmed">
+            戒毒条例第二十一条：检测阳性（又吸食、注射毒品）、拒绝接受社区戒毒（含无正当理由逾期不报到）、严重违反协议的，应当及时向当地公安机关报告。
+          </Text>
+          {choices.length > 0 ? (
+            <Checkbox.Group label="报告事由（保存后对应待办事项即办结）" {...form.getInputProps('matters')}>
+              <Stack gap={4} mt={4}>
+                {choices.map((c) => (
+                  <Checkbox key={c.value} value={c.value} label={c.label} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          ) : (
+            <Text size="sm">目前没有待报告的事项；如另行报告，可直接记录。</Text>
+          )}
+          <Group grow align="flex-start">
+            <DateField label="报告日期" withAsterisk {...form.getInputProps('date')} />
+            <TextInput
+              label="公安机关（派出所）"
+              withAsterisk
+              maxLength={50}
+              placeholder="如：某某派出所"
+              {...form.getInputProps('policeUnit')}
+            />
+            <TextInput label="接收人" withAsterisk maxLength={20} {...form.getInputProps('receiver')} />
+          </Group>
+          <Textarea
+            label="报告内容"
+            autosize
+            minRows={2}
+            maxLength={500}
+            placeholder="如：电话报告检测结果，派出所已登记"
+            {...form.getInputProps('note')}
+          />
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * 中止 (REVIEW row 13): detained or arrested from a day; the day of release is recorded when it comes.
+ * While it lasts no test falls due; a test that fell due during it is excused on release.
+ */
+export function SuspensionModal({ s, suspension, onClose }: { s: FollowupSubject; suspension?: FollowupSuspension; onClose: () => void }) {
+  const form = useZodForm({
+    schema: SuspensionInput,
+    initialValues: {
+      reason: (suspension?.reason ?? 'detention') as SuspensionReason,
+      startDate: suspension?.startDate ?? todayLocal(),
+      endDate: suspension?.endDate ?? '',
+      note: suspension?.note ?? '',
+    },
+    toInput: (v) => ({ subjectId: s.id, id: suspension?.id ?? null, ...v }),
+  });
+  const { run, saving } = useSaveSuspension(form);
+  const submit = form.onSubmit(async (values) => {
+    const done = await run(
+      { subjectId: s.id, id: suspension?.id ?? null, ...values },
+      values.endDate ? '中止记录已保存，释放后继续执行' : '已记录中止，期间不再安排检测',
+    );
+    if (done) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title={suspension ? '修改中止记录' : '记录中止'}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="xs" c="dimmed">
+            戒毒条例第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒。中止期间不安排检测；释放后自释放之日起继续计算。
+          </Text>
+          <SegmentedControl
+            aria-label="中止原因"
+            data={SUSPENSION_REASONS.map((r) => ({ value: r, label: SUSPENSION_REASON_LABELS[r] }))}
+            {...form.getInputProps('reason')}
+          />
+          <Group grow align="flex-start">
+            <DateField label="中止日期" withAsterisk description="被拘留、逮捕之日" {...form.getInputProps('startDate')} />
+            <DateField label="释放日期" description="尚未释放的留空" {...form.getInputProps('endDate')} />
+          </Group>
+          <TextInput label="说明" maxLength={200} placeholder="如：某某看守所" {...form.getInputProps('note')} />
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>
     </Modal>

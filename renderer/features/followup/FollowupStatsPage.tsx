@@ -110,7 +110,11 @@ export function FollowupStatsPage() {
           <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Figure label="在管人数" value={s.inManagement} hint={`截至 ${s.dateTo}`} />
             <Figure label="新增建档" value={s.newFiles} />
-            <Figure label="解除管理" value={s.ended} hint={`解除 ${s.released} · 迁出 ${s.moved} · 死亡 ${s.deceased}`} />
+            <Figure
+              label="解除管理"
+              value={s.ended}
+              hint={`解除 ${s.released} · 迁出 ${s.moved} · 死亡 ${s.deceased} · 终止 ${s.terminated}`}
+            />
             <Figure label="逾期件数" value={s.overdue} hint={`截至 ${s.asOf}`} />
             <Figure label="严重违反协议" value={s.seriousBreach} hint="社区戒毒/社区康复人员" />
             <Figure
@@ -199,6 +203,7 @@ export function FollowupStatsPage() {
                     <Table.Th>解除</Table.Th>
                     <Table.Th>迁出</Table.Th>
                     <Table.Th>死亡</Table.Th>
+                    <Table.Th>终止</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -209,6 +214,7 @@ export function FollowupStatsPage() {
                       <Table.Td>{g.released}</Table.Td>
                       <Table.Td>{g.moved}</Table.Td>
                       <Table.Td>{g.deceased}</Table.Td>
+                      <Table.Td>{g.terminated}</Table.Td>
                     </Table.Tr>
                   ))}
                   <Table.Tr fw={600}>
@@ -217,6 +223,7 @@ export function FollowupStatsPage() {
                     <Table.Td>{s.released}</Table.Td>
                     <Table.Td>{s.moved}</Table.Td>
                     <Table.Td>{s.deceased}</Table.Td>
+                    <Table.Td>{s.terminated}</Table.Td>
                   </Table.Tr>
                 </Table.Tbody>
               </Table>

@@ -50,7 +50,13 @@ export function LevelBadge({ level }: { level: FollowupLevel }) {
   );
 }
 
-const STATUS_COLORS: Record<FollowupStatus, string> = { active: 'blue', released: 'teal', moved: 'grape', deceased: 'dark' };
+const STATUS_COLORS: Record<FollowupStatus, string> = {
+  active: 'blue',
+  released: 'teal',
+  moved: 'grape',
+  deceased: 'dark',
+  terminated: 'red',
+};
 
 export function FollowupStatusBadge({ status }: { status: FollowupStatus }) {
   return (

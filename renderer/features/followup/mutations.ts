@@ -43,6 +43,24 @@ export function useDeleteVisit() {
   return useFileWrite((id: string) => api.followup.deleteVisit({ id }));
 }
 
+/** Drug files: a report to the police (报告公安机关), closing the duties it names. */
+export function useSaveReport<F>(form?: UseFormReturnType<F>) {
+  return useFileWrite((input: Input<'followup.saveReport'>) => api.followup.saveReport(input), form);
+}
+
+export function useDeleteReport() {
+  return useFileWrite((id: string) => api.followup.deleteReport({ id }));
+}
+
+/** Drug files: a 中止 while detained or arrested, and its release. */
+export function useSaveSuspension<F>(form?: UseFormReturnType<F>) {
+  return useFileWrite((input: Input<'followup.saveSuspension'>) => api.followup.saveSuspension(input), form);
+}
+
+export function useDeleteSuspension() {
+  return useFileWrite((id: string) => api.followup.deleteSuspension({ id }));
+}
+
 /** 解除管理. */
 export function useEndFollowup<F>(form?: UseFormReturnType<F>) {
   return useFileWrite((input: Input<'followup.end'>) => api.followup.end(input), form);
@@ -77,6 +95,11 @@ export function useSetScheme() {
 /** 建档当期宽限天数. */
 export function useSetOpeningGrace<F>(form?: UseFormReturnType<F>) {
   return useScheduleWrite((input: Input<'followup.setOpeningGrace'>) => api.followup.setOpeningGrace(input), form);
+}
+
+/** Drug files: "及时" in working days and whether a 中止 pushes the term end back. */
+export function useSetDrugSettings<F>(form?: UseFormReturnType<F>) {
+  return useScheduleWrite((input: Input<'followup.setDrugSettings'>) => api.followup.setDrugSettings(input), form);
 }
 
 /** The ledger as .xlsx with the filters and order on screen, every page of it (the host records the export). */

@@ -9,6 +9,7 @@ import { fixedClock } from '../../../db/context';
 import { APPLICATION_ID, NEW_LEDGER_PAGE_SIZE, openLedger } from '../../../db/open';
 import { createHost, dispatch } from '../../../db/router';
 import { resolveDbPath } from '../../../db/paths';
+import type { FollowupSubject } from '../../../shared/schemas/followup';
 import { tempDir } from '../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -472,6 +473,76 @@ describe('openLedger', () => {
       { basis: 'intake', day: '2024-03-01', key: '', registered: 3, resolved: 2, fen: 150000, fb: 0 },
       { basis: 'outcome', day: '2024-03-20', key: '', registered: 2, resolved: 2, fen: 100000, fb: 0 },
     ]);
+  });
+
+  it('gives drug files kept before 0016 the day their leave counts made a serious breach, and reads their old tests as before', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0016') });
+    const clock = fixedClock('2024-06-15');
+    dispatch(createHost(old, { clock, log: () => {} }), 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const staffId = (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+    const at = '2024-06-01T08:00:00.000Z';
+    const person = old.db.prepare(
+      "INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES (?, ?, '', '', ?, ?)",
+    );
+    const file = old.db.prepare(
+      `INSERT INTO followup_subject (id, person_id, group_code, level, level_since, responsible_staff_id, team, facts, start_date, status, created_at, updated_at)
+       VALUES (?, ?, 'drug', 'red', '2024-01-10', ?, '[]', ?, '2024-01-10', 'active', ?, ?)`,
+    );
+    const test = old.db.prepare(
+      `INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at)
+       VALUES (?, ?, 'test', ?, '到所', '王调解', '未到所检测', '未到', ?, ?)`,
+    );
+    const facts = (leaveTimes: number, leaveDays: number) =>
+      JSON.stringify({ drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10', leaveTimes, leaveDays });
+    const files: [string, string, number, number, string][] = [
+      ['1', '赵一', 3, 5, '2024-06-01T08:00:00.000Z'], // left 3 times: a serious breach, last saved 06-01
+      ['2', '钱二', 1, 31, '2024-05-20T01:00:00.000Z'], // away more than 30 days
+      ['3', '孙三', 1, 4, '2024-04-01T08:00:00.000Z'], // below the thresholds, but three absences from tests
+    ];
+    for (const [n, name, times, days, saved] of files) {
+      person.run(`01HZP00000000000000000000${n}`, name, at, at);
+      file.run(`01HZF00000000000000000000${n}`, `01HZP00000000000000000000${n}`, staffId, facts(times, days), at, saved);
+    }
+    for (const [i, date] of ['2024-05-06', '2024-05-13', '2024-05-20'].entries())
+      test.run(`01HZV00000000000000000000${i}`, '01HZF000000000000000000003', date, at, at);
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(again.db.prepare("SELECT json_extract(facts, '$.leaveBreachDate') AS since FROM followup_subject ORDER BY id").all()).toEqual([
+      { since: '2024-06-01' },
+      { since: '2024-05-20' },
+      { since: null },
+    ]);
+    expect(again.db.prepare('SELECT count(*) AS n FROM followup_visit WHERE excuse IS NOT NULL OR stability IS NOT NULL').get()).toEqual({
+      n: 0,
+    });
+    const host = createHost(again, { clock, log: () => {} });
+    const get = (n: string) => {
+      const r = dispatch(host, 'followup.get', { id: `01HZF00000000000000000000${n}` });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as FollowupSubject;
+    };
+    const police = (n: string) => get(n).drug!.police.map((d) => [d.label, d.dueDate, d.state]);
+    // Each is owed a report from the day the breach became known (06-01 a Saturday: Monday 06-03)
+    expect(police('1')).toEqual([['报告公安机关（严重违反协议）', '2024-06-03', 'overdue']]);
+    expect(police('2')).toEqual([['报告公安机关（严重违反协议）', '2024-05-21', 'overdue']]);
+    // Old absences without a recorded reason still count as refusals
+    expect(get('3').breach).toMatchObject({ serious: true, refusals: 3, excused: 0 });
+    expect(police('3')).toEqual([['报告公安机关（严重违反协议）', '2024-05-21', 'overdue']]);
+    // The old facts pass the strict schema as they are, and a save keeps the day
+    const one = get('1');
+    const saved = dispatch(host, 'followup.update', {
+      id: one.id,
+      personId: one.person.id,
+      group: 'drug',
+      level: 'red',
+      responsibleStaffId: one.responsibleStaffId,
+      startDate: one.startDate,
+      facts: one.facts,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { facts: { leaveTimes: 3, leaveBreachDate: '2024-06-01' } } });
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

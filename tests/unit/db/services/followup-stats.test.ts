@@ -2,14 +2,16 @@
  * 重点人员统计 on a real ledger (today is 2024-06-15). The fixture below is worked out by hand; each
  * figure of May 2024, of January–March and of the year to date is checked against it.
  *
- * 甲 严重精神障碍 level 2 (monthly) from 03-01; visits 03-25, 04-20, 05-25 (late for 05-20), 06-10.
+ * 甲 严重精神障碍 level 2 (basically stable) from 03-01: the first visit at 2 weeks (03-15, made late on
+ *    03-25), then monthly, no stability recorded (REVIEW row 5); visits 03-25, 04-20, 05-25 (late for 05-20), 06-10.
  * 乙 严重精神障碍 level 3 (every 2 weeks) from 05-01; never visited: 05-15 overdue.
  * 丙 邪教人员 yellow from 01-15 (monthly duty); visits 01-20 (reassessed yellow), 03-05, 05-10,
  *    06-05 (reassessed red): February and April missed (漏访 once the visits of 03-05 and 05-10 passed them by).
  * 丁 重点信访 red from 2023-06-01, visited 2024-05-05, moved away 05-20: never visited before (overdue
  *    until 05-05, 漏访 from then on).
- * 戊 社区戒毒 from 01-10 (monthly tests in year 1): tests 02-08, 03-06, 04-03 阴性; refused 04-10,
- *    absent 04-15, refused 04-25 (three: a serious breach); 05-20 阳性 (late for 05-03).
+ * 戊 社区戒毒 from 01-10 (monthly tests in year 1), agreement signed on the day of reporting: tests
+ *    02-08, 03-06, 04-03 阴性; refused 04-10, absent 04-15, refused 04-25 (three: a serious breach, to be
+ *    reported to the police by 04-26); 05-20 阳性 (late for 05-03; to be reported by 05-21). Never reported.
  * 己 闲散青少年 green from 06-01. 庚 严重精神障碍, deleted: never counted.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
@@ -48,7 +50,7 @@ beforeAll(() => {
     group: 'drug',
     level: 'red',
     startDate: '2024-01-10',
-    facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
+    facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10', agreementDate: '2024-01-10' },
   });
   for (const d of ['2024-02-08', '2024-03-06', '2024-04-03']) test(wu, d, '阴性');
   test(wu, '2024-04-10', '拒绝检测');
@@ -96,11 +98,12 @@ describe('May 2024', () => {
 
   it('overdue at the end of the period, serious breaches and tests by result', () => {
     const s = stats('2024-05-01', '2024-05-31');
-    // 乙's visit due 05-15; 丙's February and April are 漏访 by then (visited 03-05 and 05-10), not overdue;
-    // 丁 has left, so its old misses are not counted
-    expect(s.overdue).toBe(1);
+    // 乙's visit due 05-15, 戊's two reports to the police (REVIEW row 2); 丙's February and April are 漏访 by
+    // then (visited 03-05 and 05-10), not overdue; 丁 has left, so its old misses are not counted
+    expect(s.overdue).toBe(3);
     expect(group(s, 'mental_health').overdue).toBe(1);
     expect(group(s, 'cult').overdue).toBe(0);
+    expect(group(s, 'drug').overdue).toBe(2);
     expect(s.seriousBreach).toBe(1);
     expect(s.breaches).toEqual([{ id: expect.any(String), name: '戊', reasons: ['逃避或拒绝接受检测3次（3次以上）'] }]);
     expect(s.testsRecorded).toBe(1);
@@ -118,7 +121,8 @@ describe('January–March 2024', () => {
     // 丙: Jan done, Feb missed (漏访: visited 03-05), Mar done; 丁: Jan–Mar not visited, and not yet 漏访 at 03-31
     expect(group(s, 'cult').visits).toMatchObject({ due: 3, done: 2, missed: 1 });
     expect(group(s, 'petition').visits).toMatchObject({ due: 3, done: 0, missed: 0 });
-    expect(s.followups).toMatchObject({ due: 0, rate: null });
+    // 甲's 2-week visit (03-15), made on 03-25
+    expect(s.followups).toMatchObject({ due: 1, done: 1, late: 1 });
     expect(s.tests).toMatchObject({ due: 2, done: 2, late: 0 });
     // 丁 every month from June 2023 to February 2024 (March is due on 03-31 itself: not yet overdue); 丙's
     // February is 漏访, not overdue
@@ -136,15 +140,15 @@ describe('the year to date', () => {
     expect(group(s, 'cult').levels).toEqual({ red: 1 });
     expect(group(s, 'youth')).toMatchObject({ inManagement: 1, newFiles: 1, levels: { green: 1 } });
     expect(s.newFiles).toBe(5);
-    expect(s.followups).toEqual({ due: 4, done: 3, late: 1, missed: 0, waived: 0, rate: 0.75 });
+    expect(s.followups).toEqual({ due: 4, done: 3, late: 2, missed: 0, waived: 0, rate: 0.75 });
     // 丙 February and April, 丁 January to April: 漏访, counted as due and not done
     expect(group(s, 'cult').visits).toMatchObject({ due: 5, done: 3, missed: 2 });
     expect(group(s, 'petition').visits).toMatchObject({ due: 5, done: 1, missed: 4 });
     expect(group(s, 'youth').visits).toMatchObject({ due: 0, rate: null });
-    expect(s.visits).toMatchObject({ due: 14, done: 7, late: 1, missed: 6, rate: 0.5 });
+    expect(s.visits).toMatchObject({ due: 14, done: 7, late: 2, missed: 6, rate: 0.5 });
     expect(s.tests).toMatchObject({ due: 4, done: 4, late: 1 });
-    // 乙's visit due 05-15 only: 丙's missed months are 漏访
-    expect(s.overdue).toBe(1);
+    // 乙's visit due 05-15 and 戊's two reports to the police: 丙's missed months are 漏访
+    expect(s.overdue).toBe(3);
     expect(s.testsRecorded).toBe(7);
     expect(s.testResults).toEqual({ 阴性: 3, 阳性: 1, 拒绝检测: 2, 未到: 1 });
   });

@@ -378,3 +378,351 @@ describe('延期 and 免除 of a due item', () => {
     });
   });
 });
+
+// ── the review's findings, on a real ledger (today is Saturday 2024-06-15) ─────────────────────
+
+type Facts = Record<string, unknown>;
+const drugFile = (facts: Facts, fields: Partial<Input<'followup.create'>> = {}) =>
+  t.call('followup.create', {
+    personId: p.id,
+    group: 'drug',
+    level: 'red',
+    responsibleStaffId: staffId,
+    startDate: '2024-01-10',
+    facts: { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10', agreementDate: '2024-01-10', ...facts },
+    ...fields,
+  });
+const drugTest = (s: FollowupSubject, date: string, testResult: string, more: Partial<Input<'followup.saveVisit'>> = {}) =>
+  t.call('followup.saveVisit', {
+    subjectId: s.id,
+    kind: 'test',
+    date,
+    method: '到所',
+    visitors: '王调解',
+    findings: '尿检',
+    testResult: testResult as Input<'followup.saveVisit'>['testResult'],
+    ...more,
+  });
+/** Every field of a file as the edit form sends it back, with `facts` changed. */
+const edit = (s: FollowupSubject, facts: Facts) =>
+  t.raw('followup.update', {
+    id: s.id,
+    personId: s.person.id,
+    group: s.group,
+    level: s.level,
+    responsibleStaffId: s.responsibleStaffId,
+    startDate: s.startDate,
+    team: s.team,
+    facts: { ...s.facts, ...facts },
+  });
+const police = (s: FollowupSubject) => s.drug!.police.map((d) => [d.label, d.dueDate, d.state]);
+
+describe('REVIEW row 2: 报告公安机关 and the agreement on a drug file', () => {
+  it('a positive test owes a report to the police, on the file and the dashboard; a dated report closes it', () => {
+    const s = drugFile({});
+    const positive = drugTest(s, '2024-06-12', '阳性');
+    expect(police(positive)).toEqual([['报告公安机关（2024-06-12检测阳性）', '2024-06-13', 'overdue']]);
+    expect(positive.dueItems[0]).toMatchObject({ ruleId: 'drug.police.positive.2024-06-12', kind: 'deadline' });
+    const dash = t.call('obligations.dashboard', {});
+    expect(dash.overdue.map((i) => [i.label, i.dueDate, i.link])).toEqual([
+      ['报告公安机关（2024-06-12检测阳性）', '2024-06-13', `/followup/${s.id}`],
+    ]);
+
+    const reported = t.call('followup.saveReport', {
+      subjectId: s.id,
+      date: '2024-06-13',
+      policeUnit: '高寨派出所',
+      receiver: '李警官',
+      note: '电话报告检测结果',
+      matters: ['drug.police.positive.2024-06-12'],
+    });
+    expect(police(reported)).toEqual([['报告公安机关（2024-06-12检测阳性）', '2024-06-13', 'done']]);
+    expect(reported.reports).toEqual([
+      {
+        id: expect.any(String),
+        date: '2024-06-13',
+        policeUnit: '高寨派出所',
+        receiver: '李警官',
+        note: '电话报告检测结果',
+        matters: [{ id: 'drug.police.positive.2024-06-12', label: '2024-06-12检测阳性' }],
+      },
+    ]);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const trail = t.call('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(trail[0]!.after).toMatchObject({
+      report: { date: '2024-06-13', policeUnit: '高寨派出所', receiver: '李警官', matters: '2024-06-12检测阳性' },
+    });
+
+    // a positive test recorded again later is a new duty; the first stays reported
+    const again = drugTest(s, '2024-06-15', '阳性');
+    expect(police(again)).toEqual([
+      ['报告公安机关（2024-06-12检测阳性）', '2024-06-13', 'done'],
+      ['报告公安机关（2024-06-15检测阳性）', '2024-06-17', 'due_soon'],
+    ]);
+    // a report taken back reopens what it closed
+    const undone = t.call('followup.deleteReport', { id: reported.reports[0]!.id });
+    expect(police(undone).map(([, , state]) => state)).toEqual(['overdue', 'due_soon']);
+  });
+
+  it('refuses a report naming a duty the file does not have, a future date, and a file that is not a drug file', () => {
+    const s = drugFile({});
+    const report = { subjectId: s.id, date: '2024-06-14', policeUnit: '高寨派出所', receiver: '李警官' };
+    expect(t.raw('followup.saveReport', { ...report, matters: ['drug.police.breach'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { matters: '报告事由已有变化，请刷新后重试' } },
+    });
+    expect(t.raw('followup.saveReport', { ...report, date: '2024-06-16' })).toMatchObject({
+      ok: false,
+      error: { fields: { date: '报告日期不能晚于今天' } },
+    });
+    expect(t.raw('followup.saveReport', { ...report, policeUnit: '', receiver: '' })).toMatchObject({
+      ok: false,
+      error: { fields: { policeUnit: '请填写公安机关（派出所）', receiver: '请填写接收人' } },
+    });
+    const mh = mental();
+    expect(t.raw('followup.saveReport', { ...report, subjectId: mh.id })).toMatchObject({
+      ok: false,
+      error: { message: '只有社区戒毒/社区康复档案记录报告公安机关' },
+    });
+  });
+
+  it('a missing report after the 15-day window owes a report to the police', () => {
+    const s = drugFile({ decisionDate: '2024-05-20', reportDate: '', agreementDate: '' }, { startDate: '2024-05-20' });
+    // window: 05-20 + 15 = 06-04; late from 06-05, to be reported by the next working day
+    expect(police(s)).toEqual([['报告公安机关（逾期未报到）', '2024-06-06', 'overdue']]);
+    const late = edit(s, { reportDate: '2024-06-14' });
+    expect(late).toMatchObject({ ok: true });
+    expect(police(t.call('followup.get', { id: s.id }))).toEqual([['报告公安机关（逾期报到）', '2024-06-06', 'overdue']]);
+  });
+
+  it('leave counts reaching the threshold owe a report from the day they were recorded, kept while they stay there', () => {
+    const s = drugFile({});
+    expect(edit(s, { leaveTimes: 3 })).toMatchObject({ ok: true, value: { facts: { leaveBreachDate: '2024-06-15' } } });
+    const file = t.call('followup.get', { id: s.id });
+    expect(police(file)).toEqual([['报告公安机关（严重违反协议）', '2024-06-17', 'due_soon']]);
+    // a later save keeps the day, whatever the form sends; counts below the threshold drop it
+    expect(
+      t.onDay('2024-06-15').call('followup.update', {
+        id: s.id,
+        personId: p.id,
+        group: 'drug',
+        level: 'red',
+        responsibleStaffId: staffId,
+        startDate: s.startDate,
+        facts: { ...file.facts, leaveBreachDate: '2024-01-01', leaveDays: 4 },
+      }).facts,
+    ).toMatchObject({ leaveBreachDate: '2024-06-15' });
+    const below = edit(t.call('followup.get', { id: s.id }), { leaveTimes: 1, leaveDays: 4 });
+    expect(below).toMatchObject({ ok: true });
+    expect(t.call('followup.get', { id: s.id }).facts.leaveBreachDate).toBeUndefined();
+    expect(police(t.call('followup.get', { id: s.id }))).toEqual([]);
+  });
+
+  it('owes the agreement right after the report until its date is recorded, and checks the date', () => {
+    const s = drugFile({ reportDate: '2024-06-05', agreementDate: '' }, { startDate: '2024-06-01' });
+    expect(s.dueItems.find((i) => i.ruleId === 'drug.agreement')).toMatchObject({
+      label: '签订社区戒毒协议',
+      dueDate: '2024-06-06',
+      state: 'overdue',
+    });
+    expect(edit(s, { agreementDate: '2024-06-04' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'facts.agreementDate': '协议签订日期不能早于报到日期' } },
+    });
+    expect(edit(s, { agreementDate: '2024-06-16' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'facts.agreementDate': '协议签订日期不能晚于今天' } },
+    });
+    expect(edit(s, { reportDate: '', agreementDate: '2024-06-06' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'facts.agreementDate': '请先填写报到日期' } },
+    });
+    expect(edit(s, { agreementDate: '2024-06-07' })).toMatchObject({ ok: true });
+    const signed = t.call('followup.get', { id: s.id });
+    expect(signed.dueItems.find((i) => i.ruleId === 'drug.agreement')).toMatchObject({
+      state: 'done',
+      satisfiedOn: '2024-06-07',
+      late: true,
+    });
+    expect(signed.facts.agreementDate).toBe('2024-06-07');
+  });
+
+  it('“及时” is the office’s setting, shown with its source and audited', () => {
+    const s = drugFile({});
+    drugTest(s, '2024-06-14', '阳性');
+    expect(police(t.call('followup.get', { id: s.id }))[0]![1]).toBe('2024-06-17');
+    const schedule = t.call('followup.setDrugSettings', { promptDays: 0, suspensionExtendsTerm: false });
+    expect(schedule.drug).toMatchObject({ promptDays: 0, suspensionExtendsTerm: false });
+    expect(schedule.drug.promptSource).toContain('未经核实');
+    expect(police(t.call('followup.get', { id: s.id }))[0]![1]).toBe('2024-06-14');
+    expect(t.raw('followup.setDrugSettings', { promptDays: -1, suspensionExtendsTerm: false })).toMatchObject({
+      ok: false,
+      error: { fields: { promptDays: '不能少于0个工作日' } },
+    });
+  });
+});
+
+describe('REVIEW row 13: the term end the decision states, 中止 and 终止', () => {
+  it('takes a 社区康复 end date from the decision, not more than 3 years', () => {
+    const s = drugFile({ drugType: 'rehab', reportDate: '2024-01-10', termEnd: '2025-01-10' });
+    expect(s.facts.termEnd).toBe('2025-01-10');
+    expect(s.drug!.term).toMatchObject({ end: '2025-01-10', stated: true, extendedBy: 0 });
+    expect(s.dueItems.find((i) => i.ruleId === 'drug.term')).toMatchObject({ label: '社区康复期满', dueDate: '2025-01-10' });
+    expect(edit(s, { termEnd: '2027-01-11' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'facts.termEnd': '期限不超过3年（禁毒法第三十三条、第四十八条），期满日期不能晚于2027-01-10' } },
+    });
+    expect(edit(s, { termEnd: '2024-01-10' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'facts.termEnd': '期满日期应晚于报到日期' } },
+    });
+    // not given: 3 years from the report
+    expect(edit(s, { termEnd: '' })).toMatchObject({ ok: true, value: { drug: { term: { end: '2027-01-10', stated: false } } } });
+  });
+
+  it('a 中止 stops the tests while it lasts and excuses the one that fell due; the term end follows the office’s setting', () => {
+    const s = drugFile({});
+    drugTest(s, '2024-04-10', '阴性'); // next test due 05-10
+    const held = t.call('followup.saveSuspension', { subjectId: s.id, reason: 'detention', startDate: '2024-05-01', note: '县看守所' });
+    expect(held.drug!.suspended).toBe(true);
+    expect(held.dueItems.filter((i) => i.ruleId === 'drug.test' && i.state !== 'done')).toEqual([]);
+    expect(held.suspensions).toEqual([
+      { id: expect.any(String), reason: 'detention', startDate: '2024-05-01', endDate: null, note: '县看守所' },
+    ]);
+    // a second one while the first lasts, or overlapping it, is refused
+    expect(t.raw('followup.saveSuspension', { subjectId: s.id, reason: 'arrest', startDate: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { startDate: '与已有的中止（2024-05-01至今）重叠' } },
+    });
+    const released = t.call('followup.saveSuspension', {
+      id: held.suspensions[0]!.id,
+      subjectId: s.id,
+      reason: 'detention',
+      startDate: '2024-05-01',
+      endDate: '2024-06-10',
+    });
+    expect(released.drug!.suspended).toBe(false);
+    expect(
+      released.dueItems.filter((i) => i.ruleId === 'drug.test' && i.state !== 'done').map((i) => [i.key, i.state, i.waivedReason]),
+    ).toEqual([
+      ['drug.test:2024-07-10', 'upcoming', undefined],
+      ['drug.test:2024-05-10', 'waived', '中止期间（被依法拘留）'],
+    ]);
+    expect(released.drug!.term).toMatchObject({ end: '2027-01-10', extendedBy: 0 });
+    t.call('followup.setDrugSettings', { promptDays: 1, suspensionExtendsTerm: true });
+    const extended = t.call('followup.get', { id: s.id });
+    expect(extended.drug!.term).toMatchObject({ end: '2027-02-19', base: '2027-01-10', extendedBy: 40 });
+    expect(extended.dueItems.find((i) => i.ruleId === 'drug.term')!.source).toContain('因中止顺延40日');
+    const trail = t.call('audit.forEntity', { entity: 'followup', id: s.id });
+    expect(trail.find((e) => (e.after as { suspension?: string } | null)?.suspension?.includes('释放'))).toBeDefined();
+    // removing the 中止 owes the test again
+    const gone = t.call('followup.deleteSuspension', { id: released.suspensions[0]!.id });
+    expect(gone.dueItems.find((i) => i.ruleId === 'drug.test' && i.state === 'overdue')).toMatchObject({ dueDate: '2024-05-10' });
+  });
+
+  it('refuses a release before the 中止, a future date, and a 中止 on a file that is not a drug file', () => {
+    const s = drugFile({});
+    expect(
+      t.raw('followup.saveSuspension', { subjectId: s.id, reason: 'arrest', startDate: '2024-05-01', endDate: '2024-04-01' }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { endDate: '释放日期不能早于中止日期' } },
+    });
+    expect(t.raw('followup.saveSuspension', { subjectId: s.id, reason: 'arrest', startDate: '2024-06-16' })).toMatchObject({
+      ok: false,
+      error: { fields: { startDate: '中止日期不能晚于今天' } },
+    });
+    expect(t.raw('followup.saveSuspension', { subjectId: s.id, reason: 'jail', startDate: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { reason: '请选择拘留或逮捕' } },
+    });
+    expect(t.raw('followup.saveSuspension', { subjectId: mental().id, reason: 'arrest', startDate: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { message: '只有社区戒毒/社区康复档案记录中止' },
+    });
+  });
+
+  it('终止 ends a drug file with its reason; other groups cannot be terminated', () => {
+    const s = drugFile({});
+    const ended = t.call('followup.end', { id: s.id, status: 'terminated', endDate: '2024-06-14', endReason: '被依法收监执行刑罚' });
+    expect(ended).toMatchObject({ status: 'terminated', endDate: '2024-06-14', endReason: '被依法收监执行刑罚', cadence: [] });
+    expect(t.call('followup.list', { status: 'terminated' }).rows.map((r) => r.id)).toEqual([s.id]);
+    expect(t.call('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-30' })).toMatchObject({ ended: 1, terminated: 1 });
+    const q = t.call('persons.create', { name: '钱二' });
+    const mh = mentalHealthFile(t, q);
+    expect(t.raw('followup.end', { id: mh.id, status: 'terminated', endDate: '2024-06-14', endReason: '判刑' })).toMatchObject({
+      ok: false,
+      error: { fields: { status: '此类档案不适用终止' } },
+    });
+  });
+});
+
+describe('REVIEW row 14: a 未到 with a proper reason is not counted as a refusal', () => {
+  it('keeps the reason with the test, leaves it out of the breach count on the file and in the figures', () => {
+    const s = drugFile({});
+    drugTest(s, '2024-05-06', '未到');
+    drugTest(s, '2024-05-13', '未到', { excuse: '住院治疗（有病历）' });
+    const after = drugTest(s, '2024-05-20', '拒绝检测');
+    expect(after.breach).toMatchObject({ serious: false, refusals: 2, excused: 1 });
+    expect(after.visits.find((v) => v.date === '2024-05-13')).toMatchObject({ testResult: '未到', excuse: '住院治疗（有病历）' });
+    expect(police(after)).toEqual([]);
+    expect(t.call('followup.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' }).seriousBreach).toBe(0);
+    // one more without a reason: a serious breach, to be reported
+    const third = drugTest(s, '2024-06-03', '未到');
+    expect(third.breach).toMatchObject({ serious: true, refusals: 3 });
+    expect(police(third)).toEqual([['报告公安机关（严重违反协议）', '2024-06-04', 'overdue']]);
+    expect(t.call('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-15' }).seriousBreach).toBe(1);
+  });
+
+  it('takes a reason only for 未到', () => {
+    const s = drugFile({});
+    expect(
+      t.raw('followup.saveVisit', {
+        subjectId: s.id,
+        kind: 'test',
+        date: '2024-06-01',
+        method: '到所',
+        visitors: '王调解',
+        findings: '拒绝',
+        testResult: '拒绝检测',
+        excuse: '生病',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { excuse: '正当理由只用于“未到”的检测' } } });
+  });
+});
+
+describe('REVIEW row 5: a basically stable patient is seen 2 weeks after the reassessment, then by the stability found', () => {
+  it.each([
+    ['stable', '2024-09-15', '随访（基本稳定，已评估为稳定）'],
+    ['basic', '2024-07-15', '随访（基本稳定，未稳定）'],
+    ['', '2024-07-15', '随访（基本稳定，未稳定）'],
+    ['unstable', '2024-06-29', '随访（基本稳定，已评估为不稳定）'],
+  ] as const)('found %s at the 2-week visit → next due %s', (stability, next, label) => {
+    const s = mental({ level: '2' });
+    expect(s.dueItems[0]).toMatchObject({ label: '随访（基本稳定，2周时）', dueDate: '2024-06-15' });
+    const seen = t.call('followup.saveVisit', {
+      subjectId: s.id,
+      date: TODAY,
+      method: '上门',
+      visitors: '王调解',
+      findings: '情况平稳',
+      stability,
+    });
+    expect(seen.visits[0]!.stability).toBe(stability || null);
+    expect(seen.dueItems.find((i) => i.ruleId === 'mh.followup' && i.state !== 'done')).toMatchObject({ dueDate: next, label });
+  });
+
+  it('records the stability class only on a mental-health visit', () => {
+    const s = drugFile({});
+    expect(
+      t.raw('followup.saveVisit', {
+        subjectId: s.id,
+        date: TODAY,
+        method: '上门',
+        visitors: '王调解',
+        findings: '走访',
+        stability: 'stable',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { stability: '此类记录不评估病情稳定情况' } } });
+  });
+});

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
+  breachSince,
   cadenceFor,
   CADENCES,
+  countsAsRefusal,
   drugTermEnd,
+  drugTermEndFor,
   effectiveCadence,
+  followupDueItems,
   FOLLOWUP_GROUPS,
+  policeDuties,
+  policeMatterText,
+  refusalCount,
   rulesFor,
   seriousBreach,
   stabilityClass,
   VISIT_EVENT,
+  type FileRecord,
   type FollowupGroup,
   type FollowupOverrides,
+  type RecordReport,
+  type RecordSuspension,
+  type RecordVisit,
 } from '../../../../shared/domain/followup-rules';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { computeDueItems, openItems, type DueItem, type FactValue, type ObligationEvent } from '../../../../shared/domain/obligations';
@@ -69,7 +80,7 @@ describe('mental health: next follow-up from the level', () => {
   it.each([
     // [start level, visit date raising the level to 4, next due without the change, next due after it]
     [3, '2025-01-10', '2025-01-15', '2025-01-17'], // every 2 weeks → weekly for level 4, from that visit: closer
-    [1, '2025-01-20', '2025-02-01', '2025-01-27'], // monthly → weekly
+    [1, '2025-01-20', '2025-01-15', '2025-01-27'], // basically stable: 2 weeks at first → weekly
     [0, '2025-02-15', '2025-04-01', '2025-02-22'],
   ])('level %i, visit on %s raises it to 4: %s → %s', (level, on, before, after) => {
     const start = '2025-01-01';
@@ -96,12 +107,6 @@ describe('mental health: next follow-up from the level', () => {
     expect(
       nextVisit(due('mental_health', { facts, start: '2025-01-31', today: '2025-04-28', events: [visit('v', '2025-04-28')] }))!.dueDate,
     ).toBe('2025-07-28');
-  });
-
-  it('level 1–2 → every month (simplified from "2 weeks, then 1 or 3 months")', () => {
-    expect(nextVisit(due('mental_health', { facts: { riskLevel: 2 }, start: '2025-05-10', today: '2025-05-10' }))!.dueDate).toBe(
-      '2025-06-10',
-    );
   });
 
   it('at least 4 a year, counted from the same recorded visits', () => {
@@ -277,5 +282,394 @@ describe('other groups: monthly by default, adjustable', () => {
 
   it('every default names its source and basis', () => {
     for (const c of CADENCES) expect(c.source.length).toBeGreaterThan(10);
+  });
+});
+
+// ── the review's findings ────────────────────────────────────────────────────────────────────
+
+/** A file's items through the whole pipeline (rules from the record, reports, 中止), as the host computes them. */
+function fileDue(
+  group: FollowupGroup,
+  o: {
+    facts: Record<string, FactValue>;
+    start: string;
+    today: string;
+    visits?: RecordVisit[];
+    reports?: RecordReport[];
+    suspensions?: RecordSuspension[];
+    overrides?: FollowupOverrides;
+  },
+): DueItem[] {
+  const record: FileRecord = {
+    asOf: o.today,
+    holidays: DEFAULT_HOLIDAYS,
+    visits: o.visits ?? [],
+    reports: o.reports ?? [],
+    suspensions: o.suspensions ?? [],
+  };
+  return followupDueItems({
+    group,
+    facts: o.facts,
+    overrides: o.overrides ?? {},
+    record,
+    subject: { id: 's', startDate: o.start, endDate: null },
+    actions: [],
+    today: o.today,
+  });
+}
+const mhVisit = (date: string, stability: string | null = null): RecordVisit => ({
+  id: `v${date}`,
+  kind: 'visit',
+  date,
+  testResult: null,
+  stability,
+});
+const test = (date: string, testResult: string, excuse: string | null = null): RecordVisit => ({
+  id: `t${date}`,
+  kind: 'test',
+  date,
+  testResult,
+  excuse,
+});
+const open = (items: DueItem[], prefix: string) => openItems(items).filter((i) => i.ruleId.startsWith(prefix));
+
+describe('REVIEW row 5: 基本稳定 (risk 1–2) is seen 2 weeks after the reassessment, then by the stability found at that visit', () => {
+  const facts = { riskLevel: 2, riskLevelDate: '2025-03-03' };
+  it.each([
+    // [visits since the reassessment (date, stability found), next visit due, its label]
+    [[], '2025-03-17', '随访（基本稳定，2周时）'],
+    [[['2025-03-17', 'stable']], '2025-06-17', '随访（基本稳定，已评估为稳定）'],
+    [[['2025-03-17', 'basic']], '2025-04-17', '随访（基本稳定，未稳定）'],
+    [[['2025-03-17', null]], '2025-04-17', '随访（基本稳定，未稳定）'], // not recorded: not yet stable
+    [[['2025-03-17', 'unstable']], '2025-03-31', '随访（基本稳定，已评估为不稳定）'], // the unstable rule: 2 weeks
+    [[['2025-03-20', 'stable']], '2025-06-20', '随访（基本稳定，已评估为稳定）'], // a late 2-week visit counts from its own day
+    [
+      [
+        ['2025-03-17', 'stable'],
+        ['2025-06-17', null],
+      ],
+      '2025-09-17',
+      '随访（基本稳定，已评估为稳定）',
+    ], // the class found last holds until another is recorded
+    [
+      [
+        ['2025-03-17', 'basic'],
+        ['2025-04-17', 'stable'],
+      ],
+      '2025-07-17',
+      '随访（基本稳定，已评估为稳定）',
+    ],
+  ] as [[string, string | null][], string, string][])('visits %j → next due %s (%s)', (visits, next, label) => {
+    const today = visits.length ? visits[visits.length - 1]![0] : '2025-03-03';
+    const items = fileDue('mental_health', { facts, start: '2025-03-03', today, visits: visits.map(([d, c]) => mhVisit(d, c)) });
+    expect(nextVisit(items)).toMatchObject({ dueDate: next, label });
+  });
+
+  it('each visit stays done under the interval it was owed under', () => {
+    const items = fileDue('mental_health', {
+      facts,
+      start: '2025-03-03',
+      today: '2025-04-20',
+      visits: [mhVisit('2025-03-17', 'basic'), mhVisit('2025-04-17', 'stable')],
+    });
+    expect(items.filter((i) => i.ruleId === 'mh.followup').map((i) => [i.key, i.state])).toEqual([
+      ['mh.followup:2025-03-17', 'done'],
+      ['mh.followup:2025-04-17', 'done'],
+      ['mh.followup:2025-07-17', 'upcoming'],
+    ]);
+  });
+
+  it('a reassessment to 1–2 later in the file starts the two steps again from its day', () => {
+    const later = { riskLevel: 1, riskLevelDate: '2025-05-10' };
+    const visits = [mhVisit('2025-02-01', 'stable'), mhVisit('2025-05-10')];
+    expect(nextVisit(fileDue('mental_health', { facts: later, start: '2025-01-01', today: '2025-05-10', visits }))!.dueDate).toBe(
+      '2025-05-24',
+    );
+    const after = [...visits, mhVisit('2025-05-24', 'stable')];
+    expect(nextVisit(fileDue('mental_health', { facts: later, start: '2025-01-01', today: '2025-05-24', visits: after }))!.dueDate).toBe(
+      '2025-08-24',
+    );
+  });
+
+  it('names the standard and shows the step on the file page; the other classes and the grid scheme are unchanged', () => {
+    const [c] = cadenceFor('mental_health', facts, {}, { ...EMPTY, asOf: '2025-03-03' });
+    expect(c).toMatchObject({ ruleId: 'mh.followup', label: '随访（基本稳定，2周时）', text: '2025-03-03起每2周' });
+    expect(c!.source).toContain('国家基本公共卫生服务规范（第三版）');
+    expect(cadenceFor('mental_health', { riskLevel: 0, riskLevelDate: '2025-03-03' })[0]!.text).toBe('每3个月');
+    expect(cadenceFor('mental_health', { riskLevel: 3, riskLevelDate: '2025-03-03' })[0]!.text).toBe('每2周');
+    expect(cadenceFor('mental_health', facts, { mentalHealthScheme: 'grid' })[0]!.text).toBe('每月');
+  });
+});
+
+const EMPTY: FileRecord = { asOf: '2025-06-09', holidays: DEFAULT_HOLIDAYS, visits: [], reports: [], suspensions: [] };
+
+describe('REVIEW row 2: a drug file owes 报告公安机关 after a positive test, a late or missing report, or a serious breach', () => {
+  const reported = { drugType: 'detox', decisionDate: '2025-06-03', reportDate: '2025-06-05', agreementDate: '2025-06-05' };
+  it.each([
+    // [what happened, facts, tests, today, office's working days, the duty, due]
+    [
+      'a positive test on a Tuesday',
+      reported,
+      [test('2025-06-10', '阳性')],
+      '2025-06-10',
+      undefined,
+      'drug.police.positive.2025-06-10',
+      '2025-06-11',
+    ],
+    [
+      'a positive test on a Friday',
+      reported,
+      [test('2025-06-13', '阳性')],
+      '2025-06-13',
+      undefined,
+      'drug.police.positive.2025-06-13',
+      '2025-06-16',
+    ],
+    [
+      'a positive test, the office says the same day',
+      reported,
+      [test('2025-06-10', '阳性')],
+      '2025-06-10',
+      0,
+      'drug.police.positive.2025-06-10',
+      '2025-06-10',
+    ],
+    [
+      'a positive test on a Saturday, the same day',
+      reported,
+      [test('2025-06-14', '阳性')],
+      '2025-06-14',
+      0,
+      'drug.police.positive.2025-06-14',
+      '2025-06-16',
+    ],
+    [
+      'a positive test before 端午 2025, 2 working days',
+      reported,
+      [test('2025-05-29', '阳性')],
+      '2025-05-29',
+      2,
+      'drug.police.positive.2025-05-29',
+      '2025-06-03', // Fri 05-30, then 05-31–06-02 off: Tue 06-03
+    ],
+    [
+      'no report by the last day of the window (06-24)',
+      { drugType: 'detox', decisionDate: '2025-06-09' },
+      [],
+      '2025-06-25',
+      undefined,
+      'drug.police.late',
+      '2025-06-26',
+    ],
+    [
+      'a report after the window',
+      { drugType: 'rehab', decisionDate: '2025-06-09', reportDate: '2025-06-27', agreementDate: '2025-06-27' },
+      [],
+      '2025-06-27',
+      undefined,
+      'drug.police.late',
+      '2025-06-26',
+    ],
+    [
+      'a third refusal',
+      reported,
+      [test('2025-06-12', '拒绝检测'), test('2025-06-19', '未到'), test('2025-06-26', '拒绝检测')],
+      '2025-06-26',
+      undefined,
+      'drug.police.breach',
+      '2025-06-27',
+    ],
+    [
+      'leave counts reaching the threshold',
+      { ...reported, leaveTimes: 3, leaveDays: 5, leaveBreachDate: '2025-06-20' },
+      [],
+      '2025-06-20',
+      undefined,
+      'drug.police.breach',
+      '2025-06-23',
+    ],
+  ] as const)('%s', (_what, facts, tests, today, days, id, dueDate) => {
+    const items = fileDue('drug', { facts, start: '2025-06-03', today, visits: [...tests], overrides: { promptDays: days } });
+    expect(open(items, 'drug.police.')).toMatchObject([{ ruleId: id, key: id, dueDate }]);
+    expect(open(items, 'drug.police.')[0]!.source).toContain('戒毒条例第二十一条');
+  });
+
+  it.each([
+    ['a negative test', [test('2025-06-10', '阴性')], { reportDate: '2025-06-05' }, '2025-06-10'],
+    ['a report on the last day of the window', [], { decisionDate: '2025-06-09', reportDate: '2025-06-24' }, '2025-06-30'],
+    ['the window not yet past', [], { decisionDate: '2025-06-09', reportDate: null }, '2025-06-24'],
+    [
+      'two refusals and a 未到 with a proper reason',
+      [test('2025-06-12', '拒绝检测'), test('2025-06-19', '未到', '住院治疗'), test('2025-06-26', '拒绝检测')],
+      {},
+      '2025-06-27',
+    ],
+  ] as const)('%s owes nothing', (_what, tests, more, today) => {
+    const facts = { ...reported, ...more };
+    expect(open(fileDue('drug', { facts, start: '2025-06-03', today, visits: [...tests] }), 'drug.police.')).toEqual([]);
+  });
+
+  it('a dated report closes the duties it names; a later positive is a new duty', () => {
+    const tests = [test('2025-06-10', '阳性')];
+    const report = { id: 'r1', date: '2025-06-11', matters: ['drug.police.positive.2025-06-10'] };
+    const closed = fileDue('drug', { facts: reported, start: '2025-06-03', today: '2025-06-12', visits: tests, reports: [report] });
+    expect(closed.find((i) => i.ruleId === 'drug.police.positive.2025-06-10')).toMatchObject({
+      state: 'done',
+      satisfiedBy: 'r1',
+      satisfiedOn: '2025-06-11',
+    });
+    const again = fileDue('drug', {
+      facts: reported,
+      start: '2025-06-03',
+      today: '2025-06-20',
+      visits: [...tests, test('2025-06-20', '阳性')],
+      reports: [report],
+    });
+    expect(open(again, 'drug.police.').map((i) => [i.label, i.dueDate])).toEqual([['报告公安机关（2025-06-20检测阳性）', '2025-06-23']]);
+    // a report naming nothing closes nothing
+    const unnamed = fileDue('drug', {
+      facts: reported,
+      start: '2025-06-03',
+      today: '2025-06-12',
+      visits: tests,
+      reports: [{ ...report, matters: [] }],
+    });
+    expect(open(unnamed, 'drug.police.')).toHaveLength(1);
+  });
+
+  it('lists each duty with why and since when, and words a matter as the file shows it', () => {
+    const record: FileRecord = { ...EMPTY, asOf: '2025-06-30', visits: [test('2025-06-10', '阳性'), test('2025-06-10', '阳性')] };
+    expect(policeDuties({ drugType: 'detox', decisionDate: '2025-06-09' }, record)).toEqual([
+      { id: 'drug.police.positive.2025-06-10', label: '报告公安机关（2025-06-10检测阳性）', reason: 'positive', since: '2025-06-10' },
+      { id: 'drug.police.late', label: '报告公安机关（逾期未报到）', reason: 'late', since: '2025-06-25' },
+    ]);
+    expect(['drug.police.positive.2025-06-10', 'drug.police.late', 'drug.police.breach'].map(policeMatterText)).toEqual([
+      '2025-06-10检测阳性',
+      '逾期不报到',
+      '严重违反协议',
+    ]);
+  });
+
+  it.each([
+    // [type, report date, agreement date, today, state of the agreement item]
+    ['detox', '2025-06-10', null, '2025-06-10', '签订社区戒毒协议', '2025-06-11', 'due_soon'],
+    ['rehab', '2025-06-13', null, '2025-06-17', '签订社区康复协议', '2025-06-16', 'overdue'],
+    ['detox', '2025-06-10', '2025-06-11', '2025-06-12', '签订社区戒毒协议', '2025-06-11', 'done'],
+  ] as const)(
+    '%s reported %s, agreement %s: on %s “%s” due %s is %s',
+    (drugType, reportDate, agreementDate, today, label, dueDate, state) => {
+      const items = fileDue('drug', {
+        facts: { drugType, decisionDate: '2025-06-09', reportDate, agreementDate },
+        start: '2025-06-09',
+        today,
+      });
+      expect(items.find((i) => i.ruleId === 'drug.agreement')).toMatchObject({ label, dueDate, state });
+    },
+  );
+
+  it('no agreement is owed before the report', () => {
+    const items = fileDue('drug', { facts: { drugType: 'detox', decisionDate: '2025-06-09' }, start: '2025-06-09', today: '2025-06-10' });
+    expect(items.map((i) => i.ruleId)).toEqual(['drug.report']);
+  });
+});
+
+describe('REVIEW row 13: the term end the decision states, 中止 while detained or arrested', () => {
+  const facts = { drugType: 'detox', decisionDate: '2025-01-05', reportDate: '2025-01-10', agreementDate: '2025-01-10' };
+  const detained = (startDate: string, endDate: string | null): RecordSuspension => ({ id: 'u1', startDate, endDate, reason: 'detention' });
+
+  it.each([
+    // [type, stated end, office extends, suspensions, term end]
+    ['rehab', '2026-01-10', false, [], '2026-01-10'],
+    ['rehab', null, false, [], '2028-01-10'],
+    ['detox', null, false, [detained('2025-03-01', '2025-04-15')], '2028-01-10'], // default: not extended
+    ['detox', null, true, [detained('2025-03-01', '2025-04-15')], '2028-02-24'], // 45 days suspended
+    ['rehab', '2026-01-10', true, [detained('2025-03-01', null)], '2026-01-10'], // still detained: not yet known
+  ] as const)('%s, stated %s, extends %s, %j → ends %s', (drugType, termEnd, extend, suspensions, end) => {
+    const f = { ...facts, drugType, termEnd };
+    expect(drugTermEndFor(f, { suspensionExtendsTerm: extend }, suspensions)!.end).toBe(end);
+    const items = fileDue('drug', {
+      facts: f,
+      start: '2025-01-05',
+      today: '2025-05-01',
+      suspensions: [...suspensions],
+      overrides: { suspensionExtendsTerm: extend },
+    });
+    expect(items.find((i) => i.ruleId === 'drug.term')!.dueDate).toBe(end);
+  });
+
+  it('no test falls due after a stated end', () => {
+    const f = { ...facts, drugType: 'rehab', termEnd: '2025-06-10' };
+    const visits = [test('2025-05-12', '阴性')];
+    expect(openItems(fileDue('drug', { facts: f, start: '2025-01-05', today: '2025-05-20', visits })).map((i) => i.ruleId)).toEqual([
+      'drug.term',
+    ]);
+  });
+
+  it.each([
+    // [tests taken, 中止 (from, to), today, test items (key, state)]
+    [
+      ['2025-02-10'],
+      ['2025-03-01', '2025-04-15'],
+      '2025-04-20',
+      [
+        ['drug.test:2025-02-10', 'done'],
+        ['drug.test:2025-03-10', 'waived'], // fell due while detained: excused on release
+        ['drug.test:2025-05-15', 'upcoming'], // counted from release
+      ],
+    ],
+    [['2025-02-10'], ['2025-03-01', null], '2025-04-20', [['drug.test:2025-02-10', 'done']]], // still detained: nothing due
+    [
+      ['2025-02-10'],
+      ['2025-03-15', '2025-04-15'],
+      '2025-04-20',
+      [
+        ['drug.test:2025-02-10', 'done'],
+        ['drug.test:2025-03-10', 'overdue'], // owed before the detention: still owed
+      ],
+    ],
+    [
+      ['2025-02-10'],
+      ['2025-02-12', '2025-02-20'],
+      '2025-02-25',
+      [
+        ['drug.test:2025-02-10', 'done'],
+        ['drug.test:2025-03-10', 'upcoming'], // a short detention between tests changes nothing
+      ],
+    ],
+  ] as [string[], [string, string | null], string, [string, string][]][])(
+    'tests %j, 中止 %j, on %s',
+    (taken, [from, to], today, expected) => {
+      const items = fileDue('drug', {
+        facts,
+        start: '2025-01-05',
+        today,
+        visits: taken.map((d) => test(d, '阴性')),
+        suspensions: [detained(from, to)],
+      });
+      expect(items.filter((i) => i.ruleId === 'drug.test').map((i) => [i.key, i.state])).toEqual(expected);
+      const waived = items.find((i) => i.state === 'waived');
+      if (waived) expect(waived).toMatchObject({ waivedReason: '中止期间（被依法拘留）', satisfiedOn: to });
+    },
+  );
+});
+
+describe('REVIEW row 14: a 未到 with a proper reason is no refusal', () => {
+  it.each([
+    ['拒绝检测', null, true],
+    ['未到', null, true],
+    ['未到', '住院治疗（有病历）', false],
+    ['未到', '   ', true],
+    ['阴性', null, false],
+    ['阳性', null, false],
+  ] as const)('%s with reason %j counts as refusal: %s', (result, excuse, counts) => {
+    expect(countsAsRefusal({ kind: 'test', testResult: result, excuse })).toBe(counts);
+  });
+
+  it('three absences, one excused: two refusals, no serious breach, no breach date', () => {
+    const visits = [test('2025-06-12', '未到'), test('2025-06-19', '未到', '经批准请假外出'), test('2025-06-26', '拒绝检测')];
+    expect(refusalCount(visits)).toBe(2);
+    expect(seriousBreach({ testRefusals: refusalCount(visits), unauthorizedLeaves: 0, daysAway: 0 }).serious).toBe(false);
+    expect(breachSince({}, visits)).toBeNull();
+    expect(breachSince({}, [...visits, test('2025-07-03', '未到')])).toBe('2025-07-03');
   });
 });
