@@ -25,7 +25,7 @@ export function person(t: Caller, fields: Partial<Input<'persons.create'>> = {})
 
 /**
  * A registered dispute between the people given (the first the applicant, the others respondents),
- * registered 2024-05-06 (with the default 30-day deadline, overdue on the tests' 2024-06-15).
+ * registered 2024-05-06 (with the default one-month deadline, 2024-06-06: overdue on the tests' 2024-06-15).
  */
 export function dispute(t: Caller, parties: readonly Person[], fields: Partial<Input<'disputes.create'>> = {}): Dispute {
   return t.call('disputes.create', {
