@@ -240,6 +240,11 @@ export function generate(
       villageId: v.id,
       gridId: pick(rand, g).id,
       notes: null,
+      kind: 'person',
+      occupation: null,
+      workUnit: null,
+      creditCode: null,
+      legalRep: null,
     });
     personIds.push(p.id);
   });

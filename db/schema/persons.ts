@@ -21,6 +21,14 @@ export const person = sqliteTable(
     villageId: text('village_id').references(() => village.id, { onDelete: 'restrict' }),
     gridId: text('grid_id').references(() => grid.id, { onDelete: 'restrict' }),
     notes: text('notes'),
+    /** 'person' (自然人) or 'organisation' (法人或其他组织: a company, an association … as a party). */
+    kind: text('kind').notNull().default('person'),
+    /** 职业或职务 and 工作单位, as the mediation forms print a party. */
+    occupation: text('occupation'),
+    workUnit: text('work_unit'),
+    /** An organisation's 统一社会信用代码 and its 法定代表人（负责人）. */
+    creditCode: text('credit_code'),
+    legalRep: text('legal_rep'),
     ...stamps(),
   },
   (t) => [
@@ -29,6 +37,7 @@ export const person = sqliteTable(
     index('person_initials').on(t.nameInitials).where(sql`deleted_at IS NULL`),
     index('person_pinyin').on(t.namePinyin).where(sql`deleted_at IS NULL`),
     index('person_village').on(t.villageId),
+    uniqueIndex('person_credit_code').on(t.creditCode).where(sql`credit_code IS NOT NULL AND deleted_at IS NULL`),
   ],
 );
 

@@ -270,7 +270,8 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
   const parties = all<MediationParty>(
     ctx,
     `SELECT mp.person_id AS personId, mp.role, p.name, p.sex, p.id_number AS idNumber, p.phone,
-       coalesce(p.residence_address, p.household_address) AS address, p.birth_date AS birthDate, p.ethnicity
+       coalesce(p.residence_address, p.household_address) AS address, p.birth_date AS birthDate, p.ethnicity,
+       p.kind, p.occupation, p.work_unit AS workUnit, p.credit_code AS creditCode, p.legal_rep AS legalRep
      FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = ? ORDER BY mp.ord`,
     id,
   );

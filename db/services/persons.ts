@@ -24,7 +24,8 @@ type Fields = z.output<typeof PersonInput>;
 
 const PERSON_SELECT = `SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.birth_date AS birthDate, p.ethnicity, p.phone,
   p.household_address AS householdAddress, p.residence_address AS residenceAddress, p.village_id AS villageId,
-  v.name AS villageName, p.grid_id AS gridId, g.name AS gridName, p.notes, p.created_at AS createdAt,
+  v.name AS villageName, p.grid_id AS gridId, g.name AS gridName, p.notes, p.kind, p.occupation, p.work_unit AS workUnit,
+  p.credit_code AS creditCode, p.legal_rep AS legalRep, p.created_at AS createdAt,
   p.updated_at AS updatedAt, p.deleted_at AS deletedAt
   FROM person p LEFT JOIN village v ON v.id = p.village_id LEFT JOIN grid g ON g.id = p.grid_id`;
 
@@ -57,12 +58,27 @@ function prepare(ctx: ServiceContext, input: Fields, selfId: string | null): Fie
     out.sex ??= check.sex;
     out.birthDate ??= check.birthDate;
   }
+  if (out.creditCode) {
+    const holder = one<{ name: string }>(
+      ctx,
+      'SELECT name FROM person WHERE credit_code = ? AND deleted_at IS NULL AND id IS NOT ?',
+      out.creditCode,
+      selfId,
+    );
+    if (holder) {
+      const msg = `该统一社会信用代码已登记为“${holder.name}”`;
+      throw new LedgerError('VALIDATION', msg, { fields: { creditCode: msg } });
+    }
+  }
   if (out.birthDate && out.birthDate > ctx.clock.today()) {
     throw new LedgerError('VALIDATION', '出生日期不能晚于今天', { fields: { birthDate: '出生日期不能晚于今天' } });
   }
   requirePlace(ctx, out.villageId, out.gridId);
   return out;
 }
+
+/** The columns of REVIEW row 10: kind, 职业或职务, 工作单位, 统一社会信用代码, 法定代表人. */
+const more = (p: Fields) => [p.kind, p.occupation, p.workUnit, p.creditCode, p.legalRep];
 
 export function createPerson(ctx: ServiceContext, input: Fields): Person {
   return write(ctx, () => {
@@ -73,8 +89,9 @@ export function createPerson(ctx: ServiceContext, input: Fields): Person {
     run(
       ctx,
       `INSERT INTO person (id, name, name_pinyin, name_initials, sex, id_number, birth_date, ethnicity, phone,
-        household_address, residence_address, village_id, grid_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        household_address, residence_address, village_id, grid_id, notes, created_at, updated_at,
+        kind, occupation, work_unit, credit_code, legal_rep)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       p.name,
       py.full,
@@ -91,6 +108,7 @@ export function createPerson(ctx: ServiceContext, input: Fields): Person {
       p.notes,
       now,
       now,
+      ...more(p),
     );
     writeSearchKeys(ctx, { id, name: p.name, idNumber: p.idNumber, phone: p.phone }, py);
     const created = loadPerson(ctx, id)!;
@@ -111,7 +129,8 @@ export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonU
     run(
       ctx,
       `UPDATE person SET name = ?, name_pinyin = ?, name_initials = ?, sex = ?, id_number = ?, birth_date = ?, ethnicity = ?,
-        phone = ?, household_address = ?, residence_address = ?, village_id = ?, grid_id = ?, notes = ?, updated_at = ?
+        phone = ?, household_address = ?, residence_address = ?, village_id = ?, grid_id = ?, notes = ?, updated_at = ?,
+        kind = ?, occupation = ?, work_unit = ?, credit_code = ?, legal_rep = ?
        WHERE id = ?`,
       p.name,
       py.full,
@@ -127,6 +146,7 @@ export function updatePerson(ctx: ServiceContext, input: z.output<typeof PersonU
       p.gridId,
       p.notes,
       ctx.clock.now(),
+      ...more(p),
       id,
     );
     writeSearchKeys(ctx, { id, name: p.name, idNumber: p.idNumber, phone: p.phone }, py);

@@ -195,8 +195,8 @@ class Builder {
         label('年龄'),
         value(ageAt(p.birthDate, this.c.acceptedDate)),
       ],
-      [label('职业或职务'), value('', 2), label('联系方式', 2), value(p.phone ?? '', 3)],
-      [label('单位或住址'), value(p.address ?? '', 7)],
+      [label('职业或职务'), value(p.occupation ?? '', 2), label('联系方式', 2), value(p.phone ?? '', 3)],
+      [label('单位或住址'), value([p.workUnit, p.address].filter(Boolean).join('；'), 7)],
     ];
   }
 
@@ -337,16 +337,31 @@ class Builder {
     };
   }
 
+  /**
+   * A party as the MOJ forms print it (REVIEW row 10): 姓名、性别、民族、出生、身份号码、职业或职务、工作单位、
+   * 住址、联系方式; a unit by its name, 统一社会信用代码, 住所 and 法定代表人（负责人）.
+   */
   private partyLine(p: MediationParty): string {
-    const bits = [
-      p.name,
-      p.sex ? SEX_LABELS[p.sex] : null,
-      p.ethnicity,
-      p.birthDate ? `${cnDate(p.birthDate)}出生` : null,
-      p.idNumber ? `公民身份号码${p.idNumber}` : null,
-      p.address ? `住${p.address}` : null,
-      p.phone ? `联系电话${p.phone}` : null,
-    ];
+    const bits =
+      p.kind === 'organisation'
+        ? [
+            p.name,
+            p.creditCode ? `统一社会信用代码${p.creditCode}` : null,
+            p.address ? `住所${p.address}` : null,
+            p.legalRep ? `法定代表人（负责人）${p.legalRep}` : null,
+            p.phone ? `联系电话${p.phone}` : null,
+          ]
+        : [
+            p.name,
+            p.sex ? SEX_LABELS[p.sex] : null,
+            p.ethnicity,
+            p.birthDate ? `${cnDate(p.birthDate)}出生` : null,
+            p.idNumber ? `公民身份号码${p.idNumber}` : null,
+            p.occupation,
+            p.workUnit ? `工作单位${p.workUnit}` : null,
+            p.address ? `住${p.address}` : null,
+            p.phone ? `联系电话${p.phone}` : null,
+          ];
     return `${PARTY_ROLE_LABELS[p.role]}：${bits.filter(Boolean).join('，')}。`;
   }
 

@@ -298,6 +298,12 @@ export interface MediationParty {
   address: string | null;
   birthDate: string | null;
   ethnicity: string | null;
+  /** REVIEW row 10: a unit as a party, and a person's 职业或职务 and 工作单位. */
+  kind: 'person' | 'organisation';
+  occupation: string | null;
+  workUnit: string | null;
+  creditCode: string | null;
+  legalRep: string | null;
 }
 
 export interface MediationRecord {

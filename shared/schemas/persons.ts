@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModuleName } from '../modules';
+import { checkCreditCode } from '../domain/credit-code';
 import { checkIdNumber } from '../domain/id-number';
 import { Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 
@@ -19,7 +20,28 @@ export const IdNumberField = z
     return check.value;
   });
 
+/** 自然人 or 法人或其他组织 (REVIEW row 10): a company on one side of a labour, contract or damages dispute. */
+export const PERSON_KINDS = ['person', 'organisation'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+export const PERSON_KIND_LABELS: Record<PersonKind, string> = { person: '自然人', organisation: '单位（法人或其他组织）' };
+
+export const CreditCodeField = z
+  .string()
+  .trim()
+  .max(30, '统一社会信用代码应为18位')
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const check = checkCreditCode(v);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: check.reason });
+      return z.NEVER;
+    }
+    return check.value;
+  });
+
 export const PersonFields = {
+  kind: z.enum(PERSON_KINDS, { error: '请选择人员或单位' }).default('person'),
   name: reqText('姓名', 50),
   sex: z
     .union([z.literal(''), z.enum(['M', 'F'], { error: '性别只能是男或女' })])
@@ -34,7 +56,26 @@ export const PersonFields = {
   villageId: OptId,
   gridId: OptId,
   notes: optText('备注', 2000),
+  occupation: optText('职业或职务', 50),
+  workUnit: optText('工作单位', 100),
+  creditCode: CreditCodeField,
+  legalRep: optText('法定代表人（负责人）', 50),
 };
+
+/** A person has no 信用代码 and an organisation no 身份证号, sex, birth date, ethnicity or job. */
+function refinePerson(
+  v: { kind: PersonKind; idNumber: string | null; sex: string | null; birthDate: string | null; creditCode: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.kind === 'organisation') {
+    for (const [path, label] of [
+      ['idNumber', '公民身份号码'],
+      ['sex', '性别'],
+      ['birthDate', '出生日期'],
+    ] as const)
+      if (v[path]) ctx.addIssue({ code: 'custom', path: [path], message: `单位不填${label}` });
+  } else if (v.creditCode) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: '统一社会信用代码只用于单位' });
+}
 
 /** A person's fields by their 中文 name, where a change to them is shown (the audit history). */
 export const PERSON_FIELD_LABELS = {
@@ -49,12 +90,17 @@ export const PERSON_FIELD_LABELS = {
   villageName: '村（社区）',
   gridName: '网格',
   notes: '备注',
+  kind: '类别',
+  occupation: '职业或职务',
+  workUnit: '工作单位',
+  creditCode: '统一社会信用代码',
+  legalRep: '法定代表人（负责人）',
 } as const;
 
-export const PersonInput = z.strictObject(PersonFields);
+export const PersonInput = z.strictObject(PersonFields).superRefine(refinePerson);
 export type PersonInput = z.input<typeof PersonInput>;
 
-export const PersonUpdateInput = z.strictObject({ id: Id, ...PersonFields });
+export const PersonUpdateInput = z.strictObject({ id: Id, ...PersonFields }).superRefine(refinePerson);
 
 export const PersonSearchInput = z.strictObject({
   q: z.string().trim().max(50, '搜索内容不能超过50个字'),
@@ -82,6 +128,7 @@ export interface PersonHit {
 
 export interface Person {
   id: string;
+  kind: PersonKind;
   name: string;
   sex: 'M' | 'F' | null;
   idNumber: string | null;
@@ -95,6 +142,10 @@ export interface Person {
   gridId: string | null;
   gridName: string | null;
   notes: string | null;
+  occupation: string | null;
+  workUnit: string | null;
+  creditCode: string | null;
+  legalRep: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

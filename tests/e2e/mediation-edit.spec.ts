@@ -40,7 +40,7 @@ test("correct a case's particulars and delete a record entered by mistake", asyn
   await page.getByRole('textbox', { name: '涉及金额（元）' }).fill('12000');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: c.caseNo })).toBeVisible();
-  await expect(page.getByText('赡养费纠纷，兄弟二人分担比例有争议')).toBeVisible();
+  await expect(page.getByText('赡养费纠纷，兄弟二人分担比例有争议', { exact: true })).toBeVisible();
 
   // A record entered by mistake: deleted after asking, gone from the file.
   const record = page.getByTestId('mediation-record').filter({ hasText: '误录的记录' });

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, 
 import { MODULE_INFO, recordPath } from '../../../shared/modules';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
+import { PERSON_KIND_LABELS } from '../../../shared/schemas/persons';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
@@ -58,14 +59,28 @@ export function PersonDetailPage() {
       )}
       <Card withBorder>
         <Grid gap="sm">
-          <Field label="性别" value={p.sex ? SEX_LABELS[p.sex] : null} />
-          <Field label="公民身份号码" value={p.idNumber} />
-          <Field label="出生日期" value={p.birthDate} />
-          <Field label="民族" value={p.ethnicity} />
-          <Field label="联系电话" value={p.phone} />
-          <Field label="村（社区）/网格" value={[p.villageName, p.gridName].filter(Boolean).join(' / ')} />
-          <Field label="户籍地址" value={p.householdAddress} />
-          <Field label="居住地址" value={p.residenceAddress} />
+          {p.kind === 'organisation' ? (
+            <>
+              <Field label="类别" value={PERSON_KIND_LABELS.organisation} />
+              <Field label="统一社会信用代码" value={p.creditCode} />
+              <Field label="法定代表人（负责人）" value={p.legalRep} />
+              <Field label="联系电话" value={p.phone} />
+              <Field label="住所" value={p.residenceAddress} />
+            </>
+          ) : (
+            <>
+              <Field label="性别" value={p.sex ? SEX_LABELS[p.sex] : null} />
+              <Field label="公民身份号码" value={p.idNumber} />
+              <Field label="出生日期" value={p.birthDate} />
+              <Field label="民族" value={p.ethnicity} />
+              <Field label="联系电话" value={p.phone} />
+              <Field label="职业或职务" value={p.occupation} />
+              <Field label="工作单位" value={p.workUnit} />
+              <Field label="村（社区）/网格" value={[p.villageName, p.gridName].filter(Boolean).join(' / ')} />
+              <Field label="户籍地址" value={p.householdAddress} />
+              <Field label="居住地址" value={p.residenceAddress} />
+            </>
+          )}
           <Field label="备注" value={p.notes} />
         </Grid>
       </Card>

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Grid, Select, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Grid, SegmentedControl, Select, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { Link } from 'react-router';
 import { ETHNICITIES, SEX_LABELS } from '../../../shared/dictionaries';
 import { checkIdNumber, idNumberMismatches } from '../../../shared/domain/id-number';
+import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '../../../shared/schemas/persons';
 import { DateField } from '../../components/DateField';
 import { useVillages } from '../reference/queries';
 import { todayLocal } from '../../components/today';
@@ -19,6 +20,11 @@ export interface PersonValues {
   villageId: string;
   gridId: string;
   notes: string;
+  kind: PersonKind;
+  occupation: string;
+  workUnit: string;
+  creditCode: string;
+  legalRep: string;
 }
 
 export const emptyPerson: PersonValues = {
@@ -33,6 +39,11 @@ export const emptyPerson: PersonValues = {
   villageId: '',
   gridId: '',
   notes: '',
+  kind: 'person',
+  occupation: '',
+  workUnit: '',
+  creditCode: '',
+  legalRep: '',
 };
 
 /** The person's fields, shared by the person page and the inline "新建人员" in the party picker. */
@@ -54,8 +65,76 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
     }
   };
 
+  const organisation = v.kind === 'organisation';
   return (
     <Grid gap="sm">
+      <Grid.Col span={12}>
+        <SegmentedControl
+          aria-label="人员或单位"
+          data={PERSON_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }))}
+          value={v.kind}
+          onChange={(k) => {
+            form.setFieldValue('kind', k as PersonKind);
+            // A unit has no ID number, sex, birth date or ethnicity; a person no credit code.
+            if (k === 'organisation') for (const f of ['idNumber', 'sex', 'birthDate', 'ethnicity'] as const) form.setFieldValue(f, '');
+            else form.setFieldValue('creditCode', '');
+          }}
+        />
+      </Grid.Col>
+      {organisation && (
+        <>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="单位名称" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="统一社会信用代码" description="18位，自动核对校验位" maxLength={20} {...form.getInputProps('creditCode')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="法定代表人（负责人）" maxLength={50} {...form.getInputProps('legalRep')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="联系电话" placeholder="手机或固定电话" maxLength={30} {...form.getInputProps('phone')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput label="住所" maxLength={200} {...form.getInputProps('residenceAddress')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea label="备注" autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
+          </Grid.Col>
+        </>
+      )}
+      {!organisation && (
+        <PersonOnly
+          form={form}
+          takenBy={takenBy}
+          mismatches={mismatches}
+          onIdChange={onIdChange}
+          grids={grids}
+          villages={villages.data ?? []}
+        />
+      )}
+    </Grid>
+  );
+}
+
+function PersonOnly({
+  form,
+  takenBy,
+  mismatches,
+  onIdChange,
+  grids,
+  villages,
+}: {
+  form: UseFormReturnType<PersonValues>;
+  takenBy?: { id: string; name: string } | null;
+  mismatches: string[];
+  onIdChange: (value: string) => void;
+  grids: { id: string; name: string }[];
+  villages: { id: string; name: string }[];
+}) {
+  const v = form.getValues();
+  return (
+    <>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <TextInput label="姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
       </Grid.Col>
@@ -113,9 +192,15 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
         <TextInput label="联系电话" placeholder="手机或固定电话" maxLength={30} {...form.getInputProps('phone')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
+        <TextInput label="职业或职务" maxLength={50} {...form.getInputProps('occupation')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <TextInput label="工作单位" maxLength={100} {...form.getInputProps('workUnit')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
         <Select
           label="村（社区）"
-          data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          data={villages.map((x) => ({ value: x.id, label: x.name }))}
           clearable
           searchable
           nothingFoundMessage="请先在“设置”中添加村（社区）"
@@ -147,6 +232,6 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
       <Grid.Col span={12}>
         <Textarea label="备注" autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
       </Grid.Col>
-    </Grid>
+    </>
   );
 }

@@ -20,6 +20,11 @@ export function toValues(p: Person): PersonValues {
     villageId: p.villageId ?? '',
     gridId: p.gridId ?? '',
     notes: p.notes ?? '',
+    kind: p.kind,
+    occupation: p.occupation ?? '',
+    workUnit: p.workUnit ?? '',
+    creditCode: p.creditCode ?? '',
+    legalRep: p.legalRep ?? '',
   };
 }
 

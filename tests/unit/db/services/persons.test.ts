@@ -120,3 +120,39 @@ describe('person registry', () => {
     expect(rows[0]!.after.phone).toBe('13800138000');
   });
 });
+
+describe('REVIEW row 10: a party may be a unit, and a person has a 职业或职务 and a 工作单位', () => {
+  it('keeps a unit with its checked 统一社会信用代码 and 法定代表人, found by name and refused twice', () => {
+    const company = create({ kind: 'organisation', name: '某某建材有限公司', creditCode: '91350100m000100y43', legalRep: '刘厂长' });
+    expect(company).toMatchObject({
+      kind: 'organisation',
+      creditCode: '91350100M000100Y43',
+      legalRep: '刘厂长',
+      sex: null,
+      idNumber: null,
+    });
+    expect(names('建材')).toEqual(['某某建材有限公司']);
+    expect(t.raw('persons.create', { kind: 'organisation', name: '另一公司', creditCode: '91350100M000100Y43' })).toMatchObject({
+      ok: false,
+      error: { fields: { creditCode: '该统一社会信用代码已登记为“某某建材有限公司”' } },
+    });
+  });
+
+  it.each([
+    [{ kind: 'organisation', name: '某公司', creditCode: '91350100M000100Y44' }, 'creditCode', '统一社会信用代码校验位不正确，请核对'],
+    [{ kind: 'organisation', name: '某公司', sex: 'M' }, 'sex', '单位不填性别'],
+    [{ kind: 'organisation', name: '某公司', idNumber: makeIdNumber('410102', '1980-05-01', '123') }, 'idNumber', '单位不填公民身份号码'],
+    [{ kind: 'person', name: '张三', creditCode: '91350100M000100Y43' }, 'creditCode', '统一社会信用代码只用于单位'],
+  ] as const)('refuses %j at %s: %s', (input, field, message) => {
+    expect(t.raw('persons.create', input)).toMatchObject({ ok: false, error: { fields: { [field]: message } } });
+  });
+
+  it('keeps a person’s 职业或职务 and 工作单位', () => {
+    const p = create({ name: '王小二', occupation: '职工', workUnit: '某某建材厂' });
+    expect(p).toMatchObject({ kind: 'person', occupation: '职工', workUnit: '某某建材厂' });
+    expect(t.call('persons.update', { id: p.id, name: p.name, occupation: '个体户', workUnit: '' })).toMatchObject({
+      occupation: '个体户',
+      workUnit: null,
+    });
+  });
+});

@@ -31,6 +31,11 @@ const base: MediationCase = {
       address: null,
       birthDate: '1950-08-20',
       ethnicity: '汉族',
+      kind: 'person',
+      occupation: '农民',
+      workUnit: null,
+      creditCode: null,
+      legalRep: null,
     },
     {
       personId: 'P2',
@@ -42,6 +47,11 @@ const base: MediationCase = {
       address: null,
       birthDate: null,
       ethnicity: null,
+      kind: 'person',
+      occupation: '职工',
+      workUnit: '某某建材厂',
+      creditCode: null,
+      legalRep: null,
     },
   ],
   mediators: [{ staffId: 'S1', name: '李调解' }],
@@ -227,4 +237,25 @@ describe('mediation case file', () => {
         expect(table.rows.find((r) => r[1]!.text === '人民调解证据材料')![3]!.text).toBe(`${attachments.evidence}份，附后`);
     },
   );
+
+  it.each([
+    // REVIEW row 10: a person with 职业 and 工作单位; a unit by name, 信用代码, 住所 and 法定代表人
+    ['P2', '被申请人：王小二，男，职工，工作单位某某建材厂。'],
+    ['ORG', '被申请人：某某建材有限公司，统一社会信用代码91350100M000100Y43，住所某某县工业园1号，法定代表人（负责人）刘厂长。'],
+  ])('prints party %s on the agreement as the form does', (id, line) => {
+    const company = {
+      ...base.parties[1]!,
+      personId: 'ORG',
+      name: '某某建材有限公司',
+      sex: null,
+      occupation: null,
+      workUnit: null,
+      kind: 'organisation' as const,
+      creditCode: '91350100M000100Y43',
+      legalRep: '刘厂长',
+      address: '某某县工业园1号',
+    };
+    const c = { ...base, parties: [base.parties[0]!, id === 'ORG' ? company : base.parties[1]!], agreement: agreement() };
+    expect(texts(buildMediationDocument(c, CTX, 'agreement').parts[0]!.blocks)).toContain(line);
+  });
 });
