@@ -308,7 +308,26 @@ describe('migration 0003_attachments', () => {
       },
     };
     oldApp.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
-    const c = createCase(oldApp, (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id);
+    // The case as that version kept it (today's service writes columns a 0002 ledger does not have yet).
+    const person = oldApp.call('persons.create', { name: '张三' });
+    const staffId = (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+    const c = { id: '01HZC000000000000000000001', caseNo: '（2024）高寨乡人调字第1号' };
+    const at = '2024-05-08T08:00:00.000Z';
+    old.db
+      .prepare(
+        `INSERT INTO mediation_case (id, case_no, case_year, case_seq, origin, mediating_body, committee_name, accepted_date, category,
+           summary, parties_text, mediators_text, created_at, updated_at)
+         VALUES (?, ?, 2024, 1, 'application', 'township', '高寨乡人民调解委员会', '2024-05-08', '01', '赡养费纠纷', '张三', '王调解', ?, ?)`,
+      )
+      .run(c.id, c.caseNo, at, at);
+    old.db
+      .prepare(
+        "INSERT INTO mediation_party (id, case_id, person_id, role, ord) VALUES ('01HZP000000000000000000001', ?, ?, 'applicant', 0)",
+      )
+      .run(c.id, person.id);
+    old.db
+      .prepare("INSERT INTO mediation_mediator (id, case_id, staff_id, ord) VALUES ('01HZM000000000000000000001', ?, ?, 0)")
+      .run(c.id, staffId);
     expect(old.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'attachment'").get()).toBeUndefined();
     old.close();
 
