@@ -13,10 +13,10 @@ import type { MediationCase } from '../../../shared/schemas/mediation';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 
 /** One due item as the engine judges it: its date (moved past rest days, extended), its state, when it was met. */
-function ItemLine({ item, first }: { item: DueItem; first: string }) {
+function ItemLine({ item, first, testId }: { item: DueItem; first: string; testId: string }) {
   return (
     <Group gap={6} wrap="wrap">
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} data-testid={testId}>
         {item.dueDate}
       </Text>
       {item.originalDueDate && (
@@ -72,7 +72,7 @@ export function CaseDeadlines({
             <Text size="xs" c="dimmed" title={h.source}>
               受理之日起一个月内调结（人民调解工作若干规定第三十三条；该规定现行效力未经核实）
             </Text>
-            <ItemLine item={h} first={handlingDeadline(c.acceptedDate)} />
+            <ItemLine item={h} first={handlingDeadline(c.acceptedDate)} testId="handling-due" />
           </div>
         )}
         {c.extensions.length > 0 && (
@@ -118,7 +118,7 @@ export function CaseDeadlines({
                     </Button>
                   )}
                 </Group>
-                <ItemLine item={l} first={addDays(c.acceptedDate, LABOUR_NOTICE_DAYS)} />
+                <ItemLine item={l} first={addDays(c.acceptedDate, LABOUR_NOTICE_DAYS)} testId="labour-due" />
               </div>
             )}
             <Alert color="yellow" variant="light" title="劳动争议仲裁时效一年" data-testid="labour-limitation">
