@@ -209,9 +209,10 @@ const REFRESHED_KEY = 'obligations_refreshed_on';
 const RULES_VERSION_KEY = 'obligations_rules_version';
 /**
  * Raised when the engine reads the same records differently, so that a ledger opened by a new version
- * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty).
+ * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty; 3: a mediation
+ * case's own 调解期限 and a labour dispute's 15-day point, REVIEW rows 7 and 8).
  */
-const ENGINE_EDITION = 2;
+const ENGINE_EDITION = 3;
 
 /** What the table was last built for: the day, the version of the rules (holidays, cadences) and of the engine. */
 export function obligationsStamp(ctx: ServiceContext): string {
