@@ -97,10 +97,12 @@ export const mediationPersonFiles: PersonFiles = (ctx, personId) =>
 // ── deadlines in the to-do table ───────────────────────────────────────────────────────────────
 
 /**
- * A mediation case's items through the engine: planned return visits, agreed performance deadlines
- * and the 30-day window to apply for judicial confirmation (both moved past rest days, as periods
- * ending on a holiday are); null for a deleted case. The case page and the ledger judge 逾期履行 from
- * these, the dashboard from the rows they leave in the to-do table. The office's 延期/免除 of them apply.
+ * A mediation case's items through the engine: its own 调解期限 and a labour dispute's 15-day point,
+ * planned return visits, agreed performance deadlines and the 30-day window to apply for judicial
+ * confirmation (deadlines moved past rest days, as periods ending on a holiday are); null for a
+ * deleted case. The case page and the ledger judge 逾期履行 from these, the dashboard from the rows
+ * they leave in the to-do table. The office's 延期/免除 of them apply (the 调解期限 is extended only
+ * with the parties' consent, recorded on the case).
  */
 export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.clock.today()): { items: DueItem[]; meta: OwnerMeta } | null {
   const c = one<{

@@ -145,9 +145,10 @@ export const CONFIRMATION_RESULT_LABELS: Record<ConfirmationResult, string> = {
 };
 
 /**
- * The court applied to (民诉法 (2023) art. 205, REVIEW row 6, and the review's note on the current art. 205): the court that invited the
- * mediation (委派调解); otherwise the basic court of a party's domicile, of the subject matter's place
- * or of the mediation organisation; the intermediate court when the dispute belongs to one.
+ * The court applied to (民诉法 (2023) art. 205, REVIEW row 6; not the old single court of the
+ * mediation organisation): the court that invited the mediation (委派调解); otherwise the basic court
+ * of a party's domicile, of the subject matter's place or of the mediation organisation; the
+ * intermediate court when the dispute belongs to one.
  */
 export const COURT_BASES = ['committee_location', 'party_domicile', 'subject_location', 'inviting_court', 'intermediate'] as const;
 export type CourtBasis = (typeof COURT_BASES)[number];
