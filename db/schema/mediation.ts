@@ -16,19 +16,27 @@ export const mediationCase = sqliteTable(
     caseYear: integer('case_year').notNull(),
     caseSeq: integer('case_seq').notNull(),
     disputeId: text('dispute_id').references(() => dispute.id, { onDelete: 'restrict' }),
+    /** 案件来源 (shared/domain/mediation.ts CASE_ORIGINS); the link to the dispute register is `dispute_id`. */
     origin: text('origin').notNull(),
+    /** 移送/委托单位 of an entrusted case. */
     senderUnit: text('sender_unit'),
     mediatingBody: text('mediating_body').notNull(),
     committeeName: text('committee_name').notNull(),
     acceptedDate: text('accepted_date').notNull(),
     category: text('category').notNull(),
+    /** 土地承包经营纠纷 (category 07): only a written agreement may settle it. */
+    landContract: integer('land_contract', { mode: 'boolean' }).notNull().default(false),
     summary: text('summary').notNull(),
     amountFen: integer('amount_fen'),
     outcome: text('outcome'),
     outcomeReason: text('outcome_reason'),
-    /** JSON array of guidance routes given when mediation failed (诉讼/仲裁/行政途径). */
+    /** 终止调解 only: why (一方明确拒绝调解, 自行和解 …). */
+    terminationReason: text('termination_reason'),
+    /** JSON array of guidance routes told when mediation failed or was ended (诉讼/仲裁/行政途径). */
     guidance: text('guidance'),
     closedDate: text('closed_date'),
+    /** A labour dispute: the day the parties were told they may apply for arbitration. */
+    arbitrationToldDate: text('arbitration_told_date'),
     partiesText: text('parties_text').notNull(),
     mediatorsText: text('mediators_text').notNull(),
     ...stamps(),
@@ -91,6 +99,27 @@ export const mediationRecord = sqliteTable(
   (t) => [index('mediation_record_case').on(t.caseId)],
 );
 
+/** 延长调解期限: each extension of a case's handling deadline, agreed by both parties. */
+export const mediationExtension = sqliteTable(
+  'mediation_extension',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    /** The day the parties agreed. */
+    date: text('date').notNull(),
+    /** The due date it replaced, and the new one. */
+    previousDate: text('previous_date').notNull(),
+    newDate: text('new_date').notNull(),
+    reason: text('reason').notNull(),
+    /** Both parties consented (an extension is not recorded without it). */
+    consent: integer('consent', { mode: 'boolean' }).notNull(),
+    ...stamps(),
+  },
+  (t) => [index('mediation_extension_case').on(t.caseId)],
+);
+
 /** 调解协议: written (书面, art. 29) or oral (口头, art. 30); at most one per case. */
 export const agreement = sqliteTable(
   'agreement',
@@ -124,7 +153,12 @@ export const agreement = sqliteTable(
     performedDate: text('performed_date'),
     confirmationIntent: integer('confirmation_intent', { mode: 'boolean' }),
     confirmationAppliedDate: text('confirmation_applied_date'),
+    /** Which court under 民诉法 art. 205 (shared/domain/mediation.ts COURT_BASES), and its name. */
+    confirmationCourtBasis: text('confirmation_court_basis'),
     confirmationCourt: text('confirmation_court'),
+    /** The court's 受理日期. */
+    confirmationAcceptedDate: text('confirmation_accepted_date'),
+    /** The court's 案号. */
     confirmationRulingNo: text('confirmation_ruling_no'),
     confirmationResult: text('confirmation_result'),
     confirmationResultDate: text('confirmation_result_date'),

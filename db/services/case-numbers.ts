@@ -9,32 +9,48 @@ export type NumberedKind = 'dispute' | 'mediation';
 
 const TABLES: Record<NumberedKind, string> = { dispute: 'dispute', mediation: 'mediation_case' };
 
-function format(ctx: ServiceContext, kind: NumberedKind, year: number, seq: number): string {
+/**
+ * Whose sequence a number is taken from, and the abbreviation it carries in place of {township}: a
+ * mediation committee numbers its own files (REVIEW row 18). Without one, the kind's single sequence
+ * and the township's short name.
+ */
+export interface NumberScope {
+  counter: string;
+  abbreviation: string;
+}
+
+function format(ctx: ServiceContext, kind: NumberedKind, year: number, seq: number, scope?: NumberScope): string {
   const s = getSettings(ctx);
   const pattern = kind === 'dispute' ? s.disputeNumberPattern : s.mediationNumberPattern;
-  return formatCaseNumber(pattern, { township: s.townshipShort, year, seq });
+  return formatCaseNumber(pattern, { township: scope?.abbreviation ?? s.townshipShort, year, seq });
 }
 
 /** The next number not yet used (a changed pattern can never collide with an old number). */
-export function nextFree(ctx: ServiceContext, kind: NumberedKind, year: number): { seq: number; caseNo: string } {
-  const last = one<{ last: number }>(ctx, 'SELECT last FROM case_counter WHERE kind = ? AND year = ?', kind, year)?.last ?? 0;
+export function nextFree(ctx: ServiceContext, kind: NumberedKind, year: number, scope?: NumberScope): { seq: number; caseNo: string } {
+  const counter = scope?.counter ?? kind;
+  const last = one<{ last: number }>(ctx, 'SELECT last FROM case_counter WHERE kind = ? AND year = ?', counter, year)?.last ?? 0;
   let seq = last + 1;
-  let caseNo = format(ctx, kind, year, seq);
+  let caseNo = format(ctx, kind, year, seq, scope);
   while (one(ctx, `SELECT 1 FROM ${TABLES[kind]} WHERE case_no = ?`, caseNo)) {
     seq += 1;
-    caseNo = format(ctx, kind, year, seq);
+    caseNo = format(ctx, kind, year, seq, scope);
   }
   return { seq, caseNo };
 }
 
 /** Takes the next number for a record dated `date`, inside the caller's transaction. */
-export function takeCaseNumber(ctx: ServiceContext, kind: NumberedKind, date: string): { year: number; seq: number; caseNo: string } {
+export function takeCaseNumber(
+  ctx: ServiceContext,
+  kind: NumberedKind,
+  date: string,
+  scope?: NumberScope,
+): { year: number; seq: number; caseNo: string } {
   const year = yearOf(date);
-  const { seq, caseNo } = nextFree(ctx, kind, year);
+  const { seq, caseNo } = nextFree(ctx, kind, year, scope);
   run(
     ctx,
     'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last',
-    kind,
+    scope?.counter ?? kind,
     year,
     seq,
   );

@@ -12,17 +12,30 @@ import {
   agreementPerformance,
   CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
+  caseDeadlines,
+  committeeAbbreviation,
+  committeeCounterKey,
   confirmationWindow,
   ENTRUSTED_ORIGINS,
+  HANDLING_RULE,
+  LABOUR_CATEGORY,
+  LABOUR_RULE,
+  LAND_WRITTEN_TEXT,
+  landContractAllowed,
+  lateConfirmation,
   proposedReturnVisits,
   VISIT_FINDING_PERFORMANCE,
   type AgreementPerformance,
   type CaseOrigin,
   type CaseOutcome,
+  type ConfirmationResult,
+  type CourtBasis,
   type GuidanceRoute,
   type MediatingBody,
   type PerformanceState,
+  type TerminationReason,
 } from '../../shared/domain/mediation';
+import { extensionError } from '../../shared/domain/obligations';
 import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
@@ -31,8 +44,12 @@ import {
   type AgreementForm,
   type AgreementInput,
   type AgreementPerformanceInput,
+  type ArbitrationNoticeInput,
+  type CaseExtension,
   type CloseInput,
   type ConfirmationInput,
+  type ExtensionInput,
+  LAND_CONTRACT_CATEGORY_ONLY,
   type MediationCase,
   type MediationCreateInput,
   type MediationFromDisputeInput,
@@ -80,21 +97,42 @@ export const mediationPersonFiles: PersonFiles = (ctx, personId) =>
 // ── deadlines in the to-do table ───────────────────────────────────────────────────────────────
 
 /**
- * A mediation case's items through the engine: planned return visits, agreed performance deadlines
- * and the 30-day window to apply for judicial confirmation (both moved past rest days, as periods
- * ending on a holiday are); null for a deleted case. The case page and the ledger judge 逾期履行 from
- * these, the dashboard from the rows they leave in the to-do table. The office's 延期/免除 of them apply.
+ * A mediation case's items through the engine: its own 调解期限 and a labour dispute's 15-day point,
+ * planned return visits, agreed performance deadlines and the 30-day window to apply for judicial
+ * confirmation (deadlines moved past rest days, as periods ending on a holiday are); null for a
+ * deleted case. The case page and the ledger judge 逾期履行 from these, the dashboard from the rows
+ * they leave in the to-do table. The office's 延期/免除 of them apply (the 调解期限 is extended only
+ * with the parties' consent, recorded on the case).
  */
 export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.clock.today()): { items: DueItem[]; meta: OwnerMeta } | null {
-  const c = one<{ accepted_date: string; deleted_at: string | null; parties_text: string; staff_id: string | null }>(
+  const c = one<{
+    accepted_date: string;
+    category: string;
+    closed_date: string | null;
+    arbitration_told_date: string | null;
+    deleted_at: string | null;
+    parties_text: string;
+    staff_id: string | null;
+  }>(
     ctx,
-    `SELECT accepted_date, deleted_at, parties_text,
+    `SELECT accepted_date, category, closed_date, arbitration_told_date, deleted_at, parties_text,
        (SELECT staff_id FROM mediation_mediator WHERE case_id = m.id ORDER BY ord LIMIT 1) AS staff_id
      FROM mediation_case m WHERE id = ?`,
     id,
   );
   if (!c || c.deleted_at) return null;
-  const rules: DeadlineRule[] = [];
+  // The case's own deadlines (REVIEW rows 7, 8): its 调解期限, with the extensions the parties agreed
+  // to, and a labour dispute's 15-day point.
+  const own = caseDeadlines({
+    acceptedDate: c.accepted_date,
+    category: c.category,
+    closedDate: c.closed_date,
+    agreementEffectiveDate:
+      one<{ d: string | null }>(ctx, 'SELECT effective_date AS d FROM agreement WHERE case_id = ? AND deleted_at IS NULL', id)?.d ?? null,
+    arbitrationToldDate: c.arbitration_told_date,
+    extensions: loadExtensions(ctx, id),
+  });
+  const rules: DeadlineRule[] = [...own.rules];
   for (const v of all<{ id: string; planned_date: string }>(
     ctx,
     'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
@@ -140,9 +178,19 @@ export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.cl
     });
   }
   return {
-    items: deadlineItems(ctx, 'mediation', id, c.accepted_date, rules, asOf),
+    items: deadlineItems(ctx, 'mediation', id, c.accepted_date, rules, asOf, own),
     meta: { personName: c.parties_text, responsibleStaffId: c.staff_id, villageId: null, link: `/mediation/${id}` },
   };
+}
+
+/** A case's recorded extensions of its 调解期限, in the order they were recorded. */
+function loadExtensions(ctx: ServiceContext, caseId: string): CaseExtension[] {
+  return all<Omit<CaseExtension, 'consent'> & { consent: number }>(
+    ctx,
+    `SELECT id, date, previous_date AS previousDate, new_date AS newDate, reason, consent, created_at AS createdAt
+     FROM mediation_extension WHERE case_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+    caseId,
+  ).map((x) => ({ ...x, consent: true as const }));
 }
 
 export function syncMediation(ctx: ServiceContext, id: string): boolean {
@@ -150,7 +198,10 @@ export function syncMediation(ctx: ServiceContext, id: string): boolean {
   return replaceObligations(ctx, 'mediation', id, due?.items ?? null, due?.meta ?? null);
 }
 
-/** Return visits, performance deadlines and the confirmation window of live cases (registered in db/modules.ts). */
+/**
+ * The 调解期限, a labour dispute's 15-day point, return visits, performance deadlines and the
+ * confirmation window of live cases (registered in db/modules.ts).
+ */
 export const mediationDueSource: DueSource<'mediation'> = {
   module: 'mediation',
   liveIds: 'SELECT id FROM mediation_case WHERE deleted_at IS NULL',
@@ -158,6 +209,14 @@ export const mediationDueSource: DueSource<'mediation'> = {
   items: (ctx, id, asOf) => mediationDueItems(ctx, id, asOf)?.items ?? [],
   requireEditable(ctx, id) {
     requireOpenCase(ctx, id, true);
+  },
+  checkAction(item, kind) {
+    // The parties' consent is part of extending a mediation (REVIEW row 8): the case page records it.
+    if (kind === 'extend' && item.ruleId === HANDLING_RULE.id) {
+      throw new LedgerError('VALIDATION', '延长调解期限须经双方当事人同意，请在案件页“延长调解期限”中登记。', {
+        fields: { newDate: '请在案件页延长调解期限' },
+      });
+    }
   },
 };
 
@@ -174,12 +233,15 @@ interface CaseDbRow {
   committee_name: string;
   accepted_date: string;
   category: string;
+  land_contract: number;
   summary: string;
   amount_fen: number | null;
   outcome: CaseOutcome | null;
   outcome_reason: string | null;
+  termination_reason: TerminationReason | null;
   guidance: string | null;
   closed_date: string | null;
+  arbitration_told_date: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -204,9 +266,11 @@ interface AgreementDbRow {
   performed_date: string | null;
   confirmation_intent: number | null;
   confirmation_applied_date: string | null;
+  confirmation_court_basis: CourtBasis | null;
   confirmation_court: string | null;
+  confirmation_accepted_date: string | null;
   confirmation_ruling_no: string | null;
-  confirmation_result: 'granted' | 'rejected' | null;
+  confirmation_result: ConfirmationResult | null;
   confirmation_result_date: string | null;
 }
 
@@ -228,6 +292,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
     a.id,
   ).map((i) => ({ ...i, overdue: overdue.has(`perform.${i.id}`) }));
   const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
+  const window = a.effective_date ? confirmationWindow(a.effective_date, ctx.clock.today(), holidayTable(ctx)) : null;
   return {
     id: a.id,
     form: a.form,
@@ -250,11 +315,14 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
     confirmation: {
       intent: a.confirmation_intent === null ? null : a.confirmation_intent === 1,
       appliedDate: a.confirmation_applied_date,
+      courtBasis: a.confirmation_court_basis,
       court: a.confirmation_court,
+      acceptedDate: a.confirmation_accepted_date,
       rulingNo: a.confirmation_ruling_no,
       result: a.confirmation_result,
       resultDate: a.confirmation_result_date,
-      window: a.effective_date ? confirmationWindow(a.effective_date, ctx.clock.today(), holidayTable(ctx)) : null,
+      window,
+      late: lateConfirmation(a.confirmation_applied_date, window),
     },
   };
 }
@@ -294,6 +362,7 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
      ORDER BY coalesce(v.visit_date, v.planned_date), v.id`,
     id,
   ).map((v) => ({ ...v, due: !v.visitDate && v.plannedDate !== null && v.plannedDate <= today }));
+  const own = mediationDueItems(ctx, id)?.items ?? [];
   return {
     id: c.id,
     caseNo: c.case_no,
@@ -305,12 +374,18 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
     committeeName: c.committee_name,
     acceptedDate: c.accepted_date,
     category: c.category,
+    landContract: c.land_contract === 1,
     summary: c.summary,
     amountYuan: toYuan(c.amount_fen),
     outcome: c.outcome,
     outcomeReason: c.outcome_reason,
+    terminationReason: c.termination_reason,
     guidance: c.guidance ? (JSON.parse(c.guidance) as GuidanceRoute[]) : [],
     closedDate: c.closed_date,
+    handling: own.find((i) => i.ruleId === HANDLING_RULE.id) ?? null,
+    extensions: loadExtensions(ctx, id),
+    labourNotice: own.find((i) => i.ruleId === LABOUR_RULE.id) ?? null,
+    arbitrationToldDate: c.arbitration_told_date,
     parties,
     mediators,
     records,
@@ -335,8 +410,9 @@ function requireOpenCase(ctx: ServiceContext, id: string, allowClosed = false): 
   return c;
 }
 
+/** The audit snapshot: the case without its parts and without what the engine derives from it today. */
 function snapshot(c: MediationCase) {
-  const { records: _r, visits: _v, agreement: _a, ...rest } = c;
+  const { records: _r, visits: _v, agreement: _a, handling: _h, labourNotice: _l, extensions: _e, ...rest } = c;
   return rest;
 }
 
@@ -393,23 +469,37 @@ interface NewCase {
   committeeName: string | null;
   acceptedDate: string;
   category: string;
+  landContract: boolean;
   summary: string;
   amountYuan: number | null;
   parties: { personId: string; role: PartyRole }[];
   mediatorIds: string[];
 }
 
+function checkLandContract(landContract: boolean, category: string): void {
+  if (landContract && !landContractAllowed(category)) {
+    throw new LedgerError('VALIDATION', LAND_CONTRACT_CATEGORY_ONLY, { fields: { landContract: LAND_CONTRACT_CATEGORY_ONLY } });
+  }
+}
+
 function insertCase(ctx: ServiceContext, c: NewCase): string {
   requireDictCode(ctx, 'dispute_category', c.category, 'category', '纠纷类型');
   notAfterToday(ctx, c.acceptedDate, 'acceptedDate', '受理日期');
+  checkLandContract(c.landContract, c.category);
   const id = newId();
   const now = ctx.clock.now();
-  const { year, seq, caseNo } = takeCaseNumber(ctx, 'mediation', c.acceptedDate);
+  const settings = getSettings(ctx);
+  const committee = c.committeeName ?? settings.committeeName;
+  // Each committee numbers its own files (REVIEW row 18): a village committee's case is not the township's.
+  const { year, seq, caseNo } = takeCaseNumber(ctx, 'mediation', c.acceptedDate, {
+    counter: committeeCounterKey(committee, settings),
+    abbreviation: committeeAbbreviation(committee, settings),
+  });
   run(
     ctx,
     `INSERT INTO mediation_case (id, case_no, case_year, case_seq, dispute_id, origin, sender_unit, mediating_body, committee_name,
-       accepted_date, category, summary, amount_fen, parties_text, mediators_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)`,
+       accepted_date, category, land_contract, summary, amount_fen, parties_text, mediators_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)`,
     id,
     caseNo,
     year,
@@ -418,15 +508,18 @@ function insertCase(ctx: ServiceContext, c: NewCase): string {
     c.origin,
     c.senderUnit,
     c.mediatingBody,
-    c.committeeName ?? getSettings(ctx).committeeName,
+    committee,
     c.acceptedDate,
     c.category,
+    c.landContract ? 1 : 0,
     c.summary,
     toFen(c.amountYuan),
     now,
     now,
   );
   writeMembers(ctx, id, c.parties, c.mediatorIds);
+  // Its 调解期限 (and a labour dispute's 15-day point) is owed from acceptance (REVIEW rows 7, 8).
+  syncMediation(ctx, id);
   return id;
 }
 
@@ -464,12 +557,14 @@ export function openFromDispute(ctx: ServiceContext, input: z.output<typeof Medi
     }
     const id = insertCase(ctx, {
       disputeId: d.id,
-      origin: 'dispute',
-      senderUnit: null,
+      // The case's real source, asked at acceptance; the register is the link (REVIEW row 9).
+      origin: input.origin,
+      senderUnit: ENTRUSTED_ORIGINS.includes(input.origin) ? input.senderUnit : null,
       mediatingBody: input.mediatingBody,
       committeeName: input.committeeName,
       acceptedDate: input.acceptedDate,
       category: d.category,
+      landContract: input.landContract,
       summary: d.summary,
       amountYuan: d.amountYuan,
       parties: d.parties.map((p) => ({ personId: p.personId, role: p.role })),
@@ -485,7 +580,11 @@ export function openFromDispute(ctx: ServiceContext, input: z.output<typeof Medi
 
 export function createCase(ctx: ServiceContext, input: z.output<typeof MediationCreateInput>): MediationCase {
   return write(ctx, () => {
-    const id = insertCase(ctx, { ...input, disputeId: null });
+    const id = insertCase(ctx, {
+      ...input,
+      senderUnit: ENTRUSTED_ORIGINS.includes(input.origin) ? input.senderUnit : null,
+      disputeId: null,
+    });
     const created = loadCase(ctx, id)!;
     audit(ctx, { action: 'create', entity: 'mediation', entityId: id, after: snapshot(created) });
     return created;
@@ -497,20 +596,24 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
     const before = requireOpenCase(ctx, input.id, true);
     requireDictCode(ctx, 'dispute_category', input.category, 'category', '纠纷类型');
     notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
-    if (ENTRUSTED_ORIGINS.includes(before.origin) && !input.senderUnit) {
-      throw new LedgerError('VALIDATION', '委托、移交或指定的案件须填写来源单位', {
-        fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' },
+    checkLandContract(input.landContract, input.category);
+    if (input.landContract && before.agreement?.form === 'oral') {
+      throw new LedgerError('VALIDATION', `本案已登记口头协议。${LAND_WRITTEN_TEXT}请先将协议改为书面协议。`, {
+        fields: { landContract: '已登记口头协议，请先改为书面协议' },
       });
     }
+    // The source may be corrected (a case carried across from the register got a proposed one, REVIEW row 9).
     run(
       ctx,
-      `UPDATE mediation_case SET accepted_date = ?, mediating_body = ?, committee_name = ?, sender_unit = ?, category = ?, summary = ?,
-         amount_fen = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE mediation_case SET accepted_date = ?, origin = ?, mediating_body = ?, committee_name = ?, sender_unit = ?, category = ?,
+         land_contract = ?, summary = ?, amount_fen = ?, updated_at = ? WHERE id = ?`,
       input.acceptedDate,
+      input.origin,
       input.mediatingBody,
       input.committeeName ?? before.committeeName,
-      input.senderUnit,
+      ENTRUSTED_ORIGINS.includes(input.origin) ? input.senderUnit : null,
       input.category,
+      input.landContract ? 1 : 0,
       input.summary,
       toFen(input.amountYuan),
       ctx.clock.now(),
@@ -608,6 +711,10 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     if (c.outcome && c.outcome !== 'success') throw new LedgerError('INVALID_TRANSITION', '调解不成或终止的案件不能登记协议。');
+    // 农村土地承包经营纠纷调解仲裁法 art. 10: a land-contract dispute is settled by a written agreement (REVIEW row 17).
+    if (c.landContract && input.form === 'oral') {
+      throw new LedgerError('VALIDATION', LAND_WRITTEN_TEXT, { fields: { form: '土地承包经营纠纷应当制作书面调解协议书' } });
+    }
     const partyIds = new Set(c.parties.map((p) => p.personId));
     const signatures: Record<string, string | null> = {};
     for (const p of c.parties) signatures[p.personId] = null;
@@ -855,6 +962,10 @@ function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string
   }
 }
 
+/**
+ * 司法确认 (REVIEW row 6). An application after the 30-day window is recorded as made — the case page
+ * warns of it (`confirmation.late`) — since the court, not the office, decides whether to accept it.
+ */
 export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof ConfirmationInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
@@ -867,16 +978,20 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
         throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
       notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
+    if (input.acceptedDate) notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
+    if (input.resultDate) notAfterToday(ctx, input.resultDate, 'resultDate', '结果日期');
     if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
       throw new LedgerError('VALIDATION', '裁定日期不能早于申请日期', { fields: { resultDate: '不能早于申请日期' } });
     }
     run(
       ctx,
-      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court = ?, confirmation_ruling_no = ?,
-         confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court_basis = ?, confirmation_court = ?,
+         confirmation_accepted_date = ?, confirmation_ruling_no = ?, confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
       input.intent === null ? null : input.intent ? 1 : 0,
       input.appliedDate,
+      input.courtBasis,
       input.court,
+      input.acceptedDate,
       input.rulingNo,
       input.result,
       input.resultDate,
@@ -997,16 +1112,20 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
         fields: { closedDate: '不能早于协议生效日期' },
       });
     }
+    const terminationReason = input.outcome === 'terminated' ? input.terminationReason : null;
     run(
       ctx,
-      'UPDATE mediation_case SET outcome = ?, outcome_reason = ?, guidance = ?, closed_date = ?, updated_at = ? WHERE id = ?',
+      'UPDATE mediation_case SET outcome = ?, outcome_reason = ?, termination_reason = ?, guidance = ?, closed_date = ?, updated_at = ? WHERE id = ?',
       input.outcome,
       input.reason,
+      terminationReason,
       input.guidance.length ? JSON.stringify(input.guidance) : null,
       input.closedDate,
       ctx.clock.now(),
       input.id,
     );
+    // Closing meets the 调解期限 (and a labour dispute's 15-day point).
+    syncMediation(ctx, input.id);
     if (before.disputeId) {
       const d = getDispute(ctx, before.disputeId);
       if (d.status === 'mediating')
@@ -1018,9 +1137,78 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
       entity: 'mediation',
       entityId: input.id,
       before: { outcome: null },
-      after: { outcome: input.outcome, closedDate: input.closedDate, reason: input.reason },
+      after: {
+        outcome: input.outcome,
+        closedDate: input.closedDate,
+        ...(terminationReason ? { terminationReason } : {}),
+        reason: input.reason,
+        ...(input.guidance.length ? { guidance: input.guidance } : {}),
+      },
     });
     return after;
+  });
+}
+
+/**
+ * 延长调解期限 (REVIEW row 8): agreed by both parties (the input cannot be made without their consent),
+ * with the reason, to a date later than the period's current last day; recorded with the date it
+ * replaces, and the case's item moves with it.
+ */
+export function extendDeadline(ctx: ServiceContext, input: z.output<typeof ExtensionInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId);
+    const item = c.handling;
+    if (!item) throw new LedgerError('NOT_FOUND', '该案件没有调解期限。');
+    notAfterToday(ctx, input.date, 'date', '当事人同意日期');
+    if (input.date < c.acceptedDate)
+      throw new LedgerError('VALIDATION', '当事人同意日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    const problem = extensionError(item, input.newDate, input.reason);
+    if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
+    const now = ctx.clock.now();
+    run(
+      ctx,
+      `INSERT INTO mediation_extension (id, case_id, date, previous_date, new_date, reason, consent, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      newId(),
+      c.id,
+      input.date,
+      item.dueDate,
+      input.newDate,
+      input.reason,
+      now,
+      now,
+    );
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, c.id);
+    syncMediation(ctx, c.id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'mediation',
+      entityId: c.id,
+      before: { extension: { dueDate: item.dueDate } },
+      after: { extension: { dueDate: input.newDate, date: input.date, reason: input.reason, consent: '双方当事人同意' } },
+    });
+    return loadCase(ctx, c.id)!;
+  });
+}
+
+/** A labour dispute's parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
+export function recordArbitrationNotice(ctx: ServiceContext, input: z.output<typeof ArbitrationNoticeInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    if (c.category !== LABOUR_CATEGORY) throw new LedgerError('INVALID_TRANSITION', '只有劳动争议纠纷才需告知可申请劳动仲裁。');
+    notAfterToday(ctx, input.date, 'date', '告知日期');
+    if (input.date < c.acceptedDate)
+      throw new LedgerError('VALIDATION', '告知日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    run(ctx, 'UPDATE mediation_case SET arbitration_told_date = ?, updated_at = ? WHERE id = ?', input.date, ctx.clock.now(), c.id);
+    syncMediation(ctx, c.id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'mediation',
+      entityId: c.id,
+      before: { arbitrationNotice: c.arbitrationToldDate },
+      after: { arbitrationNotice: input.date },
+    });
+    return loadCase(ctx, c.id)!;
   });
 }
 
@@ -1058,7 +1246,8 @@ const AGREEMENT_FACTS = 'LEFT JOIN agreement a ON a.case_id = m.id AND a.deleted
 const LATE_SQL = `(SELECT count(*) FROM obligation o INDEXED BY sqlite_autoindex_obligation_1
   WHERE o.module = 'mediation' AND o.owner_id = m.id AND o.item_key >= 'perform.' AND o.item_key < 'perform/' AND o.due_date < @today)`;
 
-const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result = 'granted' THEN 'granted' WHEN a.confirmation_result = 'rejected' THEN 'rejected'
+/** The confirmation state of a case: how the application ended, 已申请 while it has not, or 未申请. */
+const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result IS NOT NULL THEN a.confirmation_result
   WHEN a.confirmation_applied_date IS NOT NULL THEN 'applied' ELSE 'none' END`;
 
 /** The ledger's filter and order, without paging (the export takes every matching case). */

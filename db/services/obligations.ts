@@ -20,6 +20,8 @@ import {
   levelAt,
   type DeadlineRule,
   type DueItem,
+  type Extension,
+  type ObligationEvent,
 } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
 import type { DueModule } from '../../shared/modules';
@@ -143,7 +145,9 @@ export function replaceObligations(
 
 /**
  * One-off deadlines through the same engine (a dispute's handling deadline, an agreement's
- * performance deadlines), with the office's 延期/免除 of them applied.
+ * performance deadlines), with the office's 延期/免除 of them applied. `own` adds what the module
+ * itself records: events that satisfy a rule (a case closed) and extensions it keeps with more than a
+ * reason (a mediation period extended with the parties' consent).
  */
 export function deadlineItems(
   ctx: ServiceContext,
@@ -152,13 +156,14 @@ export function deadlineItems(
   start: string,
   rules: DeadlineRule[],
   asOf = ctx.clock.today(),
+  own: { events?: ObligationEvent[]; extensions?: Extension[] } = {},
 ): DueItem[] {
   const actions = rules.length ? loadItemActions(ctx, module, ownerId) : [];
   return computeDueItems({
     rules,
     subject: { id: ownerId, startDate: start, endDate: null, facts: {} },
-    events: actionEvents(actions),
-    extensions: actionExtensions(actions),
+    events: [...(own.events ?? []), ...actionEvents(actions)],
+    extensions: [...(own.extensions ?? []), ...actionExtensions(actions)],
     today: asOf,
     holidays: holidayTable(ctx),
   });
@@ -183,6 +188,11 @@ export interface DueSource<M extends DueModule = DueModule> {
   items(ctx: ServiceContext, id: string, asOf: string): DueItem[];
   /** Throws the module's own message when the record may not be changed now (deleted, ended). */
   requireEditable(ctx: ServiceContext, id: string): void;
+  /**
+   * Throws the module's own message when this 延期 or 免除 of the item must be made elsewhere (an item
+   * whose extension the module records itself, with more than a reason).
+   */
+  checkAction?(item: DueItem, kind: 'extend' | 'waive'): void;
 }
 
 export type DueSources = readonly DueSource[];
@@ -199,9 +209,10 @@ const REFRESHED_KEY = 'obligations_refreshed_on';
 const RULES_VERSION_KEY = 'obligations_rules_version';
 /**
  * Raised when the engine reads the same records differently, so that a ledger opened by a new version
- * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty).
+ * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty; 3: a mediation
+ * case's own 调解期限 and a labour dispute's 15-day point, REVIEW rows 7 and 8).
  */
-const ENGINE_EDITION = 2;
+const ENGINE_EDITION = 3;
 
 /** What the table was last built for: the day, the version of the rules (holidays, cadences) and of the engine. */
 export function obligationsStamp(ctx: ServiceContext): string {
@@ -313,6 +324,7 @@ export function actOnItem(ctx: ServiceContext, input: z.output<typeof ItemAction
     const item = source.items(ctx, input.ownerId, horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
     if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
     if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
+    source.checkAction?.(item, input.kind);
     // A missed period (漏访) may still be excused with its reason; extending it is refused below.
     const today = ctx.clock.today();
     let date = today;

@@ -38,9 +38,16 @@ function show(view: AuditView, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   const words = view.values?.[key];
   if (words && typeof v === 'string') return wordsFor(words, v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v))
     return v
-      .map((p: unknown) => (typeof p === 'object' && p && 'name' in p ? String((p as { name: unknown }).name) : String(p)))
+      .map((p: unknown) =>
+        typeof p === 'object' && p && 'name' in p
+          ? String((p as { name: unknown }).name)
+          : words && typeof p === 'string'
+            ? wordsFor(words, p)
+            : String(p),
+      )
       .join('、');
   if (typeof v === 'object') return summary(view, v as Record<string, unknown>);
   return String(v);

@@ -3,8 +3,10 @@ import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   AgreementInput,
   AgreementPerformanceInput,
+  ArbitrationNoticeInput,
   CloseInput,
   ConfirmationInput,
+  ExtensionInput,
   MediationCreateInput,
   MediationDocInput,
   MediationExportInput,
@@ -38,6 +40,10 @@ export const mediationContract = {
   'mediation.saveConfirmation': method<MediationCase>()(ConfirmationInput),
   'mediation.saveVisit': method<MediationCase>()(VisitInput),
   'mediation.close': method<MediationCase>()(CloseInput),
+  /** 延长调解期限 with both parties' consent, the reason and the new date (REVIEW row 8). */
+  'mediation.extendDeadline': method<MediationCase>()(ExtensionInput),
+  /** A labour dispute's parties told they may apply for arbitration (REVIEW row 7). */
+  'mediation.recordArbitrationNotice': method<MediationCase>()(ArbitrationNoticeInput),
   'mediation.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'mediation.stats': method<MediationStats>()(StatsInput),
   /** One form of the case file, or the whole file (卷宗), as .docx. */

@@ -6,10 +6,14 @@
 import { PARTY_ROLE_LABELS, SEX_LABELS, type PartyRole } from '../dictionaries';
 import {
   AGREEMENT_FORM_FULL_LABELS,
-  CASE_ORIGINS,
   CASE_ORIGIN_LABELS,
+  ENTRUSTED_ORIGINS,
   GUIDANCE_ROUTE_LABELS,
+  LABOUR_CATEGORY,
+  LABOUR_PAYMENT_ORDER_TEXT,
   PERFORMANCE_STATE_LABELS,
+  REGISTER_ORIGINS,
+  TERMINATION_REASON_LABELS,
 } from '../domain/mediation';
 import type { AttachmentKind } from '../schemas/attachments';
 import type { MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
@@ -223,7 +227,10 @@ class Builder {
 
   private register(): DocPart {
     const c = this.c;
-    const origins = CASE_ORIGINS.map((o) => `${o === c.origin ? '☑' : '☐'}${CASE_ORIGIN_LABELS[o]}`).join('　');
+    // The form's two options (REVIEW row 9), and below them the body that entrusted or handed over the case.
+    const origins = REGISTER_ORIGINS.map((o, i) => `${o === c.origin ? '☑' : '☐'}${'①②'[i]}${CASE_ORIGIN_LABELS[o]}`).join('　');
+    const entrusted = ENTRUSTED_ORIGINS.includes(c.origin);
+    const sender = entrusted ? `${CASE_ORIGIN_LABELS[c.origin]}：${c.senderUnit ?? ''}` : '';
     const a = this.names('applicant') || c.parties[0]?.name || '';
     const r = this.names('respondent');
     return {
@@ -242,7 +249,8 @@ class Builder {
               value(r ? `经当事人同意，本委员会受理调解${a}与${r}之间的纠纷。` : `经当事人同意，本委员会受理调解${a}的纠纷。`),
             ],
             [label('纠纷类型'), value(this.ctx.categoryLabel)],
-            [label('案件来源'), value(c.senderUnit ? `${origins}\n移送（委托）单位：${c.senderUnit}` : origins)],
+            [label('案件来源'), value(origins)],
+            [label('移送/委托单位'), value(sender)],
             [label('纠纷简要情况'), value(c.summary, 1, 6)],
             [label('涉及金额'), value(cnAmount(c.amountYuan))],
             [label('调解组织'), value(c.committeeName)],
@@ -415,6 +423,8 @@ class Builder {
             `本协议一式${copies}份，当事人各执一份，人民调解委员会留存一份。`,
             '本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。',
             '当事人认为有必要的，可以自调解协议生效之日起三十日内共同向人民法院申请司法确认。',
+            // A labour dispute's worker may take the agreement to court for a 支付令 (REVIEW row 7).
+            ...(c.category === LABOUR_CATEGORY ? [LABOUR_PAYMENT_ORDER_TEXT] : []),
           ].join('\n'),
         },
         ...c.parties.map(
@@ -576,8 +586,11 @@ function outcomeText(c: MediationCase): string {
       return `调解成功（${AGREEMENT_FORM_FULL_LABELS[c.agreement?.form === 'oral' ? 'oral' : 'written']}）`;
     case 'failure':
       return `调解不成，已告知当事人可通过${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}解决`;
-    case 'terminated':
-      return '终止调解';
+    case 'terminated': {
+      const why = c.terminationReason ? `（${TERMINATION_REASON_LABELS[c.terminationReason]}）` : '';
+      const routes = c.guidance.length ? `，已告知当事人可通过${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}解决` : '';
+      return `终止调解${why}${routes}`;
+    }
     default:
       return '';
   }

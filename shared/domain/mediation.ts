@@ -3,23 +3,64 @@
  * Pure functions; the clock is passed in as `today`.
  */
 import { addDays, daysBetween } from '../dates';
+import { addMonths } from '../date-math';
 import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
+import type { DeadlineRule, Extension, ObligationEvent } from './obligations';
 import { DEFAULT_RETURN_VISIT_DAYS } from '../schemas/reference';
 import { rate } from './rates';
 
-/** How the case came to the committee (受理登记表 来源). */
-export const CASE_ORIGINS = ['dispute', 'application', 'initiative', 'court', 'police', 'government'] as const;
+/**
+ * How the case came to the committee (案件来源, REVIEW row 9): the two sources the 受理登记表 prints —
+ * a party applied, or the committee took it up itself — and the cases entrusted or handed over by a
+ * court, the police, a government department (信访, 12345 转办) or another unit, with the sending body.
+ * Whether the case came through the dispute register is a link (`disputeId`), not a source.
+ */
+export const CASE_ORIGINS = ['application', 'initiative', 'court', 'police', 'government', 'other_unit'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
-  dispute: '排查登记转入',
   application: '当事人申请',
-  initiative: '调委会主动调解',
+  initiative: '人民调解委员会主动调解',
   court: '法院委托',
   police: '公安移交',
-  government: '政府指定',
+  government: '政府部门指定/转办',
+  other_unit: '其他单位移送',
 };
-/** Origins that have a sending unit to record. */
-export const ENTRUSTED_ORIGINS: readonly CaseOrigin[] = ['court', 'police', 'government'];
+/** The two options the MOJ 受理登记表 prints (① 当事人申请 ② 人民调解委员会主动调解). */
+export const REGISTER_ORIGINS: readonly CaseOrigin[] = ['application', 'initiative'];
+/** 委托移送: sources that have a sending body to record (移送/委托单位). */
+export const ENTRUSTED_ORIGINS: readonly CaseOrigin[] = ['court', 'police', 'government', 'other_unit'];
+export const ENTRUSTED_LABEL = '委托移送';
+
+/**
+ * The source a case opened from the dispute register most likely has, from the dispute's 纠纷来源
+ * (REVIEW row 9; the worker confirms or changes it): found by 排查 or reported by a grid worker → the
+ * committee took it up; a party came or called → they applied; sent by a court, the police (110), 信访
+ * or the 12345 hotline → entrusted or handed over. Any other source (其他, a local one) → 主动调解:
+ * the committee took up what it had registered itself [DERIVED]. db/migrations (the 0018 data step)
+ * applies the same table to the cases kept before it.
+ */
+export const ORIGIN_OF_DISPUTE_SOURCE: Readonly<Record<string, CaseOrigin>> = {
+  screening: 'initiative',
+  grid: 'initiative',
+  visit: 'application',
+  call: 'application',
+  court: 'court',
+  police110: 'police',
+  petition: 'government',
+  hotline12345: 'government',
+};
+
+export function originOfDisputeSource(source: string): CaseOrigin {
+  return ORIGIN_OF_DISPUTE_SOURCE[source] ?? 'initiative';
+}
+
+/** The sending body proposed for an entrusted case from the register, when its work order names none. */
+export const SENDER_OF_DISPUTE_SOURCE: Readonly<Record<string, string>> = {
+  court: '人民法院',
+  police110: '公安机关（110联动）',
+  petition: '信访部门',
+  hotline12345: '12345政务服务便民热线',
+};
 
 /** Mediating bodies (调解组织类型; CONTRIBUTING.md, DOMAIN §1.6). */
 export const MEDIATING_BODIES = ['township', 'village', 'community', 'street', 'enterprise', 'professional'] as const;
@@ -42,6 +83,31 @@ export const GUIDANCE_ROUTES = ['litigation', 'arbitration', 'administrative'] a
 export type GuidanceRoute = (typeof GUIDANCE_ROUTES)[number];
 export const GUIDANCE_ROUTE_LABELS: Record<GuidanceRoute, string> = { litigation: '诉讼', arbitration: '仲裁', administrative: '行政途径' };
 
+/**
+ * Why a mediation was ended (终止调解, REVIEW row 15). 人民调解法 art. 26: a mediation that cannot
+ * succeed is ended and the parties are told they may protect their rights through arbitration,
+ * administrative or judicial routes; art. 17: a party who clearly refuses mediation is not mediated.
+ * Only a case the parties settled themselves or withdrew ends without the routes to tell.
+ */
+export const TERMINATION_REASONS = ['refused', 'requested', 'settled', 'withdrawn', 'other'] as const;
+export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+export const TERMINATION_REASON_LABELS: Record<TerminationReason, string> = {
+  refused: '一方当事人明确拒绝调解',
+  requested: '当事人要求终止调解',
+  settled: '当事人自行和解',
+  withdrawn: '当事人撤回调解申请',
+  other: '其他原因',
+};
+/** Reasons that end a mediation with nothing left to pursue: no routes need be told. */
+export const TERMINATION_WITHOUT_ROUTES: readonly TerminationReason[] = ['settled', 'withdrawn'];
+
+/** Whether closing with this outcome (and reason) requires the routes told to the parties (art. 26). */
+export function routesRequired(outcome: CaseOutcome, reason: TerminationReason | null | undefined): boolean {
+  if (outcome === 'failure') return true;
+  if (outcome === 'terminated') return !reason || !TERMINATION_WITHOUT_ROUTES.includes(reason);
+  return false;
+}
+
 export const PERFORMANCE_STATES = ['performed', 'partial', 'unperformed', 'not_applicable'] as const;
 export type PerformanceState = (typeof PERFORMANCE_STATES)[number];
 export const PERFORMANCE_STATE_LABELS: Record<PerformanceState, string> = {
@@ -55,9 +121,50 @@ export const PERFORMANCE_STATE_LABELS: Record<PerformanceState, string> = {
 export const AGREEMENT_FORM_LABELS = { written: '书面', oral: '口头' } as const;
 /** The agreement form named on its own (a badge, a choice, the audit history). */
 export const AGREEMENT_FORM_FULL_LABELS = { written: '书面协议', oral: '口头协议' } as const;
-export const CONFIRMATION_LABELS = { none: '未申请', applied: '已申请', granted: '确认有效', rejected: '驳回' } as const;
-/** The court's ruling as the office records it (司法确认 结果). */
-export const CONFIRMATION_RESULT_LABELS = { granted: '确认有效', rejected: '驳回申请' } as const;
+export const CONFIRMATION_LABELS = {
+  none: '未申请',
+  applied: '已申请',
+  granted: '确认有效',
+  rejected: '驳回',
+  not_accepted: '不予受理',
+  withdrawn: '撤回',
+} as const;
+export type ConfirmationState = keyof typeof CONFIRMATION_LABELS;
+/**
+ * How the application ended (司法确认 结果, REVIEW row 6): the court rules the agreement valid or
+ * rejects the application (民诉法 art. 206), does not accept it (不予受理, 民诉法解释 as listed in the
+ * handbook), or it is withdrawn or treated as withdrawn (撤回 / 按撤回处理, article UNCONFIRMED).
+ */
+export const CONFIRMATION_RESULTS = ['granted', 'rejected', 'not_accepted', 'withdrawn'] as const;
+export type ConfirmationResult = (typeof CONFIRMATION_RESULTS)[number];
+export const CONFIRMATION_RESULT_LABELS: Record<ConfirmationResult, string> = {
+  granted: '确认有效',
+  rejected: '驳回申请',
+  not_accepted: '不予受理',
+  withdrawn: '撤回（按撤回处理）',
+};
+
+/**
+ * The court applied to (民诉法 (2023) art. 205, REVIEW row 6; not the old single court of the
+ * mediation organisation): the court that invited the mediation (委派调解); otherwise the basic court
+ * of a party's domicile, of the subject matter's place or of the mediation organisation; the
+ * intermediate court when the dispute belongs to one.
+ */
+export const COURT_BASES = ['committee_location', 'party_domicile', 'subject_location', 'inviting_court', 'intermediate'] as const;
+export type CourtBasis = (typeof COURT_BASES)[number];
+export const COURT_BASIS_LABELS: Record<CourtBasis, string> = {
+  committee_location: '调解组织所在地基层人民法院',
+  party_domicile: '当事人住所地基层人民法院',
+  subject_location: '标的物所在地基层人民法院',
+  inviting_court: '委派调解的人民法院',
+  intermediate: '中级人民法院（纠纷属中级人民法院管辖）',
+};
+
+/**
+ * A court 案号 as courts print it, e.g. （2024）豫0102民特12号: a year in brackets, ending in 号. The
+ * exact format is UNCONFIRMED (CONTRIBUTING.md, DOMAIN §1.8), so only that much is checked.
+ */
+export const COURT_CASE_NO_RE = /^[（(]\d{4}[）)].*\S.*号$/;
 /** A case without an outcome yet. */
 export const CASE_OPEN_LABEL = '调解中';
 
@@ -93,6 +200,18 @@ export function confirmationWindow(effectiveDate: string, today: string, holiday
   const daysLeft = daysBetween(today, lastDay) + 1;
   return { lastDay, daysLeft, open: daysLeft > 0 };
 }
+
+/**
+ * An application dated after the window's last day (REVIEW row 6): 民诉法 art. 205 asks for it within
+ * 30 days of the agreement taking effect. The office records what was done and is warned; it is not
+ * refused (the court decides whether to accept it).
+ */
+export function lateConfirmation(appliedDate: string | null, window: Pick<ConfirmationWindow, 'lastDay'> | null): boolean {
+  return !!appliedDate && !!window && appliedDate > window.lastDay;
+}
+
+export const LATE_CONFIRMATION_WARNING = (lastDay: string) =>
+  `申请日期晚于申请期限（${lastDay}）：民事诉讼法第二百零五条规定，双方当事人应当自调解协议生效之日起三十日内共同申请司法确认，逾期申请的，人民法院可能不予受理。`;
 
 /**
  * The agreement as a whole (人民调解法 art. 31: the committee supervises the performance of every
@@ -166,6 +285,132 @@ export function proposedReturnVisits(
     .at(-1);
   // A deadline the first visit comes after is checked by it; a later one gets its own visit.
   return last && last >= first ? [first, addDays(last, intervalDays)] : [first];
+}
+
+// ── the case's own deadlines (REVIEW rows 7, 8) ───────────────────────────────────────────────
+
+/** 纠纷类型 codes with rules of their own (DISPUTE_CATEGORIES in shared/dictionaries). */
+export const LAND_CATEGORY = '07';
+export const LABOUR_CATEGORY = '10';
+
+/** The 调解期限 in calendar months from acceptance (REVIEW row 8). */
+export const HANDLING_MONTHS = 1;
+
+/**
+ * The case's handling deadline before any extension: the acceptance date plus one calendar month,
+ * clamped to the month's last day (Jan 31 → Feb 28/29), as a period in months is counted (民法典
+ * art. 202 style); the engine moves a last day that is a rest day to the next working day.
+ */
+export function handlingDeadline(acceptedDate: string): string {
+  return addMonths(acceptedDate, HANDLING_MONTHS);
+}
+
+export const HANDLING_RULE: Omit<DeadlineRule, 'date'> = {
+  kind: 'deadline',
+  id: 'handling',
+  label: '调解期限',
+  source:
+    '司法部《人民调解工作若干规定》（2002年）第三十三条：人民调解委员会调解纠纷，一般在一个月内调结（条文据网页转载；该规定是否仍然有效，未经核实）。' +
+    '自受理之日起按月计算，到期月无对应日的以该月末日为期限；期限末日为法定休假日（含周六、周日，调休上班日除外）的，顺延至其后第一个工作日。' +
+    '经双方当事人同意可以延长（地方规定）。',
+  rollForward: true,
+};
+
+/** 劳动争议调解仲裁法 art. 14: no agreement within 15 days of the application → a party may apply for arbitration. */
+export const LABOUR_NOTICE_DAYS = 15;
+
+export const LABOUR_RULE: Omit<DeadlineRule, 'date'> = {
+  kind: 'deadline',
+  id: 'labour.arbitration',
+  label: '15日内未达成协议——告知可申请劳动仲裁',
+  source:
+    '劳动争议调解仲裁法第十四条：自劳动争议调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。本系统自受理日期起算；达成协议、结案或登记已告知当事人即完成。',
+  rollForward: true,
+};
+
+/** Printed on a labour case's agreement (劳动争议调解仲裁法 art. 16). */
+export const LABOUR_PAYMENT_ORDER_TEXT =
+  '因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）。';
+
+/** Shown on a labour case (劳动争议调解仲裁法 art. 27). */
+export const LABOUR_LIMITATION_TEXT =
+  '劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；因当事人一方向对方当事人主张权利，或者向有关部门请求权利救济，或者对方当事人同意履行义务而中断的，从中断时起，仲裁时效期间重新计算（劳动争议调解仲裁法第二十七条）。';
+
+/** Shown on a land-contract case (农村土地承包经营纠纷调解仲裁法 arts. 10, 18). */
+export const LAND_WRITTEN_TEXT =
+  '农村土地承包经营纠纷经调解达成协议的，村民委员会或者乡（镇）人民政府应当制作调解协议书（农村土地承包经营纠纷调解仲裁法第十条），不能采用口头协议。';
+export const LAND_LIMITATION_TEXT =
+  '农村土地承包经营纠纷申请仲裁的时效期间为二年，自当事人知道或者应当知道其权利被侵害之日起计算（农村土地承包经营纠纷调解仲裁法第十八条）。';
+
+/** Whether a case's 土地承包经营 flag may be set: only for 山林土地纠纷 (REVIEW row 17). */
+export function landContractAllowed(category: string): boolean {
+  return category === LAND_CATEGORY;
+}
+
+/** An extension of the 调解期限 (REVIEW row 8): agreed by both parties, with the reason and the new date. */
+export interface HandlingExtension {
+  /** The day it was agreed. */
+  date: string;
+  newDate: string;
+  reason: string;
+  /** When it was recorded; several apply in this order. */
+  createdAt: string;
+}
+
+export interface CaseDeadlineFacts {
+  acceptedDate: string;
+  category: string;
+  closedDate: string | null;
+  /** The agreement's effective date, if one took effect. */
+  agreementEffectiveDate: string | null;
+  /** The day the parties of a labour case were told they may apply for arbitration. */
+  arbitrationToldDate: string | null;
+  extensions: readonly HandlingExtension[];
+}
+
+/**
+ * The case's own items for the engine (REVIEW rows 7, 8): its 调解期限, done when it closes and moved
+ * by the extensions the parties agreed to; for a labour dispute (category 10) the 15-day point, done
+ * when an agreement takes effect, the case closes or the parties are told of arbitration.
+ */
+export function caseDeadlines(f: CaseDeadlineFacts): { rules: DeadlineRule[]; events: ObligationEvent[]; extensions: Extension[] } {
+  const rules: DeadlineRule[] = [{ ...HANDLING_RULE, date: handlingDeadline(f.acceptedDate) }];
+  const events: ObligationEvent[] = [];
+  if (f.closedDate) events.push({ id: 'closed', date: f.closedDate, ruleId: HANDLING_RULE.id });
+  if (f.category === LABOUR_CATEGORY) {
+    rules.push({ ...LABOUR_RULE, date: addDays(f.acceptedDate, LABOUR_NOTICE_DAYS) });
+    const done: [string, string | null][] = [
+      ['agreement', f.agreementEffectiveDate],
+      ['closed', f.closedDate],
+      ['told', f.arbitrationToldDate],
+    ];
+    for (const [id, date] of done) if (date) events.push({ id, date, ruleId: LABOUR_RULE.id });
+  }
+  const extensions = f.extensions.map(
+    (x): Extension => ({ ruleId: HANDLING_RULE.id, dueId: HANDLING_RULE.id, newDate: x.newDate, reason: x.reason, date: x.createdAt }),
+  );
+  return { rules, events, extensions };
+}
+
+// ── numbering per committee (REVIEW row 18) ────────────────────────────────────────────────────
+
+/**
+ * The abbreviation a committee's numbers carry: the township's short name for the office's own
+ * committee (its numbers stay as they were), otherwise the committee's name without
+ * "人民调解委员会"/"调解委员会"/"调委会" (东村人民调解委员会 → 东村). No national format exists
+ * (CONTRIBUTING.md, DOMAIN §1.8) [DERIVED].
+ */
+export function committeeAbbreviation(committeeName: string, own: { committeeName: string; townshipShort: string }): string {
+  const name = committeeName.trim();
+  if (name === own.committeeName.trim()) return own.townshipShort;
+  const short = name.replace(/(人民调解委员会|调解委员会|调委会)$/, '').trim();
+  return short || name;
+}
+
+/** The key of a committee's yearly sequence: the office's own committee keeps the sequence it always had. */
+export function committeeCounterKey(committeeName: string, own: { committeeName: string }): string {
+  const name = committeeName.trim();
+  return name === own.committeeName.trim() ? 'mediation' : `mediation:${name}`;
 }
 
 // ── statistics (CONTRIBUTING.md, DOMAIN §1.10) ────────────────────────────────────────────────

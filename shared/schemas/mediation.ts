@@ -4,20 +4,31 @@ import {
   AGREEMENT_PERFORMANCES,
   CASE_ORIGINS,
   CASE_OUTCOMES,
+  CONFIRMATION_RESULTS,
+  COURT_BASES,
+  COURT_CASE_NO_RE,
   ENTRUSTED_ORIGINS,
   GUIDANCE_ROUTES,
+  landContractAllowed,
   MEDIATING_BODIES,
   MEDIATION_STAT_BASES,
   PERFORMANCE_STATES,
+  routesRequired,
+  TERMINATION_REASONS,
   type AgreementPerformance,
   type CaseOrigin,
   type CaseOutcome,
+  type ConfirmationResult,
+  type ConfirmationState,
   type ConfirmationWindow,
+  type CourtBasis,
   type GuidanceRoute,
   type MediatingBody,
   type MediationStatBasis,
   type PerformanceState,
+  type TerminationReason,
 } from '../domain/mediation';
+import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
 import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
 
@@ -33,33 +44,78 @@ const Parties = z.array(Party, { error: '请添加当事人' }).min(1, '至少�
 const MediatorIds = z.array(Id, { error: '请选择调解员' }).min(1, '至少指定一名调解员').max(9, '调解员不能超过9人');
 const Body = z.enum(MEDIATING_BODIES, { error: '请选择调解组织' });
 
+/** A choice that may be left blank ('' or null → null), with its own message for anything else. */
+function optEnum<const T extends readonly [string, ...string[]]>(values: T, error: string) {
+  return z
+    .enum(['', ...values] as unknown as readonly ['', ...T], { error })
+    .nullish()
+    .transform((v): T[number] | null => (v ? (v as T[number]) : null));
+}
+
 function noDuplicates(ids: string[], ctx: z.RefinementCtx, path: string, message: string) {
   if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: [path], message });
 }
 
+/** 案件来源 as the 受理登记表 asks it (REVIEW row 9). */
+const Origin = z.enum(CASE_ORIGINS, { error: '请选择案件来源' });
+/** The 移送/委托单位 of an entrusted case. */
+const SenderUnit = optText('移送/委托单位', 100);
+export const SENDER_REQUIRED = '委托移送的案件须填写移送/委托单位';
+export const LAND_CONTRACT_CATEGORY_ONLY = '只有山林土地纠纷才能标为土地承包经营纠纷';
+
+function refineOrigin(v: { origin: CaseOrigin; senderUnit: string | null }, ctx: z.RefinementCtx) {
+  if (ENTRUSTED_ORIGINS.includes(v.origin) && !v.senderUnit)
+    ctx.addIssue({ code: 'custom', path: ['senderUnit'], message: SENDER_REQUIRED });
+}
+
+/**
+ * 受理 of a registered dispute: the parties, category and summary come from it; the source is asked
+ * (its default proposed from the dispute's 纠纷来源, REVIEW row 9); the link is the dispute itself.
+ */
 export const MediationFromDisputeInput = z
   .strictObject({
     disputeId: Id,
     acceptedDate: DateStr,
+    origin: Origin,
+    senderUnit: SenderUnit,
     mediatingBody: Body,
     committeeName: optText('调解组织名称', 50),
     mediatorIds: MediatorIds,
+    /** 土地承包经营纠纷 (only for category 07: the host checks the dispute's category, REVIEW row 17). */
+    landContract: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => noDuplicates(v.mediatorIds, ctx, 'mediatorIds', '同一调解员不能重复'));
+  .superRefine((v, ctx) => {
+    noDuplicates(v.mediatorIds, ctx, 'mediatorIds', '同一调解员不能重复');
+    refineOrigin(v, ctx);
+  });
+export type MediationFromDisputeInput = z.input<typeof MediationFromDisputeInput>;
 
 const CaseFields = {
   acceptedDate: DateStr,
+  origin: Origin,
+  senderUnit: SenderUnit,
   mediatingBody: Body,
   committeeName: optText('调解组织名称', 50),
-  senderUnit: optText('移送/委托单位', 100),
   category: z.string({ error: '请选择纠纷类型' }).trim().min(1, '请选择纠纷类型').max(20),
+  /** 土地承包经营纠纷, a kind of 山林土地纠纷 that must end in a written agreement (REVIEW row 17). */
+  landContract: z.boolean().default(false),
   summary: reqText('纠纷简要情况', 2000),
   amountYuan: Amount,
   parties: Parties,
   mediatorIds: MediatorIds,
 };
 
-function refineCase(v: { parties: { personId: string }[]; mediatorIds: string[] }, ctx: z.RefinementCtx) {
+function refineCase(
+  v: {
+    parties: { personId: string }[];
+    mediatorIds: string[];
+    origin: CaseOrigin;
+    senderUnit: string | null;
+    category: string;
+    landContract: boolean;
+  },
+  ctx: z.RefinementCtx,
+) {
   noDuplicates(
     v.parties.map((p) => p.personId),
     ctx,
@@ -67,26 +123,25 @@ function refineCase(v: { parties: { personId: string }[]; mediatorIds: string[] 
     '同一人不能重复列为当事人',
   );
   noDuplicates(v.mediatorIds, ctx, 'mediatorIds', '同一调解员不能重复');
+  refineOrigin(v, ctx);
+  if (v.landContract && !landContractAllowed(v.category))
+    ctx.addIssue({ code: 'custom', path: ['landContract'], message: LAND_CONTRACT_CATEGORY_ONLY });
 }
 
-export const MediationCreateInput = z
-  .strictObject({
-    origin: z.enum(CASE_ORIGINS.filter((o) => o !== 'dispute') as [CaseOrigin, ...CaseOrigin[]], { error: '请选择案件来源' }),
-    ...CaseFields,
-  })
-  .superRefine((v, ctx) => {
-    refineCase(v, ctx);
-    if (ENTRUSTED_ORIGINS.includes(v.origin) && !v.senderUnit) {
-      ctx.addIssue({ code: 'custom', path: ['senderUnit'], message: '委托、移交或指定的案件须填写来源单位' });
-    }
-  });
+export const MediationCreateInput = z.strictObject(CaseFields).superRefine(refineCase);
 export type MediationCreateInput = z.input<typeof MediationCreateInput>;
 
 /** A case's fields, and the parts written to it, by their 中文 name where a change to them is shown (the audit history). */
 export const MEDIATION_FIELD_LABELS = {
   item: '待办事项',
   acceptedDate: '受理日期',
-  senderUnit: '来源单位',
+  origin: '案件来源',
+  senderUnit: '移送/委托单位',
+  landContract: '土地承包经营纠纷',
+  terminationReason: '终止原因',
+  guidance: '告知途径',
+  extension: '延长调解期限',
+  arbitrationNotice: '告知可申请劳动仲裁',
   committeeName: '调解组织',
   mediators: '调解员',
   category: '纠纷类型',
@@ -128,13 +183,24 @@ export const CloseInput = z
     id: Id,
     outcome: z.enum(CASE_OUTCOMES, { error: '请选择调解结果' }),
     closedDate: DateStr,
+    /** Why a mediation was ended (终止调解 only, REVIEW row 15). */
+    terminationReason: optEnum(TERMINATION_REASONS, '终止原因不正确'),
     reason: optText('原因', 1000),
     guidance: z.array(z.enum(GUIDANCE_ROUTES)).max(3).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== 'success' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写调解不成或终止的原因' });
-    if (v.outcome === 'failure' && v.guidance.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['guidance'], message: '调解不成时须告知当事人可选择的途径（人民调解法第二十六条）' });
+    if (v.outcome === 'terminated' && !v.terminationReason)
+      ctx.addIssue({ code: 'custom', path: ['terminationReason'], message: '请选择终止调解的原因' });
+    if (routesRequired(v.outcome, v.terminationReason) && v.guidance.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guidance'],
+        message:
+          v.outcome === 'failure'
+            ? '调解不成时须告知当事人可选择的途径（人民调解法第二十六条）'
+            : '终止调解时须告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）；当事人自行和解或撤回申请的除外',
+      });
     }
   });
 
@@ -206,24 +272,59 @@ export const AgreementPerformanceInput = z
     if (v.state === 'performed' && !v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: '请填写履行完毕日期' });
   });
 
+export const COURT_CASE_NO_HINT = '案号应如（2024）豫0102民特12号：括号内为年份，以“号”结尾';
+
+/**
+ * 司法确认 (REVIEW row 6): the application (the court chosen under 民诉法 art. 205 — its basis and its
+ * name), the court's 受理日期 and 案号, and how it ended. A late application is recorded and warned of,
+ * not refused.
+ */
 export const ConfirmationInput = z
   .strictObject({
     caseId: Id,
     intent: z.boolean().nullable(),
     appliedDate: OptDate,
-    court: optText('受理法院', 100),
-    rulingNo: optText('裁定书文号', 60),
-    result: z
-      .union([z.literal(''), z.enum(['granted', 'rejected'])])
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    courtBasis: optEnum(COURT_BASES, '申请法院的依据不正确'),
+    court: optText('法院名称', 100),
+    /** The court's 受理日期 (立案). */
+    acceptedDate: OptDate,
+    /** The court's 案号 (the ruling carries the same number). */
+    rulingNo: optText('案号', 60).refine((v) => !v || COURT_CASE_NO_RE.test(v), COURT_CASE_NO_HINT),
+    result: optEnum(CONFIRMATION_RESULTS, '司法确认结果不正确'),
     resultDate: OptDate,
   })
   .superRefine((v, ctx) => {
-    if (v.appliedDate && !v.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '已申请司法确认的，请填写受理法院' });
-    if (v.result && !v.appliedDate) ctx.addIssue({ code: 'custom', path: ['appliedDate'], message: '请先填写申请日期' });
-    if (v.result && !v.resultDate) ctx.addIssue({ code: 'custom', path: ['resultDate'], message: '请填写裁定日期' });
+    if (v.appliedDate && !v.courtBasis)
+      ctx.addIssue({ code: 'custom', path: ['courtBasis'], message: '请选择向哪一法院申请（民事诉讼法第二百零五条）' });
+    if (v.appliedDate && !v.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '已申请司法确认的，请填写法院名称' });
+    if ((v.result || v.acceptedDate) && !v.appliedDate)
+      ctx.addIssue({ code: 'custom', path: ['appliedDate'], message: '请先填写申请日期' });
+    if (v.result && !v.resultDate)
+      ctx.addIssue({ code: 'custom', path: ['resultDate'], message: v.result === 'withdrawn' ? '请填写撤回日期' : '请填写裁定日期' });
+    if (v.acceptedDate && v.appliedDate && v.acceptedDate < v.appliedDate)
+      ctx.addIssue({ code: 'custom', path: ['acceptedDate'], message: '受理日期不能早于申请日期' });
+    if (v.result === 'not_accepted' && v.acceptedDate)
+      ctx.addIssue({ code: 'custom', path: ['acceptedDate'], message: '不予受理的，没有受理日期' });
+    if (v.acceptedDate && v.resultDate && v.resultDate < v.acceptedDate)
+      ctx.addIssue({ code: 'custom', path: ['resultDate'], message: '结果日期不能早于受理日期' });
   });
+
+/**
+ * 延长调解期限 (REVIEW row 8): beyond the month, only with both parties' consent, the reason and the
+ * new date recorded.
+ */
+export const ExtensionInput = z.strictObject({
+  caseId: Id,
+  /** The day the parties agreed. */
+  date: DateStr,
+  newDate: DateStr,
+  reason: reqText('延长理由', 500),
+  consent: z.literal(true, { error: '延长调解期限须经双方当事人同意，请确认后勾选' }),
+});
+export type ExtensionInput = z.input<typeof ExtensionInput>;
+
+/** A labour dispute's parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
+export const ArbitrationNoticeInput = z.strictObject({ caseId: Id, date: DateStr });
 
 export const VISIT_METHODS = ['上门回访', '电话回访', '约谈回访', '其他'] as const;
 
@@ -280,7 +381,7 @@ export interface MediationRow {
   /** 履行完毕日期. */
   performedDate: string | null;
   performanceOverdue: boolean;
-  confirmation: 'none' | 'applied' | 'granted' | 'rejected';
+  confirmation: ConfirmationState;
   /** 涉及金额 of the case (the amount in dispute). */
   amountYuan: number | null;
   /** 协议金额. */
@@ -351,11 +452,17 @@ export interface Agreement {
   confirmation: {
     intent: boolean | null;
     appliedDate: string | null;
+    courtBasis: CourtBasis | null;
     court: string | null;
+    /** The court's 受理日期. */
+    acceptedDate: string | null;
+    /** The court's 案号. */
     rulingNo: string | null;
-    result: 'granted' | 'rejected' | null;
+    result: ConfirmationResult | null;
     resultDate: string | null;
     window: ConfirmationWindow | null;
+    /** Applied after the window's last day (REVIEW row 6): warned, not refused. */
+    late: boolean;
   };
 }
 
@@ -372,6 +479,20 @@ export interface ReturnVisit {
   due: boolean;
 }
 
+/** A recorded extension of the 调解期限 (REVIEW row 8). */
+export interface CaseExtension {
+  id: string;
+  /** The day the parties agreed. */
+  date: string;
+  /** The due date it replaced. */
+  previousDate: string;
+  newDate: string;
+  reason: string;
+  /** Both parties consented (always true: an extension is refused without it). */
+  consent: true;
+  createdAt: string;
+}
+
 export interface MediationCase {
   id: string;
   caseNo: string;
@@ -383,12 +504,22 @@ export interface MediationCase {
   committeeName: string;
   acceptedDate: string;
   category: string;
+  /** 土地承包经营纠纷 (category 07 only): a written agreement is required (REVIEW row 17). */
+  landContract: boolean;
   summary: string;
   amountYuan: number | null;
   outcome: CaseOutcome | null;
   outcomeReason: string | null;
+  terminationReason: TerminationReason | null;
   guidance: GuidanceRoute[];
   closedDate: string | null;
+  /** The 调解期限 as the engine judges it (REVIEW row 8): extended, done when the case closed, overdue. */
+  handling: DueItem | null;
+  extensions: CaseExtension[];
+  /** A labour dispute's 15-day point (REVIEW row 7); null for other categories. */
+  labourNotice: DueItem | null;
+  /** The day the parties of a labour dispute were told they may apply for arbitration. */
+  arbitrationToldDate: string | null;
   parties: MediationParty[];
   mediators: { staffId: string; name: string }[];
   records: MediationRecord[];

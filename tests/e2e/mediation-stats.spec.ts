@@ -43,7 +43,13 @@ test("half a year's mediation statistics as charts: by month, by category and by
     reason: '被申请人拒绝赔偿',
     guidance: ['litigation'],
   });
-  app.call('mediation.close', { id: accept('2024-05-06', '03').id, outcome: 'terminated', closedDate: '2024-05-10', reason: '申请人撤回' });
+  app.call('mediation.close', {
+    id: accept('2024-05-06', '03').id,
+    outcome: 'terminated',
+    closedDate: '2024-05-10',
+    terminationReason: 'withdrawn',
+    reason: '申请人撤回',
+  });
   accept('2024-06-03', '02');
 
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));

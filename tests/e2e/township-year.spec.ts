@@ -84,7 +84,13 @@ test('a township half-year: the dispute statistics, the mediation statistics and
   const withAmount = register(3, { category: '02', intakeDate: '2024-04-09', amountYuan: 5000, handlingLevel: 'township' });
   const failing = register(0, { category: '07', intakeDate: '2024-04-15', amountYuan: 2000, villageId: west });
   const caseOf = (d: { id: string }, acceptedDate: string) =>
-    app.call('mediation.openFromDispute', { disputeId: d.id, acceptedDate, mediatingBody: 'township', mediatorIds: [mediator] });
+    app.call('mediation.openFromDispute', {
+      disputeId: d.id,
+      acceptedDate,
+      origin: 'application',
+      mediatingBody: 'township',
+      mediatorIds: [mediator],
+    });
   const spotCase = caseOf(onTheSpot, '2024-04-09');
   const amountCase = caseOf(withAmount, '2024-04-10');
   const failedCase = caseOf(failing, '2024-04-16');

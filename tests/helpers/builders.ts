@@ -38,11 +38,15 @@ export function dispute(t: Caller, parties: readonly Person[], fields: Partial<I
   });
 }
 
-/** The dispute taken into people's mediation (受理) on 2024-05-07 by the township committee. */
+/**
+ * The dispute taken into people's mediation (受理) on 2024-05-07 by the township committee, on the
+ * parties' application (the source a dispute that came in by 来访 is given).
+ */
 export function caseFromDispute(t: Caller, d: Dispute, fields: Partial<Input<'mediation.openFromDispute'>> = {}): MediationCase {
   return t.call('mediation.openFromDispute', {
     disputeId: d.id,
     acceptedDate: '2024-05-07',
+    origin: 'application',
     mediatingBody: 'township',
     mediatorIds: [firstStaffId(t)],
     ...fields,

@@ -16,6 +16,7 @@ import {
   AGREEMENT_FORM_FULL_LABELS,
   AGREEMENT_PERFORMANCES,
   AGREEMENT_PERFORMANCE_LABELS,
+  LAND_WRITTEN_TEXT,
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
   type AgreementPerformance,
@@ -81,9 +82,24 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
       <form onSubmit={submit}>
         <Stack>
           <SegmentedControl
-            data={AGREEMENT_FORMS.map((f) => ({ value: f, label: AGREEMENT_FORM_FULL_LABELS[f] }))}
+            data={AGREEMENT_FORMS.map((f) => ({
+              value: f,
+              label: AGREEMENT_FORM_FULL_LABELS[f],
+              // 农村土地承包经营纠纷调解仲裁法第十条: a land-contract dispute is settled in writing (REVIEW row 17).
+              disabled: f === 'oral' && c.landContract && v.form !== 'oral',
+            }))}
             {...form.getInputProps('form')}
           />
+          {c.landContract && (
+            <Text size="sm" c={v.form === 'oral' ? 'red' : 'dimmed'}>
+              {LAND_WRITTEN_TEXT}
+            </Text>
+          )}
+          {form.errors.form && (
+            <Text size="sm" c="red">
+              {form.errors.form}
+            </Text>
+          )}
           {written && (
             <>
               <Textarea label="纠纷的主要事实" withAsterisk autosize minRows={3} maxLength={5000} {...form.getInputProps('facts')} />

@@ -7,14 +7,20 @@ import {
   GUIDANCE_ROUTE_LABELS,
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
+  routesRequired,
+  TERMINATION_REASONS,
+  TERMINATION_REASON_LABELS,
   type AgreementPerformance,
   type CaseOutcome,
   type GuidanceRoute,
   type PerformanceState,
+  type TerminationReason,
 } from '../../../shared/domain/mediation';
 import {
   AgreementPerformanceInput,
+  ArbitrationNoticeInput,
   CloseInput,
+  ExtensionInput,
   VISIT_METHODS,
   VisitInput,
   type MediationCase,
@@ -25,16 +31,20 @@ import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSetupStatus, useStaff } from '../reference/queries';
 import { todayLocal } from '../../components/today';
-import { useCloseCase, useSaveCaseVisit, useSetAgreementPerformance } from './mutations';
+import { useCloseCase, useExtendDeadline, useRecordArbitrationNotice, useSaveCaseVisit, useSetAgreementPerformance } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
-/** 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止 (reason). */
+/**
+ * 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止调解 (why,
+ * and the routes told unless the parties settled themselves or withdrew: 人民调解法 art. 26, REVIEW row 15).
+ */
 export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
     schema: CloseInput,
     initialValues: {
       outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome,
       closedDate: todayLocal(),
+      terminationReason: null as TerminationReason | null,
       reason: '',
       guidance: [] as GuidanceRoute[],
     },
@@ -45,6 +55,7 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
   const submit = form.onSubmit(async (values) => {
     if (await run({ id: c.id, ...values }, `已结案：${CASE_OUTCOME_LABELS[values.outcome]}`)) onClose();
   });
+  const needsRoutes = routesRequired(v.outcome, v.terminationReason);
   return (
     <Modal opened onClose={onClose} title="结案">
       <form onSubmit={submit}>
@@ -55,9 +66,17 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
           />
           {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
           <DateField label="结案日期" withAsterisk {...form.getInputProps('closedDate')} />
+          {v.outcome === 'terminated' && (
+            <Select
+              label="终止原因"
+              withAsterisk
+              data={TERMINATION_REASONS.map((r) => ({ value: r, label: TERMINATION_REASON_LABELS[r] }))}
+              {...form.getInputProps('terminationReason')}
+            />
+          )}
           {v.outcome !== 'success' && (
             <Textarea
-              label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的原因'}
+              label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的情况说明'}
               withAsterisk
               autosize
               minRows={2}
@@ -65,8 +84,13 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
               {...form.getInputProps('reason')}
             />
           )}
-          {v.outcome === 'failure' && (
-            <Checkbox.Group label="已告知当事人可选择的途径" withAsterisk {...form.getInputProps('guidance')}>
+          {v.outcome !== 'success' && (needsRoutes || v.guidance.length > 0) && (
+            <Checkbox.Group
+              label="已告知当事人可选择的途径"
+              description="人民调解法第二十六条：调解不成的，应当终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利"
+              withAsterisk={needsRoutes}
+              {...form.getInputProps('guidance')}
+            >
               <Group mt={6}>
                 {GUIDANCE_ROUTES.map((r) => (
                   <Checkbox key={r} value={r} label={GUIDANCE_ROUTE_LABELS[r]} />
@@ -75,6 +99,66 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
             </Checkbox.Group>
           )}
           <ModalActions onCancel={onClose} submit="确定结案" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * 延长调解期限 (REVIEW row 8): beyond the month only with both parties' consent — a box the worker must
+ * tick — the reason and the new date.
+ */
+export function ExtendDeadlineModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const form = useZodForm({
+    schema: ExtensionInput,
+    initialValues: { date: todayLocal(), newDate: '', reason: '', consent: false },
+    toInput: (v) => ({ caseId: c.id, ...v }),
+  });
+  const { run, saving } = useExtendDeadline(form);
+  const submit = form.onSubmit(async (values) => {
+    if (await run({ caseId: c.id, ...values, consent: values.consent as true }, `调解期限已延长至 ${values.newDate}`)) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="延长调解期限">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            当前调解期限：{c.handling?.dueDate ?? '—'}。人民调解委员会调解纠纷一般在一个月内调结；确需延长的，应经双方当事人同意。
+          </Text>
+          <Group grow align="flex-start">
+            <DateField label="当事人同意日期" withAsterisk {...form.getInputProps('date')} />
+            <DateField label="延长至" withAsterisk {...form.getInputProps('newDate')} />
+          </Group>
+          <Textarea label="延长理由" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('reason')} />
+          <Checkbox label="双方当事人均同意延长调解期限" {...form.getInputProps('consent', { type: 'checkbox' })} />
+          <ModalActions onCancel={onClose} submit="延长" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** 劳动争议: the parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
+export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const form = useZodForm({
+    schema: ArbitrationNoticeInput,
+    initialValues: { date: todayLocal() },
+    toInput: (v) => ({ caseId: c.id, ...v }),
+  });
+  const { run, saving } = useRecordArbitrationNotice(form);
+  const submit = form.onSubmit(async (values) => {
+    if (await run({ caseId: c.id, ...values }, '已登记告知可申请劳动仲裁')) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="登记告知可申请劳动仲裁">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            劳动争议调解仲裁法第十四条：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。
+          </Text>
+          <DateField label="告知日期" withAsterisk {...form.getInputProps('date')} />
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>
     </Modal>

@@ -1,20 +1,47 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { CONFIRMATION_RESULT_LABELS } from '../../../shared/domain/mediation';
-import { ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  CONFIRMATION_RESULTS,
+  CONFIRMATION_RESULT_LABELS,
+  COURT_BASES,
+  COURT_BASIS_LABELS,
+  LATE_CONFIRMATION_WARNING,
+  lateConfirmation,
+  type ConfirmationResult,
+  type CourtBasis,
+} from '../../../shared/domain/mediation';
+import { COURT_CASE_NO_HINT, ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveConfirmation } from './mutations';
 
-/** 司法确认: the 30-day window from the effective date as a countdown, then application and ruling. */
+interface Values {
+  intent: string | null;
+  appliedDate: string;
+  courtBasis: string | null;
+  court: string;
+  acceptedDate: string;
+  rulingNo: string;
+  result: string | null;
+  resultDate: string;
+}
+
+/**
+ * 司法确认 (REVIEW row 6): the 30-day window from the effective date as a countdown; the application to
+ * the court chosen under 民诉法 art. 205 (its basis and its name); the court's 受理日期 and 案号; and how
+ * it ended. An application after the window is saved as made and warned of here.
+ */
 export function ConfirmationCard({ c }: { c: MediationCase }) {
   const a = c.agreement!;
   const conf = a.confirmation;
-  const form = useZodForm({
+  const entrustedByCourt = c.origin === 'court';
+  const form = useZodForm<Values>({
     schema: ConfirmationInput,
     initialValues: {
       intent: conf.intent === null ? '' : conf.intent ? 'yes' : 'no',
       appliedDate: conf.appliedDate ?? '',
-      court: conf.court ?? '',
+      courtBasis: conf.courtBasis ?? (entrustedByCourt ? 'inviting_court' : null),
+      court: conf.court ?? (entrustedByCourt ? (c.senderUnit ?? '') : ''),
+      acceptedDate: conf.acceptedDate ?? '',
       rulingNo: conf.rulingNo ?? '',
       result: conf.result ?? '',
       resultDate: conf.resultDate ?? '',
@@ -25,9 +52,12 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   const submit = form.onSubmit(async (v) => {
     await run(toInput(c.id, v), '司法确认情况已保存');
   });
+  const v = form.getValues();
   const w = conf.window;
+  // Warned while typing, and on the saved record (the form's date may not be saved yet).
+  const lateTyped = lateConfirmation(v.appliedDate || null, w);
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="confirmation-card">
       <Group justify="space-between" mb="xs">
         <Title order={5}>司法确认</Title>
         {w && !conf.appliedDate && (
@@ -43,6 +73,12 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
       ) : (
         <form onSubmit={submit}>
           <Stack gap="xs">
+            {w && (conf.late || lateTyped) && (
+              <Alert color="orange" variant="light" title="逾期申请" data-testid="late-confirmation">
+                {LATE_CONFIRMATION_WARNING(w.lastDay)}
+                {conf.late ? '已按实际申请日期登记。' : ''}
+              </Alert>
+            )}
             <Group grow align="flex-start">
               <Select
                 label="当事人是否申请"
@@ -54,18 +90,34 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
                 {...form.getInputProps('intent')}
               />
               <DateField label="申请日期" {...form.getInputProps('appliedDate')} />
-              <TextInput label="受理法院" maxLength={100} {...form.getInputProps('court')} />
+              <Select
+                label="申请法院（民事诉讼法第二百零五条）"
+                clearable
+                data={COURT_BASES.map((b) => ({ value: b, label: COURT_BASIS_LABELS[b] }))}
+                {...form.getInputProps('courtBasis')}
+              />
+              <TextInput label="法院名称" placeholder="如：某某县人民法院" maxLength={100} {...form.getInputProps('court')} />
             </Group>
             <Group grow align="flex-start">
-              <TextInput label="裁定书文号" placeholder="如：（2024）某0102民特12号" maxLength={60} {...form.getInputProps('rulingNo')} />
+              <DateField label="法院受理日期" {...form.getInputProps('acceptedDate')} />
+              <TextInput
+                label="案号"
+                placeholder="如：（2024）豫0102民特12号"
+                title={COURT_CASE_NO_HINT}
+                maxLength={60}
+                {...form.getInputProps('rulingNo')}
+              />
               <Select
                 label="结果"
                 clearable
-                data={(['granted', 'rejected'] as const).map((r) => ({ value: r, label: CONFIRMATION_RESULT_LABELS[r] }))}
+                data={CONFIRMATION_RESULTS.map((r) => ({ value: r, label: CONFIRMATION_RESULT_LABELS[r] }))}
                 {...form.getInputProps('result')}
               />
-              <DateField label="裁定日期" {...form.getInputProps('resultDate')} />
+              <DateField label={v.result === 'withdrawn' ? '撤回日期' : '裁定日期'} {...form.getInputProps('resultDate')} />
             </Group>
+            <Text size="xs" c="dimmed">
+              人民法院审理司法确认案件，一般应当自立案之日起三十日内审结（民事诉讼法第一百八十七条）。
+            </Text>
             <Group>
               <Button type="submit" size="xs" loading={saving}>
                 保存司法确认情况
@@ -78,17 +130,16 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   );
 }
 
-function toInput(
-  caseId: string,
-  v: { intent: string | null; appliedDate: string; court: string; rulingNo: string; result: string | null; resultDate: string },
-) {
+function toInput(caseId: string, v: Values) {
   return {
     caseId,
     intent: v.intent === 'yes' ? true : v.intent === 'no' ? false : null,
     appliedDate: v.appliedDate,
+    courtBasis: (v.courtBasis || '') as '' | CourtBasis,
     court: v.court,
+    acceptedDate: v.acceptedDate,
     rulingNo: v.rulingNo,
-    result: (v.result || '') as '' | 'granted' | 'rejected',
+    result: (v.result || '') as '' | ConfirmationResult,
     resultDate: v.resultDate,
   };
 }

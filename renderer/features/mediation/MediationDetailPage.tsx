@@ -5,10 +5,14 @@ import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
 import {
   AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
+  ENTRUSTED_ORIGINS,
   GUIDANCE_ROUTE_LABELS,
+  LABOUR_CATEGORY,
+  LABOUR_PAYMENT_ORDER_TEXT,
   MEDIATING_BODY_LABELS,
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
+  TERMINATION_REASON_LABELS,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 import { RECORD_KIND_LABELS, type MediationRecord, type RecordKind, type ReturnVisit } from '../../../shared/schemas/mediation';
@@ -18,7 +22,8 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { useDicts } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
-import { AgreementPerformanceModal, CloseCaseModal, VisitModal } from './CaseModals';
+import { AgreementPerformanceModal, ArbitrationNoticeModal, CloseCaseModal, ExtendDeadlineModal, VisitModal } from './CaseModals';
+import { CaseDeadlines } from './CaseDeadlines';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
@@ -45,6 +50,8 @@ type Dialog =
   | { kind: 'performance' }
   | { kind: 'close' }
   | { kind: 'visit'; visit?: ReturnVisit }
+  | { kind: 'extend' }
+  | { kind: 'arbitrationNotice' }
   | null;
 
 /** One case file (卷宗) with everything that happens to it, in the order the work is done. */
@@ -105,13 +112,16 @@ export function MediationDetailPage() {
           <Field label="受理日期">{c.acceptedDate}</Field>
           <Field label="案件来源">
             {CASE_ORIGIN_LABELS[c.origin]}
-            {c.senderUnit ? `（${c.senderUnit}）` : ''}
+            {ENTRUSTED_ORIGINS.includes(c.origin) && c.senderUnit ? `（${c.senderUnit}）` : ''}
           </Field>
           <Field label="调解组织">
             {c.committeeName}（{MEDIATING_BODY_LABELS[c.mediatingBody]}）
           </Field>
           <Field label="调解员">{c.mediators.map((m) => m.name).join('、')}</Field>
-          <Field label="纠纷类型">{dicts.label('dispute_category', c.category)}</Field>
+          <Field label="纠纷类型">
+            {dicts.label('dispute_category', c.category)}
+            {c.landContract ? '（土地承包经营纠纷）' : ''}
+          </Field>
           <Field label="涉及金额（元）">{c.amountYuan === null ? '' : c.amountYuan.toLocaleString('zh-CN')}</Field>
           <Field label="纠纷登记">
             {c.disputeId ? (
@@ -124,7 +134,14 @@ export function MediationDetailPage() {
           </Field>
           <Field label="结案">
             {c.closedDate
-              ? `${c.closedDate}${c.outcomeReason ? `　${c.outcomeReason}` : ''}${c.guidance.length ? `　已告知：${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}` : ''}`
+              ? [
+                  c.closedDate,
+                  c.terminationReason ? `终止原因：${TERMINATION_REASON_LABELS[c.terminationReason]}` : null,
+                  c.outcomeReason,
+                  c.guidance.length ? `已告知：${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}` : null,
+                ]
+                  .filter(Boolean)
+                  .join('　')
               : ''}
           </Field>
           <Field label="纠纷简要情况" span={12}>
@@ -132,6 +149,14 @@ export function MediationDetailPage() {
           </Field>
         </Grid>
       </Card>
+
+      {!c.deletedAt && (
+        <CaseDeadlines
+          c={c}
+          onExtend={() => setDialog({ kind: 'extend' })}
+          onArbitrationNotice={() => setDialog({ kind: 'arbitrationNotice' })}
+        />
+      )}
 
       <Card withBorder>
         <Title order={5} mb="xs">
@@ -334,6 +359,11 @@ export function MediationDetailPage() {
               )}
             </Group>
             {a.agreedAmountYuan !== null && <Text size="sm">协议金额：{a.agreedAmountYuan.toLocaleString('zh-CN')} 元</Text>}
+            {c.category === LABOUR_CATEGORY && a.form === 'written' && (
+              <Text size="xs" c="dimmed">
+                {LABOUR_PAYMENT_ORDER_TEXT}（协议书上已印明）
+              </Text>
+            )}
           </Stack>
         )}
       </Card>
@@ -403,6 +433,8 @@ export function MediationDetailPage() {
       {dialog?.kind === 'performance' && <AgreementPerformanceModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'close' && <CloseCaseModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'visit' && <VisitModal c={c} visit={dialog.visit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'extend' && <ExtendDeadlineModal c={c} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'arbitrationNotice' && <ArbitrationNoticeModal c={c} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

@@ -1,9 +1,22 @@
-import { Button, Grid, Group, Loader, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import {
-  CASE_ORIGINS,
-  CASE_ORIGIN_LABELS,
   ENTRUSTED_ORIGINS,
+  LAND_CATEGORY,
   MEDIATING_BODIES,
   MEDIATING_BODY_LABELS,
   type CaseOrigin,
@@ -15,10 +28,9 @@ import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
+import { originOptions } from './labels';
 import { useCreateCase, useUpdateCase } from './mutations';
 import { useMediationCase } from './queries';
-
-type DirectOrigin = Exclude<CaseOrigin, 'dispute'>;
 
 interface Values {
   origin: CaseOrigin;
@@ -27,21 +39,20 @@ interface Values {
   mediatingBody: MediatingBody;
   committeeName: string;
   category: string;
+  landContract: boolean;
   summary: string;
   amountYuan: number | string;
   parties: PartyValue[];
   mediatorIds: string[];
 }
 
-const fields = ({ origin: _origin, ...v }: Values) => ({
+/** The form's values as the contract takes them (a new case and a corrected one alike). */
+const toInput = (v: Values) => ({
   ...v,
+  landContract: v.category === LAND_CATEGORY && v.landContract,
   amountYuan: v.amountYuan === '' ? null : Number(v.amountYuan),
   parties: toPartyInput(v.parties),
 });
-/** A new case: its source (never 'dispute' here: those are opened from the dispute's page). */
-const toInput = (v: Values) => ({ ...fields(v), origin: v.origin as DirectOrigin });
-/** A corrected case: everything but its source, which stays as the case was accepted. */
-const toUpdate = fields;
 
 function toValues(c?: MediationCase): Values {
   if (!c) {
@@ -52,6 +63,7 @@ function toValues(c?: MediationCase): Values {
       mediatingBody: 'township',
       committeeName: '',
       category: '',
+      landContract: false,
       summary: '',
       amountYuan: '',
       parties: [newParty('applicant'), newParty('respondent')],
@@ -65,6 +77,7 @@ function toValues(c?: MediationCase): Values {
     mediatingBody: c.mediatingBody,
     committeeName: c.committeeName,
     category: c.category,
+    landContract: c.landContract,
     summary: c.summary,
     amountYuan: c.amountYuan ?? '',
     parties: c.parties.map((p) => newParty(p.role, { id: p.personId, name: p.name })),
@@ -74,7 +87,8 @@ function toValues(c?: MediationCase): Values {
 
 /**
  * A case opened directly (on a party's application, on the committee's initiative, or entrusted),
- * or an existing case's particulars corrected: its source stays as it was accepted.
+ * or an existing case's particulars corrected — its source too (a case carried across from the
+ * register was given a proposed one, REVIEW row 9).
  */
 function CaseEditor({ existing }: { existing?: MediationCase }) {
   const navigate = useNavigate();
@@ -84,7 +98,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
   const form = useZodForm<Values>({
     schema: existing ? MediationUpdateInput : MediationCreateInput,
     initialValues: toValues(existing),
-    toInput: (v) => (existing ? { id: existing.id, ...toUpdate(v) } : toInput(v)),
+    toInput: (v) => (existing ? { id: existing.id, ...toInput(v) } : toInput(v)),
   });
   const v = form.getValues();
   const create = useCreateCase(form);
@@ -92,7 +106,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
   const saving = create.saving || update.saving;
   const submit = form.onSubmit(async (values) => {
     const c = existing
-      ? await update.run({ id: existing.id, ...toUpdate(values) }, '案件信息已保存')
+      ? await update.run({ id: existing.id, ...toInput(values) }, '案件信息已保存')
       : await create.run(toInput(values), '调解案件已受理');
     if (c) navigate(`/mediation/${c.id}`);
   });
@@ -103,18 +117,11 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
           <Title order={3}>{existing ? `编辑案件信息　${existing.caseNo}` : '受理人民调解案件'}</Title>
           <Grid gap="sm">
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select
-                label="案件来源"
-                withAsterisk
-                allowDeselect={false}
-                disabled={!!existing}
-                data={CASE_ORIGINS.filter((o) => existing || o !== 'dispute').map((o) => ({ value: o, label: CASE_ORIGIN_LABELS[o] }))}
-                {...form.getInputProps('origin')}
-              />
+              <Select label="案件来源" withAsterisk allowDeselect={false} data={originOptions()} {...form.getInputProps('origin')} />
             </Grid.Col>
             {ENTRUSTED_ORIGINS.includes(v.origin) && (
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput label="委托/移交/指定单位" withAsterisk maxLength={100} {...form.getInputProps('senderUnit')} />
+                <TextInput label="移送/委托单位" withAsterisk maxLength={100} {...form.getInputProps('senderUnit')} />
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 6, sm: 3 }}>
@@ -129,6 +136,11 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
                 {...form.getInputProps('category')}
               />
             </Grid.Col>
+            {v.category === LAND_CATEGORY && (
+              <Grid.Col span={{ base: 6, sm: 3 }} pt={30}>
+                <Checkbox label="土地承包经营纠纷" {...form.getInputProps('landContract', { type: 'checkbox' })} />
+              </Grid.Col>
+            )}
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select
                 label="调解组织类型"
@@ -142,6 +154,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
               <TextInput
                 label="调解组织名称"
                 placeholder={settings.data?.committeeName}
+                description="卷宗号按各调委会分别编号"
                 maxLength={50}
                 {...form.getInputProps('committeeName')}
               />

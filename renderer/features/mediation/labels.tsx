@@ -1,9 +1,13 @@
 import { Badge } from '@mantine/core';
 import {
   AGREEMENT_PERFORMANCE_LABELS,
+  CASE_ORIGIN_LABELS,
   CASE_OPEN_LABEL,
   CASE_OUTCOME_LABELS,
+  ENTRUSTED_LABEL,
+  ENTRUSTED_ORIGINS,
   PERFORMANCE_STATE_LABELS,
+  REGISTER_ORIGINS,
   type AgreementPerformance,
   type CaseOutcome,
   type PerformanceState,
@@ -40,4 +44,15 @@ export function PerformanceBadge({ state }: { state: PerformanceState | Agreemen
       {PERFORMANCE_LABELS[state]}
     </Badge>
   );
+}
+
+/** 案件来源 as the 受理登记表 has it, then 委托移送 with its kinds (REVIEW row 9). */
+export function originOptions() {
+  return [
+    { group: '受理登记表所列', items: REGISTER_ORIGINS.map((o) => ({ value: o, label: CASE_ORIGIN_LABELS[o] })) },
+    {
+      group: `${ENTRUSTED_LABEL}（须填写移送/委托单位）`,
+      items: ENTRUSTED_ORIGINS.map((o) => ({ value: o, label: CASE_ORIGIN_LABELS[o] })),
+    },
+  ];
 }

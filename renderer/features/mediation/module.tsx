@@ -2,9 +2,14 @@
 import {
   AGREEMENT_FORM_FULL_LABELS,
   AGREEMENT_PERFORMANCE_LABELS,
+  CASE_ORIGIN_LABELS,
   CASE_OUTCOME_LABELS,
-  CONFIRMATION_LABELS,
+  CONFIRMATION_RESULT_LABELS,
+  COURT_BASIS_LABELS,
+  GUIDANCE_ROUTE_LABELS,
+  MEDIATING_BODY_LABELS,
   PERFORMANCE_STATE_LABELS,
+  TERMINATION_REASON_LABELS,
 } from '../../../shared/domain/mediation';
 import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
 import type { UiModule } from '../../components/modules';
@@ -26,15 +31,21 @@ export const mediationUi: UiModule<'mediation'> = {
   color: 'teal',
   audit: {
     fields: MEDIATION_FIELD_LABELS,
-    values: { outcome: CASE_OUTCOME_LABELS },
-    // Inside a record, an agreement, a performance item or a ruling.
+    values: {
+      outcome: CASE_OUTCOME_LABELS,
+      origin: CASE_ORIGIN_LABELS,
+      mediatingBody: MEDIATING_BODY_LABELS,
+      terminationReason: TERMINATION_REASON_LABELS,
+      guidance: GUIDANCE_ROUTE_LABELS,
+    },
+    // Inside a record, an agreement, a performance item or a ruling (its court's basis and result).
     codes: {
       ...PERFORMANCE_STATE_LABELS,
       ...AGREEMENT_PERFORMANCE_LABELS,
       ...RECORD_KIND_LABELS,
       ...AGREEMENT_FORM_FULL_LABELS,
-      granted: CONFIRMATION_LABELS.granted,
-      rejected: CONFIRMATION_LABELS.rejected,
+      ...COURT_BASIS_LABELS,
+      ...CONFIRMATION_RESULT_LABELS,
     },
   },
   settings: [],

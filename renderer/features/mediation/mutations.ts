@@ -61,6 +61,16 @@ export function useCloseCase<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.close'>) => api.mediation.close(input), form);
 }
 
+/** 延长调解期限 with the parties' consent (REVIEW row 8). */
+export function useExtendDeadline<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.extendDeadline'>) => api.mediation.extendDeadline(input), form);
+}
+
+/** A labour dispute's parties told they may apply for arbitration (REVIEW row 7). */
+export function useRecordArbitrationNotice<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.recordArbitrationNotice'>) => api.mediation.recordArbitrationNotice(input), form);
+}
+
 export function useSaveCaseVisit<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.saveVisit'>) => api.mediation.saveVisit(input), form);
 }

@@ -109,7 +109,7 @@ function TownshipSettings({ settings }: { settings: Settings }) {
         />
         <TextInput
           label="人民调解卷宗号格式"
-          description="如：（{year}）{township}人调字第{seq}号"
+          description="如：（{year}）{township}人调字第{seq}号。{township} 为调委会简称：本调委会用乡镇简称，村（社区）等调委会用其名称去掉“人民调解委员会”；各调委会分别编号"
           withAsterisk
           {...form.getInputProps('mediationNumberPattern')}
         />

@@ -10,6 +10,7 @@ import { APPLICATION_ID, NEW_LEDGER_PAGE_SIZE, openLedger } from '../../../db/op
 import { createHost, dispatch } from '../../../db/router';
 import { resolveDbPath } from '../../../db/paths';
 import type { FollowupSubject } from '../../../shared/schemas/followup';
+import { originOfDisputeSource } from '../../../shared/domain/mediation';
 import { tempDir } from '../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -543,6 +544,105 @@ describe('openLedger', () => {
       facts: one.facts,
     });
     expect(saved).toMatchObject({ ok: true, value: { facts: { leaveTimes: 3, leaveBreachDate: '2024-06-01' } } });
+  });
+
+  it('gives cases opened from the register before 0018 the source their dispute suggests (REVIEW row 9), with the sending body', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0018') });
+    const clock = fixedClock('2024-06-15');
+    const oldHost = createHost(old, { clock, log: () => {} });
+    const call = (method: string, input: unknown) => {
+      const r = dispatch(oldHost, method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as { id: string };
+    };
+    call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const person = call('persons.create', { name: '张三' });
+    const at = '2024-06-01T08:00:00.000Z';
+    const kase = old.db.prepare(
+      `INSERT INTO mediation_case (id, case_no, case_year, case_seq, dispute_id, origin, sender_unit, mediating_body, committee_name,
+         accepted_date, category, summary, parties_text, mediators_text, created_at, updated_at)
+       VALUES (?, ?, 2024, ?, ?, ?, ?, 'township', '高寨乡人民调解委员会', '2024-06-01', '02', '纠纷', '张三', '王调解', ?, ?)`,
+    );
+    // [dispute source, its work order's 转办单位, the case's origin and sender as kept before 0018]
+    const files: [string, string | null, string, string | null][] = [
+      ['screening', null, 'dispute', null],
+      ['grid', null, 'dispute', null],
+      ['visit', null, 'dispute', null],
+      ['call', null, 'dispute', null],
+      ['court', null, 'dispute', null],
+      ['police110', null, 'dispute', null],
+      ['petition', '县信访局', 'dispute', null],
+      ['hotline12345', null, 'dispute', null],
+      ['other', null, 'dispute', null],
+      ['L01', null, 'dispute', null],
+      // a case opened directly keeps what it was given
+      ['visit', null, 'court', '某某县人民法院'],
+    ];
+    for (const [n, [source, ticketUnit, origin, sender]] of files.entries()) {
+      const d = call('disputes.create', {
+        intakeDate: '2024-05-30',
+        source: 'visit',
+        category: '02',
+        summary: '纠纷',
+        parties: [{ personId: person.id, role: 'applicant' }],
+      });
+      old.db.prepare('UPDATE dispute SET source = ?, ticket_unit = ? WHERE id = ?').run(source, ticketUnit, d.id);
+      kase.run(
+        `01HZC0000000000000000000${String(n).padStart(2, '0')}`,
+        `（2024）高寨乡人调字第${n + 1}号`,
+        n + 1,
+        origin === 'dispute' ? d.id : null,
+        origin,
+        sender,
+        at,
+        at,
+      );
+    }
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(
+      again.db.prepare('SELECT origin, sender_unit AS sender, dispute_id IS NOT NULL AS linked FROM mediation_case ORDER BY id').all(),
+    ).toEqual([
+      { origin: 'initiative', sender: null, linked: 1 },
+      { origin: 'initiative', sender: null, linked: 1 },
+      { origin: 'application', sender: null, linked: 1 },
+      { origin: 'application', sender: null, linked: 1 },
+      { origin: 'court', sender: '人民法院', linked: 1 },
+      { origin: 'police', sender: '公安机关（110联动）', linked: 1 },
+      { origin: 'government', sender: '县信访局', linked: 1 },
+      { origin: 'government', sender: '12345政务服务便民热线', linked: 1 },
+      { origin: 'initiative', sender: null, linked: 1 },
+      { origin: 'initiative', sender: null, linked: 1 },
+      { origin: 'court', sender: '某某县人民法院', linked: 0 },
+    ]);
+    // The data step and the rule a case opened from the register now follows are one table.
+    for (const [source] of files.slice(0, 10)) {
+      const row = again.db
+        .prepare('SELECT m.origin FROM mediation_case m JOIN dispute d ON d.id = m.dispute_id WHERE d.source = ?')
+        .get(source) as { origin: string };
+      expect(row.origin, source).toBe(originOfDisputeSource(source));
+    }
+    const host = createHost(again, { clock, log: () => {} });
+    expect(dispatch(host, 'mediation.stats', { dateFrom: '2024-01-01', dateTo: '2024-12-31' })).toMatchObject({
+      ok: true,
+      value: {
+        byOrigin: expect.arrayContaining([
+          expect.objectContaining({ key: 'initiative', counted: 4 }),
+          expect.objectContaining({ key: 'application', counted: 2 }),
+          expect.objectContaining({ key: 'court', counted: 2 }),
+          expect.objectContaining({ key: 'government', counted: 2 }),
+          expect.objectContaining({ key: 'police', counted: 1 }),
+        ]),
+      },
+    });
+    // A case kept before 0018 opens with its 调解期限 (accepted 06-01 → 07-01) and can still be edited.
+    expect(dispatch(host, 'mediation.get', { id: '01HZC000000000000000000004' })).toMatchObject({
+      ok: true,
+      value: { origin: 'court', senderUnit: '人民法院', landContract: false, handling: { dueDate: '2024-07-01', state: 'upcoming' } },
+    });
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

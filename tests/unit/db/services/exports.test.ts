@@ -180,6 +180,7 @@ describe("people's mediation ledger export", () => {
     const settled = t.call('mediation.openFromDispute', {
       disputeId: d.id,
       acceptedDate: '2024-06-02',
+      origin: 'application',
       mediatingBody: 'township',
       mediatorIds: [staffId],
     });
@@ -236,7 +237,7 @@ describe("people's mediation ledger export", () => {
         1,
         settled.caseNo,
         day('2024-06-02'),
-        '排查登记转入',
+        '当事人申请',
         '邻里纠纷',
         '张三、李四',
         maskIdNumber(a.idNumber!),

@@ -5,6 +5,7 @@ import type { Person } from '../../../../shared/schemas/persons';
 import { writtenAgreement as writtenAgreementBuilder } from '../../../helpers/builders';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
 import type { Input } from '../../../../shared/contract';
+import { CONFIRMATION_LABELS } from '../../../../shared/domain/mediation';
 
 let t: TestLedger;
 let a: Person;
@@ -31,12 +32,45 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const open = () =>
-  t.call('mediation.openFromDispute', {
-    disputeId: dispute.id,
-    acceptedDate: '2024-05-07',
+/** What 受理 of the registered dispute sends: accepted 2024-05-07 by the township committee, on application. */
+const openInput = (): Input<'mediation.openFromDispute'> => ({
+  disputeId: dispute.id,
+  acceptedDate: '2024-05-07',
+  origin: 'application',
+  mediatingBody: 'township',
+  mediatorIds: [mediatorId],
+});
+const open = () => t.call('mediation.openFromDispute', openInput());
+/** The edit form's input for a case as it stands, with `over` changed. */
+const updateOf = (c: MediationCase, over: Partial<Input<'mediation.update'>> = {}): Input<'mediation.update'> => ({
+  id: c.id,
+  acceptedDate: c.acceptedDate,
+  origin: c.origin,
+  senderUnit: c.senderUnit,
+  mediatingBody: c.mediatingBody,
+  committeeName: c.committeeName,
+  category: c.category,
+  landContract: c.landContract,
+  summary: c.summary,
+  amountYuan: c.amountYuan,
+  parties: c.parties.map((p) => ({ personId: p.personId, role: p.role })),
+  mediatorIds: c.mediators.map((m) => m.staffId),
+  ...over,
+});
+/** A case opened directly (accepted 2024-05-15 unless told), with both persons as parties. */
+const direct = (fields: Partial<Input<'mediation.create'>> = {}) =>
+  t.call('mediation.create', {
+    origin: 'application',
+    acceptedDate: '2024-05-15',
     mediatingBody: 'township',
+    category: '02',
+    summary: '排水沟纠纷',
+    parties: [
+      { personId: a.id, role: 'applicant' },
+      { personId: b.id, role: 'respondent' },
+    ],
     mediatorIds: [mediatorId],
+    ...fields,
   });
 /** The builder's agreement: one payment of 2000 yuan due 2024-05-31, not made (overdue on 2024-06-15). */
 const writtenAgreementOn = (c: MediationCase) => writtenAgreementBuilder(t, c);
@@ -76,14 +110,7 @@ describe("people's mediation case file", () => {
     const d = t.call('disputes.get', { id: dispute.id });
     expect(d.status).toBe('mediating');
     expect(d.history.map((h) => h.to)).toEqual(['registered', 'accepted', 'mediating']);
-    expect(
-      t.raw('mediation.openFromDispute', {
-        disputeId: dispute.id,
-        acceptedDate: '2024-05-07',
-        mediatingBody: 'township',
-        mediatorIds: [mediatorId],
-      }),
-    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.raw('mediation.openFromDispute', openInput())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('can be opened directly on application, and entrusted cases need their sender', () => {
@@ -98,7 +125,7 @@ describe("people's mediation case file", () => {
     expect(t.call('mediation.create', { origin: 'application', ...base }).origin).toBe('application');
     expect(t.raw('mediation.create', { origin: 'court', ...base })).toMatchObject({
       ok: false,
-      error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } },
+      error: { fields: { senderUnit: '委托移送的案件须填写移送/委托单位' } },
     });
     expect(t.call('mediation.create', { origin: 'court', senderUnit: '某某县人民法院', ...base }).senderUnit).toBe('某某县人民法院');
   });
@@ -143,6 +170,7 @@ describe("people's mediation case file", () => {
     const fields = {
       id: c.id,
       acceptedDate: c.acceptedDate,
+      origin: c.origin,
       mediatingBody: c.mediatingBody,
       category: c.category,
       summary: '宅基地界墙倒塌砸坏邻居菜地及围栏',
@@ -171,8 +199,14 @@ describe("people's mediation case file", () => {
       mediatorIds: [mediatorId],
     });
     expect(
-      t.raw('mediation.update', { ...fields, id: entrusted.id, parties: [{ personId: a.id, role: 'applicant' }], senderUnit: '' }),
-    ).toMatchObject({ ok: false, error: { fields: { senderUnit: '委托、移交或指定的案件须填写来源单位' } } });
+      t.raw('mediation.update', {
+        ...fields,
+        id: entrusted.id,
+        origin: 'court',
+        parties: [{ personId: a.id, role: 'applicant' }],
+        senderUnit: '',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { senderUnit: '委托移送的案件须填写移送/委托单位' } } });
   });
 
   it("takes the agreement's effective date from the last signature, proposes a return visit and counts down the confirmation window", () => {
@@ -210,6 +244,7 @@ describe("people's mediation case file", () => {
       caseId: c.id,
       intent: true,
       appliedDate: '2024-06-01',
+      courtBasis: 'committee_location',
       court: '某某县人民法院',
       rulingNo: '（2024）豫0102民特12号',
       result: 'granted',
@@ -275,7 +310,13 @@ describe("people's mediation case file", () => {
       parties: [{ personId: b.id, role: 'applicant' }],
       mediatorIds: [mediatorId],
     });
-    t.call('mediation.close', { id: other.id, outcome: 'terminated', closedDate: '2024-05-30', reason: '申请人撤回' });
+    t.call('mediation.close', {
+      id: other.id,
+      outcome: 'terminated',
+      closedDate: '2024-05-30',
+      terminationReason: 'withdrawn',
+      reason: '申请人撤回',
+    });
     const list = (f: Record<string, unknown>) => t.call('mediation.list', f);
     expect(list({}).total).toBe(2);
     expect(list({ outcome: 'success' }).rows.map((r) => r.id)).toEqual([ok.id]);
@@ -313,7 +354,13 @@ describe("people's mediation case file", () => {
         mediatorIds: [mediatorId],
       });
     // Accepted before the period, ended inside it: an outcome in March, no acceptance counted.
-    t.call('mediation.close', { id: create('2024-01-30').id, outcome: 'terminated', closedDate: '2024-03-02', reason: '申请人撤回' });
+    t.call('mediation.close', {
+      id: create('2024-01-30').id,
+      outcome: 'terminated',
+      closedDate: '2024-03-02',
+      terminationReason: 'withdrawn',
+      reason: '申请人撤回',
+    });
     // Accepted in May, succeeded in June.
     t.call('mediation.close', { id: writtenAgreement(open().id).id, outcome: 'success', closedDate: '2024-06-03' });
     const failure = create('2024-05-08');
@@ -324,7 +371,13 @@ describe("people's mediation case file", () => {
       reason: '拒绝赔偿',
       guidance: ['litigation'],
     });
-    t.call('mediation.close', { id: create('2024-06-01').id, outcome: 'terminated', closedDate: '2024-06-05', reason: '申请人撤回' });
+    t.call('mediation.close', {
+      id: create('2024-06-01').id,
+      outcome: 'terminated',
+      closedDate: '2024-06-05',
+      terminationReason: 'withdrawn',
+      reason: '申请人撤回',
+    });
     create('2024-06-02');
     t.call('mediation.delete', { id: create('2024-06-04').id });
 
@@ -356,10 +409,8 @@ describe("people's mediation case file", () => {
       { month: '2024-05', accepted: 2, successful: 1 },
       { month: '2024-06', accepted: 2, successful: 0 },
     ]);
-    expect(a.byOrigin.map((o) => [o.key, o.counted])).toEqual([
-      ['application', 3],
-      ['dispute', 1],
-    ]);
+    // The case opened from the register counts under its own source (REVIEW row 9), not as 'dispute'.
+    expect(a.byOrigin.map((o) => [o.key, o.counted])).toEqual([['application', 4]]);
     expect(t.call('mediation.stats', { dateFrom: '2024-06-10', dateTo: '2024-06-15', basis: 'closed' })).toMatchObject({
       byMonth: [{ month: '2024-06', accepted: 0, successful: 0 }],
       byOutcome: [
@@ -459,18 +510,7 @@ describe('REVIEW rows 1, 3, 19 and 22: the agreement as a whole', () => {
     // An earlier visit entered late does not overwrite what the latest found
     expect(visit(c.id, '2024-05-25', 'unperformed').agreement).toMatchObject({ performance: 'performed' });
     // With items, a visit changes nothing: the items decide
-    const other = t.call('mediation.create', {
-      origin: 'application',
-      acceptedDate: '2024-05-08',
-      mediatingBody: 'township',
-      category: '02',
-      summary: '借款',
-      parties: [
-        { personId: a.id, role: 'applicant' },
-        { personId: b.id, role: 'respondent' },
-      ],
-      mediatorIds: [mediatorId],
-    });
+    const other = direct({ acceptedDate: '2024-05-08', summary: '借款' });
     writtenAgreement(other.id);
     expect(visit(other.id, '2024-06-14', 'performed').agreement).toMatchObject({ performance: 'unperformed' });
   });
@@ -503,5 +543,304 @@ describe('REVIEW rows 1, 3, 19 and 22: the agreement as a whole', () => {
       error: { code: 'VALIDATION', fields: { closedDate: '不能早于协议生效日期' } },
     });
     expect(t.call('mediation.close', { id: c.id, outcome: 'success', closedDate: '2024-05-21' }).outcome).toBe('success');
+  });
+});
+
+describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () => {
+  const dashboard = () => t.call('obligations.dashboard', {});
+  const mediationItems = (list: { module: string; label: string; dueDate: string; originalDueDate: string | null }[]) =>
+    list.filter((i) => i.module === 'mediation').map((i) => [i.label, i.dueDate, i.originalDueDate]);
+
+  it('row 6: an application after the window is saved as made and warned of; one within it is not', () => {
+    // effective 2024-05-10: the 30th day is Sunday 06-09, so the last day is Monday 06-10
+    const c = writtenAgreement(open().id, {
+      partySignatures: [
+        { personId: a.id, date: '2024-05-10' },
+        { personId: b.id, date: '2024-05-10' },
+      ],
+      mediatorSignedDate: '2024-05-10',
+      sealDate: '2024-05-10',
+    });
+    const apply = (appliedDate: string) =>
+      t.call('mediation.saveConfirmation', {
+        caseId: c.id,
+        intent: true,
+        appliedDate,
+        courtBasis: 'subject_location',
+        court: '某某县人民法院',
+      }).agreement!.confirmation;
+    expect(apply('2024-06-10')).toMatchObject({ appliedDate: '2024-06-10', late: false, window: { lastDay: '2024-06-10' } });
+    expect(apply('2024-06-12')).toMatchObject({ appliedDate: '2024-06-12', courtBasis: 'subject_location', late: true });
+    // The window's due item is gone: the application was made
+    expect(t.ledger.db.prepare("SELECT item_key FROM obligation WHERE owner_id = ? AND item_key = 'confirmation'").all(c.id)).toEqual([]);
+  });
+
+  it.each([
+    // result, court 受理日期, result date → the ledger's 司法确认 column
+    ['granted', '2024-06-03', '2024-06-10', 'granted', '确认有效'],
+    ['rejected', '2024-06-03', '2024-06-10', 'rejected', '驳回'],
+    ['not_accepted', null, '2024-06-04', 'not_accepted', '不予受理'],
+    ['withdrawn', '2024-06-03', '2024-06-07', 'withdrawn', '撤回'],
+    [null, '2024-06-03', null, 'applied', '已申请'],
+  ] as const)(
+    'row 6: result %s (受理 %s, on %s) is kept with the court 案号 and listed as %s (%s)',
+    (result, acceptedDate, resultDate, state, label) => {
+      const c = writtenAgreement(open().id);
+      const saved = t.call('mediation.saveConfirmation', {
+        caseId: c.id,
+        intent: true,
+        appliedDate: '2024-06-01',
+        courtBasis: 'party_domicile',
+        court: '某某县人民法院',
+        acceptedDate,
+        rulingNo: '（2024）豫0102民特12号',
+        result,
+        resultDate,
+      });
+      expect(saved.agreement!.confirmation).toMatchObject({ acceptedDate, rulingNo: '（2024）豫0102民特12号', result, resultDate });
+      expect(t.call('mediation.list', {}).rows.find((r) => r.id === c.id)!.confirmation).toBe(state);
+      expect(CONFIRMATION_LABELS[state]).toBe(label);
+      const s = t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-06-30' });
+      expect([s.confirmationsApplied, s.confirmationsGranted]).toEqual([1, result === 'granted' ? 1 : 0]);
+    },
+  );
+
+  it.each([
+    [{ acceptedDate: '2024-06-16' }, 'acceptedDate', '受理日期不能晚于今天'],
+    [{ result: 'granted', resultDate: '2024-06-16' }, 'resultDate', '结果日期不能晚于今天'],
+    [{ rulingNo: '豫0102民特12号' }, 'rulingNo', '案号应如（2024）豫0102民特12号：括号内为年份，以“号”结尾'],
+    [{ courtBasis: null }, 'courtBasis', '请选择向哪一法院申请（民事诉讼法第二百零五条）'],
+  ])('row 6: the host refuses %j at %s: %s', (over, field, message) => {
+    const c = writtenAgreement(open().id);
+    const input = { caseId: c.id, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院', ...over };
+    expect(t.raw('mediation.saveConfirmation', input)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { [field]: message } },
+    });
+  });
+
+  it('row 7: a labour dispute owes the 15-day notice of arbitration on the dashboard until the parties are told', () => {
+    const c = direct({ category: '10', acceptedDate: '2024-05-20' });
+    expect(c.labourNotice).toMatchObject({ dueDate: '2024-06-04', state: 'overdue' });
+    expect(mediationItems(dashboard().overdue)).toContainEqual(['15日内未达成协议——告知可申请劳动仲裁', '2024-06-04', null]);
+    expect(t.raw('mediation.recordArbitrationNotice', { caseId: c.id, date: '2024-05-19' })).toMatchObject({
+      ok: false,
+      error: { fields: { date: '不能早于受理日期' } },
+    });
+    const told = t.call('mediation.recordArbitrationNotice', { caseId: c.id, date: '2024-06-05' });
+    expect([told.arbitrationToldDate, told.labourNotice]).toEqual(['2024-06-05', expect.objectContaining({ state: 'done', late: true })]);
+    expect(mediationItems(dashboard().overdue).map(([label]) => label)).not.toContain('15日内未达成协议——告知可申请劳动仲裁');
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ after: { arbitrationNotice: '2024-06-05' } });
+    // Other categories owe no such notice, and cannot record one
+    const other = direct();
+    expect(other.labourNotice).toBeNull();
+    expect(t.raw('mediation.recordArbitrationNotice', { caseId: other.id, date: '2024-06-05' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+  });
+
+  it('row 7: an agreement that takes effect within the 15 days meets the notice', () => {
+    const c = writtenAgreement(direct({ category: '10', acceptedDate: '2024-05-15' }).id, {
+      partySignatures: [
+        { personId: a.id, date: '2024-05-21' },
+        { personId: b.id, date: '2024-05-21' },
+      ],
+    });
+    expect(c.labourNotice).toMatchObject({ dueDate: '2024-05-30', state: 'done', satisfiedOn: '2024-05-21', late: false });
+  });
+
+  it('row 8: the 调解期限 is on the dashboard a calendar month after acceptance (rolled past a Saturday), and closing meets it', () => {
+    // accepted 05-15: the month ends on Saturday 06-15 → due Monday 06-17
+    const c = direct();
+    expect(c.handling).toMatchObject({ dueDate: '2024-06-17', originalDueDate: null, state: 'due_soon' });
+    expect(mediationItems(dashboard().dueSoon)).toEqual([['调解期限', '2024-06-17', null]]);
+    // a case opened from the register on 05-07 is overdue since 06-07
+    const late = open();
+    expect(late.handling).toMatchObject({ dueDate: '2024-06-07', state: 'overdue' });
+    expect(mediationItems(dashboard().overdue)).toEqual([['调解期限', '2024-06-07', null]]);
+    const closed = t.call('mediation.close', {
+      id: late.id,
+      outcome: 'terminated',
+      closedDate: '2024-06-14',
+      terminationReason: 'refused',
+      reason: '被申请人明确表示不接受调解',
+      guidance: ['litigation'],
+    });
+    expect(closed.handling).toMatchObject({ state: 'done', satisfiedOn: '2024-06-14', late: true });
+    expect(mediationItems(dashboard().overdue)).toEqual([]);
+  });
+
+  it('row 8: the 调解期限 is extended only with both parties consent, a reason and a later date; recorded, shown and audited', () => {
+    const c = open(); // due 2024-06-07, overdue
+    const extend = (over: Record<string, unknown>) =>
+      t.raw('mediation.extendDeadline', {
+        caseId: c.id,
+        date: '2024-06-06',
+        newDate: '2024-07-07',
+        reason: '等待伤情鉴定结论',
+        consent: true,
+        ...over,
+      });
+    expect(extend({ consent: false })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { consent: '延长调解期限须经双方当事人同意，请确认后勾选' } },
+    });
+    expect(extend({ newDate: '2024-06-07' })).toMatchObject({
+      ok: false,
+      error: { fields: { newDate: '延期后的日期必须晚于当前到期日（2024-06-07），不能缩短期限' } },
+    });
+    expect(extend({ date: '2024-05-06' })).toMatchObject({ ok: false, error: { fields: { date: '不能早于受理日期' } } });
+    expect(extend({ date: '2024-06-16' })).toMatchObject({ ok: false, error: { fields: { date: '当事人同意日期不能晚于今天' } } });
+    expect(extend({})).toMatchObject({ ok: true });
+    const now = t.call('mediation.get', { id: c.id });
+    expect(now.handling).toMatchObject({
+      dueDate: '2024-07-07',
+      originalDueDate: '2024-06-07',
+      state: 'upcoming',
+      extensionReason: '等待伤情鉴定结论',
+    });
+    expect(now.extensions).toEqual([
+      expect.objectContaining({
+        date: '2024-06-06',
+        previousDate: '2024-06-07',
+        newDate: '2024-07-07',
+        reason: '等待伤情鉴定结论',
+        consent: true,
+      }),
+    ]);
+    expect(mediationItems(dashboard().overdue)).toEqual([]);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      before: { extension: { dueDate: '2024-06-07' } },
+      after: { extension: { dueDate: '2024-07-07', reason: '等待伤情鉴定结论', consent: '双方当事人同意' } },
+    });
+    // A second extension goes on from the first
+    expect(extend({ newDate: '2024-07-31', reason: '鉴定延期' })).toMatchObject({ ok: true });
+    expect(t.call('mediation.get', { id: c.id }).extensions.map((x) => [x.previousDate, x.newDate])).toEqual([
+      ['2024-06-07', '2024-07-07'],
+      ['2024-07-07', '2024-07-31'],
+    ]);
+    // The dashboard's generic 延期 cannot skip the consent
+    expect(
+      t.raw('obligations.actOnItem', {
+        module: 'mediation',
+        ownerId: c.id,
+        kind: 'extend',
+        ruleId: 'handling',
+        itemKey: 'handling',
+        newDate: '2024-09-01',
+        reason: '延期',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '延长调解期限须经双方当事人同意，请在案件页“延长调解期限”中登记。' },
+    });
+    // A closed case is not extended
+    t.call('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-06-15', reason: '分歧大', guidance: ['litigation'] });
+    expect(extend({ newDate: '2024-08-31' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+  });
+
+  it('row 9: a case opened from the register asks for its source; an entrusted one needs its sender; the source can be corrected', () => {
+    const { origin: _asked, ...input } = openInput();
+    expect(t.raw('mediation.openFromDispute', input)).toMatchObject({ ok: false, error: { fields: { origin: '请选择案件来源' } } });
+    expect(t.raw('mediation.openFromDispute', { ...input, origin: 'government' })).toMatchObject({
+      ok: false,
+      error: { fields: { senderUnit: '委托移送的案件须填写移送/委托单位' } },
+    });
+    const c = t.call('mediation.openFromDispute', { ...input, origin: 'initiative', senderUnit: '不应保存' });
+    expect([c.origin, c.senderUnit, c.disputeId]).toEqual(['initiative', null, dispute.id]);
+    const fixed = t.call('mediation.update', updateOf(c, { origin: 'government', senderUnit: '县信访局' }));
+    expect([fixed.origin, fixed.senderUnit, fixed.disputeId]).toEqual(['government', '县信访局', dispute.id]);
+    direct({ origin: 'initiative' });
+    const s = t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    expect(s.byOrigin.map((o) => [o.key, o.counted]).sort()).toEqual([
+      ['government', 1],
+      ['initiative', 1],
+    ]);
+  });
+
+  it.each([
+    // termination reason, routes → accepted or the message at the routes
+    [
+      'refused',
+      [],
+      '终止调解时须告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）；当事人自行和解或撤回申请的除外',
+    ],
+    [
+      'requested',
+      [],
+      '终止调解时须告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）；当事人自行和解或撤回申请的除外',
+    ],
+    ['refused', ['litigation', 'administrative'], null],
+    ['settled', [], null],
+    ['withdrawn', [], null],
+  ] as const)('row 15: ending a mediation for %s with routes %j → %s', (terminationReason, guidance, message) => {
+    const c = direct();
+    const r = t.raw('mediation.close', {
+      id: c.id,
+      outcome: 'terminated',
+      closedDate: '2024-06-10',
+      terminationReason,
+      reason: '情况说明',
+      guidance: [...guidance],
+    });
+    if (message) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { guidance: message } } });
+      return;
+    }
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'terminated', terminationReason, guidance } });
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ after: { terminationReason } });
+  });
+
+  it('row 17: a land-contract dispute takes only a written agreement; the mark is for 山林土地纠纷 only', () => {
+    const land = direct({ category: '07', landContract: true, summary: '承包地边界' });
+    expect(land.landContract).toBe(true);
+    const oral = {
+      caseId: land.id,
+      form: 'oral' as const,
+      content: '双方按原界桩分界',
+      oralDate: '2024-05-20',
+      partySignatures: [],
+      items: [],
+    };
+    expect(t.raw('mediation.saveAgreement', oral)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { form: '土地承包经营纠纷应当制作书面调解协议书' } },
+    });
+    expect(writtenAgreement(land.id).agreement!.form).toBe('written');
+    // An ordinary case with an oral agreement cannot be marked afterwards without changing the agreement
+    const other = direct({ category: '07' });
+    t.call('mediation.saveAgreement', { ...oral, caseId: other.id });
+    const update = updateOf(other, { landContract: true });
+    expect(t.raw('mediation.update', update)).toMatchObject({
+      ok: false,
+      error: { fields: { landContract: '已登记口头协议，请先改为书面协议' } },
+    });
+    // Not for another category, through the form's schema or from the register
+    expect(t.raw('mediation.update', { ...update, category: '03' })).toMatchObject({
+      ok: false,
+      error: { fields: { landContract: '只有山林土地纠纷才能标为土地承包经营纠纷' } },
+    });
+    expect(t.raw('mediation.openFromDispute', { ...openInput(), landContract: true })).toMatchObject({
+      ok: false,
+      error: { fields: { landContract: '只有山林土地纠纷才能标为土地承包经营纠纷' } },
+    });
+  });
+
+  it("row 18: each committee numbers its own files; the township's sequence goes on, and numbers given stay", () => {
+    // A village case numbered from the township's sequence before the change (as 0016 finds it)
+    t.ledger.db.prepare("INSERT INTO case_counter (kind, year, last) VALUES ('mediation', 2024, 2)").run();
+    const no = (committeeName?: string, acceptedDate = '2024-05-15') =>
+      direct({ mediatingBody: committeeName ? 'village' : 'township', committeeName, acceptedDate }).caseNo;
+    expect(no()).toBe('（2024）高寨乡人调字第3号');
+    expect(no('东村人民调解委员会')).toBe('（2024）东村人调字第1号');
+    expect(no('东村人民调解委员会')).toBe('（2024）东村人调字第2号');
+    expect(no('西湖社区人民调解委员会')).toBe('（2024）西湖社区人调字第1号');
+    expect(no()).toBe('（2024）高寨乡人调字第4号');
+    expect(no('东村人民调解委员会', '2023-12-20')).toBe('（2023）东村人调字第1号');
+    // A case moved to another committee keeps its number
+    const c = direct({ mediatingBody: 'village', committeeName: '东村人民调解委员会' });
+    const moved = t.call('mediation.update', updateOf(c, { committeeName: '西村人民调解委员会' }));
+    expect([moved.caseNo, moved.committeeName]).toEqual(['（2024）东村人调字第3号', '西村人民调解委员会']);
   });
 });

@@ -14,12 +14,18 @@ const base: MediationCase = {
   committeeName: '高寨乡人民调解委员会',
   acceptedDate: '2024-03-05',
   category: '01',
+  landContract: false,
   summary: '赡养费纠纷',
   amountYuan: 1200,
   outcome: null,
   outcomeReason: null,
+  terminationReason: null,
   guidance: [],
   closedDate: null,
+  handling: null,
+  extensions: [],
+  labourNotice: null,
+  arbitrationToldDate: null,
   parties: [
     {
       personId: 'P1',
@@ -95,11 +101,14 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   confirmation: {
     intent: true,
     appliedDate: '2024-03-20',
+    courtBasis: 'committee_location',
     court: '某某县人民法院',
+    acceptedDate: null,
     rulingNo: '（2024）某0102民特3号',
     result: null,
     resultDate: null,
     window: null,
+    late: false,
   },
   ...over,
 });
@@ -163,12 +172,62 @@ describe('mediation case file', () => {
     const reg = buildMediationDocument(base, CTX, 'register');
     expect(reg.name).toBe('（2024）高寨乡人调字第7号 人民调解受理登记表');
     const t = texts(reg.parts[0]!.blocks);
-    expect(t).toContain('☑调委会主动调解');
-    expect(t).toContain('☐当事人申请');
+    expect(t).toContain('☐①当事人申请　☑②人民调解委员会主动调解');
     expect(t).toContain('经当事人同意，本委员会受理调解王大妈与王小二之间的纠纷。');
     expect(t).toContain('1,200.00元');
     const cover = texts(buildMediationDocument(base, CTX, 'cover').parts[0]!.blocks);
     expect(cover).toContain('王大妈与王小二婚姻家庭纠纷');
+  });
+
+  /** The 受理登记表's 案件来源 and 移送/委托单位 cells. */
+  const sourceCells = (c: MediationCase) => {
+    const table = buildMediationDocument(c, CTX, 'register').parts[0]!.blocks.find((b) => b.kind === 'table') as Extract<
+      Block,
+      { kind: 'table' }
+    >;
+    const cell = (name: string) => table.rows.find((r) => r[0]!.text === name)![1]!.text;
+    return [cell('案件来源'), cell('移送/委托单位')];
+  };
+
+  it.each([
+    // origin, sender → the two-option line as the form prints it, the line below
+    ['application', null, '☑①当事人申请　☐②人民调解委员会主动调解', ''],
+    ['initiative', null, '☐①当事人申请　☑②人民调解委员会主动调解', ''],
+    ['court', '某某县人民法院', '☐①当事人申请　☐②人民调解委员会主动调解', '法院委托：某某县人民法院'],
+    ['police', '某某派出所', '☐①当事人申请　☐②人民调解委员会主动调解', '公安移交：某某派出所'],
+    ['government', '县信访局', '☐①当事人申请　☐②人民调解委员会主动调解', '政府部门指定/转办：县信访局'],
+  ] as const)('REVIEW row 9: a case from %s (%s) prints %s with "%s" below', (origin, senderUnit, line, below) => {
+    expect(sourceCells({ ...base, origin, senderUnit })).toEqual([line, below]);
+  });
+
+  it('REVIEW row 9: the register never prints the dispute register as a source (a case opened from it keeps only the link)', () => {
+    const t = texts(
+      buildMediationDocument({ ...base, disputeId: 'D1', disputeCaseNo: '高寨乡纠〔2024〕3号' }, CTX, 'register').parts[0]!.blocks,
+    );
+    expect(t).not.toContain('排查登记转入');
+  });
+
+  it.each([
+    // category → whether the agreement prints the 支付令 route of 劳动争议调解仲裁法 art. 16
+    ['10', true],
+    ['01', false],
+  ])('REVIEW row 7: the written agreement of a category %s case prints the 支付令 route: %s', (category, printed) => {
+    const t = texts(buildMediationDocument({ ...base, category, agreement: agreement() }, CTX, 'agreement').parts[0]!.blocks);
+    expect(t.includes('劳动者可以持调解协议书依法向人民法院申请支付令')).toBe(printed);
+  });
+
+  it.each([
+    // termination reason, routes → what the cover prints as the result
+    ['refused', ['litigation', 'arbitration'], '终止调解（一方当事人明确拒绝调解），已告知当事人可通过诉讼、仲裁解决'],
+    ['settled', [], '终止调解（当事人自行和解）'],
+    [null, [], '终止调解'],
+  ] as const)('REVIEW row 15: a case ended for %s, routes %j, prints "%s" on the cover', (terminationReason, guidance, text) => {
+    const c = { ...base, outcome: 'terminated' as const, closedDate: '2024-03-20', terminationReason, guidance: [...guidance] };
+    const cover = buildMediationDocument(c, CTX, 'cover').parts[0]!.blocks.find((b) => b.kind === 'table') as Extract<
+      Block,
+      { kind: 'table' }
+    >;
+    expect(cover.rows.find((r) => r[0]!.text === '调解结果')![1]!.text).toBe(text);
   });
 
   it('computes ages on the application at the acceptance date', () => {
