@@ -65,6 +65,29 @@ export const mediationParty = sqliteTable(
   (t) => [index('mediation_party_case').on(t.caseId), index('mediation_party_person').on(t.personId)],
 );
 
+/**
+ * 委托代理人 of a party (REVIEW row 10): at most two for each, with the authority the 授权委托书 gives.
+ * Kept apart from the party rows, which a correction of the case rewrites.
+ */
+export const mediationAgent = sqliteTable(
+  'mediation_agent',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    /** 'general' 一般授权 | 'special' 特别授权. */
+    authority: text('authority').notNull(),
+    phone: text('phone'),
+    ...stamps(),
+  },
+  (t) => [index('mediation_agent_case').on(t.caseId)],
+);
+
 export const mediationMediator = sqliteTable(
   'mediation_mediator',
   {

@@ -8,6 +8,7 @@ import { addDays } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/domain/disputes';
 import type { DeadlineRule, DueItem } from '../../shared/domain/obligations';
 import {
+  MAX_AGENTS_PER_PARTY,
   agreementEffectiveDate,
   agreementPerformance,
   CASE_OPEN_LABEL,
@@ -40,6 +41,7 @@ import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
+  type AgentInput,
   type Agreement,
   type AgreementForm,
   type AgreementInput,
@@ -335,14 +337,19 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
   );
   if (!c) return undefined;
   const today = ctx.clock.today();
-  const parties = all<MediationParty>(
+  const agents = all<MediationParty['agents'][number] & { personId: string }>(
+    ctx,
+    'SELECT id, person_id AS personId, name, authority, phone FROM mediation_agent WHERE case_id = ? AND deleted_at IS NULL ORDER BY id',
+    id,
+  );
+  const parties = all<Omit<MediationParty, 'agents'>>(
     ctx,
     `SELECT mp.person_id AS personId, mp.role, p.name, p.sex, p.id_number AS idNumber, p.phone,
        coalesce(p.residence_address, p.household_address) AS address, p.birth_date AS birthDate, p.ethnicity,
        p.kind, p.occupation, p.work_unit AS workUnit, p.credit_code AS creditCode, p.legal_rep AS legalRep
      FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = ? ORDER BY mp.ord`,
     id,
-  );
+  ).map((p) => ({ ...p, agents: agents.filter((a) => a.personId === p.personId).map(({ personId: _p, ...a }) => a) }));
   const mediators = all<{ staffId: string; name: string }>(
     ctx,
     'SELECT mm.staff_id AS staffId, s.name FROM mediation_mediator mm JOIN staff s ON s.id = mm.staff_id WHERE mm.case_id = ? ORDER BY mm.ord',
@@ -874,6 +881,53 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
       after: { performance: { item: item.description, state: input.state, date, note: input.note } },
     });
     return loadCase(ctx, item.case_id)!;
+  });
+}
+
+/** 委托代理人 for a party of the case (REVIEW row 10): at most two each, audited on the case. */
+export function saveAgent(ctx: ServiceContext, input: z.output<typeof AgentInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    const party = c.parties.find((p) => p.personId === input.personId);
+    if (!party) throw new LedgerError('VALIDATION', '被代理人不是本案当事人', { fields: { personId: '被代理人不是本案当事人' } });
+    if (party.agents.length >= MAX_AGENTS_PER_PARTY) {
+      const msg = `每名当事人最多委托${MAX_AGENTS_PER_PARTY}名代理人`;
+      throw new LedgerError('VALIDATION', msg, { fields: { personId: msg } });
+    }
+    const now = ctx.clock.now();
+    run(
+      ctx,
+      'INSERT INTO mediation_agent (id, case_id, person_id, name, authority, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      newId(),
+      input.caseId,
+      input.personId,
+      input.name,
+      input.authority,
+      input.phone,
+      now,
+      now,
+    );
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, input.caseId);
+    const { caseId: _c, personId: _p, ...agent } = input;
+    audit(ctx, { action: 'create', entity: 'mediation', entityId: input.caseId, after: { agent: { 当事人: party.name, ...agent } } });
+    return loadCase(ctx, input.caseId)!;
+  });
+}
+
+export function deleteAgent(ctx: ServiceContext, id: string): MediationCase {
+  return write(ctx, () => {
+    const a = one<{ case_id: string; name: string; authority: string }>(
+      ctx,
+      'SELECT case_id, name, authority FROM mediation_agent WHERE id = ? AND deleted_at IS NULL',
+      id,
+    );
+    if (!a) throw new LedgerError('NOT_FOUND', '该委托代理人不存在。');
+    requireOpenCase(ctx, a.case_id, true);
+    const now = ctx.clock.now();
+    run(ctx, 'UPDATE mediation_agent SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, a.case_id);
+    audit(ctx, { action: 'delete', entity: 'mediation', entityId: a.case_id, before: { agent: { name: a.name, authority: a.authority } } });
+    return loadCase(ctx, a.case_id)!;
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
+  AgentInput,
   AgreementInput,
   AgreementPerformanceInput,
   ArbitrationNoticeInput,
@@ -37,6 +38,9 @@ export const mediationContract = {
   'mediation.setPerformance': method<MediationCase>()(PerformanceInput),
   /** The 履行情况 of an agreement without performance items (当场履行, 已履行 on a date, 无给付内容 …). */
   'mediation.setAgreementPerformance': method<MediationCase>()(AgreementPerformanceInput),
+  /** 委托代理人 of a party (at most two), and their removal. */
+  'mediation.saveAgent': method<MediationCase>()(AgentInput),
+  'mediation.deleteAgent': method<MediationCase>()(z.strictObject({ id: Id })),
   'mediation.saveConfirmation': method<MediationCase>()(ConfirmationInput),
   'mediation.saveVisit': method<MediationCase>()(VisitInput),
   'mediation.close': method<MediationCase>()(CloseInput),

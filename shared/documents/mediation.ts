@@ -5,6 +5,7 @@
  */
 import { PARTY_ROLE_LABELS, SEX_LABELS, type PartyRole } from '../dictionaries';
 import {
+  AGENT_AUTHORITY_LABELS,
   AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
   ENTRUSTED_ORIGINS,
@@ -370,7 +371,11 @@ class Builder {
             p.address ? `住${p.address}` : null,
             p.phone ? `联系电话${p.phone}` : null,
           ];
-    return `${PARTY_ROLE_LABELS[p.role]}：${bits.filter(Boolean).join('，')}。`;
+    const agents = p.agents.map(
+      (a) =>
+        `委托代理人：${[a.name, AGENT_AUTHORITY_LABELS[a.authority], a.phone ? `联系电话${a.phone}` : null].filter(Boolean).join('，')}。`,
+    );
+    return `${PARTY_ROLE_LABELS[p.role]}：${bits.filter(Boolean).join('，')}。${agents.join('')}`;
   }
 
   private agreement(): DocPart {

@@ -74,6 +74,13 @@ export const MEDIATING_BODY_LABELS: Record<MediatingBody, string> = {
   professional: '行业性专业性调委会',
 };
 
+/** 委托代理人's authority as the 授权委托书 states it (REVIEW row 10). */
+export const AGENT_AUTHORITIES = ['general', 'special'] as const;
+export type AgentAuthority = (typeof AGENT_AUTHORITIES)[number];
+export const AGENT_AUTHORITY_LABELS: Record<AgentAuthority, string> = { general: '一般授权', special: '特别授权' };
+/** A party may be represented by one or two agents (民事诉讼法第六十一条, by analogy). */
+export const MAX_AGENTS_PER_PARTY = 2;
+
 export const CASE_OUTCOMES = ['success', 'failure', 'terminated'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = { success: '调解成功', failure: '调解不成', terminated: '终止调解' };

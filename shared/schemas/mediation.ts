@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTY_ROLES, SATISFACTION, type PartyRole } from '../dictionaries';
 import {
+  AGENT_AUTHORITIES,
   AGREEMENT_PERFORMANCES,
   CASE_ORIGINS,
   CASE_OUTCOMES,
@@ -15,6 +16,7 @@ import {
   PERFORMANCE_STATES,
   routesRequired,
   TERMINATION_REASONS,
+  type AgentAuthority,
   type AgreementPerformance,
   type CaseOrigin,
   type CaseOutcome,
@@ -30,7 +32,7 @@ import {
 } from '../domain/mediation';
 import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
-import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
+import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
 
 const Amount = z
   .number({ error: '金额应为数字' })
@@ -153,6 +155,8 @@ export const MEDIATION_FIELD_LABELS = {
   reason: '原因',
   record: '记录',
   agreement: '调解协议',
+  agent: '委托代理人',
+  authority: '代理权限',
   performance: '履行情况',
   agreementPerformance: '协议履行情况',
   agreedAmountYuan: '协议金额',
@@ -162,6 +166,14 @@ export const MEDIATION_FIELD_LABELS = {
 } as const;
 
 export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
+
+export const AgentInput = z.strictObject({
+  caseId: Id,
+  personId: Id,
+  name: reqText('委托代理人姓名', 50),
+  authority: z.enum(AGENT_AUTHORITIES, { error: '请选择代理权限' }),
+  phone: PhoneField,
+});
 
 export const RECORD_KINDS = ['investigation', 'session'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -405,6 +417,8 @@ export interface MediationParty {
   workUnit: string | null;
   creditCode: string | null;
   legalRep: string | null;
+  /** 委托代理人. */
+  agents: { id: string; name: string; authority: AgentAuthority; phone: string | null }[];
 }
 
 export interface MediationRecord {

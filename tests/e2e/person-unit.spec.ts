@@ -52,4 +52,25 @@ test('register a company as a party, its credit code checked, and a person with 
   expect(d.deadline).toBe('2024-06-18');
   await page.goto(`${app.url}#/disputes/${d.id}`);
   await expect(page.getByRole('link', { name: '某某建材有限公司' })).toBeVisible();
+
+  // Taken into mediation, the company sends a lawyer with special authority
+  const mediatorId = app.call('staff.list', {})[0]!.id;
+  const c = app.call('mediation.openFromDispute', {
+    disputeId: d.id,
+    acceptedDate: '2024-06-04',
+    origin: 'application',
+    mediatingBody: 'township',
+    mediatorIds: [mediatorId],
+  });
+  await page.goto(`${app.url}#/mediation/${c.id}`);
+  await page.getByRole('button', { name: '登记委托代理人' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记委托代理人' });
+  await dialog.getByRole('combobox', { name: '被代理人' }).click();
+  await page.getByRole('option', { name: '某某建材有限公司（被申请人）' }).click();
+  await dialog.getByLabel('委托代理人姓名').fill('赵律师');
+  await dialog.getByText('特别授权', { exact: true }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /某某建材有限公司/ })).toContainText('赵律师（特别授权）');
+  await page.screenshot({ path: test.info().outputPath('03-agent.png'), fullPage: true });
 });

@@ -1,5 +1,7 @@
-import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
+  AGENT_AUTHORITIES,
+  AGENT_AUTHORITY_LABELS,
   AGREEMENT_PERFORMANCES,
   AGREEMENT_PERFORMANCE_LABELS,
   CASE_OUTCOME_LABELS,
@@ -10,6 +12,8 @@ import {
   routesRequired,
   TERMINATION_REASONS,
   TERMINATION_REASON_LABELS,
+  MAX_AGENTS_PER_PARTY,
+  type AgentAuthority,
   type AgreementPerformance,
   type CaseOutcome,
   type GuidanceRoute,
@@ -17,6 +21,7 @@ import {
   type TerminationReason,
 } from '../../../shared/domain/mediation';
 import {
+  AgentInput,
   AgreementPerformanceInput,
   ArbitrationNoticeInput,
   CloseInput,
@@ -26,12 +31,19 @@ import {
   type MediationCase,
   type ReturnVisit,
 } from '../../../shared/schemas/mediation';
-import { SATISFACTION } from '../../../shared/dictionaries';
+import { PARTY_ROLE_LABELS, SATISFACTION } from '../../../shared/dictionaries';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSetupStatus, useStaff } from '../reference/queries';
 import { todayLocal } from '../../components/today';
-import { useCloseCase, useExtendDeadline, useRecordArbitrationNotice, useSaveCaseVisit, useSetAgreementPerformance } from './mutations';
+import {
+  useCloseCase,
+  useExtendDeadline,
+  useRecordArbitrationNotice,
+  useSaveAgent,
+  useSaveCaseVisit,
+  useSetAgreementPerformance,
+} from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 /**
@@ -271,6 +283,46 @@ export function AgreementPerformanceModal({ c, onClose }: { c: MediationCase; on
               协议不含给付内容（如仅确认事实、赔礼道歉已当面完成）的，计入协议履行率的履行完毕件数。
             </Text>
           )}
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** 委托代理人 of a party: name, the authority the 授权委托书 gives, a phone (REVIEW row 10). */
+export function AgentModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
+  const first = c.parties.find((p) => p.agents.length < MAX_AGENTS_PER_PARTY);
+  const form = useZodForm({
+    schema: AgentInput,
+    initialValues: { personId: first?.personId ?? '', name: '', authority: 'general' as AgentAuthority, phone: '' },
+    toInput: (v) => ({ caseId: c.id, ...v }),
+  });
+  const { run, saving } = useSaveAgent(form);
+  const submit = form.onSubmit(async (v) => {
+    if (await run({ caseId: c.id, ...v }, `已登记委托代理人：${v.name}`)) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title="登记委托代理人">
+      <form onSubmit={submit}>
+        <Stack>
+          <Select
+            label="被代理人"
+            withAsterisk
+            allowDeselect={false}
+            data={c.parties.map((p) => ({ value: p.personId, label: `${p.name}（${PARTY_ROLE_LABELS[p.role]}）` }))}
+            {...form.getInputProps('personId')}
+          />
+          <TextInput label="委托代理人姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+          <SegmentedControl
+            aria-label="代理权限"
+            data={AGENT_AUTHORITIES.map((a) => ({ value: a, label: AGENT_AUTHORITY_LABELS[a] }))}
+            {...form.getInputProps('authority')}
+          />
+          <Text size="xs" c="dimmed">
+            特别授权可代为承认、放弃、变更调解请求，进行和解；一般授权仅代为陈述、提供材料等。授权委托书可作为附件上传，卷内目录会列出。
+          </Text>
+          <TextInput label="联系电话" maxLength={30} {...form.getInputProps('phone')} />
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
 import {
+  AGENT_AUTHORITY_LABELS,
   AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
   ENTRUSTED_ORIGINS,
@@ -22,12 +23,19 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { useDicts } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
-import { AgreementPerformanceModal, ArbitrationNoticeModal, CloseCaseModal, ExtendDeadlineModal, VisitModal } from './CaseModals';
+import {
+  AgentModal,
+  AgreementPerformanceModal,
+  ArbitrationNoticeModal,
+  CloseCaseModal,
+  ExtendDeadlineModal,
+  VisitModal,
+} from './CaseModals';
 import { CaseDeadlines } from './CaseDeadlines';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
 import { OutcomeBadge, PerformanceBadge } from './labels';
-import { useDeleteCase, useDeleteRecord, useSetPerformance } from './mutations';
+import { useDeleteAgent, useDeleteCase, useDeleteRecord, useSetPerformance } from './mutations';
 import { useMediationCase } from './queries';
 import { RecordModal } from './RecordModal';
 
@@ -48,6 +56,7 @@ type Dialog =
   | { kind: 'record'; recordKind: RecordKind; existing?: MediationRecord }
   | { kind: 'agreement' }
   | { kind: 'performance' }
+  | { kind: 'agent' }
   | { kind: 'close' }
   | { kind: 'visit'; visit?: ReturnVisit }
   | { kind: 'extend' }
@@ -63,6 +72,7 @@ export function MediationDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [docsOpen, setDocsOpen] = useState(false);
   const setPerformance = useSetPerformance();
+  const deleteAgent = useDeleteAgent();
   const del = useDeleteCase();
   const delRecord = useDeleteRecord();
   if (q.isLoading) return <Loader />;
@@ -159,9 +169,14 @@ export function MediationDetailPage() {
       )}
 
       <Card withBorder>
-        <Title order={5} mb="xs">
-          当事人
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={5}>当事人</Title>
+          {!c.deletedAt && (
+            <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'agent' })}>
+              登记委托代理人
+            </Button>
+          )}
+        </Group>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -171,6 +186,7 @@ export function MediationDetailPage() {
               <Table.Th>公民身份号码</Table.Th>
               <Table.Th>联系电话</Table.Th>
               <Table.Th>住址</Table.Th>
+              <Table.Th>委托代理人</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -186,6 +202,26 @@ export function MediationDetailPage() {
                 <Table.Td>{p.idNumber ?? ''}</Table.Td>
                 <Table.Td>{p.phone ?? ''}</Table.Td>
                 <Table.Td>{p.address ?? ''}</Table.Td>
+                <Table.Td>
+                  {p.agents.map((a) => (
+                    <Group key={a.id} gap={4} wrap="nowrap">
+                      <Text size="sm">
+                        {a.name}（{AGENT_AUTHORITY_LABELS[a.authority]}）
+                      </Text>
+                      {!c.deletedAt && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`删除委托代理人${a.name}`}
+                          onClick={() => void deleteAgent.run(a.id, '委托代理人已删除')}
+                        >
+                          删除
+                        </Button>
+                      )}
+                    </Group>
+                  ))}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -431,6 +467,7 @@ export function MediationDetailPage() {
       )}
       {dialog?.kind === 'agreement' && <AgreementModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'performance' && <AgreementPerformanceModal c={c} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'agent' && <AgentModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'close' && <CloseCaseModal c={c} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'visit' && <VisitModal c={c} visit={dialog.visit} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'extend' && <ExtendDeadlineModal c={c} onClose={() => setDialog(null)} />}

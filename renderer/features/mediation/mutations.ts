@@ -53,6 +53,14 @@ export function useSetAgreementPerformance<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.setAgreementPerformance'>) => api.mediation.setAgreementPerformance(input), form);
 }
 
+export function useSaveAgent<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveAgent'>) => api.mediation.saveAgent(input), form);
+}
+
+export function useDeleteAgent() {
+  return useCaseWrite((id: string) => api.mediation.deleteAgent({ id }));
+}
+
 export function useSaveConfirmation<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.saveConfirmation'>) => api.mediation.saveConfirmation(input), form);
 }

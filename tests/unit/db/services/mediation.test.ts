@@ -844,3 +844,45 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
     expect([moved.caseNo, moved.committeeName]).toEqual(['（2024）东村人调字第3号', '西村人民调解委员会']);
   });
 });
+
+describe("REVIEW row 10: a party's 委托代理人", () => {
+  it('records up to two agents for a party with their authority, keeps them when the case is corrected, and audits both ways', () => {
+    const c = open();
+    let now = t.call('mediation.saveAgent', { caseId: c.id, personId: b.id, name: '赵律师', authority: 'special', phone: '13900139000' });
+    now = t.call('mediation.saveAgent', { caseId: c.id, personId: b.id, name: '李四之子', authority: 'general' });
+    expect(now.parties.find((p) => p.personId === b.id)!.agents.map((x) => [x.name, x.authority])).toEqual([
+      ['赵律师', 'special'],
+      ['李四之子', 'general'],
+    ]);
+    expect(t.raw('mediation.saveAgent', { caseId: c.id, personId: b.id, name: '第三人', authority: 'general' })).toMatchObject({
+      ok: false,
+      error: { fields: { personId: '每名当事人最多委托2名代理人' } },
+    });
+    const stranger = t.call('persons.create', { name: '王五' });
+    expect(t.raw('mediation.saveAgent', { caseId: c.id, personId: stranger.id, name: '某', authority: 'general' })).toMatchObject({
+      ok: false,
+      error: { fields: { personId: '被代理人不是本案当事人' } },
+    });
+    expect(t.raw('mediation.saveAgent', { caseId: c.id, personId: b.id, name: '', authority: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    // Correcting the case rewrites its party rows; the agents stay
+    const corrected = t.call('mediation.update', {
+      id: c.id,
+      acceptedDate: c.acceptedDate,
+      origin: c.origin,
+      mediatingBody: c.mediatingBody,
+      category: c.category,
+      summary: '改正后的情况',
+      parties: c.parties.map((p) => ({ personId: p.personId, role: p.role })),
+      mediatorIds: [mediatorId],
+    });
+    expect(corrected.parties.find((p) => p.personId === b.id)!.agents).toHaveLength(2);
+    const gone = t.call('mediation.deleteAgent', { id: now.parties.find((p) => p.personId === b.id)!.agents[0]!.id });
+    expect(gone.parties.find((p) => p.personId === b.id)!.agents.map((x) => x.name)).toEqual(['李四之子']);
+    const trail = t.call('audit.forEntity', { entity: 'mediation', id: c.id });
+    // Added, carried in the correction's snapshot, and removed: each in the case's history
+    expect(trail.filter((e) => JSON.stringify(e).includes('赵律师')).map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+});

@@ -42,6 +42,7 @@ const base: MediationCase = {
       workUnit: null,
       creditCode: null,
       legalRep: null,
+      agents: [],
     },
     {
       personId: 'P2',
@@ -58,6 +59,7 @@ const base: MediationCase = {
       workUnit: '某某建材厂',
       creditCode: null,
       legalRep: null,
+      agents: [],
     },
   ],
   mediators: [{ staffId: 'S1', name: '李调解' }],
@@ -300,7 +302,10 @@ describe('mediation case file', () => {
   it.each([
     // REVIEW row 10: a person with 职业 and 工作单位; a unit by name, 信用代码, 住所 and 法定代表人
     ['P2', '被申请人：王小二，男，职工，工作单位某某建材厂。'],
-    ['ORG', '被申请人：某某建材有限公司，统一社会信用代码91350100M000100Y43，住所某某县工业园1号，法定代表人（负责人）刘厂长。'],
+    [
+      'ORG',
+      '被申请人：某某建材有限公司，统一社会信用代码91350100M000100Y43，住所某某县工业园1号，法定代表人（负责人）刘厂长。委托代理人：赵律师，特别授权，联系电话13900139000。',
+    ],
   ])('prints party %s on the agreement as the form does', (id, line) => {
     const company = {
       ...base.parties[1]!,
@@ -313,6 +318,7 @@ describe('mediation case file', () => {
       creditCode: '91350100M000100Y43',
       legalRep: '刘厂长',
       address: '某某县工业园1号',
+      agents: [{ id: 'A1', name: '赵律师', authority: 'special' as const, phone: '13900139000' }],
     };
     const c = { ...base, parties: [base.parties[0]!, id === 'ORG' ? company : base.parties[1]!], agreement: agreement() };
     expect(texts(buildMediationDocument(c, CTX, 'agreement').parts[0]!.blocks)).toContain(line);
