@@ -23,7 +23,11 @@ describe("the office's visit cadences", () => {
     const s = mental();
     const before = t.call('followup.schedule', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
-    expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
+    expect(before.table.find((r) => r.group === 'petition')!.levels[1]!.cadence).toMatchObject({
+      key: 'petition.visit.yellow',
+      label: '重点信访人员：黄色（一般关注）',
+      text: '每月1次',
+    });
     const after = t.call('followup.saveCadence', {
       key: 'mh.unstable',
       days: 10,
@@ -66,18 +70,18 @@ describe("the office's visit cadences", () => {
       startDate: '2024-06-01',
     });
     expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
-    expect(t.raw('followup.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'petition.visit.yellow', days: 45, since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('按自然月/季度计') },
+      error: { message: expect.stringContaining('按自然月/季度/年计') },
     });
     const after = t.call('followup.saveCadence', {
-      key: 'petition.visit',
+      key: 'petition.visit.yellow',
       period: 'quarter',
       minCount: 2,
       since: '2024-07-01',
       reason: '县信访局通知按季度走访',
     });
-    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({
+    expect(after.table.find((r) => r.group === 'petition')!.levels.find((l) => l.level === 'yellow')!.cadence).toMatchObject({
       text: '每季度至少2次',
       override: { since: '2024-07-01' },
     });

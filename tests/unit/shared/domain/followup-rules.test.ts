@@ -127,7 +127,7 @@ describe('mental health: next follow-up from the level', () => {
       nextVisit(due('mental_health', { facts: { riskLevel: 4 }, start: '2025-03-03', today: '2025-03-03', overrides: o })),
     ).toMatchObject({
       dueDate: '2025-03-10',
-      label: '网格走访（危险性3–5级）',
+      label: '走访（关爱帮扶，危险性3–5级）',
     });
     expect(
       nextVisit(due('mental_health', { facts: { riskLevel: 1 }, start: '2025-03-03', today: '2025-03-03', overrides: o }))!.dueDate,
