@@ -113,6 +113,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
     if (saved) onClose();
   });
   const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : s.visitWord}`;
+  const short = s.visitWord.replace(/（.*）$/, '');
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit}>
@@ -125,9 +126,9 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             />
           )}
           <Group grow align="flex-start">
-            <DateField label={test ? '检测日期' : '走访日期'} withAsterisk {...form.getInputProps('date')} />
+            <DateField label={test ? '检测日期' : `${short}日期`} withAsterisk {...form.getInputProps('date')} />
             <Select
-              label={test ? '检测方式' : '走访方式'}
+              label={test ? '检测方式' : `${short}方式`}
               withAsterisk
               allowDeselect={false}
               data={[...VISIT_METHODS]}
@@ -151,9 +152,9 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
               {...form.getInputProps('excuse')}
             />
           )}
-          <TextInput label="走访人员" withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
+          <TextInput label={`${short}人员`} withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
           <Textarea
-            label="走访情况"
+            label={`${short}情况`}
             withAsterisk
             autosize
             minRows={3}

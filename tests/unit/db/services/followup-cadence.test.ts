@@ -121,3 +121,22 @@ describe("the office's visit cadences", () => {
     expect(t.raw('followup.setOpeningGrace', { days: -1 })).toMatchObject({ ok: false, error: { fields: { days: '天数不能为负数' } } });
   });
 });
+
+describe("REVIEW row 23: the 司法所 scheme's visits are 走访（关爱帮扶）, the health scheme's 随访; 随访率 only under the health scheme", () => {
+  it.each([
+    // [scheme, what a visit is called, the file's cadence, the scheme the figures report]
+    ['health', '随访', '随访（不稳定）', 'health'],
+    ['grid', '走访（关爱帮扶）', '走访（关爱帮扶，危险性3–5级）', 'grid'],
+  ] as const)('under %s a visit is %s', (scheme, word, cadence, reported) => {
+    const s = mental();
+    t.call('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '在家' });
+    t.call('followup.setScheme', { scheme });
+    const file = t.call('followup.get', { id: s.id });
+    expect(file.visitWord).toBe(word);
+    expect(file.cadence[0]!.label).toBe(cadence);
+    const stats = t.call('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-30' });
+    expect(stats.mhScheme).toBe(reported);
+    // Either way the visit counts in 走访完成率; the statistics page shows 随访率 only for 'health'
+    expect(stats.visits.done).toBe(1);
+  });
+});
