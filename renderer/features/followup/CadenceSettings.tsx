@@ -213,7 +213,7 @@ function TableCell({ c, onEdit }: { c: CadenceSetting; onEdit: (c: CadenceSettin
   return (
     <Table.Td data-testid={`cadence-${c.key}`}>
       <Group gap={4} wrap="nowrap">
-        <Text size="sm" c={c.off ? 'dimmed' : undefined}>
+        <Text size="sm" c={c.off ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
           {c.text}
         </Text>
         <Button size="compact-xs" variant="subtle" onClick={() => onEdit(c)} aria-label={`调整${c.label}`}>

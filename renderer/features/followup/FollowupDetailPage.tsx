@@ -588,7 +588,7 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
               <Table.Th>日期</Table.Th>
               <Table.Th>类型</Table.Th>
               <Table.Th>方式</Table.Th>
-              <Table.Th>走访人员</Table.Th>
+              <Table.Th>{s.visitWord.replace(/（.*）$/, '')}人员</Table.Th>
               <Table.Th>情况</Table.Th>
               <Table.Th>评估</Table.Th>
               {editable && <Table.Th />}

@@ -175,7 +175,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             />
           )}
           <Select
-            label="风险等级重新评估"
+            label={s.group === 'left_behind_child' ? '关爱等级重新评估' : '风险等级重新评估'}
             description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
             placeholder="不调整"
             clearable

@@ -153,7 +153,7 @@ export function FollowupStatsPage() {
             </List>
           </Card>
 
-          <SimpleGrid cols={{ base: 1, lg: 2 }} style={{ alignItems: 'start' }}>
+          <SimpleGrid cols={{ base: 1, xl: 2 }} style={{ alignItems: 'start' }}>
             <SectionCard title={`在管人数（截至 ${s.dateTo}）：严重精神障碍患者按危险性等级`}>
               <Table withTableBorder data-testid="table-mh-levels">
                 <Table.Thead>
