@@ -462,7 +462,11 @@ function stampLeaveBreach(
   return { ...rest, leaveBreachDate: typeof kept === 'string' && kept ? kept : ctx.clock.today() };
 }
 
-function checkFields(ctx: ServiceContext, f: Fields, before: Record<string, unknown> | null = null): Record<string, unknown> {
+function checkFields(
+  ctx: ServiceContext,
+  f: Fields & { control: ControlStatus },
+  before: Record<string, unknown> | null = null,
+): Record<string, unknown> {
   requirePerson(ctx, f.personId);
   if (f.startDate > ctx.clock.today())
     throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
@@ -502,8 +506,9 @@ function refreshLevel(ctx: ServiceContext, subjectId: string): void {
   }
 }
 
-export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
+export function createSubject(ctx: ServiceContext, input: Fields): FollowupSubject {
   return write(ctx, () => {
+    const f = { ...input, control: input.control ?? 'controlled' };
     const facts = checkFields(ctx, f);
     const dup = one<{ id: string }>(
       ctx,
@@ -545,9 +550,11 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
   });
 }
 
-export function updateSubject(ctx: ServiceContext, input: z.output<typeof FollowupUpdateInput>): FollowupSubject {
+export function updateSubject(ctx: ServiceContext, sent: z.output<typeof FollowupUpdateInput>): FollowupSubject {
   return write(ctx, () => {
-    const before = requireLive(ctx, input.id);
+    const before = requireLive(ctx, sent.id);
+    // 管控状态 left out: unchanged.
+    const input = { ...sent, control: sent.control ?? before.control };
     const facts = checkFields(ctx, input, before.group === input.group ? before.facts : null);
     if (input.group !== before.group)
       throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });

@@ -181,8 +181,11 @@ const SubjectFields = {
   group: z.enum(FOLLOWUP_GROUPS, { error: '请选择人员类别' }),
   groupName: optText('类别名称', 20),
   level: z.enum(LEVELS, { error: '请选择风险等级' }),
-  /** 管控对象 (REVIEW row 11): 需管控, 仅在册, or for 邪教人员 待转化; always 需管控 for mental health and drugs. */
-  control: z.enum(CONTROL_STATUSES, { error: '请选择管控状态' }).default('controlled'),
+  /**
+   * 管控对象 (REVIEW row 11): 需管控, 仅在册, or for 邪教人员 待转化; always 需管控 for mental health and drugs.
+   * Left out: 需管控 for a new file, unchanged for an edited one.
+   */
+  control: z.enum(CONTROL_STATUSES, { error: '请选择管控状态' }).optional(),
   responsibleStaffId: Id,
   villageId: OptId,
   team: z.array(TeamMember).max(12, '帮扶人员不能超过12人').default([]),
@@ -203,7 +206,7 @@ export function controlError(group: FollowupGroup, control: ControlStatus): stri
 }
 
 function refineSubject(
-  v: { group: FollowupGroup; groupName: string | null; level: string; control: ControlStatus; facts: Record<string, unknown> },
+  v: { group: FollowupGroup; groupName: string | null; level: string; control?: ControlStatus; facts: Record<string, unknown> },
   ctx: z.RefinementCtx,
 ) {
   if (!(levelsFor(v.group) as readonly string[]).includes(v.level)) {
@@ -218,7 +221,7 @@ function refineSubject(
             : '请选择红、黄、绿关注等级',
     });
   }
-  const control = controlError(v.group, v.control);
+  const control = v.control && controlError(v.group, v.control);
   if (control) ctx.addIssue({ code: 'custom', path: ['control'], message: control });
   if (v.group === 'other' && !v.groupName) ctx.addIssue({ code: 'custom', path: ['groupName'], message: '“其他”类别须填写类别名称' });
   const facts = FACT_SCHEMAS[v.group].safeParse(v.facts);

@@ -103,6 +103,21 @@ describe("REVIEW row 11: a person merely 在册 owes no visits; one the office c
     expect(back.control).toBe('controlled');
   });
 
+  it('an edit that does not name the status leaves it as it was; a new file not naming it is 需管控', () => {
+    const s = cult('registered');
+    const after = t.call('followup.update', {
+      id: s.id,
+      personId: p.id,
+      group: 'cult',
+      level: 'red',
+      responsibleStaffId: s.responsibleStaffId,
+      startDate: s.startDate,
+      facts: s.facts,
+    });
+    expect(after).toMatchObject({ control: 'registered', level: 'red' });
+    expect(followupFile(t, t.call('persons.create', { name: '吴六' })).control).toBe('controlled');
+  });
+
   it('the ledger lists by 管控 status: 需管控 includes 待转化', () => {
     const q = t.call('persons.create', { name: '吴六' });
     const r = t.call('persons.create', { name: '郑七' });
