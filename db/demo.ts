@@ -330,7 +330,6 @@ function drugFacts(rand: () => number, begun: string) {
 const MH_FACTS = {
   diagnosis: '精神分裂症',
   guardianRelation: '父母',
-  rewardStatus: '已发放',
   treatment: '居家服药',
   medication: null,
   incidentHistory: null,
@@ -351,9 +350,15 @@ export function generateFollowup(
   const staff = ctx.db.prepare("SELECT id, name FROM staff WHERE kind = 'staff'").all() as { id: string; name: string }[];
   const villages = ctx.db.prepare('SELECT id FROM village WHERE deleted_at IS NULL').all() as { id: string }[];
   const insert = ctx.db.prepare(
-    `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, responsible_staff_id, village_id, team, facts, start_date, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'active', ?, ?)`,
+    `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, control_status, responsible_staff_id, village_id, team, facts, start_date, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'active', ?, ?)`,
   );
+  // A patient's years (REVIEW row 12): last year's 以奖代补 assessed and paid, this year's still to be assessed.
+  const year = ctx.db.prepare(
+    `INSERT INTO followup_year (id, subject_id, year, reward_result, amount_fen, paid, paid_date, guardian_name, free_medication, free_treatment, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  );
+  const thisYear = Number(today.slice(0, 4));
   const visit = ctx.db.prepare(
     'INSERT INTO followup_visit (id, subject_id, kind, date, method, visitors, findings, test_result, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -385,6 +390,9 @@ export function generateFollowup(
                 ['red', 10],
               ] as const);
         const s = pick(rand, staff);
+        // Most 邪教 persons are only on the roll; a few are controlled, one in a while to be transformed (曹回: 105, 11, 1).
+        const r = rand();
+        const control = group === 'cult' ? (r < 0.85 ? 'registered' : r < 0.97 ? 'controlled' : 'to_transform') : 'controlled';
         const facts =
           group === 'mental_health'
             ? { ...MH_FACTS, guardianName: makeName(rand, rand() < 0.5), guardianPhone: null }
@@ -400,6 +408,7 @@ export function generateFollowup(
           group === 'other' ? '独居老人' : null,
           level,
           begun,
+          control,
           s.id,
           pick(rand, villages).id,
           JSON.stringify(facts),
@@ -408,6 +417,12 @@ export function generateFollowup(
           now,
         );
         opened.run(newId(), id, begun, level, now, now);
+        if (group === 'mental_health') {
+          const guardian = (facts as { guardianName?: string }).guardianName ?? null;
+          if (begun < `${thisYear}-01-01`)
+            year.run(newId(), id, thisYear - 1, '合格', 180000, 1, `${thisYear - 1}-12-20`, guardian, rand() < 0.3 ? 1 : 0, now, now);
+          year.run(newId(), id, thisYear, '待考核', null, 0, null, guardian, 0, now, now);
+        }
         // Visits at about the group's cadence (mental health by level; drug files are tested monthly;
         // the others once a month); one file in seven stopped being visited some time ago.
         const every = group === 'mental_health' ? [80, 25, 25, 12, 6, 6][Number(level)]! : 30;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
 import { person } from './persons';
 import { staff, village } from './reference';
@@ -28,6 +28,14 @@ export const followupSubject = sqliteTable(
     team: text('team').notNull(),
     /** JSON: the group's own facts (diagnosis, guardian, decision and reporting dates, 转化 status …). */
     facts: text('facts').notNull(),
+    /**
+     * 管控对象 (REVIEW row 11): 'controlled' (需管控), 'registered' (仅在册: no visit duty unless the office
+     * sets one) or, for 邪教 files, 'to_transform' (待转化, a 需管控 person the office works to transform).
+     * Files kept before it are all 'controlled', so each keeps the duty it had.
+     */
+    controlStatus: text('control_status').notNull().default('controlled'),
+    /** JSON: [{ date, status }] from the opening on, when the status changed; null: the current one since the start. */
+    controlHistory: text('control_history'),
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     status: text('status').notNull(),
@@ -106,4 +114,33 @@ export const followupSuspension = sqliteTable(
     ...stamps(),
   },
   (t) => [index('followup_suspension_subject').on(t.subjectId, t.startDate)],
+);
+
+/**
+ * A severe-mental-disorder file's year (REVIEW row 12): the guardian's 以奖代补 — the year's 考核结果, the
+ * amount and the day it was paid, the guardian it went to — and whether the patient had 免费服药 and
+ * 免费救治 that year. One per file and year.
+ */
+export const followupYear = sqliteTable(
+  'followup_year',
+  {
+    id: idCol(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    /** 以奖代补 考核结果: 合格 | 不合格 | 待考核 | 不符合条件 | 未申请. */
+    rewardResult: text('reward_result').notNull(),
+    amountFen: integer('amount_fen'),
+    /** Paid (已发放, 0/1), and the day when recorded (the status carried from before 0020 has none). */
+    paid: integer('paid').notNull().default(0),
+    paidDate: text('paid_date'),
+    guardianName: text('guardian_name'),
+    /** 免费服药, 免费救治 that year (0/1). */
+    freeMedication: integer('free_medication').notNull().default(0),
+    freeTreatment: integer('free_treatment').notNull().default(0),
+    note: text('note'),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex('followup_year_subject').on(t.subjectId, t.year).where(live)],
 );

@@ -7,23 +7,35 @@
  */
 import type { z } from 'zod';
 import {
+  ATTENTION_LEVELS,
+  attentionLevelText,
   CADENCE_BASIS_LABELS,
   CADENCES,
   DEFAULT_OPENING_GRACE_DAYS,
   effectiveCadence,
   FOLLOWUP_GROUP_LABELS,
+  VISIT_GROUPS,
+  visitCadenceKey,
   OPENING_GRACE_SOURCE,
   openingGraceDays,
   PROMPT_SOURCE,
   promptDays,
   SUSPENSION_TERM_SOURCE,
+  type CadenceDefault,
   type CadenceOverride,
-  type FollowupGroup,
   type FollowupOverrides,
 } from '../../shared/domain/followup-rules';
 import { cadenceText } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
-import type { CadenceInput, DrugSettingsInput, FollowupSchedule, OpeningGraceInput, SchemeInput } from '../../shared/schemas/followup';
+import {
+  levelName,
+  type CadenceInput,
+  type CadenceSetting,
+  type DrugSettingsInput,
+  type FollowupSchedule,
+  type OpeningGraceInput,
+  type SchemeInput,
+} from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { audit } from './audit';
 import { markObligationsStale } from './obligations';
@@ -36,29 +48,54 @@ export function followupOverrides(ctx: ServiceContext): FollowupOverrides {
   return getSetting<FollowupOverrides>(ctx, OVERRIDES_KEY) ?? {};
 }
 
+/** The visit groups' table keys (REVIEW row 11): shown as the table, not in the list of the schemes' cadences. */
+const TABLE_KEYS = new Set(
+  VISIT_GROUPS.flatMap((g) => [
+    ...ATTENTION_LEVELS.map((l) => visitCadenceKey(g, l, 'controlled')),
+    visitCadenceKey(g, null, 'registered'),
+  ]),
+);
+const isRegisteredKey = (key: string) => key.endsWith('.visit.registered');
+
+function cadenceSetting(c: CadenceDefault, o: FollowupOverrides): CadenceSetting {
+  const e = effectiveCadence(c.key, o);
+  const interval = !e.period && !e.off;
+  const text = e.off
+    ? '不安排走访'
+    : interval
+      ? cadenceText({ kind: 'every', id: c.key, label: c.label, source: '', firstFrom: 'start', days: e.days, months: e.months })
+      : cadenceText({ kind: 'periodic', id: c.key, label: c.label, source: '', period: e.period!, minCount: e.minCount });
+  return {
+    key: c.key,
+    label: c.label,
+    text,
+    basis: CADENCE_BASIS_LABELS[c.basis],
+    source: e.source,
+    adjustable: c.adjustable,
+    interval,
+    off: !!e.off,
+    mayBeOff: isRegisteredKey(c.key),
+    override: e.override ? { since: e.override.since, reason: e.override.reason } : null,
+  };
+}
+
 export function getFollowupSchedule(ctx: ServiceContext): FollowupSchedule {
   const o = followupOverrides(ctx);
+  const byKey = (key: string) => cadenceSetting(CADENCES.find((c) => c.key === key)!, o);
   return {
     scheme: o.mentalHealthScheme ?? 'health',
-    cadences: CADENCES.map((c) => {
-      const e = effectiveCadence(c.key, o);
-      const interval = !e.period;
-      const text = interval
-        ? cadenceText({ kind: 'every', id: c.key, label: c.label, source: '', firstFrom: 'start', days: e.days, months: e.months })
-        : cadenceText({ kind: 'periodic', id: c.key, label: c.label, source: '', period: e.period!, minCount: e.minCount });
-      // '<group>.visit' cadences share the label 每月走访: name the group they belong to.
-      const group = c.key.endsWith('.visit') ? FOLLOWUP_GROUP_LABELS[c.key.slice(0, -'.visit'.length) as FollowupGroup] : undefined;
-      return {
-        key: c.key,
-        label: group ? `${group}：${c.label}` : c.label,
-        text,
-        basis: CADENCE_BASIS_LABELS[c.basis],
-        source: e.source,
-        adjustable: c.adjustable,
-        interval,
-        override: e.override ? { since: e.override.since, reason: e.override.reason } : null,
-      };
-    }),
+    cadences: CADENCES.filter((c) => !TABLE_KEYS.has(c.key)).map((c) => cadenceSetting(c, o)),
+    table: VISIT_GROUPS.map((g) => ({
+      group: g,
+      groupLabel: FOLLOWUP_GROUP_LABELS[g],
+      levelName: levelName(g),
+      levels: ATTENTION_LEVELS.map((l) => ({
+        level: l,
+        label: attentionLevelText(g, l),
+        cadence: byKey(visitCadenceKey(g, l, 'controlled')),
+      })),
+      registered: byKey(visitCadenceKey(g, null, 'registered')),
+    })),
     openingGrace: { days: openingGraceDays(o), defaultDays: DEFAULT_OPENING_GRACE_DAYS, source: OPENING_GRACE_SOURCE },
     drug: {
       promptDays: promptDays(o),
@@ -74,22 +111,33 @@ export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceI
     const base = CADENCES.find((c) => c.key === input.key);
     if (!base) throw new LedgerError('NOT_FOUND', '没有这项走访频次。');
     if (!base.adjustable) throw new LedgerError('VALIDATION', `“${base.label}”依据${CADENCE_BASIS_LABELS[base.basis]}，不能调整。`);
-    if (!!base.period !== !!input.period) {
+    const calendar = !!(base.period || base.off);
+    if (calendar !== !!(input.period || input.off)) {
       throw new LedgerError(
         'VALIDATION',
-        base.period ? `“${base.label}”按自然月/季度计，请选择每月或每季度及次数。` : `“${base.label}”按间隔计，请填写间隔天数或月数。`,
+        calendar
+          ? `“${base.label}”按自然月/季度/年计，请选择每月、每季度或每年及次数。`
+          : `“${base.label}”按间隔计，请填写间隔天数或月数。`,
         { fields: { days: '频次的计法不能改变' } },
       );
+    }
+    // A person the office controls is visited: only 仅在册 may owe none (REVIEW row 11).
+    if (input.off && !isRegisteredKey(input.key)) {
+      throw new LedgerError('VALIDATION', `“${base.label}”为管控对象，须安排走访；只有“仅在册”可设为不安排走访。`, {
+        fields: { days: '管控对象须安排走访' },
+      });
     }
     if (input.since < ctx.clock.today()) {
       throw new LedgerError('VALIDATION', '调整只能自今天或以后生效，不能追溯', { fields: { since: '生效日期不能早于今天' } });
     }
     const o = followupOverrides(ctx);
-    const change = input.period
-      ? { period: input.period, minCount: input.minCount ?? 1 }
-      : input.days
-        ? { days: input.days }
-        : { months: input.months! };
+    const change = input.off
+      ? { off: true }
+      : input.period
+        ? { period: input.period, minCount: input.minCount ?? 1 }
+        : input.days
+          ? { days: input.days }
+          : { months: input.months! };
     const override: CadenceOverride = { key: input.key, since: input.since, reason: input.reason, ...change };
     const before = effectiveCadence(input.key, o);
     putSetting(ctx, OVERRIDES_KEY, { ...o, cadences: [...(o.cadences ?? []), override] });
@@ -105,7 +153,8 @@ export function saveCadence(ctx: ServiceContext, input: z.output<typeof CadenceI
   });
 }
 
-function cadenceWords(c: { days?: number; months?: number; period?: string; minCount?: number }): string {
+function cadenceWords(c: { days?: number; months?: number; period?: string; minCount?: number; off?: boolean }): string {
+  if (c.off) return '不安排走访';
   if (c.period) return `${c.period === 'quarter' ? '每季度' : c.period === 'year' ? '每年' : '每月'}${c.minCount ?? 1}次`;
   return c.days ? `${c.days}天` : `${c.months}个月`;
 }

@@ -1,8 +1,8 @@
 /** 重点人员台账 as .xlsx: the ledger's own filter and order, every matching file. */
 import { cnDate } from '../../shared/documents/model';
-import { FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
+import { controlText, FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
 import type { FileResult } from '../../shared/schemas/common';
-import { FOLLOWUP_STATUS_LABELS, FollowupExportInput, levelLabel } from '../../shared/schemas/followup';
+import { CONTROL_LABELS, FOLLOWUP_STATUS_LABELS, FollowupExportInput, levelLabel } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook, type LedgerColumn } from '../engines/xlsx';
 import { auditExport, checkSize, MAX_EXPORT_ROWS, xlsxFile, type LedgerExport } from './exports';
@@ -16,6 +16,7 @@ const FOLLOWUP_COLUMNS: LedgerColumn[] = [
   { header: '公民身份号码', key: 'idNumber', width: 21, type: 'id' },
   { header: '类别', key: 'group', width: 20, type: 'text' },
   { header: '风险/关注等级', key: 'level', width: 16, type: 'text' },
+  { header: '管控状态', key: 'control', width: 10, type: 'text' },
   { header: '村（社区）', key: 'village', width: 12, type: 'text' },
   { header: '包保责任人', key: 'staff', width: 10, type: 'text' },
   { header: '建档日期', key: 'startDate', width: 12, type: 'date' },
@@ -30,7 +31,8 @@ function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
     id ? (one<{ name: string }>(ctx, `SELECT name FROM ${table} WHERE id = ?`, id)?.name ?? '') : '';
   const parts = [
     f.group ? `类别：${FOLLOWUP_GROUP_LABELS[f.group]}` : '',
-    f.level ? `等级：${levelLabel(f.level)}` : '',
+    f.level ? `等级：${levelLabel(f.level, f.group)}` : '',
+    f.control ? `管控状态：${f.control === 'controlled' ? '需管控（含待转化）' : CONTROL_LABELS[f.control]}` : '',
     f.status ? `状态：${FOLLOWUP_STATUS_LABELS[f.status]}` : '',
     f.villageId ? `村（社区）：${name('village', f.villageId)}` : '',
     f.responsibleStaffId ? `包保责任人：${name('staff', f.responsibleStaffId)}` : '',
@@ -53,7 +55,8 @@ export async function exportFollowupLedger(ctx: ServiceContext, f: FollowupFilte
       name: r.personName,
       idNumber: r.idNumberMasked,
       group: r.group === 'other' && r.groupName ? r.groupName : FOLLOWUP_GROUP_LABELS[r.group],
-      level: levelLabel(r.level),
+      level: levelLabel(r.level, r.group),
+      control: controlText(r.group, r.control),
       village: r.villageName,
       staff: r.responsibleName,
       startDate: r.startDate,

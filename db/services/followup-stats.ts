@@ -17,6 +17,8 @@
 import type { z } from 'zod';
 import {
   followupDueItems,
+  isControlled,
+  isVisitGroup,
   refusalCount,
   seriousBreach,
   FOLLOWUP_GROUPS,
@@ -33,9 +35,13 @@ import {
   overdueCount,
   statsAsOf,
   tallyDuties,
+  tallyYear,
+  yearsOf,
   type DutyTally,
+  type YearRecordFacts,
 } from '../../shared/domain/followup-stats';
 import { levelAt } from '../../shared/domain/obligations';
+import { rate } from '../../shared/domain/rates';
 import {
   TEST_RESULTS,
   type FollowupDutyStats,
@@ -44,15 +50,16 @@ import {
   type FollowupStats,
   type FollowupStatsInput,
   type FollowupStatus,
+  type FollowupYearStats,
 } from '../../shared/schemas/followup';
 import type { ItemAction } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
-import { engineFacts } from './followup';
+import { controlHistory, engineFacts, type SubjectDbRow } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './followup-cadence';
 import { all } from './sql';
 
-interface FileRow {
+interface FileRow extends Pick<SubjectDbRow, 'control_status' | 'control_history'> {
   id: string;
   name: string;
   group_code: FollowupGroup;
@@ -96,7 +103,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
   const asOf = statsAsOf(to, ctx.clock.today());
   const files = all<FileRow>(
     ctx,
-    `SELECT f.id, p.name, f.group_code, f.level, f.level_since, f.facts, f.start_date, f.end_date, f.status
+    `SELECT f.id, p.name, f.group_code, f.level, f.level_since, f.control_status, f.control_history, f.facts, f.start_date, f.end_date, f.status
      FROM followup_subject f JOIN person p ON p.id = f.person_id WHERE ${IN_PERIOD}`,
     { from, to },
   );
@@ -157,6 +164,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
       {
         group: g,
         inManagement: 0,
+        controlled: 0,
+        toTransform: 0,
         levels: {},
         newFiles: 0,
         released: 0,
@@ -184,18 +193,34 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     // The level then: a later change must not change the cadence the period was owed under.
     const lv = levelAt(levelsOf.get(f.id) ?? [], asOf) ?? { level: f.level, since: f.level_since };
     const inManagement = inManagementOn(span, to);
+    // The 管控 status over time (REVIEW row 11): counted as it stood at the period's end.
+    const control = controlHistory(f);
     if (inManagement) {
       g.inManagement += 1;
       g.levels[lv.level] = (g.levels[lv.level] ?? 0) + 1;
+      const status = levelAt(
+        control.map((c) => ({ date: c.date, level: c.status })),
+        to,
+      )!.level;
+      if (isControlled(status)) g.controlled += 1;
+      if (status === 'to_transform') g.toTransform += 1;
     }
     // Opened after the as-of day, or a period that has not begun: nothing is owed yet.
     if (asOf < from || !activeInPeriod(span, from, asOf)) continue;
-    const facts = engineFacts({ group_code: f.group_code, facts: f.facts, level: lv.level, level_since: lv.since });
+    const facts = engineFacts({
+      group_code: f.group_code,
+      facts: f.facts,
+      level: lv.level,
+      level_since: lv.since,
+      control_status: f.control_status,
+    });
+    // A visit group's cadence follows its level and 管控 status over time (REVIEW row 11).
+    const history = isVisitGroup(f.group_code) ? { levels: levelsOf.get(f.id) ?? [], control } : {};
     const items = followupDueItems({
       group: f.group_code,
       facts,
       overrides,
-      record: { asOf, holidays, visits, reports: reportsOf.get(f.id) ?? [], suspensions: suspensionsOf.get(f.id) ?? [] },
+      record: { asOf, holidays, visits, reports: reportsOf.get(f.id) ?? [], suspensions: suspensionsOf.get(f.id) ?? [], ...history },
       subject: { id: f.id, startDate: f.start_date, endDate: f.end_date },
       actions: actionsOf.get(f.id) ?? [],
       today: asOf,
@@ -241,6 +266,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     terminated,
     visits: dutyStats(allVisits),
     followups: byGroup.find((g) => g.group === 'mental_health')!.visits,
+    mhScheme: overrides.mentalHealthScheme ?? 'health',
+    years: yearStats(ctx, from, asOf),
     tests: dutyStats(tests),
     overdue: sum((g) => g.overdue),
     seriousBreach: breaches.length,
@@ -249,4 +276,61 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     testResults,
     byGroup,
   };
+}
+
+/**
+ * 有奖监护率, 免费服药率 and 免费救治率 for each year the period touches (REVIEW row 12), over the
+ * severe-mental-disorder files in management on some day of that year up to the as-of day: two queries
+ * (the files, their records of those years), then one pass per year.
+ */
+function yearStats(ctx: ServiceContext, from: string, asOf: string): FollowupYearStats[] {
+  const years = yearsOf(from, asOf);
+  if (!years.length || asOf < from) return [];
+  const span = { from: `${years[0]}-01-01`, to: asOf };
+  const files = all<{ id: string; start_date: string; end_date: string | null }>(
+    ctx,
+    `SELECT f.id, f.start_date, f.end_date FROM followup_subject f
+     WHERE f.group_code = 'mental_health' AND f.deleted_at IS NULL AND f.start_date <= @to AND (f.end_date IS NULL OR f.end_date >= @from)`,
+    span,
+  );
+  const recordsOf = bySubject(
+    all<{
+      subjectId: string;
+      year: number;
+      rewardResult: string;
+      paid: number;
+      amountFen: number | null;
+      freeMedication: number;
+      freeTreatment: number;
+    }>(
+      ctx,
+      `SELECT y.subject_id AS subjectId, y.year, y.reward_result AS rewardResult, y.paid, y.amount_fen AS amountFen,
+         y.free_medication AS freeMedication, y.free_treatment AS freeTreatment
+       FROM followup_year y JOIN followup_subject f ON f.id = y.subject_id
+       WHERE y.deleted_at IS NULL AND y.year BETWEEN @first AND @last AND f.group_code = 'mental_health' AND f.deleted_at IS NULL`,
+      { first: years[0], last: years[years.length - 1] },
+    ),
+  );
+  const input = files.map((f) => ({
+    span: { startDate: f.start_date, endDate: f.end_date },
+    records: (recordsOf.get(f.id) ?? []).map(
+      (r): YearRecordFacts => ({ ...r, paid: r.paid === 1, freeMedication: r.freeMedication === 1, freeTreatment: r.freeTreatment === 1 }),
+    ),
+  }));
+  return years.map((y) => {
+    const t = tallyYear(y, asOf, input);
+    return {
+      year: y,
+      patients: t.patients,
+      rewarded: t.rewarded,
+      rewardRate: rate(t.rewarded, t.patients),
+      paid: t.paid,
+      amountYuan: t.amountFen / 100,
+      freeMedication: t.freeMedication,
+      freeMedicationRate: rate(t.freeMedication, t.patients),
+      freeTreatment: t.freeTreatment,
+      freeTreatmentRate: rate(t.freeTreatment, t.patients),
+      unrecorded: t.unrecorded,
+    };
+  });
 }

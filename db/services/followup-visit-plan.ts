@@ -139,7 +139,7 @@ export function visitPlan(ctx: ServiceContext, f: PlanInput): VisitPlan {
       group: s.group_code,
       groupLabel: s.group_code === 'other' && s.group_name ? s.group_name : FOLLOWUP_GROUP_LABELS[s.group_code],
       level: s.level,
-      levelLabel: levelLabel(s.level),
+      levelLabel: levelLabel(s.level, s.group_code),
       villageName: s.village_name,
       responsibleStaffId: s.responsible_staff_id,
       responsibleName: s.staff_name ?? '',

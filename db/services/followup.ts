@@ -12,6 +12,7 @@ import {
   drugTermEndFor,
   followupDueItems,
   groupText,
+  isVisitGroup,
   leavesSerious,
   POLICE_RULE_PREFIX,
   policeDuties,
@@ -21,6 +22,8 @@ import {
   STABILITY_LABELS,
   SUSPENSION_REASON_LABELS,
   SUSPENSION_TERM_SOURCE,
+  visitWord,
+  type ControlStatus,
   type FileRecord,
   type FollowupGroup,
   type PoliceReason,
@@ -29,6 +32,7 @@ import { missedPeriods, openItems } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
 import {
+  controlError,
   FACT_SCHEMAS,
   type FOLLOWUP_FIELD_LABELS,
   FOLLOWUP_STATUS_LABELS,
@@ -46,8 +50,11 @@ import {
   type FollowupSuspension,
   type FollowupVisit,
   type FollowupVisitInput,
+  type FollowupYear,
   type PoliceReportInput,
+  type RewardResult,
   type SuspensionInput,
+  type YearRecordInput,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -68,7 +75,7 @@ import {
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
 import { followupOverrides } from './followup-cadence';
-import { all, containsPattern, one, run, Where, write } from './sql';
+import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
 
 export interface SubjectDbRow {
   id: string;
@@ -77,6 +84,9 @@ export interface SubjectDbRow {
   group_name: string | null;
   level: FollowupLevel;
   level_since: string;
+  control_status: ControlStatus;
+  /** JSON [{ date, status }] from the opening; null: the current status since the start. */
+  control_history: string | null;
   responsible_staff_id: string;
   village_id: string | null;
   team: string;
@@ -93,10 +103,46 @@ export interface SubjectDbRow {
 
 const overrides = followupOverrides;
 
-/** The facts the group's rules read: the stored ones plus the level and the date it was set. */
-export function engineFacts(s: Pick<SubjectDbRow, 'group_code' | 'facts' | 'level' | 'level_since'>): Record<string, FactValue> {
+/**
+ * The facts the group's rules read: the stored ones plus the level and the date it was set; a visit
+ * group's file adds its attention level and its 管控 status (REVIEW row 11).
+ */
+export function engineFacts(
+  s: Pick<SubjectDbRow, 'group_code' | 'facts' | 'level' | 'level_since'> & { control_status?: ControlStatus },
+): Record<string, FactValue> {
   const facts = JSON.parse(s.facts) as Record<string, FactValue>;
-  return s.group_code === 'mental_health' ? { ...facts, riskLevel: Number(s.level), riskLevelDate: s.level_since } : facts;
+  if (s.group_code === 'mental_health') return { ...facts, riskLevel: Number(s.level), riskLevelDate: s.level_since };
+  if (isVisitGroup(s.group_code)) return { ...facts, attentionLevel: s.level, control: s.control_status ?? 'controlled' };
+  return facts;
+}
+
+export interface ControlChange {
+  date: string;
+  status: ControlStatus;
+}
+
+/** The file's 管控 status over time, from its opening (REVIEW row 11). */
+export function controlHistory(s: Pick<SubjectDbRow, 'control_status' | 'control_history' | 'start_date'>): ControlChange[] {
+  const stored = s.control_history ? (JSON.parse(s.control_history) as ControlChange[]) : [];
+  return stored.length ? stored : [{ date: s.start_date, status: s.control_status }];
+}
+
+/**
+ * The history after an edit: the opening moves with the start date (taking the status in force on it), and
+ * a new status holds from `day` (today, or the start when that is later). Null when one status holds throughout.
+ */
+function nextControlHistory(history: ControlChange[], start: string, status: ControlStatus, day: string): string | null {
+  const at = (d: string) => [...history].reverse().find((h) => h.date <= d)?.status ?? history[0]!.status;
+  let h: ControlChange[] = [{ date: start, status: at(start) }, ...history.filter((x) => x.date > start)];
+  const from = day > start ? day : start;
+  if (h[h.length - 1]!.status !== status) {
+    h = h.filter((x, i) => i === 0 || x.date < from);
+    if (from === start) h[0] = { date: start, status };
+    else h.push({ date: from, status });
+  }
+  // Two stretches of the same status in a row are one.
+  h = h.filter((x, i) => i === 0 || x.status !== h[i - 1]!.status);
+  return h.length > 1 ? JSON.stringify(h) : null;
 }
 
 export function loadVisits(ctx: ServiceContext, subjectId: string): FollowupVisit[] {
@@ -135,6 +181,42 @@ function loadSuspensions(ctx: ServiceContext, subjectId: string): FollowupSuspen
   );
 }
 
+interface YearDbRow {
+  id: string;
+  year: number;
+  reward_result: RewardResult;
+  amount_fen: number | null;
+  paid: number;
+  paid_date: string | null;
+  guardian_name: string | null;
+  free_medication: number;
+  free_treatment: number;
+  note: string | null;
+}
+
+const yearOf = (r: YearDbRow): FollowupYear => ({
+  id: r.id,
+  year: r.year,
+  rewardResult: r.reward_result,
+  amountYuan: toYuan(r.amount_fen),
+  paid: r.paid === 1,
+  paidDate: r.paid_date,
+  guardianName: r.guardian_name,
+  freeMedication: r.free_medication === 1,
+  freeTreatment: r.free_treatment === 1,
+  note: r.note,
+});
+
+/** A mental-health file's years (以奖代补, 免费服药/救治), newest first (REVIEW row 12). */
+function loadYears(ctx: ServiceContext, subjectId: string): FollowupYear[] {
+  return all<YearDbRow>(
+    ctx,
+    `SELECT id, year, reward_result, amount_fen, paid, paid_date, guardian_name, free_medication, free_treatment, note
+     FROM followup_year WHERE subject_id = ? AND deleted_at IS NULL ORDER BY year DESC`,
+    subjectId,
+  ).map(yearOf);
+}
+
 /** What the file's rules read besides its facts, as known today (never later than `asOf`). */
 export function fileRecord(
   ctx: ServiceContext,
@@ -150,7 +232,21 @@ export function fileRecord(
     visits,
     reports: drug ? loadReports(ctx, s.id) : [],
     suspensions: drug ? loadSuspensions(ctx, s.id) : [],
+    ...visitHistory(ctx, s),
   };
+}
+
+/** A visit-group file's level and 管控 status over time: its cadence follows both (REVIEW row 11). */
+function visitHistory(
+  ctx: ServiceContext,
+  s: Pick<SubjectDbRow, 'id' | 'group_code'> & Partial<Pick<SubjectDbRow, 'control_status' | 'control_history' | 'start_date'>>,
+): Pick<FileRecord, 'levels' | 'control'> {
+  if (!isVisitGroup(s.group_code)) return {};
+  const row =
+    s.control_status && s.start_date
+      ? (s as Pick<SubjectDbRow, 'control_status' | 'control_history' | 'start_date'>)
+      : one<SubjectDbRow>(ctx, 'SELECT control_status, control_history, start_date FROM followup_subject WHERE id = ?', s.id)!;
+  return { levels: loadLevels<FollowupLevel>(ctx, 'followup', s.id), control: controlHistory(row) };
 }
 
 /** The file's due items as of `today`; `extra` adds events that are not recorded visits (the visit plan's projections). */
@@ -240,7 +336,8 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
   const drug = s.group_code === 'drug';
   const reports = drug ? loadReports(ctx, id) : [];
   const suspensions = drug ? loadSuspensions(ctx, id) : [];
-  const record: FileRecord = { asOf: today, holidays: holidayTable(ctx), visits, reports, suspensions };
+  const record: FileRecord = { asOf: today, holidays: holidayTable(ctx), visits, reports, suspensions, ...visitHistory(ctx, s) };
+  const control = controlHistory(s);
   const items = dueItems(ctx, s, visits, today, [], record);
   const open = openItems(items);
   const facts = JSON.parse(s.facts) as Record<string, unknown>;
@@ -264,6 +361,9 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     groupName: s.group_name,
     level: s.level,
     levelSince: s.level_since,
+    control: s.control_status,
+    controlSince: control[control.length - 1]!.date,
+    visitWord: visitWord(s.group_code, overrides(ctx).mentalHealthScheme),
     levels: loadLevels<FollowupLevel>(ctx, 'followup', id),
     responsibleStaffId: s.responsible_staff_id,
     responsibleName: staffName,
@@ -286,6 +386,7 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
     breach,
     reports: reports.map((r) => ({ ...r, matters: r.matters.map((m) => ({ id: m, label: policeMatterText(m) })) })),
     suspensions,
+    years: s.group_code === 'mental_health' ? loadYears(ctx, id) : [],
     drug: drug ? drugState(ctx, s, items, record) : null,
     nextDueDate: open[0]?.dueDate ?? null,
     createdAt: s.created_at,
@@ -334,7 +435,10 @@ function snapshot(s: FollowupSubject) {
     breach: _b,
     reports: _r,
     suspensions: _s,
+    years: _y,
     drug: _g,
+    visitWord: _w,
+    controlSince: _cs,
     person,
     ...rest
   } = s;
@@ -358,7 +462,11 @@ function stampLeaveBreach(
   return { ...rest, leaveBreachDate: typeof kept === 'string' && kept ? kept : ctx.clock.today() };
 }
 
-function checkFields(ctx: ServiceContext, f: Fields, before: Record<string, unknown> | null = null): Record<string, unknown> {
+function checkFields(
+  ctx: ServiceContext,
+  f: Fields & { control: ControlStatus },
+  before: Record<string, unknown> | null = null,
+): Record<string, unknown> {
   requirePerson(ctx, f.personId);
   if (f.startDate > ctx.clock.today())
     throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
@@ -368,6 +476,8 @@ function checkFields(ctx: ServiceContext, f: Fields, before: Record<string, unkn
   if (f.villageId && !one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', f.villageId)) {
     throw new LedgerError('VALIDATION', '村（社区）不存在', { fields: { villageId: '村（社区）不存在' } });
   }
+  const control = controlError(f.group, f.control);
+  if (control) throw new LedgerError('VALIDATION', control, { fields: { control } });
   // The schema already checked the facts; parse again to store only known fields with defaults applied.
   const facts = FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
   if (f.group !== 'drug') return facts;
@@ -396,8 +506,9 @@ function refreshLevel(ctx: ServiceContext, subjectId: string): void {
   }
 }
 
-export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
+export function createSubject(ctx: ServiceContext, input: Fields): FollowupSubject {
   return write(ctx, () => {
+    const f = { ...input, control: input.control ?? 'controlled' };
     const facts = checkFields(ctx, f);
     const dup = one<{ id: string }>(
       ctx,
@@ -413,14 +524,15 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
     const now = ctx.clock.now();
     run(
       ctx,
-      `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, responsible_staff_id, village_id, team, facts, start_date, status, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+      `INSERT INTO followup_subject (id, person_id, group_code, group_name, level, level_since, control_status, responsible_staff_id, village_id, team, facts, start_date, status, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
       id,
       f.personId,
       f.group,
       f.group === 'other' ? f.groupName : null,
       f.level,
       f.startDate,
+      f.control,
       f.responsibleStaffId,
       f.villageId,
       JSON.stringify(f.team),
@@ -438,18 +550,25 @@ export function createSubject(ctx: ServiceContext, f: Fields): FollowupSubject {
   });
 }
 
-export function updateSubject(ctx: ServiceContext, input: z.output<typeof FollowupUpdateInput>): FollowupSubject {
+export function updateSubject(ctx: ServiceContext, sent: z.output<typeof FollowupUpdateInput>): FollowupSubject {
   return write(ctx, () => {
-    const before = requireLive(ctx, input.id);
+    const before = requireLive(ctx, sent.id);
+    // 管控状态 left out: unchanged.
+    const input = { ...sent, control: sent.control ?? before.control };
     const facts = checkFields(ctx, input, before.group === input.group ? before.facts : null);
     if (input.group !== before.group)
       throw new LedgerError('VALIDATION', '档案类别建立后不能更改；如需转类，请解除本档案后新建。', { fields: { group: '类别不能更改' } });
     if (input.personId !== before.person.id)
       throw new LedgerError('VALIDATION', '档案对应的人员不能更改', { fields: { personId: '人员不能更改' } });
+    // A change of 管控 status holds from today (the months owed before stay owed); the opening moves with the start.
+    const row = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', input.id)!;
+    const history = nextControlHistory(controlHistory(row), input.startDate, input.control, ctx.clock.today());
     run(
       ctx,
-      `UPDATE followup_subject SET group_name = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE followup_subject SET group_name = ?, control_status = ?, control_history = ?, responsible_staff_id = ?, village_id = ?, team = ?, facts = ?, start_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
       input.group === 'other' ? input.groupName : null,
+      input.control,
+      history,
       input.responsibleStaffId,
       input.villageId,
       JSON.stringify(input.team),
@@ -595,7 +714,7 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVi
 function removeRecordRow<T extends { subject_id: string }>(
   ctx: ServiceContext,
   row: {
-    table: 'followup_visit' | 'followup_report' | 'followup_suspension';
+    table: 'followup_visit' | 'followup_report' | 'followup_suspension' | 'followup_year';
     columns: string;
     id: string;
     missing: string;
@@ -661,9 +780,9 @@ function saveRecordRow(
   ctx: ServiceContext,
   s: FollowupSubject,
   row: {
-    table: 'followup_report' | 'followup_suspension';
+    table: 'followup_report' | 'followup_suspension' | 'followup_year';
     id: string | null;
-    columns: Record<string, string | null>;
+    columns: Record<string, string | number | null>;
     field: keyof typeof FOLLOWUP_FIELD_LABELS;
     before: unknown;
     after: unknown;
@@ -795,6 +914,64 @@ export function deleteSuspension(ctx: ServiceContext, id: string): FollowupSubje
   });
 }
 
+// ── mental-health files: the year's 以奖代补 and free care (REVIEW row 12) ──────────────────────
+
+/** A year in words, for the file's history: 2024年：以奖代补合格，已发放1200元（2025-01-20），监护人赵母；免费服药. */
+function yearWords(y: Omit<FollowupYear, 'id' | 'note'>): string {
+  const paid = y.paid ? `，已发放${y.amountYuan !== null ? `${y.amountYuan}元` : ''}${y.paidDate ? `（${y.paidDate}）` : ''}` : '';
+  const free = [y.freeMedication ? '免费服药' : '', y.freeTreatment ? '免费救治' : ''].filter(Boolean).join('、');
+  return `${y.year}年：以奖代补${y.rewardResult}${paid}${y.guardianName ? `，监护人${y.guardianName}` : ''}${free ? `；${free}` : ''}`;
+}
+
+/**
+ * One year of a severe-mental-disorder file: the 以奖代补 考核结果, payment and guardian, 免费服药 and
+ * 免费救治 — one record per year, not after this year nor before the year the file was opened.
+ */
+export function saveYear(ctx: ServiceContext, input: z.output<typeof YearRecordInput>): FollowupSubject {
+  return write(ctx, () => {
+    const s = requireLive(ctx, input.subjectId);
+    if (s.group !== 'mental_health') throw new LedgerError('VALIDATION', '只有严重精神障碍患者档案记录以奖代补、免费服药和免费救治');
+    const thisYear = Number(ctx.clock.today().slice(0, 4));
+    const startYear = Number(s.startDate.slice(0, 4));
+    const field = (name: string, message: string) => new LedgerError('VALIDATION', message, { fields: { [name]: message } });
+    if (input.year > thisYear) throw field('year', `年度不能晚于今年（${thisYear}年）`);
+    if (input.year < startYear) throw field('year', `年度不能早于建档年度（${startYear}年）`);
+    if (input.paidDate && input.paidDate > ctx.clock.today()) throw field('paidDate', '发放日期不能晚于今天');
+    const old = input.id ? s.years.find((y) => y.id === input.id) : undefined;
+    if (input.id && !old) throw new LedgerError('NOT_FOUND', '该年度记录不存在。');
+    if (s.years.some((y) => y.year === input.year && y.id !== input.id)) throw field('year', `${input.year}年已有记录，请修改原记录`);
+    return saveRecordRow(ctx, s, {
+      table: 'followup_year',
+      id: input.id,
+      columns: {
+        year: input.year,
+        reward_result: input.rewardResult,
+        amount_fen: toFen(input.amountYuan),
+        paid: input.paid ? 1 : 0,
+        paid_date: input.paidDate,
+        guardian_name: input.guardianName,
+        free_medication: input.freeMedication ? 1 : 0,
+        free_treatment: input.freeTreatment ? 1 : 0,
+        note: input.note,
+      },
+      field: 'year',
+      before: old ? yearWords(old) : null,
+      after: yearWords(input),
+    });
+  });
+}
+
+export function deleteYear(ctx: ServiceContext, id: string): FollowupSubject {
+  return removeRecordRow<{ subject_id: string } & YearDbRow>(ctx, {
+    table: 'followup_year',
+    columns: 'id, year, reward_result, amount_fen, paid, paid_date, guardian_name, free_medication, free_treatment, note',
+    id,
+    missing: '该年度记录不存在。',
+    field: 'year',
+    describe: (r) => yearWords(yearOf(r)),
+  });
+}
+
 export function deleteSubject(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const s = requireLive(ctx, id, true);
@@ -824,6 +1001,8 @@ export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page'
   return new Where(f.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL', { today })
     .when(f.group, 'f.group_code = @group', 'group')
     .when(f.level, 'f.level = @level', 'level')
+    .when(f.control === 'controlled' ? 'controlled' : undefined, "f.control_status <> 'registered'")
+    .when(f.control && f.control !== 'controlled' ? f.control : undefined, 'f.control_status = @control', 'control')
     .when(f.status, 'f.status = @status', 'status')
     .when(f.villageId, 'f.village_id = @villageId', 'villageId')
     .when(f.responsibleStaffId, 'f.responsible_staff_id = @staffId', 'staffId')
@@ -841,7 +1020,7 @@ export function followupListSql(f: FollowupFilter, today: string): { count: stri
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
   return {
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
-    page: `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level,
+    page: `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level, f.control_status AS control,
        (SELECT name FROM staff WHERE id = f.responsible_staff_id) AS responsibleName,
        (SELECT name FROM village WHERE id = f.village_id) AS villageName,
        f.start_date AS startDate, f.status, f.next_due_date AS nextDueDate, f.deleted_at AS deletedAt
@@ -880,7 +1059,7 @@ export const followupPersonFiles: PersonFiles = (ctx, personId) =>
     module: 'followup',
     id: f.id,
     title: `${groupText(f.group, f.groupName)}档案`,
-    role: levelLabel(f.level),
+    role: levelLabel(f.level, f.group),
     date: f.startDate,
     status: FOLLOWUP_STATUS_LABELS[f.status],
   }));

@@ -15,6 +15,7 @@ import {
   FollowupUpdateInput,
   FollowupVisitInput,
   VisitPlanInput,
+  YearRecordInput,
   type FollowupRow,
   type FollowupStats,
   type FollowupSubject,
@@ -38,6 +39,9 @@ export const followupContract = {
   /** Drug files: a 中止 while detained or arrested, and the day of release (REVIEW row 13). */
   'followup.saveSuspension': method<FollowupSubject>()(SuspensionInput),
   'followup.deleteSuspension': method<FollowupSubject>()(z.strictObject({ id: Id })),
+  /** Mental-health files: a year's 以奖代补 (考核结果, amount, payment, guardian) and 免费服药/救治 (REVIEW row 12). */
+  'followup.saveYear': method<FollowupSubject>()(YearRecordInput),
+  'followup.deleteYear': method<FollowupSubject>()(z.strictObject({ id: Id })),
   /** The visit cadences the office uses (defaults with their sources, its own changes) and its mental-health scheme. */
   'followup.schedule': method<FollowupSchedule>()(z.strictObject({}).optional()),
   'followup.saveCadence': method<FollowupSchedule>()(CadenceInput),

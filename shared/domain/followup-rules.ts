@@ -20,6 +20,8 @@ import {
   actionExtensions,
   cadenceText,
   computeDueItems,
+  levelAt,
+  PERIOD_WORDS,
   type DueItem,
   type EveryRule,
   type FactValue,
@@ -59,12 +61,74 @@ export function groupText(group: FollowupGroup, groupName: string | null): strin
 /** The event kind of a recorded visit (走访/随访). */
 export const VISIT_EVENT = 'visit';
 
-export type CadenceBasis = 'law' | 'standard' | 'local' | 'practice';
+/** The groups whose visits follow the office's group × level table (REVIEW row 11); mental health and drugs have their own schemes. */
+export const VISIT_GROUPS = ['cult', 'petition', 'youth', 'left_behind_child', 'cross_border', 'other'] as const;
+export type VisitGroup = (typeof VISIT_GROUPS)[number];
+export const isVisitGroup = (g: FollowupGroup): g is VisitGroup => (VISIT_GROUPS as readonly string[]).includes(g);
+
+/** The attention levels of the visit groups (stored codes; 留守儿童 word them as 关爱 levels). */
+export const ATTENTION_LEVELS = ['red', 'yellow', 'green'] as const;
+export type AttentionLevel = (typeof ATTENTION_LEVELS)[number];
+export const ATTENTION_LEVEL_LABELS: Record<AttentionLevel, string> = {
+  red: '红色（重点关注）',
+  yellow: '黄色（一般关注）',
+  green: '绿色（日常关注）',
+};
+/**
+ * Left-behind children are minors (REVIEW row 11): a 关爱 level, never a red/yellow/green "control" colour.
+ * The stored codes stay, so a file keeps its level; only the words (and the window's colours) change.
+ */
+export const CARE_LEVEL_LABELS: Record<AttentionLevel, string> = { red: '重点关爱', yellow: '一般关爱', green: '日常关爱' };
+
+/** A visit group's level in words: the attention colour, or for 留守儿童 the 关爱 level. */
+export function attentionLevelText(group: FollowupGroup, level: string): string {
+  const words = group === 'left_behind_child' ? CARE_LEVEL_LABELS : ATTENTION_LEVEL_LABELS;
+  return words[level as AttentionLevel] ?? level;
+}
+
+/**
+ * 管控对象 (REVIEW row 11): a person on the roll (在册) is not thereby one the office must control.
+ * 'controlled' 需管控 (the level's cadence applies), 'registered' 仅在册 (no visit duty unless the office
+ * sets one for 在册 persons), and for 邪教 files 'to_transform' 待转化: a 需管控 person the office works
+ * to transform (曹回: 在册105人，需管控11人，待转化1人), visited as 需管控. Mental-health and drug files are
+ * always 'controlled': their duties are the law's and the standard's.
+ */
+export const CONTROL_STATUSES = ['controlled', 'registered', 'to_transform'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** The statuses a group's file may take: none to choose for mental health and drugs. */
+export function controlStatusesFor(group: FollowupGroup): readonly ControlStatus[] {
+  if (!isVisitGroup(group)) return ['controlled'];
+  return group === 'cult' ? ['registered', 'controlled', 'to_transform'] : ['registered', 'controlled'];
+}
+
+/** The status in words; a child is 需关爱帮扶, never 需管控. */
+export function controlText(group: FollowupGroup, status: ControlStatus): string {
+  if (status === 'registered') return '仅在册';
+  if (status === 'to_transform') return '待转化';
+  return group === 'left_behind_child' ? '需关爱帮扶' : '需管控';
+}
+
+/** Whether a file of this status is owed visits at its level's cadence (需管控 and 待转化 are). */
+export const isControlled = (status: ControlStatus): boolean => status !== 'registered';
+
+/**
+ * What a recorded visit is called (REVIEW row 23): under the public-health scheme the office enters the
+ * doctors' 随访 of mental-health patients; under the 司法所/综治 scheme it makes its own 走访 with the
+ * 关爱帮扶小组. Every other group is visited (走访).
+ */
+export function visitWord(group: FollowupGroup, scheme: FollowupOverrides['mentalHealthScheme'] = 'health'): string {
+  if (group !== 'mental_health') return '走访';
+  return scheme === 'grid' ? '走访（关爱帮扶）' : '随访';
+}
+
+export type CadenceBasis = 'law' | 'standard' | 'local' | 'practice' | 'derived';
 export const CADENCE_BASIS_LABELS: Record<CadenceBasis, string> = {
   law: '法律法规',
   standard: '国家规范',
   local: '地方做法',
   practice: '经验做法',
+  derived: '本系统设定（待核实）',
 };
 
 /** One default cadence. `key` is what an office override names. */
@@ -75,6 +139,8 @@ export interface CadenceDefault {
   months?: number;
   period?: PeriodKind;
   minCount?: number;
+  /** No visit duty at all (仅在册 persons by default, REVIEW row 11). */
+  off?: boolean;
   basis: CadenceBasis;
   source: string;
   adjustable: boolean;
@@ -87,6 +153,8 @@ export interface CadenceOverride {
   months?: number;
   period?: PeriodKind;
   minCount?: number;
+  /** No visit duty from `since` (only for 仅在册 persons). */
+  off?: boolean;
   since: string;
   reason: string;
 }
@@ -120,10 +188,58 @@ export function openingGraceDays(o: FollowupOverrides = {}): number {
 }
 
 const MH_STD = '国家基本公共卫生服务规范（第三版）严重精神障碍患者管理服务规范';
-const MH_GRID = '地方做法（湖北黄冈黄州区综治网格）';
+const MH_GRID = '地方做法（湖北黄冈黄州区综治网格）；司法所、综治与关爱帮扶小组的走访，不是卫生院、村卫生室的随访（精神卫生法第五十五条）';
 const XIANYOU =
   '地方做法（福建仙游县）：第1年每月、第2年每2个月、第3年每3个月检测。戒毒条例第十九条只规定按公安机关要求定期检测，未见全国统一频次；可调整';
-const PRACTICE = '经验做法："每月至少走访一次"，未见全国性规定；可调整';
+/**
+ * The visit groups' default (REVIEW row 11): monthly at every level for a person the office controls, as
+ * the townships' reports say for their 重点对象 and 需管控人员 [LOCAL]; no national cadence was found
+ * [UNCONFIRMED]. A person merely 在册 owes nothing unless the office sets a cadence [DERIVED].
+ */
+const LOCAL_MONTHLY =
+  '地方做法：乡镇工作总结对重点对象“每月至少一次上门走访和会见”（李堡镇），“每月…与需管控人员进行走访”（曹回）；未见全国统一的走访频次（待核实）；可调整，本所可按类别、等级分别设定';
+const REGISTERED_NONE =
+  '本系统设定：仅在册、未列为管控对象的人员不安排定期走访——乡镇总结只对重点对象、需管控人员要求每月走访（曹回：在册邪教人员105人，其中需管控11人、待转化1人）；未见规定（待核实）。本所可为在册人员设定频次（如每季度1次）';
+
+/** A visit group's table row: one cadence per attention level for the files it controls, and one for 仅在册 files. */
+function visitCadences(group: VisitGroup): CadenceDefault[] {
+  const source = group === 'cross_border' ? `${LOCAL_MONTHLY}（涉跨境人员未见任何频次来源）` : LOCAL_MONTHLY;
+  return [
+    ...ATTENTION_LEVELS.map(
+      (level): CadenceDefault => ({
+        key: visitCadenceKey(group, level, 'controlled'),
+        label: `${FOLLOWUP_GROUP_LABELS[group]}：${attentionLevelText(group, level)}`,
+        period: 'month',
+        basis: 'local',
+        source,
+        adjustable: true,
+      }),
+    ),
+    {
+      key: visitCadenceKey(group, null, 'registered'),
+      label: `${FOLLOWUP_GROUP_LABELS[group]}：仅在册`,
+      off: true,
+      basis: 'derived',
+      source: REGISTERED_NONE,
+      adjustable: true,
+    },
+  ];
+}
+
+/** The table cell a visit-group file's cadence comes from: its level's, or 仅在册's (REVIEW row 11). */
+export function visitCadenceKey(group: VisitGroup, level: string | null, control: ControlStatus): string {
+  if (!isControlled(control)) return `${group}.visit.registered`;
+  return `${group}.visit.${(ATTENTION_LEVELS as readonly string[]).includes(level ?? '') ? level : 'red'}`;
+}
+
+/**
+ * Before the table, an office changed one cadence per group ('<group>.visit'); such a change still holds
+ * for every level of the group it controls until the office changes a cell of the table (REVIEW row 11).
+ */
+function legacyKey(key: string): string | null {
+  const m = /^([a-z_]+)\.visit\.(red|yellow|green)$/.exec(key);
+  return m ? `${m[1]}.visit` : null;
+}
 
 export const CADENCES: CadenceDefault[] = [
   // 3rd edition: unstable (risk 3–5) → follow up within 2 weeks; we schedule every 2 weeks while unstable,
@@ -184,7 +300,7 @@ export const CADENCES: CadenceDefault[] = [
   },
   {
     key: 'mh.grid.high',
-    label: '网格走访（危险性3–5级）',
+    label: '走访（关爱帮扶，危险性3–5级）',
     days: 7,
     basis: 'local',
     source: `${MH_GRID}：危险性3–5级患者至少每周上门走访；可调整`,
@@ -192,7 +308,7 @@ export const CADENCES: CadenceDefault[] = [
   },
   {
     key: 'mh.grid.low',
-    label: '网格走访（危险性0–2级）',
+    label: '走访（关爱帮扶，危险性0–2级）',
     months: 1,
     basis: 'local',
     source: `${MH_GRID}：危险性0–2级患者至少每月走访；可调整`,
@@ -201,39 +317,23 @@ export const CADENCES: CadenceDefault[] = [
   { key: 'drug.test.y1', label: '检测（第1年）', months: 1, basis: 'local', source: XIANYOU, adjustable: true },
   { key: 'drug.test.y2', label: '检测（第2年）', months: 2, basis: 'local', source: XIANYOU, adjustable: true },
   { key: 'drug.test.y3', label: '检测（第3年）', months: 3, basis: 'local', source: XIANYOU, adjustable: true },
-  {
-    key: 'cult.visit',
-    label: '每月走访',
-    period: 'month',
-    basis: 'practice',
-    source: `乡镇台账惯例：邪教人员每月走访。${PRACTICE}`,
-    adjustable: true,
-  },
-  { key: 'petition.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
-  { key: 'youth.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
-  { key: 'left_behind_child.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
-  {
-    key: 'cross_border.visit',
-    label: '每月走访',
-    period: 'month',
-    basis: 'practice',
-    source: `${PRACTICE}（涉跨境人员未见任何频次来源）`,
-    adjustable: true,
-  },
-  { key: 'other.visit', label: '每月走访', period: 'month', basis: 'practice', source: PRACTICE, adjustable: true },
+  ...VISIT_GROUPS.flatMap(visitCadences),
 ];
 
-/** The default with the office's latest override applied (overrides of non-adjustable defaults are ignored). */
-export function effectiveCadence(key: string, overrides: FollowupOverrides = {}): CadenceDefault & { override: CadenceOverride | null } {
-  const base = CADENCES.find((c) => c.key === key);
-  if (!base) throw new Error(`未知的频次：${key}`);
-  const o = base.adjustable
-    ? ([...(overrides.cadences ?? [])]
-        .filter((x) => x.key === key)
-        .sort((a, b) => (a.since < b.since ? -1 : 1))
-        .pop() ?? null)
-    : null;
+export type EffectiveCadence = CadenceDefault & { override: CadenceOverride | null };
+
+/** The office's changes that apply to a cadence: its own, and for a level of a visit group the group's change made before the table. */
+function overridesOf(key: string, overrides: FollowupOverrides): CadenceOverride[] {
+  const legacy = legacyKey(key);
+  return (overrides.cadences ?? [])
+    .filter((x) => x.key === key || (legacy !== null && x.key === legacy))
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.key === key ? 1 : b.key === key ? -1 : 0));
+}
+
+function applyOverride(base: CadenceDefault, o: CadenceOverride | null): EffectiveCadence {
   if (!o) return { ...base, override: null };
+  const source = `本所调整（${o.since}起）：${o.reason}。原默认：${base.source}`;
+  if (o.off) return { ...base, days: undefined, months: undefined, period: undefined, minCount: undefined, off: true, source, override: o };
   // An override names either an interval (every N days/months) or a calendar period; whatever it leaves
   // out is kept from the default (e.g. only minCount changed).
   const interval = !!(o.days || o.months);
@@ -244,9 +344,33 @@ export function effectiveCadence(key: string, overrides: FollowupOverrides = {})
     months: interval ? o.months : keep ? base.months : undefined,
     period: interval ? undefined : (o.period ?? base.period),
     minCount: o.minCount ?? base.minCount,
-    source: `本所调整（${o.since}起）：${o.reason}。原默认：${base.source}`,
+    off: keep ? base.off : undefined,
+    source,
     override: o,
   };
+}
+
+function baseCadence(key: string): CadenceDefault {
+  const base = CADENCES.find((c) => c.key === key);
+  if (!base) throw new Error(`未知的频次：${key}`);
+  return base;
+}
+
+/** The default with the office's latest override applied (overrides of non-adjustable defaults are ignored). */
+export function effectiveCadence(key: string, overrides: FollowupOverrides = {}): EffectiveCadence {
+  const base = baseCadence(key);
+  return applyOverride(base, base.adjustable ? (overridesOf(key, overrides).pop() ?? null) : null);
+}
+
+/** The cadence in force on `date`: the default with the latest override in force by then. */
+export function cadenceOn(key: string, overrides: FollowupOverrides, date: string): EffectiveCadence {
+  const base = baseCadence(key);
+  const o = base.adjustable
+    ? (overridesOf(key, overrides)
+        .filter((x) => x.since <= date)
+        .pop() ?? null)
+    : null;
+  return applyOverride(base, o);
 }
 
 function latest(...dates: (string | null | undefined)[]): string | undefined {
@@ -273,6 +397,87 @@ function periodicWithOverride(id: string, key: string, overrides: FollowupOverri
   if (!c.override) return [cadenceRule(id, c)];
   const base = CADENCES.find((x) => x.key === key)!;
   return [cadenceRule(`${id}.prev`, base, { until: addDays(c.override.since, -1) }), cadenceRule(id, c, { since: c.override.since })];
+}
+
+// ── the visit groups: the office's group × level table (REVIEW row 11) ─────────────────────────
+
+/** A visit-group duty's name as the file and the dashboard show it: 每月走访, 每季度走访, 走访（每2周）. */
+function visitDutyLabel(c: CadenceDefault): string {
+  if (c.period) return `${PERIOD_WORDS[c.period]}走访${(c.minCount ?? 1) > 1 ? `（至少${c.minCount}次）` : ''}`;
+  return `走访（${cadenceText({ kind: 'every', id: '', label: '', source: '', firstFrom: 'start', days: c.days, months: c.months })}）`;
+}
+
+const sameCadence = (a: CadenceDefault, b: CadenceDefault) =>
+  !!a.off === !!b.off && a.period === b.period && (a.minCount ?? 1) === (b.minCount ?? 1) && sameInterval(a, b);
+
+const isControl = (v: FactValue | undefined): v is ControlStatus => (CONTROL_STATUSES as readonly unknown[]).includes(v);
+
+/**
+ * A visit-group file's visit duties: the cadence of its level (and 管控 status) in the office's table, in
+ * force on each day. The level and the status change over time (a reassessment, an edit), and so can
+ * the office's table (a change applies from its date): the file's history is cut where any of them
+ * changes the cadence, each stretch its own rule (a calendar duty from `since` to `until`), so that
+ * months already owed (and missed) stay as they were and a stretch with no duty (仅在册) has no rule.
+ * A level or status change that leaves the cadence as it was changes nothing: one rule 'visit', as
+ * before the table. The stretch in force at the end is 'visit'; earlier ones 'visit.prev', 'visit.prev2' …
+ * (from the latest back), so that they never share an occurrence key.
+ *
+ * facts: attentionLevel, control (the file's today, used when the record gives no history).
+ */
+function visitRules(group: VisitGroup, facts: Record<string, FactValue>, o: FollowupOverrides, record?: FileRecord): Rule[] {
+  const asOf = record?.asOf ?? '9999-12-31';
+  // What happened after the day the record is read at does not count yet (a statistic read at a period's end).
+  const levels = (record?.levels ?? []).filter((l, i) => i === 0 || l.date <= asOf);
+  const control = (record?.control ?? []).filter((c, i) => i === 0 || c.date <= asOf);
+  const levelNow = str(facts.attentionLevel);
+  const controlNow: ControlStatus = isControl(facts.control) ? facts.control : 'controlled';
+  const levelOn = (d: string) => (levels.length ? levelAt(levels, d)!.level : levelNow);
+  const controlOn = (d: string) =>
+    control.length
+      ? levelAt(
+          control.map((c) => ({ date: c.date, level: c.status })),
+          d,
+        )!.level
+      : controlNow;
+  const keyOn = (d: string) => visitCadenceKey(group, levelOn(d), controlOn(d));
+  // The opening: the first day the histories know (none known: a bare rule, as the settings page asks for).
+  const origin = [levels[0]?.date, control[0]?.date].filter((d): d is string => !!d).sort()[0] ?? null;
+  const groupKeys = new Set(CADENCES.filter((c) => c.key.startsWith(`${group}.visit.`)).map((c) => c.key));
+  // The file's own changes count once they have happened; the office's, from the day it set (even a later one).
+  const changes = [
+    ...levels.map((l) => l.date),
+    ...control.map((c) => c.date),
+    ...(o.cadences ?? []).filter((c) => c.key === `${group}.visit` || groupKeys.has(c.key)).map((c) => c.since),
+  ];
+  const points = [...new Set(changes.filter((d) => origin === null || d > origin))].sort();
+  // The stretches: from the opening (or the beginning of time), then from each change point.
+  const stretches: { from: string | null; c: EffectiveCadence }[] = [];
+  for (const from of [null, ...points]) {
+    const day = from ?? origin ?? '0000-01-01';
+    const c = cadenceOn(keyOn(day), o, day);
+    const prev = stretches[stretches.length - 1];
+    if (prev && sameCadence(prev.c, c)) continue;
+    stretches.push({ from, c });
+  }
+  const rules: Rule[] = [];
+  let n = 0;
+  for (let i = stretches.length - 1; i >= 0; i--) {
+    const { from, c } = stretches[i]!;
+    if (c.off) continue;
+    const next = stretches[i + 1];
+    const id = next ? `visit.prev${n === 0 ? '' : n + 1}` : 'visit';
+    if (next) n++;
+    const extra = { ...(from ? { since: from } : {}), ...(next ? { until: addDays(next.from!, -1) } : {}) };
+    rules.unshift(cadenceRule(id, { ...c, label: visitDutyLabel(c) }, extra));
+  }
+  return rules;
+}
+
+/** The file page's 走访频次 of a visit-group file that owes no visits today (仅在册, or the office's table says none), with its basis. */
+function visitNone(group: VisitGroup, facts: Record<string, FactValue>, o: FollowupOverrides): CadenceView {
+  const control: ControlStatus = isControl(facts.control) ? facts.control : 'controlled';
+  const c = effectiveCadence(visitCadenceKey(group, str(facts.attentionLevel), control), o);
+  return { ruleId: 'visit', label: `走访（${controlText(group, control)}）`, text: '不安排定期走访', source: c.source };
 }
 
 // ── what a file's record adds to its facts ───────────────────────────────────────────────────
@@ -319,6 +524,10 @@ export interface FileRecord {
   visits: readonly RecordVisit[];
   reports: readonly RecordReport[];
   suspensions: readonly RecordSuspension[];
+  /** The level over time (opened with, reassessed, changed), in the order it took effect; absent: the facts' level throughout. */
+  levels?: readonly { date: string; level: string }[];
+  /** The 管控 status over time, from the opening (REVIEW row 11); absent: the facts' status throughout. */
+  control?: readonly { date: string; status: ControlStatus }[];
 }
 
 export const EMPTY_RECORD = (asOf: string, holidays: HolidayTable): FileRecord => ({
@@ -683,7 +892,7 @@ export function rulesFor(
 function rulesOf(group: FollowupGroup, facts: Record<string, FactValue>, overrides: FollowupOverrides, record?: FileRecord): Rule[] {
   if (group === 'mental_health') return mentalHealthRules(facts, overrides, record);
   if (group === 'drug') return drugRules(facts, overrides, record);
-  return periodicWithOverride('visit', `${group}.visit`, overrides);
+  return visitRules(group, facts, overrides, record);
 }
 
 /** Every calendar duty of a file takes the office's opening grace (DEFAULT_OPENING_GRACE_DAYS). */
@@ -797,7 +1006,9 @@ export function cadenceFor(
   overrides: FollowupOverrides = {},
   record?: FileRecord,
 ): CadenceView[] {
-  return rulesFor(group, facts, overrides, record)
-    .filter((r) => !r.id.endsWith('.prev') && r.kind !== 'deadline')
+  const views = rulesFor(group, facts, overrides, record)
+    .filter((r) => !/\.prev\d*$/.test(r.id) && r.kind !== 'deadline')
     .map((r) => ({ ruleId: r.id, label: r.label, text: cadenceText(r), source: r.source }));
+  // 仅在册 (or the office's table says none): say so, with its basis, rather than nothing.
+  return views.length === 0 && isVisitGroup(group) ? [visitNone(group, facts, overrides)] : views;
 }

@@ -8,9 +8,11 @@
  * - A period is read as at its last day, or today when that is later (`statsAsOf`): items falling due
  *   after that are not yet owed and are left out; visits dated after it do not count for the period
  *   (a back-dated record dated inside the period does).
- * - Duties counted for the rates: the visit cadence of each group (mental health: 随访 'mh.followup';
- *   the other groups: the monthly 走访 'visit', and 'visit.prev' before an office change of cadence) and
- *   the drug tests ('drug.test'). The yearly "at least 4" check, reporting, the agreement, reports to
+ * - Duties counted for the rates: the visit cadence of each group (mental health: 随访 'mh.followup', or
+ *   under the 司法所 scheme 走访（关爱帮扶）; the other groups: the 走访 of their level in the office's
+ *   table, 'visit', and 'visit.prev', 'visit.prev2' … before a change of cadence) and the drug tests
+ *   ('drug.test'). A person merely 在册 owes no visits (REVIEW row 11), so the rate counts only the
+ *   duties that exist. The yearly "at least 4" check, reporting, the agreement, reports to
  *   the police and term ends are not visits: they count only among the overdue items.
  * - Done late (迟访) counts as done and is also counted as late; an excused (已免除) occurrence is left
  *   out of both sides of the rate.
@@ -29,8 +31,14 @@ export const FOLLOWUP_STAT_DEFINITIONS = {
   ended:
     '解除管理 = 解除（迁出、死亡、终止）日期在统计期间内的档案数，按解除、迁出、死亡、终止分列（终止：社区戒毒/康复人员被收监执行刑罚、采取强制性教育措施或强制隔离戒毒）',
   visitRate:
-    '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；漏访的计入应访、不计入已访；已免除的不计入）',
-  followupRate: '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率）',
+    '走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数（逾期后补访的计入已完成，另计迟访；漏访的计入应访、不计入已访；已免除的不计入；仅在册、未列为管控对象的人员没有走访任务，不计入）',
+  followupRate:
+    '随访率 = 严重精神障碍患者到期日在统计期间内、且已完成的随访次数 ÷ 到期日在统计期间内的随访次数（口径同走访完成率；本所按公共卫生随访规范录入医生随访时统计）',
+  control:
+    '在册、需管控 = 截止日在管的档案中，仅在册与列为管控对象（需管控，邪教人员含待转化）的人数；仅在册的不安排走访（本所另设频次的除外）',
+  rewardRate:
+    '有奖监护率 = 当年以奖代补考核合格的严重精神障碍患者数 ÷ 当年在管的患者数（当年任一日在管即计入；统计截止日在当年之内的，算至截止日）。官方口径未见（待核实）',
+  freeCare: '免费服药率、免费救治率 = 当年享受免费服药（免费救治）的患者数 ÷ 当年在管的患者数（口径同有奖监护率）',
   testRate: '检测完成率 = 社区戒毒/社区康复人员到期日在统计期间内、且已检测（阴性或阳性）的次数 ÷ 到期日在统计期间内的检测次数',
   late: '迟访 = 已完成、但走访（检测）日期晚于到期日的次数',
   missed:
@@ -57,7 +65,8 @@ export const STAT_DUTY_RULES: Readonly<Record<string, StatDuty>> = {
 };
 
 export function dutyOf(ruleId: string): StatDuty | null {
-  return STAT_DUTY_RULES[ruleId] ?? null;
+  // A visit group's earlier stretches of cadence (visit.prev, visit.prev2 …) are visits too.
+  return STAT_DUTY_RULES[ruleId] ?? (/^visit\.prev\d*$/.test(ruleId) ? 'visit' : null);
 }
 
 export interface DutyTally {
@@ -137,4 +146,75 @@ export function activeInPeriod(f: FileSpan, from: string, to: string): boolean {
 /** Still in management at the end of `date` (a file ended that day has left). */
 export function inManagementOn(f: FileSpan, date: string): boolean {
   return f.startDate <= date && (f.endDate === null || f.endDate > date);
+}
+
+// ── the year of a severe-mental-disorder file: 以奖代补, 免费服药, 免费救治 (REVIEW row 12) ─────────
+
+/** One file's record of a year, as the figures read it. */
+export interface YearRecordFacts {
+  year: number;
+  rewardResult: string;
+  paid: boolean;
+  amountFen: number | null;
+  freeMedication: boolean;
+  freeTreatment: boolean;
+}
+
+/** A year's figures: 有奖监护率 (李堡: 有奖监护率达100%), 免费服药率, 免费救治率 over the patients in management that year. */
+export interface YearTally {
+  year: number;
+  /** Patients in management on some day of the year (up to the as-of day). */
+  patients: number;
+  /** Of them, 以奖代补 考核合格 that year (有奖监护). */
+  rewarded: number;
+  /** Of the rewarded, paid (已发放), and the amounts recorded. */
+  paid: number;
+  amountFen: number;
+  freeMedication: number;
+  freeTreatment: number;
+  /** Of them, with no record of the year at all. */
+  unrecorded: number;
+}
+
+/** The years a period touches, up to its as-of day (at most the last ten). */
+export function yearsOf(from: string, asOf: string): number[] {
+  const first = Number(from.slice(0, 4));
+  const last = Number(asOf.slice(0, 4));
+  const out: number[] = [];
+  for (let y = Math.max(first, last - 9); y <= last; y++) out.push(y);
+  return out;
+}
+
+/**
+ * Counts one year over the severe-mental-disorder files: a file counts when it was in management on some
+ * day of the year up to `asOf`; only its record of that year counts for it.
+ */
+export function tallyYear(
+  year: number,
+  asOf: string,
+  files: readonly { span: FileSpan; records: readonly YearRecordFacts[] }[],
+): YearTally {
+  const from = `${year}-01-01`;
+  const to = earlierOf(`${year}-12-31`, asOf);
+  const t: YearTally = { year, patients: 0, rewarded: 0, paid: 0, amountFen: 0, freeMedication: 0, freeTreatment: 0, unrecorded: 0 };
+  if (to < from) return t;
+  for (const f of files) {
+    if (!activeInPeriod(f.span, from, to)) continue;
+    t.patients += 1;
+    const r = f.records.find((x) => x.year === year);
+    if (!r) {
+      t.unrecorded += 1;
+      continue;
+    }
+    if (r.rewardResult === '合格') {
+      t.rewarded += 1;
+      if (r.paid) {
+        t.paid += 1;
+        t.amountFen += r.amountFen ?? 0;
+      }
+    }
+    if (r.freeMedication) t.freeMedication += 1;
+    if (r.freeTreatment) t.freeTreatment += 1;
+  }
+  return t;
 }

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import type { DueItem, MissedDuty } from '../domain/obligations';
 import type { ItemAction, LevelChange } from './obligations';
 import {
+  ATTENTION_LEVEL_LABELS,
+  ATTENTION_LEVELS,
+  attentionLevelText,
+  CONTROL_STATUSES,
+  controlStatusesFor,
+  controlText,
+  FOLLOWUP_GROUP_LABELS,
   FOLLOWUP_GROUPS,
   latestTermEnd,
   MAX_OPENING_GRACE_DAYS,
   STABILITY_CLASSES,
   SUSPENSION_REASONS,
   type CadenceView,
+  type ControlStatus,
   type FollowupGroup,
   type PoliceReason,
   type StabilityClass,
@@ -28,15 +36,11 @@ export const MH_DIAGNOSES = [
   '精神发育迟滞伴发精神障碍',
 ] as const;
 export const MH_LEVELS = ['0', '1', '2', '3', '4', '5'] as const;
-/** Groups without a statutory scale use an attention colour. */
-export const COLOR_LEVELS = ['red', 'yellow', 'green'] as const;
-export const COLOR_LEVEL_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = {
-  red: '红色（重点关注）',
-  yellow: '黄色（一般关注）',
-  green: '绿色（日常关注）',
-};
-/** The colours alone, for a table's column heads. */
-export const COLOR_LEVEL_SHORT_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = { red: '红色', yellow: '黄色', green: '绿色' };
+/** Groups without a statutory scale use an attention colour (留守儿童: a 关爱 level, REVIEW row 11). */
+export const COLOR_LEVELS = ATTENTION_LEVELS;
+export const COLOR_LEVEL_LABELS = ATTENTION_LEVEL_LABELS;
+/** A table's column heads, for every visit group (the colour and the 关爱 level alike). */
+export const COLOR_LEVEL_SHORT_LABELS: Record<(typeof COLOR_LEVELS)[number], string> = { red: '重点', yellow: '一般', green: '日常' };
 /**
  * 危险性评估 0–5级 as the public-health standard words them (国家基本公共卫生服务规范（第三版）,
  * CONTRIBUTING.md, DOMAIN §4.1): shown where a level is chosen, so that the level is assessed, not guessed.
@@ -52,10 +56,15 @@ export const MH_LEVEL_MEANINGS: Record<string, string> = {
 export const LEVELS = [...MH_LEVELS, ...COLOR_LEVELS] as const;
 export type FollowupLevel = (typeof LEVELS)[number];
 
-export function levelLabel(level: string): string {
-  return (MH_LEVELS as readonly string[]).includes(level)
-    ? `${level}级`
-    : (COLOR_LEVEL_LABELS[level as (typeof COLOR_LEVELS)[number]] ?? level);
+/** A level in words: 0–5级, an attention colour, or — given the group — a left-behind child's 关爱 level. */
+export function levelLabel(level: string, group?: FollowupGroup): string {
+  if ((MH_LEVELS as readonly string[]).includes(level)) return `${level}级`;
+  return group ? attentionLevelText(group, level) : (COLOR_LEVEL_LABELS[level as (typeof COLOR_LEVELS)[number]] ?? level);
+}
+
+/** What the level is called on a group's file: 危险性评估等级, 关爱等级 (留守儿童), 关注等级. */
+export function levelName(group: FollowupGroup | '' | null): string {
+  return group === 'mental_health' ? '危险性评估等级' : group === 'left_behind_child' ? '关爱等级' : '关注等级';
 }
 export function levelsFor(group: FollowupGroup): readonly FollowupLevel[] {
   return group === 'mental_health' ? MH_LEVELS : COLOR_LEVELS;
@@ -80,7 +89,17 @@ export type EndStatus = (typeof END_STATUSES)[number];
  */
 export const TERMINATION_REASONS = ['被依法收监执行刑罚', '被依法采取强制性教育措施', '被决定强制隔离戒毒'] as const;
 
-export const REWARD_STATUSES = ['未申请', '已申请', '已发放', '不符合条件'] as const;
+/**
+ * 以奖代补 考核结果 of a year (REVIEW row 12): 合格 (the guardian is rewarded: 有奖监护), 不合格, 待考核,
+ * 不符合条件, 未申请. Before 0020 a file had one status (未申请 / 已申请 / 已发放 / 不符合条件).
+ */
+export const REWARD_RESULTS = ['合格', '不合格', '待考核', '不符合条件', '未申请'] as const;
+export type RewardResult = (typeof REWARD_RESULTS)[number];
+/** 中综办〔2016〕1号 (cited by title and number; text not read); amounts and the yearly review are local. */
+export const REWARD_SOURCE =
+  '以奖代补：中综办〔2016〕1号《关于实施以奖代补政策落实严重精神障碍患者监护责任的意见》（据地方政府网站转引，原文未核）；奖励标准和年度考核由各地规定（如北京每月200元，甘肃每年不低于1800元）';
+/** The first year a 以奖代补 record can be for (the policy dates from 2016). */
+export const FIRST_REWARD_YEAR = 2016;
 export const TREATMENTS = ['居家服药', '住院治疗', '未服药', '其他'] as const;
 export const CULT_STATUSES = ['未转化', '转化中', '已转化', '巩固期'] as const;
 export const VISIT_METHODS = ['上门', '电话', '视频', '到所'] as const;
@@ -103,7 +122,6 @@ const MentalFacts = z.strictObject({
   guardianName: reqText('监护人姓名', 20),
   guardianRelation: reqText('与患者关系', 10),
   guardianPhone: PhoneField,
-  rewardStatus: z.enum(REWARD_STATUSES).default('未申请'),
   treatment: z.enum(TREATMENTS).default('居家服药'),
   medication: optText('用药情况', 200),
   incidentHistory: optText('肇事肇祸史', 500),
@@ -163,6 +181,11 @@ const SubjectFields = {
   group: z.enum(FOLLOWUP_GROUPS, { error: '请选择人员类别' }),
   groupName: optText('类别名称', 20),
   level: z.enum(LEVELS, { error: '请选择风险等级' }),
+  /**
+   * 管控对象 (REVIEW row 11): 需管控, 仅在册, or for 邪教人员 待转化; always 需管控 for mental health and drugs.
+   * Left out: 需管控 for a new file, unchanged for an edited one.
+   */
+  control: z.enum(CONTROL_STATUSES, { error: '请选择管控状态' }).optional(),
   responsibleStaffId: Id,
   villageId: OptId,
   team: z.array(TeamMember).max(12, '帮扶人员不能超过12人').default([]),
@@ -171,17 +194,35 @@ const SubjectFields = {
   notes: optText('备注', 1000),
 };
 
+/** The 管控 statuses in words without their group (the audit history; a child's 需管控 is 需关爱帮扶 on its file). */
+export const CONTROL_LABELS: Record<ControlStatus, string> = { controlled: '需管控', registered: '仅在册', to_transform: '待转化' };
+
+/** Why a 管控 status does not fit the group, or null (REVIEW row 11). */
+export function controlError(group: FollowupGroup, control: ControlStatus): string | null {
+  if ((controlStatusesFor(group) as readonly string[]).includes(control)) return null;
+  if (group === 'mental_health' || group === 'drug')
+    return `${FOLLOWUP_GROUP_LABELS[group]}均按规定管理，不能设为“${controlText(group, control)}”`;
+  return '“待转化”只用于邪教人员';
+}
+
 function refineSubject(
-  v: { group: FollowupGroup; groupName: string | null; level: string; facts: Record<string, unknown> },
+  v: { group: FollowupGroup; groupName: string | null; level: string; control?: ControlStatus; facts: Record<string, unknown> },
   ctx: z.RefinementCtx,
 ) {
   if (!(levelsFor(v.group) as readonly string[]).includes(v.level)) {
     ctx.addIssue({
       code: 'custom',
       path: ['level'],
-      message: v.group === 'mental_health' ? '精神障碍患者的风险等级为0至5级' : '请选择红、黄、绿关注等级',
+      message:
+        v.group === 'mental_health'
+          ? '精神障碍患者的风险等级为0至5级'
+          : v.group === 'left_behind_child'
+            ? '请选择关爱等级'
+            : '请选择红、黄、绿关注等级',
     });
   }
+  const control = v.control && controlError(v.group, v.control);
+  if (control) ctx.addIssue({ code: 'custom', path: ['control'], message: control });
   if (v.group === 'other' && !v.groupName) ctx.addIssue({ code: 'custom', path: ['groupName'], message: '“其他”类别须填写类别名称' });
   const facts = FACT_SCHEMAS[v.group].safeParse(v.facts);
   if (!facts.success) {
@@ -204,6 +245,7 @@ export const FOLLOWUP_FIELD_LABELS = {
   name: '姓名',
   groupName: '类别名称',
   level: '风险等级',
+  control: '管控状态',
   responsibleName: '包保责任人',
   villageName: '村（社区）',
   team: '帮扶人员',
@@ -217,6 +259,7 @@ export const FOLLOWUP_FIELD_LABELS = {
   endReason: '原因',
   notes: '备注',
   visit: '走访',
+  year: '年度记录（以奖代补）',
   item: '待办事项',
 } as const;
 
@@ -285,6 +328,47 @@ export const SuspensionInput = z
   .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: '释放日期不能早于中止日期' });
 export type SuspensionInput = z.input<typeof SuspensionInput>;
 
+const AmountYuan = z
+  .number({ error: '金额应为数字' })
+  .min(0, '金额不能为负数')
+  .max(1_000_000, '金额过大')
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : Math.round(v * 100) / 100));
+
+/**
+ * A severe-mental-disorder file's year (REVIEW row 12): the 以奖代补 考核结果, whether and when it was paid,
+ * how much, to which guardian, and 免费服药 / 免费救治. Paid only when 合格; the day of payment not
+ * before the year began.
+ */
+export const YearRecordInput = z
+  .strictObject({
+    id: OptId,
+    subjectId: Id,
+    year: z
+      .number({ error: '请填写年度' })
+      .int('年度应为整数')
+      .min(FIRST_REWARD_YEAR, `以奖代补自${FIRST_REWARD_YEAR}年起实施，年度不能早于${FIRST_REWARD_YEAR}年`)
+      .max(2100, '年度不正确'),
+    rewardResult: z.enum(REWARD_RESULTS, { error: '请选择以奖代补考核结果' }),
+    paid: z.boolean().default(false),
+    amountYuan: AmountYuan,
+    paidDate: OptDate,
+    guardianName: optText('监护人', 20),
+    freeMedication: z.boolean().default(false),
+    freeTreatment: z.boolean().default(false),
+    note: optText('说明', 200),
+  })
+  .superRefine((v, ctx) => {
+    const rewarded = v.rewardResult === '合格';
+    if (v.paid && !rewarded) ctx.addIssue({ code: 'custom', path: ['paid'], message: '考核合格的才发放奖励' });
+    if (v.amountYuan !== null && !rewarded) ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '考核合格的才填写奖励金额' });
+    if (v.paidDate && !v.paid) ctx.addIssue({ code: 'custom', path: ['paidDate'], message: '已发放的才填写发放日期' });
+    if (v.paidDate && v.paidDate < `${v.year}-01-01`)
+      ctx.addIssue({ code: 'custom', path: ['paidDate'], message: `发放日期不能早于${v.year}年` });
+    if (rewarded && !v.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: '请填写领取奖励的监护人' });
+  });
+export type YearRecordInput = z.input<typeof YearRecordInput>;
+
 /** The office's settings for drug files: "及时" in working days, and whether a 中止 pushes the term end back. */
 export const DrugSettingsInput = z.strictObject({
   promptDays: z.number({ error: '请填写工作日数' }).int('请填写整数').min(0, '不能少于0个工作日').max(10, '不能超过10个工作日'),
@@ -296,6 +380,8 @@ export const FOLLOWUP_SORTS = ['nextDueDate', 'startDate', 'name'] as const;
 export const FollowupListInput = z.strictObject({
   group: z.enum(FOLLOWUP_GROUPS).optional(),
   level: z.enum(LEVELS).optional(),
+  /** 管控状态: 'controlled' also lists 待转化 (a 待转化 person is controlled). */
+  control: z.enum(CONTROL_STATUSES).optional(),
   status: z.enum(FOLLOWUP_STATUSES).optional(),
   villageId: Id.optional(),
   responsibleStaffId: Id.optional(),
@@ -319,6 +405,7 @@ export interface FollowupRow {
   group: FollowupGroup;
   groupName: string | null;
   level: FollowupLevel;
+  control: ControlStatus;
   responsibleName: string;
   villageName: string | null;
   startDate: string;
@@ -360,6 +447,20 @@ export interface FollowupSuspension {
   note: string | null;
 }
 
+/** A severe-mental-disorder file's year (REVIEW row 12): 以奖代补 and 免费服药/免费救治. */
+export interface FollowupYear {
+  id: string;
+  year: number;
+  rewardResult: RewardResult;
+  amountYuan: number | null;
+  paid: boolean;
+  paidDate: string | null;
+  guardianName: string | null;
+  freeMedication: boolean;
+  freeTreatment: boolean;
+  note: string | null;
+}
+
 /** A drug file's duties and dates beyond its facts (REVIEW rows 2, 13). */
 export interface DrugState {
   /** Every 报告公安 duty that has arisen, with its state. */
@@ -376,6 +477,11 @@ export interface FollowupSubject {
   groupName: string | null;
   level: FollowupLevel;
   levelSince: string;
+  /** 管控对象 (REVIEW row 11), and since when. */
+  control: ControlStatus;
+  controlSince: string;
+  /** What its visits are called: 随访 or 走访（关爱帮扶） for mental health by the office's scheme (REVIEW row 23), else 走访. */
+  visitWord: string;
   /** The level over time: opened with, reassessed on visits, changed on the form (in order). */
   levels: LevelChange<FollowupLevel>[];
   responsibleStaffId: string;
@@ -405,6 +511,8 @@ export interface FollowupSubject {
   reports: FollowupReport[];
   /** Drug files: 中止 periods, newest first. */
   suspensions: FollowupSuspension[];
+  /** Mental-health files: the years' 以奖代补 and 免费服药/救治, newest first (REVIEW row 12). */
+  years: FollowupYear[];
   drug: DrugState | null;
   nextDueDate: string | null;
   createdAt: string;
@@ -418,22 +526,25 @@ export const CadenceInput = z
     key: z.string().trim().min(1).max(40),
     days: z.number().int().min(1, '间隔至少1天').max(366).nullish(),
     months: z.number().int().min(1, '间隔至少1个月').max(12).nullish(),
-    /** Calendar duties: per month or quarter, at least `minCount` times. */
-    period: z.enum(['month', 'quarter']).nullish(),
+    /** Calendar duties: per month, quarter or year, at least `minCount` times. */
+    period: z.enum(['month', 'quarter', 'year']).nullish(),
     minCount: z.number().int().min(1, '次数至少1次').max(31, '次数过多').nullish(),
+    /** No visit duty (仅在册 persons only, REVIEW row 11). */
+    off: z.boolean().nullish(),
     since: DateStr,
     reason: reqText('调整理由', 200),
   })
-  .refine((v) => [v.days, v.months, v.period].filter(Boolean).length === 1, {
+  .refine((v) => [v.days, v.months, v.period, v.off].filter(Boolean).length === 1, {
     path: ['days'],
-    message: '请填写间隔天数、间隔月数，或按月/季度的次数（三选一）',
+    message: '请填写间隔天数、间隔月数，或按月/季度/年的次数（三选一）',
   });
 export type CadenceInput = z.input<typeof CadenceInput>;
 
 /** How the office visits severe mental-disorder patients: by the public-health standard or the grid practice. */
 export const MH_SCHEMES = ['health', 'grid'] as const;
 export type MhScheme = (typeof MH_SCHEMES)[number];
-export const MH_SCHEME_LABELS: Record<MhScheme, string> = { health: '公共卫生随访规范', grid: '综治网格走访做法' };
+/** REVIEW row 23: the health service's 随访 (entered by the office), or the 司法所/综治 走访 with the 关爱帮扶小组. */
+export const MH_SCHEME_LABELS: Record<MhScheme, string> = { health: '卫健随访（公共卫生服务规范）', grid: '司法所走访（关爱帮扶）' };
 export const SchemeInput = z.strictObject({ scheme: z.enum(MH_SCHEMES) });
 
 export interface CadenceSetting {
@@ -446,7 +557,21 @@ export interface CadenceSetting {
   adjustable: boolean;
   /** Whether the cadence counts in days/months (editable here) or per calendar period. */
   interval: boolean;
+  /** No visit duty (仅在册 by default). */
+  off: boolean;
+  /** Whether the office may set "no visit duty" here (仅在册 only). */
+  mayBeOff: boolean;
   override: { since: string; reason: string } | null;
+}
+
+/** One visit group's row of the office's table (REVIEW row 11): a cadence per level for its controlled files, and one for 仅在册. */
+export interface VisitCadenceRow {
+  group: FollowupGroup;
+  groupLabel: string;
+  /** What the levels are called in this group (关注等级, 留守儿童 关爱等级). */
+  levelName: string;
+  levels: { level: (typeof COLOR_LEVELS)[number]; label: string; cadence: CadenceSetting }[];
+  registered: CadenceSetting;
 }
 
 /** 建档当期宽限: a file opened in the last N days of a month (quarter, year) owes no visit for it unless visited. */
@@ -462,7 +587,10 @@ export type OpeningGraceInput = z.input<typeof OpeningGraceInput>;
 /** The cadences as the office uses them, and which mental-health scheme (卫健 or 综治网格) it follows. */
 export interface FollowupSchedule {
   scheme: 'health' | 'grid';
+  /** Mental health and drugs: their schemes' cadences. */
   cadences: CadenceSetting[];
+  /** The other groups: group × level (REVIEW row 11). */
+  table: VisitCadenceRow[];
   /** The opening grace in force (days; 0 = off), its default and where it comes from. */
   openingGrace: { days: number; defaultDays: number; source: string };
   /** Drug files: "及时" in working days and whether a 中止 pushes the term end back, each with its source. */
@@ -538,8 +666,11 @@ export interface FollowupDutyStats {
 
 export interface FollowupGroupStats {
   group: FollowupGroup;
-  /** In management at the end of the period, and by the level in force then. */
+  /** In management at the end of the period (在册), and by the level in force then. */
   inManagement: number;
+  /** Of them, 管控对象 (需管控, with 待转化) and 待转化 (邪教人员) at the end of the period (REVIEW row 11). */
+  controlled: number;
+  toTransform: number;
   levels: Partial<Record<FollowupLevel, number>>;
   newFiles: number;
   released: number;
@@ -566,8 +697,12 @@ export interface FollowupStats {
   terminated: number;
   /** All groups' visits: 走访完成率. */
   visits: FollowupDutyStats;
-  /** Severe mental disorders only: 随访率. */
+  /** Severe mental disorders only: 随访率 (shown only under the health scheme, REVIEW row 23). */
   followups: FollowupDutyStats;
+  /** The office's mental-health scheme: 'health' (the office enters doctors' 随访) or 'grid' (its own 走访). */
+  mhScheme: MhScheme;
+  /** Mental health, per year of the period: 有奖监护率, 免费服药率, 免费救治率 (REVIEW row 12). */
+  years: FollowupYearStats[];
   /** Drug files: tests owed (定期检测). */
   tests: FollowupDutyStats;
   overdue: number;
@@ -578,4 +713,19 @@ export interface FollowupStats {
   testsRecorded: number;
   testResults: Record<(typeof TEST_RESULTS)[number], number>;
   byGroup: FollowupGroupStats[];
+}
+
+/** A year's 以奖代补 and free-care figures (shared/domain/followup-stats.ts tallyYear). */
+export interface FollowupYearStats {
+  year: number;
+  patients: number;
+  rewarded: number;
+  rewardRate: number | null;
+  paid: number;
+  amountYuan: number;
+  freeMedication: number;
+  freeMedicationRate: number | null;
+  freeTreatment: number;
+  freeTreatmentRate: number | null;
+  unrecorded: number;
 }

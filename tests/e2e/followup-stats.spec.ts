@@ -79,7 +79,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
 
   // Tables by group × level and by group
   await expect(page.getByTestId('table-mh-levels').getByRole('row').nth(1)).toHaveText('0001001');
-  await expect(page.getByTestId('table-color-levels').getByRole('row').filter({ hasText: '邪教人员' })).toHaveText('邪教人员0101');
+  await expect(page.getByTestId('table-color-levels').getByRole('row').filter({ hasText: '邪教人员' })).toHaveText('邪教人员010110');
   await expect(page.getByTestId('visits-cult')).toHaveText('邪教人员32066.67%1');
   await expect(page.getByTestId('visits-mental_health')).toHaveText('严重精神障碍患者（随访率）1000.00%1');
   await expect(page.getByTestId('visits-drug')).toHaveText('社区戒毒/社区康复人员（检测见下表）—2');
@@ -98,10 +98,10 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await page.getByRole('link', { name: '返回台账' }).click();
   await page.getByRole('link', { name: '甲某' }).click();
   await expect(page.getByRole('heading', { name: '甲某' })).toBeVisible();
-  await page.getByRole('button', { name: '记录走访' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '记录走访' });
-  await expect(dialog.getByLabel('走访日期')).toHaveValue(E2E_TODAY);
-  await dialog.getByLabel('走访情况').fill('入户走访，患者按时服药，情绪平稳，监护人在家照看。');
+  await page.getByRole('button', { name: '记录随访' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '记录随访' });
+  await expect(dialog.getByLabel('随访日期')).toHaveValue(E2E_TODAY);
+  await dialog.getByLabel('随访情况').fill('入户走访，患者按时服药，情绪平稳，监护人在家照看。');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 

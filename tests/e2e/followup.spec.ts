@@ -138,11 +138,11 @@ test('register a level-3 patient with a guardian; a visit raising the level to 4
   await expect(first).toContainText('即将到期');
 
   // A visit on 06-10 reassesses the risk at level 4: weekly from that day, so 06-17 instead of 06-24
-  await page.getByRole('button', { name: '记录走访' }).first().click();
-  const visit = page.getByRole('dialog', { name: '记录走访' });
-  await expect(visit.getByLabel('走访人员')).toHaveValue('王调解');
-  await fillDate(visit.getByLabel('走访日期'), '2024-06-10', visit.getByRole('heading').first());
-  await visit.getByLabel('走访情况').fill('患者近日情绪激动，砸坏家中物品并推搡母亲，劝说无效；已通知医生调整用药。');
+  await page.getByRole('button', { name: '记录随访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录随访' });
+  await expect(visit.getByLabel('随访人员')).toHaveValue('王调解');
+  await fillDate(visit.getByLabel('随访日期'), '2024-06-10', visit.getByRole('heading').first());
+  await visit.getByLabel('随访情况').fill('患者近日情绪激动，砸坏家中物品并推搡母亲，劝说无效；已通知医生调整用药。');
   await visit.getByRole('combobox', { name: '风险等级重新评估' }).click();
   await page.getByRole('option', { name: /^4级/ }).click();
   await visit.getByRole('button', { name: '保存' }).click();
@@ -210,10 +210,10 @@ test('an overdue visit is on the dashboard, opens the file, and is cleared by re
   await overdue.getByRole('link', { name: '随访（不稳定）' }).click();
   await expect(page.getByRole('heading', { name: '钱老四' })).toBeVisible();
   await expect(dueItems(page).filter({ hasText: '2024-05-15' })).toContainText('已逾期');
-  await page.getByRole('button', { name: '记录走访' }).first().click();
-  const visit = page.getByRole('dialog', { name: '记录走访' });
-  await expect(visit.getByLabel('走访日期')).toHaveValue(E2E_TODAY);
-  await visit.getByLabel('走访情况').fill('入户走访，患者按时服药，情绪平稳，监护人在家照看。');
+  await page.getByRole('button', { name: '记录随访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录随访' });
+  await expect(visit.getByLabel('随访日期')).toHaveValue(E2E_TODAY);
+  await visit.getByLabel('随访情况').fill('入户走访，患者按时服药，情绪平稳，监护人在家照看。');
   await visit.getByRole('button', { name: '保存' }).click();
   await expect(visit).toBeHidden();
   await expect(dueItems(page).filter({ hasText: '随访（不稳定）' })).toContainText('2024-06-29');
@@ -440,9 +440,9 @@ test('a basically stable patient is seen 2 weeks after the reassessment; the sta
 
   // REVIEW row 5: level 2 from 06-01 → the first visit at 2 weeks, 06-15
   await expect(dueItems(page).filter({ hasText: '随访（基本稳定，2周时）' })).toContainText('2024-06-15');
-  await page.getByRole('button', { name: '记录走访' }).first().click();
-  const visit = page.getByRole('dialog', { name: '记录走访' });
-  await visit.getByLabel('走访情况').fill('按时服药，情绪平稳，无冲动行为。');
+  await page.getByRole('button', { name: '记录随访' }).first().click();
+  const visit = page.getByRole('dialog', { name: '记录随访' });
+  await visit.getByLabel('随访情况').fill('按时服药，情绪平稳，无冲动行为。');
   await visit.getByRole('combobox', { name: '病情稳定情况' }).click();
   await page.getByRole('option', { name: '稳定', exact: true }).click();
   await visit.getByRole('button', { name: '保存' }).click();

@@ -153,7 +153,7 @@ test('the monthly visit plan: by person, filtered, exported and printed; the led
   expect(book.title).toBe('高寨乡重点人员台账');
   expect(book.subtitle).toBe('筛选条件：状态：在管；包保责任人：李网格　导出日期：2024年6月15日');
   expect(book.rows).toEqual([
-    [1, '钱二', null, '邪教人员', '黄色（一般关注）', null, '李网格', day('2024-05-01'), '在管', day('2024-05-31'), '是'],
+    [1, '钱二', null, '邪教人员', '黄色（一般关注）', '需管控', null, '李网格', day('2024-05-01'), '在管', day('2024-05-31'), '是'],
   ]);
   expect(book.totals?.slice(0, 2)).toEqual(['合计', '共 1 人']);
 });

@@ -1,6 +1,8 @@
 /**
- * 走访频次: the special-group visit cadences with the article or practice each comes from, the
- * mental-health scheme the office follows, and its opening grace (建档当期宽限). A change of cadence
+ * 走访频次: the special-group visit cadences with the article or practice each comes from — the
+ * mental-health and drug schemes as a list, the other groups as a table, group × level, with a column
+ * for persons merely 在册 (REVIEW row 11) — the mental-health scheme the office follows (卫健随访 or the
+ * 司法所's 走访（关爱帮扶）, REVIEW row 23), and its opening grace (建档当期宽限). A change of cadence
  * applies from the chosen date on and needs a reason; every change is kept in the audit trail.
  */
 import {
@@ -26,9 +28,12 @@ import {
   MH_SCHEME_LABELS,
   MH_SCHEMES,
   OpeningGraceInput,
+  COLOR_LEVEL_SHORT_LABELS,
+  COLOR_LEVELS,
   type CadenceSetting,
   type FollowupSchedule,
   type MhScheme,
+  type VisitCadenceRow,
 } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
@@ -37,19 +42,22 @@ import { ModalActions } from '../../components/ModalActions';
 import { useSaveCadence, useSetDrugSettings, useSetOpeningGrace, useSetScheme } from './mutations';
 import { useFollowupSchedule } from './queries';
 
-type Unit = 'days' | 'months' | 'month' | 'quarter';
+type Unit = 'days' | 'months' | 'month' | 'quarter' | 'year' | 'off';
+const CALENDAR = new Set<Unit>(['month', 'quarter', 'year']);
 const UNIT_FIELDS = new Set(['days', 'months', 'period', 'minCount']);
 const toFormPath = (path: string) => (UNIT_FIELDS.has(path) ? 'n' : path);
 
 /** Interval cadences take a number of days or months; calendar duties a number of times per month or quarter. */
 function cadenceInput(key: string, v: { unit: Unit; n: number | ''; since: string; reason: string }) {
   const n = v.n === '' ? null : Number(v.n);
+  const calendar = CALENDAR.has(v.unit);
   return {
     key,
     days: v.unit === 'days' ? n : null,
     months: v.unit === 'months' ? n : null,
-    period: v.unit === 'month' || v.unit === 'quarter' ? v.unit : null,
-    minCount: v.unit === 'month' || v.unit === 'quarter' ? n : null,
+    period: calendar ? (v.unit as 'month' | 'quarter' | 'year') : null,
+    minCount: calendar ? n : null,
+    off: v.unit === 'off' ? true : null,
     since: v.since,
     reason: v.reason,
   };
@@ -58,11 +66,17 @@ function cadenceInput(key: string, v: { unit: Unit; n: number | ''; since: strin
 function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }) {
   const form = useZodForm({
     schema: CadenceInput,
-    initialValues: { unit: (c.interval ? 'days' : 'month') as Unit, n: '' as number | '', since: todayLocal(), reason: '' },
+    initialValues: {
+      unit: (c.interval ? 'days' : 'month') as Unit,
+      n: (c.interval ? '' : 1) as number | '',
+      since: todayLocal(),
+      reason: '',
+    },
     toInput: (v) => cadenceInput(c.key, v),
     toFormPath,
   });
   const save = useSaveCadence(form, toFormPath);
+  const unit = form.getValues().unit;
   const submit = form.onSubmit(async (v) => {
     if (await save.run(cadenceInput(c.key, v), `“${c.label}”已调整，自 ${v.since} 起按新频次计算`)) onClose();
   });
@@ -88,10 +102,16 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
           ) : (
             <Group align="flex-end">
               <SegmentedControl
-                data={(['month', 'quarter'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] }))}
+                aria-label="走访周期"
+                data={[
+                  ...(['month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] })),
+                  ...(c.mayBeOff ? [{ value: 'off', label: '不安排走访' }] : []),
+                ]}
                 {...form.getInputProps('unit')}
               />
-              <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
+              {unit !== 'off' && (
+                <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
+              )}
             </Group>
           )}
           <DateField label="生效日期" withAsterisk {...form.getInputProps('since')} />
@@ -188,6 +208,85 @@ function DrugSettings({ drug }: { drug: FollowupSchedule['drug'] }) {
   );
 }
 
+/** One cell of the table: the cadence in force, whether the office changed it (and from when), and the button to change it. */
+function TableCell({ c, onEdit }: { c: CadenceSetting; onEdit: (c: CadenceSetting) => void }) {
+  return (
+    <Table.Td data-testid={`cadence-${c.key}`}>
+      <Group gap={4} wrap="nowrap">
+        <Text size="sm" c={c.off ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          {c.text}
+        </Text>
+        <Button size="compact-xs" variant="subtle" onClick={() => onEdit(c)} aria-label={`调整${c.label}`}>
+          调整
+        </Button>
+      </Group>
+      {c.override && (
+        <Text size="xs" c="blue.8">
+          本所调整（{c.override.since}起）：{c.override.reason}
+        </Text>
+      )}
+    </Table.Td>
+  );
+}
+
+/**
+ * The other groups' visits (REVIEW row 11): a cadence per group and level for the persons the office
+ * controls (需管控; 邪教人员 待转化 too), and one for those merely 在册 — by default none. 留守儿童 are
+ * minors: their levels are 关爱 levels, not control colours.
+ */
+function VisitTable({ rows, onEdit }: { rows: VisitCadenceRow[]; onEdit: (c: CadenceSetting) => void }) {
+  const sources = [
+    ...new Map(rows.flatMap((r) => [...r.levels.map((l) => l.cadence), r.registered]).map((c) => [c.basis + c.source, c])).values(),
+  ].filter((c) => !c.override);
+  return (
+    <Card withBorder data-testid="cadence-table">
+      <Title order={5} mb={4}>
+        其他类别：按类别、等级的走访频次
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        列为管控对象（需管控；邪教人员含待转化）的按其等级走访；仅在册、未列为管控对象的默认不安排走访。留守儿童按关爱等级（重点、一般、日常关爱）。
+      </Text>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>类别</Table.Th>
+            {COLOR_LEVELS.map((l) => (
+              <Table.Th key={l}>需管控·{COLOR_LEVEL_SHORT_LABELS[l]}</Table.Th>
+            ))}
+            <Table.Th>仅在册</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.group} data-testid={`cadence-row-${r.group}`}>
+              <Table.Td>
+                {r.groupLabel}
+                <Text size="xs" c="dimmed">
+                  {r.levelName}：{r.levels.map((l) => l.label).join('、')}
+                </Text>
+              </Table.Td>
+              {r.levels.map((l) => (
+                <TableCell key={l.level} c={l.cadence} onEdit={onEdit} />
+              ))}
+              <TableCell c={r.registered} onEdit={onEdit} />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Stack gap={2} mt="xs">
+        {sources.map((c) => (
+          <Text key={c.basis + c.source} size="xs">
+            <Badge size="xs" variant="outline" mr={4}>
+              {c.basis}
+            </Badge>
+            {c.source}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 export function CadenceSettings() {
   const q = useFollowupSchedule();
   const scheme = useSetScheme();
@@ -196,16 +295,23 @@ export function CadenceSettings() {
   const setScheme = (m: string) => void scheme.run({ scheme: m as MhScheme }, '严重精神障碍患者的走访方案已切换');
   return (
     <Stack>
-      <Group>
-        <Text size="sm">严重精神障碍患者按</Text>
-        <SegmentedControl
-          aria-label="精神障碍患者走访方案"
-          value={q.data.scheme}
-          onChange={setScheme}
-          data={MH_SCHEMES.map((m) => ({ value: m, label: MH_SCHEME_LABELS[m] }))}
-        />
-      </Group>
+      <Stack gap={2}>
+        <Group>
+          <Text size="sm">严重精神障碍患者按</Text>
+          <SegmentedControl
+            aria-label="精神障碍患者走访方案"
+            value={q.data.scheme}
+            onChange={setScheme}
+            data={MH_SCHEMES.map((m) => ({ value: m, label: MH_SCHEME_LABELS[m] }))}
+          />
+        </Group>
+        <Text size="xs" c="dimmed">
+          随访是乡镇卫生院、村卫生室的职责（精神卫生法第五十五条）：本所录入医生随访的，选“卫健随访”，统计显示随访率；本所与关爱帮扶小组自行上门的，选“司法所走访（关爱帮扶）”，记为走访，计入走访完成率。两种方案均保留，可随时切换。
+        </Text>
+      </Stack>
       <OpeningGrace key={q.data.openingGrace.days} grace={q.data.openingGrace} />
+      <VisitTable rows={q.data.table} onEdit={setEditing} />
+      <Title order={5}>严重精神障碍患者、社区戒毒（康复）人员</Title>
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>

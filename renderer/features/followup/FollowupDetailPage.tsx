@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import {
+  controlText,
   DRUG_TYPE_LABELS,
   type DrugType,
   groupText,
+  isVisitGroup,
   POLICE_SOURCE,
   SERIOUS_BREACH_SOURCE,
   STABILITY_LABELS,
@@ -16,22 +18,25 @@ import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   levelLabel,
+  levelName,
+  REWARD_SOURCE,
   VISIT_KIND_LABELS,
   type FollowupReport,
   type FollowupSubject,
   type FollowupSuspension,
   type FollowupVisit,
+  type FollowupYear,
 } from '../../../shared/schemas/followup';
 import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal } from './FollowupModals';
+import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal, YearModal } from './FollowupModals';
 import { DueStateBadge } from '../obligations/DueStateBadge';
-import { FollowupStatusBadge, LevelBadge } from './labels';
+import { ControlBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
-import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit } from './mutations';
+import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit, useDeleteYear } from './mutations';
 import { useFollowupSubject } from './queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
@@ -76,7 +81,6 @@ function FactsCard({ s }: { s: FollowupSubject }) {
           <Field label="诊断">{str(f.diagnosis)}</Field>
           <Field label="治疗情况">{str(f.treatment)}</Field>
           <Field label="用药情况">{str(f.medication)}</Field>
-          <Field label="以奖代补">{str(f.rewardStatus)}</Field>
           <Field label="监护人">{[str(f.guardianName), str(f.guardianRelation) && `（${str(f.guardianRelation)}）`].join('')}</Field>
           <Field label="监护人电话">{str(f.guardianPhone)}</Field>
           <Field label="肇事肇祸史" span={6}>
@@ -141,15 +145,89 @@ function FactsCard({ s }: { s: FollowupSubject }) {
     );
   }
   if (s.group === 'cult') {
+    // 曹回 counts 在册 / 需管控 / 待转化 beside the 转化 state (REVIEW row 11).
     return (
-      <Card withBorder>
+      <Card withBorder data-testid="cult-facts">
         <Grid gap="sm">
+          <Field label="管控状态">{`${controlText(s.group, s.control)}（${s.controlSince}起）`}</Field>
           <Field label="转化情况">{str(f.transformStatus)}</Field>
         </Grid>
       </Card>
     );
   }
   return null;
+}
+
+const yesNo = (v: boolean) => (v ? '是' : '否');
+
+/**
+ * 以奖代补 and free care by year (REVIEW row 12): each year's 考核结果, the amount, whether and when it
+ * was paid and to which guardian, 免费服药 and 免费救治.
+ */
+function YearsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (y?: FollowupYear) => void }) {
+  const deleteYear = useDeleteYear();
+  const editable = s.status === 'active' && !s.deletedAt;
+  const remove = async (y: FollowupYear) => {
+    if (!(await confirmDelete('删除年度记录', `确定删除${y.year}年的以奖代补记录吗？删除后该年度不计入有奖监护率。`))) return;
+    await deleteYear.run(y.id, `${y.year}年记录已删除`);
+  };
+  return (
+    <Card withBorder data-testid="years-card">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>以奖代补、免费服药和免费救治（按年度）</Title>
+        {editable && (
+          <Button size="xs" variant="light" onClick={() => onEdit()}>
+            添加年度记录
+          </Button>
+        )}
+      </Group>
+      {s.years.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          还没有年度记录。
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>年度</Table.Th>
+              <Table.Th>以奖代补考核</Table.Th>
+              <Table.Th>奖励金额（元）</Table.Th>
+              <Table.Th>发放</Table.Th>
+              <Table.Th>监护人</Table.Th>
+              <Table.Th>免费服药</Table.Th>
+              <Table.Th>免费救治</Table.Th>
+              <Table.Th>说明</Table.Th>
+              {editable && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.years.map((y) => (
+              <Table.Tr key={y.id} data-testid="year-record">
+                <Table.Td>{y.year}</Table.Td>
+                <Table.Td>
+                  <Badge color={y.rewardResult === '合格' ? 'teal' : 'gray'} variant="light">
+                    {y.rewardResult}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{y.amountYuan ?? ''}</Table.Td>
+                <Table.Td>
+                  {y.paid ? `已发放${y.paidDate ? `（${y.paidDate}）` : ''}` : y.rewardResult === '合格' ? '未发放' : '—'}
+                </Table.Td>
+                <Table.Td>{y.guardianName ?? ''}</Table.Td>
+                <Table.Td>{yesNo(y.freeMedication)}</Table.Td>
+                <Table.Td>{yesNo(y.freeTreatment)}</Table.Td>
+                <Table.Td>{y.note ?? ''}</Table.Td>
+                {editable && <RowActions onEdit={() => onEdit(y)} onDelete={() => void remove(y)} />}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        依据：{REWARD_SOURCE}
+      </Text>
+    </Card>
+  );
 }
 
 function BreachCard({ breach }: { breach: NonNullable<FollowupSubject['breach']> }) {
@@ -492,16 +570,16 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
-        <Title order={5}>走访记录</Title>
+        <Title order={5}>{s.group === 'drug' ? '走访和检测记录' : `${s.visitWord}记录`}</Title>
         {editable && (
           <Button size="xs" variant="light" onClick={() => onEdit()}>
-            {s.group === 'drug' ? '记录走访或检测' : '记录走访'}
+            {s.group === 'drug' ? '记录走访或检测' : `记录${s.visitWord}`}
           </Button>
         )}
       </Group>
       {s.visits.length === 0 ? (
         <Text size="sm" c="dimmed">
-          还没有走访记录。
+          还没有{s.group === 'drug' ? '走访或检测' : s.visitWord}记录。
         </Text>
       ) : (
         <Table>
@@ -510,7 +588,7 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
               <Table.Th>日期</Table.Th>
               <Table.Th>类型</Table.Th>
               <Table.Th>方式</Table.Th>
-              <Table.Th>走访人员</Table.Th>
+              <Table.Th>{s.visitWord.replace(/（.*）$/, '')}人员</Table.Th>
               <Table.Th>情况</Table.Th>
               <Table.Th>评估</Table.Th>
               {editable && <Table.Th />}
@@ -521,7 +599,7 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
               <Table.Tr key={v.id} data-testid="followup-visit">
                 <Table.Td>{v.date}</Table.Td>
                 <Table.Td>
-                  {VISIT_KIND_LABELS[v.kind]}
+                  {v.kind === 'visit' ? s.visitWord : VISIT_KIND_LABELS[v.kind]}
                   {v.testResult ? `（${v.testResult}）` : ''}
                   {v.excuse && (
                     <Text size="xs" c="dimmed">
@@ -533,7 +611,10 @@ function VisitsCard({ s, onEdit }: { s: FollowupSubject; onEdit: (v?: FollowupVi
                 <Table.Td>{v.visitors}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v.findings}</Table.Td>
                 <Table.Td>
-                  {[v.levelAfter ? `调整为${levelLabel(v.levelAfter)}` : '', v.stability ? `病情${STABILITY_LABELS[v.stability]}` : '']
+                  {[
+                    v.levelAfter ? `调整为${levelLabel(v.levelAfter, s.group)}` : '',
+                    v.stability ? `病情${STABILITY_LABELS[v.stability]}` : '',
+                  ]
                     .filter(Boolean)
                     .join('，')}
                 </Table.Td>
@@ -552,6 +633,7 @@ type Dialog =
   | { kind: 'end' }
   | { kind: 'report'; report?: FollowupReport }
   | { kind: 'suspension'; suspension?: FollowupSuspension }
+  | { kind: 'year'; year?: FollowupYear }
   | null;
 
 /** 一人一档: the person, the team, what the rules require and when, and every visit. */
@@ -580,7 +662,8 @@ export function FollowupDetailPage() {
           <Badge variant="light" color="indigo">
             {groupText(s.group, s.groupName)}
           </Badge>
-          <LevelBadge level={s.level} />
+          <LevelBadge level={s.level} group={s.group} />
+          <ControlBadge group={s.group} control={s.control} />
           <FollowupStatusBadge status={s.status} />
           {s.deletedAt && <Badge color="gray">已删除</Badge>}
         </Group>
@@ -588,7 +671,7 @@ export function FollowupDetailPage() {
           <Group>
             {active && (
               <>
-                <Button onClick={() => setDialog({ kind: 'visit' })}>{s.group === 'drug' ? '记录走访或检测' : '记录走访'}</Button>
+                <Button onClick={() => setDialog({ kind: 'visit' })}>{s.group === 'drug' ? '记录走访或检测' : `记录${s.visitWord}`}</Button>
                 <Button variant="default" component={Link} to={`/followup/${s.id}/edit`}>
                   编辑
                 </Button>
@@ -617,14 +700,17 @@ export function FollowupDetailPage() {
           </Field>
           <Field label="联系电话">{p.phone}</Field>
           <Field label="住址">{p.address}</Field>
-          <Field label={s.group === 'mental_health' ? '危险性评估等级' : '关注等级'}>
-            {`${levelLabel(s.level)}（${s.levelSince}起）`}
+          <Field label={levelName(s.group)}>
+            {`${levelLabel(s.level, s.group)}（${s.levelSince}起）`}
             {s.levels.length > 1 && (
               <Text size="xs" c="dimmed" data-testid="level-history">
-                {s.levels.map((l) => `${l.date} ${LEVEL_SOURCE_LABELS[l.source]}${levelLabel(l.level)}`).join(' → ')}
+                {s.levels.map((l) => `${l.date} ${LEVEL_SOURCE_LABELS[l.source]}${levelLabel(l.level, s.group)}`).join(' → ')}
               </Text>
             )}
           </Field>
+          {isVisitGroup(s.group) && s.group !== 'cult' && (
+            <Field label="管控状态">{`${controlText(s.group, s.control)}（${s.controlSince}起）`}</Field>
+          )}
           <Field label="包保责任人">{s.responsibleName}</Field>
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>
@@ -644,6 +730,8 @@ export function FollowupDetailPage() {
       {s.breach && <BreachCard breach={s.breach} />}
 
       <FactsCard s={s} />
+
+      {s.group === 'mental_health' && <YearsCard s={s} onEdit={(year) => setDialog({ kind: 'year', year })} />}
 
       {s.group === 'drug' && (
         <>
@@ -720,6 +808,7 @@ export function FollowupDetailPage() {
       {dialog?.kind === 'end' && <EndModal s={s} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'report' && <ReportModal s={s} report={dialog.report} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'suspension' && <SuspensionModal s={s} suspension={dialog.suspension} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'year' && <YearModal s={s} record={dialog.year} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

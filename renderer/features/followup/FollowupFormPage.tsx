@@ -7,6 +7,7 @@ import {
   Loader,
   NumberInput,
   Paper,
+  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -17,10 +18,14 @@ import {
 import { useNavigate, useParams } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import {
+  controlStatusesFor,
+  controlText,
   DRUG_TYPE_LABELS,
   DRUG_TYPES,
   drugTermEnd,
   FOLLOWUP_GROUP_LABELS,
+  isVisitGroup,
+  type ControlStatus,
   type DrugType,
   type FollowupGroup,
 } from '../../../shared/domain/followup-rules';
@@ -30,8 +35,8 @@ import {
   MH_DIAGNOSES,
   MH_LEVEL_MEANINGS,
   MH_TEAM_ROLES,
-  REWARD_STATUSES,
   TREATMENTS,
+  levelName,
   levelsFor,
   type FollowupSubject,
 } from '../../../shared/schemas/followup';
@@ -57,7 +62,6 @@ interface FactValues {
   guardianName: string;
   guardianRelation: string;
   guardianPhone: string;
-  rewardStatus: string;
   treatment: string;
   medication: string;
   incidentHistory: string;
@@ -76,6 +80,7 @@ interface Values {
   group: FollowupGroup | '';
   groupName: string;
   level: string;
+  control: ControlStatus;
   responsibleStaffId: string;
   villageId: string;
   startDate: string;
@@ -98,6 +103,7 @@ function toValues(s?: FollowupSubject): Values {
     group: s?.group ?? '',
     groupName: s?.groupName ?? '',
     level: s?.level ?? '',
+    control: s?.control ?? 'controlled',
     responsibleStaffId: s?.responsibleStaffId ?? '',
     villageId: s?.villageId ?? '',
     startDate: s?.startDate ?? todayLocal(),
@@ -108,7 +114,6 @@ function toValues(s?: FollowupSubject): Values {
       guardianName: str(f.guardianName),
       guardianRelation: str(f.guardianRelation),
       guardianPhone: str(f.guardianPhone),
-      rewardStatus: str(f.rewardStatus) || REWARD_STATUSES[0],
       treatment: str(f.treatment) || TREATMENTS[0],
       medication: str(f.medication),
       incidentHistory: str(f.incidentHistory),
@@ -137,7 +142,6 @@ function factsFor(group: FollowupGroup | '', f: FactValues): Record<string, unkn
         guardianName: f.guardianName,
         guardianRelation: f.guardianRelation,
         guardianPhone: f.guardianPhone,
-        rewardStatus: f.rewardStatus,
         treatment: f.treatment,
         medication: f.medication,
         incidentHistory: f.incidentHistory,
@@ -165,6 +169,7 @@ function toInput(v: Values) {
     group: v.group,
     groupName: v.group === 'other' ? v.groupName : '',
     level: v.level,
+    control: v.control,
     responsibleStaffId: v.responsibleStaffId,
     villageId: v.villageId,
     startDate: v.startDate,
@@ -202,7 +207,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
     onChange: (x: string | null) => form.setFieldValue(field, x ?? ''),
   });
   const fact = (field: keyof FactValues) => form.getInputProps(`facts.${field}`);
-  const factSelect = (field: 'diagnosis' | 'rewardStatus' | 'treatment' | 'transformStatus' | 'drugType') => ({
+  const factSelect = (field: 'diagnosis' | 'treatment' | 'transformStatus' | 'drugType') => ({
     ...fact(field),
     value: v.facts[field] || null,
     onChange: (x: string | null) => form.setFieldValue(`facts.${field}`, x ?? ''),
@@ -213,6 +218,8 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
     form.setFieldValue('group', group);
     // The level scales differ (0–5级 against red/yellow/green): a level of the other scale is cleared.
     if (group && !(levelsFor(group) as readonly string[]).includes(v.level)) form.setFieldValue('level', '');
+    // 管控状态: only the visit groups choose one; 待转化 is for 邪教人员 alone.
+    if (group && !controlStatusesFor(group).includes(v.control)) form.setFieldValue('control', 'controlled');
     // Mental-health files need the "四个一" team: offer its four roles to fill in.
     if (group === 'mental_health' && !v.team.some(filled)) form.setFieldValue('team', mhTeam());
   };
@@ -266,7 +273,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
             )}
             <Grid.Col span={{ base: 12, sm: mh ? 6 : 3 }}>
               <Select
-                label={mh ? '危险性评估等级' : '关注等级'}
+                label={levelName(v.group)}
                 withAsterisk
                 disabled={!v.group}
                 placeholder={v.group ? '请选择' : '请先选择人员类别'}
@@ -301,6 +308,31 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
             </Grid.Col>
           </Grid>
 
+          {v.group && isVisitGroup(v.group) && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                管控状态
+              </Text>
+              <SegmentedControl
+                aria-label="管控状态"
+                w="fit-content"
+                data={controlStatusesFor(v.group).map((c) => ({ value: c, label: controlText(v.group as FollowupGroup, c) }))}
+                {...form.getInputProps('control')}
+              />
+              <Text size="xs" c="dimmed">
+                {v.group === 'left_behind_child' ? '需关爱帮扶的' : '列为管控对象（需管控'}
+                {v.group === 'cult' ? '、待转化）的' : v.group === 'left_behind_child' ? '' : '）的'}
+                按等级定期走访；仅在册的不安排定期走访（本所在“设置—走访频次”中另设频次的除外）。
+                {existing ? '修改后自今天起按新状态计算，此前应访的月份不变。' : ''}
+              </Text>
+              {form.errors.control && (
+                <Text c="red" size="xs">
+                  {form.errors.control}
+                </Text>
+              )}
+            </Stack>
+          )}
+
           {mh && (
             <Stack gap="xs">
               <Title order={5}>患者情况</Title>
@@ -310,9 +342,6 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, sm: 4 }}>
                   <Select label="治疗情况" allowDeselect={false} data={[...TREATMENTS]} {...factSelect('treatment')} />
-                </Grid.Col>
-                <Grid.Col span={{ base: 6, sm: 4 }}>
-                  <Select label="以奖代补" allowDeselect={false} data={[...REWARD_STATUSES]} {...factSelect('rewardStatus')} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, sm: 4 }}>
                   <TextInput label="监护人姓名" withAsterisk maxLength={20} {...fact('guardianName')} />

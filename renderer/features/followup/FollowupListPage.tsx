@@ -1,6 +1,6 @@
 import { Badge, Grid, Group, Switch, Text, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
-import { groupText, type FollowupGroup } from '../../../shared/domain/followup-rules';
+import { groupText, type ControlStatus, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import {
   FOLLOWUP_STATUSES,
   FOLLOWUP_STATUS_LABELS,
@@ -13,7 +13,7 @@ import {
 import { FilterSelect } from '../../components/FilterSelect';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
-import { FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
+import { ControlBadge, FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
 import { useFollowupLedgerFile } from './mutations';
 import { useFollowupList } from './queries';
 
@@ -23,6 +23,7 @@ type Sort = NonNullable<ListInput['sort']>;
 interface Filters {
   group: FollowupGroup | null;
   level: FollowupLevel | null;
+  control: ControlStatus | null;
   status: FollowupStatus | null;
   villageId: string | null;
   responsibleStaffId: string | null;
@@ -34,6 +35,7 @@ interface Filters {
 const DEFAULT_FILTERS: Filters = {
   group: null,
   level: null,
+  control: null,
   status: 'active',
   villageId: null,
   responsibleStaffId: null,
@@ -51,6 +53,7 @@ export function FollowupListPage() {
   const filter: Input<'followup.exportLedger'> = {
     group: f.group ?? undefined,
     level: f.level ?? undefined,
+    control: f.control ?? undefined,
     status: f.status ?? undefined,
     villageId: f.villageId ?? undefined,
     responsibleStaffId: f.responsibleStaffId ?? undefined,
@@ -68,7 +71,15 @@ export function FollowupListPage() {
     { header: '姓名', sort: 'name', link: true, cell: (r) => r.personName },
     { header: '公民身份号码', cell: (r) => r.idNumberMasked ?? '' },
     { header: '类别', cell: (r) => groupText(r.group, r.groupName) },
-    { header: '等级', cell: (r) => <LevelBadge level={r.level} /> },
+    {
+      header: '等级',
+      cell: (r) => (
+        <Group gap={4} wrap="nowrap">
+          <LevelBadge level={r.level} group={r.group} />
+          <ControlBadge group={r.group} control={r.control} />
+        </Group>
+      ),
+    },
     { header: '包保责任人', cell: (r) => r.responsibleName },
     { header: '村（社区）', cell: (r) => r.villageName ?? '' },
     { header: '建档日期', sort: 'startDate', cell: (r) => r.startDate },
@@ -118,6 +129,18 @@ export function FollowupListPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect label="风险等级" data={levels} value={f.level} onChange={(v) => set('level', v as FollowupLevel | null)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 2 }}>
+            <FilterSelect
+              label="管控状态"
+              data={[
+                { value: 'controlled', label: '需管控（含待转化）' },
+                { value: 'to_transform', label: '待转化' },
+                { value: 'registered', label: '仅在册' },
+              ]}
+              value={f.control}
+              onChange={(v) => set('control', v as ControlStatus | null)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect

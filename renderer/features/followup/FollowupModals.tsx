@@ -1,4 +1,17 @@
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import {
   STABILITY_CLASSES,
   STABILITY_LABELS,
@@ -15,7 +28,10 @@ import {
   FollowupEndInput,
   FollowupVisitInput,
   PoliceReportInput,
+  REWARD_RESULTS,
+  REWARD_SOURCE,
   SuspensionInput,
+  YearRecordInput,
   TERMINATION_REASONS,
   TEST_RESULTS,
   VISIT_KIND_LABELS,
@@ -26,6 +42,8 @@ import {
   type FollowupSubject,
   type FollowupSuspension,
   type FollowupVisit,
+  type FollowupYear,
+  type RewardResult,
   type VisitKind,
 } from '../../../shared/schemas/followup';
 import { ITEM_ACTION_LABELS, ItemActionInput, type ItemActionKind } from '../../../shared/schemas/obligations';
@@ -34,7 +52,7 @@ import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { LevelOption, levelOptions } from './labels';
 import { useActOnItem } from '../obligations/mutations';
-import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit } from './mutations';
+import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit, useSaveYear } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 
 type VisitValues = {
@@ -88,11 +106,14 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
   const mh = s.group === 'mental_health';
   // 基本稳定 (1–2级): the 2-week visit's finding decides the next interval.
   const basic = mh && !test && (s.level === '1' || s.level === '2' || !!visit?.stability);
+  // A mental-health patient's visit is a 随访 or a 走访（关爱帮扶） by the office's scheme (REVIEW row 23).
+  const word = (kind: VisitKind) => (kind === 'visit' ? s.visitWord : VISIT_KIND_LABELS[kind]);
   const submit = form.onSubmit(async (values) => {
-    const saved = await run(visitInput(s, visit?.id ?? null, values), `${VISIT_KIND_LABELS[values.kind]}已记录`);
+    const saved = await run(visitInput(s, visit?.id ?? null, values), `${word(values.kind)}已记录`);
     if (saved) onClose();
   });
-  const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : '走访'}`;
+  const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : s.visitWord}`;
+  const short = s.visitWord.replace(/（.*）$/, '');
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit}>
@@ -105,9 +126,9 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             />
           )}
           <Group grow align="flex-start">
-            <DateField label={test ? '检测日期' : '走访日期'} withAsterisk {...form.getInputProps('date')} />
+            <DateField label={test ? '检测日期' : `${short}日期`} withAsterisk {...form.getInputProps('date')} />
             <Select
-              label={test ? '检测方式' : '走访方式'}
+              label={test ? '检测方式' : `${short}方式`}
               withAsterisk
               allowDeselect={false}
               data={[...VISIT_METHODS]}
@@ -131,9 +152,9 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
               {...form.getInputProps('excuse')}
             />
           )}
-          <TextInput label="走访人员" withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
+          <TextInput label={`${short}人员`} withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
           <Textarea
-            label="走访情况"
+            label={`${short}情况`}
             withAsterisk
             autosize
             minRows={3}
@@ -154,7 +175,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
             />
           )}
           <Select
-            label="风险等级重新评估"
+            label={s.group === 'left_behind_child' ? '关爱等级重新评估' : '风险等级重新评估'}
             description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
             placeholder="不调整"
             clearable
@@ -383,6 +404,105 @@ export function SuspensionModal({ s, suspension, onClose }: { s: FollowupSubject
             <DateField label="释放日期" description="尚未释放的留空" {...form.getInputProps('endDate')} />
           </Group>
           <TextInput label="说明" maxLength={200} placeholder="如：某某看守所" {...form.getInputProps('note')} />
+          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type YearValues = {
+  year: number | '';
+  rewardResult: RewardResult | '';
+  paid: boolean;
+  amountYuan: number | '';
+  paidDate: string;
+  guardianName: string;
+  freeMedication: boolean;
+  freeTreatment: boolean;
+  note: string;
+};
+
+/** Only a 合格 year is paid, and only a paid one has a day of payment: what does not apply is not sent. */
+function yearInput(s: FollowupSubject, id: string | null, v: YearValues) {
+  const rewarded = v.rewardResult === '合格';
+  const paid = rewarded && v.paid;
+  return {
+    subjectId: s.id,
+    id,
+    year: v.year === '' ? undefined : v.year,
+    rewardResult: v.rewardResult || undefined,
+    paid,
+    amountYuan: rewarded && v.amountYuan !== '' ? v.amountYuan : null,
+    paidDate: paid ? v.paidDate : '',
+    guardianName: v.guardianName,
+    freeMedication: v.freeMedication,
+    freeTreatment: v.freeTreatment,
+    note: v.note,
+  };
+}
+
+/**
+ * A severe-mental-disorder file's year (REVIEW row 12): the guardian's 以奖代补 考核结果, the amount, whether
+ * and when it was paid and to whom, and whether the patient had 免费服药 and 免费救治 that year.
+ */
+export function YearModal({ s, record, onClose }: { s: FollowupSubject; record?: FollowupYear; onClose: () => void }) {
+  const thisYear = Number(todayLocal().slice(0, 4));
+  const taken = new Set(s.years.map((y) => y.year));
+  const guardian = typeof s.facts.guardianName === 'string' ? s.facts.guardianName : '';
+  const form = useZodForm<YearValues>({
+    schema: YearRecordInput,
+    initialValues: {
+      year: record?.year ?? (taken.has(thisYear) ? '' : thisYear),
+      rewardResult: record?.rewardResult ?? '',
+      paid: record?.paid ?? false,
+      amountYuan: record?.amountYuan ?? '',
+      paidDate: record?.paidDate ?? '',
+      guardianName: record?.guardianName ?? guardian,
+      freeMedication: record?.freeMedication ?? false,
+      freeTreatment: record?.freeTreatment ?? false,
+      note: record?.note ?? '',
+    },
+    toInput: (v) => yearInput(s, record?.id ?? null, v),
+  });
+  const { run, saving } = useSaveYear(form);
+  const v = form.getValues();
+  const rewarded = v.rewardResult === '合格';
+  const submit = form.onSubmit(async (values) => {
+    const input = yearInput(s, record?.id ?? null, values) as Parameters<typeof run>[0];
+    if (await run(input, `${values.year}年记录已保存`)) onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} title={record ? `修改${record.year}年记录` : '添加年度记录'} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="xs" c="dimmed">
+            {REWARD_SOURCE}。每年一条记录：监护人履行监护责任的年度考核结果及奖励发放，患者当年是否享受免费服药、免费救治。
+          </Text>
+          <Group grow align="flex-start">
+            <NumberInput label="年度" withAsterisk min={2016} max={thisYear} allowDecimal={false} {...form.getInputProps('year')} />
+            <Select
+              label="以奖代补考核结果"
+              withAsterisk
+              data={[...REWARD_RESULTS]}
+              {...form.getInputProps('rewardResult')}
+              value={v.rewardResult || null}
+              onChange={(x) => form.setFieldValue('rewardResult', (x ?? '') as RewardResult | '')}
+            />
+            <TextInput label="监护人" withAsterisk={rewarded} maxLength={20} {...form.getInputProps('guardianName')} />
+          </Group>
+          {rewarded && (
+            <Group grow align="flex-end">
+              <NumberInput label="奖励金额（元）" min={0} max={1000000} decimalScale={2} {...form.getInputProps('amountYuan')} />
+              <Switch label="已发放" mb={8} {...form.getInputProps('paid', { type: 'checkbox' })} />
+              <DateField label="发放日期" disabled={!v.paid} {...form.getInputProps('paidDate')} />
+            </Group>
+          )}
+          <Group>
+            <Checkbox label="当年享受免费服药" {...form.getInputProps('freeMedication', { type: 'checkbox' })} />
+            <Checkbox label="当年享受免费救治" {...form.getInputProps('freeTreatment', { type: 'checkbox' })} />
+          </Group>
+          <TextInput label="说明" maxLength={200} {...form.getInputProps('note')} />
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>

@@ -66,6 +66,11 @@ export function FollowupStatsPage() {
   const mh = s?.byGroup.find((g) => g.group === 'mental_health');
   const visitGroups = s?.byGroup.filter((g) => g.group !== 'drug') ?? [];
   const drug = s?.byGroup.find((g) => g.group === 'drug');
+  // 随访率 only when the office enters the doctors' 随访 (REVIEW row 23); under its own scheme they are 走访.
+  const health = s?.mhScheme !== 'grid';
+  // Those of the 管控 and yearly tables stand under their tables.
+  const own = new Set(['control', 'rewardRate', 'freeCare', ...(health ? [] : ['followupRate'])]);
+  const definitions = Object.entries(FOLLOWUP_STAT_DEFINITIONS).filter(([k]) => !own.has(k));
 
   return (
     <Stack>
@@ -128,11 +133,13 @@ export function FollowupStatsPage() {
             />
             <Figure label="已访次数" value={s.visits.done} hint={`其中迟访 ${s.visits.late} 次`} />
             <Figure label="走访完成率" value={formatRate(s.visits.rate)} hint="全部类别" />
-            <Figure
-              label="随访率"
-              value={formatRate(s.followups.rate)}
-              hint={`严重精神障碍患者：已随访 ${s.followups.done} / 应随访 ${s.followups.due}`}
-            />
+            {health && (
+              <Figure
+                label="随访率"
+                value={formatRate(s.followups.rate)}
+                hint={`严重精神障碍患者：已随访 ${s.followups.done} / 应随访 ${s.followups.due}`}
+              />
+            )}
             <Figure label="检测完成率" value={formatRate(s.tests.rate)} hint={`已检测 ${s.tests.done} / 应检测 ${s.tests.due}`} />
           </SimpleGrid>
           <Card withBorder padding="sm" data-testid="stat-definitions">
@@ -140,13 +147,13 @@ export function FollowupStatsPage() {
               统计口径
             </Text>
             <List size="xs" c="dimmed" spacing={2}>
-              {Object.entries(FOLLOWUP_STAT_DEFINITIONS).map(([k, text]) => (
+              {definitions.map(([k, text]) => (
                 <List.Item key={k}>{text}</List.Item>
               ))}
             </List>
           </Card>
 
-          <SimpleGrid cols={{ base: 1, lg: 2 }} style={{ alignItems: 'start' }}>
+          <SimpleGrid cols={{ base: 1, xl: 2 }} style={{ alignItems: 'start' }}>
             <SectionCard title={`在管人数（截至 ${s.dateTo}）：严重精神障碍患者按危险性等级`}>
               <Table withTableBorder data-testid="table-mh-levels">
                 <Table.Thead>
@@ -167,7 +174,7 @@ export function FollowupStatsPage() {
                 </Table.Tbody>
               </Table>
             </SectionCard>
-            <SectionCard title={`在管人数（截至 ${s.dateTo}）：其他类别按关注等级`}>
+            <SectionCard title={`在管人数（截至 ${s.dateTo}）：其他类别按关注（关爱）等级，及管控对象`}>
               <Table withTableBorder data-testid="table-color-levels">
                 <Table.Thead>
                   <Table.Tr>
@@ -175,21 +182,28 @@ export function FollowupStatsPage() {
                     {COLOR_LEVELS.map((l) => (
                       <Table.Th key={l}>{COLOR_LEVEL_SHORT_LABELS[l]}</Table.Th>
                     ))}
-                    <Table.Th>合计</Table.Th>
+                    <Table.Th>在册合计</Table.Th>
+                    <Table.Th>其中需管控</Table.Th>
+                    <Table.Th>其中待转化</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {others.map((g) => (
-                    <Table.Tr key={g.group}>
+                    <Table.Tr key={g.group} data-testid={`levels-${g.group}`}>
                       <Table.Td>{groupLabel(g.group)}</Table.Td>
                       {COLOR_LEVELS.map((l) => (
                         <Table.Td key={l}>{g.levels[l] ?? 0}</Table.Td>
                       ))}
                       <Table.Td fw={600}>{g.inManagement}</Table.Td>
+                      <Table.Td>{g.controlled}</Table.Td>
+                      <Table.Td>{g.group === 'cult' ? g.toTransform : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
+              <Text size="xs" c="dimmed" mt={4}>
+                {FOLLOWUP_STAT_DEFINITIONS.control}；留守儿童按关爱等级（重点、一般、日常关爱）计。
+              </Text>
             </SectionCard>
           </SimpleGrid>
 
@@ -243,7 +257,11 @@ export function FollowupStatsPage() {
                 <Table.Tbody>
                   {visitGroups.map((g) => (
                     <Table.Tr key={g.group} data-testid={`visits-${g.group}`}>
-                      <Table.Td>{g.group === 'mental_health' ? `${groupLabel(g.group)}（随访率）` : groupLabel(g.group)}</Table.Td>
+                      <Table.Td>
+                        {g.group === 'mental_health'
+                          ? `${groupLabel(g.group)}（${health ? '随访率' : '走访·关爱帮扶'}）`
+                          : groupLabel(g.group)}
+                      </Table.Td>
                       <DutyCells d={g.visits} />
                       <Table.Td>{g.overdue}</Table.Td>
                     </Table.Tr>
@@ -269,6 +287,46 @@ export function FollowupStatsPage() {
               </Text>
             </SectionCard>
           </SimpleGrid>
+
+          <SectionCard title="严重精神障碍患者：以奖代补（有奖监护）、免费服药和免费救治（按年度）">
+            <Table withTableBorder data-testid="table-years">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>年度</Table.Th>
+                  <Table.Th>当年在管患者</Table.Th>
+                  <Table.Th>以奖代补考核合格</Table.Th>
+                  <Table.Th>有奖监护率</Table.Th>
+                  <Table.Th>已发放（人）</Table.Th>
+                  <Table.Th>发放金额（元）</Table.Th>
+                  <Table.Th>免费服药</Table.Th>
+                  <Table.Th>免费服药率</Table.Th>
+                  <Table.Th>免费救治</Table.Th>
+                  <Table.Th>免费救治率</Table.Th>
+                  <Table.Th>未录入年度记录</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.years.map((y) => (
+                  <Table.Tr key={y.year} data-testid={`year-${y.year}`}>
+                    <Table.Td>{y.year}</Table.Td>
+                    <Table.Td>{y.patients}</Table.Td>
+                    <Table.Td>{y.rewarded}</Table.Td>
+                    <Table.Td fw={600}>{formatRate(y.rewardRate)}</Table.Td>
+                    <Table.Td>{y.paid}</Table.Td>
+                    <Table.Td>{y.amountYuan}</Table.Td>
+                    <Table.Td>{y.freeMedication}</Table.Td>
+                    <Table.Td>{formatRate(y.freeMedicationRate)}</Table.Td>
+                    <Table.Td>{y.freeTreatment}</Table.Td>
+                    <Table.Td>{formatRate(y.freeTreatmentRate)}</Table.Td>
+                    <Table.Td>{y.unrecorded}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Text size="xs" c="dimmed" mt={4}>
+              {FOLLOWUP_STAT_DEFINITIONS.rewardRate}；{FOLLOWUP_STAT_DEFINITIONS.freeCare}
+            </Text>
+          </SectionCard>
 
           <SectionCard title="社区戒毒/社区康复人员：定期检测与严重违反协议">
             <SimpleGrid cols={{ base: 1, lg: 3 }}>

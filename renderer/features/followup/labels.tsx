@@ -1,5 +1,11 @@
 import { Badge, Text } from '@mantine/core';
-import { FOLLOWUP_GROUPS, FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
+import {
+  controlText,
+  FOLLOWUP_GROUPS,
+  FOLLOWUP_GROUP_LABELS,
+  type ControlStatus,
+  type FollowupGroup,
+} from '../../../shared/domain/followup-rules';
 import {
   FOLLOWUP_STATUS_LABELS,
   levelLabel,
@@ -11,9 +17,9 @@ import {
 
 export const groupOptions = FOLLOWUP_GROUPS.map((g) => ({ value: g, label: FOLLOWUP_GROUP_LABELS[g] }));
 
-/** The levels a group uses, for a Select. */
+/** The levels a group uses, for a Select (留守儿童: 关爱 levels). */
 export function levelOptions(group: FollowupGroup | '' | null) {
-  return group ? levelsFor(group).map((l) => ({ value: l, label: levelLabel(l) })) : [];
+  return group ? levelsFor(group).map((l) => ({ value: l, label: levelLabel(l, group) })) : [];
 }
 
 /** A level option with the standard's meaning underneath (mental health; the colours need none). */
@@ -42,10 +48,24 @@ const LEVEL_COLORS: Record<FollowupLevel, string> = {
   green: 'green',
 };
 
-export function LevelBadge({ level }: { level: FollowupLevel }) {
+/** Left-behind children are minors: their 关爱 level is never shown in red/yellow/green control colours (REVIEW row 11). */
+const CARE_COLORS: Partial<Record<FollowupLevel, string>> = { red: 'grape', yellow: 'indigo', green: 'cyan' };
+
+export function LevelBadge({ level, group }: { level: FollowupLevel; group?: FollowupGroup }) {
+  const care = group === 'left_behind_child';
   return (
-    <Badge color={LEVEL_COLORS[level]} variant="filled" size="sm">
-      {levelLabel(level)}
+    <Badge color={(care && CARE_COLORS[level]) || LEVEL_COLORS[level]} variant={care ? 'light' : 'filled'} size="sm">
+      {levelLabel(level, group)}
+    </Badge>
+  );
+}
+
+/** 管控对象 (REVIEW row 11): shown only when a file is not simply controlled (仅在册, 待转化). */
+export function ControlBadge({ group, control }: { group: FollowupGroup; control: ControlStatus }) {
+  if (control === 'controlled') return null;
+  return (
+    <Badge color={control === 'registered' ? 'gray' : 'orange'} variant="outline" size="sm">
+      {controlText(group, control)}
     </Badge>
   );
 }

@@ -1,5 +1,5 @@
 /** What special-group follow-up lends the screens that span modules (renderer/components/modules.tsx). */
-import { FOLLOWUP_FIELD_LABELS, FOLLOWUP_STATUS_LABELS, levelLabel } from '../../../shared/schemas/followup';
+import { CONTROL_LABELS, FOLLOWUP_FIELD_LABELS, FOLLOWUP_STATUS_LABELS, levelLabel } from '../../../shared/schemas/followup';
 import type { UiModule } from '../../components/modules';
 import { CadenceSettings } from './CadenceSettings';
 import { FollowupDetailPage } from './FollowupDetailPage';
@@ -19,7 +19,7 @@ export const followupUi: UiModule<'followup'> = {
   ],
   navOrder: 3,
   color: 'grape',
-  audit: { fields: FOLLOWUP_FIELD_LABELS, values: { status: FOLLOWUP_STATUS_LABELS, level: levelLabel } },
+  audit: { fields: FOLLOWUP_FIELD_LABELS, values: { status: FOLLOWUP_STATUS_LABELS, level: levelLabel, control: CONTROL_LABELS } },
   settings: [{ key: 'cadences', label: '走访频次', element: <CadenceSettings /> }],
   handOvers: {},
 };

@@ -61,6 +61,15 @@ export function useDeleteSuspension() {
   return useFileWrite((id: string) => api.followup.deleteSuspension({ id }));
 }
 
+/** Mental-health files: a year's 以奖代补 and 免费服药/救治 (REVIEW row 12). */
+export function useSaveYear<F>(form?: UseFormReturnType<F>) {
+  return useFileWrite((input: Input<'followup.saveYear'>) => api.followup.saveYear(input), form);
+}
+
+export function useDeleteYear() {
+  return useFileWrite((id: string) => api.followup.deleteYear({ id }));
+}
+
 /** 解除管理. */
 export function useEndFollowup<F>(form?: UseFormReturnType<F>) {
   return useFileWrite((input: Input<'followup.end'>) => api.followup.end(input), form);

@@ -645,6 +645,156 @@ describe('openLedger', () => {
     });
   });
 
+  it("REVIEW rows 11, 12: files kept before 0020 keep their monthly visits (all 需管控, an old change of a group's cadence for each level), and a 以奖代补 status becomes a record of the year it was set", () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0020') });
+    const clock = fixedClock('2024-06-15');
+    dispatch(createHost(old, { clock, log: () => {} }), 'setup.init', { townshipName: '曹回乡', county: '某某县', operatorName: '王调解' });
+    const staffId = (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+    const at = '2023-01-05T02:00:00.000Z';
+    const person = old.db.prepare(
+      "INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES (?, ?, '', '', ?, ?)",
+    );
+    const file = old.db.prepare(
+      `INSERT INTO followup_subject (id, person_id, group_code, level, level_since, responsible_staff_id, team, facts, start_date, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 'active', ?, ?)`,
+    );
+    const opened = old.db.prepare(
+      "INSERT INTO level_change (id, module, owner_id, date, level, source, created_at, updated_at) VALUES (?, 'followup', ?, ?, ?, 'start', ?, ?)",
+    );
+    const trail = old.db.prepare(
+      `INSERT INTO audit_log (id, at, actor_name, action, entity, entity_id, before, after, prev_hash, hash)
+       VALUES (?, ?, '王调解', ?, 'followup', ?, ?, ?, '', '')`,
+    );
+    const mh = (reward: string) =>
+      JSON.stringify({
+        diagnosis: '精神分裂症',
+        guardianName: '赵母',
+        guardianRelation: '母子',
+        rewardStatus: reward,
+        treatment: '居家服药',
+      });
+    const files: [string, string, string, string, string, string][] = [
+      ['1', '赵一', 'mental_health', '0', '2023-01-05', mh('已发放')],
+      ['2', '钱二', 'mental_health', '1', '2023-06-01', mh('已申请')],
+      ['3', '孙三', 'mental_health', '0', '2024-01-10', mh('不符合条件')],
+      ['4', '李四', 'mental_health', '0', '2024-01-10', mh('未申请')],
+      ['5', '周五', 'cult', 'green', '2024-01-10', JSON.stringify({ transformStatus: '未转化' })],
+    ];
+    for (const [n, name, group, level, start, facts] of files) {
+      person.run(`01HZP00000000000000000000${n}`, name, at, at);
+      file.run(`01HZF00000000000000000000${n}`, `01HZP00000000000000000000${n}`, group, level, start, staffId, facts, start, at, at);
+      opened.run(`01HZL00000000000000000000${n}`, `01HZF00000000000000000000${n}`, start, level, at, at);
+    }
+    // 赵一: applied when opened (2023), paid in 2024, then edited for something else; 钱二: applied when opened
+    const facts = (reward: string) => JSON.stringify({ facts: { rewardStatus: reward } });
+    trail.run('01HZA000000000000000000001', '2023-01-05T02:00:00.000Z', 'create', '01HZF000000000000000000001', null, facts('已申请'));
+    trail.run(
+      '01HZA000000000000000000002',
+      '2024-02-10T02:00:00.000Z',
+      'update',
+      '01HZF000000000000000000001',
+      facts('已申请'),
+      facts('已发放'),
+    );
+    trail.run(
+      '01HZA000000000000000000003',
+      '2024-05-01T02:00:00.000Z',
+      'update',
+      '01HZF000000000000000000001',
+      facts('已发放'),
+      facts('已发放'),
+    );
+    trail.run('01HZA000000000000000000004', '2023-06-01T02:00:00.000Z', 'create', '01HZF000000000000000000002', null, facts('已申请'));
+    // Before the table, the office had put 邪教人员 on quarterly visits from 04-01
+    old.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?)')
+      .run(
+        'followup_overrides',
+        JSON.stringify({ cadences: [{ key: 'cult.visit', period: 'quarter', since: '2024-04-01', reason: '稳控良好' }] }),
+      );
+    old.close();
+
+    const again = open(path, '20240615120000');
+    const thisYear = new Date().getFullYear();
+    expect(
+      again.db
+        .prepare(
+          'SELECT subject_id AS id, year, reward_result AS result, paid, paid_date AS paidDate, guardian_name AS guardian, note FROM followup_year ORDER BY subject_id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: '01HZF000000000000000000001',
+        year: 2024,
+        result: '合格',
+        paid: 1,
+        paidDate: null,
+        guardian: '赵母',
+        note: '由原档案“以奖代补：已发放”转入，金额和发放日期原未记录',
+      },
+      {
+        id: '01HZF000000000000000000002',
+        year: 2023,
+        result: '待考核',
+        paid: 0,
+        paidDate: null,
+        guardian: '赵母',
+        note: '由原档案“以奖代补：已申请”转入',
+      },
+      {
+        id: '01HZF000000000000000000003',
+        year: thisYear,
+        result: '不符合条件',
+        paid: 0,
+        paidDate: null,
+        guardian: '赵母',
+        note: '由原档案“以奖代补：不符合条件”转入',
+      },
+    ]);
+    expect(
+      again.db.prepare("SELECT count(*) AS n FROM followup_subject WHERE json_type(facts, '$.rewardStatus') IS NOT NULL").get(),
+    ).toEqual({ n: 0 });
+    expect(again.db.prepare('SELECT DISTINCT control_status AS c, control_history AS h FROM followup_subject').all()).toEqual([
+      { c: 'controlled', h: null },
+    ]);
+
+    const host = createHost(again, { clock, log: () => {} });
+    const get = (n: string) => {
+      const r = dispatch(host, 'followup.get', { id: `01HZF00000000000000000000${n}` });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as FollowupSubject;
+    };
+    // The old facts pass the strict schema as they are now: the file saves
+    const zhao = get('1');
+    expect(zhao.years).toMatchObject([{ year: 2024, rewardResult: '合格', paid: true, guardianName: '赵母' }]);
+    expect(
+      dispatch(host, 'followup.update', {
+        id: zhao.id,
+        personId: zhao.person.id,
+        group: 'mental_health',
+        level: '0',
+        responsibleStaffId: zhao.responsibleStaffId,
+        startDate: zhao.startDate,
+        facts: zhao.facts,
+      }),
+    ).toMatchObject({ ok: true });
+    // 周五 (邪教, 需管控) still owes the months before the office's change, then a quarter: as before 0020
+    const zhou = get('5');
+    expect(zhou.control).toBe('controlled');
+    expect(zhou.dueItems.map((i) => [i.key, i.label])).toEqual([
+      ['visit.prev:2024-01', '每月走访（2024年1月）'],
+      ['visit.prev:2024-02', '每月走访（2024年2月）'],
+      ['visit.prev:2024-03', '每月走访（2024年3月）'],
+      ['visit:2024-Q2', '每季度走访（2024年第2季度）'],
+    ]);
+    const stats = dispatch(host, 'followup.stats', { dateFrom: '2024-01-01', dateTo: '2024-06-15' });
+    if (!stats.ok) throw new Error(stats.error.message);
+    const value = stats.value as { years: { year: number; patients: number; rewarded: number; rewardRate: number | null }[] };
+    expect(value.years).toEqual([expect.objectContaining({ year: 2024, patients: 4, rewarded: 1, rewardRate: 0.25 })]);
+  });
+
   it('refuses a file that is not a ledger and leaves it alone', () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'this is not a database at all, just text that someone renamed');

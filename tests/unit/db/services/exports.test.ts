@@ -322,6 +322,7 @@ describe('special-group ledger export', () => {
       '公民身份号码',
       '类别',
       '风险/关注等级',
+      '管控状态',
       '村（社区）',
       '包保责任人',
       '建档日期',
@@ -339,6 +340,7 @@ describe('special-group ledger export', () => {
         maskIdNumber(a.idNumber!),
         '严重精神障碍患者',
         '3级',
+        '需管控',
         '东村',
         '王调解',
         day('2024-05-01'),
@@ -346,14 +348,16 @@ describe('special-group ledger export', () => {
         day(mental.nextDueDate!),
         '是',
       ],
-      [2, '李四', null, '邪教人员', '黄色（一般关注）', null, '王调解', day('2024-06-01'), '在管', day('2024-06-30'), '否'],
+      [2, '李四', null, '邪教人员', '黄色（一般关注）', '需管控', null, '王调解', day('2024-06-01'), '在管', day('2024-06-30'), '否'],
     ]);
     expect(mental.nextDueDate).toBe('2024-05-15');
 
     const ended = await open(await t.callAsync('followup.exportLedger', { status: 'moved' }));
     expect(ended.subtitle).toBe('筛选条件：状态：迁出　导出日期：2024年6月15日');
     expect(s.totals).toEqual(['合计', `共 ${list.rows.length} 人`, ...Array(s.header.length - 2).fill(null)]);
-    expect(ended.rows).toEqual([[1, '王五', null, '独居老人', '绿色（日常关注）', null, '李网格', day('2024-06-01'), '迁出', null, '否']]);
+    expect(ended.rows).toEqual([
+      [1, '王五', null, '独居老人', '绿色（日常关注）', '需管控', null, '李网格', day('2024-06-01'), '迁出', null, '否'],
+    ]);
     expect((await open(await t.callAsync('followup.exportLedger', { overdue: true }))).rows.map((r) => r[1])).toEqual(['张三']);
 
     const row = t.ledger.db

@@ -23,7 +23,11 @@ describe("the office's visit cadences", () => {
     const s = mental();
     const before = t.call('followup.schedule', {});
     expect(before.cadences.find((c) => c.key === 'mh.unstable')).toMatchObject({ text: '每2周', adjustable: true, override: null });
-    expect(before.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({ label: '重点信访人员：每月走访', text: '每月1次' });
+    expect(before.table.find((r) => r.group === 'petition')!.levels[1]!.cadence).toMatchObject({
+      key: 'petition.visit.yellow',
+      label: '重点信访人员：黄色（一般关注）',
+      text: '每月1次',
+    });
     const after = t.call('followup.saveCadence', {
       key: 'mh.unstable',
       days: 10,
@@ -66,18 +70,18 @@ describe("the office's visit cadences", () => {
       startDate: '2024-06-01',
     });
     expect(f.cadence[0]).toMatchObject({ text: '每月1次' });
-    expect(t.raw('followup.saveCadence', { key: 'petition.visit', days: 45, since: TODAY, reason: '试' })).toMatchObject({
+    expect(t.raw('followup.saveCadence', { key: 'petition.visit.yellow', days: 45, since: TODAY, reason: '试' })).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('按自然月/季度计') },
+      error: { message: expect.stringContaining('按自然月/季度/年计') },
     });
     const after = t.call('followup.saveCadence', {
-      key: 'petition.visit',
+      key: 'petition.visit.yellow',
       period: 'quarter',
       minCount: 2,
       since: '2024-07-01',
       reason: '县信访局通知按季度走访',
     });
-    expect(after.cadences.find((c) => c.key === 'petition.visit')).toMatchObject({
+    expect(after.table.find((r) => r.group === 'petition')!.levels.find((l) => l.level === 'yellow')!.cadence).toMatchObject({
       text: '每季度至少2次',
       override: { since: '2024-07-01' },
     });
@@ -115,5 +119,24 @@ describe("the office's visit cadences", () => {
       error: { code: 'VALIDATION', fields: { days: '天数不能超过15天' } },
     });
     expect(t.raw('followup.setOpeningGrace', { days: -1 })).toMatchObject({ ok: false, error: { fields: { days: '天数不能为负数' } } });
+  });
+});
+
+describe("REVIEW row 23: the 司法所 scheme's visits are 走访（关爱帮扶）, the health scheme's 随访; 随访率 only under the health scheme", () => {
+  it.each([
+    // [scheme, what a visit is called, the file's cadence, the scheme the figures report]
+    ['health', '随访', '随访（不稳定）', 'health'],
+    ['grid', '走访（关爱帮扶）', '走访（关爱帮扶，危险性3–5级）', 'grid'],
+  ] as const)('under %s a visit is %s', (scheme, word, cadence, reported) => {
+    const s = mental();
+    t.call('followup.saveVisit', { subjectId: s.id, date: '2024-06-10', method: '上门', visitors: '王调解', findings: '在家' });
+    t.call('followup.setScheme', { scheme });
+    const file = t.call('followup.get', { id: s.id });
+    expect(file.visitWord).toBe(word);
+    expect(file.cadence[0]!.label).toBe(cadence);
+    const stats = t.call('followup.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-30' });
+    expect(stats.mhScheme).toBe(reported);
+    // Either way the visit counts in 走访完成率; the statistics page shows 随访率 only for 'health'
+    expect(stats.visits.done).toBe(1);
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attentionLevelText,
   breachSince,
   cadenceFor,
   CADENCES,
+  controlStatusesFor,
+  controlText,
+  effectiveCadence,
+  VISIT_GROUPS,
+  visitCadenceKey,
+  visitWord,
+  type ControlStatus,
   countsAsRefusal,
   drugTermEnd,
   drugTermEndFor,
-  effectiveCadence,
   followupDueItems,
   FOLLOWUP_GROUPS,
   policeDuties,
@@ -127,7 +134,7 @@ describe('mental health: next follow-up from the level', () => {
       nextVisit(due('mental_health', { facts: { riskLevel: 4 }, start: '2025-03-03', today: '2025-03-03', overrides: o })),
     ).toMatchObject({
       dueDate: '2025-03-10',
-      label: '网格走访（危险性3–5级）',
+      label: '走访（关爱帮扶，危险性3–5级）',
     });
     expect(
       nextVisit(due('mental_health', { facts: { riskLevel: 1 }, start: '2025-03-03', today: '2025-03-03', overrides: o }))!.dueDate,
@@ -671,5 +678,228 @@ describe('REVIEW row 14: a 未到 with a proper reason is no refusal', () => {
     expect(seriousBreach({ testRefusals: refusalCount(visits), unauthorizedLeaves: 0, daysAway: 0 }).serious).toBe(false);
     expect(breachSince({}, visits)).toBeNull();
     expect(breachSince({}, [...visits, test('2025-07-03', '未到')])).toBe('2025-07-03');
+  });
+});
+
+// ── REVIEW row 11: the visit groups' table, group × level, and the 管控 status ───────────────
+
+/** A visit-group file through the whole pipeline, with its level and 管控 status over time. */
+function visitDue(
+  group: FollowupGroup,
+  o: {
+    start: string;
+    today: string;
+    level?: string;
+    control?: ControlStatus;
+    levels?: readonly { date: string; level: string }[];
+    controls?: readonly { date: string; status: ControlStatus }[];
+    visits?: readonly string[];
+    overrides?: FollowupOverrides;
+  },
+): DueItem[] {
+  return followupDueItems({
+    group,
+    facts: { attentionLevel: o.level ?? 'yellow', control: o.control ?? 'controlled' },
+    overrides: o.overrides ?? {},
+    record: {
+      asOf: o.today,
+      holidays: DEFAULT_HOLIDAYS,
+      visits: (o.visits ?? []).map((d) => ({ id: `v${d}`, kind: 'visit' as const, date: d, testResult: null })),
+      reports: [],
+      suspensions: [],
+      levels: o.levels ?? [{ date: o.start, level: o.level ?? 'yellow' }],
+      control: o.controls ?? [{ date: o.start, status: o.control ?? 'controlled' }],
+    },
+    subject: { id: 's', startDate: o.start, endDate: null },
+    actions: [],
+    today: o.today,
+  });
+}
+const keysStates = (items: DueItem[]) => items.map((i) => [i.key, i.state]);
+const quarterly = (key: string, since = '2025-01-01'): FollowupOverrides => ({
+  cadences: [{ key, period: 'quarter', since, reason: '本所调整' }],
+});
+
+describe("REVIEW row 11: each visit group's cadence comes from the office's group × level table", () => {
+  it.each(VISIT_GROUPS.flatMap((g) => (['red', 'yellow', 'green'] as const).map((l) => [g, l] as const)))(
+    "%s, %s, 需管控: monthly by default, its basis the townships' practice [LOCAL], no national cadence",
+    (group, level) => {
+      const c = effectiveCadence(visitCadenceKey(group, level, 'controlled'));
+      expect(c).toMatchObject({ period: 'month', basis: 'local', adjustable: true });
+      expect(c.source).toContain('每月至少一次上门走访和会见');
+      expect(c.source).toContain('未见全国统一的走访频次（待核实）');
+      expect(cadenceFor(group, { attentionLevel: level, control: 'controlled' })).toMatchObject([{ ruleId: 'visit', text: '每月1次' }]);
+    },
+  );
+
+  it.each(VISIT_GROUPS)('%s, 仅在册: no visit duty by default, and the file says so with its basis', (group) => {
+    const c = effectiveCadence(visitCadenceKey(group, 'red', 'registered'));
+    expect(c).toMatchObject({ off: true, basis: 'derived', adjustable: true });
+    expect(rulesFor(group, { attentionLevel: 'red', control: 'registered' })).toEqual([]);
+    const [view] = cadenceFor(group, { attentionLevel: 'red', control: 'registered' });
+    expect(view).toMatchObject({ text: '不安排定期走访', label: '走访（仅在册）' });
+    expect(view!.source).toContain('需管控11人');
+  });
+
+  it.each([
+    // [group, level, status, office's changes, the cadence the file is under (its words)]
+    ['cult', 'red', 'controlled', {}, '每月1次'],
+    ['cult', 'red', 'to_transform', {}, '每月1次'],
+    ['cult', 'green', 'registered', {}, '不安排定期走访'],
+    ['cult', 'green', 'registered', quarterly('cult.visit.registered'), '每季度1次'],
+    ['petition', 'yellow', 'controlled', quarterly('petition.visit.yellow'), '每季度1次'],
+    ['petition', 'red', 'controlled', quarterly('petition.visit.yellow'), '每月1次'],
+    // an office's change made before the table (one cadence per group) holds for each level …
+    ['youth', 'green', 'controlled', quarterly('youth.visit'), '每季度1次'],
+    ['youth', 'green', 'registered', quarterly('youth.visit'), '不安排定期走访'],
+    // … until the office changes a cell of the table
+    [
+      'youth',
+      'red',
+      'controlled',
+      {
+        cadences: [
+          ...quarterly('youth.visit').cadences!,
+          { key: 'youth.visit.red', period: 'month', minCount: 2, since: '2025-03-01', reason: '重点' },
+        ],
+      },
+      '每月至少2次',
+    ],
+    ['left_behind_child', 'green', 'controlled', {}, '每月1次'],
+  ] as const)('%s, %s, %s, office %j → %s', (group, level, status, overrides, text) => {
+    expect(cadenceFor(group, { attentionLevel: level, control: status }, overrides as FollowupOverrides).map((c) => c.text)).toEqual([
+      text,
+    ]);
+  });
+
+  it.each([
+    // [group, the statuses its files may take]
+    ['cult', ['registered', 'controlled', 'to_transform']],
+    ['petition', ['registered', 'controlled']],
+    ['left_behind_child', ['registered', 'controlled']],
+    ['mental_health', ['controlled']],
+    ['drug', ['controlled']],
+  ] as const)('%s files may be %j', (group, statuses) => {
+    expect(controlStatusesFor(group)).toEqual(statuses);
+  });
+
+  it.each([
+    ['cult', 'controlled', '需管控'],
+    ['cult', 'to_transform', '待转化'],
+    ['cult', 'registered', '仅在册'],
+    ['left_behind_child', 'controlled', '需关爱帮扶'],
+  ] as const)('%s %s is called %s', (group, status, words) => {
+    expect(controlText(group, status)).toBe(words);
+  });
+
+  it.each([
+    ['left_behind_child', 'red', '重点关爱'],
+    ['left_behind_child', 'yellow', '一般关爱'],
+    ['left_behind_child', 'green', '日常关爱'],
+    ['cult', 'red', '红色（重点关注）'],
+  ] as const)(
+    'a %s file at level %s reads %s (left-behind children are minors: a 关爱 level, no control colour)',
+    (group, level, words) => {
+      expect(attentionLevelText(group, level)).toBe(words);
+    },
+  );
+
+  it('曹回: 105 在册 邪教 persons, 11 需管控 (1 待转化) owe 11 monthly visits, not 105', () => {
+    const all: ControlStatus[] = [...Array(94).fill('registered'), ...Array(10).fill('controlled'), 'to_transform'];
+    expect(all).toHaveLength(105);
+    const owed = all.flatMap((control) => visitDue('cult', { start: '2025-01-01', today: '2025-01-31', control }));
+    expect(owed.filter((i) => i.key === 'visit:2025-01')).toHaveLength(11);
+  });
+
+  it.each([
+    // [what happened, level/status history, visits, items of the visit duty]
+    [
+      '需管控 → 仅在册 on 03-10: January and February stay owed (one missed), nothing from March',
+      {
+        controls: [
+          { date: '2025-01-05', status: 'controlled' },
+          { date: '2025-03-10', status: 'registered' },
+        ],
+      },
+      ['2025-02-12'],
+      [
+        ['visit.prev:2025-01', 'missed'],
+        ['visit.prev:2025-02', 'done'],
+      ],
+    ],
+    [
+      '仅在册 → 需管控 on 03-10: nothing owed before, March owed from the change',
+      {
+        controls: [
+          { date: '2025-01-05', status: 'registered' },
+          { date: '2025-03-10', status: 'controlled' },
+        ],
+      },
+      [],
+      [
+        ['visit:2025-03', 'overdue'],
+        ['visit:2025-04', 'due_soon'],
+      ],
+    ],
+    [
+      "red → green on 02-20 with green set to quarterly: January monthly, then the quarter (February's part under it)",
+      {
+        levels: [
+          { date: '2025-01-05', level: 'red' },
+          { date: '2025-02-20', level: 'green' },
+        ],
+        overrides: quarterly('cult.visit.green', '2024-12-01'),
+      },
+      ['2025-01-20'],
+      [
+        ['visit.prev:2025-01', 'done'],
+        ['visit:2025-Q1', 'overdue'],
+        ['visit:2025-Q2', 'upcoming'],
+      ],
+    ],
+    [
+      'red → green on 02-20, both monthly: one duty, as before the table',
+      {
+        levels: [
+          { date: '2025-01-05', level: 'red' },
+          { date: '2025-02-20', level: 'green' },
+        ],
+      },
+      ['2025-01-20', '2025-02-21', '2025-03-15'],
+      [
+        ['visit:2025-01', 'done'],
+        ['visit:2025-02', 'done'],
+        ['visit:2025-03', 'done'],
+        ['visit:2025-04', 'due_soon'],
+      ],
+    ],
+  ] as const)('%s', (_what, history, visits, expected) => {
+    const items = visitDue('cult', {
+      start: '2025-01-05',
+      today: '2025-04-25',
+      ...(history as Partial<Parameters<typeof visitDue>[1]> & { overrides?: FollowupOverrides }),
+      visits: [...visits],
+    });
+    expect(keysStates(items)).toEqual(expected);
+  });
+});
+
+describe('REVIEW row 23: a mental-health visit is 随访 under the health scheme, 走访（关爱帮扶） under the 司法所 scheme', () => {
+  it.each([
+    ['mental_health', 'health', '随访'],
+    ['mental_health', 'grid', '走访（关爱帮扶）'],
+    ['mental_health', undefined, '随访'],
+    ['cult', 'grid', '走访'],
+    ['drug', 'health', '走访'],
+  ] as const)('%s under %s: %s', (group, scheme, word) => {
+    expect(visitWord(group, scheme)).toBe(word);
+  });
+
+  it.each([
+    ['mh.grid.high', '走访（关爱帮扶，危险性3–5级）'],
+    ['mh.grid.low', '走访（关爱帮扶，危险性0–2级）'],
+    ['mh.unstable', '随访（不稳定）'],
+  ])('the cadence %s is labelled %s', (key, label) => {
+    expect(CADENCES.find((c) => c.key === key)!.label).toBe(label);
   });
 });

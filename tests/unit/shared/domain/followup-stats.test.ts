@@ -8,6 +8,9 @@ import {
   overdueCount,
   statsAsOf,
   tallyDuties,
+  tallyYear,
+  yearsOf,
+  type YearRecordFacts,
 } from '../../../../shared/domain/followup-stats';
 import { formatRate } from '../../../../shared/domain/rates';
 import type { DueItem, DueState } from '../../../../shared/domain/obligations';
@@ -45,6 +48,10 @@ describe('which rules count as visits and tests', () => {
     ['mh.followup', 'visit'],
     ['visit', 'visit'],
     ['visit.prev', 'visit'],
+    // REVIEW row 11: a visit group's earlier stretches of cadence (a level or 管控 status changed)
+    ['visit.prev2', 'visit'],
+    ['visit.prev13', 'visit'],
+    ['visit.previous', null],
     ['drug.test', 'test'],
     ['mh.yearly', null],
     ['mh.yearly.prev', null],
@@ -189,5 +196,93 @@ describe('definitions shown under the figures', () => {
     expect(FOLLOWUP_STAT_DEFINITIONS.missed).toMatch(/^漏访 = .*计入应访、不计入已访/);
     expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toContain('漏访的计入应访、不计入已访');
     expect(FOLLOWUP_STAT_DEFINITIONS.seriousBreach).toContain('戒毒条例第二十条');
+  });
+});
+
+describe('REVIEW row 12: 有奖监护率, 免费服药率 and 免费救治率 of a year', () => {
+  const rec = (year: number, rewardResult: string, extra: Partial<YearRecordFacts> = {}): YearRecordFacts => ({
+    year,
+    rewardResult,
+    paid: false,
+    amountFen: null,
+    freeMedication: false,
+    freeTreatment: false,
+    ...extra,
+  });
+  const file = (startDate: string, endDate: string | null, ...records: YearRecordFacts[]) => ({ span: { startDate, endDate }, records });
+
+  it.each([
+    // [what, files, year, as-of, expected tally]
+    [
+      "李堡: every patient's guardian rewarded → 有奖监护率 100%",
+      [file('2023-01-01', null, rec(2024, '合格', { paid: true, amountFen: 180000 })), file('2024-03-01', null, rec(2024, '合格'))],
+      2024,
+      '2024-12-31',
+      { patients: 2, rewarded: 2, paid: 1, amountFen: 180000, unrecorded: 0 },
+    ],
+    [
+      'only 合格 counts; 待考核, 不合格, 不符合条件 and no record do not',
+      [
+        file('2023-01-01', null, rec(2024, '合格')),
+        file('2023-01-01', null, rec(2024, '待考核')),
+        file('2023-01-01', null, rec(2024, '不合格')),
+        file('2023-01-01', null, rec(2024, '不符合条件')),
+        file('2023-01-01', null, rec(2023, '合格')),
+      ],
+      2024,
+      '2024-12-31',
+      { patients: 5, rewarded: 1, unrecorded: 1 },
+    ],
+    [
+      'a patient who died in March was in management that year; one opened after the as-of day was not',
+      [file('2022-01-01', '2024-03-10', rec(2024, '合格')), file('2024-07-01', null, rec(2024, '合格'))],
+      2024,
+      '2024-06-15',
+      { patients: 1, rewarded: 1 },
+    ],
+    [
+      'free medication and free treatment counted over the same patients',
+      [
+        file('2023-01-01', null, rec(2024, '未申请', { freeMedication: true, freeTreatment: true })),
+        file('2023-01-01', null, rec(2024, '合格', { freeMedication: true })),
+        file('2023-01-01', null),
+      ],
+      2024,
+      '2024-12-31',
+      { patients: 3, rewarded: 1, freeMedication: 2, freeTreatment: 1, unrecorded: 1 },
+    ],
+    [
+      'a year after the as-of day: nothing',
+      [file('2023-01-01', null, rec(2025, '合格'))],
+      2025,
+      '2024-12-31',
+      { patients: 0, rewarded: 0 },
+    ],
+  ] as const)('%s', (_what, files, year, asOf, expected) => {
+    expect(tallyYear(year, asOf, files)).toMatchObject({ year, ...expected });
+  });
+
+  it('the rate is 合格 ÷ patients, shown with two decimals, "—" with no patient', () => {
+    const t = tallyYear(2024, '2024-12-31', [
+      file('2023-01-01', null, rec(2024, '合格')),
+      file('2023-01-01', null),
+      file('2023-01-01', null),
+    ]);
+    expect(formatRate(dutyRate({ done: t.rewarded, due: t.patients, late: 0, missed: 0, waived: 0 }))).toBe('33.33%');
+    expect(tallyYear(2024, '2024-12-31', [])).toMatchObject({ patients: 0 });
+  });
+
+  it.each([
+    ['2024-01-01', '2024-06-15', [2024]],
+    ['2023-07-01', '2024-06-15', [2023, 2024]],
+    ['2010-01-01', '2024-06-15', [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]],
+  ] as const)('a period from %s read at %s touches the years %j (the last ten at most)', (from, asOf, years) => {
+    expect(yearsOf(from, asOf)).toEqual(years);
+  });
+
+  it('the definitions say what is counted and that the official formula was not found', () => {
+    expect(FOLLOWUP_STAT_DEFINITIONS.rewardRate).toMatch(/^有奖监护率 = 当年以奖代补考核合格的严重精神障碍患者数 ÷ 当年在管的患者数/);
+    expect(FOLLOWUP_STAT_DEFINITIONS.rewardRate).toContain('待核实');
+    expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toContain('仅在册、未列为管控对象的人员没有走访任务');
   });
 });
