@@ -32,7 +32,8 @@ import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
 import { getSettings, listDicts, requireDictCode, requirePlace } from './reference';
-import { all, containsPattern, one, run, toFen, Where, write } from './sql';
+import { all, one, run, toFen, Where, write } from './sql';
+import { indexDispute, SEARCH_CONDITION, searchMatch } from './disputes-search';
 
 type Fields = z.output<typeof DisputeInput>;
 
@@ -288,6 +289,7 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       ...moreValues(f),
     );
     insertParties(ctx, id, f.parties);
+    indexDispute(ctx, id);
     run(
       ctx,
       `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
@@ -337,6 +339,7 @@ export function updateDispute(ctx: ServiceContext, input: z.output<typeof Disput
       ...moreValues(f),
       id,
     );
+    indexDispute(ctx, id);
     const after = loadDispute(ctx, id)!;
     syncDispute(ctx, id);
     applyStatChange(ctx, counted, statFacts(ctx, id));
@@ -437,6 +440,7 @@ export const disputePartyRenamed: PersonRenamed = (ctx, personId) => {
       d.dispute_id,
     );
     run(ctx, 'UPDATE dispute SET parties_text = ? WHERE id = ?', names.map((n) => n.name).join('、'), d.dispute_id);
+    indexDispute(ctx, d.dispute_id);
   }
 };
 
@@ -496,11 +500,7 @@ export function disputeWhere(f: DisputeFilter, today: string): Where {
         f.overdue,
         `d.id IN (SELECT owner_id FROM obligation INDEXED BY obligation_kind_due WHERE kind = 'deadline' AND due_date < @today AND module = 'dispute')`,
       )
-      .when(
-        f.q && containsPattern(f.q),
-        "(d.case_no LIKE @q ESCAPE '\\' OR d.parties_text LIKE @q ESCAPE '\\' OR d.summary LIKE @q ESCAPE '\\')",
-        'q',
-      )
+      .when(f.q && searchMatch(f.q), SEARCH_CONDITION, 'match')
   );
 }
 
