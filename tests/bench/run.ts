@@ -150,6 +150,30 @@ try {
     },
   );
 
+  // ── dispute text search: a surname, a two-character name, a case-number fragment, a summary phrase ──
+  const named = ledger.db
+    .prepare("SELECT parties_text AS parties FROM dispute WHERE parties_text <> '' LIMIT 1 OFFSET ?")
+    .get(Math.floor(size.disputes / 3)) as {
+    parties: string;
+  };
+  const textQueries = [named.parties.slice(0, 1), named.parties.split('、')[0]!.slice(-2), '〔2023〕1', '要求赔偿'];
+  const textInputs = textQueries.map((q): Input<'disputes.list'> => ({ q, page: 1, pageSize: 50 }));
+  const rawText = textInputs.map((input) => {
+    const parsed = DisputeListInput.parse(input);
+    const q = disputeListSql(parsed, TODAY);
+    return { count: ledger.db.prepare(q.count), page: ledger.db.prepare(q.page), q };
+  });
+  const [textMs, textRawMs] = timePair(
+    200,
+    (i) => must(invoke(host, 'disputes.list', textInputs[i % textInputs.length]!)),
+    (i) => {
+      const r = rawText[i % rawText.length]!;
+      r.count.get(r.q.params);
+      r.page.all({ ...r.q.params, limit: 50, offset: 0 });
+    },
+  );
+  const textTotals = textInputs.map((input) => (must(invoke(host, 'disputes.list', input)) as { total: number }).total);
+
   // ── search: a name fragment, pinyin initials, an ID fragment ────────────────────────────────
   const sample = ledger.db
     .prepare(
@@ -215,6 +239,10 @@ try {
   const statsMs = time(20, () => must(invoke(host, 'disputes.stats', yearInput)));
   const statsYear = (must(invoke(host, 'disputes.stats', yearInput)) as { total: { registered: number } }).total.registered;
 
+  // ── follow-up statistics: a year of every file's duties ───────────────────────────────────────
+  const followupYear: Input<'followup.stats'> = { dateFrom: addDays(TODAY, -364), dateTo: TODAY };
+  const followupStatsMs = time(3, () => must(invoke(host, 'followup.stats', followupYear)));
+
   // ── due items: the dashboard (overdue, 7 days, term ends, counts by module and person) ──────
   const staffIds = (ledger.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
   const tR = performance.now();
@@ -237,6 +265,10 @@ try {
   console.log(
     `首页待办（${size.subjects} 份档案${Number.isNaN(followupS) ? '（复用）' : `生成 ${followupS.toFixed(1)} s`}；待办表 ${obligations} 项，其中逾期 ${overdue} 项；每日重建 ${rebuildS.toFixed(1)} s）：${dueMs.toFixed(3)} ms`,
   );
+  console.log(
+    `纠纷全文搜索（${textQueries.map((q, i) => `“${q}” ${textTotals[i]} 件`).join('、')}；50条一页+总数）：${textMs.toFixed(3)} ms（直接 SQL ${textRawMs.toFixed(3)} ms）`,
+  );
+  console.log(`重点人员统计（一年，${size.subjects} 份档案）：${followupStatsMs.toFixed(3)} ms`);
   console.log(`排查调处统计（一年 ${statsYear} 件，按类型、来源、村居、承办人、月份）：${statsMs.toFixed(3)} ms`);
   console.log(
     JSON.stringify({
@@ -251,6 +283,9 @@ try {
       due_items_ms: round(dueMs),
       commit_floor_ms: round(commitFloorMs),
       dispute_stats_ms: round(statsMs),
+      dispute_text_search_ms: round(textMs),
+      dispute_text_search_raw_ms: round(textRawMs),
+      followup_stats_ms: round(followupStatsMs),
     }),
   );
 } finally {
