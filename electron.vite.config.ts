@@ -3,7 +3,8 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
 
 /**
- * Desktop bundles: out/main (lifecycle + host, and the to-do rebuild's worker thread beside it),
+ * Desktop bundles: out/main (lifecycle + host, and the worker threads beside it: the to-do rebuild and
+ * the background check of a large file),
  * out/preload (invoke only), out/renderer (the React app).
  */
 export default defineConfig({
@@ -11,7 +12,13 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('electron/main.ts'), 'obligations-worker': resolve('db/jobs/obligations-worker.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve('electron/main.ts'),
+          'obligations-worker': resolve('db/jobs/obligations-worker.ts'),
+          'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
+        },
+      },
     },
   },
   preload: {

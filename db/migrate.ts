@@ -27,6 +27,12 @@ export function knownMigrations(migrationsFolder: string): MigrationMeta[] {
   return readMigrationFiles({ migrationsFolder });
 }
 
+/** How many of the app's migrations the file has not had yet (0: it is at this version or refused as newer). */
+export function pendingMigrations(db: Database.Database, migrationsFolder: string): number {
+  const applied = new Set(appliedMigrations(db).map((a) => a.createdAt));
+  return knownMigrations(migrationsFolder).filter((m) => !applied.has(m.folderMillis)).length;
+}
+
 export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; stamp: string }): MigrateResult {
   const known = knownMigrations(opts.migrationsFolder);
   const knownTimes = new Set(known.map((m) => m.folderMillis));

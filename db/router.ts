@@ -9,6 +9,7 @@ import type { Clock } from '../shared/dates';
 import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
 import { systemClock, type ServiceContext } from './context';
 import { newId } from './ids';
+import { DAMAGED_MESSAGE, IntegrityCheck } from './jobs/integrity';
 import { ObligationRefresher } from './jobs/refresher';
 import type { Ledger } from './open';
 import * as attachments from './services/attachments';
@@ -44,6 +45,12 @@ export interface Host {
   log: (line: string) => void;
   /** The app's background rebuild of the to-do table; absent in scripts and tests, which rebuild inline. */
   refresher?: ObligationRefresher;
+  /** The background check of a large file opened before it (db/open.ts); absent when it was checked first. */
+  integrity?: IntegrityCheck;
+}
+
+function ledgerFile(host: Host): ref.LedgerFile {
+  return { dbPath: host.ledger.path, integrity: host.integrity?.current ?? { state: 'ok', message: null } };
 }
 
 /** Most handlers are synchronous (SQLite work); document and export builders return a promise. */
@@ -51,9 +58,9 @@ type Handler<M extends Method> = (ctx: ServiceContext, input: ParsedInput<M>, ho
 type Handlers = { [M in Method]: Handler<M> };
 
 const handlers: Handlers = {
-  'setup.status': (ctx, _i, host) => ref.setupStatus(ctx, host.ledger.path),
-  'setup.init': (ctx, i, host) => ref.initialize(ctx, i, host.ledger.path),
-  'session.setOperator': (ctx, i, host) => ref.setOperator(ctx, i.staffId, host.ledger.path),
+  'setup.status': (ctx, _i, host) => ref.setupStatus(ctx, ledgerFile(host)),
+  'setup.init': (ctx, i, host) => ref.initialize(ctx, i, ledgerFile(host)),
+  'session.setOperator': (ctx, i, host) => ref.setOperator(ctx, i.staffId, ledgerFile(host)),
   'settings.get': (ctx) => ref.getSettings(ctx),
   'settings.update': (ctx, i) => ref.updateSettings(ctx, i),
   'villages.list': (ctx) => ref.listVillages(ctx),
@@ -160,12 +167,14 @@ export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line
   const log = options.log ?? ((line: string) => console.error(line));
   const host: Host = { ledger, clock: options.clock ?? systemClock, log };
   if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
+  if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
   return host;
 }
 
 /** Stops background jobs, then closes the file (their finished batches are whole; the rest runs next time). */
 export async function closeHost(host: Host): Promise<void> {
   await host.refresher?.stop();
+  await host.integrity?.stop();
   host.ledger.close();
 }
 
@@ -176,7 +185,7 @@ function session(host: Host): NonNullable<Host['session']> {
   if (!host.session) {
     const base = { db: host.ledger.db, clock: host.clock };
     const actor = ref.currentActor(base);
-    host.session = { actor, initialized: ref.setupStatus({ ...base, user: actor }, host.ledger.path).initialized };
+    host.session = { actor, initialized: ref.setupStatus({ ...base, user: actor }, ledgerFile(host)).initialized };
   }
   return host.session;
 }
@@ -187,6 +196,9 @@ export function contextFor(host: Host): ServiceContext {
 
 function failure(host: Host, method: string, started: number, e: unknown): Envelope<never> {
   if (e instanceof LedgerError) return { ok: false, error: e.toWire() };
+  // A save refused because the background check found the file damaged (jobs/integrity.ts).
+  if (host.integrity?.current.state === 'damaged' && (e as { code?: string }).code?.startsWith('SQLITE_READONLY'))
+    return { ok: false, error: new LedgerError('DB_CORRUPT', DAMAGED_MESSAGE).toWire() };
   const ref = newId();
   host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref} (${Date.now() - started} ms): ${(e as Error)?.stack ?? String(e)}`);
   return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };

@@ -1,7 +1,7 @@
 /**
  * `ledger` command line, plain Node: `web` serves browser mode; `export` writes every module's
  * ledger as .xlsx into a folder; `demo` builds a demo ledger.
- *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open]
+ *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open] [--build-if-stale]
  *   tsx electron/cli.ts export --to DIR [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
  */
@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
-import { openLedger } from '../db/open';
+import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
+import { buildUiIfStale } from './ui-build';
 import { resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
@@ -39,12 +40,13 @@ function openBrowser(url: string): void {
 
 export async function runWeb(argv: string[]): Promise<void> {
   const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  if (argv.includes('--build-if-stale') && !buildUiIfStale(fileURLToPath(new URL('..', import.meta.url)))) process.exit(1);
   if (!existsSync(`${staticDir}/index.html`)) {
     console.error('界面尚未构建：请运行 npm run web（会先构建界面）。');
     process.exit(1);
   }
   const dbPath = resolveDbPath(argv);
-  const ledger = openLedger(dbPath);
+  const ledger = openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES });
   const host = createHost(ledger, { background: true });
   const port = Number(flag(argv, '--port') ?? 0);
   const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });

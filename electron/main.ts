@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openLedger, type Ledger } from '../db/open';
+import { DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
 import { resolveDbPath } from '../db/paths';
 import type { ObligationRefresher } from '../db/jobs/refresher';
 import { createHost } from '../db/router';
@@ -62,7 +62,7 @@ function createWindow(): void {
 function start(): void {
   const dbPath = resolveDbPath(process.argv);
   try {
-    ledger = openLedger(dbPath, { migrationsFolder: join(here, '../../db/migrations') });
+    ledger = openLedger(dbPath, { migrationsFolder: join(here, '../../db/migrations'), deferCheckAbove: DEFER_CHECK_ABOVE_BYTES });
   } catch (e) {
     const message = e instanceof LedgerError ? e.message : `无法打开账本文件：${(e as Error).message}`;
     dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}`);

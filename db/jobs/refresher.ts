@@ -4,12 +4,10 @@
  * asks `ensure` on every visit; it starts the job when the table is stale and reports its progress,
  * which the dashboard shows as a bar while it keeps listing the previous day's items.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ServiceContext } from '../context';
 import { obligationsStale, obligationsStamp, type RefreshProgress } from '../services/obligations';
+import { spawnWorker } from './spawn';
 
 export interface RefreshJobData {
   path: string;
@@ -29,21 +27,6 @@ export interface RefreshState {
   running: RefreshProgress | null;
   /** Set when today's rebuild failed: the items shown are from the last successful one. */
   error: string | null;
-}
-
-/**
- * The worker: beside the bundle in the desktop build (electron.vite.config.ts builds it as its own
- * entry); in the source tree (run through tsx) a two-line bootstrap registers tsx in the new thread
- * first, since a worker does not inherit the parent's loader.
- */
-function spawnWorker(data: RefreshJobData): Worker {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const js = join(here, 'obligations-worker.js');
-  if (existsSync(js)) return new Worker(js, { workerData: data });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = pathToFileURL(join(here, 'obligations-worker.ts')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
 }
 
 export class ObligationRefresher {
@@ -83,7 +66,7 @@ export class ObligationRefresher {
   }
 
   private start(data: RefreshJobData): void {
-    const worker = spawnWorker(data);
+    const worker = spawnWorker('obligations-worker', data);
     this.worker = worker;
     this.progress = null;
     let settled = false;

@@ -77,14 +77,17 @@ export function currentActor(ctx: Omit<ServiceContext, 'user'>): Actor {
   return s ? { id: s.id, name: s.name } : c.user;
 }
 
-export function setupStatus(ctx: ServiceContext, dbPath: string): SetupStatus {
+/** The open file: its path and the state of its check (the host knows both). */
+export type LedgerFile = Pick<SetupStatus, 'dbPath' | 'integrity'>;
+
+export function setupStatus(ctx: ServiceContext, file: LedgerFile): SetupStatus {
   const s = getSetting<Settings>(ctx, SETTINGS_KEY);
   const actor = currentActor(ctx);
   return {
     initialized: s !== null,
     townshipName: s?.townshipName ?? null,
     operator: actor.id ? { id: actor.id, name: actor.name } : null,
-    dbPath,
+    ...file,
   };
 }
 
@@ -108,7 +111,7 @@ function shortName(input: { townshipName: string; townshipShort: string | null }
   return input.townshipShort ?? input.townshipName;
 }
 
-export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInput>, dbPath: string): SetupStatus {
+export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInput>, file: LedgerFile): SetupStatus {
   return write(ctx, () => {
     if (getSetting(ctx, SETTINGS_KEY)) throw new LedgerError('CONFLICT', '本账本已完成首次设置。');
     const settings = withDefaults({
@@ -135,7 +138,7 @@ export function initialize(ctx: ServiceContext, input: z.output<typeof SetupInpu
     const actx = { ...ctx, user: actor };
     audit(actx, { action: 'setup', entity: 'settings', entityId: 'settings', after: settings });
     audit(actx, { action: 'create', entity: 'staff', entityId: staffId, after: { name: input.operatorName, post: input.operatorPost } });
-    return setupStatus(actx, dbPath);
+    return setupStatus(actx, file);
   });
 }
 
@@ -149,7 +152,7 @@ export function updateSettings(ctx: ServiceContext, input: z.output<typeof Setti
   });
 }
 
-export function setOperator(ctx: ServiceContext, staffId: string, dbPath: string): SetupStatus {
+export function setOperator(ctx: ServiceContext, staffId: string, file: LedgerFile): SetupStatus {
   const s = one<{ id: string; name: string; active: number; kind: StaffKind }>(
     ctx,
     'SELECT id, name, active, kind FROM staff WHERE id = ? AND deleted_at IS NULL',
@@ -158,7 +161,7 @@ export function setOperator(ctx: ServiceContext, staffId: string, dbPath: string
   if (!s?.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
   if (s.kind !== 'staff') throw new LedgerError('VALIDATION', '操作人须为本单位工作人员，人民调解员不能作为操作人。');
   write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
-  return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, dbPath);
+  return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, file);
 }
 
 // ── villages and grids ────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { Alert, AppShell as Shell, Group, Loader, NavLink, Select, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
@@ -31,6 +31,33 @@ function OperatorSelect() {
   );
 }
 
+/**
+ * The background check of a large ledger file (db/jobs/integrity.ts): a quiet line in the header while
+ * it runs, a notice above every page if it found damage or could not run.
+ */
+function FileChecking() {
+  if (useSetupStatus().data?.integrity.state !== 'checking') return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Loader size={12} />
+      <Text size="xs" c="dimmed">
+        正在后台检查账本文件，可照常使用
+      </Text>
+    </Group>
+  );
+}
+
+function FileCheckNotice() {
+  const integrity = useSetupStatus().data?.integrity;
+  if (!integrity?.message || integrity.state === 'ok' || integrity.state === 'checking') return null;
+  const damaged = integrity.state === 'damaged';
+  return (
+    <Alert color={damaged ? 'red' : 'yellow'} title={damaged ? '账本文件已损坏' : undefined} mb="md">
+      {integrity.message}
+    </Alert>
+  );
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const settings = useSettings();
   const location = useLocation();
@@ -44,7 +71,10 @@ export function AppShell({ children }: { children: ReactNode }) {
               {settings.data ? `${settings.data.county} · ${settings.data.townshipName}` : ''}
             </Text>
           </Group>
-          <OperatorSelect />
+          <Group gap="md">
+            <FileChecking />
+            <OperatorSelect />
+          </Group>
         </Group>
       </Shell.Header>
       <Shell.Navbar p="xs">
@@ -58,7 +88,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           />
         ))}
       </Shell.Navbar>
-      <Shell.Main>{children}</Shell.Main>
+      <Shell.Main>
+        <FileCheckNotice />
+        {children}
+      </Shell.Main>
     </Shell>
   );
 }

@@ -74,11 +74,21 @@ export interface Settings {
   returnVisitDays: number;
 }
 
+/**
+ * The check of the open ledger file: done before opening for most files ('ok'); for a large one it runs
+ * in the background after the window opens ('checking'), and 'damaged' stops every save.
+ */
+export interface LedgerIntegrity {
+  state: 'checking' | 'ok' | 'damaged' | 'not_checked';
+  message: string | null;
+}
+
 export interface SetupStatus {
   initialized: boolean;
   townshipName: string | null;
   operator: { id: string; name: string } | null;
   dbPath: string;
+  integrity: LedgerIntegrity;
 }
 
 export const VillageInput = z.strictObject({ id: OptId, name: reqText('村（社区）名称', 30) });

@@ -43,7 +43,12 @@ export function useStaff(includeInactive = false) {
 }
 
 export function useSetupStatus() {
-  return useQuery({ queryKey: refKeys.status, queryFn: () => api.setup.status({}) });
+  return useQuery({
+    queryKey: refKeys.status,
+    queryFn: () => api.setup.status({}),
+    // A large file is checked in the background after opening: asked again until the check has ended.
+    refetchInterval: (q) => (q.state.data?.integrity.state === 'checking' ? 3000 : false),
+  });
 }
 
 export function useSettings() {
