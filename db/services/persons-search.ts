@@ -49,7 +49,8 @@ const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.bi
 const FROM = 'FROM person p LEFT JOIN village v ON v.id = p.village_id';
 
 type HitRow = PersonHit & { namePinyin: string; nameInitials: string };
-const CANDIDATES = 100;
+// One more than the registry lists (PERSON_SEARCH_LIMIT in persons.ts), so that a search past it is known to be one.
+const CANDIDATES = 101;
 
 /** The candidate queries of the search box; `live` excludes the recycle bin. Plans are tested. */
 export function searchSql(live: boolean) {

@@ -202,11 +202,16 @@ export function personDetail(ctx: ServiceContext, id: string, files: readonly Pe
   return { person, records: files.flatMap((f) => f(ctx, id)), warnings: idNumberMismatches(person, ctx.clock.today()) };
 }
 
+/** The registry's search lists at most this many persons; beyond it the user is asked to type more. */
+export const PERSON_SEARCH_LIMIT = 100;
+
 export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonListInput>): Paged<PersonHit & { deletedAt: string | null }> {
   const { page, pageSize } = input;
   const deleted = input.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL';
   if (input.q) {
-    const hits = searchPersons(ctx, input.q, 100, input.deleted);
+    // One more than is listed, to know that the search stopped at its limit.
+    const found = searchPersons(ctx, input.q, PERSON_SEARCH_LIMIT + 1, input.deleted);
+    const hits = found.slice(0, PERSON_SEARCH_LIMIT);
     const ids = new Set(hits.map((h) => h.id));
     const marks = new Map(
       all<{ id: string; deletedAt: string | null }>(
@@ -218,7 +223,8 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
     const rows = hits
       .map((h) => ({ ...h, deletedAt: marks.get(h.id) ?? null }))
       .filter((h) => (input.deleted ? h.deletedAt : !h.deletedAt));
-    return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
+    const capped = found.length > PERSON_SEARCH_LIMIT;
+    return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize, ...(capped && { capped }) };
   }
   const village = input.villageId ? 'AND p.village_id = ?' : '';
   const params = input.villageId ? [input.villageId] : [];

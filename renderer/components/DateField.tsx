@@ -33,3 +33,8 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
     />
   );
 }
+
+/** The message for a 从…至… filter whose end comes before its start (the list would be empty for no visible reason). */
+export function reversedRange(from: string | null | undefined, to: string | null | undefined): string | undefined {
+  return from && to && to < from ? '结束日期早于开始日期，请改正' : undefined;
+}

@@ -17,6 +17,8 @@ import { SortHeader } from './SortHeader';
 
 export type SortDir = 'asc' | 'desc';
 
+const CONTROL_LABELS = { first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' } as const;
+
 export interface LedgerColumn<R, S extends string = never> {
   header: string;
   cell: (row: R) => ReactNode;
@@ -103,9 +105,12 @@ export interface LedgerListProps<R extends { id: string }, S extends string> {
   /** The page's main button, to `${route}/new`. */
   create: string;
   filters: ReactNode;
-  list: { data?: Paged<R> | undefined; error: unknown; isLoading: boolean };
+  /** The query: while a new filter or page loads, the previous rows stay on screen, dimmed (`isPlaceholderData`). */
+  list: { data?: Paged<R> | undefined; error: unknown; isLoading: boolean; isPlaceholderData?: boolean };
   /** What the total counts (条, 件, 人). */
   unit: string;
+  /** Said instead of the total when the host stopped at its limit (Paged.capped). */
+  cappedText?: string;
   columns: readonly LedgerColumn<R, S>[];
   sort?: LedgerSort<S>;
   /** The page on screen (useLedger). */
@@ -123,8 +128,33 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
   const rowLink = (r: R) => recordPath(props.module, r.id);
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const stale = !!list.isPlaceholderData;
+  // A new page starts at its top, whichever of the two pagers was used.
+  const toPage = (page: number) => {
+    props.ledger.setPage(page);
+    window.scrollTo({ top: 0 });
+  };
+  const pager = (where: 'top' | 'bottom') =>
+    pages > 1 && (
+      <Pagination
+        size={where === 'top' ? 'sm' : 'md'}
+        mt={where === 'bottom' ? 'md' : 0}
+        total={pages}
+        value={props.ledger.page}
+        onChange={toPage}
+        getControlProps={(control) => ({ 'aria-label': `${where === 'top' ? '上方' : '下方'}翻页：${CONTROL_LABELS[control]}` })}
+        getItemProps={(page) => ({ 'aria-label': `第 ${page} 页` })}
+      />
+    );
   const table = (
-    <Table striped highlightOnHover withTableBorder stickyHeader={props.stickyHeader}>
+    <Table
+      striped
+      highlightOnHover
+      withTableBorder
+      stickyHeader={props.stickyHeader}
+      aria-busy={stale}
+      style={{ opacity: stale ? 0.45 : 1, transition: 'opacity 120ms' }}
+    >
       <Table.Thead>
         <Table.Tr>
           {columns.map((c) =>
@@ -177,17 +207,35 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
       </Group>
       {props.filters}
       {list.error ? <Text c="red">{errorMessage(list.error)}</Text> : null}
-      <Text size="sm" c="dimmed" mb={4}>
-        共 {data?.total ?? 0} {props.unit}
-      </Text>
+      <Group justify="space-between" mb={4} mih={28}>
+        <Group gap="xs">
+          <Text size="sm" c={data?.capped ? 'orange' : 'dimmed'}>
+            {data?.capped
+              ? (props.cappedText ?? `超过 ${data.total} ${props.unit}，请再输入几个字缩小范围`)
+              : `共 ${data?.total ?? 0} ${props.unit}`}
+          </Text>
+          {stale && (
+            <Group gap={4}>
+              <Loader size={12} />
+              <Text size="xs" c="dimmed">
+                正在查询…
+              </Text>
+            </Group>
+          )}
+        </Group>
+        {pager('top')}
+      </Group>
       {props.minWidth ? <Table.ScrollContainer minWidth={props.minWidth}>{table}</Table.ScrollContainer> : table}
       {list.isLoading && (
         <Center py="xl">
-          <Loader aria-label="正在加载" />
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text c="dimmed">正在加载{props.title}…</Text>
+          </Group>
         </Center>
       )}
-      {data && data.rows.length === 0 && <EmptyState title={props.empty.title}>{props.empty.children}</EmptyState>}
-      {pages > 1 && <Pagination mt="md" total={pages} value={props.ledger.page} onChange={props.ledger.setPage} />}
+      {data && data.rows.length === 0 && !stale && <EmptyState title={props.empty.title}>{props.empty.children}</EmptyState>}
+      {pager('bottom')}
     </>
   );
 }

@@ -50,6 +50,8 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** A search that stopped at its limit: there are more than `total` matches. */
+  capped?: boolean;
 }
 
 /** A generated file (document, export, attachment) as it crosses the transport. */

@@ -3,7 +3,7 @@ import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
 import type { DisputeRow } from '../../../shared/schemas/disputes';
 import { FilterSelect } from '../../components/FilterSelect';
-import { DateField } from '../../components/DateField';
+import { DateField, reversedRange } from '../../components/DateField';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
@@ -145,7 +145,7 @@ export function DisputeListPage() {
             <DateField label="登记日期从" value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
-            <DateField label="至" value={f.dateTo} onChange={(v) => set('dateTo', v)} />
+            <DateField label="至" value={f.dateTo} onChange={(v) => set('dateTo', v)} error={reversedRange(f.dateFrom, f.dateTo)} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Group h="100%" align="flex-end" pb={6}>

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/mediation';
 import type { MediationRow } from '../../../shared/schemas/mediation';
 import { FilterSelect } from '../../components/FilterSelect';
-import { DateField } from '../../components/DateField';
+import { DateField, reversedRange } from '../../components/DateField';
 import { LedgerList, useLedger, type LedgerColumn } from '../../components/LedgerList';
 import { staffOptions, useDicts, useStaff } from '../reference/queries';
 import { OutcomeBadge, PerformanceBadge } from './labels';
@@ -79,7 +79,12 @@ export function MediationListPage() {
             <DateField label="受理日期从" value={f.dateFrom ?? ''} onChange={(v) => set({ dateFrom: v || undefined })} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
-            <DateField label="至" value={f.dateTo ?? ''} onChange={(v) => set({ dateTo: v || undefined })} />
+            <DateField
+              label="至"
+              value={f.dateTo ?? ''}
+              onChange={(v) => set({ dateTo: v || undefined })}
+              error={reversedRange(f.dateFrom, f.dateTo)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect

@@ -36,6 +36,7 @@ export function PersonListPage() {
       }
       list={list}
       unit="人"
+      cappedText="超过100人，请再输入几个字或身份证号"
       columns={COLUMNS}
       ledger={ledger}
       empty={{

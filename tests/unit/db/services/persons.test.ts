@@ -156,3 +156,19 @@ describe('REVIEW row 10: a party may be a unit, and a person has a 职业或职�
     });
   });
 });
+
+describe('the registry search’s limit', () => {
+  it('lists at most 100 and says when it stopped there, never that 100 were all', () => {
+    const t2 = openTestLedger();
+    try {
+      for (let i = 0; i < 101; i++) t2.call('persons.create', { name: `王${i}` });
+      const many = t2.call('persons.list', { q: '王', pageSize: 100 });
+      expect([many.total, many.rows.length, many.capped]).toEqual([100, 100, true]);
+      const few = t2.call('persons.list', { q: '王1', pageSize: 100 });
+      expect(few.capped).toBeUndefined();
+      expect(few.total).toBe(12); // 王1, 王10–王19, 王100
+    } finally {
+      t2.close();
+    }
+  });
+});
