@@ -438,6 +438,12 @@ function notAfterToday(ctx: ServiceContext, date: string, field: string, label: 
     throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
 }
 
+/** A day of something done on the case: not after today, not before the case was accepted. */
+function onCaseDay(ctx: ServiceContext, c: { acceptedDate: string }, date: string, field: string, label: string): void {
+  notAfterToday(ctx, date, field, label);
+  if (date < c.acceptedDate) throw new LedgerError('VALIDATION', `${label}不能早于受理日期`, { fields: { [field]: '不能早于受理日期' } });
+}
+
 function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: string; role: PartyRole }[], mediatorIds: string[]): void {
   run(ctx, 'DELETE FROM mediation_party WHERE case_id = ?', caseId);
   run(ctx, 'DELETE FROM mediation_mediator WHERE case_id = ?', caseId);
@@ -860,8 +866,7 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
     const c = requireOpenCase(ctx, item.case_id, true);
     const date = input.state === 'performed' ? (input.date ?? ctx.clock.today()) : null;
     if (date) {
-      notAfterToday(ctx, date, 'date', '履行日期');
-      if (date < c.acceptedDate) throw new LedgerError('VALIDATION', '履行日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+      onCaseDay(ctx, c, date, 'date', '履行日期');
     }
     run(
       ctx,
@@ -943,9 +948,7 @@ export function setAgreementPerformance(ctx: ServiceContext, input: z.output<typ
     }
     const date = input.state === 'on_the_spot' ? a.effectiveDate : input.state === 'performed' ? input.date : null;
     if (date && input.state === 'performed') {
-      notAfterToday(ctx, date, 'date', '履行完毕日期');
-      if (date < c.acceptedDate)
-        throw new LedgerError('VALIDATION', '履行完毕日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+      onCaseDay(ctx, c, date, 'date', '履行完毕日期');
     }
     refreshPerformance(ctx, a.id, { state: input.state, date });
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', ctx.clock.now(), c.id);
@@ -1070,9 +1073,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
 export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
-    notAfterToday(ctx, input.visitDate, 'visitDate', '回访日期');
-    if (input.visitDate < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.visitDate, 'visitDate', '回访日期');
     if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.visitorStaffId)) {
       throw new LedgerError('VALIDATION', '所选回访人不存在', { fields: { visitorStaffId: '所选回访人不存在' } });
     }
@@ -1153,9 +1154,7 @@ const DISPUTE_AFTER: Record<CaseOutcome, DisputeStatus> = { success: 'resolved',
 export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput>): MediationCase {
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id);
-    notAfterToday(ctx, input.closedDate, 'closedDate', '结案日期');
-    if (input.closedDate < before.acceptedDate)
-      throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
+    onCaseDay(ctx, before, input.closedDate, 'closedDate', '结案日期');
     if (input.outcome === 'success' && !before.agreement?.effectiveDate) {
       throw new LedgerError('VALIDATION', '调解成功须先登记已生效的调解协议（书面协议各方签署后生效，口头协议填写达成日期）。', {
         fields: { outcome: '请先登记已生效的调解协议' },
@@ -1213,9 +1212,7 @@ export function extendDeadline(ctx: ServiceContext, input: z.output<typeof Exten
     const c = requireOpenCase(ctx, input.caseId);
     const item = c.handling;
     if (!item) throw new LedgerError('NOT_FOUND', '该案件没有调解期限。');
-    notAfterToday(ctx, input.date, 'date', '当事人同意日期');
-    if (input.date < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '当事人同意日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.date, 'date', '当事人同意日期');
     const problem = extensionError(item, input.newDate, input.reason);
     if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
     const now = ctx.clock.now();
@@ -1250,9 +1247,7 @@ export function recordArbitrationNotice(ctx: ServiceContext, input: z.output<typ
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     if (c.category !== LABOUR_CATEGORY) throw new LedgerError('INVALID_TRANSITION', '只有劳动争议纠纷才需告知可申请劳动仲裁。');
-    notAfterToday(ctx, input.date, 'date', '告知日期');
-    if (input.date < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '告知日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.date, 'date', '告知日期');
     run(ctx, 'UPDATE mediation_case SET arbitration_told_date = ?, updated_at = ? WHERE id = ?', input.date, ctx.clock.now(), c.id);
     syncMediation(ctx, c.id);
     audit(ctx, {
