@@ -24,6 +24,7 @@ import {
   LAND_WRITTEN_TEXT,
   landContractAllowed,
   lateConfirmation,
+  nonJointConfirmation,
   proposedReturnVisits,
   VISIT_FINDING_PERFORMANCE,
   type AgreementPerformance,
@@ -51,6 +52,7 @@ import {
   type CloseInput,
   type ConfirmationInput,
   type ExtensionInput,
+  JOINT_REQUIRED,
   LAND_CONTRACT_CATEGORY_ONLY,
   type MediationCase,
   type MediationCreateInput,
@@ -268,6 +270,7 @@ interface AgreementDbRow {
   performed_date: string | null;
   confirmation_intent: number | null;
   confirmation_applied_date: string | null;
+  confirmation_joint: number | null;
   confirmation_court_basis: CourtBasis | null;
   confirmation_court: string | null;
   confirmation_accepted_date: string | null;
@@ -295,6 +298,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
   ).map((i) => ({ ...i, overdue: overdue.has(`perform.${i.id}`) }));
   const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
   const window = a.effective_date ? confirmationWindow(a.effective_date, ctx.clock.today(), holidayTable(ctx)) : null;
+  const joint = a.confirmation_joint === null ? null : a.confirmation_joint === 1;
   return {
     id: a.id,
     form: a.form,
@@ -317,6 +321,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
     confirmation: {
       intent: a.confirmation_intent === null ? null : a.confirmation_intent === 1,
       appliedDate: a.confirmation_applied_date,
+      joint,
       courtBasis: a.confirmation_court_basis,
       court: a.confirmation_court,
       acceptedDate: a.confirmation_accepted_date,
@@ -325,6 +330,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
       resultDate: a.confirmation_result_date,
       window,
       late: lateConfirmation(a.confirmation_applied_date, window),
+      nonJoint: nonJointConfirmation(a.confirmation_applied_date, joint),
     },
   };
 }
@@ -1020,8 +1026,9 @@ function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string
 }
 
 /**
- * 司法确认 (REVIEW row 6). An application after the 30-day window is recorded as made — the case page
- * warns of it (`confirmation.late`) — since the court, not the office, decides whether to accept it.
+ * 司法确认 (REVIEW row 6). An application after the 30-day window, or one not made by both parties
+ * together, is recorded as made — the case page warns of it (`confirmation.late`, `confirmation.nonJoint`)
+ * — since the court, not the office, decides whether to accept it.
  */
 export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof ConfirmationInput>): MediationCase {
   return write(ctx, () => {
@@ -1035,6 +1042,9 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
         throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
       notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
+    // Whether both parties applied is asked with every application (民诉法 art. 205), as the form asks it.
+    if (input.appliedDate && typeof input.joint !== 'boolean')
+      throw new LedgerError('VALIDATION', JOINT_REQUIRED, { fields: { joint: JOINT_REQUIRED } });
     if (input.acceptedDate) notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
     if (input.resultDate) notAfterToday(ctx, input.resultDate, 'resultDate', '结果日期');
     if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
@@ -1042,10 +1052,13 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
     }
     run(
       ctx,
-      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court_basis = ?, confirmation_court = ?,
-         confirmation_accepted_date = ?, confirmation_ruling_no = ?, confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_joint = ?, confirmation_court_basis = ?,
+         confirmation_court = ?, confirmation_accepted_date = ?, confirmation_ruling_no = ?, confirmation_result = ?, confirmation_result_date = ?,
+         updated_at = ? WHERE id = ?`,
       input.intent === null ? null : input.intent ? 1 : 0,
       input.appliedDate,
+      // Recorded only with an application; a late or one-party application is kept as made and warned of.
+      input.appliedDate ? (input.joint ? 1 : 0) : null,
       input.courtBasis,
       input.court,
       input.acceptedDate,
@@ -1055,7 +1068,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
       ctx.clock.now(),
       a.id,
     );
-    const { caseId: _c, ...after } = input;
+    const { caseId: _c, ...after } = { ...input, joint: input.appliedDate ? input.joint : null };
     syncMediation(ctx, c.id);
     audit(ctx, {
       action: 'update',

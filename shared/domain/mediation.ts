@@ -221,6 +221,18 @@ export const LATE_CONFIRMATION_WARNING = (lastDay: string) =>
   `申请日期晚于申请期限（${lastDay}）：民事诉讼法第二百零五条规定，双方当事人应当自调解协议生效之日起三十日内共同申请司法确认，逾期申请的，人民法院可能不予受理。`;
 
 /**
+ * An application not made by both parties together (REVIEW row 6): 民诉法 art. 205 and 人民调解法 art. 33
+ * have the two parties apply jointly. Like a late one it is recorded as made and warned of, not refused
+ * (the court decides). An application kept before the question was asked (null) is not warned of.
+ */
+export function nonJointConfirmation(appliedDate: string | null, joint: boolean | null): boolean {
+  return !!appliedDate && joint === false;
+}
+
+export const NON_JOINT_CONFIRMATION_WARNING =
+  '未由双方当事人共同申请：民事诉讼法第二百零五条、人民调解法第三十三条规定，司法确认由双方当事人自调解协议生效之日起三十日内共同向人民法院申请；仅一方当事人申请的，人民法院可能不予受理。';
+
+/**
  * The agreement as a whole (人民调解法 art. 31: the committee supervises the performance of every
  * agreement, REVIEW row 1): 当场履行 when the parties performed as they signed, 无给付内容 when the
  * agreement only declares or settles and nobody owes anything.

@@ -285,17 +285,20 @@ export const AgreementPerformanceInput = z
   });
 
 export const COURT_CASE_NO_HINT = '案号应如（2024）豫0102民特12号：括号内为年份，以“号”结尾';
+export const JOINT_REQUIRED = '已申请司法确认的，请确认是否由双方当事人共同申请（民事诉讼法第二百零五条）';
 
 /**
- * 司法确认 (REVIEW row 6): the application (the court chosen under 民诉法 art. 205 — its basis and its
- * name), the court's 受理日期 and 案号, and how it ended. A late application is recorded and warned of,
- * not refused.
+ * 司法确认 (REVIEW row 6): the application (whether both parties made it together; the court chosen under
+ * 民诉法 art. 205 — its basis and its name), the court's 受理日期 and 案号, and how it ended. A late
+ * application, or one not made jointly, is recorded and warned of, not refused.
  */
 export const ConfirmationInput = z
   .strictObject({
     caseId: Id,
     intent: z.boolean().nullable(),
     appliedDate: OptDate,
+    /** 双方当事人共同申请 (民诉法 art. 205): asked once there is an application; false is warned of, not refused. */
+    joint: z.boolean({ error: '请确认是否由双方当事人共同申请' }).nullish(),
     courtBasis: optEnum(COURT_BASES, '申请法院的依据不正确'),
     court: optText('法院名称', 100),
     /** The court's 受理日期 (立案). */
@@ -306,6 +309,7 @@ export const ConfirmationInput = z
     resultDate: OptDate,
   })
   .superRefine((v, ctx) => {
+    if (v.appliedDate && typeof v.joint !== 'boolean') ctx.addIssue({ code: 'custom', path: ['joint'], message: JOINT_REQUIRED });
     if (v.appliedDate && !v.courtBasis)
       ctx.addIssue({ code: 'custom', path: ['courtBasis'], message: '请选择向哪一法院申请（民事诉讼法第二百零五条）' });
     if (v.appliedDate && !v.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '已申请司法确认的，请填写法院名称' });
@@ -466,6 +470,8 @@ export interface Agreement {
   confirmation: {
     intent: boolean | null;
     appliedDate: string | null;
+    /** Both parties applied together (null: not recorded). */
+    joint: boolean | null;
     courtBasis: CourtBasis | null;
     court: string | null;
     /** The court's 受理日期. */
@@ -477,6 +483,8 @@ export interface Agreement {
     window: ConfirmationWindow | null;
     /** Applied after the window's last day (REVIEW row 6): warned, not refused. */
     late: boolean;
+    /** Applied by one party only (REVIEW row 6): warned, not refused. */
+    nonJoint: boolean;
   };
 }
 

@@ -57,6 +57,14 @@ const updateOf = (c: MediationCase, over: Partial<Input<'mediation.update'>> = {
   mediatorIds: c.mediators.map((m) => m.staffId),
   ...over,
 });
+/** A joint 司法确认 application of 2024-06-01 to the court of a party's domicile (REVIEW row 6). */
+const APPLICATION = {
+  intent: true,
+  appliedDate: '2024-06-01',
+  joint: true,
+  courtBasis: 'party_domicile',
+  court: '某某县人民法院',
+} as const;
 /** A case opened directly (accepted 2024-05-15 unless told), with both persons as parties. */
 const direct = (fields: Partial<Input<'mediation.create'>> = {}) =>
   t.call('mediation.create', {
@@ -244,6 +252,7 @@ describe("people's mediation case file", () => {
       caseId: c.id,
       intent: true,
       appliedDate: '2024-06-01',
+      joint: true,
       courtBasis: 'committee_location',
       court: '某某县人民法院',
       rulingNo: '（2024）豫0102民特12号',
@@ -566,6 +575,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
         caseId: c.id,
         intent: true,
         appliedDate,
+        joint: true,
         courtBasis: 'subject_location',
         court: '某某县人民法院',
       }).agreement!.confirmation;
@@ -588,10 +598,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
       const c = writtenAgreement(open().id);
       const saved = t.call('mediation.saveConfirmation', {
         caseId: c.id,
-        intent: true,
-        appliedDate: '2024-06-01',
-        courtBasis: 'party_domicile',
-        court: '某某县人民法院',
+        ...APPLICATION,
         acceptedDate,
         rulingNo: '（2024）豫0102民特12号',
         result,
@@ -612,8 +619,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
     [{ courtBasis: null }, 'courtBasis', '请选择向哪一法院申请（民事诉讼法第二百零五条）'],
   ])('row 6: the host refuses %j at %s: %s', (over, field, message) => {
     const c = writtenAgreement(open().id);
-    const input = { caseId: c.id, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院', ...over };
-    expect(t.raw('mediation.saveConfirmation', input)).toMatchObject({
+    expect(t.raw('mediation.saveConfirmation', { caseId: c.id, ...APPLICATION, ...over })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { [field]: message } },
     });
@@ -884,5 +890,38 @@ describe("REVIEW row 10: a party's 委托代理人", () => {
     const trail = t.call('audit.forEntity', { entity: 'mediation', id: c.id });
     // Added, carried in the correction's snapshot, and removed: each in the case's history
     expect(trail.filter((e) => JSON.stringify(e).includes('赵律师')).map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+});
+
+describe('REVIEW row 6: 司法确认 is applied for by both parties together', () => {
+  const confirm = (caseId: string, over: Record<string, unknown>) => {
+    const { joint: _asked, ...application } = APPLICATION;
+    return t.raw('mediation.saveConfirmation', { caseId, ...application, ...over });
+  };
+
+  it.each([
+    // jointly → kept as, warned
+    [true, true, false],
+    [false, false, true],
+  ])('row 6: an application made jointly: %s is kept as %s and warned of: %s', (joint, kept, warned) => {
+    const c = writtenAgreement(open().id);
+    const r = confirm(c.id, { joint });
+    expect(r).toMatchObject({ ok: true, value: { agreement: { confirmation: { joint: kept, nonJoint: warned, late: false } } } });
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ after: { confirmation: { joint } } });
+  });
+
+  it('row 6: the host asks whether the parties applied together with every application, and keeps nothing without one', () => {
+    const c = writtenAgreement(open().id);
+    expect(confirm(c.id, {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { joint: '已申请司法确认的，请确认是否由双方当事人共同申请（民事诉讼法第二百零五条）' } },
+    });
+    expect(confirm(c.id, { joint: null })).toMatchObject({ ok: false, error: { fields: { joint: expect.stringContaining('共同申请') } } });
+    // Only the intent so far: the box's default is not an answer
+    const intent = confirm(c.id, { appliedDate: null, courtBasis: null, court: null, joint: true });
+    expect(intent).toMatchObject({ ok: true, value: { agreement: { confirmation: { appliedDate: null, joint: null, nonJoint: false } } } });
+    // The ledger lists a one-party application as applied, like any other
+    confirm(c.id, { joint: false });
+    expect(t.call('mediation.list', {}).rows.find((r) => r.id === c.id)!.confirmation).toBe('applied');
   });
 });

@@ -103,6 +103,7 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   confirmation: {
     intent: true,
     appliedDate: '2024-03-20',
+    joint: true,
     courtBasis: 'committee_location',
     court: '某某县人民法院',
     acceptedDate: null,
@@ -111,6 +112,7 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
     resultDate: null,
     window: null,
     late: false,
+    nonJoint: false,
   },
   ...over,
 });

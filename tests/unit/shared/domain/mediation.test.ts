@@ -12,6 +12,7 @@ import {
   landContractAllowed,
   lateConfirmation,
   mediationRates,
+  nonJointConfirmation,
   originOfDisputeSource,
   routesRequired,
   STAT_DEFINITIONS,
@@ -20,7 +21,7 @@ import {
 } from '../../../../shared/domain/mediation';
 import { DISPUTE_SOURCES } from '../../../../shared/dictionaries';
 import { computeDueItems } from '../../../../shared/domain/obligations';
-import { CloseInput, ConfirmationInput, ExtensionInput, MediationCreateInput } from '../../../../shared/schemas/mediation';
+import { CloseInput, ConfirmationInput, ExtensionInput, JOINT_REQUIRED, MediationCreateInput } from '../../../../shared/schemas/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { formatRate } from '../../../../shared/domain/rates';
 
@@ -255,7 +256,7 @@ describe('REVIEW row 6: 司法确认 — a late application warned, the court �
     expect(COURT_CASE_NO_RE.test(no)).toBe(ok);
   });
 
-  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院' };
+  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', joint: true, courtBasis: 'party_domicile', court: '某某县人民法院' };
   it.each([
     [{}, null],
     [{ result: 'granted', acceptedDate: '2024-06-03', rulingNo: '（2024）豫0102民特12号', resultDate: '2024-06-10' }, null],
@@ -271,6 +272,36 @@ describe('REVIEW row 6: 司法确认 — a late application warned, the court �
     [{ courtBasis: '' }, '请选择向哪一法院申请（民事诉讼法第二百零五条）'],
     [{ court: '' }, '已申请司法确认的，请填写法院名称'],
     [{ result: 'settled', resultDate: '2024-06-10' }, '司法确认结果不正确'],
+  ])('%j → %s', (over, message) => {
+    expect(problem(ConfirmationInput, { ...base, ...over })).toBe(message);
+  });
+});
+
+describe('REVIEW row 6: 司法确认 is applied for by both parties together — one party alone is warned of, not refused', () => {
+  it.each([
+    // applied, jointly → warned
+    ['2024-06-01', true, false],
+    ['2024-06-01', false, true],
+    // kept before the question was asked: nothing to warn of
+    ['2024-06-01', null, false],
+    // no application, nothing to say whatever the box says
+    [null, false, false],
+    [null, null, false],
+  ] as const)('applied %s, jointly %s → warned %s', (applied, joint, warned) => {
+    expect(nonJointConfirmation(applied, joint)).toBe(warned);
+  });
+
+  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院' };
+  it.each([
+    [{ joint: true }, null],
+    // one party alone: recorded as made (the card warns)
+    [{ joint: false }, null],
+    [{}, JOINT_REQUIRED],
+    [{ joint: null }, JOINT_REQUIRED],
+    [{ joint: '是' }, '请确认是否由双方当事人共同申请'],
+    // before an application the question is not asked
+    [{ appliedDate: '', courtBasis: '', court: '' }, null],
+    [{ appliedDate: '', courtBasis: '', court: '', joint: true }, null],
   ])('%j → %s', (over, message) => {
     expect(problem(ConfirmationInput, { ...base, ...over })).toBe(message);
   });
