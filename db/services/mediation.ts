@@ -18,6 +18,8 @@ import {
   committeeCounterKey,
   confirmationWindow,
   ENTRUSTED_ORIGINS,
+  ESCALATION_VISIT_RULE,
+  escalationVisitDate,
   HANDLING_RULE,
   LABOUR_CATEGORY,
   LABOUR_RULE,
@@ -36,6 +38,7 @@ import {
   type MediatingBody,
   type PerformanceState,
   type TerminationReason,
+  type VisitPurpose,
 } from '../../shared/domain/mediation';
 import { extensionError } from '../../shared/domain/obligations';
 import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
@@ -137,17 +140,19 @@ export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.cl
     extensions: loadExtensions(ctx, id),
   });
   const rules: DeadlineRule[] = [...own.rules];
-  for (const v of all<{ id: string; planned_date: string }>(
+  for (const v of all<{ id: string; planned_date: string; purpose: VisitPurpose }>(
     ctx,
-    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
+    'SELECT id, planned_date, purpose FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
     id,
   )) {
     rules.push({
       kind: 'deadline',
       id: `visit.${v.id}`,
-      label: '调解回访',
+      // After 调解不成 or 终止调解: whether the dispute is escalating (REVIEW row 19).
+      ...(v.purpose === 'escalation'
+        ? ESCALATION_VISIT_RULE
+        : { label: '调解回访', source: '调解协议生效后、最后一项履行期限届满后，各按本单位设定的间隔回访' }),
       date: v.planned_date,
-      source: '调解协议生效后、最后一项履行期限届满后，各按本单位设定的间隔回访',
     });
   }
   const items = all<{ id: string; description: string; deadline: string }>(
@@ -369,7 +374,7 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
   );
   const visits = all<Omit<ReturnVisit, 'due'>>(
     ctx,
-    `SELECT v.id, v.planned_date AS plannedDate, v.visit_date AS visitDate, v.visitor_staff_id AS visitorStaffId, s.name AS visitorName,
+    `SELECT v.id, v.purpose, v.planned_date AS plannedDate, v.visit_date AS visitDate, v.visitor_staff_id AS visitorStaffId, s.name AS visitorName,
        v.method, v.performance_found AS performanceFound, v.satisfaction, v.notes
      FROM return_visit v LEFT JOIN staff s ON s.id = v.visitor_staff_id WHERE v.case_id = ? AND v.deleted_at IS NULL
      ORDER BY coalesce(v.visit_date, v.planned_date), v.id`,
@@ -990,34 +995,54 @@ function refreshPerformance(ctx: ServiceContext, agreementId: string, own?: { st
 
 /**
  * The proposed return visits of an agreement as it now stands (REVIEW row 19): one after it takes
- * effect and one after its last performance deadline, each the office's interval later. A proposal a
- * recorded visit already answers is not made again; proposals the agreement no longer calls for go.
+ * effect and one after its last performance deadline, each the office's interval later.
  */
 function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string | null, deadlines: (string | null)[]): void {
-  const pending = all<{ id: string; planned_date: string | null }>(
+  planVisits(ctx, caseId, 'performance', effective ? proposedReturnVisits(effective, deadlines, getSettings(ctx).returnVisitDays) : []);
+}
+
+/**
+ * The escalation visit of a case closed as 调解不成 or 终止调解 (REVIEW row 19; 人民调解法 art. 25): the
+ * office's number of days after closing, when the office proposes one. Planned from the case as it
+ * stands, so closing it again (or planning twice) never makes a second one, and a visit made stays made.
+ */
+function planEscalationVisit(ctx: ServiceContext, caseId: string): void {
+  const c = one<{ outcome: CaseOutcome | null; termination_reason: TerminationReason | null; closed_date: string | null }>(
     ctx,
-    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL',
+    'SELECT outcome, termination_reason, closed_date FROM mediation_case WHERE id = ?',
     caseId,
+  )!;
+  const date = escalationVisitDate(
+    { outcome: c.outcome, terminationReason: c.termination_reason, closedDate: c.closed_date },
+    getSettings(ctx),
   );
-  const done = all<{ planned_date: string | null; visit_date: string }>(
+  planVisits(ctx, caseId, 'escalation', date ? [date] : []);
+}
+
+/**
+ * Brings a case's proposed visits of one purpose to `proposed`: a proposal a recorded visit already
+ * answers (made on its day, or on a later one) is not made again; proposals no longer called for go.
+ */
+function planVisits(ctx: ServiceContext, caseId: string, purpose: VisitPurpose, proposed: string[]): void {
+  const visits = all<{ id: string; planned_date: string | null; visit_date: string | null }>(
     ctx,
-    'SELECT planned_date, visit_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NOT NULL',
+    'SELECT id, planned_date, visit_date FROM return_visit WHERE case_id = ? AND purpose = ? AND deleted_at IS NULL',
     caseId,
+    purpose,
   );
-  const wanted = effective
-    ? proposedReturnVisits(effective, deadlines, getSettings(ctx).returnVisitDays).filter(
-        (w) => !done.some((d) => d.planned_date === w || d.visit_date >= w),
-      )
-    : [];
+  const pending = visits.filter((v) => !v.visit_date);
+  const done = visits.filter((v) => v.visit_date);
+  const wanted = proposed.filter((w) => !done.some((d) => d.planned_date === w || d.visit_date! >= w));
   for (const p of pending) if (!p.planned_date || !wanted.includes(p.planned_date)) run(ctx, 'DELETE FROM return_visit WHERE id = ?', p.id);
   const now = ctx.clock.now();
   for (const w of wanted) {
     if (pending.some((p) => p.planned_date === w)) continue;
     run(
       ctx,
-      'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO return_visit (id, case_id, purpose, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       newId(),
       caseId,
+      purpose,
       w,
       now,
       now,
@@ -1141,9 +1166,11 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
     } else {
       run(
         ctx,
-        'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO return_visit (id, case_id, purpose, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
         newId(),
         caseId,
+        // A visit to a case that failed or was ended is about the dispute, not an agreement's performance.
+        c.outcome && c.outcome !== 'success' ? 'escalation' : 'performance',
         input.visitDate,
         input.visitorStaffId,
         input.method,
@@ -1190,6 +1217,8 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
       ctx.clock.now(),
       input.id,
     );
+    // A dispute left unresolved is visited to see whether it escalates (REVIEW row 19).
+    planEscalationVisit(ctx, input.id);
     // Closing meets the 调解期限 (and a labour dispute's 15-day point).
     syncMediation(ctx, input.id);
     if (before.disputeId) {

@@ -474,9 +474,13 @@ class Builder {
 
   private visit(v: ReturnVisit): DocPart {
     const c = this.c;
+    // After 调解不成 or 终止调解 the visit asks whether the dispute is escalating, not how an agreement is performed (REVIEW row 19).
+    const escalation = v.purpose === 'escalation';
     const found = [
       v.method ? `回访方式：${v.method}` : null,
-      v.performanceFound ? `协议履行情况：${PERFORMANCE_STATE_LABELS[v.performanceFound]}` : null,
+      v.performanceFound && !(escalation && v.performanceFound === 'not_applicable')
+        ? `协议履行情况：${PERFORMANCE_STATE_LABELS[v.performanceFound]}`
+        : null,
       v.satisfaction ? `当事人满意度：${v.satisfaction}` : null,
       v.notes,
     ].filter(Boolean);
@@ -490,7 +494,7 @@ class Builder {
           rows: [
             [label('当事人'), value(this.allParties)],
             [label('调解协议编号'), value(c.caseNo)],
-            [label('回访事由'), value(this.disputeName)],
+            [label('回访事由'), value(escalation ? `${this.disputeName}（${outcomeWord(c)}后回访，了解纠纷是否激化）` : this.disputeName)],
             [label('回访时间'), value(cnDate(v.visitDate))],
             [label('回访情况'), value(found.join('\n'), 1, 8)],
             [label('回访人'), value(v.visitorName ?? '')],
@@ -583,6 +587,11 @@ class Builder {
       ],
     };
   }
+}
+
+/** 调解不成 or 终止调解, as a visit's reason names the outcome it follows. */
+function outcomeWord(c: MediationCase): string {
+  return c.outcome === 'terminated' ? '终止调解' : '调解不成';
 }
 
 function outcomeText(c: MediationCase): string {

@@ -6,7 +6,7 @@ import { addDays, daysBetween } from '../dates';
 import { addMonths } from '../date-math';
 import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
 import type { DeadlineRule, Extension, ObligationEvent } from './obligations';
-import { DEFAULT_RETURN_VISIT_DAYS } from '../schemas/reference';
+import { DEFAULT_RETURN_VISIT_DAYS, FAILURE_VISIT_SOURCE } from '../schemas/reference';
 import { rate } from './rates';
 
 /**
@@ -304,6 +304,38 @@ export function proposedReturnVisits(
     .at(-1);
   // A deadline the first visit comes after is checked by it; a later one gets its own visit.
   return last && last >= first ? [first, addDays(last, intervalDays)] : [first];
+}
+
+/**
+ * Why a return visit is made (REVIEW row 19): the agreement's performance (人民调解法 art. 31), or, after
+ * 调解不成 or 终止调解, whether the dispute is escalating (art. 25).
+ */
+export const VISIT_PURPOSES = ['performance', 'escalation'] as const;
+export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
+export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, string> = { performance: '协议履行回访', escalation: '防止纠纷激化回访' };
+/** The escalation visit's due item: what the dashboard calls it and where it comes from. */
+export const ESCALATION_VISIT_RULE = { label: VISIT_PURPOSE_LABELS.escalation, source: FAILURE_VISIT_SOURCE } as const;
+
+/**
+ * Whether a closed case calls for an escalation visit (REVIEW row 19): a mediation that failed, or was
+ * ended, leaves the dispute unresolved — unless the parties settled it themselves or the applicant
+ * withdrew, when nothing is left to escalate [DERIVED]. These are the cases that must be told their
+ * routes (人民调解法 art. 26): the same rule.
+ */
+export function escalationVisitCalledFor(outcome: CaseOutcome, reason: TerminationReason | null | undefined): boolean {
+  return routesRequired(outcome, reason);
+}
+
+/**
+ * The escalation visit a closed case calls for, the office's number of days after closing; null when
+ * the office proposes none or the case does not call for one.
+ */
+export function escalationVisitDate(
+  c: { outcome: CaseOutcome | null; terminationReason: TerminationReason | null; closedDate: string | null },
+  setting: { failureVisitEnabled: boolean; failureVisitDays: number },
+): string | null {
+  if (!setting.failureVisitEnabled || !c.outcome || !c.closedDate) return null;
+  return escalationVisitCalledFor(c.outcome, c.terminationReason) ? addDays(c.closedDate, setting.failureVisitDays) : null;
 }
 
 // ── the case's own deadlines (REVIEW rows 7, 8) ───────────────────────────────────────────────

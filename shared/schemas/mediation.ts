@@ -29,6 +29,7 @@ import {
   type MediationStatBasis,
   type PerformanceState,
   type TerminationReason,
+  type VisitPurpose,
 } from '../domain/mediation';
 import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
@@ -490,6 +491,8 @@ export interface Agreement {
 
 export interface ReturnVisit {
   id: string;
+  /** After the agreement, or after 调解不成/终止调解 to see whether the dispute escalates (REVIEW row 19). */
+  purpose: VisitPurpose;
   plannedDate: string | null;
   visitDate: string | null;
   visitorStaffId: string | null;

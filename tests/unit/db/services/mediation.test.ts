@@ -893,6 +893,10 @@ describe("REVIEW row 10: a party's 委托代理人", () => {
   });
 });
 
+/** Mediation failed on `closedDate`, the parties told they may go to court. */
+const fail = (caseId: string, closedDate = '2024-05-20') =>
+  t.call('mediation.close', { id: caseId, outcome: 'failure', closedDate, reason: '双方分歧大', guidance: ['litigation'] });
+
 describe('REVIEW row 6: 司法确认 is applied for by both parties together', () => {
   const confirm = (caseId: string, over: Record<string, unknown>) => {
     const { joint: _asked, ...application } = APPLICATION;
@@ -923,5 +927,86 @@ describe('REVIEW row 6: 司法确认 is applied for by both parties together', (
     // The ledger lists a one-party application as applied, like any other
     confirm(c.id, { joint: false });
     expect(t.call('mediation.list', {}).rows.find((r) => r.id === c.id)!.confirmation).toBe('applied');
+  });
+});
+
+describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whether the dispute escalates', () => {
+  const dashboard = () => t.call('obligations.dashboard', {});
+  /** The mediation items of the dashboard's lists: [label, due date]. */
+  const due = () =>
+    [...dashboard().overdue, ...dashboard().dueSoon].filter((i) => i.module === 'mediation').map((i) => [i.label, i.dueDate]);
+
+  it('row 19: a failed mediation is visited the return-visit interval after closing, on the dashboard until the visit is recorded', () => {
+    const c = fail(open().id);
+    expect(c.visits).toEqual([expect.objectContaining({ purpose: 'escalation', plannedDate: '2024-06-19', visitDate: null })]);
+    expect(due()).toContainEqual(['防止纠纷激化回访', '2024-06-19']);
+    const item = [...dashboard().dueSoon].find((i) => i.label === '防止纠纷激化回访')!;
+    expect(item.link).toBe(`/mediation/${c.id}`);
+    // Recorded with the visit form, which fills the proposed visit: nothing to find performed
+    const visited = t.call('mediation.saveVisit', {
+      caseId: c.id,
+      visitDate: '2024-06-14',
+      visitorStaffId: mediatorId,
+      method: '上门回访',
+      performanceFound: 'not_applicable',
+      satisfaction: '基本满意',
+      notes: '双方未再发生冲突，申请人已向法院起诉',
+    });
+    expect(visited.visits).toEqual([
+      expect.objectContaining({ purpose: 'escalation', plannedDate: '2024-06-19', visitDate: '2024-06-14', visitorName: '王调解' }),
+    ]);
+    expect(due().map(([label]) => label)).not.toContain('防止纠纷激化回访');
+  });
+
+  it.each([
+    // termination reason → whether a visit is proposed
+    ['refused', ['litigation'], true],
+    ['requested', ['arbitration'], true],
+    ['settled', [], false],
+    ['withdrawn', [], false],
+  ] as const)('row 19: a mediation ended for %s (routes told: %j) gets an escalation visit: %s', (terminationReason, guidance, visited) => {
+    const c = t.call('mediation.close', {
+      id: direct().id,
+      outcome: 'terminated',
+      closedDate: '2024-06-10',
+      terminationReason,
+      reason: '情况说明',
+      guidance: [...guidance],
+    });
+    expect(c.visits.map((v) => [v.purpose, v.plannedDate])).toEqual(visited ? [['escalation', '2024-07-10']] : []);
+  });
+
+  it("row 19: the office's setting — its own interval, or none — holds for the cases closed after it; an older ledger takes the return-visit interval", () => {
+    const s = t.call('settings.get', {});
+    expect([s.failureVisitEnabled, s.failureVisitDays]).toEqual([true, 30]);
+    t.call('settings.update', { ...s, failureVisitDays: 7 });
+    const week = fail(direct().id, '2024-06-10');
+    expect(week.visits.map((v) => v.plannedDate)).toEqual(['2024-06-17']);
+    expect(t.raw('settings.update', { ...s, failureVisitDays: 0 })).toMatchObject({
+      ok: false,
+      error: { fields: { failureVisitDays: '间隔至少1天' } },
+    });
+    t.call('settings.update', { ...s, failureVisitEnabled: false });
+    expect(fail(direct().id, '2024-06-10').visits).toEqual([]);
+    // …and the visit planned before the change stays
+    expect(t.call('mediation.get', { id: week.id }).visits.map((v) => v.plannedDate)).toEqual(['2024-06-17']);
+    // A ledger whose settings predate the setting: on, at the office's return-visit interval
+    const { failureVisitEnabled: _e, failureVisitDays: _d, ...old } = s;
+    t.ledger.db.prepare("UPDATE setting SET value = ? WHERE key = 'settings'").run(JSON.stringify({ ...old, returnVisitDays: 45 }));
+    expect(t.call('settings.get', {})).toMatchObject({ returnVisitDays: 45, failureVisitEnabled: true, failureVisitDays: 45 });
+  });
+
+  it('row 19: the visit is never proposed twice — a closed case is not closed again, and deleting and restoring it keeps the one visit', () => {
+    const c = fail(open().id);
+    expect(
+      t.raw('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-21', reason: 'x', guidance: ['litigation'] }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    t.call('mediation.delete', { id: c.id });
+    expect(due().map(([label]) => label)).not.toContain('防止纠纷激化回访');
+    t.call('recycle.restore', { section: 'mediation', id: c.id });
+    expect(t.call('mediation.get', { id: c.id }).visits.map((v) => [v.purpose, v.plannedDate])).toEqual([['escalation', '2024-06-19']]);
+    expect(due().filter(([label]) => label === '防止纠纷激化回访')).toHaveLength(1);
+    const rows = t.ledger.db.prepare('SELECT count(*) AS n FROM return_visit WHERE case_id = ?').get(c.id) as { n: number };
+    expect(rows.n).toBe(1);
   });
 });

@@ -325,4 +325,38 @@ describe('mediation case file', () => {
     const c = { ...base, parties: [base.parties[0]!, id === 'ORG' ? company : base.parties[1]!], agreement: agreement() };
     expect(texts(buildMediationDocument(c, CTX, 'agreement').parts[0]!.blocks)).toContain(line);
   });
+
+  const failed: MediationCase = {
+    ...base,
+    outcome: 'failure',
+    closedDate: '2024-03-20',
+    outcomeReason: '双方分歧大',
+    guidance: ['litigation'],
+    records: [{ id: 'R1', kind: 'session', date: '2024-03-10', place: null, participants: '双方', content: '调解', nextStep: null }],
+    visits: [
+      {
+        id: 'V1',
+        purpose: 'escalation',
+        plannedDate: '2024-04-19',
+        visitDate: '2024-04-18',
+        visitorStaffId: 'S1',
+        visitorName: '李调解',
+        method: '上门回访',
+        performanceFound: 'not_applicable',
+        satisfaction: '基本满意',
+        notes: '双方未再冲突',
+        due: false,
+      },
+    ],
+  };
+
+  it('REVIEW row 19: the visit after a failed mediation says why it was made, and no agreement performance', () => {
+    const t = texts(buildMediationDocument(failed, CTX, 'visit').parts[0]!.blocks);
+    expect(t).toContain('王大妈与王小二婚姻家庭纠纷（调解不成后回访，了解纠纷是否激化）');
+    expect(t).not.toContain('协议履行情况');
+    const ended = texts(
+      buildMediationDocument({ ...failed, outcome: 'terminated', terminationReason: 'refused' }, CTX, 'visit').parts[0]!.blocks,
+    );
+    expect(ended).toContain('（终止调解后回访，了解纠纷是否激化）');
+  });
 });

@@ -8,6 +8,7 @@ import {
   committeeCounterKey,
   confirmationWindow,
   COURT_CASE_NO_RE,
+  escalationVisitDate,
   handlingDeadline,
   landContractAllowed,
   lateConfirmation,
@@ -304,6 +305,30 @@ describe('REVIEW row 6: 司法确认 is applied for by both parties together —
     [{ appliedDate: '', courtBasis: '', court: '', joint: true }, null],
   ])('%j → %s', (over, message) => {
     expect(problem(ConfirmationInput, { ...base, ...over })).toBe(message);
+  });
+});
+
+describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whether the dispute escalates (人民调解法 art. 25)', () => {
+  const on = { failureVisitEnabled: true, failureVisitDays: 30 };
+  it.each([
+    // outcome, termination reason, closed, the office's setting → the visit's day
+    ['failure', null, '2024-05-20', on, '2024-06-19'],
+    ['failure', null, '2024-05-20', { failureVisitEnabled: true, failureVisitDays: 7 }, '2024-05-27'],
+    ['terminated', 'refused', '2024-05-20', on, '2024-06-19'],
+    ['terminated', 'requested', '2024-05-20', on, '2024-06-19'],
+    ['terminated', 'other', '2024-05-20', on, '2024-06-19'],
+    // an ending kept without its reason is treated as unresolved
+    ['terminated', null, '2024-05-20', on, '2024-06-19'],
+    // settled by the parties themselves, or withdrawn: nothing left to escalate
+    ['terminated', 'settled', '2024-05-20', on, null],
+    ['terminated', 'withdrawn', '2024-05-20', on, null],
+    ['success', null, '2024-05-20', on, null],
+    // the office proposes none
+    ['failure', null, '2024-05-20', { failureVisitEnabled: false, failureVisitDays: 30 }, null],
+    // still open
+    [null, null, null, on, null],
+  ] as const)('%s (%s) closed %s, %j → %s', (outcome, terminationReason, closedDate, setting, date) => {
+    expect(escalationVisitDate({ outcome, terminationReason, closedDate }, setting)).toBe(date);
   });
 });
 
