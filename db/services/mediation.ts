@@ -54,6 +54,8 @@ import {
   type CaseExtension,
   type CloseInput,
   type ConfirmationInput,
+  type EscalationReport,
+  type EscalationReportInput,
   type ExtensionInput,
   JOINT_REQUIRED,
   LAND_CONTRACT_CATEGORY_ONLY,
@@ -380,6 +382,12 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
      ORDER BY coalesce(v.visit_date, v.planned_date), v.id`,
     id,
   ).map((v) => ({ ...v, due: !v.visitDate && v.plannedDate !== null && v.plannedDate <= today }));
+  const reports = all<EscalationReport>(
+    ctx,
+    `SELECT id, date, unit_kind AS unitKind, unit, receiver, content, measures
+     FROM mediation_report WHERE case_id = ? AND deleted_at IS NULL ORDER BY date, id`,
+    id,
+  );
   const own = mediationDueItems(ctx, id)?.items ?? [];
   return {
     id: c.id,
@@ -409,6 +417,7 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
     records,
     agreement: loadAgreement(ctx, id),
     visits,
+    reports,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     deletedAt: c.deleted_at,
@@ -430,7 +439,7 @@ function requireOpenCase(ctx: ServiceContext, id: string, allowClosed = false): 
 
 /** The audit snapshot: the case without its parts and without what the engine derives from it today. */
 function snapshot(c: MediationCase) {
-  const { records: _r, visits: _v, agreement: _a, handling: _h, labourNotice: _l, extensions: _e, ...rest } = c;
+  const { records: _r, visits: _v, reports: _p, agreement: _a, handling: _h, labourNotice: _l, extensions: _e, ...rest } = c;
   return rest;
 }
 
@@ -1183,6 +1192,59 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
       syncMediation(ctx, caseId);
       audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { visit: fields } });
     }
+    return loadCase(ctx, caseId)!;
+  });
+}
+
+// ── 纠纷激化报告 (REVIEW §2.1) ─────────────────────────────────────────────────────────────────
+
+/**
+ * A dispute that may escalate, reported to the police station or another department with the steps
+ * taken to prevent it (人民调解法 art. 25): on an open or closed case (an escalation may show at the
+ * visit after a failed mediation), dated between acceptance and today, audited on the case.
+ */
+export function saveReport(ctx: ServiceContext, input: z.output<typeof EscalationReportInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    onCaseDay(ctx, c, input.date, 'date', '报告日期');
+    const now = ctx.clock.now();
+    const { caseId, ...report } = input;
+    run(
+      ctx,
+      `INSERT INTO mediation_report (id, case_id, date, unit_kind, unit, receiver, content, measures, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(),
+      caseId,
+      report.date,
+      report.unitKind,
+      report.unit,
+      report.receiver,
+      report.content,
+      report.measures,
+      now,
+      now,
+    );
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, caseId);
+    audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { report } });
+    return loadCase(ctx, caseId)!;
+  });
+}
+
+export function deleteReport(ctx: ServiceContext, id: string): MediationCase {
+  return write(ctx, () => {
+    const r = one<EscalationReport & { caseId: string }>(
+      ctx,
+      `SELECT case_id AS caseId, date, unit_kind AS unitKind, unit, receiver, content, measures
+       FROM mediation_report WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
+    if (!r) throw new LedgerError('NOT_FOUND', '该报告记录不存在。');
+    requireOpenCase(ctx, r.caseId, true);
+    const now = ctx.clock.now();
+    const { caseId, ...report } = r;
+    run(ctx, 'UPDATE mediation_report SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, caseId);
+    audit(ctx, { action: 'delete', entity: 'mediation', entityId: caseId, before: { report } });
     return loadCase(ctx, caseId)!;
   });
 }

@@ -338,6 +338,16 @@ export function escalationVisitDate(
   return escalationVisitCalledFor(c.outcome, c.terminationReason) ? addDays(c.closedDate, setting.failureVisitDays) : null;
 }
 
+// ── 纠纷激化报告 (REVIEW §2.1) ─────────────────────────────────────────────────────────────────
+
+/**
+ * Whom a dispute that may escalate was reported to (人民调解法 art. 25: 当地公安机关或者其他有关部门):
+ * the local police station, or another department named in words.
+ */
+export const REPORT_UNIT_KINDS = ['police', 'other'] as const;
+export type ReportUnitKind = (typeof REPORT_UNIT_KINDS)[number];
+export const REPORT_UNIT_KIND_LABELS: Record<ReportUnitKind, string> = { police: '公安派出所', other: '其他部门' };
+
 // ── the case's own deadlines (REVIEW rows 7, 8) ───────────────────────────────────────────────
 
 /** 纠纷类型 codes with rules of their own (DISPUTE_CATEGORIES in shared/dictionaries). */
@@ -496,6 +506,8 @@ export const STAT_DEFINITIONS = {
   confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 书面协议件数（口头协议不能申请司法确认）',
   agreementAmount: '协议金额 = 调解成功案件的调解协议所载金额之和',
   disputedAmount: '争议金额 = 所计案件受理时登记的涉及金额之和',
+  escalationReports:
+    '纠纷激化报告件数 = 期间内（按报告日期）向公安机关或其他有关部门报告可能激化纠纷的案件数，一案多次报告计一件（人民调解法第二十五条）',
 } as const;
 
 export function mediationRates(c: MediationCounts): {

@@ -14,6 +14,7 @@ import {
   MEDIATING_BODIES,
   MEDIATION_STAT_BASES,
   PERFORMANCE_STATES,
+  REPORT_UNIT_KINDS,
   routesRequired,
   TERMINATION_REASONS,
   type AgentAuthority,
@@ -28,6 +29,7 @@ import {
   type MediatingBody,
   type MediationStatBasis,
   type PerformanceState,
+  type ReportUnitKind,
   type TerminationReason,
   type VisitPurpose,
 } from '../domain/mediation';
@@ -164,6 +166,7 @@ export const MEDIATION_FIELD_LABELS = {
   performedDate: '履行完毕日期',
   confirmation: '司法确认',
   visit: '回访',
+  report: '纠纷激化报告',
 } as const;
 
 export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
@@ -356,6 +359,21 @@ export const VisitInput = z.strictObject({
   notes: optText('回访情况', 2000),
 });
 
+/**
+ * 纠纷激化报告 (人民调解法 art. 25, REVIEW §2.1): the day, the police station or other department and its
+ * name, who received it, what was reported and the preventive steps taken.
+ */
+export const EscalationReportInput = z.strictObject({
+  caseId: Id,
+  date: DateStr,
+  unitKind: z.enum(REPORT_UNIT_KINDS, { error: '请选择报告对象（公安派出所或其他部门）' }),
+  unit: reqText('接收单位名称', 50),
+  receiver: reqText('接收人', 20),
+  content: reqText('报告内容', 1000),
+  measures: reqText('采取的预防措施', 1000),
+});
+export type EscalationReportInput = z.input<typeof EscalationReportInput>;
+
 export const MEDIATION_SORTS = ['acceptedDate', 'caseNo', 'closedDate'] as const;
 export const MediationListInput = z.strictObject({
   dateFrom: DateStr.optional(),
@@ -504,6 +522,17 @@ export interface ReturnVisit {
   due: boolean;
 }
 
+/** A 纠纷激化报告 (REVIEW §2.1). */
+export interface EscalationReport {
+  id: string;
+  date: string;
+  unitKind: ReportUnitKind;
+  unit: string;
+  receiver: string;
+  content: string;
+  measures: string;
+}
+
 /** A recorded extension of the 调解期限 (REVIEW row 8). */
 export interface CaseExtension {
   id: string;
@@ -550,6 +579,8 @@ export interface MediationCase {
   records: MediationRecord[];
   agreement: Agreement | null;
   visits: ReturnVisit[];
+  /** 纠纷激化报告, in date order. */
+  reports: EscalationReport[];
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -584,6 +615,8 @@ export interface MediationStats {
   performed: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
+  /** Cases reported to the police or another department in the period as likely to escalate (REVIEW §2.1). */
+  escalationReports: number;
   /** 协议金额: what the successful cases' agreements settle. */
   agreementAmountYuan: number;
   /** 争议金额: what the counted cases were about (the intake's 涉及金额). */

@@ -35,6 +35,7 @@ import {
 import { CaseDeadlines } from './CaseDeadlines';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
+import { EscalationReportsCard } from './EscalationReports';
 import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useDeleteAgent, useDeleteCase, useDeleteRecord, useSetPerformance } from './mutations';
 import { useMediationCase } from './queries';
@@ -294,6 +295,8 @@ export function MediationDetailPage() {
           </Stack>
         )}
       </Card>
+
+      <EscalationReportsCard c={c} />
 
       <Card withBorder>
         <Group justify="space-between" mb="xs">

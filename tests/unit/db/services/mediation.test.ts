@@ -1010,3 +1010,75 @@ describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whet
     expect(rows.n).toBe(1);
   });
 });
+
+describe('REVIEW §2.1: a dispute that may escalate is reported, and the report kept on the case', () => {
+  const report = (caseId: string, over: Record<string, unknown> = {}) =>
+    t.raw('mediation.saveReport', {
+      caseId,
+      date: '2024-06-01',
+      unitKind: 'police',
+      unit: '高寨派出所',
+      receiver: '刘警官',
+      content: '被申请人扬言报复，可能引发伤害',
+      measures: '通知村干部和家属看护，分别做双方工作',
+      ...over,
+    });
+
+  it('§2.1: a report is kept with the unit, the receiver, what was reported and the steps taken, in date order, audited both ways', () => {
+    const c = open();
+    expect(report(c.id, { date: '2024-06-01' })).toMatchObject({ ok: true });
+    const second = report(c.id, { date: '2024-05-20', unitKind: 'other', unit: '乡综治中心', receiver: '赵主任' });
+    expect(second).toMatchObject({ ok: true });
+    const now = t.call('mediation.get', { id: c.id });
+    expect(now.reports.map((r) => [r.date, r.unitKind, r.unit, r.receiver])).toEqual([
+      ['2024-05-20', 'other', '乡综治中心', '赵主任'],
+      ['2024-06-01', 'police', '高寨派出所', '刘警官'],
+    ]);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      action: 'create',
+      after: { report: { unit: '乡综治中心', measures: '通知村干部和家属看护，分别做双方工作' } },
+    });
+    const gone = t.call('mediation.deleteReport', { id: now.reports[0]!.id });
+    expect(gone.reports.map((r) => r.unit)).toEqual(['高寨派出所']);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { report: { date: '2024-05-20', unit: '乡综治中心', receiver: '赵主任' } },
+    });
+    expect(t.raw('mediation.deleteReport', { id: now.reports[0]!.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A report after the mediation failed (at the visit, say) is on the case too
+    fail(c.id);
+    expect(report(c.id, { date: '2024-06-14' })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ date: '2024-05-06' }, 'date', '不能早于受理日期'],
+    [{ date: '2024-06-16' }, 'date', '报告日期不能晚于今天'],
+    [{ unit: '' }, 'unit', '请填写接收单位名称'],
+    [{ unitKind: '派出所' }, 'unitKind', '请选择报告对象（公安派出所或其他部门）'],
+    [{ measures: ' ' }, 'measures', '请填写采取的预防措施'],
+  ])('§2.1: the host refuses a report with %j at %s: %s', (over, field, message) => {
+    expect(report(open().id, over)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [field]: message } } });
+  });
+
+  it('§2.1: the statistics count the cases reported in the period, by the day of the report, each case once', () => {
+    const c = open();
+    report(c.id, { date: '2024-05-20' });
+    report(c.id, { date: '2024-06-01' });
+    // A case accepted before the period, reported in it, counts on either basis
+    const earlier = direct({ acceptedDate: '2024-04-10' });
+    report(earlier.id, { date: '2024-05-02' });
+    // Reported before the period: not counted
+    const before = direct({ acceptedDate: '2024-04-11' });
+    report(before.id, { date: '2024-04-30' });
+    // A report removed, and a deleted case, do not count
+    const removed = direct();
+    report(removed.id);
+    t.call('mediation.deleteReport', { id: t.call('mediation.get', { id: removed.id }).reports[0]!.id });
+    const deleted = direct();
+    report(deleted.id);
+    t.call('mediation.delete', { id: deleted.id });
+    for (const basis of ['accepted', 'closed'] as const)
+      expect(t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-06-15', basis }).escalationReports).toBe(2);
+    expect(t.call('mediation.stats', { dateFrom: '2024-06-02', dateTo: '2024-06-15' }).escalationReports).toBe(0);
+  });
+});

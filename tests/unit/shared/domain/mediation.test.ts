@@ -22,7 +22,14 @@ import {
 } from '../../../../shared/domain/mediation';
 import { DISPUTE_SOURCES } from '../../../../shared/dictionaries';
 import { computeDueItems } from '../../../../shared/domain/obligations';
-import { CloseInput, ConfirmationInput, ExtensionInput, JOINT_REQUIRED, MediationCreateInput } from '../../../../shared/schemas/mediation';
+import {
+  CloseInput,
+  ConfirmationInput,
+  EscalationReportInput,
+  ExtensionInput,
+  JOINT_REQUIRED,
+  MediationCreateInput,
+} from '../../../../shared/schemas/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { formatRate } from '../../../../shared/domain/rates';
 
@@ -329,6 +336,34 @@ describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whet
     [null, null, null, on, null],
   ] as const)('%s (%s) closed %s, %j → %s', (outcome, terminationReason, closedDate, setting, date) => {
     expect(escalationVisitDate({ outcome, terminationReason, closedDate }, setting)).toBe(date);
+  });
+});
+
+describe('REVIEW §2.1: a 纠纷激化报告 says when, to whom, who received it, what was reported and what was done', () => {
+  const base = {
+    caseId: ID,
+    date: '2024-06-01',
+    unitKind: 'police',
+    unit: '高寨派出所',
+    receiver: '刘警官',
+    content: '被申请人扬言报复',
+    measures: '通知村干部看护，分别做双方工作',
+  };
+  it.each([
+    [{}, null],
+    [{ unitKind: 'other', unit: '乡综治中心' }, null],
+    [{ unitKind: 'court' }, '请选择报告对象（公安派出所或其他部门）'],
+    [{ unit: '  ' }, '请填写接收单位名称'],
+    [{ receiver: '' }, '请填写接收人'],
+    [{ content: '' }, '请填写报告内容'],
+    [{ measures: '' }, '请填写采取的预防措施'],
+  ])('%j → %s', (over, message) => {
+    expect(problem(EscalationReportInput, { ...base, ...over })).toBe(message);
+  });
+
+  it('counts the cases reported in the period by the day of the report, each case once', () => {
+    expect(STAT_DEFINITIONS.escalationReports).toMatch(/按报告日期/);
+    expect(STAT_DEFINITIONS.escalationReports).toMatch(/一案多次报告计一件/);
   });
 });
 
