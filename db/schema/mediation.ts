@@ -176,6 +176,11 @@ export const agreement = sqliteTable(
     performedDate: text('performed_date'),
     confirmationIntent: integer('confirmation_intent', { mode: 'boolean' }),
     confirmationAppliedDate: text('confirmation_applied_date'),
+    /**
+     * Whether both parties applied jointly (民诉法 art. 205, 人民调解法 art. 33: 双方当事人共同申请);
+     * null when not recorded (no application yet, or one kept before the question was asked).
+     */
+    confirmationJoint: integer('confirmation_joint', { mode: 'boolean' }),
     /** Which court under 民诉法 art. 205 (shared/domain/mediation.ts COURT_BASES), and its name. */
     confirmationCourtBasis: text('confirmation_court_basis'),
     confirmationCourt: text('confirmation_court'),
@@ -215,6 +220,12 @@ export const returnVisit = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    /**
+     * Why it is made (shared/domain/mediation.ts VISIT_PURPOSES): 'performance', the agreement's
+     * performance (every visit kept before the purpose existed); 'escalation', after 调解不成 or 终止调解,
+     * whether the dispute is escalating.
+     */
+    purpose: text('purpose').notNull().default('performance'),
     plannedDate: text('planned_date'),
     visitDate: text('visit_date'),
     visitorStaffId: text('visitor_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
@@ -225,4 +236,30 @@ export const returnVisit = sqliteTable(
     ...stamps(),
   },
   (t) => [index('return_visit_case').on(t.caseId), index('return_visit_planned').on(t.plannedDate)],
+);
+
+/**
+ * 纠纷激化报告: a dispute that may escalate, or turn into a public-order or criminal case, reported to
+ * the police or another department, with the preventive steps taken (人民调解法 art. 25).
+ */
+export const mediationReport = sqliteTable(
+  'mediation_report',
+  {
+    id: idCol(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mediationCase.id, { onDelete: 'restrict' }),
+    date: text('date').notNull(),
+    /** 'police' 公安派出所 | 'other' 其他部门 (shared/domain/mediation.ts REPORT_UNIT_KINDS). */
+    unitKind: text('unit_kind').notNull(),
+    /** The unit's name (某某派出所, 乡综治中心 …). */
+    unit: text('unit').notNull(),
+    receiver: text('receiver').notNull(),
+    /** What was reported. */
+    content: text('content').notNull(),
+    /** The preventive steps taken. */
+    measures: text('measures').notNull(),
+    ...stamps(),
+  },
+  (t) => [index('mediation_report_case').on(t.caseId), index('mediation_report_date').on(t.date).where(live)],
 );

@@ -1,10 +1,11 @@
 /**
  * 人民调解统计 (REVIEW row 4; DOMAIN §1.10): for any period, the cases accepted in it (whenever they
  * closed, as the annual reports count a year's cases) or the cases closed in it — 受理, 已调解, 成功,
- * 不成, 终止, 书面/口头协议, 履行, 司法确认, the agreed and the disputed amounts — with both
- * denominators of the success rate, and the breakdowns by category, mediating body, source, month and
- * outcome. A township's year is a few thousand cases: one pass of SQL over the live cases of the
- * period, by the acceptance or the closing index.
+ * 不成, 终止, 书面/口头协议, 履行, 司法确认, the agreed and the disputed amounts, the cases reported as
+ * likely to escalate (by the report's day, REVIEW §2.1) — with both denominators of the success rate,
+ * and the breakdowns by category, mediating body, source, month and outcome. A township's year is a
+ * few thousand cases: one pass of SQL over the live cases of the period, by the acceptance or the
+ * closing index.
  */
 import type { z } from 'zod';
 import { monthsOf } from '../../shared/date-math';
@@ -68,6 +69,14 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
         'SELECT count(*) AS n FROM mediation_case m WHERE m.deleted_at IS NULL AND m.accepted_date BETWEEN @from AND @to',
         p,
       )!.n;
+  // 纠纷激化报告: by the day of the report, on either basis — a report is made while a case is open, or
+  // at the visit after it failed (REVIEW §2.1); a case reported twice counts once.
+  const escalationReports = one<{ n: number }>(
+    ctx,
+    `SELECT count(DISTINCT r.case_id) AS n FROM mediation_report r JOIN mediation_case m ON m.id = r.case_id
+     WHERE r.deleted_at IS NULL AND r.date BETWEEN @from AND @to AND m.deleted_at IS NULL`,
+    p,
+  )!.n;
   const counts = {
     accepted,
     mediated: n(t.mediated),
@@ -129,6 +138,7 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     performed: counts.performed,
     confirmationsApplied: counts.confirmationsApplied,
     confirmationsGranted: counts.confirmationsGranted,
+    escalationReports,
     agreementAmountYuan: n(t.agreedFen) / 100,
     disputedAmountYuan: n(t.disputedFen) / 100,
     ...rates,

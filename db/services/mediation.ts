@@ -18,12 +18,15 @@ import {
   committeeCounterKey,
   confirmationWindow,
   ENTRUSTED_ORIGINS,
+  ESCALATION_VISIT_RULE,
+  escalationVisitDate,
   HANDLING_RULE,
   LABOUR_CATEGORY,
   LABOUR_RULE,
   LAND_WRITTEN_TEXT,
   landContractAllowed,
   lateConfirmation,
+  nonJointConfirmation,
   proposedReturnVisits,
   VISIT_FINDING_PERFORMANCE,
   type AgreementPerformance,
@@ -35,6 +38,7 @@ import {
   type MediatingBody,
   type PerformanceState,
   type TerminationReason,
+  type VisitPurpose,
 } from '../../shared/domain/mediation';
 import { extensionError } from '../../shared/domain/obligations';
 import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
@@ -50,7 +54,10 @@ import {
   type CaseExtension,
   type CloseInput,
   type ConfirmationInput,
+  type EscalationReport,
+  type EscalationReportInput,
   type ExtensionInput,
+  JOINT_REQUIRED,
   LAND_CONTRACT_CATEGORY_ONLY,
   type MediationCase,
   type MediationCreateInput,
@@ -135,17 +142,19 @@ export function mediationDueItems(ctx: ServiceContext, id: string, asOf = ctx.cl
     extensions: loadExtensions(ctx, id),
   });
   const rules: DeadlineRule[] = [...own.rules];
-  for (const v of all<{ id: string; planned_date: string }>(
+  for (const v of all<{ id: string; planned_date: string; purpose: VisitPurpose }>(
     ctx,
-    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
+    'SELECT id, planned_date, purpose FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL AND planned_date IS NOT NULL',
     id,
   )) {
     rules.push({
       kind: 'deadline',
       id: `visit.${v.id}`,
-      label: '调解回访',
+      // After 调解不成 or 终止调解: whether the dispute is escalating (REVIEW row 19).
+      ...(v.purpose === 'escalation'
+        ? ESCALATION_VISIT_RULE
+        : { label: '调解回访', source: '调解协议生效后、最后一项履行期限届满后，各按本单位设定的间隔回访' }),
       date: v.planned_date,
-      source: '调解协议生效后、最后一项履行期限届满后，各按本单位设定的间隔回访',
     });
   }
   const items = all<{ id: string; description: string; deadline: string }>(
@@ -268,6 +277,7 @@ interface AgreementDbRow {
   performed_date: string | null;
   confirmation_intent: number | null;
   confirmation_applied_date: string | null;
+  confirmation_joint: number | null;
   confirmation_court_basis: CourtBasis | null;
   confirmation_court: string | null;
   confirmation_accepted_date: string | null;
@@ -295,6 +305,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
   ).map((i) => ({ ...i, overdue: overdue.has(`perform.${i.id}`) }));
   const signatures = JSON.parse(a.party_signatures) as Record<string, string | null>;
   const window = a.effective_date ? confirmationWindow(a.effective_date, ctx.clock.today(), holidayTable(ctx)) : null;
+  const joint = a.confirmation_joint === null ? null : a.confirmation_joint === 1;
   return {
     id: a.id,
     form: a.form,
@@ -317,6 +328,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
     confirmation: {
       intent: a.confirmation_intent === null ? null : a.confirmation_intent === 1,
       appliedDate: a.confirmation_applied_date,
+      joint,
       courtBasis: a.confirmation_court_basis,
       court: a.confirmation_court,
       acceptedDate: a.confirmation_accepted_date,
@@ -325,6 +337,7 @@ function loadAgreement(ctx: ServiceContext, caseId: string): Agreement | null {
       resultDate: a.confirmation_result_date,
       window,
       late: lateConfirmation(a.confirmation_applied_date, window),
+      nonJoint: nonJointConfirmation(a.confirmation_applied_date, joint),
     },
   };
 }
@@ -363,12 +376,18 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
   );
   const visits = all<Omit<ReturnVisit, 'due'>>(
     ctx,
-    `SELECT v.id, v.planned_date AS plannedDate, v.visit_date AS visitDate, v.visitor_staff_id AS visitorStaffId, s.name AS visitorName,
+    `SELECT v.id, v.purpose, v.planned_date AS plannedDate, v.visit_date AS visitDate, v.visitor_staff_id AS visitorStaffId, s.name AS visitorName,
        v.method, v.performance_found AS performanceFound, v.satisfaction, v.notes
      FROM return_visit v LEFT JOIN staff s ON s.id = v.visitor_staff_id WHERE v.case_id = ? AND v.deleted_at IS NULL
      ORDER BY coalesce(v.visit_date, v.planned_date), v.id`,
     id,
   ).map((v) => ({ ...v, due: !v.visitDate && v.plannedDate !== null && v.plannedDate <= today }));
+  const reports = all<EscalationReport>(
+    ctx,
+    `SELECT id, date, unit_kind AS unitKind, unit, receiver, content, measures
+     FROM mediation_report WHERE case_id = ? AND deleted_at IS NULL ORDER BY date, id`,
+    id,
+  );
   const own = mediationDueItems(ctx, id)?.items ?? [];
   return {
     id: c.id,
@@ -398,6 +417,7 @@ function loadCase(ctx: ServiceContext, id: string): MediationCase | undefined {
     records,
     agreement: loadAgreement(ctx, id),
     visits,
+    reports,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     deletedAt: c.deleted_at,
@@ -419,7 +439,7 @@ function requireOpenCase(ctx: ServiceContext, id: string, allowClosed = false): 
 
 /** The audit snapshot: the case without its parts and without what the engine derives from it today. */
 function snapshot(c: MediationCase) {
-  const { records: _r, visits: _v, agreement: _a, handling: _h, labourNotice: _l, extensions: _e, ...rest } = c;
+  const { records: _r, visits: _v, reports: _p, agreement: _a, handling: _h, labourNotice: _l, extensions: _e, ...rest } = c;
   return rest;
 }
 
@@ -436,6 +456,12 @@ function checkMediators(ctx: ServiceContext, ids: string[]): void {
 function notAfterToday(ctx: ServiceContext, date: string, field: string, label: string): void {
   if (date > ctx.clock.today())
     throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
+}
+
+/** A day of something done on the case: not after today, not before the case was accepted. */
+function onCaseDay(ctx: ServiceContext, c: { acceptedDate: string }, date: string, field: string, label: string): void {
+  notAfterToday(ctx, date, field, label);
+  if (date < c.acceptedDate) throw new LedgerError('VALIDATION', `${label}不能早于受理日期`, { fields: { [field]: '不能早于受理日期' } });
 }
 
 function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: string; role: PartyRole }[], mediatorIds: string[]): void {
@@ -860,8 +886,7 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
     const c = requireOpenCase(ctx, item.case_id, true);
     const date = input.state === 'performed' ? (input.date ?? ctx.clock.today()) : null;
     if (date) {
-      notAfterToday(ctx, date, 'date', '履行日期');
-      if (date < c.acceptedDate) throw new LedgerError('VALIDATION', '履行日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+      onCaseDay(ctx, c, date, 'date', '履行日期');
     }
     run(
       ctx,
@@ -943,9 +968,7 @@ export function setAgreementPerformance(ctx: ServiceContext, input: z.output<typ
     }
     const date = input.state === 'on_the_spot' ? a.effectiveDate : input.state === 'performed' ? input.date : null;
     if (date && input.state === 'performed') {
-      notAfterToday(ctx, date, 'date', '履行完毕日期');
-      if (date < c.acceptedDate)
-        throw new LedgerError('VALIDATION', '履行完毕日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+      onCaseDay(ctx, c, date, 'date', '履行完毕日期');
     }
     refreshPerformance(ctx, a.id, { state: input.state, date });
     run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', ctx.clock.now(), c.id);
@@ -981,34 +1004,54 @@ function refreshPerformance(ctx: ServiceContext, agreementId: string, own?: { st
 
 /**
  * The proposed return visits of an agreement as it now stands (REVIEW row 19): one after it takes
- * effect and one after its last performance deadline, each the office's interval later. A proposal a
- * recorded visit already answers is not made again; proposals the agreement no longer calls for go.
+ * effect and one after its last performance deadline, each the office's interval later.
  */
 function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string | null, deadlines: (string | null)[]): void {
-  const pending = all<{ id: string; planned_date: string | null }>(
+  planVisits(ctx, caseId, 'performance', effective ? proposedReturnVisits(effective, deadlines, getSettings(ctx).returnVisitDays) : []);
+}
+
+/**
+ * The escalation visit of a case closed as 调解不成 or 终止调解 (REVIEW row 19; 人民调解法 art. 25): the
+ * office's number of days after closing, when the office proposes one. Planned from the case as it
+ * stands, so closing it again (or planning twice) never makes a second one, and a visit made stays made.
+ */
+function planEscalationVisit(ctx: ServiceContext, caseId: string): void {
+  const c = one<{ outcome: CaseOutcome | null; termination_reason: TerminationReason | null; closed_date: string | null }>(
     ctx,
-    'SELECT id, planned_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NULL',
+    'SELECT outcome, termination_reason, closed_date FROM mediation_case WHERE id = ?',
     caseId,
+  )!;
+  const date = escalationVisitDate(
+    { outcome: c.outcome, terminationReason: c.termination_reason, closedDate: c.closed_date },
+    getSettings(ctx),
   );
-  const done = all<{ planned_date: string | null; visit_date: string }>(
+  planVisits(ctx, caseId, 'escalation', date ? [date] : []);
+}
+
+/**
+ * Brings a case's proposed visits of one purpose to `proposed`: a proposal a recorded visit already
+ * answers (made on its day, or on a later one) is not made again; proposals no longer called for go.
+ */
+function planVisits(ctx: ServiceContext, caseId: string, purpose: VisitPurpose, proposed: string[]): void {
+  const visits = all<{ id: string; planned_date: string | null; visit_date: string | null }>(
     ctx,
-    'SELECT planned_date, visit_date FROM return_visit WHERE case_id = ? AND deleted_at IS NULL AND visit_date IS NOT NULL',
+    'SELECT id, planned_date, visit_date FROM return_visit WHERE case_id = ? AND purpose = ? AND deleted_at IS NULL',
     caseId,
+    purpose,
   );
-  const wanted = effective
-    ? proposedReturnVisits(effective, deadlines, getSettings(ctx).returnVisitDays).filter(
-        (w) => !done.some((d) => d.planned_date === w || d.visit_date >= w),
-      )
-    : [];
+  const pending = visits.filter((v) => !v.visit_date);
+  const done = visits.filter((v) => v.visit_date);
+  const wanted = proposed.filter((w) => !done.some((d) => d.planned_date === w || d.visit_date! >= w));
   for (const p of pending) if (!p.planned_date || !wanted.includes(p.planned_date)) run(ctx, 'DELETE FROM return_visit WHERE id = ?', p.id);
   const now = ctx.clock.now();
   for (const w of wanted) {
     if (pending.some((p) => p.planned_date === w)) continue;
     run(
       ctx,
-      'INSERT INTO return_visit (id, case_id, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO return_visit (id, case_id, purpose, planned_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       newId(),
       caseId,
+      purpose,
       w,
       now,
       now,
@@ -1017,8 +1060,9 @@ function planReturnVisits(ctx: ServiceContext, caseId: string, effective: string
 }
 
 /**
- * 司法确认 (REVIEW row 6). An application after the 30-day window is recorded as made — the case page
- * warns of it (`confirmation.late`) — since the court, not the office, decides whether to accept it.
+ * 司法确认 (REVIEW row 6). An application after the 30-day window, or one not made by both parties
+ * together, is recorded as made — the case page warns of it (`confirmation.late`, `confirmation.nonJoint`)
+ * — since the court, not the office, decides whether to accept it.
  */
 export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof ConfirmationInput>): MediationCase {
   return write(ctx, () => {
@@ -1032,6 +1076,9 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
         throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
       notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
+    // Whether both parties applied is asked with every application (民诉法 art. 205), as the form asks it.
+    if (input.appliedDate && typeof input.joint !== 'boolean')
+      throw new LedgerError('VALIDATION', JOINT_REQUIRED, { fields: { joint: JOINT_REQUIRED } });
     if (input.acceptedDate) notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
     if (input.resultDate) notAfterToday(ctx, input.resultDate, 'resultDate', '结果日期');
     if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
@@ -1039,10 +1086,13 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
     }
     run(
       ctx,
-      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_court_basis = ?, confirmation_court = ?,
-         confirmation_accepted_date = ?, confirmation_ruling_no = ?, confirmation_result = ?, confirmation_result_date = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE agreement SET confirmation_intent = ?, confirmation_applied_date = ?, confirmation_joint = ?, confirmation_court_basis = ?,
+         confirmation_court = ?, confirmation_accepted_date = ?, confirmation_ruling_no = ?, confirmation_result = ?, confirmation_result_date = ?,
+         updated_at = ? WHERE id = ?`,
       input.intent === null ? null : input.intent ? 1 : 0,
       input.appliedDate,
+      // Recorded only with an application; a late or one-party application is kept as made and warned of.
+      input.appliedDate ? (input.joint ? 1 : 0) : null,
       input.courtBasis,
       input.court,
       input.acceptedDate,
@@ -1052,7 +1102,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
       ctx.clock.now(),
       a.id,
     );
-    const { caseId: _c, ...after } = input;
+    const { caseId: _c, ...after } = { ...input, joint: input.appliedDate ? input.joint : null };
     syncMediation(ctx, c.id);
     audit(ctx, {
       action: 'update',
@@ -1070,9 +1120,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
 export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
-    notAfterToday(ctx, input.visitDate, 'visitDate', '回访日期');
-    if (input.visitDate < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.visitDate, 'visitDate', '回访日期');
     if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.visitorStaffId)) {
       throw new LedgerError('VALIDATION', '所选回访人不存在', { fields: { visitorStaffId: '所选回访人不存在' } });
     }
@@ -1127,9 +1175,11 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
     } else {
       run(
         ctx,
-        'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO return_visit (id, case_id, purpose, planned_date, visit_date, visitor_staff_id, method, performance_found, satisfaction, notes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)',
         newId(),
         caseId,
+        // A visit to a case that failed or was ended is about the dispute, not an agreement's performance.
+        c.outcome && c.outcome !== 'success' ? 'escalation' : 'performance',
         input.visitDate,
         input.visitorStaffId,
         input.method,
@@ -1146,6 +1196,59 @@ export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput
   });
 }
 
+// ── 纠纷激化报告 (REVIEW §2.1) ─────────────────────────────────────────────────────────────────
+
+/**
+ * A dispute that may escalate, reported to the police station or another department with the steps
+ * taken to prevent it (人民调解法 art. 25): on an open or closed case (an escalation may show at the
+ * visit after a failed mediation), dated between acceptance and today, audited on the case.
+ */
+export function saveReport(ctx: ServiceContext, input: z.output<typeof EscalationReportInput>): MediationCase {
+  return write(ctx, () => {
+    const c = requireOpenCase(ctx, input.caseId, true);
+    onCaseDay(ctx, c, input.date, 'date', '报告日期');
+    const now = ctx.clock.now();
+    const { caseId, ...report } = input;
+    run(
+      ctx,
+      `INSERT INTO mediation_report (id, case_id, date, unit_kind, unit, receiver, content, measures, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(),
+      caseId,
+      report.date,
+      report.unitKind,
+      report.unit,
+      report.receiver,
+      report.content,
+      report.measures,
+      now,
+      now,
+    );
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, caseId);
+    audit(ctx, { action: 'create', entity: 'mediation', entityId: caseId, after: { report } });
+    return loadCase(ctx, caseId)!;
+  });
+}
+
+export function deleteReport(ctx: ServiceContext, id: string): MediationCase {
+  return write(ctx, () => {
+    const r = one<EscalationReport & { caseId: string }>(
+      ctx,
+      `SELECT case_id AS caseId, date, unit_kind AS unitKind, unit, receiver, content, measures
+       FROM mediation_report WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
+    if (!r) throw new LedgerError('NOT_FOUND', '该报告记录不存在。');
+    requireOpenCase(ctx, r.caseId, true);
+    const now = ctx.clock.now();
+    const { caseId, ...report } = r;
+    run(ctx, 'UPDATE mediation_report SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+    run(ctx, 'UPDATE mediation_case SET updated_at = ? WHERE id = ?', now, caseId);
+    audit(ctx, { action: 'delete', entity: 'mediation', entityId: caseId, before: { report } });
+    return loadCase(ctx, caseId)!;
+  });
+}
+
 // ── outcome ───────────────────────────────────────────────────────────────────────────────────
 
 const DISPUTE_AFTER: Record<CaseOutcome, DisputeStatus> = { success: 'resolved', failure: 'unresolved', terminated: 'unresolved' };
@@ -1153,9 +1256,7 @@ const DISPUTE_AFTER: Record<CaseOutcome, DisputeStatus> = { success: 'resolved',
 export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput>): MediationCase {
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id);
-    notAfterToday(ctx, input.closedDate, 'closedDate', '结案日期');
-    if (input.closedDate < before.acceptedDate)
-      throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
+    onCaseDay(ctx, before, input.closedDate, 'closedDate', '结案日期');
     if (input.outcome === 'success' && !before.agreement?.effectiveDate) {
       throw new LedgerError('VALIDATION', '调解成功须先登记已生效的调解协议（书面协议各方签署后生效，口头协议填写达成日期）。', {
         fields: { outcome: '请先登记已生效的调解协议' },
@@ -1178,6 +1279,8 @@ export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput
       ctx.clock.now(),
       input.id,
     );
+    // A dispute left unresolved is visited to see whether it escalates (REVIEW row 19).
+    planEscalationVisit(ctx, input.id);
     // Closing meets the 调解期限 (and a labour dispute's 15-day point).
     syncMediation(ctx, input.id);
     if (before.disputeId) {
@@ -1213,9 +1316,7 @@ export function extendDeadline(ctx: ServiceContext, input: z.output<typeof Exten
     const c = requireOpenCase(ctx, input.caseId);
     const item = c.handling;
     if (!item) throw new LedgerError('NOT_FOUND', '该案件没有调解期限。');
-    notAfterToday(ctx, input.date, 'date', '当事人同意日期');
-    if (input.date < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '当事人同意日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.date, 'date', '当事人同意日期');
     const problem = extensionError(item, input.newDate, input.reason);
     if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
     const now = ctx.clock.now();
@@ -1250,9 +1351,7 @@ export function recordArbitrationNotice(ctx: ServiceContext, input: z.output<typ
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     if (c.category !== LABOUR_CATEGORY) throw new LedgerError('INVALID_TRANSITION', '只有劳动争议纠纷才需告知可申请劳动仲裁。');
-    notAfterToday(ctx, input.date, 'date', '告知日期');
-    if (input.date < c.acceptedDate)
-      throw new LedgerError('VALIDATION', '告知日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
+    onCaseDay(ctx, c, input.date, 'date', '告知日期');
     run(ctx, 'UPDATE mediation_case SET arbitration_told_date = ?, updated_at = ? WHERE id = ?', input.date, ctx.clock.now(), c.id);
     syncMediation(ctx, c.id);
     audit(ctx, {

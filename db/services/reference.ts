@@ -7,6 +7,7 @@ import {
   DEFAULT_CATEGORY_DEADLINE_DAYS,
   DEFAULT_DISPUTE_DEADLINE,
   LEGACY_DISPUTE_DEADLINE,
+  DEFAULT_FAILURE_VISIT_ENABLED,
   DEFAULT_RETURN_VISIT_DAYS,
   type DictAddInput,
   type DictItem,
@@ -58,6 +59,9 @@ function withDefaults(
     mediationNumberPattern: DEFAULT_MEDIATION_PATTERN,
     committeeName: `${s.townshipName}人民调解委员会`,
     returnVisitDays: DEFAULT_RETURN_VISIT_DAYS,
+    // The visit after a failed mediation: on, at the office's return-visit interval (REVIEW row 19).
+    failureVisitEnabled: DEFAULT_FAILURE_VISIT_ENABLED,
+    failureVisitDays: s.returnVisitDays ?? DEFAULT_RETURN_VISIT_DAYS,
     ...s,
   };
 }

@@ -7,6 +7,7 @@ import {
   ArbitrationNoticeInput,
   CloseInput,
   ConfirmationInput,
+  EscalationReportInput,
   ExtensionInput,
   MediationCreateInput,
   MediationDocInput,
@@ -43,6 +44,9 @@ export const mediationContract = {
   'mediation.deleteAgent': method<MediationCase>()(z.strictObject({ id: Id })),
   'mediation.saveConfirmation': method<MediationCase>()(ConfirmationInput),
   'mediation.saveVisit': method<MediationCase>()(VisitInput),
+  /** 纠纷激化报告 to the police or another department (人民调解法 art. 25), and its removal. */
+  'mediation.saveReport': method<MediationCase>()(EscalationReportInput),
+  'mediation.deleteReport': method<MediationCase>()(z.strictObject({ id: Id })),
   'mediation.close': method<MediationCase>()(CloseInput),
   /** 延长调解期限 with both parties' consent, the reason and the new date (REVIEW row 8). */
   'mediation.extendDeadline': method<MediationCase>()(ExtensionInput),

@@ -14,10 +14,12 @@ import {
   LABOUR_PAYMENT_ORDER_TEXT,
   PERFORMANCE_STATE_LABELS,
   REGISTER_ORIGINS,
+  REPORT_UNIT_KIND_LABELS,
   TERMINATION_REASON_LABELS,
 } from '../domain/mediation';
 import type { AttachmentKind } from '../schemas/attachments';
-import type { MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
+import type { EscalationReport, MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
+import { ESCALATION_DUTY_TEXT } from '../schemas/reference';
 import { cnAmount, cnDate, type Block, type Cell, type DocPart, type DocumentModel } from './model';
 
 export const MEDIATION_DOCS = [
@@ -26,6 +28,7 @@ export const MEDIATION_DOCS = [
   'notice',
   'investigation',
   'session',
+  'report',
   'agreement',
   'oral',
   'visit',
@@ -44,6 +47,7 @@ export const MEDIATION_DOC_TITLES: Record<MediationDocRequest, string> = {
   notice: '人民调解当事人权利义务告知书',
   investigation: '人民调解调查记录',
   session: '人民调解记录',
+  report: '纠纷激化报告记录',
   agreement: '人民调解协议书',
   oral: '口头调解协议登记表',
   visit: '人民调解回访记录',
@@ -65,6 +69,7 @@ export function availableDocs(c: MediationCase): { key: MediationDocRequest; tit
   const why: Partial<Record<MediationDocKey, string>> = {};
   if (!records(c, 'investigation').length) why.investigation = '尚无调查记录';
   if (!records(c, 'session').length) why.session = '尚无调解记录';
+  if (!c.reports.length) why.report = '尚无纠纷激化报告';
   if (c.agreement?.form !== 'written') why.agreement = '尚无书面调解协议';
   if (c.agreement?.form !== 'oral') why.oral = '尚无口头协议';
   if (!doneVisits(c).length) why.visit = '尚无已完成的回访';
@@ -84,7 +89,10 @@ export function buildMediationDocument(c: MediationCase, ctx: MediationDocContex
   return { name, parts };
 }
 
-/** The standard order of DOMAIN §1.7 (CONTRIBUTING.md), keeping only what this case has. */
+/**
+ * The standard order of DOMAIN §1.7 (CONTRIBUTING.md), keeping only what this case has. The standard
+ * list has no 纠纷激化报告 (REVIEW §2.1): it follows the mediation records it arose from [DERIVED].
+ */
 export function dossierOrder(c: MediationCase): MediationDocKey[] {
   const ready = new Set(
     availableDocs(c)
@@ -99,6 +107,7 @@ export function dossierOrder(c: MediationCase): MediationDocKey[] {
     'notice',
     'investigation',
     'session',
+    'report',
     'agreement',
     'oral',
     'visit',
@@ -172,6 +181,8 @@ class Builder {
         return records(this.c, 'investigation').map((r) => this.investigation(r));
       case 'session':
         return records(this.c, 'session').map((r) => this.session(r));
+      case 'report':
+        return this.c.reports.map((r) => this.report(r));
       case 'agreement':
         return this.c.agreement?.form === 'written' ? [this.agreement()] : [];
       case 'oral':
@@ -347,6 +358,34 @@ class Builder {
   }
 
   /**
+   * 纠纷激化报告记录 (人民调解法 art. 25, REVIEW §2.1): no national form exists; the fields are the ones
+   * the duty names — when, to whom, who received it, what was reported and the preventive steps taken.
+   */
+  private report(r: EscalationReport): DocPart {
+    return {
+      title: `${MEDIATION_DOC_TITLES.report}（${cnDate(r.date)}）`,
+      blocks: [
+        { kind: 'title', text: MEDIATION_DOC_TITLES.report },
+        { kind: 'line', text: `卷号：${this.c.caseNo}`, align: 'right' },
+        {
+          kind: 'table',
+          widths: [18, 32, 18, 32],
+          rows: [
+            [label('报告时间'), value(cnDate(r.date)), label('报告人'), value(this.mediators)],
+            [label('事由'), value(this.disputeName, 3)],
+            [label('当事人'), value(this.allParties, 3)],
+            [label('报告对象'), value(`${REPORT_UNIT_KIND_LABELS[r.unitKind]}：${r.unit}`), label('接收人'), value(r.receiver)],
+            [label('报告内容'), value(r.content, 3, 6)],
+            [label('采取的预防措施'), value(r.measures, 3, 6)],
+          ],
+        },
+        { kind: 'para', text: ESCALATION_DUTY_TEXT },
+        { kind: 'sign', label: '报告人（签名）：', date: cnDate(r.date) },
+      ],
+    };
+  }
+
+  /**
    * A party as the MOJ forms print it (REVIEW row 10): 姓名、性别、民族、出生、身份号码、职业或职务、工作单位、
    * 住址、联系方式; a unit by its name, 统一社会信用代码, 住所 and 法定代表人（负责人）.
    */
@@ -474,9 +513,13 @@ class Builder {
 
   private visit(v: ReturnVisit): DocPart {
     const c = this.c;
+    // After 调解不成 or 终止调解 the visit asks whether the dispute is escalating, not how an agreement is performed (REVIEW row 19).
+    const escalation = v.purpose === 'escalation';
     const found = [
       v.method ? `回访方式：${v.method}` : null,
-      v.performanceFound ? `协议履行情况：${PERFORMANCE_STATE_LABELS[v.performanceFound]}` : null,
+      v.performanceFound && !(escalation && v.performanceFound === 'not_applicable')
+        ? `协议履行情况：${PERFORMANCE_STATE_LABELS[v.performanceFound]}`
+        : null,
       v.satisfaction ? `当事人满意度：${v.satisfaction}` : null,
       v.notes,
     ].filter(Boolean);
@@ -490,7 +533,7 @@ class Builder {
           rows: [
             [label('当事人'), value(this.allParties)],
             [label('调解协议编号'), value(c.caseNo)],
-            [label('回访事由'), value(this.disputeName)],
+            [label('回访事由'), value(escalation ? `${this.disputeName}（${outcomeWord(c)}后回访，了解纠纷是否激化）` : this.disputeName)],
             [label('回访时间'), value(cnDate(v.visitDate))],
             [label('回访情况'), value(found.join('\n'), 1, 8)],
             [label('回访人'), value(v.visitorName ?? '')],
@@ -583,6 +626,11 @@ class Builder {
       ],
     };
   }
+}
+
+/** 调解不成 or 终止调解, as a visit's reason names the outcome it follows. */
+function outcomeWord(c: MediationCase): string {
+  return c.outcome === 'terminated' ? '终止调解' : '调解不成';
 }
 
 function outcomeText(c: MediationCase): string {

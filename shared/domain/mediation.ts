@@ -6,7 +6,7 @@ import { addDays, daysBetween } from '../dates';
 import { addMonths } from '../date-math';
 import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
 import type { DeadlineRule, Extension, ObligationEvent } from './obligations';
-import { DEFAULT_RETURN_VISIT_DAYS } from '../schemas/reference';
+import { DEFAULT_RETURN_VISIT_DAYS, FAILURE_VISIT_SOURCE } from '../schemas/reference';
 import { rate } from './rates';
 
 /**
@@ -221,6 +221,18 @@ export const LATE_CONFIRMATION_WARNING = (lastDay: string) =>
   `申请日期晚于申请期限（${lastDay}）：民事诉讼法第二百零五条规定，双方当事人应当自调解协议生效之日起三十日内共同申请司法确认，逾期申请的，人民法院可能不予受理。`;
 
 /**
+ * An application not made by both parties together (REVIEW row 6): 民诉法 art. 205 and 人民调解法 art. 33
+ * have the two parties apply jointly. Like a late one it is recorded as made and warned of, not refused
+ * (the court decides). An application kept before the question was asked (null) is not warned of.
+ */
+export function nonJointConfirmation(appliedDate: string | null, joint: boolean | null): boolean {
+  return !!appliedDate && joint === false;
+}
+
+export const NON_JOINT_CONFIRMATION_WARNING =
+  '未由双方当事人共同申请：民事诉讼法第二百零五条、人民调解法第三十三条规定，司法确认由双方当事人自调解协议生效之日起三十日内共同向人民法院申请；仅一方当事人申请的，人民法院可能不予受理。';
+
+/**
  * The agreement as a whole (人民调解法 art. 31: the committee supervises the performance of every
  * agreement, REVIEW row 1): 当场履行 when the parties performed as they signed, 无给付内容 when the
  * agreement only declares or settles and nobody owes anything.
@@ -293,6 +305,48 @@ export function proposedReturnVisits(
   // A deadline the first visit comes after is checked by it; a later one gets its own visit.
   return last && last >= first ? [first, addDays(last, intervalDays)] : [first];
 }
+
+/**
+ * Why a return visit is made (REVIEW row 19): the agreement's performance (人民调解法 art. 31), or, after
+ * 调解不成 or 终止调解, whether the dispute is escalating (art. 25).
+ */
+export const VISIT_PURPOSES = ['performance', 'escalation'] as const;
+export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
+export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, string> = { performance: '协议履行回访', escalation: '防止纠纷激化回访' };
+/** The escalation visit's due item: what the dashboard calls it and where it comes from. */
+export const ESCALATION_VISIT_RULE = { label: VISIT_PURPOSE_LABELS.escalation, source: FAILURE_VISIT_SOURCE } as const;
+
+/**
+ * Whether a closed case calls for an escalation visit (REVIEW row 19): a mediation that failed, or was
+ * ended, leaves the dispute unresolved — unless the parties settled it themselves or the applicant
+ * withdrew, when nothing is left to escalate [DERIVED]. These are the cases that must be told their
+ * routes (人民调解法 art. 26): the same rule.
+ */
+export function escalationVisitCalledFor(outcome: CaseOutcome, reason: TerminationReason | null | undefined): boolean {
+  return routesRequired(outcome, reason);
+}
+
+/**
+ * The escalation visit a closed case calls for, the office's number of days after closing; null when
+ * the office proposes none or the case does not call for one.
+ */
+export function escalationVisitDate(
+  c: { outcome: CaseOutcome | null; terminationReason: TerminationReason | null; closedDate: string | null },
+  setting: { failureVisitEnabled: boolean; failureVisitDays: number },
+): string | null {
+  if (!setting.failureVisitEnabled || !c.outcome || !c.closedDate) return null;
+  return escalationVisitCalledFor(c.outcome, c.terminationReason) ? addDays(c.closedDate, setting.failureVisitDays) : null;
+}
+
+// ── 纠纷激化报告 (REVIEW §2.1) ─────────────────────────────────────────────────────────────────
+
+/**
+ * Whom a dispute that may escalate was reported to (人民调解法 art. 25: 当地公安机关或者其他有关部门):
+ * the local police station, or another department named in words.
+ */
+export const REPORT_UNIT_KINDS = ['police', 'other'] as const;
+export type ReportUnitKind = (typeof REPORT_UNIT_KINDS)[number];
+export const REPORT_UNIT_KIND_LABELS: Record<ReportUnitKind, string> = { police: '公安派出所', other: '其他部门' };
 
 // ── the case's own deadlines (REVIEW rows 7, 8) ───────────────────────────────────────────────
 
@@ -452,6 +506,8 @@ export const STAT_DEFINITIONS = {
   confirmationRate: '司法确认率 = 申请司法确认件数 ÷ 书面协议件数（口头协议不能申请司法确认）',
   agreementAmount: '协议金额 = 调解成功案件的调解协议所载金额之和',
   disputedAmount: '争议金额 = 所计案件受理时登记的涉及金额之和',
+  escalationReports:
+    '纠纷激化报告件数 = 期间内（按报告日期）向公安机关或其他有关部门报告可能激化纠纷的案件数，一案多次报告计一件（人民调解法第二十五条）',
 } as const;
 
 export function mediationRates(c: MediationCounts): {

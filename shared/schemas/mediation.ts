@@ -14,6 +14,7 @@ import {
   MEDIATING_BODIES,
   MEDIATION_STAT_BASES,
   PERFORMANCE_STATES,
+  REPORT_UNIT_KINDS,
   routesRequired,
   TERMINATION_REASONS,
   type AgentAuthority,
@@ -28,7 +29,9 @@ import {
   type MediatingBody,
   type MediationStatBasis,
   type PerformanceState,
+  type ReportUnitKind,
   type TerminationReason,
+  type VisitPurpose,
 } from '../domain/mediation';
 import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
@@ -163,6 +166,7 @@ export const MEDIATION_FIELD_LABELS = {
   performedDate: '履行完毕日期',
   confirmation: '司法确认',
   visit: '回访',
+  report: '纠纷激化报告',
 } as const;
 
 export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
@@ -285,17 +289,20 @@ export const AgreementPerformanceInput = z
   });
 
 export const COURT_CASE_NO_HINT = '案号应如（2024）豫0102民特12号：括号内为年份，以“号”结尾';
+export const JOINT_REQUIRED = '已申请司法确认的，请确认是否由双方当事人共同申请（民事诉讼法第二百零五条）';
 
 /**
- * 司法确认 (REVIEW row 6): the application (the court chosen under 民诉法 art. 205 — its basis and its
- * name), the court's 受理日期 and 案号, and how it ended. A late application is recorded and warned of,
- * not refused.
+ * 司法确认 (REVIEW row 6): the application (whether both parties made it together; the court chosen under
+ * 民诉法 art. 205 — its basis and its name), the court's 受理日期 and 案号, and how it ended. A late
+ * application, or one not made jointly, is recorded and warned of, not refused.
  */
 export const ConfirmationInput = z
   .strictObject({
     caseId: Id,
     intent: z.boolean().nullable(),
     appliedDate: OptDate,
+    /** 双方当事人共同申请 (民诉法 art. 205): asked once there is an application; false is warned of, not refused. */
+    joint: z.boolean({ error: '请确认是否由双方当事人共同申请' }).nullish(),
     courtBasis: optEnum(COURT_BASES, '申请法院的依据不正确'),
     court: optText('法院名称', 100),
     /** The court's 受理日期 (立案). */
@@ -306,6 +313,7 @@ export const ConfirmationInput = z
     resultDate: OptDate,
   })
   .superRefine((v, ctx) => {
+    if (v.appliedDate && typeof v.joint !== 'boolean') ctx.addIssue({ code: 'custom', path: ['joint'], message: JOINT_REQUIRED });
     if (v.appliedDate && !v.courtBasis)
       ctx.addIssue({ code: 'custom', path: ['courtBasis'], message: '请选择向哪一法院申请（民事诉讼法第二百零五条）' });
     if (v.appliedDate && !v.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '已申请司法确认的，请填写法院名称' });
@@ -350,6 +358,21 @@ export const VisitInput = z.strictObject({
   satisfaction: z.enum(SATISFACTION, { error: '请选择满意度' }),
   notes: optText('回访情况', 2000),
 });
+
+/**
+ * 纠纷激化报告 (人民调解法 art. 25, REVIEW §2.1): the day, the police station or other department and its
+ * name, who received it, what was reported and the preventive steps taken.
+ */
+export const EscalationReportInput = z.strictObject({
+  caseId: Id,
+  date: DateStr,
+  unitKind: z.enum(REPORT_UNIT_KINDS, { error: '请选择报告对象（公安派出所或其他部门）' }),
+  unit: reqText('接收单位名称', 50),
+  receiver: reqText('接收人', 20),
+  content: reqText('报告内容', 1000),
+  measures: reqText('采取的预防措施', 1000),
+});
+export type EscalationReportInput = z.input<typeof EscalationReportInput>;
 
 export const MEDIATION_SORTS = ['acceptedDate', 'caseNo', 'closedDate'] as const;
 export const MediationListInput = z.strictObject({
@@ -466,6 +489,8 @@ export interface Agreement {
   confirmation: {
     intent: boolean | null;
     appliedDate: string | null;
+    /** Both parties applied together (null: not recorded). */
+    joint: boolean | null;
     courtBasis: CourtBasis | null;
     court: string | null;
     /** The court's 受理日期. */
@@ -477,11 +502,15 @@ export interface Agreement {
     window: ConfirmationWindow | null;
     /** Applied after the window's last day (REVIEW row 6): warned, not refused. */
     late: boolean;
+    /** Applied by one party only (REVIEW row 6): warned, not refused. */
+    nonJoint: boolean;
   };
 }
 
 export interface ReturnVisit {
   id: string;
+  /** After the agreement, or after 调解不成/终止调解 to see whether the dispute escalates (REVIEW row 19). */
+  purpose: VisitPurpose;
   plannedDate: string | null;
   visitDate: string | null;
   visitorStaffId: string | null;
@@ -491,6 +520,17 @@ export interface ReturnVisit {
   satisfaction: string | null;
   notes: string | null;
   due: boolean;
+}
+
+/** A 纠纷激化报告 (REVIEW §2.1). */
+export interface EscalationReport {
+  id: string;
+  date: string;
+  unitKind: ReportUnitKind;
+  unit: string;
+  receiver: string;
+  content: string;
+  measures: string;
 }
 
 /** A recorded extension of the 调解期限 (REVIEW row 8). */
@@ -539,6 +579,8 @@ export interface MediationCase {
   records: MediationRecord[];
   agreement: Agreement | null;
   visits: ReturnVisit[];
+  /** 纠纷激化报告, in date order. */
+  reports: EscalationReport[];
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -573,6 +615,8 @@ export interface MediationStats {
   performed: number;
   confirmationsApplied: number;
   confirmationsGranted: number;
+  /** Cases reported to the police or another department in the period as likely to escalate (REVIEW §2.1). */
+  escalationReports: number;
   /** 协议金额: what the successful cases' agreements settle. */
   agreementAmountYuan: number;
   /** 争议金额: what the counted cases were about (the intake's 涉及金额). */

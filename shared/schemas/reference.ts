@@ -37,6 +37,19 @@ export const LEGACY_DISPUTE_DEADLINE = { count: 30, unit: 'day' } as const satis
 export const DEFAULT_CATEGORY_DEADLINE_DAYS: Record<string, number> = { '10': 15 };
 /** Default interval from an agreement taking effect to its return visit (回访), in days. */
 export const DEFAULT_RETURN_VISIT_DAYS = 30;
+/**
+ * 人民调解法 art. 25, the mediator's duty when a dispute may escalate: shown beside the setting below,
+ * and where a case's reports of such a dispute are kept.
+ */
+export const ESCALATION_DUTY_TEXT =
+  '人民调解法第二十五条：人民调解员在调解纠纷过程中，发现纠纷有可能激化的，应当采取有针对性的预防措施；对有可能引起治安案件、刑事案件的纠纷，应当及时向当地公安机关或者其他有关部门报告。';
+/**
+ * A return visit after 调解不成 or 终止调解 to see whether the dispute is escalating (REVIEW row 19):
+ * proposed by default, the return-visit interval after closing unless the office sets another. No text
+ * fixes either; the office's choice, applied to the cases closed from then on.
+ */
+export const DEFAULT_FAILURE_VISIT_ENABLED = true;
+export const FAILURE_VISIT_SOURCE = `${ESCALATION_DUTY_TEXT}调解不成或者终止调解的（当事人自行和解、撤回调解申请的除外），纠纷仍未化解，结案后回访当事人，了解纠纷是否有激化迹象。回访间隔法律未作规定，由本单位设定（默认与协议生效后回访间隔相同），对此后结案的案件适用。`;
 
 export const SettingsInput = z.strictObject({
   townshipName: reqText('乡镇名称', 30),
@@ -57,6 +70,8 @@ export const SettingsInput = z.strictObject({
   mediationNumberPattern: CaseNumberPattern,
   committeeName: reqText('人民调解委员会名称', 50),
   returnVisitDays: z.number().int().min(1, '间隔至少1天').max(365, '间隔不能超过365天'),
+  failureVisitEnabled: z.boolean({ error: '请选择是否安排回访' }),
+  failureVisitDays: z.number({ error: '请填写回访间隔' }).int('间隔应为整数').min(1, '间隔至少1天').max(365, '间隔不能超过365天'),
 });
 
 export interface Settings {
@@ -72,6 +87,9 @@ export interface Settings {
   committeeName: string;
   /** Days after an agreement takes effect when the return visit is proposed. */
   returnVisitDays: number;
+  /** Whether a return visit is proposed after 调解不成 or 终止调解 (REVIEW row 19), and how many days after closing. */
+  failureVisitEnabled: boolean;
+  failureVisitDays: number;
 }
 
 /**
@@ -184,6 +202,8 @@ export const REFERENCE_FIELD_LABELS = {
     committeeName: '人民调解委员会名称',
     mediationNumberPattern: '人民调解卷宗号格式',
     returnVisitDays: '协议生效后回访间隔（天）',
+    failureVisitEnabled: '调解不成、终止调解后回访',
+    failureVisitDays: '调解不成、终止调解后回访间隔（天）',
   },
   dict: { label: '名称', active: '启用' },
 } as const;

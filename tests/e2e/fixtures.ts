@@ -4,7 +4,7 @@
  * is fixed (E2E_TODAY, or another day through `test.use({ today })`) so that overdue flags and defaults
  * are predictable.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,3 +51,13 @@ export const test = base.extend<{ app: LedgerFixture; today: string }>({
 });
 
 export { expect };
+
+/** Types a date, then clicks a heading (as a user would) so the calendar closes and uncovers the next field. */
+export async function fillDate(field: Locator, value: string, heading: Locator) {
+  await field.fill(value);
+  await heading.click();
+  await expect(field).toHaveValue(value);
+}
+
+/** A full-page screenshot in the test's output folder, to look at. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });

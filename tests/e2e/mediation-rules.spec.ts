@@ -6,15 +6,7 @@
  * and limitation; ending a mediation with its reason and the routes told; a land-contract dispute's
  * written agreement.
  */
-import type { Locator, Page } from '@playwright/test';
-import { E2E_TODAY, expect, type LedgerFixture, test } from './fixtures';
-
-/** Types a date, then clicks a heading (as a user would) so the calendar closes and uncovers the next field. */
-async function fillDate(field: Locator, value: string, heading: Locator) {
-  await field.fill(value);
-  await heading.click();
-  await expect(field).toHaveValue(value);
-}
+import { E2E_TODAY, expect, fillDate, type LedgerFixture, shot, test } from './fixtures';
 
 /** A set-up township with two persons — the applicant and the respondent — and its operator, the mediator. */
 function township(app: LedgerFixture, applicant: string, respondent: string) {
@@ -27,8 +19,6 @@ function township(app: LedgerFixture, applicant: string, respondent: string) {
   ];
   return { a, b, parties, staffId: app.call('staff.list', {})[0]!.id };
 }
-
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test('a dispute from the register is taken in with its real source, printed on the register form, and owes its 调解期限 until extended with consent', async ({
   page,

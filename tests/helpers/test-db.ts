@@ -1,7 +1,8 @@
 /** A real ledger file in a fresh temporary folder, migrated, with a fixed clock and a set-up township. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../shared/dates';
 import { fixedClock, type ServiceContext } from '../../db/context';
 import { openLedger, type Ledger } from '../../db/open';
@@ -83,6 +84,19 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
     t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解', operatorPost: '调委会主任' });
   }
   return t;
+}
+
+/** The migrations of an earlier version: all but the last `drop`, or (a tag prefix) all before it. */
+export function previousVersionMigrations(dir: string, drop: number | string = 1): string {
+  const real = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+  const folder = join(dir, 'previous-migrations');
+  cpSync(real, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const count = typeof drop === 'number' ? drop : journal.entries.filter((e) => e.tag >= drop).length;
+  for (let i = 0; i < count; i++) rmSync(join(folder, `${journal.entries.pop()!.tag}.sql`));
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
 }
 
 /** Valid ID numbers built with the real checksum, for fixtures. */

@@ -13,6 +13,7 @@ import {
   TERMINATION_REASONS,
   TERMINATION_REASON_LABELS,
   MAX_AGENTS_PER_PARTY,
+  VISIT_PURPOSE_LABELS,
   type AgentAuthority,
   type AgreementPerformance,
   type CaseOutcome,
@@ -177,17 +178,22 @@ export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClo
   );
 }
 
-/** 回访记录: fills the proposed visit when there is one. */
+/**
+ * 回访记录: fills the proposed visit when there is one. A visit after 调解不成 or 终止调解 asks whether the
+ * dispute is escalating (REVIEW row 19); there is no agreement to find performed.
+ */
 export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: ReturnVisit; onClose: () => void }) {
   const staff = useStaff();
   const status = useSetupStatus();
+  const next = visit ?? c.visits.find((v) => !v.visitDate);
+  const escalation = next ? next.purpose === 'escalation' : !!c.outcome && c.outcome !== 'success';
   const form = useZodForm({
     schema: VisitInput,
     initialValues: {
       visitDate: todayLocal(),
       visitorStaffId: status.data?.operator?.id ?? '',
       method: '上门回访' as (typeof VISIT_METHODS)[number],
-      performanceFound: FINDING_OF[c.agreement?.performance ?? 'performed'],
+      performanceFound: c.agreement ? FINDING_OF[c.agreement.performance] : ('not_applicable' as PerformanceState),
       satisfaction: '满意' as (typeof SATISFACTION)[number],
       notes: '',
     },
@@ -227,7 +233,19 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
               {...form.getInputProps('satisfaction')}
             />
           </Group>
-          <Textarea label="回访情况" autosize minRows={3} maxLength={2000} {...form.getInputProps('notes')} />
+          {escalation && (
+            <Text size="sm" c="dimmed">
+              {VISIT_PURPOSE_LABELS.escalation}
+              ：了解纠纷是否有激化迹象。发现可能激化的，应当采取预防措施；可能引起治安案件、刑事案件的，应当及时报告并在“纠纷激化报告”中登记（人民调解法第二十五条）。
+            </Text>
+          )}
+          <Textarea
+            label={escalation ? '回访情况（纠纷有无激化迹象、采取的措施）' : '回访情况'}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            {...form.getInputProps('notes')}
+          />
           <ModalActions onCancel={onClose} submit="保存" loading={saving} />
         </Stack>
       </form>

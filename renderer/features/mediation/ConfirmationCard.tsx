@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   CONFIRMATION_RESULTS,
   CONFIRMATION_RESULT_LABELS,
@@ -6,6 +6,8 @@ import {
   COURT_BASIS_LABELS,
   LATE_CONFIRMATION_WARNING,
   lateConfirmation,
+  NON_JOINT_CONFIRMATION_WARNING,
+  nonJointConfirmation,
   type ConfirmationResult,
   type CourtBasis,
 } from '../../../shared/domain/mediation';
@@ -17,6 +19,7 @@ import { useSaveConfirmation } from './mutations';
 interface Values {
   intent: string | null;
   appliedDate: string;
+  joint: boolean;
   courtBasis: string | null;
   court: string;
   acceptedDate: string;
@@ -26,9 +29,10 @@ interface Values {
 }
 
 /**
- * 司法确认 (REVIEW row 6): the 30-day window from the effective date as a countdown; the application to
- * the court chosen under 民诉法 art. 205 (its basis and its name); the court's 受理日期 and 案号; and how
- * it ended. An application after the window is saved as made and warned of here.
+ * 司法确认 (REVIEW row 6): the 30-day window from the effective date as a countdown; the application —
+ * made by both parties together, as 民诉法 art. 205 asks (ticked unless the worker says otherwise) — to
+ * the court chosen under art. 205 (its basis and its name); the court's 受理日期 and 案号; and how it
+ * ended. An application after the window, or by one party only, is saved as made and warned of here.
  */
 export function ConfirmationCard({ c }: { c: MediationCase }) {
   const a = c.agreement!;
@@ -39,6 +43,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
     initialValues: {
       intent: conf.intent === null ? '' : conf.intent ? 'yes' : 'no',
       appliedDate: conf.appliedDate ?? '',
+      joint: conf.joint ?? true,
       courtBasis: conf.courtBasis ?? (entrustedByCourt ? 'inviting_court' : null),
       court: conf.court ?? (entrustedByCourt ? (c.senderUnit ?? '') : ''),
       acceptedDate: conf.acceptedDate ?? '',
@@ -56,6 +61,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   const w = conf.window;
   // Warned while typing, and on the saved record (the form's date may not be saved yet).
   const lateTyped = lateConfirmation(v.appliedDate || null, w);
+  const nonJointTyped = nonJointConfirmation(v.appliedDate || null, v.joint);
   return (
     <Card withBorder data-testid="confirmation-card">
       <Group justify="space-between" mb="xs">
@@ -79,6 +85,12 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
                 {conf.late ? '已按实际申请日期登记。' : ''}
               </Alert>
             )}
+            {(conf.nonJoint || nonJointTyped) && (
+              <Alert color="orange" variant="light" title="非双方当事人共同申请" data-testid="non-joint-confirmation">
+                {NON_JOINT_CONFIRMATION_WARNING}
+                {conf.nonJoint ? '已按实际申请情况登记。' : ''}
+              </Alert>
+            )}
             <Group grow align="flex-start">
               <Select
                 label="当事人是否申请"
@@ -98,6 +110,11 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
               />
               <TextInput label="法院名称" placeholder="如：某某县人民法院" maxLength={100} {...form.getInputProps('court')} />
             </Group>
+            <Checkbox
+              label="双方当事人共同申请"
+              description="民事诉讼法第二百零五条、人民调解法第三十三条：司法确认由双方当事人共同申请；仅一方申请的，请取消勾选"
+              {...form.getInputProps('joint', { type: 'checkbox' })}
+            />
             <Group grow align="flex-start">
               <DateField label="法院受理日期" {...form.getInputProps('acceptedDate')} />
               <TextInput
@@ -135,6 +152,8 @@ function toInput(caseId: string, v: Values) {
     caseId,
     intent: v.intent === 'yes' ? true : v.intent === 'no' ? false : null,
     appliedDate: v.appliedDate,
+    // Asked with an application only; without one there is nothing to say (the box keeps its default).
+    joint: v.appliedDate ? v.joint : null,
     courtBasis: (v.courtBasis || '') as '' | CourtBasis,
     court: v.court,
     acceptedDate: v.acceptedDate,

@@ -14,6 +14,7 @@ import {
   PERFORMANCE_STATES,
   PERFORMANCE_STATE_LABELS,
   TERMINATION_REASON_LABELS,
+  VISIT_PURPOSE_LABELS,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
 import { RECORD_KIND_LABELS, type MediationRecord, type RecordKind, type ReturnVisit } from '../../../shared/schemas/mediation';
@@ -34,6 +35,7 @@ import {
 import { CaseDeadlines } from './CaseDeadlines';
 import { ConfirmationCard } from './ConfirmationCard';
 import { DocumentsModal } from './DocumentsModal';
+import { EscalationReportsCard } from './EscalationReports';
 import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useDeleteAgent, useDeleteCase, useDeleteRecord, useSetPerformance } from './mutations';
 import { useMediationCase } from './queries';
@@ -294,6 +296,8 @@ export function MediationDetailPage() {
         )}
       </Card>
 
+      <EscalationReportsCard c={c} />
+
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Group gap="xs">
@@ -406,7 +410,7 @@ export function MediationDetailPage() {
 
       {a && <ConfirmationCard key={a.id} c={c} />}
 
-      <Card withBorder>
+      <Card withBorder data-testid="visits">
         <Group justify="space-between" mb="xs">
           <Title order={5}>回访</Title>
           {!c.deletedAt && (
@@ -417,13 +421,14 @@ export function MediationDetailPage() {
         </Group>
         {c.visits.length === 0 ? (
           <Text size="sm" c="dimmed">
-            协议生效后将按设置的间隔自动安排回访。
+            协议生效后，或调解不成、终止调解后，将按设置的间隔自动安排回访。
           </Text>
         ) : (
           <Table>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>计划日期</Table.Th>
+                <Table.Th>事由</Table.Th>
                 <Table.Th>回访日期</Table.Th>
                 <Table.Th>回访人</Table.Th>
                 <Table.Th>方式</Table.Th>
@@ -443,6 +448,7 @@ export function MediationDetailPage() {
                       </Badge>
                     )}
                   </Table.Td>
+                  <Table.Td>{VISIT_PURPOSE_LABELS[v.purpose]}</Table.Td>
                   <Table.Td>{v.visitDate ?? ''}</Table.Td>
                   <Table.Td>{v.visitorName ?? ''}</Table.Td>
                   <Table.Td>{v.method ?? ''}</Table.Td>

@@ -133,6 +133,7 @@ export function MediationStatsPage() {
             <Figure label="争议金额（元）" value={money(s.disputedAmountYuan)} hint={STAT_DEFINITIONS.disputedAmount} />
             <Figure label="申请司法确认" value={s.confirmationsApplied} hint={`确认有效 ${s.confirmationsGranted} 件`} />
             <Figure label="司法确认率" value={formatRate(s.confirmationRate)} hint={STAT_DEFINITIONS.confirmationRate} />
+            <Figure label="纠纷激化报告（件）" value={s.escalationReports} hint={STAT_DEFINITIONS.escalationReports} />
           </SimpleGrid>
           <MediationStatsCharts stats={s} />
           <Card withBorder>
@@ -155,7 +156,7 @@ export function MediationStatsPage() {
             口径：{MEDIATION_STAT_BASIS_LABELS[s.basis]}统计
             {s.basis === 'accepted' ? '（期间内受理的案件，不论何时结案）' : '（期间内结案的案件）'}
             ；受理件数始终为期间内受理的案件。{STAT_DEFINITIONS.successRate}；{STAT_DEFINITIONS.successRateOfAccepted}；
-            {STAT_DEFINITIONS.performanceRate}；{STAT_DEFINITIONS.confirmationRate}。
+            {STAT_DEFINITIONS.performanceRate}；{STAT_DEFINITIONS.confirmationRate}；纠纷激化报告按报告日期计，不随口径变化。
           </Text>
         </>
       )}

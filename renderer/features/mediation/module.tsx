@@ -9,6 +9,7 @@ import {
   GUIDANCE_ROUTE_LABELS,
   MEDIATING_BODY_LABELS,
   PERFORMANCE_STATE_LABELS,
+  REPORT_UNIT_KIND_LABELS,
   TERMINATION_REASON_LABELS,
 } from '../../../shared/domain/mediation';
 import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
@@ -38,7 +39,7 @@ export const mediationUi: UiModule<'mediation'> = {
       terminationReason: TERMINATION_REASON_LABELS,
       guidance: GUIDANCE_ROUTE_LABELS,
     },
-    // Inside a record, an agreement, a performance item or a ruling (its court's basis and result).
+    // Inside a record, an agreement, a performance item, a ruling (its court's basis and result) or a report (to whom).
     codes: {
       ...PERFORMANCE_STATE_LABELS,
       ...AGREEMENT_PERFORMANCE_LABELS,
@@ -46,6 +47,7 @@ export const mediationUi: UiModule<'mediation'> = {
       ...AGREEMENT_FORM_FULL_LABELS,
       ...COURT_BASIS_LABELS,
       ...CONFIRMATION_RESULT_LABELS,
+      ...REPORT_UNIT_KIND_LABELS,
     },
   },
   settings: [],

@@ -83,6 +83,15 @@ export function useSaveCaseVisit<F>(form?: UseFormReturnType<F>) {
   return useCaseWrite((input: Input<'mediation.saveVisit'>) => api.mediation.saveVisit(input), form);
 }
 
+/** 纠纷激化报告 (人民调解法 art. 25), and its removal. */
+export function useSaveReport<F>(form?: UseFormReturnType<F>) {
+  return useCaseWrite((input: Input<'mediation.saveReport'>) => api.mediation.saveReport(input), form);
+}
+
+export function useDeleteReport() {
+  return useCaseWrite((id: string) => api.mediation.deleteReport({ id }));
+}
+
 export function useDeleteCase() {
   return useWrite((id: string) => api.mediation.delete({ id }), { touches: TOUCHES });
 }

@@ -22,6 +22,7 @@ import { formatCaseNumber } from '../../../shared/domain/case-number';
 import {
   DEADLINE_UNIT_LABELS,
   DEADLINE_UNITS,
+  FAILURE_VISIT_SOURCE,
   GridInput,
   SettingsInput,
   STAFF_KIND_LABELS,
@@ -121,6 +122,30 @@ function TownshipSettings({ settings }: { settings: Settings }) {
           withAsterisk
           {...form.getInputProps('returnVisitDays')}
         />
+        <Stack gap={4} data-testid="failure-visit-setting">
+          <Group align="flex-end" gap="xs">
+            <Switch
+              label="调解不成、终止调解后安排回访（了解纠纷是否激化）"
+              pb={8}
+              {...form.getInputProps('failureVisitEnabled', { type: 'checkbox' })}
+            />
+            <NumberInput
+              label="结案后回访间隔（天）"
+              min={1}
+              max={365}
+              allowDecimal={false}
+              w={180}
+              disabled={!v.failureVisitEnabled}
+              {...form.getInputProps('failureVisitDays')}
+            />
+          </Group>
+          <Text size="xs" c="dimmed">
+            <Badge size="xs" variant="outline" mr={4}>
+              本所设定
+            </Badge>
+            {FAILURE_VISIT_SOURCE}
+          </Text>
+        </Stack>
         <Text size="xs" c="dimmed">
           账本文件：{status.data?.dbPath}
         </Text>

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,9 @@ import { APPLICATION_ID, NEW_LEDGER_PAGE_SIZE, openLedger } from '../../../db/op
 import { createHost, dispatch } from '../../../db/router';
 import { resolveDbPath } from '../../../db/paths';
 import type { FollowupSubject } from '../../../shared/schemas/followup';
+import type { MediationCase } from '../../../shared/schemas/mediation';
 import { originOfDisputeSource } from '../../../shared/domain/mediation';
-import { tempDir } from '../../helpers/test-db';
+import { previousVersionMigrations, tempDir } from '../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const opened: { close(): void }[] = [];
@@ -23,20 +24,6 @@ function open(path: string, stamp?: string) {
   const l = openLedger(path, stamp ? { stamp } : {});
   opened.push(l);
   return l;
-}
-
-/** A copy of the migrations folder without the newest migration: the previous app version. */
-/** The migrations of an earlier version: all but the last `drop`, or (a tag prefix) all before it. */
-function previousVersionMigrations(dir: string, drop: number | string = 1): string {
-  const real = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
-  const folder = join(dir, 'previous-migrations');
-  cpSync(real, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const count = typeof drop === 'number' ? drop : journal.entries.filter((e) => e.tag >= drop).length;
-  for (let i = 0; i < count; i++) rmSync(join(folder, `${journal.entries.pop()!.tag}.sql`));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
 }
 
 /** How many migrations an app version that stops before `tag` has yet to apply. */
@@ -792,6 +779,96 @@ describe('openLedger', () => {
     if (!stats.ok) throw new Error(stats.error.message);
     const value = stats.value as { years: { year: number; patients: number; rewarded: number; rewardRate: number | null }[] };
     expect(value.years).toEqual([expect.objectContaining({ year: 2024, patients: 4, rewarded: 1, rewardRate: 0.25 })]);
+  });
+
+  it('REVIEW rows 6, 19 and §2.1: a case and agreement kept before 0022 read as before — an application with no answer on 共同申请 and no warning, every visit for performance, no visit added to a failed case, no reports', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0022') });
+    const clock = fixedClock('2024-06-15');
+    const oldHost = createHost(old, { clock, log: () => {} });
+    dispatch(oldHost, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const staffId = (old.db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+    const person = dispatch(oldHost, 'persons.create', { name: '张三' });
+    if (!person.ok) throw new Error(person.error.message);
+    const personId = (person.value as { id: string }).id;
+    const at = '2024-05-01T08:00:00.000Z';
+    // Written as the version before 0022 wrote them (its services would now read the new columns).
+    const kase = old.db.prepare(
+      `INSERT INTO mediation_case (id, case_no, case_year, case_seq, origin, mediating_body, committee_name, accepted_date, category, summary,
+         outcome, outcome_reason, guidance, closed_date, parties_text, mediators_text, created_at, updated_at)
+       VALUES (?, ?, 2024, ?, 'application', 'township', '高寨乡人民调解委员会', '2024-05-07', '02', '纠纷', ?, ?, ?, ?, '张三', '王调解', ?, ?)`,
+    );
+    const SETTLED = '01HZC0000000000000000000S1';
+    const FAILED = '01HZC0000000000000000000F1';
+    kase.run(SETTLED, '（2024）高寨乡人调字第1号', 1, 'success', null, null, '2024-05-21', at, at);
+    kase.run(FAILED, '（2024）高寨乡人调字第2号', 2, 'failure', '分歧大', '["litigation"]', '2024-05-20', at, at);
+    for (const id of [SETTLED, FAILED]) {
+      old.db
+        .prepare("INSERT INTO mediation_party (id, case_id, person_id, role, ord) VALUES (?, ?, ?, 'applicant', 0)")
+        .run(`${id.slice(0, 23)}P${id.slice(-2)}`, id, personId);
+      old.db
+        .prepare('INSERT INTO mediation_mediator (id, case_id, staff_id, ord) VALUES (?, ?, ?, 0)')
+        .run(`${id.slice(0, 23)}M${id.slice(-2)}`, id, staffId);
+    }
+    old.db
+      .prepare(
+        `INSERT INTO agreement (id, case_id, form, facts, matters, content, party_signatures, mediator_signed_date, seal_date, effective_date,
+           performance, confirmation_intent, confirmation_applied_date, confirmation_court_basis, confirmation_court, created_at, updated_at)
+         VALUES ('01HZA0000000000000000000S1', ?, 'written', '事实', '争议', '赔偿2000元', ?, '2024-05-21', '2024-05-21', '2024-05-21',
+           'on_the_spot', 1, '2024-06-01', 'party_domicile', '某某县人民法院', ?, ?)`,
+      )
+      .run(SETTLED, JSON.stringify({ [personId]: '2024-05-21' }), at, at);
+    const visit = old.db.prepare(
+      'INSERT INTO return_visit (id, case_id, planned_date, visit_date, visitor_staff_id, performance_found, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    visit.run('01HZV0000000000000000000S1', SETTLED, '2024-06-20', '2024-06-14', staffId, 'performed', at, at);
+    visit.run('01HZV0000000000000000000S2', SETTLED, '2024-07-30', null, null, null, at, at);
+    old.close();
+
+    const again = open(path, '20240615120000');
+    expect(again.db.prepare('SELECT confirmation_joint AS joint FROM agreement').all()).toEqual([{ joint: null }]);
+    expect(again.db.prepare('SELECT id, purpose FROM return_visit ORDER BY id').all()).toEqual([
+      { id: '01HZV0000000000000000000S1', purpose: 'performance' },
+      { id: '01HZV0000000000000000000S2', purpose: 'performance' },
+    ]);
+    const host = createHost(again, { clock, log: () => {} });
+    const get = (id: string) => {
+      const r = dispatch(host, 'mediation.get', { id });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as MediationCase;
+    };
+    // The agreement is confirmed as applied for, as before: no answer on 共同申请, so nothing to warn of
+    const settled = get(SETTLED);
+    expect(settled.agreement!.confirmation).toMatchObject({ appliedDate: '2024-06-01', joint: null, nonJoint: false, late: false });
+    expect(settled.agreement!.performance).toBe('on_the_spot');
+    expect(settled.visits.map((v) => [v.purpose, v.plannedDate, v.visitDate])).toEqual([
+      ['performance', '2024-06-20', '2024-06-14'],
+      ['performance', '2024-07-30', null],
+    ]);
+    // The failed case keeps its outcome and gets no visit it did not have; neither has a report
+    const failed = get(FAILED);
+    expect([failed.outcome, failed.closedDate, failed.guidance, failed.visits, failed.reports]).toEqual([
+      'failure',
+      '2024-05-20',
+      ['litigation'],
+      [],
+      [],
+    ]);
+    expect(dispatch(host, 'mediation.stats', { dateFrom: '2024-01-01', dateTo: '2024-12-31' })).toMatchObject({
+      ok: true,
+      value: { successful: 1, failed: 1, confirmationsApplied: 1, performed: 1, escalationReports: 0 },
+    });
+    // Saving the confirmation again asks the question it never had an answer to
+    expect(
+      dispatch(host, 'mediation.saveConfirmation', {
+        caseId: SETTLED,
+        intent: true,
+        appliedDate: '2024-06-01',
+        courtBasis: 'party_domicile',
+        court: '某某县人民法院',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { joint: expect.stringContaining('共同申请') } } });
   });
 
   it('refuses a file that is not a ledger and leaves it alone', () => {

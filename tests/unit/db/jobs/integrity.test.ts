@@ -14,7 +14,7 @@ import { generate } from '../../../../db/demo';
 import { DAMAGED_MESSAGE } from '../../../../db/jobs/integrity';
 import { openLedger } from '../../../../db/open';
 import { closeHost, contextFor, createHost, dispatch } from '../../../../db/router';
-import { openTestLedger, tempDir } from '../../../helpers/test-db';
+import { openTestLedger, previousVersionMigrations, tempDir } from '../../../helpers/test-db';
 
 /** A set-up ledger with a few hundred persons, closed; its path. */
 function ledgerFile(): string {
@@ -51,12 +51,11 @@ describe('the background check of a large ledger', () => {
     const plain = openLedger(path);
     expect(plain.checkDeferred).toBe(false);
     plain.close();
-    // One migration short of this version: checked before the upgrade writes anything
-    const db = new Database(path);
-    db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
-    db.exec('DROP TABLE dispute_fts');
-    db.close();
-    const old = open(path);
+    // A file of the version before: checked before the upgrade writes anything
+    const dir = tempDir();
+    const older = join(dir, 'older.db');
+    openLedger(older, { migrationsFolder: previousVersionMigrations(dir) }).close();
+    const old = open(older);
     expect([old.checkDeferred, old.migration.applied]).toEqual([false, 1]);
     old.close();
   });

@@ -57,6 +57,14 @@ const updateOf = (c: MediationCase, over: Partial<Input<'mediation.update'>> = {
   mediatorIds: c.mediators.map((m) => m.staffId),
   ...over,
 });
+/** A joint 司法确认 application of 2024-06-01 to the court of a party's domicile (REVIEW row 6). */
+const APPLICATION = {
+  intent: true,
+  appliedDate: '2024-06-01',
+  joint: true,
+  courtBasis: 'party_domicile',
+  court: '某某县人民法院',
+} as const;
 /** A case opened directly (accepted 2024-05-15 unless told), with both persons as parties. */
 const direct = (fields: Partial<Input<'mediation.create'>> = {}) =>
   t.call('mediation.create', {
@@ -244,6 +252,7 @@ describe("people's mediation case file", () => {
       caseId: c.id,
       intent: true,
       appliedDate: '2024-06-01',
+      joint: true,
       courtBasis: 'committee_location',
       court: '某某县人民法院',
       rulingNo: '（2024）豫0102民特12号',
@@ -566,6 +575,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
         caseId: c.id,
         intent: true,
         appliedDate,
+        joint: true,
         courtBasis: 'subject_location',
         court: '某某县人民法院',
       }).agreement!.confirmation;
@@ -588,10 +598,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
       const c = writtenAgreement(open().id);
       const saved = t.call('mediation.saveConfirmation', {
         caseId: c.id,
-        intent: true,
-        appliedDate: '2024-06-01',
-        courtBasis: 'party_domicile',
-        court: '某某县人民法院',
+        ...APPLICATION,
         acceptedDate,
         rulingNo: '（2024）豫0102民特12号',
         result,
@@ -612,8 +619,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
     [{ courtBasis: null }, 'courtBasis', '请选择向哪一法院申请（民事诉讼法第二百零五条）'],
   ])('row 6: the host refuses %j at %s: %s', (over, field, message) => {
     const c = writtenAgreement(open().id);
-    const input = { caseId: c.id, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院', ...over };
-    expect(t.raw('mediation.saveConfirmation', input)).toMatchObject({
+    expect(t.raw('mediation.saveConfirmation', { caseId: c.id, ...APPLICATION, ...over })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { [field]: message } },
     });
@@ -884,5 +890,195 @@ describe("REVIEW row 10: a party's 委托代理人", () => {
     const trail = t.call('audit.forEntity', { entity: 'mediation', id: c.id });
     // Added, carried in the correction's snapshot, and removed: each in the case's history
     expect(trail.filter((e) => JSON.stringify(e).includes('赵律师')).map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+});
+
+/** Mediation failed on `closedDate`, the parties told they may go to court. */
+const fail = (caseId: string, closedDate = '2024-05-20') =>
+  t.call('mediation.close', { id: caseId, outcome: 'failure', closedDate, reason: '双方分歧大', guidance: ['litigation'] });
+
+describe('REVIEW row 6: 司法确认 is applied for by both parties together', () => {
+  const confirm = (caseId: string, over: Record<string, unknown>) => {
+    const { joint: _asked, ...application } = APPLICATION;
+    return t.raw('mediation.saveConfirmation', { caseId, ...application, ...over });
+  };
+
+  it.each([
+    // jointly → kept as, warned
+    [true, true, false],
+    [false, false, true],
+  ])('row 6: an application made jointly: %s is kept as %s and warned of: %s', (joint, kept, warned) => {
+    const c = writtenAgreement(open().id);
+    const r = confirm(c.id, { joint });
+    expect(r).toMatchObject({ ok: true, value: { agreement: { confirmation: { joint: kept, nonJoint: warned, late: false } } } });
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ after: { confirmation: { joint } } });
+  });
+
+  it('row 6: the host asks whether the parties applied together with every application, and keeps nothing without one', () => {
+    const c = writtenAgreement(open().id);
+    expect(confirm(c.id, {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { joint: '已申请司法确认的，请确认是否由双方当事人共同申请（民事诉讼法第二百零五条）' } },
+    });
+    expect(confirm(c.id, { joint: null })).toMatchObject({ ok: false, error: { fields: { joint: expect.stringContaining('共同申请') } } });
+    // Only the intent so far: the box's default is not an answer
+    const intent = confirm(c.id, { appliedDate: null, courtBasis: null, court: null, joint: true });
+    expect(intent).toMatchObject({ ok: true, value: { agreement: { confirmation: { appliedDate: null, joint: null, nonJoint: false } } } });
+    // The ledger lists a one-party application as applied, like any other
+    confirm(c.id, { joint: false });
+    expect(t.call('mediation.list', {}).rows.find((r) => r.id === c.id)!.confirmation).toBe('applied');
+  });
+});
+
+describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whether the dispute escalates', () => {
+  const dashboard = () => t.call('obligations.dashboard', {});
+  /** The mediation items of the dashboard's lists: [label, due date]. */
+  const due = () =>
+    [...dashboard().overdue, ...dashboard().dueSoon].filter((i) => i.module === 'mediation').map((i) => [i.label, i.dueDate]);
+
+  it('row 19: a failed mediation is visited the return-visit interval after closing, on the dashboard until the visit is recorded', () => {
+    const c = fail(open().id);
+    expect(c.visits).toEqual([expect.objectContaining({ purpose: 'escalation', plannedDate: '2024-06-19', visitDate: null })]);
+    expect(due()).toContainEqual(['防止纠纷激化回访', '2024-06-19']);
+    const item = [...dashboard().dueSoon].find((i) => i.label === '防止纠纷激化回访')!;
+    expect(item.link).toBe(`/mediation/${c.id}`);
+    // Recorded with the visit form, which fills the proposed visit: nothing to find performed
+    const visited = t.call('mediation.saveVisit', {
+      caseId: c.id,
+      visitDate: '2024-06-14',
+      visitorStaffId: mediatorId,
+      method: '上门回访',
+      performanceFound: 'not_applicable',
+      satisfaction: '基本满意',
+      notes: '双方未再发生冲突，申请人已向法院起诉',
+    });
+    expect(visited.visits).toEqual([
+      expect.objectContaining({ purpose: 'escalation', plannedDate: '2024-06-19', visitDate: '2024-06-14', visitorName: '王调解' }),
+    ]);
+    expect(due().map(([label]) => label)).not.toContain('防止纠纷激化回访');
+  });
+
+  it.each([
+    // termination reason → whether a visit is proposed
+    ['refused', ['litigation'], true],
+    ['requested', ['arbitration'], true],
+    ['settled', [], false],
+    ['withdrawn', [], false],
+  ] as const)('row 19: a mediation ended for %s (routes told: %j) gets an escalation visit: %s', (terminationReason, guidance, visited) => {
+    const c = t.call('mediation.close', {
+      id: direct().id,
+      outcome: 'terminated',
+      closedDate: '2024-06-10',
+      terminationReason,
+      reason: '情况说明',
+      guidance: [...guidance],
+    });
+    expect(c.visits.map((v) => [v.purpose, v.plannedDate])).toEqual(visited ? [['escalation', '2024-07-10']] : []);
+  });
+
+  it("row 19: the office's setting — its own interval, or none — holds for the cases closed after it; an older ledger takes the return-visit interval", () => {
+    const s = t.call('settings.get', {});
+    expect([s.failureVisitEnabled, s.failureVisitDays]).toEqual([true, 30]);
+    t.call('settings.update', { ...s, failureVisitDays: 7 });
+    const week = fail(direct().id, '2024-06-10');
+    expect(week.visits.map((v) => v.plannedDate)).toEqual(['2024-06-17']);
+    expect(t.raw('settings.update', { ...s, failureVisitDays: 0 })).toMatchObject({
+      ok: false,
+      error: { fields: { failureVisitDays: '间隔至少1天' } },
+    });
+    t.call('settings.update', { ...s, failureVisitEnabled: false });
+    expect(fail(direct().id, '2024-06-10').visits).toEqual([]);
+    // …and the visit planned before the change stays
+    expect(t.call('mediation.get', { id: week.id }).visits.map((v) => v.plannedDate)).toEqual(['2024-06-17']);
+    // A ledger whose settings predate the setting: on, at the office's return-visit interval
+    const { failureVisitEnabled: _e, failureVisitDays: _d, ...old } = s;
+    t.ledger.db.prepare("UPDATE setting SET value = ? WHERE key = 'settings'").run(JSON.stringify({ ...old, returnVisitDays: 45 }));
+    expect(t.call('settings.get', {})).toMatchObject({ returnVisitDays: 45, failureVisitEnabled: true, failureVisitDays: 45 });
+  });
+
+  it('row 19: the visit is never proposed twice — a closed case is not closed again, and deleting and restoring it keeps the one visit', () => {
+    const c = fail(open().id);
+    expect(
+      t.raw('mediation.close', { id: c.id, outcome: 'failure', closedDate: '2024-05-21', reason: 'x', guidance: ['litigation'] }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    t.call('mediation.delete', { id: c.id });
+    expect(due().map(([label]) => label)).not.toContain('防止纠纷激化回访');
+    t.call('recycle.restore', { section: 'mediation', id: c.id });
+    expect(t.call('mediation.get', { id: c.id }).visits.map((v) => [v.purpose, v.plannedDate])).toEqual([['escalation', '2024-06-19']]);
+    expect(due().filter(([label]) => label === '防止纠纷激化回访')).toHaveLength(1);
+    const rows = t.ledger.db.prepare('SELECT count(*) AS n FROM return_visit WHERE case_id = ?').get(c.id) as { n: number };
+    expect(rows.n).toBe(1);
+  });
+});
+
+describe('REVIEW §2.1: a dispute that may escalate is reported, and the report kept on the case', () => {
+  const report = (caseId: string, over: Record<string, unknown> = {}) =>
+    t.raw('mediation.saveReport', {
+      caseId,
+      date: '2024-06-01',
+      unitKind: 'police',
+      unit: '高寨派出所',
+      receiver: '刘警官',
+      content: '被申请人扬言报复，可能引发伤害',
+      measures: '通知村干部和家属看护，分别做双方工作',
+      ...over,
+    });
+
+  it('§2.1: a report is kept with the unit, the receiver, what was reported and the steps taken, in date order, audited both ways', () => {
+    const c = open();
+    expect(report(c.id, { date: '2024-06-01' })).toMatchObject({ ok: true });
+    const second = report(c.id, { date: '2024-05-20', unitKind: 'other', unit: '乡综治中心', receiver: '赵主任' });
+    expect(second).toMatchObject({ ok: true });
+    const now = t.call('mediation.get', { id: c.id });
+    expect(now.reports.map((r) => [r.date, r.unitKind, r.unit, r.receiver])).toEqual([
+      ['2024-05-20', 'other', '乡综治中心', '赵主任'],
+      ['2024-06-01', 'police', '高寨派出所', '刘警官'],
+    ]);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      action: 'create',
+      after: { report: { unit: '乡综治中心', measures: '通知村干部和家属看护，分别做双方工作' } },
+    });
+    const gone = t.call('mediation.deleteReport', { id: now.reports[0]!.id });
+    expect(gone.reports.map((r) => r.unit)).toEqual(['高寨派出所']);
+    expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { report: { date: '2024-05-20', unit: '乡综治中心', receiver: '赵主任' } },
+    });
+    expect(t.raw('mediation.deleteReport', { id: now.reports[0]!.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A report after the mediation failed (at the visit, say) is on the case too
+    fail(c.id);
+    expect(report(c.id, { date: '2024-06-14' })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ date: '2024-05-06' }, 'date', '不能早于受理日期'],
+    [{ date: '2024-06-16' }, 'date', '报告日期不能晚于今天'],
+    [{ unit: '' }, 'unit', '请填写接收单位名称'],
+    [{ unitKind: '派出所' }, 'unitKind', '请选择报告对象（公安派出所或其他部门）'],
+    [{ measures: ' ' }, 'measures', '请填写采取的预防措施'],
+  ])('§2.1: the host refuses a report with %j at %s: %s', (over, field, message) => {
+    expect(report(open().id, over)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [field]: message } } });
+  });
+
+  it('§2.1: the statistics count the cases reported in the period, by the day of the report, each case once', () => {
+    const c = open();
+    report(c.id, { date: '2024-05-20' });
+    report(c.id, { date: '2024-06-01' });
+    // A case accepted before the period, reported in it, counts on either basis
+    const earlier = direct({ acceptedDate: '2024-04-10' });
+    report(earlier.id, { date: '2024-05-02' });
+    // Reported before the period: not counted
+    const before = direct({ acceptedDate: '2024-04-11' });
+    report(before.id, { date: '2024-04-30' });
+    // A report removed, and a deleted case, do not count
+    const removed = direct();
+    report(removed.id);
+    t.call('mediation.deleteReport', { id: t.call('mediation.get', { id: removed.id }).reports[0]!.id });
+    const deleted = direct();
+    report(deleted.id);
+    t.call('mediation.delete', { id: deleted.id });
+    for (const basis of ['accepted', 'closed'] as const)
+      expect(t.call('mediation.stats', { dateFrom: '2024-05-01', dateTo: '2024-06-15', basis }).escalationReports).toBe(2);
+    expect(t.call('mediation.stats', { dateFrom: '2024-06-02', dateTo: '2024-06-15' }).escalationReports).toBe(0);
   });
 });

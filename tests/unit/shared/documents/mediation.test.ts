@@ -66,6 +66,7 @@ const base: MediationCase = {
   records: [],
   agreement: null,
   visits: [],
+  reports: [],
   createdAt: '2024-03-05T00:00:00Z',
   updatedAt: '2024-03-05T00:00:00Z',
   deletedAt: null,
@@ -103,6 +104,7 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   confirmation: {
     intent: true,
     appliedDate: '2024-03-20',
+    joint: true,
     courtBasis: 'committee_location',
     court: '某某县人民法院',
     acceptedDate: null,
@@ -111,6 +113,7 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
     resultDate: null,
     window: null,
     late: false,
+    nonJoint: false,
   },
   ...over,
 });
@@ -322,5 +325,68 @@ describe('mediation case file', () => {
     };
     const c = { ...base, parties: [base.parties[0]!, id === 'ORG' ? company : base.parties[1]!], agreement: agreement() };
     expect(texts(buildMediationDocument(c, CTX, 'agreement').parts[0]!.blocks)).toContain(line);
+  });
+
+  const failed: MediationCase = {
+    ...base,
+    outcome: 'failure',
+    closedDate: '2024-03-20',
+    outcomeReason: '双方分歧大',
+    guidance: ['litigation'],
+    records: [{ id: 'R1', kind: 'session', date: '2024-03-10', place: null, participants: '双方', content: '调解', nextStep: null }],
+    reports: [
+      {
+        id: 'E1',
+        date: '2024-03-12',
+        unitKind: 'police',
+        unit: '高寨派出所',
+        receiver: '刘警官',
+        content: '王小二扬言报复',
+        measures: '通知村干部看护',
+      },
+    ],
+    visits: [
+      {
+        id: 'V1',
+        purpose: 'escalation',
+        plannedDate: '2024-04-19',
+        visitDate: '2024-04-18',
+        visitorStaffId: 'S1',
+        visitorName: '李调解',
+        method: '上门回访',
+        performanceFound: 'not_applicable',
+        satisfaction: '基本满意',
+        notes: '双方未再冲突',
+        due: false,
+      },
+    ],
+  };
+
+  it('REVIEW §2.1: prints each 纠纷激化报告 after the mediation records, listed in the 卷内目录', () => {
+    expect(availableDocs(base).find((d) => d.key === 'report')).toMatchObject({ ready: false, why: '尚无纠纷激化报告' });
+    expect(dossierOrder(failed)).toEqual(['cover', 'contents', 'register', 'notice', 'session', 'report', 'visit', 'backCover']);
+    const form = buildMediationDocument(failed, CTX, 'report').parts[0]!;
+    expect(form.title).toBe('纠纷激化报告记录（2024年3月12日）');
+    const t = texts(form.blocks);
+    for (const text of ['公安派出所：高寨派出所', '刘警官', '王小二扬言报复', '通知村干部看护', '人民调解法第二十五条'])
+      expect(t).toContain(text);
+    const contents = buildMediationDocument(failed, CTX, 'contents').parts[0]!;
+    const table = contents.blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+    const names = table.rows.slice(1).map((r) => r[1]!.text);
+    expect(names.slice(names.indexOf('人民调解记录（2024年3月10日）'), -1)).toEqual([
+      '人民调解记录（2024年3月10日）',
+      '纠纷激化报告记录（2024年3月12日）',
+      '人民调解回访记录（2024年4月18日）',
+    ]);
+  });
+
+  it('REVIEW row 19: the visit after a failed mediation says why it was made, and no agreement performance', () => {
+    const t = texts(buildMediationDocument(failed, CTX, 'visit').parts[0]!.blocks);
+    expect(t).toContain('王大妈与王小二婚姻家庭纠纷（调解不成后回访，了解纠纷是否激化）');
+    expect(t).not.toContain('协议履行情况');
+    const ended = texts(
+      buildMediationDocument({ ...failed, outcome: 'terminated', terminationReason: 'refused' }, CTX, 'visit').parts[0]!.blocks,
+    );
+    expect(ended).toContain('（终止调解后回访，了解纠纷是否激化）');
   });
 });

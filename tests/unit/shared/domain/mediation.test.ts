@@ -8,10 +8,12 @@ import {
   committeeCounterKey,
   confirmationWindow,
   COURT_CASE_NO_RE,
+  escalationVisitDate,
   handlingDeadline,
   landContractAllowed,
   lateConfirmation,
   mediationRates,
+  nonJointConfirmation,
   originOfDisputeSource,
   routesRequired,
   STAT_DEFINITIONS,
@@ -20,7 +22,14 @@ import {
 } from '../../../../shared/domain/mediation';
 import { DISPUTE_SOURCES } from '../../../../shared/dictionaries';
 import { computeDueItems } from '../../../../shared/domain/obligations';
-import { CloseInput, ConfirmationInput, ExtensionInput, MediationCreateInput } from '../../../../shared/schemas/mediation';
+import {
+  CloseInput,
+  ConfirmationInput,
+  EscalationReportInput,
+  ExtensionInput,
+  JOINT_REQUIRED,
+  MediationCreateInput,
+} from '../../../../shared/schemas/mediation';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { formatRate } from '../../../../shared/domain/rates';
 
@@ -255,7 +264,7 @@ describe('REVIEW row 6: 司法确认 — a late application warned, the court �
     expect(COURT_CASE_NO_RE.test(no)).toBe(ok);
   });
 
-  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院' };
+  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', joint: true, courtBasis: 'party_domicile', court: '某某县人民法院' };
   it.each([
     [{}, null],
     [{ result: 'granted', acceptedDate: '2024-06-03', rulingNo: '（2024）豫0102民特12号', resultDate: '2024-06-10' }, null],
@@ -273,6 +282,88 @@ describe('REVIEW row 6: 司法确认 — a late application warned, the court �
     [{ result: 'settled', resultDate: '2024-06-10' }, '司法确认结果不正确'],
   ])('%j → %s', (over, message) => {
     expect(problem(ConfirmationInput, { ...base, ...over })).toBe(message);
+  });
+});
+
+describe('REVIEW row 6: 司法确认 is applied for by both parties together — one party alone is warned of, not refused', () => {
+  it.each([
+    // applied, jointly → warned
+    ['2024-06-01', true, false],
+    ['2024-06-01', false, true],
+    // kept before the question was asked: nothing to warn of
+    ['2024-06-01', null, false],
+    // no application, nothing to say whatever the box says
+    [null, false, false],
+    [null, null, false],
+  ] as const)('applied %s, jointly %s → warned %s', (applied, joint, warned) => {
+    expect(nonJointConfirmation(applied, joint)).toBe(warned);
+  });
+
+  const base = { caseId: ID, intent: true, appliedDate: '2024-06-01', courtBasis: 'party_domicile', court: '某某县人民法院' };
+  it.each([
+    [{ joint: true }, null],
+    // one party alone: recorded as made (the card warns)
+    [{ joint: false }, null],
+    [{}, JOINT_REQUIRED],
+    [{ joint: null }, JOINT_REQUIRED],
+    [{ joint: '是' }, '请确认是否由双方当事人共同申请'],
+    // before an application the question is not asked
+    [{ appliedDate: '', courtBasis: '', court: '' }, null],
+    [{ appliedDate: '', courtBasis: '', court: '', joint: true }, null],
+  ])('%j → %s', (over, message) => {
+    expect(problem(ConfirmationInput, { ...base, ...over })).toBe(message);
+  });
+});
+
+describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whether the dispute escalates (人民调解法 art. 25)', () => {
+  const on = { failureVisitEnabled: true, failureVisitDays: 30 };
+  it.each([
+    // outcome, termination reason, closed, the office's setting → the visit's day
+    ['failure', null, '2024-05-20', on, '2024-06-19'],
+    ['failure', null, '2024-05-20', { failureVisitEnabled: true, failureVisitDays: 7 }, '2024-05-27'],
+    ['terminated', 'refused', '2024-05-20', on, '2024-06-19'],
+    ['terminated', 'requested', '2024-05-20', on, '2024-06-19'],
+    ['terminated', 'other', '2024-05-20', on, '2024-06-19'],
+    // an ending kept without its reason is treated as unresolved
+    ['terminated', null, '2024-05-20', on, '2024-06-19'],
+    // settled by the parties themselves, or withdrawn: nothing left to escalate
+    ['terminated', 'settled', '2024-05-20', on, null],
+    ['terminated', 'withdrawn', '2024-05-20', on, null],
+    ['success', null, '2024-05-20', on, null],
+    // the office proposes none
+    ['failure', null, '2024-05-20', { failureVisitEnabled: false, failureVisitDays: 30 }, null],
+    // still open
+    [null, null, null, on, null],
+  ] as const)('%s (%s) closed %s, %j → %s', (outcome, terminationReason, closedDate, setting, date) => {
+    expect(escalationVisitDate({ outcome, terminationReason, closedDate }, setting)).toBe(date);
+  });
+});
+
+describe('REVIEW §2.1: a 纠纷激化报告 says when, to whom, who received it, what was reported and what was done', () => {
+  const base = {
+    caseId: ID,
+    date: '2024-06-01',
+    unitKind: 'police',
+    unit: '高寨派出所',
+    receiver: '刘警官',
+    content: '被申请人扬言报复',
+    measures: '通知村干部看护，分别做双方工作',
+  };
+  it.each([
+    [{}, null],
+    [{ unitKind: 'other', unit: '乡综治中心' }, null],
+    [{ unitKind: 'court' }, '请选择报告对象（公安派出所或其他部门）'],
+    [{ unit: '  ' }, '请填写接收单位名称'],
+    [{ receiver: '' }, '请填写接收人'],
+    [{ content: '' }, '请填写报告内容'],
+    [{ measures: '' }, '请填写采取的预防措施'],
+  ])('%j → %s', (over, message) => {
+    expect(problem(EscalationReportInput, { ...base, ...over })).toBe(message);
+  });
+
+  it('counts the cases reported in the period by the day of the report, each case once', () => {
+    expect(STAT_DEFINITIONS.escalationReports).toMatch(/按报告日期/);
+    expect(STAT_DEFINITIONS.escalationReports).toMatch(/一案多次报告计一件/);
   });
 });
 
