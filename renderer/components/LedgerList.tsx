@@ -13,6 +13,7 @@ import { MODULE_INFO, recordPath, type ModuleName } from '../../shared/modules';
 import type { Paged } from '../../shared/schemas/common';
 import { errorMessage } from '../api/client';
 import { EmptyState } from './EmptyState';
+import { type LedgerPrint, PrintLedgerButton } from './PrintLedger';
 import { SortHeader } from './SortHeader';
 
 export type SortDir = 'asc' | 'desc';
@@ -100,6 +101,8 @@ export interface LedgerListProps<R extends { id: string }, S extends string> {
   title: string;
   /** Other pages of the ledger (统计, 走访计划表) by their path below the module's route, before 导出Excel. */
   links?: readonly { label: string; path: string }[];
+  /** 打印台账: every row of the filters on screen, printed (PrintLedger.tsx). */
+  print?: LedgerPrint<R>;
   /** 导出Excel: the ledger with the filters on screen. */
   exportFile?: { busy: boolean; run: () => void };
   /** The page's main button, to `${route}/new`. */
@@ -195,6 +198,7 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
               {l.label}
             </Button>
           ))}
+          {props.print && <PrintLedgerButton title={props.title} columns={columns} print={props.print} unit={props.unit} />}
           {props.exportFile && (
             <Button variant="default" onClick={props.exportFile.run} loading={props.exportFile.busy}>
               导出Excel

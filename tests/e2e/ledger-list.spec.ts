@@ -1,6 +1,6 @@
 /**
  * The ledgers as a long list is worked through: a pager above and below the table, a new page starting
- * at its top, a two-character name search over the case numbers, parties and summaries, a reversed date
+ * at its top, the whole filtered list printed, a two-character name search over the case numbers, parties and summaries, a reversed date
  * range flagged at the field, and a person search that stops at 100 saying so rather than "共 100 人".
  */
 import { E2E_TODAY, expect, test } from './fixtures';
@@ -38,6 +38,18 @@ test('page through a long dispute ledger from either pager, search it, and see a
   await page.getByRole('button', { name: '上方翻页：上一页' }).click();
   await expect(page.getByRole('row')).toHaveCount(51);
   await page.screenshot({ path: test.info().outputPath('disputes-pagers.png') });
+
+  // 打印台账: every one of the 60 rows, not the page of 50 on screen, on A4 landscape sheets with the header repeated
+  await page.getByRole('button', { name: '打印台账' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('#ledger-print');
+  await expect(sheet.getByRole('heading', { name: '高寨乡矛盾纠纷排查登记' })).toBeVisible();
+  await expect(sheet.getByText(/^全部　打印日期：\d{4}-\d{2}-\d{2}　共 60 条$/)).toBeVisible();
+  await expect(sheet.locator('tbody tr')).toHaveCount(60);
+  await expect(sheet.locator('thead th').first()).toHaveText('序号');
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await page.pdf({ path: test.info().outputPath('ledger.pdf'), preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // A two-character fragment of the summary, and of a party's name
   await page.getByLabel('查找').fill('边界');

@@ -4,11 +4,12 @@ import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../
 import type { DisputeRow } from '../../../shared/schemas/disputes';
 import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
+import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeLedgerFile } from './mutations';
-import { useDisputeList } from './queries';
+import { fetchDisputePage, useDisputeList } from './queries';
 
 type Sort = NonNullable<Input<'disputes.list'>['sort']>;
 
@@ -94,6 +95,10 @@ export function DisputeListPage() {
         { label: '排查活动', path: 'screening' },
         { label: '统计', path: 'stats' },
       ]}
+      print={{
+        fetchPage: (page, pageSize) => fetchDisputePage(filter, page, pageSize),
+        subtitle: printSubtitle('登记日期', f.dateFrom, f.dateTo, ledger.filtered),
+      }}
       // The register with exactly the filters and order on screen, every page of it.
       exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
       create="登记纠纷"

@@ -17,6 +17,11 @@ export function useDisputeList(f: Input<'disputes.list'>) {
   return useQuery({ queryKey: disputeKeys.list(f), queryFn: () => api.disputes.list(f), placeholderData: (prev) => prev });
 }
 
+/** One page of the register with the filters on screen, for 打印台账. */
+export function fetchDisputePage(f: Input<'disputes.list'>, page: number, pageSize: number) {
+  return api.disputes.list({ ...f, page, pageSize });
+}
+
 export function useDispute(id: string | undefined) {
   return useQuery({ queryKey: disputeKeys.detail(id ?? ''), queryFn: () => api.disputes.get({ id: id! }), enabled: !!id });
 }

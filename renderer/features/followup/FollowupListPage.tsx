@@ -11,11 +11,12 @@ import {
   type FollowupStatus,
 } from '../../../shared/schemas/followup';
 import { FilterSelect } from '../../components/FilterSelect';
+import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { ControlBadge, FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
 import { useFollowupLedgerFile } from './mutations';
-import { useFollowupList } from './queries';
+import { fetchFollowupPage, useFollowupList } from './queries';
 
 type ListInput = Input<'followup.list'>;
 type Sort = NonNullable<ListInput['sort']>;
@@ -111,6 +112,10 @@ export function FollowupListPage() {
         { label: '统计', path: 'stats' },
         { label: '走访计划表', path: 'plan' },
       ]}
+      print={{
+        fetchPage: (page, pageSize) => fetchFollowupPage(filter, page, pageSize),
+        subtitle: printSubtitle('', null, null, ledger.filtered),
+      }}
       // The ledger with exactly the filters on screen, every page of it.
       exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
       create="新建档案"

@@ -13,6 +13,11 @@ export const followupKeys = {
   schedule: ['followup', 'schedule'] as const,
 };
 
+/** One page of the ledger with the filters on screen, for 打印台账. */
+export function fetchFollowupPage(f: Input<'followup.list'>, page: number, pageSize: number) {
+  return api.followup.list({ ...f, page, pageSize });
+}
+
 export function useFollowupList(f: Input<'followup.list'>) {
   return useQuery({ queryKey: followupKeys.list(f), queryFn: () => api.followup.list(f), placeholderData: (prev) => prev });
 }

@@ -15,11 +15,12 @@ import {
 import type { MediationRow } from '../../../shared/schemas/mediation';
 import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
+import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, useLedger, type LedgerColumn } from '../../components/LedgerList';
 import { staffOptions, useDicts, useStaff } from '../reference/queries';
 import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationLedgerFile } from './mutations';
-import { useMediationList } from './queries';
+import { fetchMediationPage, useMediationList } from './queries';
 
 type ListInput = Input<'mediation.list'>;
 type Filters = Omit<ListInput, 'page' | 'pageSize' | 'q'> & { q: string };
@@ -67,6 +68,10 @@ export function MediationListPage() {
       module="mediation"
       title="人民调解案件台账"
       links={[{ label: '统计', path: 'stats' }]}
+      print={{
+        fetchPage: (page, pageSize) => fetchMediationPage(filter, page, pageSize),
+        subtitle: printSubtitle('受理日期', f.dateFrom, f.dateTo, ledger.filtered),
+      }}
       // The ledger with exactly the filters on screen, every page of it.
       exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
       create="新建调解案件"

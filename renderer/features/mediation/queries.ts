@@ -11,6 +11,11 @@ export const mediationKeys = {
   stats: (f: Input<'mediation.stats'>) => ['mediation', 'stats', f] as const,
 };
 
+/** One page of the ledger with the filters on screen, for 打印台账. */
+export function fetchMediationPage(f: Input<'mediation.list'>, page: number, pageSize: number) {
+  return api.mediation.list({ ...f, page, pageSize });
+}
+
 export function useMediationList(f: Input<'mediation.list'>) {
   return useQuery({ queryKey: mediationKeys.list(f), queryFn: () => api.mediation.list(f), placeholderData: (prev) => prev });
 }
