@@ -66,7 +66,7 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   const staffModal = page.getByRole('dialog', { name: '修改工作人员：李调解' });
   await staffModal.getByLabel('电话').fill('1370013');
   await staffModal.getByRole('button', { name: '保存' }).click();
-  await expect(staffModal.getByText('手机号码应为以1开头的11位数字')).toBeVisible();
+  await expect(staffModal.getByText('请填写11位手机号码，或带区号的固定电话，如 0371-12345678')).toBeVisible();
   await staffModal.getByLabel('电话').fill('13700137000');
   await staffModal.getByRole('button', { name: '保存' }).click();
   await expect(staffModal).toBeHidden();

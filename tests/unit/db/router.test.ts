@@ -66,7 +66,7 @@ describe('dispatch', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        fields: { name: '请填写姓名', phone: '手机号码应为以1开头的11位数字', idNumber: '公民身份号码应为18位' },
+        fields: { name: '请填写姓名', phone: '请填写11位手机号码，或带区号的固定电话，如 0371-12345678', idNumber: '公民身份号码应为18位' },
       },
     });
   });
