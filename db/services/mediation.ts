@@ -433,11 +433,6 @@ function checkMediators(ctx: ServiceContext, ids: string[]): void {
   }
 }
 
-function notAfterToday(ctx: ServiceContext, date: string, field: string, label: string): void {
-  if (date > ctx.clock.today())
-    throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
-}
-
 function writeMembers(ctx: ServiceContext, caseId: string, parties: { personId: string; role: PartyRole }[], mediatorIds: string[]): void {
   run(ctx, 'DELETE FROM mediation_party WHERE case_id = ?', caseId);
   run(ctx, 'DELETE FROM mediation_mediator WHERE case_id = ?', caseId);
@@ -491,7 +486,6 @@ function checkLandContract(landContract: boolean, category: string): void {
 
 function insertCase(ctx: ServiceContext, c: NewCase): string {
   requireDictCode(ctx, 'dispute_category', c.category, 'category', '纠纷类型');
-  notAfterToday(ctx, c.acceptedDate, 'acceptedDate', '受理日期');
   checkLandContract(c.landContract, c.category);
   const id = newId();
   const now = ctx.clock.now();
@@ -602,7 +596,6 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id, true);
     requireDictCode(ctx, 'dispute_category', input.category, 'category', '纠纷类型');
-    notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
     checkLandContract(input.landContract, input.category);
     if (input.landContract && before.agreement?.form === 'oral') {
       throw new LedgerError('VALIDATION', `本案已登记口头协议。${LAND_WRITTEN_TEXT}请先将协议改为书面协议。`, {
@@ -640,7 +633,6 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
 export function saveRecord(ctx: ServiceContext, input: z.output<typeof RecordInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
-    notAfterToday(ctx, input.date, 'date', '日期');
     if (input.date < c.acceptedDate)
       throw new LedgerError('VALIDATION', '记录日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     const now = ctx.clock.now();
@@ -738,7 +730,6 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       ...(input.items.length === 0 ? [input.performedDate] : input.items.map((i) => i.performedDate)),
     ].filter((d): d is string => !!d);
     for (const d of dates) {
-      notAfterToday(ctx, d, 'partySignatures', '签署日期');
       if (d < c.acceptedDate)
         throw new LedgerError('VALIDATION', '签署日期不能早于受理日期', { fields: { partySignatures: '签署日期不能早于受理日期' } });
     }
@@ -860,7 +851,6 @@ export function setPerformance(ctx: ServiceContext, input: z.output<typeof Perfo
     const c = requireOpenCase(ctx, item.case_id, true);
     const date = input.state === 'performed' ? (input.date ?? ctx.clock.today()) : null;
     if (date) {
-      notAfterToday(ctx, date, 'date', '履行日期');
       if (date < c.acceptedDate) throw new LedgerError('VALIDATION', '履行日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     }
     run(
@@ -943,7 +933,6 @@ export function setAgreementPerformance(ctx: ServiceContext, input: z.output<typ
     }
     const date = input.state === 'on_the_spot' ? a.effectiveDate : input.state === 'performed' ? input.date : null;
     if (date && input.state === 'performed') {
-      notAfterToday(ctx, date, 'date', '履行完毕日期');
       if (date < c.acceptedDate)
         throw new LedgerError('VALIDATION', '履行完毕日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     }
@@ -1030,10 +1019,7 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
         throw new LedgerError('INVALID_TRANSITION', '只有已生效的书面调解协议才能申请司法确认。');
       if (input.appliedDate < a.effectiveDate)
         throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
-      notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
-    if (input.acceptedDate) notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
-    if (input.resultDate) notAfterToday(ctx, input.resultDate, 'resultDate', '结果日期');
     if (input.resultDate && input.appliedDate && input.resultDate < input.appliedDate) {
       throw new LedgerError('VALIDATION', '裁定日期不能早于申请日期', { fields: { resultDate: '不能早于申请日期' } });
     }
@@ -1070,7 +1056,6 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
 export function saveVisit(ctx: ServiceContext, input: z.output<typeof VisitInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
-    notAfterToday(ctx, input.visitDate, 'visitDate', '回访日期');
     if (input.visitDate < c.acceptedDate)
       throw new LedgerError('VALIDATION', '回访日期不能早于受理日期', { fields: { visitDate: '不能早于受理日期' } });
     if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.visitorStaffId)) {
@@ -1153,7 +1138,6 @@ const DISPUTE_AFTER: Record<CaseOutcome, DisputeStatus> = { success: 'resolved',
 export function closeCase(ctx: ServiceContext, input: z.output<typeof CloseInput>): MediationCase {
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id);
-    notAfterToday(ctx, input.closedDate, 'closedDate', '结案日期');
     if (input.closedDate < before.acceptedDate)
       throw new LedgerError('VALIDATION', '结案日期不能早于受理日期', { fields: { closedDate: '不能早于受理日期' } });
     if (input.outcome === 'success' && !before.agreement?.effectiveDate) {
@@ -1213,7 +1197,6 @@ export function extendDeadline(ctx: ServiceContext, input: z.output<typeof Exten
     const c = requireOpenCase(ctx, input.caseId);
     const item = c.handling;
     if (!item) throw new LedgerError('NOT_FOUND', '该案件没有调解期限。');
-    notAfterToday(ctx, input.date, 'date', '当事人同意日期');
     if (input.date < c.acceptedDate)
       throw new LedgerError('VALIDATION', '当事人同意日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     const problem = extensionError(item, input.newDate, input.reason);
@@ -1250,7 +1233,6 @@ export function recordArbitrationNotice(ctx: ServiceContext, input: z.output<typ
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
     if (c.category !== LABOUR_CATEGORY) throw new LedgerError('INVALID_TRANSITION', '只有劳动争议纠纷才需告知可申请劳动仲裁。');
-    notAfterToday(ctx, input.date, 'date', '告知日期');
     if (input.date < c.acceptedDate)
       throw new LedgerError('VALIDATION', '告知日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     run(ctx, 'UPDATE mediation_case SET arbitration_told_date = ?, updated_at = ? WHERE id = ?', input.date, ctx.clock.now(), c.id);

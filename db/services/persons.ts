@@ -70,9 +70,6 @@ function prepare(ctx: ServiceContext, input: Fields, selfId: string | null): Fie
       throw new LedgerError('VALIDATION', msg, { fields: { creditCode: msg } });
     }
   }
-  if (out.birthDate && out.birthDate > ctx.clock.today()) {
-    throw new LedgerError('VALIDATION', '出生日期不能晚于今天', { fields: { birthDate: '出生日期不能晚于今天' } });
-  }
   requirePlace(ctx, out.villageId, out.gridId);
   return out;
 }

@@ -17,7 +17,7 @@ import {
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, SATISFACTION, type RiskLevel, type Satisfaction } from '../../../shared/dictionaries';
 import { HANDLING_LEVELS, HANDLING_LEVEL_LABELS, TICKET_SOURCES, type HandlingLevel } from '../../../shared/domain/disputes';
-import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
+import { type Dispute, DisputeInputAsOf } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useDicts, useStaff, useVillages } from '../reference/queries';
@@ -146,7 +146,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const dicts = useDicts();
   const villages = useVillages();
   const staff = useStaff();
-  const form = useZodForm<DisputeValues>({ schema: DisputeInput, initialValues: toValues(existing), toInput });
+  const form = useZodForm<DisputeValues>({ schema: DisputeInputAsOf, initialValues: toValues(existing), toInput });
   const mutation = useSaveDispute(form);
   const v = form.getValues();
   const preview = useNextCaseNumber(v.intakeDate, !existing);

@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ScreeningInput, type Screening } from '../../../shared/schemas/disputes';
+import { type Screening, ScreeningInputAsOf } from '../../../shared/schemas/disputes';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { DateField } from '../../components/DateField';
 import { ModalActions } from '../../components/ModalActions';
@@ -43,7 +43,7 @@ function ScreeningModal({ existing, month, onClose }: { existing?: Screening; mo
   const villages = useVillages();
   const today = todayLocal();
   const form = useZodForm({
-    schema: ScreeningInput,
+    schema: ScreeningInputAsOf,
     initialValues: {
       date: existing?.date ?? (today.startsWith(month) ? today : `${month}-01`),
       villageId: existing?.villageId ?? '',

@@ -1,6 +1,6 @@
 import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
-import { DisputeStatusInput } from '../../../shared/schemas/disputes';
+import { DisputeStatusInputAsOf } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
@@ -10,7 +10,7 @@ import { ModalActions } from '../../components/ModalActions';
 /** Records one step of the workflow with its date, a note and, for 转办, the receiving unit. */
 export function StatusChangeModal({ disputeId, to, onClose }: { disputeId: string; to: DisputeStatus; onClose: () => void }) {
   const form = useZodForm({
-    schema: DisputeStatusInput,
+    schema: DisputeStatusInputAsOf,
     initialValues: { date: todayLocal(), note: '', transferUnit: '' },
     toInput: (v) => ({ id: disputeId, to, ...v }),
   });

@@ -31,7 +31,6 @@ import {
 } from '../../../shared/domain/followup-rules';
 import {
   CULT_STATUSES,
-  FollowupCreateInput,
   MH_DIAGNOSES,
   MH_LEVEL_MEANINGS,
   MH_TEAM_ROLES,
@@ -39,6 +38,7 @@ import {
   levelName,
   levelsFor,
   type FollowupSubject,
+  FollowupCreateInputAsOf,
 } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
@@ -193,7 +193,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
   const navigate = useNavigate();
   const staff = useStaff();
   const villages = useVillages();
-  const form = useZodForm<Values>({ schema: FollowupCreateInput, initialValues: toValues(existing), toInput, toFormPath });
+  const form = useZodForm<Values>({ schema: FollowupCreateInputAsOf, initialValues: toValues(existing), toInput, toFormPath });
   const { run, saving } = useSaveFollowup(form, toFormPath);
   const v = form.getValues();
   const mh = v.group === 'mental_health';

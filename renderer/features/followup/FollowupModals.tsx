@@ -25,13 +25,13 @@ import {
   END_STATUSES,
   EXCUSE_EXAMPLES,
   FOLLOWUP_STATUS_LABELS,
-  FollowupEndInput,
-  FollowupVisitInput,
-  PoliceReportInput,
+  FollowupEndInputAsOf,
+  FollowupVisitInputAsOf,
+  PoliceReportInputAsOf,
   REWARD_RESULTS,
   REWARD_SOURCE,
-  SuspensionInput,
-  YearRecordInput,
+  SuspensionInputAsOf,
+  YearRecordInputAsOf,
   TERMINATION_REASONS,
   TEST_RESULTS,
   VISIT_KIND_LABELS,
@@ -86,7 +86,7 @@ function visitInput(s: FollowupSubject, id: string | null, v: VisitValues) {
  */
 export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: FollowupVisit; onClose: () => void }) {
   const form = useZodForm<VisitValues>({
-    schema: FollowupVisitInput,
+    schema: FollowupVisitInputAsOf,
     initialValues: {
       kind: visit?.kind ?? 'visit',
       date: visit?.date ?? todayLocal(),
@@ -198,7 +198,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
  */
 export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => void }) {
   const form = useZodForm({
-    schema: FollowupEndInput,
+    schema: FollowupEndInputAsOf,
     initialValues: { status: 'released' as EndStatus, endDate: todayLocal(), endReason: '' },
     toInput: (v) => ({ id: s.id, ...v }),
   });
@@ -306,7 +306,7 @@ export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report
       .map((d) => ({ value: d.ruleId, label: `${d.label}，${d.dueDate}前` })),
   ];
   const form = useZodForm({
-    schema: PoliceReportInput,
+    schema: PoliceReportInputAsOf,
     initialValues: {
       date: report?.date ?? todayLocal(),
       policeUnit: report?.policeUnit ?? '',
@@ -370,7 +370,7 @@ export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report
  */
 export function SuspensionModal({ s, suspension, onClose }: { s: FollowupSubject; suspension?: FollowupSuspension; onClose: () => void }) {
   const form = useZodForm({
-    schema: SuspensionInput,
+    schema: SuspensionInputAsOf,
     initialValues: {
       reason: (suspension?.reason ?? 'detention') as SuspensionReason,
       startDate: suspension?.startDate ?? todayLocal(),
@@ -451,7 +451,7 @@ export function YearModal({ s, record, onClose }: { s: FollowupSubject; record?:
   const taken = new Set(s.years.map((y) => y.year));
   const guardian = typeof s.facts.guardianName === 'string' ? s.facts.guardianName : '';
   const form = useZodForm<YearValues>({
-    schema: YearRecordInput,
+    schema: YearRecordInputAsOf,
     initialValues: {
       year: record?.year ?? (taken.has(thisYear) ? '' : thisYear),
       rewardResult: record?.rewardResult ?? '',

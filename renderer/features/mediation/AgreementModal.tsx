@@ -22,7 +22,7 @@ import {
   type AgreementPerformance,
   type PerformanceState,
 } from '../../../shared/domain/mediation';
-import { AGREEMENT_FORMS, AgreementInput, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
+import { AGREEMENT_FORMS, AgreementInputAsOf, type AgreementForm, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveAgreement } from './mutations';
@@ -42,7 +42,7 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
   const a = c.agreement;
   const signed = (personId: string) => a?.partySignatures.find((s) => s.personId === personId)?.date ?? '';
   const form = useZodForm({
-    schema: AgreementInput,
+    schema: AgreementInputAsOf,
     initialValues: {
       form: (a?.form ?? 'written') as AgreementForm,
       facts: a?.facts ?? '',
@@ -69,9 +69,10 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
       performedDate: a?.performanceDerived ? '' : (a?.performedDate ?? ''),
     },
     toInput: (v) => toInput(c.id, v),
+    toFormPath,
   });
   const v = form.getValues();
-  const { run, saving } = useSaveAgreement(form);
+  const { run, saving } = useSaveAgreement(form, toFormPath);
   const submit = form.onSubmit(async (values) => {
     if (await run(toInput(c.id, values), '调解协议已保存')) onClose();
   });
@@ -223,6 +224,9 @@ export function AgreementModal({ c, onClose }: { c: MediationCase; onClose: () =
     </Modal>
   );
 }
+
+/** The parties' signatures are the form's `signatures` rows, one a party in the same order. */
+const toFormPath = (path: string) => path.replace(/^partySignatures\./, 'signatures.');
 
 function toInput(
   caseId: string,

@@ -22,12 +22,12 @@ import {
 } from '../../../shared/domain/mediation';
 import {
   AgentInput,
-  AgreementPerformanceInput,
-  ArbitrationNoticeInput,
-  CloseInput,
-  ExtensionInput,
+  AgreementPerformanceInputAsOf,
+  ArbitrationNoticeInputAsOf,
+  CloseInputAsOf,
+  ExtensionInputAsOf,
   VISIT_METHODS,
-  VisitInput,
+  VisitInputAsOf,
   type MediationCase,
   type ReturnVisit,
 } from '../../../shared/schemas/mediation';
@@ -52,7 +52,7 @@ import { ModalActions } from '../../components/ModalActions';
  */
 export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: CloseInput,
+    schema: CloseInputAsOf,
     initialValues: {
       outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome,
       closedDate: todayLocal(),
@@ -123,7 +123,7 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
  */
 export function ExtendDeadlineModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: ExtensionInput,
+    schema: ExtensionInputAsOf,
     initialValues: { date: todayLocal(), newDate: '', reason: '', consent: false },
     toInput: (v) => ({ caseId: c.id, ...v }),
   });
@@ -154,7 +154,7 @@ export function ExtendDeadlineModal({ c, onClose }: { c: MediationCase; onClose:
 /** 劳动争议: the parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
 export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: ArbitrationNoticeInput,
+    schema: ArbitrationNoticeInputAsOf,
     initialValues: { date: todayLocal() },
     toInput: (v) => ({ caseId: c.id, ...v }),
   });
@@ -182,7 +182,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
   const staff = useStaff();
   const status = useSetupStatus();
   const form = useZodForm({
-    schema: VisitInput,
+    schema: VisitInputAsOf,
     initialValues: {
       visitDate: todayLocal(),
       visitorStaffId: status.data?.operator?.id ?? '',
@@ -251,7 +251,7 @@ const FINDING_OF: Record<AgreementPerformance, PerformanceState> = {
 export function AgreementPerformanceModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const a = c.agreement!;
   const form = useZodForm({
-    schema: AgreementPerformanceInput,
+    schema: AgreementPerformanceInputAsOf,
     initialValues: { state: a.performance, date: a.performance === 'performed' ? (a.performedDate ?? '') : todayLocal() },
     toInput: (v) => ({ caseId: c.id, state: v.state, date: v.state === 'performed' ? v.date : '' }),
   });

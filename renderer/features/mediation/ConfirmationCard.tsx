@@ -9,7 +9,7 @@ import {
   type ConfirmationResult,
   type CourtBasis,
 } from '../../../shared/domain/mediation';
-import { COURT_CASE_NO_HINT, ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { COURT_CASE_NO_HINT, ConfirmationInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveConfirmation } from './mutations';
@@ -35,7 +35,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   const conf = a.confirmation;
   const entrustedByCourt = c.origin === 'court';
   const form = useZodForm<Values>({
-    schema: ConfirmationInput,
+    schema: ConfirmationInputAsOf,
     initialValues: {
       intent: conf.intent === null ? '' : conf.intent ? 'yes' : 'no',
       appliedDate: conf.appliedDate ?? '',

@@ -22,7 +22,7 @@ import {
   type CaseOrigin,
   type MediatingBody,
 } from '../../../shared/domain/mediation';
-import { MediationCreateInput, MediationUpdateInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { MediationCreateInputAsOf, MediationUpdateInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
@@ -96,7 +96,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
   const staff = useStaff();
   const settings = useSettings();
   const form = useZodForm<Values>({
-    schema: existing ? MediationUpdateInput : MediationCreateInput,
+    schema: existing ? MediationUpdateInputAsOf : MediationCreateInputAsOf,
     initialValues: toValues(existing),
     toInput: (v) => (existing ? { id: existing.id, ...toInput(v) } : toInput(v)),
   });

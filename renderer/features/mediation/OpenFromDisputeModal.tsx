@@ -11,7 +11,7 @@ import {
   type MediatingBody,
 } from '../../../shared/domain/mediation';
 import type { Dispute } from '../../../shared/schemas/disputes';
-import { MediationFromDisputeInput } from '../../../shared/schemas/mediation';
+import { MediationFromDisputeInputAsOf } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
@@ -31,7 +31,7 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
   const dicts = useDicts();
   const proposed = originOfDisputeSource(dispute.source);
   const form = useZodForm({
-    schema: MediationFromDisputeInput,
+    schema: MediationFromDisputeInputAsOf,
     initialValues: {
       acceptedDate: todayLocal(),
       origin: proposed as CaseOrigin,

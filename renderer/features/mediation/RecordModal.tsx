@@ -1,5 +1,5 @@
 import { Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { RecordInput, RECORD_KIND_LABELS, type MediationRecord, type RecordKind } from '../../../shared/schemas/mediation';
+import { RecordInputAsOf, RECORD_KIND_LABELS, type MediationRecord, type RecordKind } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
@@ -19,7 +19,7 @@ export function RecordModal({
   onClose: () => void;
 }) {
   const form = useZodForm({
-    schema: RecordInput,
+    schema: RecordInputAsOf,
     initialValues: {
       date: existing?.date ?? todayLocal(),
       place: existing?.place ?? '',
