@@ -25,6 +25,7 @@ import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
 import { useDispute, useNextCaseNumber } from './queries';
+import { PageForm } from '../../components/GuardedForm';
 
 interface DisputeValues {
   intakeDate: string;
@@ -168,7 +169,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
 
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Group justify="space-between">
             <Title order={3}>{existing ? `编辑纠纷登记：${existing.caseNo}` : '登记矛盾纠纷'}</Title>
@@ -314,7 +315,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

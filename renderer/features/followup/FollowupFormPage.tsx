@@ -48,6 +48,7 @@ import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { groupOptions, LevelOption, levelOptions } from './labels';
 import { useSaveFollowup } from './mutations';
 import { useFollowupSubject } from './queries';
+import { PageForm } from '../../components/GuardedForm';
 
 interface TeamRow {
   key: string;
@@ -233,7 +234,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
 
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Title order={3}>{existing ? `修改档案：${existing.person.name}` : '新建重点人员档案'}</Title>
           {existing ? (
@@ -491,7 +492,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

@@ -13,6 +13,7 @@ import { COURT_CASE_NO_HINT, ConfirmationInputAsOf, type MediationCase } from '.
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveConfirmation } from './mutations';
+import { PageForm } from '../../components/GuardedForm';
 
 interface Values {
   intent: string | null;
@@ -71,7 +72,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
           书面调解协议生效后，双方当事人可自生效之日起三十日内共同向人民法院申请司法确认。
         </Text>
       ) : (
-        <form onSubmit={submit}>
+        <PageForm form={form} onSubmit={submit} autoFocus={false}>
           <Stack gap="xs">
             {w && (conf.late || lateTyped) && (
               <Alert color="orange" variant="light" title="逾期申请" data-testid="late-confirmation">
@@ -124,7 +125,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
               </Button>
             </Group>
           </Stack>
-        </form>
+        </PageForm>
       )}
     </Card>
   );
