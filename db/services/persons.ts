@@ -222,8 +222,8 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
   const total = one<{ n: number }>(ctx, `SELECT count(*) AS n FROM person p WHERE ${deleted} ${village}`, ...params)!.n;
   const rows = all<PersonHit & { deletedAt: string | null }>(
     ctx,
-    `SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate, v.name AS villageName,
-       p.residence_address AS residenceAddress, p.deleted_at AS deletedAt
+    `SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate, p.village_id AS villageId,
+       v.name AS villageName, p.residence_address AS residenceAddress, p.deleted_at AS deletedAt
      FROM person p LEFT JOIN village v ON v.id = p.village_id
      WHERE ${deleted} ${village} ORDER BY ${input.deleted ? 'p.deleted_at DESC' : 'p.name_pinyin, p.id'} LIMIT ? OFFSET ?`,
     ...params,

@@ -133,6 +133,8 @@ export interface PersonHit {
   idNumber: string | null;
   phone: string | null;
   birthDate: string | null;
+  /** Where the person lives: offered as the village of a dispute they are a party to. */
+  villageId: string | null;
   villageName: string | null;
   residenceAddress: string | null;
 }

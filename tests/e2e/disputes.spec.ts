@@ -116,7 +116,8 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await choose(page, '村（社区）', '高寨村');
   await choose(page, '网格', '第一网格');
   await choose(page, '风险等级', '橙色（中）');
-  await choose(page, '承办人', '李调解');
+  // 承办人: the operator (李调解 since the settings above) unless another is chosen
+  await expect(page.getByRole('combobox', { name: '承办人', exact: true })).toHaveValue('李调解');
   await page.getByLabel('办理期限').fill('2024-06-10');
 
   // Party 1: the existing person, found by pinyin initials

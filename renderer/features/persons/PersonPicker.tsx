@@ -12,6 +12,8 @@ import { FormModal } from '../../components/GuardedForm';
 export interface PickedPerson {
   id: string;
   name: string;
+  /** The person's village, when the registry has it (a dispute offers it as its own). */
+  villageId?: string | null;
 }
 
 function describeHit(h: PersonHit): string {
@@ -34,7 +36,7 @@ function NewPersonModal({
   const submit = form.onSubmit(async (values) => {
     const saved = await save(values);
     if (saved) {
-      onCreated({ id: saved.id, name: saved.name });
+      onCreated({ id: saved.id, name: saved.name, villageId: saved.villageId });
       form.reset();
       onClose();
     }
@@ -96,7 +98,7 @@ export function PersonPicker({
           }
           const hit = results.data?.find((h) => h.id === id);
           setPickedLabel(option?.label ?? null);
-          onChange({ id, name: hit?.name ?? value?.name ?? '' });
+          onChange({ id, name: hit?.name ?? value?.name ?? '', villageId: hit?.villageId ?? null });
         }}
         error={error}
         style={{ flex: 1 }}
