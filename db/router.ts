@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract, isMethod, type Input, type Method, type Output, type ParsedInput } from '../shared/contract';
+import type { MethodDef } from '../shared/contract/define';
 import type { Clock } from '../shared/dates';
 import { LedgerError, type Envelope, type FieldErrors } from '../shared/errors';
 import { systemClock, type ServiceContext } from './context';
@@ -210,7 +211,9 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
   const started = Date.now();
   try {
     if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${method.slice(0, 60)}`);
-    const parsed = contract[method].input.safeParse(rawInput);
+    // Dates that cannot lie after today are checked by the host's clock, with the rule the form uses.
+    const def: MethodDef<z.ZodType, unknown> = contract[method];
+    const parsed = (def.asOf ? def.asOf(host.clock.today()) : def.input).safeParse(rawInput);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       const first = Object.values(fields)[0];

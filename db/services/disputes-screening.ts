@@ -49,9 +49,6 @@ export function saveScreening(ctx: ServiceContext, input: z.output<typeof Screen
     if (!one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', input.villageId)) {
       throw new LedgerError('VALIDATION', '所选村（社区）不存在', { fields: { villageId: '所选村（社区）不存在' } });
     }
-    if (input.date > ctx.clock.today()) {
-      throw new LedgerError('VALIDATION', '排查日期不能晚于今天', { fields: { date: '排查日期不能晚于今天' } });
-    }
     const now = ctx.clock.now();
     const { id: givenId, ...fields } = input;
     const values = [input.date, input.villageId, input.participants, input.households, input.persons, input.disputesFound, input.note];

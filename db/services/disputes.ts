@@ -213,12 +213,6 @@ function checkReferences(ctx: ServiceContext, f: Fields): void {
   if (f.responsibleStaffId && !one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)) {
     throw new LedgerError('VALIDATION', '所选承办人不存在', { fields: { responsibleStaffId: '所选承办人不存在' } });
   }
-  if (f.intakeDate > ctx.clock.today()) {
-    throw new LedgerError('VALIDATION', '登记日期不能晚于今天', { fields: { intakeDate: '登记日期不能晚于今天' } });
-  }
-  if (f.feedbackDate && f.feedbackDate > ctx.clock.today()) {
-    throw new LedgerError('VALIDATION', '反馈日期不能晚于今天', { fields: { feedbackDate: '反馈日期不能晚于今天' } });
-  }
 }
 
 /** The parties' names in order, for the list; each must be a live person in the registry. */
@@ -359,9 +353,6 @@ export function changeDisputeStatus(ctx: ServiceContext, input: z.output<typeof 
     const lastDate = before.history.at(-1)?.date ?? before.intakeDate;
     if (input.date < lastDate) {
       throw new LedgerError('VALIDATION', `日期不能早于上一步（${lastDate}）`, { fields: { date: `不能早于 ${lastDate}` } });
-    }
-    if (input.date > ctx.clock.today()) {
-      throw new LedgerError('VALIDATION', '日期不能晚于今天', { fields: { date: '日期不能晚于今天' } });
     }
     const now = ctx.clock.now();
     const transferUnit = input.to === 'transferred' ? input.transferUnit : before.transferUnit;

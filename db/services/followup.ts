@@ -468,8 +468,6 @@ function checkFields(
   before: Record<string, unknown> | null = null,
 ): Record<string, unknown> {
   requirePerson(ctx, f.personId);
-  if (f.startDate > ctx.clock.today())
-    throw new LedgerError('VALIDATION', '建档日期不能晚于今天', { fields: { startDate: '建档日期不能晚于今天' } });
   if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL AND active = 1', f.responsibleStaffId)) {
     throw new LedgerError('VALIDATION', '包保责任人不存在或已停用', { fields: { responsibleStaffId: '包保责任人不存在或已停用' } });
   }
@@ -481,10 +479,6 @@ function checkFields(
   // The schema already checked the facts; parse again to store only known fields with defaults applied.
   const facts = FACT_SCHEMAS[f.group].parse(f.facts) as Record<string, unknown>;
   if (f.group !== 'drug') return facts;
-  if (typeof facts.reportDate === 'string' && facts.reportDate > ctx.clock.today())
-    throw new LedgerError('VALIDATION', '报到日期不能晚于今天', { fields: { 'facts.reportDate': '报到日期不能晚于今天' } });
-  if (typeof facts.agreementDate === 'string' && facts.agreementDate > ctx.clock.today())
-    throw new LedgerError('VALIDATION', '协议签订日期不能晚于今天', { fields: { 'facts.agreementDate': '协议签订日期不能晚于今天' } });
   return stampLeaveBreach(ctx, facts, before);
 }
 
@@ -594,8 +588,6 @@ export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupE
     const before = requireLive(ctx, input.id);
     if (input.endDate < before.startDate)
       throw new LedgerError('VALIDATION', '解除日期不能早于建档日期', { fields: { endDate: '解除日期不能早于建档日期' } });
-    if (input.endDate > ctx.clock.today())
-      throw new LedgerError('VALIDATION', '解除日期不能晚于今天', { fields: { endDate: '解除日期不能晚于今天' } });
     if (input.status === 'terminated' && before.group !== 'drug')
       throw new LedgerError('VALIDATION', '只有社区戒毒/社区康复档案可以终止', { fields: { status: '此类档案不适用终止' } });
     run(
@@ -623,8 +615,6 @@ export function endSubject(ctx: ServiceContext, input: z.output<typeof FollowupE
 export function saveVisit(ctx: ServiceContext, input: z.output<typeof FollowupVisitInput>): FollowupSubject {
   return write(ctx, () => {
     const s = requireLive(ctx, input.subjectId);
-    if (input.date > ctx.clock.today())
-      throw new LedgerError('VALIDATION', '走访日期不能晚于今天', { fields: { date: '走访日期不能晚于今天' } });
     if (input.date < s.startDate)
       throw new LedgerError('VALIDATION', '走访日期不能早于建档日期', { fields: { date: '走访日期不能早于建档日期' } });
     if (input.kind === 'test' && s.group !== 'drug')
@@ -765,9 +755,7 @@ function requireDrug(ctx: ServiceContext, subjectId: string, what: string): Foll
   return s;
 }
 
-function checkRecordDate(ctx: ServiceContext, s: FollowupSubject, date: string, field: string, label: string): void {
-  if (date > ctx.clock.today())
-    throw new LedgerError('VALIDATION', `${label}不能晚于今天`, { fields: { [field]: `${label}不能晚于今天` } });
+function checkRecordDate(s: FollowupSubject, date: string, field: string, label: string): void {
   if (date < s.startDate)
     throw new LedgerError('VALIDATION', `${label}不能早于建档日期`, { fields: { [field]: `${label}不能早于建档日期` } });
 }
@@ -831,7 +819,7 @@ const reportWords = (date: string, policeUnit: string, receiver: string, matters
 export function saveReport(ctx: ServiceContext, input: z.output<typeof PoliceReportInput>): FollowupSubject {
   return write(ctx, () => {
     const s = requireDrug(ctx, input.subjectId, '报告公安机关');
-    checkRecordDate(ctx, s, input.date, 'date', '报告日期');
+    checkRecordDate(s, input.date, 'date', '报告日期');
     const old = input.id
       ? one<ReportDbRow>(
           ctx,
@@ -880,8 +868,8 @@ export function deleteReport(ctx: ServiceContext, id: string): FollowupSubject {
 export function saveSuspension(ctx: ServiceContext, input: z.output<typeof SuspensionInput>): FollowupSubject {
   return write(ctx, () => {
     const s = requireDrug(ctx, input.subjectId, '中止');
-    checkRecordDate(ctx, s, input.startDate, 'startDate', '中止日期');
-    if (input.endDate) checkRecordDate(ctx, s, input.endDate, 'endDate', '释放日期');
+    checkRecordDate(s, input.startDate, 'startDate', '中止日期');
+    if (input.endDate) checkRecordDate(s, input.endDate, 'endDate', '释放日期');
     const old = input.id ? s.suspensions.find((x) => x.id === input.id) : undefined;
     if (input.id && !old) throw new LedgerError('NOT_FOUND', '该中止记录不存在。');
     const end = input.endDate ?? '9999-12-31';
@@ -931,12 +919,9 @@ export function saveYear(ctx: ServiceContext, input: z.output<typeof YearRecordI
   return write(ctx, () => {
     const s = requireLive(ctx, input.subjectId);
     if (s.group !== 'mental_health') throw new LedgerError('VALIDATION', '只有严重精神障碍患者档案记录以奖代补、免费服药和免费救治');
-    const thisYear = Number(ctx.clock.today().slice(0, 4));
     const startYear = Number(s.startDate.slice(0, 4));
     const field = (name: string, message: string) => new LedgerError('VALIDATION', message, { fields: { [name]: message } });
-    if (input.year > thisYear) throw field('year', `年度不能晚于今年（${thisYear}年）`);
     if (input.year < startYear) throw field('year', `年度不能早于建档年度（${startYear}年）`);
-    if (input.paidDate && input.paidDate > ctx.clock.today()) throw field('paidDate', '发放日期不能晚于今天');
     const old = input.id ? s.years.find((y) => y.id === input.id) : undefined;
     if (input.id && !old) throw new LedgerError('NOT_FOUND', '该年度记录不存在。');
     if (s.years.some((y) => y.year === input.year && y.id !== input.id)) throw field('year', `${input.year}年已有记录，请修改原记录`);

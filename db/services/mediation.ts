@@ -517,7 +517,6 @@ function checkLandContract(landContract: boolean, category: string): void {
 
 function insertCase(ctx: ServiceContext, c: NewCase): string {
   requireDictCode(ctx, 'dispute_category', c.category, 'category', '纠纷类型');
-  notAfterToday(ctx, c.acceptedDate, 'acceptedDate', '受理日期');
   checkLandContract(c.landContract, c.category);
   const id = newId();
   const now = ctx.clock.now();
@@ -628,7 +627,6 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
   return write(ctx, () => {
     const before = requireOpenCase(ctx, input.id, true);
     requireDictCode(ctx, 'dispute_category', input.category, 'category', '纠纷类型');
-    notAfterToday(ctx, input.acceptedDate, 'acceptedDate', '受理日期');
     checkLandContract(input.landContract, input.category);
     if (input.landContract && before.agreement?.form === 'oral') {
       throw new LedgerError('VALIDATION', `本案已登记口头协议。${LAND_WRITTEN_TEXT}请先将协议改为书面协议。`, {
@@ -666,7 +664,6 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof Mediation
 export function saveRecord(ctx: ServiceContext, input: z.output<typeof RecordInput>): MediationCase {
   return write(ctx, () => {
     const c = requireOpenCase(ctx, input.caseId, true);
-    notAfterToday(ctx, input.date, 'date', '日期');
     if (input.date < c.acceptedDate)
       throw new LedgerError('VALIDATION', '记录日期不能早于受理日期', { fields: { date: '不能早于受理日期' } });
     const now = ctx.clock.now();
@@ -764,7 +761,6 @@ export function saveAgreement(ctx: ServiceContext, input: z.output<typeof Agreem
       ...(input.items.length === 0 ? [input.performedDate] : input.items.map((i) => i.performedDate)),
     ].filter((d): d is string => !!d);
     for (const d of dates) {
-      notAfterToday(ctx, d, 'partySignatures', '签署日期');
       if (d < c.acceptedDate)
         throw new LedgerError('VALIDATION', '签署日期不能早于受理日期', { fields: { partySignatures: '签署日期不能早于受理日期' } });
     }
@@ -1074,7 +1070,6 @@ export function saveConfirmation(ctx: ServiceContext, input: z.output<typeof Con
         throw new LedgerError('INVALID_TRANSITION', '只有已生效的书面调解协议才能申请司法确认。');
       if (input.appliedDate < a.effectiveDate)
         throw new LedgerError('VALIDATION', '申请日期不能早于协议生效日期', { fields: { appliedDate: '不能早于协议生效日期' } });
-      notAfterToday(ctx, input.appliedDate, 'appliedDate', '申请日期');
     }
     // Whether both parties applied is asked with every application (民诉法 art. 205), as the form asks it.
     if (input.appliedDate && typeof input.joint !== 'boolean')

@@ -45,7 +45,7 @@ export function writeSearchKeys(
 }
 
 const HIT_COLUMNS = `p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate,
-  v.name AS villageName, p.residence_address AS residenceAddress, p.name_pinyin AS namePinyin, p.name_initials AS nameInitials`;
+  p.village_id AS villageId, v.name AS villageName, p.residence_address AS residenceAddress, p.name_pinyin AS namePinyin, p.name_initials AS nameInitials`;
 const FROM = 'FROM person p LEFT JOIN village v ON v.id = p.village_id';
 
 type HitRow = PersonHit & { namePinyin: string; nameInitials: string };
@@ -124,6 +124,7 @@ export function searchPersons(ctx: ServiceContext, rawQ: string, limit: number, 
       idNumber: h.idNumber,
       phone: h.phone,
       birthDate: h.birthDate,
+      villageId: h.villageId,
       villageName: h.villageName,
       residenceAddress: h.residenceAddress,
     });

@@ -70,9 +70,6 @@ function prepare(ctx: ServiceContext, input: Fields, selfId: string | null): Fie
       throw new LedgerError('VALIDATION', msg, { fields: { creditCode: msg } });
     }
   }
-  if (out.birthDate && out.birthDate > ctx.clock.today()) {
-    throw new LedgerError('VALIDATION', '出生日期不能晚于今天', { fields: { birthDate: '出生日期不能晚于今天' } });
-  }
   requirePlace(ctx, out.villageId, out.gridId);
   return out;
 }
@@ -231,8 +228,8 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
   const total = one<{ n: number }>(ctx, `SELECT count(*) AS n FROM person p WHERE ${deleted} ${village}`, ...params)!.n;
   const rows = all<PersonHit & { deletedAt: string | null }>(
     ctx,
-    `SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate, v.name AS villageName,
-       p.residence_address AS residenceAddress, p.deleted_at AS deletedAt
+    `SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.phone, p.birth_date AS birthDate, p.village_id AS villageId,
+       v.name AS villageName, p.residence_address AS residenceAddress, p.deleted_at AS deletedAt
      FROM person p LEFT JOIN village v ON v.id = p.village_id
      WHERE ${deleted} ${village} ORDER BY ${input.deleted ? 'p.deleted_at DESC' : 'p.name_pinyin, p.id'} LIMIT ? OFFSET ?`,
     ...params,

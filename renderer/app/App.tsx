@@ -1,8 +1,10 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { HashRouter, useLocation } from 'react-router';
+import { useState } from 'react';
+import { createHashRouter, RouterProvider, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
 import { useSetupStatus } from '../features/reference/queries';
 import { AppShell } from './AppShell';
+import { LeaveGuard } from '../components/GuardedForm';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FirstRun } from './FirstRun';
 import { UiModulesProvider } from '../components/modules';
@@ -17,6 +19,26 @@ function RoutedContent() {
       <AppRoutes />
     </ErrorBoundary>
   );
+}
+
+function Shell() {
+  return (
+    <>
+      <LeaveGuard />
+      <AppShell>
+        <RoutedContent />
+      </AppShell>
+    </>
+  );
+}
+
+/**
+ * A data router (one route holding the app's own routes), so that leaving a form with unsaved
+ * changes can be held back and asked about, whichever way the user leaves (LeaveGuard).
+ */
+function Routed() {
+  const [router] = useState(() => createHashRouter([{ path: '*', element: <Shell /> }]));
+  return <RouterProvider router={router} />;
 }
 
 export function App() {
@@ -43,11 +65,7 @@ export function App() {
   if (!status.data.initialized) return <FirstRun dbPath={status.data.dbPath} />;
   return (
     <UiModulesProvider modules={uiModules}>
-      <HashRouter>
-        <AppShell>
-          <RoutedContent />
-        </AppShell>
-      </HashRouter>
+      <Routed />
     </UiModulesProvider>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantin
 import { SetupInput } from '../../shared/schemas/reference';
 import { useZodForm } from '../components/useZodForm';
 import { useSetup } from '../features/reference/mutations';
+import { PageForm } from '../components/GuardedForm';
 
 /** First run: the township and the person who will operate the ledger. */
 export function FirstRun({ dbPath }: { dbPath: string }) {
@@ -16,7 +17,7 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
   return (
     <Container size={520} py={60}>
       <Paper withBorder p="xl" radius="md" shadow="sm">
-        <form onSubmit={submit}>
+        <PageForm form={form} onSubmit={submit}>
           <Stack>
             <div>
               <Title order={2}>乡镇司法台账 · 首次设置</Title>
@@ -48,7 +49,7 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
               完成设置，开始使用
             </Button>
           </Stack>
-        </form>
+        </PageForm>
       </Paper>
     </Container>
   );

@@ -9,6 +9,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { FormsProvider } from '../components/GuardedForm';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -30,7 +31,7 @@ export function Providers({ children }: { children: ReactNode }) {
         <QueryClientProvider client={queryClient}>
           <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
             <Notifications position="bottom-right" />
-            {children}
+            <FormsProvider>{children}</FormsProvider>
           </ModalsProvider>
         </QueryClientProvider>
       </DatesProvider>

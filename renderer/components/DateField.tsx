@@ -1,4 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useState } from 'react';
 
 /**
  * A date typed as 2024-06-01 (also 2024/6/1, 2024.6.1 or 20240601) or picked from a Chinese
@@ -19,15 +20,37 @@ function parse(text: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export function DateField({ value, onChange, ...props }: DateFieldProps) {
+export function DateField({ value, onChange, onFocus, onBlur, onClick, onKeyDown, ...props }: DateFieldProps) {
+  // The focus a form gives its first field (renderer/components/GuardedForm.tsx marks it) leaves the
+  // calendar closed, so that it does not cover the form; a click or a key opens it as usual.
+  const [quiet, setQuiet] = useState(false);
   return (
     <DateInput
       valueFormat="YYYY-MM-DD"
       placeholder="年-月-日"
       dateParser={parse}
       clearable={!props.withAsterisk}
-      popoverProps={{ withinPortal: true }}
       {...props}
+      popoverProps={{ withinPortal: true, ...props.popoverProps, ...(quiet ? { opened: false } : {}) }}
+      onFocus={(e) => {
+        if (e.currentTarget.hasAttribute('data-autofocus')) {
+          e.currentTarget.removeAttribute('data-autofocus');
+          setQuiet(true);
+        }
+        onFocus?.(e);
+      }}
+      onBlur={(e) => {
+        setQuiet(false);
+        onBlur?.(e);
+      }}
+      onClick={(e) => {
+        setQuiet(false);
+        onClick?.(e);
+      }}
+      onKeyDown={(e) => {
+        if (!['Tab', 'Escape', 'Shift', 'Control', 'Meta', 'Alt'].includes(e.key) && !e.ctrlKey && !e.metaKey) setQuiet(false);
+        onKeyDown?.(e);
+      }}
       value={value || null}
       onChange={(v) => onChange?.(v ?? '')}
     />

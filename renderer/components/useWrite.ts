@@ -2,8 +2,9 @@
  * The one way the window writes. Every feature's mutations.ts builds its hooks on useWrite: it runs
  * the contract call, puts the result in the cache where a page shows it, refreshes every query the
  * write can change (and waits for them, so that what the user sees next is current), shows the
- * success notice, and on failure puts the host's field messages on the form (applyServerErrors,
- * through `toFormPath` when the form reshapes its rows) or shows the message. Components call the
+ * success notice and takes the form's values as saved (leaving it no longer asks: GuardedForm.tsx),
+ * and on failure puts the host's field messages on the form (applyServerErrors, through
+ * `toFormPath` when the form reshapes its rows) or shows the message. Components call the
  * features' hooks; only queries.ts and mutations.ts files call the API (biome.jsonc).
  */
 import type { UseFormReturnType } from '@mantine/form';
@@ -63,6 +64,7 @@ export function useWrite<I, R, F = unknown>(
   const run = async (input: I, notice?: Notice<R>, saved?: (result: R) => void): Promise<R | null> => {
     try {
       const result = await mutation.mutateAsync({ input, saved });
+      form?.resetDirty();
       const text = typeof notice === 'function' ? notice(result) : notice;
       if (text) notifySaved(text, options.successTitle);
       return result;

@@ -1,6 +1,8 @@
 /**
  * A Mantine form validated by the same zod schema the host uses (shared/schemas), so a message
- * shown at a field is the one the host would give. `toInput` turns the form's values into the
+ * shown at a field is the one the host would give; a schema whose dates cannot lie after today is
+ * given as of the window's today (its `…AsOf`), so a future date shows with the other errors at once.
+ * `toInput` turns the form's values into the
  * schema's input (e.g. '' → null for numbers, dropping empty rows); issue paths are mapped to
  * form paths as-is ('parties.0.personId' stays nested), or through `toFormPath` when `toInput`
  * reshapes lists (drops empty rows, so input row 1 may be form row 3). `applyServerErrors` puts the
@@ -9,6 +11,7 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
+import { todayLocal } from './today';
 
 export function zodErrors(schema: z.ZodType, values: unknown): Record<string, string> {
   const r = schema.safeParse(values);
@@ -32,7 +35,8 @@ export function applyServerErrors<T>(form: UseFormReturnType<T>, e: unknown, toF
 }
 
 export interface ZodFormOptions<V> {
-  schema: z.ZodType;
+  /** The input's schema, or the schema as of a day (shared/schemas/common.ts, `asOf`). */
+  schema: z.ZodType | ((today: string) => z.ZodType);
   initialValues: V;
   /** From form values to what the schema (and the API) takes; identity when omitted. */
   toInput?: (values: V) => unknown;
@@ -50,7 +54,7 @@ export function useZodForm<V extends Record<string, any>>({
   return useForm<V>({
     initialValues,
     validate: (v) => {
-      const errors = zodErrors(schema, toInput ? toInput(v) : v);
+      const errors = zodErrors(typeof schema === 'function' ? schema(todayLocal()) : schema, toInput ? toInput(v) : v);
       return toFormPath ? Object.fromEntries(Object.entries(errors).map(([k, m]) => [toFormPath(k, v), m])) : errors;
     },
   });

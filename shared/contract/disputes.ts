@@ -3,11 +3,15 @@ import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   DisputeExportInput,
   DisputeInput,
+  DisputeInputAsOf,
   DisputeListInput,
   DisputeStatsInput,
   DisputeStatusInput,
+  DisputeStatusInputAsOf,
   DisputeUpdateInput,
+  DisputeUpdateInputAsOf,
   ScreeningInput,
+  ScreeningInputAsOf,
   ScreeningMonthInput,
   type Dispute,
   type DisputeRow,
@@ -20,9 +24,9 @@ import { method } from './define';
 export const disputesContract = {
   'disputes.list': method<Paged<DisputeRow>>()(DisputeListInput),
   'disputes.get': method<Dispute>()(z.strictObject({ id: Id })),
-  'disputes.create': method<Dispute>()(DisputeInput),
-  'disputes.update': method<Dispute>()(DisputeUpdateInput),
-  'disputes.changeStatus': method<Dispute>()(DisputeStatusInput),
+  'disputes.create': method<Dispute>()(DisputeInput, DisputeInputAsOf),
+  'disputes.update': method<Dispute>()(DisputeUpdateInput, DisputeUpdateInputAsOf),
+  'disputes.changeStatus': method<Dispute>()(DisputeStatusInput, DisputeStatusInputAsOf),
   'disputes.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
   /** The register as .xlsx: the list's own filter and order, every matching row. */
@@ -31,6 +35,6 @@ export const disputesContract = {
   'disputes.stats': method<DisputeStats>()(DisputeStatsInput),
   /** 排查活动 of a month, and which villages have not reported in it. */
   'disputes.screenings': method<ScreeningMonth>()(ScreeningMonthInput),
-  'disputes.saveScreening': method<Screening>()(ScreeningInput),
+  'disputes.saveScreening': method<Screening>()(ScreeningInput, ScreeningInputAsOf),
   'disputes.deleteScreening': method<{ ok: true }>()(z.strictObject({ id: Id })),
 };

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { Id } from '../schemas/common';
 import {
   PersonInput,
+  PersonInputAsOf,
   PersonListInput,
   PersonSearchInput,
   PersonUpdateInput,
+  PersonUpdateInputAsOf,
   type Person,
   type PersonDetail,
   type PersonHit,
@@ -16,7 +18,7 @@ export const personsContract = {
   'persons.search': method<PersonHit[]>()(PersonSearchInput),
   'persons.list': method<Paged<PersonHit & { deletedAt: string | null }>>()(PersonListInput),
   'persons.get': method<PersonDetail>()(z.strictObject({ id: Id })),
-  'persons.create': method<Person>()(PersonInput),
-  'persons.update': method<Person>()(PersonUpdateInput),
+  'persons.create': method<Person>()(PersonInput, PersonInputAsOf),
+  'persons.update': method<Person>()(PersonUpdateInput, PersonUpdateInputAsOf),
   'persons.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
 };

@@ -37,6 +37,65 @@ export const OptDate = z
   .nullish()
   .transform((v) => (v ? v : null));
 
+/**
+ * A date of an input that cannot lie after today (a 登记日期, a visit, a signature): where it stands
+ * ('facts.reportDate'; '*' for every row of a list) and its name in the message.
+ */
+export interface NotAfterToday {
+  path: string;
+  label: string;
+}
+
+/** A date rule's finding, at the input's path. */
+export interface DateIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+function valuesAt(value: unknown, path: readonly string[], at: (string | number)[]): { path: (string | number)[]; value: unknown }[] {
+  if (path.length === 0) return [{ path: at, value }];
+  if (value === null || typeof value !== 'object') return [];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') return Array.isArray(value) ? value.flatMap((v, i) => valuesAt(v, rest, [...at, i])) : [];
+  return Object.hasOwn(value, head) ? valuesAt((value as Record<string, unknown>)[head], rest, [...at, head]) : [];
+}
+
+/**
+ * The dates of `value` that lie after `today`, in the rules' order, each once. A value that is not a
+ * valid date is left to its field's own check.
+ */
+export function futureDates(value: unknown, today: string, rules: readonly NotAfterToday[]): DateIssue[] {
+  return rules.flatMap((rule) =>
+    valuesAt(value, rule.path.split('.'), [])
+      .filter((d) => typeof d.value === 'string' && isValidDate(d.value) && d.value > today)
+      .map((d) => ({ path: d.path, message: `${rule.label}不能晚于今天` })),
+  );
+}
+
+/**
+ * The schema as of a day: the same fields and rules, and its dates not after `today` (plus `more`,
+ * what else the day decides). The window passes its own today (renderer/components/useZodForm.ts),
+ * the host its clock's (db/router.ts, through the contract's `asOf`), so a future 登记日期 is refused
+ * in the same words by both, and in the window together with every other error: the check runs even
+ * when other fields failed (zod skips refinements after a failed field unless told when to run them),
+ * reading only the dates that are there.
+ */
+export function asOf<S extends z.ZodType>(
+  schema: S,
+  rules: readonly NotAfterToday[],
+  more?: (value: unknown, today: string) => DateIssue[],
+): (today: string) => S {
+  return (today) =>
+    schema.superRefine(
+      (value, ctx) => {
+        for (const issue of [...futureDates(value, today, rules), ...(more?.(value, today) ?? [])]) {
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        }
+      },
+      { when: () => true },
+    );
+}
+
 export const OptId = z
   .union([z.literal(''), Id])
   .nullish()

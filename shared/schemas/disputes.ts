@@ -3,7 +3,7 @@ import type { DisputeCounts, DisputeRates } from '../domain/disputes-stats';
 import { PARTY_ROLES, RISK_LEVELS, SATISFACTION, type PartyRole, type RiskLevel, type Satisfaction } from '../dictionaries';
 import { DISPUTE_STATUSES, HANDLING_LEVELS, type DisputeStatus, type HandlingLevel } from '../domain/disputes';
 import type { DueItem } from '../domain/obligations';
-import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText } from './common';
+import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, type NotAfterToday } from './common';
 
 const Code = (label: string) =>
   z
@@ -128,6 +128,13 @@ export const DISPUTE_FIELD_LABELS = {
 export const DisputeInput = z.strictObject(DisputeFields).superRefine(refineDispute);
 export type DisputeInput = z.input<typeof DisputeInput>;
 export const DisputeUpdateInput = z.strictObject({ id: Id, ...DisputeFields }).superRefine(refineDispute);
+/** A registration's dates that cannot lie after today: it was registered, and answered, on a day that has come. */
+const DISPUTE_DATES: NotAfterToday[] = [
+  { path: 'intakeDate', label: '登记日期' },
+  { path: 'feedbackDate', label: '反馈日期' },
+];
+export const DisputeInputAsOf = asOf(DisputeInput, DISPUTE_DATES);
+export const DisputeUpdateInputAsOf = asOf(DisputeUpdateInput, DISPUTE_DATES);
 
 export const DisputeStatusInput = z
   .strictObject({
@@ -142,6 +149,7 @@ export const DisputeStatusInput = z
       ctx.addIssue({ code: 'custom', path: ['transferUnit'], message: '转办须填写接收单位' });
     }
   });
+export const DisputeStatusInputAsOf = asOf(DisputeStatusInput, [{ path: 'date', label: '日期' }]);
 
 export const DISPUTE_SORTS = ['intakeDate', 'caseNo', 'deadline', 'status', 'category', 'updatedAt'] as const;
 
@@ -299,6 +307,7 @@ export const ScreeningInput = z.strictObject({
   note: optText('备注', 1000),
 });
 export type ScreeningInput = z.input<typeof ScreeningInput>;
+export const ScreeningInputAsOf = asOf(ScreeningInput, [{ path: 'date', label: '排查日期' }]);
 
 /** A month's screening, 'YYYY-MM'. */
 export const ScreeningMonthInput = z.strictObject({

@@ -22,7 +22,7 @@ import {
   type StabilityClass,
   type SuspensionReason,
 } from '../domain/followup-rules';
-import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
+import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField, type NotAfterToday } from './common';
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
 
@@ -266,6 +266,14 @@ export const FOLLOWUP_FIELD_LABELS = {
 export const FollowupCreateInput = z.strictObject(SubjectFields).superRefine(refineSubject, GROUP_KNOWN);
 export type FollowupCreateInput = z.input<typeof FollowupCreateInput>;
 export const FollowupUpdateInput = z.strictObject({ id: Id, ...SubjectFields }).superRefine(refineSubject, GROUP_KNOWN);
+/** A file's dates that cannot lie after today: the day it was opened, and a drug file's report and agreement. */
+const SUBJECT_DATES: NotAfterToday[] = [
+  { path: 'startDate', label: '建档日期' },
+  { path: 'facts.reportDate', label: '报到日期' },
+  { path: 'facts.agreementDate', label: '协议签订日期' },
+];
+export const FollowupCreateInputAsOf = asOf(FollowupCreateInput, SUBJECT_DATES);
+export const FollowupUpdateInputAsOf = asOf(FollowupUpdateInput, SUBJECT_DATES);
 
 export const FollowupEndInput = z.strictObject({
   id: Id,
@@ -273,6 +281,7 @@ export const FollowupEndInput = z.strictObject({
   endDate: DateStr,
   endReason: reqText('原因', 500),
 });
+export const FollowupEndInputAsOf = asOf(FollowupEndInput, [{ path: 'endDate', label: '解除日期' }]);
 
 export const FollowupVisitInput = z
   .strictObject({
@@ -302,6 +311,7 @@ export const FollowupVisitInput = z
   .refine((v) => v.kind !== 'test' || v.testResult, { path: ['testResult'], message: '请填写检测结果' })
   .refine((v) => !v.excuse || (v.kind === 'test' && v.testResult === '未到'), { path: ['excuse'], message: '正当理由只用于“未到”的检测' });
 export type FollowupVisitInput = z.input<typeof FollowupVisitInput>;
+export const FollowupVisitInputAsOf = asOf(FollowupVisitInput, [{ path: 'date', label: '走访日期' }]);
 
 /** 报告公安机关 (REVIEW row 2): the day, the police unit and who received it; `matters` the duties it answers. */
 export const PoliceReportInput = z.strictObject({
@@ -314,6 +324,7 @@ export const PoliceReportInput = z.strictObject({
   matters: z.array(z.string().trim().min(1).max(60)).max(20, '报告事由过多').default([]),
 });
 export type PoliceReportInput = z.input<typeof PoliceReportInput>;
+export const PoliceReportInputAsOf = asOf(PoliceReportInput, [{ path: 'date', label: '报告日期' }]);
 
 /** 中止 (REVIEW row 13): detained or arrested from `startDate`, released on `endDate` (blank while it lasts). */
 export const SuspensionInput = z
@@ -327,6 +338,10 @@ export const SuspensionInput = z
   })
   .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: '释放日期不能早于中止日期' });
 export type SuspensionInput = z.input<typeof SuspensionInput>;
+export const SuspensionInputAsOf = asOf(SuspensionInput, [
+  { path: 'startDate', label: '中止日期' },
+  { path: 'endDate', label: '释放日期' },
+]);
 
 const AmountYuan = z
   .number({ error: '金额应为数字' })
@@ -368,6 +383,12 @@ export const YearRecordInput = z
     if (rewarded && !v.guardianName) ctx.addIssue({ code: 'custom', path: ['guardianName'], message: '请填写领取奖励的监护人' });
   });
 export type YearRecordInput = z.input<typeof YearRecordInput>;
+/** A year is recorded once it has begun, and paid on a day that has come. */
+export const YearRecordInputAsOf = asOf(YearRecordInput, [{ path: 'paidDate', label: '发放日期' }], (value, today) => {
+  const year = (value as { year?: unknown } | null)?.year;
+  const thisYear = Number(today.slice(0, 4));
+  return typeof year === 'number' && year > thisYear ? [{ path: ['year'], message: `年度不能晚于今年（${thisYear}年）` }] : [];
+});
 
 /** The office's settings for drug files: "及时" in working days, and whether a 中止 pushes the term end back. */
 export const DrugSettingsInput = z.strictObject({

@@ -35,7 +35,7 @@ import {
 } from '../domain/mediation';
 import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
-import { DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField } from './common';
+import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField, type NotAfterToday } from './common';
 
 const Amount = z
   .number({ error: '金额应为数字' })
@@ -94,6 +94,9 @@ export const MediationFromDisputeInput = z
     refineOrigin(v, ctx);
   });
 export type MediationFromDisputeInput = z.input<typeof MediationFromDisputeInput>;
+/** A case is accepted on a day that has come. */
+const ACCEPTED: NotAfterToday[] = [{ path: 'acceptedDate', label: '受理日期' }];
+export const MediationFromDisputeInputAsOf = asOf(MediationFromDisputeInput, ACCEPTED);
 
 const CaseFields = {
   acceptedDate: DateStr,
@@ -170,6 +173,8 @@ export const MEDIATION_FIELD_LABELS = {
 } as const;
 
 export const MediationUpdateInput = z.strictObject({ id: Id, ...CaseFields }).superRefine(refineCase);
+export const MediationCreateInputAsOf = asOf(MediationCreateInput, ACCEPTED);
+export const MediationUpdateInputAsOf = asOf(MediationUpdateInput, ACCEPTED);
 
 export const AgentInput = z.strictObject({
   caseId: Id,
@@ -193,6 +198,7 @@ export const RecordInput = z.strictObject({
   content: reqText('记录内容', 10_000),
   nextStep: optText('下一步', 500),
 });
+export const RecordInputAsOf = asOf(RecordInput, [{ path: 'date', label: '日期' }]);
 
 export const CloseInput = z
   .strictObject({
@@ -219,6 +225,7 @@ export const CloseInput = z
       });
     }
   });
+export const CloseInputAsOf = asOf(CloseInput, [{ path: 'closedDate', label: '结案日期' }]);
 
 export const AGREEMENT_FORMS = ['written', 'oral'] as const;
 export type AgreementForm = (typeof AGREEMENT_FORMS)[number];
@@ -268,6 +275,15 @@ export const AgreementInput = z
     }
   });
 export type AgreementInput = z.input<typeof AgreementInput>;
+/** What was signed, agreed or performed happened on a day that has come (a deadline may lie ahead). */
+export const AgreementInputAsOf = asOf(AgreementInput, [
+  { path: 'partySignatures.*.date', label: '签署日期' },
+  { path: 'mediatorSignedDate', label: '调解员签名日期' },
+  { path: 'sealDate', label: '盖章日期' },
+  { path: 'oralDate', label: '达成日期' },
+  { path: 'performedDate', label: '履行完毕日期' },
+  { path: 'items.*.performedDate', label: '履行日期' },
+]);
 
 export const PerformanceInput = z.strictObject({
   itemId: Id,
@@ -276,6 +292,7 @@ export const PerformanceInput = z.strictObject({
   date: OptDate,
   note: optText('备注', 500),
 });
+export const PerformanceInputAsOf = asOf(PerformanceInput, [{ path: 'date', label: '履行日期' }]);
 
 /** The 履行情况 of an agreement without items, as the worker finds it (REVIEW row 1). */
 export const AgreementPerformanceInput = z
@@ -287,6 +304,7 @@ export const AgreementPerformanceInput = z
   .superRefine((v, ctx) => {
     if (v.state === 'performed' && !v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: '请填写履行完毕日期' });
   });
+export const AgreementPerformanceInputAsOf = asOf(AgreementPerformanceInput, [{ path: 'date', label: '履行完毕日期' }]);
 
 export const COURT_CASE_NO_HINT = '案号应如（2024）豫0102民特12号：括号内为年份，以“号”结尾';
 export const JOINT_REQUIRED = '已申请司法确认的，请确认是否由双方当事人共同申请（民事诉讼法第二百零五条）';
@@ -328,6 +346,11 @@ export const ConfirmationInput = z
     if (v.acceptedDate && v.resultDate && v.resultDate < v.acceptedDate)
       ctx.addIssue({ code: 'custom', path: ['resultDate'], message: '结果日期不能早于受理日期' });
   });
+export const ConfirmationInputAsOf = asOf(ConfirmationInput, [
+  { path: 'appliedDate', label: '申请日期' },
+  { path: 'acceptedDate', label: '受理日期' },
+  { path: 'resultDate', label: '结果日期' },
+]);
 
 /**
  * 延长调解期限 (REVIEW row 8): beyond the month, only with both parties' consent, the reason and the
@@ -342,9 +365,11 @@ export const ExtensionInput = z.strictObject({
   consent: z.literal(true, { error: '延长调解期限须经双方当事人同意，请确认后勾选' }),
 });
 export type ExtensionInput = z.input<typeof ExtensionInput>;
+export const ExtensionInputAsOf = asOf(ExtensionInput, [{ path: 'date', label: '当事人同意日期' }]);
 
 /** A labour dispute's parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
 export const ArbitrationNoticeInput = z.strictObject({ caseId: Id, date: DateStr });
+export const ArbitrationNoticeInputAsOf = asOf(ArbitrationNoticeInput, [{ path: 'date', label: '告知日期' }]);
 
 export const VISIT_METHODS = ['上门回访', '电话回访', '约谈回访', '其他'] as const;
 
@@ -358,6 +383,7 @@ export const VisitInput = z.strictObject({
   satisfaction: z.enum(SATISFACTION, { error: '请选择满意度' }),
   notes: optText('回访情况', 2000),
 });
+export const VisitInputAsOf = asOf(VisitInput, [{ path: 'visitDate', label: '回访日期' }]);
 
 /**
  * 纠纷激化报告 (人民调解法 art. 25, REVIEW §2.1): the day, the police station or other department and its

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ModuleName } from '../modules';
 import { checkCreditCode } from '../domain/credit-code';
 import { checkIdNumber } from '../domain/id-number';
-import { Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
+import { asOf, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText, type DateIssue } from './common';
 
-/** Structure, birth date and checksum; "not born in the future" is checked by the host with its clock. */
+/** Structure, birth date and checksum; "not born in the future" is the day's rule (PersonInputAsOf). */
 export const IdNumberField = z
   .string()
   .trim()
@@ -102,6 +102,17 @@ export type PersonInput = z.input<typeof PersonInput>;
 
 export const PersonUpdateInput = z.strictObject({ id: Id, ...PersonFields }).superRefine(refinePerson);
 
+/** An ID number whose birth date is after today: the number is well formed, the person not yet born. */
+function bornLater(value: unknown, today: string): DateIssue[] {
+  const id = (value as { idNumber?: unknown } | null)?.idNumber;
+  if (typeof id !== 'string' || !checkIdNumber(id, '9999-12-31').ok) return [];
+  const check = checkIdNumber(id, today);
+  return check.ok ? [] : [{ path: ['idNumber'], message: check.reason }];
+}
+const PERSON_DATES = [{ path: 'birthDate', label: '出生日期' }];
+export const PersonInputAsOf = asOf(PersonInput, PERSON_DATES, bornLater);
+export const PersonUpdateInputAsOf = asOf(PersonUpdateInput, PERSON_DATES, bornLater);
+
 export const PersonSearchInput = z.strictObject({
   q: z.string().trim().max(50, '搜索内容不能超过50个字'),
   limit: z.number().int().min(1).max(100).default(20),
@@ -122,6 +133,8 @@ export interface PersonHit {
   idNumber: string | null;
   phone: string | null;
   birthDate: string | null;
+  /** Where the person lives: offered as the village of a dispute they are a party to. */
+  villageId: string | null;
   villageName: string | null;
   residenceAddress: string | null;
 }

@@ -22,7 +22,7 @@ test('the person form refuses bad input field by field and shows markup as plain
   await page.getByLabel('联系电话').fill('12345');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('公民身份号码校验位不正确，请核对')).toBeVisible();
-  await expect(page.getByText('手机号码应为以1开头的11位数字')).toBeVisible();
+  await expect(page.getByText('请填写11位手机号码，或带区号的固定电话，如 0371-12345678')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('01-field-errors.png'), fullPage: true });
 
   // An ID already in the registry: refused by the host, with a link to the holder

@@ -66,7 +66,7 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   const staffModal = page.getByRole('dialog', { name: '修改工作人员：李调解' });
   await staffModal.getByLabel('电话').fill('1370013');
   await staffModal.getByRole('button', { name: '保存' }).click();
-  await expect(staffModal.getByText('手机号码应为以1开头的11位数字')).toBeVisible();
+  await expect(staffModal.getByText('请填写11位手机号码，或带区号的固定电话，如 0371-12345678')).toBeVisible();
   await staffModal.getByLabel('电话').fill('13700137000');
   await staffModal.getByRole('button', { name: '保存' }).click();
   await expect(staffModal).toBeHidden();
@@ -116,7 +116,8 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   await choose(page, '村（社区）', '高寨村');
   await choose(page, '网格', '第一网格');
   await choose(page, '风险等级', '橙色（中）');
-  await choose(page, '承办人', '李调解');
+  // 承办人: the operator (李调解 since the settings above) unless another is chosen
+  await expect(page.getByRole('combobox', { name: '承办人', exact: true })).toHaveValue('李调解');
   await page.getByLabel('办理期限').fill('2024-06-10');
 
   // Party 1: the existing person, found by pinyin initials

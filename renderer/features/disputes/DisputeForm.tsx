@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Divider,
@@ -14,17 +15,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, SATISFACTION, type RiskLevel, type Satisfaction } from '../../../shared/dictionaries';
 import { HANDLING_LEVELS, HANDLING_LEVEL_LABELS, TICKET_SOURCES, type HandlingLevel } from '../../../shared/domain/disputes';
-import { DisputeInput, type Dispute } from '../../../shared/schemas/disputes';
+import { type Dispute, DisputeInputAsOf } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { useDicts, useStaff, useVillages } from '../reference/queries';
+import { useDicts, useSetupStatus, useStaff, useVillages } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
 import { useDispute, useNextCaseNumber } from './queries';
+import { PageForm } from '../../components/GuardedForm';
 
 interface DisputeValues {
   intakeDate: string;
@@ -64,7 +67,8 @@ const NO_MORE = {
   preventedMassPersons: '',
 } as const;
 
-function toValues(d?: Dispute): DisputeValues {
+/** A new registration is handled by whoever registers it unless they choose a colleague (承办人 = the operator). */
+function toValues(d: Dispute | undefined, operatorId: string | null): DisputeValues {
   if (!d) {
     return {
       intakeDate: todayLocal(),
@@ -77,7 +81,7 @@ function toValues(d?: Dispute): DisputeValues {
       peopleCount: '',
       amountYuan: '',
       riskLevel: '',
-      responsibleStaffId: '',
+      responsibleStaffId: operatorId ?? '',
       deadline: '',
       ...NO_MORE,
     };
@@ -146,7 +150,14 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const dicts = useDicts();
   const villages = useVillages();
   const staff = useStaff();
-  const form = useZodForm<DisputeValues>({ schema: DisputeInput, initialValues: toValues(existing), toInput });
+  const status = useSetupStatus();
+  const form = useZodForm<DisputeValues>({
+    schema: DisputeInputAsOf,
+    initialValues: toValues(existing, status.data?.operator?.id ?? null),
+    toInput,
+  });
+  // A party's village offered for the dispute: taken at once when the dispute has none yet.
+  const [villageOffer, setVillageOffer] = useState<{ villageId: string; party: string } | null>(null);
   const mutation = useSaveDispute(form);
   const v = form.getValues();
   const preview = useNextCaseNumber(v.intakeDate, !existing);
@@ -159,6 +170,22 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
     onChange: (x: string | null) => form.setFieldValue(field, (x ?? '') as never),
   });
 
+  const setVillage = (id: string) => {
+    form.setFieldValue('villageId', id);
+    form.setFieldValue('gridId', '');
+    setVillageOffer(null);
+  };
+  const onParties = (rows: PartyValue[]) => {
+    const before = new Set(v.parties.map((p) => p.person?.id));
+    form.setFieldValue('parties', rows);
+    const picked = rows.find((p) => p.person?.villageId && !before.has(p.person.id))?.person;
+    if (!picked?.villageId) return;
+    if (!v.villageId) setVillage(picked.villageId);
+    else if (picked.villageId !== v.villageId) setVillageOffer({ villageId: picked.villageId, party: picked.name });
+  };
+  const offeredVillage =
+    villageOffer && villageOffer.villageId !== v.villageId && villages.data?.find((x) => x.id === villageOffer.villageId);
+
   const submit = form.onSubmit(async (values) => {
     const saved = await mutation.run({ id: existing?.id ?? null, input: toInput(values) }, (d) =>
       existing ? `${d.caseNo} 已修改` : `已登记，案号 ${d.caseNo}`,
@@ -168,7 +195,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
 
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Group justify="space-between">
             <Title order={3}>{existing ? `编辑纠纷登记：${existing.caseNo}` : '登记矛盾纠纷'}</Title>
@@ -204,11 +231,16 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
                 data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
                 nothingFoundMessage="请先在“设置”中添加村（社区）"
                 {...select('villageId')}
-                onChange={(x) => {
-                  form.setFieldValue('villageId', x ?? '');
-                  form.setFieldValue('gridId', '');
-                }}
+                onChange={(x) => setVillage(x ?? '')}
               />
+              {offeredVillage && (
+                <Text size="xs" mt={4} data-testid="village-offer">
+                  当事人{villageOffer.party}住{offeredVillage.name}，
+                  <Anchor component="button" type="button" size="xs" onClick={() => setVillage(offeredVillage.id)}>
+                    改为{offeredVillage.name}
+                  </Anchor>
+                </Text>
+              )}
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <Select
@@ -263,7 +295,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </>
           )}
 
-          <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
+          <PartyRows value={v.parties} onChange={onParties} error={form.errors.parties} />
 
           <Textarea label="纠纷简要情况" withAsterisk autosize minRows={3} maxLength={2000} {...form.getInputProps('summary')} />
           <Grid gap="sm">
@@ -314,7 +346,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

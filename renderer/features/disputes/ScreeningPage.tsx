@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -20,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ScreeningInput, type Screening } from '../../../shared/schemas/disputes';
+import { type Screening, ScreeningInputAsOf } from '../../../shared/schemas/disputes';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { DateField } from '../../components/DateField';
 import { ModalActions } from '../../components/ModalActions';
@@ -29,6 +28,7 @@ import { useZodForm } from '../../components/useZodForm';
 import { useVillages } from '../reference/queries';
 import { useDeleteScreening, useSaveScreening } from './mutations';
 import { useScreenings } from './queries';
+import { FormModal } from '../../components/GuardedForm';
 
 /** 'YYYY-MM' moved by `by` months. */
 function shiftMonth(month: string, by: number): string {
@@ -43,7 +43,7 @@ function ScreeningModal({ existing, month, onClose }: { existing?: Screening; mo
   const villages = useVillages();
   const today = todayLocal();
   const form = useZodForm({
-    schema: ScreeningInput,
+    schema: ScreeningInputAsOf,
     initialValues: {
       date: existing?.date ?? (today.startsWith(month) ? today : `${month}-01`),
       villageId: existing?.villageId ?? '',
@@ -74,46 +74,44 @@ function ScreeningModal({ existing, month, onClose }: { existing?: Screening; mo
     if (await run(input, Number(values.disputesFound) === 0 ? '已登记（零报告）' : '排查记录已保存')) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={existing ? '修改排查记录' : '登记排查活动'} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Group grow>
-            <DateField label="排查日期" withAsterisk {...form.getInputProps('date')} />
-            <Select
-              label="村（社区）"
-              withAsterisk
-              searchable
-              data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-              nothingFoundMessage="请先在“设置”中添加村（社区）"
-              {...form.getInputProps('villageId')}
-              value={v.villageId || null}
-              onChange={(x) => form.setFieldValue('villageId', x ?? '')}
-            />
-          </Group>
-          <TextInput
-            label="参加人员"
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={existing ? '修改排查记录' : '登记排查活动'} size="lg">
+      <Stack>
+        <Group grow>
+          <DateField label="排查日期" withAsterisk {...form.getInputProps('date')} />
+          <Select
+            label="村（社区）"
             withAsterisk
-            placeholder="如：村调委会主任、网格员"
-            maxLength={200}
-            {...form.getInputProps('participants')}
+            searchable
+            data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            nothingFoundMessage="请先在“设置”中添加村（社区）"
+            {...form.getInputProps('villageId')}
+            value={v.villageId || null}
+            onChange={(x) => form.setFieldValue('villageId', x ?? '')}
           />
-          <Group grow>
-            <NumberInput label="走访户数" min={0} allowDecimal={false} {...form.getInputProps('households')} />
-            <NumberInput label="走访人数" min={0} allowDecimal={false} {...form.getInputProps('persons')} />
-            <NumberInput
-              label="发现纠纷（件）"
-              withAsterisk
-              min={0}
-              allowDecimal={false}
-              description="未发现纠纷的填 0（零报告）"
-              {...form.getInputProps('disputesFound')}
-            />
-          </Group>
-          <Textarea label="备注" autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+        <TextInput
+          label="参加人员"
+          withAsterisk
+          placeholder="如：村调委会主任、网格员"
+          maxLength={200}
+          {...form.getInputProps('participants')}
+        />
+        <Group grow>
+          <NumberInput label="走访户数" min={0} allowDecimal={false} {...form.getInputProps('households')} />
+          <NumberInput label="走访人数" min={0} allowDecimal={false} {...form.getInputProps('persons')} />
+          <NumberInput
+            label="发现纠纷（件）"
+            withAsterisk
+            min={0}
+            allowDecimal={false}
+            description="未发现纠纷的填 0（零报告）"
+            {...form.getInputProps('disputesFound')}
+          />
+        </Group>
+        <Textarea label="备注" autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 

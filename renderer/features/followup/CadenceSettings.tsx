@@ -5,21 +5,7 @@
  * 司法所's 走访（关爱帮扶）, REVIEW row 23), and its opening grace (建档当期宽限). A change of cadence
  * applies from the chosen date on and needs a reason; every change is kept in the audit trail.
  */
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PERIOD_WORDS } from '../../../shared/domain/obligations';
 import {
@@ -41,6 +27,7 @@ import { todayLocal } from '../../components/today';
 import { ModalActions } from '../../components/ModalActions';
 import { useSaveCadence, useSetDrugSettings, useSetOpeningGrace, useSetScheme } from './mutations';
 import { useFollowupSchedule } from './queries';
+import { FormModal, PageForm } from '../../components/GuardedForm';
 
 type Unit = 'days' | 'months' | 'month' | 'quarter' | 'year' | 'off';
 const CALENDAR = new Set<Unit>(['month', 'quarter', 'year']);
@@ -81,48 +68,46 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
     if (await save.run(cadenceInput(c.key, v), `“${c.label}”已调整，自 ${v.since} 起按新频次计算`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={`调整走访频次：${c.label}`}>
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm">现行：{c.text}</Text>
-          <Text size="xs" c="dimmed">
-            {c.source}
-          </Text>
-          {c.interval ? (
-            <Group align="flex-end">
-              <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
-              <SegmentedControl
-                data={[
-                  { value: 'days', label: '天' },
-                  { value: 'months', label: '个月' },
-                ]}
-                {...form.getInputProps('unit')}
-              />
-            </Group>
-          ) : (
-            <Group align="flex-end">
-              <SegmentedControl
-                aria-label="走访周期"
-                data={[
-                  ...(['month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] })),
-                  ...(c.mayBeOff ? [{ value: 'off', label: '不安排走访' }] : []),
-                ]}
-                {...form.getInputProps('unit')}
-              />
-              {unit !== 'off' && (
-                <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
-              )}
-            </Group>
-          )}
-          <DateField label="生效日期" withAsterisk {...form.getInputProps('since')} />
-          <TextInput label="调整理由" withAsterisk placeholder="如：县卫健局通知要求加密随访" {...form.getInputProps('reason')} />
-          <Text size="xs" c="dimmed">
-            调整自生效日期起适用，此前的到期事项不变；调整记录写入修改记录。
-          </Text>
-          <ModalActions onCancel={onClose} submit="保存调整" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`调整走访频次：${c.label}`}>
+      <Stack>
+        <Text size="sm">现行：{c.text}</Text>
+        <Text size="xs" c="dimmed">
+          {c.source}
+        </Text>
+        {c.interval ? (
+          <Group align="flex-end">
+            <NumberInput label="间隔" withAsterisk min={1} max={366} w={120} data-autofocus {...form.getInputProps('n')} />
+            <SegmentedControl
+              data={[
+                { value: 'days', label: '天' },
+                { value: 'months', label: '个月' },
+              ]}
+              {...form.getInputProps('unit')}
+            />
+          </Group>
+        ) : (
+          <Group align="flex-end">
+            <SegmentedControl
+              aria-label="走访周期"
+              data={[
+                ...(['month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: PERIOD_WORDS[p] })),
+                ...(c.mayBeOff ? [{ value: 'off', label: '不安排走访' }] : []),
+              ]}
+              {...form.getInputProps('unit')}
+            />
+            {unit !== 'off' && (
+              <NumberInput label="至少次数" withAsterisk min={1} max={31} w={120} data-autofocus {...form.getInputProps('n')} />
+            )}
+          </Group>
+        )}
+        <DateField label="生效日期" withAsterisk {...form.getInputProps('since')} />
+        <TextInput label="调整理由" withAsterisk placeholder="如：县卫健局通知要求加密随访" {...form.getInputProps('reason')} />
+        <Text size="xs" c="dimmed">
+          调整自生效日期起适用，此前的到期事项不变；调整记录写入修改记录。
+        </Text>
+        <ModalActions onCancel={onClose} submit="保存调整" />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -135,7 +120,7 @@ function OpeningGrace({ grace }: { grace: FollowupSchedule['openingGrace'] }) {
     await save.run({ days }, days ? `建档当月最后${days}天内建档的，当月不计走访` : '建档当月一律计走访');
   });
   return (
-    <form onSubmit={submit} data-testid="opening-grace">
+    <PageForm form={form} onSubmit={submit} autoFocus={false} data-testid="opening-grace">
       <Stack gap={4}>
         <Group align="flex-end" gap="xs">
           <Text size="sm" pb={6}>
@@ -156,7 +141,7 @@ function OpeningGrace({ grace }: { grace: FollowupSchedule['openingGrace'] }) {
           {grace.source}（默认{grace.defaultDays}天）。调整后对所有在管档案的建档当期重新计算。
         </Text>
       </Stack>
-    </form>
+    </PageForm>
   );
 }
 
@@ -176,7 +161,7 @@ function DrugSettings({ drug }: { drug: FollowupSchedule['drug'] }) {
   });
   return (
     <Card withBorder data-testid="drug-settings">
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} autoFocus={false}>
         <Stack gap="xs">
           <Title order={5}>社区戒毒（康复）</Title>
           <Group align="flex-end">
@@ -203,7 +188,7 @@ function DrugSettings({ drug }: { drug: FollowupSchedule['drug'] }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Card>
   );
 }

@@ -31,7 +31,6 @@ import {
 } from '../../../shared/domain/followup-rules';
 import {
   CULT_STATUSES,
-  FollowupCreateInput,
   MH_DIAGNOSES,
   MH_LEVEL_MEANINGS,
   MH_TEAM_ROLES,
@@ -39,6 +38,7 @@ import {
   levelName,
   levelsFor,
   type FollowupSubject,
+  FollowupCreateInputAsOf,
 } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
@@ -48,6 +48,7 @@ import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { groupOptions, LevelOption, levelOptions } from './labels';
 import { useSaveFollowup } from './mutations';
 import { useFollowupSubject } from './queries';
+import { PageForm } from '../../components/GuardedForm';
 
 interface TeamRow {
   key: string;
@@ -193,7 +194,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
   const navigate = useNavigate();
   const staff = useStaff();
   const villages = useVillages();
-  const form = useZodForm<Values>({ schema: FollowupCreateInput, initialValues: toValues(existing), toInput, toFormPath });
+  const form = useZodForm<Values>({ schema: FollowupCreateInputAsOf, initialValues: toValues(existing), toInput, toFormPath });
   const { run, saving } = useSaveFollowup(form, toFormPath);
   const v = form.getValues();
   const mh = v.group === 'mental_health';
@@ -233,7 +234,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
 
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Title order={3}>{existing ? `修改档案：${existing.person.name}` : '新建重点人员档案'}</Title>
           {existing ? (
@@ -491,7 +492,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

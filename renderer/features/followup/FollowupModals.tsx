@@ -1,17 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import {
   STABILITY_CLASSES,
   STABILITY_LABELS,
@@ -25,13 +12,13 @@ import {
   END_STATUSES,
   EXCUSE_EXAMPLES,
   FOLLOWUP_STATUS_LABELS,
-  FollowupEndInput,
-  FollowupVisitInput,
-  PoliceReportInput,
+  FollowupEndInputAsOf,
+  FollowupVisitInputAsOf,
+  PoliceReportInputAsOf,
   REWARD_RESULTS,
   REWARD_SOURCE,
-  SuspensionInput,
-  YearRecordInput,
+  SuspensionInputAsOf,
+  YearRecordInputAsOf,
   TERMINATION_REASONS,
   TEST_RESULTS,
   VISIT_KIND_LABELS,
@@ -54,6 +41,7 @@ import { LevelOption, levelOptions } from './labels';
 import { useActOnItem } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit, useSaveYear } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
+import { FormModal } from '../../components/GuardedForm';
 
 type VisitValues = {
   kind: VisitKind;
@@ -86,7 +74,7 @@ function visitInput(s: FollowupSubject, id: string | null, v: VisitValues) {
  */
 export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: FollowupVisit; onClose: () => void }) {
   const form = useZodForm<VisitValues>({
-    schema: FollowupVisitInput,
+    schema: FollowupVisitInputAsOf,
     initialValues: {
       kind: visit?.kind ?? 'visit',
       date: visit?.date ?? todayLocal(),
@@ -115,80 +103,78 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
   const title = `${visit ? '修改' : '记录'}${s.group === 'drug' ? '走访或检测' : s.visitWord}`;
   const short = s.visitWord.replace(/（.*）$/, '');
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          {s.group === 'drug' && (
-            <SegmentedControl
-              aria-label="记录类型"
-              data={(['visit', 'test'] as const).map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
-              {...form.getInputProps('kind')}
-            />
-          )}
-          <Group grow align="flex-start">
-            <DateField label={test ? '检测日期' : `${short}日期`} withAsterisk {...form.getInputProps('date')} />
-            <Select
-              label={test ? '检测方式' : `${short}方式`}
-              withAsterisk
-              allowDeselect={false}
-              data={[...VISIT_METHODS]}
-              {...form.getInputProps('method')}
-            />
-            {test && (
-              <Select
-                label="检测结果"
-                withAsterisk
-                data={[...TEST_RESULTS]}
-                {...form.getInputProps('testResult')}
-                value={v.testResult || null}
-              />
-            )}
-          </Group>
-          {test && v.testResult === '未到' && (
-            <TextInput
-              label="正当理由"
-              description={`${EXCUSE_EXAMPLES}有正当理由未到的，填写理由，不计入“逃避或拒绝检测”次数（戒毒条例第二十条）；无正当理由的留空`}
-              maxLength={200}
-              {...form.getInputProps('excuse')}
-            />
-          )}
-          <TextInput label={`${short}人员`} withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
-          <Textarea
-            label={`${short}情况`}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxLength={2000}
-            placeholder={mh ? '服药、病情、监护落实情况等' : undefined}
-            {...form.getInputProps('findings')}
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={title} size="lg">
+      <Stack>
+        {s.group === 'drug' && (
+          <SegmentedControl
+            aria-label="记录类型"
+            data={(['visit', 'test'] as const).map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
+            {...form.getInputProps('kind')}
           />
-          {basic && (
-            <Select
-              label="病情稳定情况"
-              description="基本稳定（1–2级）患者2周时随访后：评估为稳定的3个月后随访，仍基本稳定或未评估的1个月后随访，不稳定的2周内随访（国家基本公共卫生服务规范第三版）"
-              placeholder="未评估"
-              clearable
-              data={STABILITY_CLASSES.map((c) => ({ value: c, label: STABILITY_LABELS[c] }))}
-              {...form.getInputProps('stability')}
-              value={v.stability || null}
-              onChange={(x) => form.setFieldValue('stability', (x ?? '') as StabilityClass | '')}
-            />
-          )}
+        )}
+        <Group grow align="flex-start">
+          <DateField label={test ? '检测日期' : `${short}日期`} withAsterisk {...form.getInputProps('date')} />
           <Select
-            label={s.group === 'left_behind_child' ? '关爱等级重新评估' : '风险等级重新评估'}
-            description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
-            placeholder="不调整"
-            clearable
-            data={levelOptions(s.group)}
-            renderOption={({ option }) => <LevelOption label={option.label} level={option.value} />}
-            {...form.getInputProps('levelAfter')}
-            value={v.levelAfter || null}
-            onChange={(x) => form.setFieldValue('levelAfter', (x ?? '') as typeof v.levelAfter)}
+            label={test ? '检测方式' : `${short}方式`}
+            withAsterisk
+            allowDeselect={false}
+            data={[...VISIT_METHODS]}
+            {...form.getInputProps('method')}
           />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+          {test && (
+            <Select
+              label="检测结果"
+              withAsterisk
+              data={[...TEST_RESULTS]}
+              {...form.getInputProps('testResult')}
+              value={v.testResult || null}
+            />
+          )}
+        </Group>
+        {test && v.testResult === '未到' && (
+          <TextInput
+            label="正当理由"
+            description={`${EXCUSE_EXAMPLES}有正当理由未到的，填写理由，不计入“逃避或拒绝检测”次数（戒毒条例第二十条）；无正当理由的留空`}
+            maxLength={200}
+            {...form.getInputProps('excuse')}
+          />
+        )}
+        <TextInput label={`${short}人员`} withAsterisk maxLength={100} {...form.getInputProps('visitors')} />
+        <Textarea
+          label={`${short}情况`}
+          withAsterisk
+          autosize
+          minRows={3}
+          maxLength={2000}
+          placeholder={mh ? '服药、病情、监护落实情况等' : undefined}
+          {...form.getInputProps('findings')}
+        />
+        {basic && (
+          <Select
+            label="病情稳定情况"
+            description="基本稳定（1–2级）患者2周时随访后：评估为稳定的3个月后随访，仍基本稳定或未评估的1个月后随访，不稳定的2周内随访（国家基本公共卫生服务规范第三版）"
+            placeholder="未评估"
+            clearable
+            data={STABILITY_CLASSES.map((c) => ({ value: c, label: STABILITY_LABELS[c] }))}
+            {...form.getInputProps('stability')}
+            value={v.stability || null}
+            onChange={(x) => form.setFieldValue('stability', (x ?? '') as StabilityClass | '')}
+          />
+        )}
+        <Select
+          label={s.group === 'left_behind_child' ? '关爱等级重新评估' : '风险等级重新评估'}
+          description={`当前：${levelOptions(s.group).find((o) => o.value === s.level)?.label ?? s.level}。等级有变化时选择，走访频次自本次走访之日起按新等级计算；无变化留空`}
+          placeholder="不调整"
+          clearable
+          data={levelOptions(s.group)}
+          renderOption={({ option }) => <LevelOption label={option.label} level={option.value} />}
+          {...form.getInputProps('levelAfter')}
+          value={v.levelAfter || null}
+          onChange={(x) => form.setFieldValue('levelAfter', (x ?? '') as typeof v.levelAfter)}
+        />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -198,7 +184,7 @@ export function VisitModal({ s, visit, onClose }: { s: FollowupSubject; visit?: 
  */
 export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => void }) {
   const form = useZodForm({
-    schema: FollowupEndInput,
+    schema: FollowupEndInputAsOf,
     initialValues: { status: 'released' as EndStatus, endDate: todayLocal(), endReason: '' },
     toInput: (v) => ({ id: s.id, ...v }),
   });
@@ -209,32 +195,30 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
   const statuses = END_STATUSES.filter((x) => x !== 'terminated' || s.group === 'drug');
   const v = form.getValues();
   return (
-    <Modal opened onClose={onClose} title="解除管理">
-      <form onSubmit={submit}>
-        <Stack>
-          <SegmentedControl
-            aria-label="解除类型"
-            data={statuses.map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))}
-            {...form.getInputProps('status')}
-          />
-          {v.status === 'terminated' && (
-            <Group gap={6}>
-              <Text size="xs" c="dimmed">
-                终止原因（戒毒条例第二十四条、禁毒法第三十八条）：
-              </Text>
-              {TERMINATION_REASONS.map((r) => (
-                <Button key={r} size="compact-xs" variant="light" onClick={() => form.setFieldValue('endReason', r)}>
-                  {r}
-                </Button>
-              ))}
-            </Group>
-          )}
-          <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
-          <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
-          <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="解除管理">
+      <Stack>
+        <SegmentedControl
+          aria-label="解除类型"
+          data={statuses.map((x) => ({ value: x, label: FOLLOWUP_STATUS_LABELS[x] }))}
+          {...form.getInputProps('status')}
+        />
+        {v.status === 'terminated' && (
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              终止原因（戒毒条例第二十四条、禁毒法第三十八条）：
+            </Text>
+            {TERMINATION_REASONS.map((r) => (
+              <Button key={r} size="compact-xs" variant="light" onClick={() => form.setFieldValue('endReason', r)}>
+                {r}
+              </Button>
+            ))}
+          </Group>
+        )}
+        <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
+        <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
+        <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -268,28 +252,26 @@ export function ItemActionModal({
   });
   const extend = kind === 'extend';
   return (
-    <Modal opened onClose={onClose} title={`${ITEM_ACTION_LABELS[kind]}：${item.label}`}>
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm">
-            当前到期日 {item.dueDate}
-            {item.originalDueDate ? `（原到期日 ${item.originalDueDate}）` : ''}。
-            {extend ? '延期只能推后，不能缩短；原到期日会保留在档案中。' : '免除的事项不计为漏访，之后的走访从免除之日起按频次计算。'}
-          </Text>
-          {extend && <DateField label="延期至" withAsterisk {...form.getInputProps('newDate')} />}
-          <Textarea
-            label={extend ? '延期理由' : '免除理由'}
-            withAsterisk
-            autosize
-            minRows={2}
-            maxLength={200}
-            placeholder={extend ? '如：住院治疗，出院后随访' : '如：羁押期间、外出务工已电话联系监护人'}
-            {...form.getInputProps('reason')}
-          />
-          <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`${ITEM_ACTION_LABELS[kind]}：${item.label}`}>
+      <Stack>
+        <Text size="sm">
+          当前到期日 {item.dueDate}
+          {item.originalDueDate ? `（原到期日 ${item.originalDueDate}）` : ''}。
+          {extend ? '延期只能推后，不能缩短；原到期日会保留在档案中。' : '免除的事项不计为漏访，之后的走访从免除之日起按频次计算。'}
+        </Text>
+        {extend && <DateField label="延期至" withAsterisk {...form.getInputProps('newDate')} />}
+        <Textarea
+          label={extend ? '延期理由' : '免除理由'}
+          withAsterisk
+          autosize
+          minRows={2}
+          maxLength={200}
+          placeholder={extend ? '如：住院治疗，出院后随访' : '如：羁押期间、外出务工已电话联系监护人'}
+          {...form.getInputProps('reason')}
+        />
+        <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -306,7 +288,7 @@ export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report
       .map((d) => ({ value: d.ruleId, label: `${d.label}，${d.dueDate}前` })),
   ];
   const form = useZodForm({
-    schema: PoliceReportInput,
+    schema: PoliceReportInputAsOf,
     initialValues: {
       date: report?.date ?? todayLocal(),
       policeUnit: report?.policeUnit ?? '',
@@ -321,46 +303,44 @@ export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report
     if (await run({ subjectId: s.id, id: report?.id ?? null, ...values }, '报告记录已保存')) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={report ? '修改报告记录' : '记录报告公安机关'} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="xs" c="dimmed">
-            戒毒条例第二十一条：检测阳性（又吸食、注射毒品）、拒绝接受社区戒毒（含无正当理由逾期不报到）、严重违反协议的，应当及时向当地公安机关报告。
-          </Text>
-          {choices.length > 0 ? (
-            <Checkbox.Group label="报告事由（保存后对应待办事项即办结）" {...form.getInputProps('matters')}>
-              <Stack gap={4} mt={4}>
-                {choices.map((c) => (
-                  <Checkbox key={c.value} value={c.value} label={c.label} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-          ) : (
-            <Text size="sm">目前没有待报告的事项；如另行报告，可直接记录。</Text>
-          )}
-          <Group grow align="flex-start">
-            <DateField label="报告日期" withAsterisk {...form.getInputProps('date')} />
-            <TextInput
-              label="公安机关（派出所）"
-              withAsterisk
-              maxLength={50}
-              placeholder="如：某某派出所"
-              {...form.getInputProps('policeUnit')}
-            />
-            <TextInput label="接收人" withAsterisk maxLength={20} {...form.getInputProps('receiver')} />
-          </Group>
-          <Textarea
-            label="报告内容"
-            autosize
-            minRows={2}
-            maxLength={500}
-            placeholder="如：电话报告检测结果，派出所已登记"
-            {...form.getInputProps('note')}
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={report ? '修改报告记录' : '记录报告公安机关'} size="lg">
+      <Stack>
+        <Text size="xs" c="dimmed">
+          戒毒条例第二十一条：检测阳性（又吸食、注射毒品）、拒绝接受社区戒毒（含无正当理由逾期不报到）、严重违反协议的，应当及时向当地公安机关报告。
+        </Text>
+        {choices.length > 0 ? (
+          <Checkbox.Group label="报告事由（保存后对应待办事项即办结）" {...form.getInputProps('matters')}>
+            <Stack gap={4} mt={4}>
+              {choices.map((c) => (
+                <Checkbox key={c.value} value={c.value} label={c.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        ) : (
+          <Text size="sm">目前没有待报告的事项；如另行报告，可直接记录。</Text>
+        )}
+        <Group grow align="flex-start">
+          <DateField label="报告日期" withAsterisk {...form.getInputProps('date')} />
+          <TextInput
+            label="公安机关（派出所）"
+            withAsterisk
+            maxLength={50}
+            placeholder="如：某某派出所"
+            {...form.getInputProps('policeUnit')}
           />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput label="接收人" withAsterisk maxLength={20} {...form.getInputProps('receiver')} />
+        </Group>
+        <Textarea
+          label="报告内容"
+          autosize
+          minRows={2}
+          maxLength={500}
+          placeholder="如：电话报告检测结果，派出所已登记"
+          {...form.getInputProps('note')}
+        />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -370,7 +350,7 @@ export function ReportModal({ s, report, onClose }: { s: FollowupSubject; report
  */
 export function SuspensionModal({ s, suspension, onClose }: { s: FollowupSubject; suspension?: FollowupSuspension; onClose: () => void }) {
   const form = useZodForm({
-    schema: SuspensionInput,
+    schema: SuspensionInputAsOf,
     initialValues: {
       reason: (suspension?.reason ?? 'detention') as SuspensionReason,
       startDate: suspension?.startDate ?? todayLocal(),
@@ -388,26 +368,24 @@ export function SuspensionModal({ s, suspension, onClose }: { s: FollowupSubject
     if (done) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={suspension ? '修改中止记录' : '记录中止'}>
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="xs" c="dimmed">
-            戒毒条例第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒。中止期间不安排检测；释放后自释放之日起继续计算。
-          </Text>
-          <SegmentedControl
-            aria-label="中止原因"
-            data={SUSPENSION_REASONS.map((r) => ({ value: r, label: SUSPENSION_REASON_LABELS[r] }))}
-            {...form.getInputProps('reason')}
-          />
-          <Group grow align="flex-start">
-            <DateField label="中止日期" withAsterisk description="被拘留、逮捕之日" {...form.getInputProps('startDate')} />
-            <DateField label="释放日期" description="尚未释放的留空" {...form.getInputProps('endDate')} />
-          </Group>
-          <TextInput label="说明" maxLength={200} placeholder="如：某某看守所" {...form.getInputProps('note')} />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={suspension ? '修改中止记录' : '记录中止'}>
+      <Stack>
+        <Text size="xs" c="dimmed">
+          戒毒条例第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒。中止期间不安排检测；释放后自释放之日起继续计算。
+        </Text>
+        <SegmentedControl
+          aria-label="中止原因"
+          data={SUSPENSION_REASONS.map((r) => ({ value: r, label: SUSPENSION_REASON_LABELS[r] }))}
+          {...form.getInputProps('reason')}
+        />
+        <Group grow align="flex-start">
+          <DateField label="中止日期" withAsterisk description="被拘留、逮捕之日" {...form.getInputProps('startDate')} />
+          <DateField label="释放日期" description="尚未释放的留空" {...form.getInputProps('endDate')} />
+        </Group>
+        <TextInput label="说明" maxLength={200} placeholder="如：某某看守所" {...form.getInputProps('note')} />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -451,7 +429,7 @@ export function YearModal({ s, record, onClose }: { s: FollowupSubject; record?:
   const taken = new Set(s.years.map((y) => y.year));
   const guardian = typeof s.facts.guardianName === 'string' ? s.facts.guardianName : '';
   const form = useZodForm<YearValues>({
-    schema: YearRecordInput,
+    schema: YearRecordInputAsOf,
     initialValues: {
       year: record?.year ?? (taken.has(thisYear) ? '' : thisYear),
       rewardResult: record?.rewardResult ?? '',
@@ -473,39 +451,37 @@ export function YearModal({ s, record, onClose }: { s: FollowupSubject; record?:
     if (await run(input, `${values.year}年记录已保存`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={record ? `修改${record.year}年记录` : '添加年度记录'} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="xs" c="dimmed">
-            {REWARD_SOURCE}。每年一条记录：监护人履行监护责任的年度考核结果及奖励发放，患者当年是否享受免费服药、免费救治。
-          </Text>
-          <Group grow align="flex-start">
-            <NumberInput label="年度" withAsterisk min={2016} max={thisYear} allowDecimal={false} {...form.getInputProps('year')} />
-            <Select
-              label="以奖代补考核结果"
-              withAsterisk
-              data={[...REWARD_RESULTS]}
-              {...form.getInputProps('rewardResult')}
-              value={v.rewardResult || null}
-              onChange={(x) => form.setFieldValue('rewardResult', (x ?? '') as RewardResult | '')}
-            />
-            <TextInput label="监护人" withAsterisk={rewarded} maxLength={20} {...form.getInputProps('guardianName')} />
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={record ? `修改${record.year}年记录` : '添加年度记录'} size="lg">
+      <Stack>
+        <Text size="xs" c="dimmed">
+          {REWARD_SOURCE}。每年一条记录：监护人履行监护责任的年度考核结果及奖励发放，患者当年是否享受免费服药、免费救治。
+        </Text>
+        <Group grow align="flex-start">
+          <NumberInput label="年度" withAsterisk min={2016} max={thisYear} allowDecimal={false} {...form.getInputProps('year')} />
+          <Select
+            label="以奖代补考核结果"
+            withAsterisk
+            data={[...REWARD_RESULTS]}
+            {...form.getInputProps('rewardResult')}
+            value={v.rewardResult || null}
+            onChange={(x) => form.setFieldValue('rewardResult', (x ?? '') as RewardResult | '')}
+          />
+          <TextInput label="监护人" withAsterisk={rewarded} maxLength={20} {...form.getInputProps('guardianName')} />
+        </Group>
+        {rewarded && (
+          <Group grow align="flex-end">
+            <NumberInput label="奖励金额（元）" min={0} max={1000000} decimalScale={2} {...form.getInputProps('amountYuan')} />
+            <Switch label="已发放" mb={8} {...form.getInputProps('paid', { type: 'checkbox' })} />
+            <DateField label="发放日期" disabled={!v.paid} {...form.getInputProps('paidDate')} />
           </Group>
-          {rewarded && (
-            <Group grow align="flex-end">
-              <NumberInput label="奖励金额（元）" min={0} max={1000000} decimalScale={2} {...form.getInputProps('amountYuan')} />
-              <Switch label="已发放" mb={8} {...form.getInputProps('paid', { type: 'checkbox' })} />
-              <DateField label="发放日期" disabled={!v.paid} {...form.getInputProps('paidDate')} />
-            </Group>
-          )}
-          <Group>
-            <Checkbox label="当年享受免费服药" {...form.getInputProps('freeMedication', { type: 'checkbox' })} />
-            <Checkbox label="当年享受免费救治" {...form.getInputProps('freeTreatment', { type: 'checkbox' })} />
-          </Group>
-          <TextInput label="说明" maxLength={200} {...form.getInputProps('note')} />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        <Group>
+          <Checkbox label="当年享受免费服药" {...form.getInputProps('freeMedication', { type: 'checkbox' })} />
+          <Checkbox label="当年享受免费救治" {...form.getInputProps('freeTreatment', { type: 'checkbox' })} />
+        </Group>
+        <TextInput label="说明" maxLength={200} {...form.getInputProps('note')} />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   AGENT_AUTHORITIES,
   AGENT_AUTHORITY_LABELS,
@@ -23,12 +23,12 @@ import {
 } from '../../../shared/domain/mediation';
 import {
   AgentInput,
-  AgreementPerformanceInput,
-  ArbitrationNoticeInput,
-  CloseInput,
-  ExtensionInput,
+  AgreementPerformanceInputAsOf,
+  ArbitrationNoticeInputAsOf,
+  CloseInputAsOf,
+  ExtensionInputAsOf,
   VISIT_METHODS,
-  VisitInput,
+  VisitInputAsOf,
   type MediationCase,
   type ReturnVisit,
 } from '../../../shared/schemas/mediation';
@@ -46,6 +46,7 @@ import {
   useSetAgreementPerformance,
 } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
+import { FormModal } from '../../components/GuardedForm';
 
 /**
  * 结案: 调解成功 (needs an agreement in force), 调解不成 (reason and the routes told), 终止调解 (why,
@@ -53,7 +54,7 @@ import { ModalActions } from '../../components/ModalActions';
  */
 export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: CloseInput,
+    schema: CloseInputAsOf,
     initialValues: {
       outcome: (c.agreement?.effectiveDate ? 'success' : 'failure') as CaseOutcome,
       closedDate: todayLocal(),
@@ -70,51 +71,49 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
   });
   const needsRoutes = routesRequired(v.outcome, v.terminationReason);
   return (
-    <Modal opened onClose={onClose} title="结案">
-      <form onSubmit={submit}>
-        <Stack>
-          <SegmentedControl
-            data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))}
-            {...form.getInputProps('outcome')}
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="结案">
+      <Stack>
+        <SegmentedControl
+          data={(['success', 'failure', 'terminated'] as const).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))}
+          {...form.getInputProps('outcome')}
+        />
+        {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
+        <DateField label="结案日期" withAsterisk {...form.getInputProps('closedDate')} />
+        {v.outcome === 'terminated' && (
+          <Select
+            label="终止原因"
+            withAsterisk
+            data={TERMINATION_REASONS.map((r) => ({ value: r, label: TERMINATION_REASON_LABELS[r] }))}
+            {...form.getInputProps('terminationReason')}
           />
-          {form.errors.outcome && <div style={{ color: 'var(--mantine-color-red-6)', fontSize: 13 }}>{form.errors.outcome}</div>}
-          <DateField label="结案日期" withAsterisk {...form.getInputProps('closedDate')} />
-          {v.outcome === 'terminated' && (
-            <Select
-              label="终止原因"
-              withAsterisk
-              data={TERMINATION_REASONS.map((r) => ({ value: r, label: TERMINATION_REASON_LABELS[r] }))}
-              {...form.getInputProps('terminationReason')}
-            />
-          )}
-          {v.outcome !== 'success' && (
-            <Textarea
-              label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的情况说明'}
-              withAsterisk
-              autosize
-              minRows={2}
-              maxLength={1000}
-              {...form.getInputProps('reason')}
-            />
-          )}
-          {v.outcome !== 'success' && (needsRoutes || v.guidance.length > 0) && (
-            <Checkbox.Group
-              label="已告知当事人可选择的途径"
-              description="人民调解法第二十六条：调解不成的，应当终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利"
-              withAsterisk={needsRoutes}
-              {...form.getInputProps('guidance')}
-            >
-              <Group mt={6}>
-                {GUIDANCE_ROUTES.map((r) => (
-                  <Checkbox key={r} value={r} label={GUIDANCE_ROUTE_LABELS[r]} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-          )}
-          <ModalActions onCancel={onClose} submit="确定结案" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        {v.outcome !== 'success' && (
+          <Textarea
+            label={v.outcome === 'failure' ? '调解不成的原因' : '终止调解的情况说明'}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('reason')}
+          />
+        )}
+        {v.outcome !== 'success' && (needsRoutes || v.guidance.length > 0) && (
+          <Checkbox.Group
+            label="已告知当事人可选择的途径"
+            description="人民调解法第二十六条：调解不成的，应当终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利"
+            withAsterisk={needsRoutes}
+            {...form.getInputProps('guidance')}
+          >
+            <Group mt={6}>
+              {GUIDANCE_ROUTES.map((r) => (
+                <Checkbox key={r} value={r} label={GUIDANCE_ROUTE_LABELS[r]} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        )}
+        <ModalActions onCancel={onClose} submit="确定结案" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -124,7 +123,7 @@ export function CloseCaseModal({ c, onClose }: { c: MediationCase; onClose: () =
  */
 export function ExtendDeadlineModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: ExtensionInput,
+    schema: ExtensionInputAsOf,
     initialValues: { date: todayLocal(), newDate: '', reason: '', consent: false },
     toInput: (v) => ({ caseId: c.id, ...v }),
   });
@@ -133,29 +132,27 @@ export function ExtendDeadlineModal({ c, onClose }: { c: MediationCase; onClose:
     if (await run({ caseId: c.id, ...values, consent: values.consent as true }, `调解期限已延长至 ${values.newDate}`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="延长调解期限">
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            当前调解期限：{c.handling?.dueDate ?? '—'}。人民调解委员会调解纠纷一般在一个月内调结；确需延长的，应经双方当事人同意。
-          </Text>
-          <Group grow align="flex-start">
-            <DateField label="当事人同意日期" withAsterisk {...form.getInputProps('date')} />
-            <DateField label="延长至" withAsterisk {...form.getInputProps('newDate')} />
-          </Group>
-          <Textarea label="延长理由" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('reason')} />
-          <Checkbox label="双方当事人均同意延长调解期限" {...form.getInputProps('consent', { type: 'checkbox' })} />
-          <ModalActions onCancel={onClose} submit="延长" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="延长调解期限">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          当前调解期限：{c.handling?.dueDate ?? '—'}。人民调解委员会调解纠纷一般在一个月内调结；确需延长的，应经双方当事人同意。
+        </Text>
+        <Group grow align="flex-start">
+          <DateField label="当事人同意日期" withAsterisk {...form.getInputProps('date')} />
+          <DateField label="延长至" withAsterisk {...form.getInputProps('newDate')} />
+        </Group>
+        <Textarea label="延长理由" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('reason')} />
+        <Checkbox label="双方当事人均同意延长调解期限" {...form.getInputProps('consent', { type: 'checkbox' })} />
+        <ModalActions onCancel={onClose} submit="延长" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
 /** 劳动争议: the parties told they may apply for arbitration (劳动争议调解仲裁法 art. 14, REVIEW row 7). */
 export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const form = useZodForm({
-    schema: ArbitrationNoticeInput,
+    schema: ArbitrationNoticeInputAsOf,
     initialValues: { date: todayLocal() },
     toInput: (v) => ({ caseId: c.id, ...v }),
   });
@@ -164,17 +161,15 @@ export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClo
     if (await run({ caseId: c.id, ...values }, '已登记告知可申请劳动仲裁')) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="登记告知可申请劳动仲裁">
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            劳动争议调解仲裁法第十四条：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。
-          </Text>
-          <DateField label="告知日期" withAsterisk {...form.getInputProps('date')} />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="登记告知可申请劳动仲裁">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          劳动争议调解仲裁法第十四条：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。
+        </Text>
+        <DateField label="告知日期" withAsterisk {...form.getInputProps('date')} />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -188,7 +183,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
   const next = visit ?? c.visits.find((v) => !v.visitDate);
   const escalation = next ? next.purpose === 'escalation' : !!c.outcome && c.outcome !== 'success';
   const form = useZodForm({
-    schema: VisitInput,
+    schema: VisitInputAsOf,
     initialValues: {
       visitDate: todayLocal(),
       visitorStaffId: status.data?.operator?.id ?? '',
@@ -204,52 +199,50 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
     if (await run({ caseId: c.id, id: visit?.id ?? null, ...v }, '回访已记录')) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="记录回访" size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Group grow>
-            <DateField label="回访日期" withAsterisk {...form.getInputProps('visitDate')} />
-            <Select
-              label="回访人"
-              withAsterisk
-              data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              {...form.getInputProps('visitorStaffId')}
-            />
-          </Group>
-          <Group grow>
-            <Select label="回访方式" withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />
-            <Select
-              label="协议履行情况"
-              withAsterisk
-              allowDeselect={false}
-              data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
-              {...form.getInputProps('performanceFound')}
-            />
-            <Select
-              label="当事人满意度"
-              withAsterisk
-              allowDeselect={false}
-              data={[...SATISFACTION]}
-              {...form.getInputProps('satisfaction')}
-            />
-          </Group>
-          {escalation && (
-            <Text size="sm" c="dimmed">
-              {VISIT_PURPOSE_LABELS.escalation}
-              ：了解纠纷是否有激化迹象。发现可能激化的，应当采取预防措施；可能引起治安案件、刑事案件的，应当及时报告并在“纠纷激化报告”中登记（人民调解法第二十五条）。
-            </Text>
-          )}
-          <Textarea
-            label={escalation ? '回访情况（纠纷有无激化迹象、采取的措施）' : '回访情况'}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            {...form.getInputProps('notes')}
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="记录回访" size="lg">
+      <Stack>
+        <Group grow>
+          <DateField label="回访日期" withAsterisk {...form.getInputProps('visitDate')} />
+          <Select
+            label="回访人"
+            withAsterisk
+            data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            {...form.getInputProps('visitorStaffId')}
           />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+        <Group grow>
+          <Select label="回访方式" withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />
+          <Select
+            label="协议履行情况"
+            withAsterisk
+            allowDeselect={false}
+            data={PERFORMANCE_STATES.map((s) => ({ value: s, label: PERFORMANCE_STATE_LABELS[s] }))}
+            {...form.getInputProps('performanceFound')}
+          />
+          <Select
+            label="当事人满意度"
+            withAsterisk
+            allowDeselect={false}
+            data={[...SATISFACTION]}
+            {...form.getInputProps('satisfaction')}
+          />
+        </Group>
+        {escalation && (
+          <Text size="sm" c="dimmed">
+            {VISIT_PURPOSE_LABELS.escalation}
+            ：了解纠纷是否有激化迹象。发现可能激化的，应当采取预防措施；可能引起治安案件、刑事案件的，应当及时报告并在“纠纷激化报告”中登记（人民调解法第二十五条）。
+          </Text>
+        )}
+        <Textarea
+          label={escalation ? '回访情况（纠纷有无激化迹象、采取的措施）' : '回访情况'}
+          autosize
+          minRows={3}
+          maxLength={2000}
+          {...form.getInputProps('notes')}
+        />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -269,7 +262,7 @@ const FINDING_OF: Record<AgreementPerformance, PerformanceState> = {
 export function AgreementPerformanceModal({ c, onClose }: { c: MediationCase; onClose: () => void }) {
   const a = c.agreement!;
   const form = useZodForm({
-    schema: AgreementPerformanceInput,
+    schema: AgreementPerformanceInputAsOf,
     initialValues: { state: a.performance, date: a.performance === 'performed' ? (a.performedDate ?? '') : todayLocal() },
     toInput: (v) => ({ caseId: c.id, state: v.state, date: v.state === 'performed' ? v.date : '' }),
   });
@@ -280,31 +273,29 @@ export function AgreementPerformanceModal({ c, onClose }: { c: MediationCase; on
     if (await run(input, '履行情况已更新')) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="登记协议履行情况">
-      <form onSubmit={submit}>
-        <Stack>
-          <Select
-            label="履行情况"
-            withAsterisk
-            allowDeselect={false}
-            data={AGREEMENT_PERFORMANCES.map((s) => ({ value: s, label: AGREEMENT_PERFORMANCE_LABELS[s] }))}
-            {...form.getInputProps('state')}
-          />
-          {v.state === 'performed' && <DateField label="履行完毕日期" withAsterisk {...form.getInputProps('date')} />}
-          {v.state === 'on_the_spot' && (
-            <Text size="sm" c="dimmed">
-              当场履行的，履行完毕日期为协议生效日期（{a.effectiveDate ?? '协议尚未生效'}）。
-            </Text>
-          )}
-          {v.state === 'no_payment' && (
-            <Text size="sm" c="dimmed">
-              协议不含给付内容（如仅确认事实、赔礼道歉已当面完成）的，计入协议履行率的履行完毕件数。
-            </Text>
-          )}
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="登记协议履行情况">
+      <Stack>
+        <Select
+          label="履行情况"
+          withAsterisk
+          allowDeselect={false}
+          data={AGREEMENT_PERFORMANCES.map((s) => ({ value: s, label: AGREEMENT_PERFORMANCE_LABELS[s] }))}
+          {...form.getInputProps('state')}
+        />
+        {v.state === 'performed' && <DateField label="履行完毕日期" withAsterisk {...form.getInputProps('date')} />}
+        {v.state === 'on_the_spot' && (
+          <Text size="sm" c="dimmed">
+            当场履行的，履行完毕日期为协议生效日期（{a.effectiveDate ?? '协议尚未生效'}）。
+          </Text>
+        )}
+        {v.state === 'no_payment' && (
+          <Text size="sm" c="dimmed">
+            协议不含给付内容（如仅确认事实、赔礼道歉已当面完成）的，计入协议履行率的履行完毕件数。
+          </Text>
+        )}
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -321,29 +312,27 @@ export function AgentModal({ c, onClose }: { c: MediationCase; onClose: () => vo
     if (await run({ caseId: c.id, ...v }, `已登记委托代理人：${v.name}`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="登记委托代理人">
-      <form onSubmit={submit}>
-        <Stack>
-          <Select
-            label="被代理人"
-            withAsterisk
-            allowDeselect={false}
-            data={c.parties.map((p) => ({ value: p.personId, label: `${p.name}（${PARTY_ROLE_LABELS[p.role]}）` }))}
-            {...form.getInputProps('personId')}
-          />
-          <TextInput label="委托代理人姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
-          <SegmentedControl
-            aria-label="代理权限"
-            data={AGENT_AUTHORITIES.map((a) => ({ value: a, label: AGENT_AUTHORITY_LABELS[a] }))}
-            {...form.getInputProps('authority')}
-          />
-          <Text size="xs" c="dimmed">
-            特别授权可代为承认、放弃、变更调解请求，进行和解；一般授权仅代为陈述、提供材料等。授权委托书可作为附件上传，卷内目录会列出。
-          </Text>
-          <TextInput label="联系电话" maxLength={30} {...form.getInputProps('phone')} />
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="登记委托代理人">
+      <Stack>
+        <Select
+          label="被代理人"
+          withAsterisk
+          allowDeselect={false}
+          data={c.parties.map((p) => ({ value: p.personId, label: `${p.name}（${PARTY_ROLE_LABELS[p.role]}）` }))}
+          {...form.getInputProps('personId')}
+        />
+        <TextInput label="委托代理人姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+        <SegmentedControl
+          aria-label="代理权限"
+          data={AGENT_AUTHORITIES.map((a) => ({ value: a, label: AGENT_AUTHORITY_LABELS[a] }))}
+          {...form.getInputProps('authority')}
+        />
+        <Text size="xs" c="dimmed">
+          特别授权可代为承认、放弃、变更调解请求，进行和解；一般授权仅代为陈述、提供材料等。授权委托书可作为附件上传，卷内目录会列出。
+        </Text>
+        <TextInput label="联系电话" maxLength={30} {...form.getInputProps('phone')} />
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }

@@ -11,10 +11,11 @@ import {
   type ConfirmationResult,
   type CourtBasis,
 } from '../../../shared/domain/mediation';
-import { COURT_CASE_NO_HINT, ConfirmationInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { COURT_CASE_NO_HINT, ConfirmationInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveConfirmation } from './mutations';
+import { PageForm } from '../../components/GuardedForm';
 
 interface Values {
   intent: string | null;
@@ -39,7 +40,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
   const conf = a.confirmation;
   const entrustedByCourt = c.origin === 'court';
   const form = useZodForm<Values>({
-    schema: ConfirmationInput,
+    schema: ConfirmationInputAsOf,
     initialValues: {
       intent: conf.intent === null ? '' : conf.intent ? 'yes' : 'no',
       appliedDate: conf.appliedDate ?? '',
@@ -77,7 +78,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
           书面调解协议生效后，双方当事人可自生效之日起三十日内共同向人民法院申请司法确认。
         </Text>
       ) : (
-        <form onSubmit={submit}>
+        <PageForm form={form} onSubmit={submit} autoFocus={false}>
           <Stack gap="xs">
             {w && (conf.late || lateTyped) && (
               <Alert color="orange" variant="light" title="逾期申请" data-testid="late-confirmation">
@@ -141,7 +142,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
               </Button>
             </Group>
           </Stack>
-        </form>
+        </PageForm>
       )}
     </Card>
   );

@@ -5,12 +5,13 @@
  * each change in the case's history.
  */
 import { useState } from 'react';
-import { Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { REPORT_UNIT_KIND_LABELS, REPORT_UNIT_KINDS, type ReportUnitKind } from '../../../shared/domain/mediation';
 import { EscalationReportInput, type EscalationReport, type MediationCase } from '../../../shared/schemas/mediation';
 import { ESCALATION_DUTY_TEXT } from '../../../shared/schemas/reference';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/GuardedForm';
 import { ModalActions } from '../../components/ModalActions';
 import { todayLocal } from '../../components/today';
 import { useZodForm } from '../../components/useZodForm';
@@ -107,47 +108,45 @@ function ReportModal({ c, onClose }: { c: MediationCase; onClose: () => void }) 
     if (await run({ caseId: c.id, ...v }, `已登记向${v.unit}的报告`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title="登记纠纷激化报告" size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Group grow align="flex-start">
-            <DateField label="报告日期" withAsterisk {...form.getInputProps('date')} />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                报告对象
-              </Text>
-              <SegmentedControl
-                aria-label="报告对象"
-                data={REPORT_UNIT_KINDS.map((k) => ({ value: k, label: REPORT_UNIT_KIND_LABELS[k] }))}
-                {...form.getInputProps('unitKind')}
-              />
-            </Stack>
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label="接收单位名称"
-              withAsterisk
-              placeholder={UNIT_PLACEHOLDERS[kind]}
-              maxLength={50}
-              {...form.getInputProps('unit')}
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title="登记纠纷激化报告" size="lg">
+      <Stack>
+        <Group grow align="flex-start">
+          <DateField label="报告日期" withAsterisk {...form.getInputProps('date')} />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              报告对象
+            </Text>
+            <SegmentedControl
+              aria-label="报告对象"
+              data={REPORT_UNIT_KINDS.map((k) => ({ value: k, label: REPORT_UNIT_KIND_LABELS[k] }))}
+              {...form.getInputProps('unitKind')}
             />
-            <TextInput label="接收人" withAsterisk maxLength={20} {...form.getInputProps('receiver')} />
-          </Group>
-          {TEXTS.map((f) => (
-            <Textarea
-              key={f.field}
-              label={f.label}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxLength={1000}
-              placeholder={f.placeholder}
-              {...form.getInputProps(f.field)}
-            />
-          ))}
-          <ModalActions onCancel={onClose} submit="保存" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+          </Stack>
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            label="接收单位名称"
+            withAsterisk
+            placeholder={UNIT_PLACEHOLDERS[kind]}
+            maxLength={50}
+            {...form.getInputProps('unit')}
+          />
+          <TextInput label="接收人" withAsterisk maxLength={20} {...form.getInputProps('receiver')} />
+        </Group>
+        {TEXTS.map((f) => (
+          <Textarea
+            key={f.field}
+            label={f.label}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxLength={1000}
+            placeholder={f.placeholder}
+            {...form.getInputProps(f.field)}
+          />
+        ))}
+        <ModalActions onCancel={onClose} submit="保存" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }

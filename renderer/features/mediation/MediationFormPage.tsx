@@ -22,7 +22,7 @@ import {
   type CaseOrigin,
   type MediatingBody,
 } from '../../../shared/domain/mediation';
-import { MediationCreateInput, MediationUpdateInput, type MediationCase } from '../../../shared/schemas/mediation';
+import { MediationCreateInputAsOf, MediationUpdateInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
@@ -31,6 +31,7 @@ import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/P
 import { originOptions } from './labels';
 import { useCreateCase, useUpdateCase } from './mutations';
 import { useMediationCase } from './queries';
+import { PageForm } from '../../components/GuardedForm';
 
 interface Values {
   origin: CaseOrigin;
@@ -96,7 +97,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
   const staff = useStaff();
   const settings = useSettings();
   const form = useZodForm<Values>({
-    schema: existing ? MediationUpdateInput : MediationCreateInput,
+    schema: existing ? MediationUpdateInputAsOf : MediationCreateInputAsOf,
     initialValues: toValues(existing),
     toInput: (v) => (existing ? { id: existing.id, ...toInput(v) } : toInput(v)),
   });
@@ -112,7 +113,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
   });
   return (
     <Paper withBorder p="lg" maw={1000}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Title order={3}>{existing ? `编辑案件信息　${existing.caseNo}` : '受理人民调解案件'}</Title>
           <Grid gap="sm">
@@ -182,7 +183,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

@@ -16,8 +16,12 @@ import { mediationKeys } from './queries';
 
 const TOUCHES = [mediationKeys.all, disputeKeys.all, personKeys.all, auditKeys.all, dashboardKeys.all];
 
-function useCaseWrite<I, F>(call: (input: I) => Promise<MediationCase>, form?: UseFormReturnType<F>) {
-  return useWrite(call, { touches: TOUCHES, put: (qc, c) => qc.setQueryData(mediationKeys.detail(c.id), c) }, form);
+function useCaseWrite<I, F>(
+  call: (input: I) => Promise<MediationCase>,
+  form?: UseFormReturnType<F>,
+  toFormPath?: (path: string, values: F) => string,
+) {
+  return useWrite(call, { touches: TOUCHES, put: (qc, c) => qc.setQueryData(mediationKeys.detail(c.id), c) }, form, toFormPath);
 }
 
 export function useCreateCase<F>(form?: UseFormReturnType<F>) {
@@ -41,8 +45,8 @@ export function useDeleteRecord() {
   return useCaseWrite((id: string) => api.mediation.deleteRecord({ id }));
 }
 
-export function useSaveAgreement<F>(form?: UseFormReturnType<F>) {
-  return useCaseWrite((input: Input<'mediation.saveAgreement'>) => api.mediation.saveAgreement(input), form);
+export function useSaveAgreement<F>(form?: UseFormReturnType<F>, toFormPath?: (path: string, values: F) => string) {
+  return useCaseWrite((input: Input<'mediation.saveAgreement'>) => api.mediation.saveAgreement(input), form, toFormPath);
 }
 
 export function useSetPerformance() {

@@ -84,7 +84,7 @@ export function PersonFields({ form, takenBy }: { form: UseFormReturnType<Person
       {organisation && (
         <>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="单位名称" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+            <TextInput label="单位名称" withAsterisk data-autofocus maxLength={50} {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput label="统一社会信用代码" description="18位，自动核对校验位" maxLength={20} {...form.getInputProps('creditCode')} />
@@ -136,7 +136,7 @@ function PersonOnly({
   return (
     <>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <TextInput label="姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+        <TextInput label="姓名" withAsterisk data-autofocus maxLength={50} {...form.getInputProps('name')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 8 }}>
         <TextInput

@@ -4,6 +4,7 @@ import type { Person } from '../../../shared/schemas/persons';
 import { PersonFields } from './PersonFields';
 import { usePerson } from './queries';
 import { usePersonForm } from './usePersonForm';
+import { PageForm } from '../../components/GuardedForm';
 
 function PersonEditor({ existing }: { existing?: Person }) {
   const navigate = useNavigate();
@@ -14,7 +15,7 @@ function PersonEditor({ existing }: { existing?: Person }) {
   });
   return (
     <Paper withBorder p="lg" maw={900}>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit} onLeave={() => navigate(-1)}>
         <Stack>
           <Title order={3}>{existing ? `编辑人员：${existing.name}` : '新建人员'}</Title>
           <PersonFields form={form} takenBy={takenBy} />
@@ -27,7 +28,7 @@ function PersonEditor({ existing }: { existing?: Person }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PageForm>
     </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { maskIdNumber } from '../../../shared/domain/id-number';
@@ -7,10 +7,13 @@ import { PersonFields } from './PersonFields';
 import { usePersonSearch } from './queries';
 import { usePersonForm } from './usePersonForm';
 import { ModalActions } from '../../components/ModalActions';
+import { FormModal } from '../../components/GuardedForm';
 
 export interface PickedPerson {
   id: string;
   name: string;
+  /** The person's village, when the registry has it (a dispute offers it as its own). */
+  villageId?: string | null;
 }
 
 function describeHit(h: PersonHit): string {
@@ -33,20 +36,18 @@ function NewPersonModal({
   const submit = form.onSubmit(async (values) => {
     const saved = await save(values);
     if (saved) {
-      onCreated({ id: saved.id, name: saved.name });
+      onCreated({ id: saved.id, name: saved.name, villageId: saved.villageId });
       form.reset();
       onClose();
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title="新建人员" size="xl">
-      <form onSubmit={submit}>
-        <Stack>
-          <PersonFields form={form} takenBy={takenBy} />
-          <ModalActions onCancel={onClose} submit="保存并选用" loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} opened={opened} title="新建人员" size="xl">
+      <Stack>
+        <PersonFields form={form} takenBy={takenBy} />
+        <ModalActions onCancel={onClose} submit="保存并选用" loading={saving} />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -82,6 +83,8 @@ export function PersonPicker({
         placeholder="输入姓名、拼音首字母、身份证号或电话查找"
         searchable
         clearable
+        // A search box: its list opens as the user types or clicks, not when a form starts in it.
+        openOnFocus={false}
         data={data}
         value={value?.id ?? null}
         searchValue={search}
@@ -95,7 +98,7 @@ export function PersonPicker({
           }
           const hit = results.data?.find((h) => h.id === id);
           setPickedLabel(option?.label ?? null);
-          onChange({ id, name: hit?.name ?? value?.name ?? '' });
+          onChange({ id, name: hit?.name ?? value?.name ?? '', villageId: hit?.villageId ?? null });
         }}
         error={error}
         style={{ flex: 1 }}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Person } from '../../../shared/schemas/persons';
-import { PersonInput } from '../../../shared/schemas/persons';
+import { PersonInputAsOf } from '../../../shared/schemas/persons';
 import { ApiError } from '../../api/client';
 import type { Notice } from '../../components/useWrite';
 import { useZodForm } from '../../components/useZodForm';
@@ -35,7 +35,7 @@ export function toValues(p: Person): PersonValues {
 export function usePersonForm(existing?: Person, initial?: Partial<PersonValues>) {
   const [takenBy, setTakenBy] = useState<{ id: string; name: string } | null>(null);
   const form = useZodForm<PersonValues>({
-    schema: PersonInput,
+    schema: PersonInputAsOf,
     initialValues: existing ? toValues(existing) : { ...emptyPerson, ...initial },
   });
   const mutation = useSavePerson(form, (e) => {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { defaultYearsMissing, HOLIDAY_KIND_LABELS, withDefaultYears } from '../../../shared/domain/holidays';
 import type { ScheduleSettings } from '../../../shared/schemas/schedule';
 import { DateField } from '../../components/DateField';
+import { useLeaveGuard } from '../../components/GuardedForm';
 import { notifyError } from '../../components/notify';
 import { useSaveHolidays } from './mutations';
 import { useSchedule } from './queries';
@@ -18,6 +19,7 @@ export function HolidaySettings() {
   const saveHolidays = useSaveHolidays();
   const [draft, setDraft] = useState<Entry[] | null>(null);
   const [row, setRow] = useState<Entry>({ date: '', kind: 'holiday', name: '' });
+  useLeaveGuard(() => draft !== null);
   if (!q.data) return null;
   const entries = draft ?? q.data.holidays;
   const missing = q.data.holidaysCustom ? defaultYearsMissing(entries) : [];

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -35,6 +34,7 @@ import {
   type Village,
 } from '../../../shared/schemas/reference';
 import { confirmDelete } from '../../components/ConfirmDelete';
+import { FormModal, PageForm, useConfirmLeave } from '../../components/GuardedForm';
 import { notifyError } from '../../components/notify';
 import { useZodForm, zodErrors } from '../../components/useZodForm';
 import { HolidaySettings } from '../schedule/HolidaySettings';
@@ -63,7 +63,7 @@ function TownshipSettings({ settings }: { settings: Settings }) {
     : formatCaseNumber(v.disputeNumberPattern, { township: v.townshipShort, year: 2024, seq: 12 });
   const submit = form.onSubmit((values) => void update.run(values, '乡镇信息已保存'));
   return (
-    <form onSubmit={submit}>
+    <PageForm form={form} onSubmit={submit}>
       <Stack maw={560}>
         <TextInput label="乡镇名称" withAsterisk {...form.getInputProps('townshipName')} />
         <TextInput label="简称（用于案号）" withAsterisk {...form.getInputProps('townshipShort')} />
@@ -153,7 +153,7 @@ function TownshipSettings({ settings }: { settings: Settings }) {
           保存
         </Button>
       </Stack>
-    </form>
+    </PageForm>
   );
 }
 
@@ -245,17 +245,15 @@ function VillageRenameModal({ village, onClose }: { village: Village; onClose: (
     if (await save.run({ id: village.id, ...v }, (saved) => `已改名为“${saved.name}”`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={`村（社区）改名：${village.name}`}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label="名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
-          <Text size="xs" c="dimmed">
-            已登记的记录随之显示新名称，原名称保留在修改记录中。
-          </Text>
-          <ModalActions onCancel={onClose} submit="保存" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`村（社区）改名：${village.name}`}>
+      <Stack>
+        <TextInput label="名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
+        <Text size="xs" c="dimmed">
+          已登记的记录随之显示新名称，原名称保留在修改记录中。
+        </Text>
+        <ModalActions onCancel={onClose} submit="保存" />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -276,28 +274,26 @@ function GridModal({ village, grid, onClose }: { village: Village; grid: Grid; o
     if (await del.run(grid.id, `已删除网格“${grid.name}”`)) onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={`网格：${village.name} ${grid.name}`}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label="网格名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
-          <Group grow align="flex-start">
-            <TextInput label="网格员" maxLength={20} {...form.getInputProps('workerName')} />
-            <TextInput label="网格员电话" {...form.getInputProps('workerPhone')} />
-          </Group>
-          <Group justify="space-between">
-            <Button variant="subtle" color="red" onClick={() => void remove()}>
-              删除网格
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`网格：${village.name} ${grid.name}`}>
+      <Stack>
+        <TextInput label="网格名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
+        <Group grow align="flex-start">
+          <TextInput label="网格员" maxLength={20} {...form.getInputProps('workerName')} />
+          <TextInput label="网格员电话" {...form.getInputProps('workerPhone')} />
+        </Group>
+        <Group justify="space-between">
+          <Button variant="subtle" color="red" onClick={() => void remove()}>
+            删除网格
+          </Button>
+          <Group>
+            <Button variant="default" onClick={onClose}>
+              取消
             </Button>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                取消
-              </Button>
-              <Button type="submit">保存</Button>
-            </Group>
+            <Button type="submit">保存</Button>
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -423,20 +419,18 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
     if (await save.run({ id: staff.id, active: staff.active, ...v }, (saved) => `“${saved.name}”的信息已保存`)) onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={`修改${STAFF_KIND_LABELS[staff.kind]}：${staff.name}`}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="职务" {...form.getInputProps('post')} />
-          <TextInput label="电话" {...form.getInputProps('phone')} />
-          <Select label="类别" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
-          {form.values.kind === 'mediator' && (
-            <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />
-          )}
-          <ModalActions onCancel={onClose} submit="保存" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`修改${STAFF_KIND_LABELS[staff.kind]}：${staff.name}`}>
+      <Stack>
+        <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput label="职务" {...form.getInputProps('post')} />
+        <TextInput label="电话" {...form.getInputProps('phone')} />
+        <Select label="类别" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
+        {form.values.kind === 'mediator' && (
+          <TextInput label="所属调解组织" withAsterisk placeholder="如：东村人民调解委员会" {...form.getInputProps('committee')} />
+        )}
+        <ModalActions onCancel={onClose} submit="保存" />
+      </Stack>
+    </FormModal>
   );
 }
 
@@ -460,7 +454,7 @@ function StaffSettings() {
   const toggle = (s: Staff) => void toggleActive.run({ ...s, active: !s.active });
   return (
     <Stack>
-      <form onSubmit={submit}>
+      <PageForm form={form} onSubmit={submit}>
         <Group align="flex-start">
           <TextInput aria-label="工作人员姓名" placeholder="姓名" {...form.getInputProps('name')} />
           <TextInput aria-label="职务" placeholder="职务，如：专职调解员" {...form.getInputProps('post')} />
@@ -476,7 +470,7 @@ function StaffSettings() {
           )}
           <Button type="submit">{form.values.kind === 'mediator' ? '添加调解员' : '添加工作人员'}</Button>
         </Group>
-      </form>
+      </PageForm>
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -583,10 +577,13 @@ export function SettingsPage() {
   // What the modules add (followup's visit cadences), between the reference data and the calendar.
   const modules = useUiModules();
   const sections = MODULES.flatMap((m) => modules[m].settings);
+  // Another tab unmounts this one's forms: what was typed in them is asked about first.
+  const [tab, setTab] = useState<string | null>('villages');
+  const confirmLeave = useConfirmLeave();
   return (
     <Stack>
       <Title order={3}>设置</Title>
-      <Tabs defaultValue="villages" keepMounted={false}>
+      <Tabs value={tab} onChange={(next) => void confirmLeave().then((go) => go && setTab(next))} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
           <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>

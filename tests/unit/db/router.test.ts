@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
+import { contract, type Input } from '../../../shared/contract';
+import { person } from '../../helpers/builders';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';
 
 let t: TestLedger;
@@ -66,9 +67,27 @@ describe('dispatch', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        fields: { name: '请填写姓名', phone: '手机号码应为以1开头的11位数字', idNumber: '公民身份号码应为18位' },
+        fields: { name: '请填写姓名', phone: '请填写11位手机号码，或带区号的固定电话，如 0371-12345678', idNumber: '公民身份号码应为18位' },
       },
     });
+  });
+
+  it('refuses a date after its own today with the rule the form uses, and every field message at once', () => {
+    t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+    const p = person(t);
+    const input: Input<'disputes.create'> = {
+      intakeDate: '2024-06-16',
+      source: 'visit',
+      category: '02',
+      summary: '',
+      parties: [{ personId: p.id, role: 'applicant' }],
+    };
+    expect(t.raw('disputes.create', input)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { intakeDate: '登记日期不能晚于今天', summary: '请填写纠纷简要情况' } },
+    });
+    // The host's clock decides: on the next day the same registration is taken.
+    expect(t.onDay('2024-06-16').call('disputes.create', { ...input, summary: '宅基地界墙纠纷' }).intakeDate).toBe('2024-06-16');
   });
 
   it('turns an unexpected failure into INTERNAL with a reference and logs it', () => {

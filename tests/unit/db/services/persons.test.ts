@@ -32,6 +32,25 @@ describe('person registry', () => {
     }
   });
 
+  it('a search hit and a list row carry the village, which a dispute form offers as its own', () => {
+    const east = t.call('villages.save', { name: '东村' });
+    create({ name: '张三', villageId: east.id });
+    create({ name: '张四' });
+    const hits = t.call('persons.search', { q: '张' });
+    expect(hits.map((h) => [h.name, h.villageId, h.villageName])).toEqual(
+      expect.arrayContaining([
+        ['张三', east.id, '东村'],
+        ['张四', null, null],
+      ]),
+    );
+    expect(t.call('persons.list', {}).rows.map((r) => [r.name, r.villageId])).toEqual(
+      expect.arrayContaining([
+        ['张三', east.id],
+        ['张四', null],
+      ]),
+    );
+  });
+
   it('rejects an ID whose birth date is in the future (by the injected clock)', () => {
     const r = t.raw('persons.create', { name: '未来人', idNumber: makeIdNumber('410102', '2024-07-01', '123') });
     expect(r.ok).toBe(false);

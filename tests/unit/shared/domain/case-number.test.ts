@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkCaseNumberPattern, DEFAULT_DISPUTE_PATTERN, formatCaseNumber } from '../../../../shared/domain/case-number';
-import { checkPhone } from '../../../../shared/domain/phone';
 import { canTransition, disputeDueItems, type DisputeStatus } from '../../../../shared/domain/disputes';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 
@@ -22,20 +21,6 @@ describe('case numbers', () => {
     ['{town}{year}{seq}', '占位符'],
   ])('rejects %j', (pattern, problem) => {
     expect(checkCaseNumberPattern(pattern)).toContain(problem);
-  });
-});
-
-describe('phone numbers', () => {
-  it.each([
-    ['13800138000', '13800138000'],
-    ['+86 138-0013-8000', '13800138000'],
-    ['008613800138000', '13800138000'],
-    ['0371-62345678', '0371-62345678'],
-  ])('accepts %s', (raw, value) => {
-    expect(checkPhone(raw)).toEqual({ ok: true, value });
-  });
-  it.each(['12345', '23800138000', '1380013800a', '0371-123'])('rejects %s', (raw) => {
-    expect(checkPhone(raw).ok).toBe(false);
   });
 });
 
