@@ -9,6 +9,8 @@ export const setting = sqliteTable('setting', {
 export const village = sqliteTable('village', {
   id: idCol(),
   name: text('name').notNull(),
+  /** The office's own order (设置 → 村（社区）与网格); lists follow it unless the office chose 按拼音. */
+  sort: integer('sort'),
   ...stamps(),
 });
 
@@ -20,6 +22,8 @@ export const grid = sqliteTable(
       .notNull()
       .references(() => village.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
+    /** The office's order of a village's grids, as of its villages. */
+    sort: integer('sort'),
     workerName: text('worker_name'),
     workerPhone: text('worker_phone'),
     ...stamps(),

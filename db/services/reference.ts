@@ -11,9 +11,12 @@ import {
   DEFAULT_RETURN_VISIT_DAYS,
   type DictAddInput,
   type DictItem,
+  type Checklist,
   type DictToggleInput,
   type Grid,
   type GridInput,
+  type GridsAddInput,
+  type NamesAdded,
   type Settings,
   type SettingsInput,
   type SetupInput,
@@ -23,6 +26,9 @@ import {
   type StaffInput,
   type Village,
   type VillageInput,
+  type VillageOrder,
+  type VillageOrderInput,
+  type VillagesAddInput,
 } from '../../shared/schemas/reference';
 import type { Actor, ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -151,6 +157,8 @@ export function updateSettings(ctx: ServiceContext, input: z.output<typeof Setti
     const before = getSettings(ctx);
     const after: Settings = { ...before, ...input };
     putSetting(ctx, SETTINGS_KEY, after);
+    // Saved on the settings page, the case-number formats are the office's own: the checklist's step is done.
+    putSetting(ctx, NUMBERS_CONFIRMED_KEY, true);
     audit(ctx, { action: 'update', entity: 'settings', entityId: 'settings', before, after });
     return after;
   });
@@ -186,10 +194,147 @@ const toGrid = (g: GridRow): Grid => ({
   workerPhone: g.worker_phone,
 });
 
+const VILLAGE_ORDER_KEY = 'village_order';
+const NUMBERS_CONFIRMED_KEY = 'numbers_confirmed';
+// The pinyin order (ICU's zh collation), not the code points of the characters.
+const byPinyin = new Intl.Collator('zh-CN', { numeric: true });
+
+export function villageOrder(ctx: ServiceContext): { mode: VillageOrder } {
+  return { mode: getSetting<VillageOrder>(ctx, VILLAGE_ORDER_KEY) ?? 'office' };
+}
+
+/** Villages and their grids in the order the office chose: its own (as added, or as arranged) or by pinyin. */
 export function listVillages(ctx: ServiceContext): Village[] {
-  const villages = all<{ id: string; name: string }>(ctx, 'SELECT id, name FROM village WHERE deleted_at IS NULL ORDER BY name');
-  const grids = all<GridRow>(ctx, 'SELECT * FROM grid WHERE deleted_at IS NULL ORDER BY name');
+  const order = 'ORDER BY sort IS NULL, sort, rowid';
+  const villages = all<{ id: string; name: string }>(ctx, `SELECT id, name FROM village WHERE deleted_at IS NULL ${order}`);
+  const grids = all<GridRow>(ctx, `SELECT * FROM grid WHERE deleted_at IS NULL ${order}`);
+  if (villageOrder(ctx).mode === 'pinyin') {
+    const cmp = (a: { name: string }, b: { name: string }) => byPinyin.compare(a.name, b.name);
+    villages.sort(cmp);
+    grids.sort(cmp);
+  }
   return villages.map((v) => ({ ...v, grids: grids.filter((g) => g.village_id === v.id).map(toGrid) }));
+}
+
+/** Sets how lists show villages; with every village's id, in order, also the office's own order. */
+export function setVillageOrder(ctx: ServiceContext, input: z.output<typeof VillageOrderInput>): Village[] {
+  return write(ctx, () => {
+    const before = { mode: villageOrder(ctx).mode, ids: listVillages(ctx).map((v) => v.id) };
+    if (input.ids) {
+      const live = all<{ id: string }>(ctx, 'SELECT id FROM village WHERE deleted_at IS NULL').map((r) => r.id);
+      if (input.ids.length !== live.length || new Set(input.ids).size !== live.length || !input.ids.every((id) => live.includes(id)))
+        throw new LedgerError('CONFLICT', '村（社区）列表已有变化，请刷新后重新排列');
+      for (const [i, id] of input.ids.entries()) run(ctx, 'UPDATE village SET sort = ? WHERE id = ?', i + 1, id);
+    }
+    putSetting(ctx, VILLAGE_ORDER_KEY, input.mode);
+    const after = listVillages(ctx);
+    audit(ctx, {
+      action: 'update',
+      entity: 'settings',
+      entityId: VILLAGE_ORDER_KEY,
+      before,
+      after: { mode: input.mode, ids: after.map((v) => v.id) },
+    });
+    return after;
+  });
+}
+
+/** The next place at the end of a list kept in the office's order. */
+function nextSort(ctx: ServiceContext, table: 'village' | 'grid', villageId?: string): number {
+  const where = table === 'grid' ? 'WHERE village_id = ? AND deleted_at IS NULL' : 'WHERE deleted_at IS NULL';
+  return one<{ n: number }>(ctx, `SELECT coalesce(max(sort), 0) + 1 AS n FROM ${table} ${where}`, ...(villageId ? [villageId] : []))!.n;
+}
+
+/** Villages pasted as a column: the new ones added at the end in the order given, those already there skipped; all or nothing. */
+export function addVillages(ctx: ServiceContext, input: z.output<typeof VillagesAddInput>): NamesAdded {
+  return write(ctx, () => {
+    const existing = new Set(all<{ name: string }>(ctx, 'SELECT name FROM village WHERE deleted_at IS NULL').map((r) => r.name));
+    const { added, skipped } = sortOut(input.names, existing);
+    let sort = nextSort(ctx, 'village');
+    const now = ctx.clock.now();
+    for (const name of added) {
+      const id = newId();
+      run(ctx, 'INSERT INTO village (id, name, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', id, name, sort++, now, now);
+      audit(ctx, { action: 'create', entity: 'village', entityId: id, after: { name } });
+    }
+    return { added, skipped };
+  });
+}
+
+/** A village's grids pasted as a column, the same way. */
+export function addGrids(ctx: ServiceContext, input: z.output<typeof GridsAddInput>): NamesAdded {
+  return write(ctx, () => {
+    if (!one(ctx, 'SELECT 1 FROM village WHERE id = ? AND deleted_at IS NULL', input.villageId))
+      throw new LedgerError('NOT_FOUND', '所属村（社区）不存在', { fields: { villageId: '所属村（社区）不存在' } });
+    const existing = new Set(
+      all<{ name: string }>(ctx, 'SELECT name FROM grid WHERE village_id = ? AND deleted_at IS NULL', input.villageId).map((r) => r.name),
+    );
+    const { added, skipped } = sortOut(input.names, existing);
+    let sort = nextSort(ctx, 'grid', input.villageId);
+    const now = ctx.clock.now();
+    for (const name of added) {
+      const id = newId();
+      run(
+        ctx,
+        'INSERT INTO grid (id, village_id, name, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        id,
+        input.villageId,
+        name,
+        sort++,
+        now,
+        now,
+      );
+      audit(ctx, { action: 'create', entity: 'grid', entityId: id, after: { villageId: input.villageId, name } });
+    }
+    return { added, skipped };
+  });
+}
+
+function sortOut(names: readonly string[], existing: Set<string>): NamesAdded {
+  const added: string[] = [];
+  const skipped: string[] = [];
+  for (const name of names) {
+    if (existing.has(name)) skipped.push(name);
+    else {
+      existing.add(name);
+      added.push(name);
+    }
+  }
+  return { added, skipped };
+}
+
+/** The start checklist: villages entered, colleagues or mediators beside the operator, the case-number formats confirmed. */
+export function checklist(ctx: ServiceContext): Checklist {
+  const count = (sql: string) => one<{ n: number }>(ctx, sql)!.n;
+  const villages = count('SELECT count(*) AS n FROM village WHERE deleted_at IS NULL') > 0;
+  const staff =
+    count("SELECT count(*) AS n FROM staff WHERE deleted_at IS NULL AND active = 1 AND kind = 'staff'") > 1 ||
+    count("SELECT count(*) AS n FROM staff WHERE deleted_at IS NULL AND active = 1 AND kind = 'mediator'") > 0;
+  const numbers = getSetting<boolean>(ctx, NUMBERS_CONFIRMED_KEY) === true;
+  return {
+    steps: [
+      { key: 'villages', done: villages },
+      { key: 'staff', done: staff },
+      { key: 'numbers', done: numbers },
+    ],
+  };
+}
+
+/** The case-number formats taken as they are (the checklist's 就用这个格式), or saved on the settings page. */
+export function confirmNumbers(ctx: ServiceContext): Checklist {
+  return write(ctx, () => {
+    if (getSetting<boolean>(ctx, NUMBERS_CONFIRMED_KEY) !== true) {
+      putSetting(ctx, NUMBERS_CONFIRMED_KEY, true);
+      const s = getSettings(ctx);
+      audit(ctx, {
+        action: 'update',
+        entity: 'settings',
+        entityId: NUMBERS_CONFIRMED_KEY,
+        after: { disputeNumberPattern: s.disputeNumberPattern, mediationNumberPattern: s.mediationNumberPattern },
+      });
+    }
+    return checklist(ctx);
+  });
 }
 
 export function saveVillage(ctx: ServiceContext, input: z.output<typeof VillageInput>): Village {
@@ -210,7 +355,15 @@ export function saveVillage(ctx: ServiceContext, input: z.output<typeof VillageI
       return listVillages(ctx).find((v) => v.id === input.id)!;
     }
     const id = newId();
-    run(ctx, 'INSERT INTO village (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', id, input.name, now, now);
+    run(
+      ctx,
+      'INSERT INTO village (id, name, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      id,
+      input.name,
+      nextSort(ctx, 'village'),
+      now,
+      now,
+    );
     audit(ctx, { action: 'create', entity: 'village', entityId: id, after: { name: input.name } });
     return { id, name: input.name, grids: [] };
   });
@@ -254,10 +407,11 @@ export function saveGrid(ctx: ServiceContext, input: z.output<typeof GridInput>)
     const id = newId();
     run(
       ctx,
-      'INSERT INTO grid (id, village_id, name, worker_name, worker_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO grid (id, village_id, name, sort, worker_name, worker_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       id,
       input.villageId,
       input.name,
+      nextSort(ctx, 'grid', input.villageId),
       input.workerName,
       input.workerPhone,
       now,

@@ -110,6 +110,35 @@ export interface SetupStatus {
 }
 
 export const VillageInput = z.strictObject({ id: OptId, name: reqText('村（社区）名称', 30) });
+
+/** Names pasted as a column (shared/domain/names.ts splits them): each checked as one name would be. */
+const PastedNames = (label: string) => z.array(reqText(label, 30)).min(1, `请至少填写一个${label}`).max(300, '一次最多添加300个');
+
+/** 村（社区） added many at once; names already in the list are skipped, not doubled. */
+export const VillagesAddInput = z.strictObject({ names: PastedNames('村（社区）名称') });
+/** A village's grids added many at once, the same way. */
+export const GridsAddInput = z.strictObject({ villageId: Id, names: PastedNames('网格名称') });
+export interface NamesAdded {
+  added: string[];
+  /** Already in the list (or twice in what was pasted): left as they were. */
+  skipped: string[];
+}
+
+export const VILLAGE_ORDERS = ['office', 'pinyin'] as const;
+export type VillageOrder = (typeof VILLAGE_ORDERS)[number];
+export const VILLAGE_ORDER_LABELS: Record<VillageOrder, string> = { office: '本所顺序', pinyin: '按拼音' };
+/** How lists show villages; with `ids` (every village, in the office's order) it also sets that order. */
+export const VillageOrderInput = z.strictObject({
+  mode: z.enum(VILLAGE_ORDERS, { error: '排列方式不正确' }),
+  ids: z.array(Id).max(1000).optional(),
+});
+
+/** The start checklist on the dashboard after setup: each step done or not (all done: it is not shown). */
+export const CHECKLIST_STEPS = ['villages', 'staff', 'numbers'] as const;
+export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
+export interface Checklist {
+  steps: { key: ChecklistStep; done: boolean }[];
+}
 export const GridInput = z.strictObject({
   id: OptId,
   villageId: Id,

@@ -533,6 +533,30 @@ describe('openLedger', () => {
     expect(saved).toMatchObject({ ok: true, value: { facts: { leaveTimes: 3, leaveBreachDate: '2024-06-01' } } });
   });
 
+  it('puts the villages and grids kept before 0023 in the order they were added, which lists then keep', () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.db');
+    const old = openLedger(path, { migrationsFolder: previousVersionMigrations(dir, '0023') });
+    const at = '2024-06-01T08:00:00.000Z';
+    const village = old.db.prepare('INSERT INTO village (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
+    const grid = old.db.prepare('INSERT INTO grid (id, village_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    // Written as the version before wrote them: no order of their own
+    for (const [n, name] of ['张庄村', '阿里村', '东街社区'].entries()) village.run(`01HZV00000000000000000000${n}`, name, at, at);
+    for (const [n, name] of ['第二网格', '第一网格'].entries())
+      grid.run(`01HZG00000000000000000000${n}`, '01HZV000000000000000000000', name, at, at);
+    old.close();
+    const again = open(path, '20240615120000');
+    expect(again.db.prepare('SELECT name, sort FROM village ORDER BY sort').all()).toEqual([
+      { name: '张庄村', sort: 1 },
+      { name: '阿里村', sort: 2 },
+      { name: '东街社区', sort: 3 },
+    ]);
+    expect(again.db.prepare('SELECT name, sort FROM grid ORDER BY sort').all()).toEqual([
+      { name: '第二网格', sort: 1 },
+      { name: '第一网格', sort: 2 },
+    ]);
+  });
+
   it('gives cases opened from the register before 0018 the source their dispute suggests (REVIEW row 9), with the sending body', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.db');

@@ -56,3 +56,78 @@ describe("the register of people's mediators", () => {
     expect(Buffer.from(doc.base64, 'base64').length).toBeGreaterThan(1000);
   });
 });
+
+describe('villages and grids for the first week', () => {
+  const names = () => t.call('villages.list', {}).map((v) => v.name);
+
+  it('adds a pasted column at once, in its order, skipping what is there; refuses the whole paste for one bad name', () => {
+    t.call('villages.save', { id: null, name: '高寨村' });
+    expect(t.call('villages.addMany', { names: ['张庄村', '高寨村', '阿里村', '东街社区'] })).toEqual({
+      added: ['张庄村', '阿里村', '东街社区'],
+      skipped: ['高寨村'],
+    });
+    expect(names()).toEqual(['高寨村', '张庄村', '阿里村', '东街社区']);
+    expect(t.raw('villages.addMany', { names: ['新村', '很'.repeat(31)] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'names.1': expect.stringContaining('30') } },
+    });
+    expect(names()).not.toContain('新村');
+    expect(t.raw('villages.addMany', { names: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const audit = t.ledger.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'village' AND action = 'create'").get();
+    expect(audit).toEqual({ n: 4 });
+  });
+
+  it('lists in the office order or by pinyin, not by code point; the office order can be rearranged', () => {
+    t.call('villages.addMany', { names: ['张庄村', '阿里村', '东街社区', '白马村'] });
+    expect(names()).toEqual(['张庄村', '阿里村', '东街社区', '白马村']);
+    expect(t.call('villages.setOrder', { mode: 'pinyin' }).map((v) => v.name)).toEqual(['阿里村', '白马村', '东街社区', '张庄村']);
+    expect(t.call('villages.order', {})).toEqual({ mode: 'pinyin' });
+    const ids = Object.fromEntries(t.call('villages.list', {}).map((v) => [v.name, v.id]));
+    const arranged = ['东街社区', '白马村', '张庄村', '阿里村'].map((n) => ids[n]!);
+    expect(t.call('villages.setOrder', { mode: 'office', ids: arranged }).map((v) => v.name)).toEqual([
+      '东街社区',
+      '白马村',
+      '张庄村',
+      '阿里村',
+    ]);
+    // A new village goes to the end of the office's order
+    t.call('villages.save', { id: null, name: '新村' });
+    expect(names().at(-1)).toBe('新村');
+    // An order that leaves out a village is refused, nothing changed
+    expect(t.raw('villages.setOrder', { mode: 'office', ids: arranged })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(names()[0]).toBe('东街社区');
+  });
+
+  it('adds a village’s grids pasted at once, kept per village', () => {
+    const [a] = t.call('villages.addMany', { names: ['张庄村'] }).added;
+    const village = t.call('villages.list', {}).find((v) => v.name === a)!;
+    expect(t.call('grids.addMany', { villageId: village.id, names: ['第一网格', '第二网格', '第一网格'] })).toEqual({
+      added: ['第一网格', '第二网格'],
+      skipped: ['第一网格'],
+    });
+    expect(t.call('villages.list', {})[0]!.grids.map((g) => g.name)).toEqual(['第一网格', '第二网格']);
+    expect(t.raw('grids.addMany', { villageId: '01HZZZZZZZZZZZZZZZZZZZZZZZ', names: ['x'] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});
+
+describe('the start checklist', () => {
+  const done = () => Object.fromEntries(t.call('setup.checklist', {}).steps.map((s) => [s.key, s.done]));
+
+  it('marks each step as the office does it, and the formats confirmed by the checklist or by saving the settings', () => {
+    expect(done()).toEqual({ villages: false, staff: false, numbers: false });
+    t.call('villages.addMany', { names: ['张庄村'] });
+    t.call('staff.save', { name: '赵调解', kind: 'mediator', committee: '东村人民调解委员会' });
+    expect(done()).toEqual({ villages: true, staff: true, numbers: false });
+    expect(t.call('setup.confirmNumbers', {}).steps.every((s) => s.done)).toBe(true);
+    const t2 = openTestLedger();
+    try {
+      t2.call('settings.update', t2.call('settings.get', {}));
+      expect(t2.call('setup.checklist', {}).steps.find((s) => s.key === 'numbers')!.done).toBe(true);
+    } finally {
+      t2.close();
+    }
+  });
+});
