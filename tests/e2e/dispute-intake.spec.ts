@@ -35,8 +35,9 @@ test('register a dispute, find its party by pinyin, move it on, delete and resto
 
   // A village
   await page.getByRole('link', { name: '设置' }).click();
-  await page.getByRole('textbox', { name: '新村（社区）名称' }).fill('高寨村');
   await page.getByRole('button', { name: '添加村（社区）' }).click();
+  await page.getByRole('dialog', { name: '添加村（社区）' }).getByLabel('村（社区）名称').fill('高寨村');
+  await page.getByRole('dialog', { name: '添加村（社区）' }).getByRole('button', { name: '添加' }).click();
   await expect(page.getByText('高寨村', { exact: true })).toBeVisible();
 
   // An existing person in the registry

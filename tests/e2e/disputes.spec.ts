@@ -49,12 +49,14 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
 
   // ── Settings: a village with a grid, and a mediator who takes over as operator ──
   await page.getByRole('link', { name: '设置' }).click();
-  await page.getByRole('textbox', { name: '新村（社区）名称' }).fill('高寨村');
   await page.getByRole('button', { name: '添加村（社区）' }).click();
+  await page.getByRole('dialog', { name: '添加村（社区）' }).getByLabel('村（社区）名称').fill('高寨村');
+  await page.getByRole('dialog', { name: '添加村（社区）' }).getByRole('button', { name: '添加' }).click();
   await expect(page.getByText('高寨村', { exact: true })).toBeVisible();
-  await page.getByRole('textbox', { name: '高寨村的新网格名称' }).fill('第一网格');
   await page.getByRole('button', { name: '添加网格' }).click();
-  await expect(page.getByText('第一网格')).toBeVisible();
+  await page.getByRole('dialog', { name: '添加网格：高寨村' }).getByLabel('网格名称').fill('第一网格');
+  await page.getByRole('dialog', { name: '添加网格：高寨村' }).getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('button', { name: '修改网格：第一网格' })).toBeVisible();
 
   await page.getByRole('tab', { name: '工作人员' }).click();
   await page.getByRole('textbox', { name: '工作人员姓名' }).fill('李调解');

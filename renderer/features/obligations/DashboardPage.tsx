@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useUiModules } from '../../components/modules';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { useDashboard } from './queries';
+import { StartChecklist } from '../settings/StartChecklist';
 
 /** How far the item is from today, in the words the office uses. */
 function when(item: DashboardItem, today: string): { text: string; color?: string } {
@@ -172,6 +173,7 @@ export function DashboardPage() {
 
   return (
     <Stack>
+      <StartChecklist />
       <Group justify="space-between" align="flex-end">
         <Group gap="xs" align="baseline">
           <Title order={3}>工作台</Title>

@@ -26,6 +26,23 @@ export function useSaveVillage<F>(form?: UseFormReturnType<F>) {
   return useWrite((input: Input<'villages.save'>) => api.villages.save(input), { touches: 'everything' }, form);
 }
 
+export function useAddVillages<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'villages.addMany'>) => api.villages.addMany(input), { touches: 'everything' }, form);
+}
+
+export function useSetVillageOrder() {
+  return useWrite((input: Input<'villages.setOrder'>) => api.villages.setOrder(input), { touches: 'everything' });
+}
+
+export function useAddGrids<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'grids.addMany'>) => api.grids.addMany(input), { touches: 'everything' }, form);
+}
+
+/** The start checklist's 就用这个格式: the case-number formats kept as they are. */
+export function useConfirmNumbers() {
+  return useWrite(() => api.setup.confirmNumbers({}), { touches: [refKeys.checklist] });
+}
+
 export function useDeleteVillage() {
   return useWrite((id: string) => api.villages.delete({ id }), { touches: 'everything' });
 }

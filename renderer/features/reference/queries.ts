@@ -15,6 +15,8 @@ export const refKeys = {
   settings: ['settings'] as const,
   dicts: ['dicts'] as const,
   villages: ['villages'] as const,
+  villageOrder: ['villages', 'order'] as const,
+  checklist: ['setup', 'checklist'] as const,
   staff: (all: boolean) => ['staff', all] as const,
 };
 
@@ -32,6 +34,15 @@ export function useDicts() {
     const options = (kind: DictKind) => items.filter((d) => d.kind === kind && d.active).map((d) => ({ value: d.code, label: d.label }));
     return { items, label, options, loading: q.isLoading };
   }, [q.data, q.isLoading]);
+}
+
+export function useVillageOrder() {
+  return useQuery({ queryKey: refKeys.villageOrder, queryFn: () => api.villages.order({}) });
+}
+
+/** The start checklist on the dashboard; any write may tick a step, so it is read afresh on each visit. */
+export function useChecklist() {
+  return useQuery({ queryKey: refKeys.checklist, queryFn: () => api.setup.checklist({}), staleTime: 0 });
 }
 
 export function useVillages() {

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Card,
   Group,
   NumberInput,
   SegmentedControl,
@@ -16,39 +15,26 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { VillageSettings } from './VillageSettings';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
 import {
   DEADLINE_UNIT_LABELS,
   DEADLINE_UNITS,
   FAILURE_VISIT_SOURCE,
-  GridInput,
   SettingsInput,
   STAFF_KIND_LABELS,
   STAFF_KINDS,
   StaffInput,
-  VillageInput,
-  type Grid,
   type Settings,
   type Staff,
-  type Village,
 } from '../../../shared/schemas/reference';
-import { confirmDelete } from '../../components/ConfirmDelete';
 import { FormModal, PageForm, useConfirmLeave } from '../../components/GuardedForm';
-import { notifyError } from '../../components/notify';
 import { useZodForm, zodErrors } from '../../components/useZodForm';
 import { HolidaySettings } from '../schedule/HolidaySettings';
-import {
-  useAddDict,
-  useDeleteGrid,
-  useDeleteVillage,
-  useSaveGrid,
-  useSaveStaff,
-  useSaveVillage,
-  useSetDictActive,
-  useUpdateSettings,
-} from '../reference/mutations';
-import { useDicts, useSettings, useSetupStatus, useStaff, useVillages } from '../reference/queries';
+import { useAddDict, useSaveStaff, useSetDictActive, useUpdateSettings } from '../reference/mutations';
+import { useDicts, useSettings, useSetupStatus, useStaff } from '../reference/queries';
 import { ModalActions } from '../../components/ModalActions';
 import { useUiModules } from '../../components/modules';
 import { MODULES } from '../../../shared/modules';
@@ -238,167 +224,6 @@ function CategoryDeadlines({
 }
 
 /** 改名: a village or community renamed (records that name it show the new name; the change is audited). */
-function VillageRenameModal({ village, onClose }: { village: Village; onClose: () => void }) {
-  const form = useZodForm({ schema: VillageInput, initialValues: { name: village.name }, toInput: (v) => ({ id: village.id, ...v }) });
-  const save = useSaveVillage(form);
-  const submit = form.onSubmit(async (v) => {
-    if (await save.run({ id: village.id, ...v }, (saved) => `已改名为“${saved.name}”`)) onClose();
-  });
-  return (
-    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`村（社区）改名：${village.name}`}>
-      <Stack>
-        <TextInput label="名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
-        <Text size="xs" c="dimmed">
-          已登记的记录随之显示新名称，原名称保留在修改记录中。
-        </Text>
-        <ModalActions onCancel={onClose} submit="保存" />
-      </Stack>
-    </FormModal>
-  );
-}
-
-/** One grid: its name and its grid worker (网格员) with phone; or removed. */
-function GridModal({ village, grid, onClose }: { village: Village; grid: Grid; onClose: () => void }) {
-  const form = useZodForm({
-    schema: GridInput,
-    initialValues: { name: grid.name, workerName: grid.workerName ?? '', workerPhone: grid.workerPhone ?? '' },
-    toInput: (v) => ({ id: grid.id, villageId: village.id, ...v }),
-  });
-  const save = useSaveGrid(form);
-  const del = useDeleteGrid();
-  const submit = form.onSubmit(async (v) => {
-    if (await save.run({ id: grid.id, villageId: village.id, ...v }, `网格“${v.name}”已保存`)) onClose();
-  });
-  const remove = async () => {
-    if (!(await confirmDelete('删除网格', `确定删除“${village.name}”的网格“${grid.name}”吗？已登记的记录不受影响。`))) return;
-    if (await del.run(grid.id, `已删除网格“${grid.name}”`)) onClose();
-  };
-  return (
-    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`网格：${village.name} ${grid.name}`}>
-      <Stack>
-        <TextInput label="网格名称" withAsterisk data-autofocus maxLength={30} {...form.getInputProps('name')} />
-        <Group grow align="flex-start">
-          <TextInput label="网格员" maxLength={20} {...form.getInputProps('workerName')} />
-          <TextInput label="网格员电话" {...form.getInputProps('workerPhone')} />
-        </Group>
-        <Group justify="space-between">
-          <Button variant="subtle" color="red" onClick={() => void remove()}>
-            删除网格
-          </Button>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit">保存</Button>
-          </Group>
-        </Group>
-      </Stack>
-    </FormModal>
-  );
-}
-
-function VillageSettings() {
-  const villages = useVillages();
-  const saveVillage = useSaveVillage();
-  const deleteVillage = useDeleteVillage();
-  const saveGrid = useSaveGrid();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [grid, setGrid] = useState<Record<string, string>>({});
-  const [renaming, setRenaming] = useState<Village | null>(null);
-  const [editing, setEditing] = useState<{ village: Village; grid: Grid } | null>(null);
-
-  const addVillage = async () => {
-    const problem = zodErrors(VillageInput, { id: null, name }).name;
-    if (problem) return setError(problem);
-    await saveVillage.run(
-      { id: null, name },
-      (saved) => `已添加“${saved.name}”`,
-      () => {
-        setName('');
-        setError(undefined);
-      },
-    );
-  };
-  const addGrid = async (villageId: string) => {
-    const gridName = grid[villageId] ?? '';
-    const problem = zodErrors(GridInput, { id: null, villageId, name: gridName }).name;
-    if (problem) return notifyError(new Error(problem), '未能添加网格');
-    await saveGrid.run({ id: null, villageId, name: gridName }, undefined, () => setGrid((g) => ({ ...g, [villageId]: '' })));
-  };
-
-  return (
-    <Stack>
-      <Group align="flex-start">
-        <TextInput
-          aria-label="新村（社区）名称"
-          placeholder="村（社区）名称，如：高寨村"
-          value={name}
-          error={error}
-          onChange={(e) => setName(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void addVillage()}
-        />
-        <Button onClick={addVillage}>添加村（社区）</Button>
-      </Group>
-      {villages.data?.length === 0 && <Text c="dimmed">还没有村（社区）。</Text>}
-      {villages.data?.map((v) => (
-        <Card key={v.id} withBorder padding="sm">
-          <Group justify="space-between">
-            <Text fw={600}>{v.name}</Text>
-            <Group gap={4}>
-              <Button size="xs" variant="subtle" onClick={() => setRenaming(v)}>
-                改名
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                onClick={async () => {
-                  if (await confirmDelete('删除村（社区）', `确定删除“${v.name}”及其网格吗？已登记的记录不受影响。`))
-                    void deleteVillage.run(v.id);
-                }}
-              >
-                删除
-              </Button>
-            </Group>
-          </Group>
-          <Group gap={6} mt={6}>
-            {v.grids.map((g) => (
-              <Badge
-                key={g.id}
-                variant="light"
-                component="button"
-                type="button"
-                style={{ cursor: 'pointer' }}
-                aria-label={`修改网格：${g.name}`}
-                title="修改网格名称和网格员"
-                onClick={() => setEditing({ village: v, grid: g })}
-              >
-                {g.name}
-                {g.workerName ? `（${g.workerName}）` : ''}
-              </Badge>
-            ))}
-            <TextInput
-              size="xs"
-              aria-label={`${v.name}的新网格名称`}
-              placeholder="网格名称"
-              value={grid[v.id] ?? ''}
-              onChange={(e) => setGrid({ ...grid, [v.id]: e.currentTarget.value })}
-              onKeyDown={(e) => e.key === 'Enter' && void addGrid(v.id)}
-              w={140}
-            />
-            <Button size="xs" variant="light" onClick={() => addGrid(v.id)}>
-              添加网格
-            </Button>
-          </Group>
-        </Card>
-      ))}
-      {renaming && <VillageRenameModal village={renaming} onClose={() => setRenaming(null)} />}
-      {editing && <GridModal village={editing.village} grid={editing.grid} onClose={() => setEditing(null)} />}
-    </Stack>
-  );
-}
-
 const KIND_OPTIONS = STAFF_KINDS.map((k) => ({ value: k, label: STAFF_KIND_LABELS[k] }));
 
 /** Edits one staff member's or mediator's details (active is the switch in the table). */
@@ -578,7 +403,9 @@ export function SettingsPage() {
   const modules = useUiModules();
   const sections = MODULES.flatMap((m) => modules[m].settings);
   // Another tab unmounts this one's forms: what was typed in them is asked about first.
-  const [tab, setTab] = useState<string | null>('villages');
+  // The start checklist links to a tab (#/settings?tab=staff).
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(params.get('tab') ?? 'villages');
   const confirmLeave = useConfirmLeave();
   return (
     <Stack>
