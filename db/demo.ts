@@ -14,7 +14,7 @@ import { LedgerError } from '../shared/errors';
 import { fixedClock, type ServiceContext } from './context';
 import { openLedger } from './open';
 import { appDataDir } from './paths';
-import { contextFor, createHost, invoke } from './router';
+import { contextFor, createHost, type Host, invoke } from './router';
 import { changeDisputeStatus, createDispute } from './services/disputes';
 import { syncFollowup } from './services/followup';
 import { newId } from './ids';
@@ -192,8 +192,15 @@ export function generate(
       saveGrid(ctx, { id: null, villageId: v.id, name: `第${n}网格`, workerName: makeName(rand, i % 2 === 0), workerPhone: null }),
     ),
   );
-  const staff = STAFF.map(([name, post]) =>
-    saveStaff(ctx, { id: null, name, post, phone: null, active: true, kind: 'staff', committee: null }),
+  // The operator entered at first run is already in the register: the office staff are not doubled.
+  const present = ctx.db.prepare("SELECT id, name FROM staff WHERE deleted_at IS NULL AND kind = 'staff'").all() as {
+    id: string;
+    name: string;
+  }[];
+  const staff = STAFF.map(
+    ([name, post]) =>
+      present.find((p) => p.name === name) ??
+      saveStaff(ctx, { id: null, name, post, phone: null, active: true, kind: 'staff', committee: null }),
   );
   // The register of people's mediators: one per village committee.
   for (const [i, v] of villages.entries()) {
@@ -251,8 +258,10 @@ export function generate(
 
   const disputeIds: string[] = [];
   const FLOW: DisputeStatus[] = ['accepted', 'mediating', 'resolved', 'closed'];
-  batch(opts.disputes, () => {
-    const intake = addDays(today, -Math.floor(rand() * 720));
+  // Registered in the order of their days, as an office does, so that case numbers follow the dates.
+  const intakes = Array.from({ length: opts.disputes }, () => addDays(today, -Math.floor(rand() * 720))).sort();
+  batch(opts.disputes, (n) => {
+    const intake = intakes[n]!;
     const category = weighted(rand, CATEGORY_WEIGHTS);
     const a = pick(rand, personIds);
     let b = pick(rand, personIds);
@@ -308,6 +317,148 @@ export function generate(
     disputeIds.push(d.id);
   });
   return { personIds, disputeIds };
+}
+
+/** What the demo's mediation cases are about, with an agreement and its payment. */
+const CASE_STORIES = [
+  { category: '02', summary: '宅前排水沟堵塞，雨水倒灌邻家院落', content: '张方负责疏通排水沟并赔偿损失', amount: 800 },
+  { category: '01', summary: '兄弟二人因赡养母亲费用分担发生争执', content: '兄弟二人每月各支付赡养费500元', amount: 12000 },
+  { category: '07', summary: '承包地界址不清，双方各执一词', content: '按村委会丈量结果重新埋设界桩', amount: 0 },
+  { category: '10', summary: '务工人员被拖欠工资三个月', content: '用工方分两次支付拖欠工资', amount: 15600 },
+  { category: '04', summary: '借款到期未还引发纠纷', content: '借款人分期归还借款本金', amount: 20000 },
+  { category: '05', summary: '车辆刮擦致人轻伤，赔偿数额有争议', content: '肇事方一次性赔偿医疗费、误工费', amount: 6500 },
+] as const;
+
+/**
+ * 人民调解 cases in every state the ledger knows — accepted, under mediation, closed as 调解成功 with a
+ * written or an oral agreement (some performed, some partly, some confirmed by a court, some visited),
+ * 调解不成 and 终止调解 — accepted in date order so that their numbers follow the dates. Each goes through
+ * the contract as a user's input would; one refused is skipped and counted, never half-written.
+ */
+export function generateMediation(host: Host, opts: { cases: number; personIds: readonly string[]; seed?: number }): number {
+  const rand = rng(opts.seed ?? 20240616);
+  const ctx = contextFor(host);
+  const today = ctx.clock.today();
+  const mediators = (ctx.db.prepare("SELECT id FROM staff WHERE kind = 'mediator' AND deleted_at IS NULL").all() as { id: string }[]).map(
+    (r) => r.id,
+  );
+  let refused = 0;
+  const call = (method: string, input: unknown): { id: string; agreement: { items: { id: string }[] } | null } | null => {
+    const r = invoke(host, method as never, input as never);
+    if (!r.ok) refused++;
+    return r.ok ? (r.value as never) : null;
+  };
+  // Accepted over the last year, oldest first; the last few days' cases are still open.
+  const days = Array.from({ length: opts.cases }, () => addDays(today, -3 - Math.floor(rand() * 360))).sort();
+  for (const [n, accepted] of days.entries()) {
+    const story = CASE_STORIES[n % CASE_STORIES.length]!;
+    const a = pick(rand, opts.personIds);
+    let b = pick(rand, opts.personIds);
+    if (b === a) b = opts.personIds[(opts.personIds.indexOf(a) + 1) % opts.personIds.length]!;
+    const mediator = pick(rand, mediators);
+    const origin = pick(rand, ['application', 'application', 'initiative', 'court'] as const);
+    const c = call('mediation.create', {
+      origin,
+      senderUnit: origin === 'court' ? '某某县人民法院' : null,
+      acceptedDate: accepted,
+      mediatingBody: 'township',
+      category: story.category,
+      landContract: story.category === '07',
+      summary: story.summary,
+      amountYuan: story.amount || null,
+      parties: [
+        { personId: a, role: 'applicant' },
+        { personId: b, role: 'respondent' },
+      ],
+      mediatorIds: [mediator],
+    });
+    if (!c) continue;
+    // The share of each state: 受理 10%, 调解中 15%, 成功 (written 45%, oral 15%), 不成 10%, 终止 5%.
+    const roll = rand();
+    if (roll < 0.1) continue;
+    const day = (after: string, upTo: number) => {
+      const d = addDays(after, 1 + Math.floor(rand() * upTo));
+      return d > today ? today : d;
+    };
+    const session = day(accepted, 5);
+    call('mediation.saveRecord', {
+      caseId: c.id,
+      kind: 'session',
+      date: session,
+      place: '乡调解室',
+      participants: '双方当事人、调解员',
+      content: `组织双方当面调解：${story.summary}。`,
+    });
+    if (roll < 0.25) continue;
+    const closed = day(session, 6);
+    if (roll >= 0.85) {
+      const terminated = roll >= 0.95;
+      call('mediation.close', {
+        id: c.id,
+        outcome: terminated ? 'terminated' : 'failure',
+        closedDate: closed,
+        terminationReason: terminated ? 'refused' : undefined,
+        reason: terminated ? '被申请人明确表示不再接受调解' : '双方对赔偿数额分歧过大',
+        guidance: ['litigation'],
+      });
+      continue;
+    }
+    // A land-contract dispute's agreement is always written (农村土地承包经营纠纷调解仲裁法 art. 10).
+    const oral = roll >= 0.7 && story.category !== '07';
+    const deadline = addDays(closed, 30);
+    const withAgreement = call('mediation.saveAgreement', {
+      caseId: c.id,
+      form: oral ? 'oral' : 'written',
+      facts: story.summary,
+      matters: '赔偿及履行方式',
+      responsibility: '双方各负相应责任',
+      content: story.content,
+      performanceMethod: story.amount ? '现金或转账' : null,
+      performanceDeadline: oral || !story.amount ? null : deadline,
+      partySignatures: oral
+        ? []
+        : [
+            { personId: a, date: closed },
+            { personId: b, date: closed },
+          ],
+      mediatorSignedDate: oral ? null : closed,
+      sealDate: oral ? null : closed,
+      oralDate: oral ? closed : null,
+      items: story.amount && !oral ? [{ description: story.content, deadline, state: 'unperformed' }] : [],
+      agreedAmountYuan: story.amount || null,
+      performance: oral ? 'on_the_spot' : story.amount ? 'unperformed' : 'no_payment',
+      performedDate: oral ? closed : null,
+    });
+    if (!withAgreement) continue;
+    call('mediation.close', { id: c.id, outcome: 'success', closedDate: closed });
+    const item = withAgreement.agreement?.items[0];
+    // Most payments made by the deadline, some in part; the older cases visited, a few confirmed by the court.
+    if (item && deadline <= today) {
+      const paid = rand() < 0.8;
+      call('mediation.setPerformance', { itemId: item.id, state: paid ? 'performed' : 'partial', date: day(closed, 25) });
+    }
+    const visit = addDays(closed, 30);
+    if (visit <= today && rand() < 0.7)
+      call('mediation.saveVisit', {
+        caseId: c.id,
+        visitDate: visit,
+        visitorStaffId: mediator,
+        method: '电话回访',
+        performanceFound: item ? 'performed' : 'not_applicable',
+        satisfaction: '满意',
+        notes: '当事人表示协议已按约履行',
+      });
+    if (!oral && rand() < 0.1)
+      call('mediation.saveConfirmation', {
+        caseId: c.id,
+        intent: true,
+        appliedDate: day(closed, 10),
+        joint: true,
+        courtBasis: 'committee_location',
+        court: '某某县人民法院',
+      });
+  }
+  return refused;
 }
 
 const GROUP_WEIGHTS = [
@@ -370,7 +521,10 @@ export function generateFollowup(
     ctx.db.transaction(() => {
       for (let i = start; i < Math.min(opts.subjects, start + 2000); i++) {
         const id = newId();
-        const group = weighted(rand, GROUP_WEIGHTS);
+        // The first files one of each group, so that a small demo shows every kind; the draw is made anyway
+        // so that the rest of the ledger comes out as before for the same seed.
+        const drawn = weighted(rand, GROUP_WEIGHTS);
+        const group = i < GROUP_WEIGHTS.length ? GROUP_WEIGHTS[i]![0] : drawn;
         const begun = addDays(today, -Math.floor(rand() * 1000));
         const level =
           group === 'mental_health'
@@ -477,6 +631,9 @@ export function runDemo(argv: string[]): void {
       personIds: gen.personIds,
       progress: (m) => process.stdout.write(`\r重点人员 ${m}   `),
     });
+    process.stdout.write('\r人民调解案件……   ');
+    const refused = generateMediation(host, { cases: Math.max(40, Math.round(n / 5)), personIds: gen.personIds });
+    if (refused > 0) console.log(`\n（有 ${refused} 步未被接受，已跳过）`);
     console.log(`\n演示账本已生成：${path}`);
     console.log(`打开方式：npm run web -- --db "${path}"`);
   } finally {

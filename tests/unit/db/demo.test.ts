@@ -1,7 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate, runDemo } from '../../../db/demo';
+import { generate, generateFollowup, generateMediation, runDemo } from '../../../db/demo';
 import { openTestLedger, tempDir } from '../../helpers/test-db';
 import { checkIdNumber } from '../../../shared/domain/id-number';
 
@@ -32,6 +32,44 @@ describe('demo data', () => {
       expect(['01', '02']).toContain(byCategory[0]!.category);
       const statuses = t.ledger.db.prepare('SELECT DISTINCT status FROM dispute').all().length;
       expect(statuses).toBeGreaterThan(2);
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('the demo ledger as a new office would see it', () => {
+  it('has no doubled staff, case numbers in date order, special groups of every kind and mediation cases in every state', () => {
+    const t = openTestLedger();
+    try {
+      const g = generate(t.ctx(), { persons: 200, disputes: 120, seed: 7 });
+      generateFollowup(t.ctx(), { subjects: 30, personIds: g.personIds, seed: 7 });
+      expect(generateMediation(t.host, { cases: 60, personIds: g.personIds })).toBe(0); // nothing refused
+      const db = t.ledger.db;
+      expect(db.prepare('SELECT name FROM staff GROUP BY name HAVING count(*) > 1').all()).toEqual([]);
+      for (const table of ['dispute', 'mediation_case']) {
+        const date = table === 'dispute' ? 'intake_date' : 'accepted_date';
+        expect(
+          db
+            .prepare(
+              `SELECT count(*) AS n FROM ${table} a JOIN ${table} b ON a.case_year = b.case_year AND a.case_seq < b.case_seq AND a.${date} > b.${date}`,
+            )
+            .get(),
+          table,
+        ).toEqual({ n: 0 });
+      }
+      const groups = (db.prepare('SELECT DISTINCT group_code AS g FROM followup_subject').all() as { g: string }[]).map((r) => r.g);
+      expect(groups.sort()).toEqual(['cross_border', 'cult', 'drug', 'left_behind_child', 'mental_health', 'other', 'petition', 'youth']);
+      const outcomes = (db.prepare("SELECT DISTINCT coalesce(outcome, 'open') AS o FROM mediation_case").all() as { o: string }[]).map(
+        (r) => r.o,
+      );
+      expect(outcomes.sort()).toEqual(['failure', 'open', 'success', 'terminated']);
+      const forms = (db.prepare('SELECT DISTINCT form FROM agreement').all() as { form: string }[]).map((r) => r.form);
+      expect(forms.sort()).toEqual(['oral', 'written']);
+      expect((db.prepare('SELECT count(*) AS n FROM mediation_record').get() as { n: number }).n).toBeGreaterThan(30);
+      expect((db.prepare('SELECT count(*) AS n FROM return_visit WHERE visit_date IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(
+        5,
+      );
     } finally {
       t.close();
     }
