@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { earlierOf } from '../shared/date-math';
 import { addDays } from '../shared/dates';
 import { idCheckChar } from '../shared/domain/id-number';
 import type { DisputeStatus } from '../shared/domain/disputes';
@@ -377,8 +378,7 @@ export function generateMediation(host: Host, opts: { cases: number; personIds: 
     const roll = rand();
     if (roll < 0.1) continue;
     const day = (after: string, upTo: number) => {
-      const d = addDays(after, 1 + Math.floor(rand() * upTo));
-      return d > today ? today : d;
+      return earlierOf(addDays(after, 1 + Math.floor(rand() * upTo)), today);
     };
     const session = day(accepted, 5);
     call('mediation.saveRecord', {

@@ -9,8 +9,8 @@
  */
 import { MODULE_INFO, MODULES, type AttachmentOwner, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
-import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle } from './services/disputes';
-import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle } from './services/followup';
+import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
+import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
 import { mediationDueSource, mediationOwner, mediationPersonFiles, mediationRecycle } from './services/mediation';
 import { disputesLedgerExport } from './services/disputes-export';
 import type { LedgerExport } from './services/exports';
@@ -19,6 +19,7 @@ import { mediationLedgerExport } from './services/mediation-export';
 import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
 import type { RecycleSource, RecycleSources } from './services/recycle';
+import type { StaffWork } from './services/reference';
 
 type Info = typeof MODULE_INFO;
 
@@ -33,18 +34,29 @@ export interface HostModule<M extends ModuleName> {
   recycle: RecycleSource;
   /** Its whole ledger as a file (for `ledger export`); null when it keeps no ledger of its own. */
   ledgerExport: LedgerExport | null;
+  /** The open records it puts in a colleague's charge, to hand over when they leave; null when it keeps none. */
+  staffWork: StaffWork | null;
   /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
   attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
 
 export const hostModules: { [M in ModuleName]: HostModule<M> } = {
-  persons: { due: null, personFiles: null, personRenamed: null, recycle: personsRecycle, ledgerExport: null, attachmentOwner: null },
+  persons: {
+    due: null,
+    personFiles: null,
+    personRenamed: null,
+    recycle: personsRecycle,
+    ledgerExport: null,
+    staffWork: null,
+    attachmentOwner: null,
+  },
   followup: {
     due: followupDueSource,
     personFiles: followupPersonFiles,
     personRenamed: null,
     recycle: followupRecycle,
     ledgerExport: followupLedgerExport,
+    staffWork: followupStaffWork,
     attachmentOwner: followupOwner,
   },
   disputes: {
@@ -53,6 +65,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personRenamed: disputePartyRenamed,
     recycle: disputesRecycle,
     ledgerExport: disputesLedgerExport,
+    staffWork: disputesStaffWork,
     attachmentOwner: null,
   },
   mediation: {
@@ -61,6 +74,8 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personRenamed: null,
     recycle: mediationRecycle,
     ledgerExport: mediationLedgerExport,
+    // A case's mediators are named on its documents: they are changed on the case, not handed over in bulk.
+    staffWork: null,
     attachmentOwner: mediationOwner,
   },
 };
@@ -70,6 +85,9 @@ const each = <T>(part: (m: ModuleName) => T | null): T[] =>
     const value = part(m);
     return value === null ? [] : [value];
   });
+
+/** What each module puts in a colleague's charge, in the modules' order (移交工作). */
+export const staffWorks: readonly StaffWork[] = each((m) => hostModules[m].staffWork);
 
 /** Every registered source of due items, in the modules' order. */
 export const dueSources: DueSources = each((m): DueSource | null => hostModules[m].due);

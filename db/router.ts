@@ -22,7 +22,7 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, personFiles, personRenamed, recycleSources } from './modules';
+import { attachmentOwners, dueSources, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportDisputeLedger } from './services/disputes-export';
@@ -77,6 +77,8 @@ const handlers: Handlers = {
   'grids.delete': (ctx, i) => ref.deleteGrid(ctx, i.id),
   'staff.list': (ctx, i) => ref.listStaff(ctx, i?.includeInactive),
   'staff.save': (ctx, i) => ref.saveStaff(ctx, i),
+  'staff.workload': (ctx, i) => ref.staffWorkload(ctx, staffWorks, i.staffId),
+  'staff.handOver': (ctx, i) => ref.handOverWork(ctx, staffWorks, i),
   'dicts.list': (ctx) => ref.listDicts(ctx),
   'dicts.add': (ctx, i) => ref.addDict(ctx, i),
   'dicts.setActive': (ctx, i) => ref.setDictActive(ctx, i),

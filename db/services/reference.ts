@@ -16,6 +16,7 @@ import {
   type Grid,
   type GridInput,
   type GridsAddInput,
+  type HandOverInput,
   type NamesAdded,
   type Settings,
   type SettingsInput,
@@ -24,6 +25,7 @@ import {
   type Staff,
   type StaffKind,
   type StaffInput,
+  type StaffWorkload,
   type Village,
   type VillageInput,
   type VillageOrder,
@@ -301,6 +303,45 @@ function sortOut(names: readonly string[], existing: Set<string>): NamesAdded {
     }
   }
   return { added, skipped };
+}
+
+/**
+ * The records a module puts in a colleague's charge (承办人, 包保责任人), for handing them over when the
+ * colleague leaves: registered per module in db/modules.ts; the staff register reads only that list.
+ */
+export interface StaffWork {
+  /** What they are, as the register says it: 未办结的纠纷, 在管的重点人员档案. */
+  label: string;
+  /** What one is counted as: 件, 份. */
+  unit: string;
+  /** How many open records are in the colleague's charge. */
+  count(ctx: ServiceContext, staffId: string): number;
+  /** Puts them in another colleague's charge, each audited and its due items following; how many moved. */
+  handOver(ctx: ServiceContext, fromStaffId: string, toStaffId: string): number;
+}
+
+/** A colleague's open work in each module that keeps some. */
+export function staffWorkload(ctx: ServiceContext, works: readonly StaffWork[], staffId: string): StaffWorkload[] {
+  if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', staffId)) throw new LedgerError('NOT_FOUND', '没有这名工作人员');
+  return works.map((w) => ({ label: w.label, unit: w.unit, count: w.count(ctx, staffId) }));
+}
+
+/** All of a colleague's open work handed to another active colleague in one go: all or nothing. */
+export function handOverWork(ctx: ServiceContext, works: readonly StaffWork[], input: z.output<typeof HandOverInput>): StaffWorkload[] {
+  return write(ctx, () => {
+    if (input.fromStaffId === input.toStaffId)
+      throw new LedgerError('VALIDATION', '请选择另一名工作人员', { fields: { toStaffId: '请选择另一名工作人员' } });
+    if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', input.fromStaffId))
+      throw new LedgerError('NOT_FOUND', '没有这名工作人员');
+    const to = one<{ active: number; kind: StaffKind }>(
+      ctx,
+      'SELECT active, kind FROM staff WHERE id = ? AND deleted_at IS NULL',
+      input.toStaffId,
+    );
+    if (!to?.active || to.kind !== 'staff')
+      throw new LedgerError('VALIDATION', '只能移交给在岗的工作人员', { fields: { toStaffId: '只能移交给在岗的工作人员' } });
+    return works.map((w) => ({ label: w.label, unit: w.unit, count: w.handOver(ctx, input.fromStaffId, input.toStaffId) }));
+  });
 }
 
 /** The start checklist: villages entered, colleagues or mediators beside the operator, the case-number formats confirmed. */

@@ -6,6 +6,7 @@ import {
   DictToggleInput,
   GridInput,
   GridsAddInput,
+  HandOverInput,
   SettingsInput,
   SetupInput,
   StaffInput,
@@ -20,6 +21,7 @@ import {
   type Settings,
   type SetupStatus,
   type Staff,
+  type StaffWorkload,
   type Village,
   type VillageOrder,
 } from '../schemas/reference';
@@ -48,6 +50,9 @@ export const referenceContract = {
   'grids.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'staff.list': method<Staff[]>()(z.strictObject({ includeInactive: z.boolean().optional() }).optional()),
   'staff.save': method<Staff>()(StaffInput),
+  /** 移交工作: a colleague's open work in each module, and all of it handed to another colleague. */
+  'staff.workload': method<StaffWorkload[]>()(z.strictObject({ staffId: Id })),
+  'staff.handOver': method<StaffWorkload[]>()(HandOverInput),
   'dicts.list': method<DictItem[]>()(Empty),
   'dicts.add': method<DictItem>()(DictAddInput),
   'dicts.setActive': method<DictItem>()(DictToggleInput),

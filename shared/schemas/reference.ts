@@ -133,6 +133,15 @@ export const VillageOrderInput = z.strictObject({
   ids: z.array(Id).max(1000).optional(),
 });
 
+/** A colleague's open work in one module (未办结的纠纷 3 件). */
+export interface StaffWorkload {
+  label: string;
+  unit: string;
+  count: number;
+}
+/** 移交工作: everything open in one colleague's charge, handed to another. */
+export const HandOverInput = z.strictObject({ fromStaffId: Id, toStaffId: Id });
+
 /** The start checklist on the dashboard after setup: each step done or not (all done: it is not shown). */
 export const CHECKLIST_STEPS = ['villages', 'staff', 'numbers'] as const;
 export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];

@@ -59,6 +59,11 @@ export function useSaveStaff<F>(form?: UseFormReturnType<F>) {
   return useWrite((input: Input<'staff.save'>) => api.staff.save(input), { touches: 'everything' }, form);
 }
 
+/** 移交工作: a colleague's open disputes and files handed to another in one go. */
+export function useHandOver<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'staff.handOver'>) => api.staff.handOver(input), { touches: 'everything' }, form);
+}
+
 export function useAddDict() {
   return useWrite((input: Input<'dicts.add'>) => api.dicts.add(input), { touches: 'everything' });
 }

@@ -36,6 +36,11 @@ export function useDicts() {
   }, [q.data, q.isLoading]);
 }
 
+/** What is open in one colleague's charge, module by module (移交工作). */
+export function useWorkload(staffId: string) {
+  return useQuery({ queryKey: ['staff', 'workload', staffId], queryFn: () => api.staff.workload({ staffId }), staleTime: 0 });
+}
+
 export function useVillageOrder() {
   return useQuery({ queryKey: refKeys.villageOrder, queryFn: () => api.villages.order({}) });
 }

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
 import { formatCaseNumber } from '../../../shared/domain/case-number';
@@ -261,6 +262,7 @@ function StaffEditModal({ staff, onClose }: { staff: Staff; onClose: () => void 
 
 function StaffSettings() {
   const [editing, setEditing] = useState<Staff | null>(null);
+  const [handingOver, setHandingOver] = useState<Staff | null>(null);
   const staff = useStaff(true);
   const form = useZodForm({
     schema: StaffInput,
@@ -323,12 +325,18 @@ function StaffSettings() {
                 <Button size="xs" variant="subtle" onClick={() => setEditing(s)}>
                   修改
                 </Button>
+                {s.kind === 'staff' && (
+                  <Button size="xs" variant="subtle" onClick={() => setHandingOver(s)}>
+                    移交工作
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       {editing && <StaffEditModal staff={editing} onClose={() => setEditing(null)} />}
+      {handingOver && <HandOverModal staff={handingOver} onClose={() => setHandingOver(null)} />}
     </Stack>
   );
 }
