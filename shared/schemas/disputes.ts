@@ -187,7 +187,17 @@ export interface DisputeRow {
   overdue: boolean;
   staffName: string | null;
   parties: string;
+  /** The parties' phone numbers, in the parties' order ('138…、0871-…'); null when none has one. */
+  phones: string | null;
+  /** The first 60 characters on a page of the list; all of it in the export. */
   summary: string;
+  gridName: string | null;
+  peopleCount: number | null;
+  amountYuan: number | null;
+  /** 化解 or 未化解: the latest outcome, kept after the dispute is 办结. */
+  outcome: Extract<DisputeStatus, 'resolved' | 'unresolved'> | null;
+  /** The day it was 办结 (null while it is not). */
+  closedDate: string | null;
   deletedAt: string | null;
 }
 

@@ -434,6 +434,8 @@ export interface MediationRow {
   category: string;
   mediatingBody: MediatingBody;
   parties: string;
+  /** The first party's ID number, masked (CONTRIBUTING.md, DOMAIN §5.2). */
+  idNumberMasked: string | null;
   mediators: string;
   outcome: CaseOutcome | null;
   closedDate: string | null;
