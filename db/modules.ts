@@ -8,6 +8,10 @@
  * never import this file.
  */
 import { MODULE_INFO, MODULES, type AttachmentOwner, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
+import { DISPUTE_COLUMN_KEYS } from '../shared/schemas/disputes';
+import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
+import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
+import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle } from './services/followup';
@@ -33,18 +37,29 @@ export interface HostModule<M extends ModuleName> {
   recycle: RecycleSource;
   /** Its whole ledger as a file (for `ledger export`); null when it keeps no ledger of its own. */
   ledgerExport: LedgerExport | null;
+  /** The columns its list can show (列设置; shared/schemas/<m>.ts), against which an operator's choice is checked. */
+  ledgerColumns: readonly [string, ...string[]];
   /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
   attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
 
 export const hostModules: { [M in ModuleName]: HostModule<M> } = {
-  persons: { due: null, personFiles: null, personRenamed: null, recycle: personsRecycle, ledgerExport: null, attachmentOwner: null },
+  persons: {
+    due: null,
+    personFiles: null,
+    personRenamed: null,
+    recycle: personsRecycle,
+    ledgerExport: null,
+    ledgerColumns: PERSON_COLUMN_KEYS,
+    attachmentOwner: null,
+  },
   followup: {
     due: followupDueSource,
     personFiles: followupPersonFiles,
     personRenamed: null,
     recycle: followupRecycle,
     ledgerExport: followupLedgerExport,
+    ledgerColumns: FOLLOWUP_COLUMN_KEYS,
     attachmentOwner: followupOwner,
   },
   disputes: {
@@ -53,6 +68,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personRenamed: disputePartyRenamed,
     recycle: disputesRecycle,
     ledgerExport: disputesLedgerExport,
+    ledgerColumns: DISPUTE_COLUMN_KEYS,
     attachmentOwner: null,
   },
   mediation: {
@@ -61,6 +77,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personRenamed: null,
     recycle: mediationRecycle,
     ledgerExport: mediationLedgerExport,
+    ledgerColumns: MEDIATION_COLUMN_KEYS,
     attachmentOwner: mediationOwner,
   },
 };
