@@ -8,6 +8,10 @@
  * never import this file.
  */
 import { MODULE_INFO, MODULES, type AttachmentOwner, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
+import { DISPUTE_COLUMN_KEYS } from '../shared/schemas/disputes';
+import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
+import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
+import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
@@ -36,6 +40,8 @@ export interface HostModule<M extends ModuleName> {
   ledgerExport: LedgerExport | null;
   /** The open records it puts in a colleague's charge, to hand over when they leave; null when it keeps none. */
   staffWork: StaffWork | null;
+  /** The columns its list can show (列设置; shared/schemas/<m>.ts), against which an operator's choice is checked. */
+  ledgerColumns: readonly [string, ...string[]];
   /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
   attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
@@ -48,6 +54,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     recycle: personsRecycle,
     ledgerExport: null,
     staffWork: null,
+    ledgerColumns: PERSON_COLUMN_KEYS,
     attachmentOwner: null,
   },
   followup: {
@@ -57,6 +64,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     recycle: followupRecycle,
     ledgerExport: followupLedgerExport,
     staffWork: followupStaffWork,
+    ledgerColumns: FOLLOWUP_COLUMN_KEYS,
     attachmentOwner: followupOwner,
   },
   disputes: {
@@ -66,6 +74,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     recycle: disputesRecycle,
     ledgerExport: disputesLedgerExport,
     staffWork: disputesStaffWork,
+    ledgerColumns: DISPUTE_COLUMN_KEYS,
     attachmentOwner: null,
   },
   mediation: {
@@ -76,6 +85,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: mediationLedgerExport,
     // A case's mediators are named on its documents: they are changed on the case, not handed over in bulk.
     staffWork: null,
+    ledgerColumns: MEDIATION_COLUMN_KEYS,
     attachmentOwner: mediationOwner,
   },
 };

@@ -22,7 +22,7 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
+import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportDisputeLedger } from './services/disputes-export';
@@ -82,6 +82,8 @@ const handlers: Handlers = {
   'dicts.list': (ctx) => ref.listDicts(ctx),
   'dicts.add': (ctx, i) => ref.addDict(ctx, i),
   'dicts.setActive': (ctx, i) => ref.setDictActive(ctx, i),
+  'ui.listColumns': (ctx, i) => ref.listColumns(ctx, i.ledger, hostModules[i.ledger].ledgerColumns),
+  'ui.saveListColumns': (ctx, i) => ref.saveListColumns(ctx, i, hostModules[i.ledger].ledgerColumns),
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),

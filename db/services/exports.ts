@@ -10,6 +10,7 @@ import { LedgerError } from '../../shared/errors';
 import type { ModuleEntity } from '../../shared/modules';
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
+import type { LedgerColumn } from '../engines/xlsx';
 import { audit } from './audit';
 import { listDicts } from './reference';
 import { write } from './sql';
@@ -28,8 +29,11 @@ export function checkSize(total: number): void {
   }
 }
 
+/** A dictionary code's label (dictLabels). */
+export type DictLabel = (kind: DictKind, code: string) => string;
+
 /** Labels of the office's dictionaries, its own added entries included. */
-export function dictLabels(ctx: ServiceContext): (kind: DictKind, code: string) => string {
+export function dictLabels(ctx: ServiceContext): DictLabel {
   const labels = new Map(listDicts(ctx).map((d) => [`${d.kind}:${d.code}`, d.label]));
   return (kind, code) => labels.get(`${kind}:${code}`) ?? code;
 }
@@ -44,6 +48,36 @@ export function subtitle(f: { dateFrom?: string; dateTo?: string }, today: strin
           ? `截至${cnDate(f.dateTo)}`
           : '全部';
   return `统计期间：${period}　导出日期：${cnDate(today)}`;
+}
+
+/** A column a ledger can be exported with: how the sheet writes it (engines/xlsx.ts) and its cell, from a row of the list. */
+export interface ExportColumn<R> extends Omit<LedgerColumn, 'key'> {
+  value: (row: R, label: DictLabel) => unknown;
+}
+
+/**
+ * The sheet's columns and cells: 序号, then the given columns in their order (the ones chosen on
+ * screen, or the ledger's usual ones), each cell taken from its row of the list.
+ */
+export function exportSheet<R, K extends string>(
+  known: { [key in K]: ExportColumn<R> },
+  keys: readonly K[],
+  rows: readonly R[],
+  label: DictLabel = (_kind, code) => code,
+): { columns: LedgerColumn[]; rows: Record<string, unknown>[] } {
+  const columns: LedgerColumn[] = [
+    { header: '序号', key: 'no', width: 6, type: 'number' },
+    ...keys.map((key) => {
+      const { value: _, ...column } = known[key];
+      return { ...column, key };
+    }),
+  ];
+  const cells = rows.map((row, i) => {
+    const cell: Record<string, unknown> = { no: i + 1 };
+    for (const key of keys) cell[key] = known[key].value(row, label);
+    return cell;
+  });
+  return { columns, rows: cells };
 }
 
 /** The township name comes from the user: nothing in it may act on the saving side's file system. */

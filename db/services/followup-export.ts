@@ -2,28 +2,41 @@
 import { cnDate } from '../../shared/documents/model';
 import { controlText, FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
 import type { FileResult } from '../../shared/schemas/common';
-import { CONTROL_LABELS, FOLLOWUP_STATUS_LABELS, FollowupExportInput, levelLabel } from '../../shared/schemas/followup';
+import {
+  CONTROL_LABELS,
+  FOLLOWUP_COLUMN_KEYS,
+  FOLLOWUP_STATUS_LABELS,
+  FollowupExportInput,
+  levelLabel,
+  type FollowupColumn,
+  type FollowupRow,
+} from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
-import { writeLedgerWorkbook, type LedgerColumn } from '../engines/xlsx';
-import { auditExport, checkSize, MAX_EXPORT_ROWS, xlsxFile, type LedgerExport } from './exports';
+import { writeLedgerWorkbook } from '../engines/xlsx';
+import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
 import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
 import { getSettings } from './reference';
 import { all, one } from './sql';
 
-const FOLLOWUP_COLUMNS: LedgerColumn[] = [
-  { header: '序号', key: 'no', width: 6, type: 'number' },
-  { header: '姓名', key: 'name', width: 10, type: 'text' },
-  { header: '公民身份号码', key: 'idNumber', width: 21, type: 'id' },
-  { header: '类别', key: 'group', width: 20, type: 'text' },
-  { header: '风险/关注等级', key: 'level', width: 16, type: 'text' },
-  { header: '管控状态', key: 'control', width: 10, type: 'text' },
-  { header: '村（社区）', key: 'village', width: 12, type: 'text' },
-  { header: '包保责任人', key: 'staff', width: 10, type: 'text' },
-  { header: '建档日期', key: 'startDate', width: 12, type: 'date' },
-  { header: '状态', key: 'status', width: 7, type: 'text' },
-  { header: '下次走访/到期日', key: 'nextDueDate', width: 14, type: 'date' },
-  { header: '是否逾期', key: 'overdue', width: 9, type: 'text' },
-];
+/** Every column the ledger can be exported with, by its key (shared/schemas/followup.ts): its header, width and type, and its cell. */
+const COLUMNS: { [K in FollowupColumn]: ExportColumn<FollowupRow> } = {
+  name: { header: '姓名', width: 10, type: 'text', value: (r) => r.personName },
+  idNumber: { header: '公民身份号码', width: 21, type: 'id', value: (r) => r.idNumberMasked },
+  group: {
+    header: '类别',
+    width: 20,
+    type: 'text',
+    value: (r) => (r.group === 'other' && r.groupName ? r.groupName : FOLLOWUP_GROUP_LABELS[r.group]),
+  },
+  level: { header: '风险/关注等级', width: 16, type: 'text', value: (r) => levelLabel(r.level, r.group) },
+  control: { header: '管控状态', width: 10, type: 'text', value: (r) => controlText(r.group, r.control) },
+  village: { header: '村（社区）', width: 12, type: 'text', value: (r) => r.villageName },
+  staff: { header: '包保责任人', width: 10, type: 'text', value: (r) => r.responsibleName },
+  startDate: { header: '建档日期', width: 12, type: 'date', value: (r) => r.startDate },
+  status: { header: '状态', width: 7, type: 'text', value: (r) => FOLLOWUP_STATUS_LABELS[r.status] },
+  nextDueDate: { header: '下次走访/到期日', width: 14, type: 'date', value: (r) => r.nextDueDate },
+  overdue: { header: '是否逾期', width: 9, type: 'text', value: (r) => (r.overdue ? '是' : '否') },
+};
 
 /** The filter on the sheet in words (the list has no period): 状态：在管；包保责任人：王调解. */
 function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
@@ -42,41 +55,30 @@ function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
   return parts.length ? parts.join('；') : '全部';
 }
 
-export async function exportFollowupLedger(ctx: ServiceContext, f: FollowupFilter): Promise<FileResult> {
+export async function exportFollowupLedger(
+  ctx: ServiceContext,
+  input: FollowupFilter & { columns?: FollowupColumn[] },
+): Promise<FileResult> {
+  const { columns: chosen, ...f } = input;
   // As above: every read happens before the first await.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
   const q = followupListSql(f, today);
   checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((db, i) => {
-    const r = followupRow(db, today);
-    return {
-      no: i + 1,
-      name: r.personName,
-      idNumber: r.idNumberMasked,
-      group: r.group === 'other' && r.groupName ? r.groupName : FOLLOWUP_GROUP_LABELS[r.group],
-      level: levelLabel(r.level, r.group),
-      control: controlText(r.group, r.control),
-      village: r.villageName,
-      staff: r.responsibleName,
-      startDate: r.startDate,
-      status: FOLLOWUP_STATUS_LABELS[r.status],
-      nextDueDate: r.nextDueDate,
-      overdue: r.overdue ? '是' : '否',
-    };
-  });
+  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => followupRow(r, today));
+  // Without a choice on screen: every column, in the ledger's order.
+  const sheet = exportSheet(COLUMNS, chosen ?? FOLLOWUP_COLUMN_KEYS, rows);
   const title = `${town}重点人员台账${f.deleted ? '（回收站）' : ''}`;
   const sub = `筛选条件：${followupFilterText(ctx, f)}　导出日期：${cnDate(today)}`;
   const bytes = await writeLedgerWorkbook({
     sheetName: '重点人员台账',
     title,
     subtitle: sub,
-    columns: FOLLOWUP_COLUMNS,
-    rows,
+    ...sheet,
     totals: { unit: '人' },
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'followup', f, rows.length, file.fileName);
+  auditExport(ctx, 'followup', input, rows.length, file.fileName);
   return file;
 }
 

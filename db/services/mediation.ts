@@ -41,6 +41,7 @@ import {
   type VisitPurpose,
 } from '../../shared/domain/mediation';
 import { extensionError } from '../../shared/domain/obligations';
+import { maskIdNumber } from '../../shared/domain/id-number';
 import { PARTY_ROLE_LABELS, type PartyRole } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
 import type { Paged } from '../../shared/schemas/common';
@@ -1402,7 +1403,8 @@ const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result IS NOT NULL THEN a.con
 export type CaseFilter = Omit<z.output<typeof MediationListInput>, 'page' | 'pageSize'>;
 
 /** A ledger row as SQL returns it; `caseRow` turns it into what the list and the export show. */
-export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan'> & {
+export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan' | 'idNumberMasked'> & {
+  idNumber: string | null;
   late: number | null;
   amountFen: number | null;
   agreedFen: number | null;
@@ -1440,14 +1442,23 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
     page: `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
        m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
        a.performance AS performance, a.performed_date AS performedDate, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation,
-       m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt
+       m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt,
+       (SELECT p.id_number FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = m.id
+         ORDER BY mp.ord LIMIT 1) AS idNumber
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
     params,
   };
 }
 
-export function caseRow({ late, amountFen, agreedFen, ...r }: CaseListDbRow): MediationRow {
-  return { ...r, performanceOverdue: (late ?? 0) > 0, amountYuan: toYuan(amountFen), agreedAmountYuan: toYuan(agreedFen) };
+export function caseRow({ late, amountFen, agreedFen, idNumber, ...r }: CaseListDbRow): MediationRow {
+  return {
+    ...r,
+    // Masked as on every screen (CONTRIBUTING.md, DOMAIN §5.2): the ledger tells parties apart without spreading the number.
+    idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+    performanceOverdue: (late ?? 0) > 0,
+    amountYuan: toYuan(amountFen),
+    agreedAmountYuan: toYuan(agreedFen),
+  };
 }
 
 export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListInput>): Paged<MediationRow> {

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { DEFAULT_DISPUTE_PATTERN, DEFAULT_MEDIATION_PATTERN } from '../../shared/domain/case-number';
 import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
+import type { ModuleName } from '../../shared/modules';
+import { columnChoice } from '../../shared/schemas/common';
 import {
   DEFAULT_CATEGORY_DEADLINE_DAYS,
   DEFAULT_DISPUTE_DEADLINE,
@@ -176,6 +178,47 @@ export function setOperator(ctx: ServiceContext, staffId: string, file: LedgerFi
   if (s.kind !== 'staff') throw new LedgerError('VALIDATION', '操作人须为本单位工作人员，人民调解员不能作为操作人。');
   write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
   return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, file);
+}
+
+// ── 列设置: an operator's columns of a ledger ───────────────────────────────────────────────────
+
+/**
+ * Kept in the ledger file, per operator and ledger, rather than in the window's storage: the desktop
+ * app and browser mode open the same file (and a browser's storage is per address, which changes with
+ * the port), so whoever works on the ledger finds their columns wherever they open it.
+ */
+const columnsKey = (ledger: ModuleName, staffId: string) => `ui.listColumns.${ledger}.${staffId}`;
+
+/** The current operator's columns of a ledger, less any the ledger no longer has; null when they kept none. */
+export function listColumns(ctx: ServiceContext, ledger: ModuleName, known: readonly string[]): string[] | null {
+  if (!ctx.user.id) return null;
+  const kept = (getSetting<string[]>(ctx, columnsKey(ledger, ctx.user.id)) ?? []).filter((k) => known.includes(k));
+  return kept.length ? kept : null;
+}
+
+/**
+ * Keeps (or, given null, forgets) the current operator's columns of a ledger, refusing a column the
+ * ledger does not have in the words the export uses. A preference of the screen, like the operator
+ * itself, so it leaves no audit row.
+ */
+export function saveListColumns(
+  ctx: ServiceContext,
+  input: { ledger: ModuleName; columns: string[] | null },
+  known: readonly [string, ...string[]],
+): string[] | null {
+  if (!ctx.user.id) throw new LedgerError('VALIDATION', '请先在右上角选择当前操作人，再保存列设置。');
+  const key = columnsKey(input.ledger, ctx.user.id);
+  if (input.columns === null) {
+    write(ctx, () => run(ctx, 'DELETE FROM setting WHERE key = ?', key));
+    return null;
+  }
+  const checked = columnChoice(known).safeParse(input.columns);
+  if (!checked.success) {
+    const message = checked.error.issues[0]?.message ?? '列设置不正确';
+    throw new LedgerError('VALIDATION', message, { fields: { columns: message } });
+  }
+  write(ctx, () => putSetting(ctx, key, checked.data));
+  return checked.data;
 }
 
 // ── villages and grids ────────────────────────────────────────────────────────────────────────

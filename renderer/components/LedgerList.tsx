@@ -1,17 +1,38 @@
 /**
  * The ledgers' one screen (矛盾纠纷排查登记, 人民调解案件台账, 重点人员台账, 人员库): the title with the
- * page's buttons (other pages of the ledger, 导出Excel, the new-record button), a filter bar, the
- * total, one page of a table whose rows open their record, the empty state and the pages. Columns
- * are data: a header, a cell, and the host's sort key when the header sorts. Filtering, sorting and
- * paging happen on the host; useLedger keeps the page's filters, search text, page and order.
+ * page's buttons (other pages of the ledger, 打印台账, 导出Excel, the new-record button), a filter bar
+ * folded into one row (更多筛选 opens the rest), the total with 列设置 and the pager, one page of a
+ * table whose rows open their record, the empty state and the pager again. Columns are data, by key:
+ * a header, a cell, a least width, and the host's sort key when the header sorts; which of them show,
+ * in which order, is the operator's choice (列设置, kept by the host), and the print and the export
+ * follow it. A window too narrow for the chosen columns leaves out those before the last column that
+ * must stay in view (`keep`), rightmost first, and says which. Filtering, sorting and paging happen
+ * on the host; useLedger keeps the page's filters, search text, page and order.
  */
-import { Anchor, Button, Center, Group, Loader, Pagination, Table, Text, Title, type TableTdProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState, type ReactNode } from 'react';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Collapse,
+  Group,
+  Loader,
+  Pagination,
+  Table,
+  Text,
+  Title,
+  type TableTdProps,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useElementSize } from '@mantine/hooks';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { MODULE_INFO, recordPath, type ModuleName } from '../../shared/modules';
 import type { Paged } from '../../shared/schemas/common';
 import { errorMessage } from '../api/client';
+import { useSaveListColumns } from '../features/reference/mutations';
+import { useListColumns } from '../features/reference/queries';
+import { ColumnSettings } from './ColumnSettings';
 import { EmptyState } from './EmptyState';
 import { type LedgerPrint, PrintLedgerButton } from './PrintLedger';
 import { SortHeader } from './SortHeader';
@@ -23,6 +44,10 @@ const CONTROL_LABELS = { first: '第一页', previous: '上一页', next: '下�
 export interface LedgerColumn<R, S extends string = never> {
   header: string;
   cell: (row: R) => ReactNode;
+  /** Its width in pixels on a window just wide enough: the table is laid out on these, one line a row. */
+  width: number;
+  /** Stays in view on a narrow window (a case number, the parties, the state, the deadline). */
+  keep?: boolean;
   /** The host's sort key this column's header sets; a plain header when omitted. */
   sort?: S;
   /** The cell links to the record (as a click anywhere on the row does). */
@@ -89,42 +114,138 @@ export function useLedgerSort<S extends string>(
 export function ResetFilters({ ledger, label }: { ledger: { filtered: boolean; reset: () => void }; label: string }) {
   if (!ledger.filtered) return null;
   return (
-    <Button variant="subtle" size="xs" onClick={ledger.reset}>
+    <Button variant="subtle" size="xs" mb={6} onClick={ledger.reset}>
       {label}
     </Button>
   );
 }
 
-export interface LedgerListProps<R extends { id: string }, S extends string> {
-  /** Whose ledger: its rows open `${route}/${id}`, its pages lie below its route. */
+/**
+ * The filter bar: `main` always in view (the search box and one or two main filters, 清除筛选),
+ * `more` behind 更多筛选, whose badge counts how many of them are set.
+ */
+export interface LedgerFilters {
+  main: ReactNode;
+  more?: ReactNode;
+  moreSet?: number;
+}
+
+export interface LedgerListProps<R extends { id: string }, S extends string, K extends string> {
+  /** Whose ledger: its rows open `${route}/${id}`, its pages lie below its route, its columns are kept under its name. */
   module: ModuleName;
   title: string;
   /** Other pages of the ledger (统计, 走访计划表) by their path below the module's route, before 导出Excel. */
   links?: readonly { label: string; path: string }[];
-  /** 打印台账: every row of the filters on screen, printed (PrintLedger.tsx). */
+  /** 打印台账: every row of the filters on screen, printed in the columns on screen (PrintLedger.tsx). */
   print?: LedgerPrint<R>;
-  /** 导出Excel: the ledger with the filters on screen. */
-  exportFile?: { busy: boolean; run: () => void };
+  /** 导出Excel: the ledger with the filters on screen, in the chosen columns (undefined: the export's usual ones). */
+  exportFile?: { busy: boolean; run: (columns: K[] | undefined) => void };
   /** The page's main button, to `${route}/new`. */
   create: string;
-  filters: ReactNode;
+  filters: LedgerFilters;
   /** The query: while a new filter or page loads, the previous rows stay on screen, dimmed (`isPlaceholderData`). */
   list: { data?: Paged<R> | undefined; error: unknown; isLoading: boolean; isPlaceholderData?: boolean };
   /** What the total counts (条, 件, 人). */
   unit: string;
   /** Said instead of the total when the host stopped at its limit (Paged.capped). */
   cappedText?: string;
-  columns: readonly LedgerColumn<R, S>[];
+  /** Every column the ledger can show, by its key (shared/schemas/<m>.ts), in the order 列设置 offers them. */
+  columns: { readonly [key in K]: LedgerColumn<R, S> };
+  /** The columns shown until the operator chooses others, in order. */
+  defaultColumns: readonly K[];
   sort?: LedgerSort<S>;
   /** The page on screen (useLedger). */
   ledger: { page: number; setPage: (page: number) => void };
   empty: { title: string; children?: ReactNode };
-  /** Scrolls sideways below this width (wide ledgers). */
-  minWidth?: number;
   stickyHeader?: boolean;
 }
 
-export function LedgerList<R extends { id: string }, S extends string = never>(props: LedgerListProps<R, S>) {
+/** One line a row: what does not fit its column ends in …, and the cell's title says all of it. */
+const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+
+/**
+ * The chosen columns that fit `available` pixels with every `keep` column in view: those before the
+ * last such column are left out, rightmost first, until it ends inside the window; the columns
+ * after it may run past the edge (the table then scrolls sideways to them). Nothing is left out
+ * before the width is known.
+ */
+function fitColumns<K extends string>(keys: readonly K[], width: (k: K) => number, keep: (k: K) => boolean, available: number) {
+  const shown = [...keys];
+  const keptEnd = () => {
+    let x = 0;
+    let end = 0;
+    for (const k of shown) {
+      x += width(k);
+      if (keep(k)) end = x;
+    }
+    return end;
+  };
+  const lastIndex = (list: readonly K[], test: (k: K) => boolean) => list.reduce((found, k, i) => (test(k) ? i : found), -1);
+  while (available > 0 && keptEnd() > available) {
+    const drop = lastIndex(shown.slice(0, lastIndex(shown, keep)), (k) => !keep(k));
+    if (drop < 0) break;
+    shown.splice(drop, 1);
+  }
+  return { shown, left: keys.filter((k) => !shown.includes(k)) };
+}
+
+/** The operator's columns of a ledger: kept by the host, changed here at once and saved behind. */
+function useColumnChoice<K extends string>(module: ModuleName, known: readonly K[], defaults: readonly K[]) {
+  const saved = useListColumns(module);
+  const save = useSaveListColumns(module, saved.operatorId);
+  // What this page changed, for the operator it was changed for (a switch of operator shows theirs).
+  const [draft, setDraft] = useState<{ operatorId: string | null; keys: K[] | null }>();
+  const stored = saved.columns?.filter((k): k is K => (known as readonly string[]).includes(k)) ?? [];
+  const chosen = draft && draft.operatorId === saved.operatorId ? draft.keys : stored.length ? stored : null;
+  return {
+    keys: chosen ?? defaults,
+    customised: chosen !== null,
+    loading: saved.loading,
+    choose: (keys: K[] | null) => {
+      setDraft({ operatorId: saved.operatorId, keys });
+      void save.run(keys);
+    },
+  };
+}
+
+function FilterBar({ filters }: { filters: LedgerFilters }) {
+  const [open, { toggle }] = useDisclosure(false);
+  const set = filters.moreSet ?? 0;
+  return (
+    <Box mb="xs">
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        {filters.main}
+        {filters.more && (
+          <Button
+            variant={open ? 'light' : 'default'}
+            onClick={toggle}
+            aria-expanded={open}
+            aria-label={set ? `更多筛选（已设 ${set} 项）` : '更多筛选'}
+            rightSection={
+              set > 0 && (
+                <Badge size="sm" circle>
+                  {set}
+                </Badge>
+              )
+            }
+          >
+            更多筛选 {open ? '▴' : '▾'}
+          </Button>
+        )}
+      </Group>
+      {filters.more && (
+        // At once rather than sliding: the filters are there the moment they are asked for.
+        <Collapse expanded={open} transitionDuration={0}>
+          <Group gap="xs" align="flex-end" wrap="wrap" pt="xs">
+            {filters.more}
+          </Group>
+        </Collapse>
+      )}
+    </Box>
+  );
+}
+
+export function LedgerList<R extends { id: string }, S extends string = never, K extends string = string>(props: LedgerListProps<R, S, K>) {
   const { columns, sort, list } = props;
   const navigate = useNavigate();
   const route = MODULE_INFO[props.module].route;
@@ -132,6 +253,16 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const stale = !!list.isPlaceholderData;
+  const known = Object.keys(columns) as K[];
+  const choice = useColumnChoice(props.module, known, props.defaultColumns);
+  const { ref: tableBox, width: available } = useElementSize();
+  const fitted = fitColumns(
+    choice.keys,
+    (k) => columns[k].width,
+    (k) => !!columns[k].keep,
+    available,
+  );
+  const shown = fitted.shown.map((k) => ({ key: k, ...columns[k] }));
   // A new page starts at its top, whichever of the two pagers was used.
   const toPage = (page: number) => {
     props.ledger.setPage(page);
@@ -154,17 +285,26 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
       striped
       highlightOnHover
       withTableBorder
+      layout="fixed"
+      verticalSpacing={3}
       stickyHeader={props.stickyHeader}
       aria-busy={stale}
       style={{ opacity: stale ? 0.45 : 1, transition: 'opacity 120ms' }}
     >
+      <colgroup>
+        {shown.map((c) => (
+          <col key={c.key} style={{ width: c.width }} />
+        ))}
+      </colgroup>
       <Table.Thead>
         <Table.Tr>
-          {columns.map((c) =>
+          {shown.map((c) =>
             c.sort && sort ? (
-              <SortHeader key={c.header} label={c.header} field={c.sort} sort={sort.by} dir={sort.dir} onSort={sort.onSort} />
+              <SortHeader key={c.key} label={c.header} field={c.sort} sort={sort.by} dir={sort.dir} onSort={sort.onSort} style={CELL} />
             ) : (
-              <Table.Th key={c.header}>{c.header}</Table.Th>
+              <Table.Th key={c.key} style={CELL}>
+                {c.header}
+              </Table.Th>
             ),
           )}
         </Table.Tr>
@@ -172,17 +312,20 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
       <Table.Tbody>
         {data?.rows.map((r) => (
           <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => navigate(rowLink(r))}>
-            {columns.map((c) => (
-              <Table.Td key={c.header} {...c.td}>
-                {c.link ? (
-                  <Anchor component={Link} to={rowLink(r)} onClick={(e) => e.stopPropagation()}>
-                    {c.cell(r)}
-                  </Anchor>
-                ) : (
-                  c.cell(r)
-                )}
-              </Table.Td>
-            ))}
+            {shown.map((c) => {
+              const content = c.cell(r);
+              return (
+                <Table.Td key={c.key} style={CELL} title={typeof content === 'string' ? content : undefined} {...c.td}>
+                  {c.link ? (
+                    <Anchor component={Link} to={rowLink(r)} onClick={(e) => e.stopPropagation()}>
+                      {content}
+                    </Anchor>
+                  ) : (
+                    content
+                  )}
+                </Table.Td>
+              );
+            })}
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -190,17 +333,23 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
   );
   return (
     <>
-      <Group justify="space-between" mb="sm">
+      <Group justify="space-between" mb="xs">
         <Title order={3}>{props.title}</Title>
-        <Group>
+        <Group gap="xs">
           {props.links?.map((l) => (
             <Button key={l.path} variant="default" component={Link} to={`${route}/${l.path}`}>
               {l.label}
             </Button>
           ))}
-          {props.print && <PrintLedgerButton title={props.title} columns={columns} print={props.print} unit={props.unit} />}
+          {props.print && (
+            <PrintLedgerButton title={props.title} columns={choice.keys.map((k) => columns[k])} print={props.print} unit={props.unit} />
+          )}
           {props.exportFile && (
-            <Button variant="default" onClick={props.exportFile.run} loading={props.exportFile.busy}>
+            <Button
+              variant="default"
+              onClick={() => props.exportFile?.run(choice.customised ? [...choice.keys] : undefined)}
+              loading={props.exportFile.busy}
+            >
               导出Excel
             </Button>
           )}
@@ -209,28 +358,43 @@ export function LedgerList<R extends { id: string }, S extends string = never>(p
           </Button>
         </Group>
       </Group>
-      {props.filters}
+      <FilterBar filters={props.filters} />
       {list.error ? <Text c="red">{errorMessage(list.error)}</Text> : null}
-      <Group justify="space-between" mb={4} mih={28}>
-        <Group gap="xs">
+      <Group justify="space-between" mb={4} mih={28} wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
           <Text size="sm" c={data?.capped ? 'orange' : 'dimmed'}>
             {data?.capped
               ? (props.cappedText ?? `超过 ${data.total} ${props.unit}，请再输入几个字缩小范围`)
               : `共 ${data?.total ?? 0} ${props.unit}`}
           </Text>
           {stale && (
-            <Group gap={4}>
+            <Group gap={4} wrap="nowrap">
               <Loader size={12} />
               <Text size="xs" c="dimmed">
                 正在查询…
               </Text>
             </Group>
           )}
+          {fitted.left.length > 0 && (
+            <Text size="xs" c="dimmed" lineClamp={1}>
+              窗口较窄，未显示：{fitted.left.map((k) => columns[k].header).join('、')}
+            </Text>
+          )}
         </Group>
-        {pager('top')}
+        <Group gap="xs" wrap="nowrap">
+          <ColumnSettings
+            headers={known.map((k) => ({ key: k, header: columns[k].header }))}
+            shown={choice.keys}
+            customised={choice.customised}
+            onChange={choice.choose}
+          />
+          {pager('top')}
+        </Group>
       </Group>
-      {props.minWidth ? <Table.ScrollContainer minWidth={props.minWidth}>{table}</Table.ScrollContainer> : table}
-      {list.isLoading && (
+      <Box ref={tableBox}>
+        {!choice.loading && <Table.ScrollContainer minWidth={shown.reduce((sum, c) => sum + c.width, 0)}>{table}</Table.ScrollContainer>}
+      </Box>
+      {(list.isLoading || choice.loading) && (
         <Center py="xl">
           <Group gap="xs">
             <Loader size="sm" />

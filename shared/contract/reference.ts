@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HISTORY_ENTITIES } from '../modules';
-import { Id } from '../schemas/common';
+import { HISTORY_ENTITIES, MODULES } from '../modules';
+import { ColumnKey, Id } from '../schemas/common';
 import {
   DictAddInput,
   DictToggleInput,
@@ -28,6 +28,7 @@ import {
 import { method } from './define';
 
 const Empty = z.strictObject({}).optional();
+const Ledger = z.enum(MODULES, { error: '台账不正确' });
 
 export const referenceContract = {
   'setup.status': method<SetupStatus>()(Empty),
@@ -56,6 +57,15 @@ export const referenceContract = {
   'dicts.list': method<DictItem[]>()(Empty),
   'dicts.add': method<DictItem>()(DictAddInput),
   'dicts.setActive': method<DictItem>()(DictToggleInput),
+  /** 列设置: the current operator's columns of one ledger, in order; null for the ledger's usual ones. */
+  'ui.listColumns': method<string[] | null>()(z.strictObject({ ledger: Ledger })),
+  /** Keeps the current operator's columns of one ledger (checked against the ledger's own); null goes back to its usual ones. */
+  'ui.saveListColumns': method<string[] | null>()(
+    z.strictObject({
+      ledger: Ledger,
+      columns: z.array(ColumnKey, { error: '列设置应为列名的列表' }).min(1, '至少选择一列').max(60, '列设置中的列过多').nullable(),
+    }),
+  ),
   'audit.forEntity': method<AuditEntry[]>()(
     z.strictObject({
       entity: z.enum(HISTORY_ENTITIES),

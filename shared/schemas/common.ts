@@ -136,3 +136,24 @@ export const PhoneField = z
     }
     return check.value;
   });
+
+/**
+ * A column of a ledger as the window names it (列设置, the export): a word of letters. Which words a
+ * ledger knows is its module's (`<M>_COLUMN_KEYS` in shared/schemas/<m>.ts).
+ */
+export const ColumnKey = z.string({ error: '列名应为文字' }).regex(/^[A-Za-z]{1,40}$/, '列名不正确');
+
+/** The message for a column a ledger does not have; the same words from the export and from 列设置. */
+export const unknownColumn = (key: unknown) => `台账中没有“${String(key).slice(0, 40)}”这一列，请重新设置列`;
+
+/**
+ * Columns chosen for a ledger, in their order: keys the ledger knows, each once, at least one. What
+ * the window sends to the export; the saved 列设置 is checked with the same words on the host.
+ */
+export function columnChoice<K extends string>(keys: readonly [K, ...K[]]) {
+  return z
+    .array(z.enum(keys, { error: (issue) => unknownColumn(issue.input) }), { error: '列设置应为列名的列表' })
+    .min(1, '至少选择一列')
+    .max(keys.length, '列设置中的列过多')
+    .refine((list) => new Set(list).size === list.length, '同一列不能选两次');
+}

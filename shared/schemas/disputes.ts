@@ -3,7 +3,7 @@ import type { DisputeCounts, DisputeRates } from '../domain/disputes-stats';
 import { PARTY_ROLES, RISK_LEVELS, SATISFACTION, type PartyRole, type RiskLevel, type Satisfaction } from '../dictionaries';
 import { DISPUTE_STATUSES, HANDLING_LEVELS, type DisputeStatus, type HandlingLevel } from '../domain/disputes';
 import type { DueItem } from '../domain/obligations';
-import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, type NotAfterToday } from './common';
+import { asOf, columnChoice, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, type NotAfterToday } from './common';
 
 const Code = (label: string) =>
   z
@@ -171,8 +171,40 @@ export const DisputeListInput = z.strictObject({
 });
 export type DisputeListInput = z.input<typeof DisputeListInput>;
 
-/** The list's filter and order without paging: every matching row goes into the export. */
-export const DisputeExportInput = DisputeListInput.omit({ page: true, pageSize: true });
+/**
+ * The register's columns, by the key the window, the print and the export share: what 列设置 offers,
+ * in the order it offers those not chosen. When adding one: its cell in DisputeListPage.tsx and its
+ * column in db/services/disputes-export.ts (both typed from this list), and its value in DisputeRow.
+ */
+export const DISPUTE_COLUMN_KEYS = [
+  'caseNo',
+  'intakeDate',
+  'source',
+  'category',
+  'parties',
+  'phones',
+  'summary',
+  'village',
+  'grid',
+  'people',
+  'amount',
+  'risk',
+  'staff',
+  'deadline',
+  'status',
+  'overdue',
+  'outcome',
+  'closedDate',
+] as const;
+export type DisputeColumn = (typeof DISPUTE_COLUMN_KEYS)[number];
+
+/**
+ * The list's filter and order without paging: every matching row goes into the export, in the
+ * columns chosen on screen (列设置) or, without a choice, the register's usual ones.
+ */
+export const DisputeExportInput = DisputeListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(DISPUTE_COLUMN_KEYS).optional(),
+});
 
 export interface DisputeRow {
   id: string;
@@ -187,7 +219,17 @@ export interface DisputeRow {
   overdue: boolean;
   staffName: string | null;
   parties: string;
+  /** The parties' phone numbers, in the parties' order ('138…、0871-…'); null when none has one. */
+  phones: string | null;
+  /** The first 60 characters on a page of the list; all of it in the export. */
   summary: string;
+  gridName: string | null;
+  peopleCount: number | null;
+  amountYuan: number | null;
+  /** 化解 or 未化解: the latest outcome, kept after the dispute is 办结. */
+  outcome: Extract<DisputeStatus, 'resolved' | 'unresolved'> | null;
+  /** The day it was 办结 (null while it is not). */
+  closedDate: string | null;
   deletedAt: string | null;
 }
 

@@ -22,7 +22,20 @@ import {
   type StabilityClass,
   type SuspensionReason,
 } from '../domain/followup-rules';
-import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField, type NotAfterToday } from './common';
+import {
+  asOf,
+  columnChoice,
+  DateStr,
+  Id,
+  OptDate,
+  OptId,
+  optText,
+  Page,
+  PageSize,
+  reqText,
+  PhoneField,
+  type NotAfterToday,
+} from './common';
 
 // ── dictionaries of the module ───────────────────────────────────────────────────────────────
 
@@ -620,8 +633,33 @@ export interface FollowupSchedule {
 
 // ── the ledger export and the monthly visit plan (走访计划表) ─────────────────────────────────
 
-/** The ledger's filter and order without paging: every matching file goes into the export. */
-export const FollowupExportInput = FollowupListInput.omit({ page: true, pageSize: true });
+/**
+ * The ledger's columns, by the key the window, the print and the export share: what 列设置 offers, in
+ * the order it offers those not chosen. When adding one: its cell in FollowupListPage.tsx and its
+ * column in db/services/followup-export.ts (both typed from this list), and its value in FollowupRow.
+ */
+export const FOLLOWUP_COLUMN_KEYS = [
+  'name',
+  'idNumber',
+  'group',
+  'level',
+  'control',
+  'village',
+  'staff',
+  'startDate',
+  'status',
+  'nextDueDate',
+  'overdue',
+] as const;
+export type FollowupColumn = (typeof FOLLOWUP_COLUMN_KEYS)[number];
+
+/**
+ * The ledger's filter and order without paging: every matching file goes into the export, in the
+ * columns chosen on screen (列设置) or, without a choice, every column.
+ */
+export const FollowupExportInput = FollowupListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(FOLLOWUP_COLUMN_KEYS).optional(),
+});
 
 /** A calendar month as 'YYYY-MM'. */
 export const MonthStr = z

@@ -35,7 +35,20 @@ import {
 } from '../domain/mediation';
 import type { DueItem } from '../domain/obligations';
 import { DOSSIER, MEDIATION_DOCS } from '../documents/mediation';
-import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, reqText, PhoneField, type NotAfterToday } from './common';
+import {
+  asOf,
+  columnChoice,
+  DateStr,
+  Id,
+  OptDate,
+  OptId,
+  optText,
+  Page,
+  PageSize,
+  reqText,
+  PhoneField,
+  type NotAfterToday,
+} from './common';
 
 const Amount = z
   .number({ error: '金额应为数字' })
@@ -419,8 +432,38 @@ export const MediationListInput = z.strictObject({
 });
 export type MediationListInput = z.input<typeof MediationListInput>;
 
-/** The list's filter and order without paging: every matching case goes into the export. */
-export const MediationExportInput = MediationListInput.omit({ page: true, pageSize: true });
+/**
+ * The ledger's columns, by the key the window, the print and the export share: what 列设置 offers, in
+ * the order it offers those not chosen. When adding one: its cell in MediationListPage.tsx and its
+ * column in db/services/mediation-export.ts (both typed from this list), and its value in MediationRow.
+ */
+export const MEDIATION_COLUMN_KEYS = [
+  'caseNo',
+  'acceptedDate',
+  'origin',
+  'category',
+  'parties',
+  'idNumber',
+  'body',
+  'mediators',
+  'outcome',
+  'closedDate',
+  'agreementForm',
+  'performance',
+  'performedDate',
+  'confirmation',
+  'amount',
+  'agreed',
+] as const;
+export type MediationColumn = (typeof MEDIATION_COLUMN_KEYS)[number];
+
+/**
+ * The list's filter and order without paging: every matching case goes into the export, in the
+ * columns chosen on screen (列设置) or, without a choice, the ledger's usual ones.
+ */
+export const MediationExportInput = MediationListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(MEDIATION_COLUMN_KEYS).optional(),
+});
 
 export const StatsInput = z
   .strictObject({ dateFrom: DateStr, dateTo: DateStr, basis: z.enum(MEDIATION_STAT_BASES).default('accepted') })
@@ -434,6 +477,8 @@ export interface MediationRow {
   category: string;
   mediatingBody: MediatingBody;
   parties: string;
+  /** The first party's ID number, masked (CONTRIBUTING.md, DOMAIN §5.2). */
+  idNumberMasked: string | null;
   mediators: string;
   outcome: CaseOutcome | null;
   closedDate: string | null;

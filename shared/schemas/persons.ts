@@ -126,6 +126,13 @@ export const PersonListInput = z.strictObject({
   pageSize: PageSize,
 });
 
+/**
+ * The registry list's columns, by key: what 列设置 offers, in the order it offers those not chosen.
+ * When adding one: its cell in PersonListPage.tsx (typed from this list) and its value in PersonHit.
+ */
+export const PERSON_COLUMN_KEYS = ['name', 'sex', 'idNumber', 'birthDate', 'phone', 'village'] as const;
+export type PersonColumn = (typeof PERSON_COLUMN_KEYS)[number];
+
 export interface PersonHit {
   id: string;
   name: string;

@@ -30,6 +30,7 @@ test('a dispute deadline moves past the weekend, shows as overdue, and a late ha
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
   await page.goto(`${app.url}#/disputes`);
   await expect(page.getByText('共 3 条')).toBeVisible();
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await page.getByRole('switch', { name: '仅看超期' }).check({ force: true });
   await expect(page.getByText('共 1 条')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: late.caseNo });

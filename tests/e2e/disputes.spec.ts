@@ -216,6 +216,7 @@ test('register, find, accept, audit, delete and restore a dispute', async ({ pag
   ]) {
     await expect(row).toContainText(text);
   }
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await page.getByRole('switch', { name: '仅看超期' }).check();
   await expect(page.getByText('共 1 条')).toBeVisible();
   await page.getByRole('switch', { name: '仅看超期' }).uncheck();

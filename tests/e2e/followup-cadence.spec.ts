@@ -82,6 +82,7 @@ test("REVIEW row 11: a 在册 邪教 file owes no visit while a 需管控 one do
   await page.getByRole('link', { name: '重点人员' }).click();
   await expect(page.getByRole('row').filter({ hasText: '孙某' })).toContainText('仅在册');
   await expect(page.getByRole('row').filter({ hasText: '周某' })).toContainText('2024-07-31');
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await page.getByRole('combobox', { name: '管控状态' }).click();
   await page.getByRole('option', { name: '仅在册' }).click();
   await expect(page.getByRole('row').filter({ hasText: '孙某' })).toBeVisible();

@@ -200,6 +200,7 @@ test('an overdue visit is on the dashboard, opens the file, and is cleared by re
 
   // The ledger flags it too
   await page.getByRole('link', { name: '重点人员' }).click();
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await page.getByRole('switch', { name: '仅看逾期' }).check();
   const row = page.getByRole('row').filter({ hasText: '钱老四' });
   await expect(row).toContainText('2024-05-15');

@@ -59,7 +59,8 @@ test('page through a long dispute ledger from either pager, search it, and see a
   await expect(page.getByText('共 2 条')).toBeVisible(); // 王丙2 and 王丙62 (a respondent)
   await page.getByLabel('查找').fill('');
 
-  // A reversed date range is said at the field
+  // A reversed date range is said at the field (the dates are behind 更多筛选)
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await page.getByLabel('登记日期从').fill('2024-05-20');
   await page.getByLabel('登记日期从').press('Enter');
   await page.getByRole('textbox', { name: '至' }).fill('2024-05-10');

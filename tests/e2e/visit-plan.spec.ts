@@ -140,6 +140,7 @@ test('the monthly visit plan: by person, filtered, exported and printed; the led
   // The ledger, exported from the list with the filters on screen
   await page.getByRole('link', { name: '← 重点人员台账' }).click();
   await expect(page.getByRole('heading', { name: '重点人员台账' })).toBeVisible();
+  await page.getByRole('button', { name: /^更多筛选/ }).click();
   await choose(page, '包保责任人', '李网格');
   await expect(page.getByRole('row')).toHaveCount(2); // the header and 钱二
   const ledgerDownload = page.waitForEvent('download');

@@ -1,7 +1,7 @@
-import { Badge, Grid, Group, MultiSelect, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, MultiSelect, Switch, Text, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/domain/disputes';
-import type { DisputeRow } from '../../../shared/schemas/disputes';
+import type { DisputeColumn, DisputeRow } from '../../../shared/schemas/disputes';
 import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
 import { printSubtitle } from '../../components/PrintLedger';
@@ -37,6 +37,22 @@ const NO_FILTERS: Filters = {
   q: '',
 };
 
+/** What 列设置 offers before the operator chooses: the register as it has always looked. */
+const DEFAULT_COLUMNS: readonly DisputeColumn[] = [
+  'caseNo',
+  'intakeDate',
+  'source',
+  'category',
+  'parties',
+  'village',
+  'status',
+  'risk',
+  'staff',
+  'deadline',
+];
+
+const money = (yuan: number | null) => (yuan === null ? '' : yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+
 export function DisputeListPage() {
   const dicts = useDicts();
   const villages = useVillages();
@@ -60,19 +76,25 @@ export function DisputeListPage() {
     dir: sort.dir,
   };
   const list = useDisputeList({ ...filter, page: ledger.page, pageSize: 50 });
-
-  const columns: LedgerColumn<DisputeRow, Sort>[] = [
-    { header: '案号', sort: 'caseNo', link: true, cell: (d) => d.caseNo },
-    { header: '登记日期', sort: 'intakeDate', cell: (d) => d.intakeDate },
-    { header: '来源', cell: (d) => dicts.label('dispute_source', d.source) },
-    { header: '类型', sort: 'category', cell: (d) => dicts.label('dispute_category', d.category) },
-    { header: '当事人', cell: (d) => d.parties },
-    { header: '村（社区）', cell: (d) => d.villageName ?? '' },
-    { header: '状态', sort: 'status', cell: (d) => <StatusBadge status={d.status} /> },
-    { header: '风险等级', cell: (d) => <RiskBadge level={d.riskLevel} /> },
-    { header: '承办人', cell: (d) => d.staffName ?? '' },
-    {
+  // The case number, the parties, the state and the deadline stay in view on a narrow window (125 % scaling).
+  const columns: { [K in DisputeColumn]: LedgerColumn<DisputeRow, Sort> } = {
+    caseNo: { header: '案号', width: 200, keep: true, sort: 'caseNo', link: true, cell: (d) => d.caseNo },
+    intakeDate: { header: '登记日期', width: 96, sort: 'intakeDate', cell: (d) => d.intakeDate },
+    source: { header: '来源', width: 100, cell: (d) => dicts.label('dispute_source', d.source) },
+    category: { header: '类型', width: 104, sort: 'category', cell: (d) => dicts.label('dispute_category', d.category) },
+    parties: { header: '当事人', width: 140, keep: true, cell: (d) => d.parties },
+    phones: { header: '电话', width: 130, cell: (d) => d.phones ?? '' },
+    summary: { header: '简要情况', width: 220, cell: (d) => d.summary },
+    village: { header: '村（社区）', width: 96, cell: (d) => d.villageName ?? '' },
+    grid: { header: '网格', width: 100, cell: (d) => d.gridName ?? '' },
+    people: { header: '涉及人数', width: 80, td: { ta: 'right' }, cell: (d) => (d.peopleCount === null ? '' : String(d.peopleCount)) },
+    amount: { header: '涉及金额（元）', width: 120, td: { ta: 'right' }, cell: (d) => money(d.amountYuan) },
+    risk: { header: '风险等级', width: 88, cell: (d) => <RiskBadge level={d.riskLevel} /> },
+    staff: { header: '承办人', width: 76, cell: (d) => d.staffName ?? '' },
+    deadline: {
       header: '办理期限',
+      width: 150,
+      keep: true,
       sort: 'deadline',
       cell: (d) => (
         <>
@@ -85,7 +107,13 @@ export function DisputeListPage() {
         </>
       ),
     },
-  ];
+    status: { header: '状态', width: 84, keep: true, sort: 'status', cell: (d) => <StatusBadge status={d.status} /> },
+    overdue: { header: '是否超期', width: 80, cell: (d) => (d.overdue ? '是' : '否') },
+    outcome: { header: '化解结果', width: 84, cell: (d) => (d.outcome ? DISPUTE_STATUS_LABELS[d.outcome] : '') },
+    closedDate: { header: '办结日期', width: 100, cell: (d) => d.closedDate ?? '' },
+  };
+  // Filters behind 更多筛选 that are set, for its badge.
+  const moreSet = [f.source, f.villageId, f.staffId, f.dateFrom, f.dateTo, f.overdue].filter(Boolean).length;
 
   return (
     <LedgerList
@@ -99,77 +127,74 @@ export function DisputeListPage() {
         fetchPage: (page, pageSize) => fetchDisputePage(filter, page, pageSize),
         subtitle: printSubtitle('登记日期', f.dateFrom, f.dateTo, ledger.filtered),
       }}
-      // The register with exactly the filters and order on screen, every page of it.
-      exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
+      // The register with exactly the filters, order and columns on screen, every page of it.
+      exportFile={{ busy: download.busy, run: (chosen) => void download.run({ ...filter, columns: chosen }) }}
       create="登记纠纷"
-      filters={
-        <Grid gap="xs" mb="sm">
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <TextInput label="查找" placeholder="案号、当事人或简要情况" value={f.q} onChange={(e) => set('q', e.currentTarget.value)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
+      filters={{
+        main: (
+          <>
+            <TextInput
+              label="查找"
+              placeholder="案号、当事人或简要情况"
+              w={240}
+              value={f.q}
+              onChange={(e) => set('q', e.currentTarget.value)}
+            />
             <MultiSelect
               label="状态"
-              placeholder="全部"
+              placeholder={f.status.length ? undefined : '全部'}
+              w={220}
               data={DISPUTE_STATUSES.map((s) => ({ value: s, label: DISPUTE_STATUS_LABELS[s] }))}
               value={f.status}
               onChange={(v) => set('status', v as DisputeStatus[])}
               clearable
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect
               label="纠纷类型"
+              w={150}
               data={dicts.options('dispute_category')}
               value={f.category}
               onChange={(v) => set('category', v)}
               searchable
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
-            <FilterSelect label="来源" data={dicts.options('dispute_source')} value={f.source} onChange={(v) => set('source', v)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
+            <ResetFilters ledger={ledger} label="清除筛选" />
+          </>
+        ),
+        more: (
+          <>
+            <FilterSelect label="来源" w={150} data={dicts.options('dispute_source')} value={f.source} onChange={(v) => set('source', v)} />
             <FilterSelect
               label="村（社区）"
+              w={150}
               data={villageOptions(villages.data)}
               value={f.villageId}
               onChange={(v) => set('villageId', v)}
               searchable
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect
               label="承办人"
+              w={130}
               data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
               value={f.staffId}
               onChange={(v) => set('staffId', v)}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
-            <DateField label="登记日期从" value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
-            <DateField label="至" value={f.dateTo} onChange={(v) => set('dateTo', v)} error={reversedRange(f.dateFrom, f.dateTo)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Group h="100%" align="flex-end" pb={6}>
-              <Switch label="仅看超期" checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
-              <ResetFilters ledger={ledger} label="清除筛选" />
-            </Group>
-          </Grid.Col>
-        </Grid>
-      }
+            <DateField label="登记日期从" w={140} value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
+            <DateField label="至" w={140} value={f.dateTo} onChange={(v) => set('dateTo', v)} error={reversedRange(f.dateFrom, f.dateTo)} />
+            <Switch label="仅看超期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
+          </>
+        ),
+        moreSet,
+      }}
       list={list}
       unit="条"
       columns={columns}
+      defaultColumns={DEFAULT_COLUMNS}
       sort={sort}
       ledger={ledger}
       empty={{
         title: ledger.filtered ? '没有符合筛选条件的纠纷' : '还没有登记纠纷',
         children: !ledger.filtered && <Text size="sm">点击右上角“登记纠纷”开始。</Text>,
       }}
-      minWidth={1100}
       stickyHeader
     />
   );

@@ -1,4 +1,4 @@
-import { Badge, Grid, Group, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Switch, Text, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import { groupText, type ControlStatus, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import {
@@ -7,6 +7,7 @@ import {
   LEVELS,
   levelLabel,
   type FollowupLevel,
+  type FollowupColumn,
   type FollowupRow,
   type FollowupStatus,
 } from '../../../shared/schemas/followup';
@@ -44,6 +45,19 @@ const DEFAULT_FILTERS: Filters = {
   q: '',
 };
 
+/** What 列设置 offers before the operator chooses: the ledger as it has always looked. */
+const DEFAULT_COLUMNS: readonly FollowupColumn[] = [
+  'name',
+  'idNumber',
+  'group',
+  'level',
+  'staff',
+  'village',
+  'startDate',
+  'status',
+  'nextDueDate',
+];
+
 /** 重点人员台账: one row per file, soonest visit first. */
 export function FollowupListPage() {
   const villages = useVillages();
@@ -68,12 +82,15 @@ export function FollowupListPage() {
   // Without a group both scales are offered; with one, only its own.
   const levels = f.group ? levelOptions(f.group) : LEVELS.map((l) => ({ value: l, label: levelLabel(l) }));
 
-  const columns: LedgerColumn<FollowupRow, Sort>[] = [
-    { header: '姓名', sort: 'name', link: true, cell: (r) => r.personName },
-    { header: '公民身份号码', cell: (r) => r.idNumberMasked ?? '' },
-    { header: '类别', cell: (r) => groupText(r.group, r.groupName) },
-    {
+  // The name, the level, the state and the next visit stay in view on a narrow window.
+  const columns: { [K in FollowupColumn]: LedgerColumn<FollowupRow, Sort> } = {
+    name: { header: '姓名', width: 90, keep: true, sort: 'name', link: true, cell: (r) => r.personName },
+    idNumber: { header: '公民身份号码', width: 180, cell: (r) => r.idNumberMasked ?? '' },
+    group: { header: '类别', width: 150, cell: (r) => groupText(r.group, r.groupName) },
+    level: {
       header: '等级',
+      width: 170,
+      keep: true,
       cell: (r) => (
         <Group gap={4} wrap="nowrap">
           <LevelBadge level={r.level} group={r.group} />
@@ -81,12 +98,15 @@ export function FollowupListPage() {
         </Group>
       ),
     },
-    { header: '包保责任人', cell: (r) => r.responsibleName },
-    { header: '村（社区）', cell: (r) => r.villageName ?? '' },
-    { header: '建档日期', sort: 'startDate', cell: (r) => r.startDate },
-    { header: '状态', cell: (r) => <FollowupStatusBadge status={r.status} /> },
-    {
+    control: { header: '管控状态', width: 100, cell: (r) => <ControlBadge group={r.group} control={r.control} /> },
+    village: { header: '村（社区）', width: 100, cell: (r) => r.villageName ?? '' },
+    staff: { header: '包保责任人', width: 96, cell: (r) => r.responsibleName },
+    startDate: { header: '建档日期', width: 100, sort: 'startDate', cell: (r) => r.startDate },
+    status: { header: '状态', width: 76, keep: true, cell: (r) => <FollowupStatusBadge status={r.status} /> },
+    nextDueDate: {
       header: '下次走访',
+      width: 140,
+      keep: true,
       sort: 'nextDueDate',
       cell: (r) =>
         r.overdue ? (
@@ -102,7 +122,10 @@ export function FollowupListPage() {
           (r.nextDueDate ?? '')
         ),
     },
-  ];
+    overdue: { header: '是否逾期', width: 80, cell: (r) => (r.overdue ? '是' : '否') },
+  };
+  // Filters behind 更多筛选 that differ from the ledger's own (管理状态 is 在管 unless changed).
+  const moreSet = [f.control, f.status !== DEFAULT_FILTERS.status, f.villageId, f.responsibleStaffId, f.overdue].filter(Boolean).length;
 
   return (
     <LedgerList
@@ -116,28 +139,35 @@ export function FollowupListPage() {
         fetchPage: (page, pageSize) => fetchFollowupPage(filter, page, pageSize),
         subtitle: printSubtitle('', null, null, ledger.filtered),
       }}
-      // The ledger with exactly the filters on screen, every page of it.
-      exportFile={{ busy: download.busy, run: () => void download.run(filter) }}
+      // The ledger with exactly the filters, order and columns on screen, every page of it.
+      exportFile={{ busy: download.busy, run: (chosen) => void download.run({ ...filter, columns: chosen }) }}
       create="新建档案"
-      filters={
-        <Grid gap="xs" mb="sm">
-          <Grid.Col span={{ base: 12, md: 3 }}>
-            <TextInput label="查找" placeholder="姓名" value={f.q} onChange={(e) => set('q', e.currentTarget.value)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
+      filters={{
+        main: (
+          <>
+            <TextInput label="查找" placeholder="姓名" w={200} value={f.q} onChange={(e) => set('q', e.currentTarget.value)} />
             <FilterSelect
               label="人员类别"
+              w={200}
               data={groupOptions}
               value={f.group}
               onChange={(v) => ledger.patch({ group: v as FollowupGroup | null, level: null })}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
-            <FilterSelect label="风险等级" data={levels} value={f.level} onChange={(v) => set('level', v as FollowupLevel | null)} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
+            <FilterSelect
+              label="风险等级"
+              w={170}
+              data={levels}
+              value={f.level}
+              onChange={(v) => set('level', v as FollowupLevel | null)}
+            />
+            <ResetFilters ledger={ledger} label="恢复默认筛选" />
+          </>
+        ),
+        more: (
+          <>
             <FilterSelect
               label="管控状态"
+              w={170}
               data={[
                 { value: 'controlled', label: '需管控（含待转化）' },
                 { value: 'to_transform', label: '待转化' },
@@ -146,51 +176,44 @@ export function FollowupListPage() {
               value={f.control}
               onChange={(v) => set('control', v as ControlStatus | null)}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect
               label="管理状态"
+              w={130}
               data={FOLLOWUP_STATUSES.map((s) => ({ value: s, label: FOLLOWUP_STATUS_LABELS[s] }))}
               value={f.status}
               onChange={(v) => set('status', v as FollowupStatus | null)}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 2 }}>
             <FilterSelect
               label="村（社区）"
+              w={150}
               searchable
               data={villageOptions(villages.data)}
               value={f.villageId}
               onChange={(v) => set('villageId', v)}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
             <FilterSelect
               label="包保责任人"
+              w={150}
               searchable
               data={staffOptions(staff.data)}
               value={f.responsibleStaffId}
               onChange={(v) => set('responsibleStaffId', v)}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Group h="100%" align="flex-end" pb={6}>
-              <Switch label="仅看逾期" checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
-              <ResetFilters ledger={ledger} label="恢复默认筛选" />
-            </Group>
-          </Grid.Col>
-        </Grid>
-      }
+            <Switch label="仅看逾期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
+          </>
+        ),
+        moreSet,
+      }}
       list={list}
       unit="人"
       columns={columns}
+      defaultColumns={DEFAULT_COLUMNS}
       sort={sort}
       ledger={ledger}
       empty={{
         title: ledger.filtered ? '没有符合条件的重点人员' : '还没有在管的重点人员档案',
         children: ledger.filtered ? '可放宽筛选条件再试。' : '点右上角“新建档案”，从人员库选人建立一人一档。',
       }}
-      minWidth={1100}
       stickyHeader
     />
   );

@@ -1,18 +1,25 @@
 import { Text, TextInput } from '@mantine/core';
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { maskIdNumber } from '../../../shared/domain/id-number';
-import type { PersonHit } from '../../../shared/schemas/persons';
+import { PERSON_COLUMN_KEYS, type PersonColumn, type PersonHit } from '../../../shared/schemas/persons';
 import { LedgerList, useLedger, type LedgerColumn } from '../../components/LedgerList';
 import { usePersonList } from './queries';
 
-const COLUMNS: LedgerColumn<PersonHit>[] = [
-  { header: '姓名', link: true, cell: (p) => p.name },
-  { header: '性别', cell: (p) => (p.sex ? SEX_LABELS[p.sex] : '') },
-  { header: '公民身份号码', cell: (p) => (p.idNumber ? maskIdNumber(p.idNumber) : ''), td: { ff: 'monospace' } },
-  { header: '出生日期', cell: (p) => p.birthDate ?? '' },
-  { header: '联系电话', cell: (p) => p.phone ?? '' },
-  { header: '村（社区）', cell: (p) => p.villageName ?? '' },
-];
+/** The name and the ID number stay in view on a narrow window. */
+const COLUMNS: { [K in PersonColumn]: LedgerColumn<PersonHit> } = {
+  name: { header: '姓名', width: 120, keep: true, link: true, cell: (p) => p.name },
+  sex: { header: '性别', width: 60, cell: (p) => (p.sex ? SEX_LABELS[p.sex] : '') },
+  idNumber: {
+    header: '公民身份号码',
+    width: 190,
+    keep: true,
+    cell: (p) => (p.idNumber ? maskIdNumber(p.idNumber) : ''),
+    td: { ff: 'monospace' },
+  },
+  birthDate: { header: '出生日期', width: 100, cell: (p) => p.birthDate ?? '' },
+  phone: { header: '联系电话', width: 140, cell: (p) => p.phone ?? '' },
+  village: { header: '村（社区）', width: 120, cell: (p) => p.villageName ?? '' },
+};
 
 export function PersonListPage() {
   const ledger = useLedger({ q: '' }, 250);
@@ -23,21 +30,24 @@ export function PersonListPage() {
       module="persons"
       title="人员库"
       create="新建人员"
-      filters={
-        <TextInput
-          aria-label="搜索人员"
-          placeholder="姓名、拼音或首字母（如 zsf）、身份证号或电话的一部分"
-          value={ledger.filters.q}
-          onChange={(e) => ledger.set('q', e.currentTarget.value)}
-          mb="sm"
-          maw={520}
-          autoFocus
-        />
-      }
+      filters={{
+        main: (
+          <TextInput
+            aria-label="搜索人员"
+            placeholder="姓名、拼音或首字母（如 zsf）、身份证号或电话的一部分"
+            value={ledger.filters.q}
+            onChange={(e) => ledger.set('q', e.currentTarget.value)}
+            w={520}
+            maw="100%"
+            autoFocus
+          />
+        ),
+      }}
       list={list}
       unit="人"
       cappedText="超过100人，请再输入几个字或身份证号"
       columns={COLUMNS}
+      defaultColumns={PERSON_COLUMN_KEYS}
       ledger={ledger}
       empty={{
         title: ledger.q ? '没有找到符合条件的人员' : '人员库还是空的',

@@ -8,6 +8,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useWrite } from '../../components/useWrite';
+import type { ModuleName } from '../../../shared/modules';
 import { refKeys } from './queries';
 
 export function useSetup<F>(form?: UseFormReturnType<F>) {
@@ -70,4 +71,13 @@ export function useAddDict() {
 
 export function useSetDictActive() {
   return useWrite((input: Input<'dicts.setActive'>) => api.dicts.setActive(input), { touches: 'everything' });
+}
+
+/** Keeps the operator's columns of a ledger (null: back to its usual ones); quiet, as the table changes at once. */
+export function useSaveListColumns(ledger: ModuleName, operatorId: string | null) {
+  return useWrite((columns: string[] | null) => api.ui.saveListColumns({ ledger, columns }), {
+    touches: [],
+    put: (qc, saved) => qc.setQueryData(refKeys.listColumns(ledger, operatorId), saved),
+    errorTitle: '列设置未能保存',
+  });
 }

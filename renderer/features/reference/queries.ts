@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Input } from '../../../shared/contract';
 import type { DictKind } from '../../../shared/dictionaries';
+import type { ModuleName } from '../../../shared/modules';
 import { staffLabel, type Staff, type Village } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 
@@ -18,6 +19,8 @@ export const refKeys = {
   villageOrder: ['villages', 'order'] as const,
   checklist: ['setup', 'checklist'] as const,
   staff: (all: boolean) => ['staff', all] as const,
+  /** 列设置 is the operator's own: switching the operator asks for theirs. */
+  listColumns: (ledger: ModuleName, operatorId: string | null) => ['ui', 'listColumns', ledger, operatorId] as const,
 };
 
 /** Every record's history starts with 'audit': each write refreshes the history panels with one key. */
@@ -84,4 +87,16 @@ export function staffOptions(list: readonly Staff[] | undefined): { value: strin
 /** Villages and communities as Select options. */
 export function villageOptions(list: readonly Village[] | undefined): { value: string; label: string }[] {
   return (list ?? []).map((v) => ({ value: v.id, label: v.name }));
+}
+
+/** 列设置: the current operator's columns of a ledger (null: its usual ones), asked for once the operator is known. */
+export function useListColumns(ledger: ModuleName) {
+  const status = useSetupStatus();
+  const operatorId = status.data?.operator?.id ?? null;
+  const query = useQuery({
+    queryKey: refKeys.listColumns(ledger, operatorId),
+    queryFn: () => api.ui.listColumns({ ledger }),
+    enabled: status.isSuccess,
+  });
+  return { operatorId, columns: query.data ?? null, loading: !status.isError && !query.isSuccess && !query.isError };
 }

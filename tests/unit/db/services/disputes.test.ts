@@ -139,6 +139,50 @@ describe('dispute intake', () => {
     expect(list({ sort: 'caseNo', dir: 'desc', pageSize: 1 }).rows[0]!.caseNo).toBe('高寨乡纠〔2024〕12号');
   });
 
+  it("gives each row the parties' phones, the whole of its facts, its outcome and the day it was 办结", () => {
+    const phoned = t.call('persons.create', { name: '王五', phone: '13812345678' });
+    const landline = t.call('persons.create', { name: '赵六', phone: '0871-65123456' });
+    const village = t.call('villages.save', { name: '东村' });
+    const grid = t.call('grids.save', { villageId: village.id, name: '第一网格' });
+    const closed = create({
+      villageId: village.id,
+      gridId: grid.id,
+      peopleCount: 4,
+      amountYuan: 1200.5,
+      // 赵六 is listed first, 张三 (no phone) between: the phones follow the parties' order and skip the blank
+      parties: [
+        { personId: landline.id, role: 'applicant' },
+        { personId: a.id, role: 'respondent' },
+        { personId: phoned.id, role: 'third_party' },
+      ],
+    });
+    for (const [to, date] of [
+      ['accepted', '2024-06-02'],
+      ['mediating', '2024-06-03'],
+      ['resolved', '2024-06-10'],
+      ['closed', '2024-06-12'],
+    ] as const) {
+      t.call('disputes.changeStatus', { id: closed.id, to, date });
+    }
+    const open = create({ intakeDate: '2024-05-01', summary: '邻'.repeat(80) });
+    const rows = list({ sort: 'intakeDate', dir: 'desc' }).rows;
+    expect(rows[0]).toMatchObject({
+      id: closed.id,
+      parties: '赵六、张三、王五',
+      phones: '0871-65123456、13812345678',
+      villageName: '东村',
+      gridName: '第一网格',
+      peopleCount: 4,
+      amountYuan: 1200.5,
+      outcome: 'resolved',
+      closedDate: '2024-06-12',
+      status: 'closed',
+    });
+    expect(rows[1]).toMatchObject({ id: open.id, phones: null, gridName: null, amountYuan: null, outcome: null, closedDate: null });
+    // A page shows the first 60 characters of the facts
+    expect(rows[1]!.summary).toHaveLength(60);
+  });
+
   it('soft-deletes into the recycle bin and restores', () => {
     const d = create();
     t.call('disputes.delete', { id: d.id });

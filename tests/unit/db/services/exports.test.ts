@@ -158,6 +158,40 @@ describe('dispute register export', () => {
     expect((await exportDisputes({ dateFrom: '2024-06-01' })).subtitle).toBe('统计期间：2024年6月1日起　导出日期：2024年6月15日');
   });
 
+  it('writes the columns chosen on screen, in their order, and refuses a column the register does not have', async () => {
+    const phoned = t.call('persons.create', { name: '王五', phone: '13812345678' });
+    const d = dispute({
+      amountYuan: 800,
+      parties: [
+        { personId: phoned.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+    });
+    t.call('disputes.changeStatus', { id: d.id, to: 'accepted', date: '2024-06-02' });
+    t.call('disputes.changeStatus', { id: d.id, to: 'mediating', date: '2024-06-03' });
+    t.call('disputes.changeStatus', { id: d.id, to: 'unresolved', date: '2024-06-05' });
+    t.call('disputes.changeStatus', { id: d.id, to: 'closed', date: '2024-06-06' });
+    const s = await exportDisputes({ columns: ['parties', 'caseNo', 'phones', 'amount', 'outcome', 'closedDate', 'grid'] });
+    expect(s.header).toEqual(['序号', '当事人', '案号', '电话', '涉及金额（元）', '化解结果', '办结日期', '网格']);
+    expect(s.rows).toEqual([[1, '王五、李四', d.caseNo, '13812345678', 800, '未化解', day('2024-06-06'), null]]);
+    // The money column is still summed; the phone number is text, as an ID number is
+    expect(s.totals).toEqual(['合计', '共 1 件', null, null, 800, null, null, null]);
+
+    for (const columns of [['caseNo', 'wages'], ['caseNo', 'caseNo'], []]) {
+      await expect(t.callAsync('disputes.exportLedger', { columns: columns as never })).rejects.toMatchObject({
+        wire: { code: 'VALIDATION' },
+      });
+    }
+    await expect(t.callAsync('disputes.exportLedger', { columns: ['caseNo', 'wages'] as never })).rejects.toMatchObject({
+      wire: {
+        message: '填写的内容有误：台账中没有“wages”这一列，请重新设置列',
+        fields: { 'columns.1': '台账中没有“wages”这一列，请重新设置列' },
+      },
+    });
+    // Without a choice the register keeps its usual columns
+    expect((await exportDisputes({})).header).toHaveLength(15);
+  });
+
   it('takes the list filter without paging, and refuses more rows than one file may hold', async () => {
     // @ts-expect-error an export takes no page: the host refuses it as the type does
     await expect(t.callAsync('disputes.exportLedger', { page: 2 })).rejects.toMatchObject({ wire: { code: 'VALIDATION' } });
@@ -273,6 +307,13 @@ describe("people's mediation ledger export", () => {
       null,
       null,
     ]);
+
+    // The columns chosen on screen, in their order, the first party's masked ID among them
+    const chosen = await exportCases({ outcome: 'success', columns: ['idNumber', 'caseNo', 'agreed'] });
+    expect(chosen.header).toEqual(['序号', '身份证号（首位当事人）', '卷宗号', '协议金额（元）']);
+    expect(chosen.rows).toEqual([[1, maskIdNumber(a.idNumber!), settled.caseNo, 1500]]);
+    // and the list's rows carry that masked number too, for the screen's column
+    expect(t.call('mediation.list', { outcome: 'success' }).rows[0]!.idNumberMasked).toBe(maskIdNumber(a.idNumber!));
   });
 
   it('leaves an audit line for each export: who took which ledger, filtered how, how many rows', async () => {
@@ -367,5 +408,15 @@ describe('special-group ledger export', () => {
     expect(JSON.parse(row.after)).toMatchObject({ 条数: 2, 筛选: { responsibleStaffId: staffId } });
     // @ts-expect-error an export takes no page size: the host refuses it as the type does
     await expect(t.callAsync('followup.exportLedger', { pageSize: 10 })).rejects.toMatchObject({ wire: { code: 'VALIDATION' } });
+  });
+
+  it('writes the columns chosen on screen, in their order', async () => {
+    t.call('followup.create', { personId: b.id, group: 'cult', level: 'yellow', responsibleStaffId: staffId, startDate: '2024-06-01' });
+    const s = await open(await t.callAsync('followup.exportLedger', { columns: ['nextDueDate', 'name', 'overdue'] }));
+    expect(s.header).toEqual(['序号', '下次走访/到期日', '姓名', '是否逾期']);
+    expect(s.rows).toEqual([[1, day('2024-06-30'), '李四', '否']]);
+    await expect(t.callAsync('followup.exportLedger', { columns: ['name', 'caseNo'] as never })).rejects.toMatchObject({
+      wire: { code: 'VALIDATION', message: '填写的内容有误：台账中没有“caseNo”这一列，请重新设置列' },
+    });
   });
 });

@@ -129,5 +129,66 @@ describe('the start checklist', () => {
     } finally {
       t2.close();
     }
+
+describe('列设置: the columns an operator keeps for a ledger', () => {
+  const saved = (ledger: 'disputes' | 'mediation' | 'followup' | 'persons') => t.call('ui.listColumns', { ledger });
+
+  it('keeps the columns per operator and per ledger in the ledger file, and forgets them on 恢复默认', () => {
+    expect(saved('disputes')).toBeNull();
+    expect(t.call('ui.saveListColumns', { ledger: 'disputes', columns: ['parties', 'caseNo', 'phones'] })).toEqual([
+      'parties',
+      'caseNo',
+      'phones',
+    ]);
+    expect(saved('disputes')).toEqual(['parties', 'caseNo', 'phones']);
+    // Another ledger, and another operator, keep their own (the usual ones, until they choose)
+    expect(saved('mediation')).toBeNull();
+    const me = t.call('setup.status', {}).operator!.id;
+    const colleague = t.call('staff.save', { name: '李干事', kind: 'staff' });
+    t.call('session.setOperator', { staffId: colleague.id });
+    expect(saved('disputes')).toBeNull();
+    t.call('ui.saveListColumns', { ledger: 'disputes', columns: ['status'] });
+    t.call('session.setOperator', { staffId: me });
+    expect(saved('disputes')).toEqual(['parties', 'caseNo', 'phones']);
+    // In the file itself: a host opened on it later (the desktop app after browser mode) finds them
+    const rows = t.ledger.db.prepare("SELECT key FROM setting WHERE key LIKE 'ui.listColumns.%'").all() as { key: string }[];
+    expect(rows.map((r) => r.key).sort()).toEqual([`ui.listColumns.disputes.${colleague.id}`, `ui.listColumns.disputes.${me}`].sort());
+    // 恢复默认
+    expect(t.call('ui.saveListColumns', { ledger: 'disputes', columns: null })).toBeNull();
+    expect(saved('disputes')).toBeNull();
+  });
+
+  it('refuses a column the ledger does not have, in Chinese, and checks each ledger against its own', () => {
+    expect(t.raw('ui.saveListColumns', { ledger: 'disputes', columns: ['caseNo', 'wages'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '台账中没有“wages”这一列，请重新设置列' },
+    });
+    // 卷宗号's key on the mediation ledger, 姓名's on the registry: not the register's
+    expect(t.raw('ui.saveListColumns', { ledger: 'persons', columns: ['caseNo'] })).toMatchObject({
+      ok: false,
+      error: { message: '台账中没有“caseNo”这一列，请重新设置列' },
+    });
+    expect(t.raw('ui.saveListColumns', { ledger: 'disputes', columns: ['caseNo', 'caseNo'] })).toMatchObject({
+      ok: false,
+      error: { message: '同一列不能选两次' },
+    });
+    expect(t.raw('ui.saveListColumns', { ledger: 'disputes', columns: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.raw('ui.saveListColumns', { ledger: 'court', columns: ['caseNo'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(t.raw('ui.saveListColumns', { ledger: 'disputes', columns: ['<script>'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(saved('disputes')).toBeNull();
+  });
+
+  it('leaves out a kept column that a later version of the ledger no longer has', () => {
+    const me = t.call('setup.status', {}).operator!.id;
+    t.ledger.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?)')
+      .run(`ui.listColumns.persons.${me}`, JSON.stringify(['oldColumn', 'phone', 'name']));
+    expect(saved('persons')).toEqual(['phone', 'name']);
   });
 });
