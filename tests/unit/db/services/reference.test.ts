@@ -129,6 +129,8 @@ describe('the start checklist', () => {
     } finally {
       t2.close();
     }
+  });
+});
 
 describe('列设置: the columns an operator keeps for a ledger', () => {
   const saved = (ledger: 'disputes' | 'mediation' | 'followup' | 'persons') => t.call('ui.listColumns', { ledger });
