@@ -2,26 +2,26 @@ import { Alert, AppShell as Shell, Group, Loader, NavLink, Select, Text, Title }
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
-import { useSettings, useSetupStatus, useStaff } from '../features/reference/queries';
+import { useSettings, useSetupStatus, useStaffNames } from '../features/reference/queries';
 import { NAV } from './routes';
 import './print.css';
 
 function OperatorSelect() {
   const status = useSetupStatus();
   const setOperator = useSetOperator();
-  const staff = useStaff();
+  const staff = useStaffNames();
   return (
     <Select
       aria-label="当前操作人"
       size="xs"
-      w={160}
+      w={200}
       leftSection={
         <Text size="xs" c="dimmed" pl={4}>
           操作人
         </Text>
       }
       leftSectionWidth={52}
-      data={(staff.data ?? []).filter((s) => s.kind === 'staff').map((s) => ({ value: s.id, label: s.name }))}
+      data={staff.options((s) => s.active && s.kind === 'staff')}
       value={status.data?.operator?.id ?? null}
       allowDeselect={false}
       onChange={(id) => {

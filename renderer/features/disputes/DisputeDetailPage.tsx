@@ -14,7 +14,7 @@ import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { useHandOvers } from '../../components/modules';
-import { useDicts } from '../reference/queries';
+import { useDicts, useStaffNames } from '../reference/queries';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
@@ -63,6 +63,7 @@ export function DisputeDetailPage() {
   // What later modules offer here (转入人民调解), from the module registry.
   const handOvers = useHandOvers('disputes');
   const dicts = useDicts();
+  const staff = useStaffNames();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
   if (q.isLoading) return <Loader />;
@@ -122,7 +123,7 @@ export function DisputeDetailPage() {
             <RiskBadge level={d.riskLevel} />
           </Field>
           <Field label="村（社区）/网格">{[d.villageName, d.gridName].filter(Boolean).join(' / ')}</Field>
-          <Field label="承办人">{d.staffName}</Field>
+          <Field label="承办人">{staff.name(d.responsibleStaffId, d.staffName)}</Field>
           <Field label="办理期限">
             <DeadlineText d={d} />
           </Field>

@@ -22,7 +22,7 @@ import { HANDLING_LEVELS, HANDLING_LEVEL_LABELS, TICKET_SOURCES, type HandlingLe
 import { type Dispute, DisputeInputAsOf } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { useDicts, useSetupStatus, useStaff, useVillages } from '../reference/queries';
+import { useDicts, useSetupStatus, useStaffNames, useVillages } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
@@ -149,7 +149,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const navigate = useNavigate();
   const dicts = useDicts();
   const villages = useVillages();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const status = useSetupStatus();
   const form = useZodForm<DisputeValues>({
     schema: DisputeInputAsOf,
@@ -252,12 +252,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select
-                label="承办人"
-                clearable
-                data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-                {...select('responsibleStaffId')}
-              />
+              <Select label="承办人" clearable data={staff.options()} {...select('responsibleStaffId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <DateField label="办理期限" description="留空则按设置的期限自动计算" {...form.getInputProps('deadline')} />

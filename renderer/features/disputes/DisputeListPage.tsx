@@ -6,7 +6,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
-import { useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { staffOptions, useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeLedgerFile } from './mutations';
 import { fetchDisputePage, useDisputeList } from './queries';
@@ -139,12 +139,7 @@ export function DisputeListPage() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
-            <FilterSelect
-              label="承办人"
-              data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={f.staffId}
-              onChange={(v) => set('staffId', v)}
-            />
+            <FilterSelect label="承办人" data={staffOptions(staff.data)} value={f.staffId} onChange={(v) => set('staffId', v)} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
             <DateField label="登记日期从" value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />

@@ -38,6 +38,7 @@ import { ControlBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit, useDeleteYear } from './mutations';
 import { useFollowupSubject } from './queries';
+import { useStaffNames } from '../reference/queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
   return (
@@ -641,6 +642,7 @@ export function FollowupDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useFollowupSubject(id);
+  const staff = useStaffNames();
   const del = useDeleteFollowup();
   const [dialog, setDialog] = useState<Dialog>(null);
   if (q.isLoading) return <Loader />;
@@ -711,7 +713,7 @@ export function FollowupDetailPage() {
           {isVisitGroup(s.group) && s.group !== 'cult' && (
             <Field label="管控状态">{`${controlText(s.group, s.control)}（${s.controlSince}起）`}</Field>
           )}
-          <Field label="包保责任人">{s.responsibleName}</Field>
+          <Field label="包保责任人">{staff.name(s.responsibleStaffId, s.responsibleName)}</Field>
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>
           {s.endDate && (

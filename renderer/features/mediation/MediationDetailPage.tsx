@@ -21,7 +21,7 @@ import { RECORD_KIND_LABELS, type MediationRecord, type RecordKind, type ReturnV
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { useDicts } from '../reference/queries';
+import { useDicts, useStaffNames } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
 import {
@@ -71,6 +71,7 @@ export function MediationDetailPage() {
   const navigate = useNavigate();
   const q = useMediationCase(id);
   const dicts = useDicts();
+  const staff = useStaffNames();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [docsOpen, setDocsOpen] = useState(false);
   const setPerformance = useSetPerformance();
@@ -129,7 +130,7 @@ export function MediationDetailPage() {
           <Field label="调解组织">
             {c.committeeName}（{MEDIATING_BODY_LABELS[c.mediatingBody]}）
           </Field>
-          <Field label="调解员">{c.mediators.map((m) => m.name).join('、')}</Field>
+          <Field label="调解员">{c.mediators.map((m) => staff.name(m.staffId, m.name)).join('、')}</Field>
           <Field label="纠纷类型">
             {dicts.label('dispute_category', c.category)}
             {c.landContract ? '（土地承包经营纠纷）' : ''}
@@ -450,7 +451,7 @@ export function MediationDetailPage() {
                   </Table.Td>
                   <Table.Td>{VISIT_PURPOSE_LABELS[v.purpose]}</Table.Td>
                   <Table.Td>{v.visitDate ?? ''}</Table.Td>
-                  <Table.Td>{v.visitorName ?? ''}</Table.Td>
+                  <Table.Td>{staff.name(v.visitorStaffId, v.visitorName)}</Table.Td>
                   <Table.Td>{v.method ?? ''}</Table.Td>
                   <Table.Td>
                     <PerformanceBadge state={v.performanceFound} />

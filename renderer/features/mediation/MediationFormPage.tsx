@@ -25,7 +25,7 @@ import {
 import { MediationCreateInputAsOf, MediationUpdateInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
+import { useDicts, useSettings, useStaffNames } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { originOptions } from './labels';
@@ -94,7 +94,7 @@ function toValues(c?: MediationCase): Values {
 function CaseEditor({ existing }: { existing?: MediationCase }) {
   const navigate = useNavigate();
   const dicts = useDicts();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const settings = useSettings();
   const form = useZodForm<Values>({
     schema: existing ? MediationUpdateInputAsOf : MediationCreateInputAsOf,
@@ -161,7 +161,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
+              <MultiSelect label="调解员" withAsterisk searchable data={staff.options()} {...form.getInputProps('mediatorIds')} />
             </Grid.Col>
           </Grid>
           <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
