@@ -1,4 +1,5 @@
-import { Alert, AppShell as Shell, Group, Loader, NavLink, Select, Text, Title } from '@mantine/core';
+import { Alert, AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { Loading } from '../components/Loading';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
@@ -37,14 +38,7 @@ function OperatorSelect() {
  */
 function FileChecking() {
   if (useSetupStatus().data?.integrity.state !== 'checking') return null;
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Loader size={12} />
-      <Text size="xs" c="dimmed">
-        正在后台检查账本文件，可照常使用
-      </Text>
-    </Group>
-  );
+  return <Loading small>正在后台检查账本文件，可照常使用</Loading>;
 }
 
 function FileCheckNotice() {

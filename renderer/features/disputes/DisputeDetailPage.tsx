@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
@@ -66,7 +67,7 @@ export function DisputeDetailPage() {
   const staff = useStaffNames();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载纠纷登记…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
   const open = !d.deletedAt && OPEN_STATUSES.includes(d.status);

@@ -5,7 +5,6 @@ import {
   Divider,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Paper,
   Select,
@@ -15,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, SATISFACTION, type RiskLevel, type Satisfaction } from '../../../shared/dictionaries';
@@ -349,6 +349,6 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
 export function DisputeFormPage() {
   const { id } = useParams();
   const d = useDispute(id);
-  if (id && !d.data) return <Loader />;
+  if (id && !d.data) return <Loading center>正在加载纠纷登记…</Loading>;
   return <DisputeEditor key={id ?? 'new'} existing={d.data} />;
 }

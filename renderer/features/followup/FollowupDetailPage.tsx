@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
@@ -645,7 +646,7 @@ export function FollowupDetailPage() {
   const staff = useStaffNames();
   const del = useDeleteFollowup();
   const [dialog, setDialog] = useState<Dialog>(null);
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载重点人员档案…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const s = q.data;
   const active = s.status === 'active' && !s.deletedAt;

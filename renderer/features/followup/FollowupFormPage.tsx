@@ -4,7 +4,6 @@ import {
   Button,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -15,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate, useParams } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import {
@@ -501,6 +501,6 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
 export function FollowupFormPage() {
   const { id } = useParams();
   const s = useFollowupSubject(id);
-  if (id && !s.data) return <Loader />;
+  if (id && !s.data) return <Loading center>正在加载重点人员档案…</Loading>;
   return <FollowupEditor key={id ?? 'new'} existing={s.data} />;
 }

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
@@ -78,7 +79,7 @@ export function MediationDetailPage() {
   const deleteAgent = useDeleteAgent();
   const del = useDeleteCase();
   const delRecord = useDeleteRecord();
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载调解案件…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const c = q.data;
   const a = c.agreement;

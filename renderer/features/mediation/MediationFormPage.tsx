@@ -1,18 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  Loader,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate, useParams } from 'react-router';
 import {
   ENTRUSTED_ORIGINS,
@@ -192,6 +179,6 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
 export function MediationFormPage() {
   const { id } = useParams();
   const c = useMediationCase(id);
-  if (id && !c.data) return <Loader aria-label="正在加载案件" />;
+  if (id && !c.data) return <Loading center>正在加载调解案件…</Loading>;
   return <CaseEditor key={id ?? 'new'} existing={c.data} />;
 }

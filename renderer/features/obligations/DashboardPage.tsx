@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/dates';
@@ -193,7 +194,7 @@ export function DashboardPage() {
           />
         </Group>
       </Group>
-      {q.isLoading && <Loader aria-label="正在加载待办事项" />}
+      {q.isLoading && <Loading>正在加载待办事项…</Loading>}
       {q.error && <Alert color="red">{errorMessage(q.error)}</Alert>}
       {d?.refreshing && <RefreshProgress {...d.refreshing} />}
       {d?.refreshError && (
