@@ -6,6 +6,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
+import { useLinkedFilters } from '../../components/linkedFilters';
 import { staffOptions, useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeLedgerFile } from './mutations';
@@ -42,6 +43,8 @@ export function DisputeListPage() {
   const villages = useVillages();
   const staff = useStaff(true);
   const ledger = useLedger(NO_FILTERS);
+  // 仅看超期 and 承办人 from a link (the dashboard's counts).
+  useLinkedFilters(NO_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('intakeDate', 'desc', ['intakeDate'], () => ledger.setPage(1));
   const download = useDisputeLedgerFile();
