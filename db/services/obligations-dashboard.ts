@@ -13,27 +13,34 @@ import type { ObligationRefresher } from '../jobs/refresher';
 import { refreshObligationsIfStale, type DueSources } from './obligations';
 import { all, one } from './sql';
 
-/** Rows per list of each module; the totals say how many there are in all. */
-export const LIST_LIMIT = 100;
+/**
+ * Rows per list of each module; the totals say how many there are in all. The dashboard shows the
+ * earliest ten and more on request; past these, the module's ledger lists them all.
+ */
+export const LIST_LIMIT = 50;
 
 /** The dashboard's statements for one scope (exported for the query-plan tests). */
 export function dashboardSql(f: z.output<typeof DashboardInput>) {
   const inVillage = f.villageId ? ' AND o.village_id = @villageId' : '';
   const scope = `${f.responsibleStaffId ? ' AND o.responsible_staff_id = @staffId' : ''}${inVillage}`;
-  const item = (index: string) => `SELECT o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label,
+  const columns = `o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label,
       o.due_date AS dueDate, o.original_due_date AS originalDueDate, o.person_name AS personName,
-      o.responsible_staff_id AS responsibleStaffId, s.name AS responsibleName, v.name AS villageName, o.link
-    FROM obligation o INDEXED BY ${index} LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id`;
+      o.responsible_staff_id AS responsibleStaffId, s.name AS responsibleName, v.name AS villageName, o.link`;
+  const joins = 'LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id';
+  const item = (index: string) => `SELECT ${columns} FROM obligation o INDEXED BY ${index} ${joins}`;
   // One cell is one person's items of one module: a range of the narrow index the counts walk, in
-  // due-date order. A module's list is merged from the first items of its cells that have any, so
-  // that a module with few items is never looked for among thousands of another module's.
+  // due-date order. A module's list is merged from the first keys of its cells that have any, read
+  // from the index alone, and only the rows listed are then read, so that a module with few items
+  // is never looked for among thousands of another module's, nor many rows read to list a hundred.
   const cell = 'o.responsible_staff_id IS @staffKey AND o.module = @module';
+  const keys = 'SELECT o.rowid AS rowid, o.due_date AS dueDate FROM obligation o INDEXED BY obligation_staff_module_due';
   // One village's items are few: read in due-date order from its own index, the module checked on each.
   const village = 'o.village_id = @villageId AND o.module = @module';
   return {
-    overdue: `${item('obligation_staff_module_due')} WHERE ${cell} AND o.due_date < @today${inVillage} ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
-    dueSoon: `${item('obligation_staff_module_due')} WHERE ${cell} AND o.due_date BETWEEN @today AND @soon AND o.kind <> 'term_end'${inVillage}
-      ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
+    overdue: `${keys} WHERE ${cell} AND o.due_date < @today${inVillage} ORDER BY o.due_date LIMIT @limit`,
+    // Term ends within 7 days are in this range too (listed apart): the caller asks for as many more keys.
+    dueSoon: `${keys} WHERE ${cell} AND o.due_date BETWEEN @today AND @soon${inVillage} ORDER BY o.due_date LIMIT @limit`,
+    listed: `SELECT o.rowid AS rowid, ${columns} FROM obligation o ${joins} WHERE o.rowid IN (SELECT value FROM json_each(@rowids))`,
     villageOverdue: `${item('obligation_village_due')} WHERE ${village} AND o.due_date < @today ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
     villageDueSoon: `${item('obligation_village_due')} WHERE ${village} AND o.due_date BETWEEN @today AND @soon AND o.kind <> 'term_end'
       ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
@@ -54,17 +61,23 @@ export function dashboardSql(f: z.output<typeof DashboardInput>) {
   };
 }
 
-/** The earliest items of the given cells, in due-date order (ties by item, so the order is stable). */
-function merged(lists: DashboardItem[][], total: number): DueList {
-  const items = lists
-    .flat()
-    .sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1))
-    .slice(0, LIST_LIMIT);
-  return { items, total };
+/** Keys of the to-do table in due-date order (then by row, so the order is stable). */
+interface ItemKey {
+  rowid: number;
+  dueDate: string;
+}
+const byDate = (a: ItemKey, b: ItemKey) => (a.dueDate === b.dueDate ? a.rowid - b.rowid : a.dueDate < b.dueDate ? -1 : 1);
+
+/**
+ * The dashboard's queries only, without the daily rebuild (what the bench measures). One read
+ * transaction, so that the counts and the lists are of one state of the table while the rebuild
+ * writes it from its worker thread.
+ */
+export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
+  return ctx.db.transaction(() => read(ctx, f))();
 }
 
-/** The dashboard's queries only, without the daily rebuild (what the bench measures). */
-export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
+function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
   const today = ctx.clock.today();
   const p = { today, soon: addDays(today, 7), termSoon: addDays(today, 30), staffId: f.responsibleStaffId, villageId: f.villageId };
   const q = dashboardSql(f);
@@ -76,21 +89,34 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
     DUE_MODULES.map((module) => {
       const params = { ...p, staffKey: s.staffId, module };
       const n = (sql: string) => one<{ n: number }>(ctx, sql, params)!.n;
-      return { staffId: s.staffId, module, params, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - n(q.soonTermEnds) };
+      const soonTermEnds = n(q.soonTermEnds);
+      return { staffId: s.staffId, module, params, soonTermEnds, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - soonTermEnds };
     }),
   );
   const modules = DUE_MODULES.map((module): ModuleDue => {
     const mine = cells.filter((c) => c.module === module);
-    const list = (key: 'overdue' | 'dueSoon') => {
+    const list = (key: 'overdue' | 'dueSoon'): DueList => {
       const total = mine.reduce((n, c) => n + c[key], 0);
       if (total === 0) return { items: [], total };
-      // A village's own (everyone's in it): from the village index; otherwise from the cells that have any.
+      // A village's own (everyone's in it): from the village index.
       if (f.villageId && !f.responsibleStaffId)
         return { items: all<DashboardItem>(ctx, key === 'overdue' ? q.villageOverdue : q.villageDueSoon, { ...p, module }), total };
-      return merged(
-        mine.filter((c) => c[key] > 0).map((c) => all<DashboardItem>(ctx, q[key], c.params)),
-        total,
-      );
+      // Otherwise the earliest keys of the cells that have any (a 7-day range holds its term ends
+      // too, listed apart: as many more keys), then the rows of those listed, in the keys' order.
+      const extra = key === 'dueSoon' ? mine.reduce((n, c) => n + c.soonTermEnds, 0) : 0;
+      const first = mine
+        .filter((c) => c[key] > 0)
+        .flatMap((c) => all<ItemKey>(ctx, q[key], { ...c.params, limit: LIST_LIMIT + (key === 'dueSoon' ? c.soonTermEnds : 0) }))
+        .sort(byDate)
+        .slice(0, LIST_LIMIT + extra);
+      const order = new Map(first.map((k, i) => [k.rowid, i]));
+      const rows = all<DashboardItem & { rowid: number }>(ctx, q.listed, { rowids: JSON.stringify(first.map((k) => k.rowid)) });
+      const items = rows
+        .filter((r) => key === 'overdue' || r.kind !== 'term_end')
+        .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
+        .slice(0, LIST_LIMIT)
+        .map(({ rowid: _, ...item }) => item);
+      return { items, total };
     };
     const params = { ...p, module };
     return {

@@ -1,7 +1,7 @@
 /** 首页 工作台: the engine's to-do table read as the dashboard shows it, for every module at once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../../../../db/router';
-import { dashboardSql, readDashboard } from '../../../../db/services/obligations-dashboard';
+import { dashboardSql, LIST_LIMIT, readDashboard } from '../../../../db/services/obligations-dashboard';
 import type { Input } from '../../../../shared/contract';
 import type { Dashboard, DueList } from '../../../../shared/schemas/obligations';
 import type { Person } from '../../../../shared/schemas/persons';
@@ -20,6 +20,17 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const mental = (fields: Partial<Input<'followup.create'>> = {}) => mentalHealthFile(t, p, fields);
+
+/** 孙三's community-rehabilitation file (王调解's): its term ends three years after the report. */
+const rehabFile = (decisionDate: string, reportDate: string) =>
+  t.call('followup.create', {
+    personId: person(t, { name: '孙三' }).id,
+    group: 'drug',
+    level: 'red',
+    responsibleStaffId: staffId,
+    startDate: '2021-06-01',
+    facts: { drugType: 'rehab', decisionDate, reportDate },
+  });
 
 /** One list of one module ('followup', 'dispute', 'mediation'). */
 const list = (d: Dashboard, module: string, key: 'overdue' | 'dueSoon' | 'termEnds'): DueList =>
@@ -96,15 +107,7 @@ describe('the to-do dashboard', () => {
     expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
     t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
     expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const q = t.call('persons.create', { name: '孙三' });
-    t.call('followup.create', {
-      personId: q.id,
-      group: 'drug',
-      level: 'red',
-      responsibleStaffId: staffId,
-      startDate: '2021-06-01',
-      facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
-    });
+    rehabFile('2021-06-20', '2021-07-01');
     const d = t.call('obligations.dashboard', {});
     expect(list(d, 'followup', 'termEnds').items.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
     expect([d.termEndsTotal, list(d, 'followup', 'termEnds').total]).toEqual([1, 1]);
@@ -124,7 +127,7 @@ describe('the to-do dashboard', () => {
     const d = t.call('obligations.dashboard', {});
     expect([d.overdueTotal, d.dueSoonTotal]).toEqual([124, 1]);
     const followup = list(d, 'followup', 'overdue');
-    expect([followup.total, followup.items.length]).toEqual([120, 100]);
+    expect([followup.total, followup.items.length]).toEqual([120, LIST_LIMIT]);
     const disputes = list(d, 'dispute', 'overdue');
     expect(disputes.total).toBe(4);
     // earliest first, across the people responsible (and nobody)
@@ -150,6 +153,19 @@ describe('the to-do dashboard', () => {
     expect(list(mine, 'followup', 'overdue').total).toBe(60);
   });
 
+  it('lists term ends apart: one falling due first is not among the 7-day items, which still fill their list', () => {
+    // a rehabilitation term ending today, and 55 first visits due tomorrow, all one person's
+    rehabFile('2021-06-05', '2021-06-15');
+    for (let i = 0; i < 55; i++) mentalHealthFile(t, person(t, { name: `对象${i}` }), { startDate: '2024-06-02' });
+    const d = t.call('obligations.dashboard', {});
+    expect(list(d, 'followup', 'termEnds').items.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', TODAY]]);
+    const soon = list(d, 'followup', 'dueSoon');
+    expect(soon.items).toHaveLength(LIST_LIMIT);
+    expect(soon.items.filter((i) => i.kind === 'term_end')).toEqual([]);
+    expect(soon.total).toBeGreaterThanOrEqual(55);
+    expect(soon.items.map((i) => i.dueDate)).toEqual([...soon.items.map((i) => i.dueDate)].sort());
+  });
+
   it("lists one village's items of each module", () => {
     const east = t.call('villages.save', { name: '东村' });
     const west = t.call('villages.save', { name: '西村' });
@@ -170,10 +186,12 @@ describe('the to-do dashboard', () => {
     const ctx = contextFor(t.host);
     readDashboard(ctx, {});
     const q = dashboardSql({});
-    const params = { today: TODAY, soon: '2024-06-22', termSoon: '2024-07-15', staffKey: staffId, module: 'followup' };
+    const params = { today: TODAY, soon: '2024-06-22', termSoon: '2024-07-15', staffKey: staffId, module: 'followup', limit: 50 };
     for (const list of [q.overdue, q.dueSoon]) {
       const plan = (t.ledger.db.prepare(`EXPLAIN QUERY PLAN ${list}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' ');
-      expect(plan).toMatch(/SEARCH o USING INDEX obligation_staff_module_due \(responsible_staff_id=\? AND module=\? AND due_date/);
+      expect(plan).toMatch(
+        /SEARCH o USING COVERING INDEX obligation_staff_module_due \(responsible_staff_id=\? AND module=\? AND due_date/,
+      );
       expect(plan).not.toMatch(/TEMP B-TREE/);
     }
   });
