@@ -57,7 +57,8 @@ test('the dashboard reads by module and person, opens the records behind each co
   // ── The dashboard, first screen: each module's overdue line in its own words ──
   await page.getByRole('link', { name: '首页' }).click();
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
-  await expect(page.getByTestId('refreshing')).toHaveCount(0);
+  // the day's rebuild, if it runs, shows its progress until done (a loaded machine may take a while)
+  await expect(page.getByTestId('refreshing')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('overdue-banner')).toContainText('有 119 项已逾期');
   const disputeLine = page.getByTestId('overdue-banner-dispute');
   await expect(disputeLine).toHaveText('矛盾纠纷 14 件超过办理期限仍未办结（超期），请尽快调处、化解或依法转办。');
