@@ -1,51 +1,83 @@
 /**
- * 首页 工作台: what is overdue, what falls due within 7 days, which terms end within 30 days, and
- * the counts by module and by responsible person. Reads only the to-do table through its due-date
- * indexes. When the table was built on another day it is rebuilt: in a worker thread when the host
- * runs one (the app), otherwise first, in this thread (scripts, tests).
+ * 首页 工作台: what is overdue, what falls due within 7 days, which terms end within 30 days, each
+ * module's apart, and the counts by module and by responsible person. Reads only the to-do table
+ * through its due-date indexes. When the table was built on another day it is rebuilt: in a worker
+ * thread when the host runs one (the app), otherwise first, in this thread (scripts, tests).
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
-import { DUE_MODULES } from '../../shared/modules';
-import type { Dashboard, DashboardInput, DashboardItem } from '../../shared/schemas/obligations';
+import { DUE_MODULES, type DueModule } from '../../shared/modules';
+import type { Dashboard, DashboardInput, DashboardItem, DueList, ModuleDue } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
 import type { ObligationRefresher } from '../jobs/refresher';
 import { refreshObligationsIfStale, type DueSources } from './obligations';
 import { all, one } from './sql';
 
-/** Rows per list; the totals say how many there are in all. */
-export const LIST_LIMIT = 100;
+/**
+ * Rows per list of each module; the totals say how many there are in all. The dashboard shows the
+ * earliest ten and more on request; past these, the module's ledger lists them all.
+ */
+export const LIST_LIMIT = 50;
 
 /** The dashboard's statements for one scope (exported for the query-plan tests). */
 export function dashboardSql(f: z.output<typeof DashboardInput>) {
-  const parts: string[] = [];
-  if (f.responsibleStaffId) parts.push('o.responsible_staff_id = @staffId');
-  if (f.villageId) parts.push('o.village_id = @villageId');
-  const scope = parts.length ? ` AND ${parts.join(' AND ')}` : '';
-  const item = (
-    hint = '',
-  ) => `SELECT o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label, o.due_date AS dueDate,
-      o.original_due_date AS originalDueDate, o.person_name AS personName, s.name AS responsibleName, v.name AS villageName, o.link
-    FROM obligation o ${hint} LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id`;
+  const inVillage = f.villageId ? ' AND o.village_id = @villageId' : '';
+  const scope = `${f.responsibleStaffId ? ' AND o.responsible_staff_id = @staffId' : ''}${inVillage}`;
+  const columns = `o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label,
+      o.due_date AS dueDate, o.original_due_date AS originalDueDate, o.person_name AS personName,
+      o.responsible_staff_id AS responsibleStaffId, s.name AS responsibleName, v.name AS villageName, o.link`;
+  const joins = 'LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id';
+  const item = (index: string) => `SELECT ${columns} FROM obligation o INDEXED BY ${index} ${joins}`;
+  // One cell is one person's items of one module: a range of the narrow index the counts walk, in
+  // due-date order. A module's list is merged from the first keys of its cells that have any, read
+  // from the index alone, and only the rows listed are then read, so that a module with few items
+  // is never looked for among thousands of another module's, nor many rows read to list a hundred.
+  const cell = 'o.responsible_staff_id IS @staffKey AND o.module = @module';
+  const keys = 'SELECT o.rowid AS rowid, o.due_date AS dueDate FROM obligation o INDEXED BY obligation_staff_module_due';
+  // One village's items are few: read in due-date order from its own index, the module checked on each.
+  const village = 'o.village_id = @villageId AND o.module = @module';
   return {
-    overdue: `${item()} WHERE o.due_date < @today${scope} ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
-    dueSoon: `${item()} WHERE o.due_date BETWEEN @today AND @soon AND o.kind <> 'term_end'${scope} ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
+    overdue: `${keys} WHERE ${cell} AND o.due_date < @today${inVillage} ORDER BY o.due_date LIMIT @limit`,
+    // Term ends within 7 days are in this range too (listed apart): the caller asks for as many more keys.
+    dueSoon: `${keys} WHERE ${cell} AND o.due_date BETWEEN @today AND @soon${inVillage} ORDER BY o.due_date LIMIT @limit`,
+    listed: `SELECT o.rowid AS rowid, ${columns} FROM obligation o ${joins} WHERE o.rowid IN (SELECT value FROM json_each(@rowids))`,
+    villageOverdue: `${item('obligation_village_due')} WHERE ${village} AND o.due_date < @today ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
+    villageDueSoon: `${item('obligation_village_due')} WHERE ${village} AND o.due_date BETWEEN @today AND @soon AND o.kind <> 'term_end'
+      ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
     // Term ends are few: always found by kind first, never by stepping through one person's (or one
     // village's) thousands of visits in the next 30 days, which the planner may otherwise prefer.
-    termEnds: `${item('INDEXED BY obligation_kind_due')} WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @termSoon${scope} ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
+    termEnds: `${item('obligation_kind_due')} WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @termSoon AND o.module = @module${scope}
+      ORDER BY o.due_date LIMIT ${LIST_LIMIT}`,
+    termEndCount: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_kind_due
+      WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @termSoon AND o.module = @module${scope}`,
     // Plain range counts over a narrow index (see db/schema/obligations.ts) for one person and one
     // module; term ends (few) are taken out of the 7-day count through the kind index.
     overdueCount: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_staff_module_due
-      WHERE o.responsible_staff_id IS @staffKey AND o.module = @module AND o.due_date < @today${f.villageId ? ' AND o.village_id = @villageId' : ''}`,
+      WHERE ${cell} AND o.due_date < @today${inVillage}`,
     soonCount: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_staff_module_due
-      WHERE o.responsible_staff_id IS @staffKey AND o.module = @module AND o.due_date BETWEEN @today AND @soon${f.villageId ? ' AND o.village_id = @villageId' : ''}`,
+      WHERE ${cell} AND o.due_date BETWEEN @today AND @soon${inVillage}`,
     soonTermEnds: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_kind_due
-      WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @soon AND o.responsible_staff_id IS @staffKey AND o.module = @module${f.villageId ? ' AND o.village_id = @villageId' : ''}`,
+      WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @soon AND ${cell}${inVillage}`,
   };
 }
 
-/** The dashboard's queries only, without the daily rebuild (what the bench measures). */
+/** Keys of the to-do table in due-date order (then by row, so the order is stable). */
+interface ItemKey {
+  rowid: number;
+  dueDate: string;
+}
+const byDate = (a: ItemKey, b: ItemKey) => (a.dueDate === b.dueDate ? a.rowid - b.rowid : a.dueDate < b.dueDate ? -1 : 1);
+
+/**
+ * The dashboard's queries only, without the daily rebuild (what the bench measures). One read
+ * transaction, so that the counts and the lists are of one state of the table while the rebuild
+ * writes it from its worker thread.
+ */
 export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
+  return ctx.db.transaction(() => read(ctx, f))();
+}
+
+function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
   const today = ctx.clock.today();
   const p = { today, soon: addDays(today, 7), termSoon: addDays(today, 30), staffId: f.responsibleStaffId, villageId: f.villageId };
   const q = dashboardSql(f);
@@ -57,26 +89,63 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
     DUE_MODULES.map((module) => {
       const params = { ...p, staffKey: s.staffId, module };
       const n = (sql: string) => one<{ n: number }>(ctx, sql, params)!.n;
-      return { staffId: s.staffId, module, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - n(q.soonTermEnds) };
+      const soonTermEnds = n(q.soonTermEnds);
+      return { staffId: s.staffId, module, params, soonTermEnds, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - soonTermEnds };
     }),
   );
-  const total = (rows: typeof cells) => ({
-    overdue: rows.reduce((n, r) => n + r.overdue, 0),
-    dueSoon: rows.reduce((n, r) => n + r.dueSoon, 0),
+  const modules = DUE_MODULES.map((module): ModuleDue => {
+    const mine = cells.filter((c) => c.module === module);
+    const list = (key: 'overdue' | 'dueSoon'): DueList => {
+      const total = mine.reduce((n, c) => n + c[key], 0);
+      if (total === 0) return { items: [], total };
+      // A village's own (everyone's in it): from the village index.
+      if (f.villageId && !f.responsibleStaffId)
+        return { items: all<DashboardItem>(ctx, key === 'overdue' ? q.villageOverdue : q.villageDueSoon, { ...p, module }), total };
+      // Otherwise the earliest keys of the cells that have any (a 7-day range holds its term ends
+      // too, listed apart: as many more keys), then the rows of those listed, in the keys' order.
+      const extra = key === 'dueSoon' ? mine.reduce((n, c) => n + c.soonTermEnds, 0) : 0;
+      const first = mine
+        .filter((c) => c[key] > 0)
+        .flatMap((c) => all<ItemKey>(ctx, q[key], { ...c.params, limit: LIST_LIMIT + (key === 'dueSoon' ? c.soonTermEnds : 0) }))
+        .sort(byDate)
+        .slice(0, LIST_LIMIT + extra);
+      const order = new Map(first.map((k, i) => [k.rowid, i]));
+      const rows = all<DashboardItem & { rowid: number }>(ctx, q.listed, { rowids: JSON.stringify(first.map((k) => k.rowid)) });
+      const items = rows
+        .filter((r) => key === 'overdue' || r.kind !== 'term_end')
+        .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
+        .slice(0, LIST_LIMIT)
+        .map(({ rowid: _, ...item }) => item);
+      return { items, total };
+    };
+    const params = { ...p, module };
+    return {
+      module,
+      overdue: list('overdue'),
+      dueSoon: list('dueSoon'),
+      termEnds: { items: all<DashboardItem>(ctx, q.termEnds, params), total: one<{ n: number }>(ctx, q.termEndCount, params)!.n },
+    };
   });
-  const byModule = DUE_MODULES.map((module) => ({ module, ...total(cells.filter((c) => c.module === module)) }));
   const byStaff = staff
-    .map((s) => ({ ...s, ...total(cells.filter((c) => c.staffId === s.staffId)) }))
+    .map((s) => {
+      const own = cells.filter((c) => c.staffId === s.staffId);
+      const count = (key: 'overdue' | 'dueSoon') => own.reduce((n, c) => n + c[key], 0);
+      return {
+        ...s,
+        overdue: count('overdue'),
+        dueSoon: count('dueSoon'),
+        modules: own.map((c) => ({ module: c.module as DueModule, overdue: c.overdue, dueSoon: c.dueSoon })),
+      };
+    })
     .filter((s) => s.overdue + s.dueSoon > 0)
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
+  const total = (key: 'overdue' | 'dueSoon' | 'termEnds') => modules.reduce((n, m) => n + m[key].total, 0);
   return {
     today,
-    overdue: all<DashboardItem>(ctx, q.overdue, p),
-    overdueTotal: byModule.reduce((n, m) => n + m.overdue, 0),
-    dueSoon: all<DashboardItem>(ctx, q.dueSoon, p),
-    dueSoonTotal: byModule.reduce((n, m) => n + m.dueSoon, 0),
-    termEnds: all<DashboardItem>(ctx, q.termEnds, p),
-    byModule,
+    overdueTotal: total('overdue'),
+    dueSoonTotal: total('dueSoon'),
+    termEndsTotal: total('termEnds'),
+    modules,
     byStaff,
     refreshing: null,
     refreshError: null,

@@ -23,6 +23,7 @@ import {
   type Settings,
   type SettingsInput,
   type SetupInput,
+  type SavedStaff,
   type SetupStatus,
   type Staff,
   type StaffKind,
@@ -33,6 +34,7 @@ import {
   type VillageOrder,
   type VillageOrderInput,
   type VillagesAddInput,
+  staffLabels,
 } from '../../shared/schemas/reference';
 import type { Actor, ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -544,8 +546,14 @@ export function listStaff(ctx: ServiceContext, includeInactive = false): Staff[]
   return rows.map(toStaff).filter((s) => includeInactive || s.active);
 }
 
-export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput>): Staff {
-  return write(ctx, () => {
+/**
+ * Adds or changes an entry of the staff register. Two people of one name are allowed (they are told
+ * apart wherever names are listed: staffLabels), but a save that makes a second active entry of a
+ * name (a new entry, a rename, an entry put back in service) says so, in case it is the same person
+ * entered twice.
+ */
+export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput>): SavedStaff {
+  const saved = write(ctx, (): Staff & { namesake: boolean } => {
     const now = ctx.clock.now();
     // A mediator's committee is kept only for mediators: office staff belong to the office.
     const committee = input.kind === 'mediator' ? input.committee : null;
@@ -574,7 +582,7 @@ export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput
         input.id,
       );
       audit(ctx, { action: 'update', entity: 'staff', entityId: input.id, before: toStaff(before), after });
-      return { id: input.id, ...after };
+      return { id: input.id, ...after, namesake: input.active && (before.name !== input.name || before.active !== 1) };
     }
     const id = newId();
     run(
@@ -591,8 +599,26 @@ export function saveStaff(ctx: ServiceContext, input: z.output<typeof StaffInput
       now,
     );
     audit(ctx, { action: 'create', entity: 'staff', entityId: id, after });
-    return { id, ...after };
+    return { id, ...after, namesake: input.active };
   });
+  const { namesake, ...staff } = saved;
+  return { ...staff, warning: namesake ? namesakeWarning(ctx, staff) : null };
+}
+
+/** Who else in service has the entry's name, and how the entries are named from now on; null when nobody does. */
+function namesakeWarning(ctx: ServiceContext, saved: Staff): string | null {
+  const register = listStaff(ctx, true);
+  const others = register.filter((s) => s.active && s.name === saved.name && s.id !== saved.id);
+  if (others.length === 0) return null;
+  const labels = staffLabels(register);
+  const label = labels.get(saved.id)!;
+  const word = (saved.kind === 'mediator' ? saved.committee : saved.post)?.trim();
+  const byWord = word && label === `${saved.name}（${word}）`;
+  return (
+    `在岗人员中已有同名的${others.map((s) => `“${labels.get(s.id)}”`).join('、')}。` +
+    `已照常保存，这一条在各处显示为“${label}”以示区分${byWord ? '' : '（各自填写不同的职务后，改以职务区分）'}；` +
+    '如是同一个人重复登记，请停用多余的一条。'
+  );
 }
 
 // ── dictionaries ──────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
-import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Stack, Text } from '@mantine/core';
+import { Loading } from '../components/Loading';
 import { useState } from 'react';
 import { createHashRouter, RouterProvider, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
@@ -46,7 +47,7 @@ export function App() {
   if (status.isLoading) {
     return (
       <Center h="100vh">
-        <Loader aria-label="正在打开账本" />
+        <Loading>正在打开账本…</Loading>
       </Center>
     );
   }

@@ -1,27 +1,28 @@
-import { Alert, AppShell as Shell, Group, Loader, NavLink, Select, Text, Title } from '@mantine/core';
+import { Alert, AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { Loading } from '../components/Loading';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
-import { useSettings, useSetupStatus, useStaff } from '../features/reference/queries';
+import { useSettings, useSetupStatus, useStaffNames } from '../features/reference/queries';
 import { NAV } from './routes';
 import './print.css';
 
 function OperatorSelect() {
   const status = useSetupStatus();
   const setOperator = useSetOperator();
-  const staff = useStaff();
+  const staff = useStaffNames();
   return (
     <Select
       aria-label="当前操作人"
       size="xs"
-      w={160}
+      w={200}
       leftSection={
         <Text size="xs" c="dimmed" pl={4}>
           操作人
         </Text>
       }
       leftSectionWidth={52}
-      data={(staff.data ?? []).filter((s) => s.kind === 'staff').map((s) => ({ value: s.id, label: s.name }))}
+      data={staff.options((s) => s.active && s.kind === 'staff')}
       value={status.data?.operator?.id ?? null}
       allowDeselect={false}
       onChange={(id) => {
@@ -37,14 +38,7 @@ function OperatorSelect() {
  */
 function FileChecking() {
   if (useSetupStatus().data?.integrity.state !== 'checking') return null;
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Loader size={12} />
-      <Text size="xs" c="dimmed">
-        正在后台检查账本文件，可照常使用
-      </Text>
-    </Group>
-  );
+  return <Loading small>正在后台检查账本文件，可照常使用</Loading>;
 }
 
 function FileCheckNotice() {

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Loading } from './Loading';
 import type { Input } from '../../shared/contract';
 import { moduleOfEntity } from '../../shared/modules';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/schemas/attachments';
@@ -88,7 +89,7 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
         <Title order={5} mb="xs">
           修改记录
         </Title>
-        <Loader size="sm" aria-label="正在加载修改记录" />
+        <Loading>正在加载修改记录…</Loading>
       </Card>
     );
   }

@@ -62,6 +62,29 @@ export interface UiRoute {
   element: ReactElement;
 }
 
+/** Whose due items the dashboard shows: one person's, one village's (null: any). */
+export interface DueScope {
+  staffId: string | null;
+  villageId: string | null;
+}
+
+/** What the dashboard (首页 工作台) says of a module's due items, in the module's own words. */
+export interface DueView {
+  /**
+   * The banner's line when n of its items are overdue: what being late means for its records and
+   * what to do (a follow-up file not visited is 脱管、漏管; a dispute past its 办理期限 is 超期).
+   */
+  overdue: (n: number) => string;
+  /** How its items come and go, said under its tab. */
+  note?: string;
+  /**
+   * Its ledger opened on the records with anything overdue, of one person and one village (null:
+   * any), when the ledger has those filters (renderer/components/linkedFilters.ts); without it the
+   * counts open the module's tab on the dashboard, which lists the items itself.
+   */
+  overdueLedger?: (scope: DueScope) => string;
+}
+
 /** A tab a module adds to the settings page. */
 export interface SettingsSection {
   key: string;
@@ -79,6 +102,8 @@ export interface UiModule<M extends ModuleName> {
   navOrder: number;
   /** Its badge where due items of several modules are listed (the dashboard); null exactly when its records owe nothing by date. */
   color: Info[M]['due'] extends true ? MantineColor : null;
+  /** Its words and ledger links on the dashboard; null exactly when its records owe nothing by date. */
+  due: Info[M]['due'] extends true ? DueView : null;
   /** How its records read in the audit history. */
   audit: AuditView;
   /** Tabs it adds to the settings page (after the reference data's). */

@@ -19,6 +19,7 @@ import {
   type Grid,
   type NamesAdded,
   type Settings,
+  type SavedStaff,
   type SetupStatus,
   type Staff,
   type StaffWorkload,
@@ -50,7 +51,7 @@ export const referenceContract = {
   'grids.addMany': method<NamesAdded>()(GridsAddInput),
   'grids.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'staff.list': method<Staff[]>()(z.strictObject({ includeInactive: z.boolean().optional() }).optional()),
-  'staff.save': method<Staff>()(StaffInput),
+  'staff.save': method<SavedStaff>()(StaffInput),
   /** 移交工作: a colleague's open work in each module, and all of it handed to another colleague. */
   'staff.workload': method<StaffWorkload[]>()(z.strictObject({ staffId: Id })),
   'staff.handOver': method<StaffWorkload[]>()(HandOverInput),

@@ -19,20 +19,45 @@ export interface DashboardItem {
   dueDate: string;
   originalDueDate: string | null;
   personName: string;
+  /** Who is responsible, by id, so that the window can tell two staff of one name apart. */
+  responsibleStaffId: string | null;
   responsibleName: string | null;
   villageName: string | null;
   link: string;
 }
 
+/** The earliest items of one list (at most LIST_LIMIT in db/services/obligations-dashboard.ts), and how many there are in all. */
+export interface DueList {
+  items: DashboardItem[];
+  total: number;
+}
+
+/** One module's items: overdue, due within 7 days (term ends aside), terms ending within 30 days. */
+export interface ModuleDue {
+  module: DueModule;
+  overdue: DueList;
+  dueSoon: DueList;
+  termEnds: DueList;
+}
+
+/** One person's counts (staffId null: items nobody is responsible for), in all and by module. */
+export interface StaffDue {
+  staffId: string | null;
+  name: string;
+  overdue: number;
+  dueSoon: number;
+  modules: { module: DueModule; overdue: number; dueSoon: number }[];
+}
+
 export interface Dashboard {
   today: string;
-  overdue: DashboardItem[];
   overdueTotal: number;
-  dueSoon: DashboardItem[];
   dueSoonTotal: number;
-  termEnds: DashboardItem[];
-  byModule: { module: DueModule; overdue: number; dueSoon: number }[];
-  byStaff: { staffId: string | null; name: string; overdue: number; dueSoon: number }[];
+  termEndsTotal: number;
+  /** Every module whose records owe things by date, in the modules' order, each with its own lists. */
+  modules: ModuleDue[];
+  /** The people with anything overdue or due within 7 days, most overdue first. */
+  byStaff: StaffDue[];
   /** The daily rebuild of the to-do table, while it runs in the background (files done of total). */
   refreshing: { done: number; total: number } | null;
   /** Today's rebuild failed: the items shown are from the last one that succeeded. */

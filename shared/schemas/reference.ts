@@ -198,9 +198,48 @@ export interface Staff {
   committee: string | null;
 }
 
+/** What a staff save answers: the entry, and a warning when another active entry now has the same name. */
+export interface SavedStaff extends Staff {
+  /** Says who else has the name and how the two are told apart; null when nobody else does. */
+  warning: string | null;
+}
+
 /** How a mediator is named in pick lists: 李四（东村人民调解委员会）. */
 export function staffLabel(s: Pick<Staff, 'name' | 'kind' | 'committee'>): string {
   return s.kind === 'mediator' && s.committee ? `${s.name}（${s.committee}）` : s.name;
+}
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * Every entry of the staff register named as pickers and pages show it, two people of one name told
+ * apart: by the 职务 (a mediator's 调解组织) where theirs differs from the namesakes', otherwise by 二,
+ * 三 … in the order they were entered, the first keeping the bare name (王芳, 王芳（二）). A name
+ * nobody else has reads as staffLabel. Give it the whole register, inactive entries included, so that
+ * one person is named alike in every picker, whichever entries that picker offers.
+ */
+export function staffLabels(register: readonly Pick<Staff, 'id' | 'name' | 'post' | 'kind' | 'committee'>[]): Map<string, string> {
+  const byName = new Map<string, (typeof register)[number][]>();
+  for (const s of register) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  const labels = new Map<string, string>();
+  for (const [name, namesakes] of byName) {
+    if (namesakes.length === 1) {
+      labels.set(namesakes[0]!.id, staffLabel(namesakes[0]!));
+      continue;
+    }
+    const word = (s: (typeof register)[number]) => (s.kind === 'mediator' ? s.committee : s.post)?.trim() || null;
+    const told = (s: (typeof register)[number]) => {
+      const w = word(s);
+      return w !== null && namesakes.filter((o) => word(o) === w).length === 1;
+    };
+    // Ids are sortable by creation: the order they were entered.
+    const rest = namesakes.filter((s) => !told(s)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const s of namesakes) {
+      const i = rest.indexOf(s);
+      labels.set(s.id, i < 0 ? `${name}（${word(s)}）` : i === 0 ? name : `${name}（${ORDINALS[i] ?? i + 1}）`);
+    }
+  }
+  return labels;
 }
 
 const DictKindSchema = z.enum(Object.keys(DICT_KINDS) as [DictKind, ...DictKind[]], { error: '字典类别不正确' });

@@ -189,9 +189,10 @@ test('an overdue visit is on the dashboard, opens the file, and is cleared by re
   await page.goto(app.url);
 
   await expect(page.getByTestId('overdue-banner')).toContainText('有 1 项已逾期');
-  const overdue = page.getByTestId('overdue').getByTestId('dashboard-item');
+  // under the follow-up tab, open since it is the module with something overdue
+  await expect(page.getByRole('tab', { name: /^重点人员：已逾期 1/ })).toHaveAttribute('aria-selected', 'true');
+  const overdue = page.getByTestId('due-followup').getByTestId('overdue').getByTestId('dashboard-item');
   await expect(overdue).toHaveCount(1);
-  await expect(overdue).toContainText('重点人员');
   await expect(overdue).toContainText('钱老四');
   await expect(overdue).toContainText('王调解');
   await expect(overdue).toContainText('2024-05-15');

@@ -84,10 +84,11 @@ test('a dispute from the register is taken in with its real source, printed on t
   await page.keyboard.press('Escape');
   await expect(docs).toBeHidden();
 
-  // The dashboard lists it among the overdue items
+  // The dashboard lists it among people's mediation's overdue items, in its own tab (the dispute's deadline is under 矛盾纠纷)
   await page.goto(`${app.url}#/`);
   await expect(page.getByTestId('refreshing')).toHaveCount(0, { timeout: 15_000 });
-  const overdueRow = page.getByTestId('overdue').getByRole('row').filter({ hasText: '调解期限' });
+  await page.getByRole('tab', { name: /^人民调解：已逾期 1/ }).click();
+  const overdueRow = page.getByTestId('due-mediation').getByTestId('overdue').getByRole('row').filter({ hasText: '调解期限' });
   await expect(overdueRow).toHaveCount(1);
   await expect(overdueRow).toContainText('2024-06-13');
   await expect(overdueRow).toContainText('逾期 2 天');
@@ -115,7 +116,9 @@ test('a dispute from the register is taken in with its real source, printed on t
   // …and it leaves the overdue list
   await page.goto(`${app.url}#/`);
   await expect(page.getByTestId('refreshing')).toHaveCount(0, { timeout: 15_000 });
-  await expect(page.getByTestId('overdue').getByRole('row').filter({ hasText: '纠纷办理期限' })).toHaveCount(1);
+  await expect(page.getByTestId('due-dispute').getByTestId('overdue').getByRole('row').filter({ hasText: '纠纷办理期限' })).toHaveCount(1);
+  await page.getByRole('tab', { name: /^人民调解：已逾期 0/ }).click();
+  await expect(page.getByTestId('due-mediation')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '调解期限' })).toHaveCount(0);
 });
 

@@ -58,9 +58,9 @@ test('the dashboard lists each duty once; a missed month is listed on the file, 
 
   // 孙三, not seen since August: one row, overdue since September, saying two months are owed
   await expect(page.getByTestId('overdue-banner')).toContainText('有 1 项已逾期');
-  await expect(page.getByTestId('overdue-banner')).toContainText(
-    '其前未走访的各期记为“漏访”，不再列为待办，但在档案中列明并计入走访完成率',
-  );
+  await expect(page.getByTestId('overdue-banner')).toContainText('重点人员 1 项逾期：逾期未走访即为脱管、漏管');
+  // How a follow-up item comes and goes is said under its own tab
+  await expect(page.getByTestId('due-followup')).toContainText('其前未走访的各期记为“漏访”，不再列为待办，但在档案中列明并计入走访完成率');
   const overdue = page.getByTestId('overdue').getByTestId('dashboard-item');
   await expect(overdue).toHaveCount(1);
   await expect(overdue).toContainText('孙三');

@@ -1,20 +1,5 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Center,
-  FileButton,
-  Group,
-  Image,
-  Loader,
-  Modal,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Image, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -54,11 +39,7 @@ function ViewModal({ attachment, onClose }: { attachment: Attachment; onClose: (
   return (
     <Modal opened onClose={onClose} title={attachment.fileName} size="80%" styles={{ title: { wordBreak: 'break-all' } }}>
       <Stack>
-        {q.isLoading && (
-          <Center py="xl">
-            <Loader aria-label="正在加载附件" />
-          </Center>
-        )}
+        {q.isLoading && <Loading center>正在打开附件…</Loading>}
         {q.error && <Alert color="red">{errorMessage(q.error)}</Alert>}
         {url && isImage && <Image src={url} alt={attachment.fileName} fit="contain" mah="70vh" />}
         {url && isPdf && <iframe src={url} title={attachment.fileName} style={{ width: '100%', height: '75vh', border: 0 }} />}
@@ -174,11 +155,7 @@ export function AttachmentsCard({
           <Progress value={((progress.done + 1) / progress.total) * 100} striped animated aria-label="上传进度" />
         </Stack>
       )}
-      {list.isLoading && (
-        <Center py="md">
-          <Loader size="sm" aria-label="正在加载附件" />
-        </Center>
-      )}
+      {list.isLoading && <Loading center>正在加载附件列表…</Loading>}
       {list.error && <Alert color="red">{errorMessage(list.error)}</Alert>}
       {list.data?.length === 0 && (
         <EmptyState title="还没有附件">

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS } from '../../../shared/dictionaries';
@@ -14,7 +15,7 @@ import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { useHandOvers } from '../../components/modules';
-import { useDicts } from '../reference/queries';
+import { useDicts, useStaffNames } from '../reference/queries';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDeleteDispute } from './mutations';
@@ -63,9 +64,10 @@ export function DisputeDetailPage() {
   // What later modules offer here (转入人民调解), from the module registry.
   const handOvers = useHandOvers('disputes');
   const dicts = useDicts();
+  const staff = useStaffNames();
   const del = useDeleteDispute();
   const [target, setTarget] = useState<DisputeStatus | null>(null);
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载纠纷登记…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const d = q.data;
   const open = !d.deletedAt && OPEN_STATUSES.includes(d.status);
@@ -122,7 +124,7 @@ export function DisputeDetailPage() {
             <RiskBadge level={d.riskLevel} />
           </Field>
           <Field label="村（社区）/网格">{[d.villageName, d.gridName].filter(Boolean).join(' / ')}</Field>
-          <Field label="承办人">{d.staffName}</Field>
+          <Field label="承办人">{staff.name(d.responsibleStaffId, d.staffName)}</Field>
           <Field label="办理期限">
             <DeadlineText d={d} />
           </Field>

@@ -5,7 +5,6 @@ import {
   Divider,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Paper,
   Select,
@@ -15,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, SATISFACTION, type RiskLevel, type Satisfaction } from '../../../shared/dictionaries';
@@ -22,7 +22,7 @@ import { HANDLING_LEVELS, HANDLING_LEVEL_LABELS, TICKET_SOURCES, type HandlingLe
 import { type Dispute, DisputeInputAsOf } from '../../../shared/schemas/disputes';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { useDicts, useSetupStatus, useStaff, useVillages } from '../reference/queries';
+import { useDicts, useSetupStatus, useStaffNames, useVillages } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { useSaveDispute } from './mutations';
@@ -149,7 +149,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
   const navigate = useNavigate();
   const dicts = useDicts();
   const villages = useVillages();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const status = useSetupStatus();
   const form = useZodForm<DisputeValues>({
     schema: DisputeInputAsOf,
@@ -252,12 +252,7 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <Select
-                label="承办人"
-                clearable
-                data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-                {...select('responsibleStaffId')}
-              />
+              <Select label="承办人" clearable data={staff.options()} {...select('responsibleStaffId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <DateField label="办理期限" description="留空则按设置的期限自动计算" {...form.getInputProps('deadline')} />
@@ -354,6 +349,6 @@ function DisputeEditor({ existing }: { existing?: Dispute }) {
 export function DisputeFormPage() {
   const { id } = useParams();
   const d = useDispute(id);
-  if (id && !d.data) return <Loader />;
+  if (id && !d.data) return <Loading center>正在加载纠纷登记…</Loading>;
   return <DisputeEditor key={id ?? 'new'} existing={d.data} />;
 }

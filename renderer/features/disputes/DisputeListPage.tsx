@@ -6,7 +6,8 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
-import { useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { useLinkedFilters } from '../../components/linkedFilters';
+import { staffOptions, useDicts, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { RiskBadge, StatusBadge } from './labels';
 import { useDisputeLedgerFile } from './mutations';
 import { fetchDisputePage, useDisputeList } from './queries';
@@ -58,6 +59,8 @@ export function DisputeListPage() {
   const villages = useVillages();
   const staff = useStaff(true);
   const ledger = useLedger(NO_FILTERS);
+  // 仅看超期 and 承办人 from a link (the dashboard's counts).
+  useLinkedFilters(NO_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('intakeDate', 'desc', ['intakeDate'], () => ledger.setPage(1));
   const download = useDisputeLedgerFile();
@@ -171,13 +174,7 @@ export function DisputeListPage() {
               onChange={(v) => set('villageId', v)}
               searchable
             />
-            <FilterSelect
-              label="承办人"
-              w={130}
-              data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={f.staffId}
-              onChange={(v) => set('staffId', v)}
-            />
+            <FilterSelect label="承办人" w={130} data={staffOptions(staff.data)} value={f.staffId} onChange={(v) => set('staffId', v)} />
             <DateField label="登记日期从" w={140} value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
             <DateField label="至" w={140} value={f.dateTo} onChange={(v) => set('dateTo', v)} error={reversedRange(f.dateFrom, f.dateTo)} />
             <Switch label="仅看超期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />

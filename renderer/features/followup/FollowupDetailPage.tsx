@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
@@ -38,6 +39,7 @@ import { ControlBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit, useDeleteYear } from './mutations';
 import { useFollowupSubject } from './queries';
+import { useStaffNames } from '../reference/queries';
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
   return (
@@ -641,9 +643,10 @@ export function FollowupDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const q = useFollowupSubject(id);
+  const staff = useStaffNames();
   const del = useDeleteFollowup();
   const [dialog, setDialog] = useState<Dialog>(null);
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载重点人员档案…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const s = q.data;
   const active = s.status === 'active' && !s.deletedAt;
@@ -711,7 +714,7 @@ export function FollowupDetailPage() {
           {isVisitGroup(s.group) && s.group !== 'cult' && (
             <Field label="管控状态">{`${controlText(s.group, s.control)}（${s.controlSince}起）`}</Field>
           )}
-          <Field label="包保责任人">{s.responsibleName}</Field>
+          <Field label="包保责任人">{staff.name(s.responsibleStaffId, s.responsibleName)}</Field>
           <Field label="村（社区）">{s.villageName}</Field>
           <Field label="建档日期">{s.startDate}</Field>
           {s.endDate && (

@@ -4,7 +4,6 @@ import {
   Button,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -15,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate, useParams } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import {
@@ -42,7 +42,7 @@ import {
 } from '../../../shared/schemas/followup';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, useStaff, useVillages } from '../reference/queries';
+import { useStaffNames, useVillages } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { groupOptions, LevelOption, levelOptions } from './labels';
@@ -192,7 +192,7 @@ function toFormPath(path: string, v: Values): string {
 
 function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
   const navigate = useNavigate();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const villages = useVillages();
   const form = useZodForm<Values>({ schema: FollowupCreateInputAsOf, initialValues: toValues(existing), toInput, toFormPath });
   const { run, saving } = useSaveFollowup(form, toFormPath);
@@ -289,7 +289,7 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
                 label="包保责任人"
                 withAsterisk
                 searchable
-                data={staffOptions(staff.data)}
+                data={staff.options()}
                 {...select('responsibleStaffId')}
                 error={unpicked(form.errors.responsibleStaffId, v.responsibleStaffId, '请选择包保责任人')}
               />
@@ -501,6 +501,6 @@ function FollowupEditor({ existing }: { existing?: FollowupSubject }) {
 export function FollowupFormPage() {
   const { id } = useParams();
   const s = useFollowupSubject(id);
-  if (id && !s.data) return <Loader />;
+  if (id && !s.data) return <Loading center>正在加载重点人员档案…</Loading>;
   return <FollowupEditor key={id ?? 'new'} existing={s.data} />;
 }

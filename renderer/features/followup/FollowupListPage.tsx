@@ -14,6 +14,7 @@ import {
 import { FilterSelect } from '../../components/FilterSelect';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
+import { useLinkedFilters } from '../../components/linkedFilters';
 import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
 import { ControlBadge, FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
 import { useFollowupLedgerFile } from './mutations';
@@ -63,6 +64,8 @@ export function FollowupListPage() {
   const villages = useVillages();
   const staff = useStaff(true);
   const ledger = useLedger(DEFAULT_FILTERS);
+  // 仅看逾期 and 包保责任人 from a link (the dashboard's counts).
+  useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('nextDueDate', 'asc', ['startDate'], () => ledger.setPage(1));
   const filter: Input<'followup.exportLedger'> = {

@@ -14,7 +14,7 @@ import { DocumentView, PrintHost } from '../../components/DocumentView';
 import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
 import { useSavePdf } from '../../components/useDownload';
-import { staffOptions, useSettings, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { useSettings, useStaffNames, useVillages, villageOptions } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { LevelBadge } from './labels';
 import { useVisitPlanFile } from './mutations';
@@ -31,7 +31,7 @@ function shiftMonth(month: string, n: number): string {
 
 export function VisitPlanPage() {
   const villages = useVillages();
-  const staff = useStaff(true);
+  const staff = useStaffNames();
   const settings = useSettings();
   const [month, setMonth] = useState(() => todayLocal().slice(0, 7));
   const [staffId, setStaffId] = useState<string | null>(null);
@@ -41,7 +41,7 @@ export function VisitPlanPage() {
   const plan = useVisitPlan(input);
   const data = plan.data;
 
-  const staffName = staffId ? (staff.data?.find((s) => s.id === staffId)?.name ?? null) : null;
+  const staffName = staffId ? staff.name(staffId) || null : null;
   const villageName = villageId ? (villages.data?.find((v) => v.id === villageId)?.name ?? null) : null;
   const model = useMemo(
     () => (data ? buildVisitPlanDocument(data, { townshipName: settings.data?.townshipName ?? '', staffName, villageName }) : null),
@@ -91,7 +91,7 @@ export function VisitPlanPage() {
           </Group>
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <FilterSelect label="包保责任人" searchable data={staffOptions(staff.data)} value={staffId} onChange={setStaffId} />
+          <FilterSelect label="包保责任人" searchable data={staff.options(() => true)} value={staffId} onChange={setStaffId} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <FilterSelect label="村（社区）" searchable data={villageOptions(villages.data)} value={villageId} onChange={setVillageId} />

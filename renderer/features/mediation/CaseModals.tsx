@@ -35,7 +35,7 @@ import {
 import { PARTY_ROLE_LABELS, SATISFACTION } from '../../../shared/dictionaries';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { useSetupStatus, useStaff } from '../reference/queries';
+import { useSetupStatus, useStaffNames } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import {
   useCloseCase,
@@ -178,7 +178,7 @@ export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClo
  * dispute is escalating (REVIEW row 19); there is no agreement to find performed.
  */
 export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: ReturnVisit; onClose: () => void }) {
-  const staff = useStaff();
+  const staff = useStaffNames();
   const status = useSetupStatus();
   const next = visit ?? c.visits.find((v) => !v.visitDate);
   const escalation = next ? next.purpose === 'escalation' : !!c.outcome && c.outcome !== 'success';
@@ -203,12 +203,7 @@ export function VisitModal({ c, visit, onClose }: { c: MediationCase; visit?: Re
       <Stack>
         <Group grow>
           <DateField label="回访日期" withAsterisk {...form.getInputProps('visitDate')} />
-          <Select
-            label="回访人"
-            withAsterisk
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            {...form.getInputProps('visitorStaffId')}
-          />
+          <Select label="回访人" withAsterisk data={staff.options()} {...form.getInputProps('visitorStaffId')} />
         </Group>
         <Group grow>
           <Select label="回访方式" withAsterisk allowDeselect={false} data={[...VISIT_METHODS]} {...form.getInputProps('method')} />

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PARTY_ROLE_LABELS, SEX_LABELS } from '../../../shared/dictionaries';
@@ -21,7 +22,7 @@ import { RECORD_KIND_LABELS, type MediationRecord, type RecordKind, type ReturnV
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { useDicts } from '../reference/queries';
+import { useDicts, useStaffNames } from '../reference/queries';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AgreementModal } from './AgreementModal';
 import {
@@ -71,13 +72,14 @@ export function MediationDetailPage() {
   const navigate = useNavigate();
   const q = useMediationCase(id);
   const dicts = useDicts();
+  const staff = useStaffNames();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [docsOpen, setDocsOpen] = useState(false);
   const setPerformance = useSetPerformance();
   const deleteAgent = useDeleteAgent();
   const del = useDeleteCase();
   const delRecord = useDeleteRecord();
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载调解案件…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const c = q.data;
   const a = c.agreement;
@@ -129,7 +131,7 @@ export function MediationDetailPage() {
           <Field label="调解组织">
             {c.committeeName}（{MEDIATING_BODY_LABELS[c.mediatingBody]}）
           </Field>
-          <Field label="调解员">{c.mediators.map((m) => m.name).join('、')}</Field>
+          <Field label="调解员">{c.mediators.map((m) => staff.name(m.staffId, m.name)).join('、')}</Field>
           <Field label="纠纷类型">
             {dicts.label('dispute_category', c.category)}
             {c.landContract ? '（土地承包经营纠纷）' : ''}
@@ -450,7 +452,7 @@ export function MediationDetailPage() {
                   </Table.Td>
                   <Table.Td>{VISIT_PURPOSE_LABELS[v.purpose]}</Table.Td>
                   <Table.Td>{v.visitDate ?? ''}</Table.Td>
-                  <Table.Td>{v.visitorName ?? ''}</Table.Td>
+                  <Table.Td>{staff.name(v.visitorStaffId, v.visitorName)}</Table.Td>
                   <Table.Td>{v.method ?? ''}</Table.Td>
                   <Table.Td>
                     <PerformanceBadge state={v.performanceFound} />

@@ -1,18 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  Loader,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Grid, Group, MultiSelect, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate, useParams } from 'react-router';
 import {
   ENTRUSTED_ORIGINS,
@@ -25,7 +12,7 @@ import {
 import { MediationCreateInputAsOf, MediationUpdateInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
+import { useDicts, useSettings, useStaffNames } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { newParty, PartyRows, toPartyInput, type PartyValue } from '../persons/PartyRows';
 import { originOptions } from './labels';
@@ -94,7 +81,7 @@ function toValues(c?: MediationCase): Values {
 function CaseEditor({ existing }: { existing?: MediationCase }) {
   const navigate = useNavigate();
   const dicts = useDicts();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const settings = useSettings();
   const form = useZodForm<Values>({
     schema: existing ? MediationUpdateInputAsOf : MediationCreateInputAsOf,
@@ -161,7 +148,7 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
+              <MultiSelect label="调解员" withAsterisk searchable data={staff.options()} {...form.getInputProps('mediatorIds')} />
             </Grid.Col>
           </Grid>
           <PartyRows value={v.parties} onChange={(rows) => form.setFieldValue('parties', rows)} error={form.errors.parties} />
@@ -192,6 +179,6 @@ function CaseEditor({ existing }: { existing?: MediationCase }) {
 export function MediationFormPage() {
   const { id } = useParams();
   const c = useMediationCase(id);
-  if (id && !c.data) return <Loader aria-label="正在加载案件" />;
+  if (id && !c.data) return <Loading center>正在加载调解案件…</Loading>;
   return <CaseEditor key={id ?? 'new'} existing={c.data} />;
 }

@@ -14,7 +14,7 @@ import type { Dispute } from '../../../shared/schemas/disputes';
 import { MediationFromDisputeInputAsOf } from '../../../shared/schemas/mediation';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
-import { staffOptions, useDicts, useSettings, useStaff } from '../reference/queries';
+import { useDicts, useSettings, useStaffNames } from '../reference/queries';
 import { todayLocal } from '../../components/today';
 import { useOpenFromDispute } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
@@ -27,7 +27,7 @@ import { FormModal } from '../../components/GuardedForm';
  */
 export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; onClose: () => void }) {
   const navigate = useNavigate();
-  const staff = useStaff();
+  const staff = useStaffNames();
   const settings = useSettings();
   const dicts = useDicts();
   const proposed = originOfDisputeSource(dispute.source);
@@ -85,7 +85,7 @@ export function OpenFromDisputeModal({ dispute, onClose }: { dispute: Dispute; o
           maxLength={50}
           {...form.getInputProps('committeeName')}
         />
-        <MultiSelect label="调解员" withAsterisk searchable data={staffOptions(staff.data)} {...form.getInputProps('mediatorIds')} />
+        <MultiSelect label="调解员" withAsterisk searchable data={staff.options()} {...form.getInputProps('mediatorIds')} />
         <ModalActions onCancel={onClose} submit="受理" loading={saving} />
       </Stack>
     </FormModal>

@@ -30,6 +30,11 @@ export const mediationUi: UiModule<'mediation'> = {
   ],
   navOrder: 2,
   color: 'teal',
+  due: {
+    overdue: (n) =>
+      `人民调解 ${n} 项期限已过（调解期限、劳动争议15日告知、回访、协议履行或申请司法确认），请尽快办理；延长调解期限须经双方当事人同意，在案件页登记。`,
+    note: '每项列的是一件调解案件的一个期限：调解期限、劳动争议15日告知、回访、协议约定的履行期限和申请司法确认的30日；办理后在案件页记录即从这里消除。',
+  },
   audit: {
     fields: MEDIATION_FIELD_LABELS,
     values: {

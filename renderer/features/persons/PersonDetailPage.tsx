@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { MODULE_INFO, recordPath } from '../../../shared/modules';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SEX_LABELS } from '../../../shared/dictionaries';
@@ -25,7 +26,7 @@ export function PersonDetailPage() {
   const navigate = useNavigate();
   const q = usePerson(id);
   const del = useDeletePerson();
-  if (q.isLoading) return <Loader />;
+  if (q.isLoading) return <Loading center>正在加载人员信息…</Loading>;
   if (!q.data) return <Alert color="red">{errorMessage(q.error)}</Alert>;
   const { person: p, records, warnings } = q.data;
 

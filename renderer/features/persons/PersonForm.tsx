@@ -1,4 +1,5 @@
-import { Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../shared/schemas/persons';
 import { PersonFields } from './PersonFields';
@@ -36,6 +37,6 @@ function PersonEditor({ existing }: { existing?: Person }) {
 export function PersonFormPage() {
   const { id } = useParams();
   const person = usePerson(id);
-  if (id && !person.data) return <Loader />;
+  if (id && !person.data) return <Loading center>正在加载人员信息…</Loading>;
   return <PersonEditor key={id ?? 'new'} existing={person.data?.person} />;
 }

@@ -15,6 +15,7 @@ export const personsUi: UiModule<'persons'> = {
   ],
   navOrder: 4,
   color: null,
+  due: null,
   audit: { fields: PERSON_FIELD_LABELS, values: { sex: SEX_LABELS } },
   settings: [],
   handOvers: {},

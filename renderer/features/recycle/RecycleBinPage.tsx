@@ -1,4 +1,5 @@
-import { Button, Center, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useEffect, useState } from 'react';
 import { RECYCLE_COLUMNS, recycleLabel, recycleRecord, type RecycleBinSection, type RecycleRow } from '../../../shared/schemas/recycle';
 import { errorMessage } from '../../api/client';
@@ -66,9 +67,7 @@ export function RecycleBinPage() {
         删除的记录保存在这里，可随时恢复；所有删除和恢复都记入修改记录。
       </Text>
       {bin.isLoading ? (
-        <Center py="xl">
-          <Loader aria-label="正在加载回收站" />
-        </Center>
+        <Loading center>正在加载回收站…</Loading>
       ) : bin.error ? (
         <Text c="red">{errorMessage(bin.error)}</Text>
       ) : (

@@ -6,8 +6,10 @@
  */
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
+import type { SavedStaff } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
-import { useWrite } from '../../components/useWrite';
+import { notifyWarning } from '../../components/notify';
+import { useWrite, type Notice, type Write } from '../../components/useWrite';
 import type { ModuleName } from '../../../shared/modules';
 import { refKeys } from './queries';
 
@@ -56,8 +58,24 @@ export function useDeleteGrid() {
   return useWrite((id: string) => api.grids.delete({ id }), { touches: 'everything' });
 }
 
-export function useSaveStaff<F>(form?: UseFormReturnType<F>) {
-  return useWrite((input: Input<'staff.save'>) => api.staff.save(input), { touches: 'everything' }, form);
+/**
+ * Saves an entry of the staff register. A save that makes a second active entry of a name is made
+ * all the same; the host's warning (who else has the name, how the two are told apart) then stands
+ * in for the success notice, and stays longer.
+ */
+export function useSaveStaff<F>(form?: UseFormReturnType<F>): Write<Input<'staff.save'>, SavedStaff> {
+  const write = useWrite((input: Input<'staff.save'>) => api.staff.save(input), { touches: 'everything' }, form);
+  const run = (input: Input<'staff.save'>, notice?: Notice<SavedStaff>, saved?: (result: SavedStaff) => void) =>
+    write.run(
+      input,
+      (s) => {
+        if (!s.warning) return typeof notice === 'function' ? notice(s) : (notice ?? null);
+        notifyWarning(s.warning, '已保存，请留意同名人员');
+        return null;
+      },
+      saved,
+    );
+  return { run, saving: write.saving };
 }
 
 /** 移交工作: a colleague's open disputes and files handed to another in one go. */

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { Input } from '../../../shared/contract';
 import type { DictKind } from '../../../shared/dictionaries';
 import type { ModuleName } from '../../../shared/modules';
-import { staffLabel, type Staff, type Village } from '../../../shared/schemas/reference';
+import { staffLabels, type Staff, type Village } from '../../../shared/schemas/reference';
 import { api } from '../../api/client';
 
 export const refKeys = {
@@ -79,9 +79,31 @@ export function useAuditTrail(of: Input<'audit.forEntity'>) {
   return useQuery({ queryKey: auditKeys.of(of.entity, of.id), queryFn: () => api.audit.forEntity(of) });
 }
 
-/** Staff as Select options: 姓名, or 姓名（调委会） for people's mediators. */
+/**
+ * Staff as Select options, named as everywhere (staffLabels: 姓名, a mediator's 姓名（调委会）, two
+ * people of one name told apart). Give it the whole register (useStaff(true)); a picker that offers
+ * only the active entries takes them from useStaffNames, so that nobody is named differently there.
+ */
 export function staffOptions(list: readonly Staff[] | undefined): { value: string; label: string }[] {
-  return (list ?? []).map((s) => ({ value: s.id, label: staffLabel(s) }));
+  const labels = staffLabels(list ?? []);
+  return (list ?? []).map((s) => ({ value: s.id, label: labels.get(s.id)! }));
+}
+
+/**
+ * The staff register as every picker and page names it: `name` of anyone by id (the host's plain name
+ * until the register has loaded), and `options` of the entries a picker offers (the active ones
+ * unless told otherwise), all labelled against the whole register.
+ */
+export function useStaffNames() {
+  const q = useStaff(true);
+  return useMemo(() => {
+    const list = q.data ?? [];
+    const labels = staffLabels(list);
+    return {
+      name: (id: string | null | undefined, fallback?: string | null) => (id ? labels.get(id) : undefined) ?? fallback ?? '',
+      options: (keep: (s: Staff) => boolean = (s) => s.active) => list.filter(keep).map((s) => ({ value: s.id, label: labels.get(s.id)! })),
+    };
+  }, [q.data]);
 }
 
 /** Villages and communities as Select options. */

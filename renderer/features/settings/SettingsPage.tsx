@@ -28,6 +28,7 @@ import {
   STAFF_KIND_LABELS,
   STAFF_KINDS,
   StaffInput,
+  staffLabels,
   type Settings,
   type Staff,
 } from '../../../shared/schemas/reference';
@@ -279,6 +280,9 @@ function StaffSettings() {
     );
   });
   const toggle = (s: Staff) => void toggleActive.run({ ...s, active: !s.active });
+  // How each is named in pickers and lists; said here for those who share a name with someone.
+  const labels = staffLabels(staff.data ?? []);
+  const shared = (s: Staff) => (staff.data ?? []).some((o) => o.id !== s.id && o.name === s.name);
   return (
     <Stack>
       <PageForm form={form} onSubmit={submit}>
@@ -313,7 +317,14 @@ function StaffSettings() {
         <Table.Tbody>
           {staff.data?.map((s) => (
             <Table.Tr key={s.id}>
-              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>
+                {s.name}
+                {shared(s) && (
+                  <Text size="xs" c="dimmed">
+                    同名，各处显示为“{labels.get(s.id)}”
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{s.post ?? ''}</Table.Td>
               <Table.Td>{s.phone ?? ''}</Table.Td>
               <Table.Td>{STAFF_KIND_LABELS[s.kind]}</Table.Td>

@@ -4,6 +4,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/schemas/persons';
 import { mentalHealthFile } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { dueItems } from '../../../helpers/dashboard';
 
 let t: TestLedger;
 let p: Person;
@@ -109,7 +110,7 @@ describe("the office's visit cadences", () => {
 
     expect(t.call('followup.setOpeningGrace', { days: 0 }).openingGrace.days).toBe(0);
     expect(t.call('followup.get', { id: s.id }).dueItems[0]).toMatchObject({ key: 'visit:2024-05', state: 'overdue' });
-    expect(t.call('obligations.dashboard', {}).overdue.map((i) => i.label)).toEqual(['每月走访（2024年5月）']);
+    expect(dueItems(t.call('obligations.dashboard', {}), 'overdue').map((i) => i.label)).toEqual(['每月走访（2024年5月）']);
     expect(t.call('audit.forEntity', { entity: 'settings', id: 'opening_grace' })[0]).toMatchObject({
       before: { 建档当期宽限天数: 5 },
       after: { 建档当期宽限天数: 0 },

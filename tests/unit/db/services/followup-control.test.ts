@@ -8,6 +8,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/schemas/persons';
 import { followupFile } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { dueItems } from '../../../helpers/dashboard';
 
 let t: TestLedger;
 let p: Person;
@@ -21,7 +22,7 @@ afterEach(() => t.close());
 /** A 邪教 file opened 2024-05-01 (yellow), as the office marks it. */
 const cult = (control: Input<'followup.create'>['control'], person: Person = p, fields: Partial<Input<'followup.create'>> = {}) =>
   followupFile(t, person, { control, ...fields });
-const dashboardFor = (id: string) => t.call('obligations.dashboard', {}).overdue.filter((i) => i.link === `/followup/${id}`);
+const dashboardFor = (id: string) => dueItems(t.call('obligations.dashboard', {}), 'overdue').filter((i) => i.link === `/followup/${id}`);
 
 describe("REVIEW row 11: a person merely 在册 owes no visits; one the office controls owes its level's cadence", () => {
   it.each([

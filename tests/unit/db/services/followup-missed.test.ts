@@ -10,6 +10,7 @@ import { periodOf } from '../../../../shared/date-math';
 import type { FollowupSubject } from '../../../../shared/schemas/followup';
 import { followupFile, person } from '../../../helpers/builders';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
+import { dueItems } from '../../../helpers/dashboard';
 
 const TODAY = '2026-11-29';
 let t: TestLedger;
@@ -34,7 +35,10 @@ const rows = (id: string) =>
   }[];
 const dashboardItems = () => {
   const d = t.call('obligations.dashboard', {});
-  return { overdue: d.overdue.map((i) => [i.label, i.dueDate]), dueSoon: d.dueSoon.map((i) => [i.label, i.dueDate]) };
+  return {
+    overdue: dueItems(d, 'overdue').map((i) => [i.label, i.dueDate]),
+    dueSoon: dueItems(d, 'dueSoon').map((i) => [i.label, i.dueDate]),
+  };
 };
 
 describe('a month a later visit has passed by is 漏访: not on the dashboard, on the file, in the rates', () => {
@@ -121,9 +125,9 @@ describe('a file nobody has visited for months: one row, overdue since the first
     const s = followupFile(t, person(t, { name: '孙三' }), { startDate: '2024-01-10' });
     visitMonthly(s, '2026-09-01'); // last visit 2026-08-15
     const d = t.call('obligations.dashboard', {});
-    expect(d.overdue.map((i) => [i.label, i.dueDate])).toEqual([['每月走访（2026年9月）等2期', '2026-09-30']]);
+    expect(dueItems(d, 'overdue').map((i) => [i.label, i.dueDate])).toEqual([['每月走访（2026年9月）等2期', '2026-09-30']]);
     expect(d.overdueTotal).toBe(1);
-    expect(d.dueSoon).toEqual([]);
+    expect(dueItems(d, 'dueSoon')).toEqual([]);
     visit(s, TODAY);
     expect(dashboardItems()).toEqual({ overdue: [], dueSoon: [] });
     expect(t.call('followup.get', { id: s.id }).missed).toEqual([{ duty: '每月走访', periods: ['2026年9月', '2026年10月'] }]);
@@ -138,12 +142,9 @@ describe('opening a file', () => {
     expect(dashboardItems()).toEqual({ overdue: [], dueSoon: [] });
     for (const day of ['2026-12-01', '2026-12-24', '2026-12-31'])
       expect(t.onDay(day).call('obligations.dashboard', {}).overdueTotal, day).toBe(0);
-    expect(
-      t
-        .onDay('2027-01-01')
-        .call('obligations.dashboard', {})
-        .overdue.map((i) => i.label),
-    ).toEqual(['每月走访（2026年12月）']);
+    expect(dueItems(t.onDay('2027-01-01').call('obligations.dashboard', {}), 'overdue').map((i) => i.label)).toEqual([
+      '每月走访（2026年12月）',
+    ]);
   });
 
   it('on 11-27 with an opening visit that day: the visit counts for November', () => {

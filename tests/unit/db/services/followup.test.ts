@@ -4,6 +4,7 @@ import type { FollowupSubject } from '../../../../shared/schemas/followup';
 import type { Person } from '../../../../shared/schemas/persons';
 import { mentalHealthFile } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { dueItems } from '../../../helpers/dashboard';
 
 let t: TestLedger;
 let p: Person;
@@ -424,7 +425,7 @@ describe('REVIEW row 2: 报告公安机关 and the agreement on a drug file', ()
     expect(police(positive)).toEqual([['报告公安机关（2024-06-12检测阳性）', '2024-06-13', 'overdue']]);
     expect(positive.dueItems[0]).toMatchObject({ ruleId: 'drug.police.positive.2024-06-12', kind: 'deadline' });
     const dash = t.call('obligations.dashboard', {});
-    expect(dash.overdue.map((i) => [i.label, i.dueDate, i.link])).toEqual([
+    expect(dueItems(dash, 'overdue').map((i) => [i.label, i.dueDate, i.link])).toEqual([
       ['报告公安机关（2024-06-12检测阳性）', '2024-06-13', `/followup/${s.id}`],
     ]);
 

@@ -6,6 +6,7 @@ import { writtenAgreement as writtenAgreementBuilder } from '../../../helpers/bu
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
 import type { Input } from '../../../../shared/contract';
 import { CONFIRMATION_LABELS } from '../../../../shared/domain/mediation';
+import { dueItems } from '../../../helpers/dashboard';
 
 let t: TestLedger;
 let a: Person;
@@ -194,7 +195,9 @@ describe("people's mediation case file", () => {
     ]);
     expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ action: 'update' });
     expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBeGreaterThan(0);
-    expect(t.call('obligations.dashboard', { responsibleStaffId: mediatorId }).overdue.filter((i) => i.module === 'mediation')).toEqual([]);
+    expect(
+      dueItems(t.call('obligations.dashboard', { responsibleStaffId: mediatorId }), 'overdue').filter((i) => i.module === 'mediation'),
+    ).toEqual([]);
 
     const entrusted = t.call('mediation.create', {
       origin: 'court',
@@ -628,14 +631,14 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
   it('row 7: a labour dispute owes the 15-day notice of arbitration on the dashboard until the parties are told', () => {
     const c = direct({ category: '10', acceptedDate: '2024-05-20' });
     expect(c.labourNotice).toMatchObject({ dueDate: '2024-06-04', state: 'overdue' });
-    expect(mediationItems(dashboard().overdue)).toContainEqual(['15日内未达成协议——告知可申请劳动仲裁', '2024-06-04', null]);
+    expect(mediationItems(dueItems(dashboard(), 'overdue'))).toContainEqual(['15日内未达成协议——告知可申请劳动仲裁', '2024-06-04', null]);
     expect(t.raw('mediation.recordArbitrationNotice', { caseId: c.id, date: '2024-05-19' })).toMatchObject({
       ok: false,
       error: { fields: { date: '不能早于受理日期' } },
     });
     const told = t.call('mediation.recordArbitrationNotice', { caseId: c.id, date: '2024-06-05' });
     expect([told.arbitrationToldDate, told.labourNotice]).toEqual(['2024-06-05', expect.objectContaining({ state: 'done', late: true })]);
-    expect(mediationItems(dashboard().overdue).map(([label]) => label)).not.toContain('15日内未达成协议——告知可申请劳动仲裁');
+    expect(mediationItems(dueItems(dashboard(), 'overdue')).map(([label]) => label)).not.toContain('15日内未达成协议——告知可申请劳动仲裁');
     expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({ after: { arbitrationNotice: '2024-06-05' } });
     // Other categories owe no such notice, and cannot record one
     const other = direct();
@@ -660,11 +663,11 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
     // accepted 05-15: the month ends on Saturday 06-15 → due Monday 06-17
     const c = direct();
     expect(c.handling).toMatchObject({ dueDate: '2024-06-17', originalDueDate: null, state: 'due_soon' });
-    expect(mediationItems(dashboard().dueSoon)).toEqual([['调解期限', '2024-06-17', null]]);
+    expect(mediationItems(dueItems(dashboard(), 'dueSoon'))).toEqual([['调解期限', '2024-06-17', null]]);
     // a case opened from the register on 05-07 is overdue since 06-07
     const late = open();
     expect(late.handling).toMatchObject({ dueDate: '2024-06-07', state: 'overdue' });
-    expect(mediationItems(dashboard().overdue)).toEqual([['调解期限', '2024-06-07', null]]);
+    expect(mediationItems(dueItems(dashboard(), 'overdue'))).toEqual([['调解期限', '2024-06-07', null]]);
     const closed = t.call('mediation.close', {
       id: late.id,
       outcome: 'terminated',
@@ -674,7 +677,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
       guidance: ['litigation'],
     });
     expect(closed.handling).toMatchObject({ state: 'done', satisfiedOn: '2024-06-14', late: true });
-    expect(mediationItems(dashboard().overdue)).toEqual([]);
+    expect(mediationItems(dueItems(dashboard(), 'overdue'))).toEqual([]);
   });
 
   it('row 8: the 调解期限 is extended only with both parties consent, a reason and a later date; recorded, shown and audited', () => {
@@ -715,7 +718,7 @@ describe('REVIEW rows 6–18: the rules of the case file, on a real ledger', () 
         consent: true,
       }),
     ]);
-    expect(mediationItems(dashboard().overdue)).toEqual([]);
+    expect(mediationItems(dueItems(dashboard(), 'overdue'))).toEqual([]);
     expect(t.call('audit.forEntity', { entity: 'mediation', id: c.id })[0]).toMatchObject({
       before: { extension: { dueDate: '2024-06-07' } },
       after: { extension: { dueDate: '2024-07-07', reason: '等待伤情鉴定结论', consent: '双方当事人同意' } },
@@ -934,13 +937,15 @@ describe('REVIEW row 19: a visit after 调解不成 or 终止调解, to see whet
   const dashboard = () => t.call('obligations.dashboard', {});
   /** The mediation items of the dashboard's lists: [label, due date]. */
   const due = () =>
-    [...dashboard().overdue, ...dashboard().dueSoon].filter((i) => i.module === 'mediation').map((i) => [i.label, i.dueDate]);
+    [...dueItems(dashboard(), 'overdue'), ...dueItems(dashboard(), 'dueSoon')]
+      .filter((i) => i.module === 'mediation')
+      .map((i) => [i.label, i.dueDate]);
 
   it('row 19: a failed mediation is visited the return-visit interval after closing, on the dashboard until the visit is recorded', () => {
     const c = fail(open().id);
     expect(c.visits).toEqual([expect.objectContaining({ purpose: 'escalation', plannedDate: '2024-06-19', visitDate: null })]);
     expect(due()).toContainEqual(['防止纠纷激化回访', '2024-06-19']);
-    const item = [...dashboard().dueSoon].find((i) => i.label === '防止纠纷激化回访')!;
+    const item = [...dueItems(dashboard(), 'dueSoon')].find((i) => i.label === '防止纠纷激化回访')!;
     expect(item.link).toBe(`/mediation/${c.id}`);
     // Recorded with the visit form, which fills the proposed visit: nothing to find performed
     const visited = t.call('mediation.saveVisit', {

@@ -1,10 +1,11 @@
 /** 首页 工作台: the engine's to-do table read as the dashboard shows it, for every module at once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../../../../db/router';
-import { readDashboard } from '../../../../db/services/obligations-dashboard';
+import { dashboardSql, LIST_LIMIT, readDashboard } from '../../../../db/services/obligations-dashboard';
 import type { Input } from '../../../../shared/contract';
+import type { Dashboard, DueList } from '../../../../shared/schemas/obligations';
 import type { Person } from '../../../../shared/schemas/persons';
-import { mentalHealthFile } from '../../../helpers/builders';
+import { dispute, mentalHealthFile, person } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -20,6 +21,21 @@ afterEach(() => t.close());
 
 const mental = (fields: Partial<Input<'followup.create'>> = {}) => mentalHealthFile(t, p, fields);
 
+/** 孙三's community-rehabilitation file (王调解's): its term ends three years after the report. */
+const rehabFile = (decisionDate: string, reportDate: string) =>
+  t.call('followup.create', {
+    personId: person(t, { name: '孙三' }).id,
+    group: 'drug',
+    level: 'red',
+    responsibleStaffId: staffId,
+    startDate: '2021-06-01',
+    facts: { drugType: 'rehab', decisionDate, reportDate },
+  });
+
+/** One list of one module ('followup', 'dispute', 'mediation'). */
+const list = (d: Dashboard, module: string, key: 'overdue' | 'dueSoon' | 'termEnds'): DueList =>
+  d.modules.find((m) => m.module === module)![key];
+
 describe('the to-do dashboard', () => {
   it('shows overdue visits, dispute deadlines and return visits, and clears an item when its event is recorded', () => {
     const s = mental({ startDate: '2024-05-01' }); // first visit was due 2024-05-15
@@ -33,16 +49,30 @@ describe('the to-do dashboard', () => {
       parties: [{ personId: p.id, role: 'applicant' }],
     });
     const d = t.call('obligations.dashboard', {});
-    expect(d.overdue.map((i) => [i.module, i.label, i.dueDate, i.personName, i.link])).toEqual([
-      ['followup', '随访（不稳定）', '2024-05-15', '赵大', `/followup/${s.id}`],
+    expect(
+      list(d, 'followup', 'overdue').items.map((i) => [i.module, i.label, i.dueDate, i.personName, i.responsibleStaffId, i.link]),
+    ).toEqual([['followup', '随访（不稳定）', '2024-05-15', '赵大', staffId, `/followup/${s.id}`]]);
+    expect(list(d, 'dispute', 'dueSoon').items.map((i) => [i.module, i.label, i.dueDate])).toEqual([
+      ['dispute', '纠纷办理期限', '2024-06-20'],
     ]);
-    expect(d.dueSoon.map((i) => [i.module, i.label, i.dueDate])).toEqual([['dispute', '纠纷办理期限', '2024-06-20']]);
-    expect(d.byModule).toEqual([
-      { module: 'followup', overdue: 1, dueSoon: 0 },
-      { module: 'dispute', overdue: 0, dueSoon: 1 },
-      { module: 'mediation', overdue: 0, dueSoon: 0 },
+    expect(d.modules.map((m) => [m.module, m.overdue.total, m.dueSoon.total, m.termEnds.total])).toEqual([
+      ['followup', 1, 0, 0],
+      ['dispute', 0, 1, 0],
+      ['mediation', 0, 0, 0],
     ]);
-    expect(d.byStaff).toEqual([{ staffId, name: '王调解', overdue: 1, dueSoon: 1 }]);
+    expect(d.byStaff).toEqual([
+      {
+        staffId,
+        name: '王调解',
+        overdue: 1,
+        dueSoon: 1,
+        modules: [
+          { module: 'followup', overdue: 1, dueSoon: 0 },
+          { module: 'dispute', overdue: 0, dueSoon: 1 },
+          { module: 'mediation', overdue: 0, dueSoon: 0 },
+        ],
+      },
+    ]);
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '病情稳定，按时服药' });
     expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
   });
@@ -51,7 +81,7 @@ describe('the to-do dashboard', () => {
     mental({ level: '0' }); // stable, every 3 months: due 2024-09-01
     expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
     const later = t.onDay('2024-09-20').call('obligations.dashboard', {});
-    expect(later.overdue.map((i) => i.dueDate)).toEqual(['2024-09-01']);
+    expect(list(later, 'followup', 'overdue').items.map((i) => i.dueDate)).toEqual(['2024-09-01']);
   });
 
   it('lists a calendar duty nobody has visited for months once: its oldest month, saying how many are overdue', () => {
@@ -63,8 +93,8 @@ describe('the to-do dashboard', () => {
       startDate: '2024-01-10',
     });
     const d = t.call('obligations.dashboard', {});
-    expect(d.overdue.map((i) => [i.label, i.dueDate])).toEqual([['每月走访（2024年1月）等5期', '2024-01-31']]);
-    expect(d.byModule[0]).toEqual({ module: 'followup', overdue: 1, dueSoon: 0 });
+    expect(list(d, 'followup', 'overdue').items.map((i) => [i.label, i.dueDate])).toEqual([['每月走访（2024年1月）等5期', '2024-01-31']]);
+    expect(list(d, 'followup', 'overdue').total).toBe(1);
     // visited today: January to May are 漏访, June done; nothing left on the dashboard
     t.call('followup.saveVisit', { subjectId: s.id, date: TODAY, method: '上门', visitors: '王调解', findings: '在家' });
     expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
@@ -77,33 +107,92 @@ describe('the to-do dashboard', () => {
     expect(t.call('obligations.dashboard', { responsibleStaffId: other.id }).overdueTotal).toBe(1);
     t.call('followup.end', { id: s.id, status: 'moved', endDate: TODAY, endReason: '随家人迁往外省' });
     expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
-    const q = t.call('persons.create', { name: '孙三' });
-    t.call('followup.create', {
-      personId: q.id,
-      group: 'drug',
-      level: 'red',
-      responsibleStaffId: staffId,
-      startDate: '2021-06-01',
-      facts: { drugType: 'rehab', decisionDate: '2021-06-20', reportDate: '2021-07-01' },
-    });
-    expect(t.call('obligations.dashboard', {}).termEnds.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
+    rehabFile('2021-06-20', '2021-07-01');
+    const d = t.call('obligations.dashboard', {});
+    expect(list(d, 'followup', 'termEnds').items.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', '2024-07-01']]);
+    expect([d.termEndsTotal, list(d, 'followup', 'termEnds').total]).toEqual([1, 1]);
   });
 
-  it('answers from the due-date index', () => {
+  it("keeps each module's items apart: overdue disputes are listed however many older follow-up items there are", () => {
+    const other = t.call('staff.save', { name: '李网格' });
+    // 120 follow-up files, each overdue since 2024-05-15, older than any dispute deadline
+    for (let i = 0; i < 120; i++)
+      mentalHealthFile(t, person(t, { name: `对象${i}` }), { startDate: '2024-05-01', responsibleStaffId: i % 2 ? staffId : other.id });
+    const a = person(t, { name: '甲' });
+    const b = person(t, { name: '乙' });
+    // three overdue disputes (deadline 2024-06-06, 2024-06-12, 2024-06-13), one due soon, one nobody's
+    for (const deadline of ['2024-06-13', '2024-06-06', '2024-06-12', '2024-06-20'])
+      dispute(t, [a, b], { deadline, responsibleStaffId: staffId });
+    dispute(t, [a, b], { deadline: '2024-06-11' });
+    const d = t.call('obligations.dashboard', {});
+    expect([d.overdueTotal, d.dueSoonTotal]).toEqual([124, 1]);
+    const followup = list(d, 'followup', 'overdue');
+    expect([followup.total, followup.items.length]).toEqual([120, LIST_LIMIT]);
+    const disputes = list(d, 'dispute', 'overdue');
+    expect(disputes.total).toBe(4);
+    // earliest first, across the people responsible (and nobody)
+    expect(disputes.items.map((i) => [i.dueDate, i.responsibleName])).toEqual([
+      ['2024-06-06', '王调解'],
+      ['2024-06-11', null],
+      ['2024-06-12', '王调解'],
+      ['2024-06-13', '王调解'],
+    ]);
+    expect(list(d, 'dispute', 'dueSoon').items.map((i) => i.dueDate)).toEqual(['2024-06-20']);
+    // by person and module: the dashboard's counts say what each person's module lists hold
+    const counts = (id: string | null) => d.byStaff.find((s) => s.staffId === id)!.modules.filter((m) => m.overdue + m.dueSoon > 0);
+    expect(counts(staffId)).toEqual([
+      { module: 'followup', overdue: 60, dueSoon: 0 },
+      { module: 'dispute', overdue: 3, dueSoon: 1 },
+    ]);
+    expect(counts(other.id)).toEqual([{ module: 'followup', overdue: 60, dueSoon: 0 }]);
+    expect(counts(null)).toEqual([{ module: 'dispute', overdue: 1, dueSoon: 0 }]);
+    expect(d.byStaff.map((s) => s.name)).toEqual(['王调解', '李网格', '（未指定）']);
+    // one person's dashboard: their own lists, in the same order
+    const mine = t.call('obligations.dashboard', { responsibleStaffId: staffId });
+    expect(list(mine, 'dispute', 'overdue').items.map((i) => i.dueDate)).toEqual(['2024-06-06', '2024-06-12', '2024-06-13']);
+    expect(list(mine, 'followup', 'overdue').total).toBe(60);
+  });
+
+  it('lists term ends apart: one falling due first is not among the 7-day items, which still fill their list', () => {
+    // a rehabilitation term ending today, and 55 first visits due tomorrow, all one person's
+    rehabFile('2021-06-05', '2021-06-15');
+    for (let i = 0; i < 55; i++) mentalHealthFile(t, person(t, { name: `对象${i}` }), { startDate: '2024-06-02' });
+    const d = t.call('obligations.dashboard', {});
+    expect(list(d, 'followup', 'termEnds').items.map((i) => [i.label, i.dueDate])).toEqual([['社区康复期满', TODAY]]);
+    const soon = list(d, 'followup', 'dueSoon');
+    expect(soon.items).toHaveLength(LIST_LIMIT);
+    expect(soon.items.filter((i) => i.kind === 'term_end')).toEqual([]);
+    expect(soon.total).toBeGreaterThanOrEqual(55);
+    expect(soon.items.map((i) => i.dueDate)).toEqual([...soon.items.map((i) => i.dueDate)].sort());
+  });
+
+  it("lists one village's items of each module", () => {
+    const east = t.call('villages.save', { name: '东村' });
+    const west = t.call('villages.save', { name: '西村' });
+    const a = person(t, { name: '甲' });
+    dispute(t, [a], { deadline: '2024-06-06', villageId: east.id, responsibleStaffId: staffId });
+    dispute(t, [a], { deadline: '2024-06-07', villageId: west.id, responsibleStaffId: staffId });
+    mental({ startDate: '2024-05-01', villageId: west.id });
+    const d = t.call('obligations.dashboard', { villageId: east.id });
+    expect(d.modules.map((m) => [m.module, m.overdue.total, m.overdue.items.map((i) => i.villageName)])).toEqual([
+      ['followup', 0, []],
+      ['dispute', 1, ['东村']],
+      ['mediation', 0, []],
+    ]);
+  });
+
+  it("answers from the due-date indexes: one person's items of one module in due-date order, never sorted", () => {
     mental();
     const ctx = contextFor(t.host);
     readDashboard(ctx, {});
-    const plan = t.ledger.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM obligation o WHERE o.due_date < '2024-06-15'").all() as {
-      detail: string;
-    }[];
-    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX obligation_due/);
-    // One person's overdue list comes in due-date order from its own index: no sorting of all their items.
-    const mine = t.ledger.db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT * FROM obligation o WHERE o.due_date < '2024-06-15' AND o.responsible_staff_id = ? ORDER BY o.due_date LIMIT 100",
-      )
-      .all(staffId) as { detail: string }[];
-    expect(mine.map((r) => r.detail).join(' ')).toMatch(/INDEX obligation_staff_due/);
-    expect(mine.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    const q = dashboardSql({});
+    const params = { today: TODAY, soon: '2024-06-22', termSoon: '2024-07-15', staffKey: staffId, module: 'followup', limit: 50 };
+    for (const list of [q.overdue, q.dueSoon]) {
+      const plan = (t.ledger.db.prepare(`EXPLAIN QUERY PLAN ${list}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' ');
+      expect(plan).toMatch(
+        /SEARCH o USING COVERING INDEX obligation_staff_module_due \(responsible_staff_id=\? AND module=\? AND due_date/,
+      );
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Dispute } from '../../../../shared/schemas/disputes';
 import type { Person } from '../../../../shared/schemas/persons';
 import { caseFromDispute, dispute, followupFile, person, writtenAgreement } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { dueItems } from '../../../helpers/dashboard';
 
 let t: TestLedger;
 let a: Person;
@@ -122,7 +123,7 @@ describe('延期 and 免除 for any registered module', () => {
     const c = caseWithAgreement(overdueDispute());
     // The agreed payments (the case's own 调解期限, overdue too, is REVIEW row 8's, tested with the case)
     const overdue = () =>
-      t.call('obligations.dashboard', {}).overdue.filter((i) => i.module === 'mediation' && i.label.startsWith('协议履行'));
+      dueItems(t.call('obligations.dashboard', {}), 'overdue').filter((i) => i.module === 'mediation' && i.label.startsWith('协议履行'));
     expect(overdue().map((i) => [i.label, i.dueDate])).toEqual([['协议履行：张三赔偿李四2000元', '2024-05-31']]);
     const row = t.ledger.db
       .prepare(

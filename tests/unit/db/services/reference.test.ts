@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../../../shared/contract';
+import type { SavedStaff } from '../../../../shared/schemas/reference';
 import { openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -192,5 +194,41 @@ describe('列设置: the columns an operator keeps for a ledger', () => {
       .prepare('INSERT INTO setting (key, value) VALUES (?, ?)')
       .run(`ui.listColumns.persons.${me}`, JSON.stringify(['oldColumn', 'phone', 'name']));
     expect(saved('persons')).toEqual(['phone', 'name']);
+  });
+});
+
+describe('two staff of one name', () => {
+  it('saves the second active entry of a name and warns, naming both as they will be told apart', () => {
+    const first = t.call('staff.save', { name: '王芳', post: '司法所所长' });
+    expect(first.warning).toBeNull();
+    const second = t.call('staff.save', { name: '王芳', post: '专职调解员' });
+    expect(second.warning).toBe(
+      '在岗人员中已有同名的“王芳（司法所所长）”。已照常保存，这一条在各处显示为“王芳（专职调解员）”以示区分；如是同一个人重复登记，请停用多余的一条。',
+    );
+    expect(t.call('staff.list', {}).filter((s) => s.name === '王芳')).toHaveLength(2);
+  });
+
+  it('tells them apart by order when their posts do not, and says that a post would', () => {
+    t.call('staff.save', { name: '王芳' });
+    const second = t.call('staff.save', { name: '王芳' });
+    expect(second.warning).toContain('已有同名的“王芳”');
+    expect(second.warning).toContain('这一条在各处显示为“王芳（二）”以示区分（各自填写不同的职务后，改以职务区分）');
+  });
+
+  it('warns when a save makes the second: a rename or an entry put back in service, not an edit of its phone', () => {
+    // The entry as the form sends it back (the answer's warning is not part of it).
+    const edit = ({ warning: _, ...s }: SavedStaff, change: Partial<Input<'staff.save'>>) => t.call('staff.save', { ...s, ...change });
+    const a = t.call('staff.save', { name: '王芳', post: '司法所所长' });
+    const b = t.call('staff.save', { name: '王芬', post: '专职调解员' });
+    const renamed = edit(b, { name: '王芳' });
+    expect(renamed.warning).toContain('已有同名的“王芳（司法所所长）”');
+    expect(edit(renamed, { phone: '13800138000' }).warning).toBeNull();
+    // An inactive namesake is no warning; putting it back in service is.
+    const off = edit(renamed, { active: false });
+    expect(off.warning).toBeNull();
+    expect(edit(a, { phone: '0371-12345678' }).warning).toBeNull();
+    expect(edit(off, { active: true }).warning).toContain('已有同名的“王芳（司法所所长）”');
+    // A new entry saved inactive warns of nothing.
+    expect(t.call('staff.save', { name: '王芳', active: false }).warning).toBeNull();
   });
 });
