@@ -32,7 +32,7 @@ import { nextFree, takeCaseNumber } from './case-numbers';
 import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
-import { getSettings, listDicts, requireDictCode, requirePlace, type StaffWork } from './reference';
+import { getSettings, listDicts, requireDictCode, requirePlace, staffWork, type StaffWork } from './reference';
 import { all, one, run, toFen, toYuan, Where, write } from './sql';
 import { indexDispute, SEARCH_CONDITION, searchMatch } from './disputes-search';
 
@@ -437,30 +437,23 @@ export const disputePartyRenamed: PersonRenamed = (ctx, personId) => {
 };
 
 /** The open disputes a colleague is 承办人 of, for handing over when they leave (registered in db/modules.ts). */
-export const disputesStaffWork: StaffWork = {
+export const disputesStaffWork: StaffWork = staffWork({
   label: '未办结的纠纷',
   unit: '件',
-  count: (ctx, staffId) => openOf(ctx, staffId).length,
-  handOver(ctx, fromStaffId, toStaffId) {
-    const ids = openOf(ctx, fromStaffId);
-    for (const id of ids) {
-      const before = loadDispute(ctx, id)!;
-      run(ctx, 'UPDATE dispute SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
-      syncDispute(ctx, id);
-      audit(ctx, { action: 'update', entity: 'dispute', entityId: id, before: snapshot(before), after: snapshot(loadDispute(ctx, id)!) });
-    }
-    return ids.length;
+  open: (ctx, staffId) =>
+    all<{ id: string }>(
+      ctx,
+      `SELECT id FROM dispute WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) ORDER BY intake_date`,
+      staffId,
+      ...OPEN_STATUSES,
+    ).map((r) => r.id),
+  move(ctx, id, toStaffId) {
+    const before = loadDispute(ctx, id)!;
+    run(ctx, 'UPDATE dispute SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
+    syncDispute(ctx, id);
+    audit(ctx, { action: 'update', entity: 'dispute', entityId: id, before: snapshot(before), after: snapshot(loadDispute(ctx, id)!) });
   },
-};
-
-function openOf(ctx: ServiceContext, staffId: string): string[] {
-  return all<{ id: string }>(
-    ctx,
-    `SELECT id FROM dispute WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) ORDER BY intake_date`,
-    staffId,
-    ...OPEN_STATUSES,
-  ).map((r) => r.id);
-}
+});
 
 /** The person page's list of a person's disputes, as a party (registered in db/modules.ts). */
 export const disputePersonFiles: PersonFiles = (ctx, personId) =>

@@ -74,7 +74,7 @@ import {
 } from './obligations';
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
-import type { StaffWork } from './reference';
+import { staffWork, type StaffWork } from './reference';
 import { followupOverrides } from './followup-cadence';
 import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
 
@@ -396,29 +396,22 @@ function loadSubject(ctx: ServiceContext, id: string): FollowupSubject | undefin
 }
 
 /** The files in management a colleague is 包保责任人 of, for handing over when they leave (registered in db/modules.ts). */
-export const followupStaffWork: StaffWork = {
+export const followupStaffWork: StaffWork = staffWork({
   label: '在管的重点人员档案',
   unit: '份',
-  count: (ctx, staffId) => filesOf(ctx, staffId).length,
-  handOver(ctx, fromStaffId, toStaffId) {
-    const ids = filesOf(ctx, fromStaffId);
-    for (const id of ids) {
-      const before = loadSubject(ctx, id)!;
-      run(ctx, 'UPDATE followup_subject SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
-      syncFollowup(ctx, id);
-      audit(ctx, { action: 'update', entity: 'followup', entityId: id, before: snapshot(before), after: snapshot(loadSubject(ctx, id)!) });
-    }
-    return ids.length;
+  open: (ctx, staffId) =>
+    all<{ id: string }>(
+      ctx,
+      "SELECT id FROM followup_subject WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status = 'active' ORDER BY start_date",
+      staffId,
+    ).map((r) => r.id),
+  move(ctx, id, toStaffId) {
+    const before = loadSubject(ctx, id)!;
+    run(ctx, 'UPDATE followup_subject SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
+    syncFollowup(ctx, id);
+    audit(ctx, { action: 'update', entity: 'followup', entityId: id, before: snapshot(before), after: snapshot(loadSubject(ctx, id)!) });
   },
-};
-
-function filesOf(ctx: ServiceContext, staffId: string): string[] {
-  return all<{ id: string }>(
-    ctx,
-    "SELECT id FROM followup_subject WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status = 'active' ORDER BY start_date",
-    staffId,
-  ).map((r) => r.id);
-}
+});
 
 export function getSubject(ctx: ServiceContext, id: string): FollowupSubject {
   const s = loadSubject(ctx, id);

@@ -365,6 +365,28 @@ export interface StaffWork {
   handOver(ctx: ServiceContext, fromStaffId: string, toStaffId: string): number;
 }
 
+/**
+ * A module's StaffWork from its two parts: the ids of the open records in a colleague's charge, and the
+ * move of one record to another colleague (its own update, due items and audit row).
+ */
+export function staffWork(w: {
+  label: string;
+  unit: string;
+  open: (ctx: ServiceContext, staffId: string) => string[];
+  move: (ctx: ServiceContext, id: string, toStaffId: string) => void;
+}): StaffWork {
+  return {
+    label: w.label,
+    unit: w.unit,
+    count: (ctx, staffId) => w.open(ctx, staffId).length,
+    handOver(ctx, fromStaffId, toStaffId) {
+      const ids = w.open(ctx, fromStaffId);
+      for (const id of ids) w.move(ctx, id, toStaffId);
+      return ids.length;
+    },
+  };
+}
+
 /** A colleague's open work in each module that keeps some. */
 export function staffWorkload(ctx: ServiceContext, works: readonly StaffWork[], staffId: string): StaffWorkload[] {
   if (!one(ctx, 'SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL', staffId)) throw new LedgerError('NOT_FOUND', '没有这名工作人员');
