@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
 import { person } from './persons';
 import { staff, village } from './reference';
@@ -50,6 +50,10 @@ export const followupSubject = sqliteTable(
     index('followup_live_group').on(t.group, t.status).where(live),
     index('followup_live_due').on(t.nextDueDate).where(live),
     index('followup_live_staff').on(t.responsibleStaffId, t.nextDueDate).where(live),
+    // The statistics' counts of files by group, level and status read this index alone, in its order (followup-stats.ts).
+    index('followup_stat').on(t.group, t.level, t.controlStatus, t.status, t.startDate, t.endDate, t.id).where(live),
+    // The few files whose 管控 status changed: the statistics read them through the engine (followup-duties.ts).
+    index('followup_control_changes').on(t.id).where(sql`control_history IS NOT NULL`),
   ],
 );
 
@@ -76,7 +80,15 @@ export const followupVisit = sqliteTable(
     stability: text('stability'),
     ...stamps(),
   },
-  (t) => [index('followup_visit_subject').on(t.subjectId, t.date)],
+  (t) => [
+    index('followup_visit_subject').on(t.subjectId, t.date),
+    // Drug tests by file and day with their result, read from the index alone by the statistics.
+    index('followup_visit_tests').on(t.subjectId, t.date, t.testResult).where(sql`deleted_at IS NULL AND kind = 'test'`),
+    // The tests that may count as refused (countsAsRefusal decides): few, read for the serious-breach count.
+    index('followup_visit_refusals')
+      .on(t.subjectId, t.date, t.testResult, t.excuse)
+      .where(sql`deleted_at IS NULL AND kind = 'test' AND test_result IN ('拒绝检测', '未到')`),
+  ],
 );
 
 /** 报告公安机关 (drug files): when, to which police unit, who received it, and which duties it answered. */
@@ -143,4 +155,88 @@ export const followupYear = sqliteTable(
     ...stamps(),
   },
   (t) => [uniqueIndex('followup_year_subject').on(t.subjectId, t.year).where(live)],
+);
+
+/**
+ * Each file's due items as the statistics keep them (shared/domain/followup-stats.ts StoredDuty),
+ * written with the to-do table on every write of the file and by the daily rebuild
+ * (db/services/followup-duties.ts), so that a year's 走访完成率 at 100,000 files is a sum, not a run of
+ * the engine over every file. Rows carry the file's group and span, so the sums need no join.
+ */
+export const followupDuty = sqliteTable(
+  'followup_duty',
+  {
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => followupSubject.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    group: text('group_code').notNull(),
+    /** 'visit' | 'test' (counted in the rates) or null (counted only when overdue). */
+    duty: text('duty'),
+    dueDate: text('due_date').notNull(),
+    weight: integer('weight').notNull(),
+    progressDone: integer('progress_done').notNull(),
+    closedOn: text('closed_on'),
+    waived: integer('waived').notNull(),
+    passedOn: text('passed_on'),
+    pastEnd: integer('past_end').notNull(),
+    fileStart: text('file_start').notNull(),
+    fileEnd: text('file_end'),
+    /** Done or excused by its due date, inside the file's span: summed per day in followup_duty_day. */
+    settled: integer('settled').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subjectId, t.itemKey] }),
+    // The rows read one by one (not settled by their due date: open, late, 漏访): few beside the rest.
+    // Covering: the statistics read these rows from the index alone.
+    index('followup_duty_unsettled')
+      .on(
+        t.dueDate,
+        t.group,
+        t.duty,
+        t.weight,
+        t.progressDone,
+        t.closedOn,
+        t.waived,
+        t.passedOn,
+        t.pastEnd,
+        t.fileStart,
+        t.fileEnd,
+        t.subjectId,
+        t.itemKey,
+      )
+      .where(sql`settled = 0`),
+  ],
+);
+
+/**
+ * The settled rows of followup_duty summed per group, duty and due date, kept by triggers on that
+ * table (migration 0024): a settled duty reads the same on every day, so a period's settled duties
+ * are a sum over at most a few thousand rows.
+ */
+export const followupDutyDay = sqliteTable(
+  'followup_duty_day',
+  {
+    group: text('group_code').notNull(),
+    duty: text('duty').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** Done on time (owed and done). */
+    doneWeight: integer('done_weight').notNull(),
+    waivedWeight: integer('waived_weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.group, t.duty, t.dueDate] })],
+);
+
+/** Which rules and which day a file's kept duties were computed under, and a digest to skip unchanged rewrites. */
+export const followupDutyFile = sqliteTable(
+  'followup_duty_file',
+  {
+    subjectId: text('subject_id')
+      .primaryKey()
+      .references(() => followupSubject.id, { onDelete: 'cascade' }),
+    builtOn: text('built_on').notNull(),
+    basis: text('basis').notNull(),
+    digest: text('digest').notNull(),
+  },
+  (t) => [index('followup_duty_file_basis').on(t.basis)],
 );

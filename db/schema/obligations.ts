@@ -4,6 +4,7 @@
  * level. Each row names its record by module (the module's stored word, shared/modules.ts) and id;
  * there is no foreign key to the module's table, so that any registered module can use them.
  */
+import { sql } from 'drizzle-orm';
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
 
@@ -93,5 +94,10 @@ export const levelChange = sqliteTable(
     eventId: text('event_id'),
     ...stamps(),
   },
-  (t) => [index('level_change_owner').on(t.module, t.ownerId, t.date), index('level_change_event').on(t.module, t.eventId)],
+  (t) => [
+    index('level_change_owner').on(t.module, t.ownerId, t.date),
+    index('level_change_event').on(t.module, t.eventId),
+    // The changes after a day (the statistics read those files through the engine).
+    index('level_change_date').on(t.module, t.date).where(sql`deleted_at IS NULL`),
+  ],
 );

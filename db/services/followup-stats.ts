@@ -3,21 +3,18 @@
  * level, new and ended files, visits due and done (走访完成率 / 随访率), tests, overdue items and
  * serious-breach cases. The formulas and their definitions are in shared/domain/followup-stats.ts.
  *
- * Visits due are not stored anywhere: the `obligation` table holds only today's open items. So each
- * file that was in management during the period is run through the due-date engine once, read as at
- * the period's end (`statsAsOf`), with the level in force then.
- *
- * Cost: two queries (the files in management at any time in the period, and all their visits up to the
- * as-of day, in one pass), the holiday table and the office's cadences read once, then the engine once
- * per file in JavaScript over the file's whole history (overdue items may be old) — O(files × (visits +
- * items)), no query per file. Measured on the 2-core build machine, while busy: 3,000 files with two
- * years of monthly visits (59,000 visits) take about 0.6 s, of which ~0.12 s is reading the visits and
- * ~0.35 s the engine (mostly its date arithmetic); it grows linearly with files and history.
+ * Visits due are owed per file by the due-date engine, read as at the period's end (`statsAsOf`), with the
+ * level in force then. Running it over every file per request is O(files × history): about 20 s at
+ * 100,000 files. So each file's items are kept by its sync (followup-duties.ts) and the period is read
+ * from them — the files' own columns through one covering index, settled duties as sums per day, the
+ * rest row by row — while the engine still runs, here, for the files the kept items cannot stand for
+ * (`unreadFiles`). `followupStatsByEngine` runs it for every file: the reference the tests compare with.
  */
 import type { z } from 'zod';
 import {
   followupDueItems,
   isControlled,
+  countsAsRefusal,
   isVisitGroup,
   refusalCount,
   seriousBreach,
@@ -57,6 +54,7 @@ import type { ServiceContext } from '../context';
 import { controlHistory, engineFacts, type SubjectDbRow } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './followup-cadence';
+import { keptTallies, unreadFiles } from './followup-duties';
 import { all } from './sql';
 
 interface FileRow extends Pick<SubjectDbRow, 'control_status' | 'control_history'> {
@@ -97,15 +95,86 @@ function bySubject<T extends { subjectId: string }>(rows: T[]): Map<string, T[]>
   return out;
 }
 
+type GroupAcc = FollowupGroupStats & { tally: DutyTally };
+
+/** The figures being added up, file by file (the engine) or by sums (the kept duties). */
+interface Acc {
+  groups: Map<FollowupGroup, GroupAcc>;
+  tests: DutyTally;
+  testResults: FollowupStats['testResults'];
+  breaches: FollowupStats['breaches'];
+}
+
+function newAcc(): Acc {
+  return {
+    groups: new Map<FollowupGroup, GroupAcc>(
+      FOLLOWUP_GROUPS.map((g) => [
+        g,
+        {
+          group: g,
+          inManagement: 0,
+          controlled: 0,
+          toTransform: 0,
+          levels: {},
+          newFiles: 0,
+          released: 0,
+          moved: 0,
+          deceased: 0,
+          terminated: 0,
+          visits: dutyStats(emptyTally()),
+          overdue: 0,
+          tally: emptyTally(),
+        },
+      ]),
+    ),
+    tests: emptyTally(),
+    testResults: Object.fromEntries(TEST_RESULTS.map((r) => [r, 0])) as FollowupStats['testResults'],
+    breaches: [],
+  };
+}
+
+interface Period {
+  from: string;
+  to: string;
+  asOf: string;
+}
+
+/**
+ * 重点人员统计 for a period. Files whose kept duties can be read as at the period's as-of day are
+ * added up from them (followup-duties.ts); the others — and every file, before the duties are kept —
+ * through the engine, file by file. Both give the same figures (the tests hold them equal).
+ */
 export function followupStats(ctx: ServiceContext, input: z.output<typeof FollowupStatsInput>): FollowupStats {
-  const from = input.dateFrom;
-  const to = input.dateTo;
-  const asOf = statsAsOf(to, ctx.clock.today());
+  const p = period(ctx, input);
+  const unread = unreadFiles(ctx, p.from, p.to, p.asOf, IN_PERIOD);
+  const acc = newAcc();
+  addByEngine(ctx, acc, p, unread);
+  addKept(ctx, acc, p, unread);
+  return finish(ctx, acc, p);
+}
+
+/** The same figures with the engine run over every file (the reference the kept duties are tested against). */
+export function followupStatsByEngine(ctx: ServiceContext, input: z.output<typeof FollowupStatsInput>): FollowupStats {
+  const p = period(ctx, input);
+  const acc = newAcc();
+  addByEngine(ctx, acc, p, null);
+  return finish(ctx, acc, p);
+}
+
+function period(ctx: ServiceContext, input: z.output<typeof FollowupStatsInput>): Period {
+  return { from: input.dateFrom, to: input.dateTo, asOf: statsAsOf(input.dateTo, ctx.clock.today()) };
+}
+
+/** The engine over the files in `only` (null: every file in the period). */
+function addByEngine(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, only: readonly string[] | null): void {
+  if (only?.length === 0) return;
+  const ONLY = only ? 'AND f.id IN (SELECT value FROM json_each(@only))' : '';
+  const ids = JSON.stringify(only ?? []);
   const files = all<FileRow>(
     ctx,
     `SELECT f.id, p.name, f.group_code, f.level, f.level_since, f.control_status, f.control_history, f.facts, f.start_date, f.end_date, f.status
-     FROM followup_subject f JOIN person p ON p.id = f.person_id WHERE ${IN_PERIOD}`,
-    { from, to },
+     FROM followup_subject f JOIN person p ON p.id = f.person_id WHERE ${IN_PERIOD} ${ONLY}`,
+    { from, to, only: ids },
   );
   // One pass over every file's visits (in no particular order: the engine sorts a file's events itself).
   const visitsOf = bySubject(
@@ -113,8 +182,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
       ctx,
       `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.test_result AS testResult, v.excuse, v.stability
        FROM followup_visit v JOIN followup_subject f ON f.id = v.subject_id
-       WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD}`,
-      { from, to, asOf },
+       WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
+      { from, to, asOf, only: ids },
     ),
   );
   // Drug files' police reports and 中止 periods up to the as-of day, the same way.
@@ -122,8 +191,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     all<{ subjectId: string; id: string; date: string; matters: string }>(
       ctx,
       `SELECT r.subject_id AS subjectId, r.id, r.date, r.matters FROM followup_report r JOIN followup_subject f ON f.id = r.subject_id
-       WHERE r.deleted_at IS NULL AND r.date <= @asOf AND ${IN_PERIOD}`,
-      { from, to, asOf },
+       WHERE r.deleted_at IS NULL AND r.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
+      { from, to, asOf, only: ids },
     ).map((r): RecordReport & { subjectId: string } => ({ ...r, matters: JSON.parse(r.matters) as string[] })),
   );
   const suspensionsOf = bySubject(
@@ -132,8 +201,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
       `SELECT u.subject_id AS subjectId, u.id, u.reason, u.start_date AS startDate,
          CASE WHEN u.end_date <= @asOf THEN u.end_date END AS endDate
        FROM followup_suspension u JOIN followup_subject f ON f.id = u.subject_id
-       WHERE u.deleted_at IS NULL AND u.start_date <= @asOf AND ${IN_PERIOD}`,
-      { from, to, asOf },
+       WHERE u.deleted_at IS NULL AND u.start_date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
+      { from, to, asOf, only: ids },
     ),
   );
   // And the office's 延期/免除 decisions, the same way (an excused visit is not counted as owed and missed).
@@ -142,8 +211,8 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
       ctx,
       `SELECT a.owner_id AS subjectId, a.id, a.kind, a.rule_id AS ruleId, a.item_key AS itemKey, a.label, a.date, a.new_date AS newDate, a.reason, a.created_at AS createdAt
        FROM obligation_action a JOIN followup_subject f ON a.module = 'followup' AND f.id = a.owner_id
-       WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD}`,
-      { from, to, asOf },
+       WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
+      { from, to, asOf, only: ids },
     ),
   );
   // And each file's level history, in the order it took effect.
@@ -151,37 +220,13 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     all<{ subjectId: string; date: string; level: FollowupLevel }>(
       ctx,
       `SELECT l.owner_id AS subjectId, l.date, l.level FROM level_change l JOIN followup_subject f ON l.module = 'followup' AND f.id = l.owner_id
-       WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ORDER BY l.owner_id, l.date, l.id`,
-      { from, to },
+       WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ${ONLY} ORDER BY l.owner_id, l.date, l.id`,
+      { from, to, only: ids },
     ),
   );
   const holidays = holidayTable(ctx);
   const overrides = followupOverrides(ctx);
-
-  const groups = new Map<FollowupGroup, FollowupGroupStats & { tally: DutyTally }>(
-    FOLLOWUP_GROUPS.map((g) => [
-      g,
-      {
-        group: g,
-        inManagement: 0,
-        controlled: 0,
-        toTransform: 0,
-        levels: {},
-        newFiles: 0,
-        released: 0,
-        moved: 0,
-        deceased: 0,
-        terminated: 0,
-        visits: dutyStats(emptyTally()),
-        overdue: 0,
-        tally: emptyTally(),
-      },
-    ]),
-  );
-  const tests = emptyTally();
-  const testResults = Object.fromEntries(TEST_RESULTS.map((r) => [r, 0])) as FollowupStats['testResults'];
-  const breaches: FollowupStats['breaches'] = [];
-
+  const { groups, tests, testResults, breaches } = acc;
   for (const f of files) {
     const g = groups.get(f.group_code)!;
     const visits = visitsOf.get(f.id) ?? [];
@@ -245,8 +290,106 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
       if (b.serious) breaches.push({ id: f.id, name: f.name, reasons: b.reasons });
     }
   }
+}
 
-  const byGroup = [...groups.values()].map(({ tally, ...g }) => ({ ...g, visits: dutyStats(tally) }));
+/**
+ * Every file in the period but `skip`, from sums: the files' own columns (kept by every write as the
+ * engine reads them: the level and 管控 status of today, which the period's end saw when nothing changed
+ * after it — the files where something did are among `skip`), the kept duties, and the drug files'
+ * tests and breaches straight from their records.
+ */
+function addKept(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, skip: readonly string[]): void {
+  const skipped = JSON.stringify(skip);
+  const NOT_SKIPPED = 'f.id NOT IN (SELECT value FROM json_each(@skipped))';
+  const counts = all<{
+    group_code: FollowupGroup;
+    level: FollowupLevel;
+    control_status: string;
+    status: FollowupStatus;
+    managed: number;
+    opened: number;
+    ended: number;
+  }>(
+    ctx,
+    `SELECT f.group_code, f.level, f.control_status, f.status,
+       sum(f.start_date <= @to AND (f.end_date IS NULL OR f.end_date > @to)) AS managed,
+       sum(f.start_date >= @from) AS opened,
+       sum(f.end_date IS NOT NULL AND f.end_date <= @to AND f.status <> 'active') AS ended
+     FROM followup_subject f WHERE ${IN_PERIOD} AND ${NOT_SKIPPED}
+     GROUP BY f.group_code, f.level, f.control_status, f.status`,
+    { from, to, skipped },
+  );
+  for (const c of counts) {
+    const g = acc.groups.get(c.group_code)!;
+    g.newFiles += c.opened;
+    if (c.status !== 'active') g[c.status] += c.ended;
+    if (!c.managed) continue;
+    g.inManagement += c.managed;
+    g.levels[c.level] = (g.levels[c.level] ?? 0) + c.managed;
+    if (isControlled(c.control_status as Parameters<typeof isControlled>[0])) g.controlled += c.managed;
+    if (c.control_status === 'to_transform') g.toTransform += c.managed;
+  }
+  // Opened after the as-of day, or a period that has not begun: nothing is owed yet.
+  if (asOf < from) return;
+  const kept = keptTallies(ctx, from, asOf, skip);
+  for (const [group, t] of kept.tallies) {
+    addTally(acc.groups.get(group)!.tally, t.visit);
+    addTally(acc.tests, t.test);
+  }
+  for (const [group, n] of kept.overdue) acc.groups.get(group)!.overdue += n;
+  // The drug files in management on some day of [from, asOf]: their tests and serious breaches.
+  const DRUG = `f.group_code = 'drug' AND ${IN_PERIOD} AND f.start_date <= @asOf AND ${NOT_SKIPPED}`;
+  for (const r of all<{ result: string; n: number }>(
+    ctx,
+    `SELECT v.test_result AS result, count(*) AS n FROM followup_subject f
+       JOIN followup_visit v ON v.subject_id = f.id AND v.deleted_at IS NULL AND v.kind = 'test' AND v.date >= @from AND v.date <= @asOf
+     WHERE ${DRUG} GROUP BY v.test_result`,
+    { from, to, asOf, skipped },
+  )) {
+    if (r.result in acc.testResults) acc.testResults[r.result as keyof typeof acc.testResults] += r.n;
+  }
+  const refusals = new Map<string, number>();
+  for (const v of all<{ subjectId: string; kind: 'test'; testResult: string; excuse: string | null }>(
+    ctx,
+    `SELECT v.subject_id AS subjectId, v.kind, v.test_result AS testResult, v.excuse FROM followup_subject f
+       JOIN followup_visit v ON v.subject_id = f.id AND v.deleted_at IS NULL AND v.kind = 'test' AND v.date <= @asOf
+     WHERE ${DRUG} AND v.test_result IN ('拒绝检测', '未到')`,
+    { from, to, asOf, skipped },
+  )) {
+    if (countsAsRefusal(v)) refusals.set(v.subjectId, (refusals.get(v.subjectId) ?? 0) + 1);
+  }
+  const breached: { id: string; reasons: string[] }[] = [];
+  for (const f of all<{ id: string; facts: string }>(ctx, `SELECT f.id, f.facts FROM followup_subject f WHERE ${DRUG}`, {
+    from,
+    to,
+    asOf,
+    skipped,
+  })) {
+    const stored = JSON.parse(f.facts) as Record<string, unknown>;
+    // A 未到 with a proper reason is no refusal (REVIEW row 14).
+    const b = seriousBreach({
+      testRefusals: refusals.get(f.id) ?? 0,
+      unauthorizedLeaves: Number(stored.leaveTimes ?? 0),
+      daysAway: Number(stored.leaveDays ?? 0),
+    });
+    if (b.serious) breached.push({ id: f.id, reasons: b.reasons });
+  }
+  if (!breached.length) return;
+  const names = new Map(
+    all<{ id: string; name: string }>(
+      ctx,
+      'SELECT f.id, p.name FROM followup_subject f JOIN person p ON p.id = f.person_id WHERE f.id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(breached.map((b) => b.id)),
+    ).map((r) => [r.id, r.name]),
+  );
+  for (const b of breached) acc.breaches.push({ id: b.id, name: names.get(b.id)!, reasons: b.reasons });
+}
+
+/** The figures of the period from what was added up. */
+function finish(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period): FollowupStats {
+  const { tests, testResults, breaches } = acc;
+  const overrides = followupOverrides(ctx);
+  const byGroup = [...acc.groups.values()].map(({ tally, ...g }) => ({ ...g, visits: dutyStats(tally) }));
   const sum = (pick: (g: FollowupGroupStats) => number) => byGroup.reduce((n, g) => n + pick(g), 0);
   const allVisits = byGroup.reduce((acc, g) => addTally(acc, g.visits), emptyTally());
   const released = sum((g) => g.released);
@@ -271,7 +414,7 @@ export function followupStats(ctx: ServiceContext, input: z.output<typeof Follow
     tests: dutyStats(tests),
     overdue: sum((g) => g.overdue),
     seriousBreach: breaches.length,
-    breaches: breaches.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    breaches: breaches.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     testsRecorded: Object.values(testResults).reduce((a, b) => a + b, 0),
     testResults,
     byGroup,

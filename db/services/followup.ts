@@ -75,6 +75,7 @@ import {
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
 import { staffWork, type StaffWork } from './reference';
+import { FOLLOWUP_STALE_DUTIES_SQL, keepFollowupDuties } from './followup-duties';
 import { followupOverrides } from './followup-cadence';
 import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
 
@@ -274,13 +275,16 @@ export function dueItems(
 /** Writes one file's open items to the to-do table and its next due date; true when anything changed. */
 export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);
-  if (!s || s.deleted_at || s.status !== 'active') {
+  // Generated ahead of today, so next month's duty is listed before the month begins.
+  const computed = s && !s.deleted_at ? dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)) : null;
+  // The statistics keep every file's duties, ended ones too (they count for the periods they were in).
+  keepFollowupDuties(ctx, id, s && !s.deleted_at ? s : null, computed);
+  if (!s || !computed || s.status !== 'active') {
     const removed = replaceObligations(ctx, 'followup', id, null, null);
     if (s?.next_due_date) run(ctx, 'UPDATE followup_subject SET next_due_date = NULL WHERE id = ?', id);
     return removed || !!s?.next_due_date;
   }
-  // Generated ahead of today, so next month's duty is listed before the month begins.
-  const items = openItems(dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)));
+  const items = openItems(computed);
   const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
   const changed = replaceObligations(ctx, 'followup', id, items, {
     personName: name,
@@ -297,7 +301,8 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
 /** Visits, tests, reports and term ends of files in management (registered in db/modules.ts). */
 export const followupDueSource: DueSource<'followup'> = {
   module: 'followup',
-  liveIds: "SELECT id FROM followup_subject WHERE deleted_at IS NULL AND status = 'active'",
+  // Files in management, and ended ones whose duties for the statistics were kept under older rules.
+  liveIds: `SELECT id FROM followup_subject WHERE deleted_at IS NULL AND (status = 'active' OR ${FOLLOWUP_STALE_DUTIES_SQL})`,
   sync: syncFollowup,
   items(ctx, id, asOf) {
     const s = one<SubjectDbRow>(ctx, 'SELECT * FROM followup_subject WHERE id = ?', id);

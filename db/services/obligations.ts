@@ -210,13 +210,29 @@ const RULES_VERSION_KEY = 'obligations_rules_version';
 /**
  * Raised when the engine reads the same records differently, so that a ledger opened by a new version
  * rebuilds its table at once rather than the next day (2: 漏访 and one row per duty; 3: a mediation
- * case's own 调解期限 and a labour dispute's 15-day point, REVIEW rows 7 and 8).
+ * case's own 调解期限 and a labour dispute's 15-day point, REVIEW rows 7 and 8; 4: the duties kept for
+ * the statistics, db/services/followup-duties.ts, written by the same rebuild).
  */
-const ENGINE_EDITION = 3;
+const ENGINE_EDITION = 4;
+
+/** The version of the rules (holidays, cadences) and of the engine that items are computed under. */
+export function rulesBasis(ctx: ServiceContext): string {
+  return `${getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0}#${ENGINE_EDITION}`;
+}
+
+/** `rulesBasis` as an SQL expression, for a module's `liveIds` that must also reach records computed under older rules. */
+export const RULES_BASIS_SQL = `(coalesce((SELECT value FROM setting WHERE key = '${RULES_VERSION_KEY}'), '0') || '#${ENGINE_EDITION}')`;
 
 /** What the table was last built for: the day, the version of the rules (holidays, cadences) and of the engine. */
 export function obligationsStamp(ctx: ServiceContext): string {
-  return `${ctx.clock.today()}#${getSetting<number>(ctx, RULES_VERSION_KEY) ?? 0}#${ENGINE_EDITION}`;
+  return `${ctx.clock.today()}#${rulesBasis(ctx)}`;
+}
+
+/** The day the whole table was last rebuilt under the current rules (null: never, or under older rules). */
+export function rebuiltOn(ctx: ServiceContext): string | null {
+  const stamp = getSetting<string>(ctx, REFRESHED_KEY);
+  const basis = rulesBasis(ctx);
+  return stamp?.endsWith(`#${basis}`) ? stamp.slice(0, -basis.length - 1) : null;
 }
 
 /**

@@ -3,13 +3,26 @@
  * FTS5 trigram body (name, pinyin, ID number, phone) for fragments of three characters or more.
  * SQLite here has no ICU and no CJK tokenizer, so these are stored and indexed explicitly.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import type { PersonHit } from '../../shared/schemas/persons';
 import type { ServiceContext } from '../context';
 import { all, one, run } from './sql';
 
+type PinyinPro = typeof import('pinyin-pro');
+let pinyinPro: PinyinPro | null = null;
+
+/**
+ * pinyin-pro carries a large dictionary: it is loaded when the first name is written, not when the
+ * host starts, so that opening a ledger and showing its first page does not wait for it (bench
+ * first_answer_ms).
+ */
+function pinyin(): PinyinPro['pinyin'] {
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro;
+  return pinyinPro.pinyin;
+}
+
 export function namePinyin(name: string): { full: string; initials: string } {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' })
+  const syllables = pinyin()(name, { toneType: 'none', type: 'array', surname: 'head' })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter(Boolean);
   return { full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };

@@ -218,3 +218,70 @@ export function tallyYear(
   }
   return t;
 }
+
+// ── a file's duties kept for the statistics (db/services/followup-duties.ts) ───────────────────
+
+/**
+ * One due item as the statistics keep it: enough to read it as at any day up to the day it was
+ * computed, without running the engine again. The engine reads a file the same way whatever the day,
+ * except that what has not happened by then does not count (shared/domain/obligations.ts): an item is
+ * done (or excused) from the day it was (`closedOn`), 漏访 from the day a later visit passed it
+ * (`passedOn`), and one due after the file's end exists only once done (`pastEnd`). Read so (the sums
+ * of db/services/followup-duties.ts), they give `tallyDuties` and `overdueCount` of the engine run on
+ * that day — the statistics' tests hold the two equal.
+ * Files whose own rules changed after the day (a level, the 管控 status, a 延期, a 中止) are not read
+ * this way; the service runs the engine for them.
+ */
+export interface StoredDuty {
+  key: string;
+  ruleId: string;
+  duty: StatDuty | null;
+  dueDate: string;
+  /** How many visits the occurrence counts for (a yearly "at least 4" counts as 4). */
+  weight: number;
+  /** Of those, done within the period (a calendar duty partly done). */
+  progressDone: number;
+  closedOn: string | null;
+  waived: boolean;
+  passedOn: string | null;
+  pastEnd: boolean;
+}
+
+/**
+ * The items worth keeping: every visit and test duty (the rates count them whatever their state), and
+ * of the other duties those that were ever overdue (done on time, they never count anywhere).
+ */
+export function storedDuties(items: readonly DueItem[]): StoredDuty[] {
+  const out: StoredDuty[] = [];
+  for (const i of items) {
+    const duty = dutyOf(i.ruleId);
+    const closedOn = i.state === 'done' || i.state === 'waived' ? i.satisfiedOn : null;
+    if (!duty && closedOn !== null && closedOn <= i.dueDate) continue;
+    const weight = Math.max(1, i.progress?.required ?? 1);
+    out.push({
+      key: i.key,
+      ruleId: i.ruleId,
+      duty,
+      dueDate: i.dueDate,
+      weight,
+      progressDone: Math.min(i.progress?.done ?? 0, weight),
+      closedOn,
+      waived: i.state === 'waived',
+      passedOn: i.passedOn ?? null,
+      pastEnd: i.pastEnd === true,
+    });
+  }
+  return out;
+}
+
+/** Settled by its due date, inside the file's span: the same for every day it can be read at (kept as a sum per day). */
+export function settledDuty(d: StoredDuty, span: FileSpan): boolean {
+  return (
+    d.duty !== null &&
+    d.closedOn !== null &&
+    d.closedOn <= d.dueDate &&
+    !d.pastEnd &&
+    d.dueDate >= span.startDate &&
+    (span.endDate === null || d.dueDate <= span.endDate)
+  );
+}

@@ -191,6 +191,14 @@ export interface DueItem {
   waivedReason?: string;
   /** Periodic rules: how many were done and are required in the period. */
   progress?: { done: number; required: number };
+  /**
+   * Calendar duties not done: the date of the first visit after the due date, which made the period 漏访.
+   * Read as at an earlier day, the period is 漏访 from this day on and open before it (the statistics
+   * keep it to read a period at its end, db/services/followup-duties.ts).
+   */
+  passedOn?: string;
+  /** Due after the subject left or the rule ended: listed only because it was done (while open it is dropped). */
+  pastEnd?: true;
   /** Periodic rules: the period (2024年4月) and the duty it belongs to (每月走访), for the list of 漏访. */
   period?: { label: string; duty: string };
   /** Term ends: the reminder dates, earliest first; the item is 'due_soon' from the first. */
@@ -209,8 +217,8 @@ interface Draft {
   waivedReason?: string;
   progress?: { done: number; required: number };
   period?: { label: string; duty: string };
-  /** Periodic rules: the date of the latest done event of the rule (a later one makes a period 漏访). */
-  lastDone?: string | null;
+  /** Periodic rules: the dates of the rule's done events, in order (a later one makes a period 漏访). */
+  doneDates?: readonly string[];
   reminders?: string[];
 }
 
@@ -286,7 +294,7 @@ function periodicDrafts(rule: PeriodicRule, input: ObligationInput): Draft[] {
   const limit = stop ? earlierOf(input.today, stop) : input.today;
   let graced = false;
   const evs = eventsFor(rule, input.events, input.today);
-  const lastDone = evs.filter((e) => !e.waived).at(-1)?.date ?? null;
+  const doneDates = evs.filter((e) => !e.waived).map((e) => e.date);
   const min = rule.minCount ?? 1;
   const grace = rule.openingGraceDays ?? 0;
   const drafts: Draft[] = [];
@@ -315,7 +323,7 @@ function periodicDrafts(rule: PeriodicRule, input: ObligationInput): Draft[] {
       by: null,
       progress: { done: done.length, required },
       period: { label: p.label, duty: rule.label },
-      lastDone,
+      doneDates,
     };
     if (done.length >= required) d.by = done[required - 1]!;
     else if (done.length + waived.length >= required) {
@@ -371,10 +379,15 @@ function draftsFor(rule: Rule, input: ObligationInput): Draft[] {
   }
 }
 
+/** The first done event of a calendar duty dated after `due`: from that day on the period is 漏访 (if still open). */
+function passedOn(d: Draft, due: string): string | null {
+  return d.doneDates?.find((x) => x > due) ?? null;
+}
+
 function stateOf(d: Draft, due: string, today: string, soonDays: number): DueState {
   if (d.by) return d.waivedReason !== undefined ? 'waived' : 'done';
   // A later visit has passed the period by: it can no longer be done (漏访, see the decisions above).
-  if (d.lastDone && d.lastDone > due) return 'missed';
+  if (passedOn(d, due) !== null) return 'missed';
   if (due < today) return 'overdue';
   const soonFrom = d.reminders?.[0] ?? addDays(due, -soonDays);
   return today >= soonFrom ? 'due_soon' : 'upcoming';
@@ -411,6 +424,7 @@ export function computeDueItems(input: ObligationInput): DueItem[] {
         }
       }
       const state = stateOf(d, due, input.today, soonDays);
+      const passed = d.by ? null : passedOn(d, due);
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
@@ -425,6 +439,8 @@ export function computeDueItems(input: ObligationInput): DueItem[] {
         late: state === 'done' && d.by!.date > due,
         ...(d.waivedReason !== undefined && d.by ? { waivedReason: d.waivedReason } : {}),
         ...(d.progress ? { progress: d.progress } : {}),
+        ...(passed !== null ? { passedOn: passed } : {}),
+        ...(stop && d.due > stop ? { pastEnd: true } : {}),
         ...(d.period ? { period: d.period } : {}),
         ...(d.reminders ? { reminders: d.reminders } : {}),
         source: rule.source,
