@@ -150,6 +150,7 @@ const handlers: Handlers = {
   'followup.setDrugSettings': (ctx, i) => cadence.setDrugSettings(ctx, i),
   'obligations.dashboard': (ctx, i, host) => getDashboard(ctx, i, dueSources, host.refresher),
   'obligations.actOnItem': (ctx, i) => obligations.actOnItem(ctx, i, dueSources),
+  'obligations.waiveItems': (ctx, i) => obligations.waiveItems(ctx, i, dueSources),
   'obligations.undoItemAction': (ctx, i) => obligations.undoItemAction(ctx, i.id, dueSources),
   'recycle.list': (ctx) => recycleBin(ctx, recycleSources),
   'recycle.restore': (ctx, i) => restoreFromBin(ctx, i, recycleSources),

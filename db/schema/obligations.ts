@@ -36,8 +36,10 @@ export const obligation = sqliteTable(
     primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
     index('obligation_due').on(t.dueDate),
     // The dashboard's counts are plain range counts per person responsible and module over this
-    // narrow index: each item is stepped over once, no table lookups, no sorting.
-    index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate),
+    // narrow index: each item is stepped over once, no table lookups, no sorting. The owner closes
+    // it so that the records behind a range (files, disputes, cases: what the counts count and the
+    // ledgers they open list) are counted from the index alone too.
+    index('obligation_staff_module_due').on(t.responsibleStaffId, t.module, t.dueDate, t.ownerId),
     // One person's lists in due-date order (the dashboard filtered by 包保/承办人).
     index('obligation_staff_due').on(t.responsibleStaffId, t.dueDate),
     index('obligation_village_due').on(t.villageId, t.dueDate),

@@ -17,7 +17,7 @@ import {
   type ExportColumn,
   type LedgerExport,
 } from './exports';
-import { getSettings } from './reference';
+import { getSettings, staffNamer } from './reference';
 import { all, one } from './sql';
 
 /** Every column the register can be exported with, by its key (shared/schemas/disputes.ts): its header, width and type, and its cell. */
@@ -65,9 +65,10 @@ export async function exportDisputeLedger(ctx: ServiceContext, input: DisputeFil
   // As above: every read happens before the first await.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
+  const name = staffNamer(ctx);
   const q = disputeListSql(f, today, { forExport: true });
   checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<DisputeListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(disputeRow);
+  const rows = all<DisputeListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => disputeRow(r, name));
   const sheet = exportSheet(COLUMNS, chosen ?? DEFAULT_COLUMNS, rows, dictLabels(ctx));
   const title = `${town}矛盾纠纷排查登记台账${f.deleted ? '（回收站）' : ''}`;
   const bytes = await writeLedgerWorkbook({

@@ -27,12 +27,12 @@ import {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
-import { holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
+import { dueSoonCondition, dueSoonParams, holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
 import { nextFree, takeCaseNumber } from './case-numbers';
 import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
-import { getSettings, listDicts, requireDictCode, requirePlace, staffWork, type StaffWork } from './reference';
+import { getSettings, listDicts, requireDictCode, requirePlace, staffNamer, staffWork, type StaffNamer, type StaffWork } from './reference';
 import { all, one, run, toFen, toYuan, Where, write } from './sql';
 import { indexDispute, SEARCH_CONDITION, searchMatch } from './disputes-search';
 
@@ -511,6 +511,7 @@ export function disputeWhere(f: DisputeFilter, today: string): Where {
         f.overdue,
         `d.id IN (SELECT owner_id FROM obligation INDEXED BY obligation_kind_due WHERE kind = 'deadline' AND due_date < @today AND module = 'dispute')`,
       )
+      .when(f.due7, dueSoonCondition('dispute', 'd.id'), dueSoonParams(today))
       .when(f.q && searchMatch(f.q), SEARCH_CONDITION, 'match')
   );
 }
@@ -535,7 +536,7 @@ export function disputeListSql(
   return {
     count: `SELECT count(*) AS n FROM dispute d WHERE ${where}`,
     page: `SELECT d.id, d.case_no AS caseNo, d.intake_date AS intakeDate, d.source, d.category, v.name AS villageName, g.name AS gridName,
-       d.status, d.risk_level AS riskLevel, d.deadline, s.name AS staffName, d.parties_text AS parties,
+       d.status, d.risk_level AS riskLevel, d.deadline, d.responsible_staff_id AS staffId, s.name AS staffName, d.parties_text AS parties,
        ${forExport ? 'd.summary' : 'substr(d.summary, 1, 60)'} AS summary, d.people_count AS peopleCount, d.amount_fen AS amountFen,
        d.outcome, d.deleted_at AS deletedAt,
        (SELECT group_concat(p.phone, '、' ORDER BY dp.ord) FROM dispute_party dp JOIN person p ON p.id = dp.person_id
@@ -553,10 +554,15 @@ export function disputeListSql(
 }
 
 /** One row of the list as the statement reads it. */
-export type DisputeListDbRow = Omit<DisputeRow, 'overdue' | 'amountYuan'> & { overdue: 0 | 1; amountFen: number | null };
+export type DisputeListDbRow = Omit<DisputeRow, 'overdue' | 'amountYuan'> & {
+  overdue: 0 | 1;
+  amountFen: number | null;
+  staffId: string | null;
+};
 
-export function disputeRow({ overdue, amountFen, ...r }: DisputeListDbRow): DisputeRow {
-  return { ...r, overdue: overdue === 1, amountYuan: toYuan(amountFen) };
+/** A row as the list and the export show it: the 承办人 named as everywhere (two of one name told apart). */
+export function disputeRow({ overdue, amountFen, staffId, ...r }: DisputeListDbRow, name: StaffNamer): DisputeRow {
+  return { ...r, staffName: name(staffId, r.staffName), overdue: overdue === 1, amountYuan: toYuan(amountFen) };
 }
 
 export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeListInput>): Paged<DisputeRow> {
@@ -564,7 +570,8 @@ export function listDisputes(ctx: ServiceContext, f: z.output<typeof DisputeList
   const q = disputeListSql(f, today);
   const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
   const rows = all<DisputeListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
-  return { rows: rows.map(disputeRow), total, page: f.page, pageSize: f.pageSize };
+  const name = staffNamer(ctx);
+  return { rows: rows.map((r) => disputeRow(r, name)), total, page: f.page, pageSize: f.pageSize };
 }
 
 /** The recycle bin's section of deleted registrations (registered in db/modules.ts). */

@@ -15,7 +15,7 @@ import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
 import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
-import { getSettings } from './reference';
+import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { all, one } from './sql';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/followup.ts): its header, width and type, and its cell. */
@@ -39,17 +39,17 @@ const COLUMNS: { [K in FollowupColumn]: ExportColumn<FollowupRow> } = {
 };
 
 /** The filter on the sheet in words (the list has no period): 状态：在管；包保责任人：王调解. */
-function followupFilterText(ctx: ServiceContext, f: FollowupFilter): string {
-  const name = (table: 'staff' | 'village', id: string | undefined) =>
-    id ? (one<{ name: string }>(ctx, `SELECT name FROM ${table} WHERE id = ?`, id)?.name ?? '') : '';
+function followupFilterText(ctx: ServiceContext, f: FollowupFilter, staff: StaffNamer): string {
+  const village = (id: string) => one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ?', id)?.name ?? '';
   const parts = [
     f.group ? `类别：${FOLLOWUP_GROUP_LABELS[f.group]}` : '',
     f.level ? `等级：${levelLabel(f.level, f.group)}` : '',
     f.control ? `管控状态：${f.control === 'controlled' ? '需管控（含待转化）' : CONTROL_LABELS[f.control]}` : '',
     f.status ? `状态：${FOLLOWUP_STATUS_LABELS[f.status]}` : '',
-    f.villageId ? `村（社区）：${name('village', f.villageId)}` : '',
-    f.responsibleStaffId ? `包保责任人：${name('staff', f.responsibleStaffId)}` : '',
+    f.villageId ? `村（社区）：${village(f.villageId)}` : '',
+    f.responsibleStaffId ? `包保责任人：${staff(f.responsibleStaffId, '') ?? ''}` : '',
     f.overdue ? '仅逾期' : '',
+    f.due7 ? '仅7日内到期' : '',
     f.q ? `姓名含“${f.q}”` : '',
   ].filter(Boolean);
   return parts.length ? parts.join('；') : '全部';
@@ -63,13 +63,16 @@ export async function exportFollowupLedger(
   // As above: every read happens before the first await.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
+  const name = staffNamer(ctx);
   const q = followupListSql(f, today);
   checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => followupRow(r, today));
+  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) =>
+    followupRow(r, today, name),
+  );
   // Without a choice on screen: every column, in the ledger's order.
   const sheet = exportSheet(COLUMNS, chosen ?? FOLLOWUP_COLUMN_KEYS, rows);
   const title = `${town}重点人员台账${f.deleted ? '（回收站）' : ''}`;
-  const sub = `筛选条件：${followupFilterText(ctx, f)}　导出日期：${cnDate(today)}`;
+  const sub = `筛选条件：${followupFilterText(ctx, f, name)}　导出日期：${cnDate(today)}`;
   const bytes = await writeLedgerWorkbook({
     sheetName: '重点人员台账',
     title,

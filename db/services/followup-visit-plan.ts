@@ -24,7 +24,7 @@ import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook, type LedgerColumn } from '../engines/xlsx';
 import { auditExport, xlsxFile } from './exports';
 import { dueItems, loadVisits, type SubjectDbRow } from './followup';
-import { getSettings } from './reference';
+import { getSettings, staffNamer } from './reference';
 import { all, one } from './sql';
 
 type PlanInput = z.output<typeof VisitPlanInput>;
@@ -43,8 +43,10 @@ function checkScope(ctx: ServiceContext, f: PlanInput): { staffName: string | nu
   let staffName: string | null = null;
   let villageName: string | null = null;
   if (f.responsibleStaffId) {
-    staffName =
+    const plain =
       one<{ name: string }>(ctx, 'SELECT name FROM staff WHERE id = ? AND deleted_at IS NULL', f.responsibleStaffId)?.name ?? null;
+    // Named as on every screen: two of one name told apart (the sheet's title and its line of filters say whose plan it is).
+    staffName = plain === null ? null : staffNamer(ctx)(f.responsibleStaffId, plain);
     if (staffName === null) throw new LedgerError('VALIDATION', '包保责任人不存在', { fields: { responsibleStaffId: '包保责任人不存在' } });
   }
   if (f.villageId) {
@@ -127,6 +129,7 @@ export function visitPlan(ctx: ServiceContext, f: PlanInput): VisitPlan {
     params,
   );
 
+  const name = staffNamer(ctx);
   const rows: VisitPlanRow[] = [];
   for (const s of subjects) {
     const visits = loadVisits(ctx, s.id);
@@ -142,7 +145,7 @@ export function visitPlan(ctx: ServiceContext, f: PlanInput): VisitPlan {
       levelLabel: levelLabel(s.level, s.group_code),
       villageName: s.village_name,
       responsibleStaffId: s.responsible_staff_id,
-      responsibleName: s.staff_name ?? '',
+      responsibleName: name(s.responsible_staff_id, s.staff_name) ?? '',
       lastVisit: visits[0]?.date ?? null, // newest first
       due,
     });

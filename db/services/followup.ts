@@ -63,6 +63,8 @@ import { audit } from './audit';
 import {
   addLevel,
   dropEventLevels,
+  dueSoonCondition,
+  dueSoonParams,
   holidayTable,
   horizon,
   levelToday,
@@ -74,7 +76,7 @@ import {
 } from './obligations';
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
-import { staffWork, type StaffWork } from './reference';
+import { staffNamer, staffWork, type StaffNamer, type StaffWork } from './reference';
 import { FOLLOWUP_STALE_DUTIES_SQL, keepFollowupDuties } from './followup-duties';
 import { followupOverrides } from './followup-cadence';
 import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
@@ -1016,11 +1018,15 @@ export function followupWhere(f: Omit<z.output<typeof FollowupListInput>, 'page'
     .when(f.villageId, 'f.village_id = @villageId', 'villageId')
     .when(f.responsibleStaffId, 'f.responsible_staff_id = @staffId', 'staffId')
     .when(f.overdue, "f.status = 'active' AND f.next_due_date < @today")
+    .when(f.due7, `f.status = 'active' AND ${dueSoonCondition('followup', 'f.id')}`, dueSoonParams(today))
     .when(f.q && containsPattern(f.q), "p.name LIKE @q ESCAPE '\\'", 'q');
 }
 
 export type FollowupFilter = Omit<z.output<typeof FollowupListInput>, 'page' | 'pageSize'>;
-export type FollowupListDbRow = Omit<FollowupRow, 'overdue' | 'idNumberMasked'> & { idNumber: string | null };
+export type FollowupListDbRow = Omit<FollowupRow, 'overdue' | 'idNumberMasked'> & {
+  idNumber: string | null;
+  responsibleStaffId: string | null;
+};
 
 /** The ledger's count and page queries (named parameters, plus @limit/@offset for the page), shared with the export. */
 export function followupListSql(f: FollowupFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
@@ -1030,7 +1036,7 @@ export function followupListSql(f: FollowupFilter, today: string): { count: stri
   return {
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
     page: `SELECT f.id, f.person_id AS personId, p.name AS personName, p.id_number AS idNumber, f.group_code AS "group", f.group_name AS groupName, f.level, f.control_status AS control,
-       (SELECT name FROM staff WHERE id = f.responsible_staff_id) AS responsibleName,
+       f.responsible_staff_id AS responsibleStaffId, (SELECT name FROM staff WHERE id = f.responsible_staff_id) AS responsibleName,
        (SELECT name FROM village WHERE id = f.village_id) AS villageName,
        f.start_date AS startDate, f.status, f.next_due_date AS nextDueDate, f.deleted_at AS deletedAt
      ${from} WHERE ${where}
@@ -1039,9 +1045,11 @@ export function followupListSql(f: FollowupFilter, today: string): { count: stri
   };
 }
 
-export function followupRow({ idNumber, ...r }: FollowupListDbRow, today: string): FollowupRow {
+/** A row as the ledger and its export show it: the 包保责任人 named as everywhere (two of one name told apart). */
+export function followupRow({ idNumber, responsibleStaffId, ...r }: FollowupListDbRow, today: string, name: StaffNamer): FollowupRow {
   return {
     ...r,
+    responsibleName: name(responsibleStaffId, r.responsibleName) ?? '',
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
     overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
   };
@@ -1052,7 +1060,8 @@ export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupLis
   const q = followupListSql(f, today);
   const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
   const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
-  return { rows: rows.map((r) => followupRow(r, today)), total, page: f.page, pageSize: f.pageSize };
+  const name = staffNamer(ctx);
+  return { rows: rows.map((r) => followupRow(r, today, name)), total, page: f.page, pageSize: f.pageSize };
 }
 
 // ── what the person page and the recycle bin ask of the module ─────────────────────────────────

@@ -24,7 +24,7 @@ import {
   type LedgerExport,
 } from './exports';
 import { caseListSql, caseRow, type CaseFilter, type CaseListDbRow } from './mediation';
-import { getSettings } from './reference';
+import { getSettings, staffNamer } from './reference';
 import { all, one } from './sql';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/mediation.ts): its header, width and type, and its cell. */
@@ -68,9 +68,10 @@ export async function exportMediationLedger(ctx: ServiceContext, input: CaseFilt
   // open while other calls use the connection.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
+  const name = staffNamer(ctx);
   const q = caseListSql(f, today);
   checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(caseRow);
+  const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => caseRow(r, name));
   // Without a choice on screen: every column, in the ledger's order.
   const sheet = exportSheet(COLUMNS, chosen ?? MEDIATION_COLUMN_KEYS, rows, dictLabels(ctx));
   const title = `${town}人民调解案件台账${f.deleted ? '（回收站）' : ''}`;

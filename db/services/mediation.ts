@@ -77,12 +77,21 @@ import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
-import { deadlineItems, holidayTable, replaceObligations, type DueSource, type OwnerMeta } from './obligations';
+import {
+  deadlineItems,
+  dueSoonCondition,
+  dueSoonParams,
+  holidayTable,
+  overdueCondition,
+  replaceObligations,
+  type DueSource,
+  type OwnerMeta,
+} from './obligations';
 import { takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
-import { getSettings, requireDictCode } from './reference';
+import { getSettings, requireDictCode, staffNamer, type StaffNamer } from './reference';
 import { all, containsPattern, one, run, toFen, toYuan, Where, write } from './sql';
 
 // ── what the person registry asks of mediation ────────────────────────────────────────────────
@@ -1403,8 +1412,11 @@ const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result IS NOT NULL THEN a.con
 export type CaseFilter = Omit<z.output<typeof MediationListInput>, 'page' | 'pageSize'>;
 
 /** A ledger row as SQL returns it; `caseRow` turns it into what the list and the export show. */
-export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan' | 'idNumberMasked'> & {
+export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan' | 'idNumberMasked' | 'overdue'> & {
   idNumber: string | null;
+  overdue: 0 | 1;
+  /** The mediators in their order, as a JSON array of { id, name }. */
+  mediatorList: string;
   late: number | null;
   amountFen: number | null;
   agreedFen: number | null;
@@ -1418,6 +1430,14 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
     .when(f.category, 'm.category = @category', 'category')
     .when(f.mediatingBody, 'm.mediating_body = @body', 'body')
     .when(f.mediatorId, 'm.id IN (SELECT case_id FROM mediation_mediator WHERE staff_id = @mediator)', 'mediator')
+    // The first mediator, as the case's items name the person responsible (mediationDueItems).
+    .when(
+      f.leadMediatorId,
+      'm.id IN (SELECT mm.case_id FROM mediation_mediator mm WHERE mm.staff_id = @lead AND mm.ord = (SELECT min(ord) FROM mediation_mediator WHERE case_id = mm.case_id))',
+      'lead',
+    )
+    .when(f.overdue, overdueCondition('mediation', 'm.id'))
+    .when(f.due7, dueSoonCondition('mediation', 'm.id'), dueSoonParams(today))
     .when(f.outcome === 'open', 'm.outcome IS NULL')
     .when(f.outcome !== 'open' && f.outcome, 'm.outcome = @outcome', 'outcome')
     .when(f.performance, 'a.performance = @performance', 'performance')
@@ -1440,8 +1460,11 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
   return {
     count: `SELECT count(*) AS n ${from} WHERE ${where}`,
     page: `SELECT m.id, m.case_no AS caseNo, m.accepted_date AS acceptedDate, m.origin, m.category, m.mediating_body AS mediatingBody,
-       m.parties_text AS parties, m.mediators_text AS mediators, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
+       m.parties_text AS parties, m.mediators_text AS mediators,
+       (SELECT json_group_array(json_object('id', mm.staff_id, 'name', s.name) ORDER BY mm.ord) FROM mediation_mediator mm
+         JOIN staff s ON s.id = mm.staff_id WHERE mm.case_id = m.id) AS mediatorList, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
        a.performance AS performance, a.performed_date AS performedDate, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation,
+       ${overdueCondition('mediation', 'm.id')} AS overdue,
        m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt,
        (SELECT p.id_number FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = m.id
          ORDER BY mp.ord LIMIT 1) AS idNumber
@@ -1450,9 +1473,16 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
   };
 }
 
-export function caseRow({ late, amountFen, agreedFen, idNumber, ...r }: CaseListDbRow): MediationRow {
+/** A row as the ledger and its export show it: the mediators named as everywhere (two of one name told apart). */
+export function caseRow(
+  { late, amountFen, agreedFen, idNumber, mediatorList, overdue, ...r }: CaseListDbRow,
+  name: StaffNamer,
+): MediationRow {
+  const mediators = JSON.parse(mediatorList) as { id: string; name: string }[];
   return {
     ...r,
+    overdue: overdue === 1,
+    mediators: mediators.length ? mediators.map((m) => name(m.id, m.name)).join('、') : r.mediators,
     // Masked as on every screen (CONTRIBUTING.md, DOMAIN §5.2): the ledger tells parties apart without spreading the number.
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
     performanceOverdue: (late ?? 0) > 0,
@@ -1465,7 +1495,8 @@ export function listCases(ctx: ServiceContext, f: z.output<typeof MediationListI
   const q = caseListSql(f, ctx.clock.today());
   const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
   const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
-  return { rows: rows.map(caseRow), total, page: f.page, pageSize: f.pageSize };
+  const name = staffNamer(ctx);
+  return { rows: rows.map((r) => caseRow(r, name)), total, page: f.page, pageSize: f.pageSize };
 }
 
 /** The recycle bin's section of deleted cases (registered in db/modules.ts). */

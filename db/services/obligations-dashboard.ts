@@ -1,11 +1,13 @@
 /**
  * 首页 工作台: what is overdue, what falls due within 7 days, which terms end within 30 days, each
- * module's apart, and the counts by module and by responsible person. Reads only the to-do table
+ * module's apart, and the counts by module and by responsible person — of records (files, disputes,
+ * cases: a file with two visits overdue counts once), as the ledgers those counts open list them. Reads only the to-do table
  * through its due-date indexes. When the table was built on another day it is rebuilt: in a worker
  * thread when the host runs one (the app), otherwise first, in this thread (scripts, tests).
  */
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
+import { DUE_SOON_DAYS } from '../../shared/domain/obligations';
 import { DUE_MODULES, type DueModule } from '../../shared/modules';
 import type { Dashboard, DashboardInput, DashboardItem, DueList, ModuleDue } from '../../shared/schemas/obligations';
 import type { ServiceContext } from '../context';
@@ -58,6 +60,17 @@ export function dashboardSql(f: z.output<typeof DashboardInput>) {
       WHERE ${cell} AND o.due_date BETWEEN @today AND @soon${inVillage}`,
     soonTermEnds: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_kind_due
       WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @soon AND ${cell}${inVillage}`,
+    // The records behind the counts (what the ledgers they open list): the owners of the same ranges,
+    // from the same index. A record whose only item within 7 days is its term end (one per record,
+    // listed apart) is taken out, found through the kind index: they are few.
+    overdueRecords: `SELECT count(DISTINCT o.owner_id) AS n FROM obligation o INDEXED BY obligation_staff_module_due
+      WHERE ${cell} AND o.due_date < @today${inVillage}`,
+    soonRecords: `SELECT count(DISTINCT o.owner_id) AS n FROM obligation o INDEXED BY obligation_staff_module_due
+      WHERE ${cell} AND o.due_date BETWEEN @today AND @soon${inVillage}`,
+    soonTermEndOnly: `SELECT count(*) AS n FROM obligation o INDEXED BY obligation_kind_due
+      WHERE o.kind = 'term_end' AND o.due_date BETWEEN @today AND @soon AND ${cell}${inVillage}
+        AND NOT EXISTS (SELECT 1 FROM obligation x WHERE x.module = o.module AND x.owner_id = o.owner_id
+          AND x.kind <> 'term_end' AND x.due_date BETWEEN @today AND @soon)`,
   };
 }
 
@@ -79,7 +92,13 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
 
 function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
   const today = ctx.clock.today();
-  const p = { today, soon: addDays(today, 7), termSoon: addDays(today, 30), staffId: f.responsibleStaffId, villageId: f.villageId };
+  const p = {
+    today,
+    soon: addDays(today, DUE_SOON_DAYS),
+    termSoon: addDays(today, 30),
+    staffId: f.responsibleStaffId,
+    villageId: f.villageId,
+  };
   const q = dashboardSql(f);
   const staff: { staffId: string | null; name: string }[] = f.responsibleStaffId
     ? all(ctx, 'SELECT id AS staffId, name FROM staff WHERE id = ?', f.responsibleStaffId)
@@ -90,7 +109,21 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
       const params = { ...p, staffKey: s.staffId, module };
       const n = (sql: string) => one<{ n: number }>(ctx, sql, params)!.n;
       const soonTermEnds = n(q.soonTermEnds);
-      return { staffId: s.staffId, module, params, soonTermEnds, overdue: n(q.overdueCount), dueSoon: n(q.soonCount) - soonTermEnds };
+      const overdue = n(q.overdueCount);
+      const soon = n(q.soonCount) - soonTermEnds;
+      return {
+        staffId: s.staffId,
+        module,
+        params,
+        soonTermEnds,
+        overdue,
+        dueSoon: soon,
+        // Records only where there are items: most cells of most days have none.
+        records: {
+          overdue: overdue ? n(q.overdueRecords) : 0,
+          dueSoon: soon ? n(q.soonRecords) - n(q.soonTermEndOnly) : 0,
+        },
+      };
     }),
   );
   const modules = DUE_MODULES.map((module): ModuleDue => {
@@ -119,8 +152,11 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
       return { items, total };
     };
     const params = { ...p, module };
+    // A record is one person's (its owner's rows share its person responsible): the cells' records add up.
+    const records = (key: 'overdue' | 'dueSoon') => mine.reduce((n, c) => n + c.records[key], 0);
     return {
       module,
+      records: { overdue: records('overdue'), dueSoon: records('dueSoon') },
       overdue: list('overdue'),
       dueSoon: list('dueSoon'),
       termEnds: { items: all<DashboardItem>(ctx, q.termEnds, params), total: one<{ n: number }>(ctx, q.termEndCount, params)!.n },
@@ -129,12 +165,12 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
   const byStaff = staff
     .map((s) => {
       const own = cells.filter((c) => c.staffId === s.staffId);
-      const count = (key: 'overdue' | 'dueSoon') => own.reduce((n, c) => n + c[key], 0);
+      const count = (key: 'overdue' | 'dueSoon') => own.reduce((n, c) => n + c.records[key], 0);
       return {
         ...s,
         overdue: count('overdue'),
         dueSoon: count('dueSoon'),
-        modules: own.map((c) => ({ module: c.module as DueModule, overdue: c.overdue, dueSoon: c.dueSoon })),
+        modules: own.map((c) => ({ module: c.module as DueModule, overdue: c.records.overdue, dueSoon: c.records.dueSoon })),
       };
     })
     .filter((s) => s.overdue + s.dueSoon > 0)

@@ -6,7 +6,7 @@
  * record's rows in the same transaction, and once a day the whole table is rebuilt from every
  * registered source, so that calendar duties of a new month appear for records nobody touched. The
  * dashboard reads only this table, through its due-date indexes. The engine also keeps the office's
- * 延期/免除 of single items and a record's level over time, for any module; it never reads a
+ * 延期/免除 of single items (and 免除 of several at once) and a record's level over time, for any module; it never reads a
  * module's tables itself.
  */
 import { addDays } from '../../shared/dates';
@@ -16,19 +16,23 @@ import {
   actionExtensions,
   computeDueItems,
   currentItems,
+  DUE_SOON_DAYS,
   extensionError,
   levelAt,
   type DeadlineRule,
   type DueItem,
   type Extension,
   type ObligationEvent,
+  waiveDate,
 } from '../../shared/domain/obligations';
 import { LedgerError } from '../../shared/errors';
-import type { DueModule } from '../../shared/modules';
+import { labelOfEntity, type DueModule } from '../../shared/modules';
 import {
   ITEM_ACTION_LABELS,
   type ItemAction,
   type ItemActionInput,
+  type ItemActionKind,
+  type WaiveItemsInput,
   type LevelChange,
   type LevelSource,
 } from '../../shared/schemas/obligations';
@@ -310,6 +314,31 @@ export function refreshObligationsIfStale(ctx: ServiceContext, sources: DueSourc
   return true;
 }
 
+// ── what the dashboard's counts open ─────────────────────────────────────────────────────────
+
+/**
+ * A ledger's 仅看有逾期事项 as the dashboard counts it: the record has an item due before today in the
+ * to-do table (read per record through the primary key; `@today` bound by the ledger's Where).
+ */
+export function overdueCondition(module: DueModule, idColumn: string): string {
+  return `EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1
+    WHERE o.module = '${module}' AND o.owner_id = ${idColumn} AND o.due_date < @today)`;
+}
+
+/**
+ * A ledger's 仅看7日内到期 as the dashboard counts it: the records with an item other than a term end
+ * (listed apart, 30 days ahead) due from today to DUE_SOON_DAYS on, found in the to-do table's
+ * due-date index (a week of items). `@today` is bound by the ledger's Where; bind dueSoonParams too.
+ */
+export function dueSoonCondition(module: DueModule, idColumn: string): string {
+  return `${idColumn} IN (SELECT owner_id FROM obligation INDEXED BY obligation_due
+    WHERE due_date BETWEEN @today AND @dueSoon AND module = '${module}' AND kind <> 'term_end')`;
+}
+
+export function dueSoonParams(today: string): { dueSoon: string } {
+  return { dueSoon: addDays(today, DUE_SOON_DAYS) };
+}
+
 export function horizon(ctx: ServiceContext): string {
   return addDays(ctx.clock.today(), HORIZON_DAYS);
 }
@@ -327,66 +356,140 @@ export function loadItemActions(ctx: ServiceContext, module: DueModule, ownerId:
   );
 }
 
+/** Which item of which record: the engine's occurrence key within its rule. */
+interface ItemRef {
+  ownerId: string;
+  ruleId: string;
+  itemKey: string;
+}
+
 /**
- * 延期 or 免除 of one open or missed (漏访) item. The item is looked up as the engine sees it now (a stale page gets a
- * clear message); an extension must be later than the current due date and a term end cannot be
- * extended here; an excused item counts as excused on its due date, or today when that is earlier.
- * Recorded, then the record's rows are recomputed, and the record's history says what and why.
+ * The item as the engine sees it now (a stale page gets a clear message), when it may still be
+ * extended or excused: the module's own refusals first (a record deleted or ended, an item whose
+ * extension the module records itself).
+ */
+function actionableItem(ctx: ServiceContext, source: DueSource, ref: ItemRef, kind: ItemActionKind): DueItem {
+  source.requireEditable(ctx, ref.ownerId);
+  const item = source.items(ctx, ref.ownerId, horizon(ctx)).find((i) => i.ruleId === ref.ruleId && i.key === ref.itemKey);
+  if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
+  if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', `“${item.label}”已完成或已免除。`);
+  source.checkAction?.(item, kind);
+  return item;
+}
+
+/**
+ * Records one decision and its audit row (the caller recomputes the record's rows): the record's
+ * history says what and why.
+ */
+function recordAction(
+  ctx: ServiceContext,
+  module: DueModule,
+  ownerId: string,
+  item: DueItem,
+  decision: { kind: ItemActionKind; date: string; newDate: string | null; reason: string },
+): void {
+  const now = ctx.clock.now();
+  run(
+    ctx,
+    `INSERT INTO obligation_action (id, module, owner_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    newId(),
+    module,
+    ownerId,
+    decision.kind,
+    item.ruleId,
+    item.key,
+    item.label,
+    decision.date,
+    decision.newDate,
+    decision.reason,
+    now,
+    now,
+  );
+  audit(ctx, {
+    action: 'update',
+    entity: module,
+    entityId: ownerId,
+    before: { item: { label: item.label, dueDate: item.dueDate } },
+    after: {
+      item: {
+        label: item.label,
+        action: ITEM_ACTION_LABELS[decision.kind],
+        date: decision.newDate ?? decision.date,
+        reason: decision.reason,
+      },
+    },
+  });
+}
+
+/**
+ * 延期 or 免除 of one open or missed (漏访) item. An extension must be later than the current due
+ * date and a term end cannot be extended here; an excused item counts as excused on its due date, or
+ * today when that is earlier. Recorded, then the record's rows are recomputed.
  */
 export function actOnItem(ctx: ServiceContext, input: z.output<typeof ItemActionInput>, sources: DueSources): { ok: true } {
   const source = sourceOf(sources, input.module);
   return write(ctx, () => {
-    source.requireEditable(ctx, input.ownerId);
-    const item = source.items(ctx, input.ownerId, horizon(ctx)).find((i) => i.ruleId === input.ruleId && i.key === input.itemKey);
-    if (!item) throw new LedgerError('NOT_FOUND', '该事项不存在或已有变化，请刷新后重试。');
-    if (item.state === 'done' || item.state === 'waived') throw new LedgerError('VALIDATION', '该事项已完成或已免除。');
-    source.checkAction?.(item, input.kind);
+    const item = actionableItem(ctx, source, input, input.kind);
     // A missed period (漏访) may still be excused with its reason; extending it is refused below.
     const today = ctx.clock.today();
-    let date = today;
     if (input.kind === 'extend') {
       if (item.kind === 'termEnd') {
         throw new LedgerError('VALIDATION', '期满日期依决定或判决确定，不能在此延期。', { fields: { newDate: '期满日期不能延期' } });
       }
       const problem = extensionError(item, input.newDate!, input.reason);
       if (problem) throw new LedgerError('VALIDATION', problem, { fields: { newDate: problem } });
-    } else if (item.dueDate < today) {
-      date = item.dueDate;
     }
-    const now = ctx.clock.now();
-    run(
-      ctx,
-      `INSERT INTO obligation_action (id, module, owner_id, kind, rule_id, item_key, label, date, new_date, reason, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      newId(),
-      input.module,
-      input.ownerId,
-      input.kind,
-      item.ruleId,
-      item.key,
-      item.label,
-      date,
-      input.kind === 'extend' ? input.newDate : null,
-      input.reason,
-      now,
-      now,
-    );
-    source.sync(ctx, input.ownerId);
-    audit(ctx, {
-      action: 'update',
-      entity: input.module,
-      entityId: input.ownerId,
-      before: { item: { label: item.label, dueDate: item.dueDate } },
-      after: {
-        item: {
-          label: item.label,
-          action: ITEM_ACTION_LABELS[input.kind],
-          date: input.kind === 'extend' ? input.newDate : date,
-          reason: input.reason,
-        },
-      },
+    const extend = input.kind === 'extend';
+    recordAction(ctx, input.module, input.ownerId, item, {
+      kind: input.kind,
+      date: extend ? today : waiveDate(item, today),
+      newDate: extend ? input.newDate! : null,
+      reason: input.reason,
     });
+    source.sync(ctx, input.ownerId);
     return { ok: true as const };
+  });
+}
+
+/**
+ * 批量免除: several items of one module excused with one reason, in one transaction — every item is
+ * looked up as the engine sees it before anything is written, so that one item no longer open (or of
+ * another module, or of a record that may not be changed) leaves every item as it was. Each is then
+ * recorded with its own audit row, exactly as a single 免除, and each record's rows are recomputed once.
+ */
+export function waiveItems(ctx: ServiceContext, input: z.output<typeof WaiveItemsInput>, sources: DueSources): { ok: true; count: number } {
+  const source = sourceOf(sources, input.module);
+  return write(ctx, () => {
+    const foreign = input.items.find((i) => i.module !== input.module);
+    if (foreign) {
+      throw new LedgerError(
+        'VALIDATION',
+        `所选事项中有${labelOfEntity(foreign.module)}的事项，一次只能免除${labelOfEntity(input.module)}的事项；所选事项均未免除。`,
+        { fields: { items: '所选事项须属于同一模块' } },
+      );
+    }
+    const keys = input.items.map((i) => `${i.ownerId}|${i.ruleId}|${i.itemKey}`);
+    if (new Set(keys).size !== keys.length) throw new LedgerError('VALIDATION', '所选事项有重复，请刷新后重试；所选事项均未免除。');
+    const today = ctx.clock.today();
+    const found = input.items.map((ref) => {
+      try {
+        return { ref, item: actionableItem(ctx, source, ref, 'waive') };
+      } catch (e) {
+        if (!(e instanceof LedgerError)) throw e;
+        throw new LedgerError(e.code, `${e.message.replace(/。$/, '')}；所选事项均未免除。`);
+      }
+    });
+    for (const { ref, item } of found) {
+      recordAction(ctx, input.module, ref.ownerId, item, {
+        kind: 'waive',
+        date: waiveDate(item, today),
+        newDate: null,
+        reason: input.reason,
+      });
+    }
+    for (const ownerId of new Set(input.items.map((i) => i.ownerId))) source.sync(ctx, ownerId);
+    return { ok: true as const, count: found.length };
   });
 }
 

@@ -568,6 +568,20 @@ export function listStaff(ctx: ServiceContext, includeInactive = false): Staff[]
   return rows.map(toStaff).filter((s) => includeInactive || s.active);
 }
 
+/** A staff member's name as every screen shows it, by id; `fallback` (the stored name) when the register has no such entry. */
+export type StaffNamer = (id: string | null | undefined, fallback: string | null) => string | null;
+
+/**
+ * Staff named as the pickers and the dashboard name them (staffLabels over the whole register,
+ * inactive entries included): two people of one name told apart by post or （二）. The ledgers'
+ * 承办人/包保责任人/调解员 columns, their exports and what is printed from them use it, so that a
+ * name reads the same in the window and on paper.
+ */
+export function staffNamer(ctx: ServiceContext): StaffNamer {
+  const labels = staffLabels(listStaff(ctx, true));
+  return (id, fallback) => (id ? (labels.get(id) ?? fallback) : fallback);
+}
+
 /**
  * Adds or changes an entry of the staff register. Two people of one name are allowed (they are told
  * apart wherever names are listed: staffLabels), but a save that makes a second active entry of a

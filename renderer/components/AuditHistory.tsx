@@ -7,6 +7,7 @@ import { AUDIT_ACTION_LABELS, REFERENCE_FIELD_LABELS } from '../../shared/schema
 import { errorMessage } from '../api/client';
 import { useAuditTrail } from '../features/reference/queries';
 import { useUiModules, type AuditView, type CodeWords } from './modules';
+import { formatInstant } from '../../shared/instants';
 
 /** Reference data and settings read the same way in every ledger: their view is the core's. */
 const CORE_VIEWS: Readonly<Record<string, AuditView>> = Object.fromEntries(
@@ -121,7 +122,7 @@ export function AuditHistory(props: Input<'audit.forEntity'>) {
                 </Badge>
                 <Text size="sm">{e.actorName}</Text>
                 <Text size="xs" c="dimmed">
-                  {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
+                  {formatInstant(e.at)}
                 </Text>
               </Group>
               {note(e) && (

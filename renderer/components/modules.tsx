@@ -77,13 +77,19 @@ export interface DueView {
   overdue: (n: number) => string;
   /** How its items come and go, said under its tab. */
   note?: string;
+  /** What one of its records is counted as in the counts by module and person (人 of follow-up files, as its ledger says; 件 of cases). */
+  unit: string;
   /**
-   * Its ledger opened on the records with anything overdue, of one person and one village (null:
-   * any), when the ledger has those filters (renderer/components/linkedFilters.ts); without it the
-   * counts open the module's tab on the dashboard, which lists the items itself.
+   * Its ledger opened on the records with anything overdue, or anything due within 7 days, of one
+   * person and one village (null: any), when the ledger has those filters
+   * (renderer/components/linkedFilters.ts): exactly the records the dashboard counts there. Without
+   * it the counts open the module's tab on the dashboard, which lists the items itself.
    */
-  overdueLedger?: (scope: DueScope) => string;
+  ledger?: (due: DueKind, scope: DueScope) => string;
 }
+
+/** The dashboard's two counts of a module: records with anything overdue, and with anything due within 7 days. */
+export type DueKind = 'overdue' | 'dueSoon';
 
 /** A tab a module adds to the settings page. */
 export interface SettingsSection {

@@ -20,6 +20,7 @@ import {
   actionExtensions,
   cadenceText,
   computeDueItems,
+  intervalText,
   levelAt,
   PERIOD_WORDS,
   type DueItem,
@@ -187,10 +188,11 @@ export function openingGraceDays(o: FollowupOverrides = {}): number {
   return o.openingGraceDays ?? DEFAULT_OPENING_GRACE_DAYS;
 }
 
-const MH_STD = '国家基本公共卫生服务规范（第三版）严重精神障碍患者管理服务规范';
-const MH_GRID = '地方做法（湖北黄冈黄州区综治网格）；司法所、综治与关爱帮扶小组的走访，不是卫生院、村卫生室的随访（精神卫生法第五十五条）';
+const MH_STD = '《国家基本公共卫生服务规范（第三版）》严重精神障碍患者管理服务规范';
+const MH_GRID =
+  '地方做法（湖北黄冈黄州区综治网格）；司法所、综治与关爱帮扶小组的走访，不是卫生院、村卫生室的随访（《精神卫生法》第五十五条）';
 const XIANYOU =
-  '地方做法（福建仙游县）：第1年每月、第2年每2个月、第3年每3个月检测。戒毒条例第十九条只规定按公安机关要求定期检测，未见全国统一频次；可调整';
+  '地方做法（福建仙游县）：第1年每月、第2年每2个月、第3年每3个月检测。《戒毒条例》第十九条只规定按公安机关要求定期检测，未见全国统一频次；可调整';
 /**
  * The visit groups' default (REVIEW row 11): monthly at every level for a person the office controls, as
  * the townships' reports say for their 重点对象 and 需管控人员 [LOCAL]; no national cadence was found
@@ -322,6 +324,34 @@ export const CADENCES: CadenceDefault[] = [
 
 export type EffectiveCadence = CadenceDefault & { override: CadenceOverride | null };
 
+/** What a cadence's visit is called: a drug test, a health follow-up (随访) or a visit (走访). */
+function cadenceVerb(key: string): string {
+  if (key.startsWith('drug.test')) return '检测';
+  return key.startsWith('mh.') && !key.startsWith('mh.grid.') ? '随访' : '走访';
+}
+
+/** How often, in the office's words: 每月走访1次, 每2周随访1次, 每年至少随访4次 (null: no visits at all). */
+function frequencyWords(c: Pick<CadenceDefault, 'key' | 'days' | 'months' | 'period' | 'minCount' | 'off'>): string | null {
+  if (c.off) return null;
+  const verb = cadenceVerb(c.key);
+  // Once, two weeks after a patient is assessed as basically stable (REVIEW row 5); then by stability.
+  if (c.key === 'mh.basic.first') return `评估后${intervalText(c).slice(1)}时${verb}1次`;
+  if (c.period)
+    return (c.minCount ?? 1) > 1 ? `${PERIOD_WORDS[c.period]}至少${verb}${c.minCount}次` : `${PERIOD_WORDS[c.period]}${verb}1次`;
+  return `${intervalText(c)}${verb}1次`;
+}
+
+/**
+ * A cadence as the office says it (每月走访1次，可在设置中调整), its source left for a tooltip: whether
+ * the office may change it, and when it did (本所调整（2024-07-01起）：reason).
+ */
+export function cadencePlain(c: EffectiveCadence): string {
+  const how = frequencyWords(c);
+  if (c.override) return `${how ?? '不安排定期走访'}；本所调整（${c.override.since}起）：${c.override.reason}`;
+  if (!how) return '不安排定期走访，可在设置中为其设定走访频次';
+  return c.adjustable ? `${how}，可在设置中调整` : `${how}，依${CADENCE_BASIS_LABELS[c.basis]}，不能调整`;
+}
+
 /** The office's changes that apply to a cadence: its own, and for a level of a visit group the group's change made before the table. */
 function overridesOf(key: string, overrides: FollowupOverrides): CadenceOverride[] {
   const legacy = legacyKey(key);
@@ -381,10 +411,23 @@ function latest(...dates: (string | null | undefined)[]): string | undefined {
 }
 
 /** A visit rule from a cadence: every N days/months, or a calendar duty when the cadence is a period. */
-function cadenceRule(id: string, c: CadenceDefault, extra: { since?: string; until?: string } = {}): Rule {
+function cadenceRule(id: string, c: EffectiveCadence, extra: { since?: string; until?: string } = {}): Rule {
   const { label, source } = c;
-  if (c.period) return { kind: 'periodic', id, label, period: c.period, minCount: c.minCount, source, eventKinds: [VISIT_EVENT], ...extra };
-  return { kind: 'every', id, label, days: c.days, months: c.months, firstFrom: 'start', source, eventKinds: [VISIT_EVENT], ...extra };
+  const plain = cadencePlain(c);
+  if (c.period)
+    return { kind: 'periodic', id, label, period: c.period, minCount: c.minCount, source, plain, eventKinds: [VISIT_EVENT], ...extra };
+  return {
+    kind: 'every',
+    id,
+    label,
+    days: c.days,
+    months: c.months,
+    firstFrom: 'start',
+    source,
+    plain,
+    eventKinds: [VISIT_EVENT],
+    ...extra,
+  };
 }
 
 /**
@@ -396,7 +439,10 @@ function periodicWithOverride(id: string, key: string, overrides: FollowupOverri
   const c = effectiveCadence(key, overrides);
   if (!c.override) return [cadenceRule(id, c)];
   const base = CADENCES.find((x) => x.key === key)!;
-  return [cadenceRule(`${id}.prev`, base, { until: addDays(c.override.since, -1) }), cadenceRule(id, c, { since: c.override.since })];
+  return [
+    cadenceRule(`${id}.prev`, { ...base, override: null }, { until: addDays(c.override.since, -1) }),
+    cadenceRule(id, c, { since: c.override.since }),
+  ];
 }
 
 // ── the visit groups: the office's group × level table (REVIEW row 11) ─────────────────────────
@@ -477,7 +523,13 @@ function visitRules(group: VisitGroup, facts: Record<string, FactValue>, o: Foll
 function visitNone(group: VisitGroup, facts: Record<string, FactValue>, o: FollowupOverrides): CadenceView {
   const control: ControlStatus = isControl(facts.control) ? facts.control : 'controlled';
   const c = effectiveCadence(visitCadenceKey(group, str(facts.attentionLevel), control), o);
-  return { ruleId: 'visit', label: `走访（${controlText(group, control)}）`, text: '不安排定期走访', source: c.source };
+  return {
+    ruleId: 'visit',
+    label: `走访（${controlText(group, control)}）`,
+    text: '不安排定期走访',
+    plain: cadencePlain(c),
+    source: c.source,
+  };
 }
 
 // ── what a file's record adds to its facts ───────────────────────────────────────────────────
@@ -597,6 +649,9 @@ function basicStableRule(levelDate: string | null, visits: readonly RecordVisit[
   const source = step
     ? first.source
     : `${MH_STD}：基本稳定者2周时随访后，趋于稳定的3个月时随访，仍未稳定的1个月时随访；本次按最近一次随访评估的病情稳定情况（${STABILITY_LABELS[cls]}）计：${now.source}`;
+  const plain = step
+    ? `评估为基本稳定后2周时随访1次，之后按随访时评估的病情：稳定的${intervalText(byClass.stable)}、仍未稳定的${intervalText(byClass.basic)}随访1次；可在设置中调整`
+    : `${cadencePlain(now)}（按最近一次随访评估的病情：${STABILITY_LABELS[cls]}）`;
   const since = latest(levelDate, now.override?.since);
   return {
     kind: 'every',
@@ -606,6 +661,7 @@ function basicStableRule(levelDate: string | null, visits: readonly RecordVisit[
     phases,
     ...(since ? { since } : {}),
     source,
+    plain,
     eventKinds: [VISIT_EVENT],
   };
 }
@@ -659,7 +715,13 @@ export function reportWindowEnd(decisionDate: string, holidays: HolidayTable): s
 /** "及时" in working days (REVIEW row 2): the office's setting, 1 (the next working day) by default. */
 export const DEFAULT_PROMPT_DAYS = 1;
 export const PROMPT_SOURCE =
-  '戒毒条例第十六条（报到后及时签订协议）、第二十一条（及时向公安机关报告）均未规定具体日数；本系统默认发现（报到）之日后的下一个工作日内完成，为本所设定，未经核实，可调整（0为当日，遇休息日为其后第一个工作日）。不签订协议或不履行报告义务的，依法给予处分（戒毒条例第四十四条）';
+  '《戒毒条例》第十六条（报到后及时签订协议）、第二十一条（及时向公安机关报告）均未规定具体日数；本系统默认发现（报到）之日后的下一个工作日内完成，为本所设定，未经核实，可调整（0为当日，遇休息日为其后第一个工作日）。不签订协议或不履行报告义务的，依法给予处分（《戒毒条例》第四十四条）';
+
+/** A "及时" duty in the office's words: 下一个工作日内报告公安机关（“及时”的天数可在设置中调整）. */
+const PROMPT_PLAIN = (what: string, o: FollowupOverrides) => {
+  const n = promptDays(o);
+  return `${n === 0 ? '当日' : n === 1 ? '下一个工作日内' : `${n}个工作日内`}${what}（“及时”的天数可在设置中调整）`;
+};
 
 export function promptDays(o: FollowupOverrides): number {
   const n = o.promptDays;
@@ -673,7 +735,7 @@ export function promptDue(date: string, o: FollowupOverrides, holidays: HolidayT
 
 /** Whether a 中止 pushes the term end back (REVIEW row 13): unconfirmed, so the office's setting; default not. */
 export const SUSPENSION_TERM_SOURCE =
-  '戒毒条例第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒；条例未规定中止期间是否计入3年期限（第二十二条、第三十六条另有“连续计算”的明文），是否顺延期满日期未经核实。本系统默认不顺延，本所可改为按中止天数顺延';
+  '《戒毒条例》第二十四条：被依法拘留、逮捕的，社区戒毒中止，释放后继续接受社区戒毒；条例未规定中止期间是否计入3年期限（第二十二条、第三十六条另有“连续计算”的明文），是否顺延期满日期未经核实。本系统默认不顺延，本所可改为按中止天数顺延';
 
 /** Days suspended before the term end: from the day of detention to the day of release (that day not counted). */
 export function suspendedDays(suspensions: readonly RecordSuspension[], end: string): number {
@@ -746,7 +808,7 @@ export function policeMatterText(id: string): string {
 }
 
 export const POLICE_SOURCE =
-  '戒毒条例第二十一条：社区戒毒人员拒绝接受社区戒毒（无正当理由逾期不报到视为拒绝，第十四条）、在社区戒毒期间又吸食注射毒品（检测阳性）、严重违反社区戒毒协议（第二十条）的，社区戒毒专职工作人员应当及时向当地公安机关报告；禁毒法第三十五条、第三十八条（社区康复参照，第四十八条）';
+  '《戒毒条例》第二十一条：社区戒毒人员拒绝接受社区戒毒（无正当理由逾期不报到视为拒绝，第十四条）、在社区戒毒期间又吸食注射毒品（检测阳性）、严重违反社区戒毒协议（第二十条）的，社区戒毒专职工作人员应当及时向当地公安机关报告；《禁毒法》第三十五条、第三十八条（社区康复参照，第四十八条）';
 
 /**
  * The 报告公安 duties of a drug file (REVIEW row 2): one per day a test came back 阳性 (a later positive
@@ -802,14 +864,22 @@ function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides, recor
       doneFact: 'reportDate',
       // A period's last day that is a statutory holiday moves to the day after (民法典 art. 203).
       rollForward: true,
+      plain: `收到责令${rehab ? '社区康复' : '社区戒毒'}决定书之日起15日内报到，法定期限，不能调整`,
       source: rehab
-        ? '禁毒法第四十八条、戒毒条例第三十八条：自收到责令社区康复决定书之日起15日内报到；期间末日遇节假日顺延（民法典第二百零三条）'
-        : '戒毒条例第十四条：自收到责令社区戒毒决定书之日起15日内到乡镇人民政府报到，无正当理由逾期视为拒绝；期间末日遇节假日顺延（民法典第二百零三条）',
+        ? '《禁毒法》第四十八条、《戒毒条例》第三十八条：自收到责令社区康复决定书之日起15日内报到；期间末日遇节假日顺延（《民法典》第二百零三条）'
+        : '《戒毒条例》第十四条：自收到责令社区戒毒决定书之日起15日内到乡镇人民政府报到，无正当理由逾期视为拒绝；期间末日遇节假日顺延（《民法典》第二百零三条）',
     },
   ];
   if (record) {
     for (const d of policeDuties(facts, record)) {
-      rules.push({ kind: 'deadline', id: d.id, label: d.label, date: promptDue(d.since, o, record.holidays), source: POLICE_SOURCE });
+      rules.push({
+        kind: 'deadline',
+        id: d.id,
+        label: d.label,
+        date: promptDue(d.since, o, record.holidays),
+        plain: PROMPT_PLAIN('报告公安机关', o),
+        source: POLICE_SOURCE,
+      });
     }
   }
   if (!report) return rules;
@@ -820,22 +890,24 @@ function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides, recor
       label: rehab ? '签订社区康复协议' : '签订社区戒毒协议',
       date: promptDue(report, o, record.holidays),
       doneFact: 'agreementDate',
+      plain: PROMPT_PLAIN(rehab ? '签订社区康复协议' : '签订社区戒毒协议', o),
       source: rehab
-        ? '戒毒条例第三十八条：报到，签订社区康复协议；未签订的依法给予处分（第四十四条）'
-        : '戒毒条例第十六条：报到后及时签订社区戒毒协议，明确具体措施、应遵守的规定和违约责任；未签订的依法给予处分（第四十四条）',
+        ? '《戒毒条例》第三十八条：报到，签订社区康复协议；未签订的依法给予处分（第四十四条）'
+        : '《戒毒条例》第十六条：报到后及时签订社区戒毒协议，明确具体措施、应遵守的规定和违约责任；未签订的依法给予处分（第四十四条）',
     });
   }
   const term = drugTermEndFor(facts, o, record?.suspensions ?? [])!;
   const end = term.end;
   const termSource = rehab
-    ? `禁毒法第四十八条、戒毒条例第三十七条：社区康复期限不超过3年，${term.stated ? '期满日期以责令社区康复决定书载明为准' : '决定书未载明期满日期的按报到之日起3年计'}；期满后公安机关7日内通知乡镇（戒毒条例第四十条）`
-    : `禁毒法第三十三条、戒毒条例第十四条：社区戒毒期限为3年，自报到之日起计算${term.stated ? '；本档案按决定书载明的期满日期' : ''}；期满解除（戒毒条例第二十三条）`;
+    ? `《禁毒法》第四十八条、《戒毒条例》第三十七条：社区康复期限不超过3年，${term.stated ? '期满日期以责令社区康复决定书载明为准' : '决定书未载明期满日期的按报到之日起3年计'}；期满后公安机关7日内通知乡镇（《戒毒条例》第四十条）`
+    : `《禁毒法》第三十三条、《戒毒条例》第十四条：社区戒毒期限为3年，自报到之日起计算${term.stated ? '；本档案按决定书载明的期满日期' : ''}；期满解除（《戒毒条例》第二十三条）`;
   rules.push({
     kind: 'termEnd',
     id: 'drug.term',
     label: rehab ? '社区康复期满' : '社区戒毒期满',
     remindDays: [30, 7],
     date: end,
+    plain: `${term.stated ? '按决定书载明的日期期满' : '自报到之日起满3年期满'}${term.extendedBy ? `，因中止顺延${term.extendedBy}日` : ''}；期满前30天、7天提醒`,
     source: term.extendedBy ? `${termSource}。因中止顺延${term.extendedBy}日（本所设定：${SUSPENSION_TERM_SOURCE}）` : termSource,
   });
   const [y1, y2, y3] = (['drug.test.y1', 'drug.test.y2', 'drug.test.y3'] as const).map((k) => effectiveCadence(k, o));
@@ -849,6 +921,9 @@ function drugRules(facts: Record<string, FactValue>, o: FollowupOverrides, recor
     phases: [phase(y1, report), phase(y2, addYears(report, 1)), phase(y3, addYears(report, 2))],
     since,
     until: end,
+    plain: `第1年${intervalText(y1!)}、第2年${intervalText(y2!)}、第3年${intervalText(y3!)}检测1次${
+      [y1, y2, y3].some((c) => c!.override) ? '（含本所调整）' : ''
+    }，可在设置中调整`,
     source: y1!.source,
   });
   return rules;
@@ -872,7 +947,7 @@ export function seriousBreach(c: BreachCounts): { serious: boolean; reasons: str
   return { serious: reasons.length > 0, reasons };
 }
 export const SERIOUS_BREACH_SOURCE =
-  '戒毒条例第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议；因病、经批准请假等有正当理由未到检测的不计入';
+  '《戒毒条例》第二十条：逃避或拒绝检测3次以上，或擅自离开执行地所在县（市、区）3次以上或累计超过30日，属严重违反社区戒毒协议；因病、经批准请假等有正当理由未到检测的不计入';
 
 // ── all groups ───────────────────────────────────────────────────────────────────────────────
 
@@ -996,6 +1071,8 @@ export interface CadenceView {
   label: string;
   /** 每2周, 每年至少4次 … */
   text: string;
+  /** Why, in the office's words (每月走访1次，可在设置中调整); `source` is the official text behind it. */
+  plain: string;
   source: string;
 }
 
@@ -1008,7 +1085,7 @@ export function cadenceFor(
 ): CadenceView[] {
   const views = rulesFor(group, facts, overrides, record)
     .filter((r) => !/\.prev\d*$/.test(r.id) && r.kind !== 'deadline')
-    .map((r) => ({ ruleId: r.id, label: r.label, text: cadenceText(r), source: r.source }));
+    .map((r) => ({ ruleId: r.id, label: r.label, text: cadenceText(r), plain: r.plain ?? cadenceText(r), source: r.source }));
   // 仅在册 (or the office's table says none): say so, with its basis, rather than nothing.
   return views.length === 0 && isVisitGroup(group) ? [visitNone(group, facts, overrides)] : views;
 }

@@ -2,7 +2,8 @@
  * Rules of the people's-mediation case file (人民调解法 arts. 17–33; 民诉法 arts. 205–206).
  * Pure functions; the clock is passed in as `today`.
  */
-import { addDays, daysBetween } from '../dates';
+import { addDays } from '../dates';
+import { daysLeft } from './days-left';
 import { addMonths } from '../date-math';
 import { nextWorkingDayOnOrAfter, type HolidayTable } from './holidays';
 import type { DeadlineRule, Extension, ObligationEvent } from './obligations';
@@ -196,7 +197,7 @@ export function agreementEffectiveDate(signatures: {
 export interface ConfirmationWindow {
   /** Last day on which the joint application may be made. */
   lastDay: string;
-  /** Days left counting today as one; 0 or less means the window has closed. */
+  /** Calendar days from today to the last day (shared/domain/days-left.ts): 0 on the last day, negative once closed. */
   daysLeft: number;
   open: boolean;
 }
@@ -204,8 +205,8 @@ export interface ConfirmationWindow {
 /** The 30 days counted from the effective date; a last day that is a rest day moves to the next working day. */
 export function confirmationWindow(effectiveDate: string, today: string, holidays: HolidayTable): ConfirmationWindow {
   const lastDay = nextWorkingDayOnOrAfter(addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS), holidays);
-  const daysLeft = daysBetween(today, lastDay) + 1;
-  return { lastDay, daysLeft, open: daysLeft > 0 };
+  const left = daysLeft(today, lastDay);
+  return { lastDay, daysLeft: left, open: left >= 0 };
 }
 
 /**

@@ -42,8 +42,13 @@ interface RuleBase {
   /** Stable id; events name it in `ruleId`. Keep it when a cadence changes so history still counts. */
   id: string;
   label: string;
-  /** The article, standard or practice the rule comes from (shown in the UI). */
+  /** The article, standard or practice the rule comes from (shown in the UI, in a tooltip where `plain` is given). */
   source: string;
+  /**
+   * What the rule asks, in the office's plain words (每月走访1次，可在设置中调整), shown where the
+   * rule is, with `source` behind it; absent, the cadence in words (cadenceText) is shown.
+   */
+  plain?: string;
   /** Other event kinds that also satisfy the rule, e.g. ['visit'] so one recorded visit counts for the
    *  level-dependent cadence and for "at least 4 a year" at once. An event satisfies a rule when its
    *  ruleId is the rule's id or one of these. */
@@ -455,6 +460,16 @@ export function isOpen(item: Pick<DueItem, 'state'>): boolean {
   return item.state !== 'done' && item.state !== 'waived' && item.state !== 'missed';
 }
 
+/** Whether the office may still excuse the item (免除): one still owed, or a missed period (漏访) with its reason. */
+export function mayWaive(item: Pick<DueItem, 'state'>): boolean {
+  return isOpen(item) || item.state === 'missed';
+}
+
+/** The day a 免除 counts from (a cadence counts on from it): the item's due date, or today when that is earlier. */
+export function waiveDate(item: Pick<DueItem, 'dueDate'>, today: string): string {
+  return item.dueDate < today ? item.dueDate : today;
+}
+
 /** Items still owed (upcoming, due soon, overdue). */
 export function openItems(items: DueItem[]): DueItem[] {
   return items.filter(isOpen);
@@ -549,7 +564,8 @@ export function nextDue(rule: Rule, lastEventDate: string | null, startDate: str
   }
 }
 
-function intervalText(iv: Interval): string {
+/** An interval in words: 每月, 每2周, 每3个月, 每10天. */
+export function intervalText(iv: Interval): string {
   const { days = 0, months = 0 } = iv;
   if (months && !days) return months === 1 ? '每月' : months % 12 === 0 ? `每${months / 12}年` : `每${months}个月`;
   if (days && !months) return days === 7 ? '每周' : days % 7 === 0 ? `每${days / 7}周` : `每${days}天`;

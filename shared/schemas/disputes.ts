@@ -162,6 +162,8 @@ export const DisputeListInput = z.strictObject({
   dateFrom: DateStr.optional(),
   dateTo: DateStr.optional(),
   overdue: z.boolean().optional(),
+  /** Deadlines falling due within 7 days (the dashboard's 7日内到期 counts open it). */
+  due7: z.boolean().optional(),
   q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
   deleted: z.boolean().optional(),
   sort: z.enum(DISPUTE_SORTS).default('intakeDate'),

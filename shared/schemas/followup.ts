@@ -420,6 +420,8 @@ export const FollowupListInput = z.strictObject({
   villageId: Id.optional(),
   responsibleStaffId: Id.optional(),
   overdue: z.boolean().optional(),
+  /** Files with anything but a term end due within 7 days (the dashboard's 7日内到期 counts open it). */
+  due7: z.boolean().optional(),
   q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
   deleted: z.boolean().optional(),
   sort: z.enum(FOLLOWUP_SORTS).default('nextDueDate'),
@@ -586,6 +588,8 @@ export interface CadenceSetting {
   label: string;
   /** 每2周, 每月1次 …, with the office's change applied. */
   text: string;
+  /** Why, in the office's words (每月走访1次，可在设置中调整); `basis` and `source` are what it rests on, for a tooltip. */
+  plain: string;
   basis: string;
   source: string;
   adjustable: boolean;

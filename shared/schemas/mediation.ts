@@ -420,6 +420,11 @@ export const MediationListInput = z.strictObject({
   category: z.string().max(20).optional(),
   mediatingBody: Body.optional(),
   mediatorId: Id.optional(),
+  /** The first mediator (承办调解员): the person responsible for the case's items on the dashboard. */
+  leadMediatorId: Id.optional(),
+  /** Cases with anything overdue, or anything due within 7 days (the dashboard's counts open them). */
+  overdue: z.boolean().optional(),
+  due7: z.boolean().optional(),
   outcome: z.enum(['open', ...CASE_OUTCOMES]).optional(),
   performance: z.enum(AGREEMENT_PERFORMANCES).optional(),
   confirmation: z.enum(['applied', 'granted', 'none']).optional(),
@@ -487,6 +492,8 @@ export interface MediationRow {
   /** 履行完毕日期. */
   performedDate: string | null;
   performanceOverdue: boolean;
+  /** Anything of the case overdue (调解期限, 回访, 履行, 申请司法确认): its items in the to-do table. */
+  overdue: boolean;
   confirmation: ConfirmationState;
   /** 涉及金额 of the case (the amount in dispute). */
   amountYuan: number | null;

@@ -35,12 +35,20 @@ export interface DueList {
 /** One module's items: overdue, due within 7 days (term ends aside), terms ending within 30 days. */
 export interface ModuleDue {
   module: DueModule;
+  /**
+   * How many of its records (files, disputes, cases) have anything overdue, or anything but a term end
+   * due within 7 days: what the counts by module show and the module's ledger lists when they are clicked.
+   */
+  records: { overdue: number; dueSoon: number };
   overdue: DueList;
   dueSoon: DueList;
   termEnds: DueList;
 }
 
-/** One person's counts (staffId null: items nobody is responsible for), in all and by module. */
+/**
+ * One person's counts (staffId null: records nobody is responsible for), in all and by module, of
+ * records as ModuleDue.records counts them (a file with two visits overdue counts once).
+ */
 export interface StaffDue {
   staffId: string | null;
   name: string;
@@ -83,6 +91,31 @@ export const ItemActionInput = z
   })
   .refine((v) => v.kind !== 'extend' || v.newDate, { path: ['newDate'], message: '请填写延期后的到期日' });
 export type ItemActionInput = z.input<typeof ItemActionInput>;
+
+/** How many items one 批量免除 may name: a page of a file's items, or of the dashboard's, with room to spare. */
+export const MAX_WAIVE_ITEMS = 100;
+
+/** One due item named in a 批量免除: its module (every item must be of the batch's), its record and the occurrence. */
+export const WaiveItemRef = z.strictObject({
+  module: z.enum(DUE_MODULES as [DueModule, ...DueModule[]], { error: '事项所属的模块不正确' }),
+  ownerId: Id,
+  ruleId: reqText('事项', 60),
+  itemKey: reqText('事项', 80),
+});
+
+/**
+ * 批量免除: several open (or missed) items excused at once with one reason (a patient in hospital: the
+ * visits falling due meanwhile), all or none; each is recorded and audited as a single 免除 is, on
+ * its own date (its due date, or today when that is earlier).
+ */
+export const WaiveItemsInput = z
+  .strictObject({
+    module: z.enum(DUE_MODULES as [DueModule, ...DueModule[]], { error: '事项所属的模块不正确' }),
+    items: z.array(WaiveItemRef).min(1, '请勾选要免除的事项').max(MAX_WAIVE_ITEMS, `一次最多免除${MAX_WAIVE_ITEMS}项`),
+    reason: reqText('免除理由', 200),
+  })
+  .refine((v) => v.items.every((i) => i.module === v.module), { path: ['items'], message: '所选事项须属于同一模块，未作任何免除' });
+export type WaiveItemsInput = z.input<typeof WaiveItemsInput>;
 
 /** One 延期 or 免除 as recorded (live ones only; one taken back stays in the audit trail). */
 export interface ItemAction {

@@ -7,7 +7,7 @@
  * in the 承办人 picker, and the staff register warns when the second is added.
  */
 import type { Page } from '@playwright/test';
-import { dispute, mentalHealthFile, person } from '../helpers/builders';
+import { caseFromDispute, dispute, mentalHealthFile, person, unreportedDrugFile, writtenAgreement } from '../helpers/builders';
 import { E2E_TODAY, expect, shot, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -122,6 +122,8 @@ test('the dashboard reads by module and person, opens the records behind each co
   const rows = page.getByRole('row').filter({ has: page.getByText('超期', { exact: true }) });
   await expect(rows).toHaveCount(9);
   for (const caseNo of wangOverdue) await expect(rows.getByRole('link', { name: caseNo, exact: true })).toBeVisible();
+  // The 承办人 column names the two 王芳 apart, as the dashboard does
+  for (const row of await rows.all()) await expect(row).toContainText('王芳（司法所所长）');
   await shot(page, '03-disputes-overdue-of-one');
   // Back returns to it; clearing the filters shows the whole register
   await page.getByRole('button', { name: '清除筛选' }).click();
@@ -135,14 +137,13 @@ test('the dashboard reads by module and person, opens the records behind each co
   await expect(page.getByRole('combobox', { name: '包保责任人', exact: true })).toHaveValue('李建国');
   await expect(page.getByText('共 45 人')).toBeVisible();
 
-  // A count the ledgers cannot filter (due within 7 days) opens the module's tab on that person
+  // A count of disputes due within 7 days opens the ledger on them too (仅看7日内到期)
   await page.getByRole('link', { name: '首页' }).click();
-  await personRow(page, '李建国').getByTestId('count-dispute-dueSoon').getByRole('button', { name: '3' }).click();
-  await expect(page.getByRole('combobox', { name: '包保/承办人' })).toHaveValue('李建国');
-  await expect(page.getByRole('tab', { name: /^矛盾纠纷：已逾期 5，7日内到期 3/ })).toHaveAttribute('aria-selected', 'true');
-  const soon = page.getByTestId('due-dispute').getByTestId('due-soon').getByTestId('dashboard-item');
-  await expect(soon).toHaveCount(3);
-  for (const row of await soon.all()) await expect(row).toContainText('李建国');
+  await personRow(page, '李建国').getByTestId('count-dispute-dueSoon').getByRole('link', { name: '3' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/disputes\\?due7=1&staffId=${li.id}$`));
+  await expect(page.getByText('共 3 条')).toBeVisible();
+  await page.getByRole('button', { name: /^更多筛选.*2/ }).click();
+  await expect(page.getByRole('switch', { name: '仅看7日内到期' })).toBeChecked();
 
   // ── The 承办人 picker names the two 王芳 apart ──
   await page.goto(`${app.url}#/disputes/new`);
@@ -150,4 +151,71 @@ test('the dashboard reads by module and person, opens the records behind each co
   await page.getByRole('combobox', { name: '承办人', exact: true }).click();
   await expect(page.getByRole('option', { name: /^王芳/ })).toHaveText(['王芳（司法所所长）', '王芳（专职调解员）']);
   await shot(page, '04-two-wang-fang');
+});
+
+test("each count is of records and opens a ledger listing as many: a file owing two things counts once; a case is its first mediator's", async ({
+  page,
+  app,
+}) => {
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const me = status.operator!.id;
+  const li = app.call('staff.save', { name: '李建国', post: '专职调解员' });
+  // 孙三, never reported: the 15-day window has passed and the report to the police it now owes (two items, one file)
+  unreportedDrugFile(app, person(app, { name: '孙三' }), { responsibleStaffId: me });
+  // 钱二's first visit falls within the week
+  mentalHealthFile(app, person(app, { name: '钱二' }), { startDate: '2024-06-05', responsibleStaffId: me });
+  // A case 李建国 leads (王调解 its second mediator): its 调解期限 and the agreed payment have passed; its return visit is near
+  const d = dispute(app, [person(app, { name: '张三' }), person(app, { name: '李四' })], {
+    deadline: '2024-06-30',
+    responsibleStaffId: me,
+  });
+  const c = writtenAgreement(app, caseFromDispute(app, d, { mediatorIds: [li.id, me] }));
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(app.url);
+  await expect(page.getByTestId('due-counts')).toBeVisible();
+  await expect(page.getByTestId('refreshing')).toHaveCount(0, { timeout: 30_000 });
+
+  // The tabs count items; the counts by module and person count records, and say so
+  await expect(page.getByRole('tab', { name: /^重点人员：已逾期 2，7日内到期 1/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^人民调解：已逾期 2，7日内到期 1/ })).toBeVisible();
+  await expect(counts(page)).toContainText('重点人员（人）');
+  await expect(counts(page)).toContainText('人民调解（件）');
+  await expect(page.getByTestId('due-counts-note')).toContainText('一人一件有几项到期只计一次');
+  const total = counts(page).getByTestId('due-counts-total');
+  await expect(total.getByTestId('count-followup-overdue')).toHaveText('1');
+  await expect(total.getByTestId('count-followup-dueSoon')).toHaveText('1');
+  await expect(total.getByTestId('count-mediation-overdue')).toHaveText('1');
+  await expect(personRow(page, '李建国').getByTestId('count-mediation-overdue')).toHaveText('1');
+  await expect(personRow(page, '王调解').getByTestId('count-mediation-overdue')).toHaveText('0');
+  await shot(page, '05-dashboard-records');
+
+  // 孙三's file once in the ledger, though it owes two things
+  await total.getByTestId('count-followup-overdue').getByRole('link', { name: '1' }).click();
+  await expect(page).toHaveURL(/#\/followup\?overdue=1$/);
+  await expect(page.getByText('共 1 人')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '孙三' })).toContainText('已逾期');
+  // 钱二's, due within the week
+  await page.getByRole('link', { name: '首页' }).click();
+  await total.getByTestId('count-followup-dueSoon').getByRole('link', { name: '1' }).click();
+  await expect(page).toHaveURL(/#\/followup\?due7=1$/);
+  await expect(page.getByText('共 1 人')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '钱二' })).toContainText('还剩4天');
+
+  // 李建国's overdue case opens the mediation ledger on the cases he leads, flagged 逾期
+  await page.getByRole('link', { name: '首页' }).click();
+  await personRow(page, '李建国').getByTestId('count-mediation-overdue').getByRole('link', { name: '1' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/mediation\\?overdue=1&leadMediatorId=${li.id}$`));
+  await expect(page.getByText('共 1 件')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: c.caseNo });
+  await expect(row).toContainText('期限已过');
+  await expect(row).toContainText('李建国、王调解');
+  await page.getByRole('button', { name: /^更多筛选.*2/ }).click();
+  await expect(page.getByRole('switch', { name: '仅看有逾期事项' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: '承办调解员（第一调解员）' })).toHaveValue('李建国');
+  await shot(page, '06-mediation-overdue-of-one');
+  // and its return visit, due within the week
+  await page.getByRole('link', { name: '首页' }).click();
+  await total.getByTestId('count-mediation-dueSoon').getByRole('link', { name: '1' }).click();
+  await expect(page).toHaveURL(/#\/mediation\?due7=1$/);
+  await expect(page.getByText('共 1 件')).toBeVisible();
 });

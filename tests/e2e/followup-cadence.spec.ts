@@ -92,8 +92,9 @@ test("REVIEW row 11: a 在册 邪教 file owes no visit while a 需管控 one do
   // 孙某's file: no visit duty, and why
   await page.goto(`${app.url}#/followup/${sun.id}`);
   await expect(page.getByTestId('cult-facts')).toContainText('仅在册（2024-05-01起）');
-  await expect(page.getByTestId('cadence')).toContainText('走访（仅在册）：不安排定期走访');
-  await expect(page.getByTestId('cadence')).toContainText('需管控11人');
+  await expect(page.getByTestId('cadence')).toContainText('走访（仅在册）：不安排定期走访，可在设置中为其设定走访频次');
+  await page.getByTestId('cadence').getByTestId('basis').hover();
+  await expect(page.getByRole('tooltip')).toContainText('需管控11人');
   await expect(page.getByText('暂无待办事项。')).toBeVisible();
   await shot(page, '03-registered-file');
 
@@ -102,8 +103,12 @@ test("REVIEW row 11: a 在册 邪教 file owes no visit while a 需管控 one do
   await expect(page.getByTestId('cadence-cult.visit.red')).toContainText('每月1次');
   await expect(page.getByTestId('cadence-cult.visit.registered')).toContainText('不安排走访');
   await expect(page.getByTestId('cadence-row-left_behind_child')).toContainText('关爱等级：重点关爱、一般关爱、日常关爱');
-  await expect(page.getByTestId('cadence-table')).toContainText('每月至少一次上门走访和会见');
-  await expect(page.getByTestId('cadence-table')).toContainText('本系统设定（待核实）');
+  // Each default said plainly once, its sources behind it
+  await expect(page.getByTestId('cadence-table')).toContainText('地方做法需管控：每月走访1次，可在设置中调整');
+  await expect(page.getByTestId('cadence-table')).toContainText('本系统设定（待核实）仅在册：不安排定期走访');
+  await page.getByTestId('cadence-table').getByTestId('basis').filter({ hasText: '需管控：每月走访1次' }).hover();
+  await expect(page.getByRole('tooltip')).toContainText('每月至少一次上门走访和会见');
+  await expect(page.getByRole('tooltip')).toContainText('涉跨境人员未见任何频次来源');
   // 在册 邪教人员 once a quarter from today; 需管控 重点信访 (yellow) once a quarter from July
   const registered = await setCell(page, 'cult.visit.registered', '邪教人员：仅在册', '每季度', '县委政法委要求在册人员每季度见面一次');
   await expect(registered).toContainText('每季度1次');
@@ -124,7 +129,7 @@ test("REVIEW row 11: a 在册 邪教 file owes no visit while a 需管控 one do
   await page.goto(`${app.url}#/followup/${sun.id}`);
   await expect(page.getByTestId('due-item').filter({ hasText: '每季度走访（2024年第2季度）' })).toContainText('2024-06-30');
   await page.goto(`${app.url}#/followup/${zhou.id}`);
-  await expect(page.getByTestId('cadence')).toContainText('每季度1次');
+  await expect(page.getByTestId('cadence')).toContainText('每季度走访1次');
   await expect(page.getByTestId('cadence')).toContainText('本所调整（2024-07-01起）：稳控良好，改为按季度');
   // The to-do table is rebuilt when the dashboard is next opened; then the ledger's 下次走访 follows
   await page.getByRole('link', { name: '首页' }).click();

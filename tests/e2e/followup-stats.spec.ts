@@ -75,7 +75,7 @@ test('figures for the year to date and last month; a visit recorded in the UI mo
   await expect(defs).toContainText('走访完成率 = 到期日在统计期间内、且已完成的走访次数 ÷ 到期日在统计期间内的走访次数');
   await expect(defs).toContainText('随访率 = 严重精神障碍患者');
   await expect(defs).toContainText('逾期件数 = ');
-  await expect(defs).toContainText('戒毒条例第二十条');
+  await expect(defs).toContainText('《戒毒条例》第二十条');
 
   // Tables by group × level and by group
   await expect(page.getByTestId('table-mh-levels').getByRole('row').nth(1)).toHaveText('0001001');

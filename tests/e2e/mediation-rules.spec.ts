@@ -69,7 +69,8 @@ test('a dispute from the register is taken in with its real source, printed on t
   // Its 调解期限: accepted 05-13, a calendar month → 06-13, overdue today
   const deadlines = page.getByTestId('case-deadlines');
   await expect(deadlines.getByTestId('handling-due')).toHaveText('2024-06-13');
-  await expect(deadlines.getByText('已逾期')).toBeVisible();
+  await expect(deadlines.getByText('已逾期', { exact: true })).toBeVisible();
+  await expect(deadlines.getByTestId('days-left')).toHaveText('已逾期2天');
 
   // The 受理登记表 prints the form's two options, neither ticked, and the sending body below
   await page.getByRole('button', { name: '文书与打印' }).click();
@@ -91,7 +92,7 @@ test('a dispute from the register is taken in with its real source, printed on t
   const overdueRow = page.getByTestId('due-mediation').getByTestId('overdue').getByRole('row').filter({ hasText: '调解期限' });
   await expect(overdueRow).toHaveCount(1);
   await expect(overdueRow).toContainText('2024-06-13');
-  await expect(overdueRow).toContainText('逾期 2 天');
+  await expect(overdueRow).toContainText('已逾期2天');
   await shot(page, '03-dashboard-overdue');
 
   // 延长调解期限: refused until both parties' consent is ticked, then shown with the date it replaced
@@ -234,7 +235,10 @@ test('a labour dispute owes the 15-day notice and shows its limitation; ending i
   // The village committee numbers its own files
   await expect(page.getByRole('heading', { name: '（2024）东村人调字第1号' })).toBeVisible();
   const deadlines = page.getByTestId('case-deadlines');
-  await expect(deadlines.getByText('15日内未达成协议——告知可申请劳动仲裁（劳动争议调解仲裁法第十四条）')).toBeVisible();
+  const labourBasis = deadlines.getByTestId('basis').filter({ hasText: '15日内未达成协议——告知可申请劳动仲裁' });
+  await expect(labourBasis).toBeVisible();
+  await labourBasis.hover();
+  await expect(page.getByRole('tooltip')).toContainText('劳动争议调解仲裁法第十四条');
   await expect(deadlines.getByTestId('labour-due')).toHaveText('2024-06-04');
   await expect(deadlines.getByTestId('labour-limitation')).toContainText('劳动争议申请仲裁的时效期间为一年');
   await shot(page, '06-labour-case');

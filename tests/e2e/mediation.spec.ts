@@ -88,7 +88,7 @@ test('take a dispute through mediation to an agreement and a return visit; the s
   await ag.getByRole('button', { name: '保存协议' }).click();
   await expect(ag).toBeHidden();
   await expect(page.getByText('2024-06-08 生效')).toBeVisible();
-  await expect(page.getByText('申请期限至 2024-07-08，剩 24 天')).toBeVisible();
+  await expect(page.getByText('申请期限至 2024-07-08，还剩23天')).toBeVisible();
   await expect(page.getByText('逾期')).toBeVisible();
 
   // Close as successful: the dispute follows

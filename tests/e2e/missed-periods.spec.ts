@@ -65,13 +65,13 @@ test('the dashboard lists each duty once; a missed month is listed on the file, 
   await expect(overdue).toHaveCount(1);
   await expect(overdue).toContainText('孙三');
   await expect(overdue).toContainText('每月走访（2026年9月）等2期');
-  await expect(overdue).toContainText('逾期 60 天');
+  await expect(overdue).toContainText('已逾期60天');
   // 钱二: this month, due tomorrow; April 2024 is nowhere on the dashboard
   const soon = page.getByTestId('due-soon').getByTestId('dashboard-item');
   await expect(soon).toHaveCount(1);
   await expect(soon).toContainText('钱二');
   await expect(soon).toContainText('每月走访（2026年11月）');
-  await expect(soon).toContainText('还有 1 天');
+  await expect(soon).toContainText('还剩1天');
   await expect(page.getByText('2024年4月')).toHaveCount(0);
   await expect(page.getByTestId('refreshing')).toBeHidden(); // the day's rebuild done: the same rows
   await expect(overdue).toHaveCount(1);
@@ -153,8 +153,9 @@ test('a file opened in the last days of November owes nothing for November, unti
   await page.getByRole('tab', { name: '走访频次' }).click();
   const grace = page.getByTestId('opening-grace');
   await expect(grace.getByRole('textbox', { name: '建档当期宽限天数' })).toHaveValue('5');
-  await expect(grace).toContainText('本所做法（未见规定，待核实）');
-  await expect(grace).toContainText('（默认5天）');
+  await expect(grace).toContainText('本所做法未见规定（待核实）；默认5天');
+  await grace.getByTestId('basis').hover();
+  await expect(page.getByRole('tooltip')).toContainText('本所做法（未见规定，待核实）');
   await grace.getByRole('textbox', { name: '建档当期宽限天数' }).fill('0');
   await grace.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('建档当月一律计走访', { exact: true })).toBeVisible();

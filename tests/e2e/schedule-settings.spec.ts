@@ -27,7 +27,9 @@ test('adjust a visit cadence with a reason and keep the holiday table', async ({
   await page.getByRole('tab', { name: '走访频次' }).click();
   const row = page.getByRole('row').filter({ hasText: '随访（不稳定）' });
   await expect(row).toContainText('每2周');
-  await expect(row).toContainText('国家基本公共卫生服务规范');
+  await expect(row).toContainText('每2周随访1次，可在设置中调整');
+  await row.getByTestId('basis').hover();
+  await expect(page.getByRole('tooltip')).toContainText('《国家基本公共卫生服务规范（第三版）》');
   await expect(page.getByRole('row').filter({ hasText: '全年随访不少于4次' }).getByRole('button', { name: '调整' })).toHaveCount(0);
   await row.getByRole('button', { name: '调整' }).click();
   const dialog = page.getByRole('dialog', { name: '调整走访频次：随访（不稳定）' });

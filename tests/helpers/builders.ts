@@ -89,6 +89,14 @@ export function followupFile(t: Caller, p: Person, fields: Partial<Input<'follow
 }
 
 /**
+ * A community-detox file (红, opened 2024-05-01) whose decision was received on 2024-05-01 and who never
+ * reported: on 06-15 it owes two things at once, the 15-day report and the report to the police of it.
+ */
+export function unreportedDrugFile(t: Caller, p: Person, fields: Partial<Input<'followup.create'>> = {}): FollowupSubject {
+  return followupFile(t, p, { group: 'drug', level: 'red', facts: { drugType: 'detox', decisionDate: '2024-05-01' }, ...fields });
+}
+
+/**
  * A severe-mental-disorder file (level 3, opened 2024-06-01, guardian in the team): its first
  * 随访 falls two weeks after opening.
  */

@@ -19,8 +19,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { notifyError } from '../../components/notify';
 import { useDeleteAttachment, useUploadAttachments } from './mutations';
 import { attachmentFile, useAttachments } from './queries';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { formatInstant } from '../../../shared/instants';
 
 /** 查看: an image inline, a PDF in the browser's own viewer; both from a blob URL that is revoked on close. */
 function ViewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
@@ -180,7 +179,7 @@ export function AttachmentsCard({
                 <Table.Td style={{ wordBreak: 'break-all' }}>{a.fileName}</Table.Td>
                 <Table.Td>{ATTACHMENT_KIND_LABELS[a.kind]}</Table.Td>
                 <Table.Td>{formatSize(a.sizeBytes)}</Table.Td>
-                <Table.Td>{when(a.createdAt)}</Table.Td>
+                <Table.Td>{formatInstant(a.createdAt)}</Table.Td>
                 <Table.Td>{a.createdBy}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">

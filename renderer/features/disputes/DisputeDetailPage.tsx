@@ -13,6 +13,10 @@ import {
 import type { Dispute } from '../../../shared/schemas/disputes';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
+import { Basis } from '../../components/Basis';
+import { DaysLeft } from '../../components/DaysLeft';
+import { todayLocal } from '../../components/today';
+import { isOpen } from '../../../shared/domain/obligations';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { useHandOvers } from '../../components/modules';
 import { useDicts, useStaffNames } from '../reference/queries';
@@ -30,10 +34,13 @@ function DeadlineText({ d }: { d: Dispute }) {
     <Group gap={6} wrap="nowrap">
       <span>{d.deadline}</span>
       {item.dueDate !== d.deadline && (
-        <Text size="xs" c="dimmed" title={item.source}>
-          遇休息日顺延至 {item.dueDate}
+        <Text size="xs" c="dimmed">
+          <Basis size="xs" source={item.source}>
+            遇休息日顺延至 {item.dueDate}
+          </Basis>
         </Text>
       )}
+      {isOpen(item) && <DaysLeft today={todayLocal()} due={item.dueDate} />}
       {item.state === 'due_soon' && <DueStateBadge state="due_soon" />}
       {item.late && (
         <Badge color="orange" variant="light" size="sm">

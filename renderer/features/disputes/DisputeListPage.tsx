@@ -23,6 +23,7 @@ interface Filters {
   dateFrom: string;
   dateTo: string;
   overdue: boolean;
+  due7: boolean;
   q: string;
 }
 
@@ -35,6 +36,7 @@ const NO_FILTERS: Filters = {
   dateFrom: '',
   dateTo: '',
   overdue: false,
+  due7: false,
   q: '',
 };
 
@@ -59,7 +61,7 @@ export function DisputeListPage() {
   const villages = useVillages();
   const staff = useStaff(true);
   const ledger = useLedger(NO_FILTERS);
-  // 仅看超期 and 承办人 from a link (the dashboard's counts).
+  // 仅看超期 (or 仅看7日内到期), 承办人 and 村（社区） from a link (the dashboard's counts).
   useLinkedFilters(NO_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('intakeDate', 'desc', ['intakeDate'], () => ledger.setPage(1));
@@ -74,6 +76,7 @@ export function DisputeListPage() {
     dateFrom: f.dateFrom || undefined,
     dateTo: f.dateTo || undefined,
     overdue: f.overdue || undefined,
+    due7: f.due7 || undefined,
     q: ledger.q || undefined,
     sort: sort.by,
     dir: sort.dir,
@@ -116,7 +119,7 @@ export function DisputeListPage() {
     closedDate: { header: '办结日期', width: 100, cell: (d) => d.closedDate ?? '' },
   };
   // Filters behind 更多筛选 that are set, for its badge.
-  const moreSet = [f.source, f.villageId, f.staffId, f.dateFrom, f.dateTo, f.overdue].filter(Boolean).length;
+  const moreSet = [f.source, f.villageId, f.staffId, f.dateFrom, f.dateTo, f.overdue, f.due7].filter(Boolean).length;
 
   return (
     <LedgerList
@@ -178,6 +181,7 @@ export function DisputeListPage() {
             <DateField label="登记日期从" w={140} value={f.dateFrom} onChange={(v) => set('dateFrom', v)} />
             <DateField label="至" w={140} value={f.dateTo} onChange={(v) => set('dateTo', v)} error={reversedRange(f.dateFrom, f.dateTo)} />
             <Switch label="仅看超期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
+            <Switch label="仅看7日内到期" mb={8} checked={f.due7} onChange={(e) => set('due7', e.currentTarget.checked)} />
           </>
         ),
         moreSet,

@@ -31,8 +31,10 @@ export const disputesUi: UiModule<'disputes'> = {
   due: {
     overdue: (n) => `矛盾纠纷 ${n} 件超过办理期限仍未办结（超期），请尽快调处、化解或依法转办。`,
     note: '每件纠纷列其办理期限（期限末日为休息日的顺延至下一个工作日）；状态改为化解、未化解、转办、办结或不予受理后即从这里消除。',
-    // The ledger's 仅看超期: a dispute's only item is its deadline, so the rows are the items.
-    overdueLedger: ({ staffId, villageId }) => ledgerLink('/disputes', { overdue: true, staffId, villageId }),
+    unit: '件',
+    // The ledger's 仅看超期 or 仅看7日内到期: a dispute's only item is its deadline, so the rows are the items.
+    ledger: (due, { staffId, villageId }) =>
+      ledgerLink('/disputes', { [due === 'overdue' ? 'overdue' : 'due7']: true, staffId, villageId }),
   },
   audit: { fields: DISPUTE_FIELD_LABELS, values: { status: DISPUTE_STATUS_LABELS, riskLevel: RISK_LEVEL_LABELS } },
   settings: [],

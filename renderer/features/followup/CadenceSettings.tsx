@@ -1,5 +1,6 @@
 /**
- * 走访频次: the special-group visit cadences with the article or practice each comes from — the
+ * 走访频次: the special-group visit cadences, each said plainly (每月走访1次，可在设置中调整) with the
+ * article or practice it comes from in a tooltip — the
  * mental-health and drug schemes as a list, the other groups as a table, group × level, with a column
  * for persons merely 在册 (REVIEW row 11) — the mental-health scheme the office follows (卫健随访 or the
  * 司法所's 走访（关爱帮扶）, REVIEW row 23), and its opening grace (建档当期宽限). A change of cadence
@@ -21,6 +22,7 @@ import {
   type MhScheme,
   type VisitCadenceRow,
 } from '../../../shared/schemas/followup';
+import { Basis } from '../../components/Basis';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
@@ -70,9 +72,8 @@ function CadenceModal({ c, onClose }: { c: CadenceSetting; onClose: () => void }
   return (
     <FormModal form={form} onSubmit={submit} onClose={onClose} title={`调整走访频次：${c.label}`}>
       <Stack>
-        <Text size="sm">现行：{c.text}</Text>
-        <Text size="xs" c="dimmed">
-          {c.source}
+        <Text size="sm">
+          现行：<Basis source={`${c.basis}：${c.source}`}>{c.plain}</Basis>
         </Text>
         {c.interval ? (
           <Group align="flex-end">
@@ -138,7 +139,10 @@ function OpeningGrace({ grace }: { grace: FollowupSchedule['openingGrace'] }) {
           <Badge size="xs" variant="outline" mr={4}>
             本所做法
           </Badge>
-          {grace.source}（默认{grace.defaultDays}天）。调整后对所有在管档案的建档当期重新计算。
+          <Basis size="xs" source={grace.source}>
+            未见规定（待核实）；默认{grace.defaultDays}
+            天，避免月末建档、次月初即逾期；设为0则建档当月一律计走访。调整后对所有在管档案的建档当期重新计算。
+          </Basis>
         </Text>
       </Stack>
     </PageForm>
@@ -176,11 +180,15 @@ function DrugSettings({ drug }: { drug: FollowupSchedule['drug'] }) {
             <Badge variant="outline">本所设定</Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            {drug.promptSource}
+            <Basis size="xs" source={drug.promptSource}>
+              法规只要求“及时”，未规定天数；默认下一个工作日内，设为0即当日，遇休息日顺延至其后第一个工作日
+            </Basis>
           </Text>
           <Switch label="中止期间顺延期满日期" {...form.getInputProps('suspensionExtendsTerm', { type: 'checkbox' })} />
           <Text size="xs" c="dimmed">
-            {drug.suspensionSource}
+            <Basis size="xs" source={drug.suspensionSource}>
+              被拘留、逮捕期间社区戒毒中止；是否因此顺延期满日期，条例未规定（未经核实），默认不顺延，可在此改为按中止天数顺延
+            </Basis>
           </Text>
           <Group>
             <Button type="submit" size="xs" loading={save.saving}>
@@ -199,7 +207,7 @@ function TableCell({ c, onEdit }: { c: CadenceSetting; onEdit: (c: CadenceSettin
     <Table.Td data-testid={`cadence-${c.key}`}>
       <Group gap={4} wrap="nowrap">
         <Text size="sm" c={c.off ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
-          {c.text}
+          <Basis source={`${c.basis}：${c.source}`}>{c.text}</Basis>
         </Text>
         <Button size="compact-xs" variant="subtle" onClick={() => onEdit(c)} aria-label={`调整${c.label}`}>
           调整
@@ -220,9 +228,13 @@ function TableCell({ c, onEdit }: { c: CadenceSetting; onEdit: (c: CadenceSettin
  * minors: their levels are 关爱 levels, not control colours.
  */
 function VisitTable({ rows, onEdit }: { rows: VisitCadenceRow[]; onEdit: (c: CadenceSetting) => void }) {
-  const sources = [
-    ...new Map(rows.flatMap((r) => [...r.levels.map((l) => l.cadence), r.registered]).map((c) => [c.basis + c.source, c])).values(),
-  ].filter((c) => !c.override);
+  // The defaults in a line each (需管控 …, 仅在册 …), with every source they rest on behind it.
+  const defaults = new Map<string, { basis: string; words: string; sources: Set<string> }>();
+  for (const c of rows.flatMap((r) => [...r.levels.map((l) => l.cadence), r.registered]).filter((x) => !x.override)) {
+    const words = `${c.mayBeOff ? '仅在册' : '需管控'}：${c.plain}`;
+    const line = defaults.get(c.basis + words) ?? { basis: c.basis, words, sources: new Set<string>() };
+    defaults.set(c.basis + words, line.sources.add(c.source) && line);
+  }
   return (
     <Card withBorder data-testid="cadence-table">
       <Title order={5} mb={4}>
@@ -259,14 +271,19 @@ function VisitTable({ rows, onEdit }: { rows: VisitCadenceRow[]; onEdit: (c: Cad
         </Table.Tbody>
       </Table>
       <Stack gap={2} mt="xs">
-        {sources.map((c) => (
-          <Text key={c.basis + c.source} size="xs">
+        {[...defaults.values()].map((d) => (
+          <Text key={d.basis + d.words} size="xs">
             <Badge size="xs" variant="outline" mr={4}>
-              {c.basis}
+              {d.basis}
             </Badge>
-            {c.source}
+            <Basis size="xs" source={[...d.sources].join('\n')}>
+              {d.words}
+            </Basis>
           </Text>
         ))}
+        <Text size="xs" c="dimmed">
+          指向下划虚线的文字可查看依据。
+        </Text>
       </Stack>
     </Card>
   );
@@ -291,7 +308,10 @@ export function CadenceSettings() {
           />
         </Group>
         <Text size="xs" c="dimmed">
-          随访是乡镇卫生院、村卫生室的职责（精神卫生法第五十五条）：本所录入医生随访的，选“卫健随访”，统计显示随访率；本所与关爱帮扶小组自行上门的，选“司法所走访（关爱帮扶）”，记为走访，计入走访完成率。两种方案均保留，可随时切换。
+          <Basis size="xs" source="《精神卫生法》第五十五条">
+            随访是乡镇卫生院、村卫生室的职责
+          </Basis>
+          ：本所录入医生随访的，选“卫健随访”，统计显示随访率；本所与关爱帮扶小组自行上门的，选“司法所走访（关爱帮扶）”，记为走访，计入走访完成率。两种方案均保留，可随时切换。
         </Text>
       </Stack>
       <OpeningGrace key={q.data.openingGrace.days} grace={q.data.openingGrace} />
@@ -323,7 +343,9 @@ export function CadenceSettings() {
                   <Badge size="xs" variant="outline" mr={4}>
                     {c.basis}
                   </Badge>
-                  {c.source}
+                  <Basis size="xs" source={c.source}>
+                    {c.plain}
+                  </Basis>
                 </Text>
               </Table.Td>
               <Table.Td>

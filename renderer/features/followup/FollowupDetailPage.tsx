@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Loading } from '../../components/Loading';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +15,7 @@ import {
   SUSPENSION_REASON_LABELS,
 } from '../../../shared/domain/followup-rules';
 import { maskIdNumber } from '../../../shared/domain/id-number';
-import { isOpen, type DueItem } from '../../../shared/domain/obligations';
+import { isOpen, mayWaive, type DueItem } from '../../../shared/domain/obligations';
 import {
   FOLLOWUP_STATUS_LABELS,
   levelLabel,
@@ -31,9 +31,12 @@ import {
 import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemAction, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
+import { Basis } from '../../components/Basis';
+import { DaysLeft } from '../../components/DaysLeft';
+import { todayLocal } from '../../components/today';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal, YearModal } from './FollowupModals';
+import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal, WaiveItemsModal, YearModal } from './FollowupModals';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 import { ControlBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
@@ -279,26 +282,55 @@ function MissedPeriods({ s }: { s: FollowupSubject }) {
   );
 }
 
-/** What falls due, from the engine: open items first; what was done or missed is one switch away. Open and missed items can be excused, open ones extended, with the reason. */
+/**
+ * What falls due, from the engine: open items first; what was done or missed is one switch away. Open
+ * and missed items can be excused, open ones extended, with the reason — one at a time, or several
+ * ticked and excused together with one reason (批量免除).
+ */
 function DueItemsCard({ s }: { s: FollowupSubject }) {
   const [showDone, setShowDone] = useState(false);
   const [acting, setActing] = useState<{ item: DueItem; kind: ItemActionKind } | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [waiving, setWaiving] = useState(false);
   const open = s.dueItems.filter(isOpen);
   const items = showDone ? s.dueItems : open;
   const doneCount = s.dueItems.length - open.length;
   const editable = s.status === 'active' && !s.deletedAt;
+  const today = todayLocal();
+  // What may be ticked is what is listed and may still be excused; a tick on anything else is dropped.
+  const waivable = items.filter(mayWaive);
+  const chosen = waivable.filter((i) => ticked.has(i.key));
+  const tick = (key: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(key);
+    else next.delete(key);
+    setTicked(next);
+  };
+  const all = waivable.length > 0 && chosen.length === waivable.length;
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="due-items">
       <Group justify="space-between" mb="xs">
         <Title order={5}>待办事项</Title>
-        {doneCount > 0 && (
-          <Switch
-            size="xs"
-            label={`显示已完成、漏访（${doneCount}）`}
-            checked={showDone}
-            onChange={(e) => setShowDone(e.currentTarget.checked)}
-          />
-        )}
+        <Group gap="sm">
+          {editable && chosen.length > 0 && (
+            <>
+              <Text size="sm" c="dimmed">
+                已选 {chosen.length} 项
+              </Text>
+              <Button size="xs" variant="light" color="gray" onClick={() => setWaiving(true)}>
+                批量免除
+              </Button>
+            </>
+          )}
+          {doneCount > 0 && (
+            <Switch
+              size="xs"
+              label={`显示已完成、漏访（${doneCount}）`}
+              checked={showDone}
+              onChange={(e) => setShowDone(e.currentTarget.checked)}
+            />
+          )}
+        </Group>
       </Group>
       <MissedPeriods s={s} />
       {items.length === 0 ? (
@@ -309,6 +341,19 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
         <Table>
           <Table.Thead>
             <Table.Tr>
+              {editable && (
+                <Table.Th w={36}>
+                  {waivable.length > 1 && (
+                    <Checkbox
+                      size="xs"
+                      aria-label="全选可免除的事项"
+                      checked={all}
+                      indeterminate={chosen.length > 0 && !all}
+                      onChange={() => setTicked(new Set(all ? [] : waivable.map((i) => i.key)))}
+                    />
+                  )}
+                </Table.Th>
+              )}
               <Table.Th>事项</Table.Th>
               <Table.Th>到期日</Table.Th>
               <Table.Th>状态</Table.Th>
@@ -321,11 +366,28 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
               const owed = isOpen(i);
               return (
                 <Table.Tr key={i.key} data-testid="due-item">
-                  <Table.Td>{i.label}</Table.Td>
+                  {editable && (
+                    <Table.Td>
+                      {mayWaive(i) && (
+                        <Checkbox
+                          size="xs"
+                          aria-label={`选择：${i.label}`}
+                          checked={ticked.has(i.key)}
+                          onChange={(e) => tick(i.key, e.currentTarget.checked)}
+                        />
+                      )}
+                    </Table.Td>
+                  )}
                   <Table.Td>
-                    <Text size="sm" c={i.state === 'overdue' ? 'red' : undefined} fw={i.state === 'overdue' ? 600 : undefined}>
-                      {i.dueDate}
-                    </Text>
+                    <Basis source={i.source}>{i.label}</Basis>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" c={i.state === 'overdue' ? 'red' : undefined} fw={i.state === 'overdue' ? 600 : undefined}>
+                        {i.dueDate}
+                      </Text>
+                      {owed && <DaysLeft today={today} due={i.dueDate} />}
+                    </Group>
                     {i.originalDueDate && (
                       <Text size="xs" c="dimmed">
                         原到期日 {i.originalDueDate}
@@ -356,7 +418,7 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
                   </Table.Td>
                   {editable && (
                     <Table.Td>
-                      {(owed || i.state === 'missed') && (
+                      {mayWaive(i) && (
                         <Group gap={2} wrap="nowrap">
                           {owed && i.kind !== 'termEnd' && (
                             <Button size="compact-xs" variant="subtle" onClick={() => setActing({ item: i, kind: 'extend' })}>
@@ -378,6 +440,17 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
       )}
       {s.itemActions.length > 0 && <ItemActionsList s={s} editable={editable} />}
       {acting && <ItemActionModal s={s} item={acting.item} kind={acting.kind} onClose={() => setActing(null)} />}
+      {waiving && (
+        <WaiveItemsModal
+          s={s}
+          items={chosen}
+          onClose={() => setWaiving(false)}
+          onWaived={() => {
+            setWaiving(false);
+            setTicked(new Set());
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -504,7 +577,9 @@ function PoliceCard({ s, onEdit }: { s: FollowupSubject; onEdit: (r?: FollowupRe
         </Table>
       )}
       <Text size="xs" c="dimmed" mt={4}>
-        依据：{POLICE_SOURCE}
+        <Basis size="xs" source={POLICE_SOURCE}>
+          检测阳性、逾期不报到或严重违反协议的，须及时报告公安机关；“及时”的天数可在设置中调整
+        </Basis>
       </Text>
     </Card>
   );
@@ -788,11 +863,13 @@ export function FollowupDetailPage() {
                   <Text span fw={600}>
                     {c.label}
                   </Text>
-                  ：{c.text}
+                  ：<Basis source={c.source}>{c.plain}</Basis>
                 </Text>
-                <Text size="xs" c="dimmed">
-                  依据：{c.source}
-                </Text>
+                {/\d{4}-\d{2}-\d{2}/.test(c.text) && (
+                  <Text size="xs" c="dimmed">
+                    {c.text}
+                  </Text>
+                )}
               </div>
             ))}
           </Stack>

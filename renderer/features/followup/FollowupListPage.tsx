@@ -1,4 +1,4 @@
-import { Badge, Group, Switch, Text, TextInput } from '@mantine/core';
+import { Group, Switch, Text, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import { groupText, type ControlStatus, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import {
@@ -11,7 +11,9 @@ import {
   type FollowupRow,
   type FollowupStatus,
 } from '../../../shared/schemas/followup';
+import { DaysLeft } from '../../components/DaysLeft';
 import { FilterSelect } from '../../components/FilterSelect';
+import { todayLocal } from '../../components/today';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useLinkedFilters } from '../../components/linkedFilters';
@@ -31,6 +33,7 @@ interface Filters {
   villageId: string | null;
   responsibleStaffId: string | null;
   overdue: boolean;
+  due7: boolean;
   q: string;
 }
 
@@ -43,6 +46,7 @@ const DEFAULT_FILTERS: Filters = {
   villageId: null,
   responsibleStaffId: null,
   overdue: false,
+  due7: false,
   q: '',
 };
 
@@ -64,7 +68,7 @@ export function FollowupListPage() {
   const villages = useVillages();
   const staff = useStaff(true);
   const ledger = useLedger(DEFAULT_FILTERS);
-  // 仅看逾期 and 包保责任人 from a link (the dashboard's counts).
+  // 仅看逾期 (or 仅看7日内到期), 包保责任人 and 村（社区） from a link (the dashboard's counts).
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('nextDueDate', 'asc', ['startDate'], () => ledger.setPage(1));
@@ -76,12 +80,14 @@ export function FollowupListPage() {
     villageId: f.villageId ?? undefined,
     responsibleStaffId: f.responsibleStaffId ?? undefined,
     overdue: f.overdue || undefined,
+    due7: f.due7 || undefined,
     q: ledger.q || undefined,
     sort: sort.by,
     dir: sort.dir,
   };
   const list = useFollowupList({ ...filter, page: ledger.page, pageSize: 50 });
   const download = useFollowupLedgerFile();
+  const today = todayLocal();
   // Without a group both scales are offered; with one, only its own.
   const levels = f.group ? levelOptions(f.group) : LEVELS.map((l) => ({ value: l, label: levelLabel(l) }));
 
@@ -108,18 +114,16 @@ export function FollowupListPage() {
     status: { header: '状态', width: 76, keep: true, cell: (r) => <FollowupStatusBadge status={r.status} /> },
     nextDueDate: {
       header: '下次走访',
-      width: 140,
+      width: 190,
       keep: true,
       sort: 'nextDueDate',
       cell: (r) =>
-        r.overdue ? (
+        r.nextDueDate && r.status === 'active' ? (
           <Group gap={6} wrap="nowrap">
-            <Text size="sm" c="red" fw={600}>
-              {r.nextDueDate ?? ''}
+            <Text size="sm" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
+              {r.nextDueDate}
             </Text>
-            <Badge color="red" size="sm">
-              逾期
-            </Badge>
+            <DaysLeft today={today} due={r.nextDueDate} />
           </Group>
         ) : (
           (r.nextDueDate ?? '')
@@ -128,7 +132,9 @@ export function FollowupListPage() {
     overdue: { header: '是否逾期', width: 80, cell: (r) => (r.overdue ? '是' : '否') },
   };
   // Filters behind 更多筛选 that differ from the ledger's own (管理状态 is 在管 unless changed).
-  const moreSet = [f.control, f.status !== DEFAULT_FILTERS.status, f.villageId, f.responsibleStaffId, f.overdue].filter(Boolean).length;
+  const moreSet = [f.control, f.status !== DEFAULT_FILTERS.status, f.villageId, f.responsibleStaffId, f.overdue, f.due7].filter(
+    Boolean,
+  ).length;
 
   return (
     <LedgerList
@@ -203,6 +209,7 @@ export function FollowupListPage() {
               onChange={(v) => set('responsibleStaffId', v)}
             />
             <Switch label="仅看逾期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
+            <Switch label="仅看7日内到期" mb={8} checked={f.due7} onChange={(e) => set('due7', e.currentTarget.checked)} />
           </>
         ),
         moreSet,

@@ -1,4 +1,17 @@
-import { Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import {
   STABILITY_CLASSES,
   STABILITY_LABELS,
@@ -7,7 +20,7 @@ import {
   type StabilityClass,
   type SuspensionReason,
 } from '../../../shared/domain/followup-rules';
-import type { DueItem } from '../../../shared/domain/obligations';
+import { waiveDate, type DueItem } from '../../../shared/domain/obligations';
 import {
   END_STATUSES,
   EXCUSE_EXAMPLES,
@@ -33,12 +46,12 @@ import {
   type RewardResult,
   type VisitKind,
 } from '../../../shared/schemas/followup';
-import { ITEM_ACTION_LABELS, ItemActionInput, type ItemActionKind } from '../../../shared/schemas/obligations';
+import { ITEM_ACTION_LABELS, ItemActionInput, WaiveItemsInput, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { LevelOption, levelOptions } from './labels';
-import { useActOnItem } from '../obligations/mutations';
+import { useActOnItem, useWaiveItems } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit, useSaveYear } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 import { FormModal } from '../../components/GuardedForm';
@@ -270,6 +283,77 @@ export function ItemActionModal({
           {...form.getInputProps('reason')}
         />
         <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
+      </Stack>
+    </FormModal>
+  );
+}
+
+/**
+ * 批量免除: the ticked items excused with one reason, all or none (a patient in hospital: the visits
+ * falling due meanwhile). Each counts as excused on its due date, or today when that is earlier, as a
+ * single 免除 does; the list says which day each will carry before it is confirmed.
+ */
+export function WaiveItemsModal({
+  s,
+  items,
+  onClose,
+  onWaived,
+}: {
+  s: FollowupSubject;
+  items: readonly DueItem[];
+  onClose: () => void;
+  onWaived: () => void;
+}) {
+  const refs = items.map((i) => ({ module: 'followup' as const, ownerId: s.id, ruleId: i.ruleId, itemKey: i.key }));
+  const form = useZodForm({
+    schema: WaiveItemsInput,
+    initialValues: { reason: '' },
+    toInput: (v) => ({ module: 'followup', items: refs, ...v }),
+  });
+  const { run, saving } = useWaiveItems(FOLLOWUP_TOUCHES, form);
+  const today = todayLocal();
+  const submit = form.onSubmit(async (values) => {
+    if (await run({ module: 'followup', items: refs, ...values }, (r) => `已免除 ${r.count} 项，走访频次自免除之日起继续计算`)) onWaived();
+  });
+  return (
+    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`批量免除：${items.length} 项`} size="lg">
+      <Stack>
+        <Table withTableBorder verticalSpacing={4} data-testid="waive-items">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>事项</Table.Th>
+              <Table.Th>到期日</Table.Th>
+              <Table.Th>免除日期</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((i) => (
+              <Table.Tr key={i.key}>
+                <Table.Td>{i.label}</Table.Td>
+                <Table.Td>{i.dueDate}</Table.Td>
+                <Table.Td>{waiveDate(i, today)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {form.errors.items && (
+          <Text size="sm" c="red" role="alert">
+            {form.errors.items}
+          </Text>
+        )}
+        <Text size="sm">
+          以上各项使用同一理由免除，全部成功或全部不免除。免除的事项不计为漏访，免除日期为到期日（未到期的为今天），之后的走访从免除日期起按频次计算；每项分别记入修改记录，误填的可逐项撤销。
+        </Text>
+        <Textarea
+          label="免除理由"
+          withAsterisk
+          autosize
+          minRows={2}
+          maxLength={200}
+          placeholder="如：4月至5月住院治疗，出院后走访"
+          {...form.getInputProps('reason')}
+        />
+        <ModalActions onCancel={onClose} submit={`确定免除 ${items.length} 项`} loading={saving} />
       </Stack>
     </FormModal>
   );

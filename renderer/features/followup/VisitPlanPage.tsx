@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { buildVisitPlanDocument, monthText } from '../../../shared/documents/followup-visit-plan';
 import { errorMessage } from '../../api/client';
+import { DaysLeft } from '../../components/DaysLeft';
 import { DocumentView, PrintHost } from '../../components/DocumentView';
 import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState } from '../../components/EmptyState';
@@ -40,6 +41,7 @@ export function VisitPlanPage() {
   const input: PlanInput = { month, responsibleStaffId: staffId ?? undefined, villageId: villageId ?? undefined };
   const plan = useVisitPlan(input);
   const data = plan.data;
+  const today = todayLocal();
 
   const staffName = staffId ? staff.name(staffId) || null : null;
   const villageName = villageId ? (villages.data?.find((v) => v.id === villageId)?.name ?? null) : null;
@@ -156,11 +158,7 @@ export function VisitPlanPage() {
                               <Text size="xs" c="dimmed">
                                 {d.label}
                               </Text>
-                              {d.overdue && (
-                                <Badge color="red" size="sm">
-                                  逾期
-                                </Badge>
-                              )}
+                              {d.overdue && <DaysLeft today={today} due={d.date} />}
                             </Group>
                           ))}
                         </Stack>

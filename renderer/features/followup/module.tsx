@@ -24,8 +24,10 @@ export const followupUi: UiModule<'followup'> = {
     overdue: (n) =>
       `重点人员 ${n} 项逾期：逾期未走访即为脱管、漏管，请尽快走访并在档案中记录；确有正当理由未能办理的，可在档案中延期或免除并写明理由。`,
     note: '每项列的是该事项最早未办的一期，办理后在对应档案中记录即从这里消除：走访计入走访日期所在的月（季、年）；其前未走访的各期记为“漏访”，不再列为待办，但在档案中列明并计入走访完成率。',
-    // The ledger's 仅看逾期: the files in management with anything overdue (a file may owe two items).
-    overdueLedger: ({ staffId, villageId }) => ledgerLink('/followup', { overdue: true, responsibleStaffId: staffId, villageId }),
+    unit: '人',
+    // The ledger's 仅看逾期 or 仅看7日内到期: the files in management with anything overdue (a file may owe two items), or due within 7 days.
+    ledger: (due, { staffId, villageId }) =>
+      ledgerLink('/followup', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),
   },
   audit: { fields: FOLLOWUP_FIELD_LABELS, values: { status: FOLLOWUP_STATUS_LABELS, level: levelLabel, control: CONTROL_LABELS } },
   settings: [{ key: 'cadences', label: '走访频次', element: <CadenceSettings /> }],

@@ -10,6 +10,9 @@ import {
 } from '../../../shared/domain/mediation';
 import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import type { MediationCase } from '../../../shared/schemas/mediation';
+import { Basis } from '../../components/Basis';
+import { DaysLeft } from '../../components/DaysLeft';
+import { todayLocal } from '../../components/today';
 import { DueStateBadge } from '../obligations/DueStateBadge';
 
 /** One due item as the engine judges it: its date (moved past rest days, extended), its state, when it was met. */
@@ -19,14 +22,17 @@ function ItemLine({ item, first, testId }: { item: DueItem; first: string; testI
       <Text size="sm" fw={600} data-testid={testId}>
         {item.dueDate}
       </Text>
+      {isOpen(item) && <DaysLeft today={todayLocal()} due={item.dueDate} />}
       {item.originalDueDate && (
         <Text size="xs" c="dimmed">
           （原期限 {item.originalDueDate}）
         </Text>
       )}
       {!item.originalDueDate && item.dueDate !== first && (
-        <Text size="xs" c="dimmed" title={item.source}>
-          （{first} 遇休息日顺延）
+        <Text size="xs" c="dimmed">
+          <Basis size="xs" source={item.source}>
+            （{first} 遇休息日顺延）
+          </Basis>
         </Text>
       )}
       <DueStateBadge state={item.state} />
@@ -69,8 +75,10 @@ export function CaseDeadlines({
       <Stack gap="xs">
         {h && (
           <div>
-            <Text size="xs" c="dimmed" title={h.source}>
-              受理之日起一个月内调结（人民调解工作若干规定第三十三条；该规定现行效力未经核实）
+            <Text size="xs" c="dimmed">
+              <Basis size="xs" source={h.source}>
+                受理之日起一个月内调结，经双方当事人同意可以延长
+              </Basis>
             </Text>
             <ItemLine item={h} first={handlingDeadline(c.acceptedDate)} testId="handling-due" />
           </div>
@@ -108,8 +116,10 @@ export function CaseDeadlines({
             {l && (
               <div>
                 <Group gap="xs">
-                  <Text size="xs" c="dimmed" title={l.source}>
-                    {l.label}（劳动争议调解仲裁法第十四条）
+                  <Text size="xs" c="dimmed">
+                    <Basis size="xs" source={l.source}>
+                      {l.label}
+                    </Basis>
                   </Text>
                   {c.arbitrationToldDate && <Text size="xs">已于 {c.arbitrationToldDate} 告知当事人</Text>}
                   {!c.deletedAt && isOpen(l) && (

@@ -12,6 +12,7 @@ import {
   type CourtBasis,
 } from '../../../shared/domain/mediation';
 import { COURT_CASE_NO_HINT, ConfirmationInputAsOf, type MediationCase } from '../../../shared/schemas/mediation';
+import { daysLeftWords } from '../../../shared/domain/days-left';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { useSaveConfirmation } from './mutations';
@@ -69,7 +70,7 @@ export function ConfirmationCard({ c }: { c: MediationCase }) {
         <Title order={5}>司法确认</Title>
         {w && !conf.appliedDate && (
           <Badge color={w.open ? (w.daysLeft <= 7 ? 'orange' : 'blue') : 'gray'} size="lg" variant="light">
-            {w.open ? `申请期限至 ${w.lastDay}，剩 ${w.daysLeft} 天` : `申请期限已于 ${w.lastDay} 届满`}
+            {w.open ? `申请期限至 ${w.lastDay}，${daysLeftWords(w.daysLeft)}` : `申请期限已于 ${w.lastDay} 届满`}
           </Badge>
         )}
       </Group>

@@ -1,4 +1,4 @@
-import { Badge, TextInput } from '@mantine/core';
+import { Badge, Switch, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import {
   AGREEMENT_FORM_LABELS,
@@ -17,6 +17,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { DateField, reversedRange } from '../../components/DateField';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, type LedgerColumn } from '../../components/LedgerList';
+import { useLinkedFilters } from '../../components/linkedFilters';
 import { staffOptions, useDicts, useStaff } from '../reference/queries';
 import { OutcomeBadge, PerformanceBadge } from './labels';
 import { useMediationLedgerFile } from './mutations';
@@ -25,6 +26,9 @@ import { fetchMediationPage, useMediationList } from './queries';
 type ListInput = Input<'mediation.list'>;
 type Filters = Omit<ListInput, 'page' | 'pageSize' | 'q'> & { q: string };
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** The filters a link may set (the dashboard's counts: 仅看有逾期事项 or 仅看7日内到期, of the cases one person leads). */
+const LINKED = { overdue: false, due7: false, leadMediatorId: null as string | null };
 
 /** What 列设置 offers before the operator chooses: the ledger as it has always looked. */
 const DEFAULT_COLUMNS: readonly MediationColumn[] = [
@@ -48,6 +52,7 @@ export function MediationListPage() {
   const dicts = useDicts();
   const staff = useStaff(true);
   const ledger = useLedger<Filters>({ q: '' });
+  useLinkedFilters(LINKED, ({ leadMediatorId, ...p }) => ledger.patch({ ...p, ...(leadMediatorId ? { leadMediatorId } : {}) }));
   const { filters: f, patch: set } = ledger;
   const filter: Omit<ListInput, 'page' | 'pageSize'> = { ...f, q: ledger.q || undefined };
   const list = useMediationList({ ...filter, page: ledger.page, pageSize: 50 });
@@ -63,8 +68,22 @@ export function MediationListPage() {
     parties: { header: '当事人', width: 140, keep: true, cell: (r) => r.parties },
     idNumber: { header: '身份证号（首位当事人）', width: 180, cell: (r) => r.idNumberMasked ?? '' },
     body: { header: '调解组织', width: 110, cell: (r) => MEDIATING_BODY_LABELS[r.mediatingBody] },
-    mediators: { header: '调解员', width: 100, cell: (r) => r.mediators },
-    outcome: { header: '结果', width: 96, keep: true, cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
+    mediators: { header: '调解员', width: 150, cell: (r) => r.mediators },
+    outcome: {
+      header: '结果',
+      width: 170,
+      keep: true,
+      cell: (r) => (
+        <>
+          <OutcomeBadge outcome={r.outcome} />
+          {r.overdue && (
+            <Badge color="red" size="sm" ml={4} title="有期限已过的事项（调解期限、回访、履行或申请司法确认），在案件页查看">
+              期限已过
+            </Badge>
+          )}
+        </>
+      ),
+    },
     closedDate: { header: '结案日期', width: 100, cell: (r) => r.closedDate ?? '' },
     agreementForm: { header: '协议', width: 70, cell: (r) => (r.agreementForm ? AGREEMENT_FORM_LABELS[r.agreementForm] : '') },
     performance: {
@@ -87,7 +106,18 @@ export function MediationListPage() {
     agreed: { header: '协议金额（元）', width: 120, td: { ta: 'right' }, cell: (r) => money(r.agreedAmountYuan) },
   };
   // Filters behind 更多筛选 that are set, for its badge.
-  const moreSet = [f.dateFrom, f.dateTo, f.category, f.mediatingBody, f.mediatorId, f.performance, f.confirmation].filter(Boolean).length;
+  const moreSet = [
+    f.dateFrom,
+    f.dateTo,
+    f.category,
+    f.mediatingBody,
+    f.mediatorId,
+    f.leadMediatorId,
+    f.performance,
+    f.confirmation,
+    f.overdue,
+    f.due7,
+  ].filter(Boolean).length;
 
   return (
     <LedgerList
@@ -155,6 +185,14 @@ export function MediationListPage() {
               onChange={(v) => set({ mediatorId: none(v) })}
             />
             <FilterSelect
+              label="承办调解员（第一调解员）"
+              w={200}
+              searchable
+              data={staffOptions(staff.data)}
+              value={f.leadMediatorId ?? null}
+              onChange={(v) => set({ leadMediatorId: none(v) })}
+            />
+            <FilterSelect
               label="履行情况"
               w={150}
               data={opts(AGREEMENT_PERFORMANCES, AGREEMENT_PERFORMANCE_LABELS)}
@@ -168,6 +206,13 @@ export function MediationListPage() {
               value={f.confirmation ?? null}
               onChange={(v) => set({ confirmation: none(v) as ListInput['confirmation'] })}
             />
+            <Switch
+              label="仅看有逾期事项"
+              mb={8}
+              checked={!!f.overdue}
+              onChange={(e) => set({ overdue: e.currentTarget.checked || undefined })}
+            />
+            <Switch label="仅看7日内到期" mb={8} checked={!!f.due7} onChange={(e) => set({ due7: e.currentTarget.checked || undefined })} />
           </>
         ),
         moreSet,

@@ -13,6 +13,7 @@ import {
   TERMINATION_REASON_LABELS,
 } from '../../../shared/domain/mediation';
 import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
+import { ledgerLink } from '../../components/linkedFilters';
 import type { UiModule } from '../../components/modules';
 import { DisputeHandOverAction, DisputeHandOverStatus } from './DisputeHandOver';
 import { MediationFormPage } from './MediationFormPage';
@@ -34,6 +35,10 @@ export const mediationUi: UiModule<'mediation'> = {
     overdue: (n) =>
       `人民调解 ${n} 项期限已过（调解期限、劳动争议15日告知、回访、协议履行或申请司法确认），请尽快办理；延长调解期限须经双方当事人同意，在案件页登记。`,
     note: '每项列的是一件调解案件的一个期限：调解期限、劳动争议15日告知、回访、协议约定的履行期限和申请司法确认的30日；办理后在案件页记录即从这里消除。',
+    unit: '件',
+    // The ledger's 仅看有逾期事项 or 仅看7日内到期, of the cases one person leads (their first mediator, whom
+    // the items name). Cases have no village: a village's counts of them are always 0 and open nothing.
+    ledger: (due, { staffId }) => ledgerLink('/mediation', { [due === 'overdue' ? 'overdue' : 'due7']: true, leadMediatorId: staffId }),
   },
   audit: {
     fields: MEDIATION_FIELD_LABELS,

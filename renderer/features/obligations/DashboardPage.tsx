@@ -7,14 +7,14 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { daysBetween } from '../../../shared/dates';
 import { labelOfEntity, moduleOfEntity, type DueModule } from '../../../shared/modules';
-import type { Dashboard, DashboardItem, DueList, ModuleDue, StaffDue } from '../../../shared/schemas/obligations';
+import type { Dashboard, DueList, ModuleDue, StaffDue } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
+import { DaysLeft } from '../../components/DaysLeft';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterSelect } from '../../components/FilterSelect';
 import { Loading } from '../../components/Loading';
-import { useUiModules, type DueScope, type DueView, type UiModules } from '../../components/modules';
+import { useUiModules, type DueKind, type DueScope, type DueView, type UiModules } from '../../components/modules';
 import { useStaffNames, useVillages, villageOptions } from '../reference/queries';
 import { useDashboard } from './queries';
 import { StartChecklist } from '../settings/StartChecklist';
@@ -30,14 +30,6 @@ type StaffNames = ReturnType<typeof useStaffNames>;
 /** A module's words and links on the dashboard (every module with due items has them: renderer/components/modules.tsx). */
 function dueView(modules: UiModules, module: DueModule): DueView {
   return modules[moduleOfEntity(module)!].due!;
-}
-
-/** How far the item is from today, in the words the office uses. */
-function when(item: DashboardItem, today: string): { text: string; color?: string } {
-  const d = daysBetween(today, item.dueDate);
-  if (d < 0) return { text: `逾期 ${-d} 天`, color: 'red' };
-  if (d === 0) return { text: '今天到期', color: 'orange' };
-  return { text: `还有 ${d} 天` };
 }
 
 /** The daily rebuild runs in the background; meanwhile the previous day's items stay listed. */
@@ -76,15 +68,17 @@ function OverdueBanner({ d }: { d: Dashboard }) {
 type Open = (module: DueModule, staffId?: string | null) => void;
 
 /**
- * One count. Overdue records open the module's ledger with 仅看超期 (逾期) and the person when the
- * ledger has those filters; anything else opens the module's tab below on that person, where the
- * items are listed. A count of nobody's items opens nothing: no list filters by "nobody". Its name is
- * the number, read with the table's headers (person, module, 已逾期 or 7日内到期); the words are its title.
+ * One count, of records (files, disputes, cases: a file with two visits overdue counts once). It
+ * opens the module's ledger filtered to exactly those records (仅看逾期 or 仅看7日内到期, the person,
+ * the village) when the ledger has those filters, so that the number and the list agree; otherwise
+ * the module's tab below on that person, where the items are listed. A count of nobody's records
+ * opens nothing: no list filters by "nobody". Its name is the number, read with the table's headers
+ * (person, module, 已逾期 or 7日内到期); the words are its title.
  */
 function Count(props: {
   n: number;
   module: DueModule;
-  kind: 'overdue' | 'dueSoon';
+  kind: DueKind;
   /** undefined: everyone's (the 合计 row); null: nobody's. */
   staffId: string | null | undefined;
   who: string;
@@ -93,7 +87,8 @@ function Count(props: {
 }) {
   const { n, module, kind, staffId, who, scope, onOpen } = props;
   const modules = useUiModules();
-  const words = `${who}的${labelOfEntity(module)}${kind === 'overdue' ? '已逾期' : '7日内到期'} ${n} 项`;
+  const view = dueView(modules, module);
+  const words = `${who}的${labelOfEntity(module)}${kind === 'overdue' ? '有逾期事项的' : '有7日内到期事项的'} ${n} ${view.unit}`;
   if (n === 0)
     return (
       <Text size="sm" c="dimmed" span>
@@ -108,12 +103,11 @@ function Count(props: {
         {n}
       </Text>
     );
-  const ledger = kind === 'overdue' ? dueView(modules, module).overdueLedger : undefined;
-  if (ledger)
+  if (view.ledger)
     return (
       <Anchor
         component={Link}
-        to={ledger({ ...scope, staffId: staffId ?? scope.staffId })}
+        to={view.ledger(kind, { ...scope, staffId: staffId ?? scope.staffId })}
         size="sm"
         c={color}
         style={style}
@@ -164,8 +158,8 @@ function DueCounts({ d, names, scope, onOpen }: { d: Dashboard; names: StaffName
     <Card withBorder padding="sm" data-testid="due-counts">
       <Group justify="space-between" mb={4}>
         <Title order={5}>按模块和责任人</Title>
-        <Text size="xs" c="dimmed">
-          点击数字查看：台账能按逾期筛选的，打开已筛选好的台账；其余在下方列出
+        <Text size="xs" c="dimmed" data-testid="due-counts-note">
+          数字为重点人员（人）、纠纷和案件（件）的数目，一人一件有几项到期只计一次；点击数字打开已筛选好的台账，条数与数字一致。下方按事项逐项列出
         </Text>
       </Group>
       <Table.ScrollContainer minWidth={720}>
@@ -176,7 +170,7 @@ function DueCounts({ d, names, scope, onOpen }: { d: Dashboard; names: StaffName
               {d.modules.map((m) => (
                 <Table.Th key={m.module} colSpan={2} ta="center">
                   <Badge variant="light" color={modules[moduleOfEntity(m.module)!].color ?? undefined}>
-                    {labelOfEntity(m.module)}
+                    {labelOfEntity(m.module)}（{dueView(modules, m.module).unit}）
                   </Badge>
                 </Table.Th>
               ))}
@@ -196,7 +190,7 @@ function DueCounts({ d, names, scope, onOpen }: { d: Dashboard; names: StaffName
             <Table.Tr data-testid="due-counts-total" fw={600}>
               <Table.Td>合计</Table.Td>
               <CountCells
-                counts={d.modules.map((m) => ({ module: m.module, overdue: m.overdue.total, dueSoon: m.dueSoon.total }))}
+                counts={d.modules.map((m) => ({ module: m.module, ...m.records }))}
                 staffId={undefined}
                 who="全部"
                 scope={scope}
@@ -270,34 +264,29 @@ function ItemList(props: {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((i) => {
-                const w = when(i, today);
-                return (
-                  <Table.Tr key={i.id} data-testid="dashboard-item">
-                    <Table.Td>
-                      <Anchor component={Link} to={i.link} size="sm">
-                        {i.label}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{i.personName}</Table.Td>
-                    <Table.Td>{names.name(i.responsibleStaffId, i.responsibleName)}</Table.Td>
-                    <Table.Td>{i.villageName ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm">{i.dueDate}</Text>
-                        <Text size="xs" c={w.color ?? 'dimmed'} fw={w.color ? 600 : undefined}>
-                          {w.text}
-                        </Text>
-                      </Group>
-                      {i.originalDueDate && (
-                        <Text size="xs" c="dimmed">
-                          原到期日 {i.originalDueDate}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {rows.map((i) => (
+                <Table.Tr key={i.id} data-testid="dashboard-item">
+                  <Table.Td>
+                    <Anchor component={Link} to={i.link} size="sm">
+                      {i.label}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{i.personName}</Table.Td>
+                  <Table.Td>{names.name(i.responsibleStaffId, i.responsibleName)}</Table.Td>
+                  <Table.Td>{i.villageName ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm">{i.dueDate}</Text>
+                      <DaysLeft today={today} due={i.dueDate} />
+                    </Group>
+                    {i.originalDueDate && (
+                      <Text size="xs" c="dimmed">
+                        原到期日 {i.originalDueDate}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -341,7 +330,7 @@ function ModuleItems({ m, today, names, scope }: { m: ModuleDue; today: string; 
           list={m[l.key]}
           today={today}
           names={names}
-          ledger={l.key === 'overdue' ? view.overdueLedger?.(scope) : undefined}
+          ledger={l.key === 'termEnds' ? undefined : view.ledger?.(l.key, scope)}
         />
       ))}
       {view.note && (

@@ -1,5 +1,5 @@
 /**
- * 延期 and 免除 of one due item, and taking one back, for any module's records. `touches`: what
+ * 延期 and 免除 of one due item, 免除 of several at once, and taking one back, for any module's records. `touches`: what
  * shows the owner's items besides the dashboard and the audit panels (its module's queries).
  */
 import type { UseFormReturnType } from '@mantine/form';
@@ -13,6 +13,15 @@ import { dashboardKeys } from './queries';
 export function useActOnItem<F>(touches: readonly QueryKey[], form?: UseFormReturnType<F>) {
   return useWrite(
     (input: Input<'obligations.actOnItem'>) => api.obligations.actOnItem(input),
+    { touches: [...touches, dashboardKeys.all, auditKeys.all] },
+    form,
+  );
+}
+
+/** 批量免除: the ticked items with one reason, all or none. */
+export function useWaiveItems<F>(touches: readonly QueryKey[], form?: UseFormReturnType<F>) {
+  return useWrite(
+    (input: Input<'obligations.waiveItems'>) => api.obligations.waiveItems(input),
     { touches: [...touches, dashboardKeys.all, auditKeys.all] },
     form,
   );

@@ -6,8 +6,9 @@ import { errorMessage } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useRestore } from './mutations';
 import { useRecycleBin } from './queries';
+import { formatInstant } from '../../../shared/instants';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
+const when = (iso: string | null) => (iso ? formatInstant(iso) : '');
 
 /** One tab of the bin: the record's own columns, when it was deleted, and 恢复. */
 function DeletedTable({ section, onRestore }: { section: RecycleBinSection; onRestore: (row: RecycleRow) => void }) {

@@ -223,7 +223,7 @@ describe("people's mediation case file", () => {
   it("takes the agreement's effective date from the last signature, proposes a return visit and counts down the confirmation window", () => {
     const c = writtenAgreement(open().id);
     expect(c.agreement!.effectiveDate).toBe('2024-05-21');
-    expect(c.agreement!.confirmation.window).toEqual({ lastDay: '2024-06-20', daysLeft: 6, open: true });
+    expect(c.agreement!.confirmation.window).toEqual({ lastDay: '2024-06-20', daysLeft: 5, open: true });
     // 30 days after it takes effect, and 30 days after the last deadline (the wall by 06-30)
     expect(c.visits).toEqual([
       expect.objectContaining({ plannedDate: '2024-06-20', visitDate: null, due: false }),

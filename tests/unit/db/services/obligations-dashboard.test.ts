@@ -5,7 +5,7 @@ import { dashboardSql, LIST_LIMIT, readDashboard } from '../../../../db/services
 import type { Input } from '../../../../shared/contract';
 import type { Dashboard, DueList } from '../../../../shared/schemas/obligations';
 import type { Person } from '../../../../shared/schemas/persons';
-import { dispute, mentalHealthFile, person } from '../../../helpers/builders';
+import { caseFromDispute, dispute, mentalHealthFile, person, unreportedDrugFile, writtenAgreement } from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -193,6 +193,101 @@ describe('the to-do dashboard', () => {
         /SEARCH o USING COVERING INDEX obligation_staff_module_due \(responsible_staff_id=\? AND module=\? AND due_date/,
       );
       expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});
+
+describe('the counts by module and person count records, and the ledgers they open list exactly those', () => {
+  /** What each count opens (renderer/features/<m>/module.tsx, `ledger`): the module's list with the same filters. */
+  const opened = (module: string, due: 'overdue' | 'dueSoon', who: string | undefined) => {
+    const flag = due === 'overdue' ? { overdue: true } : { due7: true };
+    if (module === 'followup') return t.call('followup.list', { ...flag, responsibleStaffId: who }).total;
+    if (module === 'dispute') return t.call('disputes.list', { ...flag, staffId: who }).total;
+    return t.call('mediation.list', { ...flag, leadMediatorId: who }).total;
+  };
+
+  it('a file or a case owing two things counts once, on the dashboard and in its ledger', () => {
+    const other = t.call('staff.save', { name: '李网格' });
+    // A drug file never reported: the 15-day window has passed, and the report to the police it now owes
+    unreportedDrugFile(t, person(t, { name: '孙三' }), { responsibleStaffId: staffId });
+    // A patient whose first visit falls within the week, and one overdue, both 李网格's
+    mental({ startDate: '2024-06-05', responsibleStaffId: other.id });
+    mentalHealthFile(t, person(t, { name: '钱二' }), { startDate: '2024-05-01', responsibleStaffId: other.id });
+    // A case led by 李网格 (王调解 its second mediator): its 调解期限 (06-07) and agreed payment (05-31) have passed
+    const a = person(t, { name: '甲' });
+    const b = person(t, { name: '乙' });
+    const d0 = dispute(t, [a, b], { deadline: '2024-06-30', responsibleStaffId: staffId });
+    writtenAgreement(t, caseFromDispute(t, d0, { mediatorIds: [other.id, staffId] }));
+    // A dispute due within the week, one overdue
+    dispute(t, [a, b], { deadline: '2024-06-20', responsibleStaffId: staffId });
+    dispute(t, [a, b], { deadline: '2024-06-10', responsibleStaffId: other.id });
+
+    const d = t.call('obligations.dashboard', {});
+    const of = (module: string) => d.modules.find((m) => m.module === module)!;
+    // Items (the tabs' lists) and records (the counts)
+    expect(d.modules.map((m) => [m.module, m.overdue.total, m.records.overdue, m.dueSoon.total, m.records.dueSoon])).toEqual([
+      ['followup', 3, 2, 1, 1],
+      ['dispute', 1, 1, 1, 1],
+      ['mediation', 2, 1, 1, 1], // and its return visit, planned 30 days after the agreement (06-20)
+    ]);
+    expect(
+      of('followup')
+        .overdue.items.map((i) => i.personName)
+        .sort(),
+    ).toEqual(['孙三', '孙三', '钱二']);
+    const cells = (id: string) => d.byStaff.find((s) => s.staffId === id)!.modules;
+    expect(cells(staffId)).toEqual([
+      { module: 'followup', overdue: 1, dueSoon: 0 },
+      { module: 'dispute', overdue: 0, dueSoon: 1 },
+      { module: 'mediation', overdue: 0, dueSoon: 0 },
+    ]);
+    expect(cells(other.id)).toEqual([
+      { module: 'followup', overdue: 1, dueSoon: 1 },
+      { module: 'dispute', overdue: 1, dueSoon: 0 },
+      { module: 'mediation', overdue: 1, dueSoon: 1 },
+    ]);
+    expect(d.byStaff.map((s) => [s.name, s.overdue, s.dueSoon])).toEqual([
+      ['李网格', 3, 2],
+      ['王调解', 1, 1],
+    ]);
+
+    // Every count, of everyone and of each person, is the number of rows its ledger lists
+    for (const m of d.modules) {
+      for (const due of ['overdue', 'dueSoon'] as const) {
+        expect(opened(m.module, due, undefined), `${m.module} ${due}`).toBe(m.records[due]);
+        for (const s of d.byStaff) {
+          const n = s.modules.find((x) => x.module === m.module)![due];
+          expect(opened(m.module, due, s.staffId!), `${m.module} ${due} ${s.name}`).toBe(n);
+        }
+      }
+    }
+    // The case is 李网格's (its first mediator), though 王调解 mediates it too
+    expect(t.call('mediation.list', { overdue: true, mediatorId: staffId }).total).toBe(1);
+    expect(t.call('mediation.list', { overdue: true, leadMediatorId: staffId }).total).toBe(0);
+    expect(t.call('mediation.list', { overdue: true }).rows.map((r) => [r.overdue, r.mediators])).toEqual([[true, '李网格、王调解']]);
+  });
+
+  it('a file whose only item within the week is its term end is not counted as due within 7 days (it is listed apart)', () => {
+    rehabFile('2021-06-10', '2021-06-20'); // the term ends 2024-06-20; tests are due too, but not this week
+    const d = t.call('obligations.dashboard', {});
+    const followup = d.modules.find((m) => m.module === 'followup')!;
+    expect(followup.termEnds.items.map((i) => i.dueDate)).toEqual(['2024-06-20']);
+    expect([followup.dueSoon.total, followup.records.dueSoon]).toEqual([
+      followup.dueSoon.items.length,
+      t.call('followup.list', { due7: true }).total,
+    ]);
+    expect(followup.dueSoon.items.filter((i) => i.kind === 'term_end')).toEqual([]);
+  });
+
+  it('counts the records from the index alone', () => {
+    mental();
+    const q = dashboardSql({});
+    const params = { today: TODAY, soon: '2024-06-22', staffKey: staffId, module: 'followup' };
+    for (const sql of [q.overdueRecords, q.soonRecords]) {
+      const plan = (t.ledger.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' ');
+      expect(plan).toMatch(
+        /SEARCH o USING COVERING INDEX obligation_staff_module_due \(responsible_staff_id=\? AND module=\? AND due_date/,
+      );
     }
   });
 });

@@ -186,7 +186,7 @@ describe('drugs: community detox / rehabilitation', () => {
       today: '2025-10-09',
     });
     expect(items.map((i) => [i.ruleId, i.dueDate, i.state])).toEqual([['drug.report', '2025-10-09', 'due_soon']]);
-    expect(items[0]!.source).toContain('戒毒条例第十四条');
+    expect(items[0]!.source).toContain('《戒毒条例》第十四条');
   });
 
   it('after reporting: window done, term end with reminders, tests monthly in year 1', () => {
@@ -498,7 +498,7 @@ describe('REVIEW row 2: a drug file owes 报告公安机关 after a positive tes
   ] as const)('%s', (_what, facts, tests, today, days, id, dueDate) => {
     const items = fileDue('drug', { facts, start: '2025-06-03', today, visits: [...tests], overrides: { promptDays: days } });
     expect(open(items, 'drug.police.')).toMatchObject([{ ruleId: id, key: id, dueDate }]);
-    expect(open(items, 'drug.police.')[0]!.source).toContain('戒毒条例第二十一条');
+    expect(open(items, 'drug.police.')[0]!.source).toContain('《戒毒条例》第二十一条');
   });
 
   it.each([
@@ -901,5 +901,69 @@ describe('REVIEW row 23: a mental-health visit is 随访 under the health scheme
     ['mh.unstable', '随访（不稳定）'],
   ])('the cadence %s is labelled %s', (key, label) => {
     expect(CADENCES.find((c) => c.key === key)!.label).toBe(label);
+  });
+});
+
+describe('each cadence said plainly, its source left for the tooltip', () => {
+  it.each<[string, FollowupGroup, Record<string, FactValue>, FollowupOverrides, string[]]>([
+    ['a visit group, controlled', 'cult', { attentionLevel: 'red', control: 'controlled' }, {}, ['每月走访1次，可在设置中调整']],
+    [
+      'a visit group, only registered',
+      'petition',
+      { attentionLevel: 'green', control: 'registered' },
+      {},
+      ['不安排定期走访，可在设置中为其设定走访频次'],
+    ],
+    [
+      'an unstable patient: the cadence and the yearly minimum the standard fixes',
+      'mental_health',
+      { riskLevel: 3 },
+      {},
+      ['每2周随访1次，可在设置中调整', '每年至少随访4次，依国家规范，不能调整'],
+    ],
+    [
+      'a patient on the grid scheme',
+      'mental_health',
+      { riskLevel: 1 },
+      { mentalHealthScheme: 'grid' },
+      ['每月走访1次，可在设置中调整', '每年至少随访4次，依国家规范，不能调整'],
+    ],
+    [
+      'a basically stable patient, before the 2-week visit',
+      'mental_health',
+      { riskLevel: 1, riskLevelDate: '2025-03-01' },
+      {},
+      [
+        '评估为基本稳定后2周时随访1次，之后按随访时评估的病情：稳定的每3个月、仍未稳定的每月随访1次；可在设置中调整',
+        '每年至少随访4次，依国家规范，不能调整',
+      ],
+    ],
+    [
+      'a cadence the office changed',
+      'cult',
+      { attentionLevel: 'yellow', control: 'controlled' },
+      { cadences: [{ key: 'cult.visit.yellow', period: 'quarter', minCount: 1, since: '2025-07-01', reason: '稳控良好' }] },
+      ['每季度走访1次；本所调整（2025-07-01起）：稳控良好'],
+    ],
+    [
+      'a drug file, reported: the reporting window, the term and the tests',
+      'drug',
+      { drugType: 'detox', decisionDate: '2024-01-05', reportDate: '2024-01-10' },
+      {},
+      [
+        '收到责令社区戒毒决定书之日起15日内报到，法定期限，不能调整',
+        '自报到之日起满3年期满；期满前30天、7天提醒',
+        '第1年每月、第2年每2个月、第3年每3个月检测1次，可在设置中调整',
+      ],
+    ],
+  ])('%s', (_, group, facts, o, plain) => {
+    const views = cadenceFor(group, facts, o);
+    expect(views.map((v) => v.plain)).toEqual(plain);
+    for (const v of views) {
+      // Office words, with the source behind them: no article or standard cited inline, no ASCII quotes
+      expect(v.plain).not.toMatch(/《|第[一二三四五六七八九十百]+条|["']/);
+      expect(v.source.length).toBeGreaterThan(10);
+      expect(v.source).not.toMatch(/["']/);
+    }
   });
 });

@@ -195,7 +195,7 @@ describe('definitions shown under the figures', () => {
     expect(FOLLOWUP_STAT_DEFINITIONS.overdue).toMatch(/^逾期件数 = /);
     expect(FOLLOWUP_STAT_DEFINITIONS.missed).toMatch(/^漏访 = .*计入应访、不计入已访/);
     expect(FOLLOWUP_STAT_DEFINITIONS.visitRate).toContain('漏访的计入应访、不计入已访');
-    expect(FOLLOWUP_STAT_DEFINITIONS.seriousBreach).toContain('戒毒条例第二十条');
+    expect(FOLLOWUP_STAT_DEFINITIONS.seriousBreach).toContain('《戒毒条例》第二十条');
   });
 });
 

@@ -47,15 +47,16 @@ describe('agreement effective date (art. 29: the last signature)', () => {
 
 describe('judicial confirmation window (30 days from the effective date)', () => {
   it.each([
-    ['2024-01-31', '2024-01-31', '2024-03-01', 31, true],
-    ['2024-01-31', '2024-03-01', '2024-03-01', 1, true],
-    ['2024-01-31', '2024-03-02', '2024-03-01', 0, false],
-    ['2023-02-01', '2023-02-15', '2023-03-03', 17, true],
+    // Days left as every screen counts them (calendar days to the last day: 0 on the day itself)
+    ['2024-01-31', '2024-01-31', '2024-03-01', 30, true],
+    ['2024-01-31', '2024-03-01', '2024-03-01', 0, true],
+    ['2024-01-31', '2024-03-02', '2024-03-01', -1, false],
+    ['2023-02-01', '2023-02-15', '2023-03-03', 16, true],
     // the 30th day a Saturday: the last day is the Monday after
-    ['2024-02-01', '2024-02-15', '2024-03-04', 19, true],
-    ['2024-12-15', '2025-01-10', '2025-01-14', 5, true],
+    ['2024-02-01', '2024-02-15', '2024-03-04', 18, true],
+    ['2024-12-15', '2025-01-10', '2025-01-14', 4, true],
     // the 30th day in the 2025 国庆 holiday (10-01…10-08): the last day is 10-09
-    ['2025-09-03', '2025-10-09', '2025-10-09', 1, true],
+    ['2025-09-03', '2025-10-09', '2025-10-09', 0, true],
   ])('effective %s, today %s → last day %s, %i left', (effective, today, lastDay, left, open) => {
     expect(confirmationWindow(effective, today, DEFAULT_HOLIDAYS)).toEqual({ lastDay, daysLeft: left, open });
   });
