@@ -47,26 +47,36 @@ export function keepFollowupDuties(ctx: ServiceContext, id: string, file: FileSp
   const kept = one<{ digest: string; basis: string }>(ctx, 'SELECT digest, basis FROM followup_duty_file WHERE subject_id = ?', id);
   if (kept?.digest === digest && kept.basis === basis) return;
   if (kept?.digest !== digest) {
-    run(ctx, 'DELETE FROM followup_duty WHERE subject_id = ?', id);
-    for (const d of duties) {
-      run(
-        ctx,
-        `INSERT INTO followup_duty (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        id,
-        d.key,
-        file.group_code,
-        d.duty,
-        d.dueDate,
-        d.weight,
-        d.progressDone,
-        d.closedOn,
-        d.waived ? 1 : 0,
-        d.passedOn,
-        d.pastEnd ? 1 : 0,
-        span.startDate,
-        span.endDate,
-        settledDuty(d, span) ? 1 : 0,
-      );
+    // Only the rows that changed: a new month at the horizon adds one row a file, not all of them again.
+    const rows = duties.map((d) => [
+      id,
+      d.key,
+      file.group_code,
+      d.duty,
+      d.dueDate,
+      d.weight,
+      d.progressDone,
+      d.closedOn,
+      d.waived ? 1 : 0,
+      d.passedOn,
+      d.pastEnd ? 1 : 0,
+      span.startDate,
+      span.endDate,
+      settledDuty(d, span) ? 1 : 0,
+    ]);
+    const had = new Map(
+      all<{ item_key: string }>(ctx, `SELECT ${COLUMNS} FROM followup_duty WHERE subject_id = ?`, id).map((r) => [
+        r.item_key,
+        JSON.stringify(Object.values(r)),
+      ]),
+    );
+    const keys = new Set(duties.map((d) => d.key));
+    for (const key of had.keys()) if (!keys.has(key)) run(ctx, 'DELETE FROM followup_duty WHERE subject_id = ? AND item_key = ?', id, key);
+    for (const r of rows) {
+      const before = had.get(r[1] as string);
+      if (before === JSON.stringify(r)) continue;
+      if (before !== undefined) run(ctx, 'DELETE FROM followup_duty WHERE subject_id = ? AND item_key = ?', id, r[1]);
+      run(ctx, `INSERT INTO followup_duty (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...r);
     }
   }
   run(
