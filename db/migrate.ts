@@ -6,7 +6,10 @@
  * inside one), and run foreign_key_check before committing.
  */
 import type Database from 'better-sqlite3';
-import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import type { MigrationMeta } from 'drizzle-orm/migrator';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { LedgerError } from '../shared/errors';
 import { writeDbCopy } from './safe-file';
 
@@ -23,14 +26,21 @@ function appliedMigrations(db: Database.Database): { hash: string; createdAt: nu
   ).map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
 }
 
+/** The migrations with their SQL and hashes (drizzle's reader, loaded only when a file is migrated). */
 export function knownMigrations(migrationsFolder: string): MigrationMeta[] {
+  const { readMigrationFiles } = createRequire(import.meta.url)('drizzle-orm/migrator') as typeof import('drizzle-orm/migrator');
   return readMigrationFiles({ migrationsFolder });
 }
 
-/** How many of the app's migrations the file has not had yet (0: it is at this version or refused as newer). */
+/**
+ * How many of the app's migrations the file has not had yet (0: it is at this version or refused as newer).
+ * Read from the journal alone, as drizzle names each migration by its time, so that opening a ledger that
+ * is up to date neither loads the migrator nor reads every migration's SQL.
+ */
 export function pendingMigrations(db: Database.Database, migrationsFolder: string): number {
   const applied = new Set(appliedMigrations(db).map((a) => a.createdAt));
-  return knownMigrations(migrationsFolder).filter((m) => !applied.has(m.folderMillis)).length;
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  return journal.entries.filter((e) => !applied.has(e.when)).length;
 }
 
 export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; stamp: string }): MigrateResult {
