@@ -219,7 +219,7 @@ export function lateConfirmation(appliedDate: string | null, window: Pick<Confir
 }
 
 export const LATE_CONFIRMATION_WARNING = (lastDay: string) =>
-  `申请日期晚于申请期限（${lastDay}）：民事诉讼法第二百零五条规定，双方当事人应当自调解协议生效之日起三十日内共同申请司法确认，逾期申请的，人民法院可能不予受理。`;
+  `申请日期晚于申请期限（${lastDay}）：《民事诉讼法》第二百零五条规定，双方当事人应当自调解协议生效之日起三十日内共同申请司法确认，逾期申请的，人民法院可能不予受理。`;
 
 /**
  * An application not made by both parties together (REVIEW row 6): 民诉法 art. 205 and 人民调解法 art. 33
@@ -231,7 +231,7 @@ export function nonJointConfirmation(appliedDate: string | null, joint: boolean 
 }
 
 export const NON_JOINT_CONFIRMATION_WARNING =
-  '未由双方当事人共同申请：民事诉讼法第二百零五条、人民调解法第三十三条规定，司法确认由双方当事人自调解协议生效之日起三十日内共同向人民法院申请；仅一方当事人申请的，人民法院可能不予受理。';
+  '未由双方当事人共同申请：《民事诉讼法》第二百零五条、《人民调解法》第三十三条规定，司法确认由双方当事人自调解协议生效之日起三十日内共同向人民法院申请；仅一方当事人申请的，人民法院可能不予受理。';
 
 /**
  * The agreement as a whole (人民调解法 art. 31: the committee supervises the performance of every
@@ -386,7 +386,7 @@ export const LABOUR_RULE: Omit<DeadlineRule, 'date'> = {
   id: 'labour.arbitration',
   label: '15日内未达成协议——告知可申请劳动仲裁',
   source:
-    '劳动争议调解仲裁法第十四条：自劳动争议调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。本系统自受理日期起算；达成协议、结案或登记已告知当事人即完成。',
+    '《劳动争议调解仲裁法》第十四条：自劳动争议调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。本系统自受理日期起算；达成协议、结案或登记已告知当事人即完成。',
   rollForward: true,
 };
 
@@ -396,7 +396,7 @@ export const LABOUR_PAYMENT_ORDER_TEXT =
 
 /** Shown on a labour case (劳动争议调解仲裁法 art. 27). */
 export const LABOUR_LIMITATION_TEXT =
-  '劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；因当事人一方向对方当事人主张权利，或者向有关部门请求权利救济，或者对方当事人同意履行义务而中断的，从中断时起，仲裁时效期间重新计算（劳动争议调解仲裁法第二十七条）。';
+  '劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；因当事人一方向对方当事人主张权利，或者向有关部门请求权利救济，或者对方当事人同意履行义务而中断的，从中断时起，仲裁时效期间重新计算（《劳动争议调解仲裁法》第二十七条）。';
 
 /** Shown on a land-contract case (农村土地承包经营纠纷调解仲裁法 arts. 10, 18). */
 export const LAND_WRITTEN_TEXT =

@@ -238,7 +238,7 @@ test('a labour dispute owes the 15-day notice and shows its limitation; ending i
   const labourBasis = deadlines.getByTestId('basis').filter({ hasText: '15日内未达成协议——告知可申请劳动仲裁' });
   await expect(labourBasis).toBeVisible();
   await labourBasis.hover();
-  await expect(page.getByRole('tooltip')).toContainText('劳动争议调解仲裁法第十四条');
+  await expect(page.getByRole('tooltip')).toContainText('《劳动争议调解仲裁法》第十四条');
   await expect(deadlines.getByTestId('labour-due')).toHaveText('2024-06-04');
   await expect(deadlines.getByTestId('labour-limitation')).toContainText('劳动争议申请仲裁的时效期间为一年');
   await shot(page, '06-labour-case');

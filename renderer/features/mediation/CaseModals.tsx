@@ -164,7 +164,7 @@ export function ArbitrationNoticeModal({ c, onClose }: { c: MediationCase; onClo
     <FormModal form={form} onSubmit={submit} onClose={onClose} title="登记告知可申请劳动仲裁">
       <Stack>
         <Text size="sm" c="dimmed">
-          劳动争议调解仲裁法第十四条：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。
+          《劳动争议调解仲裁法》第十四条：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。
         </Text>
         <DateField label="告知日期" withAsterisk {...form.getInputProps('date')} />
         <ModalActions onCancel={onClose} submit="保存" loading={saving} />

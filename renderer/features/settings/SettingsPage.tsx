@@ -167,7 +167,7 @@ function CategoryDeadlines({
         按纠纷类型的办理期限
       </Text>
       <Text size="xs" c="dimmed">
-        所列类型按此天数计算默认期限（劳动争议纠纷默认15日：劳动争议调解仲裁法第十四条，自申请调解之日起15日内未达成协议的，当事人可以申请仲裁）。
+        所列类型按此天数计算默认期限（劳动争议纠纷默认15日：《劳动争议调解仲裁法》第十四条，自申请调解之日起15日内未达成协议的，当事人可以申请仲裁）。
       </Text>
       {Object.entries(value).map(([code, days]) => (
         <Group key={code} gap="xs">
