@@ -219,7 +219,6 @@ function levelName(ctx: ServiceContext, level: CorrectionLevel): string {
 function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefined {
   const r = fileRow(ctx, id);
   if (!r) return undefined;
-  if (!mayRead(ctx, r)) throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看。');
   const p = one<{ id: string; name: string; sex: 'M' | 'F' | null; id_number: string | null; address: string | null }>(
     ctx,
     'SELECT id, name, sex, id_number, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
@@ -294,15 +293,23 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
   };
 }
 
+/** Refuses a minor's closed file to anyone but its responsible staff member. */
+function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
+  if (!mayRead(ctx, { minor: f.minor ? 1 : 0, responsible_staff_id: f.responsibleStaffId }))
+    throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看和修改。');
+  return f;
+}
+
 export function getFile(ctx: ServiceContext, id: string): CorrectionFileView {
   const f = loadFile(ctx, id);
   if (!f) throw new LedgerError('NOT_FOUND', '该社区矫正档案不存在。');
-  return f;
+  return requireReadable(ctx, f);
 }
 
 function requireLive(ctx: ServiceContext, id: string): CorrectionFileView {
   const f = loadFile(ctx, id);
   if (!f || f.deletedAt) throw new LedgerError('NOT_FOUND', '该社区矫正档案不存在或已删除。');
+  requireReadable(ctx, f);
   if (f.status !== 'active') throw new LedgerError('INVALID_TRANSITION', '该档案已解除或终止，不能再修改。');
   return f;
 }
@@ -390,7 +397,8 @@ export function createFile(ctx: ServiceContext, input: Fields): CorrectionFileVi
     );
     addLevel(ctx, 'correction', id, { date: input.termStart, level: input.level, source: 'start' });
     syncCorrection(ctx, id);
-    const f = getFile(ctx, id);
+    // Its creator typed it: the file is returned even when a colleague is responsible for a minor's file.
+    const f = loadFile(ctx, id)!;
     audit(ctx, { action: 'create', entity: 'correction', entityId: id, after: snapshot(f) });
     return f;
   });
@@ -417,7 +425,8 @@ export function updateFile(ctx: ServiceContext, input: z.output<typeof Correctio
       addLevel(ctx, 'correction', input.id, { date: ctx.clock.today(), level: input.level, source: 'edit' });
     refreshLevel(ctx, input.id);
     syncCorrection(ctx, input.id);
-    const after = getFile(ctx, input.id);
+    // A minor's file handed to a colleague is no longer the editor's to read; what was written is returned.
+    const after = loadFile(ctx, input.id)!;
     audit(ctx, { action: 'update', entity: 'correction', entityId: input.id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
@@ -560,9 +569,10 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const f = loadFile(ctx, id);
     if (!f?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
+    requireReadable(ctx, f);
     run(ctx, 'UPDATE correction_file SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
     syncCorrection(ctx, id);
-    audit(ctx, { action: 'restore', entity: 'correction', entityId: id, after: snapshot(getFile(ctx, id)) });
+    audit(ctx, { action: 'restore', entity: 'correction', entityId: id, after: snapshot(loadFile(ctx, id)!) });
     return { ok: true as const };
   });
 }
