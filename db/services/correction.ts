@@ -63,7 +63,7 @@ import {
   loadLevels,
   markObligationsStale,
   moveStartLevel,
-  replaceObligations,
+  syncRecordItems,
   type DueSource,
 } from './obligations';
 import { requirePerson, type PersonFiles } from './persons';
@@ -164,24 +164,25 @@ const mayRead = (ctx: ServiceContext, r: Pick<FileDbRow, 'minor' | 'responsible_
 /** Writes one file's open items to the to-do table and its next due date; true when anything changed. */
 export function syncCorrection(ctx: ServiceContext, id: string): boolean {
   const r = fileRow(ctx, id);
-  if (!r || r.deleted_at || r.status !== 'active') {
-    const removed = replaceObligations(ctx, 'correction', id, null, null);
-    if (r?.next_due_date) run(ctx, 'UPDATE correction_file SET next_due_date = NULL WHERE id = ?', id);
-    return removed || !!r?.next_due_date;
-  }
-  const items = openItems(dueItems(ctx, r, loadEvents(ctx, id), horizon(ctx)));
-  const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', r.person_id)!.name;
-  const changed = replaceObligations(ctx, 'correction', id, items, {
-    // A minor's name is not put on the shared dashboard (the file is closed).
-    personName: r.minor ? '未成年社区矫正对象（档案不公开）' : name,
-    responsibleStaffId: r.responsible_staff_id,
-    villageId: r.village_id,
-    link: `/correction/${id}`,
-  });
-  const next = items.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
-  if (next === r.next_due_date) return changed;
-  run(ctx, 'UPDATE correction_file SET next_due_date = ? WHERE id = ?', next, id);
-  return true;
+  const live = r && !r.deleted_at && r.status === 'active';
+  return syncRecordItems(
+    ctx,
+    'correction',
+    { table: 'correction_file', id, nextDueDate: r?.next_due_date ?? null },
+    live
+      ? {
+          items: openItems(dueItems(ctx, r, loadEvents(ctx, id), horizon(ctx))),
+          personId: r.person_id,
+          meta: {
+            // A minor's name is not put on the shared dashboard (the file is closed).
+            ...(r.minor ? { personName: '未成年社区矫正对象（档案不公开）' } : {}),
+            responsibleStaffId: r.responsible_staff_id,
+            villageId: r.village_id,
+            link: `/correction/${id}`,
+          },
+        }
+      : null,
+  );
 }
 
 /** Reporting, reports, visits, health reports and re-examinations, monthly hours and term ends (registered in db/modules.ts). */
@@ -496,33 +497,18 @@ export function saveEvent(ctx: ServiceContext, input: z.output<typeof Correction
     if (input.id && !old) throw new LedgerError('NOT_FOUND', '该记录不存在。');
     const hours = kind === 'education' || kind === 'public' ? (input.hours ?? null) : null;
     const now = ctx.clock.now();
+    const cols = { kind, date: input.date, method: input.method, hours, content: input.content, staff: input.staff, updated_at: now };
+    const names = Object.keys(cols);
     if (old) {
-      run(
-        ctx,
-        'UPDATE correction_event SET kind = ?, date = ?, method = ?, hours = ?, content = ?, staff = ?, updated_at = ? WHERE id = ?',
-        kind,
-        input.date,
-        input.method,
-        hours,
-        input.content,
-        input.staff,
-        now,
-        old.id,
-      );
+      run(ctx, `UPDATE correction_event SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, ...Object.values(cols), old.id);
     } else {
+      const all = { id: newId(), file_id: f.id, created_at: now, ...cols };
       run(
         ctx,
-        'INSERT INTO correction_event (id, file_id, kind, date, method, hours, content, staff, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        newId(),
-        f.id,
-        kind,
-        input.date,
-        input.method,
-        hours,
-        input.content,
-        input.staff,
-        now,
-        now,
+        `INSERT INTO correction_event (${Object.keys(all).join(', ')}) VALUES (${Object.keys(all)
+          .map(() => '?')
+          .join(', ')})`,
+        ...Object.values(all),
       );
     }
     syncCorrection(ctx, f.id);

@@ -203,7 +203,7 @@ function HoursCard({ f }: { f: CorrectionFileView }) {
                   <Table.Tbody>
                     {months.slice(0, 6).map((m) => (
                       <Table.Tr key={m.month}>
-                        <Table.Td>{m.month.replace('-', '年')}月</Table.Td>
+                        <Table.Td>{`${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`}</Table.Td>
                         <Table.Td>
                           {m.hours} / {m.target} 小时
                         </Table.Td>

@@ -61,13 +61,18 @@ describe('correction files', () => {
     t.call('correction.saveEvent', { fileId: f.id, kind: 'report', date: '2024-06-14', method: '当面报告', content: '汇报思想' });
     t.call('correction.saveEvent', { fileId: f.id, kind: 'visit', date: '2024-06-14', method: '实地查访', content: '在家务农' });
     let after = t.call('correction.saveEvent', { fileId: f.id, kind: 'public', date: '2024-06-15', hours: 4, content: '清扫村道' });
-    expect(after.hours.find((h) => h.kind === 'public')?.months).toEqual([
-      { month: '2024-06', hours: 4, target: 6, reachedOn: null },
-    ]);
+    expect(after.hours.find((h) => h.kind === 'public')?.months).toEqual([{ month: '2024-06', hours: 4, target: 6, reachedOn: null }]);
     expect(after.dueItems.find((i) => i.ruleId === RULE_IDS.report && i.state !== 'done')?.dueDate).toBe('2024-07-14');
     expect(after.dueItems.find((i) => i.ruleId === RULE_IDS.visit && i.state !== 'done')?.dueDate).toBe('2024-08-14');
     const publicEvent = after.events.find((e) => e.kind === 'public')!;
-    after = t.call('correction.saveEvent', { id: publicEvent.id, fileId: f.id, kind: 'public', date: '2024-06-15', hours: 6, content: '清扫村道' });
+    after = t.call('correction.saveEvent', {
+      id: publicEvent.id,
+      fileId: f.id,
+      kind: 'public',
+      date: '2024-06-15',
+      hours: 6,
+      content: '清扫村道',
+    });
     expect(after.hours.find((h) => h.kind === 'public')?.months[0]).toMatchObject({ hours: 6, reachedOn: '2024-06-15' });
     after = t.call('correction.deleteEvent', { id: publicEvent.id });
     expect(after.events.map((e) => e.kind).sort()).toEqual(['report', 'visit']);
@@ -111,9 +116,15 @@ describe('correction files', () => {
     const s = t.call('correction.schedule', {});
     expect(s.levels.map((l) => l.name)).toEqual(['严管', '普管', '宽管']);
     const levels = Object.fromEntries(
-      s.levels.map((l) => [l.level, { name: l.name, report: l.report, visit: l.visit, educationHours: l.educationHours, publicHours: l.publicHours }]),
+      s.levels.map((l) => [
+        l.level,
+        { name: l.name, report: l.report, visit: l.visit, educationHours: l.educationHours, publicHours: l.publicHours },
+      ]),
     ) as never;
-    const changed = t.call('correction.saveSchedule', { levels: { ...(levels as object), normal: { ...(levels as Record<string, object>).normal, report: { days: 14 } } } as never, termRemindDays: 45 });
+    const changed = t.call('correction.saveSchedule', {
+      levels: { ...(levels as object), normal: { ...(levels as Record<string, object>).normal, report: { days: 14 } } } as never,
+      termRemindDays: 45,
+    });
     expect(changed.levels[1]).toMatchObject({ reportText: '每2周', changed: true });
     expect(changed.termRemindDays).toBe(45);
     expect(t.call('correction.get', { id }).dueItems.find((i) => i.ruleId === RULE_IDS.report)?.dueDate).toBe('2024-06-24');
@@ -122,16 +133,45 @@ describe('correction files', () => {
   it('refuses bad input at the host with nothing written', () => {
     const files = count('correction_file');
     const audits = count('audit_log');
-    const base = { personId: p.id, category: 'probation', crime: '盗窃罪', penaltyType: '有期徒刑', decisionOrgan: '某县人民法院', documentType: '判决书', documentNumber: '1号', effectiveDate: '2024-06-10', termStart: '2024-06-10', responsibleStaffId: me };
-    expect(t.raw('correction.create', { ...base, termEnd: '2024-06-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { termEnd: '矫正期限的止日不能早于起日' } } });
-    expect(t.raw('correction.create', { ...base, termEnd: '2025-06-09', category: 'outside' })).toMatchObject({ ok: false, error: { fields: { ground: '暂予监外执行须选择情形' } } });
-    expect(t.raw('correction.create', { ...base, termEnd: '2025-06-09', effectiveDate: '2024-07-01' })).toMatchObject({ ok: false, error: { fields: { effectiveDate: '生效日期不能晚于今天' } } });
+    const base = {
+      personId: p.id,
+      category: 'probation',
+      crime: '盗窃罪',
+      penaltyType: '有期徒刑',
+      decisionOrgan: '某县人民法院',
+      documentType: '判决书',
+      documentNumber: '1号',
+      effectiveDate: '2024-06-10',
+      termStart: '2024-06-10',
+      responsibleStaffId: me,
+    };
+    expect(t.raw('correction.create', { ...base, termEnd: '2024-06-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { termEnd: '矫正期限的止日不能早于起日' } },
+    });
+    expect(t.raw('correction.create', { ...base, termEnd: '2025-06-09', category: 'outside' })).toMatchObject({
+      ok: false,
+      error: { fields: { ground: '暂予监外执行须选择情形' } },
+    });
+    expect(t.raw('correction.create', { ...base, termEnd: '2025-06-09', effectiveDate: '2024-07-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { effectiveDate: '生效日期不能晚于今天' } },
+    });
     expect(count('correction_file')).toBe(files);
     const f = correctionFile(t, p);
     expect(t.raw('correction.create', { ...base, termEnd: '2025-06-09' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'health', date: '2024-06-14', content: '身体良好' })).toMatchObject({ ok: false, error: { fields: { kind: '只有暂予监外执行的对象报告病情（健康）情况' } } });
-    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'public', date: '2024-06-14', content: '劳动' })).toMatchObject({ ok: false, error: { fields: { hours: '请填写时数' } } });
-    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'report', date: '2024-06-01', content: '报告' })).toMatchObject({ ok: false, error: { fields: { date: '日期不能早于矫正期限起日' } } });
+    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'health', date: '2024-06-14', content: '身体良好' })).toMatchObject({
+      ok: false,
+      error: { fields: { kind: '只有暂予监外执行的对象报告病情（健康）情况' } },
+    });
+    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'public', date: '2024-06-14', content: '劳动' })).toMatchObject({
+      ok: false,
+      error: { fields: { hours: '请填写时数' } },
+    });
+    expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'report', date: '2024-06-01', content: '报告' })).toMatchObject({
+      ok: false,
+      error: { fields: { date: '日期不能早于矫正期限起日' } },
+    });
     expect(count('correction_event')).toBe(0);
     expect(count('audit_log')).toBe(audits + 1);
   });
