@@ -172,10 +172,11 @@ export function syncCorrection(ctx: ServiceContext, id: string): boolean {
     live
       ? {
           items: openItems(dueItems(ctx, r, loadEvents(ctx, id), horizon(ctx))),
-          personId: r.person_id,
           meta: {
             // A minor's name is not put on the shared dashboard (the file is closed).
-            ...(r.minor ? { personName: '未成年社区矫正对象（档案不公开）' } : {}),
+            personName: r.minor
+              ? '未成年社区矫正对象（档案不公开）'
+              : one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', r.person_id)!.name,
             responsibleStaffId: r.responsible_staff_id,
             villageId: r.village_id,
             link: `/correction/${id}`,

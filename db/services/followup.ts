@@ -289,8 +289,12 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
     live
       ? {
           items: openItems(computed),
-          personId: s.person_id,
-          meta: { responsibleStaffId: s.responsible_staff_id, villageId: s.village_id, link: `/followup/${id}` },
+          meta: {
+            personName: one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name,
+            responsibleStaffId: s.responsible_staff_id,
+            villageId: s.village_id,
+            link: `/followup/${id}`,
+          },
         }
       : null,
   );

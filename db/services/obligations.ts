@@ -150,23 +150,19 @@ export function replaceObligations(
 /**
  * A module's sync, shared: writes one record's open items to the to-do table (null: it owes nothing now,
  * deleted or ended) and keeps the record's own `next_due_date` column (the earliest open item, which its
- * list sorts and filters by) in step. `record` names the module's table and the value stored now; the
- * person's name is read from the registry. True when anything changed.
+ * list sorts and filters by) in step. `record` names the module's table and the value stored now. True
+ * when anything changed.
  */
 export function syncRecordItems(
   ctx: ServiceContext,
   module: DueModule,
   record: { table: string; id: string; nextDueDate: string | null },
-  open: { items: DueItem[]; personId: string; meta: Omit<OwnerMeta, 'personName'> & { personName?: string } } | null,
+  open: { items: DueItem[]; meta: OwnerMeta } | null,
 ): boolean {
-  const { table, id } = record;
-  const name = open
-    ? (open.meta.personName ?? one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', open.personId)!.name)
-    : '';
-  const changed = replaceObligations(ctx, module, id, open?.items ?? null, open ? { ...open.meta, personName: name } : null);
+  const changed = replaceObligations(ctx, module, record.id, open?.items ?? null, open?.meta ?? null);
   const next = (open?.items ?? []).reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
   if (next === record.nextDueDate) return changed;
-  run(ctx, `UPDATE ${table} SET next_due_date = ? WHERE id = ?`, next, id);
+  run(ctx, `UPDATE ${record.table} SET next_due_date = ? WHERE id = ?`, next, record.id);
   return true;
 }
 

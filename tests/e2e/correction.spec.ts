@@ -107,4 +107,16 @@ test('a 缓刑 subject from the registry: reporting window, report and 入矫宣
   await expect(due.getByRole('row').filter({ hasText: '定期报告（普管）' })).toContainText('2024-07-10');
   await expect(page.getByText('报告每月1次，走访核查每2个月1次')).toBeVisible();
   await shot(page, '03-file');
+
+  // The level × duty table is the office's setting, each default shown with its source
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '社区矫正' }).click();
+  const settings = page.getByTestId('correction-settings');
+  await expect(settings.getByRole('textbox', { name: '等级名称' })).toHaveCount(3);
+  await expect(settings.getByRole('textbox', { name: '等级名称' }).first()).toHaveValue('严管');
+  await expect(settings.getByText('严管：报告每周，走访每月，12/12小时')).toBeVisible();
+  await expect(settings.getByLabel('期满提醒（期满前天数）')).toHaveValue('30');
+  await settings.getByTestId('basis').first().hover();
+  await expect(page.getByRole('tooltip')).toContainText('〔LOCAL〕');
+  await shot(page, '04-settings');
 });
