@@ -64,4 +64,6 @@ CREATE TABLE `correction_file` (
 CREATE INDEX `correction_person` ON `correction_file` (`person_id`);--> statement-breakpoint
 CREATE INDEX `correction_live_due` ON `correction_file` (`next_due_date`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `correction_live_term` ON `correction_file` (`term_end`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `correction_live_staff` ON `correction_file` (`responsible_staff_id`,`next_due_date`) WHERE deleted_at IS NULL;
+CREATE INDEX `correction_live_staff` ON `correction_file` (`responsible_staff_id`,`next_due_date`) WHERE deleted_at IS NULL;--> statement-breakpoint
+ALTER TABLE `obligation` ADD `closed_to` text;--> statement-breakpoint
+CREATE INDEX `obligation_closed` ON `obligation` (`responsible_staff_id`,`module`,`closed_to`) WHERE closed_to IS NOT NULL;

@@ -173,10 +173,9 @@ export function syncCorrection(ctx: ServiceContext, id: string): boolean {
       ? {
           items: openItems(dueItems(ctx, r, loadEvents(ctx, id), horizon(ctx))),
           meta: {
-            // A minor's name is not put on the shared dashboard (the file is closed).
-            personName: r.minor
-              ? '未成年社区矫正对象（档案不公开）'
-              : one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', r.person_id)!.name,
+            personName: one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', r.person_id)!.name,
+            // A minor's file is closed: its items are on its responsible staff member's dashboard only.
+            closedTo: r.minor ? r.responsible_staff_id : null,
             responsibleStaffId: r.responsible_staff_id,
             villageId: r.village_id,
             link: `/correction/${id}`,

@@ -69,6 +69,8 @@ export interface OwnerMeta {
   responsibleStaffId: string | null;
   villageId: string | null;
   link: string;
+  /** A closed record (a minor's correction file): the one staff member who sees its items. */
+  closedTo?: string | null;
 }
 
 interface ObligationRow {
@@ -82,6 +84,7 @@ interface ObligationRow {
   responsible_staff_id: string | null;
   village_id: string | null;
   link: string;
+  closed_to: string | null;
 }
 
 const ROW_FIELDS = [
@@ -95,6 +98,7 @@ const ROW_FIELDS = [
   'responsible_staff_id',
   'village_id',
   'link',
+  'closed_to',
 ] as const;
 
 /**
@@ -124,6 +128,7 @@ export function replaceObligations(
             responsible_staff_id: meta.responsibleStaffId,
             village_id: meta.villageId,
             link: meta.link,
+            closed_to: meta.closedTo ?? null,
           }))
           .sort((a, b) => (a.item_key < b.item_key ? -1 : a.item_key > b.item_key ? 1 : 0))
       : [];
@@ -138,7 +143,7 @@ export function replaceObligations(
   for (const r of rows) {
     run(
       ctx,
-      `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})`,
       module,
       ownerId,
       ...ROW_FIELDS.map((f) => r[f]),

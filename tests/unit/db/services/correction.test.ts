@@ -179,10 +179,24 @@ describe('correction files', () => {
   it('closes a minor’s file to every operator but its responsible staff member', () => {
     const other = t.call('staff.save', { name: '李同事' });
     const f = correctionFile(t, p, { minor: true, responsibleStaffId: me });
-    expect(dueItems(dashboard(), 'dueSoon').find((i) => i.module === 'correction')?.personName).toBe('未成年社区矫正对象（档案不公开）');
+    const mine = dashboard();
+    expect(dueItems(mine, 'dueSoon').find((i) => i.module === 'correction')?.personName).toBe('钱矫');
+    expect(mine.modules.find((m) => m.module === 'correction')!.records.dueSoon).toBe(1);
     expect(t.call('correction.list', {}).rows).toHaveLength(1);
     t.call('session.setOperator', { staffId: other.id });
     expect(t.call('correction.list', {}).rows).toHaveLength(0);
+    // Not on the colleague's dashboard: neither listed nor counted, for everyone, for its staff member or its village
+    for (const scope of [{}, { responsibleStaffId: me }]) {
+      const theirs = t.call('obligations.dashboard', scope);
+      const correction = theirs.modules.find((m) => m.module === 'correction')!;
+      expect([correction.dueSoon.total, correction.dueSoon.items, correction.records.dueSoon, correction.termEnds.total]).toEqual([
+        0,
+        [],
+        0,
+        0,
+      ]);
+      expect(theirs.byStaff).toEqual([]);
+    }
     expect(t.raw('correction.get', { id: f.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(t.call('persons.get', { id: p.id }).records).toEqual([]);
     expect(t.raw('correction.saveEvent', { fileId: f.id, kind: 'report', date: '2024-06-14', content: '报告' })).toMatchObject({
