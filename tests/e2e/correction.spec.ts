@@ -108,6 +108,15 @@ test('a 缓刑 subject from the registry: reporting window, report and 入矫宣
   await expect(page.getByText('报告每月1次，走访核查每2个月1次')).toBeVisible();
   await shot(page, '03-file');
 
+  // June's study hours excused with a reason (through the engine's 免除), the month no longer owed
+  await due.getByRole('row').filter({ hasText: '教育学习时数（2024年6月）' }).getByRole('button', { name: '免除' }).click();
+  const waive = page.getByRole('dialog', { name: '免除：教育学习时数（2024年6月）' });
+  await waive.getByLabel('免除理由').fill('本月集中教育因汛期取消');
+  await waive.getByRole('button', { name: '确定免除' }).click();
+  await expect(waive).toBeHidden();
+  await expect(due.getByRole('row').filter({ hasText: '教育学习时数（2024年6月）' })).toHaveCount(0);
+  await expect(page.getByText('教育学习时数（2024年6月）：免除（本月集中教育因汛期取消）')).toBeVisible();
+
   // The level × duty table is the office's setting, each default shown with its source
   await page.getByRole('link', { name: '设置' }).click();
   await page.getByRole('tab', { name: '社区矫正' }).click();

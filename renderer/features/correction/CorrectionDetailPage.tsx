@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Te
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EVENT_KIND_LABELS, HOURS_KINDS, type CorrectionEventKind } from '../../../shared/domain/correction-rules';
-import { isOpen } from '../../../shared/domain/obligations';
+import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import {
   CORRECTION_CATEGORY_LABELS,
   CORRECTION_STATUS_LABELS,
@@ -11,7 +11,7 @@ import {
   type CorrectionEvent,
   type CorrectionFileView,
 } from '../../../shared/schemas/correction';
-import { LEVEL_SOURCE_LABELS } from '../../../shared/schemas/obligations';
+import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemActionKind } from '../../../shared/schemas/obligations';
 import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { Basis } from '../../components/Basis';
@@ -21,8 +21,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { todayLocal } from '../../components/today';
 import { DueStateBadge } from '../obligations/DueStateBadge';
+import { ItemActionModal, type ItemActionWords } from '../obligations/ItemActionModal';
+import { useUndoItemAction } from '../obligations/mutations';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
-import { useDeleteCorrection, useDeleteEvent } from './mutations';
+import { CORRECTION_TOUCHES, useDeleteCorrection, useDeleteEvent } from './mutations';
 import { useCorrectionFile, useCorrectionSchedule } from './queries';
 
 /** A card's facts as label–value rows, two pairs a row. */
@@ -130,9 +132,20 @@ function LevelCard({ f, onChange }: { f: CorrectionFileView; onChange: () => voi
   );
 }
 
+/** A correction file's words for 延期/免除 of one item. */
+const ACTION_WORDS: ItemActionWords = {
+  waived: '已免除，报告、走访频次自此继续计算',
+  waiveNote: '免除的事项不计为逾期，之后的报告、走访从免除之日起按频次计算。',
+  extendExample: '如：经批准外出就医，返回后报告',
+  waiveExample: '如：住院治疗期间，已电话核实',
+};
+
 function DueCard({ f }: { f: CorrectionFileView }) {
   const today = todayLocal();
   const open = f.dueItems.filter(isOpen);
+  const [acting, setActing] = useState<{ item: DueItem; kind: ItemActionKind } | null>(null);
+  const undo = useUndoItemAction(CORRECTION_TOUCHES);
+  const active = f.status === 'active';
   return (
     <Card withBorder>
       <Title order={5} mb="xs">
@@ -140,15 +153,16 @@ function DueCard({ f }: { f: CorrectionFileView }) {
       </Title>
       {open.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {f.status === 'active' ? '目前没有待办事项。' : '档案已结束，不再产生待办事项。'}
+          {active ? '目前没有待办事项。' : '档案已结束，不再产生待办事项。'}
         </Text>
       ) : (
         <Table withTableBorder verticalSpacing={4} data-testid="due-items">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>事项</Table.Th>
-              <Table.Th w={200}>到期日</Table.Th>
-              <Table.Th w={100}>状态</Table.Th>
+              <Table.Th w={190}>到期日</Table.Th>
+              <Table.Th w={80}>状态</Table.Th>
+              {active && <Table.Th w={100} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -166,14 +180,54 @@ function DueCard({ f }: { f: CorrectionFileView }) {
                 <Table.Td>
                   <DueStateBadge state={i.state} />
                 </Table.Td>
+                {active && (
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap">
+                      {i.kind !== 'termEnd' && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setActing({ item: i, kind: 'extend' })}>
+                          延期
+                        </Button>
+                      )}
+                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setActing({ item: i, kind: 'waive' })}>
+                        免除
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Text size="xs" c="dimmed" mt={6}>
-        延期或免除某一事项，请在首页待办中办理。
-      </Text>
+      {f.itemActions.map((a) => (
+        <Group key={a.id} gap={6} mt={6}>
+          <Text size="xs" c="dimmed">
+            {a.label}：{ITEM_ACTION_LABELS[a.kind]}
+            {a.newDate ? `至 ${a.newDate}` : ''}（{a.reason}）
+          </Text>
+          {active && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => void undo.run(a.id, `已撤销${ITEM_ACTION_LABELS[a.kind]}`)}
+            >
+              撤销
+            </Button>
+          )}
+        </Group>
+      ))}
+      {acting && (
+        <ItemActionModal
+          module="correction"
+          ownerId={f.id}
+          item={acting.item}
+          kind={acting.kind}
+          touches={CORRECTION_TOUCHES}
+          words={ACTION_WORDS}
+          onClose={() => setActing(null)}
+        />
+      )}
     </Card>
   );
 }
