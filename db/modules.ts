@@ -8,10 +8,12 @@
  * never import this file.
  */
 import { MODULE_INFO, MODULES, type AttachmentOwner, type DueModule, type EntityOf, type ModuleName } from '../shared/modules';
+import { CORRECTION_COLUMN_KEYS } from '../shared/schemas/correction';
 import { DISPUTE_COLUMN_KEYS } from '../shared/schemas/disputes';
 import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
 import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
 import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
+import { correctionDueSource, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
@@ -87,6 +89,17 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     staffWork: null,
     ledgerColumns: MEDIATION_COLUMN_KEYS,
     attachmentOwner: mediationOwner,
+  },
+  correction: {
+    due: correctionDueSource,
+    personFiles: correctionPersonFiles,
+    personRenamed: null,
+    recycle: correctionRecycle,
+    // The whole-ledger export comes with the correction statistics and documents (a later slice).
+    ledgerExport: null,
+    staffWork: correctionStaffWork,
+    ledgerColumns: CORRECTION_COLUMN_KEYS,
+    attachmentOwner: null,
   },
 };
 

@@ -17,6 +17,7 @@ import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
+import * as correction from './services/correction';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
@@ -162,6 +163,17 @@ const handlers: Handlers = {
   'followup.visitPlan': (ctx, i) => visitPlan(ctx, i),
   'followup.exportVisitPlan': (ctx, i) => exportVisitPlan(ctx, i),
   'followup.stats': (ctx, i) => followupStats(ctx, i),
+  'correction.list': (ctx, i) => correction.listFiles(ctx, i),
+  'correction.get': (ctx, i) => correction.getFile(ctx, i.id),
+  'correction.create': (ctx, i) => correction.createFile(ctx, i),
+  'correction.update': (ctx, i) => correction.updateFile(ctx, i),
+  'correction.saveReception': (ctx, i) => correction.saveReception(ctx, i),
+  'correction.setLevel': (ctx, i) => correction.setLevel(ctx, i),
+  'correction.saveEvent': (ctx, i) => correction.saveEvent(ctx, i),
+  'correction.deleteEvent': (ctx, i) => correction.deleteEvent(ctx, i.id),
+  'correction.delete': (ctx, i) => correction.deleteFile(ctx, i.id),
+  'correction.schedule': (ctx) => correction.getSchedule(ctx),
+  'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

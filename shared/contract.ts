@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { attachmentsContract } from './contract/attachments';
+import { correctionContract } from './contract/correction';
 import { disputesContract } from './contract/disputes';
 import { followupContract } from './contract/followup';
 import { mediationContract } from './contract/mediation';
@@ -26,6 +27,7 @@ export const contract = {
   ...mediationContract,
   ...attachmentsContract,
   ...followupContract,
+  ...correctionContract,
 } as const;
 
 export type Contract = typeof contract;

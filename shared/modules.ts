@@ -14,7 +14,7 @@
  * `schedule`), which owns the to-do table and never reads a module's tables itself.
  */
 
-export const MODULES = ['persons', 'followup', 'disputes', 'mediation'] as const;
+export const MODULES = ['persons', 'followup', 'disputes', 'mediation', 'correction'] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 export interface ModuleInfo {
@@ -64,6 +64,15 @@ export const MODULE_INFO = {
     record: '调解案件',
     route: '/mediation',
     attachmentOwner: 'mediation_case',
+    due: true,
+  },
+  correction: {
+    label: '社区矫正',
+    nav: '社区矫正',
+    entity: 'correction',
+    record: '社区矫正档案',
+    route: '/correction',
+    attachmentOwner: null,
     due: true,
   },
 } as const satisfies { [M in ModuleName]: ModuleInfo };

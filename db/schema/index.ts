@@ -5,3 +5,4 @@ export * from './mediation';
 export * from './attachments';
 export * from './followup';
 export * from './obligations';
+export * from './correction';

@@ -31,6 +31,11 @@ export const obligation = sqliteTable(
     villageId: text('village_id'),
     /** Where the item is satisfied, e.g. '/followup/01J…'. */
     link: text('link').notNull(),
+    /**
+     * A closed record's items (a minor's correction file): the one staff member who sees them. Null: everyone.
+     * The dashboard leaves them out of every other operator's lists and counts.
+     */
+    closedTo: text('closed_to'),
   },
   (t) => [
     primaryKey({ columns: [t.module, t.ownerId, t.itemKey] }),
@@ -47,6 +52,8 @@ export const obligation = sqliteTable(
     // Module and owner close it so that one module's overdue deadlines (the dispute list's 超期
     // filter) are read from the index alone.
     index('obligation_kind_due').on(t.kind, t.dueDate, t.module, t.ownerId),
+    // Closed items are few: the dashboard finds the cells that hold any from this index alone.
+    index('obligation_closed').on(t.responsibleStaffId, t.module, t.closedTo).where(sql`closed_to IS NOT NULL`),
   ],
 );
 

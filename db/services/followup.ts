@@ -71,7 +71,7 @@ import {
   loadItemActions,
   loadLevels,
   moveStartLevel,
-  replaceObligations,
+  syncRecordItems,
   type DueSource,
 } from './obligations';
 import { requirePerson, type PersonFiles } from './persons';
@@ -281,23 +281,23 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
   const computed = s && !s.deleted_at ? dueItems(ctx, s, loadVisits(ctx, id), horizon(ctx)) : null;
   // The statistics keep every file's duties, ended ones too (they count for the periods they were in).
   keepFollowupDuties(ctx, id, s && !s.deleted_at ? s : null, computed);
-  if (!s || !computed || s.status !== 'active') {
-    const removed = replaceObligations(ctx, 'followup', id, null, null);
-    if (s?.next_due_date) run(ctx, 'UPDATE followup_subject SET next_due_date = NULL WHERE id = ?', id);
-    return removed || !!s?.next_due_date;
-  }
-  const items = openItems(computed);
-  const name = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name;
-  const changed = replaceObligations(ctx, 'followup', id, items, {
-    personName: name,
-    responsibleStaffId: s.responsible_staff_id,
-    villageId: s.village_id,
-    link: `/followup/${id}`,
-  });
-  const next = items.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
-  if (next === s.next_due_date) return changed;
-  run(ctx, 'UPDATE followup_subject SET next_due_date = ? WHERE id = ?', next, id);
-  return true;
+  const live = s && computed && s.status === 'active';
+  return syncRecordItems(
+    ctx,
+    'followup',
+    { table: 'followup_subject', id, nextDueDate: s?.next_due_date ?? null },
+    live
+      ? {
+          items: openItems(computed),
+          meta: {
+            personName: one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name,
+            responsibleStaffId: s.responsible_staff_id,
+            villageId: s.village_id,
+            link: `/followup/${id}`,
+          },
+        }
+      : null,
+  );
 }
 
 /** Visits, tests, reports and term ends of files in management (registered in db/modules.ts). */

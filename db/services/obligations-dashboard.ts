@@ -21,13 +21,17 @@ import { all, one } from './sql';
  */
 export const LIST_LIMIT = 50;
 
-/** The dashboard's statements for one scope (exported for the query-plan tests). */
-export function dashboardSql(f: z.output<typeof DashboardInput>) {
-  const inVillage = f.villageId ? ' AND o.village_id = @villageId' : '';
+/**
+ * The dashboard's statements for one scope (exported for the query-plan tests). `closed`: the same counts
+ * of the items closed to the operator only (a minor's correction file is its responsible staff member's
+ * alone), which are few and are taken off the counts of the cells that hold any.
+ */
+export function dashboardSql(f: z.output<typeof DashboardInput>, closed = false) {
+  const inVillage = `${f.villageId ? ' AND o.village_id = @villageId' : ''}${closed ? CLOSED_TO_OTHERS : ''}`;
   const scope = `${f.responsibleStaffId ? ' AND o.responsible_staff_id = @staffId' : ''}${inVillage}`;
   const columns = `o.module || ':' || o.owner_id || ':' || o.item_key AS id, o.module, o.kind, o.label,
       o.due_date AS dueDate, o.original_due_date AS originalDueDate, o.person_name AS personName,
-      o.responsible_staff_id AS responsibleStaffId, s.name AS responsibleName, v.name AS villageName, o.link`;
+      o.responsible_staff_id AS responsibleStaffId, s.name AS responsibleName, v.name AS villageName, o.link, o.closed_to AS closedTo`;
   const joins = 'LEFT JOIN staff s ON s.id = o.responsible_staff_id LEFT JOIN village v ON v.id = o.village_id';
   const item = (index: string) => `SELECT ${columns} FROM obligation o INDEXED BY ${index} ${joins}`;
   // One cell is one person's items of one module: a range of the narrow index the counts walk, in
@@ -74,6 +78,19 @@ export function dashboardSql(f: z.output<typeof DashboardInput>) {
   };
 }
 
+/** Items of a closed record that the operator may not see (`@operator`: the acting staff member). */
+const CLOSED_TO_OTHERS = ' AND o.closed_to IS NOT NULL AND o.closed_to IS NOT @operator';
+
+/** The cells (person responsible, module) holding items closed to the operator, from the closed items' own index. */
+const CLOSED_CELLS = `SELECT DISTINCT responsible_staff_id AS staffId, module FROM obligation INDEXED BY obligation_closed
+  WHERE closed_to IS NOT NULL AND closed_to IS NOT @operator`;
+
+/** A listed row as the dashboard shows it, or null when it is closed to the operator. */
+function shown<T extends DashboardItem & { closedTo?: string | null }>(row: T, operator: string | null): DashboardItem | null {
+  const { closedTo, ...item } = row;
+  return closedTo && closedTo !== operator ? null : item;
+}
+
 /** Keys of the to-do table in due-date order (then by row, so the order is stable). */
 interface ItemKey {
   rowid: number;
@@ -92,14 +109,21 @@ export function readDashboard(ctx: ServiceContext, f: z.output<typeof DashboardI
 
 function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboard {
   const today = ctx.clock.today();
+  const operator = ctx.user.id;
   const p = {
     today,
     soon: addDays(today, DUE_SOON_DAYS),
     termSoon: addDays(today, 30),
     staffId: f.responsibleStaffId,
     villageId: f.villageId,
+    operator,
   };
   const q = dashboardSql(f);
+  // Closed items of others' records are few (usually none): their cells are counted again over them alone, and taken off.
+  const closedCells = new Set(
+    all<{ staffId: string | null; module: string }>(ctx, CLOSED_CELLS, { operator }).map((c) => `${c.staffId}|${c.module}`),
+  );
+  const qc = closedCells.size ? dashboardSql(f, true) : null;
   const staff: { staffId: string | null; name: string }[] = f.responsibleStaffId
     ? all(ctx, 'SELECT id AS staffId, name FROM staff WHERE id = ?', f.responsibleStaffId)
     : [...all<{ staffId: string; name: string }>(ctx, 'SELECT id AS staffId, name FROM staff'), { staffId: null, name: '（未指定）' }];
@@ -107,10 +131,12 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
   const cells = staff.flatMap((s) =>
     DUE_MODULES.map((module) => {
       const params = { ...p, staffKey: s.staffId, module };
-      const n = (sql: string) => one<{ n: number }>(ctx, sql, params)!.n;
-      const soonTermEnds = n(q.soonTermEnds);
-      const overdue = n(q.overdueCount);
-      const soon = n(q.soonCount) - soonTermEnds;
+      const hidden = qc && closedCells.has(`${s.staffId}|${module}`) ? qc : null;
+      const n = (sql: keyof typeof q) =>
+        one<{ n: number }>(ctx, q[sql], params)!.n - (hidden ? one<{ n: number }>(ctx, hidden[sql], params)!.n : 0);
+      const soonTermEnds = n('soonTermEnds');
+      const overdue = n('overdueCount');
+      const soon = n('soonCount') - soonTermEnds;
       return {
         staffId: s.staffId,
         module,
@@ -120,8 +146,8 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
         dueSoon: soon,
         // Records only where there are items: most cells of most days have none.
         records: {
-          overdue: overdue ? n(q.overdueRecords) : 0,
-          dueSoon: soon ? n(q.soonRecords) - n(q.soonTermEndOnly) : 0,
+          overdue: overdue ? n('overdueRecords') : 0,
+          dueSoon: soon ? n('soonRecords') - n('soonTermEndOnly') : 0,
         },
       };
     }),
@@ -132,8 +158,10 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
       const total = mine.reduce((n, c) => n + c[key], 0);
       if (total === 0) return { items: [], total };
       // A village's own (everyone's in it): from the village index.
-      if (f.villageId && !f.responsibleStaffId)
-        return { items: all<DashboardItem>(ctx, key === 'overdue' ? q.villageOverdue : q.villageDueSoon, { ...p, module }), total };
+      if (f.villageId && !f.responsibleStaffId) {
+        const rows = all<DashboardItem>(ctx, key === 'overdue' ? q.villageOverdue : q.villageDueSoon, { ...p, module });
+        return { items: rows.flatMap((r) => shown(r, operator) ?? []), total };
+      }
       // Otherwise the earliest keys of the cells that have any (a 7-day range holds its term ends
       // too, listed apart: as many more keys), then the rows of those listed, in the keys' order.
       const extra = key === 'dueSoon' ? mine.reduce((n, c) => n + c.soonTermEnds, 0) : 0;
@@ -147,8 +175,8 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
       const items = rows
         .filter((r) => key === 'overdue' || r.kind !== 'term_end')
         .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
-        .slice(0, LIST_LIMIT)
-        .map(({ rowid: _, ...item }) => item);
+        .flatMap(({ rowid: _, ...item }) => shown(item, operator) ?? [])
+        .slice(0, LIST_LIMIT);
       return { items, total };
     };
     const params = { ...p, module };
@@ -159,7 +187,10 @@ function read(ctx: ServiceContext, f: z.output<typeof DashboardInput>): Dashboar
       records: { overdue: records('overdue'), dueSoon: records('dueSoon') },
       overdue: list('overdue'),
       dueSoon: list('dueSoon'),
-      termEnds: { items: all<DashboardItem>(ctx, q.termEnds, params), total: one<{ n: number }>(ctx, q.termEndCount, params)!.n },
+      termEnds: {
+        items: all<DashboardItem>(ctx, q.termEnds, params).flatMap((r) => shown(r, operator) ?? []),
+        total: one<{ n: number }>(ctx, q.termEndCount, params)!.n - (qc ? one<{ n: number }>(ctx, qc.termEndCount, params)!.n : 0),
+      },
     };
   });
   const byStaff = staff

@@ -69,6 +69,8 @@ export interface OwnerMeta {
   responsibleStaffId: string | null;
   villageId: string | null;
   link: string;
+  /** A closed record (a minor's correction file): the one staff member who sees its items. */
+  closedTo?: string | null;
 }
 
 interface ObligationRow {
@@ -82,6 +84,7 @@ interface ObligationRow {
   responsible_staff_id: string | null;
   village_id: string | null;
   link: string;
+  closed_to: string | null;
 }
 
 const ROW_FIELDS = [
@@ -95,6 +98,7 @@ const ROW_FIELDS = [
   'responsible_staff_id',
   'village_id',
   'link',
+  'closed_to',
 ] as const;
 
 /**
@@ -124,6 +128,7 @@ export function replaceObligations(
             responsible_staff_id: meta.responsibleStaffId,
             village_id: meta.villageId,
             link: meta.link,
+            closed_to: meta.closedTo ?? null,
           }))
           .sort((a, b) => (a.item_key < b.item_key ? -1 : a.item_key > b.item_key ? 1 : 0))
       : [];
@@ -138,12 +143,31 @@ export function replaceObligations(
   for (const r of rows) {
     run(
       ctx,
-      `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO obligation (module, owner_id, ${ROW_FIELDS.join(', ')}) VALUES (?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})`,
       module,
       ownerId,
       ...ROW_FIELDS.map((f) => r[f]),
     );
   }
+  return true;
+}
+
+/**
+ * A module's sync, shared: writes one record's open items to the to-do table (null: it owes nothing now,
+ * deleted or ended) and keeps the record's own `next_due_date` column (the earliest open item, which its
+ * list sorts and filters by) in step. `record` names the module's table and the value stored now. True
+ * when anything changed.
+ */
+export function syncRecordItems(
+  ctx: ServiceContext,
+  module: DueModule,
+  record: { table: string; id: string; nextDueDate: string | null },
+  open: { items: DueItem[]; meta: OwnerMeta } | null,
+): boolean {
+  const changed = replaceObligations(ctx, module, record.id, open?.items ?? null, open?.meta ?? null);
+  const next = (open?.items ?? []).reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null);
+  if (next === record.nextDueDate) return changed;
+  run(ctx, `UPDATE ${record.table} SET next_due_date = ? WHERE id = ?`, next, record.id);
   return true;
 }
 

@@ -4,6 +4,7 @@
  * here does not compile. App provides this map to every page (renderer/components/modules.tsx).
  */
 import type { UiModules } from '../components/modules';
+import { correctionUi } from '../features/correction/module';
 import { disputesUi } from '../features/disputes/module';
 import { followupUi } from '../features/followup/module';
 import { mediationUi } from '../features/mediation/module';
@@ -14,4 +15,5 @@ export const uiModules: UiModules = {
   followup: followupUi,
   disputes: disputesUi,
   mediation: mediationUi,
+  correction: correctionUi,
 };

@@ -61,3 +61,9 @@ export async function fillDate(field: Locator, value: string, heading: Locator) 
 
 /** A full-page screenshot in the test's output folder, to look at. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+/** Picks an option of a labelled select (within `scope`, a dialog for instance); the options open in the page. */
+export async function choose(scope: Page | Locator, page: Page, label: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
+}

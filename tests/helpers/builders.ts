@@ -5,6 +5,7 @@
  * with the e2e fixture alike (anything with a typed `call`).
  */
 import type { Input, Method, Output } from '../../shared/contract';
+import type { CorrectionFileView } from '../../shared/schemas/correction';
 import type { Dispute } from '../../shared/schemas/disputes';
 import type { FollowupSubject } from '../../shared/schemas/followup';
 import type { MediationCase } from '../../shared/schemas/mediation';
@@ -107,6 +108,28 @@ export function mentalHealthFile(t: Caller, p: Person, fields: Partial<Input<'fo
     startDate: '2024-06-01',
     team: [{ role: '监护人', name: '赵母', phone: '13800138000' }],
     facts: { diagnosis: '精神分裂症', guardianName: '赵母', guardianRelation: '母子', guardianPhone: '13800138000' },
+    ...fields,
+  });
+}
+
+/**
+ * A 缓刑 subject's correction file: judgment effective 2024-06-10 (reporting window to 2024-06-20, open on
+ * the tests' 2024-06-15), term 2024-06-10 to 2025-06-09, 普管, the first staff member responsible.
+ */
+export function correctionFile(t: Caller, p: Person, fields: Partial<Input<'correction.create'>> = {}): CorrectionFileView {
+  return t.call('correction.create', {
+    personId: p.id,
+    category: 'probation',
+    crime: '盗窃罪',
+    penaltyType: '有期徒刑',
+    penaltyTerm: '一年',
+    decisionOrgan: '某县人民法院',
+    documentType: '判决书',
+    documentNumber: '（2024）某0101刑初12号',
+    effectiveDate: '2024-06-10',
+    termStart: '2024-06-10',
+    termEnd: '2025-06-09',
+    responsibleStaffId: firstStaffId(t),
     ...fields,
   });
 }

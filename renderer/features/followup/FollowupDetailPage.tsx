@@ -36,13 +36,22 @@ import { DaysLeft } from '../../components/DaysLeft';
 import { todayLocal } from '../../components/today';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { confirmDelete } from '../../components/ConfirmDelete';
-import { EndModal, ItemActionModal, ReportModal, SuspensionModal, VisitModal, WaiveItemsModal, YearModal } from './FollowupModals';
+import { EndModal, ReportModal, SuspensionModal, VisitModal, WaiveItemsModal, YearModal } from './FollowupModals';
 import { DueStateBadge } from '../obligations/DueStateBadge';
+import { ItemActionModal, type ItemActionWords } from '../obligations/ItemActionModal';
 import { ControlBadge, FollowupStatusBadge, LevelBadge } from './labels';
 import { useUndoItemAction } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useDeleteFollowup, useDeleteReport, useDeleteSuspension, useDeleteVisit, useDeleteYear } from './mutations';
 import { useFollowupSubject } from './queries';
 import { useStaffNames } from '../reference/queries';
+
+/** A follow-up file's words for 延期/免除 of one item. */
+const ACTION_WORDS: ItemActionWords = {
+  waived: '已免除，走访频次自此继续计算',
+  waiveNote: '免除的事项不计为漏访，之后的走访从免除之日起按频次计算。',
+  extendExample: '如：住院治疗，出院后随访',
+  waiveExample: '如：羁押期间、外出务工已电话联系监护人',
+};
 
 function Field({ label, children, span = 3 }: { label: string; children: React.ReactNode; span?: number }) {
   return (
@@ -439,7 +448,17 @@ function DueItemsCard({ s }: { s: FollowupSubject }) {
         </Table>
       )}
       {s.itemActions.length > 0 && <ItemActionsList s={s} editable={editable} />}
-      {acting && <ItemActionModal s={s} item={acting.item} kind={acting.kind} onClose={() => setActing(null)} />}
+      {acting && (
+        <ItemActionModal
+          module="followup"
+          ownerId={s.id}
+          item={acting.item}
+          kind={acting.kind}
+          touches={FOLLOWUP_TOUCHES}
+          words={ACTION_WORDS}
+          onClose={() => setActing(null)}
+        />
+      )}
       {waiving && (
         <WaiveItemsModal
           s={s}

@@ -46,12 +46,12 @@ import {
   type RewardResult,
   type VisitKind,
 } from '../../../shared/schemas/followup';
-import { ITEM_ACTION_LABELS, ItemActionInput, WaiveItemsInput, type ItemActionKind } from '../../../shared/schemas/obligations';
+import { WaiveItemsInput } from '../../../shared/schemas/obligations';
 import { DateField } from '../../components/DateField';
 import { useZodForm } from '../../components/useZodForm';
 import { todayLocal } from '../../components/today';
 import { LevelOption, levelOptions } from './labels';
-import { useActOnItem, useWaiveItems } from '../obligations/mutations';
+import { useWaiveItems } from '../obligations/mutations';
 import { FOLLOWUP_TOUCHES, useEndFollowup, useSaveReport, useSaveSuspension, useSaveVisit, useSaveYear } from './mutations';
 import { ModalActions } from '../../components/ModalActions';
 import { FormModal } from '../../components/GuardedForm';
@@ -230,59 +230,6 @@ export function EndModal({ s, onClose }: { s: FollowupSubject; onClose: () => vo
         <DateField label="日期" withAsterisk {...form.getInputProps('endDate')} />
         <Textarea label="原因" withAsterisk autosize minRows={2} maxLength={500} {...form.getInputProps('endReason')} />
         <ModalActions onCancel={onClose} submit="确定解除" loading={saving} color="red" />
-      </Stack>
-    </FormModal>
-  );
-}
-
-/**
- * 延期 (a later due date, with the reason; the original date stays on the item) or 免除 (excused, with
- * the reason; the cadence counts on from it) of one due item.
- */
-export function ItemActionModal({
-  s,
-  item,
-  kind,
-  onClose,
-}: {
-  s: FollowupSubject;
-  item: DueItem;
-  kind: ItemActionKind;
-  onClose: () => void;
-}) {
-  const form = useZodForm({
-    schema: ItemActionInput,
-    initialValues: { newDate: '', reason: '' },
-    toInput: (v) => ({ module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...v }),
-  });
-  const { run, saving } = useActOnItem(FOLLOWUP_TOUCHES, form);
-  const submit = form.onSubmit(async (values) => {
-    const done = await run(
-      { module: 'followup', ownerId: s.id, kind, ruleId: item.ruleId, itemKey: item.key, ...values },
-      kind === 'extend' ? `已延期至 ${values.newDate}` : '已免除，走访频次自此继续计算',
-    );
-    if (done) onClose();
-  });
-  const extend = kind === 'extend';
-  return (
-    <FormModal form={form} onSubmit={submit} onClose={onClose} title={`${ITEM_ACTION_LABELS[kind]}：${item.label}`}>
-      <Stack>
-        <Text size="sm">
-          当前到期日 {item.dueDate}
-          {item.originalDueDate ? `（原到期日 ${item.originalDueDate}）` : ''}。
-          {extend ? '延期只能推后，不能缩短；原到期日会保留在档案中。' : '免除的事项不计为漏访，之后的走访从免除之日起按频次计算。'}
-        </Text>
-        {extend && <DateField label="延期至" withAsterisk {...form.getInputProps('newDate')} />}
-        <Textarea
-          label={extend ? '延期理由' : '免除理由'}
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={200}
-          placeholder={extend ? '如：住院治疗，出院后随访' : '如：羁押期间、外出务工已电话联系监护人'}
-          {...form.getInputProps('reason')}
-        />
-        <ModalActions onCancel={onClose} submit={<>确定{ITEM_ACTION_LABELS[kind]}</>} loading={saving} />
       </Stack>
     </FormModal>
   );

@@ -59,6 +59,7 @@ describe('the to-do dashboard', () => {
       ['followup', 1, 0, 0],
       ['dispute', 0, 1, 0],
       ['mediation', 0, 0, 0],
+      ['correction', 0, 0, 0],
     ]);
     expect(d.byStaff).toEqual([
       {
@@ -70,6 +71,7 @@ describe('the to-do dashboard', () => {
           { module: 'followup', overdue: 1, dueSoon: 0 },
           { module: 'dispute', overdue: 0, dueSoon: 1 },
           { module: 'mediation', overdue: 0, dueSoon: 0 },
+          { module: 'correction', overdue: 0, dueSoon: 0 },
         ],
       },
     ]);
@@ -178,6 +180,7 @@ describe('the to-do dashboard', () => {
       ['followup', 0, []],
       ['dispute', 1, ['东村']],
       ['mediation', 0, []],
+      ['correction', 0, []],
     ]);
   });
 
@@ -203,6 +206,7 @@ describe('the counts by module and person count records, and the ledgers they op
     const flag = due === 'overdue' ? { overdue: true } : { due7: true };
     if (module === 'followup') return t.call('followup.list', { ...flag, responsibleStaffId: who }).total;
     if (module === 'dispute') return t.call('disputes.list', { ...flag, staffId: who }).total;
+    if (module === 'correction') return t.call('correction.list', { ...flag, responsibleStaffId: who }).total;
     return t.call('mediation.list', { ...flag, leadMediatorId: who }).total;
   };
 
@@ -229,6 +233,7 @@ describe('the counts by module and person count records, and the ledgers they op
       ['followup', 3, 2, 1, 1],
       ['dispute', 1, 1, 1, 1],
       ['mediation', 2, 1, 1, 1], // and its return visit, planned 30 days after the agreement (06-20)
+      ['correction', 0, 0, 0, 0],
     ]);
     expect(
       of('followup')
@@ -240,11 +245,13 @@ describe('the counts by module and person count records, and the ledgers they op
       { module: 'followup', overdue: 1, dueSoon: 0 },
       { module: 'dispute', overdue: 0, dueSoon: 1 },
       { module: 'mediation', overdue: 0, dueSoon: 0 },
+      { module: 'correction', overdue: 0, dueSoon: 0 },
     ]);
     expect(cells(other.id)).toEqual([
       { module: 'followup', overdue: 1, dueSoon: 1 },
       { module: 'dispute', overdue: 1, dueSoon: 0 },
       { module: 'mediation', overdue: 1, dueSoon: 1 },
+      { module: 'correction', overdue: 0, dueSoon: 0 },
     ]);
     expect(d.byStaff.map((s) => [s.name, s.overdue, s.dueSoon])).toEqual([
       ['李网格', 3, 2],

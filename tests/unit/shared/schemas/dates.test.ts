@@ -223,6 +223,11 @@ describe('the host checks the same dates with its clock', () => {
   it('lists a day-dependent schema for every method that writes such a date', () => {
     expect(dated.sort()).toEqual(
       [
+        'correction.create',
+        'correction.saveEvent',
+        'correction.saveReception',
+        'correction.setLevel',
+        'correction.update',
         'disputes.changeStatus',
         'disputes.create',
         'disputes.saveScreening',

@@ -1,0 +1,48 @@
+/** What community correction lends the screens that span modules (renderer/components/modules.tsx). */
+import {
+  CORRECTION_CATEGORY_LABELS,
+  CORRECTION_FIELD_LABELS,
+  CORRECTION_STATUS_LABELS,
+  OUTSIDE_GROUND_LABELS,
+  PRIOR_RECORD_LABELS,
+} from '../../../shared/schemas/correction';
+import { DEFAULT_LEVEL_TABLE, type CorrectionLevel } from '../../../shared/domain/correction-rules';
+import { ledgerLink } from '../../components/linkedFilters';
+import type { UiModule } from '../../components/modules';
+import { CorrectionDetailPage } from './CorrectionDetailPage';
+import { CorrectionFormPage } from './CorrectionFormPage';
+import { CorrectionListPage } from './CorrectionListPage';
+import { CorrectionSettings } from './LevelSettings';
+
+export const correctionUi: UiModule<'correction'> = {
+  routes: [
+    { path: '', element: <CorrectionListPage /> },
+    { path: 'new', element: <CorrectionFormPage /> },
+    { path: ':id', element: <CorrectionDetailPage /> },
+    { path: ':id/edit', element: <CorrectionFormPage /> },
+  ],
+  // Before 重点人员: the 司法所's own statutory work comes first.
+  navOrder: 2.5,
+  color: 'indigo',
+  due: {
+    overdue: (n) =>
+      `社区矫正 ${n} 项逾期：逾期未报到、未报告或未走访核查的，可能构成脱管、漏管，请尽快核实并在档案中记录；确有正当理由的，可延期或免除并写明理由。`,
+    note: '报到期限、定期报告、走访核查、病情报告与复查、每月教育学习和公益活动时数、矫正期满，按档案的类别和管理等级计算；在档案中记录后即从这里消除。未成年人的档案不公开，其事项只列在其责任人的工作台上。',
+    unit: '人',
+    ledger: (due, { staffId, villageId }) =>
+      ledgerLink('/correction', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),
+  },
+  audit: {
+    fields: CORRECTION_FIELD_LABELS,
+    values: {
+      category: CORRECTION_CATEGORY_LABELS,
+      ground: OUTSIDE_GROUND_LABELS,
+      status: CORRECTION_STATUS_LABELS,
+      priorRecord: PRIOR_RECORD_LABELS,
+      minor: { true: '是', false: '否' },
+      level: (code: string) => DEFAULT_LEVEL_TABLE[code as CorrectionLevel]?.name ?? code,
+    },
+  },
+  settings: [{ key: 'correction', label: '社区矫正', element: <CorrectionSettings /> }],
+  handOvers: {},
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Id, type Paged } from '../schemas/common';
+import {
+  CorrectionCreateInput,
+  CorrectionCreateInputAsOf,
+  CorrectionEventInput,
+  CorrectionEventInputAsOf,
+  CorrectionListInput,
+  CorrectionSettingsInput,
+  CorrectionUpdateInput,
+  CorrectionUpdateInputAsOf,
+  LevelInput,
+  LevelInputAsOf,
+  ReceptionInput,
+  ReceptionInputAsOf,
+  type CorrectionFileView,
+  type CorrectionRow,
+  type CorrectionSchedule,
+} from '../schemas/correction';
+import { method } from './define';
+
+export const correctionContract = {
+  'correction.list': method<Paged<CorrectionRow>>()(CorrectionListInput),
+  'correction.get': method<CorrectionFileView>()(z.strictObject({ id: Id })),
+  'correction.create': method<CorrectionFileView>()(CorrectionCreateInput, CorrectionCreateInputAsOf),
+  'correction.update': method<CorrectionFileView>()(CorrectionUpdateInput, CorrectionUpdateInputAsOf),
+  /** 报到 and 入矫宣告 (REVIEW §5.1). */
+  'correction.saveReception': method<CorrectionFileView>()(ReceptionInput, ReceptionInputAsOf),
+  /** A change of the 管理等级 from a day on (the engine's level history). */
+  'correction.setLevel': method<CorrectionFileView>()(LevelInput, LevelInputAsOf),
+  /** 定期报告, 病情报告, 复查, 走访核查, 教育学习, 公益活动 (REVIEW §5.2). */
+  'correction.saveEvent': method<CorrectionFileView>()(CorrectionEventInput, CorrectionEventInputAsOf),
+  'correction.deleteEvent': method<CorrectionFileView>()(z.strictObject({ id: Id })),
+  'correction.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  /** The level × duty table and the term-end reminder, defaults with their sources. */
+  'correction.schedule': method<CorrectionSchedule>()(z.strictObject({}).optional()),
+  'correction.saveSchedule': method<CorrectionSchedule>()(CorrectionSettingsInput),
+};
