@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
+import { RENDERER_CHUNKS } from './vite.config';
 
 /**
  * Desktop bundles: out/main (lifecycle + host, and the worker threads beside it: the to-do rebuild and
@@ -30,6 +31,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('renderer/index.html') } },
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: resolve('renderer/index.html'), output: { codeSplitting: RENDERER_CHUNKS } },
+    },
   },
 });

@@ -1,16 +1,19 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
+import { lazyComponent } from '../components/lazyPage';
 import { Loading } from '../components/Loading';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { createHashRouter, RouterProvider, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
 import { useSetupStatus } from '../features/reference/queries';
 import { AppShell } from './AppShell';
 import { LeaveGuard } from '../components/GuardedForm';
 import { ErrorBoundary } from './ErrorBoundary';
-import { FirstRun } from './FirstRun';
 import { UiModulesProvider } from '../components/modules';
 import { uiModules } from './modules';
 import { AppRoutes } from './routes';
+
+/** Shown once in a ledger's life, so loaded only then. */
+const FirstRun = lazyComponent(() => import('./FirstRun'), 'FirstRun');
 
 /** A page that throws is contained; moving to another page clears the error. */
 function RoutedContent() {
@@ -63,7 +66,19 @@ export function App() {
       </Center>
     );
   }
-  if (!status.data.initialized) return <FirstRun dbPath={status.data.dbPath} />;
+  if (!status.data.initialized) {
+    return (
+      <Suspense
+        fallback={
+          <Center h="100vh">
+            <Loading>正在打开首次设置…</Loading>
+          </Center>
+        }
+      >
+        <FirstRun dbPath={status.data.dbPath} />
+      </Suspense>
+    );
+  }
   return (
     <UiModulesProvider modules={uiModules}>
       <Routed />

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSetOperator } from '../features/reference/mutations';
 import { useSettings, useSetupStatus, useStaffNames } from '../features/reference/queries';
-import { NAV } from './routes';
+import { NAV, navEntryOf } from './routes';
 import './print.css';
 
 function OperatorSelect() {
@@ -54,7 +54,7 @@ function FileCheckNotice() {
 
 export function AppShell({ children }: { children: ReactNode }) {
   const settings = useSettings();
-  const location = useLocation();
+  const here = navEntryOf(useLocation().pathname);
   return (
     <Shell header={{ height: 52 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
       <Shell.Header>
@@ -73,13 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Shell.Header>
       <Shell.Navbar p="xs">
         {NAV.map((n) => (
-          <NavLink
-            key={n.to}
-            component={RouterLink}
-            to={n.to}
-            label={n.label}
-            active={n.to === '/' ? location.pathname === '/' : location.pathname.startsWith(n.to)}
-          />
+          <NavLink key={n.to} component={RouterLink} to={n.to} label={n.label} active={n === here} />
         ))}
       </Shell.Navbar>
       <Shell.Main>

@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';
 import 'dayjs/locale/zh-cn';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Combobox, createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
@@ -18,6 +18,12 @@ const theme = createTheme({
     '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif',
   headings: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif' },
   fontSizes: { xs: '13px', sm: '14px', md: '15px', lg: '17px', xl: '20px' },
+  components: {
+    // A select's options are drawn when it opens. Kept in the page while closed (Mantine's default),
+    // every select of a ledger's filters and the header's 操作人 drew all its options hidden, and
+    // measured its place again, at each drawing of the page: at each key typed in the search box.
+    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+  },
 });
 
 export const queryClient = new QueryClient({

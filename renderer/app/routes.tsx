@@ -1,9 +1,10 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { Link, Route, Routes } from 'react-router';
+import { type ReactElement, Suspense } from 'react';
+import { Link, matchRoutes, Route, Routes, useLocation } from 'react-router';
 import { MODULE_INFO, MODULES } from '../../shared/modules';
+import { lazyPage, preloadPage } from '../components/lazyPage';
+import { Loading } from '../components/Loading';
 import { DashboardPage } from '../features/obligations/DashboardPage';
-import { RecycleBinPage } from '../features/recycle/RecycleBinPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { uiModules } from './modules';
 
 /** The modules by their place in the navigation (ties keep the vocabulary's order). */
@@ -20,6 +21,11 @@ export const NAV: readonly { to: string; label: string }[] = [
   { to: '/settings', label: '设置' },
 ];
 
+/** The navigation entry a path lies under (首页 only for the home page itself). */
+export function navEntryOf(pathname: string): (typeof NAV)[number] | undefined {
+  return NAV.find((n) => (n.to === '/' ? pathname === '/' : pathname.startsWith(n.to)));
+}
+
 function NotFound() {
   return (
     <Stack gap="xs" py="xl">
@@ -31,22 +37,36 @@ function NotFound() {
   );
 }
 
-/** Each module's pages below its route, from the registry. */
-const MODULE_ROUTES = MODULES.flatMap((m) =>
-  uiModules[m].routes.map((r) => {
-    const path = r.path ? `${MODULE_INFO[m].route}/${r.path}` : MODULE_INFO[m].route;
-    return <Route key={path} path={path} element={r.element} />;
-  }),
-);
+/**
+ * Every page by its path: the home page (the first screen, which comes with the window), each
+ * module's pages below its route from the registry, the recycle bin and the settings.
+ */
+const PAGES: { path: string; element: ReactElement }[] = [
+  { path: '/', element: <DashboardPage /> },
+  ...MODULES.flatMap((m) =>
+    uiModules[m].routes.map((r) => ({ path: r.path ? `${MODULE_INFO[m].route}/${r.path}` : MODULE_INFO[m].route, element: r.element })),
+  ),
+  { path: '/recycle', element: lazyPage(() => import('../features/recycle/RecycleBinPage'), 'RecycleBinPage') },
+  { path: '/settings', element: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
+];
 
+/** The window opening on a page (#/disputes): its chunk is fetched while the ledger's status is asked. */
+export function preloadPageAt(pathname: string): void {
+  const page = matchRoutes(PAGES, pathname)?.[0];
+  if (page) preloadPage(page.route.element);
+}
+
+/** Every page loads with its own chunk the first time it is shown, saying which page is coming. */
 export function AppRoutes() {
+  const { pathname } = useLocation();
   return (
-    <Routes>
-      <Route path="/" element={<DashboardPage />} />
-      {MODULE_ROUTES}
-      <Route path="/recycle" element={<RecycleBinPage />} />
-      <Route path="/settings" element={<SettingsPage />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <Suspense fallback={<Loading center>正在打开{navEntryOf(pathname)?.label ?? '页面'}…</Loading>}>
+      <Routes>
+        {PAGES.map((p) => (
+          <Route key={p.path} path={p.path} element={p.element} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
   );
 }

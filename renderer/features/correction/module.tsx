@@ -7,19 +7,19 @@ import {
   PRIOR_RECORD_LABELS,
 } from '../../../shared/schemas/correction';
 import { DEFAULT_LEVEL_TABLE, type CorrectionLevel } from '../../../shared/domain/correction-rules';
+import { lazyPage } from '../../components/lazyPage';
 import { ledgerLink } from '../../components/linkedFilters';
 import type { UiModule } from '../../components/modules';
-import { CorrectionDetailPage } from './CorrectionDetailPage';
-import { CorrectionFormPage } from './CorrectionFormPage';
-import { CorrectionListPage } from './CorrectionListPage';
-import { CorrectionSettings } from './LevelSettings';
+
+/** One form for a new file and for editing one. */
+const formPage = lazyPage(() => import('./CorrectionFormPage'), 'CorrectionFormPage');
 
 export const correctionUi: UiModule<'correction'> = {
   routes: [
-    { path: '', element: <CorrectionListPage /> },
-    { path: 'new', element: <CorrectionFormPage /> },
-    { path: ':id', element: <CorrectionDetailPage /> },
-    { path: ':id/edit', element: <CorrectionFormPage /> },
+    { path: '', element: lazyPage(() => import('./CorrectionListPage'), 'CorrectionListPage') },
+    { path: 'new', element: formPage },
+    { path: ':id', element: lazyPage(() => import('./CorrectionDetailPage'), 'CorrectionDetailPage') },
+    { path: ':id/edit', element: formPage },
   ],
   // Before 重点人员: the 司法所's own statutory work comes first.
   navOrder: 2.5,
@@ -43,6 +43,6 @@ export const correctionUi: UiModule<'correction'> = {
       level: (code: string) => DEFAULT_LEVEL_TABLE[code as CorrectionLevel]?.name ?? code,
     },
   },
-  settings: [{ key: 'correction', label: '社区矫正', element: <CorrectionSettings /> }],
+  settings: [{ key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') }],
   handOvers: {},
 };

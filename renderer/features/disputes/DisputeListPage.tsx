@@ -93,8 +93,13 @@ export function DisputeListPage() {
     summary: { header: '简要情况', width: 220, cell: (d) => d.summary },
     village: { header: '村（社区）', width: 96, cell: (d) => d.villageName ?? '' },
     grid: { header: '网格', width: 100, cell: (d) => d.gridName ?? '' },
-    people: { header: '涉及人数', width: 80, td: { ta: 'right' }, cell: (d) => (d.peopleCount === null ? '' : String(d.peopleCount)) },
-    amount: { header: '涉及金额（元）', width: 120, td: { ta: 'right' }, cell: (d) => money(d.amountYuan) },
+    people: {
+      header: '涉及人数',
+      width: 80,
+      style: { textAlign: 'right' },
+      cell: (d) => (d.peopleCount === null ? '' : String(d.peopleCount)),
+    },
+    amount: { header: '涉及金额（元）', width: 120, style: { textAlign: 'right' }, cell: (d) => money(d.amountYuan) },
     risk: { header: '风险等级', width: 88, cell: (d) => <RiskBadge level={d.riskLevel} /> },
     staff: { header: '承办人', width: 76, cell: (d) => d.staffName ?? '' },
     deadline: {

@@ -3,12 +3,8 @@ import { RISK_LEVEL_LABELS } from '../../../shared/dictionaries';
 import { DISPUTE_STATUS_LABELS } from '../../../shared/domain/disputes';
 import { DISPUTE_FIELD_LABELS, type Dispute } from '../../../shared/schemas/disputes';
 import { ledgerLink } from '../../components/linkedFilters';
+import { lazyPage } from '../../components/lazyPage';
 import type { UiModule } from '../../components/modules';
-import { DisputeDetailPage } from './DisputeDetailPage';
-import { DisputeFormPage } from './DisputeForm';
-import { DisputeListPage } from './DisputeListPage';
-import { DisputeStatsPage } from './DisputeStatsPage';
-import { ScreeningPage } from './ScreeningPage';
 
 declare module '../../components/modules' {
   /** A registration's page takes hand-overs from later modules (into people's mediation). */
@@ -17,14 +13,17 @@ declare module '../../components/modules' {
   }
 }
 
+/** One form for a new record and for editing one. */
+const formPage = lazyPage(() => import('./DisputeForm'), 'DisputeFormPage');
+
 export const disputesUi: UiModule<'disputes'> = {
   routes: [
-    { path: '', element: <DisputeListPage /> },
-    { path: 'new', element: <DisputeFormPage /> },
-    { path: 'stats', element: <DisputeStatsPage /> },
-    { path: 'screening', element: <ScreeningPage /> },
-    { path: ':id', element: <DisputeDetailPage /> },
-    { path: ':id/edit', element: <DisputeFormPage /> },
+    { path: '', element: lazyPage(() => import('./DisputeListPage'), 'DisputeListPage') },
+    { path: 'new', element: formPage },
+    { path: 'stats', element: lazyPage(() => import('./DisputeStatsPage'), 'DisputeStatsPage') },
+    { path: 'screening', element: lazyPage(() => import('./ScreeningPage'), 'ScreeningPage') },
+    { path: ':id', element: lazyPage(() => import('./DisputeDetailPage'), 'DisputeDetailPage') },
+    { path: ':id/edit', element: formPage },
   ],
   navOrder: 1,
   color: 'blue',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { moduleKey } from '../../components/modules';
+import { useLedgerRows } from '../../components/useLedgerRows';
 
 /** Query keys: everything about disputes starts with 'disputes', so one invalidation refreshes all. */
 export const disputeKeys = {
@@ -14,7 +15,7 @@ export const disputeKeys = {
 };
 
 export function useDisputeList(f: Input<'disputes.list'>) {
-  return useQuery({ queryKey: disputeKeys.list(f), queryFn: () => api.disputes.list(f), placeholderData: (prev) => prev });
+  return useLedgerRows(disputeKeys.list, api.disputes.list, f);
 }
 
 /** One page of the register with the filters on screen, for 打印台账. */

@@ -1,22 +1,20 @@
 /** What special-group follow-up lends the screens that span modules (renderer/components/modules.tsx). */
 import { CONTROL_LABELS, FOLLOWUP_FIELD_LABELS, FOLLOWUP_STATUS_LABELS, levelLabel } from '../../../shared/schemas/followup';
 import { ledgerLink } from '../../components/linkedFilters';
+import { lazyPage } from '../../components/lazyPage';
 import type { UiModule } from '../../components/modules';
-import { CadenceSettings } from './CadenceSettings';
-import { FollowupDetailPage } from './FollowupDetailPage';
-import { FollowupFormPage } from './FollowupFormPage';
-import { FollowupListPage } from './FollowupListPage';
-import { FollowupStatsPage } from './FollowupStatsPage';
-import { VisitPlanPage } from './VisitPlanPage';
+
+/** One form for a new record and for editing one. */
+const formPage = lazyPage(() => import('./FollowupFormPage'), 'FollowupFormPage');
 
 export const followupUi: UiModule<'followup'> = {
   routes: [
-    { path: '', element: <FollowupListPage /> },
-    { path: 'new', element: <FollowupFormPage /> },
-    { path: 'plan', element: <VisitPlanPage /> },
-    { path: 'stats', element: <FollowupStatsPage /> },
-    { path: ':id', element: <FollowupDetailPage /> },
-    { path: ':id/edit', element: <FollowupFormPage /> },
+    { path: '', element: lazyPage(() => import('./FollowupListPage'), 'FollowupListPage') },
+    { path: 'new', element: formPage },
+    { path: 'plan', element: lazyPage(() => import('./VisitPlanPage'), 'VisitPlanPage') },
+    { path: 'stats', element: lazyPage(() => import('./FollowupStatsPage'), 'FollowupStatsPage') },
+    { path: ':id', element: lazyPage(() => import('./FollowupDetailPage'), 'FollowupDetailPage') },
+    { path: ':id/edit', element: formPage },
   ],
   navOrder: 3,
   color: 'grape',
@@ -30,6 +28,6 @@ export const followupUi: UiModule<'followup'> = {
       ledgerLink('/followup', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),
   },
   audit: { fields: FOLLOWUP_FIELD_LABELS, values: { status: FOLLOWUP_STATUS_LABELS, level: levelLabel, control: CONTROL_LABELS } },
-  settings: [{ key: 'cadences', label: '走访频次', element: <CadenceSettings /> }],
+  settings: [{ key: 'cadences', label: '走访频次', element: lazyPage(() => import('./CadenceSettings'), 'CadenceSettings') }],
   handOvers: {},
 };

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { moduleKey } from '../../components/modules';
+import { useLedgerRows } from '../../components/useLedgerRows';
 
 /** Everything of follow-up starts with 'followup' (the plan, the figures and the cadences too), so one invalidation refreshes all. */
 export const followupKeys = {
@@ -19,7 +20,7 @@ export function fetchFollowupPage(f: Input<'followup.list'>, page: number, pageS
 }
 
 export function useFollowupList(f: Input<'followup.list'>) {
-  return useQuery({ queryKey: followupKeys.list(f), queryFn: () => api.followup.list(f), placeholderData: (prev) => prev });
+  return useLedgerRows(followupKeys.list, api.followup.list, f);
 }
 
 export function useFollowupSubject(id: string | undefined) {

@@ -3,12 +3,16 @@
  * dispute is still open and not yet handed over, and once it is, the link to its case.
  */
 import { Alert, Anchor, Button } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { recordPath } from '../../../shared/modules';
 import type { Dispute } from '../../../shared/schemas/disputes';
-import { OpenFromDisputeModal } from './OpenFromDisputeModal';
+import { lazyComponent } from '../../components/lazyPage';
+import { Loading } from '../../components/Loading';
 import { useCaseOfDispute } from './queries';
+
+// The registry that lists this button loads with the window; the form behind it, only when asked for.
+const OpenFromDisputeModal = lazyComponent(() => import('./OpenFromDisputeModal'), 'OpenFromDisputeModal');
 
 export function DisputeHandOverAction({ record, open }: { record: Dispute; open: boolean }) {
   const handedOver = useCaseOfDispute(record.id);
@@ -20,7 +24,11 @@ export function DisputeHandOverAction({ record, open }: { record: Dispute; open:
           转入人民调解
         </Button>
       )}
-      {opening && <OpenFromDisputeModal dispute={record} onClose={() => setOpening(false)} />}
+      {opening && (
+        <Suspense fallback={<Loading small>正在打开转入人民调解…</Loading>}>
+          <OpenFromDisputeModal dispute={record} onClose={() => setOpening(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -102,8 +102,8 @@ export function MediationListPage() {
     },
     performedDate: { header: '履行完毕日期', width: 110, cell: (r) => r.performedDate ?? '' },
     confirmation: { header: '司法确认', width: 90, cell: (r) => (r.agreementForm ? CONFIRMATION_LABELS[r.confirmation] : '') },
-    amount: { header: '涉及金额（元）', width: 120, td: { ta: 'right' }, cell: (r) => money(r.amountYuan) },
-    agreed: { header: '协议金额（元）', width: 120, td: { ta: 'right' }, cell: (r) => money(r.agreedAmountYuan) },
+    amount: { header: '涉及金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.amountYuan) },
+    agreed: { header: '协议金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.agreedAmountYuan) },
   };
   // Filters behind 更多筛选 that are set, for its badge.
   const moreSet = [

@@ -13,21 +13,21 @@ import {
   TERMINATION_REASON_LABELS,
 } from '../../../shared/domain/mediation';
 import { MEDIATION_FIELD_LABELS, RECORD_KIND_LABELS } from '../../../shared/schemas/mediation';
+import { lazyPage } from '../../components/lazyPage';
 import { ledgerLink } from '../../components/linkedFilters';
 import type { UiModule } from '../../components/modules';
 import { DisputeHandOverAction, DisputeHandOverStatus } from './DisputeHandOver';
-import { MediationFormPage } from './MediationFormPage';
-import { MediationDetailPage } from './MediationDetailPage';
-import { MediationListPage } from './MediationListPage';
-import { MediationStatsPage } from './MediationStatsPage';
+
+/** One form for a new record and for editing one. */
+const formPage = lazyPage(() => import('./MediationFormPage'), 'MediationFormPage');
 
 export const mediationUi: UiModule<'mediation'> = {
   routes: [
-    { path: '', element: <MediationListPage /> },
-    { path: 'new', element: <MediationFormPage /> },
-    { path: 'stats', element: <MediationStatsPage /> },
-    { path: ':id', element: <MediationDetailPage /> },
-    { path: ':id/edit', element: <MediationFormPage /> },
+    { path: '', element: lazyPage(() => import('./MediationListPage'), 'MediationListPage') },
+    { path: 'new', element: formPage },
+    { path: 'stats', element: lazyPage(() => import('./MediationStatsPage'), 'MediationStatsPage') },
+    { path: ':id', element: lazyPage(() => import('./MediationDetailPage'), 'MediationDetailPage') },
+    { path: ':id/edit', element: formPage },
   ],
   navOrder: 2,
   color: 'teal',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { moduleKey } from '../../components/modules';
+import { useLedgerRows } from '../../components/useLedgerRows';
 
 export const mediationKeys = {
   all: moduleKey('mediation'),
@@ -17,7 +18,7 @@ export function fetchMediationPage(f: Input<'mediation.list'>, page: number, pag
 }
 
 export function useMediationList(f: Input<'mediation.list'>) {
-  return useQuery({ queryKey: mediationKeys.list(f), queryFn: () => api.mediation.list(f), placeholderData: (prev) => prev });
+  return useLedgerRows(mediationKeys.list, api.mediation.list, f);
 }
 
 export function useMediationCase(id: string | undefined) {

@@ -14,7 +14,7 @@ const COLUMNS: { [K in PersonColumn]: LedgerColumn<PersonHit> } = {
     width: 190,
     keep: true,
     cell: (p) => (p.idNumber ? maskIdNumber(p.idNumber) : ''),
-    td: { ff: 'monospace' },
+    style: { fontFamily: 'var(--mantine-font-family-monospace)' },
   },
   birthDate: { header: '出生日期', width: 100, cell: (p) => p.birthDate ?? '' },
   phone: { header: '联系电话', width: 140, cell: (p) => p.phone ?? '' },

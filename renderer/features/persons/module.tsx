@@ -1,17 +1,18 @@
 /** What the person registry lends the screens that span modules (renderer/components/modules.tsx). */
 import { SEX_LABELS } from '../../../shared/dictionaries';
 import { PERSON_FIELD_LABELS } from '../../../shared/schemas/persons';
+import { lazyPage } from '../../components/lazyPage';
 import type { UiModule } from '../../components/modules';
-import { PersonDetailPage } from './PersonDetailPage';
-import { PersonFormPage } from './PersonForm';
-import { PersonListPage } from './PersonListPage';
+
+/** One form for a new record and for editing one. */
+const formPage = lazyPage(() => import('./PersonForm'), 'PersonFormPage');
 
 export const personsUi: UiModule<'persons'> = {
   routes: [
-    { path: '', element: <PersonListPage /> },
-    { path: 'new', element: <PersonFormPage /> },
-    { path: ':id', element: <PersonDetailPage /> },
-    { path: ':id/edit', element: <PersonFormPage /> },
+    { path: '', element: lazyPage(() => import('./PersonListPage'), 'PersonListPage') },
+    { path: 'new', element: formPage },
+    { path: ':id', element: lazyPage(() => import('./PersonDetailPage'), 'PersonDetailPage') },
+    { path: ':id/edit', element: formPage },
   ],
   navOrder: 4,
   color: null,

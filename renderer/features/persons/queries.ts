@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { moduleKey } from '../../components/modules';
+import { useLedgerRows } from '../../components/useLedgerRows';
 
 export const personKeys = {
   all: moduleKey('persons'),
@@ -11,7 +12,7 @@ export const personKeys = {
 };
 
 export function usePersonList(f: Input<'persons.list'>) {
-  return useQuery({ queryKey: personKeys.list(f), queryFn: () => api.persons.list(f), placeholderData: (prev) => prev });
+  return useLedgerRows(personKeys.list, api.persons.list, f);
 }
 
 export function usePerson(id: string | undefined) {

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
@@ -38,6 +38,7 @@ import { HolidaySettings } from '../schedule/HolidaySettings';
 import { useAddDict, useSaveStaff, useSetDictActive, useUpdateSettings } from '../reference/mutations';
 import { useDicts, useSettings, useSetupStatus, useStaff } from '../reference/queries';
 import { ModalActions } from '../../components/ModalActions';
+import { Loading } from '../../components/Loading';
 import { useUiModules } from '../../components/modules';
 import { MODULES } from '../../../shared/modules';
 
@@ -453,7 +454,7 @@ export function SettingsPage() {
         </Tabs.Panel>
         {sections.map((s) => (
           <Tabs.Panel key={s.key} value={s.key} pt="md">
-            {s.element}
+            <Suspense fallback={<Loading center>正在加载{s.label}…</Loading>}>{s.element}</Suspense>
           </Tabs.Panel>
         ))}
         <Tabs.Panel value="holidays" pt="md">
