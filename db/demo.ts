@@ -605,6 +605,93 @@ export function generateFollowup(
   return ids;
 }
 
+const CORRECTION_STORIES = [
+  { crime: '盗窃罪', penalty: '有期徒刑', term: '一年，缓刑一年六个月' },
+  { crime: '危险驾驶罪', penalty: '拘役', term: '三个月，缓刑六个月' },
+  { crime: '故意伤害罪', penalty: '有期徒刑', term: '二年，缓刑三年' },
+  { crime: '诈骗罪', penalty: '有期徒刑', term: '三年，假释考验期一年' },
+  { crime: '寻衅滋事罪', penalty: '有期徒刑', term: '一年六个月，缓刑二年' },
+  { crime: '非法捕捞水产品罪', penalty: '管制', term: '一年' },
+  { crime: '交通肇事罪', penalty: '有期徒刑', term: '二年，暂予监外执行' },
+] as const;
+
+/**
+ * 社区矫正 files as an office keeps them: mostly 缓刑, some 假释, 管制 and 暂予监外执行 (one on 保外就医),
+ * received in the last year and a half, reported on time or a few days late, with their 入矫宣告, and
+ * the reports, visits and monthly hours of each month since; one a minor's closed file. Entered
+ * through the contract, as a user's input would be; returns how many steps were refused (none expected).
+ */
+export function generateCorrection(host: Host, opts: { files: number; personIds: readonly string[]; seed?: number }): number {
+  const rand = rng(opts.seed ?? 20240617);
+  const ctx = contextFor(host);
+  const today = ctx.clock.today();
+  const staffId = (
+    ctx.db.prepare("SELECT id FROM staff WHERE kind = 'staff' AND deleted_at IS NULL ORDER BY created_at LIMIT 1").get() as { id: string }
+  ).id;
+  const villages = (ctx.db.prepare('SELECT id FROM village WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  let refused = 0;
+  const call = (method: string, input: unknown): { id: string } | null => {
+    const r = invoke(host, method as never, input as never);
+    if (!r.ok) refused++;
+    return r.ok ? (r.value as never) : null;
+  };
+  const people = [...new Set(opts.personIds)].slice(-opts.files);
+  for (const [n, personId] of people.entries()) {
+    const story = CORRECTION_STORIES[n % CORRECTION_STORIES.length]!;
+    const category =
+      story.penalty === '管制' ? 'control' : story.term.includes('假释') ? 'parole' : story.term.includes('监外') ? 'outside' : 'probation';
+    const effective = addDays(today, -20 - Math.floor(rand() * 520));
+    // The term as the judgment gives it, running on past today.
+    const termEnd = addDays(today, 30 + Math.floor(rand() * 400));
+    const level = weighted(rand, [
+      ['normal', 70],
+      ['strict', 20],
+      ['lenient', 10],
+    ] as const);
+    const file = call('correction.create', {
+      personId,
+      category,
+      ground: category === 'outside' ? 'medical' : null,
+      crime: story.crime,
+      penaltyType: story.penalty,
+      penaltyTerm: story.term,
+      decisionOrgan: category === 'parole' ? '某某市中级人民法院' : '某某县人民法院',
+      documentType: category === 'parole' ? '裁定书' : category === 'outside' ? '决定书' : '判决书',
+      documentNumber: `（${effective.slice(0, 4)}）某0101刑初${100 + n}号`,
+      effectiveDate: effective,
+      receivedDate: addDays(effective, 1 + Math.floor(rand() * 4)),
+      termStart: effective,
+      termEnd,
+      villageId: pick(rand, villages),
+      minor: n === 3,
+      responsibleStaffId: staffId,
+      level,
+    });
+    if (!file) continue;
+    // Reported within the ten days, one in eight a few days late, and declared the same day.
+    const reported = addDays(effective, rand() < 0.875 ? 2 + Math.floor(rand() * 7) : 12 + Math.floor(rand() * 5));
+    call('correction.saveReception', {
+      id: file.id,
+      reportDate: reported,
+      reportNote: '本人持法律文书到司法所报到',
+      declarationDate: reported,
+      declarationHost: '司法所所长',
+      declarationAttendees: '村（居）委会干部、家属',
+    });
+    // Each month since: a report, a visit every other month, study and public-benefit hours.
+    for (let d = addDays(reported, 25); d < today; d = addDays(d, 28 + Math.floor(rand() * 6))) {
+      const event = (kind: string, more: Record<string, unknown>) =>
+        call('correction.saveEvent', { id: null, fileId: file.id, kind, date: d, staff: null, ...more });
+      event('report', { method: '当面报告', content: '报告本月遵纪守法、接受监督管理情况' });
+      if (rand() < 0.5) event('visit', { method: pick(rand, ['走访', '信息化核查', '实地查访'] as const), content: '在家务农，表现正常' });
+      event('education', { hours: 8, content: '集中教育学习：法律法规' });
+      if (rand() < 0.85) event('public', { hours: pick(rand, [4, 6, 8] as const), content: '村内环境整治' });
+      if (category === 'outside') event('health', { content: '病情稳定，继续治疗' });
+    }
+  }
+  return refused;
+}
+
 export function runDemo(argv: string[]): void {
   const i = argv.indexOf('--db');
   const path = i >= 0 && argv[i + 1] ? argv[i + 1]! : join(appDataDir(), 'demo-ledger.db');
@@ -632,7 +719,9 @@ export function runDemo(argv: string[]): void {
       progress: (m) => process.stdout.write(`\r重点人员 ${m}   `),
     });
     process.stdout.write('\r人民调解案件……   ');
-    const refused = generateMediation(host, { cases: Math.max(40, Math.round(n / 5)), personIds: gen.personIds });
+    const refused =
+      generateMediation(host, { cases: Math.max(40, Math.round(n / 5)), personIds: gen.personIds }) +
+      generateCorrection(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds });
     if (refused > 0) console.log(`\n（有 ${refused} 步未被接受，已跳过）`);
     console.log(`\n演示账本已生成：${path}`);
     console.log(`打开方式：npm run web -- --db "${path}"`);
