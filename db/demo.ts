@@ -7,9 +7,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { earlierOf } from '../shared/date-math';
+import { addMonths, earlierOf, laterOf } from '../shared/date-math';
 import { addDays } from '../shared/dates';
+import { DEFAULT_LEVEL_TABLE } from '../shared/domain/correction-rules';
 import { idCheckChar } from '../shared/domain/id-number';
+import { addInterval } from '../shared/domain/obligations';
 import type { DisputeStatus } from '../shared/domain/disputes';
 import { LedgerError } from '../shared/errors';
 import { fixedClock, type ServiceContext } from './context';
@@ -678,15 +680,31 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
       declarationHost: '司法所所长',
       declarationAttendees: '村（居）委会干部、家属',
     });
-    // Each month since: a report, a visit every other month, study and public-benefit hours.
-    for (let d = addDays(reported, 25); d < today; d = addDays(d, 28 + Math.floor(rand() * 6))) {
-      const event = (kind: string, more: Record<string, unknown>) =>
-        call('correction.saveEvent', { id: null, fileId: file.id, kind, date: d, staff: null, ...more });
-      event('report', { method: '当面报告', content: '报告本月遵纪守法、接受监督管理情况' });
-      if (rand() < 0.5) event('visit', { method: pick(rand, ['走访', '信息化核查', '实地查访'] as const), content: '在家务农，表现正常' });
-      event('education', { hours: 8, content: '集中教育学习：法律法规' });
-      if (rand() < 0.85) event('public', { hours: pick(rand, [4, 6, 8] as const), content: '村内环境整治' });
-      if (category === 'outside') event('health', { content: '病情稳定，继续治疗' });
+    // Since: reports and visits at the level's cadence, each month's study and public-benefit hours (the
+    // month of reporting too), health reports and re-examinations where they apply; now and then one
+    // late or short, as in a real office.
+    const duty = DEFAULT_LEVEL_TABLE[level];
+    const event = (kind: string, date: string, more: Record<string, unknown>) =>
+      call('correction.saveEvent', { id: null, fileId: file.id, kind, date, staff: null, ...more });
+    const every = (iv: { days?: number; months?: number }, from: string, record: (d: string) => void) => {
+      for (let d = from; d < today; d = addInterval(d, iv)) {
+        const late = rand() < 0.04 ? 3 + Math.floor(rand() * 10) : 0;
+        const on = earlierOf(addDays(d, late - Math.floor(rand() * 3)), addDays(today, -1));
+        record(on < reported ? reported : on);
+      }
+    };
+    every(duty.report, reported, (d) => event('report', d, { method: '当面报告', content: '报告遵纪守法、接受监督管理情况' }));
+    every(duty.visit, reported, (d) =>
+      event('visit', d, { method: pick(rand, ['走访', '信息化核查', '实地查访'] as const), content: '在家务农，表现正常' }),
+    );
+    if (category === 'outside') every({ months: 1 }, reported, (d) => event('health', d, { content: '病情稳定，继续治疗' }));
+    if (category === 'outside') every({ months: 3 }, reported, (d) => event('recheck', d, { content: '省级指定医院复查，病情稳定' }));
+    for (let m = reported.slice(0, 8) + '01'; m < today; m = addMonths(m, 1)) {
+      const day = laterOf(reported, addDays(m, 9 + Math.floor(rand() * 10)));
+      if (day >= today) break;
+      const short = rand() < 0.05 ? 2 : 0;
+      if (duty.educationHours > 0) event('education', day, { hours: duty.educationHours, content: '集中教育学习：法律法规' });
+      if (duty.publicHours > short) event('public', day, { hours: duty.publicHours - short, content: '村内环境整治' });
     }
   }
   return refused;
