@@ -440,12 +440,12 @@ function change(ctx: ServiceContext, id: string, apply: (f: AssistanceFileView) 
 /** 衔接 (REVIEW §6.2): 必接必送 for a 重点帮教对象; nothing before the notice or after today (the contract). */
 export function saveHandover(ctx: ServiceContext, input: z.output<typeof HandoverInput>): AssistanceFileView {
   return change(ctx, input.id, (f) => {
+    if (input.state !== 'pending' && !f.released) throw fieldError('state', '尚未释放，只能登记联系家属情况');
     const done = input.state === 'done';
     if (done && f.key && input.method !== 'escort') throw fieldError('method', ESCORT_REQUIRED);
     if (done && input.returnDate && input.returnDate < f.releaseDate) throw fieldError('returnDate', '接回日期不能早于释放日期');
     if (input.state === 'missing' && input.missingSince && input.missingSince < f.releaseDate)
       throw fieldError('missingSince', '查找登记日期不能早于释放日期');
-    if (input.state !== 'pending' && !f.released) throw fieldError('state', '尚未释放，只能登记联系家属情况');
     updateRow(ctx, 'assistance_file', f.id, {
       handover_state: input.state,
       handover_method: done ? input.method : null,
