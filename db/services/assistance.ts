@@ -72,9 +72,9 @@ import {
   syncRecordItems,
   type DueSource,
 } from './obligations';
-import { requirePerson, type PersonFiles } from './persons';
-import type { RecycleSource } from './recycle';
-import { getSetting, putSetting, staffNamer, staffWork, type StaffWork } from './reference';
+import { personCard, requirePerson, type PersonFiles } from './persons';
+import { listedRecycle, type RecycleSource } from './recycle';
+import { getSetting, putSetting, responsibleWork, staffNamer, type StaffWork } from './reference';
 import { all, containsPattern, insertRow, one, run, toFen, toYuan, updateRow, Where, write } from './sql';
 
 const SETTINGS_KEY = 'assistance_settings';
@@ -218,11 +218,7 @@ export const assistanceDueSource: DueSource<'assistance'> = {
 function loadFile(ctx: ServiceContext, id: string): AssistanceFileView | undefined {
   const r = fileRow(ctx, id);
   if (!r) return undefined;
-  const p = one<{ id: string; name: string; sex: 'M' | 'F' | null; id_number: string | null; address: string | null }>(
-    ctx,
-    'SELECT id, name, sex, id_number, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
-    r.person_id,
-  )!;
+  const person = personCard(ctx, r.person_id);
   const today = ctx.clock.today();
   const items = r.status === 'active' ? dueItems(ctx, r, today) : [];
   const open = openItems(items);
@@ -233,7 +229,7 @@ function loadFile(ctx: ServiceContext, id: string): AssistanceFileView | undefin
   const aidFen = records.reduce((s, x) => s + (toFen(x.amount) ?? 0), 0);
   return {
     id: r.id,
-    person: { id: p.id, name: p.name, sex: p.sex, idNumber: p.id_number, address: p.address },
+    person,
     crime: r.crime,
     sentence: r.sentence,
     prison: r.prison,
@@ -750,44 +746,19 @@ export const assistancePersonFiles: PersonFiles = (ctx, personId) =>
     status: f.endReason ? END_REASON_LABELS[f.endReason] : '在册',
   }));
 
-export const assistanceRecycle: RecycleSource = {
-  deleted(ctx, limit) {
-    const page = listFiles(ctx, AssistanceListInput.parse({ deleted: true, pageSize: limit }));
-    return {
-      rows: page.rows.map((f) => ({
-        id: f.id,
-        name: `${f.personName}的安置帮教档案`,
-        cells: [f.personName, RELEASE_TYPE_LABELS[f.releaseType], f.releaseDate],
-        deletedAt: f.deletedAt!,
-      })),
-      total: page.total,
-    };
-  },
-  restore: (ctx, id) => void restoreFile(ctx, id),
-};
+export const assistanceRecycle: RecycleSource = listedRecycle(
+  (ctx, limit) => listFiles(ctx, AssistanceListInput.parse({ deleted: true, pageSize: limit })),
+  (f) => ({ name: `${f.personName}的安置帮教档案`, cells: [f.personName, RELEASE_TYPE_LABELS[f.releaseType], f.releaseDate] }),
+  restoreFile,
+);
 
-export const assistanceStaffWork: StaffWork = staffWork({
+export const assistanceStaffWork: StaffWork = responsibleWork({
   label: '在册的安置帮教档案',
   unit: '份',
-  open: (ctx, staffId) =>
-    all<{ id: string }>(
-      ctx,
-      "SELECT id FROM assistance_file WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status = 'active' ORDER BY release_date",
-      staffId,
-    ).map((r) => r.id),
-  move(ctx, id, toStaffId) {
-    const before = fileRow(ctx, id)!;
-    run(ctx, 'UPDATE assistance_file SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
-    syncAssistance(ctx, id);
-    const name = staffNamer(ctx);
-    audit(ctx, {
-      action: 'update',
-      entity: 'assistance',
-      entityId: id,
-      before: { responsibleName: name(before.responsible_staff_id, null) },
-      after: { responsibleName: name(toStaffId, null) },
-    });
-  },
+  table: 'assistance_file',
+  orderBy: 'release_date',
+  entity: 'assistance',
+  sync: syncAssistance,
 });
 
 export { HANDOVER_STATE_LABELS, PLACEMENT_LABELS };

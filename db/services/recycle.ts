@@ -24,6 +24,21 @@ export interface RecycleSource {
 
 export type RecycleSources = { [S in RecycleSection]: RecycleSource };
 
+/** A module's section from its own ledger list of deleted records: each row's name and cells, and its restore. */
+export function listedRecycle<R extends { id: string; deletedAt: string | null }>(
+  deletedPage: (ctx: ServiceContext, limit: number) => { rows: R[]; total: number },
+  row: (r: R) => { name: string; cells: string[] },
+  restore: (ctx: ServiceContext, id: string) => unknown,
+): RecycleSource {
+  return {
+    deleted(ctx, limit) {
+      const page = deletedPage(ctx, limit);
+      return { rows: page.rows.map((r) => ({ id: r.id, ...row(r), deletedAt: r.deletedAt! })), total: page.total };
+    },
+    restore: (ctx, id) => void restore(ctx, id),
+  };
+}
+
 export function recycleBin(ctx: ServiceContext, sources: RecycleSources): RecycleBinSection[] {
   return RECYCLE_SECTIONS.map((section) => ({ section, ...sources[section].deleted(ctx, RECYCLE_LIMIT) }));
 }
