@@ -20,6 +20,7 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
 import { Loading } from '../../components/Loading';
+import { RowActions } from '../../components/RowActions';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { EndModal, HandoverModal, LevelModal, PlacementModal, RecordModal, TeamModal } from './AssistanceModals';
@@ -194,14 +195,7 @@ function RecordsCard({
                 <Table.Td>{r.staff}</Table.Td>
                 {active && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
-                        修改
-                      </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(r)}>
-                        删除
-                      </Button>
-                    </Group>
+                    <RowActions onEdit={() => onEdit(r)} onDelete={() => void remove(r)} />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -14,7 +14,7 @@ import { DateField } from '../../components/DateField';
 import { PageForm } from '../../components/GuardedForm';
 import { Loading } from '../../components/Loading';
 import { todayLocal } from '../../components/today';
-import { useZodForm } from '../../components/useZodForm';
+import { selectProps, useZodForm } from '../../components/useZodForm';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { useSetupStatus, useStaffNames, useVillages } from '../reference/queries';
 import { useSaveAssistance } from './mutations';
@@ -75,11 +75,7 @@ function AssistanceEditor({ existing, operatorId }: { existing?: AssistanceFileV
   });
   const { run, saving } = useSaveAssistance(form, toFormPath);
   const v = form.getValues();
-  const select = (field: keyof Values) => ({
-    ...form.getInputProps(field),
-    value: (v[field] as string) || null,
-    onChange: (x: string | null) => form.setFieldValue(field, x ?? ''),
-  });
+  const select = (field: keyof Values) => selectProps(form, field);
   const s = schedule.data;
   const end =
     v.releaseType && isValidDate(v.releaseDate) && s

@@ -1,4 +1,4 @@
-import { Badge, Group, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Switch, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import { PLACEMENTS, RELEASE_TYPES, type Placement, type ReleaseType } from '../../../shared/domain/assistance-rules';
 import {
@@ -9,13 +9,13 @@ import {
   type AssistanceColumn,
   type AssistanceRow,
 } from '../../../shared/schemas/assistance';
-import { DaysLeft } from '../../components/DaysLeft';
+import { NextDue } from '../../components/DaysLeft';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useLinkedFilters } from '../../components/linkedFilters';
 import { printSubtitle } from '../../components/PrintLedger';
 import { todayLocal } from '../../components/today';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { ScopeFilters } from '../reference/ScopeFilters';
 import { fetchAssistancePage, useAssistanceList } from './queries';
 
 type Sort = NonNullable<Input<'assistance.list'>['sort']>;
@@ -65,8 +65,6 @@ const HANDOVER_COLOR = { pending: 'orange', done: 'green', missing: 'red' } as c
 
 /** 安置帮教台账: one row per file, soonest due item first. */
 export function AssistanceListPage() {
-  const villages = useVillages();
-  const staff = useStaff(true);
   const ledger = useLedger(DEFAULT_FILTERS);
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
@@ -139,17 +137,7 @@ export function AssistanceListPage() {
       width: 180,
       keep: true,
       sort: 'nextDueDate',
-      cell: (r) =>
-        r.nextDueDate && r.status === 'active' ? (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
-              {r.nextDueDate}
-            </Text>
-            <DaysLeft today={today} due={r.nextDueDate} />
-          </Group>
-        ) : (
-          (r.nextDueDate ?? '')
-        ),
+      cell: (r) => <NextDue today={today} date={r.nextDueDate} overdue={r.overdue} active={r.status === 'active'} />,
     },
   };
   const moreSet = [f.status !== DEFAULT_FILTERS.status, f.placement, f.villageId, f.responsibleStaffId, f.overdue, f.due7].filter(
@@ -201,24 +189,7 @@ export function AssistanceListPage() {
               value={f.placement}
               onChange={(v) => set('placement', v as Placement | null)}
             />
-            <FilterSelect
-              label="村（社区）"
-              w={150}
-              searchable
-              data={villageOptions(villages.data)}
-              value={f.villageId}
-              onChange={(v) => set('villageId', v)}
-            />
-            <FilterSelect
-              label="责任人"
-              w={150}
-              searchable
-              data={staffOptions(staff.data)}
-              value={f.responsibleStaffId}
-              onChange={(v) => set('responsibleStaffId', v)}
-            />
-            <Switch label="仅看逾期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
-            <Switch label="仅看7日内到期" mb={8} checked={f.due7} onChange={(e) => set('due7', e.currentTarget.checked)} />
+            <ScopeFilters filters={f} set={set} />
           </>
         ),
         moreSet,

@@ -18,6 +18,7 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { DaysLeft } from '../../components/DaysLeft';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
+import { RowActions } from '../../components/RowActions';
 import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
@@ -228,14 +229,7 @@ function EventsCard({
                 <Table.Td>{e.staff}</Table.Td>
                 {active && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(e)}>
-                        修改
-                      </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(e)}>
-                        删除
-                      </Button>
-                    </Group>
+                    <RowActions onEdit={() => onEdit(e)} onDelete={() => void remove(e)} />
                   </Table.Td>
                 )}
               </Table.Tr>
