@@ -73,7 +73,7 @@ import {
   type DueSource,
 } from './obligations';
 import { personCard, requirePerson, type PersonFiles } from './persons';
-import { listedRecycle, type RecycleSource } from './recycle';
+import { binRecord, listedRecycle, type RecycleSource } from './recycle';
 import { getSetting, putSetting, responsibleWork, staffNamer, type StaffWork } from './reference';
 import { all, containsPattern, insertRow, one, run, toFen, toYuan, updateRow, Where, write } from './sql';
 
@@ -597,10 +597,7 @@ export function deleteFile(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const f = getFile(ctx, id);
     if (f.deletedAt) throw new LedgerError('NOT_FOUND', '该安置帮教档案已删除。');
-    run(ctx, 'UPDATE assistance_file SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
-    syncAssistance(ctx, id);
-    audit(ctx, { action: 'delete', entity: 'assistance', entityId: id, before: snapshot(f) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'assistance_file', entity: 'assistance', id, sync: syncAssistance }, 'delete', () => snapshot(f));
   });
 }
 
@@ -608,10 +605,9 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const f = loadFile(ctx, id);
     if (!f?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
-    run(ctx, 'UPDATE assistance_file SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
-    syncAssistance(ctx, id);
-    audit(ctx, { action: 'restore', entity: 'assistance', entityId: id, after: snapshot(loadFile(ctx, id)!) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'assistance_file', entity: 'assistance', id, sync: syncAssistance }, 'restore', () =>
+      snapshot(loadFile(ctx, id)!),
+    );
   });
 }
 

@@ -67,7 +67,7 @@ import {
   type DueSource,
 } from './obligations';
 import { personCard, requirePerson, type PersonFiles } from './persons';
-import { listedRecycle, type RecycleSource } from './recycle';
+import { binRecord, listedRecycle, type RecycleSource } from './recycle';
 import { getSetting, putSetting, responsibleWork, staffNamer, type StaffWork } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
 
@@ -540,10 +540,7 @@ export function deleteFile(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const f = getFile(ctx, id);
     if (f.deletedAt) throw new LedgerError('NOT_FOUND', '该社区矫正档案已删除。');
-    run(ctx, 'UPDATE correction_file SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
-    syncCorrection(ctx, id);
-    audit(ctx, { action: 'delete', entity: 'correction', entityId: id, before: snapshot(f) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'correction_file', entity: 'correction', id, sync: syncCorrection }, 'delete', () => snapshot(f));
   });
 }
 
@@ -552,10 +549,9 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
     const f = loadFile(ctx, id);
     if (!f?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
     requireReadable(ctx, f);
-    run(ctx, 'UPDATE correction_file SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
-    syncCorrection(ctx, id);
-    audit(ctx, { action: 'restore', entity: 'correction', entityId: id, after: snapshot(loadFile(ctx, id)!) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'correction_file', entity: 'correction', id, sync: syncCorrection }, 'restore', () =>
+      snapshot(loadFile(ctx, id)!),
+    );
   });
 }
 

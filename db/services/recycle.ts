@@ -13,7 +13,10 @@ import {
   type RecycleRow,
   type RecycleSection,
 } from '../../shared/schemas/recycle';
+import type { AuditEntity } from '../../shared/modules';
 import type { ServiceContext } from '../context';
+import { audit } from './audit';
+import { run } from './sql';
 
 export interface RecycleSource {
   /** Deleted records, newest first, at most `limit` of them, and how many there are in all (cells: shared/schemas/recycle.ts). */
@@ -48,4 +51,28 @@ export function restoreFromBin(ctx: ServiceContext, input: z.output<typeof Recyc
   if (!source) throw new LedgerError('NOT_FOUND', '回收站中没有这类记录。');
   source.restore(ctx, input.id);
   return { ok: true };
+}
+
+/**
+ * A file's soft delete and its restore, each in the caller's transaction: the row marked, its due items
+ * recomputed (`sync`), and the audit row with the file as its history shows it. Table and entity come from
+ * the module's code, never from input.
+ */
+export function binRecord(
+  ctx: ServiceContext,
+  r: { table: string; entity: AuditEntity; id: string; sync: (ctx: ServiceContext, id: string) => unknown },
+  action: 'delete' | 'restore',
+  shown: () => unknown,
+): { ok: true } {
+  const now = ctx.clock.now();
+  const before = action === 'delete' ? shown() : undefined;
+  run(ctx, `UPDATE ${r.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`, action === 'delete' ? now : null, now, r.id);
+  r.sync(ctx, r.id);
+  audit(
+    ctx,
+    action === 'delete'
+      ? { action, entity: r.entity, entityId: r.id, before }
+      : { action, entity: r.entity, entityId: r.id, after: shown() },
+  );
+  return { ok: true as const };
 }

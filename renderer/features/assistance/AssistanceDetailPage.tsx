@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, type AssistanceRecordKind } from '../../../shared/domain/assistance-rules';
@@ -13,13 +13,12 @@ import {
   type AssistanceRecord,
 } from '../../../shared/schemas/assistance';
 import { LEVEL_SOURCE_LABELS } from '../../../shared/schemas/obligations';
-import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { Basis } from '../../components/Basis';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
-import { Loading } from '../../components/Loading';
+import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
@@ -330,14 +329,9 @@ function AssistanceFilePage({ f }: { f: AssistanceFileView }) {
 /** One file (/assistance/:id). */
 export function AssistanceDetailPage() {
   const { id } = useParams();
-  const f = useAssistanceFile(id);
-  if (f.error) {
-    return (
-      <Alert color="red" title="无法打开档案">
-        {errorMessage(f.error)}
-      </Alert>
-    );
-  }
-  if (!f.data) return <Loading center>正在加载安置帮教档案…</Loading>;
-  return <AssistanceFilePage f={f.data} />;
+  return (
+    <RecordLoader query={useAssistanceFile(id)} loading="正在加载安置帮教档案…">
+      {(f) => <AssistanceFilePage f={f} />}
+    </RecordLoader>
+  );
 }

@@ -11,13 +11,12 @@ import {
   type CorrectionFileView,
 } from '../../../shared/schemas/correction';
 import { LEVEL_SOURCE_LABELS } from '../../../shared/schemas/obligations';
-import { errorMessage } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { Basis } from '../../components/Basis';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { DaysLeft } from '../../components/DaysLeft';
 import { EmptyState } from '../../components/EmptyState';
-import { Loading } from '../../components/Loading';
+import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
 import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
@@ -353,14 +352,9 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
 /** One file (/correction/:id); a minor's file tells any other operator that it is closed. */
 export function CorrectionDetailPage() {
   const { id } = useParams();
-  const f = useCorrectionFile(id);
-  if (f.error) {
-    return (
-      <Alert color="red" title="无法打开档案">
-        {errorMessage(f.error)}
-      </Alert>
-    );
-  }
-  if (!f.data) return <Loading center>正在加载社区矫正档案…</Loading>;
-  return <CorrectionFilePage f={f.data} />;
+  return (
+    <RecordLoader query={useCorrectionFile(id)} loading="正在加载社区矫正档案…">
+      {(f) => <CorrectionFilePage f={f} />}
+    </RecordLoader>
+  );
 }
