@@ -690,7 +690,7 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
       for (let d = from; d < today; d = addInterval(d, iv)) {
         const late = rand() < 0.04 ? 3 + Math.floor(rand() * 10) : 0;
         const on = earlierOf(addDays(d, late - Math.floor(rand() * 3)), addDays(today, -1));
-        record(on < reported ? reported : on);
+        record(laterOf(on, reported));
       }
     };
     every(duty.report, reported, (d) => event('report', d, { method: '当面报告', content: '报告遵纪守法、接受监督管理情况' }));
@@ -699,7 +699,7 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
     );
     if (category === 'outside') every({ months: 1 }, reported, (d) => event('health', d, { content: '病情稳定，继续治疗' }));
     if (category === 'outside') every({ months: 3 }, reported, (d) => event('recheck', d, { content: '省级指定医院复查，病情稳定' }));
-    for (let m = reported.slice(0, 8) + '01'; m < today; m = addMonths(m, 1)) {
+    for (let m = `${reported.slice(0, 8)}01`; m < today; m = addMonths(m, 1)) {
       const day = laterOf(reported, addDays(m, 9 + Math.floor(rand() * 10)));
       if (day >= today) break;
       const short = rand() < 0.05 ? 2 : 0;

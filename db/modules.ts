@@ -13,6 +13,8 @@ import { DISPUTE_COLUMN_KEYS } from '../shared/schemas/disputes';
 import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
 import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
 import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
+import { ASSISTANCE_COLUMN_KEYS } from '../shared/schemas/assistance';
+import { assistanceDueSource, assistancePersonFiles, assistanceRecycle, assistanceStaffWork } from './services/assistance';
 import { correctionDueSource, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
@@ -99,6 +101,17 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: null,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
+    attachmentOwner: null,
+  },
+  assistance: {
+    due: assistanceDueSource,
+    personFiles: assistancePersonFiles,
+    personRenamed: null,
+    recycle: assistanceRecycle,
+    // The whole-ledger export and the monthly 未衔接 list come with the assistance statistics (a later slice).
+    ledgerExport: null,
+    staffWork: assistanceStaffWork,
+    ledgerColumns: ASSISTANCE_COLUMN_KEYS,
     attachmentOwner: null,
   },
 };

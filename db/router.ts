@@ -17,6 +17,7 @@ import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
+import * as assistance from './services/assistance';
 import * as correction from './services/correction';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
@@ -174,6 +175,20 @@ const handlers: Handlers = {
   'correction.delete': (ctx, i) => correction.deleteFile(ctx, i.id),
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
+  'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
+  'assistance.get': (ctx, i) => assistance.getFile(ctx, i.id),
+  'assistance.create': (ctx, i) => assistance.createFile(ctx, i),
+  'assistance.update': (ctx, i) => assistance.updateFile(ctx, i),
+  'assistance.saveHandover': (ctx, i) => assistance.saveHandover(ctx, i),
+  'assistance.saveTeam': (ctx, i) => assistance.saveTeam(ctx, i),
+  'assistance.savePlacement': (ctx, i) => assistance.savePlacement(ctx, i),
+  'assistance.setLevel': (ctx, i) => assistance.setLevel(ctx, i),
+  'assistance.saveRecord': (ctx, i) => assistance.saveRecord(ctx, i),
+  'assistance.deleteRecord': (ctx, i) => assistance.deleteRecord(ctx, i.id),
+  'assistance.end': (ctx, i) => assistance.endFile(ctx, i),
+  'assistance.delete': (ctx, i) => assistance.deleteFile(ctx, i.id),
+  'assistance.schedule': (ctx) => assistance.getSchedule(ctx),
+  'assistance.saveSchedule': (ctx, i) => assistance.saveSchedule(ctx, i),
 };
 
 /** Methods that work before first-run setup. */

@@ -4,6 +4,7 @@
  * handler table in db/router.ts is typed from it, so a missing handler is a compile error.
  */
 import type { z } from 'zod';
+import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { correctionContract } from './contract/correction';
 import { disputesContract } from './contract/disputes';
@@ -28,6 +29,7 @@ export const contract = {
   ...attachmentsContract,
   ...followupContract,
   ...correctionContract,
+  ...assistanceContract,
 } as const;
 
 export type Contract = typeof contract;

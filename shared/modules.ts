@@ -14,7 +14,7 @@
  * `schedule`), which owns the to-do table and never reads a module's tables itself.
  */
 
-export const MODULES = ['persons', 'followup', 'disputes', 'mediation', 'correction'] as const;
+export const MODULES = ['persons', 'followup', 'disputes', 'mediation', 'correction', 'assistance'] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 export interface ModuleInfo {
@@ -72,6 +72,15 @@ export const MODULE_INFO = {
     entity: 'correction',
     record: '社区矫正档案',
     route: '/correction',
+    attachmentOwner: null,
+    due: true,
+  },
+  assistance: {
+    label: '安置帮教',
+    nav: '安置帮教',
+    entity: 'assistance',
+    record: '安置帮教档案',
+    route: '/assistance',
     attachmentOwner: null,
     due: true,
   },

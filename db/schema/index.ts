@@ -6,3 +6,4 @@ export * from './attachments';
 export * from './followup';
 export * from './obligations';
 export * from './correction';
+export * from './assistance';

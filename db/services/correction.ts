@@ -66,9 +66,9 @@ import {
   syncRecordItems,
   type DueSource,
 } from './obligations';
-import { requirePerson, type PersonFiles } from './persons';
-import type { RecycleSource } from './recycle';
-import { getSetting, putSetting, staffNamer, staffWork, type StaffWork } from './reference';
+import { personCard, requirePerson, type PersonFiles } from './persons';
+import { binRecord, listedRecycle, type RecycleSource } from './recycle';
+import { getSetting, putSetting, responsibleWork, staffNamer, type StaffWork } from './reference';
 import { all, containsPattern, one, run, Where, write } from './sql';
 
 const SETTINGS_KEY = 'correction_settings';
@@ -220,11 +220,7 @@ function levelName(ctx: ServiceContext, level: CorrectionLevel): string {
 function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefined {
   const r = fileRow(ctx, id);
   if (!r) return undefined;
-  const p = one<{ id: string; name: string; sex: 'M' | 'F' | null; id_number: string | null; address: string | null }>(
-    ctx,
-    'SELECT id, name, sex, id_number, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
-    r.person_id,
-  )!;
+  const person = personCard(ctx, r.person_id);
   const events = loadEvents(ctx, id);
   const today = ctx.clock.today();
   const items = r.status === 'active' ? dueItems(ctx, r, events, today) : [];
@@ -236,7 +232,7 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
   const deadline = reportingDeadline(facts);
   return {
     id: r.id,
-    person: { id: p.id, name: p.name, sex: p.sex, idNumber: p.id_number, address: p.address },
+    person,
     category: r.category,
     ground: r.ground,
     crime: r.crime,
@@ -544,10 +540,7 @@ export function deleteFile(ctx: ServiceContext, id: string): { ok: true } {
   return write(ctx, () => {
     const f = getFile(ctx, id);
     if (f.deletedAt) throw new LedgerError('NOT_FOUND', '该社区矫正档案已删除。');
-    run(ctx, 'UPDATE correction_file SET deleted_at = ?, updated_at = ? WHERE id = ?', ctx.clock.now(), ctx.clock.now(), id);
-    syncCorrection(ctx, id);
-    audit(ctx, { action: 'delete', entity: 'correction', entityId: id, before: snapshot(f) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'correction_file', entity: 'correction', id, sync: syncCorrection }, 'delete', () => snapshot(f));
   });
 }
 
@@ -556,10 +549,9 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
     const f = loadFile(ctx, id);
     if (!f?.deletedAt) throw new LedgerError('NOT_FOUND', '回收站中没有该档案。');
     requireReadable(ctx, f);
-    run(ctx, 'UPDATE correction_file SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.clock.now(), id);
-    syncCorrection(ctx, id);
-    audit(ctx, { action: 'restore', entity: 'correction', entityId: id, after: snapshot(loadFile(ctx, id)!) });
-    return { ok: true as const };
+    return binRecord(ctx, { table: 'correction_file', entity: 'correction', id, sync: syncCorrection }, 'restore', () =>
+      snapshot(loadFile(ctx, id)!),
+    );
   });
 }
 
@@ -687,43 +679,21 @@ export const correctionPersonFiles: PersonFiles = (ctx, personId) =>
   }));
 
 /** The recycle bin's section of deleted files (registered in db/modules.ts). */
-export const correctionRecycle: RecycleSource = {
-  deleted(ctx, limit) {
-    const page = listFiles(ctx, CorrectionListInput.parse({ deleted: true, pageSize: limit }));
-    return {
-      rows: page.rows.map((f) => ({
-        id: f.id,
-        name: `${f.personName}的社区矫正档案`,
-        cells: [f.personName, CORRECTION_CATEGORY_LABELS[f.category], `${f.termStart}至${f.termEnd}`],
-        deletedAt: f.deletedAt!,
-      })),
-      total: page.total,
-    };
-  },
-  restore: (ctx, id) => void restoreFile(ctx, id),
-};
+export const correctionRecycle: RecycleSource = listedRecycle(
+  (ctx, limit) => listFiles(ctx, CorrectionListInput.parse({ deleted: true, pageSize: limit })),
+  (f) => ({
+    name: `${f.personName}的社区矫正档案`,
+    cells: [f.personName, CORRECTION_CATEGORY_LABELS[f.category], `${f.termStart}至${f.termEnd}`],
+  }),
+  restoreFile,
+);
 
 /** The files in correction a colleague is responsible for, to hand over when they leave (设置 → 移交工作). */
-export const correctionStaffWork: StaffWork = staffWork({
+export const correctionStaffWork: StaffWork = responsibleWork({
   label: '在矫的社区矫正档案',
   unit: '份',
-  open: (ctx, staffId) =>
-    all<{ id: string }>(
-      ctx,
-      "SELECT id FROM correction_file WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status = 'active' ORDER BY term_start",
-      staffId,
-    ).map((r) => r.id),
-  move(ctx, id, toStaffId) {
-    const before = fileRow(ctx, id)!;
-    run(ctx, 'UPDATE correction_file SET responsible_staff_id = ?, updated_at = ? WHERE id = ?', toStaffId, ctx.clock.now(), id);
-    syncCorrection(ctx, id);
-    const name = staffNamer(ctx);
-    audit(ctx, {
-      action: 'update',
-      entity: 'correction',
-      entityId: id,
-      before: { responsibleName: name(before.responsible_staff_id, null) },
-      after: { responsibleName: name(toStaffId, null) },
-    });
-  },
+  table: 'correction_file',
+  orderBy: 'term_start',
+  entity: 'correction',
+  sync: syncCorrection,
 });

@@ -191,6 +191,18 @@ export function restorePerson(ctx: ServiceContext, id: string): { ok: true } {
  * page. Each module that keeps files on people registers one in db/modules.ts; this module reads
  * none of their tables.
  */
+/** A person as a module's file shows them: name, sex, ID number and address (residence, else household). */
+export function personCard(
+  ctx: ServiceContext,
+  id: string,
+): { id: string; name: string; sex: 'M' | 'F' | null; idNumber: string | null; address: string | null } {
+  return one<{ id: string; name: string; sex: 'M' | 'F' | null; idNumber: string | null; address: string | null }>(
+    ctx,
+    'SELECT id, name, sex, id_number AS idNumber, coalesce(residence_address, household_address) AS address FROM person WHERE id = ?',
+    id,
+  )!;
+}
+
 export type PersonFiles = (ctx: ServiceContext, personId: string) => PersonRecord[];
 
 export function personDetail(ctx: ServiceContext, id: string, files: readonly PersonFiles[]): PersonDetail {

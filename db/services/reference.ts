@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DEFAULT_DISPUTE_PATTERN, DEFAULT_MEDIATION_PATTERN } from '../../shared/domain/case-number';
 import { DICT_KINDS, type DictKind } from '../../shared/dictionaries';
 import { LedgerError } from '../../shared/errors';
-import type { ModuleName } from '../../shared/modules';
+import type { AuditEntity, ModuleName } from '../../shared/modules';
 import { columnChoice } from '../../shared/schemas/common';
 import {
   DEFAULT_CATEGORY_DEADLINE_DAYS,
@@ -385,6 +385,44 @@ export function staffWork(w: {
       return ids.length;
     },
   };
+}
+
+/**
+ * The StaffWork of a module whose open files (status 'active', not deleted) each have one responsible staff
+ * member in `responsible_staff_id`: moved one by one, each file's due items following (`sync`) and its history
+ * told who is responsible now. Table, order and entity come from the module's code, never from input.
+ */
+export function responsibleWork(w: {
+  label: string;
+  unit: string;
+  table: string;
+  orderBy: string;
+  entity: AuditEntity;
+  sync: (ctx: ServiceContext, id: string) => void;
+}): StaffWork {
+  return staffWork({
+    label: w.label,
+    unit: w.unit,
+    open: (ctx, staffId) =>
+      all<{ id: string }>(
+        ctx,
+        `SELECT id FROM ${w.table} WHERE responsible_staff_id = ? AND deleted_at IS NULL AND status = 'active' ORDER BY ${w.orderBy}`,
+        staffId,
+      ).map((r) => r.id),
+    move(ctx, id, toStaffId) {
+      const before = one<{ staff: string }>(ctx, `SELECT responsible_staff_id AS staff FROM ${w.table} WHERE id = ?`, id)!;
+      run(ctx, `UPDATE ${w.table} SET responsible_staff_id = ?, updated_at = ? WHERE id = ?`, toStaffId, ctx.clock.now(), id);
+      w.sync(ctx, id);
+      const name = staffNamer(ctx);
+      audit(ctx, {
+        action: 'update',
+        entity: w.entity,
+        entityId: id,
+        before: { responsibleName: name(before.staff, null) },
+        after: { responsibleName: name(toStaffId, null) },
+      });
+    },
+  });
 }
 
 /** A colleague's open work in each module that keeps some. */

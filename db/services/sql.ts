@@ -82,3 +82,15 @@ export function toFen(yuan: number | null): number | null {
 export function toYuan(fen: number | null): number | null {
   return fen === null ? null : fen / 100;
 }
+
+/** Inserts one row; table and column names come from the calling code, never from input. */
+export function insertRow(ctx: ServiceContext, table: string, cols: Record<string, unknown>): void {
+  const names = Object.keys(cols);
+  run(ctx, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, ...Object.values(cols));
+}
+
+/** Updates one row by id; table and column names come from the calling code, never from input. */
+export function updateRow(ctx: ServiceContext, table: string, id: string, cols: Record<string, unknown>): void {
+  const names = Object.keys(cols);
+  run(ctx, `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, ...Object.values(cols), id);
+}

@@ -4,6 +4,7 @@
  * here does not compile. App provides this map to every page (renderer/components/modules.tsx).
  */
 import type { UiModules } from '../components/modules';
+import { assistanceUi } from '../features/assistance/module';
 import { correctionUi } from '../features/correction/module';
 import { disputesUi } from '../features/disputes/module';
 import { followupUi } from '../features/followup/module';
@@ -16,4 +17,5 @@ export const uiModules: UiModules = {
   disputes: disputesUi,
   mediation: mediationUi,
   correction: correctionUi,
+  assistance: assistanceUi,
 };

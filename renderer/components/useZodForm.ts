@@ -59,3 +59,13 @@ export function useZodForm<V extends Record<string, any>>({
     },
   });
 }
+
+/** A Select's props for a text field of a form, '' standing for nothing chosen (Mantine's Select speaks null). */
+// biome-ignore lint/suspicious/noExplicitAny: the same bound as useZodForm's values
+export function selectProps<V extends Record<string, any>>(form: UseFormReturnType<V>, field: keyof V & string) {
+  return {
+    ...form.getInputProps(field),
+    value: (form.getValues()[field] as string) || null,
+    onChange: (x: string | null) => form.setFieldValue(field, (x ?? '') as never),
+  };
+}

@@ -17,6 +17,7 @@ export const RECYCLE_COLUMNS: Record<RecycleSection, readonly string[]> = {
   disputes: ['案号', '类型', '当事人'],
   mediation: ['卷宗号', '当事人'],
   correction: ['姓名', '矫正类别', '矫正期限'],
+  assistance: ['姓名', '释放类型', '释放日期'],
   attachments: ['名称', '类别', '所属'],
 } satisfies { [S in RecycleSection]: readonly string[] };
 

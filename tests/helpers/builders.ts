@@ -5,6 +5,7 @@
  * with the e2e fixture alike (anything with a typed `call`).
  */
 import type { Input, Method, Output } from '../../shared/contract';
+import type { AssistanceFileView } from '../../shared/schemas/assistance';
 import type { CorrectionFileView } from '../../shared/schemas/correction';
 import type { Dispute } from '../../shared/schemas/disputes';
 import type { FollowupSubject } from '../../shared/schemas/followup';
@@ -129,6 +130,23 @@ export function correctionFile(t: Caller, p: Person, fields: Partial<Input<'corr
     effectiveDate: '2024-06-10',
     termStart: '2024-06-10',
     termEnd: '2025-06-09',
+    responsibleStaffId: firstStaffId(t),
+    ...fields,
+  });
+}
+
+/**
+ * A person released on 2024-06-01 (刑满释放, the tests' today is 2024-06-15): not yet 衔接, so its 衔接 item is
+ * overdue; an ordinary (一般) file, the first staff member responsible.
+ */
+export function assistanceFile(t: Caller, p: Person, fields: Partial<Input<'assistance.create'>> = {}): AssistanceFileView {
+  return t.call('assistance.create', {
+    personId: p.id,
+    crime: '盗窃罪',
+    sentence: '有期徒刑三年',
+    prison: '某省某监狱',
+    releaseType: 'expiry',
+    releaseDate: '2024-06-01',
     responsibleStaffId: firstStaffId(t),
     ...fields,
   });

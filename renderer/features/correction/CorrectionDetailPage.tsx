@@ -1,8 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EVENT_KIND_LABELS, HOURS_KINDS, type CorrectionEventKind } from '../../../shared/domain/correction-rules';
-import { isOpen, type DueItem } from '../../../shared/domain/obligations';
 import {
   CORRECTION_CATEGORY_LABELS,
   CORRECTION_STATUS_LABELS,
@@ -11,41 +10,21 @@ import {
   type CorrectionEvent,
   type CorrectionFileView,
 } from '../../../shared/schemas/correction';
-import { ITEM_ACTION_LABELS, LEVEL_SOURCE_LABELS, type ItemActionKind } from '../../../shared/schemas/obligations';
-import { errorMessage } from '../../api/client';
+import { LEVEL_SOURCE_LABELS } from '../../../shared/schemas/obligations';
 import { AuditHistory } from '../../components/AuditHistory';
 import { Basis } from '../../components/Basis';
 import { confirmDelete } from '../../components/ConfirmDelete';
 import { DaysLeft } from '../../components/DaysLeft';
 import { EmptyState } from '../../components/EmptyState';
-import { Loading } from '../../components/Loading';
+import { RecordLoader } from '../../components/RecordLoader';
+import { RowActions } from '../../components/RowActions';
 import { todayLocal } from '../../components/today';
-import { DueStateBadge } from '../obligations/DueStateBadge';
-import { ItemActionModal, type ItemActionWords } from '../obligations/ItemActionModal';
-import { useUndoItemAction } from '../obligations/mutations';
+import { DueItemsCard } from '../obligations/DueItemsCard';
+import type { ItemActionWords } from '../obligations/ItemActionModal';
+import { Facts } from '../../components/Facts';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
 import { CORRECTION_TOUCHES, useDeleteCorrection, useDeleteEvent } from './mutations';
 import { useCorrectionFile, useCorrectionSchedule } from './queries';
-
-/** A card's facts as label–value rows, two pairs a row. */
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder fz="sm">
-      <Table.Tbody>
-        {Array.from({ length: Math.ceil(rows.length / 2) }, (_, i) => (
-          <Table.Tr key={rows[i * 2]![0]}>
-            {rows.slice(i * 2, i * 2 + 2).flatMap(([label, value]) => [
-              <Table.Th key={`${label}-h`} w={130}>
-                {label}
-              </Table.Th>,
-              <Table.Td key={`${label}-d`}>{value || '—'}</Table.Td>,
-            ])}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 function ReceptionCard({ f, onEdit }: { f: CorrectionFileView; onEdit: () => void }) {
   const r = f.reception;
@@ -139,98 +118,6 @@ const ACTION_WORDS: ItemActionWords = {
   extendExample: '如：经批准外出就医，返回后报告',
   waiveExample: '如：住院治疗期间，已电话核实',
 };
-
-function DueCard({ f }: { f: CorrectionFileView }) {
-  const today = todayLocal();
-  const open = f.dueItems.filter(isOpen);
-  const [acting, setActing] = useState<{ item: DueItem; kind: ItemActionKind } | null>(null);
-  const undo = useUndoItemAction(CORRECTION_TOUCHES);
-  const active = f.status === 'active';
-  return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        到期事项
-      </Title>
-      {open.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {active ? '目前没有待办事项。' : '档案已结束，不再产生待办事项。'}
-        </Text>
-      ) : (
-        <Table withTableBorder verticalSpacing={4} data-testid="due-items">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>事项</Table.Th>
-              <Table.Th w={190}>到期日</Table.Th>
-              <Table.Th w={80}>状态</Table.Th>
-              {active && <Table.Th w={100} />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {open.slice(0, 12).map((i) => (
-              <Table.Tr key={`${i.ruleId}:${i.key}`}>
-                <Table.Td>
-                  <Basis source={i.source}>{i.label}</Basis>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {i.dueDate}
-                    <DaysLeft today={today} due={i.dueDate} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <DueStateBadge state={i.state} />
-                </Table.Td>
-                {active && (
-                  <Table.Td>
-                    <Group gap={2} wrap="nowrap">
-                      {i.kind !== 'termEnd' && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setActing({ item: i, kind: 'extend' })}>
-                          延期
-                        </Button>
-                      )}
-                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setActing({ item: i, kind: 'waive' })}>
-                        免除
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {f.itemActions.map((a) => (
-        <Group key={a.id} gap={6} mt={6}>
-          <Text size="xs" c="dimmed">
-            {a.label}：{ITEM_ACTION_LABELS[a.kind]}
-            {a.newDate ? `至 ${a.newDate}` : ''}（{a.reason}）
-          </Text>
-          {active && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="gray"
-              onClick={() => void undo.run(a.id, `已撤销${ITEM_ACTION_LABELS[a.kind]}`)}
-            >
-              撤销
-            </Button>
-          )}
-        </Group>
-      ))}
-      {acting && (
-        <ItemActionModal
-          module="correction"
-          ownerId={f.id}
-          item={acting.item}
-          kind={acting.kind}
-          touches={CORRECTION_TOUCHES}
-          words={ACTION_WORDS}
-          onClose={() => setActing(null)}
-        />
-      )}
-    </Card>
-  );
-}
 
 const HOURS_TITLE = { education: '教育学习', public: '公益活动' } as const;
 
@@ -341,14 +228,7 @@ function EventsCard({
                 <Table.Td>{e.staff}</Table.Td>
                 {active && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(e)}>
-                        修改
-                      </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(e)}>
-                        删除
-                      </Button>
-                    </Group>
+                    <RowActions onEdit={() => onEdit(e)} onDelete={() => void remove(e)} />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -442,7 +322,15 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
       </Card>
       <ReceptionCard f={f} onEdit={() => setDialog({ kind: 'reception' })} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <DueCard f={f} />
+        <DueItemsCard
+          module="correction"
+          ownerId={f.id}
+          items={f.dueItems}
+          actions={f.itemActions}
+          active={f.status === 'active'}
+          touches={CORRECTION_TOUCHES}
+          words={ACTION_WORDS}
+        />
         <Stack>
           <LevelCard f={f} onChange={() => setDialog({ kind: 'level' })} />
           <HoursCard f={f} />
@@ -464,14 +352,9 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
 /** One file (/correction/:id); a minor's file tells any other operator that it is closed. */
 export function CorrectionDetailPage() {
   const { id } = useParams();
-  const f = useCorrectionFile(id);
-  if (f.error) {
-    return (
-      <Alert color="red" title="无法打开档案">
-        {errorMessage(f.error)}
-      </Alert>
-    );
-  }
-  if (!f.data) return <Loading center>正在加载社区矫正档案…</Loading>;
-  return <CorrectionFilePage f={f.data} />;
+  return (
+    <RecordLoader query={useCorrectionFile(id)} loading="正在加载社区矫正档案…">
+      {(f) => <CorrectionFilePage f={f} />}
+    </RecordLoader>
+  );
 }

@@ -22,7 +22,7 @@ import {
 import { DateField } from '../../components/DateField';
 import { PageForm } from '../../components/GuardedForm';
 import { Loading } from '../../components/Loading';
-import { useZodForm } from '../../components/useZodForm';
+import { selectProps, useZodForm } from '../../components/useZodForm';
 import { PersonPicker, type PickedPerson } from '../persons/PersonPicker';
 import { useSetupStatus, useStaffNames, useVillages } from '../reference/queries';
 import { useSaveCorrection } from './mutations';
@@ -114,11 +114,7 @@ function CorrectionEditor({ existing, operatorId }: { existing?: CorrectionFileV
   });
   const { run, saving } = useSaveCorrection(form, toFormPath);
   const v = form.getValues();
-  const select = (field: keyof Values) => ({
-    ...form.getInputProps(field),
-    value: (v[field] as string) || null,
-    onChange: (x: string | null) => form.setFieldValue(field, x ?? ''),
-  });
+  const select = (field: keyof Values) => selectProps(form, field);
   const outside = v.category === 'outside';
   const deadline =
     v.category && /^\d{4}-\d{2}-\d{2}$/.test(outside ? v.receivedDate : v.effectiveDate)

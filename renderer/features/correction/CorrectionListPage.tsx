@@ -1,4 +1,4 @@
-import { Badge, Group, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Group, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import {
   CORRECTION_CATEGORIES,
@@ -14,13 +14,13 @@ import {
   type CorrectionColumn,
   type CorrectionRow,
 } from '../../../shared/schemas/correction';
-import { DaysLeft } from '../../components/DaysLeft';
+import { DaysLeft, NextDue } from '../../components/DaysLeft';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useLinkedFilters } from '../../components/linkedFilters';
 import { printSubtitle } from '../../components/PrintLedger';
 import { todayLocal } from '../../components/today';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { ScopeFilters } from '../reference/ScopeFilters';
 import { fetchCorrectionPage, useCorrectionList, useCorrectionSchedule } from './queries';
 
 type Sort = NonNullable<Input<'correction.list'>['sort']>;
@@ -52,8 +52,6 @@ const DEFAULT_COLUMNS: readonly CorrectionColumn[] = ['name', 'category', 'crime
 
 /** 社区矫正台账: one row per file, soonest due item first. */
 export function CorrectionListPage() {
-  const villages = useVillages();
-  const staff = useStaff(true);
   const schedule = useCorrectionSchedule();
   const ledger = useLedger(DEFAULT_FILTERS);
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
@@ -110,17 +108,7 @@ export function CorrectionListPage() {
       width: 180,
       keep: true,
       sort: 'nextDueDate',
-      cell: (r) =>
-        r.nextDueDate && r.status === 'active' ? (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
-              {r.nextDueDate}
-            </Text>
-            <DaysLeft today={today} due={r.nextDueDate} />
-          </Group>
-        ) : (
-          (r.nextDueDate ?? '')
-        ),
+      cell: (r) => <NextDue today={today} date={r.nextDueDate} overdue={r.overdue} active={r.status === 'active'} />,
     },
   };
   const moreSet = [f.status !== DEFAULT_FILTERS.status, f.villageId, f.responsibleStaffId, f.overdue, f.due7].filter(Boolean).length;
@@ -164,24 +152,7 @@ export function CorrectionListPage() {
               value={f.status}
               onChange={(v) => set('status', v as CorrectionStatus | null)}
             />
-            <FilterSelect
-              label="执行地"
-              w={150}
-              searchable
-              data={villageOptions(villages.data)}
-              value={f.villageId}
-              onChange={(v) => set('villageId', v)}
-            />
-            <FilterSelect
-              label="责任人"
-              w={150}
-              searchable
-              data={staffOptions(staff.data)}
-              value={f.responsibleStaffId}
-              onChange={(v) => set('responsibleStaffId', v)}
-            />
-            <Switch label="仅看逾期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
-            <Switch label="仅看7日内到期" mb={8} checked={f.due7} onChange={(e) => set('due7', e.currentTarget.checked)} />
+            <ScopeFilters filters={f} set={set} villageLabel="执行地" />
           </>
         ),
         moreSet,

@@ -1,4 +1,4 @@
-import { Group, Switch, Text, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import type { Input } from '../../../shared/contract';
 import { groupText, type ControlStatus, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import {
@@ -11,13 +11,13 @@ import {
   type FollowupRow,
   type FollowupStatus,
 } from '../../../shared/schemas/followup';
-import { DaysLeft } from '../../components/DaysLeft';
+import { NextDue } from '../../components/DaysLeft';
 import { FilterSelect } from '../../components/FilterSelect';
 import { todayLocal } from '../../components/today';
 import { printSubtitle } from '../../components/PrintLedger';
 import { LedgerList, ResetFilters, useLedger, useLedgerSort, type LedgerColumn } from '../../components/LedgerList';
 import { useLinkedFilters } from '../../components/linkedFilters';
-import { staffOptions, useStaff, useVillages, villageOptions } from '../reference/queries';
+import { ScopeFilters } from '../reference/ScopeFilters';
 import { ControlBadge, FollowupStatusBadge, groupOptions, LevelBadge, levelOptions } from './labels';
 import { useFollowupLedgerFile } from './mutations';
 import { fetchFollowupPage, useFollowupList } from './queries';
@@ -65,8 +65,6 @@ const DEFAULT_COLUMNS: readonly FollowupColumn[] = [
 
 /** 重点人员台账: one row per file, soonest visit first. */
 export function FollowupListPage() {
-  const villages = useVillages();
-  const staff = useStaff(true);
   const ledger = useLedger(DEFAULT_FILTERS);
   // 仅看逾期 (or 仅看7日内到期), 包保责任人 and 村（社区） from a link (the dashboard's counts).
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
@@ -117,17 +115,7 @@ export function FollowupListPage() {
       width: 190,
       keep: true,
       sort: 'nextDueDate',
-      cell: (r) =>
-        r.nextDueDate && r.status === 'active' ? (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>
-              {r.nextDueDate}
-            </Text>
-            <DaysLeft today={today} due={r.nextDueDate} />
-          </Group>
-        ) : (
-          (r.nextDueDate ?? '')
-        ),
+      cell: (r) => <NextDue today={today} date={r.nextDueDate} overdue={r.overdue} active={r.status === 'active'} />,
     },
     overdue: { header: '是否逾期', width: 80, cell: (r) => (r.overdue ? '是' : '否') },
   };
@@ -192,24 +180,7 @@ export function FollowupListPage() {
               value={f.status}
               onChange={(v) => set('status', v as FollowupStatus | null)}
             />
-            <FilterSelect
-              label="村（社区）"
-              w={150}
-              searchable
-              data={villageOptions(villages.data)}
-              value={f.villageId}
-              onChange={(v) => set('villageId', v)}
-            />
-            <FilterSelect
-              label="包保责任人"
-              w={150}
-              searchable
-              data={staffOptions(staff.data)}
-              value={f.responsibleStaffId}
-              onChange={(v) => set('responsibleStaffId', v)}
-            />
-            <Switch label="仅看逾期" mb={8} checked={f.overdue} onChange={(e) => set('overdue', e.currentTarget.checked)} />
-            <Switch label="仅看7日内到期" mb={8} checked={f.due7} onChange={(e) => set('due7', e.currentTarget.checked)} />
+            <ScopeFilters filters={f} set={set} staffLabel="包保责任人" />
           </>
         ),
         moreSet,

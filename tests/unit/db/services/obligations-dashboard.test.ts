@@ -5,7 +5,15 @@ import { dashboardSql, LIST_LIMIT, readDashboard } from '../../../../db/services
 import type { Input } from '../../../../shared/contract';
 import type { Dashboard, DueList } from '../../../../shared/schemas/obligations';
 import type { Person } from '../../../../shared/schemas/persons';
-import { caseFromDispute, dispute, mentalHealthFile, person, unreportedDrugFile, writtenAgreement } from '../../../helpers/builders';
+import {
+  assistanceFile,
+  caseFromDispute,
+  dispute,
+  mentalHealthFile,
+  person,
+  unreportedDrugFile,
+  writtenAgreement,
+} from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -60,6 +68,7 @@ describe('the to-do dashboard', () => {
       ['dispute', 0, 1, 0],
       ['mediation', 0, 0, 0],
       ['correction', 0, 0, 0],
+      ['assistance', 0, 0, 0],
     ]);
     expect(d.byStaff).toEqual([
       {
@@ -72,6 +81,7 @@ describe('the to-do dashboard', () => {
           { module: 'dispute', overdue: 0, dueSoon: 1 },
           { module: 'mediation', overdue: 0, dueSoon: 0 },
           { module: 'correction', overdue: 0, dueSoon: 0 },
+          { module: 'assistance', overdue: 0, dueSoon: 0 },
         ],
       },
     ]);
@@ -181,6 +191,7 @@ describe('the to-do dashboard', () => {
       ['dispute', 1, ['东村']],
       ['mediation', 0, []],
       ['correction', 0, []],
+      ['assistance', 0, []],
     ]);
   });
 
@@ -207,6 +218,7 @@ describe('the counts by module and person count records, and the ledgers they op
     if (module === 'followup') return t.call('followup.list', { ...flag, responsibleStaffId: who }).total;
     if (module === 'dispute') return t.call('disputes.list', { ...flag, staffId: who }).total;
     if (module === 'correction') return t.call('correction.list', { ...flag, responsibleStaffId: who }).total;
+    if (module === 'assistance') return t.call('assistance.list', { ...flag, responsibleStaffId: who }).total;
     return t.call('mediation.list', { ...flag, leadMediatorId: who }).total;
   };
 
@@ -225,6 +237,8 @@ describe('the counts by module and person count records, and the ledgers they op
     // A dispute due within the week, one overdue
     dispute(t, [a, b], { deadline: '2024-06-20', responsibleStaffId: staffId });
     dispute(t, [a, b], { deadline: '2024-06-10', responsibleStaffId: other.id });
+    // Released on 03-01 and never 衔接 nor visited: 未衔接 since 03-01 and the quarterly visit of 06-01, 王调解's
+    assistanceFile(t, person(t, { name: '周五' }), { releaseDate: '2024-03-01', responsibleStaffId: staffId });
 
     const d = t.call('obligations.dashboard', {});
     const of = (module: string) => d.modules.find((m) => m.module === module)!;
@@ -234,6 +248,7 @@ describe('the counts by module and person count records, and the ledgers they op
       ['dispute', 1, 1, 1, 1],
       ['mediation', 2, 1, 1, 1], // and its return visit, planned 30 days after the agreement (06-20)
       ['correction', 0, 0, 0, 0],
+      ['assistance', 2, 1, 0, 0],
     ]);
     expect(
       of('followup')
@@ -246,16 +261,18 @@ describe('the counts by module and person count records, and the ledgers they op
       { module: 'dispute', overdue: 0, dueSoon: 1 },
       { module: 'mediation', overdue: 0, dueSoon: 0 },
       { module: 'correction', overdue: 0, dueSoon: 0 },
+      { module: 'assistance', overdue: 1, dueSoon: 0 },
     ]);
     expect(cells(other.id)).toEqual([
       { module: 'followup', overdue: 1, dueSoon: 1 },
       { module: 'dispute', overdue: 1, dueSoon: 0 },
       { module: 'mediation', overdue: 1, dueSoon: 1 },
       { module: 'correction', overdue: 0, dueSoon: 0 },
+      { module: 'assistance', overdue: 0, dueSoon: 0 },
     ]);
     expect(d.byStaff.map((s) => [s.name, s.overdue, s.dueSoon])).toEqual([
       ['李网格', 3, 2],
-      ['王调解', 1, 1],
+      ['王调解', 2, 1],
     ]);
 
     // Every count, of everyone and of each person, is the number of rows its ledger lists

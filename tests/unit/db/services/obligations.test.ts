@@ -8,7 +8,15 @@ import { markObligationsStale, obligationsStale, refreshObligations } from '../.
 import { DUE_MODULES, MODULE_INFO, MODULES } from '../../../../shared/modules';
 import type { Dispute } from '../../../../shared/schemas/disputes';
 import type { Person } from '../../../../shared/schemas/persons';
-import { caseFromDispute, correctionFile, dispute, followupFile, person, writtenAgreement } from '../../../helpers/builders';
+import {
+  assistanceFile,
+  caseFromDispute,
+  correctionFile,
+  dispute,
+  followupFile,
+  person,
+  writtenAgreement,
+} from '../../../helpers/builders';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 import { dueItems } from '../../../helpers/dashboard';
 
@@ -49,6 +57,7 @@ describe('the registry of due-item sources', () => {
     caseWithAgreement(d);
     followupFile(t, a);
     correctionFile(t, a);
+    assistanceFile(t, a);
     const built = rowsByModule();
     expect(Object.keys(built).sort()).toEqual([...DUE_MODULES].sort());
     // A stray row of a record that owes nothing, and every real row lost: the rebuild puts it right.

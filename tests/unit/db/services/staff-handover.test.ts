@@ -32,10 +32,11 @@ describe('handing a colleague’s work to another', () => {
       { label: '在管的重点人员档案', unit: '份', count: files },
       { label: '未办结的纠纷', unit: '件', count: open },
       { label: '在矫的社区矫正档案', unit: '份', count: 0 },
+      { label: '在册的安置帮教档案', unit: '份', count: 0 },
     ]);
     const audits = count('SELECT count(*) AS n FROM audit_log');
-    expect(t.call('staff.handOver', { fromStaffId: from, toStaffId: to }).map((w) => w.count)).toEqual([files, open, 0]);
-    expect(t.call('staff.workload', { staffId: from }).map((w) => w.count)).toEqual([0, 0, 0]);
+    expect(t.call('staff.handOver', { fromStaffId: from, toStaffId: to }).map((w) => w.count)).toEqual([files, open, 0, 0]);
+    expect(t.call('staff.workload', { staffId: from }).map((w) => w.count)).toEqual([0, 0, 0, 0]);
     expect(count('SELECT count(*) AS n FROM audit_log') - audits).toBe(files + open);
     // Closed disputes keep who handled them; no due item is left in the leaver's name
     expect(

@@ -223,6 +223,14 @@ describe('the host checks the same dates with its clock', () => {
   it('lists a day-dependent schema for every method that writes such a date', () => {
     expect(dated.sort()).toEqual(
       [
+        'assistance.create',
+        'assistance.end',
+        'assistance.saveHandover',
+        'assistance.savePlacement',
+        'assistance.saveRecord',
+        'assistance.saveTeam',
+        'assistance.setLevel',
+        'assistance.update',
         'correction.create',
         'correction.saveEvent',
         'correction.saveReception',

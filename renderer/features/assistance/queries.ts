@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Input } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { moduleKey } from '../../components/modules';
+
+/** Everything of assistance starts with 'assistance' (its settings too), so one invalidation refreshes all. */
+export const assistanceKeys = {
+  all: moduleKey('assistance'),
+  list: (f: Input<'assistance.list'>) => ['assistance', 'list', f] as const,
+  detail: (id: string) => ['assistance', 'detail', id] as const,
+  schedule: ['assistance', 'schedule'] as const,
+};
+
+/** One page of the ledger with the filters on screen, for 打印台账. */
+export function fetchAssistancePage(f: Input<'assistance.list'>, page: number, pageSize: number) {
+  return api.assistance.list({ ...f, page, pageSize });
+}
+
+export function useAssistanceList(f: Input<'assistance.list'>) {
+  return useQuery({ queryKey: assistanceKeys.list(f), queryFn: () => api.assistance.list(f), placeholderData: (prev) => prev });
+}
+
+export function useAssistanceFile(id: string | undefined) {
+  return useQuery({
+    queryKey: assistanceKeys.detail(id ?? ''),
+    queryFn: () => api.assistance.get({ id: id! }),
+    enabled: !!id,
+    retry: false,
+  });
+}
+
+/** The 帮教期, the local windows and the visit cadences, with their defaults and sources. */
+export function useAssistanceSchedule() {
+  return useQuery({ queryKey: assistanceKeys.schedule, queryFn: () => api.assistance.schedule({}) });
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id, type Paged } from '../schemas/common';
+import {
+  AssistanceCreateInput,
+  AssistanceCreateInputAsOf,
+  AssistanceLevelInput,
+  AssistanceLevelInputAsOf,
+  AssistanceListInput,
+  AssistanceRecordInput,
+  AssistanceRecordInputAsOf,
+  AssistanceSettingsInput,
+  AssistanceUpdateInput,
+  AssistanceUpdateInputAsOf,
+  EndInput,
+  EndInputAsOf,
+  HandoverInput,
+  HandoverInputAsOf,
+  PlacementInput,
+  PlacementInputAsOf,
+  TeamInput,
+  TeamInputAsOf,
+  type AssistanceFileView,
+  type AssistanceRow,
+  type AssistanceSchedule,
+} from '../schemas/assistance';
+import { method } from './define';
+
+export const assistanceContract = {
+  'assistance.list': method<Paged<AssistanceRow>>()(AssistanceListInput),
+  'assistance.get': method<AssistanceFileView>()(z.strictObject({ id: Id })),
+  'assistance.create': method<AssistanceFileView>()(AssistanceCreateInput, AssistanceCreateInputAsOf),
+  'assistance.update': method<AssistanceFileView>()(AssistanceUpdateInput, AssistanceUpdateInputAsOf),
+  /** 衔接 (REVIEW §6.2): 必接必送 for a 重点帮教对象. */
+  'assistance.saveHandover': method<AssistanceFileView>()(HandoverInput, HandoverInputAsOf),
+  /** The 1+n 帮教小组 and its 帮教协议. */
+  'assistance.saveTeam': method<AssistanceFileView>()(TeamInput, TeamInputAsOf),
+  'assistance.savePlacement': method<AssistanceFileView>()(PlacementInput, PlacementInputAsOf),
+  /** A change of the 重点/risk level from a day on (the engine's level history). */
+  'assistance.setLevel': method<AssistanceFileView>()(AssistanceLevelInput, AssistanceLevelInputAsOf),
+  /** 走访/谈话, 帮扶, 重新违法犯罪. */
+  'assistance.saveRecord': method<AssistanceFileView>()(AssistanceRecordInput, AssistanceRecordInputAsOf),
+  'assistance.deleteRecord': method<AssistanceFileView>()(z.strictObject({ id: Id })),
+  /** 帮教期满 / 死亡 / 迁出 / 再次收监. */
+  'assistance.end': method<AssistanceFileView>()(EndInput, EndInputAsOf),
+  'assistance.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
+  'assistance.schedule': method<AssistanceSchedule>()(z.strictObject({}).optional()),
+  'assistance.saveSchedule': method<AssistanceSchedule>()(AssistanceSettingsInput),
+};
