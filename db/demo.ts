@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMonths, earlierOf, laterOf } from '../shared/date-math';
 import { addDays } from '../shared/dates';
+import { DEFAULT_ASSISTANCE } from '../shared/domain/assistance-rules';
 import { DEFAULT_LEVEL_TABLE } from '../shared/domain/correction-rules';
 import { idCheckChar } from '../shared/domain/id-number';
 import { addInterval } from '../shared/domain/obligations';
@@ -710,6 +711,119 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
   return refused;
 }
 
+/**
+ * 安置帮教 files: released over the last two years (one from 社区矫正), most collected and registered with
+ * their team, placement and visits at their level's cadence, the 重点 ones collected 必接必送, one
+ * released three days ago not yet 衔接, two still to be released (预释放) with the prison's notice, and
+ * a few 临时救助 and trainings. Entered through the contract; returns how many steps were refused.
+ */
+export function generateAssistance(host: Host, opts: { files: number; personIds: readonly string[]; seed?: number }): number {
+  const rand = rng(opts.seed ?? 20240618);
+  const ctx = contextFor(host);
+  const today = ctx.clock.today();
+  const staff = ctx.db
+    .prepare("SELECT id, name FROM staff WHERE kind = 'staff' AND deleted_at IS NULL ORDER BY created_at LIMIT 1")
+    .get() as {
+    id: string;
+    name: string;
+  };
+  const villages = (ctx.db.prepare('SELECT id FROM village WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  let refused = 0;
+  const call = (method: string, input: unknown): { id: string } | null => {
+    const r = invoke(host, method as never, input as never);
+    if (!r.ok) refused++;
+    return r.ok ? (r.value as never) : null;
+  };
+  const people = [...new Set(opts.personIds)].slice(0, opts.files);
+  for (const [n, personId] of people.entries()) {
+    const story = CORRECTION_STORIES[(n + 2) % CORRECTION_STORIES.length]!;
+    const pending = n < 2;
+    const fresh = n === 2;
+    const release = pending ? addDays(today, 10 + n * 12) : fresh ? addDays(today, -3) : addDays(today, -20 - Math.floor(rand() * 700));
+    const level = n % 4 === 1 ? 'high' : n % 4 === 3 ? 'medium' : 'normal';
+    const file = call('assistance.create', {
+      personId,
+      crime: story.crime,
+      sentence: '有期徒刑二年',
+      prison: '某某监狱',
+      sentenceStart: addDays(release, -730),
+      sentenceEnd: release,
+      releaseType: n === 5 ? 'correction_end' : 'expiry',
+      releaseDate: release,
+      certificateNumber: pending ? null : `释字〔${release.slice(0, 4)}〕${200 + n}号`,
+      noticeDate: earlierOf(addDays(release, -30), addDays(today, -1)),
+      villageId: pick(rand, villages),
+      responsibleStaffId: staff.id,
+      level,
+    });
+    if (!file || pending || fresh) continue;
+    const key = level !== 'normal';
+    call('assistance.saveHandover', {
+      id: file.id,
+      familyContactDate: addDays(release, -20),
+      state: 'done',
+      method: key ? 'escort' : pick(rand, ['family', 'self'] as const),
+      returnDate: release,
+      receiver: key ? `${staff.name}、村干部` : '家属',
+      policeReportDate: addDays(release, 2),
+      registerDate: addDays(release, 3),
+      key,
+    });
+    call('assistance.saveTeam', {
+      id: file.id,
+      agreementDate: addDays(release, 5),
+      members: [
+        { name: staff.name, role: '司法所工作人员', phone: null },
+        { name: makeName(rand, rand() < 0.5), role: '网格员', phone: null },
+        { name: makeName(rand, rand() < 0.5), role: '亲属', phone: null },
+      ],
+    });
+    if (addDays(release, 30) < today) {
+      const placement = pick(rand, ['employed', 'employed', 'farming', 'business', 'none'] as const);
+      call('assistance.savePlacement', {
+        id: file.id,
+        placement,
+        placementDate: addDays(release, 30),
+        placementNote: placement === 'none' ? '年老体弱，无劳动能力，已申请低保' : null,
+      });
+    }
+    const every = DEFAULT_ASSISTANCE.visits[level];
+    for (let d = addDays(release, 5); d < today; d = addInterval(d, every)) {
+      call('assistance.saveRecord', {
+        id: null,
+        fileId: file.id,
+        kind: 'visit',
+        date: d,
+        method: pick(rand, ['走访', '谈话'] as const),
+        content: '思想稳定，家庭和睦，正常务工',
+        staff: null,
+      });
+    }
+    if (n % 5 === 4)
+      call('assistance.saveRecord', {
+        id: null,
+        fileId: file.id,
+        kind: 'aid',
+        date: addDays(release, 10),
+        aidType: '临时救助',
+        amount: 400,
+        content: '生活困难，发放临时救助金',
+        staff: null,
+      });
+    if (n % 5 === 3)
+      call('assistance.saveRecord', {
+        id: null,
+        fileId: file.id,
+        kind: 'aid',
+        date: addDays(release, 15),
+        aidType: '技能培训',
+        content: '参加电焊技能培训',
+        staff: null,
+      });
+  }
+  return refused;
+}
+
 export function runDemo(argv: string[]): void {
   const i = argv.indexOf('--db');
   const path = i >= 0 && argv[i + 1] ? argv[i + 1]! : join(appDataDir(), 'demo-ledger.db');
@@ -739,7 +853,8 @@ export function runDemo(argv: string[]): void {
     process.stdout.write('\r人民调解案件……   ');
     const refused =
       generateMediation(host, { cases: Math.max(40, Math.round(n / 5)), personIds: gen.personIds }) +
-      generateCorrection(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds });
+      generateCorrection(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds }) +
+      generateAssistance(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds });
     if (refused > 0) console.log(`\n（有 ${refused} 步未被接受，已跳过）`);
     console.log(`\n演示账本已生成：${path}`);
     console.log(`打开方式：npm run web -- --db "${path}"`);
