@@ -23,6 +23,7 @@ import { mediationDueSource, mediationOwner, mediationPersonFiles, mediationRecy
 import { disputesLedgerExport } from './services/disputes-export';
 import type { LedgerExport } from './services/exports';
 import { followupLedgerExport } from './services/followup-export';
+import { assistanceLedgerExport } from './services/assistance-export';
 import { mediationLedgerExport } from './services/mediation-export';
 import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
@@ -108,8 +109,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personFiles: assistancePersonFiles,
     personRenamed: null,
     recycle: assistanceRecycle,
-    // The whole-ledger export and the monthly 未衔接 list come with the assistance statistics (a later slice).
-    ledgerExport: null,
+    ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
     attachmentOwner: null,

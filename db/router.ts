@@ -27,6 +27,8 @@ import * as obligations from './services/obligations';
 import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
+import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
+import { assistanceStatsFor } from './services/assistance-stats';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -176,6 +178,9 @@ const handlers: Handlers = {
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
+  'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
+  'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),
+  'assistance.stats': (ctx, i) => assistanceStatsFor(ctx, i),
   'assistance.get': (ctx, i) => assistance.getFile(ctx, i.id),
   'assistance.create': (ctx, i) => assistance.createFile(ctx, i),
   'assistance.update': (ctx, i) => assistance.updateFile(ctx, i),

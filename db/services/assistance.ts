@@ -74,7 +74,7 @@ import {
 } from './obligations';
 import { personCard, requirePerson, type PersonFiles } from './persons';
 import { binRecord, listedRecycle, type RecycleSource } from './recycle';
-import { getSetting, putSetting, responsibleWork, staffNamer, type StaffWork } from './reference';
+import { getSetting, putSetting, responsibleWork, staffNamer, type StaffNamer, type StaffWork } from './reference';
 import { all, containsPattern, insertRow, one, run, toFen, toYuan, updateRow, Where, write } from './sql';
 
 const SETTINGS_KEY = 'assistance_settings';
@@ -162,13 +162,21 @@ function engineFile(ctx: ServiceContext, r: FileDbRow): AssistanceFile {
   };
 }
 
-function dueItems(ctx: ServiceContext, r: FileDbRow, asOf: string): DueItem[] {
+/**
+ * A file's due items as of a day. With `recordedBy` (the statistics, read as at a period's end) only what
+ * was dated by that day counts: a later visit, 衔接 or 查找 is left out, as on that day.
+ */
+function dueItems(ctx: ServiceContext, r: FileDbRow, asOf: string, recordedBy?: string): DueItem[] {
+  const by = (d: string | null) => (recordedBy && d && d > recordedBy ? null : d);
+  const file = engineFile(ctx, r);
   return assistanceDueItems({
-    file: engineFile(ctx, r),
-    visits: loadRecords(ctx, r.id).filter((x) => x.kind === 'visit'),
+    file: recordedBy
+      ? { ...file, handoverDate: by(file.handoverDate), returnDate: by(file.returnDate), familyContactDate: by(file.familyContactDate) }
+      : file,
+    visits: loadRecords(ctx, r.id).filter((x) => x.kind === 'visit' && by(x.date)),
     settings: assistanceSettingsOf(ctx),
     actions: loadItemActions(ctx, 'assistance', r.id),
-    endDate: r.end_date,
+    endDate: by(r.end_date),
     today: asOf,
     holidays: holidayTable(ctx),
   });
@@ -199,6 +207,12 @@ export function syncAssistance(ctx: ServiceContext, id: string): boolean {
         }
       : null,
   );
+}
+
+/** A file's due items as they stood at the end of `asOf` (for the statistics). */
+export function assistanceItemsAsOf(ctx: ServiceContext, id: string, asOf: string): DueItem[] {
+  const r = fileRow(ctx, id);
+  return r ? dueItems(ctx, r, asOf, asOf) : [];
 }
 
 /** The family contact before release, 未衔接, the first home visit, visits by level and 帮教期满 (registered in db/modules.ts). */
@@ -620,8 +634,14 @@ const SORT_SQL = {
   name: 'p.name_initials',
 } as const;
 
-export function listFiles(ctx: ServiceContext, f: z.output<typeof AssistanceListInput>): Paged<AssistanceRow> {
-  const today = ctx.clock.today();
+/** The list's filter: the ledger, its print and its export read the same rows. */
+export type AssistanceFilter = Omit<z.output<typeof AssistanceListInput>, 'page' | 'pageSize'>;
+
+/** A row of the list as read, before the 责任人 is named. */
+export type AssistanceListDbRow = Omit<AssistanceRow, 'overdue' | 'responsibleName'> & { staffId: string };
+
+/** The list's SQL for a filter: its count, and its page in the chosen order (@limit, @offset). */
+export function assistanceListSql(f: AssistanceFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
   const { sql: where, params } = new Where(f.deleted ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL', { today })
     .when(f.releaseType, 'a.release_type = @releaseType', 'releaseType')
     .when(f.handover, 'a.handover_state = @handover', 'handover')
@@ -638,27 +658,33 @@ export function listFiles(ctx: ServiceContext, f: z.output<typeof AssistanceList
     .when(f.q && containsPattern(f.q), "p.name LIKE @q ESCAPE '\\'", 'q');
   const from = 'FROM assistance_file a JOIN person p ON p.id = a.person_id';
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
-  const rows = all<Omit<AssistanceRow, 'overdue' | 'responsibleName'> & { staffId: string }>(
-    ctx,
-    `SELECT a.id, a.person_id AS personId, p.name AS personName, a.crime, a.release_type AS releaseType, a.release_date AS releaseDate,
+  return {
+    count: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    page: `SELECT a.id, a.person_id AS personId, p.name AS personName, a.crime, a.release_type AS releaseType, a.release_date AS releaseDate,
        a.handover_state AS handoverState, a.level, a.placement, a.period_end AS periodEnd, a.responsible_staff_id AS staffId,
        (SELECT name FROM village WHERE id = a.village_id) AS villageName, a.status, a.next_due_date AS nextDueDate, a.deleted_at AS deletedAt
      ${from} WHERE ${where}
      ORDER BY ${SORT_SQL[f.sort]} IS NULL, ${SORT_SQL[f.sort]} ${dir}, a.id ${dir} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-  );
-  const name = staffNamer(ctx);
-  return {
-    rows: rows.map(({ staffId, ...r }) => ({
-      ...r,
-      responsibleName: name(staffId, null) ?? '',
-      overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
-    })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
+    params,
   };
+}
+
+/** A row as the ledger and its export show it: the 责任人 named as everywhere (two of one name told apart). */
+export function assistanceRow({ staffId, ...r }: AssistanceListDbRow, today: string, name: StaffNamer): AssistanceRow {
+  return {
+    ...r,
+    responsibleName: name(staffId, null) ?? '',
+    overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
+  };
+}
+
+export function listFiles(ctx: ServiceContext, f: z.output<typeof AssistanceListInput>): Paged<AssistanceRow> {
+  const today = ctx.clock.today();
+  const q = assistanceListSql(f, today);
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<AssistanceListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  const name = staffNamer(ctx);
+  return { rows: rows.map((r) => assistanceRow(r, today, name)), total, page: f.page, pageSize: f.pageSize };
 }
 
 // ── settings ─────────────────────────────────────────────────────────────────────────────────

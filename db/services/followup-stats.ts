@@ -55,7 +55,7 @@ import { controlHistory, engineFacts, type SubjectDbRow } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './followup-cadence';
 import { keptTallies, unreadFiles } from './followup-duties';
-import { all } from './sql';
+import { all, groupRows } from './sql';
 
 interface FileRow extends Pick<SubjectDbRow, 'control_status' | 'control_history'> {
   id: string;
@@ -83,17 +83,6 @@ interface VisitRow {
 const IN_PERIOD = 'f.deleted_at IS NULL AND f.start_date <= @to AND (f.end_date IS NULL OR f.end_date >= @from)';
 
 const dutyStats = (t: DutyTally): FollowupDutyStats => ({ ...t, rate: dutyRate(t) });
-
-/** Rows of many files, each file's together (in no particular order: the engine sorts a file's events itself). */
-function bySubject<T extends { subjectId: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.subjectId);
-    if (list) list.push(r);
-    else out.set(r.subjectId, [r]);
-  }
-  return out;
-}
 
 type GroupAcc = FollowupGroupStats & { tally: DutyTally };
 
@@ -177,7 +166,7 @@ function addByEngine(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, 
     { from, to, only: ids },
   );
   // One pass over every file's visits (in no particular order: the engine sorts a file's events itself).
-  const visitsOf = bySubject(
+  const visitsOf = groupRows(
     all<VisitRow>(
       ctx,
       `SELECT v.subject_id AS subjectId, v.id, v.kind, v.date, v.test_result AS testResult, v.excuse, v.stability
@@ -185,17 +174,19 @@ function addByEngine(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, 
        WHERE v.deleted_at IS NULL AND v.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
       { from, to, asOf, only: ids },
     ),
+    'subjectId',
   );
   // Drug files' police reports and 中止 periods up to the as-of day, the same way.
-  const reportsOf = bySubject(
+  const reportsOf = groupRows(
     all<{ subjectId: string; id: string; date: string; matters: string }>(
       ctx,
       `SELECT r.subject_id AS subjectId, r.id, r.date, r.matters FROM followup_report r JOIN followup_subject f ON f.id = r.subject_id
        WHERE r.deleted_at IS NULL AND r.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
       { from, to, asOf, only: ids },
     ).map((r): RecordReport & { subjectId: string } => ({ ...r, matters: JSON.parse(r.matters) as string[] })),
+    'subjectId',
   );
-  const suspensionsOf = bySubject(
+  const suspensionsOf = groupRows(
     all<RecordSuspension & { subjectId: string }>(
       ctx,
       `SELECT u.subject_id AS subjectId, u.id, u.reason, u.start_date AS startDate,
@@ -204,9 +195,10 @@ function addByEngine(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, 
        WHERE u.deleted_at IS NULL AND u.start_date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
       { from, to, asOf, only: ids },
     ),
+    'subjectId',
   );
   // And the office's 延期/免除 decisions, the same way (an excused visit is not counted as owed and missed).
-  const actionsOf = bySubject(
+  const actionsOf = groupRows(
     all<ItemAction & { subjectId: string }>(
       ctx,
       `SELECT a.owner_id AS subjectId, a.id, a.kind, a.rule_id AS ruleId, a.item_key AS itemKey, a.label, a.date, a.new_date AS newDate, a.reason, a.created_at AS createdAt
@@ -214,15 +206,17 @@ function addByEngine(ctx: ServiceContext, acc: Acc, { from, to, asOf }: Period, 
        WHERE a.deleted_at IS NULL AND a.date <= @asOf AND ${IN_PERIOD} ${ONLY}`,
       { from, to, asOf, only: ids },
     ),
+    'subjectId',
   );
   // And each file's level history, in the order it took effect.
-  const levelsOf = bySubject(
+  const levelsOf = groupRows(
     all<{ subjectId: string; date: string; level: FollowupLevel }>(
       ctx,
       `SELECT l.owner_id AS subjectId, l.date, l.level FROM level_change l JOIN followup_subject f ON l.module = 'followup' AND f.id = l.owner_id
        WHERE l.deleted_at IS NULL AND ${IN_PERIOD} ${ONLY} ORDER BY l.owner_id, l.date, l.id`,
       { from, to, only: ids },
     ),
+    'subjectId',
   );
   const holidays = holidayTable(ctx);
   const overrides = followupOverrides(ctx);
@@ -436,7 +430,7 @@ function yearStats(ctx: ServiceContext, from: string, asOf: string): FollowupYea
      WHERE f.group_code = 'mental_health' AND f.deleted_at IS NULL AND f.start_date <= @to AND (f.end_date IS NULL OR f.end_date >= @from)`,
     span,
   );
-  const recordsOf = bySubject(
+  const recordsOf = groupRows(
     all<{
       subjectId: string;
       year: number;
@@ -453,6 +447,7 @@ function yearStats(ctx: ServiceContext, from: string, asOf: string): FollowupYea
        WHERE y.deleted_at IS NULL AND y.year BETWEEN @first AND @last AND f.group_code = 'mental_health' AND f.deleted_at IS NULL`,
       { first: years[0], last: years[years.length - 1] },
     ),
+    'subjectId',
   );
   const input = files.map((f) => ({
     span: { startDate: f.start_date, endDate: f.end_date },

@@ -94,3 +94,14 @@ export function updateRow(ctx: ServiceContext, table: string, id: string, cols: 
   const names = Object.keys(cols);
   run(ctx, `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, ...Object.values(cols), id);
 }
+
+/** Rows of many records, each record's together, by the given column (in the order read). */
+export function groupRows<T, K extends keyof T>(rows: readonly T[], key: K): Map<T[K], T[]> {
+  const out = new Map<T[K], T[]>();
+  for (const r of rows) {
+    const list = out.get(r[key]);
+    if (list) list.push(r);
+    else out.set(r[key], [r]);
+  }
+  return out;
+}

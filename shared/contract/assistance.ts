@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Id, type Paged } from '../schemas/common';
+import { Id, PeriodInput, type FileResult, type Paged } from '../schemas/common';
 import {
   AssistanceCreateInput,
   AssistanceCreateInputAsOf,
+  AssistanceExportInput,
   AssistanceLevelInput,
   AssistanceLevelInputAsOf,
   AssistanceListInput,
@@ -19,14 +20,22 @@ import {
   PlacementInputAsOf,
   TeamInput,
   TeamInputAsOf,
+  UnlinkedListInput,
   type AssistanceFileView,
   type AssistanceRow,
   type AssistanceSchedule,
+  type AssistanceStats,
 } from '../schemas/assistance';
 import { method } from './define';
 
 export const assistanceContract = {
   'assistance.list': method<Paged<AssistanceRow>>()(AssistanceListInput),
+  /** The ledger as .xlsx with the filters, order and columns on screen. */
+  'assistance.exportLedger': method<FileResult>()(AssistanceExportInput),
+  /** 未衔接人员月报 (REVIEW §6.3) as .xlsx. */
+  'assistance.exportUnlinked': method<FileResult>()(UnlinkedListInput),
+  /** 安置帮教统计 for a period, with each definition (REVIEW §6.4). */
+  'assistance.stats': method<AssistanceStats>()(PeriodInput),
   'assistance.get': method<AssistanceFileView>()(z.strictObject({ id: Id })),
   'assistance.create': method<AssistanceFileView>()(AssistanceCreateInput, AssistanceCreateInputAsOf),
   'assistance.update': method<AssistanceFileView>()(AssistanceUpdateInput, AssistanceUpdateInputAsOf),

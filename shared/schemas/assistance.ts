@@ -30,8 +30,9 @@ import {
   type ReleaseType,
   type TeamCheck,
 } from '../domain/assistance-rules';
+import type { AssistanceStatsFigures } from '../domain/assistance-stats';
 import type { DueItem, Interval } from '../domain/obligations';
-import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
+import { asOf, columnChoice, DateStr, Id, MonthStr, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 import type { ItemAction, LevelChange } from './obligations';
 
 export { ASSISTANCE_LEVEL_LABELS, END_REASON_LABELS, HANDOVER_METHOD_LABELS, HANDOVER_STATE_LABELS, PLACEMENT_LABELS, RELEASE_TYPE_LABELS };
@@ -243,6 +244,16 @@ export const ASSISTANCE_COLUMN_KEYS = [
 ] as const;
 export type AssistanceColumn = (typeof ASSISTANCE_COLUMN_KEYS)[number];
 
+/** The ledger's filter and order without paging, in the columns chosen on screen (or every column). */
+export const AssistanceExportInput = AssistanceListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(ASSISTANCE_COLUMN_KEYS).optional(),
+});
+export type AssistanceExportInput = z.input<typeof AssistanceExportInput>;
+
+/** 未衔接人员月报 (REVIEW §6.3): the month whose last day (or today, when earlier) the list is read at. */
+export const UnlinkedListInput = z.strictObject({ month: MonthStr });
+export type UnlinkedListInput = z.input<typeof UnlinkedListInput>;
+
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────
 
 export type AssistanceStatus = 'active' | 'ended';
@@ -396,3 +407,10 @@ export const ASSISTANCE_FIELD_LABELS = {
 } as const;
 
 export { AID_TYPES, ASSISTANCE_VISIT_METHODS, REOFFENCE_TYPES, TEAM_ROLES };
+
+/** The statistics of a period (shared/domain/assistance-stats.ts), read as at `asOf`. */
+export interface AssistanceStats extends AssistanceStatsFigures {
+  dateFrom: string;
+  dateTo: string;
+  asOf: string;
+}

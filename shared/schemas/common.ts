@@ -32,6 +32,18 @@ export function optText(label: string, max: number) {
     .transform((v) => (v ? v : null));
 }
 
+/** A calendar month as 'YYYY-MM'. */
+export const MonthStr = z
+  .string({ error: '请选择月份' })
+  .trim()
+  .regex(/^(18|19|20|21)\d{2}-(0[1-9]|1[0-2])$/, '月份应为“年-月”，如 2024-06');
+
+/** A statistics period: both days, the end not before the start. */
+export const PeriodInput = z
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr })
+  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+export type PeriodInput = z.input<typeof PeriodInput>;
+
 export const OptDate = z
   .union([z.literal(''), DateStr])
   .nullish()

@@ -27,11 +27,13 @@ import {
   columnChoice,
   DateStr,
   Id,
+  MonthStr,
   OptDate,
   OptId,
   optText,
   Page,
   PageSize,
+  PeriodInput,
   reqText,
   PhoneField,
   type NotAfterToday,
@@ -665,12 +667,6 @@ export const FollowupExportInput = FollowupListInput.omit({ page: true, pageSize
   columns: columnChoice(FOLLOWUP_COLUMN_KEYS).optional(),
 });
 
-/** A calendar month as 'YYYY-MM'. */
-export const MonthStr = z
-  .string({ error: '请选择月份' })
-  .trim()
-  .regex(/^(18|19|20|21)\d{2}-(0[1-9]|1[0-2])$/, '月份应为“年-月”，如 2024-06');
-
 export const VisitPlanInput = z.strictObject({ month: MonthStr, responsibleStaffId: Id.optional(), villageId: Id.optional() });
 export type VisitPlanInput = z.input<typeof VisitPlanInput>;
 
@@ -711,9 +707,7 @@ export interface VisitPlan {
 
 // ── statistics for a period (重点人员统计) ─────────────────────────────────────────────────────
 
-export const FollowupStatsInput = z
-  .strictObject({ dateFrom: DateStr, dateTo: DateStr })
-  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+export const FollowupStatsInput = PeriodInput;
 export type FollowupStatsInput = z.input<typeof FollowupStatsInput>;
 
 /** Visits (or tests) owed in the period and how many were done; see shared/domain/followup-stats.ts. */

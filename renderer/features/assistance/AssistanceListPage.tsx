@@ -16,6 +16,7 @@ import { useLinkedFilters } from '../../components/linkedFilters';
 import { printSubtitle } from '../../components/PrintLedger';
 import { todayLocal } from '../../components/today';
 import { ScopeFilters } from '../reference/ScopeFilters';
+import { useAssistanceLedgerFile } from './mutations';
 import { fetchAssistancePage, useAssistanceList } from './queries';
 
 type Sort = NonNullable<Input<'assistance.list'>['sort']>;
@@ -69,7 +70,7 @@ export function AssistanceListPage() {
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('nextDueDate', 'asc', ['releaseDate', 'periodEnd'], () => ledger.setPage(1));
-  const filter: Input<'assistance.list'> = {
+  const filter: Input<'assistance.exportLedger'> = {
     releaseType: f.releaseType ?? undefined,
     placement: f.placement ?? undefined,
     status: f.status ?? undefined,
@@ -85,6 +86,7 @@ export function AssistanceListPage() {
     dir: sort.dir,
   };
   const list = useAssistanceList({ ...filter, page: ledger.page, pageSize: 50 });
+  const download = useAssistanceLedgerFile();
   const today = todayLocal();
 
   const columns: { [K in AssistanceColumn]: LedgerColumn<AssistanceRow, Sort> } = {
@@ -148,10 +150,13 @@ export function AssistanceListPage() {
     <LedgerList
       module="assistance"
       title="安置帮教台账"
+      links={[{ label: '统计', path: 'stats' }]}
       print={{
         fetchPage: (page, pageSize) => fetchAssistancePage(filter, page, pageSize),
         subtitle: printSubtitle('', null, null, ledger.filtered),
       }}
+      // The ledger with exactly the filters, order and columns on screen, every page of it.
+      exportFile={{ busy: download.busy, run: (chosen) => void download.run({ ...filter, columns: chosen }) }}
       create="新建档案"
       filters={{
         main: (

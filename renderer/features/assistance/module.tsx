@@ -20,6 +20,7 @@ export const assistanceUi: UiModule<'assistance'> = {
   routes: [
     { path: '', element: lazyPage(() => import('./AssistanceListPage'), 'AssistanceListPage') },
     { path: 'new', element: formPage },
+    { path: 'stats', element: lazyPage(() => import('./AssistanceStatsPage'), 'AssistanceStatsPage') },
     { path: ':id', element: lazyPage(() => import('./AssistanceDetailPage'), 'AssistanceDetailPage') },
     { path: ':id/edit', element: formPage },
   ],

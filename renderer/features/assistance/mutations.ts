@@ -6,6 +6,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { AssistanceFileView } from '../../../shared/schemas/assistance';
 import { api } from '../../api/client';
+import { useDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -56,3 +57,6 @@ export function useSaveAssistanceSchedule<F>(form?: UseFormReturnType<F>) {
     form,
   );
 }
+
+export const useAssistanceLedgerFile = () => useDownload((f: Input<'assistance.exportLedger'>) => api.assistance.exportLedger(f));
+export const useUnlinkedListFile = () => useDownload((f: Input<'assistance.exportUnlinked'>) => api.assistance.exportUnlinked(f));

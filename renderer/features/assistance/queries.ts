@@ -9,6 +9,7 @@ export const assistanceKeys = {
   list: (f: Input<'assistance.list'>) => ['assistance', 'list', f] as const,
   detail: (id: string) => ['assistance', 'detail', id] as const,
   schedule: ['assistance', 'schedule'] as const,
+  stats: (f: Input<'assistance.stats'>) => ['assistance', 'stats', f] as const,
 };
 
 /** One page of the ledger with the filters on screen, for 打印台账. */
@@ -32,4 +33,9 @@ export function useAssistanceFile(id: string | undefined) {
 /** The 帮教期, the local windows and the visit cadences, with their defaults and sources. */
 export function useAssistanceSchedule() {
   return useQuery({ queryKey: assistanceKeys.schedule, queryFn: () => api.assistance.schedule({}) });
+}
+
+/** Under ['assistance'], so every write to a file refreshes the figures. */
+export function useAssistanceStats(f: Input<'assistance.stats'>, enabled: boolean) {
+  return useQuery({ queryKey: assistanceKeys.stats(f), queryFn: () => api.assistance.stats(f), enabled, placeholderData: (prev) => prev });
 }

@@ -1,33 +1,13 @@
-import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Anchor, List, SimpleGrid, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { addDays } from '../../../shared/dates';
-import { periodOf } from '../../../shared/date-math';
 import { FOLLOWUP_GROUP_LABELS, type FollowupGroup } from '../../../shared/domain/followup-rules';
 import { FOLLOWUP_STAT_DEFINITIONS } from '../../../shared/domain/followup-stats';
 import { formatRate } from '../../../shared/domain/rates';
 import { COLOR_LEVEL_SHORT_LABELS, COLOR_LEVELS, MH_LEVELS, TEST_RESULTS, type FollowupDutyStats } from '../../../shared/schemas/followup';
-import { errorMessage } from '../../api/client';
-import { DateField } from '../../components/DateField';
-import { todayLocal } from '../../components/today';
+import { usePeriod } from '../../components/PeriodPicker';
+import { AsOfNote, Definitions, SectionCard, StatsFrame } from '../../components/StatsFrame';
 import { Figure } from '../../components/Figure';
 import { useFollowupStats } from './queries';
-
-/** Under ['followup'], so every write to a file refreshes the figures. */
-/** The period buttons: the office mostly reports by month, quarter and year. */
-function presets(today: string): { label: string; from: string; to: string }[] {
-  const y = Number(today.slice(0, 4));
-  const month = periodOf(today, 'month');
-  const lastMonth = periodOf(addDays(month.start, -1), 'month');
-  const quarter = periodOf(today, 'quarter');
-  return [
-    { label: '今年以来', from: `${y}-01-01`, to: today },
-    { label: '本月', from: month.start, to: month.end },
-    { label: '上月', from: lastMonth.start, to: lastMonth.end },
-    { label: '本季度', from: quarter.start, to: quarter.end },
-    { label: '上年', from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
-  ];
-}
 
 function DutyCells({ d }: { d: FollowupDutyStats }) {
   return (
@@ -40,27 +20,13 @@ function DutyCells({ d }: { d: FollowupDutyStats }) {
   );
 }
 
-function SectionCard({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 const groupLabel = (g: FollowupGroup) => FOLLOWUP_GROUP_LABELS[g];
 
 /** 重点人员统计: figures for any period, with the definition of each shown beneath them. */
 export function FollowupStatsPage() {
-  const today = todayLocal();
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
-  const valid = !!from && !!to && from <= to;
-  const input = { dateFrom: from, dateTo: to };
-  const stats = useFollowupStats(input, valid);
+  const period = usePeriod();
+  const input = { dateFrom: period.from, dateTo: period.to };
+  const stats = useFollowupStats(input, period.valid);
   const s = stats.data;
   const others = s?.byGroup.filter((g) => g.group !== 'mental_health') ?? [];
   const mh = s?.byGroup.find((g) => g.group === 'mental_health');
@@ -73,45 +39,10 @@ export function FollowupStatsPage() {
   const definitions = Object.entries(FOLLOWUP_STAT_DEFINITIONS).filter(([k]) => !own.has(k));
 
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={3}>重点人员统计</Title>
-        <Button variant="default" component={Link} to="/followup">
-          返回台账
-        </Button>
-      </Group>
-      <Group align="flex-end">
-        <DateField label="统计期间从" withAsterisk value={from} onChange={setFrom} />
-        <DateField
-          label="统计期间至"
-          withAsterisk
-          value={to}
-          onChange={setTo}
-          error={from && to && from > to ? '结束日期不能早于开始日期' : undefined}
-        />
-        <Button.Group>
-          {presets(today).map((p) => (
-            <Button
-              key={p.label}
-              variant={p.from === from && p.to === to ? 'filled' : 'default'}
-              onClick={() => {
-                setFrom(p.from);
-                setTo(p.to);
-              }}
-            >
-              {p.label}
-            </Button>
-          ))}
-        </Button.Group>
-      </Group>
-      {stats.error && <Text c="red">{errorMessage(stats.error)}</Text>}
+    <StatsFrame title="重点人员统计" back="/followup" period={period} error={stats.error} loading={s ? null : '正在统计重点人员档案…'}>
       {s && (
         <>
-          {s.asOf < s.dateTo && (
-            <Text size="sm" c="orange.8">
-              统计截止日晚于今天，各项按今天（{s.asOf}）的记录计算，尚未到期的走访不计入。
-            </Text>
-          )}
+          <AsOfNote asOf={s.asOf} dateTo={s.dateTo} rest="，尚未到期的走访不计入" />
           <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Figure label="在管人数" value={s.inManagement} hint={`截至 ${s.dateTo}`} />
             <Figure label="新增建档" value={s.newFiles} />
@@ -142,16 +73,7 @@ export function FollowupStatsPage() {
             )}
             <Figure label="检测完成率" value={formatRate(s.tests.rate)} hint={`已检测 ${s.tests.done} / 应检测 ${s.tests.due}`} />
           </SimpleGrid>
-          <Card withBorder padding="sm" data-testid="stat-definitions">
-            <Text size="sm" fw={600} mb={4}>
-              统计口径
-            </Text>
-            <List size="xs" c="dimmed" spacing={2}>
-              {definitions.map(([k, text]) => (
-                <List.Item key={k}>{text}</List.Item>
-              ))}
-            </List>
-          </Card>
+          <Definitions entries={definitions} />
 
           <SimpleGrid cols={{ base: 1, xl: 2 }} style={{ alignItems: 'start' }}>
             <SectionCard title={`在管人数（截至 ${s.dateTo}）：严重精神障碍患者按危险性等级`}>
@@ -385,6 +307,6 @@ export function FollowupStatsPage() {
           </SectionCard>
         </>
       )}
-    </Stack>
+    </StatsFrame>
   );
 }

@@ -1,0 +1,87 @@
+/**
+ * 安置帮教统计 (REVIEW §6.4): the files of the register read as at the period's end, each file's due items
+ * from the engine as they stood that day, and the figures computed in shared/domain/assistance-stats.ts.
+ */
+import type { z } from 'zod';
+import { assistanceStats, type AssistanceStatFile } from '../../shared/domain/assistance-stats';
+import type { AssistanceLevel, EndReason, HandoverMethod, HandoverState, Placement } from '../../shared/domain/assistance-rules';
+import { statsAsOf } from '../../shared/domain/followup-stats';
+import type { AssistanceStats } from '../../shared/schemas/assistance';
+import type { PeriodInput } from '../../shared/schemas/common';
+import type { ServiceContext } from '../context';
+import { assistanceItemsAsOf } from './assistance';
+import { staffNamer } from './reference';
+import { all, groupRows, toYuan } from './sql';
+
+interface StatDbRow {
+  id: string;
+  personId: string;
+  personName: string;
+  villageName: string | null;
+  staffId: string;
+  releaseDate: string;
+  handoverState: HandoverState;
+  handoverMethod: HandoverMethod | null;
+  returnDate: string | null;
+  missingSince: string | null;
+  agreementDate: string | null;
+  placement: Placement | null;
+  placementDate: string | null;
+  endReason: EndReason | null;
+  endDate: string | null;
+}
+
+/** Every live file as the statistics read it at `asOf`. */
+export function assistanceStatFiles(ctx: ServiceContext, asOf: string): AssistanceStatFile[] {
+  const files = all<StatDbRow>(
+    ctx,
+    `SELECT a.id, a.person_id AS personId, p.name AS personName, (SELECT name FROM village WHERE id = a.village_id) AS villageName,
+       a.responsible_staff_id AS staffId, a.release_date AS releaseDate, a.handover_state AS handoverState,
+       a.handover_method AS handoverMethod, a.return_date AS returnDate, a.missing_since AS missingSince,
+       a.agreement_date AS agreementDate, a.placement, a.placement_date AS placementDate, a.end_reason AS endReason, a.end_date AS endDate
+     FROM assistance_file a JOIN person p ON p.id = a.person_id WHERE a.deleted_at IS NULL`,
+  );
+  const live = 'SELECT id FROM assistance_file WHERE deleted_at IS NULL';
+  const members = groupRows(
+    all<{ fileId: string; role: string }>(
+      ctx,
+      `SELECT file_id AS fileId, role FROM assistance_member WHERE deleted_at IS NULL AND file_id IN (${live})`,
+    ),
+    'fileId',
+  );
+  const records = groupRows(
+    all<{ fileId: string; kind: string; date: string; aidType: string | null; amountFen: number | null; offenceType: string | null }>(
+      ctx,
+      `SELECT file_id AS fileId, kind, date, aid_type AS aidType, amount_fen AS amountFen, offence_type AS offenceType
+       FROM assistance_record WHERE deleted_at IS NULL AND date <= @asOf AND file_id IN (${live})`,
+      { asOf },
+    ),
+    'fileId',
+  );
+  const levels = groupRows(
+    all<{ fileId: string; date: string; level: AssistanceLevel }>(
+      ctx,
+      `SELECT owner_id AS fileId, date, level FROM level_change WHERE module = 'assistance' AND deleted_at IS NULL ORDER BY date, id`,
+    ),
+    'fileId',
+  );
+  const name = staffNamer(ctx);
+  return files.map(({ staffId, ...f }) => {
+    const registered = f.releaseDate <= asOf && !(f.endDate && f.endDate <= asOf);
+    return {
+      ...f,
+      responsibleName: name(staffId, null) ?? '',
+      levels: levels.get(f.id) ?? [],
+      members: members.get(f.id) ?? [],
+      records: (records.get(f.id) ?? []).map(({ amountFen, fileId: _, ...r }) => ({ ...r, amount: toYuan(amountFen) })),
+      // Only the persons on the register owe visits that day; the engine runs for them alone.
+      items: registered ? assistanceItemsAsOf(ctx, f.id, asOf) : [],
+    };
+  });
+}
+
+export function assistanceStatsFor(ctx: ServiceContext, input: z.output<typeof PeriodInput>): AssistanceStats {
+  const asOf = statsAsOf(input.dateTo, ctx.clock.today());
+  const figures = assistanceStats(assistanceStatFiles(ctx, asOf), input.dateFrom, asOf);
+  return { ...figures, dateFrom: input.dateFrom, dateTo: input.dateTo, asOf };
+}

@@ -1,0 +1,93 @@
+/**
+ * 安置帮教统计: files arranged through the API under the fixed clock (2024-06-15); the page opens from the
+ * ledger, shows the indicators with their definitions and the persons not yet 衔接 by name, a 衔接
+ * recorded in the UI moves 衔接率, and the monthly 未衔接 list and the ledger download as .xlsx.
+ *
+ * 甲 released 03-01, fetched by the family 03-02, team and agreement, employed, visited 06-01.
+ * 乙 released 06-01, not yet 衔接.
+ */
+import type { Page } from '@playwright/test';
+import { choose, E2E_TODAY, expect, fillDate, shot, test } from './fixtures';
+import type { Input } from '../../shared/contract';
+
+const stat = (page: Page, name: string) => page.getByTestId(`stat-${name}`);
+
+test('indicators for the year, the 未衔接 persons by name, and the monthly list as .xlsx', async ({ page, app }) => {
+  const status = app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const staffId = status.operator!.id;
+  const file = (name: string, input: Partial<Input<'assistance.create'>>) => {
+    const p = app.call('persons.create', { name });
+    return app.call('assistance.create', {
+      personId: p.id,
+      crime: '盗窃罪',
+      sentence: '有期徒刑二年',
+      releaseType: 'expiry',
+      releaseDate: '2024-06-01',
+      responsibleStaffId: staffId,
+      ...input,
+    });
+  };
+  const jia = file('甲某', { releaseDate: '2024-03-01' });
+  app.call('assistance.saveHandover', { id: jia.id, state: 'done', method: 'family', returnDate: '2024-03-02' });
+  app.call('assistance.saveTeam', {
+    id: jia.id,
+    agreementDate: '2024-03-05',
+    members: [
+      { name: '王调解', role: '司法所工作人员' },
+      { name: '甲母', role: '亲属' },
+    ],
+  });
+  app.call('assistance.savePlacement', { id: jia.id, placement: 'employed', placementDate: '2024-04-01' });
+  app.call('assistance.saveRecord', { fileId: jia.id, kind: 'visit', method: '走访', date: '2024-06-01', content: '在家务工' });
+  app.call('assistance.saveRecord', {
+    fileId: jia.id,
+    kind: 'aid',
+    aidType: '临时救助',
+    amount: 800,
+    date: '2024-04-02',
+    content: '生活困难',
+  });
+  file('乙某', {});
+
+  await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(app.url);
+  await page.getByRole('link', { name: '安置帮教' }).click();
+  await page.getByRole('link', { name: '统计', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: '安置帮教统计' })).toBeVisible();
+  await expect(stat(page, '在册人数')).toHaveText('2');
+  await expect(stat(page, '本期释放')).toHaveText('2');
+  await expect(stat(page, '衔接率')).toHaveText('50.00%');
+  await expect(stat(page, '安置率')).toHaveText('50.00%');
+  await expect(stat(page, '帮教率')).toHaveText('50.00%');
+  await expect(stat(page, '临时救助')).toHaveText('1 人次');
+  await expect(page.getByText('金额 800 元')).toBeVisible();
+  await expect(page.getByTestId('stat-definitions')).toContainText('衔接率 = 本期释放人员中，到截止日已衔接的人数 ÷ 本期释放人数');
+  const unlinked = page.getByTestId('table-unlinked');
+  await expect(unlinked.getByRole('row')).toHaveCount(2);
+  await expect(unlinked).toContainText('乙某');
+  await expect(unlinked).toContainText('14');
+  await shot(page, 'assistance-stats');
+
+  // The monthly list as the county asks for it
+  const [list] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出未衔接人员月报' }).click()]);
+  expect(list.suggestedFilename()).toBe('高寨乡未衔接人员月报_2024-06.xlsx');
+
+  // 乙 is fetched home: from the person's name to the file, 衔接 recorded, back to the figures
+  await unlinked.getByRole('link', { name: '乙某' }).click();
+  await page.getByRole('button', { name: '登记衔接' }).click();
+  const handover = page.getByRole('dialog', { name: '衔接登记' });
+  await choose(handover, page, '衔接方式', '家属接回');
+  await fillDate(handover.getByLabel('接回（返回）日期'), '2024-06-10', handover.getByRole('heading').first());
+  await handover.getByRole('button', { name: '保存' }).click();
+  await expect(handover).toBeHidden();
+  await expect(page.getByTestId('handover-state')).toHaveText('已衔接');
+  await page.goBack();
+  await expect(stat(page, '衔接率')).toHaveText('100.00%');
+  await expect(page.getByTestId('unlinked-none')).toBeVisible();
+
+  // The ledger with its filter, as on screen
+  await page.getByRole('link', { name: '返回台账' }).click();
+  const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  expect(ledger.suggestedFilename()).toBe(`高寨乡安置帮教台账_${E2E_TODAY}.xlsx`);
+});
