@@ -29,6 +29,7 @@ import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
 import { assistanceStatsFor } from './services/assistance-stats';
+import { assistanceDocument } from './services/assistance-documents';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -181,6 +182,7 @@ const handlers: Handlers = {
   'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
   'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),
   'assistance.stats': (ctx, i) => assistanceStatsFor(ctx, i),
+  'assistance.document': (ctx, i) => assistanceDocument(ctx, i),
   'assistance.get': (ctx, i) => assistance.getFile(ctx, i.id),
   'assistance.create': (ctx, i) => assistance.createFile(ctx, i),
   'assistance.update': (ctx, i) => assistance.updateFile(ctx, i),

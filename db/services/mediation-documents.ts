@@ -8,12 +8,10 @@ import { LedgerError } from '../../shared/errors';
 import type { FileResult } from '../../shared/schemas/common';
 import type { MediationDocInput } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
-import { renderDocx } from '../documents/docx';
 import { attachmentCounts } from './attachments';
-import { audit } from './audit';
+import { documentFile } from './documents';
 import { getCase } from './mediation';
 import { dictLabel } from './reference';
-import { write } from './sql';
 
 export async function mediationDocument(ctx: ServiceContext, input: z.output<typeof MediationDocInput>): Promise<FileResult> {
   const c = getCase(ctx, input.caseId);
@@ -25,14 +23,5 @@ export async function mediationDocument(ctx: ServiceContext, input: z.output<typ
     { categoryLabel: dictLabel(ctx, 'dispute_category', c.category), attachments: attachmentCounts(ctx, 'mediation_case', c.id) },
     input.doc,
   );
-  const file = await renderDocx(model);
-  write(ctx, () =>
-    audit(ctx, {
-      action: 'export',
-      entity: 'mediation',
-      entityId: c.id,
-      after: { 文书: MEDIATION_DOC_TITLES[input.doc], 文件: file.fileName },
-    }),
-  );
-  return file;
+  return documentFile(ctx, model, { entity: 'mediation', id: c.id, title: MEDIATION_DOC_TITLES[input.doc] });
 }

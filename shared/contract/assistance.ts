@@ -3,6 +3,7 @@ import { Id, PeriodInput, type FileResult, type Paged } from '../schemas/common'
 import {
   AssistanceCreateInput,
   AssistanceCreateInputAsOf,
+  AssistanceDocInput,
   AssistanceExportInput,
   AssistanceLevelInput,
   AssistanceLevelInputAsOf,
@@ -36,6 +37,8 @@ export const assistanceContract = {
   'assistance.exportUnlinked': method<FileResult>()(UnlinkedListInput),
   /** 安置帮教统计 for a period, with each definition (REVIEW §6.4). */
   'assistance.stats': method<AssistanceStats>()(PeriodInput),
+  /** A form of the file as Word (REVIEW §6.5). */
+  'assistance.document': method<FileResult>()(AssistanceDocInput),
   'assistance.get': method<AssistanceFileView>()(z.strictObject({ id: Id })),
   'assistance.create': method<AssistanceFileView>()(AssistanceCreateInput, AssistanceCreateInputAsOf),
   'assistance.update': method<AssistanceFileView>()(AssistanceUpdateInput, AssistanceUpdateInputAsOf),

@@ -20,7 +20,7 @@ import {
 import type { AttachmentKind } from '../schemas/attachments';
 import type { EscalationReport, MediationCase, MediationParty, MediationRecord, ReturnVisit } from '../schemas/mediation';
 import { ESCALATION_DUTY_TEXT } from '../schemas/reference';
-import { cnAmount, cnDate, type Block, type Cell, type DocPart, type DocumentModel } from './model';
+import { cnAmount, cnDate, type Block, type Cell, type DocChoice, type DocPart, type DocumentModel } from './model';
 
 export const MEDIATION_DOCS = [
   'application',
@@ -65,7 +65,7 @@ export interface MediationDocContext {
 }
 
 /** Which documents the record can fill; the others are listed with the reason they are not ready. */
-export function availableDocs(c: MediationCase): { key: MediationDocRequest; title: string; ready: boolean; why?: string }[] {
+export function availableDocs(c: MediationCase): DocChoice<MediationDocRequest>[] {
   const why: Partial<Record<MediationDocKey, string>> = {};
   if (!records(c, 'investigation').length) why.investigation = '尚无调查记录';
   if (!records(c, 'session').length) why.session = '尚无调解记录';

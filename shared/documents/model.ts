@@ -48,6 +48,14 @@ export interface DocumentModel {
   parts: DocPart[];
 }
 
+/** A form a record offers, and when the record cannot fill it yet, why. */
+export interface DocChoice<K extends string> {
+  key: K;
+  title: string;
+  ready: boolean;
+  why?: string;
+}
+
 /** A blank date on a form: "年 月 日" with room to write (CONTRIBUTING.md, DOMAIN §6). */
 export const BLANK_DATE = '　　　年　　月　　日';
 

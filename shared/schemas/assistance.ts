@@ -30,6 +30,7 @@ import {
   type ReleaseType,
   type TeamCheck,
 } from '../domain/assistance-rules';
+import { ASSISTANCE_DOCS, WHOLE_FILE } from '../documents/assistance';
 import type { AssistanceStatsFigures } from '../domain/assistance-stats';
 import type { DueItem, Interval } from '../domain/obligations';
 import { asOf, columnChoice, DateStr, Id, MonthStr, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
@@ -253,6 +254,13 @@ export type AssistanceExportInput = z.input<typeof AssistanceExportInput>;
 /** 未衔接人员月报 (REVIEW §6.3): the month whose last day (or today, when earlier) the list is read at. */
 export const UnlinkedListInput = z.strictObject({ month: MonthStr });
 export type UnlinkedListInput = z.input<typeof UnlinkedListInput>;
+
+/** One form of a file (REVIEW §6.5), or the whole file. */
+export const AssistanceDocInput = z.strictObject({
+  id: Id,
+  doc: z.enum([...ASSISTANCE_DOCS, WHOLE_FILE], { error: '请选择文书' }),
+});
+export type AssistanceDocInput = z.input<typeof AssistanceDocInput>;
 
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,8 @@
 /**
  * 安置帮教统计: files arranged through the API under the fixed clock (2024-06-15); the page opens from the
  * ledger, shows the indicators with their definitions and the persons not yet 衔接 by name, a 衔接
- * recorded in the UI moves 衔接率, and the monthly 未衔接 list and the ledger download as .xlsx.
+ * recorded in the UI moves 衔接率 (and prints on its 衔接登记表), and the monthly 未衔接 list and the ledger
+ * download as .xlsx.
  *
  * 甲 released 03-01, fetched by the family 03-02, team and agreement, employed, visited 06-01.
  * 乙 released 06-01, not yet 衔接.
@@ -82,6 +83,16 @@ test('indicators for the year, the 未衔接 persons by name, and the monthly li
   await handover.getByRole('button', { name: '保存' }).click();
   await expect(handover).toBeHidden();
   await expect(page.getByTestId('handover-state')).toHaveText('已衔接');
+  // Its 衔接登记表, previewed as it prints and saved as Word
+  await page.getByRole('button', { name: '文书与打印' }).click();
+  const preview = page.getByTestId('doc-preview');
+  await expect(preview).toContainText('刑满释放人员衔接登记表');
+  await expect(preview).toContainText('家属接回');
+  await expect(page.getByRole('button', { name: /解除帮教登记表/ })).toContainText('帮教尚未结束');
+  await shot(page, 'assistance-documents');
+  const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载Word文档' }).click()]);
+  expect(word.suggestedFilename()).toBe('乙某 刑满释放人员衔接登记表.docx');
+  await page.keyboard.press('Escape');
   await page.goBack();
   await expect(stat(page, '衔接率')).toHaveText('100.00%');
   await expect(page.getByTestId('unlinked-none')).toBeVisible();

@@ -20,6 +20,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
 import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
+import { AssistanceDocuments } from './AssistanceDocuments';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { EndModal, HandoverModal, LevelModal, PlacementModal, RecordModal, TeamModal } from './AssistanceModals';
@@ -207,7 +208,7 @@ function RecordsCard({
 }
 
 type Dialog =
-  | { kind: 'handover' | 'team' | 'placement' | 'end' | 'level' }
+  | { kind: 'handover' | 'team' | 'placement' | 'end' | 'level' | 'documents' }
   | { kind: 'record'; record?: AssistanceRecord; recordKind?: AssistanceRecordKind }
   | null;
 
@@ -245,6 +246,9 @@ function AssistanceFilePage({ f }: { f: AssistanceFileView }) {
           </Anchor>
         </Group>
         <Group gap="xs">
+          <Button variant="default" onClick={() => setDialog({ kind: 'documents' })}>
+            文书与打印
+          </Button>
           <Button variant="default" component={Link} to={`/assistance/${f.id}/edit`} disabled={!active}>
             修改
           </Button>
@@ -321,6 +325,7 @@ function AssistanceFilePage({ f }: { f: AssistanceFileView }) {
       {dialog?.kind === 'placement' && <PlacementModal f={f} onClose={close} />}
       {dialog?.kind === 'end' && <EndModal f={f} onClose={close} />}
       {dialog?.kind === 'level' && <LevelModal f={f} onClose={close} />}
+      {dialog?.kind === 'documents' && <AssistanceDocuments f={f} onClose={close} />}
       {dialog?.kind === 'record' && <RecordModal f={f} record={dialog.record} kind={dialog.recordKind} onClose={close} />}
     </Stack>
   );

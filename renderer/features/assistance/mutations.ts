@@ -60,3 +60,4 @@ export function useSaveAssistanceSchedule<F>(form?: UseFormReturnType<F>) {
 
 export const useAssistanceLedgerFile = () => useDownload((f: Input<'assistance.exportLedger'>) => api.assistance.exportLedger(f));
 export const useUnlinkedListFile = () => useDownload((f: Input<'assistance.exportUnlinked'>) => api.assistance.exportUnlinked(f));
+export const useAssistanceDocumentFile = () => useDownload((f: Input<'assistance.document'>) => api.assistance.document(f));
