@@ -30,6 +30,7 @@ import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
 import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
+import { correctionDocument } from './services/correction-documents';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -178,6 +179,7 @@ const handlers: Handlers = {
   'correction.delete': (ctx, i) => correction.deleteFile(ctx, i.id),
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
+  'correction.document': (ctx, i) => correctionDocument(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
   'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
   'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),

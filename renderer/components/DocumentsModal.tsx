@@ -3,10 +3,11 @@
  * greyed, with the reason), the chosen one previewed as it will print, printed with the system dialog,
  * saved as Word (.docx) from the host, or — in the desktop app — saved straight to PDF.
  */
-import { Alert, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Badge, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { DocChoice, DocumentModel } from '../../shared/documents/model';
 import { DocumentView, PrintHost } from './DocumentView';
+import { useSettings } from '../features/reference/queries';
 import { useSavePdf } from './useDownload';
 
 export function DocumentsModal<K extends string>(props: {
@@ -75,5 +76,38 @@ export function DocumentsModal<K extends string>(props: {
       </Group>
       {props.opened && current.ready && <PrintHost model={model} />}
     </Modal>
+  );
+}
+
+/**
+ * The forms of one person's file (安置帮教, 社区矫正 …): `build` makes the chosen one from the file on
+ * screen and the township's name; `whole` is the request for the whole file, marked 全档.
+ */
+export function RecordDocuments<K extends string>(props: {
+  name: string;
+  docs: readonly DocChoice<K>[];
+  initial: K;
+  whole: K;
+  build: (key: K, townshipName: string) => DocumentModel;
+  download: { busy: boolean; run: (key: K) => void };
+  onClose: () => void;
+}) {
+  const settings = useSettings();
+  const [selected, setSelected] = useState<K>(props.initial);
+  const town = settings.data?.townshipName ?? '';
+  const { build } = props;
+  const model = useMemo(() => build(selected, town), [build, selected, town]);
+  return (
+    <DocumentsModal
+      title={`文书与打印 — ${props.name}`}
+      opened
+      onClose={props.onClose}
+      docs={props.docs}
+      selected={selected}
+      onSelect={setSelected}
+      model={model}
+      download={{ busy: props.download.busy, run: () => props.download.run(selected) }}
+      badge={(key) => (key === props.whole ? <Badge size="xs">全档</Badge> : undefined)}
+    />
   );
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Id, type Paged } from '../schemas/common';
+import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   CorrectionCreateInput,
   CorrectionCreateInputAsOf,
+  CorrectionDocInput,
   CorrectionEventInput,
   CorrectionEventInputAsOf,
   CorrectionListInput,
@@ -35,4 +36,6 @@ export const correctionContract = {
   /** The level × duty table and the term-end reminder, defaults with their sources. */
   'correction.schedule': method<CorrectionSchedule>()(z.strictObject({}).optional()),
   'correction.saveSchedule': method<CorrectionSchedule>()(CorrectionSettingsInput),
+  /** A form of the 工作档案 as Word (REVIEW §5.6). */
+  'correction.document': method<FileResult>()(CorrectionDocInput),
 };

@@ -51,6 +51,11 @@ export const CORRECTION_STATUSES = ['active', 'released', 'terminated'] as const
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { active: '在矫', released: '解除', terminated: '终止' };
 
+/** 前科 or 累犯 before this sentence. */
+export const PRIOR_RECORDS = ['none', 'prior', 'recidivist'] as const;
+export type PriorRecord = (typeof PRIOR_RECORDS)[number];
+export const PRIOR_RECORD_LABELS: Record<PriorRecord, string> = { none: '无', prior: '有前科', recidivist: '累犯' };
+
 export const CORRECTION_LEVELS = ['strict', 'normal', 'lenient'] as const;
 export type CorrectionLevel = (typeof CORRECTION_LEVELS)[number];
 

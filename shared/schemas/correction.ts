@@ -3,6 +3,7 @@
  * window is sent back, and the words of its codes (CONTRIBUTING.md, REVIEW §5.1, REVIEW §5.2).
  */
 import { z } from 'zod';
+import { CORRECTION_DOCS, WHOLE_ARCHIVE } from '../documents/correction';
 import {
   CORRECTION_CATEGORIES,
   CORRECTION_CATEGORY_LABELS,
@@ -21,6 +22,9 @@ import {
   type CorrectionStatus,
   type MonthHours,
   type OutsideGround,
+  PRIOR_RECORDS,
+  PRIOR_RECORD_LABELS,
+  type PriorRecord,
 } from '../domain/correction-rules';
 import type { DueItem, Interval } from '../domain/obligations';
 import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
@@ -28,9 +32,8 @@ import type { ItemAction, LevelChange } from './obligations';
 
 export { CORRECTION_CATEGORY_LABELS, CORRECTION_STATUS_LABELS, OUTSIDE_GROUND_LABELS };
 
-export const PRIOR_RECORDS = ['none', 'prior', 'recidivist'] as const;
-export type PriorRecord = (typeof PRIOR_RECORDS)[number];
-export const PRIOR_RECORD_LABELS: Record<PriorRecord, string> = { none: '无', prior: '有前科', recidivist: '累犯' };
+export { PRIOR_RECORDS, PRIOR_RECORD_LABELS };
+export type { PriorRecord };
 
 export const DOCUMENT_TYPES = ['判决书', '裁定书', '决定书'] as const;
 export const EDUCATION_LEVELS = ['文盲或半文盲', '小学', '初中', '高中', '中专', '大专', '本科', '研究生'] as const;
@@ -391,3 +394,10 @@ export const CORRECTION_FIELD_LABELS = {
 } as const;
 
 export { REPORT_METHODS, VISIT_METHODS };
+
+/** One form of the 工作档案 (REVIEW §5.6), or the whole archive. */
+export const CorrectionDocInput = z.strictObject({
+  id: Id,
+  doc: z.enum([...CORRECTION_DOCS, WHOLE_ARCHIVE], { error: '请选择文书' }),
+});
+export type CorrectionDocInput = z.input<typeof CorrectionDocInput>;

@@ -117,6 +117,17 @@ test('a 缓刑 subject from the registry: reporting window, report and 入矫宣
   await expect(due.getByRole('row').filter({ hasText: '教育学习时数（2024年6月）' })).toHaveCount(0);
   await expect(page.getByText('教育学习时数（2024年6月）：免除（本月集中教育因汛期取消）')).toBeVisible();
 
+  // The 入矫宣告书 of the 工作档案, previewed as it prints and saved as Word
+  await page.getByRole('button', { name: '文书与打印' }).click();
+  await page.getByRole('button', { name: '入矫宣告书' }).click();
+  const preview = page.getByTestId('doc-preview');
+  await expect(preview).toContainText('根据《中华人民共和国社区矫正法》第二十二条的规定，现对你进行入矫宣告');
+  await expect(preview).toContainText('社区矫正期限自');
+  const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载Word文档' }).click()]);
+  expect(word.suggestedFilename()).toMatch(/入矫宣告书\.docx$/);
+  await shot(page, '03b-declaration');
+  await page.keyboard.press('Escape');
+
   // The level × duty table is the office's setting, each default shown with its source
   await page.getByRole('link', { name: '设置' }).click();
   await page.getByRole('tab', { name: '社区矫正' }).click();

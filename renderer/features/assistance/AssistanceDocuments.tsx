@@ -1,32 +1,23 @@
 /** 文书与打印 of an 安置帮教 file (REVIEW §6.5): its forms previewed, printed and saved as Word. */
-import { Badge } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import { assistanceDocs, buildAssistanceDocument, type AssistanceDocRequest } from '../../../shared/documents/assistance';
+import { useCallback, useMemo } from 'react';
+import { assistanceDocs, buildAssistanceDocument, WHOLE_FILE, type AssistanceDocRequest } from '../../../shared/documents/assistance';
 import type { AssistanceFileView } from '../../../shared/schemas/assistance';
-import { DocumentsModal } from '../../components/DocumentsModal';
-import { useSettings } from '../reference/queries';
+import { RecordDocuments } from '../../components/DocumentsModal';
 import { useAssistanceDocumentFile } from './mutations';
 
 export function AssistanceDocuments({ f, onClose }: { f: AssistanceFileView; onClose: () => void }) {
-  const settings = useSettings();
-  const docs = useMemo(() => assistanceDocs(f), [f]);
-  const [selected, setSelected] = useState<AssistanceDocRequest>('handover');
   const download = useAssistanceDocumentFile();
-  const model = useMemo(
-    () => buildAssistanceDocument(f, { townshipName: settings.data?.townshipName ?? '' }, selected),
-    [f, settings.data, selected],
-  );
+  const docs = useMemo(() => assistanceDocs(f), [f]);
+  const build = useCallback((doc: AssistanceDocRequest, townshipName: string) => buildAssistanceDocument(f, { townshipName }, doc), [f]);
   return (
-    <DocumentsModal
-      title={`文书与打印 — ${f.person.name}`}
-      opened
-      onClose={onClose}
+    <RecordDocuments
+      name={f.person.name}
       docs={docs}
-      selected={selected}
-      onSelect={setSelected}
-      model={model}
-      download={{ busy: download.busy, run: () => void download.run({ id: f.id, doc: selected }) }}
-      badge={(key) => (key === 'file' ? <Badge size="xs">全档</Badge> : undefined)}
+      initial="handover"
+      whole={WHOLE_FILE}
+      build={build}
+      download={{ busy: download.busy, run: (doc) => void download.run({ id: f.id, doc }) }}
+      onClose={onClose}
     />
   );
 }

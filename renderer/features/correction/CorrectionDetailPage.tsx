@@ -22,6 +22,7 @@ import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { Facts } from '../../components/Facts';
+import { CorrectionDocumentsButton } from './CorrectionDocuments';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
 import { CORRECTION_TOUCHES, useDeleteCorrection, useDeleteEvent } from './mutations';
 import { useCorrectionFile, useCorrectionSchedule } from './queries';
@@ -275,6 +276,7 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
           </Anchor>
         </Group>
         <Group gap="xs">
+          <CorrectionDocumentsButton f={f} />
           <Button variant="default" component={Link} to={`/correction/${f.id}/edit`} disabled={f.status !== 'active'}>
             修改
           </Button>

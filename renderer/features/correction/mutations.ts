@@ -7,6 +7,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { CorrectionFileView } from '../../../shared/schemas/correction';
 import { api } from '../../api/client';
+import { useDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -59,3 +60,5 @@ export function useSaveCorrectionSchedule<F>(form?: UseFormReturnType<F>) {
     form,
   );
 }
+
+export const useCorrectionDocumentFile = () => useDownload((f: Input<'correction.document'>) => api.correction.document(f));

@@ -1,0 +1,37 @@
+/** 文书与打印 of a correction file (REVIEW §5.6): the forms of its 司法所工作档案, previewed, printed and saved as Word. */
+import { Button } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { buildCorrectionDocument, correctionDocs, WHOLE_ARCHIVE, type CorrectionDocRequest } from '../../../shared/documents/correction';
+import type { CorrectionFileView } from '../../../shared/schemas/correction';
+import { RecordDocuments } from '../../components/DocumentsModal';
+import { useCorrectionDocumentFile } from './mutations';
+
+function CorrectionDocuments({ f, onClose }: { f: CorrectionFileView; onClose: () => void }) {
+  const download = useCorrectionDocumentFile();
+  const docs = useMemo(() => correctionDocs(f), [f]);
+  const build = useCallback((doc: CorrectionDocRequest, townshipName: string) => buildCorrectionDocument(f, { townshipName }, doc), [f]);
+  return (
+    <RecordDocuments
+      name={f.person.name}
+      docs={docs}
+      initial="basic"
+      whole={WHOLE_ARCHIVE}
+      build={build}
+      download={{ busy: download.busy, run: (doc) => void download.run({ id: f.id, doc }) }}
+      onClose={onClose}
+    />
+  );
+}
+
+/** The page's button, with the modal it opens. */
+export function CorrectionDocumentsButton({ f }: { f: CorrectionFileView }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpen(true)}>
+        文书与打印
+      </Button>
+      {open && <CorrectionDocuments f={f} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * The forms of the 司法所工作档案 of a correction subject (REVIEW §5.6), built from the file: the 基本情况表
+ * (接收登记), the 报到登记表, the 入矫宣告书, the 报告记录, the 走访、谈话记录 and the 教育学习和公益活动登记. What
+ * the file does not hold (signatures, seals) stays blank for the pen. The 入矫宣告书 names what 社区矫正法
+ * art. 22 and its 实施办法 have the 宣告 read out; its wording is the office's to adjust in Word.
+ */
+import { SEX_LABELS } from '../dictionaries';
+import {
+  CORRECTION_CATEGORY_LABELS,
+  EVENT_KIND_LABELS,
+  OUTSIDE_GROUND_LABELS,
+  PRIOR_RECORD_LABELS,
+  type CorrectionEventKind,
+} from '../domain/correction-rules';
+import type { CorrectionEvent, CorrectionFileView } from '../schemas/correction';
+import { BLANK_DATE, cnDate, type Block, type Cell, type DocChoice, type DocPart, type DocumentModel } from './model';
+
+export const CORRECTION_DOCS = ['basic', 'reportIn', 'declaration', 'reports', 'visits', 'hours'] as const;
+export type CorrectionDocKey = (typeof CORRECTION_DOCS)[number];
+export const WHOLE_ARCHIVE = 'archive' as const;
+export type CorrectionDocRequest = CorrectionDocKey | typeof WHOLE_ARCHIVE;
+
+export const CORRECTION_DOC_TITLES: Record<CorrectionDocRequest, string> = {
+  basic: '社区矫正对象基本情况表',
+  reportIn: '社区矫正对象报到登记表',
+  declaration: '入矫宣告书',
+  reports: '社区矫正对象报告记录',
+  visits: '走访、谈话记录',
+  hours: '教育学习和公益活动登记表',
+  archive: '司法所工作档案（全档）',
+};
+
+export interface CorrectionDocContext {
+  townshipName: string;
+}
+
+const REPORT_KINDS: readonly CorrectionEventKind[] = ['report', 'health', 'recheck'];
+const HOURS_KINDS: readonly CorrectionEventKind[] = ['education', 'public'];
+const eventsOf = (f: CorrectionFileView, kinds: readonly CorrectionEventKind[]) =>
+  f.events.filter((e) => kinds.includes(e.kind)).sort((a, b) => a.date.localeCompare(b.date));
+
+/** Which forms the file can fill; the others are listed with the reason. */
+export function correctionDocs(f: CorrectionFileView): DocChoice<CorrectionDocRequest>[] {
+  const why: Partial<Record<CorrectionDocKey, string>> = {};
+  if (!f.reception.reportDate) why.reportIn = '尚未登记报到';
+  if (!f.reception.declarationDate) why.declaration = '尚未登记入矫宣告';
+  return [...CORRECTION_DOCS, WHOLE_ARCHIVE].map((key) => {
+    const reason = key === WHOLE_ARCHIVE ? undefined : why[key];
+    return reason
+      ? { key, title: CORRECTION_DOC_TITLES[key], ready: false, why: reason }
+      : { key, title: CORRECTION_DOC_TITLES[key], ready: true };
+  });
+}
+
+const label = (text: string, span?: number): Cell => ({ text, label: true, span });
+const value = (text: string | null | undefined, span?: number, lines?: number): Cell => ({ text: text ?? '', span, lines });
+const dateText = (d: string | null | undefined) => (d ? cnDate(d) : '');
+const W4 = [22, 28, 22, 28];
+
+function category(f: CorrectionFileView): string {
+  const c = CORRECTION_CATEGORY_LABELS[f.category];
+  return f.ground ? `${c}（${OUTSIDE_GROUND_LABELS[f.ground]}）` : c;
+}
+
+function penalty(f: CorrectionFileView): string {
+  return `${f.penaltyType}${f.penaltyTerm ?? ''}${f.additionalPenalty ? `，附加${f.additionalPenalty}` : ''}`;
+}
+
+function head(f: CorrectionFileView, ctx: CorrectionDocContext, title: string): Block[] {
+  return [
+    { kind: 'title', text: title },
+    { kind: 'line', text: `${ctx.townshipName}司法所　　　　姓名：${f.person.name}`, align: 'center' },
+  ];
+}
+
+/** Dated records as a table, with a few blank rows left for the pen. */
+function eventTable(rows: CorrectionEvent[], headers: string[], widths: number[], cells: (e: CorrectionEvent) => string[]): Block {
+  const body = rows.map((e, i): Cell[] => [value(String(i + 1)), ...cells(e).map((t) => value(t))]);
+  const blank = Array.from({ length: 3 }, (): Cell[] =>
+    headers.map((_, i) => value('', undefined, i === headers.length - 2 ? 2 : undefined)),
+  );
+  return { kind: 'table', widths, rows: [headers.map((h) => label(h)), ...body, ...blank] };
+}
+
+function parts(f: CorrectionFileView, ctx: CorrectionDocContext, key: CorrectionDocKey): DocPart[] {
+  const r = f.reception;
+  const title = CORRECTION_DOC_TITLES[key];
+  switch (key) {
+    case 'basic':
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: W4,
+              rows: [
+                [label('姓名'), value(f.person.name), label('性别'), value(f.person.sex ? SEX_LABELS[f.person.sex] : '')],
+                [label('曾用名'), value(f.formerName), label('文化程度'), value(f.education)],
+                [label('公民身份号码'), value(f.person.idNumber, 3)],
+                [label('婚姻状况'), value(f.marital), label('联系电话'), value(f.phone)],
+                [label('就业（就学）情况'), value(f.employment, 3)],
+                [label('居住地'), value(f.person.address, 3)],
+                [label('执行地'), value(f.villageName), label('前科、累犯'), value(PRIOR_RECORD_LABELS[f.priorRecord])],
+                [label('矫正类别'), value(category(f)), label('罪名'), value(f.crime)],
+                [label('原判刑罚'), value(penalty(f), 3)],
+                [
+                  label('禁止令'),
+                  value(
+                    f.prohibition
+                      ? `${f.prohibition}${f.prohibitionStart ? `（${f.prohibitionStart}至${f.prohibitionEnd ?? ''}）` : ''}`
+                      : '无',
+                    3,
+                  ),
+                ],
+                [label('决定机关'), value(f.decisionOrgan), label('文书'), value(`${f.documentType} ${f.documentNumber}`)],
+                [label('生效日期'), value(cnDate(f.effectiveDate)), label('法律文书收到日期'), value(dateText(f.receivedDate))],
+                [label('矫正期限'), value(`${cnDate(f.termStart)}至${cnDate(f.termEnd)}`, 3)],
+                [label('管理等级'), value(f.levelName), label('责任人'), value(f.responsibleName)],
+                [label('备注'), value(f.notes, 3, 3)],
+              ],
+            },
+            { kind: 'sign', label: '填表人（签名）：', date: BLANK_DATE },
+          ],
+        },
+      ];
+    case 'reportIn':
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: W4,
+              rows: [
+                [label('姓名'), value(f.person.name), label('矫正类别'), value(category(f))],
+                [label('决定机关'), value(f.decisionOrgan), label('生效日期'), value(cnDate(f.effectiveDate))],
+                [
+                  label('法律文书收到日期'),
+                  value(dateText(f.receivedDate)),
+                  label(f.category === 'outside' ? '交付接收期限' : '报到期限'),
+                  value(dateText(r.deadline)),
+                ],
+                [
+                  label(f.category === 'outside' ? '交付接收日期' : '报到日期'),
+                  value(dateText(r.reportDate)),
+                  label('报到情况'),
+                  value(r.reportState),
+                ],
+                [label('说明'), value(r.reportNote, 3, 3)],
+              ],
+            },
+            { kind: 'sign', label: '社区矫正对象（签名）：', date: r.reportDate ? cnDate(r.reportDate) : BLANK_DATE },
+            { kind: 'sign', label: '接收人（签名）：', date: r.reportDate ? cnDate(r.reportDate) : BLANK_DATE },
+          ],
+        },
+      ];
+    case 'declaration': {
+      const items = [
+        `你因犯${f.crime}，经${f.decisionOrgan}以${f.documentNumber}${f.documentType}判处${penalty(f)}，依法实行社区矫正，矫正类别为${category(f)}。`,
+        `社区矫正期限自${cnDate(f.termStart)}起至${cnDate(f.termEnd)}止。`,
+        '在社区矫正期间，你应当遵守法律、行政法规，履行判决、裁定、暂予监外执行决定等法律文书确定的义务，遵守关于报告、会客、外出、迁居、保外就医等监督管理规定，服从社区矫正机构的管理。',
+        ...(f.prohibition
+          ? [
+              `你应当遵守禁止令：${f.prohibition}${f.prohibitionStart ? `（${cnDate(f.prohibitionStart)}至${cnDate(f.prohibitionEnd)}）` : ''}。`,
+            ]
+          : []),
+        '你如违反监督管理规定，将视情节依法受到训诫、警告、提请治安管理处罚；情节严重的，依法提请撤销缓刑、撤销假释或者对暂予监外执行的收监执行。',
+        '你依法享有的人身权利、财产权利和其他权利不受侵犯，在就业、就学和享受社会保障等方面不受歧视。',
+      ];
+      const cn = ['一', '二', '三', '四', '五', '六', '七'];
+      return [
+        {
+          title,
+          blocks: [
+            { kind: 'title', text: title },
+            { kind: 'para', text: `社区矫正对象${f.person.name}：`, indent: false },
+            { kind: 'para', text: '根据《中华人民共和国社区矫正法》第二十二条的规定，现对你进行入矫宣告：' },
+            ...items.map((text, i): Block => ({ kind: 'para', text: `${cn[i]}、${text}` })),
+            { kind: 'para', text: `宣告人：${r.declarationHost ?? ''}` },
+            { kind: 'para', text: `参加人员：${r.declarationAttendees ?? ''}` },
+            { kind: 'gap', lines: 1 },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: dateText(r.declarationDate) || BLANK_DATE },
+            { kind: 'sign', label: '社区矫正对象（签名）：', date: dateText(r.declarationDate) || BLANK_DATE },
+          ],
+        },
+      ];
+    }
+    case 'reports':
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            eventTable(eventsOf(f, REPORT_KINDS), ['序号', '日期', '类别', '方式', '内容', '接收人'], [8, 17, 16, 14, 33, 12], (e) => [
+              cnDate(e.date),
+              EVENT_KIND_LABELS[e.kind],
+              e.method ?? '',
+              e.content,
+              e.staff ?? '',
+            ]),
+          ],
+        },
+      ];
+    case 'visits':
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            eventTable(eventsOf(f, ['visit']), ['序号', '日期', '方式', '情况', '走访（谈话）人'], [8, 18, 16, 42, 16], (e) => [
+              cnDate(e.date),
+              e.method ?? '',
+              e.content,
+              e.staff ?? '',
+            ]),
+          ],
+        },
+      ];
+    case 'hours': {
+      const totals = f.hours.flatMap((h) =>
+        h.months.map((m): Cell[] => [
+          value(`${m.month.replace('-', '年')}月`),
+          value(EVENT_KIND_LABELS[h.kind]),
+          value(`${m.hours}小时`),
+          value(`${m.target}小时`),
+          value(m.reachedOn ? '已完成' : '未完成'),
+        ]),
+      );
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            eventTable(eventsOf(f, HOURS_KINDS), ['序号', '日期', '类别', '时数', '内容', '组织人'], [8, 17, 14, 10, 37, 14], (e) => [
+              cnDate(e.date),
+              EVENT_KIND_LABELS[e.kind],
+              e.hours === null ? '' : `${e.hours}小时`,
+              e.content,
+              e.staff ?? '',
+            ]),
+            { kind: 'heading', text: '每月时数' },
+            {
+              kind: 'table',
+              widths: [20, 20, 20, 20, 20],
+              rows: [
+                [label('月份'), label('类别'), label('完成时数'), label('应完成时数'), label('情况')],
+                ...(totals.length ? totals : [[value('尚无记录', 5)]]),
+              ],
+            },
+          ],
+        },
+      ];
+    }
+  }
+}
+
+export function buildCorrectionDocument(f: CorrectionFileView, ctx: CorrectionDocContext, request: CorrectionDocRequest): DocumentModel {
+  const ready = new Set(
+    correctionDocs(f)
+      .filter((d) => d.ready)
+      .map((d) => d.key),
+  );
+  const keys = request === WHOLE_ARCHIVE ? CORRECTION_DOCS.filter((k) => ready.has(k)) : [request];
+  return { name: `${f.person.name} ${CORRECTION_DOC_TITLES[request]}`, parts: keys.flatMap((k) => parts(f, ctx, k)) };
+}

@@ -1,0 +1,95 @@
+/**
+ * The forms of a correction file's 司法所工作档案 (REVIEW §5.6) as Word, built on a real ledger: the 基本情况表,
+ * the 报到登记表 and the 入矫宣告书 with what the file holds, records and monthly hours, forms the file cannot
+ * fill refused in Chinese, a minor's closed file refused to a colleague, an audit line per form.
+ */
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CorrectionFileView } from '../../../../shared/schemas/correction';
+import type { Input } from '../../../../shared/contract';
+import { correctionFile, firstStaffId, person } from '../../../helpers/builders';
+import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+let f: CorrectionFileView;
+
+beforeEach(() => {
+  t = openTestLedger(); // today is 2024-06-15
+  t.call('session.setOperator', { staffId: firstStaffId(t) });
+  const p = person(t, { name: '钱矫', idNumber: makeIdNumber('110105', '19800501', '123') });
+  f = correctionFile(t, p, { prohibition: '禁止进入娱乐场所', prohibitionStart: '2024-06-10', prohibitionEnd: '2024-12-09' });
+});
+afterEach(() => t.close());
+
+const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+async function words(doc: Input<'correction.document'>['doc']) {
+  const file = await t.callAsync('correction.document', { id: f.id, doc });
+  const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
+  return { file, text: text(await zip.file('word/document.xml')!.async('string')) };
+}
+
+describe('correction documents (.docx)', () => {
+  it('writes the 基本情况表 from the documents the file copies', async () => {
+    const { file, text: w } = await words('basic');
+    expect(file.fileName).toBe('钱矫 社区矫正对象基本情况表.docx');
+    for (const part of [
+      '公民身份号码110105198005011',
+      '矫正类别缓刑',
+      '罪名盗窃罪',
+      '原判刑罚有期徒刑一年',
+      '禁止令禁止进入娱乐场所（2024-06-10至2024-12-09）',
+      '判决书 （2024）某0101刑初12号',
+      '矫正期限2024年6月10日至2025年6月9日',
+    ])
+      expect(w).toContain(part);
+  });
+
+  it('writes the 报到登记表 and the 入矫宣告书 once they are recorded, refused before', async () => {
+    await expect(t.callAsync('correction.document', { id: f.id, doc: 'declaration' })).rejects.toMatchObject({
+      wire: { code: 'INVALID_TRANSITION', message: '暂不能生成入矫宣告书：尚未登记入矫宣告。' },
+    });
+    f = t.call('correction.saveReception', {
+      id: f.id,
+      reportDate: '2024-06-14',
+      declarationDate: '2024-06-14',
+      declarationHost: '王所长',
+      declarationAttendees: '村主任、家属',
+    });
+    expect((await words('reportIn')).text).toContain('报到情况按时报到');
+    const d = (await words('declaration')).text;
+    for (const part of [
+      '社区矫正对象钱矫：',
+      '一、你因犯盗窃罪，经某县人民法院以（2024）某0101刑初12号判决书判处有期徒刑一年，依法实行社区矫正',
+      '二、社区矫正期限自2024年6月10日起至2025年6月9日止。',
+      '四、你应当遵守禁止令：禁止进入娱乐场所（2024年6月10日至2024年12月9日）。',
+      '宣告人：王所长',
+      '参加人员：村主任、家属',
+    ])
+      expect(d).toContain(part);
+  });
+
+  it('lists reports, visits and the month’s hours against the target', async () => {
+    t.call('correction.saveEvent', { fileId: f.id, kind: 'report', date: '2024-06-14', method: '当面报告', content: '汇报思想' });
+    t.call('correction.saveEvent', { fileId: f.id, kind: 'visit', date: '2024-06-14', method: '实地查访', content: '在家务农' });
+    f = t.call('correction.saveEvent', { fileId: f.id, kind: 'public', date: '2024-06-15', hours: 4, content: '清扫村道' });
+    expect((await words('reports')).text).toContain('2024年6月14日定期报告当面报告汇报思想');
+    expect((await words('visits')).text).toContain('2024年6月14日实地查访在家务农');
+    expect((await words('hours')).text).toMatch(/2024年6月15日公益活动4小时清扫村道.*2024年06月公益活动4小时\d+小时未完成/);
+  });
+
+  it('keeps a minor’s closed file from a colleague, and audits each form taken out', async () => {
+    await words('basic');
+    const exported = t.ledger.db.prepare("SELECT after FROM audit_log WHERE entity = 'correction' AND action = 'export'").all() as {
+      after: string;
+    }[];
+    expect(exported.map((r) => JSON.parse(r.after).文书)).toEqual(['社区矫正对象基本情况表']);
+    const q = person(t, { name: '孙少' });
+    const minor = correctionFile(t, q, { minor: true });
+    const other = t.call('staff.save', { name: '李同事' });
+    t.call('session.setOperator', { staffId: other.id });
+    await expect(t.callAsync('correction.document', { id: minor.id, doc: 'basic' })).rejects.toMatchObject({
+      wire: { code: 'UNAUTHORIZED' },
+    });
+  });
+});
