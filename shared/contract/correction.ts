@@ -17,6 +17,20 @@ import {
   type CorrectionRow,
   type CorrectionSchedule,
 } from '../schemas/correction';
+import {
+  AppraisalInput,
+  AppraisalInputAsOf,
+  ReleaseInput,
+  ReleaseInputAsOf,
+  SanctionInput,
+  SanctionInputAsOf,
+  SanctionSettingsInput,
+  TerminationInput,
+  TerminationInputAsOf,
+  UndoEndInput,
+  type CorrectionEndView,
+  type SanctionSchedule,
+} from '../schemas/correction-end';
 import { method } from './define';
 
 export const correctionContract = {
@@ -35,4 +49,15 @@ export const correctionContract = {
   /** The level × duty table and the term-end reminder, defaults with their sources. */
   'correction.schedule': method<CorrectionSchedule>()(z.strictObject({}).optional()),
   'correction.saveSchedule': method<CorrectionSchedule>()(CorrectionSettingsInput),
+  /** 考核奖惩 with the suggested next step, 期满鉴定, and 解除/终止 (REVIEW §5.4, REVIEW §5.5). */
+  'correction.endView': method<CorrectionEndView>()(z.strictObject({ id: Id })),
+  'correction.saveSanction': method<CorrectionEndView>()(SanctionInput, SanctionInputAsOf),
+  'correction.deleteSanction': method<CorrectionEndView>()(z.strictObject({ id: Id })),
+  'correction.saveAppraisal': method<CorrectionEndView>()(AppraisalInput, AppraisalInputAsOf),
+  'correction.release': method<CorrectionEndView>()(ReleaseInput, ReleaseInputAsOf),
+  'correction.terminate': method<CorrectionEndView>()(TerminationInput, TerminationInputAsOf),
+  'correction.undoEnd': method<CorrectionEndView>()(UndoEndInput),
+  /** The 假释/暂予监外执行 thresholds the review leaves open, defaults with their source. */
+  'correction.sanctionSchedule': method<SanctionSchedule>()(z.strictObject({}).optional()),
+  'correction.saveSanctionSchedule': method<SanctionSchedule>()(SanctionSettingsInput),
 };
