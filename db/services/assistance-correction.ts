@@ -107,6 +107,13 @@ export function fromCorrection(
       created.id,
     );
     syncAssistance(ctx, created.id);
+    audit(ctx, {
+      action: 'update',
+      entity: 'assistance',
+      entityId: created.id,
+      before: { handoverState: 'pending' },
+      after: { handoverState: 'done', notes: `由社区矫正转入（${input.date} 解除）` },
+    });
     return { correction, assistanceId: created.id };
   });
 }

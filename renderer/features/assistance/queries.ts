@@ -33,3 +33,13 @@ export function useAssistanceFile(id: string | undefined) {
 export function useAssistanceSchedule() {
   return useQuery({ queryKey: assistanceKeys.schedule, queryFn: () => api.assistance.schedule({}) });
 }
+
+/** The file a correction file was handed over to at 解除, and the person's live file (REVIEW §5.5). */
+export const correctionHandOverKey = (correctionFileId: string) => ['assistance', 'fromCorrection', correctionFileId] as const;
+
+export function useCorrectionHandOver(correctionFileId: string) {
+  return useQuery({
+    queryKey: correctionHandOverKey(correctionFileId),
+    queryFn: () => api.assistance.correctionHandOver({ id: correctionFileId }),
+  });
+}
