@@ -245,7 +245,8 @@ export function suggestSanctions(f: SanctionFacts, settings: SanctionSettings = 
     // Already dealt with: a step at least this serious recorded for lateness since it began.
     if (!acted(f.steps, RANK[step.kind], [...LATE_REASONS, ...(severe === 'penalty' ? ['security'] : [])], since)) out.push(step);
   };
-  if (f.reportIn) {
+  // A 暂予监外执行 subject is handed over by the prison or the police (社区矫正法 art. 21): a late hand-over is not theirs.
+  if (f.reportIn && f.category !== 'outside') {
     const { deadline, reportDate } = f.reportIn;
     if (reportDate) lateness(deadline, reportDate, '报到迟延');
     else if (deadline < f.today) lateness(deadline, f.today, '逾期未报到已');

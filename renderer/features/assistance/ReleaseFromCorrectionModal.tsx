@@ -3,7 +3,8 @@
  * fields from the correction module, then 转入安置帮教 (on) or, when the person already has a file in its period,
  * 关联已有档案. After the hand-over the new (or linked) assistance file is opened.
  */
-import { Alert, Anchor, Checkbox, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Stack, Text } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { useNavigate } from 'react-router';
 import { Link } from 'react-router';
 import { recordPath } from '../../../shared/modules';
@@ -69,6 +70,6 @@ function ReleaseForm({ v, liveId, onClose }: { v: CorrectionEndView; liveId: str
 export function ReleaseFromCorrectionModal({ file, onClose }: { file: CorrectionFileView; onClose: () => void }) {
   const end = useCorrectionEnd(file.id);
   const handOver = useCorrectionHandOver(file.id);
-  if (!end.data || !handOver.data) return <Loader size="sm" />;
+  if (!end.data || !handOver.data) return <Loading small>正在打开解除…</Loading>;
   return <ReleaseForm v={end.data} liveId={handOver.data.live?.id ?? null} onClose={onClose} />;
 }

@@ -71,6 +71,17 @@ describe('考核奖惩', () => {
   });
 });
 
+describe('closed files', () => {
+  it('a minor’s file: its 考核奖惩 and end are shown and written only by its responsible staff member', () => {
+    const other = t.call('staff.save', { name: '李干事', post: '司法所干部' });
+    const f = correctionFile(t, p, { minor: true, responsibleStaffId: other.id });
+    expect(() => t.call('correction.endView', { id: f.id })).toThrow(/依法不公开/);
+    expect(() => reprimand(f.id, '2024-06-12')).toThrow(/依法不公开/);
+    expect(() => t.call('assistance.fromCorrection', { ...release(f.id), handOver: true })).toThrow(/依法不公开/);
+    expect(count('correction_sanction') + count('assistance_file')).toBe(0);
+  });
+});
+
 describe('期满鉴定', () => {
   it('is owed the reminder days before the term end and answered by the 鉴定', () => {
     const f = correctionFile(t, p, { effectiveDate: '2023-07-20', termStart: '2023-07-20', termEnd: '2024-07-19' });

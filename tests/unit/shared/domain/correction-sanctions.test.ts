@@ -46,6 +46,10 @@ describe('reporting late (报到迟延): ≤ 10 days 训诫, > 10 days 警告, >
     expect(first({ reportIn: { deadline: '2024-06-15', reportDate: null } })).toBeNull();
   });
 
+  it('is not the subject’s for 暂予监外执行: the late hand-over is the prison’s', () => {
+    expect(first({ category: 'outside', reportIn: { deadline: '2024-05-10', reportDate: '2024-06-01' } })).toBeNull();
+  });
+
   it('is not suggested again once a step at least as serious was recorded for it', () => {
     const reportIn = { deadline: '2024-05-10', reportDate: '2024-05-15' };
     expect(first({ reportIn, steps: [step('reprimand', '2024-05-20', 'late_short')] })).toBeNull();
