@@ -34,6 +34,16 @@ export function CorrectionHandOverAction({ record, open }: { record: CorrectionF
 export function CorrectionHandOverStatus({ record }: { record: CorrectionFileView }) {
   const q = useCorrectionHandOver(record.id);
   if (!q.data?.linked) return null;
+  if (record.status === 'active' && q.data.linked.status === 'active')
+    return (
+      <Alert color="orange" variant="light" py="xs" mt="sm" data-testid="handed-over">
+        本档案的解除已撤销，但解除时转入的
+        <Anchor component={Link} to={recordPath('assistance', q.data.linked.id)}>
+          安置帮教档案
+        </Anchor>
+        仍在册，请核实后在该档案中结束帮教或删除。
+      </Alert>
+    );
   return (
     <Alert color="teal" variant="light" py="xs" mt="sm" data-testid="handed-over">
       已转入安置帮教：

@@ -61,6 +61,14 @@ describe('考核奖惩', () => {
     expect(after.suggestions).toEqual([]);
   });
 
+  it('suggests from the engine’s overdue reports: 脱管 over a month → 提请撤销缓刑', () => {
+    const f = correctionFile(t, p, { effectiveDate: '2024-03-01', termStart: '2024-03-01', termEnd: '2025-02-28' });
+    t.call('correction.saveReception', { id: f.id, reportDate: '2024-03-05' });
+    const v = t.call('correction.endView', { id: f.id });
+    expect(v.suggestions[0]).toMatchObject({ kind: 'revoke_probation', reason: 'absent_month' });
+    expect(v.suggestions[0]!.facts).toContain('未按时报告（脱管）已');
+  });
+
   it('refuses 治安处罚 for 假释 and a revocation that does not fit, writing nothing', () => {
     const f = correctionFile(t, p, { category: 'parole' });
     const base = { fileId: f.id, reason: 'other', reasonOther: '其他', checkDate: '2024-06-12', checkFacts: '事实' };
