@@ -1,7 +1,8 @@
 /**
  * The end of a correction (REVIEW §5.4, REVIEW §5.5): on a 缓刑 file whose term ended yesterday, two 训诫 are recorded
  * and the 警告 is suggested with its condition; the 期满鉴定 is recorded; the file is 解除 with 转入安置帮教, which
- * opens the new assistance file (由社区矫正转入, linked back), and the correction file shows its end, read-only.
+ * opens the new assistance file (由社区矫正转入, linked back), and the correction file shows its end, read-only,
+ * until the 解除 is undone with a reason.
  */
 import { choose, E2E_TODAY, expect, fillDate, shot, test } from './fixtures';
 
@@ -100,4 +101,16 @@ test('two 训诫 suggest a 警告; 期满鉴定; 解除 at the term end handed o
   await expect(page.getByRole('button', { name: '撤销解除' })).toBeVisible();
   await expect(page.getByRole('link', { name: '修改' })).toHaveAttribute('data-disabled', 'true');
   await shot(page, '03-file-released');
+
+  // A 解除 recorded by mistake is undone with its reason; the assistance file it opened is pointed out
+  await page.getByRole('button', { name: '撤销解除' }).click();
+  const undo = page.getByRole('dialog', { name: '撤销解除' });
+  await undo.getByRole('button', { name: '撤销解除' }).click();
+  await expect(undo.getByText('请填写撤销理由')).toBeVisible();
+  await undo.getByLabel('撤销理由').fill('证明书尚未送达，误先登记解除');
+  await undo.getByRole('button', { name: '撤销解除' }).click();
+  await expect(undo).toBeHidden();
+  await expect(page.getByTestId('end-facts')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '记录奖惩' })).toBeVisible();
+  await expect(page.getByTestId('handed-over')).toContainText('仍在册');
 });
