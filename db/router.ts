@@ -19,6 +19,8 @@ import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
 import * as assistance from './services/assistance';
 import * as correction from './services/correction';
+import * as correctionEnd from './services/correction-end';
+import * as assistanceCorrection from './services/assistance-correction';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
@@ -170,7 +172,7 @@ const handlers: Handlers = {
   'followup.stats': (ctx, i) => followupStats(ctx, i),
   'correction.list': (ctx, i) => correction.listFiles(ctx, i),
   'correction.get': (ctx, i) => correction.getFile(ctx, i.id),
-  'correction.create': (ctx, i) => correction.createFile(ctx, i),
+  'correction.create': (ctx, i) => correction.createFile(ctx, i, [assistanceCorrection.assistanceCorrectionOpened]),
   'correction.update': (ctx, i) => correction.updateFile(ctx, i),
   'correction.saveReception': (ctx, i) => correction.saveReception(ctx, i),
   'correction.setLevel': (ctx, i) => correction.setLevel(ctx, i),
@@ -180,6 +182,15 @@ const handlers: Handlers = {
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
   'correction.document': (ctx, i) => correctionDocument(ctx, i),
+  'correction.endView': (ctx, i) => correctionEnd.correctionEndView(ctx, i.id),
+  'correction.saveSanction': (ctx, i) => correctionEnd.saveSanction(ctx, i),
+  'correction.deleteSanction': (ctx, i) => correctionEnd.deleteSanction(ctx, i.id),
+  'correction.saveAppraisal': (ctx, i) => correctionEnd.saveAppraisal(ctx, i),
+  'correction.release': (ctx, i) => correctionEnd.releaseFile(ctx, i),
+  'correction.terminate': (ctx, i) => correctionEnd.terminateFile(ctx, i),
+  'correction.undoEnd': (ctx, i) => correctionEnd.undoEnd(ctx, i),
+  'correction.sanctionSchedule': (ctx) => correctionEnd.getSanctionSchedule(ctx),
+  'correction.saveSanctionSchedule': (ctx, i) => correctionEnd.saveSanctionSchedule(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
   'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
   'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),
@@ -198,6 +209,8 @@ const handlers: Handlers = {
   'assistance.delete': (ctx, i) => assistance.deleteFile(ctx, i.id),
   'assistance.schedule': (ctx) => assistance.getSchedule(ctx),
   'assistance.saveSchedule': (ctx, i) => assistance.saveSchedule(ctx, i),
+  'assistance.fromCorrection': (ctx, i) => assistanceCorrection.fromCorrection(ctx, i),
+  'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
 };
 
 /** Methods that work before first-run setup. */

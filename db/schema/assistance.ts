@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
+import { correctionFile } from './correction';
 import { person } from './persons';
 import { staff, village } from './reference';
 
@@ -59,6 +60,8 @@ export const assistanceFile = sqliteTable(
     endDate: text('end_date'),
     endNote: text('end_note'),
     notes: text('notes'),
+    /** The correction file it was handed over from at 解除 (由社区矫正转入), null otherwise. */
+    correctionFileId: text('correction_file_id').references(() => correctionFile.id, { onDelete: 'restrict' }),
     nextDueDate: text('next_due_date'),
     ...stamps(),
   },
@@ -67,6 +70,7 @@ export const assistanceFile = sqliteTable(
     index('assistance_live_due').on(t.nextDueDate).where(live),
     index('assistance_live_release').on(t.releaseDate).where(live),
     index('assistance_live_staff').on(t.responsibleStaffId, t.nextDueDate).where(live),
+    index('assistance_correction').on(t.correctionFileId),
   ],
 );
 

@@ -6,4 +6,6 @@ export * from './attachments';
 export * from './followup';
 export * from './obligations';
 export * from './correction';
+export * from './correction-sanctions';
+export * from './correction-end';
 export * from './assistance';

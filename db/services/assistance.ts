@@ -103,6 +103,7 @@ interface FileDbRow {
   level_since: string;
   period_end: string;
   handover_state: HandoverState;
+  correction_file_id: string | null;
   handover_method: HandoverMethod | null;
   family_contact_date: string | null;
   return_date: string | null;
@@ -287,6 +288,7 @@ function loadFile(ctx: ServiceContext, id: string): AssistanceFileView | undefin
     endDate: r.end_date,
     endNote: r.end_note,
     notes: r.notes,
+    correctionFileId: r.correction_file_id,
     // Open items first (by due date), then what was done, newest first.
     dueItems: [...open, ...items.filter((i) => !open.includes(i)).reverse()],
     itemActions: loadItemActions(ctx, 'assistance', id),

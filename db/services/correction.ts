@@ -142,6 +142,9 @@ function engineFile(ctx: ServiceContext, r: FileDbRow): CorrectionFile {
     termStart: r.term_start,
     termEnd: r.term_end,
     levels: loadLevels<CorrectionLevel>(ctx, 'correction', r.id),
+    appraisalDate:
+      one<{ d: string }>(ctx, 'SELECT appraisal_date AS d FROM correction_appraisal WHERE file_id = ? AND deleted_at IS NULL', r.id)?.d ??
+      null,
   };
 }
 
@@ -303,7 +306,7 @@ export function getFile(ctx: ServiceContext, id: string): CorrectionFileView {
   return requireReadable(ctx, f);
 }
 
-function requireLive(ctx: ServiceContext, id: string): CorrectionFileView {
+export function requireLive(ctx: ServiceContext, id: string): CorrectionFileView {
   const f = loadFile(ctx, id);
   if (!f || f.deletedAt) throw new LedgerError('NOT_FOUND', '该社区矫正档案不存在或已删除。');
   requireReadable(ctx, f);
@@ -369,7 +372,10 @@ function refreshLevel(ctx: ServiceContext, id: string): void {
   if (at) run(ctx, 'UPDATE correction_file SET level = ?, level_since = ? WHERE id = ?', at.level, at.since, id);
 }
 
-export function createFile(ctx: ServiceContext, input: Fields): CorrectionFileView {
+/** What a later module does when a correction file is opened (安置帮教 records a 重新犯罪), in the same transaction. */
+export type CorrectionOpened = (ctx: ServiceContext, file: { id: string; personId: string; effectiveDate: string; crime: string }) => void;
+
+export function createFile(ctx: ServiceContext, input: Fields, opened: readonly CorrectionOpened[] = []): CorrectionFileView {
   return write(ctx, () => {
     checkFields(ctx, input);
     const dup = one<{ id: string }>(
@@ -397,6 +403,7 @@ export function createFile(ctx: ServiceContext, input: Fields): CorrectionFileVi
     // Its creator typed it: the file is returned even when a colleague is responsible for a minor's file.
     const f = loadFile(ctx, id)!;
     audit(ctx, { action: 'create', entity: 'correction', entityId: id, after: snapshot(f) });
+    for (const o of opened) o(ctx, { id, personId: input.personId, effectiveDate: input.effectiveDate, crime: input.crime });
     return f;
   });
 }

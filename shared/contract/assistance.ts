@@ -26,7 +26,11 @@ import {
   type AssistanceRow,
   type AssistanceSchedule,
   type AssistanceStats,
+  type CorrectionHandOver,
+  FromCorrectionInput,
+  FromCorrectionInputAsOf,
 } from '../schemas/assistance';
+import type { CorrectionEndView } from '../schemas/correction-end';
 import { method } from './define';
 
 export const assistanceContract = {
@@ -57,4 +61,11 @@ export const assistanceContract = {
   'assistance.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'assistance.schedule': method<AssistanceSchedule>()(z.strictObject({}).optional()),
   'assistance.saveSchedule': method<AssistanceSchedule>()(AssistanceSettingsInput),
+  /** 解除 of a correction file with its hand-over to 安置帮教 in one step (REVIEW §5.5). */
+  'assistance.fromCorrection': method<{ correction: CorrectionEndView; assistanceId: string | null }>()(
+    FromCorrectionInput,
+    FromCorrectionInputAsOf,
+  ),
+  /** The file a correction file was handed over to, and the person's live one. */
+  'assistance.correctionHandOver': method<CorrectionHandOver>()(z.strictObject({ id: Id })),
 };

@@ -18,6 +18,20 @@ import {
   type CorrectionRow,
   type CorrectionSchedule,
 } from '../schemas/correction';
+import {
+  AppraisalInput,
+  AppraisalInputAsOf,
+  ReleaseInput,
+  ReleaseInputAsOf,
+  SanctionInput,
+  SanctionInputAsOf,
+  SanctionSettingsInput,
+  TerminationInput,
+  TerminationInputAsOf,
+  UndoEndInput,
+  type CorrectionEndView,
+  type SanctionSchedule,
+} from '../schemas/correction-end';
 import { method } from './define';
 
 export const correctionContract = {
@@ -38,4 +52,15 @@ export const correctionContract = {
   'correction.saveSchedule': method<CorrectionSchedule>()(CorrectionSettingsInput),
   /** A form of the 工作档案 as Word (REVIEW §5.6). */
   'correction.document': method<FileResult>()(CorrectionDocInput),
+  /** 考核奖惩 with the suggested next step, 期满鉴定, and 解除/终止 (REVIEW §5.4, REVIEW §5.5). */
+  'correction.endView': method<CorrectionEndView>()(z.strictObject({ id: Id })),
+  'correction.saveSanction': method<CorrectionEndView>()(SanctionInput, SanctionInputAsOf),
+  'correction.deleteSanction': method<CorrectionEndView>()(z.strictObject({ id: Id })),
+  'correction.saveAppraisal': method<CorrectionEndView>()(AppraisalInput, AppraisalInputAsOf),
+  'correction.release': method<CorrectionEndView>()(ReleaseInput, ReleaseInputAsOf),
+  'correction.terminate': method<CorrectionEndView>()(TerminationInput, TerminationInputAsOf),
+  'correction.undoEnd': method<CorrectionEndView>()(UndoEndInput),
+  /** The 假释/暂予监外执行 thresholds the review leaves open, defaults with their source. */
+  'correction.sanctionSchedule': method<SanctionSchedule>()(z.strictObject({}).optional()),
+  'correction.saveSanctionSchedule': method<SanctionSchedule>()(SanctionSettingsInput),
 };

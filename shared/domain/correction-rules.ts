@@ -148,7 +148,11 @@ export const RULE_IDS = {
   education: 'correction.education',
   public: 'correction.public',
   termEnd: 'correction.term_end',
+  appraisal: 'correction.appraisal',
 } as const;
+
+const APPRAISAL_DUE_SOURCE =
+  '期满前由社区矫正对象作个人总结，司法所作期满鉴定（REVIEW §5.5）；期满前30日完成为地方做法〔LOCAL，UNCONFIRMED〕，与期满提醒天数为同一设置，本所可在设置中调整。';
 
 /** The rule an event of each kind answers. */
 export const EVENT_RULE: Record<CorrectionEventKind, string> = {
@@ -248,6 +252,8 @@ export interface CorrectionFile extends ReceptionFacts {
   termEnd: string;
   /** The level over time (the engine's level history). */
   levels: readonly { date: string; level: CorrectionLevel }[];
+  /** 期满鉴定 recorded on (null: not yet). */
+  appraisalDate?: string | null;
 }
 
 export interface CorrectionEventRecord {
@@ -341,6 +347,15 @@ export function correctionRules(file: CorrectionFile, settings: CorrectionSettin
     remindDays: [termRemindDays(settings)],
     source: TERM_REMIND_SOURCE,
   });
+  // The 个人总结 and 期满鉴定 are owed before the term ends, as many days ahead as its reminder.
+  rules.push({
+    id: RULE_IDS.appraisal,
+    kind: 'deadline',
+    label: '期满鉴定（个人总结、期满鉴定表）',
+    date: addDays(file.termEnd, -termRemindDays(settings)),
+    doneFact: 'appraisalDate',
+    source: APPRAISAL_DUE_SOURCE,
+  });
   return rules;
 }
 
@@ -380,7 +395,12 @@ export function correctionDueItems(input: CorrectionDueInput): DueItem[] {
       id: file.id,
       startDate: file.termStart,
       endDate: input.endDate,
-      facts: { effectiveDate: file.effectiveDate, receivedDate: file.receivedDate, reportDate: file.reportDate },
+      facts: {
+        effectiveDate: file.effectiveDate,
+        receivedDate: file.receivedDate,
+        reportDate: file.reportDate,
+        appraisalDate: file.appraisalDate ?? null,
+      },
     },
     events: [...plain, ...hours, ...actionEvents(input.actions)],
     extensions: actionExtensions(input.actions),

@@ -33,6 +33,7 @@ import {
 import { ASSISTANCE_DOCS, WHOLE_FILE } from '../documents/assistance';
 import type { AssistanceStatsFigures } from '../domain/assistance-stats';
 import type { DueItem, Interval } from '../domain/obligations';
+import { RELEASE_DATES, ReleaseFields, refineRelease } from './correction-end';
 import { asOf, columnChoice, DateStr, Id, MonthStr, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 import type { ItemAction, LevelChange } from './obligations';
 
@@ -322,6 +323,8 @@ export interface AssistanceSchedule {
 
 export interface AssistanceFileView {
   id: string;
+  /** The correction file it was handed over from at 解除 (由社区矫正转入), null otherwise. */
+  correctionFileId: string | null;
   person: { id: string; name: string; sex: 'M' | 'F' | null; idNumber: string | null; address: string | null };
   crime: string;
   sentence: string;
@@ -421,4 +424,25 @@ export interface AssistanceStats extends AssistanceStatsFigures {
   dateFrom: string;
   dateTo: string;
   asOf: string;
+}
+
+/**
+ * 解除 of a correction file and, in the same transaction, its 安置帮教 file (REVIEW §5.5): a new one anchored on the
+ * 解除 date, or, when the person already has one in its period, that one linked (`link`).
+ */
+export const FromCorrectionInput = z
+  .strictObject({
+    ...ReleaseFields,
+    handOver: z.boolean().default(true),
+    /** Link the person's live file instead of opening a new one. */
+    link: z.boolean().default(false),
+  })
+  .superRefine(refineRelease);
+export type FromCorrectionInput = z.input<typeof FromCorrectionInput>;
+export const FromCorrectionInputAsOf = asOf(FromCorrectionInput, RELEASE_DATES);
+
+/** The 安置帮教 side of one correction file: the file handed over to, and the person's live file (to link instead). */
+export interface CorrectionHandOver {
+  linked: { id: string; status: AssistanceStatus; periodEnd: string } | null;
+  live: { id: string; releaseDate: string; correctionFileId: string | null } | null;
 }

@@ -1,3 +1,4 @@
+import { recordPath } from '../../../shared/modules';
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -241,6 +242,11 @@ function AssistanceFilePage({ f }: { f: AssistanceFileView }) {
           <Badge variant="light" color={active ? 'green' : 'gray'}>
             {active ? '在册' : `已结束：${f.endReason ? END_REASON_LABELS[f.endReason] : ''} ${f.endDate ?? ''}`}
           </Badge>
+          {f.correctionFileId && (
+            <Anchor component={Link} to={recordPath('correction', f.correctionFileId)} size="sm" data-testid="from-correction">
+              由社区矫正转入
+            </Anchor>
+          )}
           <Anchor component={Link} to={`/persons/${f.person.id}`} size="sm">
             人员信息
           </Anchor>

@@ -12,6 +12,7 @@ import {
 import { lazyPage } from '../../components/lazyPage';
 import { ledgerLink } from '../../components/linkedFilters';
 import type { UiModule } from '../../components/modules';
+import { CorrectionHandOverAction, CorrectionHandOverStatus } from './CorrectionHandOver';
 
 /** One form for a new file and for editing one. */
 const formPage = lazyPage(() => import('./AssistanceFormPage'), 'AssistanceFormPage');
@@ -48,5 +49,5 @@ export const assistanceUi: UiModule<'assistance'> = {
     },
   },
   settings: [{ key: 'assistance', label: '安置帮教', element: lazyPage(() => import('./AssistanceSettings'), 'AssistanceSettings') }],
-  handOvers: {},
+  handOvers: { correction: { Action: CorrectionHandOverAction, Status: CorrectionHandOverStatus } },
 };

@@ -11,6 +11,8 @@ import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
 import { auditKeys } from '../reference/queries';
+import { correctionEndKey } from '../correction/queries';
+import { CORRECTION_TOUCHES } from '../correction/mutations';
 import { assistanceKeys } from './queries';
 
 export const ASSISTANCE_TOUCHES = [assistanceKeys.all, dashboardKeys.all, personKeys.all, auditKeys.all];
@@ -61,3 +63,14 @@ export function useSaveAssistanceSchedule<F>(form?: UseFormReturnType<F>) {
 export const useAssistanceLedgerFile = () => useDownload((f: Input<'assistance.exportLedger'>) => api.assistance.exportLedger(f));
 export const useUnlinkedListFile = () => useDownload((f: Input<'assistance.exportUnlinked'>) => api.assistance.exportUnlinked(f));
 export const useAssistanceDocumentFile = () => useDownload((f: Input<'assistance.document'>) => api.assistance.document(f));
+/** 解除 of a correction file with its hand-over to 安置帮教 in one write: both modules' pages are refreshed. */
+export function useFromCorrection<F>(form?: UseFormReturnType<F>) {
+  return useWrite(
+    (input: Input<'assistance.fromCorrection'>) => api.assistance.fromCorrection(input),
+    {
+      touches: [...ASSISTANCE_TOUCHES, ...CORRECTION_TOUCHES],
+      put: (qc, r) => qc.setQueryData(correctionEndKey(r.correction.fileId), r.correction),
+    },
+    form,
+  );
+}

@@ -39,3 +39,13 @@ export function useAssistanceSchedule() {
 export function useAssistanceStats(f: Input<'assistance.stats'>, enabled: boolean) {
   return useQuery({ queryKey: assistanceKeys.stats(f), queryFn: () => api.assistance.stats(f), enabled, placeholderData: (prev) => prev });
 }
+
+/** The file a correction file was handed over to at 解除, and the person's live file (REVIEW §5.5). */
+export const correctionHandOverKey = (correctionFileId: string) => ['assistance', 'fromCorrection', correctionFileId] as const;
+
+export function useCorrectionHandOver(correctionFileId: string) {
+  return useQuery({
+    queryKey: correctionHandOverKey(correctionFileId),
+    queryFn: () => api.assistance.correctionHandOver({ id: correctionFileId }),
+  });
+}

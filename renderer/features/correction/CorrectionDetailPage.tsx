@@ -24,6 +24,7 @@ import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { Facts } from '../../components/Facts';
 import { CorrectionDocumentsButton } from './CorrectionDocuments';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
+import { CorrectionEndCards } from './EndCards';
 import { CORRECTION_TOUCHES, useDeleteCorrection, useDeleteEvent } from './mutations';
 import { useCorrectionFile, useCorrectionSchedule } from './queries';
 
@@ -343,6 +344,7 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
         onAdd={(eventKind) => setDialog({ kind: 'event', eventKind })}
         onEdit={(event) => setDialog({ kind: 'event', event })}
       />
+      <CorrectionEndCards f={f} />
       <AuditHistory entity="correction" id={f.id} />
       {dialog?.kind === 'reception' && <ReceptionModal f={f} onClose={close} />}
       {dialog?.kind === 'level' && <LevelModal f={f} onClose={close} />}

@@ -7,9 +7,18 @@ import {
   PRIOR_RECORD_LABELS,
 } from '../../../shared/schemas/correction';
 import { DEFAULT_LEVEL_TABLE, type CorrectionLevel } from '../../../shared/domain/correction-rules';
+import { CORRECTION_END_FIELD_LABELS } from '../../../shared/schemas/correction-end';
+import type { CorrectionFileView } from '../../../shared/schemas/correction';
 import { lazyPage } from '../../components/lazyPage';
 import { ledgerLink } from '../../components/linkedFilters';
 import type { UiModule } from '../../components/modules';
+
+declare module '../../components/modules' {
+  /** A file's page takes hand-overs from later modules (into 安置帮教 at 解除). */
+  interface ModuleRecords {
+    correction: CorrectionFileView;
+  }
+}
 
 /** One form for a new file and for editing one. */
 const formPage = lazyPage(() => import('./CorrectionFormPage'), 'CorrectionFormPage');
@@ -33,7 +42,7 @@ export const correctionUi: UiModule<'correction'> = {
       ledgerLink('/correction', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),
   },
   audit: {
-    fields: CORRECTION_FIELD_LABELS,
+    fields: { ...CORRECTION_FIELD_LABELS, ...CORRECTION_END_FIELD_LABELS },
     values: {
       category: CORRECTION_CATEGORY_LABELS,
       ground: OUTSIDE_GROUND_LABELS,
@@ -43,6 +52,9 @@ export const correctionUi: UiModule<'correction'> = {
       level: (code: string) => DEFAULT_LEVEL_TABLE[code as CorrectionLevel]?.name ?? code,
     },
   },
-  settings: [{ key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') }],
+  settings: [
+    { key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') },
+    { key: 'correction-sanctions', label: '考核奖惩', element: lazyPage(() => import('./SanctionSettings'), 'SanctionSettings') },
+  ],
   handOvers: {},
 };

@@ -12,7 +12,8 @@ import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
 import { auditKeys } from '../reference/queries';
-import { correctionKeys } from './queries';
+import type { CorrectionEndView } from '../../../shared/schemas/correction-end';
+import { correctionEndKey, correctionKeys, sanctionScheduleKey } from './queries';
 
 export const CORRECTION_TOUCHES = [correctionKeys.all, dashboardKeys.all, personKeys.all, auditKeys.all];
 
@@ -62,3 +63,28 @@ export function useSaveCorrectionSchedule<F>(form?: UseFormReturnType<F>) {
 }
 
 export const useCorrectionDocumentFile = () => useDownload((f: Input<'correction.document'>) => api.correction.document(f));
+// ── 考核奖惩, 期满鉴定 and 解除/终止 (REVIEW §5.4, REVIEW §5.5): the cards' view put in place, the file refreshed ──
+
+function useEndWrite<I, F>(call: (input: I) => Promise<CorrectionEndView>, form?: UseFormReturnType<F>) {
+  return useWrite(call, { touches: CORRECTION_TOUCHES, put: (qc, v) => qc.setQueryData(correctionEndKey(v.fileId), v) }, form);
+}
+
+export const useSaveSanction = <F>(form?: UseFormReturnType<F>) =>
+  useEndWrite((input: Input<'correction.saveSanction'>) => api.correction.saveSanction(input), form);
+export const useDeleteSanction = () => useEndWrite((id: string) => api.correction.deleteSanction({ id }));
+export const useSaveAppraisal = <F>(form?: UseFormReturnType<F>) =>
+  useEndWrite((input: Input<'correction.saveAppraisal'>) => api.correction.saveAppraisal(input), form);
+export const useRelease = <F>(form?: UseFormReturnType<F>) =>
+  useEndWrite((input: Input<'correction.release'>) => api.correction.release(input), form);
+export const useTerminate = <F>(form?: UseFormReturnType<F>) =>
+  useEndWrite((input: Input<'correction.terminate'>) => api.correction.terminate(input), form);
+export const useUndoEnd = <F>(form?: UseFormReturnType<F>) =>
+  useEndWrite((input: Input<'correction.undoEnd'>) => api.correction.undoEnd(input), form);
+
+export function useSaveSanctionSchedule<F>(form?: UseFormReturnType<F>) {
+  return useWrite(
+    (input: Input<'correction.saveSanctionSchedule'>) => api.correction.saveSanctionSchedule(input),
+    { touches: [correctionKeys.all], put: (qc, s) => qc.setQueryData(sanctionScheduleKey, s) },
+    form,
+  );
+}

@@ -33,3 +33,16 @@ export function useCorrectionFile(id: string | undefined) {
 export function useCorrectionSchedule() {
   return useQuery({ queryKey: correctionKeys.schedule, queryFn: () => api.correction.schedule({}) });
 }
+
+/** 考核奖惩, 期满鉴定 and 解除/终止 of one file (REVIEW §5.4, REVIEW §5.5), with the suggested next step. */
+export const correctionEndKey = (id: string) => ['correction', 'end', id] as const;
+export const sanctionScheduleKey = ['correction', 'sanctionSchedule'] as const;
+
+export function useCorrectionEnd(id: string) {
+  return useQuery({ queryKey: correctionEndKey(id), queryFn: () => api.correction.endView({ id }) });
+}
+
+/** The 假释/暂予监外执行 thresholds of the suggestion, with their defaults and source. */
+export function useSanctionSchedule() {
+  return useQuery({ queryKey: sanctionScheduleKey, queryFn: () => api.correction.sanctionSchedule({}) });
+}
