@@ -33,6 +33,7 @@ import { exportAssistanceLedger, exportUnlinkedList } from './services/assistanc
 import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
 import { correctionDocument } from './services/correction-documents';
+import { correctionStatsFor } from './services/correction-stats';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -182,6 +183,7 @@ const handlers: Handlers = {
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
   'correction.document': (ctx, i) => correctionDocument(ctx, i),
+  'correction.stats': (ctx, i) => correctionStatsFor(ctx, i),
   'correction.endView': (ctx, i) => correctionEnd.correctionEndView(ctx, i.id),
   'correction.saveSanction': (ctx, i) => correctionEnd.saveSanction(ctx, i),
   'correction.deleteSanction': (ctx, i) => correctionEnd.deleteSanction(ctx, i.id),

@@ -160,6 +160,27 @@ function dueItems(ctx: ServiceContext, r: FileDbRow, events: readonly Correction
   });
 }
 
+/**
+ * A file's due items as they stood at the end of `asOf` (the statistics, read as at a period's end): only
+ * what was dated by that day counts, and an end (解除/终止) dated by it ends the duties.
+ */
+export function correctionItemsAsOf(ctx: ServiceContext, id: string, asOf: string): DueItem[] {
+  const r = fileRow(ctx, id);
+  if (!r) return [];
+  const by = (d: string | null | undefined) => (d && d <= asOf ? d : null);
+  const file = engineFile(ctx, r);
+  const end = one<{ date: string }>(ctx, 'SELECT date FROM correction_end WHERE file_id = ? AND deleted_at IS NULL', id)?.date;
+  return correctionDueItems({
+    file: { ...file, reportDate: by(file.reportDate), appraisalDate: by(file.appraisalDate) },
+    events: loadEvents(ctx, id).filter((e) => e.date <= asOf),
+    settings: correctionSettings(ctx),
+    actions: loadItemActions(ctx, 'correction', r.id),
+    endDate: by(end),
+    today: asOf,
+    holidays: holidayTable(ctx),
+  });
+}
+
 /** The closed files of minors are shown only to their responsible staff member (社区矫正法 art. 54). */
 const mayRead = (ctx: ServiceContext, r: Pick<FileDbRow, 'minor' | 'responsible_staff_id'>) =>
   r.minor === 0 || r.responsible_staff_id === ctx.user.id;

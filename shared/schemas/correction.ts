@@ -26,6 +26,7 @@ import {
   PRIOR_RECORD_LABELS,
   type PriorRecord,
 } from '../domain/correction-rules';
+import type { CorrectionStatsFigures } from '../domain/correction-stats';
 import type { DueItem, Interval } from '../domain/obligations';
 import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 import type { ItemAction, LevelChange } from './obligations';
@@ -401,3 +402,10 @@ export const CorrectionDocInput = z.strictObject({
   doc: z.enum([...CORRECTION_DOCS, WHOLE_ARCHIVE], { error: '请选择文书' }),
 });
 export type CorrectionDocInput = z.input<typeof CorrectionDocInput>;
+
+/** The statistics of a period (shared/domain/correction-stats.ts), read as at `asOf`. */
+export interface CorrectionStats extends CorrectionStatsFigures {
+  dateFrom: string;
+  dateTo: string;
+  asOf: string;
+}

@@ -117,6 +117,7 @@ export function CorrectionListPage() {
     <LedgerList
       module="correction"
       title="社区矫正台账"
+      links={[{ label: '统计', path: 'stats' }]}
       print={{
         fetchPage: (page, pageSize) => fetchCorrectionPage(filter, page, pageSize),
         subtitle: printSubtitle('', null, null, ledger.filtered),

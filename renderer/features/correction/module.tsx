@@ -27,6 +27,7 @@ export const correctionUi: UiModule<'correction'> = {
   routes: [
     { path: '', element: lazyPage(() => import('./CorrectionListPage'), 'CorrectionListPage') },
     { path: 'new', element: formPage },
+    { path: 'stats', element: lazyPage(() => import('./CorrectionStatsPage'), 'CorrectionStatsPage') },
     { path: ':id', element: lazyPage(() => import('./CorrectionDetailPage'), 'CorrectionDetailPage') },
     { path: ':id/edit', element: formPage },
   ],

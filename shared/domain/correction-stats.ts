@@ -1,0 +1,218 @@
+/**
+ * Statistics of 社区矫正 for a period (REVIEW §5.7): the figures of its statistics page and the definition shown
+ * under each. Pure: the service reads the files, runs the due-date engine per file as at the period's end
+ * and hands both here. Rates use `rate` of shared/domain/rates.ts (a zero denominator is “—”).
+ *
+ * Decisions:
+ * - A period is read as at its last day, or today when that is later (the as-of day): a report, an end or a
+ *   step dated after it does not count yet.
+ * - 在矫 = the term begun by the as-of day and no 解除/终止 dated by it; the level is the one in force that day.
+ * - 按时报到率 counts the files whose reporting (or hand-over) window closed in the period; 入矫宣告率 the files
+ *   received in the period that had reported by the as-of day.
+ * - Duties (定期报告, 走访核查, 病情报告, 病情复查, 教育学习 and 公益活动 hours) are the engine's items due in the period:
+ *   done late counts as done; a period passed by a later record (漏报) counts as due and not done; an excused
+ *   (免除) one is left out of both sides. By the level in force on the item's due date.
+ * - 脱管 (target 0) = 在矫 with a 定期报告 overdue at the as-of day, or an open 失联; 漏管 (target 0) = the reporting
+ *   window closed and no report recorded by the as-of day. Both are listed by name.
+ */
+import { daysBetween } from '../dates';
+import {
+  CORRECTION_CATEGORIES,
+  CORRECTION_LEVELS,
+  correctionLevelAt,
+  RULE_IDS,
+  type CorrectionCategory,
+  type CorrectionLevel,
+} from './correction-rules';
+import { RELEASE_REASONS, TERMINATION_REASONS, type ReleaseReason, type TerminationReason } from './correction-end';
+import { SANCTION_KINDS, type SanctionKind } from './correction-sanctions';
+import type { DueItem } from './obligations';
+import { ratio, zeros, type Ratio } from './rates';
+
+export type { Ratio };
+
+export const CORRECTION_STAT_DEFINITIONS = {
+  registered: '在矫人数 = 矫正期限起日不晚于统计截止日、且到截止日时未解除或终止的人数；管理等级按截止日时的等级计',
+  cumulative: '累计接收 = 矫正期限起日不晚于统计截止日的全部档案数（含已解除、终止的）',
+  received: '新接收 = 矫正期限起日在统计期间内的人数',
+  ended: '解除、终止 = 解除（终止）日期在统计期间内的人数，按原因分列',
+  onTime: '按时报到率 = 报到（交付接收）期限在统计期间内的人员中，在期限内报到的人数 ÷ 期限在统计期间内的人数',
+  declaration: '入矫宣告率 = 统计期间内新接收、到截止日已报到的人员中，已登记入矫宣告的人数 ÷ 该人数',
+  duties:
+    '报告、走访、教育、公益完成率 = 到期日在统计期间内、且已完成的次数（月份）÷ 到期日在统计期间内的次数（月份）；逾期后补做的计入已完成；该期未做、其后已有记录的（漏报、漏访）计入应完成；已免除的不计入；按到期日时的管理等级分列',
+  sanctions: '考核奖惩 = 县级决定日期（未填的按调查核实日期）在统计期间内的次数，按种类分列',
+  absent: '脱管 = 截止日在矫、且有逾期未完成的定期报告的人员，逐人列出（目标为0）',
+  unreported: '漏管 = 报到（交付接收）期限已过、到截止日仍未登记报到、且未解除或终止的人员，逐人列出（目标为0）',
+  asOf: '各项按记录的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算，尚未到期的不计入',
+} as const;
+
+export interface CorrectionStatFile {
+  id: string;
+  personName: string;
+  villageName: string | null;
+  responsibleName: string;
+  category: CorrectionCategory;
+  termStart: string;
+  levels: readonly { date: string; level: CorrectionLevel }[];
+  /** The last day to report (or be handed over); null while the documents' date is not known. */
+  reportDeadline: string | null;
+  reportDate: string | null;
+  declarationDate: string | null;
+  end: { kind: 'release'; reason: ReleaseReason; date: string } | { kind: 'termination'; reason: TerminationReason; date: string } | null;
+  sanctions: readonly { kind: SanctionKind; date: string }[];
+  /** The file's due items as at the as-of day (the engine run with only what was recorded by then). */
+  items: readonly DueItem[];
+}
+
+/** The duties counted, by the rule they are the engine's items of. */
+export const STAT_DUTIES = {
+  [RULE_IDS.report]: '定期报告',
+  [RULE_IDS.visit]: '走访核查',
+  [RULE_IDS.health]: '病情（健康）报告',
+  [RULE_IDS.recheck]: '病情复查',
+  [RULE_IDS.education]: '教育学习时数',
+  [RULE_IDS.public]: '公益活动时数',
+} as const;
+export type StatDuty = keyof typeof STAT_DUTIES;
+
+export interface DutyRow extends Ratio {
+  duty: StatDuty;
+  label: string;
+  byLevel: Record<CorrectionLevel, Ratio>;
+}
+
+export interface ListedPerson {
+  id: string;
+  personName: string;
+  villageName: string | null;
+  responsibleName: string;
+  /** Since when (the first overdue report's due date, or the reporting deadline). */
+  since: string;
+  days: number;
+}
+
+export interface CorrectionStatsFigures {
+  registered: number;
+  byCategory: Record<CorrectionCategory, number>;
+  byLevel: Record<CorrectionLevel, number>;
+  /** 在矫 by category × level. */
+  table: Record<CorrectionCategory, Record<CorrectionLevel, number>>;
+  cumulative: number;
+  received: number;
+  released: number;
+  releasedBy: Record<ReleaseReason, number>;
+  terminated: number;
+  terminatedBy: Record<TerminationReason, number>;
+  onTime: Ratio;
+  declaration: Ratio;
+  duties: DutyRow[];
+  sanctions: Record<SanctionKind, number>;
+  absent: ListedPerson[];
+  unreported: ListedPerson[];
+}
+
+const within = (d: string | null | undefined, from: string, to: string): d is string => !!d && d >= from && d <= to;
+
+function tally() {
+  const byLevel = Object.fromEntries(CORRECTION_LEVELS.map((l) => [l, { done: 0, due: 0 }])) as Record<
+    CorrectionLevel,
+    { done: number; due: number }
+  >;
+  return { done: 0, due: 0, byLevel };
+}
+
+/** The figures of the period from `from`, read as at `asOf` (the period's last day, or today when earlier). */
+export function correctionStats(files: readonly CorrectionStatFile[], from: string, asOf: string): CorrectionStatsFigures {
+  const byCategory = zeros(CORRECTION_CATEGORIES);
+  const byLevel = zeros(CORRECTION_LEVELS);
+  const table = Object.fromEntries(CORRECTION_CATEGORIES.map((c) => [c, zeros(CORRECTION_LEVELS)])) as CorrectionStatsFigures['table'];
+  const releasedBy = zeros(RELEASE_REASONS);
+  const terminatedBy = zeros(TERMINATION_REASONS);
+  const sanctions = zeros(SANCTION_KINDS);
+  const duties = new Map<StatDuty, ReturnType<typeof tally>>(Object.keys(STAT_DUTIES).map((d) => [d as StatDuty, tally()]));
+  const absent: ListedPerson[] = [];
+  const unreported: ListedPerson[] = [];
+  let registered = 0;
+  let cumulative = 0;
+  let received = 0;
+  let onTimeDue = 0;
+  let onTimeDone = 0;
+  let declDue = 0;
+  let declDone = 0;
+  for (const f of files) {
+    if (f.termStart > asOf) continue;
+    cumulative++;
+    const ended = f.end !== null && f.end.date <= asOf;
+    if (f.end && within(f.end.date, from, asOf)) {
+      if (f.end.kind === 'release') releasedBy[f.end.reason]++;
+      else terminatedBy[f.end.reason]++;
+    }
+    for (const s of f.sanctions) if (within(s.date, from, asOf)) sanctions[s.kind]++;
+    const reported = f.reportDate !== null && f.reportDate <= asOf;
+    if (within(f.reportDeadline, from, asOf)) {
+      onTimeDue++;
+      if (reported && f.reportDate! <= f.reportDeadline) onTimeDone++;
+    }
+    if (within(f.termStart, from, asOf)) {
+      received++;
+      if (reported) {
+        declDue++;
+        if (f.declarationDate && f.declarationDate <= asOf) declDone++;
+      }
+    }
+    for (const i of f.items) {
+      const t = duties.get(i.ruleId as StatDuty);
+      if (!t || !within(i.dueDate, from, asOf) || i.state === 'waived') continue;
+      // An item due today is still owed on the day: it counts once it is done or past.
+      if (i.dueDate === asOf && i.state !== 'done') continue;
+      const level = correctionLevelAt(f, i.dueDate).level;
+      const done = i.state === 'done' ? 1 : 0;
+      t.due++;
+      t.done += done;
+      t.byLevel[level].due++;
+      t.byLevel[level].done += done;
+    }
+    const who = { id: f.id, personName: f.personName, villageName: f.villageName, responsibleName: f.responsibleName };
+    if (ended) continue;
+    if (f.reportDeadline && f.reportDeadline < asOf && !reported) {
+      unreported.push({ ...who, since: f.reportDeadline, days: daysBetween(f.reportDeadline, asOf) });
+    }
+    registered++;
+    const level = correctionLevelAt(f, asOf).level;
+    byCategory[f.category]++;
+    byLevel[level]++;
+    table[f.category][level]++;
+    const overdue = f.items
+      .filter((i) => i.ruleId === RULE_IDS.report && i.dueDate < asOf && i.state !== 'done' && i.state !== 'waived' && i.state !== 'missed')
+      .map((i) => i.dueDate)
+      .sort()[0];
+    if (overdue) absent.push({ ...who, since: overdue, days: daysBetween(overdue, asOf) });
+  }
+  const byName = (a: ListedPerson, b: ListedPerson) => a.since.localeCompare(b.since) || a.personName.localeCompare(b.personName, 'zh-CN');
+  return {
+    registered,
+    byCategory,
+    byLevel,
+    table,
+    cumulative,
+    received,
+    released: RELEASE_REASONS.reduce((n, r) => n + releasedBy[r], 0),
+    releasedBy,
+    terminated: TERMINATION_REASONS.reduce((n, r) => n + terminatedBy[r], 0),
+    terminatedBy,
+    onTime: ratio(onTimeDone, onTimeDue),
+    declaration: ratio(declDone, declDue),
+    duties: [...duties].map(([duty, t]) => ({
+      duty,
+      label: STAT_DUTIES[duty],
+      ...ratio(t.done, t.due),
+      byLevel: Object.fromEntries(CORRECTION_LEVELS.map((l) => [l, ratio(t.byLevel[l].done, t.byLevel[l].due)])) as Record<
+        CorrectionLevel,
+        Ratio
+      >,
+    })),
+    sanctions,
+    absent: absent.sort(byName),
+    unreported: unreported.sort(byName),
+  };
+}
