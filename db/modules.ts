@@ -24,6 +24,7 @@ import { disputesLedgerExport } from './services/disputes-export';
 import type { LedgerExport } from './services/exports';
 import { followupLedgerExport } from './services/followup-export';
 import { assistanceLedgerExport } from './services/assistance-export';
+import { correctionLedgerExport } from './services/correction-export';
 import { mediationLedgerExport } from './services/mediation-export';
 import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
@@ -98,8 +99,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personFiles: correctionPersonFiles,
     personRenamed: null,
     recycle: correctionRecycle,
-    // The whole-ledger export comes with the correction statistics and documents (a later slice).
-    ledgerExport: null,
+    ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
     attachmentOwner: null,

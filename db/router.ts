@@ -34,6 +34,7 @@ import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
 import { correctionDocument } from './services/correction-documents';
 import { correctionStatsFor } from './services/correction-stats';
+import { exportCorrectionLedger } from './services/correction-export';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -184,6 +185,7 @@ const handlers: Handlers = {
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
   'correction.document': (ctx, i) => correctionDocument(ctx, i),
   'correction.stats': (ctx, i) => correctionStatsFor(ctx, i),
+  'correction.exportLedger': (ctx, i) => exportCorrectionLedger(ctx, i),
   'correction.endView': (ctx, i) => correctionEnd.correctionEndView(ctx, i.id),
   'correction.saveSanction': (ctx, i) => correctionEnd.saveSanction(ctx, i),
   'correction.deleteSanction': (ctx, i) => correctionEnd.deleteSanction(ctx, i.id),

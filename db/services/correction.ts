@@ -587,9 +587,24 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
 
 const SORT_SQL = { nextDueDate: 'c.next_due_date', termEnd: 'c.term_end', name: 'p.name_initials' } as const;
 
-export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionListInput>): Paged<CorrectionRow> {
-  const today = ctx.clock.today();
-  // A minor's file is listed only for its responsible staff member.
+/** The list's filter: the ledger, its print and its export read the same rows. */
+export type CorrectionFilter = Omit<z.output<typeof CorrectionListInput>, 'page' | 'pageSize'>;
+
+/** A row of the list as read, before the level and the 责任人 are named. */
+export type CorrectionListDbRow = Omit<CorrectionRow, 'overdue' | 'levelName' | 'minor' | 'responsibleName'> & {
+  minor: number;
+  staffId: string;
+};
+
+/**
+ * The list's SQL for a filter: its count, and its page in the chosen order (@limit, @offset). A minor's file
+ * is listed only for its responsible staff member (the operator), in the list, its print and its export.
+ */
+export function correctionListSql(
+  ctx: ServiceContext,
+  f: CorrectionFilter,
+  today: string,
+): { count: string; page: string; params: Record<string, unknown> } {
   const { sql: where, params } = new Where(f.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL', {
     today,
     operator: ctx.user.id,
@@ -605,30 +620,36 @@ export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionList
     .when(f.q && containsPattern(f.q), "p.name LIKE @q ESCAPE '\\'", 'q');
   const from = 'FROM correction_file c JOIN person p ON p.id = c.person_id';
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
-  const rows = all<Omit<CorrectionRow, 'overdue' | 'levelName' | 'minor' | 'responsibleName'> & { minor: number; staffId: string }>(
-    ctx,
-    `SELECT c.id, c.person_id AS personId, p.name AS personName, c.category, c.crime, c.term_start AS termStart, c.term_end AS termEnd,
+  return {
+    count: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    page: `SELECT c.id, c.person_id AS personId, p.name AS personName, c.category, c.crime, c.term_start AS termStart, c.term_end AS termEnd,
        c.level, c.responsible_staff_id AS staffId, (SELECT name FROM village WHERE id = c.village_id) AS villageName, c.minor,
        c.status, c.next_due_date AS nextDueDate, c.deleted_at AS deletedAt
      ${from} WHERE ${where}
      ORDER BY ${SORT_SQL[f.sort]} IS NULL, ${SORT_SQL[f.sort]} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-  );
+    params,
+  };
+}
+
+/** How the list's rows are named: the office's level names and the 责任人 as everywhere. */
+export function correctionRows(ctx: ServiceContext, today: string): (r: CorrectionListDbRow) => CorrectionRow {
   const name = staffNamer(ctx);
   const table = levelTable(correctionSettings(ctx));
-  return {
-    rows: rows.map(({ staffId, minor, ...r }) => ({
-      ...r,
-      minor: minor === 1,
-      levelName: table[r.level].name,
-      responsibleName: name(staffId, null) ?? '',
-      overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
-    })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
-  };
+  return ({ staffId, minor, ...r }) => ({
+    ...r,
+    minor: minor === 1,
+    levelName: table[r.level].name,
+    responsibleName: name(staffId, null) ?? '',
+    overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
+  });
+}
+
+export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionListInput>): Paged<CorrectionRow> {
+  const today = ctx.clock.today();
+  const q = correctionListSql(ctx, f, today);
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<CorrectionListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  return { rows: rows.map(correctionRows(ctx, today)), total, page: f.page, pageSize: f.pageSize };
 }
 
 // ── the level × duty table ───────────────────────────────────────────────────────────────────

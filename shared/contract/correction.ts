@@ -4,6 +4,7 @@ import {
   CorrectionCreateInput,
   CorrectionCreateInputAsOf,
   CorrectionDocInput,
+  CorrectionExportInput,
   CorrectionEventInput,
   CorrectionEventInputAsOf,
   CorrectionListInput,
@@ -55,6 +56,8 @@ export const correctionContract = {
   'correction.document': method<FileResult>()(CorrectionDocInput),
   /** 社区矫正统计 for a period, with each definition (REVIEW §5.7). */
   'correction.stats': method<CorrectionStats>()(PeriodInput),
+  /** The ledger as .xlsx with the filters, order and columns on screen (a minor's file only to its holder). */
+  'correction.exportLedger': method<FileResult>()(CorrectionExportInput),
   /** 考核奖惩 with the suggested next step, 期满鉴定, and 解除/终止 (REVIEW §5.4, REVIEW §5.5). */
   'correction.endView': method<CorrectionEndView>()(z.strictObject({ id: Id })),
   'correction.saveSanction': method<CorrectionEndView>()(SanctionInput, SanctionInputAsOf),

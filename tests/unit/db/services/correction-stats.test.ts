@@ -98,3 +98,25 @@ describe('社区矫正统计', () => {
     expect(theirs.unreported.map((p) => [p.id, p.personName])).toEqual([[minor.id, '甲矫']]);
   });
 });
+
+describe('the ledger as .xlsx', () => {
+  it('exports the filter and columns on screen, a minor’s closed file only to its holder', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const sheet = async (file: { base64: string }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as import('exceljs').Buffer);
+      return wb.worksheets[0]!;
+    };
+    ledger();
+    const other = t.call('staff.save', { name: '李同事' });
+    correctionFile(t, person(t, { name: '孙少' }), { ...term('2024-06-01', '2025-05-31'), minor: true, responsibleStaffId: other.id });
+    const ws = await sheet(await t.callAsync('correction.exportLedger', { status: 'active', columns: ['name', 'category', 'term'] }));
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '姓名', '矫正类别', '矫正期限']);
+    expect(ws.getRow(2).getCell(1).value).toContain('状态：在矫');
+    const names = (w: typeof ws) => [4, 5, 6, 7].map((r) => w.getRow(r).getCell(2).value).filter((v) => v && !String(v).startsWith('共'));
+    expect(names(ws)).toEqual(['甲矫', '乙矫', '丙矫']);
+    t.call('session.setOperator', { staffId: other.id });
+    const theirs = await sheet(await t.callAsync('correction.exportLedger', { status: 'active' }));
+    expect(names(theirs)).toContain('孙少');
+  });
+});
