@@ -13,9 +13,21 @@ import {
   type CorrectionEventKind,
 } from '../domain/correction-rules';
 import type { CorrectionEvent, CorrectionFileView } from '../schemas/correction';
+import type { CorrectionEndView } from '../schemas/correction-end';
+import { SANCTION_KIND_LABELS, SANCTION_KINDS } from '../domain/correction-sanctions';
 import { BLANK_DATE, cnDate, type Block, type Cell, type DocChoice, type DocPart, type DocumentModel } from './model';
 
-export const CORRECTION_DOCS = ['basic', 'reportIn', 'declaration', 'reports', 'visits', 'hours'] as const;
+export const CORRECTION_DOCS = [
+  'basic',
+  'reportIn',
+  'declaration',
+  'reports',
+  'visits',
+  'hours',
+  'sanctions',
+  'appraisal',
+  'release',
+] as const;
 export type CorrectionDocKey = (typeof CORRECTION_DOCS)[number];
 export const WHOLE_ARCHIVE = 'archive' as const;
 export type CorrectionDocRequest = CorrectionDocKey | typeof WHOLE_ARCHIVE;
@@ -27,11 +39,16 @@ export const CORRECTION_DOC_TITLES: Record<CorrectionDocRequest, string> = {
   reports: '社区矫正对象报告记录',
   visits: '走访、谈话记录',
   hours: '教育学习和公益活动登记表',
+  sanctions: '考核奖惩记录',
+  appraisal: '社区矫正期满鉴定表',
+  release: '解除社区矫正宣告书',
   archive: '司法所工作档案（全档）',
 };
 
 export interface CorrectionDocContext {
   townshipName: string;
+  /** The file's 考核奖惩, 期满鉴定 and end (correction.endView); null while it is not loaded. */
+  end: CorrectionEndView | null;
 }
 
 const REPORT_KINDS: readonly CorrectionEventKind[] = ['report', 'health', 'recheck'];
@@ -40,10 +57,13 @@ const eventsOf = (f: CorrectionFileView, kinds: readonly CorrectionEventKind[]) 
   f.events.filter((e) => kinds.includes(e.kind)).sort((a, b) => a.date.localeCompare(b.date));
 
 /** Which forms the file can fill; the others are listed with the reason. */
-export function correctionDocs(f: CorrectionFileView): DocChoice<CorrectionDocRequest>[] {
+export function correctionDocs(f: CorrectionFileView, end: CorrectionEndView | null): DocChoice<CorrectionDocRequest>[] {
   const why: Partial<Record<CorrectionDocKey, string>> = {};
   if (!f.reception.reportDate) why.reportIn = '尚未登记报到';
   if (!f.reception.declarationDate) why.declaration = '尚未登记入矫宣告';
+  if (!end?.sanctions.length) why.sanctions = '尚无考核奖惩记录';
+  if (!end?.appraisal) why.appraisal = '尚未登记期满鉴定';
+  if (end?.end?.kind !== 'release') why.release = '尚未解除社区矫正';
   return [...CORRECTION_DOCS, WHOLE_ARCHIVE].map((key) => {
     const reason = key === WHOLE_ARCHIVE ? undefined : why[key];
     return reason
@@ -254,12 +274,94 @@ function parts(f: CorrectionFileView, ctx: CorrectionDocContext, key: Correction
         },
       ];
     }
+    case 'sanctions': {
+      const list = [...(ctx.end?.sanctions ?? [])].sort((a, b) => a.checkDate.localeCompare(b.checkDate));
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: [7, 14, 11, 26, 22, 20],
+              rows: [
+                [label('序号'), label('调查核实日期'), label('种类'), label('事由'), label('调查核实情况'), label('县级决定日期及文号')],
+                ...list.map((x, i): Cell[] => [
+                  value(String(i + 1)),
+                  value(cnDate(x.checkDate)),
+                  value(SANCTION_KIND_LABELS[x.kind]),
+                  value(x.reasonText),
+                  value(x.checkFacts),
+                  value([dateText(x.decisionDate), x.decisionNumber].filter(Boolean).join('\n')),
+                ]),
+              ],
+            },
+            { kind: 'para', text: '训诫、警告等决定由县级社区矫正机构作出；本表记录司法所的调查核实情况及决定文号。', indent: false },
+          ],
+        },
+      ];
+    }
+    case 'appraisal': {
+      const a = ctx.end?.appraisal;
+      const counts = SANCTION_KINDS.map((k) => [k, (ctx.end?.sanctions ?? []).filter((x) => x.kind === k).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${SANCTION_KIND_LABELS[k]}${n}次`)
+        .join('，');
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: W4,
+              rows: [
+                [label('姓名'), value(f.person.name), label('性别'), value(f.person.sex ? SEX_LABELS[f.person.sex] : '')],
+                [label('矫正类别'), value(category(f)), label('罪名'), value(f.crime)],
+                [label('原判刑罚'), value(penalty(f), 3)],
+                [label('矫正期限'), value(`${cnDate(f.termStart)}至${cnDate(f.termEnd)}`, 3)],
+                [label('个人总结日期'), value(dateText(a?.summaryDate)), label('鉴定日期'), value(dateText(a?.appraisalDate))],
+                [label('奖惩情况'), value(counts || '无', 3)],
+                [label('司法所鉴定意见'), value(a?.opinion, 3, 8)],
+              ],
+            },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: a ? cnDate(a.appraisalDate) : BLANK_DATE },
+          ],
+        },
+      ];
+    }
+    case 'release': {
+      const e = ctx.end?.end;
+      return [
+        {
+          title,
+          blocks: [
+            { kind: 'title', text: title },
+            { kind: 'para', text: `社区矫正对象${f.person.name}：`, indent: false },
+            {
+              kind: 'para',
+              text: `你因犯${f.crime}，经${f.decisionOrgan}以${f.documentNumber}${f.documentType}判处${penalty(f)}，于${cnDate(f.termStart)}起在本辖区接受社区矫正。`,
+            },
+            {
+              kind: 'para',
+              text: `根据《中华人民共和国社区矫正法》第四十四条的规定，你的社区矫正期限至${cnDate(f.termEnd)}${e?.reason === 'pardon' ? '，现经特赦' : '届满'}，依法解除社区矫正${e?.words ? `，${e.words}` : ''}。`,
+            },
+            ...(e?.documentNumber ? [{ kind: 'para' as const, text: `解除社区矫正证明书编号：${e.documentNumber}` }] : []),
+            { kind: 'para', text: `宣告人：${e?.declarationHost ?? ''}` },
+            { kind: 'para', text: `参加人员：${e?.declarationAttendees ?? ''}` },
+            { kind: 'gap', lines: 1 },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: dateText(e?.declarationDate ?? e?.date) || BLANK_DATE },
+            { kind: 'sign', label: '社区矫正对象（签名）：', date: dateText(e?.declarationDate ?? e?.date) || BLANK_DATE },
+          ],
+        },
+      ];
+    }
   }
 }
 
 export function buildCorrectionDocument(f: CorrectionFileView, ctx: CorrectionDocContext, request: CorrectionDocRequest): DocumentModel {
   const ready = new Set(
-    correctionDocs(f)
+    correctionDocs(f, ctx.end)
       .filter((d) => d.ready)
       .map((d) => d.key),
   );

@@ -93,3 +93,42 @@ describe('correction documents (.docx)', () => {
     });
   });
 });
+
+describe('the forms of the end', () => {
+  it('writes the 考核奖惩记录, the 期满鉴定表 and the 解除社区矫正宣告书 once they are recorded', async () => {
+    for (const doc of ['sanctions', 'appraisal', 'release'] as const)
+      await expect(t.callAsync('correction.document', { id: f.id, doc })).rejects.toMatchObject({ wire: { code: 'INVALID_TRANSITION' } });
+    t.call('correction.saveSanction', {
+      fileId: f.id,
+      kind: 'reprimand',
+      reason: 'rules_minor',
+      checkDate: '2024-06-12',
+      checkFacts: '未经批准外出一日',
+      decisionDate: '2024-06-13',
+      decisionNumber: '某司矫训字〔2024〕3号',
+    });
+    expect((await words('sanctions')).text).toContain('2024年6月12日训诫违反关于报告、会客、外出、迁居等规定，情节轻微未经批准外出一日');
+    const later = t.onDay('2025-06-09');
+    later.call('correction.saveAppraisal', {
+      fileId: f.id,
+      summaryDate: '2025-05-01',
+      appraisalDate: '2025-05-10',
+      opinion: '遵纪守法，表现良好',
+    });
+    const appraisal = (await t.callAsync('correction.document', { id: f.id, doc: 'appraisal' })).fileName;
+    expect(appraisal).toBe('钱矫 社区矫正期满鉴定表.docx');
+    later.call('correction.release', {
+      fileId: f.id,
+      reason: 'expiry',
+      date: '2025-06-09',
+      certificateNumber: '解矫字〔2025〕7号',
+      declarationDate: '2025-06-09',
+      declarationHost: '王所长',
+    });
+    const file = await t.callAsync('correction.document', { id: f.id, doc: 'release' });
+    const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
+    const w = text(await zip.file('word/document.xml')!.async('string'));
+    expect(w).toContain('你的社区矫正期限至2025年6月9日届满，依法解除社区矫正，原判刑罚不再执行。');
+    expect(w).toContain('解除社区矫正证明书编号：解矫字〔2025〕7号');
+  });
+});
