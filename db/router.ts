@@ -19,6 +19,7 @@ import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
 import * as assistance from './services/assistance';
 import * as correction from './services/correction';
+import * as supervision from './services/correction-supervision';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
@@ -175,6 +176,20 @@ const handlers: Handlers = {
   'correction.delete': (ctx, i) => correction.deleteFile(ctx, i.id),
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
+  'correction.supervision': (ctx, i) => supervision.getSupervision(ctx, i.fileId),
+  'correction.saveTeam': (ctx, i) => supervision.saveTeam(ctx, i),
+  'correction.savePlan': (ctx, i) => supervision.savePlan(ctx, i),
+  'correction.deletePlan': (ctx, i) => supervision.deletePlan(ctx, i.id),
+  'correction.saveApproval': (ctx, i) => supervision.saveApproval(ctx, i),
+  'correction.deleteApproval': (ctx, i) => supervision.deleteApproval(ctx, i.id),
+  'correction.saveMonitor': (ctx, i) => supervision.saveMonitor(ctx, i),
+  'correction.deleteMonitor': (ctx, i) => supervision.deleteMonitor(ctx, i.id),
+  'correction.saveAssessment': (ctx, i) => supervision.saveAssessment(ctx, i),
+  'correction.saveIncident': (ctx, i) => supervision.saveIncident(ctx, i),
+  'correction.deleteIncident': (ctx, i) => supervision.deleteIncident(ctx, i.id),
+  'correction.saveExitReport': (ctx, i) => supervision.saveExitReport(ctx, i),
+  'correction.supervisionSettings': (ctx) => supervision.getSupervisionSettings(ctx),
+  'correction.saveSupervisionSettings': (ctx, i) => supervision.saveSupervisionSettings(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
   'assistance.get': (ctx, i) => assistance.getFile(ctx, i.id),
   'assistance.create': (ctx, i) => assistance.createFile(ctx, i),

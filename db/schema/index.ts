@@ -7,3 +7,4 @@ export * from './followup';
 export * from './obligations';
 export * from './correction';
 export * from './assistance';
+export * from './correction-supervision';

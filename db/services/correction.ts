@@ -52,6 +52,7 @@ import {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { supervisionDueParts } from './correction-supervision-due';
 import {
   addLevel,
   dueSoonCondition,
@@ -154,6 +155,7 @@ function dueItems(ctx: ServiceContext, r: FileDbRow, events: readonly Correction
     endDate: null,
     today,
     holidays: holidayTable(ctx),
+    extra: supervisionDueParts(ctx, r.id),
   });
 }
 
@@ -291,7 +293,7 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
 }
 
 /** Refuses a minor's closed file to anyone but its responsible staff member. */
-function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
+export function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
   if (!mayRead(ctx, { minor: f.minor ? 1 : 0, responsible_staff_id: f.responsibleStaffId }))
     throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看和修改。');
   return f;
@@ -303,7 +305,7 @@ export function getFile(ctx: ServiceContext, id: string): CorrectionFileView {
   return requireReadable(ctx, f);
 }
 
-function requireLive(ctx: ServiceContext, id: string): CorrectionFileView {
+export function requireLive(ctx: ServiceContext, id: string): CorrectionFileView {
   const f = loadFile(ctx, id);
   if (!f || f.deletedAt) throw new LedgerError('NOT_FOUND', '该社区矫正档案不存在或已删除。');
   requireReadable(ctx, f);

@@ -348,6 +348,8 @@ export interface CorrectionDueInput {
   endDate: string | null;
   today: string;
   holidays: HolidayTable;
+  /** Further rules and their done events (the supervision records: shared/domain/correction-supervision.ts). */
+  extra?: { rules: Rule[]; events: ObligationEvent[] };
 }
 
 /** A file's monthly totals of one kind against the level's targets. */
@@ -370,14 +372,14 @@ export function correctionDueItems(input: CorrectionDueInput): DueItem[] {
     .map((e) => ({ id: e.id, date: e.date, ruleId: EVENT_RULE[e.kind] }));
   const hours = HOURS_KINDS.flatMap((k) => hoursEvents(RULE_IDS[k], fileHours(file, events, table, k)));
   return computeDueItems({
-    rules: correctionRules(file, settings, today),
+    rules: [...correctionRules(file, settings, today), ...(input.extra?.rules ?? [])],
     subject: {
       id: file.id,
       startDate: file.termStart,
       endDate: input.endDate,
       facts: { effectiveDate: file.effectiveDate, receivedDate: file.receivedDate, reportDate: file.reportDate },
     },
-    events: [...plain, ...hours, ...actionEvents(input.actions)],
+    events: [...plain, ...hours, ...(input.extra?.events ?? []), ...actionEvents(input.actions)],
     extensions: actionExtensions(input.actions),
     today,
     holidays: input.holidays,

@@ -6,6 +6,7 @@ import {
   OUTSIDE_GROUND_LABELS,
   PRIOR_RECORD_LABELS,
 } from '../../../shared/schemas/correction';
+import { SUPERVISION_FIELD_LABELS } from '../../../shared/schemas/correction-supervision';
 import { DEFAULT_LEVEL_TABLE, type CorrectionLevel } from '../../../shared/domain/correction-rules';
 import { lazyPage } from '../../components/lazyPage';
 import { ledgerLink } from '../../components/linkedFilters';
@@ -33,7 +34,7 @@ export const correctionUi: UiModule<'correction'> = {
       ledgerLink('/correction', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),
   },
   audit: {
-    fields: CORRECTION_FIELD_LABELS,
+    fields: { ...CORRECTION_FIELD_LABELS, ...SUPERVISION_FIELD_LABELS },
     values: {
       category: CORRECTION_CATEGORY_LABELS,
       ground: OUTSIDE_GROUND_LABELS,
@@ -43,6 +44,13 @@ export const correctionUi: UiModule<'correction'> = {
       level: (code: string) => DEFAULT_LEVEL_TABLE[code as CorrectionLevel]?.name ?? code,
     },
   },
-  settings: [{ key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') }],
+  settings: [
+    { key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') },
+    {
+      key: 'correction-supervision',
+      label: '社区矫正审批',
+      element: lazyPage(() => import('./supervision/SupervisionSettings'), 'SupervisionSettings'),
+    },
+  ],
   handOvers: {},
 };
