@@ -48,7 +48,7 @@ export const correctionUi: UiModule<'correction'> = {
     { key: 'correction', label: '社区矫正', element: lazyPage(() => import('./LevelSettings'), 'CorrectionSettings') },
     {
       key: 'correction-supervision',
-      label: '社区矫正审批',
+      label: '矫正审批期限',
       element: lazyPage(() => import('./supervision/SupervisionSettings'), 'SupervisionSettings'),
     },
   ],

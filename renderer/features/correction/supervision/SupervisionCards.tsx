@@ -78,7 +78,7 @@ function TeamCard({ s, onEdit }: { s: SupervisionView; onEdit: () => void }) {
       </CardHead>
       {t.members.length === 0 ? (
         <Text size="sm" c="dimmed">
-          尚未确定矫正小组成员（司法所工作人员和村(居)委会人员、家庭成员、单位或学校人员、社会工作者、志愿者等）。
+          还没有成员：矫正小组由司法所工作人员和村(居)委会人员、家庭成员、单位或学校人员、社会工作者、志愿者等组成。
         </Text>
       ) : (
         <Text size="sm">
@@ -224,7 +224,7 @@ function ApprovalsCard({
         <Basis source={limit('frequentMonths')?.source} size="xs">
           经常性跨市县活动一次批准有效{s.limits.frequentMonths}个月
         </Basis>
-        （均为本所设置，可在“设置—社区矫正审批”中调整）
+        （均为本所设置，可在“设置—矫正审批期限”中调整）
       </Text>
       {s.approvals.length === 0 ? (
         <EmptyState title="还没有审批记录">
