@@ -28,7 +28,7 @@ export const correctionUi: UiModule<'correction'> = {
   due: {
     overdue: (n) =>
       `社区矫正 ${n} 项逾期：逾期未报到、未报告或未走访核查的，可能构成脱管、漏管，请尽快核实并在档案中记录；确有正当理由的，可延期或免除并写明理由。`,
-    note: '报到期限、定期报告、走访核查、病情报告与复查、每月教育学习和公益活动时数、矫正期满，按档案的类别和管理等级计算；在档案中记录后即从这里消除。未成年人的档案不公开，其事项只列在其责任人的工作台上。',
+    note: '报到期限、定期报告、走访核查、病情报告与复查、每月教育学习和公益活动时数、矫正期满，按档案的类别和管理等级计算；外出到期未销假、电子定位期满及其延长评估，按审批和电子定位记录计算；在档案中记录后即从这里消除。未成年人的档案不公开，其事项只列在其责任人的工作台上。',
     unit: '人',
     ledger: (due, { staffId, villageId }) =>
       ledgerLink('/correction', { [due === 'overdue' ? 'overdue' : 'due7']: true, responsibleStaffId: staffId, villageId }),

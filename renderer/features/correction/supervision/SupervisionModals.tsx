@@ -1,5 +1,5 @@
 /** The forms of a file's supervision records (REVIEW §5.1, REVIEW §5.2), each refused as the host refuses it. */
-import { ActionIcon, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   APPROVAL_KIND_LABELS,
   APPROVER_LEVEL_LABELS,
@@ -37,6 +37,7 @@ import {
   type SupervisionView,
 } from '../../../../shared/schemas/correction-supervision';
 import { DateField } from '../../../components/DateField';
+import { MemberRow } from '../../../components/MemberRow';
 import { FormModal } from '../../../components/GuardedForm';
 import { ModalActions } from '../../../components/ModalActions';
 import { todayLocal } from '../../../components/today';
@@ -88,23 +89,14 @@ export function TeamModal({ s, onClose, staffName }: Props & { staffName: string
     <FormModal form={form} onSubmit={submit} onClose={onClose} title="矫正小组" size="xl">
       <Stack>
         {members.map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-          <Group key={i} align="flex-start" wrap="nowrap" gap="xs">
-            <TextInput
-              label={i === 0 ? '姓名' : undefined}
-              aria-label="成员姓名"
-              w={110}
-              maxLength={30}
-              {...form.getInputProps(`members.${i}.name`)}
-            />
-            <Select
-              label={i === 0 ? '身份' : undefined}
-              aria-label="成员身份"
-              w={160}
-              allowDeselect={false}
-              data={[...MEMBER_ROLES]}
-              {...form.getInputProps(`members.${i}.role`)}
-            />
+          <MemberRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+            key={i}
+            first={i === 0}
+            roles={MEMBER_ROLES}
+            input={(field) => form.getInputProps(`members.${i}.${field}`)}
+            onRemove={() => form.removeListItem('members', i)}
+          >
             <Select
               label={i === 0 ? '性别' : undefined}
               aria-label="成员性别"
@@ -114,29 +106,13 @@ export function TeamModal({ s, onClose, staffName }: Props & { staffName: string
               value={members[i]?.sex || null}
               onChange={(x) => form.setFieldValue(`members.${i}.sex`, x ?? '')}
             />
-            <TextInput
-              label={i === 0 ? '电话' : undefined}
-              aria-label="成员电话"
-              w={130}
-              maxLength={30}
-              {...form.getInputProps(`members.${i}.phone`)}
-            />
             <Checkbox
               mt={i === 0 ? 32 : 8}
               label="熟悉未成年人工作"
               aria-label="熟悉未成年人工作"
               {...form.getInputProps(`members.${i}.knowsMinors`, { type: 'checkbox' })}
             />
-            <ActionIcon
-              mt={i === 0 ? 28 : 4}
-              variant="subtle"
-              color="red"
-              aria-label="删除成员"
-              onClick={() => form.removeListItem('members', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
+          </MemberRow>
         ))}
         <Button
           variant="light"
