@@ -27,30 +27,23 @@ export function officeLimits(ctx: ServiceContext): SupervisionLimits {
   return supervisionLimits(supervisionSettings(ctx));
 }
 
+/** Read on every write to a file and in the daily rebuild: by the file's index (tests/unit/db/correction-supervision-plans.test.ts). */
+export const LEAVES_SQL = `SELECT id, destination, start_date AS startDate, end_date AS endDate, return_date AS returnDate FROM correction_approval
+  WHERE file_id = ? AND kind = 'leave' AND deleted_at IS NULL AND start_date IS NOT NULL AND end_date IS NOT NULL ORDER BY start_date, id`;
+export const MONITORS_SQL = `SELECT id, start_date AS startDate, end_date AS endDate, removal_date AS removalDate FROM correction_monitor
+  WHERE file_id = ? AND deleted_at IS NULL ORDER BY start_date, id`;
+export const ASSESSMENTS_SQL = `SELECT id, date, result, new_end AS newEnd FROM correction_monitor_assessment
+  WHERE monitor_id = ? AND deleted_at IS NULL ORDER BY date, id`;
+
 export function loadLeaves(ctx: ServiceContext, fileId: string): LeaveFacts[] {
-  return all<LeaveFacts>(
-    ctx,
-    `SELECT id, destination, start_date AS startDate, end_date AS endDate, return_date AS returnDate FROM correction_approval
-     WHERE file_id = ? AND kind = 'leave' AND deleted_at IS NULL AND start_date IS NOT NULL AND end_date IS NOT NULL ORDER BY start_date, id`,
-    fileId,
-  );
+  return all<LeaveFacts>(ctx, LEAVES_SQL, fileId);
 }
 
 export function loadMonitorFacts(ctx: ServiceContext, fileId: string): MonitorFacts[] {
-  const monitors = all<Omit<MonitorFacts, 'assessments'>>(
-    ctx,
-    `SELECT id, start_date AS startDate, end_date AS endDate, removal_date AS removalDate FROM correction_monitor
-     WHERE file_id = ? AND deleted_at IS NULL ORDER BY start_date, id`,
-    fileId,
-  );
+  const monitors = all<Omit<MonitorFacts, 'assessments'>>(ctx, MONITORS_SQL, fileId);
   return monitors.map((m) => ({
     ...m,
-    assessments: all<{ id: string; date: string; result: AssessResult; newEnd: string | null }>(
-      ctx,
-      `SELECT id, date, result, new_end AS newEnd FROM correction_monitor_assessment
-       WHERE monitor_id = ? AND deleted_at IS NULL ORDER BY date, id`,
-      m.id,
-    ),
+    assessments: all<{ id: string; date: string; result: AssessResult; newEnd: string | null }>(ctx, ASSESSMENTS_SQL, m.id),
   }));
 }
 

@@ -2,7 +2,7 @@
  * The supervision records of a correction file (REVIEW §5.1, REVIEW §5.2): a woman subject's 矫正小组 warns until
  * it has a woman member; a 外出 over a month is refused at the form, one of five days is approved by the 司法所,
  * its return is overdue on the file and the dashboard until its 销假 is recorded; 电子定位 over three months is
- * refused, within them its expiry is listed.
+ * refused, within them its expiry is listed; an open 失联 is shown at the top of the file.
  */
 import { choose, E2E_TODAY, expect, fillDate, shot, test } from './fixtures';
 
@@ -97,6 +97,17 @@ test('a woman subject’s team, a 外出 and its 销假, and 电子定位 with i
   await expect(page.getByTestId('monitor-end')).toHaveText('2024-09-14');
   await expect(due.getByRole('row').filter({ hasText: '电子定位期满（2024-09-14）' })).toContainText('2024-09-14');
   await expect(due.getByRole('row').filter({ hasText: '电子定位延长评估（2024-09-14期满）' })).toContainText('2024-09-07');
+
+  // A 失联 shows at the top of the file until the subject is found
+  await page.getByRole('button', { name: '记录失联等情况' }).click();
+  const incident = page.getByRole('dialog', { name: '记录突发情况' });
+  await incident.getByLabel('发现失联时间').fill('2024-06-15 08:30');
+  await incident.getByRole('textbox', { name: '情况' }).fill('电话关机，家中无人');
+  await incident.getByRole('button', { name: '保存' }).click();
+  await expect(incident).toBeHidden();
+  await expect(page.getByTestId('open-missing')).toContainText('2024-06-15 08:30 发现失联：电话关机，家中无人');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: test.info().outputPath('supervision-top.png') });
   await shot(page, 'supervision-file');
 
   // The limits are the office's settings, each default shown with its source

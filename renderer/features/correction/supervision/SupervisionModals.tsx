@@ -397,7 +397,7 @@ export function IncidentModal({ s, incident, onClose }: Props & { incident?: Cor
       ...values,
       ...(values.kind === 'missing' ? {} : { actions: '', resolvedAt: '' }),
     };
-    if (await run(input, '已记录')) onClose();
+    if (await run(input, values.kind === 'missing' ? '失联情况已记录' : '突发情况已记录')) onClose();
   });
   const missing = v.kind === 'missing';
   return (
