@@ -344,8 +344,16 @@ export function saveMonitor(ctx: ServiceContext, input: z.output<typeof MonitorI
     if (input.startDate < f.termStart) fieldErrors({ startDate: '起始日期不能早于矫正期限起日' });
     if (input.endDate > latestMonitorEnd(input.startDate))
       fieldErrors({ endDate: `电子定位使用期限不得超过三个月（最迟${latestMonitorEnd(input.startDate)}），期满仍需使用的，评估后延长` });
-    const old = input.id ? loadMonitors(ctx, f.id).find((m) => m.id === input.id) : undefined;
+    const monitors = loadMonitors(ctx, f.id);
+    const old = input.id ? monitors.find((m) => m.id === input.id) : undefined;
     if (input.id && !old) throw new LedgerError('NOT_FOUND', '该电子定位记录不存在。');
+    // One device at a time: a further period is an extension of the one in use (art. 29), not a second record.
+    const until = input.removalDate ?? input.endDate;
+    const overlap = monitors.find((m) => m.id !== input.id && m.startDate <= until && (m.removalDate ?? m.currentEnd) >= input.startDate);
+    if (overlap)
+      fieldErrors({
+        startDate: `与${overlap.startDate}至${overlap.removalDate ?? overlap.currentEnd}的电子定位重叠；期满仍需使用的，在原记录上评估延长`,
+      });
     if (old && input.removalDate && old.assessments.some((a) => a.date > input.removalDate!))
       fieldErrors({ removalDate: '解除日期不能早于已记录的延长评估' });
     const now = ctx.clock.now();

@@ -4,6 +4,7 @@
  * schemas check what needs no setting; the form and the host both run `approvalErrors` with the settings.
  */
 import { z } from 'zod';
+import { isValidDate } from '../dates';
 import type { DueItem } from '../domain/obligations';
 import {
   APPROVAL_KINDS,
@@ -162,7 +163,8 @@ export const assessmentInputFor = (m: Pick<MonitorFacts, 'startDate' | 'endDate'
 const DateTime = z
   .string({ error: '请填写时间' })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '时间应为“年-月-日”或“年-月-日 时:分”，如 2024-05-01 08:30');
+  .regex(/^\d{4}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d)?$/, '时间应为“年-月-日”或“年-月-日 时:分”，如 2024-05-01 08:30')
+  .refine((v) => isValidDate(v.slice(0, 10)), '日期应为有效的“年-月-日”，如 2024-05-01');
 const OptDateTime = z
   .union([z.literal(''), DateTime])
   .nullish()

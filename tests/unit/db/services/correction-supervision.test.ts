@@ -166,6 +166,9 @@ describe('电子定位, incidents and 出境报备', () => {
     const ext = later.call('correction.saveAssessment', { monitorId: m.id, date: '2024-09-06', result: 'extend', newEnd: '2024-12-12' });
     expect(ext.monitors[0]).toMatchObject({ currentEnd: '2024-12-12', assessments: [{ result: 'extend', newEnd: '2024-12-12' }] });
     expect(ext.dueItems.map((i) => i.label)).toEqual(expect.arrayContaining(['电子定位期满（2024-12-12）']));
+    expect(() => later.call('correction.saveMonitor', { ...monitorInput(f.id), startDate: '2024-09-01', endDate: '2024-11-30' })).toThrow(
+      '与2024-06-12至2024-12-12的电子定位重叠；期满仍需使用的，在原记录上评估延长',
+    );
     const removed = later.call('correction.saveMonitor', { ...monitorInput(f.id), id: m.id, removalDate: '2024-09-06' });
     expect(removed.dueItems).toEqual([]);
   });

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/domain/correction-supervision';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { computeDueItems, type ObligationInput } from '../../../../shared/domain/obligations';
+import { IncidentInput } from '../../../../shared/schemas/correction-supervision';
 
 const limits = supervisionLimits({});
 const station = { role: '司法所工作人员', sex: 'M' as const, knowsMinors: false };
@@ -185,5 +186,18 @@ describe('due items', () => {
     const removed = run('2024-06-10', { leaves: [], monitors: [{ ...monitor, removalDate: '2024-04-15' }] });
     expect(removed.find((i) => i.ruleId === endId)?.state).toBe('done');
     expect(removed.find((i) => i.ruleId === assess(0))).toBeUndefined();
+  });
+});
+
+describe('an incident’s time', () => {
+  const input = (at: string) => ({ fileId: '01J00000000000000000000000', kind: 'missing', at, content: '电话关机' });
+  it.each([
+    ['2024-06-15', true],
+    ['2024-06-15 08:30', true],
+    ['2024-06-15 24:00', false],
+    ['2024-02-30 08:30', false],
+    ['6月15日', false],
+  ])('%s is accepted: %s', (at, ok) => {
+    expect(IncidentInput.safeParse(input(at)).success).toBe(ok);
   });
 });
