@@ -9,6 +9,7 @@ import {
   type AssessResult,
   type LeaveFacts,
   type MonitorFacts,
+  type RelocationFacts,
   type SupervisionLimits,
   type SupervisionSettings,
 } from '../../shared/domain/correction-supervision';
@@ -32,6 +33,8 @@ export const LEAVES_SQL = `SELECT id, destination, start_date AS startDate, end_
   WHERE file_id = ? AND kind = 'leave' AND deleted_at IS NULL AND start_date IS NOT NULL AND end_date IS NOT NULL ORDER BY start_date, id`;
 export const MONITORS_SQL = `SELECT id, start_date AS startDate, end_date AS endDate, removal_date AS removalDate FROM correction_monitor
   WHERE file_id = ? AND deleted_at IS NULL ORDER BY start_date, id`;
+export const RELOCATIONS_SQL = `SELECT id, destination, apply_date AS applyDate, result, approval_date AS approvalDate, reported_date AS reportedDate
+  FROM correction_approval WHERE file_id = ? AND kind = 'relocate' AND deleted_at IS NULL AND apply_date IS NOT NULL ORDER BY apply_date, id`;
 export const ASSESSMENTS_SQL = `SELECT id, date, result, new_end AS newEnd FROM correction_monitor_assessment
   WHERE monitor_id = ? AND deleted_at IS NULL ORDER BY date, id`;
 
@@ -49,5 +52,12 @@ export function loadMonitorFacts(ctx: ServiceContext, fileId: string): MonitorFa
 
 /** The rules and done events the engine adds to a file's own (shared/domain/correction-supervision.ts). */
 export function supervisionDueParts(ctx: ServiceContext, fileId: string): { rules: Rule[]; events: ObligationEvent[] } {
-  return supervisionDue({ leaves: loadLeaves(ctx, fileId), monitors: loadMonitorFacts(ctx, fileId) }, officeLimits(ctx));
+  return supervisionDue(
+    {
+      leaves: loadLeaves(ctx, fileId),
+      monitors: loadMonitorFacts(ctx, fileId),
+      relocations: all<RelocationFacts>(ctx, RELOCATIONS_SQL, fileId),
+    },
+    officeLimits(ctx),
+  );
 }

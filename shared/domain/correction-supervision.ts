@@ -91,11 +91,22 @@ export interface SupervisionSettings {
   frequentMonths?: number;
   /** The extension assessment of 电子定位 is listed this many days before the expiry. */
   monitorAssessDays?: number;
+  /** 变更执行地: the counties' result is expected this many days after the application. */
+  relocateDecisionDays?: number;
+  /** 变更执行地: once agreed, the subject reports to the new county within this many days. */
+  relocateReportDays?: number;
 }
 
 export type SupervisionLimits = Required<SupervisionSettings>;
 
-export const SUPERVISION_DEFAULTS: SupervisionLimits = { leaveStationDays: 7, leaveMaxMonths: 1, frequentMonths: 6, monitorAssessDays: 7 };
+export const SUPERVISION_DEFAULTS: SupervisionLimits = {
+  leaveStationDays: 7,
+  leaveMaxMonths: 1,
+  frequentMonths: 6,
+  monitorAssessDays: 7,
+  relocateDecisionDays: 10,
+  relocateReportDays: 7,
+};
 
 /** Each setting's source as the review gives it, shown beside its value. */
 export const SUPERVISION_SOURCES: Record<keyof SupervisionLimits, string> = {
@@ -106,6 +117,10 @@ export const SUPERVISION_SOURCES: Record<keyof SupervisionLimits, string> = {
   frequentMonths:
     '社区矫正法第二十七条：因正常工作和生活需要经常性跨市、县活动的，可以简化批准程序和方式；一次批准的有效期为六个月，出处未核实〔UNCONFIRMED〕。本所可在设置中调整。',
   monitorAssessDays: '电子定位期满前进行延长评估的提前天数，法律未规定〔DERIVED〕，默认提前7日列出。本所可在设置中调整。',
+  relocateDecisionDays:
+    '社区矫正法第二十七条第二款：变更执行地的，执行地县级社区矫正机构与新执行地协商；征求意见和作出决定各5日（共10日）见2012年《社区矫正实施办法》〔PAGE〕，2020年规定未核实〔UNCONFIRMED〕。本所可在设置中调整。',
+  relocateReportDays:
+    '同意变更执行地的，社区矫正对象应当自收到决定之日起7日内到新执行地县级社区矫正机构报到，见2012年《社区矫正实施办法》〔PAGE〕，2020年规定未核实〔UNCONFIRMED〕。本所可在设置中调整。',
 };
 
 export const SUPERVISION_LABELS: Record<keyof SupervisionLimits, string> = {
@@ -113,6 +128,8 @@ export const SUPERVISION_LABELS: Record<keyof SupervisionLimits, string> = {
   leaveMaxMonths: '每次外出最长（月）',
   frequentMonths: '经常性跨市县活动一次批准的有效期（月）',
   monitorAssessDays: '电子定位延长评估提前天数',
+  relocateDecisionDays: '变更执行地申请后作出协商结果的天数',
+  relocateReportDays: '同意变更后到新执行地报到的天数',
 };
 
 export function supervisionLimits(s: SupervisionSettings): SupervisionLimits {
@@ -143,6 +160,7 @@ export interface ApprovalFacts {
   returnDate: string | null;
   applyDate: string | null;
   reportedDate: string | null;
+  approvalDate?: string | null;
 }
 
 /**
@@ -152,9 +170,11 @@ export interface ApprovalFacts {
 export function approvalErrors(a: ApprovalFacts, limits: SupervisionLimits): Record<string, string> {
   const e: Record<string, string> = {};
   const { startDate: start, endDate: end } = a;
+  if (a.applyDate && a.approvalDate && a.approvalDate < a.applyDate)
+    e.approvalDate = a.kind === 'relocate' ? '决定日期不能早于申请日期' : '批准日期不能早于申请日期';
   if (a.kind === 'relocate') {
     if (!a.applyDate) e.applyDate = '请填写申请日期';
-    else if (a.reportedDate && a.reportedDate < a.applyDate) e.reportedDate = '报告新执行地县级机构的日期不能早于申请日期';
+    else if (a.reportedDate && a.reportedDate < a.applyDate) e.reportedDate = '到新执行地报到的日期不能早于申请日期';
     return e;
   }
   if (!start) e.startDate = a.kind === 'leave' || a.kind === 'frequent' ? '请填写起始日期' : '请填写日期';
@@ -263,7 +283,12 @@ export const SUPERVISION_RULE_PREFIX = {
   leaveReturn: 'correction.leave_return',
   monitorEnd: 'correction.monitor_end',
   monitorAssess: 'correction.monitor_assess',
+  relocateResult: 'correction.relocate_result',
+  relocateReport: 'correction.relocate_report',
 } as const;
+
+/** The results of the counties' consultation that settle an application to change the 执行地. */
+const SETTLED_RESULTS: readonly string[] = ['同意', '不同意'];
 
 const LEAVE_RETURN_SOURCE =
   '社区矫正法第二十七条：外出须经批准；外出期满应当及时返回并报告（销假）〔UNCONFIRMED，2012年《社区矫正实施办法》第十三条同〕。截止日期的次日起未销假的，列为逾期。';
@@ -276,12 +301,24 @@ export interface LeaveFacts {
   returnDate: string | null;
 }
 
+export interface RelocationFacts {
+  id: string;
+  destination: string | null;
+  applyDate: string;
+  result: string | null;
+  /** The day of the counties' result (决定日期). */
+  approvalDate: string | null;
+  /** The day the subject reported to the new county. */
+  reportedDate: string | null;
+}
+
 export interface SupervisionDueFacts {
   leaves: readonly LeaveFacts[];
   monitors: readonly MonitorFacts[];
+  relocations?: readonly RelocationFacts[];
 }
 
-/** The rules and done events of the supervision records: 外出销假, 电子定位 expiry and extension assessment. */
+/** The rules and done events of the supervision records: 外出销假, 电子定位 expiry and assessment, 变更执行地's result and report. */
 export function supervisionDue(f: SupervisionDueFacts, limits: SupervisionLimits): { rules: Rule[]; events: ObligationEvent[] } {
   const rules: Rule[] = [];
   const events: ObligationEvent[] = [];
@@ -327,6 +364,30 @@ export function supervisionDue(f: SupervisionDueFacts, limits: SupervisionLimits
       if (assessed) events.push({ id: `assess:${assessed.id}`, date: assessed.date, ruleId });
       else if (m.removalDate) events.push({ id: `monitor:${m.id}:removed`, date: m.removalDate, ruleId });
     });
+  }
+  for (const r of f.relocations ?? []) {
+    const where = r.destination ?? '新执行地';
+    const resultId = `${SUPERVISION_RULE_PREFIX.relocateResult}:${r.id}`;
+    rules.push({
+      id: resultId,
+      kind: 'deadline',
+      label: `变更执行地协商结果（${where}）`,
+      date: addDays(r.applyDate, limits.relocateDecisionDays),
+      source: SUPERVISION_SOURCES.relocateDecisionDays,
+    });
+    const decided = r.result && SETTLED_RESULTS.includes(r.result) ? (r.approvalDate ?? r.applyDate) : null;
+    if (decided) events.push({ id: `relocate:${r.id}`, date: decided, ruleId: resultId });
+    if (decided && r.result === '同意') {
+      const reportId = `${SUPERVISION_RULE_PREFIX.relocateReport}:${r.id}`;
+      rules.push({
+        id: reportId,
+        kind: 'deadline',
+        label: `到新执行地报到（${where}）`,
+        date: addDays(decided, limits.relocateReportDays),
+        source: SUPERVISION_SOURCES.relocateReportDays,
+      });
+      if (r.reportedDate) events.push({ id: `relocate:${r.id}:report`, date: r.reportedDate, ruleId: reportId });
+    }
   }
   return { rules, events };
 }

@@ -110,6 +110,7 @@ export const approvalInputWith = (limits: SupervisionLimits) => (today: string) 
         returnDate: dateOrNull(v.returnDate),
         applyDate: dateOrNull(v.applyDate),
         reportedDate: dateOrNull(v.reportedDate),
+        approvalDate: dateOrNull(v.approvalDate),
       },
       limits,
     ),
@@ -203,6 +204,8 @@ export const SupervisionSettingsInput = z.strictObject({
   leaveMaxMonths: Limit(12),
   frequentMonths: Limit(24),
   monitorAssessDays: Limit(60),
+  relocateDecisionDays: Limit(60),
+  relocateReportDays: Limit(60),
 });
 export type SupervisionSettingsInput = z.input<typeof SupervisionSettingsInput>;
 

@@ -1,6 +1,6 @@
 /** The supervision records are read on every write to a correction file and in the daily rebuild: by their file's index, never a scan. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ASSESSMENTS_SQL, LEAVES_SQL, MONITORS_SQL } from '../../../db/services/correction-supervision-due';
+import { ASSESSMENTS_SQL, LEAVES_SQL, MONITORS_SQL, RELOCATIONS_SQL } from '../../../db/services/correction-supervision-due';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';
 
 let t: TestLedger;
@@ -17,6 +17,7 @@ const plan = (sql: string) =>
 it.each([
   ['a file’s 外出', LEAVES_SQL, 'correction_approval_file'],
   ['a file’s 电子定位', MONITORS_SQL, 'correction_monitor_file'],
+  ['a file’s 变更执行地', RELOCATIONS_SQL, 'correction_approval_file'],
   ['a 电子定位’s assessments', ASSESSMENTS_SQL, 'correction_monitor_assessment_monitor'],
 ])('finds %s by index', (_, sql, index) => {
   const p = plan(sql);

@@ -170,7 +170,7 @@ function ApprovalState({ a }: { a: CorrectionApproval }) {
     return (
       <Text size="sm">
         {a.result ?? '待协商'}
-        {a.reportedDate ? `，${a.reportedDate} 报告新执行地` : ''}
+        {a.reportedDate ? `，${a.reportedDate} 到新执行地报到` : ''}
       </Text>
     );
   return null;

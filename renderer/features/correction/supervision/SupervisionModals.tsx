@@ -254,7 +254,7 @@ export function ApprovalModal({ s, approval, kind, onClose }: Props & { approval
         )}
         <Group grow align="flex-start">
           <TextInput label="批准人" maxLength={50} {...form.getInputProps('approver')} />
-          <DateField label="批准日期" {...form.getInputProps('approvalDate')} />
+          <DateField label={v.kind === 'relocate' ? '决定日期' : '批准日期'} {...form.getInputProps('approvalDate')} />
         </Group>
         {v.kind === 'leave' && <DateField label="销假日期" description="返回后报告销假" {...form.getInputProps('returnDate')} />}
         {v.kind === 'relocate' && (
@@ -266,7 +266,7 @@ export function ApprovalModal({ s, approval, kind, onClose }: Props & { approval
               value={v.result || null}
               onChange={(x) => form.setFieldValue('result', x ?? '')}
             />
-            <DateField label="报告新执行地县级机构日期" {...form.getInputProps('reportedDate')} />
+            <DateField label="到新执行地报到日期" {...form.getInputProps('reportedDate')} />
           </Group>
         )}
         <TextInput label="备注" maxLength={500} {...form.getInputProps('note')} />

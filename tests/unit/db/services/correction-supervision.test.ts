@@ -107,7 +107,14 @@ describe('审批', () => {
     const f = correctionFile(t, p);
     const s = t.call('correction.saveApproval', { ...leaveInput(f.id), startDate: '2024-06-11', endDate: '2024-06-30' });
     expect(s.approvals[0]!.approverLevel).toBe('county');
-    t.call('correction.saveSupervisionSettings', { leaveStationDays: 30, leaveMaxMonths: 2, frequentMonths: 6, monitorAssessDays: 7 });
+    t.call('correction.saveSupervisionSettings', {
+      leaveStationDays: 30,
+      leaveMaxMonths: 2,
+      frequentMonths: 6,
+      monitorAssessDays: 7,
+      relocateDecisionDays: 10,
+      relocateReportDays: 7,
+    });
     const again = t.call('correction.saveApproval', { ...leaveInput(f.id), startDate: '2024-06-11', endDate: '2024-08-05' });
     expect(again.approvals.map((a) => a.approverLevel)).toEqual(['county', 'county']);
     expect(again.limits.leaveMaxMonths).toBe(2);
@@ -117,17 +124,21 @@ describe('审批', () => {
     });
   });
 
-  it('records 变更执行地 with the counties’ result and the day it was reported', () => {
+  it('records 变更执行地: the counties’ result due after the set days, then the report to the new county', () => {
     const f = correctionFile(t, p);
-    const s = t.call('correction.saveApproval', {
-      fileId: f.id,
-      kind: 'relocate',
-      applyDate: '2024-06-12',
-      destination: '某市某区',
-      result: '同意',
-      reportedDate: '2024-06-14',
+    const input = { fileId: f.id, kind: 'relocate' as const, applyDate: '2024-06-11', destination: '某市某区' };
+    let s = t.call('correction.saveApproval', input);
+    expect(s.dueItems.map((i) => [i.label, i.dueDate])).toEqual([['变更执行地协商结果（某市某区）', '2024-06-21']]);
+    const id = s.approvals[0]!.id;
+    s = t.call('correction.saveApproval', { ...input, id, result: '同意', approvalDate: '2024-06-13' });
+    expect(s.dueItems.map((i) => [i.label, i.dueDate])).toEqual([['到新执行地报到（某市某区）', '2024-06-20']]);
+    expect(t.raw('correction.saveApproval', { ...input, id, result: '同意', approvalDate: '2024-06-10' })).toMatchObject({
+      ok: false,
+      error: { fields: { approvalDate: '决定日期不能早于申请日期' } },
     });
+    s = t.call('correction.saveApproval', { ...input, id, result: '同意', approvalDate: '2024-06-13', reportedDate: '2024-06-14' });
     expect(s.approvals[0]).toMatchObject({ kind: 'relocate', startDate: null, result: '同意', reportedDate: '2024-06-14' });
+    expect(s.dueItems).toEqual([]);
     const del = t.call('correction.deleteApproval', { id: s.approvals[0]!.id });
     expect(del.approvals).toEqual([]);
   });

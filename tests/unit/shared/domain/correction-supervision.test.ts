@@ -19,6 +19,7 @@ import {
   tripDays,
   type ApprovalFacts,
   type MonitorFacts,
+  type RelocationFacts,
 } from '../../../../shared/domain/correction-supervision';
 import { DEFAULT_HOLIDAYS } from '../../../../shared/domain/holidays';
 import { computeDueItems, type ObligationInput } from '../../../../shared/domain/obligations';
@@ -71,7 +72,14 @@ describe('外出 and the other approvals', () => {
   });
 
   it('takes the split from the office’s settings, defaults shown', () => {
-    expect(SUPERVISION_DEFAULTS).toEqual({ leaveStationDays: 7, leaveMaxMonths: 1, frequentMonths: 6, monitorAssessDays: 7 });
+    expect(SUPERVISION_DEFAULTS).toEqual({
+      leaveStationDays: 7,
+      leaveMaxMonths: 1,
+      frequentMonths: 6,
+      monitorAssessDays: 7,
+      relocateDecisionDays: 10,
+      relocateReportDays: 7,
+    });
     expect(approverLevel('2024-03-01', '2024-03-11', supervisionLimits({ leaveStationDays: 10 }))).toBe('station');
   });
 
@@ -90,7 +98,7 @@ describe('外出 and the other approvals', () => {
     [{ ...leave('', ''), kind: 'relocate' as const, startDate: null, endDate: null }, { applyDate: '请填写申请日期' }],
     [
       { ...leave('', ''), kind: 'relocate' as const, startDate: null, endDate: null, applyDate: '2024-03-01', reportedDate: '2024-02-01' },
-      { reportedDate: '报告新执行地县级机构的日期不能早于申请日期' },
+      { reportedDate: '到新执行地报到的日期不能早于申请日期' },
     ],
   ])('refuses in Chinese: %o', (a, errors) => {
     expect(approvalErrors(a, limits)).toEqual(errors);
@@ -122,19 +130,21 @@ describe('电子定位', () => {
   });
 });
 
-describe('due items', () => {
-  const run = (today: string, facts: Parameters<typeof supervisionDue>[0], settings = limits) => {
-    const { rules, events } = supervisionDue(facts, settings);
-    const input: ObligationInput = {
-      rules,
-      events,
-      extensions: [],
-      subject: { id: 'F1', startDate: '2024-01-01', endDate: null, facts: {} },
-      today,
-      holidays: DEFAULT_HOLIDAYS,
-    };
-    return computeDueItems(input);
+/** The engine's items of the supervision records alone, on a file begun 2024-01-01. */
+const run = (today: string, facts: Parameters<typeof supervisionDue>[0], settings = limits) => {
+  const { rules, events } = supervisionDue(facts, settings);
+  const input: ObligationInput = {
+    rules,
+    events,
+    extensions: [],
+    subject: { id: 'F1', startDate: '2024-01-01', endDate: null, facts: {} },
+    today,
+    holidays: DEFAULT_HOLIDAYS,
   };
+  return computeDueItems(input);
+};
+
+describe('due items', () => {
   const leave = { id: 'L1', destination: '杭州', startDate: '2024-06-01', endDate: '2024-06-05', returnDate: null };
 
   it('owes the 销假 by the end date: overdue from the next day, done once recorded', () => {
@@ -186,6 +196,41 @@ describe('due items', () => {
     const removed = run('2024-06-10', { leaves: [], monitors: [{ ...monitor, removalDate: '2024-04-15' }] });
     expect(removed.find((i) => i.ruleId === endId)?.state).toBe('done');
     expect(removed.find((i) => i.ruleId === assess(0))).toBeUndefined();
+  });
+});
+
+describe('变更执行地', () => {
+  const items = (today: string, r: Partial<RelocationFacts>) =>
+    run(today, {
+      leaves: [],
+      monitors: [],
+      relocations: [{ id: 'R1', destination: '某区', applyDate: '2024-06-01', result: null, approvalDate: null, reportedDate: null, ...r }],
+    }).map((i) => [i.label, i.dueDate, i.state]);
+
+  it.each([
+    ['no result yet', '2024-06-12', {}, [['变更执行地协商结果（某区）', '2024-06-11', 'overdue']]],
+    ['still consulting', '2024-06-05', { result: '协商中' }, [['变更执行地协商结果（某区）', '2024-06-11', 'due_soon']]],
+    ['refused', '2024-06-12', { result: '不同意', approvalDate: '2024-06-08' }, [['变更执行地协商结果（某区）', '2024-06-11', 'done']]],
+    [
+      'agreed, not yet reported',
+      '2024-06-17',
+      { result: '同意', approvalDate: '2024-06-08' },
+      [
+        ['变更执行地协商结果（某区）', '2024-06-11', 'done'],
+        ['到新执行地报到（某区）', '2024-06-15', 'overdue'],
+      ],
+    ],
+    [
+      'agreed and reported',
+      '2024-06-17',
+      { result: '同意', approvalDate: '2024-06-08', reportedDate: '2024-06-12' },
+      [
+        ['变更执行地协商结果（某区）', '2024-06-11', 'done'],
+        ['到新执行地报到（某区）', '2024-06-15', 'done'],
+      ],
+    ],
+  ])('%s', (_, today, r, expected) => {
+    expect(items(today, r)).toEqual(expected);
   });
 });
 
