@@ -184,8 +184,8 @@ export function approvalErrors(a: ApprovalFacts, limits: SupervisionLimits): Rec
     e.endDate = `每次外出不超过${limits.leaveMaxMonths}个月（最迟${latestTripEnd(start, limits)}）；超过的，返回销假后另行申请`;
   else if (start && end && a.kind === 'frequent' && end > addMonths(start, limits.frequentMonths))
     e.endDate = `经常性跨市县活动一次批准的有效期不超过${limits.frequentMonths}个月（最迟${addMonths(start, limits.frequentMonths)}）`;
-  if (a.returnDate && a.kind !== 'leave') e.returnDate = '只有外出需要销假';
-  else if (a.returnDate && start && a.returnDate < start) e.returnDate = '销假日期不能早于外出起始日期';
+  // Only a 外出 has a 销假 (another kind's is dropped by the host, as its field is not shown).
+  if (a.kind === 'leave' && a.returnDate && start && a.returnDate < start) e.returnDate = '销假日期不能早于外出起始日期';
   return e;
 }
 

@@ -377,6 +377,13 @@ export function AssessmentModal({ monitor, onClose }: { monitor: CorrectionMonit
 
 /** An incident: 失联 (with the search and when found), 正在违法, 被拘留… (社区矫正法 arts. 30–32). */
 export function IncidentModal({ s, incident, onClose }: Props & { incident?: CorrectionIncident }) {
+  // Only a 失联 has its search and the time found; their fields are hidden for the other kinds.
+  const toInput = (v: { kind: IncidentKind; at: string; content: string; actions: string; resolvedAt: string }) => ({
+    id: incident?.id ?? null,
+    fileId: s.fileId,
+    ...v,
+    ...(v.kind === 'missing' ? {} : { actions: '', resolvedAt: '' }),
+  });
   const form = useZodForm({
     schema: IncidentInput,
     initialValues: {
@@ -386,18 +393,12 @@ export function IncidentModal({ s, incident, onClose }: Props & { incident?: Cor
       actions: incident?.actions ?? '',
       resolvedAt: incident?.resolvedAt ?? '',
     },
-    toInput: (v) => ({ id: incident?.id ?? null, fileId: s.fileId, ...v }),
+    toInput,
   });
   const { run, saving } = useSaveIncident(form);
   const v = form.getValues();
   const submit = form.onSubmit(async (values) => {
-    const input = {
-      id: incident?.id ?? null,
-      fileId: s.fileId,
-      ...values,
-      ...(values.kind === 'missing' ? {} : { actions: '', resolvedAt: '' }),
-    };
-    if (await run(input, values.kind === 'missing' ? '失联情况已记录' : '突发情况已记录')) onClose();
+    if (await run(toInput(values), values.kind === 'missing' ? '失联情况已记录' : '突发情况已记录')) onClose();
   });
   const missing = v.kind === 'missing';
   return (
