@@ -16,6 +16,7 @@ import { addInterval } from '../shared/domain/obligations';
 import type { DisputeStatus } from '../shared/domain/disputes';
 import { LedgerError } from '../shared/errors';
 import { fixedClock, type ServiceContext } from './context';
+import { generateCorrectionSupervision } from './demo-correction-supervision';
 import { openLedger } from './open';
 import { appDataDir } from './paths';
 import { contextFor, createHost, type Host, invoke } from './router';
@@ -854,6 +855,7 @@ export function runDemo(argv: string[]): void {
     const refused =
       generateMediation(host, { cases: Math.max(40, Math.round(n / 5)), personIds: gen.personIds }) +
       generateCorrection(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds }) +
+      generateCorrectionSupervision(host) +
       generateAssistance(host, { files: Math.max(12, Math.round(n / 40)), personIds: gen.personIds });
     if (refused > 0) console.log(`\n（有 ${refused} 步未被接受，已跳过）`);
     console.log(`\n演示账本已生成：${path}`);

@@ -21,6 +21,7 @@ import * as assistance from './services/assistance';
 import * as correction from './services/correction';
 import * as correctionEnd from './services/correction-end';
 import * as assistanceCorrection from './services/assistance-correction';
+import * as supervision from './services/correction-supervision';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
@@ -195,6 +196,20 @@ const handlers: Handlers = {
   'correction.undoEnd': (ctx, i) => correctionEnd.undoEnd(ctx, i),
   'correction.sanctionSchedule': (ctx) => correctionEnd.getSanctionSchedule(ctx),
   'correction.saveSanctionSchedule': (ctx, i) => correctionEnd.saveSanctionSchedule(ctx, i),
+  'correction.supervision': (ctx, i) => supervision.getSupervision(ctx, i.fileId),
+  'correction.saveTeam': (ctx, i) => supervision.saveTeam(ctx, i),
+  'correction.savePlan': (ctx, i) => supervision.savePlan(ctx, i),
+  'correction.deletePlan': (ctx, i) => supervision.deletePlan(ctx, i.id),
+  'correction.saveApproval': (ctx, i) => supervision.saveApproval(ctx, i),
+  'correction.deleteApproval': (ctx, i) => supervision.deleteApproval(ctx, i.id),
+  'correction.saveMonitor': (ctx, i) => supervision.saveMonitor(ctx, i),
+  'correction.deleteMonitor': (ctx, i) => supervision.deleteMonitor(ctx, i.id),
+  'correction.saveAssessment': (ctx, i) => supervision.saveAssessment(ctx, i),
+  'correction.saveIncident': (ctx, i) => supervision.saveIncident(ctx, i),
+  'correction.deleteIncident': (ctx, i) => supervision.deleteIncident(ctx, i.id),
+  'correction.saveExitReport': (ctx, i) => supervision.saveExitReport(ctx, i),
+  'correction.supervisionSettings': (ctx) => supervision.getSupervisionSettings(ctx),
+  'correction.saveSupervisionSettings': (ctx, i) => supervision.saveSupervisionSettings(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
   'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
   'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { correctionContract } from './contract/correction';
+import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
 import { followupContract } from './contract/followup';
 import { mediationContract } from './contract/mediation';
@@ -29,6 +30,7 @@ export const contract = {
   ...attachmentsContract,
   ...followupContract,
   ...correctionContract,
+  ...correctionSupervisionContract,
   ...assistanceContract,
 } as const;
 

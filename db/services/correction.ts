@@ -52,6 +52,7 @@ import {
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
+import { supervisionDueParts } from './correction-supervision-due';
 import {
   addLevel,
   dueSoonCondition,
@@ -157,6 +158,7 @@ function dueItems(ctx: ServiceContext, r: FileDbRow, events: readonly Correction
     endDate: null,
     today,
     holidays: holidayTable(ctx),
+    extra: supervisionDueParts(ctx, r.id),
   });
 }
 
@@ -315,7 +317,7 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
 }
 
 /** Refuses a minor's closed file to anyone but its responsible staff member. */
-function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
+export function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
   if (!mayRead(ctx, { minor: f.minor ? 1 : 0, responsible_staff_id: f.responsibleStaffId }))
     throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看和修改。');
   return f;

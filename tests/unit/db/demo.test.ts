@@ -1,6 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCorrectionSupervision } from '../../../db/demo-correction-supervision';
 import { generate, generateFollowup, generateAssistance, generateCorrection, generateMediation, runDemo } from '../../../db/demo';
 import { openTestLedger, tempDir } from '../../helpers/test-db';
 import { checkIdNumber } from '../../../shared/domain/id-number';
@@ -46,6 +47,7 @@ describe('the demo ledger as a new office would see it', () => {
       generateFollowup(t.ctx(), { subjects: 30, personIds: g.personIds, seed: 7 });
       expect(generateMediation(t.host, { cases: 60, personIds: g.personIds })).toBe(0); // nothing refused
       expect(generateCorrection(t.host, { files: 12, personIds: g.personIds })).toBe(0);
+      expect(generateCorrectionSupervision(t.host)).toBe(0);
       expect(generateAssistance(t.host, { files: 12, personIds: g.personIds })).toBe(0);
       const db = t.ledger.db;
       expect(db.prepare('SELECT name FROM staff GROUP BY name HAVING count(*) > 1').all()).toEqual([]);
