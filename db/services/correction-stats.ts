@@ -43,9 +43,9 @@ export function correctionStatFiles(ctx: ServiceContext, asOf: string): (Correct
   );
   const live = 'SELECT id FROM correction_file WHERE deleted_at IS NULL';
   const ends = groupRows(
-    all<{ fileId: string; kind: 'release' | 'termination'; reason: string; date: string }>(
+    all<{ fileId: string; kind: 'release' | 'termination'; reason: string; date: string; newCrime: number }>(
       ctx,
-      `SELECT file_id AS fileId, kind, reason, date FROM correction_end WHERE deleted_at IS NULL AND file_id IN (${live})`,
+      `SELECT file_id AS fileId, kind, reason, date, new_crime AS newCrime FROM correction_end WHERE deleted_at IS NULL AND file_id IN (${live})`,
     ),
     'fileId',
   );
@@ -119,7 +119,7 @@ export function correctionStatFiles(ctx: ServiceContext, asOf: string): (Correct
     const end = e
       ? e.kind === 'release'
         ? { kind: 'release' as const, reason: e.reason as ReleaseReason, date: e.date }
-        : { kind: 'termination' as const, reason: e.reason as TerminationReason, date: e.date }
+        : { kind: 'termination' as const, reason: e.reason as TerminationReason, date: e.date, newCrime: e.newCrime === 1 }
       : null;
     return {
       id: f.id,

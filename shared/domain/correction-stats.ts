@@ -45,6 +45,8 @@ export const CORRECTION_STAT_DEFINITIONS = {
   team: '矫正小组落实率 = 截止日在矫人员中，矫正小组已落实（有成员、有司法所工作人员，女性对象有女性成员，未成年对象有熟悉未成年人工作的成员）的人数 ÷ 在矫人数',
   approvals:
     '审批事项 = 批准日期（未填的按申请或开始日期）在统计期间内的外出、经常性跨市县活动、会客、进入特定区域（场所）和变更执行地审批次数；外出另计到截止日已销假和逾期未销假的次数',
+  reoffence:
+    '重新犯罪率 = 统计期间内因犯新罪（或发现漏罪）被撤销缓刑、假释或收监执行的人数 ÷ 统计期间内曾在矫的人数（截止日在矫人数加上期间内解除、终止的人数）',
   monitors: '电子定位使用中 = 截止日时在电子定位期限内（含延长）、未解除的人数；期间新增 = 开始日期在统计期间内的次数',
   absent: '脱管 = 截止日在矫、且有逾期未完成的定期报告或尚未找到的失联的人员，逐人列出（目标为0）',
   unreported: '漏管 = 报到（交付接收）期限已过、到截止日仍未登记报到、且未解除或终止的人员，逐人列出（目标为0）',
@@ -63,7 +65,10 @@ export interface CorrectionStatFile {
   reportDeadline: string | null;
   reportDate: string | null;
   declarationDate: string | null;
-  end: { kind: 'release'; reason: ReleaseReason; date: string } | { kind: 'termination'; reason: TerminationReason; date: string } | null;
+  end:
+    | { kind: 'release'; reason: ReleaseReason; date: string }
+    | { kind: 'termination'; reason: TerminationReason; date: string; newCrime: boolean }
+    | null;
   sanctions: readonly { kind: SanctionKind; date: string }[];
   /** 矫正小组 in place at the as-of day (members recorded by then and the checks of shared/domain/correction-supervision.ts). */
   teamInPlace: boolean;
@@ -119,6 +124,8 @@ export interface CorrectionStatsFigures {
   duties: DutyRow[];
   sanctions: Record<SanctionKind, number>;
   team: Ratio;
+  /** 重新犯罪: terminated in the period for a new crime, of those 在矫 at some time in it. */
+  reoffence: Ratio;
   approvals: Record<ApprovalKind, number>;
   /** 外出 whose end fell by the as-of day: returned (销假) and not. */
   leaves: { returned: number; overdue: number };
@@ -149,6 +156,8 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
   const leaves = { returned: 0, overdue: 0 };
   const monitors = { inUse: 0, started: 0 };
   let teams = 0;
+  let reoffended = 0;
+  let during = 0;
   const duties = new Map<StatDuty, ReturnType<typeof tally>>(Object.keys(STAT_DUTIES).map((d) => [d as StatDuty, tally()]));
   const absent: ListedPerson[] = [];
   const unreported: ListedPerson[] = [];
@@ -163,9 +172,13 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
     if (f.termStart > asOf) continue;
     cumulative++;
     const ended = f.end !== null && f.end.date <= asOf;
+    if (!(f.end && f.end.date < from)) during++;
     if (f.end && within(f.end.date, from, asOf)) {
       if (f.end.kind === 'release') releasedBy[f.end.reason]++;
-      else terminatedBy[f.end.reason]++;
+      else {
+        terminatedBy[f.end.reason]++;
+        if (f.end.newCrime) reoffended++;
+      }
     }
     for (const s of f.sanctions) if (within(s.date, from, asOf)) sanctions[s.kind]++;
     for (const a of f.approvals) {
@@ -245,6 +258,7 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
     })),
     sanctions,
     team: ratio(teams, registered),
+    reoffence: ratio(reoffended, during),
     approvals,
     leaves,
     monitors,

@@ -96,6 +96,11 @@ export function CorrectionStatsPage() {
               value={formatRate(s.declaration.rate)}
               hint={`已宣告 ${s.declaration.done} / 新接收 ${s.declaration.due}`}
             />
+            <Figure
+              label="重新犯罪率"
+              value={formatRate(s.reoffence.rate)}
+              hint={`因犯新罪撤销、收监 ${s.reoffence.done} 人 / 期间在矫 ${s.reoffence.due} 人`}
+            />
             <Figure label="矫正小组落实率" value={formatRate(s.team.rate)} hint={`已落实 ${s.team.done} / 在矫 ${s.team.due}`} />
             <Figure label="外出审批" value={s.approvals.leave} hint={`到期已销假 ${s.leaves.returned} · 逾期未销假 ${s.leaves.overdue}`} />
             <Figure label="电子定位使用中" value={s.monitors.inUse} hint={`期间新增 ${s.monitors.started} 次`} />

@@ -99,6 +99,34 @@ describe('社区矫正统计', () => {
   });
 });
 
+describe('重新犯罪', () => {
+  it('counts a 终止 for a new crime among those 在矫 in the period; a death cannot be one', () => {
+    const { b, c } = ledger();
+    expect(t.raw('correction.terminate', { fileId: c.id, reason: 'death', date: '2024-06-14', newCrime: true })).toMatchObject({
+      ok: false,
+      error: { fields: { newCrime: '因死亡终止的，不能标记为犯新罪' } },
+    });
+    const v = t.call('correction.terminate', {
+      fileId: b.id,
+      reason: 'revoke_probation',
+      date: '2024-06-14',
+      documentNumber: '（2024）某0101刑更3号',
+      newCrime: true,
+    });
+    expect(v.end).toMatchObject({ reasonLabel: '撤销缓刑（犯新罪）' });
+    const s = t.call('correction.stats', { dateFrom: '2024-01-01', dateTo: '2024-06-15' });
+    // 甲, 乙, 丙 and 丁 (released in March) were 在矫 in the period; 乙 re-offended
+    expect(s.reoffence).toEqual({ done: 1, due: 4, rate: 0.25 });
+    expect(s).toMatchObject({ registered: 2, terminated: 1, terminatedBy: { revoke_probation: 1 } });
+    // Ended before this month: 丁 is not among those 在矫 in June
+    expect(t.call('correction.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-15' }).reoffence).toEqual({
+      done: 1,
+      due: 3,
+      rate: 1 / 3,
+    });
+  });
+});
+
 describe('the supervision figures', () => {
   it('counts the teams in place, 外出 approvals with their 销假, 电子定位 in use, and a 失联 as 脱管', () => {
     const { a, c } = ledger();
