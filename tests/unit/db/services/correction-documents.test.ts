@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorrectionFileView } from '../../../../shared/schemas/correction';
 import type { Input } from '../../../../shared/contract';
-import { correctionFile, firstStaffId, person } from '../../../helpers/builders';
+import { assistanceFile, correctionFile, firstStaffId, person } from '../../../helpers/builders';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -183,5 +183,48 @@ describe('the forms of supervision', () => {
     const monitor = (await words('monitor')).text;
     expect(monitor).toContain('无正当理由，未经批准离开所居住的市、县的（社区矫正法第二十九条）');
     expect(monitor).toContain('现期限至2024年9月12日');
+  });
+});
+
+describe('papers kept on the files', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it('keeps the scanned 法律文书 on a correction file and the 通知书 on an assistance file; a minor’s papers only for its holder', () => {
+    const added = t.call('attachments.add', {
+      ownerType: 'correction_file',
+      ownerId: f.id,
+      fileName: '执行通知书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    expect(t.call('attachments.list', { ownerType: 'correction_file', ownerId: f.id }).map((a) => [a.fileName, a.kind])).toEqual([
+      ['执行通知书.png', 'document'],
+    ]);
+    const released = assistanceFile(t, person(t, { name: '孙释' }));
+    t.call('attachments.add', {
+      ownerType: 'assistance_file',
+      ownerId: released.id,
+      fileName: '刑满释放人员通知书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    expect(t.call('attachments.list', { ownerType: 'assistance_file', ownerId: released.id })).toHaveLength(1);
+    // A minor's closed file: its papers are as closed as the file
+    const minor = correctionFile(t, person(t, { name: '孙少' }), { minor: true });
+    const paper = t.call('attachments.add', {
+      ownerType: 'correction_file',
+      ownerId: minor.id,
+      fileName: '判决书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    const other = t.call('staff.save', { name: '李同事' });
+    t.call('session.setOperator', { staffId: other.id });
+    expect(t.raw('attachments.list', { ownerType: 'correction_file', ownerId: minor.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect(t.raw('attachments.get', { id: paper.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(t.raw('attachments.get', { id: added.id })).toMatchObject({ ok: true });
   });
 });
