@@ -56,8 +56,8 @@ const HEADER_ROW = 3;
  * and the bidirectional controls and zero-width characters that reorder or hide what a reader sees
  * (U+202E shows "金额1000" typed backwards; a zero-width space splits a name a search would find).
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
 const UNSAFE_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
 /** First characters that start a formula in Excel, LibreOffice or WPS, full-width forms included. */
 const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
