@@ -35,6 +35,7 @@ import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
 import { correctionDocument } from './services/correction-documents';
 import { correctionStatsFor } from './services/correction-stats';
+import { exportPersonsLedger } from './services/persons-export';
 import { exportCorrectionLedger } from './services/correction-export';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
@@ -98,6 +99,7 @@ const handlers: Handlers = {
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
+  'persons.exportLedger': (ctx, i) => exportPersonsLedger(ctx, i),
   'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
   'persons.create': (ctx, i) => persons.createPerson(ctx, i),
   'persons.update': (ctx, i) => persons.updatePerson(ctx, i, personRenamed),
