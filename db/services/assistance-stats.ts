@@ -6,8 +6,7 @@ import type { z } from 'zod';
 import { assistanceStats, type AssistanceStatFile } from '../../shared/domain/assistance-stats';
 import type { AssistanceLevel, EndReason, HandoverMethod, HandoverState, Placement } from '../../shared/domain/assistance-rules';
 import { statsAsOf } from '../../shared/domain/followup-stats';
-import type { AssistanceStats } from '../../shared/schemas/assistance';
-import type { PeriodInput } from '../../shared/schemas/common';
+import type { AssistanceStats, AssistanceStatsInput } from '../../shared/schemas/assistance';
 import type { ServiceContext } from '../context';
 import { assistanceItemsAsOf } from './assistance';
 import { staffNamer } from './reference';
@@ -80,8 +79,8 @@ export function assistanceStatFiles(ctx: ServiceContext, asOf: string): Assistan
   });
 }
 
-export function assistanceStatsFor(ctx: ServiceContext, input: z.output<typeof PeriodInput>): AssistanceStats {
+export function assistanceStatsFor(ctx: ServiceContext, input: z.output<typeof AssistanceStatsInput>): AssistanceStats {
   const asOf = statsAsOf(input.dateTo, ctx.clock.today());
-  const figures = assistanceStats(assistanceStatFiles(ctx, asOf), input.dateFrom, asOf);
-  return { ...figures, dateFrom: input.dateFrom, dateTo: input.dateTo, asOf };
+  const figures = assistanceStats(assistanceStatFiles(ctx, asOf), input.dateFrom, asOf, input.reoffenceBase);
+  return { ...figures, dateFrom: input.dateFrom, dateTo: input.dateTo, asOf, reoffenceBase: input.reoffenceBase };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Id, PeriodInput, type FileResult, type Paged } from '../schemas/common';
+import { Id, type FileResult, type Paged } from '../schemas/common';
 import {
   AssistanceCreateInput,
   AssistanceCreateInputAsOf,
   AssistanceDocInput,
+  AssistanceStatsInput,
   AssistanceExportInput,
   AssistanceLevelInput,
   AssistanceLevelInputAsOf,
@@ -40,7 +41,7 @@ export const assistanceContract = {
   /** 未衔接人员月报 (REVIEW §6.3) as .xlsx. */
   'assistance.exportUnlinked': method<FileResult>()(UnlinkedListInput),
   /** 安置帮教统计 for a period, with each definition (REVIEW §6.4). */
-  'assistance.stats': method<AssistanceStats>()(PeriodInput),
+  'assistance.stats': method<AssistanceStats>()(AssistanceStatsInput),
   /** A form of the file as Word (REVIEW §6.5). */
   'assistance.document': method<FileResult>()(AssistanceDocInput),
   'assistance.get': method<AssistanceFileView>()(z.strictObject({ id: Id })),

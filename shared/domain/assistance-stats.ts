@@ -10,7 +10,8 @@
  * - 衔接率 counts the persons released in the period: 已衔接 = their 衔接 (接回) recorded by the as-of day.
  * - 必接必送率 counts those of them who are 重点帮教对象 at the as-of day.
  * - 重新犯罪率 divides the persons with a 犯罪 record dated in the period (while on the register) by 在册 at
- *   the as-of day; a 违法 record is counted apart (重新违法).
+ *   the as-of day, or, as the office chooses on the page, by the persons released in the period (the review
+ *   leaves the denominator open and asks that it be stated); a 违法 record is counted apart (重新违法).
  * - 帮教率: 已落实帮教 = 在册 with the 1+n team complete and its 帮教协议 signed by the as-of day, and no
  *   visit (nor the first home visit) overdue at it.
  */
@@ -46,12 +47,18 @@ export const ASSISTANCE_STAT_DEFINITIONS = {
   placementRate: '安置率 = 在册人员中，到截止日已安置（就业、自主创业、务农、升学、低保、过渡性安置基地）的人数 ÷ 在册人数',
   assistedRate:
     '帮教率 = 在册人员中，帮教小组已落实（有司法所工作人员和至少一名其他成员）、到截止日已签订帮教协议、且截止日时没有逾期未走访的人数 ÷ 在册人数',
-  reoffenceRate: '重新犯罪率 = 统计期间内在帮教期内重新犯罪（登记为“犯罪”）的人数 ÷ 截止日在册人数；登记为“违法”的另计为重新违法',
+  reoffenceRate:
+    '重新犯罪率 = 统计期间内在帮教期内重新犯罪（登记为“犯罪”）的人数 ÷ 截止日在册人数（或按页面上的选择 ÷ 本期释放人数）；登记为“违法”的另计为重新违法',
   aid: '救助人次、金额 = 日期在统计期间内的“临时救助”帮扶记录次数与金额；培训人次、就业指导人次同理',
   ended: '结束帮教 = 结束日期在统计期间内的档案数，按帮教期满、死亡、迁出、再次收监分列',
   unlinked: '未衔接 = 到截止日已释放、未衔接（含下落不明）且未结束帮教的人员，逐人列出（目标为0）',
   asOf: '各项按记录的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算',
 } as const;
+
+/** What 重新犯罪率 is divided by (REVIEW §6.4 leaves it open). */
+export const REOFFENCE_BASES = ['registered', 'released'] as const;
+export type ReoffenceBase = (typeof REOFFENCE_BASES)[number];
+export const REOFFENCE_BASE_LABELS: Record<ReoffenceBase, string> = { registered: '截止日在册人数', released: '本期释放人数' };
 
 export interface AssistanceStatFile {
   id: string;
@@ -112,7 +119,12 @@ export interface AssistanceStatsFigures {
 const inPeriod = (d: string | null, from: string, to: string): d is string => !!d && d >= from && d <= to;
 
 /** The figures of the period from `from`, read as at `asOf` (the period's last day, or today when earlier). */
-export function assistanceStats(files: readonly AssistanceStatFile[], from: string, asOf: string): AssistanceStatsFigures {
+export function assistanceStats(
+  files: readonly AssistanceStatFile[],
+  from: string,
+  asOf: string,
+  base: ReoffenceBase = 'registered',
+): AssistanceStatsFigures {
   const byLevel = zeros(ASSISTANCE_LEVELS);
   const byKind = zeros(PLACEMENTS);
   const endedBy = zeros(END_REASONS);
@@ -211,7 +223,10 @@ export function assistanceStats(files: readonly AssistanceStatFile[], from: stri
     escort: ratio(escorted, keyReleased),
     placement: { ...ratio(placed, registered), byKind },
     assisted: ratio(assisted, registered),
-    reoffence: { ...ratio(reoffended.size, registered), offences: [...offences].filter((p) => !reoffended.has(p)).length },
+    reoffence: {
+      ...ratio(reoffended.size, base === 'released' ? released : registered),
+      offences: [...offences].filter((p) => !reoffended.has(p)).length,
+    },
     relief,
     trainings,
     guidance,

@@ -31,7 +31,7 @@ import {
   type TeamCheck,
 } from '../domain/assistance-rules';
 import { ASSISTANCE_DOCS, WHOLE_FILE } from '../documents/assistance';
-import type { AssistanceStatsFigures } from '../domain/assistance-stats';
+import { REOFFENCE_BASES, type AssistanceStatsFigures, type ReoffenceBase } from '../domain/assistance-stats';
 import type { DueItem, Interval } from '../domain/obligations';
 import { RELEASE_DATES, ReleaseFields, refineRelease } from './correction-end';
 import { asOf, columnChoice, DateStr, Id, MonthStr, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
@@ -252,6 +252,12 @@ export const AssistanceExportInput = AssistanceListInput.omit({ page: true, page
 });
 export type AssistanceExportInput = z.input<typeof AssistanceExportInput>;
 
+/** The statistics of a period, and what 重新犯罪率 is divided by (REVIEW §6.4). */
+export const AssistanceStatsInput = z
+  .strictObject({ dateFrom: DateStr, dateTo: DateStr, reoffenceBase: z.enum(REOFFENCE_BASES).default('registered') })
+  .refine((v) => v.dateFrom <= v.dateTo, { path: ['dateTo'], message: '结束日期不能早于开始日期' });
+export type AssistanceStatsInput = z.input<typeof AssistanceStatsInput>;
+
 /** 未衔接人员月报 (REVIEW §6.3): the month whose last day (or today, when earlier) the list is read at. */
 export const UnlinkedListInput = z.strictObject({ month: MonthStr });
 export type UnlinkedListInput = z.input<typeof UnlinkedListInput>;
@@ -424,6 +430,7 @@ export interface AssistanceStats extends AssistanceStatsFigures {
   dateFrom: string;
   dateTo: string;
   asOf: string;
+  reoffenceBase: ReoffenceBase;
 }
 
 /**

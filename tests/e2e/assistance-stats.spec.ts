@@ -63,6 +63,10 @@ test('indicators for the year, the 未衔接 persons by name, and the monthly li
   await expect(stat(page, '帮教率')).toHaveText('50.00%');
   await expect(stat(page, '临时救助')).toHaveText('1 人次');
   await expect(page.getByText('金额 800 元')).toBeVisible();
+  // 重新犯罪率 divided by those released in the period instead of those on the register
+  await expect(page.getByText('重新犯罪 0 人 ÷ 截止日在册人数 2 人')).toBeVisible();
+  await page.getByText('本期释放人数', { exact: true }).click();
+  await expect(page.getByText('重新犯罪 0 人 ÷ 本期释放人数 2 人')).toBeVisible();
   await expect(page.getByTestId('stat-definitions')).toContainText('衔接率 = 本期释放人员中，到截止日已衔接的人数 ÷ 本期释放人数');
   const unlinked = page.getByTestId('table-unlinked');
   await expect(unlinked.getByRole('row')).toHaveCount(2);

@@ -1,8 +1,14 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, SimpleGrid, Table, Text } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ASSISTANCE_STAT_DEFINITIONS, type Ratio } from '../../../shared/domain/assistance-stats';
+import {
+  ASSISTANCE_STAT_DEFINITIONS,
+  REOFFENCE_BASE_LABELS,
+  REOFFENCE_BASES,
+  type Ratio,
+  type ReoffenceBase,
+} from '../../../shared/domain/assistance-stats';
 import { ASSISTANCE_LEVELS, END_REASONS, PLACEMENTS } from '../../../shared/domain/assistance-rules';
 import { formatRate } from '../../../shared/domain/rates';
 import { ASSISTANCE_LEVEL_LABELS, END_REASON_LABELS, PLACEMENT_LABELS } from '../../../shared/schemas/assistance';
@@ -42,7 +48,8 @@ function UnlinkedMonthly() {
 /** 安置帮教统计: figures for any period, the persons not yet 衔接 by name, and the definition of each figure. */
 export function AssistanceStatsPage() {
   const period = usePeriod();
-  const stats = useAssistanceStats({ dateFrom: period.from, dateTo: period.to }, period.valid);
+  const [base, setBase] = useState<ReoffenceBase>('registered');
+  const stats = useAssistanceStats({ dateFrom: period.from, dateTo: period.to, reoffenceBase: base }, period.valid);
   const s = stats.data;
   const own = new Set(['unlinked']);
   const definitions = Object.entries(ASSISTANCE_STAT_DEFINITIONS).filter(([k]) => !own.has(k));
@@ -51,6 +58,16 @@ export function AssistanceStatsPage() {
       {s && (
         <>
           <AsOfNote asOf={s.asOf} dateTo={s.dateTo} />
+          <Group gap="xs">
+            <Text size="sm">重新犯罪率的分母</Text>
+            <SegmentedControl
+              size="xs"
+              aria-label="重新犯罪率的分母"
+              value={base}
+              onChange={(v) => setBase(v as ReoffenceBase)}
+              data={REOFFENCE_BASES.map((b) => ({ value: b, label: REOFFENCE_BASE_LABELS[b] }))}
+            />
+          </Group>
           <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Figure label="在册人数" value={s.registered} hint={`其中重点帮教对象 ${s.registeredKey} 人；截至 ${s.asOf}`} />
             <Figure label="累计接收" value={s.cumulative} hint={`另有预释放 ${s.preRelease} 人`} />
@@ -64,7 +81,7 @@ export function AssistanceStatsPage() {
             <Figure
               label="重新犯罪率"
               value={formatRate(s.reoffence.rate)}
-              hint={`重新犯罪 ${s.reoffence.done} 人；另有重新违法 ${s.reoffence.offences} 人`}
+              hint={`重新犯罪 ${s.reoffence.done} 人 ÷ ${REOFFENCE_BASE_LABELS[s.reoffenceBase]} ${s.reoffence.due} 人；另有重新违法 ${s.reoffence.offences} 人`}
             />
             <Figure label="临时救助" value={`${s.relief.count} 人次`} hint={`金额 ${yuan(s.relief.amount)} 元`} />
             <Figure label="技能培训" value={`${s.trainings} 人次`} hint={`就业指导 ${s.guidance} 人次`} />

@@ -76,6 +76,10 @@ describe('安置帮教统计', () => {
     // Only 甲 has the team, the agreement and no visit overdue
     expect(s.assisted).toEqual({ done: 1, due: 4, rate: 0.25 });
     expect(s.reoffence).toMatchObject({ done: 1, due: 4, rate: 0.25, offences: 0 });
+    expect(s.reoffenceBase).toBe('registered');
+    // Divided by those released in the period instead, as the office may choose (the review leaves it open)
+    const byReleased = t.call('assistance.stats', { dateFrom: '2024-01-01', dateTo: '2024-06-15', reoffenceBase: 'released' });
+    expect(byReleased.reoffence).toMatchObject({ done: 1, due: 5, rate: 0.2 });
     expect(s.unlinked.map((u) => [u.id, u.personName, u.state, u.days])).toEqual([
       [f.id, '己释', 'missing', 135],
       [b.id, '乙释', 'pending', 14],
