@@ -25,7 +25,7 @@ import type { AssistanceLevel, HandoverState, ReleaseType } from '../../shared/d
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import { assistanceListSql, assistanceRow, type AssistanceFilter, type AssistanceListDbRow } from './assistance';
-import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
+import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { all, one } from './sql';
 
@@ -66,27 +66,21 @@ function filterText(ctx: ServiceContext, f: AssistanceFilter, staff: StaffNamer)
 
 export async function exportAssistanceLedger(ctx: ServiceContext, input: z.output<typeof AssistanceExportInput>): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // Every read happens before the first await (one consistent view of the ledger).
   const today = ctx.clock.today();
-  const town = getSettings(ctx).townshipName;
   const name = staffNamer(ctx);
-  const q = assistanceListSql(f, today);
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<AssistanceListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) =>
-    assistanceRow(r, today, name),
-  );
-  const sheet = exportSheet(COLUMNS, chosen ?? ASSISTANCE_COLUMN_KEYS, rows);
-  const title = `${town}安置帮教台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({
+  const title = `${getSettings(ctx).townshipName}安置帮教台账${f.deleted ? '（回收站）' : ''}`;
+  return exportListLedger(ctx, {
+    ledger: 'assistance',
+    input,
     sheetName: '安置帮教台账',
     title,
-    subtitle: `筛选条件：${filterText(ctx, f, name)}　导出日期：${cnDate(today)}`,
-    ...sheet,
-    totals: { unit: '人' },
+    filter: filterText(ctx, f, name),
+    query: assistanceListSql(f, today),
+    row: (r: AssistanceListDbRow) => assistanceRow(r, today, name),
+    columns: COLUMNS,
+    keys: chosen ?? ASSISTANCE_COLUMN_KEYS,
+    unit: '人',
   });
-  const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'assistance', input, rows.length, file.fileName);
-  return file;
 }
 
 /** The whole ledger (registered in db/modules.ts). */

@@ -4,17 +4,15 @@
  * line's whole-ledger export, which has no operator, leaves every minor's file out.
  */
 import type { z } from 'zod';
-import { cnDate } from '../../shared/documents/model';
 import { CORRECTION_CATEGORY_LABELS, CORRECTION_STATUS_LABELS } from '../../shared/domain/correction-rules';
 import { daysLeft } from '../../shared/domain/days-left';
 import { CORRECTION_COLUMN_KEYS, CorrectionExportInput, type CorrectionColumn, type CorrectionRow } from '../../shared/schemas/correction';
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
-import { writeLedgerWorkbook } from '../engines/xlsx';
-import { correctionListSql, correctionRows, type CorrectionFilter, type CorrectionListDbRow } from './correction';
-import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
+import { correctionListSql, correctionRows, type CorrectionFilter } from './correction';
+import { exportListLedger, type ExportColumn, type LedgerExport } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
-import { all, one } from './sql';
+import { one } from './sql';
 
 function columns(today: string): { [K in CorrectionColumn]: ExportColumn<CorrectionRow> } {
   return {
@@ -52,24 +50,19 @@ function filterText(ctx: ServiceContext, f: CorrectionFilter, staff: StaffNamer)
 
 export async function exportCorrectionLedger(ctx: ServiceContext, input: z.output<typeof CorrectionExportInput>): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // Every read happens before the first await (one consistent view of the ledger).
   const today = ctx.clock.today();
-  const town = getSettings(ctx).townshipName;
-  const q = correctionListSql(ctx, f, today);
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<CorrectionListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(correctionRows(ctx, today));
-  const sheet = exportSheet(columns(today), chosen ?? CORRECTION_COLUMN_KEYS, rows);
-  const title = `${town}社区矫正台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({
+  return exportListLedger(ctx, {
+    ledger: 'correction',
+    input,
     sheetName: '社区矫正台账',
-    title,
-    subtitle: `筛选条件：${filterText(ctx, f, staffNamer(ctx))}　导出日期：${cnDate(today)}`,
-    ...sheet,
-    totals: { unit: '人' },
+    title: `${getSettings(ctx).townshipName}社区矫正台账${f.deleted ? '（回收站）' : ''}`,
+    filter: filterText(ctx, f, staffNamer(ctx)),
+    query: correctionListSql(ctx, f, today),
+    row: correctionRows(ctx, today),
+    columns: columns(today),
+    keys: chosen ?? CORRECTION_COLUMN_KEYS,
+    unit: '人',
   });
-  const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'correction', input, rows.length, file.fileName);
-  return file;
 }
 
 /** The whole ledger (registered in db/modules.ts). */

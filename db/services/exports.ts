@@ -13,7 +13,8 @@ import type { ServiceContext } from '../context';
 import type { LedgerColumn } from '../engines/xlsx';
 import { audit } from './audit';
 import { listDicts } from './reference';
-import { write } from './sql';
+import { writeLedgerWorkbook } from '../engines/xlsx';
+import { all, one, write } from './sql';
 
 /** Beyond this the file is no ledger anyone can print or open comfortably; it also bounds memory. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -105,3 +106,40 @@ export function auditExport(
  * `ledger export` (and the county package) takes of each module (registered in db/modules.ts).
  */
 export type LedgerExport = (ctx: ServiceContext) => Promise<FileResult>;
+
+/**
+ * A list's ledger as .xlsx: its count checked against the limit, every row of its page query read (before
+ * the first await: one consistent view), the chosen columns written under the title and the filter in
+ * words, and the export audited. What the assistance, correction and special-group ledgers share.
+ */
+export async function exportListLedger<D, R, K extends string>(
+  ctx: ServiceContext,
+  opts: {
+    ledger: ModuleEntity;
+    input: object;
+    sheetName: string;
+    title: string;
+    /** The filter in words (全部 when none). */
+    filter: string;
+    query: { count: string; page: string; params: Record<string, unknown> };
+    row: (r: D) => R;
+    columns: { [key in K]: ExportColumn<R> };
+    keys: readonly K[];
+    unit: string;
+  },
+): Promise<FileResult> {
+  const today = ctx.clock.today();
+  const q = opts.query;
+  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
+  const rows = all<D>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(opts.row);
+  const bytes = await writeLedgerWorkbook({
+    sheetName: opts.sheetName,
+    title: opts.title,
+    subtitle: `筛选条件：${opts.filter}　导出日期：${cnDate(today)}`,
+    ...exportSheet(opts.columns, opts.keys, rows),
+    totals: { unit: opts.unit },
+  });
+  const file = xlsxFile(`${opts.title}_${today}`, bytes);
+  auditExport(ctx, opts.ledger, opts.input, rows.length, file.fileName);
+  return file;
+}

@@ -1,5 +1,4 @@
 /** 重点人员台账 as .xlsx: the ledger's own filter and order, every matching file. */
-import { cnDate } from '../../shared/documents/model';
 import { controlText, FOLLOWUP_GROUP_LABELS } from '../../shared/domain/followup-rules';
 import type { FileResult } from '../../shared/schemas/common';
 import {
@@ -12,11 +11,10 @@ import {
   type FollowupRow,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
-import { writeLedgerWorkbook } from '../engines/xlsx';
-import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
+import { exportListLedger, type ExportColumn, type LedgerExport } from './exports';
 import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
-import { all, one } from './sql';
+import { one } from './sql';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/followup.ts): its header, width and type, and its cell. */
 const COLUMNS: { [K in FollowupColumn]: ExportColumn<FollowupRow> } = {
@@ -60,29 +58,21 @@ export async function exportFollowupLedger(
   input: FollowupFilter & { columns?: FollowupColumn[] },
 ): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // As above: every read happens before the first await.
   const today = ctx.clock.today();
-  const town = getSettings(ctx).townshipName;
   const name = staffNamer(ctx);
-  const q = followupListSql(f, today);
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) =>
-    followupRow(r, today, name),
-  );
-  // Without a choice on screen: every column, in the ledger's order.
-  const sheet = exportSheet(COLUMNS, chosen ?? FOLLOWUP_COLUMN_KEYS, rows);
-  const title = `${town}重点人员台账${f.deleted ? '（回收站）' : ''}`;
-  const sub = `筛选条件：${followupFilterText(ctx, f, name)}　导出日期：${cnDate(today)}`;
-  const bytes = await writeLedgerWorkbook({
+  return exportListLedger(ctx, {
+    ledger: 'followup',
+    input,
     sheetName: '重点人员台账',
-    title,
-    subtitle: sub,
-    ...sheet,
-    totals: { unit: '人' },
+    title: `${getSettings(ctx).townshipName}重点人员台账${f.deleted ? '（回收站）' : ''}`,
+    filter: followupFilterText(ctx, f, name),
+    query: followupListSql(f, today),
+    row: (r: FollowupListDbRow) => followupRow(r, today, name),
+    columns: COLUMNS,
+    // Without a choice on screen: every column, in the ledger's order.
+    keys: chosen ?? FOLLOWUP_COLUMN_KEYS,
+    unit: '人',
   });
-  const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'followup', input, rows.length, file.fileName);
-  return file;
 }
 
 /** The whole ledger (registered in db/modules.ts). */
