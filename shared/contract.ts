@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
+import { backupsContract } from './contract/backups';
 import { correctionContract } from './contract/correction';
 import { disputesContract } from './contract/disputes';
 import { followupContract } from './contract/followup';
@@ -23,6 +24,7 @@ export const contract = {
   ...obligationsContract,
   ...scheduleContract,
   ...recycleContract,
+  ...backupsContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,

@@ -1,0 +1,168 @@
+/**
+ * Restore and 撤销恢复 through the host (RELIABILITY T6, T19): the open ledger swapped in place after a
+ * safety backup, and back; a refused backup leaves the live file as it was (its hash unchanged). Also the
+ * day's first backup in the background, the backup on exit, and pruning by the saved rules.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupFolder, writeBackup } from '../../../../db/backup/backup';
+import { fixedClock } from '../../../../db/context';
+import { openLedger } from '../../../../db/open';
+import { closeHost, createHost, invoke, invokeAsync, type Host } from '../../../../db/router';
+import type { Input, Method, Output } from '../../../../shared/contract';
+import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+const hosts: Host[] = [];
+afterEach(async () => {
+  while (hosts.length) await closeHost(hosts.pop()!);
+});
+
+async function call<M extends Method>(host: Host, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await invokeAsync(host, method, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function ledger(): TestLedger {
+  const t = openTestLedger();
+  hosts.push(t.host);
+  t.call('persons.create', { name: '张三' });
+  return t;
+}
+
+const names = (host: Host) =>
+  (host.ledger.db.prepare('SELECT name FROM person WHERE deleted_at IS NULL ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+
+describe('restore', () => {
+  it('restores a backup (the record added since is gone), and 撤销恢复 brings it back', async () => {
+    const t = ledger();
+    const backup = t.call('backups.create', {});
+    expect(backup.check.state).toBe('ok');
+    t.call('persons.create', { name: '李四' });
+    expect(names(t.host)).toEqual(['张三', '李四'].sort());
+
+    const preview = t.call('backups.preview', { path: backup.path });
+    expect(preview.counts.find((c) => c.label === '人员')?.count).toBe(1);
+    expect(preview).toMatchObject({ reason: 'manual', createdAt: `${TODAY}T08:00:00.000Z` });
+
+    const restored = await call(t.host, 'backups.restore', { path: backup.path });
+    expect(restored.path).toBe(backup.path);
+    expect(names(t.host)).toEqual(['张三']);
+    // The same host answers on the new file, and writes to it.
+    expect(t.call('persons.list', {}).total).toBe(1);
+    const list = t.call('backups.list', {});
+    expect(list.undo).toMatchObject({ restoredFrom: backup.path });
+    expect(list.backups.some((b) => b.path === list.undo!.safetyBackup && b.manifest?.reason === 'before-restore')).toBe(true);
+
+    await call(t.host, 'backups.undoRestore', {});
+    expect(names(t.host)).toEqual(['张三', '李四'].sort());
+    expect(t.call('backups.list', {}).undo).toBeNull();
+    // Nothing is left beside the ledger but the ledger, its lock, log and the backup folder.
+    expect(readdirSync(t.dir).filter((f) => f.includes('restore-tmp'))).toEqual([]);
+  });
+
+  it('refuses a damaged or foreign backup before anything is written: the live file is unchanged', async () => {
+    const t = ledger();
+    const backup = t.call('backups.create', {});
+    const bytes = readFileSync(backup.path);
+    bytes[bytes.length - 100]! ^= 0x01;
+    writeFileSync(backup.path, bytes);
+    t.host.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = sha(t.path);
+    const backupsBefore = readdirSync(backupFolder(t.path)).sort();
+
+    const r = await invokeAsync(t.host, 'backups.restore', { path: backup.path });
+    expect(r).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: expect.stringMatching(/校验值（SHA-256）不符/) } });
+    const foreign = join(t.dir, 'other.txt');
+    writeFileSync(foreign, 'hello');
+    expect(await invokeAsync(t.host, 'backups.restore', { path: foreign })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/这不是账本备份文件/) },
+    });
+    expect(await invokeAsync(t.host, 'backups.restore', { path: join(t.dir, 'none.db') })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(sha(t.path)).toBe(before);
+    // No safety backup either: nothing was started.
+    expect(readdirSync(backupFolder(t.path)).sort()).toEqual(backupsBefore);
+    expect(names(t.host)).toEqual(['张三']);
+    expect(t.call('backups.list', {}).undo).toBeNull();
+  });
+
+  it('says there is nothing to undo', async () => {
+    const t = ledger();
+    expect(await invokeAsync(t.host, 'backups.undoRestore', {})).toMatchObject({ ok: false, error: { message: '没有可以撤销的恢复。' } });
+  });
+
+  it('re-verifies a listed backup on demand and marks a damaged one', () => {
+    const t = ledger();
+    const b = t.call('backups.create', {});
+    expect(t.call('backups.list', {}).backups[0]).toMatchObject({ path: b.path, check: { state: 'unchecked' } });
+    expect(t.call('backups.verify', { path: b.path }).check).toEqual({ state: 'ok', message: null });
+    writeFileSync(b.path, readFileSync(b.path).subarray(0, 2048));
+    expect(t.call('backups.verify', { path: b.path }).check).toMatchObject({ state: 'damaged' });
+  });
+
+  it('writes to a folder the user names, which is never pruned, and validates the path in Chinese', () => {
+    const t = ledger();
+    const out = join(t.dir, 'U盘');
+    expect(t.raw('backups.create', { folder: out })).toMatchObject({
+      ok: false,
+      error: { code: 'WRITE_FAILED', message: expect.stringMatching(/目标位置不存在/) },
+    });
+    expect(t.raw('backups.create', { folder: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/请填写文件路径/) },
+    });
+  });
+});
+
+describe('automatic backups', () => {
+  it('writes the day’s first backup in the background, once a day', async () => {
+    const t = openTestLedger();
+    const host = createHost(t.host.ledger, { clock: fixedClock(TODAY), log: () => {}, dailyBackup: true });
+    await host.dailyBackup!.whenDone();
+    expect(host.dailyBackup!.result).toMatchObject({ type: 'done' });
+    const daily = readdirSync(backupFolder(t.path)).filter((f) => f.endsWith('-daily.db'));
+    expect(daily).toHaveLength(1);
+    const again = createHost(t.host.ledger, { clock: fixedClock(TODAY, '15:00:00'), log: () => {}, dailyBackup: true });
+    await again.dailyBackup!.whenDone();
+    expect(again.dailyBackup!.result).toBeNull();
+    const tomorrow = createHost(t.host.ledger, { clock: fixedClock('2024-06-16'), log: () => {}, dailyBackup: true });
+    await tomorrow.dailyBackup!.whenDone();
+    expect(readdirSync(backupFolder(t.path)).filter((f) => f.endsWith('-daily.db'))).toHaveLength(2);
+    t.ledger.close();
+  });
+
+  it('backs up on exit when the session changed something, not when it only read', async () => {
+    const t = openTestLedger();
+    const path = t.path;
+    await closeHost(t.host, { exitBackup: true });
+    // openTestLedger's first-run setup is a change.
+    expect(readdirSync(backupFolder(path)).filter((f) => f.endsWith('-exit.db'))).toHaveLength(1);
+    const reader = createHost(openLedger(path), { clock: fixedClock(TODAY), log: () => {} });
+    invoke(reader, 'persons.list', {});
+    await closeHost(reader, { exitBackup: true });
+    expect(readdirSync(backupFolder(path)).filter((f) => f.endsWith('-exit.db'))).toHaveLength(1);
+  });
+
+  it('prunes the ledger’s folder by the saved rules, keeping the newest', () => {
+    const t = ledger();
+    for (let i = 0; i < 4; i++) writeBackup(t.host.ledger.db, { dbPath: t.path, reason: 'exit', clock: fixedClock(TODAY, `0${i}:00:00`) });
+    expect(t.call('backups.list', {}).backups).toHaveLength(4);
+    const rules = { today: 2, days: 14, weeks: 8, months: 12, migrationDays: 365 };
+    expect(t.call('backups.saveRules', rules)).toEqual(rules);
+    const left = t.call('backups.list', {});
+    expect(left.rules).toEqual(rules);
+    expect(left.backups.map((b) => b.manifest?.createdAt)).toEqual([`${TODAY}T03:00:00.000Z`, `${TODAY}T02:00:00.000Z`]);
+    expect(existsSync(join(backupFolder(t.path), 'retention.json'))).toBe(true);
+    expect(t.raw('backups.saveRules', { ...rules, today: 0 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/当天保留份数至少为 1/) },
+    });
+  });
+});
