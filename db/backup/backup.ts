@@ -24,7 +24,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
-import { version as APP_VERSION } from '../../package.json';
+import pkg from '../../package.json' with { type: 'json' };
 import type { Clock } from '../../shared/dates';
 import type { BackupReason } from '../../shared/domain/backup-retention';
 import { LedgerError } from '../../shared/errors';
@@ -257,7 +257,7 @@ export function writeBackup(db: Database.Database, options: WriteBackupOptions):
       createdAt,
       day: options.clock.today(),
       reason: options.reason,
-      appVersion: APP_VERSION,
+      appVersion: pkg.version,
       sha256: sha256File(tmp),
       size: statSync(tmp).size,
       ...contents,
