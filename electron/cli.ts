@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
 import { APPLICATION_ID, DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
 import { backupFolder, writeBackup } from '../db/backup/backup';
-import { restoreLedger } from '../db/backup/restore';
+import { restoreAdvice, restoreLedger, restoreUnopenable } from '../db/backup/restore';
 import { pruneBackups, readUndo } from '../db/backup/store';
 import { systemClock } from '../db/context';
 import { verifyBackup } from '../db/services/backups';
@@ -49,6 +49,16 @@ function openBrowser(url: string): void {
   }
 }
 
+/** A ledger that will not open is kept as it is, and the newest backup offered (db/backup/restore.ts). */
+function withRestoreAdvice<T>(dbPath: string, open: () => T): T {
+  try {
+    return open();
+  } catch (e) {
+    if (e instanceof LedgerError && e.code === 'DB_CORRUPT') throw new LedgerError('DB_CORRUPT', `${e.message}\n${restoreAdvice(dbPath)}`);
+    throw e;
+  }
+}
+
 export async function runWeb(argv: string[]): Promise<void> {
   const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
   if (argv.includes('--build-if-stale') && !buildUiIfStale(fileURLToPath(new URL('..', import.meta.url)))) process.exit(1);
@@ -57,7 +67,7 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const dbPath = resolveDbPath(argv);
-  const ledger = openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES });
+  const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES }));
   const host = createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
   const port = Number(flag(argv, '--port') ?? 0);
   const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
@@ -151,13 +161,26 @@ export function runVerify(argv: string[]): BackupEntry {
 
 /**
  * `ledger restore FILE`: the ledger replaced by a verified backup, after a safety backup of it (refused,
- * as any open is, while another program holds the ledger). Returns the safety backup.
+ * as any open is, while another program holds the ledger). Returns the safety backup (for a ledger that
+ * will not open: where it was kept as it was).
  */
 export function runRestore(argv: string[]): string {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
   if (!file) throw new LedgerError('VALIDATION', '请写明用来恢复的备份文件。');
   const dbPath = resolveDbPath(argv);
-  let ledger = openLedger(dbPath);
+  let ledger: Ledger;
+  try {
+    ledger = openLedger(dbPath);
+  } catch (e) {
+    if (!(e instanceof LedgerError && e.code === 'DB_CORRUPT')) throw e;
+    // A ledger that will not open: kept in the backup folder as it is, then replaced.
+    const done = restoreUnopenable(dbPath, file, { clock: systemClock });
+    done.ledger.close();
+    console.log(`已用备份恢复账本：${file}`);
+    console.log(`恢复后的内容：${countsLine(done.preview)}`);
+    console.log(`原来的账本文件打不开，已原样保存为：${done.keptAt}`);
+    return done.keptAt;
+  }
   try {
     const restored = restoreLedger(ledger, file, { clock: systemClock, adopt: (next) => (ledger = next) });
     const safety = readUndo(backupFolder(dbPath))!.safetyBackup;

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
+import { restoreAdvice } from '../db/backup/restore';
 import { resolveDbPath } from '../db/paths';
 import { closeHost, createHost, type Host } from '../db/router';
 import { LedgerError } from '../shared/errors';
@@ -66,7 +67,8 @@ function start(): void {
     ledger = openLedger(dbPath, open);
   } catch (e) {
     const message = e instanceof LedgerError ? e.message : `无法打开账本文件：${(e as Error).message}`;
-    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}`);
+    const advice = e instanceof LedgerError && e.code === 'DB_CORRUPT' ? `\n\n${restoreAdvice(dbPath)}` : '';
+    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}${advice}`);
     app.exit(1);
     return;
   }

@@ -7,16 +7,17 @@
  * older backup, after a backup of its own). If the reopen fails, the safety backup is put back the same
  * way. 撤销恢复 is a restore of that safety backup.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
 import type { BackupPreview } from '../../shared/schemas/backups';
 import { migrationCount } from '../migrate';
+import { acquireLock } from '../lock';
 import { openLedger, type Ledger, type OpenOptions } from '../open';
 import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
-import { backupFolder, sha256File, verifyBackupFile, writeBackup } from './backup';
+import { backupFolder, listBackupFiles, sha256File, verifyBackupFile, writeBackup } from './backup';
 import { readUndo, saveUndo } from './store';
 
 function fsyncPath(path: string, flags = 'r+'): void {
@@ -112,4 +113,50 @@ export function undoRestore(ledger: Ledger, options: Omit<RestoreOptions, 'undoi
   if (!undo) throw new LedgerError('NOT_FOUND', '没有可以撤销的恢复。');
   if (!existsSync(undo.safetyBackup)) throw new LedgerError('NOT_FOUND', `恢复前的安全备份已不存在：${undo.safetyBackup}`);
   return restoreLedger(ledger, undo.safetyBackup, { ...options, undoing: true });
+}
+
+/**
+ * Restore of a ledger that will not open (damaged, or not a ledger at all): it cannot be backed up by
+ * VACUUM INTO, so it is kept as it is — copied, with its write-ahead log, into the backup folder as
+ * `…-damaged.db`, never deleted — and then replaced by the verified backup. Refused, as every open is,
+ * while another program holds the ledger. Returns the reopened ledger and where the damaged file was kept.
+ */
+export function restoreUnopenable(
+  path: string,
+  source: string,
+  options: { clock: Clock; open?: Omit<OpenOptions, 'lock' | 'clock'> },
+): { ledger: Ledger; preview: BackupPreview; keptAt: string } {
+  const preview = previewBackup(source, options.open?.migrationsFolder);
+  const lock = acquireLock(path);
+  try {
+    const dir = backupFolder(path);
+    mkdirSync(dir, { recursive: true });
+    const stamp = options.clock.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const keptAt = join(dir, `${basename(path).replace(/\.[^.]*$/, '')}-${stamp}-damaged.db`);
+    if (existsSync(path)) copyFileSync(path, keptAt);
+    for (const extra of ['-wal', '-shm']) if (existsSync(`${path}${extra}`)) copyFileSync(`${path}${extra}`, `${keptAt}${extra}`);
+    replaceFile(path, source, preview.sha256);
+    const ledger = openLedger(path, { ...options.open, clock: options.clock, lock });
+    const { sha256: _sha, ...shown } = preview;
+    return { ledger, preview: shown, keptAt };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+/** The newest backup in the ledger's own folder with a manifest (written verified), for the advice at open. */
+export function newestBackup(dbPath: string): string | null {
+  return listBackupFiles(backupFolder(dbPath)).find((b) => b.manifest)?.path ?? null;
+}
+
+/**
+ * What a ledger that cannot be opened is told (the desktop app's dialog, browser mode, the command line):
+ * the file is kept as it is, and the newest backup can be put in its place.
+ */
+export function restoreAdvice(dbPath: string): string {
+  const newest = newestBackup(dbPath);
+  return newest
+    ? `最近的备份：${newest}\n可以用它恢复（损坏的文件会先另存到备份文件夹，不会删除）：在命令行运行 ledger restore "${newest}" --db "${dbPath}"`
+    : `备份文件夹（${backupFolder(dbPath)}）中没有备份；如有其他位置（如U盘）的备份，可以在命令行运行 ledger restore 备份文件 --db "${dbPath}" 恢复。`;
 }

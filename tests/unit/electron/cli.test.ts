@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { ledgerExports } from '../../../db/modules';
+import { restoreAdvice } from '../../../db/backup/restore';
 import { openLedger } from '../../../db/open';
 import { runBackup, runExport, runRestore, runVerify } from '../../../electron/cli';
 import { MODULE_INFO } from '../../../shared/modules';
@@ -127,5 +128,31 @@ describe('ledger backup, verify and restore', () => {
     const usage = run(['backupp']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/ledger verify 备份文件/);
+  });
+});
+
+describe('a ledger that will not open', () => {
+  it('is offered its newest backup, and `ledger restore` keeps the damaged file as it was, then replaces it', () => {
+    const t = openTestLedger();
+    withADispute(t);
+    const { path } = t;
+    t.ledger.close();
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const written = runBackup(['--db', path]);
+    // Damage the ledger: its first page overwritten.
+    const bytes = readFileSync(path);
+    bytes.fill(0x41, 0, 1024);
+    writeFileSync(path, bytes);
+    const damagedHash = createHash('sha256').update(bytes).digest('hex');
+    expect(() => openLedger(path)).toThrowError(/不是账本文件|已损坏/);
+    expect(restoreAdvice(path)).toContain(`最近的备份：${written.path}`);
+    expect(restoreAdvice(path)).toContain(`ledger restore "${written.path}"`);
+
+    const kept = runRestore([written.path, '--db', path]);
+    expect(kept).toMatch(/-damaged\.db$/);
+    expect(createHash('sha256').update(readFileSync(kept)).digest('hex')).toBe(damagedHash);
+    const l = openLedger(path);
+    expect(l.db.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 2 });
+    l.close();
   });
 });

@@ -8,10 +8,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder, writeBackup } from '../../../../db/backup/backup';
+import { pruneBackups } from '../../../../db/backup/store';
 import { fixedClock } from '../../../../db/context';
 import { openLedger } from '../../../../db/open';
 import { closeHost, createHost, invoke, invokeAsync, type Host } from '../../../../db/router';
 import type { Input, Method, Output } from '../../../../shared/contract';
+import { addDays } from '../../../../shared/dates';
 import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -164,5 +166,44 @@ describe('automatic backups', () => {
       ok: false,
       error: { message: expect.stringMatching(/当天保留份数至少为 1/) },
     });
+  });
+});
+
+describe('a rotation and restore drill (RELIABILITY T19)', () => {
+  it('keeps exactly what the rule says over 40 days of daily backups, and restores the 10th newest with its counts', async () => {
+    const t = openTestLedger();
+    hosts.push(t.host);
+    const folder = backupFolder(t.path);
+    let day = '2024-05-01';
+    const kept: { day: string; persons: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      t.call('persons.create', { name: `人员${String(i).padStart(2, '0')}` });
+      writeBackup(t.host.ledger.db, { dbPath: t.path, reason: 'daily', clock: fixedClock(day) });
+      pruneBackups(folder, day);
+      kept.push({ day, persons: i + 1 });
+      day = addDays(day, 1);
+    }
+    const today = addDays(day, -1); // 2024-06-09, a Sunday
+    const listed = t.call('backups.list', {}).backups;
+    // Days 2024-05-26 … 06-09 (today and the 14 before it), then the newest of each earlier week (of Mondays 05-20, 05-13, 05-06 and 04-29).
+    const expected = [
+      '2024-05-05',
+      '2024-05-12',
+      '2024-05-19',
+      '2024-05-25',
+      ...Array.from({ length: 15 }, (_, i) => addDays('2024-05-26', i)),
+    ].reverse();
+    expect(today).toBe('2024-06-09');
+    expect(listed.map((b) => b.manifest!.day)).toEqual(expected);
+
+    const tenth = listed[9]!;
+    const persons = kept.find((k) => k.day === tenth.manifest!.day)!.persons;
+    expect(tenth.manifest!.counts.find((c) => c.label === '人员')!.count).toBe(persons);
+    await call(t.host, 'backups.restore', { path: tenth.path });
+    expect(t.call('persons.list', {}).total).toBe(persons);
+    expect(t.host.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The ledger as it was is kept as the 恢复前 backup.
+    const safety = t.call('backups.list', {}).undo!.safetyBackup;
+    expect(t.call('backups.preview', { path: safety }).counts.find((c) => c.label === '人员')!.count).toBe(40);
   });
 });
