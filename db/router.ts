@@ -13,7 +13,8 @@ import { newId } from './ids';
 import { DAMAGED_MESSAGE, IntegrityCheck } from './jobs/integrity';
 import { ObligationRefresher } from './jobs/refresher';
 import type { Ledger, OpenOptions } from './open';
-import type { DailyBackup } from './jobs/daily-backup';
+import type { BackupJob, DailyBackup } from './jobs/daily-backup';
+import { backupFolder } from './backup/backup';
 import * as backups from './services/backups';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
@@ -60,6 +61,8 @@ export interface Host {
   integrity?: IntegrityCheck;
   /** The day's first backup running in the background (db/jobs/daily-backup.ts); absent in scripts and tests. */
   dailyBackup?: DailyBackup;
+  /** 立即备份 running in its worker thread. */
+  manualBackup?: BackupJob;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
 }
@@ -267,6 +270,7 @@ export async function closeHost(host: Host, options: { exitBackup?: boolean } = 
   await host.refresher?.stop();
   await host.integrity?.stop();
   await host.dailyBackup?.stop();
+  await host.manualBackup?.stop(backupFolder(host.ledger.path));
   if (options.exitBackup) backups.backupOnExit(host);
   host.ledger.close();
 }

@@ -3,7 +3,7 @@
  * restore (which replaces the ledger) leaves it alone: the retention rules (`retention.json`), the undo of
  * the last restore (`restore-undo.json`), and the pruning of automatic backups by the rules.
  */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRules } from '../../shared/domain/backup-retention';
 import { RetentionInput, type BackupList } from '../../shared/schemas/backups';
@@ -35,6 +35,7 @@ export function readRules(dir: string): RetentionRules {
 }
 
 export function saveRules(dir: string, rules: RetentionRules): void {
+  mkdirSync(dir, { recursive: true });
   writeJson(join(dir, RULES_FILE), rules);
 }
 

@@ -1,8 +1,10 @@
 /**
- * Worker thread: the day's first backup (daily-backup.ts), on a connection of its own so that the first
- * screen never waits for it; then the backup folder pruned by its rules.
+ * Worker thread: one backup of the open ledger on a connection of its own (daily-backup.ts), so that
+ * neither the first screen nor the window waits for it — the day's first backup and 立即备份; then, for
+ * a backup into the ledger's own folder, that folder pruned by its rules.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { LedgerError } from '../../shared/errors';
 import { backupFolder, writeBackup } from '../backup/backup';
 import { pruneBackups } from '../backup/store';
 import { openJobConnection } from '../open';
@@ -14,12 +16,12 @@ try {
   const db = openJobConnection(data.path);
   try {
     const clock = { today: () => data.today, now: () => data.now };
-    const written = writeBackup(db, { dbPath: data.path, reason: 'daily', clock });
-    pruneBackups(backupFolder(data.path), data.today);
-    post({ type: 'done', path: written.path });
+    const entry = writeBackup(db, { dbPath: data.path, reason: data.reason, clock, folder: data.folder });
+    if (data.folder === undefined) pruneBackups(backupFolder(data.path), data.today);
+    post({ type: 'done', entry });
   } finally {
     db.close();
   }
 } catch (e) {
-  post({ type: 'error', message: (e as Error)?.message ?? String(e) });
+  post({ type: 'error', code: e instanceof LedgerError ? e.code : 'INTERNAL', message: (e as Error)?.message ?? String(e) });
 }

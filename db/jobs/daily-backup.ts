@@ -1,12 +1,16 @@
 /**
- * The day's first backup (RELIABILITY G4): when the app opens a ledger and its backup folder holds no
- * backup of today, one is written in a worker thread, so that the first screen never waits for it. A
- * failure is logged (the settings page shows the list, and the next open tries again).
+ * Backups written in a worker thread (backup-worker.ts), on a connection of their own: the day's first
+ * backup — when the app opens a ledger and its backup folder holds no backup of today, so that the first
+ * screen never waits for it (a failure is logged; the next open tries again) — and 立即备份, so that the
+ * window answers while a large ledger is copied and checked.
  */
-import { readdirSync, existsSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Clock } from '../../shared/dates';
+import type { BackupReason } from '../../shared/domain/backup-retention';
+import { type ErrorCode, LedgerError } from '../../shared/errors';
+import type { BackupEntry } from '../../shared/schemas/backups';
 import { backupFolder, listBackupFiles, removeStaleTemps } from '../backup/backup';
 import { spawnWorker } from './spawn';
 
@@ -14,20 +18,65 @@ export interface BackupJobData {
   path: string;
   today: string;
   now: string;
+  reason: BackupReason;
+  /** A folder the user chose; the ledger's own folder (then pruned) when absent. */
+  folder?: string;
 }
 
-export type BackupJobMessage = { type: 'done'; path: string } | { type: 'error'; message: string };
+export type BackupJobMessage = { type: 'done'; entry: BackupEntry } | { type: 'error'; code: ErrorCode; message: string };
 
 /** Whether the ledger's folder already has a backup taken today. */
 export function backedUpToday(dbPath: string, today: string): boolean {
   return listBackupFiles(backupFolder(dbPath)).some((b) => b.manifest?.day === today);
 }
 
+/** Leftovers of a job of this process stopped mid-way (`*.tmp-<pid>`). */
+function removeOwnTemps(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) if (name.includes(`.tmp-${process.pid}`)) unlinkSync(join(folder, name));
+}
+
+/** One backup in a worker: its entry, or the LedgerError it failed with. `stop` ends it early (its temporary files removed). */
+export class BackupJob {
+  private worker: Worker | null;
+  readonly done: Promise<BackupEntry>;
+
+  constructor(data: BackupJobData) {
+    const worker = spawnWorker('backup-worker', data);
+    this.worker = worker;
+    this.done = new Promise<BackupEntry>((resolve, reject) => {
+      let settled = false;
+      worker.on('message', (m: BackupJobMessage) => {
+        settled = true;
+        if (m.type === 'done') resolve(m.entry);
+        else reject(new LedgerError(m.code, m.message));
+      });
+      worker.on('error', (e) => {
+        settled = true;
+        reject(e);
+      });
+      worker.on('exit', () => {
+        this.worker = null;
+        if (!settled) reject(new LedgerError('WRITE_FAILED', '备份已中止，账本未作任何改动。'));
+      });
+    });
+    this.done.catch(() => undefined);
+  }
+
+  async stop(folder: string): Promise<void> {
+    if (this.worker) {
+      await this.worker.terminate();
+      removeOwnTemps(folder);
+    }
+    await this.done.catch(() => undefined);
+  }
+}
+
 export class DailyBackup {
-  private worker: Worker | null = null;
+  private job: BackupJob | null = null;
   private readonly done: Promise<void>;
-  /** The backup written, or why not (tests; the log). */
-  result: BackupJobMessage | null = null;
+  /** The backup written, or why not (tests; the log); null when none was needed. */
+  result: { type: 'done'; path: string } | { type: 'error'; message: string } | null = null;
 
   constructor(
     private readonly dbPath: string,
@@ -39,22 +88,17 @@ export class DailyBackup {
       this.done = Promise.resolve();
       return;
     }
-    const worker = spawnWorker('backup-worker', { path: dbPath, today: clock.today(), now: clock.now() } satisfies BackupJobData);
-    this.worker = worker;
-    this.done = new Promise<void>((resolve) => {
-      worker.on('message', (m: BackupJobMessage) => {
-        this.result = m;
-        if (m.type === 'error') log(`[${new Date().toISOString()}] 每日备份未完成：${m.message}`);
-      });
-      worker.on('error', (e) => {
+    const job = new BackupJob({ path: dbPath, today: clock.today(), now: clock.now(), reason: 'daily' });
+    this.job = job;
+    this.done = job.done.then(
+      (entry) => {
+        this.result = { type: 'done', path: entry.path };
+      },
+      (e: Error) => {
         this.result = { type: 'error', message: e.message };
-        log(`[${new Date().toISOString()}] 每日备份未能运行：${e.stack ?? String(e)}`);
-      });
-      worker.on('exit', () => {
-        this.worker = null;
-        resolve();
-      });
-    });
+        log(`[${new Date().toISOString()}] 每日备份未完成：${e.message}`);
+      },
+    );
   }
 
   whenDone(): Promise<void> {
@@ -63,11 +107,7 @@ export class DailyBackup {
 
   /** Stops a backup still running (closing, restoring): its temporary files are removed; the next open tries again. */
   async stop(): Promise<void> {
-    if (this.worker) {
-      await this.worker.terminate();
-      const dir = backupFolder(this.dbPath);
-      if (existsSync(dir)) for (const name of readdirSync(dir)) if (name.includes(`.tmp-${process.pid}`)) unlinkSync(join(dir, name));
-    }
+    await this.job?.stop(backupFolder(this.dbPath));
     await this.done;
   }
 }

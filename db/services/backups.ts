@@ -12,11 +12,12 @@ import type { BackupEntry, BackupList, BackupPreview } from '../../shared/schema
 import { backupFolder, listBackupFiles, readManifest, recheck, writeBackup } from '../backup/backup';
 import { previewBackup, restoreLedger, undoRestore } from '../backup/restore';
 import { pruneBackups, readRules, readUndo, saveRules } from '../backup/store';
-import { DailyBackup } from '../jobs/daily-backup';
+import { BackupJob, DailyBackup } from '../jobs/daily-backup';
 import { ObligationRefresher } from '../jobs/refresher';
 import { migrationCount } from '../migrate';
 import type { Ledger } from '../open';
 import { defaultMigrationsFolder } from '../paths';
+import { fileErrorMessage } from '../safe-file';
 import type { Clock } from '../../shared/dates';
 import type { IntegrityCheck } from '../jobs/integrity';
 import type { OpenOptions } from '../open';
@@ -31,6 +32,8 @@ export interface Host {
   refresher?: ObligationRefresher;
   integrity?: IntegrityCheck;
   dailyBackup?: DailyBackup;
+  /** 立即备份 running in its worker. */
+  manualBackup?: BackupJob;
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
 }
 
@@ -41,10 +44,23 @@ export function listBackups(host: Host): BackupList {
   return { folder, backups: listBackupFiles(folder), rules: readRules(folder), undo: readUndo(folder) };
 }
 
-/** 立即备份. Into the ledger's own folder the rules then prune; a folder the user names is never pruned. */
-export function backupNow(host: Host, folder: string | undefined, reason: BackupReason = 'manual'): BackupEntry {
-  const written = writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason, clock: host.clock, folder });
-  if (folder === undefined) pruneBackups(backupFolder(host.ledger.path), host.clock.today());
+/**
+ * 立即备份, in a worker thread (the window answers meanwhile). Into the ledger's own folder the rules then
+ * prune; a folder the user names is never pruned.
+ */
+export function backupNow(host: Host, folder: string | undefined): Promise<BackupEntry> {
+  if (host.manualBackup) throw new LedgerError('CONFLICT', '上一次备份还没有完成，请稍候再试。');
+  const job = new BackupJob({ path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), reason: 'manual', folder });
+  host.manualBackup = job;
+  return job.done.finally(() => {
+    if (host.manualBackup === job) host.manualBackup = undefined;
+  });
+}
+
+/** A backup on this thread, into the ledger's own folder, then pruned (closing: nothing else runs then). */
+function backupHere(host: Host, reason: BackupReason): BackupEntry {
+  const written = writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason, clock: host.clock });
+  pruneBackups(backupFolder(host.ledger.path), host.clock.today());
   return written;
 }
 
@@ -73,8 +89,10 @@ async function swapLedger(host: Host, swap: (adopt: (ledger: Ledger) => void) =>
   await host.refresher?.stop();
   await host.integrity?.stop();
   await host.dailyBackup?.stop();
+  await host.manualBackup?.stop(backupFolder(host.ledger.path));
   host.integrity = undefined;
   host.dailyBackup = undefined;
+  host.manualBackup = undefined;
   try {
     return swap((ledger) => {
       host.ledger = ledger;
@@ -97,7 +115,11 @@ export function undo(host: Host): Promise<BackupPreview> {
 
 export function setRules(host: Host, rules: RetentionRules): RetentionRules {
   const folder = backupFolder(host.ledger.path);
-  saveRules(folder, rules);
+  try {
+    saveRules(folder, rules);
+  } catch (e) {
+    throw new LedgerError('WRITE_FAILED', `保留规则未保存：${fileErrorMessage(e, folder)}`);
+  }
   pruneBackups(folder, host.clock.today(), rules);
   return rules;
 }
@@ -115,7 +137,7 @@ export function backupOnExit(host: Host): void {
   try {
     const changes = (host.ledger.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     if (changes === 0) return;
-    backupNow(host, undefined, 'exit');
+    backupHere(host, 'exit');
   } catch (e) {
     host.log(`[${new Date().toISOString()}] 退出时的备份未完成：${(e as Error).message}`);
   }

@@ -4,7 +4,7 @@
  * day's first backup in the background, the backup on exit, and pruning by the saved rules.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder, writeBackup } from '../../../../db/backup/backup';
@@ -41,7 +41,7 @@ const names = (host: Host) =>
 describe('restore', () => {
   it('restores a backup (the record added since is gone), and 撤销恢复 brings it back', async () => {
     const t = ledger();
-    const backup = t.call('backups.create', {});
+    const backup = await call(t.host, 'backups.create', {});
     expect(backup.check.state).toBe('ok');
     t.call('persons.create', { name: '李四' });
     expect(names(t.host)).toEqual(['张三', '李四'].sort());
@@ -68,7 +68,7 @@ describe('restore', () => {
 
   it('refuses a damaged or foreign backup before anything is written: the live file is unchanged', async () => {
     const t = ledger();
-    const backup = t.call('backups.create', {});
+    const backup = await call(t.host, 'backups.create', {});
     const bytes = readFileSync(backup.path);
     bytes[bytes.length - 100]! ^= 0x01;
     writeFileSync(backup.path, bytes);
@@ -100,22 +100,29 @@ describe('restore', () => {
     expect(await invokeAsync(t.host, 'backups.undoRestore', {})).toMatchObject({ ok: false, error: { message: '没有可以撤销的恢复。' } });
   });
 
-  it('re-verifies a listed backup on demand and marks a damaged one', () => {
+  it('re-verifies a listed backup on demand and marks a damaged one', async () => {
     const t = ledger();
-    const b = t.call('backups.create', {});
+    const b = await call(t.host, 'backups.create', {});
     expect(t.call('backups.list', {}).backups[0]).toMatchObject({ path: b.path, check: { state: 'unchecked' } });
     expect(t.call('backups.verify', { path: b.path }).check).toEqual({ state: 'ok', message: null });
     writeFileSync(b.path, readFileSync(b.path).subarray(0, 2048));
     expect(t.call('backups.verify', { path: b.path }).check).toMatchObject({ state: 'damaged' });
   });
 
-  it('writes to a folder the user names, which is never pruned, and validates the path in Chinese', () => {
+  it('writes to a folder the user names in a worker thread, refuses a missing one, and validates the path in Chinese', async () => {
     const t = ledger();
     const out = join(t.dir, 'U盘');
-    expect(t.raw('backups.create', { folder: out })).toMatchObject({
+    expect(await invokeAsync(t.host, 'backups.create', { folder: out })).toMatchObject({
       ok: false,
       error: { code: 'WRITE_FAILED', message: expect.stringMatching(/目标位置不存在/) },
     });
+    mkdirSync(out);
+    const written = await call(t.host, 'backups.create', { folder: out });
+    expect(written.path.startsWith(out)).toBe(true);
+    expect(readdirSync(out)).toEqual([written.fileName, `${written.fileName}.json`]);
+    // Never pruned: only the ledger's own folder is.
+    t.call('backups.saveRules', { today: 1, days: 0, weeks: 0, months: 0, migrationDays: 0 });
+    expect(existsSync(written.path)).toBe(true);
     expect(t.raw('backups.create', { folder: '' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/请填写文件路径/) },
