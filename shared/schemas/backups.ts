@@ -61,7 +61,9 @@ const FilePath = z
   .trim()
   .min(1, '请填写文件路径')
   .max(1000, '路径太长（最多1000个字符）')
-  .refine((p) => !p.includes('\u0000'), '路径中有不能使用的字符');
+  .refine((p) => !p.includes('\u0000'), '路径中有不能使用的字符')
+  // The host's working folder means nothing to the user: a drive (E:\), a share (\\服务器\) or /.
+  .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '请填写完整的路径，如 E:\\台账备份');
 
 export const BackupNowInput = z.strictObject({
   /** A folder of the user's choice; the ledger's own backup folder when absent. */

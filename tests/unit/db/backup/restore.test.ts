@@ -214,3 +214,16 @@ describe('a rotation and restore drill (RELIABILITY T19)', () => {
     expect(t.call('backups.preview', { path: safety }).counts.find((c) => c.label === '人员')!.count).toBe(40);
   });
 });
+
+describe('the paths the page sends', () => {
+  it('takes a full path only (a drive, a share or /), with the reason in Chinese', () => {
+    const t = ledger();
+    for (const path of ['台账备份', './x', '..\\x'])
+      expect(t.raw('backups.verify', { path })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/请填写完整的路径/) },
+      });
+    for (const path of ['E:\\台账备份\\a.db', 'e:/a.db', '\\\\server\\share\\a.db', '/media/u/a.db'])
+      expect(t.raw('backups.verify', { path })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
