@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
 import { APPLICATION_ID, DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
-import { backupFolder, writeBackup } from '../db/backup/backup';
+import { backupFolder, verifyEntry, writeBackup } from '../db/backup/backup';
+import { migrationCount } from '../db/migrate';
 import { restoreAdvice, restoreLedger, restoreUnopenable } from '../db/backup/restore';
 import { pruneBackups, readUndo } from '../db/backup/store';
 import { systemClock } from '../db/context';
-import { verifyBackup } from '../db/services/backups';
 import type { BackupContents, BackupEntry } from '../shared/schemas/backups';
 import { buildUiIfStale } from './ui-build';
-import { resolveDbPath } from '../db/paths';
+import { defaultMigrationsFolder, resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
 import { MODULE_INFO } from '../shared/modules';
@@ -148,7 +148,7 @@ export function runBackup(argv: string[]): BackupEntry {
 export function runVerify(argv: string[]): BackupEntry {
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) throw new LedgerError('VALIDATION', '请写明要校验的备份文件。');
-  const entry = verifyBackup(file);
+  const entry = verifyEntry(file, migrationCount(defaultMigrationsFolder()));
   if (entry.check.state !== 'ok') throw new LedgerError('DB_CORRUPT', entry.check.message ?? '该备份不能使用。');
   console.log(`校验通过：${file}`);
   console.log(

@@ -315,6 +315,19 @@ export function recheck(entry: BackupEntry, knownMigrations?: number): BackupEnt
   }
 }
 
+/** A backup file as checked now, listed with its manifest and state (re-verification on demand, `ledger verify`). */
+export function verifyEntry(path: string, knownMigrations?: number): BackupEntry {
+  if (!existsSync(path)) throw new LedgerError('NOT_FOUND', `找不到备份文件：${path}`);
+  const entry: BackupEntry = {
+    path,
+    fileName: basename(path),
+    manifest: readManifest(path),
+    size: statSync(path).size,
+    check: { state: 'unchecked', message: null },
+  };
+  return recheck(entry, knownMigrations);
+}
+
 /** Leftovers of a backup killed mid-way (`*.tmp-<pid>` of a process no longer running), removed at the next backup. */
 export function removeStaleTemps(dir: string): void {
   if (!existsSync(dir)) return;

@@ -21,6 +21,8 @@ export interface BackupJobData {
   reason: BackupReason;
   /** A folder the user chose; the ledger's own folder (then pruned) when absent. */
   folder?: string;
+  /** Instead of a backup: this backup file re-verified (against the app's number of migrations). */
+  verify?: { file: string; knownMigrations: number };
 }
 
 export type BackupJobMessage = { type: 'done'; entry: BackupEntry } | { type: 'error'; code: ErrorCode; message: string };
@@ -36,7 +38,7 @@ function removeOwnTemps(folder: string): void {
   for (const name of readdirSync(folder)) if (name.includes(`.tmp-${process.pid}`)) unlinkSync(join(folder, name));
 }
 
-/** One backup in a worker: its entry, or the LedgerError it failed with. `stop` ends it early (its temporary files removed). */
+/** One backup (or one re-verification) in a worker: its entry, or the LedgerError it failed with. `stop` ends it early (its temporary files removed). */
 export class BackupJob {
   private worker: Worker | null;
   readonly done: Promise<BackupEntry>;

@@ -4,12 +4,11 @@
  * open ledger in place: background jobs stopped, file closed and replaced, reopened, the jobs started
  * again), 撤销恢复, and the retention rules. The engine is db/backup/.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { BackupReason, RetentionRules } from '../../shared/domain/backup-retention';
 import { LedgerError } from '../../shared/errors';
 import type { BackupEntry, BackupList, BackupPreview } from '../../shared/schemas/backups';
-import { backupFolder, listBackupFiles, readManifest, recheck, writeBackup } from '../backup/backup';
+import { backupFolder, listBackupFiles, writeBackup } from '../backup/backup';
 import { previewBackup, restoreLedger, undoRestore } from '../backup/restore';
 import { pruneBackups, readRules, readUndo, saveRules } from '../backup/store';
 import { BackupJob, DailyBackup } from '../jobs/daily-backup';
@@ -64,16 +63,17 @@ function backupHere(host: Host, reason: BackupReason): BackupEntry {
   return written;
 }
 
-export function verifyBackup(path: string, migrationsFolder?: string): BackupEntry {
+/** A backup re-verified in the worker thread (SHA-256 and integrity_check read the whole file). */
+export function verifyBackup(host: Host, path: string): Promise<BackupEntry> {
   if (!existsSync(path)) throw new LedgerError('NOT_FOUND', `找不到备份文件：${path}`);
-  const entry: BackupEntry = {
-    path,
-    fileName: basename(path),
-    manifest: readManifest(path),
-    size: statSync(path).size,
-    check: { state: 'unchecked', message: null },
-  };
-  return recheck(entry, migrationCount(migrationsFolder ?? defaultMigrationsFolder()));
+  const job = new BackupJob({
+    path: host.ledger.path,
+    today: host.clock.today(),
+    now: host.clock.now(),
+    reason: 'manual',
+    verify: { file: path, knownMigrations: migrationCount(migrationsOf(host)) },
+  });
+  return job.done;
 }
 
 export function preview(host: Host, path: string): BackupPreview {

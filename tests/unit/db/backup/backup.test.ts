@@ -9,10 +9,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupFolder, checkLedgerFile, listBackupFiles, writeBackup } from '../../../../db/backup/backup';
+import { backupFolder, checkLedgerFile, listBackupFiles, verifyEntry as verifyBackup, writeBackup } from '../../../../db/backup/backup';
 import { fixedClock } from '../../../../db/context';
 import { APPLICATION_ID } from '../../../../db/open';
-import { verifyBackup } from '../../../../db/services/backups';
 import { openTestLedger, tempDir, TODAY, withADispute, type TestLedger } from '../../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');

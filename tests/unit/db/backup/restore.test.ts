@@ -104,9 +104,9 @@ describe('restore', () => {
     const t = ledger();
     const b = await call(t.host, 'backups.create', {});
     expect(t.call('backups.list', {}).backups[0]).toMatchObject({ path: b.path, check: { state: 'unchecked' } });
-    expect(t.call('backups.verify', { path: b.path }).check).toEqual({ state: 'ok', message: null });
+    expect((await call(t.host, 'backups.verify', { path: b.path })).check).toEqual({ state: 'ok', message: null });
     writeFileSync(b.path, readFileSync(b.path).subarray(0, 2048));
-    expect(t.call('backups.verify', { path: b.path }).check).toMatchObject({ state: 'damaged' });
+    expect((await call(t.host, 'backups.verify', { path: b.path })).check).toMatchObject({ state: 'damaged' });
   });
 
   it('writes to a folder the user names in a worker thread, refuses a missing one, and validates the path in Chinese', async () => {
