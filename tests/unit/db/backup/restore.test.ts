@@ -3,6 +3,7 @@
  * safety backup, and back; a refused backup leaves the live file as it was (its hash unchanged). Also the
  * day's first backup in the background, the backup on exit, and pruning by the saved rules.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { openLedger } from '../../../../db/open';
 import { closeHost, createHost, invoke, invokeAsync, type Host } from '../../../../db/router';
 import type { Input, Method, Output } from '../../../../shared/contract';
 import { addDays } from '../../../../shared/dates';
-import { openTestLedger, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { openTestLedger, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const hosts: Host[] = [];
@@ -226,4 +227,41 @@ describe('the paths the page sends', () => {
     for (const path of ['E:\\台账备份\\a.db', 'e:/a.db', '\\\\server\\share\\a.db', '/media/u/a.db'])
       expect(t.raw('backups.verify', { path })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+});
+
+describe('a restore that cannot finish', () => {
+  it.skipIf(process.getuid?.() !== 0)(
+    '(a full disk while the backup is copied in) leaves the ledger as it was, open, with nothing half-written',
+    async () => {
+      // The ledger on a 2 MB file system of its own; the backup, elsewhere, larger than what is left there.
+      const dir = join(tempDir(), 'small');
+      mkdirSync(dir);
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
+      } catch {
+        return; // cannot mount here
+      }
+      try {
+        const big = openTestLedger();
+        big.host.ledger.db.prepare("INSERT INTO setting (key, value) VALUES ('ballast', ?)").run(JSON.stringify('x'.repeat(3_000_000)));
+        const backup = writeBackup(big.host.ledger.db, { dbPath: big.path, reason: 'manual', clock: fixedClock(TODAY) });
+        big.ledger.close();
+
+        const path = join(dir, 'ledger.db');
+        const host = createHost(openLedger(path), { clock: fixedClock(TODAY), log: () => {} });
+        hosts.push(host);
+        invoke(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+        invoke(host, 'persons.create', { name: '张三' });
+        const r = await invokeAsync(host, 'backups.restore', { path: backup.path });
+        expect(r).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED', message: expect.stringMatching(/恢复未完成：磁盘空间不足/) } });
+        expect(names(host)).toEqual(['张三']);
+        expect(host.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
+        expect(invoke(host, 'persons.create', { name: '李四' })).toMatchObject({ ok: true });
+        await closeHost(hosts.pop()!);
+      } finally {
+        execFileSync('umount', [dir]);
+      }
+    },
+  );
 });
