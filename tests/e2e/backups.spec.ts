@@ -5,6 +5,9 @@
  */
 import { expect, shot, test } from './fixtures';
 
+// The office PC's usual screen.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 test('back up, restore a backup, and undo the restore', async ({ page, app }) => {
   app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
   app.call('persons.create', { name: '张三' });
