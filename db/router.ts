@@ -229,8 +229,19 @@ const handlers: Handlers = {
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
 };
 
-/** Methods that work before first-run setup. */
-const BEFORE_SETUP = new Set<Method>(['setup.status', 'setup.init']);
+/**
+ * Methods that work before first-run setup — the backups' too, so that a new PC's empty ledger can be replaced by a backup
+ * brought on a USB stick (or a restored ledger that was never set up still lists its backups).
+ */
+const BEFORE_SETUP = new Set<Method>([
+  'setup.status',
+  'setup.init',
+  'backups.list',
+  'backups.verify',
+  'backups.preview',
+  'backups.restore',
+  'backups.undoRestore',
+]);
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};

@@ -45,7 +45,7 @@ function CheckBadge({ entry, checked }: { entry: BackupEntry; checked: BackupChe
   );
 }
 
-function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose: () => void }) {
+export function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose: () => void }) {
   const restore = useRestoreBackup();
   const confirm = async () => {
     const done = await restore.run({ path: preview.path }, '账本已恢复为所选备份的内容；恢复前的账本已另存为安全备份，可以撤销恢复。');
@@ -150,6 +150,32 @@ function PathField({
   );
 }
 
+/**
+ * 用其他位置的备份恢复: a backup file by its path (a USB stick's), previewed before the confirmation. Also on
+ * the first-run screen, where a new PC's empty ledger can be replaced by the office's backup.
+ */
+export function RestoreFromFile({ onPreview }: { onPreview: (preview: BackupPreview) => void }) {
+  const preview = usePreviewBackup();
+  const [file, setFile] = useState('');
+  const ask = async () => {
+    const p = await preview.run({ path: file.trim() });
+    if (p) onPreview(p);
+  };
+  return (
+    <PathField
+      label="用其他位置的备份恢复"
+      description="如U盘上的备份文件；恢复前会先校验，损坏的或不是本程序的文件不会被使用"
+      placeholder="E:\台账备份\ledger-20240615-093000-manual.db"
+      value={file}
+      onChange={setFile}
+    >
+      <Button variant="default" disabled={!file.trim()} loading={preview.saving} onClick={() => void ask()}>
+        查看并恢复
+      </Button>
+    </PathField>
+  );
+}
+
 export function BackupSettings() {
   const list = useBackups();
   const backupNow = useBackupNow();
@@ -157,7 +183,6 @@ export function BackupSettings() {
   const preview = usePreviewBackup();
   const undo = useUndoRestore();
   const [folder, setFolder] = useState('');
-  const [otherFile, setOtherFile] = useState('');
   const [checked, setChecked] = useState<Record<string, BackupCheck>>({});
   const [confirming, setConfirming] = useState<BackupPreview | null>(null);
 
@@ -248,17 +273,7 @@ export function BackupSettings() {
           </Table.Tbody>
         </Table>
       )}
-      <PathField
-        label="用其他位置的备份恢复"
-        description="如U盘上的备份文件；恢复前会先校验，损坏的或不是本程序的文件不会被使用"
-        placeholder="E:\台账备份\ledger-20240615-093000-manual.db"
-        value={otherFile}
-        onChange={setOtherFile}
-      >
-        <Button variant="default" disabled={!otherFile.trim()} onClick={() => void askRestore(otherFile.trim())}>
-          查看并恢复
-        </Button>
-      </PathField>
+      <RestoreFromFile onPreview={setConfirming} />
       <RetentionForm rules={rules} />
       {confirming && <RestoreModal preview={confirming} onClose={() => setConfirming(null)} />}
     </Stack>

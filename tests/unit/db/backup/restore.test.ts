@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder, writeBackup } from '../../../../db/backup/backup';
@@ -15,7 +16,7 @@ import { openLedger } from '../../../../db/open';
 import { closeHost, createHost, invoke, invokeAsync, type Host } from '../../../../db/router';
 import type { Input, Method, Output } from '../../../../shared/contract';
 import { addDays } from '../../../../shared/dates';
-import { openTestLedger, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
+import { openTestLedger, previousVersionMigrations, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const hosts: Host[] = [];
@@ -264,4 +265,41 @@ describe('a restore that cannot finish', () => {
       }
     },
   );
+});
+
+describe('backups of other versions', () => {
+  it('restores a backup written by the previous version: upgraded on reopening, after a backup of its own', async () => {
+    const old = openTestLedger();
+    const dir = join(old.dir, 'old');
+    mkdirSync(dir);
+    const oldPath = join(dir, 'ledger.db');
+    const previous = openLedger(oldPath, { migrationsFolder: previousVersionMigrations(old.dir) });
+    previous.db.prepare("INSERT INTO setting (key, value) VALUES ('probe', '\"kept\"')").run();
+    const backup = writeBackup(previous.db, { dbPath: oldPath, reason: 'manual', clock: fixedClock(TODAY) });
+    previous.close();
+    old.ledger.close();
+
+    const t = ledger();
+    await call(t.host, 'backups.restore', { path: backup.path });
+    expect(t.host.ledger.migration.applied).toBe(1);
+    expect(t.host.ledger.db.prepare("SELECT value FROM setting WHERE key = 'probe'").get()).toEqual({ value: '"kept"' });
+    expect(t.call('backups.list', {}).backups.some((b) => b.manifest?.reason === 'before-migration')).toBe(true);
+  });
+
+  it('refuses a backup written by a newer version, and changes nothing', async () => {
+    const t = ledger();
+    const backup = await call(t.host, 'backups.create', {});
+    const newer = join(t.dir, 'newer.db');
+    copyFileSync(backup.path, newer);
+    const db = new Database(newer);
+    db.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)").run();
+    db.close();
+    t.host.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = sha(t.path);
+    expect(await invokeAsync(t.host, 'backups.restore', { path: newer })).toMatchObject({
+      ok: false,
+      error: { code: 'DB_NEWER_THAN_APP', message: expect.stringMatching(/更高版本/) },
+    });
+    expect(sha(t.path)).toBe(before);
+  });
 });
