@@ -241,6 +241,7 @@ export function writeBackup(db: Database.Database, options: WriteBackupOptions):
     if (ownFolder) mkdirSync(dir, { recursive: true });
     if (!existsSync(dir)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    removeStaleTemps(dir);
     target = freeName(dir, options.dbPath, options.reason, createdAt);
     tmp = `${target}.tmp-${process.pid}`;
     manifestTmp = `${manifestPath(target)}.tmp-${process.pid}`;
@@ -328,12 +329,15 @@ export function verifyEntry(path: string, knownMigrations?: number): BackupEntry
   return recheck(entry, knownMigrations);
 }
 
-/** Leftovers of a backup killed mid-way (`*.tmp-<pid>` of a process no longer running), removed at the next backup. */
-export function removeStaleTemps(dir: string): void {
+/**
+ * Leftovers of a backup or restore killed mid-way (`*.tmp-<pid>` of a process no longer running), removed
+ * by the next backup into the folder. `prefix`: only files named so (the ledger's folder is the user's).
+ */
+export function removeStaleTemps(dir: string, prefix = ''): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const m = /\.tmp-(\d+)(-journal)?$/.exec(name);
-    if (!m || Number(m[1]) === process.pid) continue;
+    if (!m || !name.startsWith(prefix) || Number(m[1]) === process.pid) continue;
     try {
       process.kill(Number(m[1]), 0);
     } catch (e) {

@@ -17,7 +17,7 @@ import { acquireLock } from '../lock';
 import { openLedger, type Ledger, type OpenOptions } from '../open';
 import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
-import { backupFolder, listBackupFiles, sha256File, verifyBackupFile, writeBackup } from './backup';
+import { backupFolder, listBackupFiles, removeStaleTemps, sha256File, verifyBackupFile, writeBackup } from './backup';
 import { readUndo, saveUndo } from './store';
 
 function fsyncPath(path: string, flags = 'r+'): void {
@@ -46,8 +46,9 @@ export function previewBackup(file: string, migrationsFolder = defaultMigrations
 
 /** Puts a verified backup in the place of a closed ledger whose lock the caller holds. */
 function replaceFile(livePath: string, source: string, sha256: string): void {
-  const tmp = `${livePath}.restore-tmp-${process.pid}`;
+  const tmp = `${livePath}.restore.tmp-${process.pid}`;
   try {
+    removeStaleTemps(dirname(livePath), `${basename(livePath)}.`);
     copyFileSync(source, tmp);
     fsyncPath(tmp);
     if (sha256File(tmp) !== sha256)

@@ -76,6 +76,19 @@ describe('writeBackup', () => {
     ]);
   });
 
+  it('removes what a backup killed mid-way left (its process gone), not what a running one is writing', () => {
+    const t = ledgerWithRecords();
+    const folder = join(t.dir, 'U盘');
+    mkdirSync(folder);
+    const dead = join(folder, 'ledger-20240614-093000-manual.db.tmp-999999999');
+    const alive = join(folder, `ledger-20240614-093000-manual.db.tmp-${process.ppid}`);
+    for (const f of [dead, `${dead}-journal`, alive]) writeFileSync(f, 'partial');
+    writeBackup(t.ledger.db, { dbPath: t.path, reason: 'manual', clock, folder });
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(`${dead}-journal`)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+  });
+
   it('refuses a missing folder or a file in its place in Chinese, and writes nothing', () => {
     const t = ledgerWithRecords();
     const missing = join(t.dir, '没有的文件夹');

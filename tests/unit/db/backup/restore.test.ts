@@ -64,8 +64,8 @@ describe('restore', () => {
     await call(t.host, 'backups.undoRestore', {});
     expect(names(t.host)).toEqual(['张三', '李四'].sort());
     expect(t.call('backups.list', {}).undo).toBeNull();
-    // Nothing is left beside the ledger but the ledger, its lock, log and the backup folder.
-    expect(readdirSync(t.dir).filter((f) => f.includes('restore-tmp'))).toEqual([]);
+    // Nothing is left beside the ledger but the ledger, its lock and the backup folder.
+    expect(readdirSync(t.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('refuses a damaged or foreign backup before anything is written: the live file is unchanged', async () => {
@@ -95,6 +95,17 @@ describe('restore', () => {
     expect(readdirSync(backupFolder(t.path)).sort()).toEqual(backupsBefore);
     expect(names(t.host)).toEqual(['张三']);
     expect(t.call('backups.list', {}).undo).toBeNull();
+  });
+
+  it('clears what a killed restore or upgrade left beside the ledger, and nothing of anyone else’s', async () => {
+    const t = ledger();
+    const backup = await call(t.host, 'backups.create', {});
+    const leftovers = [`${t.path}.restore.tmp-999999999`, `${t.path}.before-migrate-20240101000000.bak.tmp-999999999`];
+    const foreign = join(t.dir, 'report.xlsx.tmp-999999999');
+    for (const f of [...leftovers, foreign]) writeFileSync(f, 'partial');
+    await call(t.host, 'backups.restore', { path: backup.path });
+    expect(leftovers.filter((f) => existsSync(f))).toEqual([]);
+    expect(existsSync(foreign)).toBe(true);
   });
 
   it('says there is nothing to undo', async () => {
