@@ -14,8 +14,8 @@ import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
 import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
 import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
 import { ASSISTANCE_COLUMN_KEYS } from '../shared/schemas/assistance';
-import { assistanceDueSource, assistancePersonFiles, assistanceRecycle, assistanceStaffWork } from './services/assistance';
-import { correctionDueSource, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
+import { assistanceDueSource, assistanceOwner, assistancePersonFiles, assistanceRecycle, assistanceStaffWork } from './services/assistance';
+import { correctionDueSource, correctionOwner, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
@@ -24,6 +24,7 @@ import { disputesLedgerExport } from './services/disputes-export';
 import type { LedgerExport } from './services/exports';
 import { followupLedgerExport } from './services/followup-export';
 import { assistanceLedgerExport } from './services/assistance-export';
+import { correctionLedgerExport } from './services/correction-export';
 import { mediationLedgerExport } from './services/mediation-export';
 import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
@@ -98,11 +99,10 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     personFiles: correctionPersonFiles,
     personRenamed: null,
     recycle: correctionRecycle,
-    // The whole-ledger export comes with the correction statistics and documents (a later slice).
-    ledgerExport: null,
+    ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
-    attachmentOwner: null,
+    attachmentOwner: correctionOwner,
   },
   assistance: {
     due: assistanceDueSource,
@@ -112,7 +112,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
-    attachmentOwner: null,
+    attachmentOwner: assistanceOwner,
   },
 };
 

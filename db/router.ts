@@ -24,6 +24,7 @@ import * as assistance from './services/assistance';
 import * as correction from './services/correction';
 import * as correctionEnd from './services/correction-end';
 import * as assistanceCorrection from './services/assistance-correction';
+import * as supervision from './services/correction-supervision';
 import * as followup from './services/followup';
 import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
@@ -36,6 +37,9 @@ import { exportAssistanceLedger, exportUnlinkedList } from './services/assistanc
 import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
 import { correctionDocument } from './services/correction-documents';
+import { correctionStatsFor } from './services/correction-stats';
+import { exportPersonsLedger } from './services/persons-export';
+import { exportCorrectionLedger } from './services/correction-export';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
 import { exportFollowupLedger } from './services/followup-export';
@@ -104,6 +108,7 @@ const handlers: Handlers = {
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
+  'persons.exportLedger': (ctx, i) => exportPersonsLedger(ctx, i),
   'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
   'persons.create': (ctx, i) => persons.createPerson(ctx, i),
   'persons.update': (ctx, i) => persons.updatePerson(ctx, i, personRenamed),
@@ -144,7 +149,7 @@ const handlers: Handlers = {
   'mediation.document': (ctx, i) => mediationDocument(ctx, i),
   'attachments.list': (ctx, i) => attachments.listAttachments(ctx, attachmentOwners, i.ownerType, i.ownerId),
   'attachments.add': (ctx, i) => attachments.addAttachment(ctx, attachmentOwners, i),
-  'attachments.get': (ctx, i) => attachments.getAttachment(ctx, i.id),
+  'attachments.get': (ctx, i) => attachments.getAttachment(ctx, attachmentOwners, i.id),
   'attachments.delete': (ctx, i) => attachments.deleteAttachment(ctx, i.id),
   'followup.list': (ctx, i) => followup.listSubjects(ctx, i),
   'followup.get': (ctx, i) => followup.getSubject(ctx, i.id),
@@ -191,6 +196,8 @@ const handlers: Handlers = {
   'correction.schedule': (ctx) => correction.getSchedule(ctx),
   'correction.saveSchedule': (ctx, i) => correction.saveSchedule(ctx, i),
   'correction.document': (ctx, i) => correctionDocument(ctx, i),
+  'correction.stats': (ctx, i) => correctionStatsFor(ctx, i),
+  'correction.exportLedger': (ctx, i) => exportCorrectionLedger(ctx, i),
   'correction.endView': (ctx, i) => correctionEnd.correctionEndView(ctx, i.id),
   'correction.saveSanction': (ctx, i) => correctionEnd.saveSanction(ctx, i),
   'correction.deleteSanction': (ctx, i) => correctionEnd.deleteSanction(ctx, i.id),
@@ -200,6 +207,20 @@ const handlers: Handlers = {
   'correction.undoEnd': (ctx, i) => correctionEnd.undoEnd(ctx, i),
   'correction.sanctionSchedule': (ctx) => correctionEnd.getSanctionSchedule(ctx),
   'correction.saveSanctionSchedule': (ctx, i) => correctionEnd.saveSanctionSchedule(ctx, i),
+  'correction.supervision': (ctx, i) => supervision.getSupervision(ctx, i.fileId),
+  'correction.saveTeam': (ctx, i) => supervision.saveTeam(ctx, i),
+  'correction.savePlan': (ctx, i) => supervision.savePlan(ctx, i),
+  'correction.deletePlan': (ctx, i) => supervision.deletePlan(ctx, i.id),
+  'correction.saveApproval': (ctx, i) => supervision.saveApproval(ctx, i),
+  'correction.deleteApproval': (ctx, i) => supervision.deleteApproval(ctx, i.id),
+  'correction.saveMonitor': (ctx, i) => supervision.saveMonitor(ctx, i),
+  'correction.deleteMonitor': (ctx, i) => supervision.deleteMonitor(ctx, i.id),
+  'correction.saveAssessment': (ctx, i) => supervision.saveAssessment(ctx, i),
+  'correction.saveIncident': (ctx, i) => supervision.saveIncident(ctx, i),
+  'correction.deleteIncident': (ctx, i) => supervision.deleteIncident(ctx, i.id),
+  'correction.saveExitReport': (ctx, i) => supervision.saveExitReport(ctx, i),
+  'correction.supervisionSettings': (ctx) => supervision.getSupervisionSettings(ctx),
+  'correction.saveSupervisionSettings': (ctx, i) => supervision.saveSupervisionSettings(ctx, i),
   'assistance.list': (ctx, i) => assistance.listFiles(ctx, i),
   'assistance.exportLedger': (ctx, i) => exportAssistanceLedger(ctx, i),
   'assistance.exportUnlinked': (ctx, i) => exportUnlinkedList(ctx, i),

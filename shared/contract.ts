@@ -8,6 +8,7 @@ import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { backupsContract } from './contract/backups';
 import { correctionContract } from './contract/correction';
+import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
 import { followupContract } from './contract/followup';
 import { mediationContract } from './contract/mediation';
@@ -31,6 +32,7 @@ export const contract = {
   ...attachmentsContract,
   ...followupContract,
   ...correctionContract,
+  ...correctionSupervisionContract,
   ...assistanceContract,
 } as const;
 

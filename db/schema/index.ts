@@ -9,3 +9,4 @@ export * from './correction';
 export * from './correction-sanctions';
 export * from './correction-end';
 export * from './assistance';
+export * from './correction-supervision';

@@ -6,14 +6,18 @@ import type { FileResult } from '../../shared/schemas/common';
 import type { CorrectionDocInput } from '../../shared/schemas/correction';
 import type { ServiceContext } from '../context';
 import { getFile } from './correction';
+import { correctionEndView } from './correction-end';
+import { getSupervision } from './correction-supervision';
 import { documentFile } from './documents';
 import { getSettings } from './reference';
 
 export async function correctionDocument(ctx: ServiceContext, input: z.output<typeof CorrectionDocInput>): Promise<FileResult> {
   const f = getFile(ctx, input.id);
   if (f.deletedAt) throw new LedgerError('NOT_FOUND', '该档案已删除，恢复后才能生成文书。');
-  const doc = correctionDocs(f).find((d) => d.key === input.doc)!;
+  const end = correctionEndView(ctx, f.id);
+  const supervision = getSupervision(ctx, f.id);
+  const doc = correctionDocs(f, end, supervision).find((d) => d.key === input.doc)!;
   if (!doc.ready) throw new LedgerError('INVALID_TRANSITION', `暂不能生成${doc.title}：${doc.why}。`);
-  const model = buildCorrectionDocument(f, { townshipName: getSettings(ctx).townshipName }, input.doc);
+  const model = buildCorrectionDocument(f, { townshipName: getSettings(ctx).townshipName, end, supervision }, input.doc);
   return documentFile(ctx, model, { entity: 'correction', id: f.id, title: CORRECTION_DOC_TITLES[input.doc] });
 }

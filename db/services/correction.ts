@@ -51,7 +51,9 @@ import {
 } from '../../shared/schemas/correction';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
+import { supervisionDueParts } from './correction-supervision-due';
 import {
   addLevel,
   dueSoonCondition,
@@ -156,6 +158,28 @@ function dueItems(ctx: ServiceContext, r: FileDbRow, events: readonly Correction
     actions: loadItemActions(ctx, 'correction', r.id),
     endDate: null,
     today,
+    holidays: holidayTable(ctx),
+    extra: supervisionDueParts(ctx, r.id),
+  });
+}
+
+/**
+ * A file's due items as they stood at the end of `asOf` (the statistics, read as at a period's end): only
+ * what was dated by that day counts, and an end (解除/终止) dated by it ends the duties.
+ */
+export function correctionItemsAsOf(ctx: ServiceContext, id: string, asOf: string): DueItem[] {
+  const r = fileRow(ctx, id);
+  if (!r) return [];
+  const by = (d: string | null | undefined) => (d && d <= asOf ? d : null);
+  const file = engineFile(ctx, r);
+  const end = one<{ date: string }>(ctx, 'SELECT date FROM correction_end WHERE file_id = ? AND deleted_at IS NULL', id)?.date;
+  return correctionDueItems({
+    file: { ...file, reportDate: by(file.reportDate), appraisalDate: by(file.appraisalDate) },
+    events: loadEvents(ctx, id).filter((e) => e.date <= asOf),
+    settings: correctionSettings(ctx),
+    actions: loadItemActions(ctx, 'correction', r.id),
+    endDate: by(end),
+    today: asOf,
     holidays: holidayTable(ctx),
   });
 }
@@ -294,7 +318,7 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
 }
 
 /** Refuses a minor's closed file to anyone but its responsible staff member. */
-function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
+export function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
   if (!mayRead(ctx, { minor: f.minor ? 1 : 0, responsible_staff_id: f.responsibleStaffId }))
     throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看和修改。');
   return f;
@@ -566,9 +590,24 @@ export function restoreFile(ctx: ServiceContext, id: string): { ok: true } {
 
 const SORT_SQL = { nextDueDate: 'c.next_due_date', termEnd: 'c.term_end', name: 'p.name_initials' } as const;
 
-export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionListInput>): Paged<CorrectionRow> {
-  const today = ctx.clock.today();
-  // A minor's file is listed only for its responsible staff member.
+/** The list's filter: the ledger, its print and its export read the same rows. */
+export type CorrectionFilter = Omit<z.output<typeof CorrectionListInput>, 'page' | 'pageSize'>;
+
+/** A row of the list as read, before the level and the 责任人 are named. */
+export type CorrectionListDbRow = Omit<CorrectionRow, 'overdue' | 'levelName' | 'minor' | 'responsibleName'> & {
+  minor: number;
+  staffId: string;
+};
+
+/**
+ * The list's SQL for a filter: its count, and its page in the chosen order (@limit, @offset). A minor's file
+ * is listed only for its responsible staff member (the operator), in the list, its print and its export.
+ */
+export function correctionListSql(
+  ctx: ServiceContext,
+  f: CorrectionFilter,
+  today: string,
+): { count: string; page: string; params: Record<string, unknown> } {
   const { sql: where, params } = new Where(f.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL', {
     today,
     operator: ctx.user.id,
@@ -584,30 +623,36 @@ export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionList
     .when(f.q && containsPattern(f.q), "p.name LIKE @q ESCAPE '\\'", 'q');
   const from = 'FROM correction_file c JOIN person p ON p.id = c.person_id';
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
-  const total = one<{ n: number }>(ctx, `SELECT count(*) AS n ${from} WHERE ${where}`, params)!.n;
-  const rows = all<Omit<CorrectionRow, 'overdue' | 'levelName' | 'minor' | 'responsibleName'> & { minor: number; staffId: string }>(
-    ctx,
-    `SELECT c.id, c.person_id AS personId, p.name AS personName, c.category, c.crime, c.term_start AS termStart, c.term_end AS termEnd,
+  return {
+    count: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    page: `SELECT c.id, c.person_id AS personId, p.name AS personName, c.category, c.crime, c.term_start AS termStart, c.term_end AS termEnd,
        c.level, c.responsible_staff_id AS staffId, (SELECT name FROM village WHERE id = c.village_id) AS villageName, c.minor,
        c.status, c.next_due_date AS nextDueDate, c.deleted_at AS deletedAt
      ${from} WHERE ${where}
      ORDER BY ${SORT_SQL[f.sort]} IS NULL, ${SORT_SQL[f.sort]} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-  );
+    params,
+  };
+}
+
+/** How the list's rows are named: the office's level names and the 责任人 as everywhere. */
+export function correctionRows(ctx: ServiceContext, today: string): (r: CorrectionListDbRow) => CorrectionRow {
   const name = staffNamer(ctx);
   const table = levelTable(correctionSettings(ctx));
-  return {
-    rows: rows.map(({ staffId, minor, ...r }) => ({
-      ...r,
-      minor: minor === 1,
-      levelName: table[r.level].name,
-      responsibleName: name(staffId, null) ?? '',
-      overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
-    })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
-  };
+  return ({ staffId, minor, ...r }) => ({
+    ...r,
+    minor: minor === 1,
+    levelName: table[r.level].name,
+    responsibleName: name(staffId, null) ?? '',
+    overdue: r.status === 'active' && r.nextDueDate !== null && r.nextDueDate < today,
+  });
+}
+
+export function listFiles(ctx: ServiceContext, f: z.output<typeof CorrectionListInput>): Paged<CorrectionRow> {
+  const today = ctx.clock.today();
+  const q = correctionListSql(ctx, f, today);
+  const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
+  const rows = all<CorrectionListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  return { rows: rows.map(correctionRows(ctx, today)), total, page: f.page, pageSize: f.pageSize };
 }
 
 // ── the level × duty table ───────────────────────────────────────────────────────────────────
@@ -704,3 +749,19 @@ export const correctionStaffWork: StaffWork = responsibleWork({
   entity: 'correction',
   sync: syncCorrection,
 });
+
+/**
+ * What names a file as an attachment's owner (registered in db/modules.ts). A minor's closed file and its
+ * papers are refused to everyone but its responsible staff member, as the file itself is.
+ */
+export const correctionOwner: AttachmentOwnerLookup = (ctx, id) => {
+  const r = one<{ label: string; deletedAt: string | null; minor: number; staffId: string }>(
+    ctx,
+    `SELECT p.name AS label, c.deleted_at AS deletedAt, c.minor, c.responsible_staff_id AS staffId
+     FROM correction_file c JOIN person p ON p.id = c.person_id WHERE c.id = ?`,
+    id,
+  );
+  if (r && !mayRead(ctx, { minor: r.minor, responsible_staff_id: r.staffId }))
+    throw new LedgerError('UNAUTHORIZED', '该档案为未成年人社区矫正档案，依法不公开，只有其责任人可以查看。');
+  return r && { label: r.label, deletedAt: r.deletedAt };
+};

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Id, type FileResult, type Paged } from '../schemas/common';
+import { Id, PeriodInput, type FileResult, type Paged } from '../schemas/common';
 import {
   CorrectionCreateInput,
   CorrectionCreateInputAsOf,
   CorrectionDocInput,
+  CorrectionExportInput,
   CorrectionEventInput,
   CorrectionEventInputAsOf,
   CorrectionListInput,
@@ -17,6 +18,7 @@ import {
   type CorrectionFileView,
   type CorrectionRow,
   type CorrectionSchedule,
+  type CorrectionStats,
 } from '../schemas/correction';
 import {
   AppraisalInput,
@@ -52,6 +54,10 @@ export const correctionContract = {
   'correction.saveSchedule': method<CorrectionSchedule>()(CorrectionSettingsInput),
   /** A form of the 工作档案 as Word (REVIEW §5.6). */
   'correction.document': method<FileResult>()(CorrectionDocInput),
+  /** 社区矫正统计 for a period, with each definition (REVIEW §5.7). */
+  'correction.stats': method<CorrectionStats>()(PeriodInput),
+  /** The ledger as .xlsx with the filters, order and columns on screen (a minor's file only to its holder). */
+  'correction.exportLedger': method<FileResult>()(CorrectionExportInput),
   /** 考核奖惩 with the suggested next step, 期满鉴定, and 解除/终止 (REVIEW §5.4, REVIEW §5.5). */
   'correction.endView': method<CorrectionEndView>()(z.strictObject({ id: Id })),
   'correction.saveSanction': method<CorrectionEndView>()(SanctionInput, SanctionInputAsOf),

@@ -30,7 +30,9 @@ import {
 } from './assistance-rules';
 import { daysBetween } from '../dates';
 import { isOpen, type DueItem } from './obligations';
-import { rate } from './rates';
+import { ratio, zeros, type Ratio } from './rates';
+
+export type { Ratio };
 
 export const ASSISTANCE_STAT_DEFINITIONS = {
   registered:
@@ -74,12 +76,6 @@ export interface AssistanceStatFile {
   items: readonly DueItem[];
 }
 
-export interface Ratio {
-  done: number;
-  due: number;
-  rate: number | null;
-}
-
 export interface UnlinkedPerson {
   id: string;
   personName: string;
@@ -113,8 +109,6 @@ export interface AssistanceStatsFigures {
   unlinked: UnlinkedPerson[];
 }
 
-const ratio = (done: number, due: number): Ratio => ({ done, due, rate: rate(done, due) });
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const inPeriod = (d: string | null, from: string, to: string): d is string => !!d && d >= from && d <= to;
 
 /** The figures of the period from `from`, read as at `asOf` (the period's last day, or today when earlier). */

@@ -368,6 +368,8 @@ export interface CorrectionDueInput {
   endDate: string | null;
   today: string;
   holidays: HolidayTable;
+  /** Further rules and their done events (the supervision records: shared/domain/correction-supervision.ts). */
+  extra?: { rules: Rule[]; events: ObligationEvent[] };
 }
 
 /** A file's monthly totals of one kind against the level's targets. */
@@ -390,7 +392,7 @@ export function correctionDueItems(input: CorrectionDueInput): DueItem[] {
     .map((e) => ({ id: e.id, date: e.date, ruleId: EVENT_RULE[e.kind] }));
   const hours = HOURS_KINDS.flatMap((k) => hoursEvents(RULE_IDS[k], fileHours(file, events, table, k)));
   return computeDueItems({
-    rules: correctionRules(file, settings, today),
+    rules: [...correctionRules(file, settings, today), ...(input.extra?.rules ?? [])],
     subject: {
       id: file.id,
       startDate: file.termStart,
@@ -402,7 +404,7 @@ export function correctionDueItems(input: CorrectionDueInput): DueItem[] {
         appraisalDate: file.appraisalDate ?? null,
       },
     },
-    events: [...plain, ...hours, ...actionEvents(input.actions)],
+    events: [...plain, ...hours, ...(input.extra?.events ?? []), ...actionEvents(input.actions)],
     extensions: actionExtensions(input.actions),
     today,
     holidays: input.holidays,

@@ -9,3 +9,15 @@ export function rate(numerator: number, denominator: number): number | null {
 export function formatRate(r: number | null): string {
   return r === null ? '—' : `${(Math.round(r * 10000) / 100).toFixed(2)}%`;
 }
+
+/** A count done of a count due, and their share (null when nothing was due). */
+export interface Ratio {
+  done: number;
+  due: number;
+  rate: number | null;
+}
+
+export const ratio = (done: number, due: number): Ratio => ({ done, due, rate: rate(done, due) });
+
+/** A zero for every code: the counts of a breakdown, each shown even when none. */
+export const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

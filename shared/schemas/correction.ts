@@ -26,8 +26,9 @@ import {
   PRIOR_RECORD_LABELS,
   type PriorRecord,
 } from '../domain/correction-rules';
+import type { CorrectionStatsFigures } from '../domain/correction-stats';
 import type { DueItem, Interval } from '../domain/obligations';
-import { asOf, DateStr, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
+import { asOf, columnChoice, DateStr, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText } from './common';
 import type { ItemAction, LevelChange } from './obligations';
 
 export { CORRECTION_CATEGORY_LABELS, CORRECTION_STATUS_LABELS, OUTSIDE_GROUND_LABELS };
@@ -239,6 +240,12 @@ export const CORRECTION_COLUMN_KEYS = [
 ] as const;
 export type CorrectionColumn = (typeof CORRECTION_COLUMN_KEYS)[number];
 
+/** The ledger's filter and order without paging, in the columns chosen on screen (or every column). */
+export const CorrectionExportInput = CorrectionListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(CORRECTION_COLUMN_KEYS).optional(),
+});
+export type CorrectionExportInput = z.input<typeof CorrectionExportInput>;
+
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────
 
 export interface CorrectionRow {
@@ -401,3 +408,10 @@ export const CorrectionDocInput = z.strictObject({
   doc: z.enum([...CORRECTION_DOCS, WHOLE_ARCHIVE], { error: '请选择文书' }),
 });
 export type CorrectionDocInput = z.input<typeof CorrectionDocInput>;
+
+/** The statistics of a period (shared/domain/correction-stats.ts), read as at `asOf`. */
+export interface CorrectionStats extends CorrectionStatsFigures {
+  dateFrom: string;
+  dateTo: string;
+  asOf: string;
+}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   AID_TYPES,
   ASSISTANCE_LEVELS,
@@ -28,6 +28,7 @@ import {
   type AssistanceRecord,
 } from '../../../shared/schemas/assistance';
 import { DateField } from '../../components/DateField';
+import { MemberRow } from '../../components/MemberRow';
 import { FormModal } from '../../components/GuardedForm';
 import { ModalActions } from '../../components/ModalActions';
 import { todayLocal } from '../../components/today';
@@ -123,38 +124,14 @@ export function TeamModal({ f, onClose }: { f: AssistanceFileView; onClose: () =
     <FormModal form={form} onSubmit={submit} onClose={onClose} title="帮教小组（1+n）" size="xl">
       <Stack>
         {members.map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-          <Group key={i} align="flex-start" wrap="nowrap">
-            <TextInput
-              label={i === 0 ? '姓名' : undefined}
-              aria-label="成员姓名"
-              maxLength={30}
-              {...form.getInputProps(`members.${i}.name`)}
-            />
-            <Select
-              label={i === 0 ? '身份' : undefined}
-              aria-label="成员身份"
-              w={170}
-              allowDeselect={false}
-              data={[...TEAM_ROLES]}
-              {...form.getInputProps(`members.${i}.role`)}
-            />
-            <TextInput
-              label={i === 0 ? '电话' : undefined}
-              aria-label="成员电话"
-              maxLength={30}
-              {...form.getInputProps(`members.${i}.phone`)}
-            />
-            <ActionIcon
-              mt={i === 0 ? 28 : 4}
-              variant="subtle"
-              color="red"
-              aria-label="删除成员"
-              onClick={() => form.removeListItem('members', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
+          <MemberRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+            key={i}
+            first={i === 0}
+            roles={TEAM_ROLES}
+            input={(field) => form.getInputProps(`members.${i}.${field}`)}
+            onRemove={() => form.removeListItem('members', i)}
+          />
         ))}
         <Button variant="light" size="xs" w={120} onClick={() => form.insertListItem('members', { name: '', role: '网格员', phone: '' })}>
           添加成员

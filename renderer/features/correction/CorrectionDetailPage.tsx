@@ -22,11 +22,13 @@ import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { Facts } from '../../components/Facts';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { CorrectionDocumentsButton } from './CorrectionDocuments';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
 import { CorrectionEndCards } from './EndCards';
 import { CORRECTION_TOUCHES, useDeleteCorrection, useDeleteEvent } from './mutations';
 import { useCorrectionFile, useCorrectionSchedule } from './queries';
+import { MissingAlert, SupervisionCards } from './supervision/SupervisionCards';
 
 function ReceptionCard({ f, onEdit }: { f: CorrectionFileView; onEdit: () => void }) {
   const r = f.reception;
@@ -291,6 +293,7 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
           本档案为未成年社区矫正对象档案，依法不公开（社区矫正法第五十四条），只向责任人 {f.responsibleName} 显示，请勿向无关人员透露。
         </Alert>
       )}
+      <MissingAlert fileId={f.id} />
       <Card withBorder>
         <Title order={5} mb="xs">
           基本情况
@@ -344,7 +347,9 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
         onAdd={(eventKind) => setDialog({ kind: 'event', eventKind })}
         onEdit={(event) => setDialog({ kind: 'event', event })}
       />
+      <SupervisionCards f={f} />
       <CorrectionEndCards f={f} />
+      <AttachmentsCard ownerType="correction_file" ownerId={f.id} readOnly={!!f.deletedAt} defaultKind="document" />
       <AuditHistory entity="correction" id={f.id} />
       {dialog?.kind === 'reception' && <ReceptionModal f={f} onClose={close} />}
       {dialog?.kind === 'level' && <LevelModal f={f} onClose={close} />}

@@ -5,11 +5,18 @@ import { buildCorrectionDocument, correctionDocs, WHOLE_ARCHIVE, type Correction
 import type { CorrectionFileView } from '../../../shared/schemas/correction';
 import { RecordDocuments } from '../../components/DocumentsModal';
 import { useCorrectionDocumentFile } from './mutations';
+import { useCorrectionEnd } from './queries';
+import { useSupervision } from './supervision/queries';
 
 function CorrectionDocuments({ f, onClose }: { f: CorrectionFileView; onClose: () => void }) {
   const download = useCorrectionDocumentFile();
-  const docs = useMemo(() => correctionDocs(f), [f]);
-  const build = useCallback((doc: CorrectionDocRequest, townshipName: string) => buildCorrectionDocument(f, { townshipName }, doc), [f]);
+  const end = useCorrectionEnd(f.id).data ?? null;
+  const supervision = useSupervision(f.id).data ?? null;
+  const docs = useMemo(() => correctionDocs(f, end, supervision), [f, end, supervision]);
+  const build = useCallback(
+    (doc: CorrectionDocRequest, townshipName: string) => buildCorrectionDocument(f, { townshipName, end, supervision }, doc),
+    [f, end, supervision],
+  );
   return (
     <RecordDocuments
       name={f.person.name}

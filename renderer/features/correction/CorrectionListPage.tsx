@@ -21,6 +21,7 @@ import { useLinkedFilters } from '../../components/linkedFilters';
 import { printSubtitle } from '../../components/PrintLedger';
 import { todayLocal } from '../../components/today';
 import { ScopeFilters } from '../reference/ScopeFilters';
+import { useCorrectionLedgerFile } from './mutations';
 import { fetchCorrectionPage, useCorrectionList, useCorrectionSchedule } from './queries';
 
 type Sort = NonNullable<Input<'correction.list'>['sort']>;
@@ -57,7 +58,7 @@ export function CorrectionListPage() {
   useLinkedFilters(DEFAULT_FILTERS, ledger.patch);
   const { filters: f, set } = ledger;
   const sort = useLedgerSort<Sort>('nextDueDate', 'asc', ['termEnd'], () => ledger.setPage(1));
-  const filter: Input<'correction.list'> = {
+  const filter: Input<'correction.exportLedger'> = {
     category: f.category ?? undefined,
     level: f.level ?? undefined,
     status: f.status ?? undefined,
@@ -70,6 +71,7 @@ export function CorrectionListPage() {
     dir: sort.dir,
   };
   const list = useCorrectionList({ ...filter, page: ledger.page, pageSize: 50 });
+  const download = useCorrectionLedgerFile();
   const today = todayLocal();
   const levelNames = (schedule.data?.levels ?? []).map((l) => ({ value: l.level, label: l.name }));
 
@@ -117,6 +119,9 @@ export function CorrectionListPage() {
     <LedgerList
       module="correction"
       title="社区矫正台账"
+      links={[{ label: '统计', path: 'stats' }]}
+      // The ledger with exactly the filters, order and columns on screen (a minor's file only to its holder).
+      exportFile={{ busy: download.busy, run: (chosen) => void download.run({ ...filter, columns: chosen }) }}
       print={{
         fetchPage: (page, pageSize) => fetchCorrectionPage(filter, page, pageSize),
         subtitle: printSubtitle('', null, null, ledger.filtered),

@@ -88,3 +88,4 @@ export function useSaveSanctionSchedule<F>(form?: UseFormReturnType<F>) {
     form,
   );
 }
+export const useCorrectionLedgerFile = () => useDownload((f: Input<'correction.exportLedger'>) => api.correction.exportLedger(f));

@@ -46,3 +46,13 @@ export function useCorrectionEnd(id: string) {
 export function useSanctionSchedule() {
   return useQuery({ queryKey: sanctionScheduleKey, queryFn: () => api.correction.sanctionSchedule({}) });
 }
+
+/** Under ['correction'], so every write to a file refreshes the figures. */
+export function useCorrectionStats(f: Input<'correction.stats'>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['correction', 'stats', f] as const,
+    queryFn: () => api.correction.stats(f),
+    enabled,
+    placeholderData: (prev) => prev,
+  });
+}

@@ -1,6 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCorrectionSupervision } from '../../../db/demo-correction-supervision';
 import { generate, generateFollowup, generateAssistance, generateCorrection, generateMediation, runDemo } from '../../../db/demo';
 import { openTestLedger, tempDir } from '../../helpers/test-db';
 import { checkIdNumber } from '../../../shared/domain/id-number';
@@ -46,6 +47,7 @@ describe('the demo ledger as a new office would see it', () => {
       generateFollowup(t.ctx(), { subjects: 30, personIds: g.personIds, seed: 7 });
       expect(generateMediation(t.host, { cases: 60, personIds: g.personIds })).toBe(0); // nothing refused
       expect(generateCorrection(t.host, { files: 12, personIds: g.personIds })).toBe(0);
+      expect(generateCorrectionSupervision(t.host)).toBe(0);
       expect(generateAssistance(t.host, { files: 12, personIds: g.personIds })).toBe(0);
       const db = t.ledger.db;
       expect(db.prepare('SELECT name FROM staff GROUP BY name HAVING count(*) > 1').all()).toEqual([]);
@@ -72,7 +74,16 @@ describe('the demo ledger as a new office would see it', () => {
       expect(categories.sort()).toEqual(['control', 'outside', 'parole', 'probation']);
       expect((db.prepare('SELECT count(*) AS n FROM correction_file WHERE report_date IS NOT NULL').get() as { n: number }).n).toBe(12);
       expect((db.prepare("SELECT count(*) AS n FROM correction_event WHERE kind = 'public'").get() as { n: number }).n).toBeGreaterThan(12);
-      expect((db.prepare('SELECT count(*) AS n FROM assistance_file').get() as { n: number }).n).toBe(12);
+      // Twelve released persons, and one correction file ended at its term and handed over to 安置帮教
+      expect((db.prepare('SELECT count(*) AS n FROM assistance_file').get() as { n: number }).n).toBe(13);
+      expect(db.prepare('SELECT kind, reason FROM correction_end WHERE deleted_at IS NULL').all()).toEqual([
+        { kind: 'release', reason: 'expiry' },
+      ]);
+      expect((db.prepare('SELECT count(*) AS n FROM assistance_file WHERE correction_file_id IS NOT NULL').get() as { n: number }).n).toBe(
+        1,
+      );
+      const steps = (db.prepare('SELECT DISTINCT kind FROM correction_sanction').all() as { kind: string }[]).map((r) => r.kind);
+      expect(steps).toContain('reprimand');
       expect((db.prepare("SELECT count(*) AS n FROM assistance_record WHERE kind = 'visit'").get() as { n: number }).n).toBeGreaterThan(12);
       expect((db.prepare('SELECT count(*) AS n FROM mediation_record').get() as { n: number }).n).toBeGreaterThan(30);
       expect((db.prepare('SELECT count(*) AS n FROM return_visit WHERE visit_date IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(
