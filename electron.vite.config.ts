@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { RENDERER_CHUNKS } from './vite.config';
 
 /**
- * Desktop bundles: out/main (lifecycle + host, and the worker threads beside it: the to-do rebuild and
- * the background check of a large file),
+ * Desktop bundles: out/main (lifecycle + host, and the worker threads beside it: the to-do rebuild,
+ * the background check of a large file and the day's first backup),
  * out/preload (invoke only), out/renderer (the React app).
  */
 export default defineConfig({
@@ -18,6 +18,7 @@ export default defineConfig({
           main: resolve('electron/main.ts'),
           'obligations-worker': resolve('db/jobs/obligations-worker.ts'),
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
+          'backup-worker': resolve('db/jobs/backup-worker.ts'),
         },
       },
     },

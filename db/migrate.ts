@@ -2,7 +2,7 @@
  * Applies drizzle-kit's generated migrations (same files, same __drizzle_migrations table) with
  * the guards drizzle's own migrator lacks: it compares only the last applied timestamp, never checks
  * hashes and knows nothing of a file written by a newer app. We refuse such a file, take a verified
- * backup copy first, switch foreign keys off outside the transaction (SQLite ignores the pragma
+ * backup first (db/backup/backup.ts), switch foreign keys off outside the transaction (SQLite ignores the pragma
  * inside one), and run foreign_key_check before committing.
  */
 import type Database from 'better-sqlite3';
@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LedgerError } from '../shared/errors';
-import { writeDbCopy } from './safe-file';
+import type { Clock } from '../shared/dates';
+import { writeBackup } from './backup/backup';
 
 export interface MigrateResult {
   applied: number;
@@ -43,7 +44,7 @@ export function pendingMigrations(db: Database.Database, migrationsFolder: strin
   return journal.entries.filter((e) => !applied.has(e.when)).length;
 }
 
-export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; stamp: string }): MigrateResult {
+export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; clock: Clock }): MigrateResult {
   const known = knownMigrations(opts.migrationsFolder);
   const knownTimes = new Set(known.map((m) => m.folderMillis));
   const applied = appliedMigrations(db);
@@ -57,8 +58,8 @@ export function runMigrations(db: Database.Database, opts: { migrationsFolder: s
 
   let backupPath: string | null = null;
   if (applied.length > 0) {
-    backupPath = `${opts.dbPath}.before-migrate-${opts.stamp}.bak`;
-    writeDbCopy(db, backupPath);
+    // A verified backup in the ledger's backup folder, listed and restorable like any other (kept a year).
+    backupPath = writeBackup(db, { dbPath: opts.dbPath, reason: 'before-migration', clock: opts.clock }).path;
   }
 
   // All pending migrations and the reference check run in one transaction, so a failure leaves
@@ -86,4 +87,9 @@ export function runMigrations(db: Database.Database, opts: { migrationsFolder: s
     db.pragma('foreign_keys = ON');
   }
   return { applied: pending.length, backupPath };
+}
+
+/** How many migrations this app has: a file that has had more was written by a newer version. */
+export function migrationCount(migrationsFolder: string): number {
+  return (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 }

@@ -7,7 +7,9 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Clock } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
+import { systemClock } from './context';
 import { acquireLock, type FileLock } from './lock';
 import { pendingMigrations, runMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
@@ -35,6 +37,11 @@ export interface Ledger {
    */
   checkDeferred: boolean;
   close(): void;
+  /**
+   * Closes the file but keeps its lock, for replacing the file (a restore, db/backup/restore.ts): the
+   * caller reopens it with `openLedger(path, { lock })` or releases the lock.
+   */
+  detach(): FileLock;
 }
 
 /**
@@ -46,8 +53,10 @@ export const DEFER_CHECK_ABOVE_BYTES = 100 * 1024 * 1024;
 
 export interface OpenOptions {
   migrationsFolder?: string;
-  /** Used to name the pre-migration backup; defaults to the current time. */
-  stamp?: string;
+  /** Dates and names the pre-migration backup; defaults to the system clock. */
+  clock?: Clock;
+  /** The lock of a file this process detached (`Ledger.detach`) to replace it. */
+  lock?: FileLock;
   /** Leave the quick_check to the caller for a file larger than this at this version (default: never). */
   deferCheckAbove?: number;
 }
@@ -100,7 +109,7 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   if (!looksLikeSqlite(path)) {
     throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
   }
-  const lock: FileLock = acquireLock(path);
+  const lock: FileLock = options.lock ?? acquireLock(path);
   let db: Database.Database | null = null;
   try {
     db = new Database(path);
@@ -132,23 +141,33 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     const migration = runMigrations(db, {
       migrationsFolder,
       dbPath: path,
-      stamp: options.stamp ?? new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14),
+      clock: options.clock ?? systemClock,
     });
     const opened = db;
+    const closeFile = () => {
+      if (opened.open) {
+        try {
+          opened.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          opened.close();
+        }
+      }
+    };
     return {
       path,
       db: opened,
       migration,
       checkDeferred,
       close() {
-        if (opened.open) {
-          try {
-            opened.pragma('wal_checkpoint(TRUNCATE)');
-          } finally {
-            opened.close();
-          }
+        try {
+          closeFile();
+        } finally {
+          lock.release();
         }
-        lock.release();
+      },
+      detach() {
+        closeFile();
+        return lock;
       },
     };
   } catch (e) {

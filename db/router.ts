@@ -12,7 +12,10 @@ import { systemClock, type ServiceContext } from './context';
 import { newId } from './ids';
 import { DAMAGED_MESSAGE, IntegrityCheck } from './jobs/integrity';
 import { ObligationRefresher } from './jobs/refresher';
-import type { Ledger } from './open';
+import type { Ledger, OpenOptions } from './open';
+import type { BackupJob, DailyBackup } from './jobs/daily-backup';
+import { backupFolder } from './backup/backup';
+import * as backups from './services/backups';
 import * as attachments from './services/attachments';
 import { auditForEntity } from './services/audit';
 import * as disputes from './services/disputes';
@@ -60,6 +63,12 @@ export interface Host {
   refresher?: ObligationRefresher;
   /** The background check of a large file opened before it (db/open.ts); absent when it was checked first. */
   integrity?: IntegrityCheck;
+  /** The day's first backup running in the background (db/jobs/daily-backup.ts); absent in scripts and tests. */
+  dailyBackup?: DailyBackup;
+  /** 立即备份 running in its worker thread. */
+  manualBackup?: BackupJob;
+  /** How the ledger is reopened after a restore (the app's migrations folder). */
+  openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -232,10 +241,28 @@ const handlers: Handlers = {
   'assistance.saveSchedule': (ctx, i) => assistance.saveSchedule(ctx, i),
   'assistance.fromCorrection': (ctx, i) => assistanceCorrection.fromCorrection(ctx, i),
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
+  'backups.list': (_ctx, _i, host) => backups.listBackups(host),
+  'backups.create': (_ctx, i, host) => backups.backupNow(host, i.folder),
+  'backups.verify': (_ctx, i, host) => backups.verifyBackup(host, i.path),
+  'backups.preview': (_ctx, i, host) => backups.preview(host, i.path),
+  'backups.restore': (_ctx, i, host) => backups.restore(host, i.path),
+  'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
+  'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
 };
 
-/** Methods that work before first-run setup. */
-const BEFORE_SETUP = new Set<Method>(['setup.status', 'setup.init']);
+/**
+ * Methods that work before first-run setup — the backups' too, so that a new PC's empty ledger can be replaced by a backup
+ * brought on a USB stick (or a restored ledger that was never set up still lists its backups).
+ */
+const BEFORE_SETUP = new Set<Method>([
+  'setup.status',
+  'setup.init',
+  'backups.list',
+  'backups.verify',
+  'backups.preview',
+  'backups.restore',
+  'backups.undoRestore',
+]);
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -246,19 +273,37 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** `background`: run long jobs (the daily to-do rebuild) in worker threads, as the app does. */
-export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line: string) => void; background?: boolean } = {}): Host {
+export interface HostOptions {
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** Run long jobs (the daily to-do rebuild) in worker threads, as the app does. */
+  background?: boolean;
+  /** Write the day's first backup in the background (the app and browser mode). */
+  dailyBackup?: boolean;
+  /** How the ledger was opened, to reopen it the same way after a restore. */
+  open?: Omit<OpenOptions, 'lock' | 'clock'>;
+}
+
+export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   const log = options.log ?? ((line: string) => console.error(line));
   const host: Host = { ledger, clock: options.clock ?? systemClock, log };
+  if (options.open) host.openOptions = options.open;
   if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
+  if (options.dailyBackup) backups.startDailyBackup(host);
   return host;
 }
 
-/** Stops background jobs, then closes the file (their finished batches are whole; the rest runs next time). */
-export async function closeHost(host: Host): Promise<void> {
+/**
+ * Stops background jobs, then closes the file (their finished batches are whole; the rest runs next time).
+ * `exitBackup`: the app's close, with a backup when this session changed anything.
+ */
+export async function closeHost(host: Host, options: { exitBackup?: boolean } = {}): Promise<void> {
   await host.refresher?.stop();
   await host.integrity?.stop();
+  await host.dailyBackup?.stop();
+  await host.manualBackup?.stop(backupFolder(host.ledger.path));
+  if (options.exitBackup) backups.backupOnExit(host);
   host.ledger.close();
 }
 

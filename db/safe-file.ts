@@ -2,8 +2,6 @@
  * Files written to a user-visible path are written to a temporary name in the same folder,
  * flushed, verified and only then renamed, so a failure never leaves a file that looks complete.
  */
-import type Database from 'better-sqlite3';
-import DatabaseCtor from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { LedgerError } from '../shared/errors';
 
@@ -32,31 +30,6 @@ function fsyncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** A consistent copy of a live database (VACUUM INTO), verified with integrity_check. */
-export function writeDbCopy(db: Database.Database, target: string): void {
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    db.prepare('VACUUM INTO ?').run(tmp);
-    fsyncFile(tmp);
-    const check = new DatabaseCtor(tmp, { readonly: true });
-    try {
-      const result = check.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new Error(`副本校验失败：${String(result)}`);
-    } finally {
-      check.close();
-    }
-    renameSync(tmp, target);
-  } catch (e) {
-    try {
-      if (existsSync(tmp)) unlinkSync(tmp);
-    } catch {
-      /* the original error matters more */
-    }
-    throw new LedgerError('INTERNAL', fileErrorMessage(e, target));
   }
 }
 

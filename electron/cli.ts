@@ -1,18 +1,29 @@
 /**
  * `ledger` command line, plain Node: `web` serves browser mode; `export` writes every module's
- * ledger as .xlsx into a folder; `demo` builds a demo ledger.
+ * ledger as .xlsx into a folder; `backup`, `verify` and `restore` (db/backup/); `demo` builds a demo ledger.
  *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open] [--build-if-stale]
  *   tsx electron/cli.ts export --to DIR [--db PATH]
+ *   tsx electron/cli.ts backup [--to DIR] [--db PATH]
+ *   tsx electron/cli.ts verify FILE
+ *   tsx electron/cli.ts restore FILE [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
+ * Exit codes: 0 done, 1 refused or failed (the reason in Chinese on stderr), 2 wrong usage.
  */
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
-import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
+import { APPLICATION_ID, DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
+import { backupFolder, verifyEntry, writeBackup } from '../db/backup/backup';
+import { migrationCount } from '../db/migrate';
+import { restoreAdvice, restoreLedger, restoreUnopenable } from '../db/backup/restore';
+import { pruneBackups, readUndo } from '../db/backup/store';
+import { systemClock } from '../db/context';
+import type { BackupContents, BackupEntry } from '../shared/schemas/backups';
 import { buildUiIfStale } from './ui-build';
-import { resolveDbPath } from '../db/paths';
+import { defaultMigrationsFolder, resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
 import { MODULE_INFO } from '../shared/modules';
@@ -38,6 +49,16 @@ function openBrowser(url: string): void {
   }
 }
 
+/** A ledger that will not open is kept as it is, and the newest backup offered (db/backup/restore.ts). */
+function withRestoreAdvice<T>(dbPath: string, open: () => T): T {
+  try {
+    return open();
+  } catch (e) {
+    if (e instanceof LedgerError && e.code === 'DB_CORRUPT') throw new LedgerError('DB_CORRUPT', `${e.message}\n${restoreAdvice(dbPath)}`);
+    throw e;
+  }
+}
+
 export async function runWeb(argv: string[]): Promise<void> {
   const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
   if (argv.includes('--build-if-stale') && !buildUiIfStale(fileURLToPath(new URL('..', import.meta.url)))) process.exit(1);
@@ -46,8 +67,8 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const dbPath = resolveDbPath(argv);
-  const ledger = openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES });
-  const host = createHost(ledger, { background: true });
+  const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES }));
+  const host = createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
   const port = Number(flag(argv, '--port') ?? 0);
   const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
   console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);
@@ -57,7 +78,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   const stop = () => {
     void server
       .close()
-      .then(() => closeHost(host))
+      .then(() => closeHost(host, { exitBackup: true }))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
@@ -88,6 +109,90 @@ export async function runExport(argv: string[]): Promise<string[]> {
   }
 }
 
+const countsLine = (c: BackupContents) => c.counts.map((x) => `${x.label} ${x.count}`).join('，');
+
+/**
+ * `ledger backup [--to DIR]`: a verified backup into DIR (or the ledger's own backup folder, then pruned
+ * by its rules). While the app holds the ledger, the backup is read through a read-only connection
+ * (RELIABILITY T8: a backup only reads); otherwise the ledger is opened as usual.
+ */
+export function runBackup(argv: string[]): BackupEntry {
+  const folder = flag(argv, '--to');
+  if (argv.includes('--to') && !folder) throw new LedgerError('VALIDATION', '请在 --to 后写明备份到的文件夹。');
+  const dbPath = resolveDbPath(argv);
+  if (!existsSync(dbPath)) throw new LedgerError('NOT_FOUND', `找不到账本文件：${dbPath}`);
+  let ledger: Ledger | null = null;
+  let reader: Database.Database | null = null;
+  try {
+    try {
+      ledger = openLedger(dbPath);
+    } catch (e) {
+      if (!(e instanceof LedgerError && e.code === 'DB_LOCKED')) throw e;
+      reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+      if (reader.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+        throw new LedgerError('DB_CORRUPT', `${dbPath} 不是本程序的账本文件。`);
+    }
+    const written = writeBackup(ledger?.db ?? reader!, { dbPath, reason: 'manual', clock: systemClock, folder });
+    if (folder === undefined) pruneBackups(backupFolder(dbPath), systemClock.today());
+    console.log(`备份完成并已校验：${written.path}`);
+    console.log(`SHA-256：${written.manifest!.sha256}`);
+    console.log(`内容：${countsLine(written.manifest!)}`);
+    return written;
+  } finally {
+    ledger?.close();
+    reader?.close();
+  }
+}
+
+/** `ledger verify FILE`: the backup checked as a restore would check it; throws the reason it cannot be used. */
+export function runVerify(argv: string[]): BackupEntry {
+  const file = argv.find((a) => !a.startsWith('--'));
+  if (!file) throw new LedgerError('VALIDATION', '请写明要校验的备份文件。');
+  const entry = verifyEntry(file, migrationCount(defaultMigrationsFolder()));
+  if (entry.check.state !== 'ok') throw new LedgerError('DB_CORRUPT', entry.check.message ?? '该备份不能使用。');
+  console.log(`校验通过：${file}`);
+  console.log(
+    entry.manifest
+      ? `备份时间 ${entry.manifest.createdAt}，SHA-256 与备份时一致；内容：${countsLine(entry.manifest)}`
+      : '（没有备份说明文件，未核对 SHA-256；文件本身完整）',
+  );
+  return entry;
+}
+
+/**
+ * `ledger restore FILE`: the ledger replaced by a verified backup, after a safety backup of it (refused,
+ * as any open is, while another program holds the ledger). Returns the safety backup (for a ledger that
+ * will not open: where it was kept as it was).
+ */
+export function runRestore(argv: string[]): string {
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
+  if (!file) throw new LedgerError('VALIDATION', '请写明用来恢复的备份文件。');
+  const dbPath = resolveDbPath(argv);
+  let ledger: Ledger;
+  try {
+    ledger = openLedger(dbPath);
+  } catch (e) {
+    if (!(e instanceof LedgerError && e.code === 'DB_CORRUPT')) throw e;
+    // A ledger that will not open: kept in the backup folder as it is, then replaced.
+    const done = restoreUnopenable(dbPath, file, { clock: systemClock });
+    done.ledger.close();
+    console.log(`已用备份恢复账本：${file}`);
+    console.log(`恢复后的内容：${countsLine(done.preview)}`);
+    console.log(`原来的账本文件打不开，已原样保存为：${done.keptAt}`);
+    return done.keptAt;
+  }
+  try {
+    const restored = restoreLedger(ledger, file, { clock: systemClock, adopt: (next) => (ledger = next) });
+    const safety = readUndo(backupFolder(dbPath))!.safetyBackup;
+    console.log(`已用备份恢复账本：${file}`);
+    console.log(`恢复后的内容：${countsLine(restored)}`);
+    console.log(`恢复前的账本已另存为：${safety}（可用 ledger restore 该文件 撤销）`);
+    return safety;
+  } finally {
+    ledger.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
@@ -96,12 +201,32 @@ async function main(): Promise<void> {
       await runExport(rest);
       return;
     }
+    if (command === 'backup') {
+      runBackup(rest);
+      return;
+    }
+    if (command === 'verify') {
+      runVerify(rest);
+      return;
+    }
+    if (command === 'restore') {
+      runRestore(rest);
+      return;
+    }
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);
     }
     console.error(
-      '用法：ledger web [--db 文件] [--port 端口] [--no-open] | ledger export --to 文件夹 [--db 文件] | ledger demo [--db 文件]',
+      [
+        '用法：',
+        '  ledger web [--db 文件] [--port 端口] [--no-open]',
+        '  ledger export --to 文件夹 [--db 文件]',
+        '  ledger backup [--to 文件夹] [--db 文件]     备份并校验（不写 --to 则备份到账本旁的备份文件夹）',
+        '  ledger verify 备份文件                     校验备份能否用于恢复',
+        '  ledger restore 备份文件 [--db 文件]        用备份恢复账本（先另存恢复前的账本）',
+        '  ledger demo [--db 文件]',
+      ].join('\n'),
     );
     process.exit(2);
   } catch (e) {

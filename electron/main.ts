@@ -6,10 +6,10 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
+import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
+import { restoreAdvice } from '../db/backup/restore';
 import { resolveDbPath } from '../db/paths';
-import type { ObligationRefresher } from '../db/jobs/refresher';
-import { createHost } from '../db/router';
+import { closeHost, createHost, type Host } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './web';
 import { bindIpc } from './ipc';
@@ -19,8 +19,8 @@ import { bindPrintToPdf } from './platform/print';
 const SCHEME = 'app';
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let ledger: Ledger | null = null;
-let refresher: ObligationRefresher | null = null;
+/** The open ledger is the host's (a restore swaps it in place), so quitting closes `host.ledger`. */
+let host: Host | null = null;
 let win: BrowserWindow | null = null;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = normalize(join(here, '../renderer'));
@@ -61,16 +61,18 @@ function createWindow(): void {
 
 function start(): void {
   const dbPath = resolveDbPath(process.argv);
+  const open = { migrationsFolder: join(here, '../../db/migrations'), deferCheckAbove: DEFER_CHECK_ABOVE_BYTES };
+  let ledger: ReturnType<typeof openLedger>;
   try {
-    ledger = openLedger(dbPath, { migrationsFolder: join(here, '../../db/migrations'), deferCheckAbove: DEFER_CHECK_ABOVE_BYTES });
+    ledger = openLedger(dbPath, open);
   } catch (e) {
     const message = e instanceof LedgerError ? e.message : `无法打开账本文件：${(e as Error).message}`;
-    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}`);
+    const advice = e instanceof LedgerError && e.code === 'DB_CORRUPT' ? `\n\n${restoreAdvice(dbPath)}` : '';
+    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}${advice}`);
     app.exit(1);
     return;
   }
-  const host = createHost(ledger, { background: true });
-  refresher = host.refresher ?? null;
+  host = createHost(ledger, { background: true, dailyBackup: true, open });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -96,16 +98,12 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
-    // A rebuild still running is stopped first (its finished batches are whole; it runs again next
-    // time), so that closing the file does not wait on its transaction.
-    if (refresher) {
-      const stopping = refresher;
-      refresher = null;
-      event.preventDefault();
-      void stopping.stop().finally(() => app.quit());
-      return;
-    }
-    ledger?.close();
-    ledger = null;
+    // Background jobs are stopped first (their finished work is whole; they run again next time), then
+    // the backup on exit (db/services/backups.ts) and the file closed; then the app quits for good.
+    if (!host) return;
+    const closing = host;
+    host = null;
+    event.preventDefault();
+    void closeHost(closing, { exitBackup: true }).finally(() => app.quit());
   });
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
+import { backupsContract } from './contract/backups';
 import { correctionContract } from './contract/correction';
 import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
@@ -24,6 +25,7 @@ export const contract = {
   ...obligationsContract,
   ...scheduleContract,
   ...recycleContract,
+  ...backupsContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'DB_LOCKED'
   | 'DB_CORRUPT'
   | 'DB_MIGRATION_FAILED'
+  | 'WRITE_FAILED'
   | 'INTERNAL';
 
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -31,6 +32,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DB_LOCKED: '该账本文件正被另一个程序使用。',
   DB_CORRUPT: '账本文件已损坏，未作任何改动。请从最近的备份恢复。',
   DB_MIGRATION_FAILED: '账本文件升级失败，已恢复到升级前的状态。',
+  WRITE_FAILED: '未能写入文件，账本未作任何改动。',
   INTERNAL: '程序内部错误。',
 };
 

@@ -1,10 +1,16 @@
-import { Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Container, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { BackupPreview } from '../../shared/schemas/backups';
+import { RestoreFromFile, RestoreModal } from '../features/backups/BackupSettings';
 import { SetupInput } from '../../shared/schemas/reference';
 import { useZodForm } from '../components/useZodForm';
 import { useSetup } from '../features/reference/mutations';
 import { PageForm } from '../components/GuardedForm';
 
-/** First run: the township and the person who will operate the ledger. */
+/**
+ * First run: the township and the person who will operate the ledger — or, on a new PC, the office's
+ * ledger restored from a backup brought on a USB stick (the empty ledger is replaced; 撤销恢复 stays offered).
+ */
 export function FirstRun({ dbPath }: { dbPath: string }) {
   const form = useZodForm({
     schema: SetupInput,
@@ -13,6 +19,7 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
 
   const setup = useSetup(form);
   const submit = form.onSubmit((values) => void setup.run(values));
+  const [restoring, setRestoring] = useState<BackupPreview | null>(null);
 
   return (
     <Container size={520} py={60}>
@@ -50,6 +57,14 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
             </Button>
           </Stack>
         </PageForm>
+        <Divider my="lg" label="或者" />
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            已有本乡镇的账本备份（如从原来的电脑用U盘带来）？可以直接用它恢复，不必重新设置。
+          </Text>
+          <RestoreFromFile onPreview={setRestoring} />
+        </Stack>
+        {restoring && <RestoreModal preview={restoring} onClose={() => setRestoring(null)} />}
       </Paper>
     </Container>
   );

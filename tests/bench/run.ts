@@ -6,13 +6,15 @@
  * BENCH_KEEP=FILE keeps a copy of the built ledger and BENCH_FROM=FILE times a copy of such a file
  * instead of building one (the sizes printed are then the file's own).
  */
+import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeBackup } from '../../db/backup/backup';
 import { fixedClock } from '../../db/context';
 import { generate, generateFollowup } from '../../db/demo';
 import { judicialDue } from './judicial';
@@ -56,6 +58,35 @@ function firstAnswer(ledgerPath: string): number {
     if (r.status !== 0 || !r.stdout.includes('"rows"')) throw new Error(`first-answer failed: ${r.stdout} ${r.stderr}`);
   }
   return median(times);
+}
+
+/**
+ * backup_100k_ms: one verified backup of the bench ledger as the app writes it (db/backup/backup.ts:
+ * VACUUM INTO a temporary name, flushed, integrity_check on the copy opened read-only, record counts,
+ * SHA-256, manifest, rename); backup_100k_raw_ms: the same VACUUM INTO and integrity_check alone. Run
+ * alternately, median of 3 each; the target is at most twice the raw figure.
+ */
+function backupPair(db: Database.Database, dbPath: string, folder: string): [number, number] {
+  mkdirSync(folder, { recursive: true });
+  const clock = fixedClock(TODAY);
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t0 = performance.now();
+    const written = writeBackup(db, { dbPath, reason: 'manual', clock, folder });
+    ours.push(performance.now() - t0);
+    rmSync(written.path);
+    rmSync(`${written.path}.json`);
+    const out = join(folder, 'raw.db');
+    t0 = performance.now();
+    db.prepare('VACUUM INTO ?').run(out);
+    const copy = new Database(out, { readonly: true });
+    copy.pragma('integrity_check');
+    copy.close();
+    raw.push(performance.now() - t0);
+    rmSync(out);
+  }
+  return [median(ours), median(raw)];
 }
 
 let results: Record<string, number> = {};
@@ -254,6 +285,10 @@ try {
     `重点人员统计（一年，${size.subjects} 份档案；读保存的到期事项）：${followupStatsMs.toFixed(3)} ms（逐档运行到期引擎 ${followupEngineMs.toFixed(0)} ms）`,
   );
   console.log(`排查调处统计（一年 ${statsYear} 件，按类型、来源、村居、承办人、月份）：${statsMs.toFixed(3)} ms`);
+  const [backupMs, backupRawMs] = backupPair(ledger.db, path, join(dir, 'backups'));
+  console.log(
+    `备份并校验（${(statSync(path).size / 1024 / 1024).toFixed(0)} MB 的账本；VACUUM INTO、完整性检查、计数、SHA-256、说明文件）：${backupMs.toFixed(0)} ms（仅 VACUUM INTO + integrity_check ${backupRawMs.toFixed(0)} ms，${(backupMs / backupRawMs).toFixed(2)}×）`,
+  );
   results = {
     disputes: size.disputes,
     persons: size.persons,
@@ -270,6 +305,8 @@ try {
     dispute_text_search_raw_ms: round(textRawMs),
     followup_stats_ms: round(followupStatsMs),
     followup_stats_engine_ms: round(followupEngineMs),
+    backup_100k_ms: round(backupMs),
+    backup_100k_raw_ms: round(backupRawMs),
   };
 } finally {
   ledger.close();

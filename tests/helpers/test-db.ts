@@ -86,6 +86,22 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
   return t;
 }
 
+/** Two persons and a dispute between them (张三 applies against 李四): a ledger with something in it. */
+export function withADispute(t: Pick<TestLedger, 'call'>): void {
+  const a = t.call('persons.create', { name: '张三' });
+  const b = t.call('persons.create', { name: '李四' });
+  t.call('disputes.create', {
+    intakeDate: '2024-06-01',
+    source: 'visit',
+    category: '02',
+    summary: '排水沟纠纷',
+    parties: [
+      { personId: a.id, role: 'applicant' },
+      { personId: b.id, role: 'respondent' },
+    ],
+  });
+}
+
 /** The migrations of an earlier version: all but the last `drop`, or (a tag prefix) all before it. */
 export function previousVersionMigrations(dir: string, drop: number | string = 1): string {
   const real = fileURLToPath(new URL('../../db/migrations', import.meta.url));

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { BackupSettings } from '../backups/BackupSettings';
 import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
@@ -442,6 +443,7 @@ export function SettingsPage() {
           ))}
           <Tabs.Tab value="holidays">节假日</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
+          <Tabs.Tab value="backups">备份与恢复</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="villages" pt="md">
           <VillageSettings />
@@ -462,6 +464,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="township" pt="md">
           {settings.data && <TownshipSettings settings={settings.data} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -20,8 +20,15 @@ afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
 
+/** `stamp`: the time of the pre-migration backup, 'YYYYMMDDhhmmss' (UTC), named after it. */
 function open(path: string, stamp?: string) {
-  const l = openLedger(path, stamp ? { stamp } : {});
+  const clock = stamp
+    ? fixedClock(
+        `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`,
+        `${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}`,
+      )
+    : undefined;
+  const l = openLedger(path, clock ? { clock } : {});
   opened.push(l);
   return l;
 }
@@ -103,8 +110,14 @@ describe('openLedger', () => {
     // ...opened by this version.
     const again = open(path, '20240615120000');
     expect(again.migration.applied).toBe(1);
-    expect(again.migration.backupPath).toBe(`${path}.before-migrate-20240615120000.bak`);
-    expect(readdirSync(dir)).toContain('ledger.db.before-migrate-20240615120000.bak');
+    // A verified backup in the ledger's backup folder, with its manifest.
+    expect(again.migration.backupPath).toBe(join(`${path}.backups`, 'ledger-20240615-120000-before-migration.db'));
+    expect(readdirSync(`${path}.backups`)).toEqual([
+      'ledger-20240615-120000-before-migration.db',
+      'ledger-20240615-120000-before-migration.db.json',
+    ]);
+    const manifest = JSON.parse(readFileSync(`${again.migration.backupPath}.json`, 'utf8')) as { reason: string; sha256: string };
+    expect(manifest).toMatchObject({ reason: 'before-migration', sha256: sha(again.migration.backupPath!) });
     const backup = new Database(again.migration.backupPath!, { readonly: true });
     expect((backup.prepare("SELECT value FROM setting WHERE key='probe'").get() as { value: string }).value).toBe('"kept"');
     backup.close();
@@ -960,7 +973,9 @@ describe('a migration that breaks references', () => {
       "INSERT INTO grid (id, village_id, name, created_at, updated_at) VALUES ('g', 'no-such-village', 'x', 'a', 'b');",
     );
 
-    expect(() => openLedger(path, { migrationsFolder: folder, stamp: '20240615000000' })).toThrowError(/关联错误.*已恢复到升级前的状态/);
+    expect(() => openLedger(path, { migrationsFolder: folder, clock: fixedClock('2024-06-15') })).toThrowError(
+      /关联错误.*已恢复到升级前的状态/,
+    );
     expect(sha(path)).toBe(before);
     expect(existsSync(`${path}.lock`)).toBe(false);
     const reopened = openLedger(path);

@@ -335,9 +335,12 @@ describe('migration 0003_attachments', () => {
     expect(old.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'attachment'").get()).toBeUndefined();
     old.close();
 
-    const now = openLedger(path, { stamp: '20240615120000' });
+    const now = openLedger(path, { clock: fixedClock(TODAY, '12:00:00') });
     try {
-      expect(now.migration).toEqual({ applied: later.length, backupPath: `${path}.before-migrate-20240615120000.bak` });
+      expect(now.migration).toEqual({
+        applied: later.length,
+        backupPath: join(`${path}.backups`, `ledger-${TODAY.replaceAll('-', '')}-120000-before-migration.db`),
+      });
       const host = createHost(now, { clock: fixedClock(TODAY), log: () => {} });
       expect(dispatch(host, 'mediation.get', { id: c.id })).toMatchObject({ ok: true, value: { caseNo: c.caseNo, summary: '赡养费纠纷' } });
       const added = dispatch(host, 'attachments.add', {

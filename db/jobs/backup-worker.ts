@@ -1,0 +1,32 @@
+/**
+ * Worker thread: one backup of the open ledger on a connection of its own (daily-backup.ts), so that
+ * neither the first screen nor the window waits for it — the day's first backup and 立即备份; then, for
+ * a backup into the ledger's own folder, that folder pruned by its rules. Or one backup file re-verified.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { LedgerError } from '../../shared/errors';
+import { backupFolder, verifyEntry, writeBackup } from '../backup/backup';
+import { pruneBackups } from '../backup/store';
+import { openJobConnection } from '../open';
+import type { BackupJobData, BackupJobMessage } from './daily-backup';
+
+const data = workerData as BackupJobData;
+const post = (m: BackupJobMessage) => parentPort!.postMessage(m);
+try {
+  if (data.verify) post({ type: 'done', entry: verifyEntry(data.verify.file, data.verify.knownMigrations) });
+  else backup();
+} catch (e) {
+  post({ type: 'error', code: e instanceof LedgerError ? e.code : 'INTERNAL', message: (e as Error)?.message ?? String(e) });
+}
+
+function backup(): void {
+  const db = openJobConnection(data.path);
+  try {
+    const clock = { today: () => data.today, now: () => data.now };
+    const entry = writeBackup(db, { dbPath: data.path, reason: data.reason, clock, folder: data.folder });
+    if (data.folder === undefined) pruneBackups(backupFolder(data.path), data.today);
+    post({ type: 'done', entry });
+  } finally {
+    db.close();
+  }
+}

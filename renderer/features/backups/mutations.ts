@@ -1,0 +1,43 @@
+import type { UseFormReturnType } from '@mantine/form';
+import type { Input } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { useWrite } from '../../components/useWrite';
+import { backupKeys } from './queries';
+
+export function useBackupNow() {
+  return useWrite((input: Input<'backups.create'>) => api.backups.create(input), {
+    touches: [backupKeys.all],
+    successTitle: '已备份',
+    errorTitle: '备份未完成',
+  });
+}
+
+/** Re-reads one backup (SHA-256, integrity, counts): its state is shown where it is listed. */
+export function useVerifyBackup() {
+  return useWrite((input: Input<'backups.verify'>) => api.backups.verify(input), { touches: [], errorTitle: '未能校验' });
+}
+
+/** What a backup holds, before the confirmation; a damaged or foreign file is refused with the reason. */
+export function usePreviewBackup() {
+  return useWrite((input: Input<'backups.preview'>) => api.backups.preview(input), { touches: [], errorTitle: '该备份不能用于恢复' });
+}
+
+/** The whole ledger is another after a restore (or its undo): everything is read again. */
+export function useRestoreBackup() {
+  return useWrite((input: Input<'backups.restore'>) => api.backups.restore(input), {
+    touches: 'everything',
+    successTitle: '已恢复',
+    errorTitle: '未能恢复',
+  });
+}
+
+export function useUndoRestore() {
+  return useWrite((input: Input<'backups.undoRestore'>) => api.backups.undoRestore(input), {
+    touches: 'everything',
+    errorTitle: '未能撤销恢复',
+  });
+}
+
+export function useSaveRetention<F>(form?: UseFormReturnType<F>) {
+  return useWrite((input: Input<'backups.saveRules'>) => api.backups.saveRules(input), { touches: [backupKeys.all] }, form);
+}
