@@ -48,6 +48,11 @@ test('indicators for the year, the 未衔接 persons by name, and the monthly li
     date: '2024-04-02',
     content: '生活困难',
   });
+  // A talk every week from March: more records than a file page lists at first
+  for (let d = 10; d < 101; d += 7) {
+    const date = new Date(Date.UTC(2024, 2, d)).toISOString().slice(0, 10);
+    app.call('assistance.saveRecord', { fileId: jia.id, kind: 'visit', method: '谈话', date, content: '每周谈话，情况稳定' });
+  }
   file('乙某', {});
 
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
@@ -101,8 +106,15 @@ test('indicators for the year, the 未衔接 persons by name, and the monthly li
   await expect(stat(page, '衔接率')).toHaveText('100.00%');
   await expect(page.getByTestId('unlinked-none')).toBeVisible();
 
+  // 甲's records: the latest twelve, the rest behind 显示全部
+  await page.goto(`${app.url}#/assistance/${jia.id}`);
+  const records = page.getByTestId('records');
+  await expect(records.getByRole('row')).toHaveCount(13);
+  await page.getByRole('button', { name: '显示全部 15 条' }).click();
+  await expect(records.getByRole('row')).toHaveCount(16);
+  await page.getByRole('link', { name: '安置帮教' }).click();
+
   // The ledger with its filter, as on screen
-  await page.getByRole('link', { name: '返回台账' }).click();
   const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
   expect(ledger.suggestedFilename()).toBe(`高寨乡安置帮教台账_${E2E_TODAY}.xlsx`);
 });

@@ -21,6 +21,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
 import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
+import { useShowAll } from '../../components/ShowAll';
 import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AssistanceDocuments } from './AssistanceDocuments';
 import { DueItemsCard } from '../obligations/DueItemsCard';
@@ -144,6 +145,7 @@ function RecordsCard({
 }) {
   const del = useDeleteRecord();
   const active = f.status === 'active';
+  const { shown, toggle } = useShowAll(f.records, 12);
   const remove = async (r: AssistanceRecord) => {
     if (!(await confirmDelete('删除记录', `确定删除 ${r.date} 的${RECORD_KIND_LABELS[r.kind]}记录吗？删除后相应事项重新计算。`))) return;
     await del.run(r.id, '记录已删除');
@@ -188,7 +190,7 @@ function RecordsCard({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {f.records.map((r) => (
+            {shown.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.date}</Table.Td>
                 <Table.Td>{RECORD_KIND_LABELS[r.kind]}</Table.Td>
@@ -205,6 +207,7 @@ function RecordsCard({
           </Table.Tbody>
         </Table>
       )}
+      {toggle}
     </Card>
   );
 }

@@ -18,6 +18,7 @@ import { DaysLeft } from '../../components/DaysLeft';
 import { EmptyState } from '../../components/EmptyState';
 import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
+import { useShowAll } from '../../components/ShowAll';
 import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
@@ -181,6 +182,7 @@ function EventsCard({
 }) {
   const del = useDeleteEvent();
   const active = f.status === 'active';
+  const { shown, toggle } = useShowAll(f.events, RECENT_EVENTS);
   const remove = async (e: CorrectionEvent) => {
     if (!(await confirmDelete('删除记录', `确定删除 ${e.date} 的${EVENT_KIND_LABELS[e.kind]}记录吗？删除后相应事项重新计算。`))) return;
     await del.run(e.id, '记录已删除');
@@ -220,7 +222,7 @@ function EventsCard({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {f.events.map((e) => (
+            {shown.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{e.date}</Table.Td>
                 <Table.Td>
@@ -240,9 +242,13 @@ function EventsCard({
           </Table.Tbody>
         </Table>
       )}
+      {toggle}
     </Card>
   );
 }
+
+/** Records shown before 显示全部: about two months of a 严管 subject's reports, visits and hours. */
+const RECENT_EVENTS = 12;
 
 type Dialog =
   | { kind: 'reception' }
