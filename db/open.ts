@@ -5,7 +5,7 @@
  * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Clock } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
@@ -155,7 +155,7 @@ function openError(path: string, e: unknown): unknown {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new LedgerError('DB_CORRUPT', `${path} 已损坏或不是账本文件，未作任何改动。`);
   }
-  const message = storageErrorMessage(e);
+  const message = storageErrorMessage(e, 'open');
   return message ? new LedgerError('WRITE_FAILED', `无法打开账本文件 ${path}：${message}`) : e;
 }
 
@@ -166,6 +166,8 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     if (!looksLikeSqlite(path)) {
       throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
     }
+    // A read-only file would open read-only without a word and fail at the first save.
+    if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK);
     if (options.lock) {
       lock = options.lock;
       lock.follow(path);
