@@ -1,15 +1,27 @@
 /**
  * One writer per ledger file. The lock belongs to the file, not to the name it was opened by: it is a
  * file in the ledger's real folder named after the file's device and inode, so a symbolic link, a hard
- * link in the same folder or another spelling of the path finds the same lock. It is taken with an
+ * link in the same folder or another spelling of the path finds the same lock; a second one, named the
+ * same way in a folder the whole computer shares, is seen through a hard link in another folder. It is taken with an
  * exclusive create (never two holders) and records host, process id and the process's start time. A
  * lock is stale only when its process no longer runs on this host, when that process id now belongs
  * to a process started later (another program), or when it was written before this computer started;
  * an empty lock is someone's lock being written until it is a few seconds old. A stale lock is removed
  * only under a short-lived guard file and after a second look, so two openers never both take it over.
  */
-import { closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { hostname, uptime } from 'node:os';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { hostname, tmpdir, uptime } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LedgerError } from '../shared/errors';
 
@@ -189,38 +201,70 @@ export function acquireLock(dbPath: string): FileLock {
     }
   }
   const me: LockInfo = { host: hostname(), pid: process.pid, start: processStart(process.pid), since: new Date().toISOString() };
-  let path = lockPathFor(dbPath);
-  take(path, me);
-  let released = false;
   const mine = (p: string) => {
     const cur = readLock(p);
     return cur !== null && cur.pid === me.pid && cur.host === me.host && cur.since === me.since;
   };
+  const drop = (paths: string[]) => {
+    for (const p of paths) {
+      try {
+        if (mine(p)) unlinkSync(p);
+      } catch {
+        /* nothing more can be done; the lock is stale once this process ends */
+      }
+    }
+  };
+  /** The file's lock in its folder, then the machine's (a hard link in another folder): both or neither. */
+  const takeAll = (file: string): string[] => {
+    const folderLock = lockPathFor(file);
+    take(folderLock, me);
+    const machineLock = machineLockPathFor(file);
+    if (machineLock === null) return [folderLock];
+    try {
+      take(machineLock, me);
+    } catch (e) {
+      if (e instanceof LedgerError) {
+        drop([folderLock]);
+        throw e;
+      }
+      // The shared folder cannot be written (another user made it): the folder's lock alone holds.
+      return [folderLock];
+    }
+    return [folderLock, machineLock];
+  };
+  let held = takeAll(dbPath);
+  let released = false;
   return {
     get path() {
-      return path;
+      return held[0]!;
     },
     created,
     release() {
       if (released) return;
       released = true;
-      try {
-        if (mine(path)) unlinkSync(path);
-      } catch {
-        /* nothing more can be done; the lock is stale once this process ends */
-      }
+      drop(held);
     },
     follow(next: string) {
-      const nextPath = lockPathFor(next);
-      if (nextPath === path) return;
-      take(nextPath, me);
-      const old = path;
-      path = nextPath;
-      try {
-        if (mine(old)) unlinkSync(old);
-      } catch {
-        /* the old file's lock is stale once this process ends */
-      }
+      if (lockPathFor(next) === held[0]) return;
+      const old = held;
+      held = takeAll(next);
+      drop(old);
     },
   };
+}
+
+/**
+ * The same file's lock in a folder shared by the whole computer, for a hard link in another folder (which
+ * the lock in the file's folder cannot see). Null where that folder cannot be made.
+ */
+function machineLockPathFor(dbPath: string): string | null {
+  const st = statSync(realpathSync(dbPath), { bigint: true });
+  const dir = join(tmpdir(), 'township-ledger-locks');
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o1777 });
+    chmodSync(dir, 0o1777);
+  } catch {
+    /* made by another user: usable if it is open to all */
+  }
+  return existsSync(dir) ? join(dir, `${st.dev}-${st.ino}.lock`) : null;
 }

@@ -50,6 +50,15 @@ describe('the lock holds for the file, not the path', () => {
     expect(lockFiles(dir)).toHaveLength(1);
   });
 
+  it('is seen through a hard link in another folder', () => {
+    const path = join(tempDir(), 'ledger.db');
+    open(path);
+    const elsewhere = join(tempDir(), 'copy-that-is-a-link.db');
+    linkSync(path, elsewhere);
+    expect(() => openLedger(elsewhere)).toThrowError(/正被另一个程序使用/);
+    expect(lockFiles(join(elsewhere, '..'))).toEqual([]);
+  });
+
   it('is released on close, and the file opens again', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.db');
