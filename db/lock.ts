@@ -66,8 +66,14 @@ function readLock(path: string): LockInfo | null {
   }
 }
 
+/** How old the file is; a file gone meanwhile counts as old (there is nothing left to wait for). */
 function ageMs(path: string): number {
-  return Date.now() - statSync(path).mtimeMs;
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return Number.POSITIVE_INFINITY;
+    throw e;
+  }
 }
 
 /** Why a lock no longer holds, or null while it does. */
@@ -257,7 +263,7 @@ export function acquireLock(dbPath: string): FileLock {
  * The same file's lock in a folder shared by the whole computer, for a hard link in another folder (which
  * the lock in the file's folder cannot see). Null where that folder cannot be made.
  */
-function machineLockPathFor(dbPath: string): string | null {
+export function machineLockPathFor(dbPath: string): string | null {
   const st = statSync(realpathSync(dbPath), { bigint: true });
   const dir = join(tmpdir(), 'township-ledger-locks');
   try {

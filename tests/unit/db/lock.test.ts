@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMPTY_LOCK_GRACE_MS, acquireLock, lockPathFor } from '../../../db/lock';
+import { acquireLock, EMPTY_LOCK_GRACE_MS, lockPathFor, machineLockPathFor } from '../../../db/lock';
 import { APPLICATION_ID, openLedger } from '../../../db/open';
 import { tempDir } from '../../helpers/test-db';
 
@@ -118,7 +118,9 @@ describe('the lock holds for the file, not the path', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.db');
     writeFileSync(path, '');
-    writeFileSync(lockPathFor(path), JSON.stringify({ host: hostname(), pid: DEAD_PID, since: new Date().toISOString() }));
+    const stale = JSON.stringify({ host: hostname(), pid: DEAD_PID, since: new Date().toISOString() });
+    writeFileSync(lockPathFor(path), stale);
+    writeFileSync(machineLockPathFor(path)!, stale);
     const bundle = join(dir, 'lock.mjs');
     buildSync({
       entryPoints: [fileURLToPath(new URL('../../../db/lock.ts', import.meta.url))],
