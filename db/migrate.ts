@@ -44,6 +44,13 @@ export function pendingMigrations(db: Database.Database, migrationsFolder: strin
   return journal.entries.filter((e) => !applied.has(e.when)).length;
 }
 
+/** How many migrations recorded in the file this app does not know (more than 0: written by a newer version). */
+export function unknownMigrations(db: Database.Database, migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const known = new Set(journal.entries.map((e) => e.when));
+  return appliedMigrations(db).filter((a) => !known.has(a.createdAt)).length;
+}
+
 export function runMigrations(db: Database.Database, opts: { migrationsFolder: string; dbPath: string; clock: Clock }): MigrateResult {
   const known = knownMigrations(opts.migrationsFolder);
   const knownTimes = new Set(known.map((m) => m.folderMillis));

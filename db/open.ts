@@ -5,14 +5,16 @@
  * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Clock } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { systemClock } from './context';
 import { acquireLock, type FileLock } from './lock';
-import { pendingMigrations, runMigrations, type MigrateResult } from './migrate';
+import { backupFolder, removeStaleTemps } from './backup/backup';
+import { pendingMigrations, runMigrations, unknownMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
+import { storageErrorMessage } from './safe-file';
 
 /**
  * Page size of a new ledger. Every save is one small transaction whose cost, under synchronous=FULL,
@@ -104,14 +106,83 @@ export function openJobConnection(path: string): Database.Database {
   }
 }
 
-export function openLedger(path: string, options: OpenOptions = {}): Ledger {
-  mkdirSync(dirname(path), { recursive: true });
-  if (!looksLikeSqlite(path)) {
-    throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
+/** The ledger file is empty: a file that held a ledger and lost it (never made a new ledger in its place). */
+export function emptyFileMessage(path: string): string {
+  return `账本文件 ${path} 是空的（0 字节），其中没有任何记录。为免覆盖，本程序没有把它当作新账本，也未作任何改动。请用最近的备份恢复；如这确实是一个还没有用过的新文件，可以删除它后重新打开。`;
+}
+
+/**
+ * Every check that decides whether the file may be written, on a read-only connection (nothing is written,
+ * not even the switch to WAL): our application id (or a file with nothing in it yet), a schema that is ours,
+ * no migration this app does not know, and quick_check unless `deferCheck` says the caller runs it later.
+ * Returns whether the check was deferred.
+ */
+function checkBeforeWriting(path: string, migrationsFolder: string, deferCheckAbove: number | undefined): boolean {
+  const ro = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const appId = ro.pragma('application_id', { simple: true }) as number;
+    const tables = (ro.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    if (appId !== APPLICATION_ID) {
+      if (appId !== 0 || tables.length > 0) throw new LedgerError('DB_CORRUPT', `${path} 不是本程序的账本文件，未作任何改动。`);
+      return false;
+    }
+    if (tables.length > 0 && !tables.includes('__drizzle_migrations'))
+      throw new LedgerError('DB_CORRUPT', `${path} 带有本程序的标记，但其中的表不是本程序的账本结构，未作任何改动，也没有升级它。`);
+    if (unknownMigrations(ro, migrationsFolder) > 0) throw new LedgerError('DB_NEWER_THAN_APP');
+    const deferred =
+      deferCheckAbove !== undefined && statSync(path).size > deferCheckAbove && pendingMigrations(ro, migrationsFolder) === 0;
+    if (!deferred && ro.pragma('quick_check', { simple: true }) !== 'ok') throw new LedgerError('DB_CORRUPT');
+    return deferred;
+  } finally {
+    ro.close();
   }
-  const lock: FileLock = options.lock ?? acquireLock(path);
+}
+
+/** Leftovers of a backup, restore or upgrade killed mid-way (`*.tmp-<pid>` of a process no longer running). */
+function removeLeftovers(path: string): void {
+  try {
+    removeStaleTemps(dirname(path), `${basename(path)}.`);
+    removeStaleTemps(backupFolder(path));
+  } catch {
+    /* a leftover that cannot be removed now is removed at a later open */
+  }
+}
+
+/** A failure at open as the user is told it: our own errors as they are, the file system's in Chinese. */
+function openError(path: string, e: unknown): unknown {
+  if (e instanceof LedgerError) return e;
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new LedgerError('DB_CORRUPT', `${path} 已损坏或不是账本文件，未作任何改动。`);
+  }
+  const message = storageErrorMessage(e, 'open');
+  return message ? new LedgerError('WRITE_FAILED', `无法打开账本文件 ${path}：${message}`) : e;
+}
+
+export function openLedger(path: string, options: OpenOptions = {}): Ledger {
+  let lock: FileLock;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (!looksLikeSqlite(path)) {
+      throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
+    }
+    // A read-only file would open read-only without a word and fail at the first save.
+    if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK);
+    if (options.lock) {
+      lock = options.lock;
+      lock.follow(path);
+    } else lock = acquireLock(path);
+  } catch (e) {
+    throw openError(path, e);
+  }
   let db: Database.Database | null = null;
   try {
+    removeLeftovers(path);
+    const isNew = statSync(path).size === 0;
+    if (isNew && !(lock.created && !options.lock)) throw new LedgerError('DB_CORRUPT', emptyFileMessage(path));
+    const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+    const checkDeferred = isNew ? false : checkBeforeWriting(path, migrationsFolder, options.deferCheckAbove);
+
     db = new Database(path);
     // Only a file with no pages yet takes a page size; it must be set before anything is written.
     if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_LEDGER_PAGE_SIZE}`);
@@ -119,22 +190,7 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     if (mode !== 'wal') throw new LedgerError('DB_CORRUPT', `无法以 WAL 方式打开账本文件（${String(mode)}）。`);
     connectionPragmas(db);
 
-    const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-    const checkDeferred =
-      options.deferCheckAbove !== undefined &&
-      statSync(path).size > options.deferCheckAbove &&
-      pendingMigrations(db, migrationsFolder) === 0;
-    if (!checkDeferred) {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new LedgerError('DB_CORRUPT');
-    }
-
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as { n: number }).n;
-    if (appId !== APPLICATION_ID) {
-      if (appId !== 0 || tableCount > 0) {
-        throw new LedgerError('DB_CORRUPT', `${path} 不是本程序的账本文件，未作任何改动。`);
-      }
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
       db.pragma(`application_id = ${APPLICATION_ID}`);
     }
 
@@ -145,12 +201,13 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     });
     const opened = db;
     const closeFile = () => {
-      if (opened.open) {
-        try {
-          opened.pragma('wal_checkpoint(TRUNCATE)');
-        } finally {
-          opened.close();
-        }
+      if (!opened.open) return;
+      try {
+        opened.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A full disk or a read-only file: every saved change is in the write-ahead log, merged at the next open.
+      } finally {
+        opened.close();
       }
     };
     return {
@@ -172,12 +229,17 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     };
   } catch (e) {
     if (db?.open) db.close();
-    lock.release();
-    if (e instanceof LedgerError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new LedgerError('DB_CORRUPT', `${path} 已损坏或不是账本文件，未作任何改动。`);
+    // A file this open created and nothing was written to: removed again, with its lock.
+    if (lock.created && !options.lock) {
+      try {
+        if (statSync(path).size === 0) {
+          for (const extra of ['', '-wal', '-shm', '-journal']) if (existsSync(`${path}${extra}`)) unlinkSync(`${path}${extra}`);
+        }
+      } catch {
+        /* it stays as an empty file, refused at the next open */
+      }
     }
-    throw e;
+    lock.release();
+    throw openError(path, e);
   }
 }

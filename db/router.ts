@@ -51,6 +51,7 @@ import { mediationStats } from './services/mediation-stats';
 import { deleteScreening, saveScreening, screeningMonth } from './services/disputes-screening';
 import * as persons from './services/persons';
 import * as ref from './services/reference';
+import { storageErrorMessage } from './safe-file';
 
 export interface Host {
   ledger: Ledger;
@@ -329,6 +330,12 @@ function failure(host: Host, method: string, started: number, e: unknown): Envel
   if (host.integrity?.current.state === 'damaged' && (e as { code?: string }).code?.startsWith('SQLITE_READONLY'))
     return { ok: false, error: new LedgerError('DB_CORRUPT', DAMAGED_MESSAGE).toWire() };
   const ref = newId();
+  // The file system said no (a full disk, a file made read-only): the user is told what to do.
+  const storage = storageErrorMessage(e);
+  if (storage) {
+    host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref}: ${(e as Error)?.message ?? String(e)}`);
+    return { ok: false, error: { code: 'WRITE_FAILED', message: storage, ref } };
+  }
   host.log(`[${new Date().toISOString()}] ${method} 失败 ref=${ref} (${Date.now() - started} ms): ${(e as Error)?.stack ?? String(e)}`);
   return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };
 }

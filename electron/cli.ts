@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
+import { storageErrorMessage } from '../db/safe-file';
 import { APPLICATION_ID, DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
 import { backupFolder, verifyEntry, writeBackup } from '../db/backup/backup';
 import { migrationCount } from '../db/migrate';
@@ -93,7 +94,8 @@ export async function runExport(argv: string[]): Promise<string[]> {
   const dir = flag(argv, '--to');
   if (!dir) throw new LedgerError('VALIDATION', '请用 --to 指定导出到的文件夹。');
   if (!existsSync(dir)) throw new LedgerError('VALIDATION', `导出文件夹不存在：${dir}`);
-  const host = createHost(openLedger(resolveDbPath(argv)));
+  const dbPath = resolveDbPath(argv);
+  const host = createHost(withRestoreAdvice(dbPath, () => openLedger(dbPath)));
   try {
     const written: string[] = [];
     for (const { module, export: exportLedger } of ledgerExports) {
@@ -125,7 +127,7 @@ export function runBackup(argv: string[]): BackupEntry {
   let reader: Database.Database | null = null;
   try {
     try {
-      ledger = openLedger(dbPath);
+      ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath));
     } catch (e) {
       if (!(e instanceof LedgerError && e.code === 'DB_LOCKED')) throw e;
       reader = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -234,7 +236,10 @@ async function main(): Promise<void> {
       console.error(e.message);
       process.exit(1);
     }
-    throw e;
+    // No Node stack for the user: what the file system said, in Chinese where it is known.
+    console.error(storageErrorMessage(e) ?? `程序内部错误：${(e as Error)?.message ?? String(e)}`);
+    if (process.env.LEDGER_DEBUG) console.error((e as Error)?.stack);
+    process.exit(1);
   }
 }
 
