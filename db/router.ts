@@ -14,7 +14,11 @@ import { DAMAGED_MESSAGE, IntegrityCheck } from './jobs/integrity';
 import { ObligationRefresher } from './jobs/refresher';
 import type { Ledger } from './open';
 import * as attachments from './services/attachments';
-import { auditForEntity } from './services/audit';
+import { auditForEntity, logView, viewLog, type Viewed } from './services/audit';
+import { lastCheck, auditHead, recordCheck, verifyAudit } from './services/audit-verify';
+import { AuditCheck } from './jobs/audit-check';
+import { MODULE_INFO } from '../shared/modules';
+import type { AuditStatus } from '../shared/schemas/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
 import * as assistance from './services/assistance';
@@ -59,6 +63,8 @@ export interface Host {
   refresher?: ObligationRefresher;
   /** The background check of a large file opened before it (db/open.ts); absent when it was checked first. */
   integrity?: IntegrityCheck;
+  /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
+  auditCheck?: AuditCheck;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -96,6 +102,13 @@ const handlers: Handlers = {
   'ui.listColumns': (ctx, i) => ref.listColumns(ctx, i.ledger, hostModules[i.ledger].ledgerColumns),
   'ui.saveListColumns': (ctx, i) => ref.saveListColumns(ctx, i, hostModules[i.ledger].ledgerColumns),
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
+  'audit.status': (ctx, _i, host) => auditStatus(ctx, host),
+  'audit.verify': (ctx, _i, host) => {
+    if (host.auditCheck) void host.auditCheck.start();
+    else recordCheck(ctx, verifyAudit(ctx));
+    return auditStatus(ctx, host);
+  },
+  'audit.viewLog': (ctx, i) => viewLog(ctx, i),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
   'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
@@ -232,6 +245,38 @@ const handlers: Handlers = {
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
 };
 
+function auditStatus(ctx: ServiceContext, host: Host): AuditStatus {
+  return host.auditCheck?.status(ctx) ?? { running: null, last: lastCheck(ctx), head: auditHead(ctx) };
+}
+
+/**
+ * Reading one of these opens someone's file: the read is written to the view log (services/audit.ts,
+ * logView), here in one place rather than in each service. Each entry names the record and whose it is
+ * from the method's own input and answer, so logging costs one insert and no extra read.
+ */
+const VIEWED: { [M in Method]?: (input: ParsedInput<M>, output: Output<M>) => Viewed } = {
+  'persons.get': (i, o) => ({ entity: MODULE_INFO.persons.entity, entityId: i.id, person: { id: o.person.id, name: o.person.name } }),
+  'followup.get': (i, o) => ({ entity: MODULE_INFO.followup.entity, entityId: i.id, person: o.person }),
+  'correction.get': (i, o) => ({ entity: MODULE_INFO.correction.entity, entityId: i.id, person: o.person }),
+  'assistance.get': (i, o) => ({ entity: MODULE_INFO.assistance.entity, entityId: i.id, person: o.person }),
+  'attachments.get': (i, o) => ({ entity: 'attachment', entityId: i.id, person: null, file: o.fileName }),
+};
+
+/**
+ * Writes the view row of a read in VIEWED. A read never fails for its log: a file that cannot be
+ * written (a damaged ledger switched to read-only) is still read, and the failure is logged.
+ */
+function recordView(host: Host, ctx: ServiceContext, method: Method, input: unknown, output: unknown): void {
+  const of = VIEWED[method] as ((i: unknown, o: unknown) => Viewed) | undefined;
+  if (!of) return;
+  try {
+    const viewed = of(input, output);
+    logView(ctx, { ...viewed, person: viewed.person && { id: viewed.person.id, name: viewed.person.name } });
+  } catch (e) {
+    host.log(`[${new Date().toISOString()}] ${method} 的查阅记录未能写入：${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
 /** Methods that work before first-run setup. */
 const BEFORE_SETUP = new Set<Method>(['setup.status', 'setup.init']);
 
@@ -250,6 +295,11 @@ export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line
   const host: Host = { ledger, clock: options.clock ?? systemClock, log };
   if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
+  if (options.background) {
+    // The audit chain is checked once the ledger is open, without holding up the first screen.
+    host.auditCheck = new AuditCheck(() => contextFor(host), log);
+    void host.auditCheck.start();
+  }
   return host;
 }
 
@@ -257,6 +307,7 @@ export function createHost(ledger: Ledger, options: { clock?: Clock; log?: (line
 export async function closeHost(host: Host): Promise<void> {
   await host.refresher?.stop();
   await host.integrity?.stop();
+  await host.auditCheck?.stop();
   host.ledger.close();
 }
 
@@ -307,6 +358,7 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
     } finally {
       if (SESSION_METHODS.test(method)) host.session = undefined;
     }
+    if (!(value instanceof Promise)) recordView(host, ctx, method, parsed.data, value);
     if (value instanceof Promise) {
       return value.then(
         (v: unknown): Envelope<unknown> => ({ ok: true, value: v }),

@@ -4,10 +4,11 @@
  *   tsx electron/cli.ts web [--db PATH] [--port N] [--no-open] [--build-if-stale]
  *   tsx electron/cli.ts export --to DIR [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
+ *   tsx electron/cli.ts verify-audit [FILE]   (exit code 0: the audit chain is whole; 1: it is not)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
 import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
@@ -15,6 +16,8 @@ import { buildUiIfStale } from './ui-build';
 import { resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
+import { recordCheck, verifyAudit } from '../db/services/audit-verify';
+import { verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
 import { MODULE_INFO } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
@@ -88,6 +91,27 @@ export async function runExport(argv: string[]): Promise<string[]> {
   }
 }
 
+/**
+ * `ledger verify-audit [FILE]` (or `--db FILE`): walks the audit chain and says in Chinese whether it
+ * is whole, or where it first breaks (RELIABILITY T16); checked against the last verified head kept in
+ * the ledger, so rows removed from the end are noticed too. Returns the exit code: 0 whole, 1 not.
+ */
+export function runVerifyAudit(argv: string[]): number {
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
+  const host = createHost(openLedger(file ? resolve(file) : resolveDbPath(argv)));
+  try {
+    const ctx = contextFor(host);
+    const verdict = verifyAudit(ctx);
+    recordCheck(ctx, verdict);
+    const say = verdict.ok ? console.log : console.error;
+    say(verifyAuditText(verdict));
+    say(`记录链头：第 ${verdict.head.rows} 条，${verdict.head.hash || '（空）'}（用时 ${verdict.ms} 毫秒）`);
+    return verdict.ok ? 0 : 1;
+  } finally {
+    host.ledger.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
@@ -96,6 +120,7 @@ async function main(): Promise<void> {
       await runExport(rest);
       return;
     }
+    if (command === 'verify-audit') process.exit(runVerifyAudit(rest));
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);
