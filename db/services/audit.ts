@@ -10,7 +10,7 @@
  * insert, folded when the same person opens the same record again within VIEW_FOLD_MINUTES — and a
  * record's own history (auditForEntity) leaves them out.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { MODULE_INFO, moduleOfEntity, type AuditEntity } from '../../shared/modules';
 import { VIEW_LOG_PAGE_SIZE, type ViewLogPage } from '../../shared/schemas/audit';
 import type { AuditEntry } from '../../shared/schemas/reference';
@@ -46,9 +46,8 @@ function rowHash(r: Omit<AuditRow, 'hash'>): string {
 
 /** The same hash from a row read as an array in that column order (audit-verify.ts, CHAIN_COLUMNS); a trailing stored hash is ignored. */
 export function hashOfRaw(r: readonly unknown[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify(r.length > 10 ? r.slice(0, 10) : r))
-    .digest('hex');
+  // The one-shot hash: half the cost of createHash per row, which counts over a million rows.
+  return hash('sha256', JSON.stringify(r.length > 10 ? r.slice(0, 10) : r), 'hex');
 }
 
 export function audit(
@@ -196,9 +195,9 @@ export function viewLog(ctx: ServiceContext, input: { staffId?: string | null; p
     params.push(input.staffId);
   }
   if (input.personId) {
-    // A person's own page (entity 'person'), and the files that name them (the view row's personId).
-    where.push("((entity = 'person' AND entity_id = ?) OR json_extract(after, '$.personId') = ?)");
-    params.push(input.personId, input.personId);
+    // Every view row names whose file it was (its personId); the expression is the index's (audit_access_person).
+    where.push(`"after" ->> '$.personId' = ?`);
+    params.push(input.personId);
   }
   const rows = all<AccessRow>(
     ctx,

@@ -115,6 +115,23 @@ describe('the view log', () => {
   });
 });
 
+describe('the view log on a large trail', () => {
+  it('reads each listing from its partial index, newest first, without sorting', () => {
+    const t = openTestLedger();
+    const plan = (where: string, ...params: unknown[]) =>
+      (
+        t.ledger.db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT id FROM audit_log WHERE action IN ('view', 'export')${where} ORDER BY id DESC LIMIT 51 OFFSET 0`,
+          )
+          .all(...params) as { detail: string }[]
+      ).map((r) => r.detail);
+    expect(plan('')).toEqual([expect.stringMatching(/USING (COVERING )?INDEX audit_access\b/)]);
+    expect(plan(' AND actor_id = ?', 'x')).toEqual([expect.stringMatching(/USING (COVERING )?INDEX audit_access_actor/)]);
+    expect(plan(` AND "after" ->> '$.personId' = ?`, 'x')).toEqual([expect.stringMatching(/USING (COVERING )?INDEX audit_access_person/)]);
+  });
+});
+
 describe('switching the acting user', () => {
   it('writes one audit row per switch, from whom to whom', () => {
     const t = openTestLedger();
