@@ -17,7 +17,7 @@ import { resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
 import { recordCheck, verifyAudit } from '../db/services/audit-verify';
-import { verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
+import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
 import { MODULE_INFO } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
@@ -105,7 +105,7 @@ export function runVerifyAudit(argv: string[]): number {
     recordCheck(ctx, verdict);
     const say = verdict.ok ? console.log : console.error;
     say(verifyAuditText(verdict));
-    say(`记录链头：第 ${verdict.head.rows} 条，${verdict.head.hash || '（空）'}（用时 ${verdict.ms} 毫秒）`);
+    say(`记录链头：第 ${groupDigits(verdict.head.rows)} 条，${verdict.head.hash || '（空）'}（用时 ${verdict.ms} 毫秒）`);
     return verdict.ok ? 0 : 1;
   } finally {
     host.ledger.close();

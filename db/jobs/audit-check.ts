@@ -17,6 +17,8 @@ const CHUNK = 2000;
 
 export class AuditCheck {
   private progress: { done: number; total: number } | null = null;
+  /** The last verdict, kept here too: a ledger that cannot be written (a damaged file) still shows it. */
+  private latest: AuditVerdict | null = null;
   private running: Promise<AuditVerdict | null> | null = null;
   private stopped = false;
 
@@ -50,6 +52,7 @@ export class AuditCheck {
         after = rows[rows.length - 1]![1];
       }
       const verdict = walk.verdict(ctx.clock.now());
+      this.latest = verdict;
       if (!verdict.ok) this.log(`[${new Date().toISOString()}] 审计记录校验未通过：${JSON.stringify(verdict.firstBreak)}`);
       recordCheck(ctx, verdict);
       return verdict;
@@ -60,7 +63,9 @@ export class AuditCheck {
   }
 
   status(ctx: ServiceContext): AuditStatus {
-    return { running: this.progress, last: lastCheck(ctx), head: auditHead(ctx) };
+    const stored = lastCheck(ctx);
+    const last = this.latest && (!stored || stored.checkedAt < this.latest.checkedAt) ? this.latest : stored;
+    return { running: this.progress, last, head: auditHead(ctx) };
   }
 
   /** Resolves when the running check (if any) has ended (tests, closing). */
