@@ -1,14 +1,16 @@
 /**
  * The audit trail that proves itself (shared/contract/audit.ts): the chain's state, read at start and
- * asked again while a check runs, and the view log a page at a time. Keys start with 'audit', so every
- * write (which adds an audit row) refreshes them.
+ * asked again while a check runs, and the view log a page at a time. The view log's keys start with
+ * 'audit', so every write (which adds an audit row) refreshes it; the chain's state does not (its key is
+ * 'auditChain'): the warning on every page changes only with a check, and counting the chain after
+ * each save would hold every save up on a large ledger.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Input } from '../../../shared/contract';
 import { api } from '../../api/client';
 
 export const auditLogKeys = {
-  status: ['audit', 'status'] as const,
+  status: ['auditChain', 'status'] as const,
   viewLog: (input: Input<'audit.viewLog'>) => ['audit', 'viewLog', input] as const,
   people: (q: string) => ['audit', 'people', q] as const,
 };
