@@ -105,6 +105,7 @@ export function runVerifyAudit(argv: string[]): number {
     recordCheck(ctx, verdict);
     const say = verdict.ok ? console.log : console.error;
     say(verifyAuditText(verdict));
+    if (verdict.firstBreak?.row) say(`该记录的编号：${verdict.firstBreak.row.id}，时间：${verdict.firstBreak.row.at}`);
     say(`记录链头：第 ${groupDigits(verdict.head.rows)} 条，${verdict.head.hash || '（空）'}（用时 ${verdict.ms} 毫秒）`);
     return verdict.ok ? 0 : 1;
   } finally {

@@ -1,5 +1,5 @@
 import { Alert, Anchor } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { warningText } from '../../../shared/domain/audit-verdict';
 import { useAuditStatus } from './queries';
 
@@ -9,13 +9,17 @@ import { useAuditStatus } from './queries';
  */
 export function AuditWarning() {
   const last = useAuditStatus().data?.last;
+  // On the settings page the tab 审计日志 is at hand (the page keeps the tab it opened with).
+  const onSettings = useLocation().pathname === '/settings';
   if (!last || last.ok) return null;
   return (
     <Alert color="red" title="审计记录可能被篡改" mb="md" data-testid="audit-warning">
       {warningText(last)}{' '}
-      <Anchor component={Link} to="/settings?tab=audit" size="sm">
-        查看审计日志
-      </Anchor>
+      {!onSettings && (
+        <Anchor component={Link} to="/settings?tab=audit" size="sm">
+          查看审计日志
+        </Anchor>
+      )}
     </Alert>
   );
 }

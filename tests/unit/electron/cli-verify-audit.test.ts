@@ -37,5 +37,6 @@ describe('ledger verify-audit', () => {
     out = capture();
     expect(runVerifyAudit([path])).toBe(1);
     expect(out[0]).toMatch(/^第 5 条记录（.*别人 新建 人员）被改动，此后的记录无法证明未被篡改/);
+    expect(out[1]).toMatch(/^该记录的编号：[0-9A-Z]{26}，时间：2024-06-15T/);
   });
 });
