@@ -8,7 +8,7 @@
  * the walk needs no second connection, bundle entry or message protocol, and it can report progress
  * by being read. When the services move off the main thread (RELIABILITY G7) this goes with them.
  */
-import type { AuditStatus, AuditVerdict } from '../../shared/schemas/audit';
+import type { AuditHead, AuditStatus, AuditVerdict } from '../../shared/schemas/audit';
 import type { ServiceContext } from '../context';
 import { auditHead, ChainWalk, chainChunk, lastCheck, localAnchor, recordCheck } from '../services/audit-verify';
 
@@ -19,6 +19,8 @@ export class AuditCheck {
   private progress: { done: number; total: number } | null = null;
   /** The last verdict, kept here too: a ledger that cannot be written (a damaged file) still shows it. */
   private latest: AuditVerdict | null = null;
+  /** The head when the running check started: the window asks every second meanwhile, and counting a large chain each time would slow the check. */
+  private startHead: AuditHead | null = null;
   private running: Promise<AuditVerdict | null> | null = null;
   private stopped = false;
 
@@ -40,7 +42,8 @@ export class AuditCheck {
     try {
       const ctx = this.context();
       const walk = new ChainWalk(localAnchor(ctx));
-      this.progress = { done: 0, total: auditHead(ctx).rows };
+      this.startHead = auditHead(ctx);
+      this.progress = { done: 0, total: this.startHead.rows };
       let after = '';
       for (;;) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -65,7 +68,8 @@ export class AuditCheck {
   status(ctx: ServiceContext): AuditStatus {
     const stored = lastCheck(ctx);
     const last = this.latest && (!stored || stored.checkedAt < this.latest.checkedAt) ? this.latest : stored;
-    return { running: this.progress, last, head: auditHead(ctx) };
+    const running = this.progress;
+    return { running, last, head: running && this.startHead ? this.startHead : auditHead(ctx) };
   }
 
   /** Resolves when the running check (if any) has ended (tests, closing). */
