@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMonths, earlierOf, laterOf } from '../shared/date-math';
-import { addDays } from '../shared/dates';
+import { addDays, daysBetween } from '../shared/dates';
 import { DEFAULT_ASSISTANCE } from '../shared/domain/assistance-rules';
 import { DEFAULT_LEVEL_TABLE } from '../shared/domain/correction-rules';
 import { idCheckChar } from '../shared/domain/id-number';
@@ -644,9 +644,13 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
     const story = CORRECTION_STORIES[n % CORRECTION_STORIES.length]!;
     const category =
       story.penalty === '管制' ? 'control' : story.term.includes('假释') ? 'parole' : story.term.includes('监外') ? 'outside' : 'probation';
-    const effective = addDays(today, -20 - Math.floor(rand() * 520));
-    // The term as the judgment gives it, running on past today.
-    const termEnd = addDays(today, 30 + Math.floor(rand() * 400));
+    // One in eleven came to the end of its term in the last two months (released, and handed over to
+    // 安置帮教); the others run on past today. The term as the judgment gives it.
+    const ended = n % 11 === 6;
+    const effective = ended ? addDays(today, -420 - Math.floor(rand() * 200)) : addDays(today, -20 - Math.floor(rand() * 520));
+    const termEnd = ended ? addDays(today, -5 - Math.floor(rand() * 55)) : addDays(today, 30 + Math.floor(rand() * 400));
+    // Records run to the term's end (or today).
+    const until = earlierOf(today, addDays(termEnd, 1));
     const level = weighted(rand, [
       ['normal', 70],
       ['strict', 20],
@@ -689,9 +693,9 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
     const event = (kind: string, date: string, more: Record<string, unknown>) =>
       call('correction.saveEvent', { id: null, fileId: file.id, kind, date, staff: null, ...more });
     const every = (iv: { days?: number; months?: number }, from: string, record: (d: string) => void) => {
-      for (let d = from; d < today; d = addInterval(d, iv)) {
+      for (let d = from; d < until; d = addInterval(d, iv)) {
         const late = rand() < 0.04 ? 3 + Math.floor(rand() * 10) : 0;
-        const on = earlierOf(addDays(d, late - Math.floor(rand() * 3)), addDays(today, -1));
+        const on = earlierOf(addDays(d, late - Math.floor(rand() * 3)), addDays(until, -1));
         record(laterOf(on, reported));
       }
     };
@@ -701,12 +705,49 @@ export function generateCorrection(host: Host, opts: { files: number; personIds:
     );
     if (category === 'outside') every({ months: 1 }, reported, (d) => event('health', d, { content: '病情稳定，继续治疗' }));
     if (category === 'outside') every({ months: 3 }, reported, (d) => event('recheck', d, { content: '省级指定医院复查，病情稳定' }));
-    for (let m = `${reported.slice(0, 8)}01`; m < today; m = addMonths(m, 1)) {
+    for (let m = `${reported.slice(0, 8)}01`; m < until; m = addMonths(m, 1)) {
       const day = laterOf(reported, addDays(m, 9 + Math.floor(rand() * 10)));
-      if (day >= today) break;
+      if (day >= until) break;
       const short = rand() < 0.05 ? 2 : 0;
       if (duty.educationHours > 0) event('education', day, { hours: duty.educationHours, content: '集中教育学习：法律法规' });
       if (duty.publicHours > short) event('public', day, { hours: duty.publicHours - short, content: '村内环境整治' });
+    }
+    // 考核奖惩 as a real office records them: a 训诫 for reporting in a few days late, now and then one for a
+    // minor breach; the county's decision a few days after the 司法所's check.
+    const step = (kind: string, reason: string, on: string, facts: string) =>
+      on < until &&
+      call('correction.saveSanction', {
+        fileId: file.id,
+        kind,
+        reason,
+        checkDate: on,
+        checkFacts: facts,
+        decisionDate: earlierOf(addDays(on, 3), addDays(until, -1)),
+        decisionNumber: `某司矫训字〔${on.slice(0, 4)}〕${10 + n}号`,
+      });
+    const deadline = addDays(effective, 10);
+    if (reported > deadline && category !== 'outside')
+      step('reprimand', 'late_short', addDays(reported, 2), `报到迟延${daysBetween(deadline, reported)}日`);
+    else if (n % 9 === 5) step('reprimand', 'rules_minor', addDays(reported, 40), '未经批准离开本县一日');
+    else if (n % 13 === 4) step('commend', 'good', addDays(reported, 120), '积极参加公益活动，表现良好');
+    if (ended) {
+      call('correction.saveAppraisal', {
+        fileId: file.id,
+        summaryDate: addDays(termEnd, -25),
+        appraisalDate: addDays(termEnd, -20),
+        opinion: '认罪悔罪，遵守法律法规和监督管理规定，按时报告，积极参加教育学习和公益活动',
+      });
+      // 解除 at the term's end, handed over to 安置帮教 in the same step.
+      call('assistance.fromCorrection', {
+        fileId: file.id,
+        reason: 'expiry',
+        date: termEnd,
+        certificateNumber: `某司解矫字〔${termEnd.slice(0, 4)}〕${n}号`,
+        declarationDate: termEnd,
+        declarationHost: '司法所所长',
+        declarationAttendees: '村（居）委会干部、家属',
+        handOver: true,
+      });
     }
   }
   return refused;

@@ -14,8 +14,8 @@ import { FOLLOWUP_COLUMN_KEYS } from '../shared/schemas/followup';
 import { MEDIATION_COLUMN_KEYS } from '../shared/schemas/mediation';
 import { PERSON_COLUMN_KEYS } from '../shared/schemas/persons';
 import { ASSISTANCE_COLUMN_KEYS } from '../shared/schemas/assistance';
-import { assistanceDueSource, assistancePersonFiles, assistanceRecycle, assistanceStaffWork } from './services/assistance';
-import { correctionDueSource, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
+import { assistanceDueSource, assistanceOwner, assistancePersonFiles, assistanceRecycle, assistanceStaffWork } from './services/assistance';
+import { correctionDueSource, correctionOwner, correctionPersonFiles, correctionRecycle, correctionStaffWork } from './services/correction';
 import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners } from './services/attachments';
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
@@ -102,7 +102,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
-    attachmentOwner: null,
+    attachmentOwner: correctionOwner,
   },
   assistance: {
     due: assistanceDueSource,
@@ -112,7 +112,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
-    attachmentOwner: null,
+    attachmentOwner: assistanceOwner,
   },
 };
 

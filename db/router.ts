@@ -39,6 +39,7 @@ import { assistanceStatsFor } from './services/assistance-stats';
 import { assistanceDocument } from './services/assistance-documents';
 import { correctionDocument } from './services/correction-documents';
 import { correctionStatsFor } from './services/correction-stats';
+import { exportPersonsLedger } from './services/persons-export';
 import { exportCorrectionLedger } from './services/correction-export';
 import { exportDisputeLedger } from './services/disputes-export';
 import { disputeStats } from './services/disputes-stats';
@@ -111,6 +112,7 @@ const handlers: Handlers = {
   'audit.viewLog': (ctx, i) => viewLog(ctx, i),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
+  'persons.exportLedger': (ctx, i) => exportPersonsLedger(ctx, i),
   'persons.get': (ctx, i) => persons.personDetail(ctx, i.id, personFiles),
   'persons.create': (ctx, i) => persons.createPerson(ctx, i),
   'persons.update': (ctx, i) => persons.updatePerson(ctx, i, personRenamed),
@@ -151,7 +153,7 @@ const handlers: Handlers = {
   'mediation.document': (ctx, i) => mediationDocument(ctx, i),
   'attachments.list': (ctx, i) => attachments.listAttachments(ctx, attachmentOwners, i.ownerType, i.ownerId),
   'attachments.add': (ctx, i) => attachments.addAttachment(ctx, attachmentOwners, i),
-  'attachments.get': (ctx, i) => attachments.getAttachment(ctx, i.id),
+  'attachments.get': (ctx, i) => attachments.getAttachment(ctx, attachmentOwners, i.id),
   'attachments.delete': (ctx, i) => attachments.deleteAttachment(ctx, i.id),
   'followup.list': (ctx, i) => followup.listSubjects(ctx, i),
   'followup.get': (ctx, i) => followup.getSubject(ctx, i.id),

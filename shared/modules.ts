@@ -72,7 +72,7 @@ export const MODULE_INFO = {
     entity: 'correction',
     record: '社区矫正档案',
     route: '/correction',
-    attachmentOwner: null,
+    attachmentOwner: 'correction_file',
     due: true,
   },
   assistance: {
@@ -81,7 +81,7 @@ export const MODULE_INFO = {
     entity: 'assistance',
     record: '安置帮教档案',
     route: '/assistance',
-    attachmentOwner: null,
+    attachmentOwner: 'assistance_file',
     due: true,
   },
 } as const satisfies { [M in ModuleName]: ModuleInfo };

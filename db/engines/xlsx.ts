@@ -51,9 +51,14 @@ const TITLE_ROW = 1;
 const SUBTITLE_ROW = 2;
 const HEADER_ROW = 3;
 
-/** What XML 1.0 cannot carry (lone surrogates, U+FFFE/FFFF) and every control character but tab and newline. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+/**
+ * What XML 1.0 cannot carry (lone surrogates, U+FFFE/FFFF), every control character but tab and newline,
+ * and the bidirectional controls and zero-width characters that reorder or hide what a reader sees
+ * (U+202E shows "金额1000" typed backwards; a zero-width space splits a name a search would find).
+ */
+const UNSAFE_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
 /** First characters that start a formula in Excel, LibreOffice or WPS, full-width forms included. */
 const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
 /** Excel's limit for one cell; a longer string makes it "repair" the file. */

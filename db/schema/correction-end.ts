@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
 import { correctionFile } from './correction';
 
@@ -28,6 +28,8 @@ export const correctionEnd = sqliteTable(
     noticeProcuratorateDate: text('notice_procuratorate_date'),
     noticePoliceDate: text('notice_police_date'),
     notes: text('notes'),
+    /** 终止 by revocation or 收监 because of a new crime (or one found undisclosed): counted as 重新犯罪. */
+    newCrime: integer('new_crime').notNull().default(0),
     undoReason: text('undo_reason'),
     ...stamps(),
   },

@@ -57,6 +57,7 @@ import {
 import type { Paged } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
 import {
   addLevel,
@@ -786,3 +787,11 @@ export const assistanceStaffWork: StaffWork = responsibleWork({
 });
 
 export { HANDOVER_STATE_LABELS, PLACEMENT_LABELS };
+
+/** What names a file as an attachment's owner (registered in db/modules.ts): the 通知书 and other papers, scanned. */
+export const assistanceOwner: AttachmentOwnerLookup = (ctx, id) =>
+  one(
+    ctx,
+    'SELECT p.name AS label, a.deleted_at AS deletedAt FROM assistance_file a JOIN person p ON p.id = a.person_id WHERE a.id = ?',
+    id,
+  );

@@ -167,13 +167,15 @@ export function attachmentCounts(
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
 
-export function getAttachment(ctx: ServiceContext, id: string): FileResult {
-  const row = one<{ fileName: string; mime: string; data: Buffer }>(
+/** One file's bytes; its owner is asked first, so a closed record's papers stay as closed as the record. */
+export function getAttachment(ctx: ServiceContext, owners: AttachmentOwners, id: string): FileResult {
+  const row = one<{ fileName: string; mime: string; data: Buffer; ownerType: AttachmentOwner; ownerId: string }>(
     ctx,
-    'SELECT file_name AS fileName, mime, data FROM attachment WHERE id = ? AND deleted_at IS NULL',
+    'SELECT file_name AS fileName, mime, data, owner_type AS ownerType, owner_id AS ownerId FROM attachment WHERE id = ? AND deleted_at IS NULL',
     id,
   );
   if (!row) throw new LedgerError('NOT_FOUND', '该附件不存在或已删除。');
+  owners[row.ownerType](ctx, row.ownerId);
   return { fileName: row.fileName, mime: row.mime, base64: row.data.toString('base64') };
 }
 

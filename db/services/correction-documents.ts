@@ -7,6 +7,7 @@ import type { CorrectionDocInput } from '../../shared/schemas/correction';
 import type { ServiceContext } from '../context';
 import { getFile } from './correction';
 import { correctionEndView } from './correction-end';
+import { getSupervision } from './correction-supervision';
 import { documentFile } from './documents';
 import { getSettings } from './reference';
 
@@ -14,8 +15,9 @@ export async function correctionDocument(ctx: ServiceContext, input: z.output<ty
   const f = getFile(ctx, input.id);
   if (f.deletedAt) throw new LedgerError('NOT_FOUND', '该档案已删除，恢复后才能生成文书。');
   const end = correctionEndView(ctx, f.id);
-  const doc = correctionDocs(f, end).find((d) => d.key === input.doc)!;
+  const supervision = getSupervision(ctx, f.id);
+  const doc = correctionDocs(f, end, supervision).find((d) => d.key === input.doc)!;
   if (!doc.ready) throw new LedgerError('INVALID_TRANSITION', `暂不能生成${doc.title}：${doc.why}。`);
-  const model = buildCorrectionDocument(f, { townshipName: getSettings(ctx).townshipName, end }, input.doc);
+  const model = buildCorrectionDocument(f, { townshipName: getSettings(ctx).townshipName, end, supervision }, input.doc);
   return documentFile(ctx, model, { entity: 'correction', id: f.id, title: CORRECTION_DOC_TITLES[input.doc] });
 }

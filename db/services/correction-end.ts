@@ -87,6 +87,8 @@ interface EndRow {
   notice_procuratorate_date: string | null;
   notice_police_date: string | null;
   notes: string | null;
+  /** 1 when a 终止 was for a new crime (重新犯罪); 0 for every 解除. */
+  new_crime: number;
 }
 
 const endRow = (ctx: ServiceContext, fileId: string) =>
@@ -97,7 +99,7 @@ function endWords(e: EndRow): string {
     e.kind === 'release'
       ? `解除（${RELEASE_REASON_LABELS[e.reason as ReleaseReason]}）`
       : `终止（${TERMINATION_REASON_LABELS[e.reason as TerminationReason]}）`;
-  return `${e.date} ${label}${e.document_number ? `，${e.kind === 'release' ? '证明书' : '文书'}${e.document_number}` : ''}`;
+  return `${e.date} ${label}${e.new_crime ? '（犯新罪）' : ''}${e.document_number ? `，${e.kind === 'release' ? '证明书' : '文书'}${e.document_number}` : ''}`;
 }
 
 const sanctionWords = (s: Pick<SanctionView, 'kind' | 'reason' | 'reasonOther' | 'checkDate' | 'decisionDate' | 'decisionNumber'>) =>
@@ -137,7 +139,7 @@ export function correctionEndView(ctx: ServiceContext, fileId: string): Correcti
         reasonLabel:
           e.kind === 'release'
             ? RELEASE_REASON_LABELS[e.reason as ReleaseReason]
-            : TERMINATION_REASON_LABELS[e.reason as TerminationReason],
+            : `${TERMINATION_REASON_LABELS[e.reason as TerminationReason]}${e.new_crime ? '（犯新罪）' : ''}`,
         date: e.date,
         documentNumber: e.document_number,
         declarationDate: e.declaration_date,
@@ -322,6 +324,7 @@ export function releaseFile(ctx: ServiceContext, input: z.output<typeof ReleaseI
       notice_procuratorate_date: input.noticeProcuratorateDate,
       notice_police_date: input.noticePoliceDate,
       notes: input.notes,
+      new_crime: 0,
     });
   });
 }
@@ -339,6 +342,7 @@ export function terminateFile(ctx: ServiceContext, input: z.output<typeof Termin
       document_number: input.documentNumber,
       ...NO_RELEASE_FACTS,
       notes: input.notes,
+      new_crime: input.newCrime ? 1 : 0,
     });
   });
 }

@@ -8,6 +8,7 @@ import { reportingDeadline, type CorrectionCategory, type CorrectionLevel, type 
 import { correctionStats, type CorrectionStatFile } from '../../shared/domain/correction-stats';
 import type { ReleaseReason, TerminationReason } from '../../shared/domain/correction-end';
 import type { SanctionKind } from '../../shared/domain/correction-sanctions';
+import { monitorEnd, teamInPlace, type ApprovalKind, type AssessResult } from '../../shared/domain/correction-supervision';
 import { statsAsOf } from '../../shared/domain/followup-stats';
 import type { PeriodInput } from '../../shared/schemas/common';
 import type { CorrectionStats } from '../../shared/schemas/correction';
@@ -42,9 +43,9 @@ export function correctionStatFiles(ctx: ServiceContext, asOf: string): (Correct
   );
   const live = 'SELECT id FROM correction_file WHERE deleted_at IS NULL';
   const ends = groupRows(
-    all<{ fileId: string; kind: 'release' | 'termination'; reason: string; date: string }>(
+    all<{ fileId: string; kind: 'release' | 'termination'; reason: string; date: string; newCrime: number }>(
       ctx,
-      `SELECT file_id AS fileId, kind, reason, date FROM correction_end WHERE deleted_at IS NULL AND file_id IN (${live})`,
+      `SELECT file_id AS fileId, kind, reason, date, new_crime AS newCrime FROM correction_end WHERE deleted_at IS NULL AND file_id IN (${live})`,
     ),
     'fileId',
   );
@@ -63,13 +64,62 @@ export function correctionStatFiles(ctx: ServiceContext, asOf: string): (Correct
     ),
     'fileId',
   );
+  const members = groupRows(
+    all<{ fileId: string; role: string; sex: 'M' | 'F' | null; knowsMinors: number }>(
+      ctx,
+      `SELECT file_id AS fileId, role, sex, knows_minors AS knowsMinors FROM correction_member
+       WHERE deleted_at IS NULL AND substr(created_at, 1, 10) <= @asOf AND file_id IN (${live})`,
+      { asOf },
+    ),
+    'fileId',
+  );
+  const approvals = groupRows(
+    all<{ fileId: string; kind: ApprovalKind; date: string; endDate: string | null; returnDate: string | null }>(
+      ctx,
+      `SELECT file_id AS fileId, kind, coalesce(approval_date, apply_date, start_date) AS date, end_date AS endDate, return_date AS returnDate
+       FROM correction_approval WHERE deleted_at IS NULL AND file_id IN (${live})`,
+    ),
+    'fileId',
+  );
+  const extensions = groupRows(
+    all<{ monitorId: string; date: string; result: AssessResult; newEnd: string | null }>(
+      ctx,
+      'SELECT monitor_id AS monitorId, date, result, new_end AS newEnd FROM correction_monitor_assessment WHERE deleted_at IS NULL AND date <= @asOf',
+      { asOf },
+    ),
+    'monitorId',
+  );
+  const monitors = groupRows(
+    all<{ id: string; fileId: string; startDate: string; endDate: string; removalDate: string | null }>(
+      ctx,
+      `SELECT id, file_id AS fileId, start_date AS startDate, end_date AS endDate, removal_date AS removalDate
+       FROM correction_monitor WHERE deleted_at IS NULL AND start_date <= @asOf AND file_id IN (${live})`,
+      { asOf },
+    ),
+    'fileId',
+  );
+  const missing = new Map(
+    all<{ fileId: string; since: string }>(
+      ctx,
+      `SELECT file_id AS fileId, min(substr(at, 1, 10)) AS since FROM correction_incident
+       WHERE deleted_at IS NULL AND kind = 'missing' AND substr(at, 1, 10) <= @asOf AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > @asOf)
+       GROUP BY file_id`,
+      { asOf },
+    ).map((r) => [r.fileId, r.since]),
+  );
+  const subjects = new Map(
+    all<{ id: string; sex: 'M' | 'F' | null; minor: number }>(
+      ctx,
+      `SELECT c.id, p.sex, c.minor FROM correction_file c JOIN person p ON p.id = c.person_id WHERE c.deleted_at IS NULL`,
+    ).map((r) => [r.id, { sex: r.sex, minor: r.minor === 1 }]),
+  );
   const name = staffNamer(ctx);
   return files.map((f) => {
     const e = ends.get(f.id)?.[0];
     const end = e
       ? e.kind === 'release'
         ? { kind: 'release' as const, reason: e.reason as ReleaseReason, date: e.date }
-        : { kind: 'termination' as const, reason: e.reason as TerminationReason, date: e.date }
+        : { kind: 'termination' as const, reason: e.reason as TerminationReason, date: e.date, newCrime: e.newCrime === 1 }
       : null;
     return {
       id: f.id,
@@ -85,6 +135,17 @@ export function correctionStatFiles(ctx: ServiceContext, asOf: string): (Correct
       declarationDate: f.declarationDate,
       end,
       sanctions: sanctions.get(f.id) ?? [],
+      teamInPlace: teamInPlace(
+        (members.get(f.id) ?? []).map((m) => ({ role: m.role, sex: m.sex, knowsMinors: m.knowsMinors === 1 })),
+        subjects.get(f.id) ?? { sex: null, minor: false },
+      ),
+      approvals: approvals.get(f.id) ?? [],
+      monitors: (monitors.get(f.id) ?? []).map((m) => ({
+        startDate: m.startDate,
+        removalDate: m.removalDate,
+        end: monitorEnd({ endDate: m.endDate, assessments: (extensions.get(m.id) ?? []).map((a) => ({ id: '', ...a })) }),
+      })),
+      missingSince: missing.get(f.id) ?? null,
       items: correctionItemsAsOf(ctx, f.id, asOf),
     };
   });

@@ -51,6 +51,7 @@ import {
 } from '../../shared/schemas/correction';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
 import { supervisionDueParts } from './correction-supervision-due';
 import {
@@ -748,3 +749,19 @@ export const correctionStaffWork: StaffWork = responsibleWork({
   entity: 'correction',
   sync: syncCorrection,
 });
+
+/**
+ * What names a file as an attachment's owner (registered in db/modules.ts). A minor's closed file and its
+ * papers are refused to everyone but its responsible staff member, as the file itself is.
+ */
+export const correctionOwner: AttachmentOwnerLookup = (ctx, id) => {
+  const r = one<{ label: string; deletedAt: string | null; minor: number; staffId: string }>(
+    ctx,
+    `SELECT p.name AS label, c.deleted_at AS deletedAt, c.minor, c.responsible_staff_id AS staffId
+     FROM correction_file c JOIN person p ON p.id = c.person_id WHERE c.id = ?`,
+    id,
+  );
+  if (r && !mayRead(ctx, { minor: r.minor, responsible_staff_id: r.staffId }))
+    throw new LedgerError('UNAUTHORIZED', '该档案为未成年人社区矫正档案，依法不公开，只有其责任人可以查看。');
+  return r && { label: r.label, deletedAt: r.deletedAt };
+};

@@ -214,8 +214,19 @@ export function personDetail(ctx: ServiceContext, id: string, files: readonly Pe
 /** The registry's search lists at most this many persons; beyond it the user is asked to type more. */
 export const PERSON_SEARCH_LIMIT = 100;
 
-export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonListInput>): Paged<PersonHit & { deletedAt: string | null }> {
-  const { page, pageSize } = input;
+/** The registry list's filter without paging (the list, its export). */
+export type PersonFilter = Omit<z.output<typeof PersonListInput>, 'page' | 'pageSize'>;
+
+/**
+ * The registry's rows for a filter: `limit` of them from `offset`, the total, and whether a search stopped
+ * at its limit (a search lists at most PERSON_SEARCH_LIMIT persons; the rest in name order).
+ */
+export function readPersons(
+  ctx: ServiceContext,
+  input: PersonFilter,
+  limit: number,
+  offset: number,
+): { rows: (PersonHit & { deletedAt: string | null })[]; total: number; capped: boolean } {
   const deleted = input.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL';
   if (input.q) {
     // One more than is listed, to know that the search stopped at its limit.
@@ -232,8 +243,7 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
     const rows = hits
       .map((h) => ({ ...h, deletedAt: marks.get(h.id) ?? null }))
       .filter((h) => (input.deleted ? h.deletedAt : !h.deletedAt));
-    const capped = found.length > PERSON_SEARCH_LIMIT;
-    return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize, ...(capped && { capped }) };
+    return { rows: rows.slice(offset, offset + limit), total: rows.length, capped: found.length > PERSON_SEARCH_LIMIT };
   }
   const village = input.villageId ? 'AND p.village_id = ?' : '';
   const params = input.villageId ? [input.villageId] : [];
@@ -245,10 +255,16 @@ export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonLi
      FROM person p LEFT JOIN village v ON v.id = p.village_id
      WHERE ${deleted} ${village} ORDER BY ${input.deleted ? 'p.deleted_at DESC' : 'p.name_pinyin, p.id'} LIMIT ? OFFSET ?`,
     ...params,
-    pageSize,
-    (page - 1) * pageSize,
+    limit,
+    offset,
   );
-  return { rows, total, page, pageSize };
+  return { rows, total, capped: false };
+}
+
+export function listPersons(ctx: ServiceContext, input: z.output<typeof PersonListInput>): Paged<PersonHit & { deletedAt: string | null }> {
+  const { page, pageSize } = input;
+  const { rows, total, capped } = readPersons(ctx, input, pageSize, (page - 1) * pageSize);
+  return { rows, total, page, pageSize, ...(capped && { capped }) };
 }
 
 /** The recycle bin's section of deleted persons (registered in db/modules.ts). */

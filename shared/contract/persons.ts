@@ -3,6 +3,7 @@ import { Id } from '../schemas/common';
 import {
   PersonInput,
   PersonInputAsOf,
+  PersonExportInput,
   PersonListInput,
   PersonSearchInput,
   PersonUpdateInput,
@@ -11,12 +12,14 @@ import {
   type PersonDetail,
   type PersonHit,
 } from '../schemas/persons';
-import type { Paged } from '../schemas/common';
+import type { FileResult, Paged } from '../schemas/common';
 import { method } from './define';
 
 export const personsContract = {
   'persons.search': method<PersonHit[]>()(PersonSearchInput),
   'persons.list': method<Paged<PersonHit & { deletedAt: string | null }>>()(PersonListInput),
+  /** The registry as .xlsx with the filter and columns on screen. */
+  'persons.exportLedger': method<FileResult>()(PersonExportInput),
   'persons.get': method<PersonDetail>()(z.strictObject({ id: Id })),
   'persons.create': method<Person>()(PersonInput, PersonInputAsOf),
   'persons.update': method<Person>()(PersonUpdateInput, PersonUpdateInputAsOf),

@@ -14,6 +14,14 @@ import {
 } from '../domain/correction-rules';
 import type { CorrectionEvent, CorrectionFileView } from '../schemas/correction';
 import type { CorrectionEndView } from '../schemas/correction-end';
+import type { CorrectionApproval, SupervisionView } from '../schemas/correction-supervision';
+import {
+  APPROVAL_KIND_LABELS,
+  APPROVER_LEVEL_LABELS,
+  ASSESS_RESULT_LABELS,
+  MONITOR_GROUND_LABELS,
+  tripDays,
+} from '../domain/correction-supervision';
 import { SANCTION_KIND_LABELS, SANCTION_KINDS } from '../domain/correction-sanctions';
 import { BLANK_DATE, cnDate, type Block, type Cell, type DocChoice, type DocPart, type DocumentModel } from './model';
 
@@ -21,9 +29,14 @@ export const CORRECTION_DOCS = [
   'basic',
   'reportIn',
   'declaration',
+  'team',
+  'plan',
   'reports',
   'visits',
   'hours',
+  'leave',
+  'permits',
+  'monitor',
   'sanctions',
   'appraisal',
   'release',
@@ -39,6 +52,11 @@ export const CORRECTION_DOC_TITLES: Record<CorrectionDocRequest, string> = {
   reports: '社区矫正对象报告记录',
   visits: '走访、谈话记录',
   hours: '教育学习和公益活动登记表',
+  team: '矫正小组名单及矫正责任书',
+  plan: '矫正方案',
+  leave: '外出审批表',
+  permits: '会客、进入特定区域（场所）审批告知书',
+  monitor: '电子定位审批表',
   sanctions: '考核奖惩记录',
   appraisal: '社区矫正期满鉴定表',
   release: '解除社区矫正宣告书',
@@ -49,16 +67,38 @@ export interface CorrectionDocContext {
   townshipName: string;
   /** The file's 考核奖惩, 期满鉴定 and end (correction.endView); null while it is not loaded. */
   end: CorrectionEndView | null;
+  /** Its 矫正小组, 方案, 审批 and 电子定位 (correction.supervision); null while it is not loaded. */
+  supervision: SupervisionView | null;
 }
 
 const REPORT_KINDS: readonly CorrectionEventKind[] = ['report', 'health', 'recheck'];
+const isTrip = (a: CorrectionApproval) => a.kind === 'leave' || a.kind === 'frequent';
+const isPermit = (a: CorrectionApproval) => a.kind === 'visitor' || a.kind === 'place';
+/** A permit's days: one day, or from … to …. */
+const permitPeriod = (a: CorrectionApproval) =>
+  !a.startDate
+    ? ''
+    : a.endDate && a.endDate !== a.startDate
+      ? `，期限自${cnDate(a.startDate)}至${cnDate(a.endDate)}`
+      : `，日期为${cnDate(a.startDate)}`;
+const byDate = <T extends { date?: string | null; startDate?: string | null; approvalDate?: string | null }>(xs: readonly T[]) =>
+  [...xs].sort((a, b) => (a.startDate ?? a.date ?? a.approvalDate ?? '').localeCompare(b.startDate ?? b.date ?? b.approvalDate ?? ''));
 const HOURS_KINDS: readonly CorrectionEventKind[] = ['education', 'public'];
 const eventsOf = (f: CorrectionFileView, kinds: readonly CorrectionEventKind[]) =>
   f.events.filter((e) => kinds.includes(e.kind)).sort((a, b) => a.date.localeCompare(b.date));
 
 /** Which forms the file can fill; the others are listed with the reason. */
-export function correctionDocs(f: CorrectionFileView, end: CorrectionEndView | null): DocChoice<CorrectionDocRequest>[] {
+export function correctionDocs(
+  f: CorrectionFileView,
+  end: CorrectionEndView | null,
+  sv: SupervisionView | null = null,
+): DocChoice<CorrectionDocRequest>[] {
   const why: Partial<Record<CorrectionDocKey, string>> = {};
+  if (!sv?.team.members.length) why.team = '尚未确定矫正小组成员';
+  if (!sv?.plans.length) why.plan = '尚无矫正方案';
+  if (!sv?.approvals.some(isTrip)) why.leave = '尚无外出审批';
+  if (!sv?.approvals.some(isPermit)) why.permits = '尚无会客、进入特定区域（场所）审批';
+  if (!sv?.monitors.length) why.monitor = '尚无电子定位记录';
   if (!f.reception.reportDate) why.reportIn = '尚未登记报到';
   if (!f.reception.declarationDate) why.declaration = '尚未登记入矫宣告';
   if (!end?.sanctions.length) why.sanctions = '尚无考核奖惩记录';
@@ -76,6 +116,11 @@ const label = (text: string, span?: number): Cell => ({ text, label: true, span 
 const value = (text: string | null | undefined, span?: number, lines?: number): Cell => ({ text: text ?? '', span, lines });
 const dateText = (d: string | null | undefined) => (d ? cnDate(d) : '');
 const W4 = [22, 28, 22, 28];
+
+/** One sheet of the file: the title and the township line, a four-column table, then what follows it. */
+function sheet(f: CorrectionFileView, ctx: CorrectionDocContext, title: string, rows: Cell[][], after: Block[] = []): DocPart[] {
+  return [{ title, blocks: [...head(f, ctx, title), { kind: 'table', widths: W4, rows }, ...after] }];
+}
 
 function category(f: CorrectionFileView): string {
   const c = CORRECTION_CATEGORY_LABELS[f.category];
@@ -274,6 +319,152 @@ function parts(f: CorrectionFileView, ctx: CorrectionDocContext, key: Correction
         },
       ];
     }
+    case 'team': {
+      const team = ctx.supervision?.team;
+      return [
+        {
+          title,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: [9, 20, 30, 11, 30],
+              rows: [
+                [label('序号'), label('姓名'), label('身份'), label('性别'), label('联系电话')],
+                ...(team?.members ?? []).map((m, i): Cell[] => [
+                  value(String(i + 1)),
+                  value(m.name),
+                  value(m.role),
+                  value(m.sex ? SEX_LABELS[m.sex] : ''),
+                  value(m.phone),
+                ]),
+              ],
+            },
+            { kind: 'heading', text: '矫正责任书' },
+            {
+              kind: 'para',
+              text: `为帮助社区矫正对象${f.person.name}顺利完成社区矫正，依照《中华人民共和国社区矫正法》第二十五条的规定，成立矫正小组。矫正小组成员应当督促其遵守法律法规和监督管理规定，了解掌握其活动情况和行为表现，帮助其解决就业、生活和心理等方面的困难，发现异常情况及时向司法所报告。`,
+            },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: dateText(team?.pledgeDate) || BLANK_DATE },
+            { kind: 'sign', label: '矫正小组成员（签名）：', date: dateText(team?.pledgeDate) || BLANK_DATE },
+            { kind: 'sign', label: '社区矫正对象（签名）：', date: dateText(team?.pledgeDate) || BLANK_DATE },
+          ],
+        },
+      ];
+    }
+    case 'plan': {
+      const plans = byDate(ctx.supervision?.plans ?? []);
+      const current = plans[plans.length - 1];
+      return sheet(
+        f,
+        ctx,
+        title,
+        [
+          [label('矫正类别'), value(category(f)), label('管理等级'), value(f.levelName)],
+          [label('矫正期限'), value(`${cnDate(f.termStart)}至${cnDate(f.termEnd)}`, 3)],
+          [label('方案日期'), value(dateText(current?.date), 3)],
+          [label('矫正方案'), value(current?.content, 3, 10)],
+        ],
+        [
+          ...(plans.length > 1
+            ? [
+                { kind: 'heading' as const, text: '方案调整情况' },
+                {
+                  kind: 'table' as const,
+                  widths: [10, 25, 65],
+                  rows: [
+                    [label('版次'), label('日期'), label('调整原因')],
+                    ...plans.map((p, i): Cell[] => [value(String(i + 1)), value(cnDate(p.date)), value(i === 0 ? '首次制定' : p.reason)]),
+                  ],
+                },
+              ]
+            : []),
+          { kind: 'sign', label: '制定人（签名）：', date: dateText(current?.date) || BLANK_DATE },
+        ],
+      );
+    }
+    case 'leave':
+      return byDate((ctx.supervision?.approvals ?? []).filter(isTrip)).map(
+        (a): DocPart => ({
+          title: `${title}（${a.startDate ?? ''}）`,
+          blocks: [
+            ...head(f, ctx, a.kind === 'frequent' ? '经常性跨市县活动审批表' : title),
+            {
+              kind: 'table',
+              widths: W4,
+              rows: [
+                [label('姓名'), value(f.person.name), label('矫正类别'), value(category(f))],
+                [label('申请日期'), value(dateText(a.applyDate)), label('事项'), value(APPROVAL_KIND_LABELS[a.kind])],
+                [label('目的地'), value(a.destination, 3)],
+                [label('事由'), value(a.reason, 3, 2)],
+                [
+                  label('起止日期'),
+                  value(a.startDate ? `${cnDate(a.startDate)}至${cnDate(a.endDate)}` : ''),
+                  label('天数'),
+                  value(a.startDate && a.endDate ? `${tripDays(a.startDate, a.endDate)}日` : ''),
+                ],
+                [label('证明材料'), value(a.papers, 3)],
+                [
+                  label('审批机关'),
+                  value(a.approverLevel ? APPROVER_LEVEL_LABELS[a.approverLevel] : ''),
+                  label('审批人、日期'),
+                  value([a.approver, dateText(a.approvalDate)].filter(Boolean).join('，')),
+                ],
+                [label('销假日期'), value(dateText(a.returnDate)), label('备注'), value(a.note)],
+              ],
+            },
+            { kind: 'sign', label: '社区矫正对象（签名）：', date: dateText(a.applyDate) || BLANK_DATE },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: dateText(a.approvalDate) || BLANK_DATE },
+          ],
+        }),
+      );
+    case 'permits':
+      return byDate((ctx.supervision?.approvals ?? []).filter(isPermit)).map(
+        (a): DocPart => ({
+          title: `${title}（${APPROVAL_KIND_LABELS[a.kind]}）`,
+          blocks: [
+            { kind: 'title', text: `社区矫正事项审批告知书（${APPROVAL_KIND_LABELS[a.kind]}）` },
+            { kind: 'para', text: `社区矫正对象${f.person.name}：`, indent: false },
+            {
+              kind: 'para',
+              text: `你于${cnDate(a.applyDate ?? a.approvalDate)}申请${APPROVAL_KIND_LABELS[a.kind]}${a.destination ? `（${a.destination}）` : ''}${a.reason ? `，事由：${a.reason}` : ''}。经审核，${a.approverLevel ? APPROVER_LEVEL_LABELS[a.approverLevel] : ''}予以批准${permitPeriod(a)}。请你遵守有关监督管理规定，如实报告有关情况。`,
+            },
+            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: dateText(a.approvalDate) || BLANK_DATE },
+            { kind: 'sign', label: '社区矫正对象（签收）：', date: BLANK_DATE },
+          ],
+        }),
+      );
+    case 'monitor':
+      return byDate(ctx.supervision?.monitors ?? []).map(
+        (m): DocPart => ({
+          title: `${title}（${m.startDate}）`,
+          blocks: [
+            ...head(f, ctx, title),
+            {
+              kind: 'table',
+              widths: W4,
+              rows: [
+                [label('姓名'), value(f.person.name), label('矫正类别'), value(category(f))],
+                [label('适用情形'), value(`${MONITOR_GROUND_LABELS[m.ground]}（社区矫正法第二十九条）`, 3, 2)],
+                [label('批准人'), value(m.approver), label('批准日期'), value(cnDate(m.approvalDate))],
+                [label('文号'), value(m.documentNumber), label('期限'), value(`${cnDate(m.startDate)}至${cnDate(m.endDate)}`)],
+                [
+                  label('延长评估'),
+                  value(
+                    m.assessments
+                      .map((x) => `${cnDate(x.date)}：${ASSESS_RESULT_LABELS[x.result]}${x.newEnd ? `，延长至${cnDate(x.newEnd)}` : ''}`)
+                      .join('\n') || '无',
+                    3,
+                    2,
+                  ),
+                ],
+                [label('现期限至'), value(cnDate(m.currentEnd)), label('解除日期'), value(dateText(m.removalDate))],
+              ],
+            },
+            { kind: 'para', text: '电子定位获得的信息应当严格保密，只能用于社区矫正工作（社区矫正法第二十九条）。', indent: false },
+          ],
+        }),
+      );
     case 'sanctions': {
       const list = [...(ctx.end?.sanctions ?? [])].sort((a, b) => a.checkDate.localeCompare(b.checkDate));
       return [
@@ -307,28 +498,21 @@ function parts(f: CorrectionFileView, ctx: CorrectionDocContext, key: Correction
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${SANCTION_KIND_LABELS[k]}${n}次`)
         .join('，');
-      return [
-        {
-          title,
-          blocks: [
-            ...head(f, ctx, title),
-            {
-              kind: 'table',
-              widths: W4,
-              rows: [
-                [label('姓名'), value(f.person.name), label('性别'), value(f.person.sex ? SEX_LABELS[f.person.sex] : '')],
-                [label('矫正类别'), value(category(f)), label('罪名'), value(f.crime)],
-                [label('原判刑罚'), value(penalty(f), 3)],
-                [label('矫正期限'), value(`${cnDate(f.termStart)}至${cnDate(f.termEnd)}`, 3)],
-                [label('个人总结日期'), value(dateText(a?.summaryDate)), label('鉴定日期'), value(dateText(a?.appraisalDate))],
-                [label('奖惩情况'), value(counts || '无', 3)],
-                [label('司法所鉴定意见'), value(a?.opinion, 3, 8)],
-              ],
-            },
-            { kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: a ? cnDate(a.appraisalDate) : BLANK_DATE },
-          ],
-        },
-      ];
+      return sheet(
+        f,
+        ctx,
+        title,
+        [
+          [label('姓名'), value(f.person.name), label('性别'), value(f.person.sex ? SEX_LABELS[f.person.sex] : '')],
+          [label('矫正类别'), value(category(f)), label('罪名'), value(f.crime)],
+          [label('原判刑罚'), value(penalty(f), 3)],
+          [label('矫正期限'), value(`${cnDate(f.termStart)}至${cnDate(f.termEnd)}`, 3)],
+          [label('个人总结日期'), value(dateText(a?.summaryDate)), label('鉴定日期'), value(dateText(a?.appraisalDate))],
+          [label('奖惩情况'), value(counts || '无', 3)],
+          [label('司法所鉴定意见'), value(a?.opinion, 3, 8)],
+        ],
+        [{ kind: 'sign', label: `${ctx.townshipName}司法所（盖章）：`, date: a ? cnDate(a.appraisalDate) : BLANK_DATE }],
+      );
     }
     case 'release': {
       const e = ctx.end?.end;
@@ -361,7 +545,7 @@ function parts(f: CorrectionFileView, ctx: CorrectionDocContext, key: Correction
 
 export function buildCorrectionDocument(f: CorrectionFileView, ctx: CorrectionDocContext, request: CorrectionDocRequest): DocumentModel {
   const ready = new Set(
-    correctionDocs(f, ctx.end)
+    correctionDocs(f, ctx.end, ctx.supervision)
       .filter((d) => d.ready)
       .map((d) => d.key),
   );

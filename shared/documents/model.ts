@@ -72,9 +72,12 @@ export function cnAmount(yuan: number | null | undefined): string {
   return `${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
 }
 
-/** Characters that cannot appear in an OOXML/HTML text node (C0 controls other than tab/newline). */
+/**
+ * Characters that cannot appear in an OOXML/HTML text node (C0 controls other than tab/newline), and the
+ * bidirectional controls and zero-width characters that would reorder or hide printed text.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the pattern exists to find.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 
 /** User text made safe for any renderer: invalid characters dropped, line ends normalised. */
 export function cleanText(text: string): string {

@@ -12,7 +12,7 @@
  * - Duties (定期报告, 走访核查, 病情报告, 病情复查, 教育学习 and 公益活动 hours) are the engine's items due in the period:
  *   done late counts as done; a period passed by a later record (漏报) counts as due and not done; an excused
  *   (免除) one is left out of both sides. By the level in force on the item's due date.
- * - 脱管 (target 0) = 在矫 with a 定期报告 overdue at the as-of day, or an open 失联; 漏管 (target 0) = the reporting
+ * - 脱管 (target 0) = 在矫 with a 定期报告 overdue at the as-of day, or a 失联 not resolved by it; 漏管 (target 0) = the reporting
  *   window closed and no report recorded by the as-of day. Both are listed by name.
  */
 import { daysBetween } from '../dates';
@@ -26,6 +26,7 @@ import {
 } from './correction-rules';
 import { RELEASE_REASONS, TERMINATION_REASONS, type ReleaseReason, type TerminationReason } from './correction-end';
 import { SANCTION_KINDS, type SanctionKind } from './correction-sanctions';
+import { APPROVAL_KINDS, type ApprovalKind } from './correction-supervision';
 import type { DueItem } from './obligations';
 import { ratio, zeros, type Ratio } from './rates';
 
@@ -41,7 +42,13 @@ export const CORRECTION_STAT_DEFINITIONS = {
   duties:
     '报告、走访、教育、公益完成率 = 到期日在统计期间内、且已完成的次数（月份）÷ 到期日在统计期间内的次数（月份）；逾期后补做的计入已完成；该期未做、其后已有记录的（漏报、漏访）计入应完成；已免除的不计入；按到期日时的管理等级分列',
   sanctions: '考核奖惩 = 县级决定日期（未填的按调查核实日期）在统计期间内的次数，按种类分列',
-  absent: '脱管 = 截止日在矫、且有逾期未完成的定期报告的人员，逐人列出（目标为0）',
+  team: '矫正小组落实率 = 截止日在矫人员中，矫正小组已落实（有成员、有司法所工作人员，女性对象有女性成员，未成年对象有熟悉未成年人工作的成员）的人数 ÷ 在矫人数',
+  approvals:
+    '审批事项 = 批准日期（未填的按申请或开始日期）在统计期间内的外出、经常性跨市县活动、会客、进入特定区域（场所）和变更执行地审批次数；外出另计到截止日已销假和逾期未销假的次数',
+  reoffence:
+    '重新犯罪率 = 统计期间内因犯新罪（或发现漏罪）被撤销缓刑、假释或收监执行的人数 ÷ 统计期间内曾在矫的人数（截止日在矫人数加上期间内解除、终止的人数）',
+  monitors: '电子定位使用中 = 截止日时在电子定位期限内（含延长）、未解除的人数；期间新增 = 开始日期在统计期间内的次数',
+  absent: '脱管 = 截止日在矫、且有逾期未完成的定期报告或尚未找到的失联的人员，逐人列出（目标为0）',
   unreported: '漏管 = 报到（交付接收）期限已过、到截止日仍未登记报到、且未解除或终止的人员，逐人列出（目标为0）',
   asOf: '各项按记录的日期计算：日期在截止日之后的记录不计入本期；截止日晚于今天的，按今天计算，尚未到期的不计入',
 } as const;
@@ -58,8 +65,17 @@ export interface CorrectionStatFile {
   reportDeadline: string | null;
   reportDate: string | null;
   declarationDate: string | null;
-  end: { kind: 'release'; reason: ReleaseReason; date: string } | { kind: 'termination'; reason: TerminationReason; date: string } | null;
+  end:
+    | { kind: 'release'; reason: ReleaseReason; date: string }
+    | { kind: 'termination'; reason: TerminationReason; date: string; newCrime: boolean }
+    | null;
   sanctions: readonly { kind: SanctionKind; date: string }[];
+  /** 矫正小组 in place at the as-of day (members recorded by then and the checks of shared/domain/correction-supervision.ts). */
+  teamInPlace: boolean;
+  approvals: readonly { kind: ApprovalKind; date: string; endDate: string | null; returnDate: string | null }[];
+  monitors: readonly { startDate: string; end: string; removalDate: string | null }[];
+  /** 失联 since (the earliest not resolved by the as-of day), or null. */
+  missingSince: string | null;
   /** The file's due items as at the as-of day (the engine run with only what was recorded by then). */
   items: readonly DueItem[];
 }
@@ -107,6 +123,13 @@ export interface CorrectionStatsFigures {
   declaration: Ratio;
   duties: DutyRow[];
   sanctions: Record<SanctionKind, number>;
+  team: Ratio;
+  /** 重新犯罪: terminated in the period for a new crime, of those 在矫 at some time in it. */
+  reoffence: Ratio;
+  approvals: Record<ApprovalKind, number>;
+  /** 外出 whose end fell by the as-of day: returned (销假) and not. */
+  leaves: { returned: number; overdue: number };
+  monitors: { inUse: number; started: number };
   absent: ListedPerson[];
   unreported: ListedPerson[];
 }
@@ -129,6 +152,12 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
   const releasedBy = zeros(RELEASE_REASONS);
   const terminatedBy = zeros(TERMINATION_REASONS);
   const sanctions = zeros(SANCTION_KINDS);
+  const approvals = zeros(APPROVAL_KINDS);
+  const leaves = { returned: 0, overdue: 0 };
+  const monitors = { inUse: 0, started: 0 };
+  let teams = 0;
+  let reoffended = 0;
+  let during = 0;
   const duties = new Map<StatDuty, ReturnType<typeof tally>>(Object.keys(STAT_DUTIES).map((d) => [d as StatDuty, tally()]));
   const absent: ListedPerson[] = [];
   const unreported: ListedPerson[] = [];
@@ -143,11 +172,24 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
     if (f.termStart > asOf) continue;
     cumulative++;
     const ended = f.end !== null && f.end.date <= asOf;
+    if (!(f.end && f.end.date < from)) during++;
     if (f.end && within(f.end.date, from, asOf)) {
       if (f.end.kind === 'release') releasedBy[f.end.reason]++;
-      else terminatedBy[f.end.reason]++;
+      else {
+        terminatedBy[f.end.reason]++;
+        if (f.end.newCrime) reoffended++;
+      }
     }
     for (const s of f.sanctions) if (within(s.date, from, asOf)) sanctions[s.kind]++;
+    for (const a of f.approvals) {
+      if (!within(a.date, from, asOf)) continue;
+      approvals[a.kind]++;
+      if (a.kind === 'leave' && a.endDate && a.endDate < asOf) {
+        if (a.returnDate && a.returnDate <= asOf) leaves.returned++;
+        else leaves.overdue++;
+      }
+    }
+    for (const m of f.monitors) if (within(m.startDate, from, asOf)) monitors.started++;
     const reported = f.reportDate !== null && f.reportDate <= asOf;
     if (within(f.reportDeadline, from, asOf)) {
       onTimeDue++;
@@ -178,6 +220,8 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
       unreported.push({ ...who, since: f.reportDeadline, days: daysBetween(f.reportDeadline, asOf) });
     }
     registered++;
+    if (f.teamInPlace) teams++;
+    if (f.monitors.some((m) => m.startDate <= asOf && m.end >= asOf && !(m.removalDate && m.removalDate <= asOf))) monitors.inUse++;
     const level = correctionLevelAt(f, asOf).level;
     byCategory[f.category]++;
     byLevel[level]++;
@@ -186,7 +230,8 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
       .filter((i) => i.ruleId === RULE_IDS.report && i.dueDate < asOf && i.state !== 'done' && i.state !== 'waived' && i.state !== 'missed')
       .map((i) => i.dueDate)
       .sort()[0];
-    if (overdue) absent.push({ ...who, since: overdue, days: daysBetween(overdue, asOf) });
+    const since = [overdue, f.missingSince].filter((d): d is string => !!d).sort()[0];
+    if (since) absent.push({ ...who, since, days: daysBetween(since, asOf) });
   }
   const byName = (a: ListedPerson, b: ListedPerson) => a.since.localeCompare(b.since) || a.personName.localeCompare(b.personName, 'zh-CN');
   return {
@@ -212,6 +257,11 @@ export function correctionStats(files: readonly CorrectionStatFile[], from: stri
       >,
     })),
     sanctions,
+    team: ratio(teams, registered),
+    reoffence: ratio(reoffended, during),
+    approvals,
+    leaves,
+    monitors,
     absent: absent.sort(byName),
     unreported: unreported.sort(byName),
   };

@@ -14,7 +14,16 @@ export function attachmentOwnerLabel(owner: AttachmentOwner): string {
   return MODULE_INFO[moduleOfAttachmentOwner(owner)].record;
 }
 
-export const ATTACHMENT_KINDS = ['agreement', 'identity', 'authorization', 'evidence', 'performance', 'visit_photo', 'other'] as const;
+export const ATTACHMENT_KINDS = [
+  'agreement',
+  'identity',
+  'authorization',
+  'evidence',
+  'performance',
+  'visit_photo',
+  'document',
+  'other',
+] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   agreement: '协议书原件',
@@ -23,6 +32,8 @@ export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   evidence: '证据材料',
   performance: '履行凭证',
   visit_photo: '走访照片',
+  /** 判决书、执行通知书、刑满释放人员通知书 … as scanned (REVIEW §5.6, REVIEW §6.5). */
+  document: '法律文书、通知书',
   other: '其他',
 };
 

@@ -80,13 +80,17 @@ export const ReleaseInputAsOf = asOf(ReleaseInput, RELEASE_DATES);
 export { ReleaseFields, refineRelease, RELEASE_DATES };
 
 /** 终止 (社区矫正法 art. 45). */
-export const TerminationInput = z.strictObject({
-  fileId: Id,
-  reason: z.enum(TERMINATION_REASONS, { error: '请选择终止原因' }),
-  date: DateStr,
-  documentNumber: optText('裁定书、决定书文号或死亡证明', 60),
-  notes: optText('备注', 500),
-});
+export const TerminationInput = z
+  .strictObject({
+    fileId: Id,
+    reason: z.enum(TERMINATION_REASONS, { error: '请选择终止原因' }),
+    date: DateStr,
+    documentNumber: optText('裁定书、决定书文号或死亡证明', 60),
+    notes: optText('备注', 500),
+    /** Revoked or 收监 because of a new crime (or an undisclosed one found): 重新犯罪 in the statistics. */
+    newCrime: z.boolean().default(false),
+  })
+  .refine((v) => !(v.newCrime && v.reason === 'death'), { path: ['newCrime'], message: '因死亡终止的，不能标记为犯新罪' });
 export type TerminationInput = z.input<typeof TerminationInput>;
 export const TerminationInputAsOf = asOf(TerminationInput, [{ path: 'date', label: '终止日期' }]);
 

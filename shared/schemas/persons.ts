@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ModuleName } from '../modules';
 import { checkCreditCode } from '../domain/credit-code';
 import { checkIdNumber } from '../domain/id-number';
-import { asOf, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText, type DateIssue } from './common';
+import { asOf, columnChoice, Id, OptDate, OptId, optText, Page, PageSize, PhoneField, reqText, type DateIssue } from './common';
 
 /** Structure, birth date and checksum; "not born in the future" is the day's rule (PersonInputAsOf). */
 export const IdNumberField = z
@@ -132,6 +132,12 @@ export const PersonListInput = z.strictObject({
  */
 export const PERSON_COLUMN_KEYS = ['name', 'sex', 'idNumber', 'birthDate', 'phone', 'village'] as const;
 export type PersonColumn = (typeof PERSON_COLUMN_KEYS)[number];
+
+/** The registry's filter without paging, in the columns chosen on screen (or every column). */
+export const PersonExportInput = PersonListInput.omit({ page: true, pageSize: true }).extend({
+  columns: columnChoice(PERSON_COLUMN_KEYS).optional(),
+});
+export type PersonExportInput = z.input<typeof PersonExportInput>;
 
 export interface PersonHit {
   id: string;

@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { fixedClock } from '../../db/context';
 import { generate, generateFollowup } from '../../db/demo';
-import { generateJudicial } from './judicial';
+import { judicialDue } from './judicial';
+import { median, must, round, time, timePair } from './timing';
 import { openLedger } from '../../db/open';
 import { contextFor, createHost, invoke } from '../../db/router';
 import { disputeListSql } from '../../db/services/disputes';
@@ -24,66 +25,11 @@ import { followupStatsByEngine } from '../../db/services/followup-stats';
 import { DisputeListInput } from '../../shared/schemas/disputes';
 import type { Input } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import type { Envelope } from '../../shared/errors';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? DISPUTES * 2);
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? DISPUTES);
 const TODAY = '2024-06-15';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function time(runs: number, fn: (i: number) => void): number {
-  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(i);
-    xs.push(performance.now() - t0);
-  }
-  return median(xs);
-}
-
-/**
- * Times the dispatcher and the raw SQL of the same work side by side: in alternating blocks of 25
- * calls, so that a busy moment of the machine falls on both, while each block runs warm (alternating
- * every single call measures the processor's caches more than our code).
- */
-function timePair(runs: number, a: (i: number) => void, b: (i: number) => void): [number, number] {
-  // Warm-up as long as the timing itself: both paths compiled by the JIT and their pages cached, as
-  // in an app that has been open for a while.
-  for (let i = 0; i < runs; i++) {
-    a(i);
-    b(i);
-  }
-  const xa: number[] = [];
-  const xb: number[] = [];
-  const BLOCK = 25;
-  for (let start = 0; start < runs; start += BLOCK) {
-    for (const [fn, xs] of [
-      [a, xa],
-      [b, xb],
-    ] as const) {
-      for (let i = start; i < Math.min(start + BLOCK, runs); i++) {
-        const t0 = performance.now();
-        fn(i);
-        xs.push(performance.now() - t0);
-      }
-    }
-  }
-  return [median(xa), median(xb)];
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function must(r: Envelope<unknown>): unknown {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /**
  * first_answer_ms: tests/bench/first-answer.ts bundled to plain JavaScript (no tsx) and run in a fresh
@@ -110,42 +56,6 @@ function firstAnswer(ledgerPath: string): number {
     if (r.status !== 0 || !r.stdout.includes('"rows"')) throw new Error(`first-answer failed: ${r.stdout} ${r.stderr}`);
   }
   return median(times);
-}
-
-/**
- * correction_due_ms: the dashboard's due items on a ledger of the 司法所's files alone — 5,000 correction
- * and 20,000 assistance files with two years of events (BENCH_CORRECTION, BENCH_ASSISTANCE) — after the
- * day's rebuild through the engine; like due_items_ms, a mean over 100 calls.
- */
-function judicialDue(file: string): number {
-  const CORRECTION = Number(process.env.BENCH_CORRECTION ?? 5_000);
-  const ASSISTANCE = Number(process.env.BENCH_ASSISTANCE ?? 20_000);
-  const j = openLedger(file);
-  try {
-    const host = createHost(j, { clock: fixedClock(TODAY) });
-    const ctx = contextFor(host);
-    must(invoke(host, 'setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }));
-    console.log(`生成 ${CORRECTION} 份社区矫正档案、${ASSISTANCE} 份安置帮教档案及两年的记录……`);
-    const t0 = performance.now();
-    const { personIds } = generate(ctx, { persons: CORRECTION + ASSISTANCE, disputes: 0 });
-    generateJudicial(ctx, { correction: CORRECTION, assistance: ASSISTANCE, personIds });
-    const count = (sql: string) => (j.db.prepare(sql).get() as { n: number }).n;
-    const events = count('SELECT count(*) AS n FROM correction_event') + count('SELECT count(*) AS n FROM assistance_record');
-    const buildS = (performance.now() - t0) / 1000;
-    const tR = performance.now();
-    must(invoke(host, 'obligations.dashboard', {})); // the day's rebuild writes every file's items
-    const rebuildS = (performance.now() - tR) / 1000;
-    const staffIds = (j.db.prepare("SELECT id FROM staff WHERE kind = 'staff'").all() as { id: string }[]).map((r) => r.id);
-    const inputs: Input<'obligations.dashboard'>[] = [{}, { responsibleStaffId: staffIds[0] }, { responsibleStaffId: staffIds[1] }];
-    const ms = time(100, (i) => must(invoke(host, 'obligations.dashboard', inputs[i % inputs.length]!)));
-    const items = count("SELECT count(*) AS n FROM obligation WHERE module IN ('correction', 'assistance')");
-    console.log(
-      `司法所档案待办（${CORRECTION} 份社区矫正、${ASSISTANCE} 份安置帮教，${events} 条记录；生成 ${buildS.toFixed(1)} s，每日重建 ${rebuildS.toFixed(1)} s；待办 ${items} 项）：${ms.toFixed(3)} ms`,
-    );
-    return ms;
-  } finally {
-    j.close();
-  }
 }
 
 let results: Record<string, number> = {};
@@ -367,7 +277,7 @@ try {
 try {
   const first = firstAnswer(path);
   console.log(`冷启动首个答复（新的 Node 进程运行构建后的 JavaScript：打开账本并返回第一页筛选结果）：${first.toFixed(0)} ms`);
-  const correctionDue = judicialDue(join(dir, 'judicial.db'));
+  const correctionDue = judicialDue(join(dir, 'judicial.db'), TODAY);
   console.log(JSON.stringify({ ...results, first_answer_ms: round(first), correction_due_ms: round(correctionDue) }));
 } finally {
   rmSync(dir, { recursive: true, force: true });

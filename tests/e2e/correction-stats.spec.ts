@@ -1,13 +1,14 @@
 /**
- * 社区矫正统计 under the fixed clock (2024-06-15): files arranged through the API; a report gone missing is
- * overdue on the dashboard and 乙 is listed as 脱管 on the statistics page with the indicators and their
- * definitions; a report recorded in the UI clears it.
+ * 社区矫正统计 under the fixed clock (2024-06-15): files arranged through the API, the rest in the UI — 乙's
+ * reporting-in recorded late and flagged, 甲's two monthly reports; a report gone missing is overdue on the
+ * dashboard and 乙 is listed as 脱管 on the statistics page with the indicators and their definitions; a
+ * report recorded in the UI clears it.
  *
- * 甲 缓刑 from 05-01, reported 05-05 and declared, reported again 05-20.
+ * 甲 缓刑 from 05-01, reported 05-05 and declared; monthly reports on 05-20 and 06-14.
  * 乙 缓刑 from 05-10, reported late on 05-25; the monthly report due 06-10 never came.
  * 丙 缓刑 from 06-01, never reported (漏管).
  */
-import { choose, E2E_TODAY, expect, shot, test } from './fixtures';
+import { choose, E2E_TODAY, expect, fillDate, shot, test } from './fixtures';
 import type { Input } from '../../shared/contract';
 
 test('a missing report on the dashboard and as 脱管 in the indicators, cleared by recording it', async ({ page, app }) => {
@@ -33,12 +34,33 @@ test('a missing report on the dashboard and as 脱管 in the indicators, cleared
   };
   const jia = file('甲矫正', '2024-05-01', '2025-04-30');
   app.call('correction.saveReception', { id: jia.id, reportDate: '2024-05-05', declarationDate: '2024-05-06', declarationHost: '王调解' });
-  app.call('correction.saveEvent', { fileId: jia.id, kind: 'report', date: '2024-05-20', method: '当面报告', content: '汇报思想' });
   const yi = file('乙矫正', '2024-05-10', '2025-05-09');
-  app.call('correction.saveReception', { id: yi.id, reportDate: '2024-05-25' });
   file('丙矫正', '2024-06-01', '2025-05-31');
 
   await page.clock.setFixedTime(new Date(`${E2E_TODAY}T10:00:00+08:00`));
+  await page.goto(`${app.url}#/correction/${yi.id}`);
+  // 乙 reported five days after the window closed: flagged on the file
+  await page.getByRole('button', { name: '登记报到/入矫宣告' }).click();
+  const reception = page.getByRole('dialog', { name: '报到与入矫宣告' });
+  await fillDate(reception.getByLabel('报到日期'), '2024-05-25', reception.getByRole('heading').first());
+  await reception.getByRole('button', { name: '保存' }).click();
+  await expect(reception).toBeHidden();
+  await expect(page.getByTestId('report-state')).toHaveText('逾期5日');
+
+  // 甲's two monthly reports
+  await page.goto(`${app.url}#/correction/${jia.id}`);
+  for (const date of ['2024-05-20', '2024-06-14']) {
+    await page.getByRole('button', { name: '记录报告' }).click();
+    const monthly = page.getByRole('dialog', { name: '记录定期报告' });
+    await fillDate(monthly.getByLabel('日期'), date, monthly.getByRole('heading').first());
+    await choose(monthly, page, '报告方式', '当面报告');
+    await monthly.getByLabel('内容').fill('汇报本月思想和活动情况');
+    await monthly.getByRole('button', { name: '保存' }).click();
+    await expect(monthly).toBeHidden();
+  }
+  await expect(page.getByTestId('events').getByRole('row').filter({ hasText: '定期报告' })).toHaveCount(2);
+  await expect(page.getByTestId('due-items').getByRole('row').filter({ hasText: '定期报告（普管）' })).toContainText('2024-07-14');
+
   await page.goto(app.url);
   // The dashboard: 乙's monthly report overdue since 06-10
   await expect(page.getByText('定期报告（普管）').first()).toBeVisible();

@@ -21,6 +21,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Facts } from '../../components/Facts';
 import { RecordLoader } from '../../components/RecordLoader';
 import { RowActions } from '../../components/RowActions';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { AssistanceDocuments } from './AssistanceDocuments';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
@@ -325,6 +326,7 @@ function AssistanceFilePage({ f }: { f: AssistanceFileView }) {
         onAdd={(recordKind) => setDialog({ kind: 'record', recordKind })}
         onEdit={(record) => setDialog({ kind: 'record', record })}
       />
+      <AttachmentsCard ownerType="assistance_file" ownerId={f.id} readOnly={!!f.deletedAt} defaultKind="document" />
       <AuditHistory entity="assistance" id={f.id} />
       {dialog?.kind === 'handover' && <HandoverModal f={f} onClose={close} />}
       {dialog?.kind === 'team' && <TeamModal f={f} onClose={close} />}

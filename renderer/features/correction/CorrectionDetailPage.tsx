@@ -22,6 +22,7 @@ import { todayLocal } from '../../components/today';
 import { DueItemsCard } from '../obligations/DueItemsCard';
 import type { ItemActionWords } from '../obligations/ItemActionModal';
 import { Facts } from '../../components/Facts';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 import { CorrectionDocumentsButton } from './CorrectionDocuments';
 import { EventModal, LevelModal, ReceptionModal } from './CorrectionModals';
 import { CorrectionEndCards } from './EndCards';
@@ -348,6 +349,7 @@ function CorrectionFilePage({ f }: { f: CorrectionFileView }) {
       />
       <SupervisionCards f={f} />
       <CorrectionEndCards f={f} />
+      <AttachmentsCard ownerType="correction_file" ownerId={f.id} readOnly={!!f.deletedAt} defaultKind="document" />
       <AuditHistory entity="correction" id={f.id} />
       {dialog?.kind === 'reception' && <ReceptionModal f={f} onClose={close} />}
       {dialog?.kind === 'level' && <LevelModal f={f} onClose={close} />}

@@ -6,14 +6,16 @@ import type { CorrectionFileView } from '../../../shared/schemas/correction';
 import { RecordDocuments } from '../../components/DocumentsModal';
 import { useCorrectionDocumentFile } from './mutations';
 import { useCorrectionEnd } from './queries';
+import { useSupervision } from './supervision/queries';
 
 function CorrectionDocuments({ f, onClose }: { f: CorrectionFileView; onClose: () => void }) {
   const download = useCorrectionDocumentFile();
   const end = useCorrectionEnd(f.id).data ?? null;
-  const docs = useMemo(() => correctionDocs(f, end), [f, end]);
+  const supervision = useSupervision(f.id).data ?? null;
+  const docs = useMemo(() => correctionDocs(f, end, supervision), [f, end, supervision]);
   const build = useCallback(
-    (doc: CorrectionDocRequest, townshipName: string) => buildCorrectionDocument(f, { townshipName, end }, doc),
-    [f, end],
+    (doc: CorrectionDocRequest, townshipName: string) => buildCorrectionDocument(f, { townshipName, end, supervision }, doc),
+    [f, end, supervision],
   );
   return (
     <RecordDocuments

@@ -13,6 +13,7 @@ import {
   TERMINATION_REASONS,
 } from '../../../shared/domain/correction-end';
 import { SANCTION_KIND_LABELS, SANCTION_KINDS } from '../../../shared/domain/correction-sanctions';
+import { APPROVAL_KIND_LABELS, APPROVAL_KINDS } from '../../../shared/domain/correction-supervision';
 import { CORRECTION_STAT_DEFINITIONS, type ListedPerson } from '../../../shared/domain/correction-stats';
 import { formatRate } from '../../../shared/domain/rates';
 import { Figure } from '../../components/Figure';
@@ -95,12 +96,20 @@ export function CorrectionStatsPage() {
               value={formatRate(s.declaration.rate)}
               hint={`已宣告 ${s.declaration.done} / 新接收 ${s.declaration.due}`}
             />
+            <Figure
+              label="重新犯罪率"
+              value={formatRate(s.reoffence.rate)}
+              hint={`因犯新罪撤销、收监 ${s.reoffence.done} 人 / 期间在矫 ${s.reoffence.due} 人`}
+            />
+            <Figure label="矫正小组落实率" value={formatRate(s.team.rate)} hint={`已落实 ${s.team.done} / 在矫 ${s.team.due}`} />
+            <Figure label="外出审批" value={s.approvals.leave} hint={`到期已销假 ${s.leaves.returned} · 逾期未销假 ${s.leaves.overdue}`} />
+            <Figure label="电子定位使用中" value={s.monitors.inUse} hint={`期间新增 ${s.monitors.started} 次`} />
             <Figure label="脱管" value={s.absent.length} hint="目标为0，名单见下" />
             <Figure label="漏管" value={s.unreported.length} hint="目标为0，名单见下" />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, lg: 2 }} style={{ alignItems: 'start' }}>
-            <SectionCard title="脱管人员（定期报告逾期）">
+            <SectionCard title="脱管人员（定期报告逾期或失联）">
               <Listed list={s.absent} none={`截至 ${s.asOf}，无脱管人员。`} testId="absent" sinceLabel="逾期自" />
               <Text size="xs" c="dimmed" mt={4}>
                 {CORRECTION_STAT_DEFINITIONS.absent}
@@ -146,13 +155,19 @@ export function CorrectionStatsPage() {
                 </Table.Tbody>
               </Table>
             </SectionCard>
-            <SectionCard title="考核奖惩（次）">
+            <SectionCard title="考核奖惩与审批事项（次）">
               <Table withTableBorder data-testid="table-sanctions">
                 <Table.Tbody>
                   {SANCTION_KINDS.map((k) => (
                     <Table.Tr key={k}>
                       <Table.Td>{SANCTION_KIND_LABELS[k]}</Table.Td>
                       <Table.Td>{s.sanctions[k]}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {APPROVAL_KINDS.map((k) => (
+                    <Table.Tr key={k}>
+                      <Table.Td>{APPROVAL_KIND_LABELS[k]}审批</Table.Td>
+                      <Table.Td>{s.approvals[k]}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -2,7 +2,7 @@
  * The forms of 考核奖惩, 期满鉴定, 解除, 终止 and their undoing (REVIEW §5.4, REVIEW §5.5). The release's fields are
  * exported for the hand-over to 安置帮教, which adds its own part to the same form.
  */
-import { Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import {
   RELEASE_REASON_LABELS,
@@ -214,12 +214,13 @@ export function ReleaseModal({ v, onClose }: { v: CorrectionEndView; onClose: ()
 export function TerminationModal({ v, onClose }: { v: CorrectionEndView; onClose: () => void }) {
   const form = useZodForm({
     schema: TerminationInputAsOf,
-    initialValues: { reason: v.terminationReasons[0]!, date: todayLocal(), documentNumber: '', notes: '' },
-    toInput: (x) => ({ ...x, fileId: v.fileId }),
+    initialValues: { reason: v.terminationReasons[0]!, date: todayLocal(), documentNumber: '', notes: '', newCrime: false },
+    // A 死亡 hides the new-crime box: what it held is not sent.
+    toInput: (x) => ({ ...x, fileId: v.fileId, newCrime: x.reason !== 'death' && x.newCrime }),
   });
   const { run, saving } = useTerminate(form);
   const submit = form.onSubmit(async (x) => {
-    if (await run({ ...x, fileId: v.fileId }, '社区矫正已终止')) onClose();
+    if (await run({ ...x, fileId: v.fileId, newCrime: x.reason !== 'death' && x.newCrime }, '社区矫正已终止')) onClose();
   });
   return (
     <FormModal form={form} onSubmit={submit} onClose={onClose} title="终止社区矫正" size="lg">
@@ -234,6 +235,13 @@ export function TerminationModal({ v, onClose }: { v: CorrectionEndView; onClose
           <DateField label="终止日期" {...form.getInputProps('date')} />
         </Group>
         <TextInput label="裁定书、决定书文号或死亡证明" maxLength={60} {...form.getInputProps('documentNumber')} />
+        {form.values.reason !== 'death' && (
+          <Checkbox
+            label="因犯新罪（或发现判决宣告前还有其他罪没有判决）被撤销、收监"
+            description="勾选的计入统计中的“重新犯罪”"
+            {...form.getInputProps('newCrime', { type: 'checkbox' })}
+          />
+        )}
         <TextInput label="备注" maxLength={500} {...form.getInputProps('notes')} />
         <ModalActions onCancel={onClose} submit="终止" color="red" loading={saving} />
       </Stack>

@@ -3,6 +3,7 @@ import { SEX_LABELS } from '../../../shared/dictionaries';
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import { PERSON_COLUMN_KEYS, type PersonColumn, type PersonHit } from '../../../shared/schemas/persons';
 import { LedgerList, useLedger, type LedgerColumn } from '../../components/LedgerList';
+import { usePersonsLedgerFile } from './mutations';
 import { usePersonList } from './queries';
 
 /** The name and the ID number stay in view on a narrow window. */
@@ -24,11 +25,14 @@ const COLUMNS: { [K in PersonColumn]: LedgerColumn<PersonHit> } = {
 export function PersonListPage() {
   const ledger = useLedger({ q: '' }, 250);
   const list = usePersonList({ q: ledger.q || undefined, page: ledger.page, pageSize: 50 });
+  const download = usePersonsLedgerFile();
 
   return (
     <LedgerList
       module="persons"
       title="人员库"
+      // The registry with the search and columns on screen, every page of it.
+      exportFile={{ busy: download.busy, run: (chosen) => void download.run({ q: ledger.q || undefined, columns: chosen }) }}
       create="新建人员"
       filters={{
         main: (

@@ -7,6 +7,7 @@ import type { Input } from '../../../shared/contract';
 import { MODULES } from '../../../shared/modules';
 import { api } from '../../api/client';
 import { moduleKey } from '../../components/modules';
+import { useDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { auditKeys } from '../reference/queries';
@@ -25,3 +26,5 @@ export function useSavePerson<F>(form?: UseFormReturnType<F>, onError?: (e: unkn
 export function useDeletePerson() {
   return useWrite((id: string) => api.persons.delete({ id }), { touches: TOUCHES });
 }
+
+export const usePersonsLedgerFile = () => useDownload((f: Input<'persons.exportLedger'>) => api.persons.exportLedger(f));

@@ -74,7 +74,16 @@ describe('the demo ledger as a new office would see it', () => {
       expect(categories.sort()).toEqual(['control', 'outside', 'parole', 'probation']);
       expect((db.prepare('SELECT count(*) AS n FROM correction_file WHERE report_date IS NOT NULL').get() as { n: number }).n).toBe(12);
       expect((db.prepare("SELECT count(*) AS n FROM correction_event WHERE kind = 'public'").get() as { n: number }).n).toBeGreaterThan(12);
-      expect((db.prepare('SELECT count(*) AS n FROM assistance_file').get() as { n: number }).n).toBe(12);
+      // Twelve released persons, and one correction file ended at its term and handed over to 安置帮教
+      expect((db.prepare('SELECT count(*) AS n FROM assistance_file').get() as { n: number }).n).toBe(13);
+      expect(db.prepare('SELECT kind, reason FROM correction_end WHERE deleted_at IS NULL').all()).toEqual([
+        { kind: 'release', reason: 'expiry' },
+      ]);
+      expect((db.prepare('SELECT count(*) AS n FROM assistance_file WHERE correction_file_id IS NOT NULL').get() as { n: number }).n).toBe(
+        1,
+      );
+      const steps = (db.prepare('SELECT DISTINCT kind FROM correction_sanction').all() as { kind: string }[]).map((r) => r.kind);
+      expect(steps).toContain('reprimand');
       expect((db.prepare("SELECT count(*) AS n FROM assistance_record WHERE kind = 'visit'").get() as { n: number }).n).toBeGreaterThan(12);
       expect((db.prepare('SELECT count(*) AS n FROM mediation_record').get() as { n: number }).n).toBeGreaterThan(30);
       expect((db.prepare('SELECT count(*) AS n FROM return_visit WHERE visit_date IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(

@@ -6,6 +6,11 @@ import { dashboardSql } from '../../../db/services/obligations-dashboard';
 import { disputeListSql } from '../../../db/services/disputes';
 import { searchSql } from '../../../db/services/persons-search';
 import { openTestLedger, type TestLedger } from '../../helpers/test-db';
+import { AssistanceListInput } from '../../../shared/schemas/assistance';
+import { CorrectionListInput } from '../../../shared/schemas/correction';
+import { assistanceListSql } from '../../../db/services/assistance';
+import { correctionListSql } from '../../../db/services/correction';
+import { contextFor } from '../../../db/router';
 
 let t: TestLedger;
 beforeAll(() => {
@@ -165,5 +170,39 @@ describe('plans under the statistics of a large ledger', () => {
 
   it.each(LIST_CASES)('dispute list %j still uses %s, with no sort step, and counts from an index alone', (filter, index) => {
     expectListUses(index, listPlan(filter, d.ledger.db));
+  });
+});
+
+describe('plans of the judicial office’s ledgers', () => {
+  /**
+   * A township keeps tens to a few thousand of these files: a list reads the live rows through a partial
+   * index on them (never the deleted ones), finds each person and village by key, and a 责任人's filter
+   * goes straight to that colleague's files.
+   */
+  const plans = (q: { count: string; page: string; params: Record<string, unknown> }) => ({
+    count: plan(q.count, q.params),
+    page: plan(q.page, { ...q.params, limit: 50, offset: 0 }),
+  });
+  const staff = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+  it('社区矫正台账', () => {
+    const ctx = contextFor(t.host);
+    const all = plans(correctionListSql(ctx, CorrectionListInput.parse({ status: 'active' }), '2024-06-15'));
+    expect(all.page).toMatch(/SCAN c USING INDEX correction_live_\w+/);
+    expect(all.page).toContain('SEARCH p USING INDEX sqlite_autoindex_person_1 (id=?)');
+    expect(all.page).toContain('SEARCH village USING INDEX sqlite_autoindex_village_1 (id=?)');
+    expect(all.page).not.toMatch(/SCAN (p|village)\b/);
+    const mine = plans(correctionListSql(ctx, CorrectionListInput.parse({ responsibleStaffId: staff }), '2024-06-15'));
+    expect(mine.page).toContain('SEARCH c USING INDEX correction_live_staff (responsible_staff_id=?)');
+    expect(mine.count).toContain('SEARCH c USING INDEX correction_live_staff (responsible_staff_id=?)');
+  });
+
+  it('安置帮教台账', () => {
+    const all = plans(assistanceListSql(AssistanceListInput.parse({ status: 'active' }), '2024-06-15'));
+    expect(all.page).toMatch(/SCAN a USING INDEX assistance_live_\w+/);
+    expect(all.page).toContain('SEARCH p USING INDEX sqlite_autoindex_person_1 (id=?)');
+    expect(all.page).not.toMatch(/SCAN (p|village)\b/);
+    const mine = plans(assistanceListSql(AssistanceListInput.parse({ responsibleStaffId: staff }), '2024-06-15'));
+    expect(mine.page).toContain('SEARCH a USING INDEX assistance_live_staff (responsible_staff_id=?)');
   });
 });

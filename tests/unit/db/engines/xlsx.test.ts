@@ -12,7 +12,20 @@ const columns: LedgerColumn[] = [
   { header: '差额', key: 'delta', width: 8, type: 'number' },
 ];
 
-const HOSTILE = ['=HYPERLINK("http://x","点击")', "=cmd|' /c calc'!A1", '+1', '-1+2', '@SUM(A1)', '\t=1', '＝1', '\r=1', '\0=1'];
+const HOSTILE = [
+  '=HYPERLINK("http://x","点击")',
+  "=cmd|' /c calc'!A1",
+  '+1',
+  '-1+2',
+  '@SUM(A1)',
+  '\t=1',
+  '＝1',
+  '\r=1',
+  '\0=1',
+  // A bidi override or a zero-width space in front hides the formula from the eye, not from the check
+  '\u202E=1+1',
+  '\u200B=1',
+];
 
 let ws: ExcelJS.Worksheet;
 
@@ -23,7 +36,14 @@ beforeAll(async () => {
     subtitle: '统计期间：2024年1月1日至2024年6月30日　导出日期：2024年6月15日',
     columns,
     rows: [
-      { no: 1, name: '张三', idNumber: '11010519491231002X', date: '2024-05-06', amount: 3000, delta: -5 },
+      {
+        no: 1,
+        name: '张\u200B三\u202E',
+        idNumber: '\u2066110105\u2069\u200D19491231002X\uFEFF',
+        date: '2024-05-06',
+        amount: 3000,
+        delta: -5,
+      },
       { no: 2, name: '李四\u0007\n（第三人）', idNumber: '110105194912310021', date: '2024-06-30', amount: 1234.5, delta: null },
       ...HOSTILE.map((name, i) => ({ no: 3 + i, name, idNumber: name, date: name, amount: name, delta: '-5' })),
     ],
@@ -90,6 +110,11 @@ describe('ledger workbook', () => {
     expect(ws.getCell('B5').value).toBe('李四\n（第三人）');
   });
 
+  it('drops bidi overrides, isolates and zero-width characters, which reorder or hide what a reader sees', () => {
+    expect(ws.getCell('B4').value).toBe('张三');
+    expect(ws.getCell('C4').value).toBe('11010519491231002X');
+  });
+
   it('never writes a formula or a link, and shows formula-like text literally behind a leading quote', () => {
     const hostileRows = HOSTILE.map((_, i) => 6 + i);
     ws.eachRow((row) => {
@@ -110,6 +135,8 @@ describe('ledger workbook', () => {
       "'\t=1",
       "'＝1",
       "'=1",
+      "'=1",
+      "'=1+1",
       "'=1",
     ]);
     for (const r of hostileRows) {

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorrectionFileView } from '../../../../shared/schemas/correction';
 import type { Input } from '../../../../shared/contract';
-import { correctionFile, firstStaffId, person } from '../../../helpers/builders';
+import { assistanceFile, correctionFile, firstStaffId, person } from '../../../helpers/builders';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
 let t: TestLedger;
@@ -130,5 +130,101 @@ describe('the forms of the end', () => {
     const w = text(await zip.file('word/document.xml')!.async('string'));
     expect(w).toContain('你的社区矫正期限至2025年6月9日届满，依法解除社区矫正，原判刑罚不再执行。');
     expect(w).toContain('解除社区矫正证明书编号：解矫字〔2025〕7号');
+  });
+});
+
+describe('the forms of supervision', () => {
+  it('writes the 矫正小组名单, the 矫正方案, the 外出审批表, the 审批告知书 and the 电子定位审批表 from the records', async () => {
+    t.call('correction.saveTeam', {
+      fileId: f.id,
+      pledgeDate: '2024-06-12',
+      members: [
+        { name: '王所员', role: '司法所工作人员', sex: 'M', phone: '' },
+        { name: '李主任', role: '村/居委会', sex: 'F', phone: '13800138000' },
+      ],
+    });
+    t.call('correction.savePlan', { fileId: f.id, date: '2024-06-12', content: '每周电话核查一次，每月走访一次' });
+    t.call('correction.saveApproval', {
+      fileId: f.id,
+      kind: 'leave',
+      applyDate: '2024-06-08',
+      startDate: '2024-06-11',
+      endDate: '2024-06-14',
+      destination: '杭州市',
+      reason: '探望父亲',
+      approver: '王所长',
+      approvalDate: '2024-06-10',
+      returnDate: '2024-06-14',
+    });
+    t.call('correction.saveApproval', {
+      fileId: f.id,
+      kind: 'visitor',
+      applyDate: '2024-06-12',
+      startDate: '2024-06-13',
+      reason: '会见律师',
+      approver: '王所长',
+      approvalDate: '2024-06-12',
+    });
+    t.call('correction.saveMonitor', {
+      fileId: f.id,
+      ground: 'left',
+      approver: '县司法局赵局长',
+      approvalDate: '2024-06-11',
+      documentNumber: '某司矫〔2024〕3号',
+      startDate: '2024-06-12',
+      endDate: '2024-09-12',
+    });
+    expect((await words('team')).text).toContain('2李主任村/居委会女13800138000');
+    expect((await words('plan')).text).toContain('每周电话核查一次，每月走访一次');
+    const leave = (await words('leave')).text;
+    for (const part of ['目的地杭州市', '2024年6月11日至2024年6月14日天数3日', '审批机关司法所', '销假日期2024年6月14日'])
+      expect(leave).toContain(part);
+    expect((await words('permits')).text).toContain('你于2024年6月12日申请会客，事由：会见律师。经审核，予以批准，日期为2024年6月13日。');
+    const monitor = (await words('monitor')).text;
+    expect(monitor).toContain('无正当理由，未经批准离开所居住的市、县的（社区矫正法第二十九条）');
+    expect(monitor).toContain('现期限至2024年9月12日');
+  });
+});
+
+describe('papers kept on the files', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it('keeps the scanned 法律文书 on a correction file and the 通知书 on an assistance file; a minor’s papers only for its holder', () => {
+    const added = t.call('attachments.add', {
+      ownerType: 'correction_file',
+      ownerId: f.id,
+      fileName: '执行通知书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    expect(t.call('attachments.list', { ownerType: 'correction_file', ownerId: f.id }).map((a) => [a.fileName, a.kind])).toEqual([
+      ['执行通知书.png', 'document'],
+    ]);
+    const released = assistanceFile(t, person(t, { name: '孙释' }));
+    t.call('attachments.add', {
+      ownerType: 'assistance_file',
+      ownerId: released.id,
+      fileName: '刑满释放人员通知书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    expect(t.call('attachments.list', { ownerType: 'assistance_file', ownerId: released.id })).toHaveLength(1);
+    // A minor's closed file: its papers are as closed as the file
+    const minor = correctionFile(t, person(t, { name: '孙少' }), { minor: true });
+    const paper = t.call('attachments.add', {
+      ownerType: 'correction_file',
+      ownerId: minor.id,
+      fileName: '判决书.png',
+      kind: 'document',
+      base64: PNG.toString('base64'),
+    });
+    const other = t.call('staff.save', { name: '李同事' });
+    t.call('session.setOperator', { staffId: other.id });
+    expect(t.raw('attachments.list', { ownerType: 'correction_file', ownerId: minor.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect(t.raw('attachments.get', { id: paper.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(t.raw('attachments.get', { id: added.id })).toMatchObject({ ok: true });
   });
 });

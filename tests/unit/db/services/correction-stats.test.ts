@@ -99,6 +99,86 @@ describe('社区矫正统计', () => {
   });
 });
 
+describe('重新犯罪', () => {
+  it('counts a 终止 for a new crime among those 在矫 in the period; a death cannot be one', () => {
+    const { b, c } = ledger();
+    expect(t.raw('correction.terminate', { fileId: c.id, reason: 'death', date: '2024-06-14', newCrime: true })).toMatchObject({
+      ok: false,
+      error: { fields: { newCrime: '因死亡终止的，不能标记为犯新罪' } },
+    });
+    const v = t.call('correction.terminate', {
+      fileId: b.id,
+      reason: 'revoke_probation',
+      date: '2024-06-14',
+      documentNumber: '（2024）某0101刑更3号',
+      newCrime: true,
+    });
+    expect(v.end).toMatchObject({ reasonLabel: '撤销缓刑（犯新罪）' });
+    const s = t.call('correction.stats', { dateFrom: '2024-01-01', dateTo: '2024-06-15' });
+    // 甲, 乙, 丙 and 丁 (released in March) were 在矫 in the period; 乙 re-offended
+    expect(s.reoffence).toEqual({ done: 1, due: 4, rate: 0.25 });
+    expect(s).toMatchObject({ registered: 2, terminated: 1, terminatedBy: { revoke_probation: 1 } });
+    // Ended before this month: 丁 is not among those 在矫 in June
+    expect(t.call('correction.stats', { dateFrom: '2024-06-01', dateTo: '2024-06-15' }).reoffence).toEqual({
+      done: 1,
+      due: 3,
+      rate: 1 / 3,
+    });
+  });
+});
+
+describe('the supervision figures', () => {
+  it('counts the teams in place, 外出 approvals with their 销假, 电子定位 in use, and a 失联 as 脱管', () => {
+    const { a, c } = ledger();
+    t.call('correction.saveTeam', {
+      fileId: a.id,
+      pledgeDate: '2024-05-06',
+      members: [
+        { name: '王所员', role: '司法所工作人员', sex: 'M', phone: '' },
+        { name: '李主任', role: '村/居委会', sex: 'F', phone: '' },
+      ],
+    });
+    const leave = { kind: 'leave' as const, destination: '杭州市', reason: '探亲', approver: '王所长' };
+    t.call('correction.saveApproval', {
+      fileId: a.id,
+      ...leave,
+      startDate: '2024-06-03',
+      endDate: '2024-06-05',
+      approvalDate: '2024-06-02',
+      returnDate: '2024-06-05',
+    });
+    t.call('correction.saveApproval', {
+      fileId: a.id,
+      ...leave,
+      startDate: '2024-06-11',
+      endDate: '2024-06-13',
+      approvalDate: '2024-06-10',
+    });
+    t.call('correction.saveMonitor', {
+      fileId: a.id,
+      ground: 'left',
+      approver: '县司法局赵局长',
+      approvalDate: '2024-06-11',
+      startDate: '2024-06-12',
+      endDate: '2024-09-12',
+    });
+    t.call('correction.saveIncident', { fileId: c.id, kind: 'missing', at: '2024-06-14 09:00', content: '电话关机' });
+    const s = t.call('correction.stats', { dateFrom: '2024-01-01', dateTo: '2024-06-15' });
+    expect(s.team).toEqual({ done: 1, due: 3, rate: 1 / 3 });
+    expect(s.approvals).toMatchObject({ leave: 2, visitor: 0 });
+    expect(s.leaves).toEqual({ returned: 1, overdue: 1 });
+    expect(s.monitors).toEqual({ inUse: 1, started: 1 });
+    // 丙 has not reported (漏管) and is missing since the 14th (脱管)
+    expect(s.absent.map((p) => [p.personName, p.since])).toEqual([
+      ['乙矫', '2024-06-10'],
+      ['丙矫', '2024-06-14'],
+    ]);
+    // Before the team was recorded and the 电子定位 began, as at the end of May
+    const may = t.call('correction.stats', { dateFrom: '2024-05-01', dateTo: '2024-05-31' });
+    expect([may.monitors.inUse, may.approvals.leave]).toEqual([0, 0]);
+  });
+});
+
 describe('the ledger as .xlsx', () => {
   it('exports the filter and columns on screen, a minor’s closed file only to its holder', async () => {
     const ExcelJS = (await import('exceljs')).default;

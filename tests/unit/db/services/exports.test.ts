@@ -420,3 +420,19 @@ describe('special-group ledger export', () => {
     });
   });
 });
+
+describe('人员库', () => {
+  it('exports the registry in name order with the ID masked and the phone as text, or just what a search found', async () => {
+    t.call('persons.create', { name: '王五', phone: '13800138000', villageId });
+    const all = await open(await t.callAsync('persons.exportLedger', {}));
+    expect(all.title).toBe('高寨乡人员库');
+    expect(all.header).toEqual(['序号', '姓名', '性别', '公民身份号码', '出生日期', '联系电话', '村（社区）']);
+    expect(all.rows.map((r) => r[1])).toEqual(['李四', '王五', '张三']);
+    expect(all.rows[2]![3]).toBe(maskIdNumber(a.idNumber!));
+    expect(all.rows[1]!.slice(5)).toEqual(['13800138000', '东村']);
+    const found = await open(await t.callAsync('persons.exportLedger', { q: '张', columns: ['name', 'idNumber'] }));
+    expect(found.header).toEqual(['序号', '姓名', '公民身份号码']);
+    expect(found.rows.map((r) => r[1])).toEqual(['张三']);
+    expect(found.subtitle).toContain('查找“张”');
+  });
+});

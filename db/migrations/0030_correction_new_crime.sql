@@ -1,0 +1,1 @@
+ALTER TABLE `correction_end` ADD `new_crime` integer DEFAULT 0 NOT NULL;
