@@ -101,7 +101,7 @@ export function auditForEntity(ctx: ServiceContext, entity: string, entityId: st
     ctx,
     `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? AND action <> 'view'
      UNION ALL
-     SELECT * FROM audit_log WHERE entity = 'attachment' AND entity_id IN (SELECT id FROM attachment WHERE owner_type = ? AND owner_id = ?)
+     SELECT * FROM audit_log WHERE entity = 'attachment' AND action <> 'view' AND entity_id IN (SELECT id FROM attachment WHERE owner_type = ? AND owner_id = ?)
      ORDER BY id DESC`,
     entity,
     entityId,

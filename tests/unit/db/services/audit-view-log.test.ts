@@ -62,6 +62,25 @@ describe('the view log', () => {
     expect(verifyAudit(t.ctx(), { anchor: null }).ok).toBe(true);
   });
 
+  it('records an attachment downloaded, in the log and not in the history of the record it belongs to', () => {
+    const t = openTestLedger();
+    const f = followupFile(t, person(t, { name: '李四' }));
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const a = t.call('attachments.add', {
+      ownerType: 'followup_subject',
+      ownerId: f.id,
+      fileName: '诊断证明.png',
+      kind: 'identity',
+      base64: png,
+    });
+    t.call('attachments.get', { id: a.id });
+    expect(t.call('audit.viewLog', {}).rows[0]).toMatchObject({ action: 'view', entity: 'attachment', what: '诊断证明.png' });
+    expect(t.call('audit.forEntity', { entity: 'followup', id: f.id }).map((e) => [e.action, e.entity])).not.toContainEqual([
+      'view',
+      'attachment',
+    ]);
+  });
+
   it('lists exports beside the views', async () => {
     const t = openTestLedger();
     person(t, { name: '李四' });
