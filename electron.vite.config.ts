@@ -18,6 +18,7 @@ export default defineConfig({
           main: resolve('electron/main.ts'),
           'obligations-worker': resolve('db/jobs/obligations-worker.ts'),
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
+          'audit-worker': resolve('db/jobs/audit-worker.ts'),
         },
       },
     },

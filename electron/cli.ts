@@ -16,7 +16,8 @@ import { buildUiIfStale } from './ui-build';
 import { resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
-import { recordCheck, verifyAudit } from '../db/services/audit-verify';
+import { verifyAuditParallel } from '../db/jobs/audit-walk';
+import { recordCheck } from '../db/services/audit-verify';
 import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
 import { MODULE_INFO } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
@@ -96,12 +97,13 @@ export async function runExport(argv: string[]): Promise<string[]> {
  * is whole, or where it first breaks (RELIABILITY T16); checked against the last verified head kept in
  * the ledger, so rows removed from the end are noticed too. Returns the exit code: 0 whole, 1 not.
  */
-export function runVerifyAudit(argv: string[]): number {
+export async function runVerifyAudit(argv: string[]): Promise<number> {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
-  const host = createHost(openLedger(file ? resolve(file) : resolveDbPath(argv)));
+  const path = file ? resolve(file) : resolveDbPath(argv);
+  const host = createHost(openLedger(path));
   try {
     const ctx = contextFor(host);
-    const verdict = verifyAudit(ctx);
+    const verdict = await verifyAuditParallel(ctx, path);
     recordCheck(ctx, verdict);
     const say = verdict.ok ? console.log : console.error;
     say(verifyAuditText(verdict));
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
       await runExport(rest);
       return;
     }
-    if (command === 'verify-audit') process.exit(runVerifyAudit(rest));
+    if (command === 'verify-audit') process.exit(await runVerifyAudit(rest));
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);

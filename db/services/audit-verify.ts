@@ -23,19 +23,39 @@ const LAST_CHECK_KEY = 'audit.lastCheck';
 export const CHAIN_COLUMNS = 'prev_hash, id, at, actor_id, actor_name, action, entity, entity_id, before, after, hash';
 type RawRow = [string, string, string, string | null, string, string, string, string, string | null, string | null, string];
 
+/** What one walk over a stretch of the chain found (a stretch walked by a worker thread, or the whole chain). */
+export interface ChainSegment {
+  /** The position of its last row (rows before it plus its own). */
+  end: number;
+  /** The stored hash of its last row ('' when it had none and started the chain). */
+  lastHash: string;
+  broken: number;
+  first: AuditBreak | null;
+  /** The hash it found at the anchor's position, when that position fell within it. */
+  anchorHash: string | null;
+}
+
 /**
- * One pass over the chain, fed rows in id order (all at once, or a chunk at a time by the background
- * job). Rows are read as arrays and hashed as they come: nothing is parsed.
+ * One pass over the chain, or over a stretch of it, fed rows in id order (all at once, a chunk at a time
+ * by the background job, or a stretch per worker thread). Rows are read as arrays and hashed as they
+ * come: nothing is parsed. A stretch starts after `start.position` rows, whose last stored hash is
+ * `start.prev`.
  */
 export class ChainWalk {
-  private rows = 0;
-  private prev = '';
+  private rows: number;
+  private prev: string;
   private broken = 0;
   private first: AuditBreak | null = null;
   private anchorHash: string | null = null;
   private readonly started = Date.now();
 
-  constructor(private readonly anchor: AuditAnchor | null) {}
+  constructor(
+    private readonly anchor: AuditAnchor | null,
+    start: { position: number; prev: string } = { position: 0, prev: '' },
+  ) {
+    this.rows = start.position;
+    this.prev = start.prev;
+  }
 
   get done(): number {
     return this.rows;
@@ -59,28 +79,39 @@ export class ChainWalk {
     this.prev = hash;
   }
 
-  verdict(checkedAt: string): AuditVerdict {
-    const anchor = this.anchor;
-    let extendsAnchor: boolean | null = null;
-    if (anchor) {
-      if (anchor.rows === 0) extendsAnchor = true;
-      else if (this.rows < anchor.rows) {
-        extendsAnchor = false;
-        this.first ??= { kind: 'truncated', position: anchor.rows, row: null };
-      } else extendsAnchor = this.anchorHash === anchor.hash;
-    }
-    return {
-      ok: this.broken === 0 && extendsAnchor !== false,
-      rows: this.rows,
-      head: { rows: this.rows, hash: this.prev },
-      firstBreak: this.first,
-      brokenRows: this.broken,
-      anchor,
-      extendsAnchor,
-      checkedAt,
-      ms: Date.now() - this.started,
-    };
+  segment(): ChainSegment {
+    return { end: this.rows, lastHash: this.prev, broken: this.broken, first: this.first, anchorHash: this.anchorHash };
   }
+
+  verdict(checkedAt: string): AuditVerdict {
+    return combineSegments(this.anchor, [this.segment()], checkedAt, Date.now() - this.started);
+  }
+}
+
+/** The verdict of the stretches of one chain, walked in id order, together. */
+export function combineSegments(anchor: AuditAnchor | null, parts: ChainSegment[], checkedAt: string, ms: number): AuditVerdict {
+  const rows = parts.at(-1)?.end ?? 0;
+  let first = parts.find((p) => p.first)?.first ?? null;
+  const broken = parts.reduce((n, p) => n + p.broken, 0);
+  let extendsAnchor: boolean | null = null;
+  if (anchor) {
+    if (anchor.rows === 0) extendsAnchor = true;
+    else if (rows < anchor.rows) {
+      extendsAnchor = false;
+      first ??= { kind: 'truncated', position: anchor.rows, row: null };
+    } else extendsAnchor = parts.find((p) => p.anchorHash !== null)?.anchorHash === anchor.hash;
+  }
+  return {
+    ok: broken === 0 && extendsAnchor !== false,
+    rows,
+    head: { rows, hash: parts.at(-1)?.lastHash ?? '' },
+    firstBreak: first,
+    brokenRows: broken,
+    anchor,
+    extendsAnchor,
+    checkedAt,
+    ms,
+  };
 }
 
 /** The chain's head now: { rows, hash } (0 rows and '' for an empty chain). */
