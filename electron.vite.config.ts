@@ -19,6 +19,7 @@ export default defineConfig({
           'obligations-worker': resolve('db/jobs/obligations-worker.ts'),
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
           'backup-worker': resolve('db/jobs/backup-worker.ts'),
+          'audit-worker': resolve('db/jobs/audit-worker.ts'),
         },
       },
     },

@@ -17,7 +17,11 @@ import type { BackupJob, DailyBackup } from './jobs/daily-backup';
 import { backupFolder } from './backup/backup';
 import * as backups from './services/backups';
 import * as attachments from './services/attachments';
-import { auditForEntity } from './services/audit';
+import { auditForEntity, logView, viewLog, type Viewed } from './services/audit';
+import { lastCheck, auditHead, recordCheck, verifyAudit } from './services/audit-verify';
+import { AuditCheck } from './jobs/audit-check';
+import { MODULE_INFO } from '../shared/modules';
+import type { AuditStatus } from '../shared/schemas/audit';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
 import * as assistance from './services/assistance';
@@ -70,6 +74,8 @@ export interface Host {
   manualBackup?: BackupJob;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
+  /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
+  auditCheck?: AuditCheck;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -107,6 +113,13 @@ const handlers: Handlers = {
   'ui.listColumns': (ctx, i) => ref.listColumns(ctx, i.ledger, hostModules[i.ledger].ledgerColumns),
   'ui.saveListColumns': (ctx, i) => ref.saveListColumns(ctx, i, hostModules[i.ledger].ledgerColumns),
   'audit.forEntity': (ctx, i) => auditForEntity(ctx, i.entity, i.id),
+  'audit.status': (ctx, _i, host) => auditStatus(ctx, host),
+  'audit.verify': (ctx, _i, host) => {
+    if (host.auditCheck) void host.auditCheck.start();
+    else recordCheck(ctx, verifyAudit(ctx));
+    return auditStatus(ctx, host);
+  },
+  'audit.viewLog': (ctx, i) => viewLog(ctx, i),
   'persons.search': (ctx, i) => searchPersons(ctx, i.q, i.limit),
   'persons.list': (ctx, i) => persons.listPersons(ctx, i),
   'persons.exportLedger': (ctx, i) => exportPersonsLedger(ctx, i),
@@ -251,6 +264,38 @@ const handlers: Handlers = {
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
 };
 
+function auditStatus(ctx: ServiceContext, host: Host): AuditStatus {
+  return host.auditCheck?.status(ctx) ?? { running: null, last: lastCheck(ctx), head: auditHead(ctx) };
+}
+
+/**
+ * Reading one of these opens someone's file: the read is written to the view log (services/audit.ts,
+ * logView), here in one place rather than in each service. Each entry names the record and whose it is
+ * from the method's own input and answer, so logging costs one insert and no extra read.
+ */
+const VIEWED: { [M in Method]?: (input: ParsedInput<M>, output: Output<M>) => Viewed } = {
+  'persons.get': (i, o) => ({ entity: MODULE_INFO.persons.entity, entityId: i.id, person: { id: o.person.id, name: o.person.name } }),
+  'followup.get': (i, o) => ({ entity: MODULE_INFO.followup.entity, entityId: i.id, person: o.person }),
+  'correction.get': (i, o) => ({ entity: MODULE_INFO.correction.entity, entityId: i.id, person: o.person }),
+  'assistance.get': (i, o) => ({ entity: MODULE_INFO.assistance.entity, entityId: i.id, person: o.person }),
+  'attachments.get': (i, o) => ({ entity: 'attachment', entityId: i.id, person: null, file: o.fileName }),
+};
+
+/**
+ * Writes the view row of a read in VIEWED. A read never fails for its log: a file that cannot be
+ * written (a damaged ledger switched to read-only) is still read, and the failure is logged.
+ */
+function recordView(host: Host, ctx: ServiceContext, method: Method, input: unknown, output: unknown): void {
+  const of = VIEWED[method] as ((i: unknown, o: unknown) => Viewed) | undefined;
+  if (!of) return;
+  try {
+    const viewed = of(input, output);
+    logView(ctx, { ...viewed, person: viewed.person && { id: viewed.person.id, name: viewed.person.name } });
+  } catch (e) {
+    host.log(`[${new Date().toISOString()}] ${method} 的查阅记录未能写入：${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
 /**
  * Methods that work before first-run setup — the backups' too, so that a new PC's empty ledger can be replaced by a backup
  * brought on a USB stick (or a restored ledger that was never set up still lists its backups).
@@ -292,6 +337,11 @@ export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
   if (options.dailyBackup) backups.startDailyBackup(host);
+  if (options.background) {
+    // The audit chain is checked once the ledger is open, without holding up the first screen.
+    host.auditCheck = new AuditCheck(() => contextFor(host), log);
+    void host.auditCheck.start();
+  }
   return host;
 }
 
@@ -305,6 +355,7 @@ export async function closeHost(host: Host, options: { exitBackup?: boolean } = 
   await host.dailyBackup?.stop();
   await host.manualBackup?.stop(backupFolder(host.ledger.path));
   if (options.exitBackup) backups.backupOnExit(host);
+  await host.auditCheck?.stop();
   host.ledger.close();
 }
 
@@ -361,6 +412,7 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
     } finally {
       if (SESSION_METHODS.test(method)) host.session = undefined;
     }
+    if (!(value instanceof Promise)) recordView(host, ctx, method, parsed.data, value);
     if (value instanceof Promise) {
       return value.then(
         (v: unknown): Envelope<unknown> => ({ ok: true, value: v }),

@@ -7,12 +7,13 @@
  *   tsx electron/cli.ts verify FILE
  *   tsx electron/cli.ts restore FILE [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
+ *   tsx electron/cli.ts verify-audit [FILE]   (exit code 0: the audit chain is whole; 1: it is not)
  * Exit codes: 0 done, 1 refused or failed (the reason in Chinese on stderr), 2 wrong usage.
  */
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerExports } from '../db/modules';
 import { storageErrorMessage } from '../db/safe-file';
@@ -27,6 +28,9 @@ import { buildUiIfStale } from './ui-build';
 import { defaultMigrationsFolder, resolveDbPath } from '../db/paths';
 import { closeHost, contextFor, createHost } from '../db/router';
 import { writeFileSafely } from '../db/safe-file';
+import { verifyAuditParallel } from '../db/jobs/audit-walk';
+import { recordCheck } from '../db/services/audit-verify';
+import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
 import { MODULE_INFO } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
@@ -195,6 +199,29 @@ export function runRestore(argv: string[]): string {
   }
 }
 
+/**
+ * `ledger verify-audit [FILE]` (or `--db FILE`): walks the audit chain and says in Chinese whether it
+ * is whole, or where it first breaks (RELIABILITY T16); checked against the last verified head kept in
+ * the ledger, so rows removed from the end are noticed too. Returns the exit code: 0 whole, 1 not.
+ */
+export async function runVerifyAudit(argv: string[]): Promise<number> {
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
+  const path = file ? resolve(file) : resolveDbPath(argv);
+  const host = createHost(openLedger(path));
+  try {
+    const ctx = contextFor(host);
+    const verdict = await verifyAuditParallel(ctx, path);
+    recordCheck(ctx, verdict);
+    const say = verdict.ok ? console.log : console.error;
+    say(verifyAuditText(verdict));
+    if (verdict.firstBreak?.row) say(`该记录的编号：${verdict.firstBreak.row.id}，时间：${verdict.firstBreak.row.at}`);
+    say(`记录链头：第 ${groupDigits(verdict.head.rows)} 条，${verdict.head.hash || '（空）'}（用时 ${verdict.ms} 毫秒）`);
+    return verdict.ok ? 0 : 1;
+  } finally {
+    host.ledger.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
@@ -215,6 +242,7 @@ async function main(): Promise<void> {
       runRestore(rest);
       return;
     }
+    if (command === 'verify-audit') process.exit(await runVerifyAudit(rest));
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);
@@ -227,6 +255,7 @@ async function main(): Promise<void> {
         '  ledger backup [--to 文件夹] [--db 文件]     备份并校验（不写 --to 则备份到账本旁的备份文件夹）',
         '  ledger verify 备份文件                     校验备份能否用于恢复',
         '  ledger restore 备份文件 [--db 文件]        用备份恢复账本（先另存恢复前的账本）',
+        '  ledger verify-audit [账本文件]             校验审计记录链是否完整',
         '  ledger demo [--db 文件]',
       ].join('\n'),
     );

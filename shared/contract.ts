@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { backupsContract } from './contract/backups';
+import { auditContract } from './contract/audit';
 import { correctionContract } from './contract/correction';
 import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
@@ -22,6 +23,7 @@ import type { ModuleName } from './modules';
 
 export const contract = {
   ...referenceContract,
+  ...auditContract,
   ...obligationsContract,
   ...scheduleContract,
   ...recycleContract,

@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export function spawnWorker(name: 'obligations-worker' | 'integrity-worker' | 'backup-worker', workerData: unknown): Worker {
+export function spawnWorker(
+  name: 'obligations-worker' | 'integrity-worker' | 'backup-worker' | 'audit-worker',
+  workerData: unknown,
+): Worker {
   const here = dirname(fileURLToPath(import.meta.url));
   const js = join(here, `${name}.js`);
   if (existsSync(js)) return new Worker(js, { workerData });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idCol, stamps } from './common';
 
@@ -87,5 +88,12 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_entity').on(t.entity, t.entityId),
+    // The view log (services/audit.ts, viewLog): its rows are few among the changes, so each of its
+    // listings — all of it, by staff member, by person — reads its own partial index, newest first.
+    index('audit_access').on(t.id).where(sql`action IN ('view', 'export')`),
+    index('audit_access_actor').on(t.actorId, t.id).where(sql`action IN ('view', 'export')`),
+    index('audit_access_person').on(sql`"after" ->> '$.personId'`, t.id).where(sql`action IN ('view', 'export')`),
+  ],
 );

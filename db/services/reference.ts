@@ -178,7 +178,13 @@ export function setOperator(ctx: ServiceContext, staffId: string, file: LedgerFi
   );
   if (!s?.active) throw new LedgerError('NOT_FOUND', '所选工作人员不存在或已停用。');
   if (s.kind !== 'staff') throw new LedgerError('VALIDATION', '操作人须为本单位工作人员，人民调解员不能作为操作人。');
-  write(ctx, () => putSetting(ctx, OPERATOR_KEY, staffId));
+  // One audit row per switch, from whom to whom, recorded under the one who hands over (the
+  // first choice after setup, or after a colleague's removal, comes from 系统).
+  write(ctx, () => {
+    putSetting(ctx, OPERATOR_KEY, staffId);
+    if (ctx.user.id !== s.id)
+      audit(ctx, { action: 'operator', entity: 'staff', entityId: s.id, before: { 操作人: ctx.user.name }, after: { 操作人: s.name } });
+  });
   return setupStatus({ ...ctx, user: { id: s.id, name: s.name } }, file);
 }
 

@@ -2,6 +2,7 @@ import { Alert, AppShell as Shell, Group, NavLink, Select, Text, Title } from '@
 import { Loading } from '../components/Loading';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { AuditWarning } from '../features/audit/AuditWarning';
 import { useSetOperator } from '../features/reference/mutations';
 import { useSettings, useSetupStatus, useStaffNames } from '../features/reference/queries';
 import { NAV, navEntryOf } from './routes';
@@ -78,6 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Shell.Navbar>
       <Shell.Main>
         <FileCheckNotice />
+        <AuditWarning />
         {children}
       </Shell.Main>
     </Shell>

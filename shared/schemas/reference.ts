@@ -262,6 +262,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   status: '状态变更',
   setup: '首次设置',
   export: '导出',
+  view: '查阅',
+  operator: '切换操作人',
 };
 
 /** Reference data's fields by their 中文 name, where a change to them is shown (the audit history). */

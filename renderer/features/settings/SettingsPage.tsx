@@ -17,6 +17,7 @@ import {
 import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { BackupSettings } from '../backups/BackupSettings';
+import { AuditSettings } from '../audit/AuditSettings';
 import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
@@ -436,6 +437,7 @@ export function SettingsPage() {
           <Tabs.Tab value="villages">村（社区）与网格</Tabs.Tab>
           <Tabs.Tab value="staff">工作人员与调解员</Tabs.Tab>
           <Tabs.Tab value="dicts">字典</Tabs.Tab>
+          <Tabs.Tab value="audit">审计日志</Tabs.Tab>
           {sections.map((s) => (
             <Tabs.Tab key={s.key} value={s.key}>
               {s.label}
@@ -453,6 +455,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="dicts" pt="md">
           <DictSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          <AuditSettings />
         </Tabs.Panel>
         {sections.map((s) => (
           <Tabs.Panel key={s.key} value={s.key} pt="md">

@@ -172,9 +172,9 @@ describe('hand-over to 安置帮教', () => {
     const live = assistanceFile(t, p, { releaseDate: '2022-01-01' });
     const audits = count('audit_log');
     expect(() => t.call('assistance.fromCorrection', { ...release(f.id), handOver: true })).toThrow(/已有在册的安置帮教档案/);
-    expect(t.call('correction.get', { id: f.id }).status).toBe('active');
     expect(count('correction_end')).toBe(0);
     expect(count('audit_log')).toBe(audits);
+    expect(t.call('correction.get', { id: f.id }).status).toBe('active');
     const linked = t.call('assistance.fromCorrection', { ...release(f.id), handOver: true, link: true });
     expect(linked.assistanceId).toBe(live.id);
     expect(count('assistance_file')).toBe(1);
