@@ -255,7 +255,8 @@ export function BackupSettings() {
                 <Table.Td style={nowrap}>{b.manifest ? BACKUP_REASON_LABELS[b.manifest.reason] : '—'}</Table.Td>
                 <Table.Td style={nowrap}>{formatSize(b.size)}</Table.Td>
                 <Table.Td>{b.manifest ? shortCounts(b.manifest.counts) : '—'}</Table.Td>
-                <Table.Td style={nowrap}>
+                {/* Wide enough for 校验通过: the counts beside it would squeeze the badge to “已…”. */}
+                <Table.Td style={{ ...nowrap, minWidth: 96 }}>
                   <CheckBadge entry={b} checked={checked[b.path]} />
                 </Table.Td>
                 <Table.Td>
