@@ -37,8 +37,11 @@ export interface LedgerSheet {
   /** e.g. 统计期间：2024年1月1日至2024年6月30日　导出日期：2024年6月15日 */
   subtitle: string;
   columns: LedgerColumn[];
-  /** Values by column key; null, undefined and '' leave the cell empty. */
-  rows: readonly Record<string, unknown>[];
+  /**
+   * Values by column key; null, undefined and '' leave the cell empty. An export reads its rows as it
+   * writes them (db/services/exports.ts), so that a 100,000-row ledger never sits in memory whole.
+   */
+  rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
   /**
    * A closing 合计 row: the number of rows ('共 12 件') and the sum of every money column and of the
    * number columns marked `sum`, as values rather than formulas (G12), so that no one adds a column
@@ -117,8 +120,36 @@ const TOTAL_STYLES: Record<LedgerColumnType, Partial<ExcelJS.Style>> = Object.fr
 
 const summed = (c: LedgerColumn) => c.type === 'money' || (c.type === 'number' && c.sum === true);
 
-/** Writes the sheet and returns the .xlsx file's bytes. */
-export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
+/**
+ * Rows written between two turns of the event loop, in which the zip writer compresses what they made:
+ * few enough that a turn's XML stays small (bench export_peak_rss_mb).
+ */
+const ROWS_PER_TURN = 20;
+
+/**
+ * Waits until the zip writer has taken in what the rows written so far produced. exceljs writes a sheet's
+ * XML into a stream whose reader (the zip writer's input) it never asks to slow down, so without this
+ * the whole uncompressed sheet could wait in memory for the compressor.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  const input = (ws as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes?.[0] as
+    | (NodeJS.WritableStream & { writableNeedDrain?: boolean; destroyed?: boolean })
+    | undefined;
+  if (input?.writableNeedDrain && !input.destroyed) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        input.off('drain', done);
+        input.off('close', done);
+        input.off('error', done);
+        resolve();
+      };
+      input.on('drain', done).on('close', done).on('error', done);
+    });
+  } else await new Promise(setImmediate);
+}
+
+/** Writes the sheet and returns the .xlsx file's bytes and the number of rows it holds. */
+export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<{ bytes: Buffer; rows: number }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -176,7 +207,10 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
   // Money is added in fen so that 0.1 + 0.2 prints 0.30 and a year of amounts does not drift.
   const sums = new Map(sheet.columns.filter(summed).map((c) => [c.key, 0]));
   let r = HEADER_ROW;
-  for (const data of sheet.rows) {
+  let written = 0;
+  for await (const data of sheet.rows) {
+    // exceljs buffers a sheet's XML until the zip stream reads it, which it does only between turns.
+    if (++written % ROWS_PER_TURN === 0) await drained(ws);
     const row = ws.getRow(++r);
     sheet.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -198,7 +232,7 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
         i === 0
           ? '合计'
           : i === 1
-            ? `共 ${sheet.rows.length} ${sheet.totals!.unit}`
+            ? `共 ${written} ${sheet.totals!.unit}`
             : sum === undefined
               ? null
               : c.type === 'money'
@@ -211,5 +245,5 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<Buffer> {
 
   await wb.commit();
   await ended;
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), rows: written };
 }

@@ -131,7 +131,7 @@ export async function exportUnlinkedList(ctx: ServiceContext, input: z.output<ty
     { asOf },
   );
   const missing = (r: UnlinkedDbRow) => r.handoverState === 'missing' && (!r.missingSince || r.missingSince <= asOf);
-  const bytes = await writeLedgerWorkbook({
+  const { bytes } = await writeLedgerWorkbook({
     sheetName: '未衔接人员',
     title: `${town}刑满释放人员未衔接情况月报（${input.month.replace('-', '年')}月）`,
     subtitle: `统计截止：${cnDate(asOf)}　导出日期：${cnDate(today)}　已释放、截至统计截止日未衔接（含下落不明）且未结束帮教的人员`,

@@ -8,17 +8,17 @@ import { writeLedgerWorkbook } from '../engines/xlsx';
 import { disputeListSql, disputeRow, type DisputeFilter, type DisputeListDbRow } from './disputes';
 import {
   auditExport,
-  checkSize,
   dictLabels,
+  exportRows,
   exportSheet,
-  MAX_EXPORT_ROWS,
+  mapRows,
   subtitle,
+  withSnapshot,
   xlsxFile,
   type ExportColumn,
   type LedgerExport,
 } from './exports';
 import { getSettings, staffNamer } from './reference';
-import { all, one } from './sql';
 
 /** Every column the register can be exported with, by its key (shared/schemas/disputes.ts): its header, width and type, and its cell. */
 const COLUMNS: { [K in DisputeColumn]: ExportColumn<DisputeRow> } = {
@@ -62,24 +62,28 @@ const DEFAULT_COLUMNS: readonly DisputeColumn[] = [
 
 export async function exportDisputeLedger(ctx: ServiceContext, input: DisputeFilter & { columns?: DisputeColumn[] }): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // As above: every read happens before the first await.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
   const name = staffNamer(ctx);
-  const q = disputeListSql(f, today, { forExport: true });
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<DisputeListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => disputeRow(r, name));
-  const sheet = exportSheet(COLUMNS, chosen ?? DEFAULT_COLUMNS, rows, dictLabels(ctx));
+  const label = dictLabels(ctx);
   const title = `${town}矛盾纠纷排查登记台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({
-    sheetName: '矛盾纠纷排查登记台账',
-    title,
-    subtitle: subtitle(f, today),
-    ...sheet,
-    totals: { unit: '件' },
+  const { bytes, rows } = await withSnapshot(ctx, (snapshot) => {
+    const dbRows = exportRows<DisputeListDbRow>(snapshot, disputeListSql(f, today, { forExport: true }));
+    return writeLedgerWorkbook({
+      sheetName: '矛盾纠纷排查登记台账',
+      title,
+      subtitle: subtitle(f, today),
+      ...exportSheet(
+        COLUMNS,
+        chosen ?? DEFAULT_COLUMNS,
+        mapRows(dbRows, (r) => disputeRow(r, name)),
+        label,
+      ),
+      totals: { unit: '件' },
+    });
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'dispute', input, rows.length, file.fileName);
+  auditExport(ctx, 'dispute', input, rows, file.fileName);
   return file;
 }
 

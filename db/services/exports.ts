@@ -4,6 +4,7 @@
  * stored codes, and leaves an audit row saying who took which ledger out of the program. Each
  * module's own export is in db/services/<module>-export.ts.
  */
+import Database from 'better-sqlite3';
 import type { DictKind } from '../../shared/dictionaries';
 import { cnDate } from '../../shared/documents/model';
 import { LedgerError } from '../../shared/errors';
@@ -58,14 +59,14 @@ export interface ExportColumn<R> extends Omit<LedgerColumn, 'key'> {
 
 /**
  * The sheet's columns and cells: 序号, then the given columns in their order (the ones chosen on
- * screen, or the ledger's usual ones), each cell taken from its row of the list.
+ * screen, or the ledger's usual ones), each cell taken from its row of the list as the row is written.
  */
 export function exportSheet<R, K extends string>(
   known: { [key in K]: ExportColumn<R> },
   keys: readonly K[],
-  rows: readonly R[],
+  rows: Iterable<R> | AsyncIterable<R>,
   label: DictLabel = (_kind, code) => code,
-): { columns: LedgerColumn[]; rows: Record<string, unknown>[] } {
+): { columns: LedgerColumn[]; rows: AsyncIterable<Record<string, unknown>> } {
   const columns: LedgerColumn[] = [
     { header: '序号', key: 'no', width: 6, type: 'number' },
     ...keys.map((key) => {
@@ -73,12 +74,51 @@ export function exportSheet<R, K extends string>(
       return { ...column, key };
     }),
   ];
-  const cells = rows.map((row, i) => {
-    const cell: Record<string, unknown> = { no: i + 1 };
-    for (const key of keys) cell[key] = known[key].value(row, label);
-    return cell;
-  });
-  return { columns, rows: cells };
+  async function* cells() {
+    let no = 0;
+    for await (const row of rows) {
+      const cell: Record<string, unknown> = { no: ++no };
+      for (const key of keys) cell[key] = known[key].value(row, label);
+      yield cell;
+    }
+  }
+  return { columns, rows: cells() };
+}
+
+/** Rows read per statement of an export: small enough that a chunk's objects come and go quickly. */
+const EXPORT_CHUNK = 500;
+
+/**
+ * Runs an export on a snapshot of the ledger: a second, read-only connection to the same file holding
+ * one read transaction (WAL keeps what it sees unchanged while the window goes on saving). The export
+ * can then read its rows a chunk at a time while it writes them and yield between chunks, and still
+ * write one consistent state of the ledger; memory stays bounded whatever the number of rows.
+ */
+export async function withSnapshot<T>(ctx: ServiceContext, fn: (snapshot: ServiceContext) => Promise<T>): Promise<T> {
+  const db = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('cache_size = -16384');
+    db.exec('BEGIN');
+    return await fn({ ...ctx, db });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Every row of a list's page query (its LIMIT @limit OFFSET @offset walked a chunk at a time), its count
+ * checked against the limit of one export first. On a snapshot (withSnapshot), so the chunks agree.
+ */
+export function exportRows<D>(snapshot: ServiceContext, q: { count: string; page: string; params: Record<string, unknown> }): Iterable<D> {
+  const total = one<{ n: number }>(snapshot, q.count, q.params)!.n;
+  checkSize(total);
+  return (function* () {
+    for (let offset = 0; offset < total; offset += EXPORT_CHUNK) {
+      const rows = all<D>(snapshot, q.page, { ...q.params, limit: EXPORT_CHUNK, offset });
+      yield* rows;
+      if (rows.length < EXPORT_CHUNK) return;
+    }
+  })();
 }
 
 /** The township name comes from the user: nothing in it may act on the saving side's file system. */
@@ -108,8 +148,8 @@ export function auditExport(
 export type LedgerExport = (ctx: ServiceContext) => Promise<FileResult>;
 
 /**
- * A list's ledger as .xlsx: its count checked against the limit, every row of its page query read (before
- * the first await: one consistent view), the chosen columns written under the title and the filter in
+ * A list's ledger as .xlsx: its count checked against the limit, every row of its page query read from a
+ * snapshot (one consistent view) as it is written, the chosen columns written under the title and the filter in
  * words, and the export audited. What the assistance, correction and special-group ledgers share.
  */
 export async function exportListLedger<D, R, K extends string>(
@@ -129,17 +169,21 @@ export async function exportListLedger<D, R, K extends string>(
   },
 ): Promise<FileResult> {
   const today = ctx.clock.today();
-  const q = opts.query;
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<D>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map(opts.row);
-  const bytes = await writeLedgerWorkbook({
-    sheetName: opts.sheetName,
-    title: opts.title,
-    subtitle: `筛选条件：${opts.filter}　导出日期：${cnDate(today)}`,
-    ...exportSheet(opts.columns, opts.keys, rows),
-    totals: { unit: opts.unit },
-  });
+  const { bytes, rows } = await withSnapshot(ctx, (snapshot) =>
+    writeLedgerWorkbook({
+      sheetName: opts.sheetName,
+      title: opts.title,
+      subtitle: `筛选条件：${opts.filter}　导出日期：${cnDate(today)}`,
+      ...exportSheet(opts.columns, opts.keys, mapRows(exportRows<D>(snapshot, opts.query), opts.row)),
+      totals: { unit: opts.unit },
+    }),
+  );
   const file = xlsxFile(`${opts.title}_${today}`, bytes);
-  auditExport(ctx, opts.ledger, opts.input, rows.length, file.fileName);
+  auditExport(ctx, opts.ledger, opts.input, rows, file.fileName);
   return file;
+}
+
+/** Each row as it is read. */
+export function* mapRows<D, R>(rows: Iterable<D>, f: (row: D) => R): Iterable<R> {
+  for (const row of rows) yield f(row);
 }

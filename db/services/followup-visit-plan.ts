@@ -220,7 +220,7 @@ export async function exportVisitPlan(ctx: ServiceContext, f: PlanInput): Promis
   const title = visitPlanTitle(town, f.month);
   const scope = [staffName ? `包保责任人：${staffName}` : '', villageName ? `村（社区）：${villageName}` : ''].filter(Boolean);
   const subtitle = [...scope, `制表日期：${cnDate(today)}`].join('　');
-  const bytes = await writeLedgerWorkbook({ sheetName: '走访计划表', title, subtitle, columns: PLAN_COLUMNS, rows });
+  const { bytes } = await writeLedgerWorkbook({ sheetName: '走访计划表', title, subtitle, columns: PLAN_COLUMNS, rows });
   const file = xlsxFile(`${title}${staffName ? `（${staffName}）` : ''}_${today}`, bytes);
   auditExport(ctx, 'followup_plan', f, rows.length, file.fileName);
   return file;

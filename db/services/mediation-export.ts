@@ -14,18 +14,18 @@ import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import {
   auditExport,
-  checkSize,
   dictLabels,
+  exportRows,
   exportSheet,
-  MAX_EXPORT_ROWS,
+  mapRows,
   subtitle,
+  withSnapshot,
   xlsxFile,
   type ExportColumn,
   type LedgerExport,
 } from './exports';
 import { caseListSql, caseRow, type CaseFilter, type CaseListDbRow } from './mediation';
 import { getSettings, staffNamer } from './reference';
-import { all, one } from './sql';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/mediation.ts): its header, width and type, and its cell. */
 const COLUMNS: { [K in MediationColumn]: ExportColumn<MediationRow> } = {
@@ -64,26 +64,29 @@ const COLUMNS: { [K in MediationColumn]: ExportColumn<MediationRow> } = {
 
 export async function exportMediationLedger(ctx: ServiceContext, input: CaseFilter & { columns?: MediationColumn[] }): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // Everything is read before the first await: one consistent snapshot, and no statement is left
-  // open while other calls use the connection.
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
   const name = staffNamer(ctx);
-  const q = caseListSql(f, today);
-  checkSize(one<{ n: number }>(ctx, q.count, q.params)!.n);
-  const rows = all<CaseListDbRow>(ctx, q.page, { ...q.params, limit: MAX_EXPORT_ROWS, offset: 0 }).map((r) => caseRow(r, name));
-  // Without a choice on screen: every column, in the ledger's order.
-  const sheet = exportSheet(COLUMNS, chosen ?? MEDIATION_COLUMN_KEYS, rows, dictLabels(ctx));
+  const label = dictLabels(ctx);
   const title = `${town}人民调解案件台账${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({
-    sheetName: '人民调解案件台账',
-    title,
-    subtitle: subtitle(f, today),
-    ...sheet,
-    totals: { unit: '件' },
+  const { bytes, rows } = await withSnapshot(ctx, (snapshot) => {
+    const dbRows = exportRows<CaseListDbRow>(snapshot, caseListSql(f, today));
+    return writeLedgerWorkbook({
+      sheetName: '人民调解案件台账',
+      title,
+      subtitle: subtitle(f, today),
+      // Without a choice on screen: every column, in the ledger's order.
+      ...exportSheet(
+        COLUMNS,
+        chosen ?? MEDIATION_COLUMN_KEYS,
+        mapRows(dbRows, (r) => caseRow(r, name)),
+        label,
+      ),
+      totals: { unit: '件' },
+    });
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'mediation', input, rows.length, file.fileName);
+  auditExport(ctx, 'mediation', input, rows, file.fileName);
   return file;
 }
 

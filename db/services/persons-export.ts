@@ -38,7 +38,7 @@ export async function exportPersonsLedger(ctx: ServiceContext, input: z.output<t
       .filter(Boolean)
       .join('；') || '全部';
   const title = `${town}人员库${f.deleted ? '（回收站）' : ''}`;
-  const bytes = await writeLedgerWorkbook({
+  const { bytes } = await writeLedgerWorkbook({
     sheetName: '人员库',
     title,
     subtitle: `筛选条件：${filter}　导出日期：${cnDate(today)}`,

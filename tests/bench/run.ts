@@ -34,14 +34,14 @@ const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? DISPUTES);
 const TODAY = '2024-06-15';
 
 /**
- * first_answer_ms: tests/bench/first-answer.ts bundled to plain JavaScript (no tsx) and run in a fresh
- * process on the closed bench ledger, from spawning it to its first page of disputes; median of 5.
+ * One of the bench's child programs (first-answer.ts, export.ts) bundled to plain JavaScript (no tsx),
+ * to be run in a fresh Node process on the closed bench ledger: `run()` returns its standard output.
  */
-function firstAnswer(ledgerPath: string): number {
+function childProgram(name: 'first-answer' | 'export'): (ledgerPath: string) => string {
   // Inside the project, so that its packages resolve from node_modules (out/ is not kept in git).
-  const out = fileURLToPath(new URL('../../out/bench/first-answer.mjs', import.meta.url));
+  const out = fileURLToPath(new URL(`../../out/bench/${name}.mjs`, import.meta.url));
   buildSync({
-    entryPoints: [fileURLToPath(new URL('./first-answer.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -50,14 +50,31 @@ function firstAnswer(ledgerPath: string): number {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+  return (ledgerPath) => {
+    const r = spawnSync(process.execPath, [out, ledgerPath, migrations], { encoding: 'utf8', cwd: process.cwd() });
+    if (r.status !== 0 || !r.stdout.includes('"rows"')) throw new Error(`${name} failed: ${r.stdout} ${r.stderr}`);
+    return r.stdout;
+  };
+}
+
+/** first_answer_ms: from spawning first-answer.ts to its first page of disputes; median of 5. */
+function firstAnswer(ledgerPath: string): number {
+  const run = childProgram('first-answer');
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [out, ledgerPath, migrations], { encoding: 'utf8', cwd: process.cwd() });
+    run(ledgerPath);
     times.push(performance.now() - t0);
-    if (r.status !== 0 || !r.stdout.includes('"rows"')) throw new Error(`first-answer failed: ${r.stdout} ${r.stderr}`);
   }
   return median(times);
+}
+
+/** export_100k_ms, export_100k_raw_ms and export_peak_rss_mb (export.ts): each the median of 3 runs. */
+function exportTimes(ledgerPath: string): { rows: number; bytes: number; exportMs: number; rawMs: number; peakRssMb: number } {
+  const run = childProgram('export');
+  const runs = [0, 1, 2].map(() => JSON.parse(run(ledgerPath)));
+  const pick = (k: string) => median(runs.map((r) => r[k]));
+  return { rows: runs[0].rows, bytes: runs[0].bytes, exportMs: pick('exportMs'), rawMs: pick('rawMs'), peakRssMb: pick('peakRssMb') };
 }
 
 /**
@@ -243,6 +260,9 @@ try {
     "INSERT INTO setting (key, value) VALUES ('bench_probe', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
   const commitFloorMs = time(200, (i) => ledger.db.transaction(() => floor.run(JSON.stringify(i)))());
+  // The export timed at the end takes the register as built (100,000 disputes, the limit of one export):
+  // the disputes written just now leave it.
+  ledger.db.prepare("UPDATE dispute SET deleted_at = ? WHERE summary = '基准测试写入'").run(`${TODAY}T00:00:00.000Z`);
 
   // ── dispute statistics: a year of the register, every breakdown ─────────────────────────────
   const yearInput: Input<'disputes.stats'> = { dateFrom: addDays(TODAY, -364), dateTo: TODAY };
@@ -315,7 +335,20 @@ try {
   const first = firstAnswer(path);
   console.log(`冷启动首个答复（新的 Node 进程运行构建后的 JavaScript：打开账本并返回第一页筛选结果）：${first.toFixed(0)} ms`);
   const correctionDue = judicialDue(join(dir, 'judicial.db'), TODAY);
-  console.log(JSON.stringify({ ...results, first_answer_ms: round(first), correction_due_ms: round(correctionDue) }));
+  const ex = exportTimes(path);
+  console.log(
+    `导出纠纷台账（${ex.rows} 行，${(ex.bytes / 1024 / 1024).toFixed(1)} MB 的 .xlsx，经调度、标签、单元格安全处理、样式、合计）：${ex.exportMs.toFixed(0)} ms，进程内存峰值 ${ex.peakRssMb.toFixed(0)} MB（同样的行直接用 exceljs 流式写出 ${ex.rawMs.toFixed(0)} ms，${(ex.exportMs / ex.rawMs).toFixed(2)}×）`,
+  );
+  console.log(
+    JSON.stringify({
+      ...results,
+      first_answer_ms: round(first),
+      correction_due_ms: round(correctionDue),
+      export_100k_ms: round(ex.exportMs),
+      export_100k_raw_ms: round(ex.rawMs),
+      export_peak_rss_mb: round(ex.peakRssMb),
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

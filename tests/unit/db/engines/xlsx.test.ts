@@ -30,7 +30,7 @@ const HOSTILE = [
 let ws: ExcelJS.Worksheet;
 
 beforeAll(async () => {
-  const buffer = await writeLedgerWorkbook({
+  const { bytes: buffer } = await writeLedgerWorkbook({
     sheetName: '人民调解案件台账',
     title: '高寨乡人民调解案件台账',
     subtitle: '统计期间：2024年1月1日至2024年6月30日　导出日期：2024年6月15日',
@@ -150,7 +150,7 @@ describe('ledger workbook', () => {
 
 describe('totals row', () => {
   it('closes the sheet with 合计: the rows counted and the money and marked number columns summed as values, bold above a double line', async () => {
-    const buffer = await writeLedgerWorkbook({
+    const { bytes: buffer } = await writeLedgerWorkbook({
       sheetName: '台账',
       title: '台账',
       subtitle: '',

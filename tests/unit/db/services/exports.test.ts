@@ -206,6 +206,31 @@ describe('dispute register export', () => {
       wire: { code: 'VALIDATION', message: expect.stringContaining('100,000') },
     });
   });
+
+  it('reads a large register a chunk at a time from one snapshot: every row once, in order, saves during the export left out', async () => {
+    const N = 2_345; // several chunks, the last one short
+    t.ledger.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO dispute (id, case_no, case_year, case_seq, intake_date, source, category, summary, status, parties_text, created_at, updated_at)
+         SELECT printf('bulk%022d', i), printf('批量%d', i), 2024, i, date('2024-01-01', '+' || (i % 150) || ' days'), 'visit', '02',
+           printf('第%d件', i), 'registered', '', '', '' FROM n`,
+      )
+      .run(N);
+    const pages = Array.from({ length: Math.ceil(N / 200) }, (_, i) =>
+      t.call('disputes.list', { sort: 'intakeDate', dir: 'asc', page: i + 1, pageSize: 200 }),
+    );
+    const expected = { rows: pages.flatMap((p) => p.rows) };
+    const exporting = t.callAsync('disputes.exportLedger', { sort: 'intakeDate', dir: 'asc', columns: ['caseNo', 'summary'] });
+    // The window goes on saving while the file is written: a new dispute, an edited one.
+    dispute({ summary: '导出期间新登记' });
+    t.ledger.db.prepare("UPDATE dispute SET summary = '导出期间改过' WHERE id = ?").run(expected.rows[0]!.id);
+    const sheet = await open(await exporting);
+    expect(sheet.rows.map((r) => r[1])).toEqual(expected.rows.map((r) => r.caseNo));
+    expect(sheet.rows).toHaveLength(N);
+    expect(sheet.rows[0]![2]).not.toBe('导出期间改过');
+    expect(sheet.totals[1]).toBe(`共 ${N} 件`);
+  });
 });
 
 describe("people's mediation ledger export", () => {
