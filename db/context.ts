@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../shared/dates';
+import type { JobHandle } from './services/jobs';
 
 /** Who is acting. Until accounts arrive this is the operator chosen from the staff list. */
 export interface Actor {
@@ -12,6 +13,8 @@ export interface ServiceContext {
   db: Database.Database;
   clock: Clock;
   user: Actor;
+  /** Set for a long call its caller follows and may cancel (db/services/jobs.ts). */
+  job?: JobHandle;
 }
 
 export const systemClock: Clock = {

@@ -16,12 +16,14 @@ import type { Ledger, OpenOptions } from './open';
 import type { BackupJob, DailyBackup } from './jobs/daily-backup';
 import { backupFolder } from './backup/backup';
 import * as backups from './services/backups';
+import { Jobs } from './services/jobs';
 import * as attachments from './services/attachments';
 import { auditForEntity, logView, viewLog, type Viewed } from './services/audit';
 import { lastCheck, auditHead, recordCheck, verifyAudit } from './services/audit-verify';
 import { AuditCheck } from './jobs/audit-check';
 import { MODULE_INFO } from '../shared/modules';
 import type { AuditStatus } from '../shared/schemas/audit';
+import { JobInput } from '../shared/schemas/jobs';
 import * as disputes from './services/disputes';
 import { mediationDocument } from './services/mediation-documents';
 import * as assistance from './services/assistance';
@@ -74,6 +76,8 @@ export interface Host {
   manualBackup?: BackupJob;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
+  /** Long calls the window follows and may cancel. */
+  jobs: Jobs;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
 }
@@ -256,8 +260,10 @@ const handlers: Handlers = {
   'assistance.fromCorrection': (ctx, i) => assistanceCorrection.fromCorrection(ctx, i),
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
   'backups.list': (_ctx, _i, host) => backups.listBackups(host),
-  'backups.create': (_ctx, i, host) => backups.backupNow(host, i.folder),
-  'backups.verify': (_ctx, i, host) => backups.verifyBackup(host, i.path),
+  'backups.create': (ctx, i, host) => backups.backupNow(host, i.folder, ctx.job),
+  'backups.verify': (ctx, i, host) => backups.verifyBackup(host, i.path, ctx.job),
+  'jobs.progress': (_ctx, i, host) => host.jobs.progress(i.id),
+  'jobs.cancel': (_ctx, i, host) => host.jobs.cancel(i.id),
   'backups.preview': (_ctx, i, host) => backups.preview(host, i.path),
   'backups.restore': (_ctx, i, host) => backups.restore(host, i.path),
   'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
@@ -308,6 +314,8 @@ const BEFORE_SETUP = new Set<Method>([
   'backups.preview',
   'backups.restore',
   'backups.undoRestore',
+  'jobs.progress',
+  'jobs.cancel',
 ]);
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
@@ -332,7 +340,7 @@ export interface HostOptions {
 
 export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   const log = options.log ?? ((line: string) => console.error(line));
-  const host: Host = { ledger, clock: options.clock ?? systemClock, log };
+  const host: Host = { ledger, clock: options.clock ?? systemClock, log, jobs: new Jobs() };
   if (options.open) host.openOptions = options.open;
   if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
@@ -391,13 +399,23 @@ function failure(host: Host, method: string, started: number, e: unknown): Envel
   return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误（参考编号 ${ref}），数据未被改动。`, ref } };
 }
 
+/** For a method the contract marks `job`: the caller's id for the call, taken from beside the input. */
+function jobOf(def: MethodDef<z.ZodType, unknown>, rawInput: unknown): { jobId?: string; input: unknown } {
+  if (!def.job || typeof rawInput !== 'object' || rawInput === null || !('jobId' in rawInput)) return { input: rawInput };
+  const { jobId, ...input } = rawInput as { jobId: unknown };
+  const id = JobInput.shape.id.safeParse(jobId);
+  if (!id.success) throw new LedgerError('VALIDATION', '任务编号格式不正确。');
+  return { jobId: id.data, input };
+}
+
 function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> | Promise<Envelope<unknown>> {
   const started = Date.now();
   try {
     if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${method.slice(0, 60)}`);
     // Dates that cannot lie after today are checked by the host's clock, with the rule the form uses.
     const def: MethodDef<z.ZodType, unknown> = contract[method];
-    const parsed = (def.asOf ? def.asOf(host.clock.today()) : def.input).safeParse(rawInput);
+    const { jobId, input } = jobOf(def, rawInput);
+    const parsed = (def.asOf ? def.asOf(host.clock.today()) : def.input).safeParse(input);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       const first = Object.values(fields)[0];
@@ -407,11 +425,14 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
     if (!BEFORE_SETUP.has(method) && !session(host).initialized) throw new LedgerError('NOT_SETUP');
     const handler = handlers[method] as Handler<Method>;
     let value: unknown;
+    if (jobId) ctx.job = host.jobs.start(jobId);
     try {
       value = handler(ctx, parsed.data as ParsedInput<Method>, host);
     } finally {
       if (SESSION_METHODS.test(method)) host.session = undefined;
+      if (jobId && !(value instanceof Promise)) host.jobs.end(jobId);
     }
+    if (jobId && value instanceof Promise) value = value.finally(() => host.jobs.end(jobId));
     if (!(value instanceof Promise)) recordView(host, ctx, method, parsed.data, value);
     if (value instanceof Promise) {
       return value.then(

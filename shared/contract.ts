@@ -18,6 +18,7 @@ import { personsContract } from './contract/persons';
 import { recycleContract } from './contract/recycle';
 import { referenceContract } from './contract/reference';
 import { scheduleContract } from './contract/schedule';
+import { jobsContract } from './contract/jobs';
 import type { MethodDef } from './contract/define';
 import type { ModuleName } from './modules';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...scheduleContract,
   ...recycleContract,
   ...backupsContract,
+  ...jobsContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'DB_CORRUPT'
   | 'DB_MIGRATION_FAILED'
   | 'WRITE_FAILED'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -33,6 +34,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DB_CORRUPT: '账本文件已损坏，未作任何改动。请从最近的备份恢复。',
   DB_MIGRATION_FAILED: '账本文件升级失败，已恢复到升级前的状态。',
   WRITE_FAILED: '未能写入文件，账本未作任何改动。',
+  CANCELLED: '已取消，账本未作任何改动。',
   INTERNAL: '程序内部错误。',
 };
 

@@ -224,6 +224,8 @@ export interface WriteBackupOptions {
   clock: Clock;
   /** The path of the open ledger, for the file name and the default folder. */
   dbPath: string;
+  /** Told each step as it starts (the window's progress bar). */
+  onStep?: (step: string) => void;
 }
 
 /**
@@ -246,13 +248,16 @@ export function writeBackup(db: Database.Database, options: WriteBackupOptions):
     tmp = `${target}.tmp-${process.pid}`;
     manifestTmp = `${manifestPath(target)}.tmp-${process.pid}`;
     removeQuietly(tmp, `${tmp}-journal`);
+    options.onStep?.('正在写出副本');
     try {
       db.prepare('VACUUM INTO ?').run(tmp);
     } catch (e) {
       throw asFileError(e, dir);
     }
     fsyncPath(tmp);
+    options.onStep?.('正在校验副本（完整性检查、记录数）');
     const contents = checkLedgerFile(tmp);
+    options.onStep?.('正在计算校验值（SHA-256）');
     const manifest: BackupManifest = {
       format: 1,
       createdAt,

@@ -13,8 +13,10 @@ import type { BackupJobData, BackupJobMessage } from './daily-backup';
 const data = workerData as BackupJobData;
 const post = (m: BackupJobMessage) => parentPort!.postMessage(m);
 try {
-  if (data.verify) post({ type: 'done', entry: verifyEntry(data.verify.file, data.verify.knownMigrations) });
-  else backup();
+  if (data.verify) {
+    post({ type: 'step', step: '正在校验备份（完整性检查、记录数、SHA-256）' });
+    post({ type: 'done', entry: verifyEntry(data.verify.file, data.verify.knownMigrations) });
+  } else backup();
 } catch (e) {
   post({ type: 'error', code: e instanceof LedgerError ? e.code : 'INTERNAL', message: (e as Error)?.message ?? String(e) });
 }
@@ -23,7 +25,8 @@ function backup(): void {
   const db = openJobConnection(data.path);
   try {
     const clock = { today: () => data.today, now: () => data.now };
-    const entry = writeBackup(db, { dbPath: data.path, reason: data.reason, clock, folder: data.folder });
+    const onStep = (step: string) => post({ type: 'step', step });
+    const entry = writeBackup(db, { dbPath: data.path, reason: data.reason, clock, folder: data.folder, onStep });
     if (data.folder === undefined) pruneBackups(backupFolder(data.path), data.today);
     post({ type: 'done', entry });
   } finally {

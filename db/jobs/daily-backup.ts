@@ -25,7 +25,11 @@ export interface BackupJobData {
   verify?: { file: string; knownMigrations: number };
 }
 
-export type BackupJobMessage = { type: 'done'; entry: BackupEntry } | { type: 'error'; code: ErrorCode; message: string };
+export type BackupJobMessage =
+  | { type: 'done'; entry: BackupEntry }
+  | { type: 'error'; code: ErrorCode; message: string }
+  /** A step begins (the window's progress bar). */
+  | { type: 'step'; step: string };
 
 /** Whether the ledger's folder already has a backup taken today. */
 export function backedUpToday(dbPath: string, today: string): boolean {
@@ -43,12 +47,15 @@ export class BackupJob {
   private worker: Worker | null;
   readonly done: Promise<BackupEntry>;
 
-  constructor(data: BackupJobData) {
+  private cancelled = false;
+
+  constructor(data: BackupJobData, onStep?: (step: string) => void) {
     const worker = spawnWorker('backup-worker', data);
     this.worker = worker;
     this.done = new Promise<BackupEntry>((resolve, reject) => {
       let settled = false;
       worker.on('message', (m: BackupJobMessage) => {
+        if (m.type === 'step') return onStep?.(m.step);
         settled = true;
         if (m.type === 'done') resolve(m.entry);
         else reject(new LedgerError(m.code, m.message));
@@ -59,10 +66,21 @@ export class BackupJob {
       });
       worker.on('exit', () => {
         this.worker = null;
-        if (!settled) reject(new LedgerError('WRITE_FAILED', '备份已中止，账本未作任何改动。'));
+        if (!settled)
+          reject(
+            this.cancelled
+              ? new LedgerError('CANCELLED', '已取消，没有留下不完整的备份文件，账本未作任何改动。')
+              : new LedgerError('WRITE_FAILED', '备份已中止，账本未作任何改动。'),
+          );
       });
     });
     this.done.catch(() => undefined);
+  }
+
+  /** 取消: stopped as `stop`, and `done` says it was cancelled. */
+  cancel(folder: string): Promise<void> {
+    this.cancelled = true;
+    return this.stop(folder);
   }
 
   async stop(folder: string): Promise<void> {

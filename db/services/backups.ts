@@ -17,6 +17,7 @@ import { migrationCount } from '../migrate';
 import type { Ledger } from '../open';
 import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
+import type { JobHandle } from './jobs';
 import type { Clock } from '../../shared/dates';
 import type { IntegrityCheck } from '../jobs/integrity';
 import type { OpenOptions } from '../open';
@@ -47,10 +48,14 @@ export function listBackups(host: Host): BackupList {
  * 立即备份, in a worker thread (the window answers meanwhile). Into the ledger's own folder the rules then
  * prune; a folder the user names is never pruned.
  */
-export function backupNow(host: Host, folder: string | undefined): Promise<BackupEntry> {
+export function backupNow(host: Host, folder: string | undefined, handle?: JobHandle): Promise<BackupEntry> {
   if (host.manualBackup) throw new LedgerError('CONFLICT', '上一次备份还没有完成，请稍候再试。');
-  const job = new BackupJob({ path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), reason: 'manual', folder });
+  const job = new BackupJob(
+    { path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), reason: 'manual', folder },
+    (step) => handle?.report(step),
+  );
   host.manualBackup = job;
+  cancelWith(handle, () => job.cancel(folder ?? backupFolder(host.ledger.path)));
   return job.done.finally(() => {
     if (host.manualBackup === job) host.manualBackup = undefined;
   });
@@ -64,16 +69,25 @@ function backupHere(host: Host, reason: BackupReason): BackupEntry {
 }
 
 /** A backup re-verified in the worker thread (SHA-256 and integrity_check read the whole file). */
-export function verifyBackup(host: Host, path: string): Promise<BackupEntry> {
+export function verifyBackup(host: Host, path: string, handle?: JobHandle): Promise<BackupEntry> {
   if (!existsSync(path)) throw new LedgerError('NOT_FOUND', `找不到备份文件：${path}`);
-  const job = new BackupJob({
-    path: host.ledger.path,
-    today: host.clock.today(),
-    now: host.clock.now(),
-    reason: 'manual',
-    verify: { file: path, knownMigrations: migrationCount(migrationsOf(host)) },
-  });
+  const job = new BackupJob(
+    {
+      path: host.ledger.path,
+      today: host.clock.today(),
+      now: host.clock.now(),
+      reason: 'manual',
+      verify: { file: path, knownMigrations: migrationCount(migrationsOf(host)) },
+    },
+    (step) => handle?.report(step),
+  );
+  cancelWith(handle, () => job.cancel(backupFolder(host.ledger.path)));
   return job.done;
+}
+
+/** 取消 of a job in a worker: the worker stopped and its temporary files removed. */
+function cancelWith(handle: JobHandle | undefined, cancel: () => Promise<void>): void {
+  handle?.signal.addEventListener('abort', () => void cancel(), { once: true });
 }
 
 export function preview(host: Host, path: string): BackupPreview {

@@ -13,6 +13,7 @@ import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
 import type { LedgerColumn } from '../engines/xlsx';
 import { audit } from './audit';
+import { checkCancelled } from './jobs';
 import { listDicts } from './reference';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import { all, one, write } from './sql';
@@ -107,13 +108,16 @@ export async function withSnapshot<T>(ctx: ServiceContext, fn: (snapshot: Servic
 
 /**
  * Every row of a list's page query (its LIMIT @limit OFFSET @offset walked a chunk at a time), its count
- * checked against the limit of one export first. On a snapshot (withSnapshot), so the chunks agree.
+ * checked against the limit of one export first. On a snapshot (withSnapshot), so the chunks agree; a job's
+ * progress is reported and its cancellation honoured between chunks (nothing is written until the end).
  */
 export function exportRows<D>(snapshot: ServiceContext, q: { count: string; page: string; params: Record<string, unknown> }): Iterable<D> {
   const total = one<{ n: number }>(snapshot, q.count, q.params)!.n;
   checkSize(total);
   return (function* () {
     for (let offset = 0; offset < total; offset += EXPORT_CHUNK) {
+      checkCancelled(snapshot);
+      snapshot.job?.report(`正在写出第 ${(offset + 1).toLocaleString('zh-CN')} 行，共 ${total.toLocaleString('zh-CN')} 行`, offset, total);
       const rows = all<D>(snapshot, q.page, { ...q.params, limit: EXPORT_CHUNK, offset });
       yield* rows;
       if (rows.length < EXPORT_CHUNK) return;

@@ -40,6 +40,14 @@ export const api = new Proxy({} as Api, {
     ),
 });
 
+/**
+ * The input of a long call with the caller's id for it beside, so that jobs.progress and jobs.cancel can
+ * name it (for the methods the contract marks `job`: shared/contract/define.ts).
+ */
+export function withJob<I>(input: I, jobId: string): I {
+  return { ...(input ?? {}), jobId } as I;
+}
+
 /** The Chinese sentence to show for any error. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.wire.message;

@@ -421,7 +421,7 @@ export function LedgerList<R extends { id: string }, S extends string = never, K
           <Text size="sm" c={data?.capped ? 'orange' : 'dimmed'}>
             {data?.capped
               ? (props.cappedText ?? `超过 ${data.total} ${props.unit}，请再输入几个字缩小范围`)
-              : `共 ${data?.total ?? 0} ${props.unit}`}
+              : `共 ${(data?.total ?? 0).toLocaleString('zh-CN')} ${props.unit}`}
           </Text>
           {stale && (
             <Group gap={4} wrap="nowrap">

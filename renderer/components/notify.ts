@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 
 export function notifySaved(message: string, title = '已保存'): void {
   notifications.show({ color: 'green', title, message, autoClose: 3000 });
@@ -11,5 +11,10 @@ export function notifyWarning(message: string, title: string): void {
 }
 
 export function notifyError(e: unknown, title = '操作未完成'): void {
+  // 取消 was the user's own choice: said plainly, not as a failure.
+  if (e instanceof ApiError && e.wire.code === 'CANCELLED') {
+    notifications.show({ color: 'gray', title: '已取消', message: e.wire.message, autoClose: 5000 });
+    return;
+  }
   notifications.show({ color: 'red', title, message: errorMessage(e), autoClose: 8000 });
 }

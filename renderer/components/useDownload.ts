@@ -3,11 +3,12 @@
  * the browser's download, and — in the desktop app only — the page's print media saved as PDF.
  * Both show a loading state and say in Chinese what happened. The host's files are asked for by
  * the features' mutations.ts (the host records each in the audit trail), e.g.
- * `useDisputeLedgerFile = () => useDownload((f) => api.disputes.exportLedger(f))`.
+ * `useMediationDocumentFile = () => useDownload((f) => api.mediation.document(f))`.
  */
 import { useState } from 'react';
 import type { FileResult } from '../../shared/schemas/common';
 import { saveFile } from './download';
+import { trackJob } from './JobNotice';
 import { notifyError, notifySaved } from './notify';
 
 export function useDownload<I>(make: (input: I) => Promise<FileResult>): { busy: boolean; run: (input: I) => Promise<void> } {
@@ -25,6 +26,18 @@ export function useDownload<I>(make: (input: I) => Promise<FileResult>): { busy:
     }
   };
   return { busy, run };
+}
+
+/**
+ * A ledger's export, which can take a while on a large ledger: a long job (shared/contract/jobs.ts)
+ * followed with a progress bar and 取消 (JobNotice.tsx), e.g.
+ * `useLedgerDownload((f, jobId) => api.disputes.exportLedger(withJob(f, jobId)))`.
+ */
+export function useLedgerDownload<I>(make: (input: I, jobId: string) => Promise<FileResult>): {
+  busy: boolean;
+  run: (input: I) => Promise<void>;
+} {
+  return useDownload((input: I) => trackJob('正在导出台账', (jobId) => make(input, jobId)));
 }
 
 /** `available` is false in browser mode, where the print dialog's “另存为 PDF” does the same. */

@@ -32,12 +32,12 @@ import {
   FromCorrectionInputAsOf,
 } from '../schemas/assistance';
 import type { CorrectionEndView } from '../schemas/correction-end';
-import { method } from './define';
+import { job, method } from './define';
 
 export const assistanceContract = {
   'assistance.list': method<Paged<AssistanceRow>>()(AssistanceListInput),
   /** The ledger as .xlsx with the filters, order and columns on screen. */
-  'assistance.exportLedger': method<FileResult>()(AssistanceExportInput),
+  'assistance.exportLedger': job<FileResult>()(AssistanceExportInput),
   /** 未衔接人员月报 (REVIEW §6.3) as .xlsx. */
   'assistance.exportUnlinked': method<FileResult>()(UnlinkedListInput),
   /** 安置帮教统计 for a period, with each definition (REVIEW §6.4). */

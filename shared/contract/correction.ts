@@ -34,7 +34,7 @@ import {
   type CorrectionEndView,
   type SanctionSchedule,
 } from '../schemas/correction-end';
-import { method } from './define';
+import { job, method } from './define';
 
 export const correctionContract = {
   'correction.list': method<Paged<CorrectionRow>>()(CorrectionListInput),
@@ -57,7 +57,7 @@ export const correctionContract = {
   /** 社区矫正统计 for a period, with each definition (REVIEW §5.7). */
   'correction.stats': method<CorrectionStats>()(PeriodInput),
   /** The ledger as .xlsx with the filters, order and columns on screen (a minor's file only to its holder). */
-  'correction.exportLedger': method<FileResult>()(CorrectionExportInput),
+  'correction.exportLedger': job<FileResult>()(CorrectionExportInput),
   /** 考核奖惩 with the suggested next step, 期满鉴定, and 解除/终止 (REVIEW §5.4, REVIEW §5.5). */
   'correction.endView': method<CorrectionEndView>()(z.strictObject({ id: Id })),
   'correction.saveSanction': method<CorrectionEndView>()(SanctionInput, SanctionInputAsOf),

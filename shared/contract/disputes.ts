@@ -19,7 +19,7 @@ import {
   type Screening,
   type ScreeningMonth,
 } from '../schemas/disputes';
-import { method } from './define';
+import { job, method } from './define';
 
 export const disputesContract = {
   'disputes.list': method<Paged<DisputeRow>>()(DisputeListInput),
@@ -30,7 +30,7 @@ export const disputesContract = {
   'disputes.delete': method<{ ok: true }>()(z.strictObject({ id: Id })),
   'disputes.nextCaseNumber': method<{ caseNo: string }>()(z.strictObject({ intakeDate: z.string().max(10) })),
   /** The register as .xlsx: the list's own filter and order, every matching row. */
-  'disputes.exportLedger': method<FileResult>()(DisputeExportInput),
+  'disputes.exportLedger': job<FileResult>()(DisputeExportInput),
   /** 排查调处统计 for a period: counts, rates and amounts, in all and by category, source, village, person and month. */
   'disputes.stats': method<DisputeStats>()(DisputeStatsInput),
   /** 排查活动 of a month, and which villages have not reported in it. */

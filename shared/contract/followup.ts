@@ -29,7 +29,7 @@ import {
   type FollowupSchedule,
   type VisitPlan,
 } from '../schemas/followup';
-import { method } from './define';
+import { job, method } from './define';
 
 export const followupContract = {
   'followup.list': method<Paged<FollowupRow>>()(FollowupListInput),
@@ -58,7 +58,7 @@ export const followupContract = {
   /** Drug files: "及时" in working days and whether a 中止 pushes the term end back (both unconfirmed, so the office's). */
   'followup.setDrugSettings': method<FollowupSchedule>()(DrugSettingsInput),
   /** The special-group ledger as .xlsx: the list's own filter and order, every matching file. */
-  'followup.exportLedger': method<FileResult>()(FollowupExportInput),
+  'followup.exportLedger': job<FileResult>()(FollowupExportInput),
   /** 走访计划表: each active file's items due in the month (and those still overdue), by responsible person. */
   'followup.visitPlan': method<VisitPlan>()(VisitPlanInput),
   'followup.exportVisitPlan': method<FileResult>()(VisitPlanInput),

@@ -35,7 +35,7 @@ import {
   type MediationRow,
   type MediationStats,
 } from '../schemas/mediation';
-import { method } from './define';
+import { job, method } from './define';
 
 export const mediationContract = {
   'mediation.list': method<Paged<MediationRow>>()(MediationListInput),
@@ -69,5 +69,5 @@ export const mediationContract = {
   /** One form of the case file, or the whole file (卷宗), as .docx. */
   'mediation.document': method<FileResult>()(MediationDocInput),
   /** The people's-mediation ledger as .xlsx: the list's own filter and order, every matching case. */
-  'mediation.exportLedger': method<FileResult>()(MediationExportInput),
+  'mediation.exportLedger': job<FileResult>()(MediationExportInput),
 };

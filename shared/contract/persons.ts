@@ -13,13 +13,13 @@ import {
   type PersonHit,
 } from '../schemas/persons';
 import type { FileResult, Paged } from '../schemas/common';
-import { method } from './define';
+import { job, method } from './define';
 
 export const personsContract = {
   'persons.search': method<PersonHit[]>()(PersonSearchInput),
   'persons.list': method<Paged<PersonHit & { deletedAt: string | null }>>()(PersonListInput),
   /** The registry as .xlsx with the filter and columns on screen. */
-  'persons.exportLedger': method<FileResult>()(PersonExportInput),
+  'persons.exportLedger': job<FileResult>()(PersonExportInput),
   'persons.get': method<PersonDetail>()(z.strictObject({ id: Id })),
   'persons.create': method<Person>()(PersonInput, PersonInputAsOf),
   'persons.update': method<Person>()(PersonUpdateInput, PersonUpdateInputAsOf),

@@ -5,8 +5,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { AssistanceFileView } from '../../../shared/schemas/assistance';
-import { api } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { api, withJob } from '../../api/client';
+import { useDownload, useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -60,7 +60,8 @@ export function useSaveAssistanceSchedule<F>(form?: UseFormReturnType<F>) {
   );
 }
 
-export const useAssistanceLedgerFile = () => useDownload((f: Input<'assistance.exportLedger'>) => api.assistance.exportLedger(f));
+export const useAssistanceLedgerFile = () =>
+  useLedgerDownload((f: Input<'assistance.exportLedger'>, jobId) => api.assistance.exportLedger(withJob(f, jobId)));
 export const useUnlinkedListFile = () => useDownload((f: Input<'assistance.exportUnlinked'>) => api.assistance.exportUnlinked(f));
 export const useAssistanceDocumentFile = () => useDownload((f: Input<'assistance.document'>) => api.assistance.document(f));
 /** 解除 of a correction file with its hand-over to 安置帮教 in one write: both modules' pages are refreshed. */

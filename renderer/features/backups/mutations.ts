@@ -1,11 +1,12 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
-import { api } from '../../api/client';
+import { api, withJob } from '../../api/client';
+import { trackJob } from '../../components/JobNotice';
 import { useWrite } from '../../components/useWrite';
 import { backupKeys } from './queries';
 
 export function useBackupNow() {
-  return useWrite((input: Input<'backups.create'>) => api.backups.create(input), {
+  return useWrite((input: Input<'backups.create'>) => trackJob('正在备份', (jobId) => api.backups.create(withJob(input, jobId))), {
     touches: [backupKeys.all],
     successTitle: '已备份',
     errorTitle: '备份未完成',
@@ -14,7 +15,10 @@ export function useBackupNow() {
 
 /** Re-reads one backup (SHA-256, integrity, counts): its state is shown where it is listed. */
 export function useVerifyBackup() {
-  return useWrite((input: Input<'backups.verify'>) => api.backups.verify(input), { touches: [], errorTitle: '未能校验' });
+  return useWrite((input: Input<'backups.verify'>) => trackJob('正在校验备份', (jobId) => api.backups.verify(withJob(input, jobId))), {
+    touches: [],
+    errorTitle: '未能校验',
+  });
 }
 
 /** What a backup holds, before the confirmation; a damaged or foreign file is refused with the reason. */

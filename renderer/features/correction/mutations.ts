@@ -6,8 +6,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { CorrectionFileView } from '../../../shared/schemas/correction';
-import { api } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { api, withJob } from '../../api/client';
+import { useDownload, useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -88,4 +88,5 @@ export function useSaveSanctionSchedule<F>(form?: UseFormReturnType<F>) {
     form,
   );
 }
-export const useCorrectionLedgerFile = () => useDownload((f: Input<'correction.exportLedger'>) => api.correction.exportLedger(f));
+export const useCorrectionLedgerFile = () =>
+  useLedgerDownload((f: Input<'correction.exportLedger'>, jobId) => api.correction.exportLedger(withJob(f, jobId)));

@@ -1,8 +1,8 @@
 /** Every dispute write, each refreshing what it can change: lists, details, audit panels, person pages, the dashboard. */
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
-import { api } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { api, withJob } from '../../api/client';
+import { useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -30,7 +30,7 @@ export function useDeleteDispute() {
 
 /** The register as .xlsx with the filters and order on screen, every page of it (the host records the export). */
 export function useDisputeLedgerFile() {
-  return useDownload((filter: Input<'disputes.exportLedger'>) => api.disputes.exportLedger(filter));
+  return useLedgerDownload((filter: Input<'disputes.exportLedger'>, jobId) => api.disputes.exportLedger(withJob(filter, jobId)));
 }
 
 export function useSaveScreening<F>(form?: UseFormReturnType<F>) {

@@ -6,8 +6,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { FollowupSchedule, FollowupSubject } from '../../../shared/schemas/followup';
-import { api } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { api, withJob } from '../../api/client';
+import { useDownload, useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { personKeys } from '../persons/queries';
@@ -113,7 +113,7 @@ export function useSetDrugSettings<F>(form?: UseFormReturnType<F>) {
 
 /** The ledger as .xlsx with the filters and order on screen, every page of it (the host records the export). */
 export function useFollowupLedgerFile() {
-  return useDownload((filter: Input<'followup.exportLedger'>) => api.followup.exportLedger(filter));
+  return useLedgerDownload((filter: Input<'followup.exportLedger'>, jobId) => api.followup.exportLedger(withJob(filter, jobId)));
 }
 
 /** One month's 走访计划表 as .xlsx. */

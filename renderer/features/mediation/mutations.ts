@@ -5,8 +5,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import type { MediationCase } from '../../../shared/schemas/mediation';
-import { api } from '../../api/client';
-import { useDownload } from '../../components/useDownload';
+import { api, withJob } from '../../api/client';
+import { useDownload, useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { disputeKeys } from '../disputes/queries';
 import { dashboardKeys } from '../obligations/queries';
@@ -102,7 +102,7 @@ export function useDeleteCase() {
 
 /** The ledger as .xlsx with the filters on screen, every page of it (the host records the export). */
 export function useMediationLedgerFile() {
-  return useDownload((filter: Input<'mediation.exportLedger'>) => api.mediation.exportLedger(filter));
+  return useLedgerDownload((filter: Input<'mediation.exportLedger'>, jobId) => api.mediation.exportLedger(withJob(filter, jobId)));
 }
 
 /** One form of the case file as Word (.docx); the host records it in the case's history. */

@@ -5,9 +5,9 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
 import { MODULES } from '../../../shared/modules';
-import { api } from '../../api/client';
+import { api, withJob } from '../../api/client';
 import { moduleKey } from '../../components/modules';
-import { useDownload } from '../../components/useDownload';
+import { useLedgerDownload } from '../../components/useDownload';
 import { useWrite } from '../../components/useWrite';
 import { dashboardKeys } from '../obligations/queries';
 import { auditKeys } from '../reference/queries';
@@ -27,4 +27,5 @@ export function useDeletePerson() {
   return useWrite((id: string) => api.persons.delete({ id }), { touches: TOUCHES });
 }
 
-export const usePersonsLedgerFile = () => useDownload((f: Input<'persons.exportLedger'>) => api.persons.exportLedger(f));
+export const usePersonsLedgerFile = () =>
+  useLedgerDownload((f: Input<'persons.exportLedger'>, jobId) => api.persons.exportLedger(withJob(f, jobId)));
