@@ -27,6 +27,7 @@ import { basename, join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Clock } from '../../shared/dates';
 import type { BackupReason } from '../../shared/domain/backup-retention';
+import { auditHeadOf } from '../services/audit-verify';
 import { LedgerError } from '../../shared/errors';
 import { MODULE_INFO, MODULES, type ModuleName } from '../../shared/modules';
 import type { BackupCheck, BackupContents, BackupEntry, BackupManifest } from '../../shared/schemas/backups';
@@ -123,7 +124,7 @@ export function readContents(db: Database.Database): BackupContents {
       townshipName = null;
     }
   }
-  return { counts, townshipName, schemaVersion: schemaVersion(db) };
+  return { counts, townshipName, schemaVersion: schemaVersion(db), ...(tables.has('audit_log') ? { auditHead: auditHeadOf(db) } : {}) };
 }
 
 function hasSqliteHeader(path: string): boolean {

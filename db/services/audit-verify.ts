@@ -10,11 +10,12 @@
  * elsewhere (a backup's manifest, a package handed to the county). Keying the chain with an HMAC whose
  * key is held like the data key belongs with the ledger's encryption and is not done here.
  */
+import type Database from 'better-sqlite3';
 import type { AuditAnchor, AuditBreak, AuditBreakKind, AuditHead, AuditVerdict } from '../../shared/schemas/audit';
 import type { ServiceContext } from '../context';
 import { hashOfRaw } from './audit';
 import { getSetting, putSetting } from './reference';
-import { one, stmt, write } from './sql';
+import { stmt, write } from './sql';
 
 const ANCHOR_KEY = 'audit.anchor';
 const LAST_CHECK_KEY = 'audit.lastCheck';
@@ -116,10 +117,17 @@ export function combineSegments(anchor: AuditAnchor | null, parts: ChainSegment[
 
 /** The chain's head now: { rows, hash } (0 rows and '' for an empty chain). */
 export function auditHead(ctx: ServiceContext): AuditHead {
-  const r = one<{ rows: number; hash: string | null }>(
-    ctx,
-    'SELECT (SELECT count(*) FROM audit_log) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash',
-  );
+  return auditHeadOf(ctx.db);
+}
+
+/**
+ * The head of the chain in a file opened by itself (a backup's copy): what its manifest records, so that a
+ * history rewritten after the backup was taken no longer extends it.
+ */
+export function auditHeadOf(db: Database.Database): AuditHead {
+  const r = db
+    .prepare('SELECT (SELECT count(*) FROM audit_log) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash')
+    .get() as { rows: number; hash: string | null } | undefined;
   return { rows: r?.rows ?? 0, hash: r?.hash ?? '' };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BACKUP_REASONS, type BackupReason, type RetentionRules } from '../domain/backup-retention';
+import type { AuditHead } from './audit';
 
 /** What a backup holds, read from the file itself (not from its manifest). */
 export interface BackupContents {
@@ -13,6 +14,11 @@ export interface BackupContents {
   townshipName: string | null;
   /** Migrations applied (the file's version of the schema). */
   schemaVersion: number;
+  /**
+   * The audit chain's head in the copy (rows and last hash); absent in backups of older versions. A later
+   * history that does not extend it was rewritten after the backup was taken.
+   */
+  auditHead?: AuditHead;
 }
 
 export interface BackupManifest extends BackupContents {

@@ -63,6 +63,12 @@ describe('writeBackup', () => {
     expect(count(manifest.counts, '人员')).toBe(2);
     expect(count(manifest.counts, '纠纷登记')).toBe(1);
     expect(manifest.townshipName).toBeTruthy();
+    // The audit chain's head as the copy holds it: the live chain extends it.
+    const head = t.ledger.db
+      .prepare('SELECT count(*) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log')
+      .get();
+    expect(manifest.auditHead).toEqual(head);
+    expect(manifest.auditHead.rows).toBeGreaterThan(2);
     const copy = new Database(written.path, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 2 });
