@@ -12,13 +12,39 @@ export const Id = z.string({ error: '编号缺失' }).regex(/^[0-9A-HJKMNP-TV-Z]
 
 export const DateStr = z.string({ error: '请填写日期' }).trim().refine(isValidDate, '日期应为有效的“年-月-日”，如 2024-05-01');
 
+/** Characters that show nothing: zero-width spaces and joiners, the BOM, and the bidirectional controls. */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** Bidirectional controls, which reorder what a reader sees (U+202E shows 金额1000 typed backwards). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Half of a surrogate pair: SQLite would store it as invalid UTF-8 and give back something else. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Up to this length a field is one line (names, numbers, units, places); longer ones may have paragraphs. */
+const ONE_LINE_MAX = 100;
+
+/**
+ * What every text field refuses besides its length: control characters, a lone surrogate, and text made
+ * only of characters that show nothing; a short field (one line) also refuses line breaks and
+ * bidirectional controls. The messages name the field.
+ */
+function textRules(label: string, max: number) {
+  const oneLine = max <= ONE_LINE_MAX;
+  return (v: string, ctx: z.RefinementCtx) => {
+    const say = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (CONTROL_CHARS.test(v)) say(`${label}含有不可见的控制字符`);
+    else if (LONE_SURROGATE.test(v)) say(`${label}含有无法保存的字符（残缺的生僻字或表情符号），请重新输入`);
+    else if (v && !v.replace(INVISIBLE, '').trim()) say(`${label}只有看不见的字符，请重新填写`);
+    else if (oneLine && /[\r\n]/.test(v)) say(`${label}应为一行，不能换行`);
+    else if (oneLine && BIDI_CONTROLS.test(v)) say(`${label}含有会改变文字显示顺序的控制字符，请重新输入`);
+  };
+}
+
 export function reqText(label: string, max: number) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${label}含有不可见的控制字符`);
+    .superRefine(textRules(label, max));
 }
 
 /** Optional text: blank becomes null. */
@@ -27,7 +53,7 @@ export function optText(label: string, max: number) {
     .string({ error: `${label}应为文字` })
     .trim()
     .max(max, `${label}不能超过${max}个字`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${label}含有不可见的控制字符`)
+    .superRefine(textRules(label, max))
     .nullish()
     .transform((v) => (v ? v : null));
 }
