@@ -12,6 +12,7 @@ import { resolveDbPath } from '../db/paths';
 import { closeHost, createHost, type Host } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './web';
+import { WEB_PREFERENCES } from './hardening';
 import { bindIpc } from './ipc';
 import { startDailyReminder } from './platform/notify';
 import { bindPrintToPdf } from './platform/print';
@@ -41,14 +42,7 @@ function createWindow(): void {
     height: 860,
     title: '乡镇司法台账',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') },
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -77,6 +71,7 @@ function start(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const trusted = (event: Electron.IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(`${SCHEME}://ledger/`) === true;
   bindIpc(host, trusted);
   bindPrintToPdf(trusted);
