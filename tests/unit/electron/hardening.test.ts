@@ -1,7 +1,7 @@
 /**
  * The desktop shell's security settings (RELIABILITY G6) as built: the fuses the installer flips, read from
  * build/electron-builder.yml, and the window's web preferences, which electron/main.ts takes from one place.
- * (The Electron launch test asserts them in a running app where the binary exists.)
+ * (Where the binary exists, the Electron launch test checks in the running app that the page has no Node.)
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
