@@ -108,17 +108,25 @@ export async function withSnapshot<T>(ctx: ServiceContext, fn: (snapshot: Servic
 
 /**
  * Every row of a list's page query (its LIMIT @limit OFFSET @offset walked a chunk at a time), its count
- * checked against the limit of one export first. On a snapshot (withSnapshot), so the chunks agree; a job's
- * progress is reported and its cancellation honoured between chunks (nothing is written until the end).
+ * checked against the limit of one export first. On a snapshot (withSnapshot), so the chunks agree.
  */
 export function exportRows<D>(snapshot: ServiceContext, q: { count: string; page: string; params: Record<string, unknown> }): Iterable<D> {
   const total = one<{ n: number }>(snapshot, q.count, q.params)!.n;
+  return exportPages(snapshot, total, (limit, offset) => all<D>(snapshot, q.page, { ...q.params, limit, offset }));
+}
+
+/**
+ * `total` rows read by `page` a chunk at a time, the total checked against the limit of one export first;
+ * a job's progress is reported and its cancellation honoured between chunks (nothing is written until
+ * the end).
+ */
+export function exportPages<D>(snapshot: ServiceContext, total: number, page: (limit: number, offset: number) => D[]): Iterable<D> {
   checkSize(total);
   return (function* () {
     for (let offset = 0; offset < total; offset += EXPORT_CHUNK) {
       checkCancelled(snapshot);
       snapshot.job?.report(`正在写出第 ${(offset + 1).toLocaleString('zh-CN')} 行，共 ${total.toLocaleString('zh-CN')} 行`, offset, total);
-      const rows = all<D>(snapshot, q.page, { ...q.params, limit: EXPORT_CHUNK, offset });
+      const rows = page(EXPORT_CHUNK, offset);
       yield* rows;
       if (rows.length < EXPORT_CHUNK) return;
     }

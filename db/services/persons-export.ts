@@ -10,7 +10,7 @@ import type { FileResult } from '../../shared/schemas/common';
 import { PERSON_COLUMN_KEYS, type PersonColumn, type PersonExportInput, type PersonHit } from '../../shared/schemas/persons';
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
-import { auditExport, checkSize, exportSheet, MAX_EXPORT_ROWS, xlsxFile, type ExportColumn } from './exports';
+import { auditExport, exportPages, exportSheet, withSnapshot, xlsxFile, type ExportColumn } from './exports';
 import { PERSON_SEARCH_LIMIT, readPersons } from './persons';
 import { getSettings } from './reference';
 import { one } from './sql';
@@ -26,26 +26,26 @@ const COLUMNS: { [K in PersonColumn]: ExportColumn<PersonHit> } = {
 
 export async function exportPersonsLedger(ctx: ServiceContext, input: z.output<typeof PersonExportInput>): Promise<FileResult> {
   const { columns: chosen, ...f } = input;
-  // Every read happens before the first await (one consistent view of the ledger).
   const today = ctx.clock.today();
   const town = getSettings(ctx).townshipName;
-  const first = readPersons(ctx, f, 0, 0);
-  checkSize(first.total);
-  const { rows, capped } = readPersons(ctx, f, MAX_EXPORT_ROWS, 0);
   const village = f.villageId ? one<{ name: string }>(ctx, 'SELECT name FROM village WHERE id = ?', f.villageId)?.name : null;
-  const filter =
-    [village ? `村（社区）：${village}` : '', f.q ? `查找“${f.q}”${capped ? `（只列出最先找到的${PERSON_SEARCH_LIMIT}人）` : ''}` : '']
-      .filter(Boolean)
-      .join('；') || '全部';
   const title = `${town}人员库${f.deleted ? '（回收站）' : ''}`;
-  const { bytes } = await writeLedgerWorkbook({
-    sheetName: '人员库',
-    title,
-    subtitle: `筛选条件：${filter}　导出日期：${cnDate(today)}`,
-    ...exportSheet(COLUMNS, chosen ?? PERSON_COLUMN_KEYS, rows),
-    totals: { unit: '人' },
+  const { bytes, rows } = await withSnapshot(ctx, (snapshot) => {
+    const { total, capped } = readPersons(snapshot, f, 0, 0);
+    const persons = exportPages(snapshot, total, (limit, offset) => readPersons(snapshot, f, limit, offset).rows);
+    const filter =
+      [village ? `村（社区）：${village}` : '', f.q ? `查找“${f.q}”${capped ? `（只列出最先找到的${PERSON_SEARCH_LIMIT}人）` : ''}` : '']
+        .filter(Boolean)
+        .join('；') || '全部';
+    return writeLedgerWorkbook({
+      sheetName: '人员库',
+      title,
+      subtitle: `筛选条件：${filter}　导出日期：${cnDate(today)}`,
+      ...exportSheet(COLUMNS, chosen ?? PERSON_COLUMN_KEYS, persons),
+      totals: { unit: '人' },
+    });
   });
   const file = xlsxFile(`${title}_${today}`, bytes);
-  auditExport(ctx, 'person', input, rows.length, file.fileName);
+  auditExport(ctx, 'person', input, rows, file.fileName);
   return file;
 }

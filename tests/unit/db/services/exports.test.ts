@@ -460,4 +460,19 @@ describe('人员库', () => {
     expect(found.rows.map((r) => r[1])).toEqual(['张三']);
     expect(found.subtitle).toContain('查找“张”');
   });
+
+  it('reads a large registry a chunk at a time: every person once, in name order', async () => {
+    t.ledger.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
+         INSERT INTO person (id, name, name_pinyin, name_initials, created_at, updated_at)
+         SELECT printf('bulk%022d', i), printf('批量%04d', i), printf('pl%04d', i), 'pl', '', '' FROM n`,
+      )
+      .run();
+    const s = await open(await t.callAsync('persons.exportLedger', { columns: ['name'] }));
+    expect(s.rows).toHaveLength(1236);
+    expect(s.rows.slice(1, 4).map((r) => r[1])).toEqual(['批量0001', '批量0002', '批量0003']);
+    expect(new Set(s.rows.map((r) => r[1])).size).toBe(1236);
+    expect(s.totals[1]).toBe('共 1236 人');
+  });
 });
