@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { RENDERER_CHUNKS } from './vite.config';
 
 /**
- * Desktop bundles: out/main (lifecycle + host, and the worker threads beside it: the to-do rebuild,
+ * Desktop bundles: out/main (lifecycle, the ledger service's utility process, and the worker threads beside it: the to-do rebuild,
  * the background check of a large file and the day's first backup),
  * out/preload (invoke only), out/renderer (the React app).
  */
@@ -16,6 +16,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           main: resolve('electron/main.ts'),
+          'host-process': resolve('electron/host-process.ts'),
           'obligations-worker': resolve('db/jobs/obligations-worker.ts'),
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
           'backup-worker': resolve('db/jobs/backup-worker.ts'),

@@ -33,3 +33,22 @@ export const FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
   enableCookieEncryption: true,
 } as const;
+
+/** The page's Content-Security-Policy: only the app's own files, no remote anything (checklist items 1 and 7). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  // Attachments: a PDF is viewed in an <iframe> whose src is a blob: URL the page made from bytes it
+  // fetched (images use img-src blob: above). Without this, frames fall back to default-src 'self',
+  // which blob: does not match. Only blob: is allowed, so no other site can be framed; object-src
+  // stays 'none' (Chromium's built-in PDF viewer does not need it).
+  'frame-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

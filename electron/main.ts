@@ -3,25 +3,21 @@
  * strict CSP, no navigation or new windows), the ledger opened through db/open.ts, and a clean
  * close (checkpoint, release the lock) on quit. Everything below the transport is plain Node.
  */
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell, utilityProcess } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFER_CHECK_ABOVE_BYTES, openLedger } from '../db/open';
-import { restoreAdvice } from '../db/backup/restore';
 import { resolveDbPath } from '../db/paths';
-import { closeHost, createHost, type Host } from '../db/router';
-import { LedgerError } from '../shared/errors';
-import { CSP } from './web';
-import { WEB_PREFERENCES } from './hardening';
+import { CSP, WEB_PREFERENCES } from './hardening';
 import { bindIpc } from './ipc';
+import { HostClient } from './host-client';
 import { startDailyReminder } from './platform/notify';
 import { bindPrintToPdf } from './platform/print';
 
 const SCHEME = 'app';
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-/** The open ledger is the host's (a restore swaps it in place), so quitting closes `host.ledger`. */
-let host: Host | null = null;
+/** The ledger service (a restore swaps the ledger inside it); quitting closes it first. */
+let service: HostClient | null = null;
 let win: BrowserWindow | null = null;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = normalize(join(here, '../renderer'));
@@ -53,32 +49,44 @@ function createWindow(): void {
   void win.loadURL(`${SCHEME}://ledger/index.html`);
 }
 
-function start(): void {
+/** The ledger service's process (RELIABILITY G7): the window's calls are carried to it and back. */
+function startService(dbPath: string): HostClient {
+  const child = utilityProcess.fork(join(here, 'host-process.js'), [dbPath, join(here, '../../db/migrations')], {
+    serviceName: '乡镇司法台账账本服务',
+  });
+  const client = new HostClient({
+    postMessage: (m) => child.postMessage(m),
+    onMessage: (listener) => child.on('message', listener),
+  });
+  child.on('exit', () => client.exited());
+  return client;
+}
+
+async function start(): Promise<void> {
   const dbPath = resolveDbPath(process.argv);
-  const open = { migrationsFolder: join(here, '../../db/migrations'), deferCheckAbove: DEFER_CHECK_ABOVE_BYTES };
-  let ledger: ReturnType<typeof openLedger>;
+  const client = startService(dbPath);
   try {
-    ledger = openLedger(dbPath, open);
+    await client.ready;
   } catch (e) {
-    const message = e instanceof LedgerError ? e.message : `无法打开账本文件：${(e as Error).message}`;
-    const advice = e instanceof LedgerError && e.code === 'DB_CORRUPT' ? `\n\n${restoreAdvice(dbPath)}` : '';
-    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}${advice}`);
+    const { message, advice } = e as { message: string; advice: string | null };
+    dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}${advice ? `\n\n${advice}` : ''}`);
     app.exit(1);
     return;
   }
-  host = createHost(ledger, { background: true, dailyBackup: true, open });
+  service = client;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const trusted = (event: Electron.IpcMainInvokeEvent) => event.senderFrame?.url.startsWith(`${SCHEME}://ledger/`) === true;
-  bindIpc(host, trusted);
+  const invoke = (method: string, input: unknown) => client.invoke(method, input);
+  bindIpc(invoke, trusted);
   bindPrintToPdf(trusted);
   serveRenderer();
   Menu.setApplicationMenu(null);
   createWindow();
-  startDailyReminder(host, () => win);
+  startDailyReminder(invoke, () => win);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -90,15 +98,15 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  app.whenReady().then(start);
+  app.whenReady().then(() => start());
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
     // Background jobs are stopped first (their finished work is whole; they run again next time), then
     // the backup on exit (db/services/backups.ts) and the file closed; then the app quits for good.
-    if (!host) return;
-    const closing = host;
-    host = null;
+    if (!service) return;
+    const closing = service;
+    service = null;
     event.preventDefault();
-    void closeHost(closing, { exitBackup: true }).finally(() => app.quit());
+    void closing.close(true).finally(() => app.quit());
   });
 }

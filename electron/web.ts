@@ -13,27 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { dispatchAsync, type Host } from '../db/router';
 import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/attachments';
+import { CSP } from './hardening';
+
+/** The page's policy, the same in the desktop window (electron/hardening.ts). */
+export { CSP };
 
 /** A 20 MB attachment is about 26.7 MB once base64-encoded in JSON; this leaves room and still bounds memory. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  // Attachments: a PDF is viewed in an <iframe> whose src is a blob: URL the page made from bytes it
-  // fetched (images use img-src blob: above). Without this, frames fall back to default-src 'self',
-  // which blob: does not match. Only blob: is allowed, so no other site can be framed; object-src
-  // stays 'none' (Chromium's built-in PDF viewer does not need it).
-  'frame-src blob:',
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,7 +5,8 @@
 import { app, type BrowserWindow, Notification } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { invokeAsync, type Host } from '../../db/router';
+import type { Output } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
 import { reminderText, shouldRemind } from '../daily-reminder';
 
 const HOUR = 60 * 60 * 1000;
@@ -22,14 +23,21 @@ function lastShown(): string | null {
   }
 }
 
-export function startDailyReminder(host: Host, window: () => BrowserWindow | null): void {
+/** How long to wait for the day's rebuild of the to-do table before counting again. */
+const REBUILD_WAIT = 30_000;
+
+export function startDailyReminder(
+  invoke: (method: string, input: unknown) => Promise<Envelope<unknown>>,
+  window: () => BrowserWindow | null,
+): void {
+  const dashboard = () => invoke('obligations.dashboard', {}) as Promise<Envelope<Output<'obligations.dashboard'>>>;
   const check = async () => {
     if (!Notification.isSupported()) return;
-    let r = await invokeAsync(host, 'obligations.dashboard', {});
-    if (r.ok && r.value.refreshing) {
-      // The day's rebuild is running: count from its result, not from yesterday's table.
-      await host.refresher?.whenIdle();
-      r = await invokeAsync(host, 'obligations.dashboard', {});
+    let r = await dashboard();
+    // The day's rebuild is running: count from its result, not from yesterday's table.
+    for (let tries = 0; r.ok && r.value.refreshing && tries < 20; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, REBUILD_WAIT));
+      r = await dashboard();
     }
     if (!r.ok) return; // e.g. before first-run setup
     const d = r.value;
