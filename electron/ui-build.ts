@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const UI_INPUTS = ['renderer', 'shared', 'vite.config.ts', 'package-lock.json', 'postcss.config.cjs'];
 /** And the desktop bundles (electron.vite.config.ts): the host, its workers and the window. */
 export const DESKTOP_INPUTS = [...UI_INPUTS, 'electron', 'db', 'electron.vite.config.ts'];
-export const DESKTOP_OUTPUTS = ['out/main/main.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+export const DESKTOP_OUTPUTS = ['out/main/main.js', 'out/main/host-process.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function newestIn(path: string): number {
   if (!existsSync(path)) return 0;
