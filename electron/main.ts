@@ -12,6 +12,7 @@ import { bindIpc } from './ipc';
 import { HostClient } from './host-client';
 import { startDailyReminder } from './platform/notify';
 import { bindPrintToPdf } from './platform/print';
+import { bindChoosePath } from './platform/choose-path';
 
 const SCHEME = 'app';
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
   const invoke = (method: string, input: unknown) => client.invoke(method, input);
   bindIpc(invoke, trusted);
   bindPrintToPdf(trusted);
+  bindChoosePath(trusted);
   serveRenderer();
   Menu.setApplicationMenu(null);
   createWindow();

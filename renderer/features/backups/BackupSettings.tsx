@@ -6,6 +6,7 @@
  */
 import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
+import type { PathKind } from '../../../shared/bridge';
 import { BACKUP_REASON_LABELS, type RetentionRules } from '../../../shared/domain/backup-retention';
 import { formatInstant } from '../../../shared/instants';
 import { formatSize } from '../../../shared/schemas/attachments';
@@ -127,14 +128,16 @@ function RetentionForm({ rules }: { rules: RetentionRules }) {
 }
 
 /**
- * A typed path (a folder or a file; the desktop app offers no folder dialog yet) and the button that uses it.
+ * A path typed, or in the desktop app picked with the system's dialog (选择…), and the button that uses it.
  */
 function PathField({
+  kind,
   value,
   onChange,
   children,
   ...text
 }: {
+  kind: PathKind;
   label: string;
   description: string;
   placeholder: string;
@@ -142,9 +145,19 @@ function PathField({
   onChange: (v: string) => void;
   children: ReactNode;
 }) {
+  const choose = window.ledger?.choosePath;
+  const pick = async () => {
+    const r = await choose?.(kind);
+    if (r?.ok && r.value) onChange(r.value);
+  };
   return (
     <Group align="flex-end">
       <TextInput {...text} w={460} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+      {choose && (
+        <Button variant="default" onClick={() => void pick()}>
+          选择…
+        </Button>
+      )}
       {children}
     </Group>
   );
@@ -163,6 +176,7 @@ export function RestoreFromFile({ onPreview }: { onPreview: (preview: BackupPrev
   };
   return (
     <PathField
+      kind="backup"
       label="用其他位置的备份恢复"
       description="如U盘上的备份文件；恢复前会先校验，损坏的或不是本程序的文件不会被使用"
       placeholder="E:\台账备份\ledger-20240615-093000-manual.db"
@@ -220,6 +234,7 @@ export function BackupSettings() {
         </Alert>
       )}
       <PathField
+        kind="folder"
         label="备份到文件夹"
         description="留空则备份到上面的备份文件夹；也可以填写U盘上的文件夹，如 E:\台账备份"
         placeholder="（账本的备份文件夹）"
