@@ -7,7 +7,6 @@ import type { DocumentModel } from '../../shared/documents/model';
 import type { AuditEntity } from '../../shared/modules';
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
-import { renderDocx } from '../documents/docx';
 import { audit } from './audit';
 import { write } from './sql';
 
@@ -16,6 +15,8 @@ export async function documentFile(
   model: DocumentModel,
   owner: { entity: AuditEntity; id: string; title: string },
 ): Promise<FileResult> {
+  // Loaded with the first document, not at start: the Word library alone takes some 40 ms to load.
+  const { renderDocx } = await import('../documents/docx');
   const file = await renderDocx(model);
   write(ctx, () =>
     audit(ctx, { action: 'export', entity: owner.entity, entityId: owner.id, after: { 文书: owner.title, 文件: file.fileName } }),

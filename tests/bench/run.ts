@@ -39,13 +39,17 @@ const TODAY = '2024-06-15';
  */
 function childProgram(name: 'first-answer' | 'export'): (ledgerPath: string) => string {
   // Inside the project, so that its packages resolve from node_modules (out/ is not kept in git).
-  const out = fileURLToPath(new URL(`../../out/bench/${name}.mjs`, import.meta.url));
+  const outdir = fileURLToPath(new URL(`../../out/bench/${name}`, import.meta.url));
+  const out = join(outdir, `${name}.mjs`);
   buildSync({
     entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: out,
+    // As the desktop build does: what is imported on first use (exceljs, docx) is a chunk of its own.
+    splitting: true,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     packages: 'external',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
