@@ -4,6 +4,9 @@
  * handler table is typed from the contract: a missing or misspelt handler does not compile.
  */
 import type { z } from 'zod';
+import { packageDestinations } from './package/destinations';
+import { countyList, countyOverview, countyStats, exportCounty, receivePackage, saveTownships } from './services/county';
+import { makeReportPackage, packageResult, reportPackageOptions } from './services/report-package';
 import { contract, isMethod, type Input, type Method, type Output, type ParsedInput } from '../shared/contract';
 import type { MethodDef } from '../shared/contract/define';
 import type { Clock } from '../shared/dates';
@@ -34,7 +37,7 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
+import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, reportParts, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
@@ -262,6 +265,14 @@ const handlers: Handlers = {
   'backups.restore': (_ctx, i, host) => backups.restore(host, i.path),
   'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
+  'reportPackage.options': (ctx) => reportPackageOptions(ctx, reportParts, packageDestinations()),
+  'reportPackage.create': async (ctx, i) => packageResult(await makeReportPackage(ctx, reportParts, { ...i, periodKey: i.period })),
+  'county.receive': (ctx, i) => receivePackage(ctx, i),
+  'county.overview': (ctx, i) => countyOverview(ctx, i),
+  'county.stats': (ctx, i) => countyStats(ctx, i),
+  'county.list': (ctx, i) => countyList(ctx, i),
+  'county.export': (ctx, i) => exportCounty(ctx, i),
+  'county.saveTownships': (ctx, i) => saveTownships(ctx, i.townships),
 };
 
 function auditStatus(ctx: ServiceContext, host: Host): AuditStatus {

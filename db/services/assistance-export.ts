@@ -25,7 +25,7 @@ import type { AssistanceLevel, HandoverState, ReleaseType } from '../../shared/d
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import { assistanceListSql, assistanceRow, type AssistanceFilter, type AssistanceListDbRow } from './assistance';
-import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
+import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { all, one } from './sql';
 
@@ -177,3 +177,6 @@ export async function exportUnlinkedList(ctx: ServiceContext, input: z.output<ty
   auditExport(ctx, 'assistance_unlinked', input, rows.length, file.fileName);
   return file;
 }
+
+/** In a report package: the whole register as it stands (its list has no period), without statistics. */
+export const assistanceReportPart: ReportPart = { ledger: (ctx) => assistanceLedgerExport(ctx), figures: null };

@@ -11,7 +11,7 @@ import {
   type FollowupRow,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
-import { exportListLedger, type ExportColumn, type LedgerExport } from './exports';
+import { exportListLedger, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { one } from './sql';
@@ -77,3 +77,6 @@ export async function exportFollowupLedger(
 
 /** The whole ledger (registered in db/modules.ts). */
 export const followupLedgerExport: LedgerExport = (ctx) => exportFollowupLedger(ctx, FollowupExportInput.parse({}));
+
+/** In a report package: the whole register as it stands (its list has no period), without statistics. */
+export const followupReportPart: ReportPart = { ledger: (ctx) => followupLedgerExport(ctx), figures: null };
