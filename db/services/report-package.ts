@@ -21,7 +21,7 @@ import type { ReportFigure, ReportPart } from './exports';
 import { xlsxFile } from './exports';
 import { getSetting, getSettings, putSetting } from './reference';
 import { one, write } from './sql';
-import { parsePeriodKey, previousPeriod, REPORT_PERIOD_KINDS } from '../../shared/domain/report-period';
+import { parsePeriodKey, recentPeriods } from '../../shared/domain/report-period';
 import type { PackageDestination, ReportPackageOptions, ReportPackageResult } from '../../shared/schemas/county';
 import type { AuditHead } from '../../shared/schemas/audit';
 
@@ -150,7 +150,7 @@ export function reportPackageOptions(ctx: ServiceContext, parts: ReportParts, de
   const today = ctx.clock.today();
   return {
     township: getSettings(ctx).townshipName,
-    periods: REPORT_PERIOD_KINDS.map((k) => previousPeriod(k, today)),
+    periods: recentPeriods(today),
     modules: parts.map((p) => ({ module: p.module, label: MODULE_INFO[p.module].label, figures: p.part.figures !== null })),
     destinations,
   };

@@ -98,3 +98,20 @@ export function packageBaseName(township: string, period: ReportPeriod, stamp: s
   const town = township.replace(UNSAFE_IN_NAME, '').trim().slice(0, 40) || '乡镇';
   return `上报包_${town}_${period.key}_${stamp}`;
 }
+
+/** The periods a township may report now, by kind: the last complete ones, the latest first (12 months, 4 quarters, 2 halves, 2 years). */
+export function recentPeriods(today: string): Record<ReportPeriodKind, ReportPeriod[]> {
+  const count: Record<ReportPeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 2 };
+  const out = {} as Record<ReportPeriodKind, ReportPeriod[]>;
+  for (const kind of REPORT_PERIOD_KINDS) {
+    const list: ReportPeriod[] = [];
+    let day = today;
+    for (let i = 0; i < count[kind]; i++) {
+      const p = previousPeriod(kind, day);
+      list.push(p);
+      day = p.dateFrom;
+    }
+    out[kind] = list;
+  }
+  return out;
+}

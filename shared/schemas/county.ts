@@ -3,7 +3,7 @@
  * received packages, which townships have not reported, the combined statistics and ledgers).
  */
 import { z } from 'zod';
-import { parsePeriodKey, type ReportPeriod } from '../domain/report-period';
+import { parsePeriodKey, type ReportPeriod, type ReportPeriodKind } from '../domain/report-period';
 import { MODULES, type ModuleName } from '../modules';
 
 const PeriodKey = z
@@ -31,8 +31,8 @@ export interface PackageDestination {
 
 export interface ReportPackageOptions {
   township: string;
-  /** The last complete month, quarter, half-year and year: what is usually reported now. */
-  periods: ReportPeriod[];
+  /** By kind, the last complete periods, the latest first (by the host's clock): what is reported now. */
+  periods: Record<ReportPeriodKind, ReportPeriod[]>;
   modules: { module: ModuleName; label: string; figures: boolean }[];
   destinations: PackageDestination[];
 }

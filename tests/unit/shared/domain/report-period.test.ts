@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { missingTownships, packageBaseName, parsePeriodKey, previousPeriod, reportPeriod } from '../../../../shared/domain/report-period';
+import {
+  missingTownships,
+  packageBaseName,
+  parsePeriodKey,
+  previousPeriod,
+  recentPeriods,
+  reportPeriod,
+} from '../../../../shared/domain/report-period';
 
 describe('report periods', () => {
   it.each([
@@ -49,5 +56,16 @@ describe('package names', () => {
     expect(packageBaseName('高寨乡', p, '20240615-080000')).toBe('上报包_高寨乡_2024-06_20240615-080000');
     expect(packageBaseName('../..\\a:b*', p, 's')).toBe('上报包_ab_2024-06_s');
     expect(packageBaseName('..', p, 's')).toBe('上报包_乡镇_2024-06_s');
+  });
+});
+
+describe('recent periods', () => {
+  it('goes back from the last complete period of each kind', () => {
+    const r = recentPeriods('2024-02-10');
+    expect(r.month.map((p) => p.key).slice(0, 3)).toEqual(['2024-01', '2023-12', '2023-11']);
+    expect(r.month).toHaveLength(12);
+    expect(r.quarter.map((p) => p.key)).toEqual(['2023-Q4', '2023-Q3', '2023-Q2', '2023-Q1']);
+    expect(r.half.map((p) => p.key)).toEqual(['2023-H2', '2023-H1']);
+    expect(r.year.map((p) => p.key)).toEqual(['2023', '2022']);
   });
 });
