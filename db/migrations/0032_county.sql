@@ -55,4 +55,4 @@ CREATE TABLE `county_record` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `county_record_list` ON `county_record` (`package_id`,`module`,`seq`);--> statement-breakpoint
-CREATE INDEX `county_record_name` ON `county_record` (`module`,`name`);
+CREATE INDEX `county_record_name` ON `county_record` (`module`,`name`,`package_id`);

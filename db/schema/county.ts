@@ -64,7 +64,10 @@ export const countyRecord = sqliteTable(
     name: text('name'),
     cells: text('cells').notNull(),
   },
-  (t) => [uniqueIndex('county_record_list').on(t.packageId, t.module, t.seq), index('county_record_name').on(t.module, t.name)],
+  (t) => [
+    uniqueIndex('county_record_list').on(t.packageId, t.module, t.seq),
+    index('county_record_name').on(t.module, t.name, t.packageId),
+  ],
 );
 
 export const countyFigure = sqliteTable(
