@@ -13,7 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../db/context';
 import { openLedger } from '../../db/open';
 import { writePackage } from '../../db/package/package';
-import { createHost, invoke } from '../../db/router';
+import { contextFor, createHost, invoke } from '../../db/router';
+import { reportParts } from '../../db/modules';
+import { packageContent } from '../../db/services/report-package';
 import { parsePeriodKey } from '../../shared/domain/report-period';
 import type { Input } from '../../shared/contract';
 import { must, round } from './timing';
@@ -36,24 +38,18 @@ const rand = (n: number) => {
 const name = () => SURNAMES[rand(SURNAMES.length)]! + GIVEN[rand(GIVEN.length)]! + (rand(2) ? GIVEN[rand(GIVEN.length)]! : '');
 const day = () => `2024-06-${String(1 + rand(30)).padStart(2, '0')}`;
 
-const PERSON_COLUMNS = ['序号', '姓名', '性别', '公民身份号码', '出生日期', '联系电话', '村（社区）'];
-const DISPUTE_COLUMNS = [
-  '序号',
-  '案号',
-  '登记日期',
-  '来源',
-  '纠纷类型',
-  '村（社区）',
-  '当事人',
-  '简要情况',
-  '涉及人数',
-  '涉及金额（元）',
-  '风险等级',
-  '承办人',
-  '办理期限',
-  '状态',
-  '是否超期',
-];
+/** The headers a township's program writes (its real exports, from an empty ledger): the rows below are made to match. */
+async function realHeaders(dir: string): Promise<{ persons: string[]; disputes: string[] }> {
+  const host = createHost(openLedger(join(dir, 'town.db')), { clock: fixedClock('2024-07-01'), log: () => {} });
+  must(invoke(host, 'setup.init', { townshipName: '样本乡', county: '某某县', operatorName: '样本' }));
+  const content = await packageContent(contextFor(host), reportParts, { period, modules: ['persons', 'disputes'] });
+  host.ledger.close();
+  const of = (m: string) => content.ledgers.find((l) => l.module === m)!.columns;
+  return { persons: of('persons'), disputes: of('disputes') };
+}
+
+let PERSON_COLUMNS: string[] = [];
+let DISPUTE_COLUMNS: string[] = [];
 
 function township(i: number, dir: string): string {
   const town = `第${i + 1}乡`;
@@ -131,6 +127,7 @@ function timed(runs: number, fn: (i: number) => void): { median: number; p95: nu
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-county-'));
   try {
+    ({ persons: PERSON_COLUMNS, disputes: DISPUTE_COLUMNS } = await realHeaders(dir));
     const host = createHost(openLedger(join(dir, 'county.db')), { clock: fixedClock('2024-07-15'), log: () => {} });
     must(invoke(host, 'setup.init', { townshipName: '某某县司法局', county: '某某县', operatorName: '县局' }));
     const stick = join(dir, 'stick');
