@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import { packageDestinations } from './package/destinations';
-import { countyList, countyOverview, countyStats, exportCounty, receivePackage, saveTownships } from './services/county';
-import { makeReportPackage, packageResult, reportPackageOptions } from './services/report-package';
+import { runPackageJob } from './jobs/package-job';
+import { countyList, countyOverview, countyStats, exportCounty, saveTownships } from './services/county';
+import { reportPackageOptions } from './services/report-package';
 import { contract, isMethod, type Input, type Method, type Output, type ParsedInput } from '../shared/contract';
 import type { MethodDef } from '../shared/contract/define';
 import type { Clock } from '../shared/dates';
@@ -79,6 +80,11 @@ export interface Host {
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
+}
+
+/** What a job in a worker thread takes from the host: the file, the host's clock now and the acting user. */
+function jobOf(ctx: ServiceContext, host: Host) {
+  return { path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), user: ctx.user };
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -266,8 +272,8 @@ const handlers: Handlers = {
   'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
   'reportPackage.options': (ctx) => reportPackageOptions(ctx, reportParts, packageDestinations()),
-  'reportPackage.create': async (ctx, i) => packageResult(await makeReportPackage(ctx, reportParts, { ...i, periodKey: i.period })),
-  'county.receive': (ctx, i) => receivePackage(ctx, i),
+  'reportPackage.create': (ctx, i, host) => runPackageJob({ kind: 'make', input: i, ...jobOf(ctx, host) }),
+  'county.receive': (ctx, i, host) => runPackageJob({ kind: 'receive', input: i, ...jobOf(ctx, host) }),
   'county.overview': (ctx, i) => countyOverview(ctx, i),
   'county.stats': (ctx, i) => countyStats(ctx, i),
   'county.list': (ctx, i) => countyList(ctx, i),

@@ -107,6 +107,7 @@ test('a township writes its package; the county receives two townships and sees 
     await receive.getByLabel('密码').fill(PASSWORD);
     await receive.getByRole('button', { name: '校验并接收' }).click();
     await expect(page.getByText('高寨乡 2024年5月')).toBeVisible({ timeout: 20_000 });
+    await expect(receive.getByRole('textbox', { name: '上报包文件夹' })).toHaveValue('');
     await receive.getByRole('textbox', { name: '上报包文件夹' }).fill(other);
     await receive.getByLabel('密码').fill(PASSWORD);
     await receive.getByRole('button', { name: '校验并接收' }).click();

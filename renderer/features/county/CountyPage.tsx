@@ -51,7 +51,11 @@ function ReceiveForm() {
   const receive = useReceivePackage(form);
   const submit = form.onSubmit(async (v) => {
     const r = await receive.run(v, (x) => `${x.township} ${x.periodLabel}${x.replaced ? '（已替换此前收到的同期上报包）' : ''}`);
-    if (r) form.reset();
+    // The next package is usually another township's with the same password: the folder alone is cleared.
+    if (r) {
+      form.setFieldValue('folder', '');
+      form.resetDirty({ ...form.values, folder: '' });
+    }
   });
   return (
     <PageForm form={form} onSubmit={submit} autoFocus={false} data-testid="receive-form">

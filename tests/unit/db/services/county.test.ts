@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type ServiceContext } from '../../../../db/context';
 import { readLedgerWorkbook } from '../../../../db/engines/xlsx';
 import { reportParts } from '../../../../db/modules';
+import { dispatchAsync } from '../../../../db/router';
 import { DATA_FILE } from '../../../../db/package/package';
 import { makeReportPackage } from '../../../../db/services/report-package';
 import { MODULE_INFO } from '../../../../shared/modules';
@@ -68,10 +69,10 @@ const countyRows = () => county.ledger.db.prepare('SELECT count(*) FROM county_r
 describe('the county receives townships’ packages', () => {
   it('lists both townships, who has not reported, combined statistics and the combined ledger', async () => {
     county.call('county.saveTownships', { townships: ['高寨乡', '李堡镇', '曹回乡'] });
-    const first = county.call('county.receive', { folder: await pack(gaozhai, '2024-07-02'), password: PASSWORD });
+    const first = await county.callAsync('county.receive', { folder: await pack(gaozhai, '2024-07-02'), password: PASSWORD });
     expect(first).toMatchObject({ township: '高寨乡', period: '2024-06', periodLabel: '2024年6月', replaced: false, chain: 'first' });
     expect(county.call('county.overview', {}).missing).toEqual(['李堡镇', '曹回乡']);
-    county.call('county.receive', { folder: await pack(libao, '2024-07-03'), password: PASSWORD });
+    await county.callAsync('county.receive', { folder: await pack(libao, '2024-07-03'), password: PASSWORD });
 
     const overview = county.call('county.overview', {});
     expect(overview.period).toEqual({ key: '2024-06', label: '2024年6月' });
@@ -109,7 +110,7 @@ describe('the county receives townships’ packages', () => {
 
   it('replaces a township’s period with its next package, never doubling it, and sees its chain extend the earlier head', async () => {
     party(gaozhai, '钱多多', '合同纠纷');
-    const again = county.call('county.receive', { folder: await pack(gaozhai, '2024-07-05'), password: PASSWORD });
+    const again = await county.callAsync('county.receive', { folder: await pack(gaozhai, '2024-07-05'), password: PASSWORD });
     expect(again).toMatchObject({ township: '高寨乡', replaced: true, chain: 'extends', chainNote: null });
     const overview = county.call('county.overview', { period: '2024-06' });
     expect(overview.packages).toHaveLength(2);
@@ -121,7 +122,7 @@ describe('the county receives townships’ packages', () => {
     const db = gaozhai.ledger.db;
     const ids = db.prepare('SELECT id FROM audit_log ORDER BY id').pluck().all() as string[];
     db.prepare("UPDATE audit_log SET hash = (CASE WHEN hash LIKE 'f%' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id >= ?").run(ids[1]);
-    const r = county.call('county.receive', { folder: await pack(gaozhai, '2024-07-09'), password: PASSWORD });
+    const r = await county.callAsync('county.receive', { folder: await pack(gaozhai, '2024-07-09'), password: PASSWORD });
     expect(r.chain).toBe('rewritten');
     expect(r.chainNote).toMatch(/历史记录被改写过/);
     expect(county.call('county.overview', {}).packages.find((p) => p.township === '高寨乡')?.chain).toBe('rewritten');
@@ -130,14 +131,14 @@ describe('the county receives townships’ packages', () => {
   it('cannot confirm a chain when the package carries no hash at the earlier head', async () => {
     libao.ledger.db.prepare("DELETE FROM setting WHERE key = 'reportPackage.sentHeads'").run();
     party(libao, '孙平', '劳务纠纷');
-    const r = county.call('county.receive', { folder: await pack(libao, '2024-07-10'), password: PASSWORD });
+    const r = await county.callAsync('county.receive', { folder: await pack(libao, '2024-07-10'), password: PASSWORD });
     expect(r.chain).toBe('unknown');
   });
 
   it('refuses a tampered package or a wrong password before anything is written', async () => {
     const good = await pack(libao, '2024-07-11');
     const before = { audit: auditRows(), rows: countyRows(), overview: county.call('county.overview', {}) };
-    expect(county.raw('county.receive', { folder: good, password: '不对的密码abc' })).toMatchObject({
+    expect(await dispatchAsync(county.host, 'county.receive', { folder: good, password: '不对的密码abc' })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/密码错误/) },
     });
@@ -145,8 +146,11 @@ describe('the county receives townships’ packages', () => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 40]! ^= 1;
     writeFileSync(file, bytes);
-    expect(county.raw('county.receive', { folder: good, password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
-    expect(county.raw('county.receive', { folder: tempDir(), password: PASSWORD })).toMatchObject({ ok: false });
+    expect(await dispatchAsync(county.host, 'county.receive', { folder: good, password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'DB_CORRUPT' },
+    });
+    expect(await dispatchAsync(county.host, 'county.receive', { folder: tempDir(), password: PASSWORD })).toMatchObject({ ok: false });
     expect({ audit: auditRows(), rows: countyRows(), overview: county.call('county.overview', {}) }).toEqual(before);
   });
 
