@@ -168,6 +168,19 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Temporary package folders left by a write that was killed (its process gone): never a package, removed. */
+function removeStaleFolders(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const m = /^上报包_.*\.tmp-(\d+)$/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
 function freeFolder(parent: string, base: string): string {
   for (let n = 1; ; n++) {
     const path = join(parent, n === 1 ? base : `${base}-${n}`);
@@ -220,6 +233,7 @@ export function writePackage(content: PackageContent, options: WritePackageOptio
   try {
     if (!existsSync(options.folder)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
     if (!statSync(options.folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    removeStaleFolders(options.folder);
     target = freeFolder(options.folder, packageBaseName(content.township, content.period, options.stamp));
     tmp = `${target}.tmp-${process.pid}`;
     mkdirSync(tmp);

@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reportParts } from '../../../../db/modules';
 import {
   DATA_FILE,
+  findPackages,
   fsIo,
   MANIFEST,
   verifyPackage,
@@ -139,6 +140,17 @@ describe('a tampered package is refused before anything is read (RELIABILITY T6)
     }
   });
 
+  it('refuses the sealed records with a 4 KB page zeroed', () => {
+    const size = readFileSync(join(good, DATA_FILE)).length;
+    for (const at of [0, 4096, Math.max(0, size - 4096)]) {
+      const dir = variant();
+      const bytes = readFileSync(join(dir, DATA_FILE));
+      bytes.fill(0, at, Math.min(size, at + 4096));
+      writeFileSync(join(dir, DATA_FILE), bytes);
+      expect(refusedWith(dir), `zeroed at ${at}`).toMatch(/^上报包不能接收：/);
+    }
+  });
+
   it('refuses a flipped bit or a truncation in a spreadsheet', () => {
     const dir = variant();
     const xlsx = readdirSync(dir).find((n) => n.endsWith('.xlsx'))!;
@@ -246,6 +258,16 @@ describe('a failed write leaves nothing that looks complete (RELIABILITY T3, T4,
     expect(() => write(stick, renameFails)).toThrow(/U盘是否已拔出/);
     expect(readdirSync(stick)).toEqual(before);
     expect(refusedWith(earlier)).toBe('accepted');
+  });
+
+  it('clears a temporary folder a killed write left behind, and never lists it as a package', () => {
+    const stick = tempDir();
+    const dead = join(stick, '上报包_高寨乡_2024-06_x.tmp-999999999');
+    mkdirSync(dead);
+    writeFileSync(join(dead, MANIFEST), '{}');
+    expect(findPackages(stick)).toEqual([]);
+    const { path } = write(stick);
+    expect(readdirSync(stick)).toEqual([path.split('/').at(-1)]);
   });
 
   it('says the stick is read-only and writes nothing', () => {
