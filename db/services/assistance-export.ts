@@ -28,6 +28,7 @@ import { assistanceListSql, assistanceRow, type AssistanceFilter, type Assistanc
 import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { all, one } from './sql';
+import { assistanceReportFigures } from './assistance-stats';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/assistance.ts). */
 const COLUMNS: { [K in AssistanceColumn]: ExportColumn<AssistanceRow> } = {
@@ -178,5 +179,5 @@ export async function exportUnlinkedList(ctx: ServiceContext, input: z.output<ty
   return file;
 }
 
-/** In a report package: the whole register as it stands (its list has no period), without statistics. */
-export const assistanceReportPart: ReportPart = { ledger: (ctx) => assistanceLedgerExport(ctx), figures: null };
+/** In a report package: the whole register as it stands (its list has no period), and the period's statistics. */
+export const assistanceReportPart: ReportPart = { ledger: (ctx) => assistanceLedgerExport(ctx), figures: assistanceReportFigures };

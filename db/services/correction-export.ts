@@ -13,6 +13,7 @@ import { correctionListSql, correctionRows, type CorrectionFilter } from './corr
 import { exportListLedger, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { one } from './sql';
+import { correctionReportFigures } from './correction-stats';
 
 function columns(today: string): { [K in CorrectionColumn]: ExportColumn<CorrectionRow> } {
   return {
@@ -68,5 +69,5 @@ export async function exportCorrectionLedger(ctx: ServiceContext, input: z.outpu
 /** The whole ledger (registered in db/modules.ts). */
 export const correctionLedgerExport: LedgerExport = (ctx) => exportCorrectionLedger(ctx, CorrectionExportInput.parse({}));
 
-/** In a report package: the whole register as it stands (its list has no period), without statistics. */
-export const correctionReportPart: ReportPart = { ledger: (ctx) => correctionLedgerExport(ctx), figures: null };
+/** In a report package: the whole register as it stands (its list has no period), and the period's statistics. */
+export const correctionReportPart: ReportPart = { ledger: (ctx) => correctionLedgerExport(ctx), figures: correctionReportFigures };

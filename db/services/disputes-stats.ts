@@ -17,7 +17,7 @@ import {
 } from '../../shared/domain/disputes-stats';
 import type { DisputeStatRow, DisputeStats, DisputeStatsInput } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
-import type { ReportFigure } from './exports';
+import { figure, type ReportFigure } from './exports';
 import { screeningTotals } from './disputes-screening';
 import { listDicts, listStaff, listVillages } from './reference';
 import { all, one, run } from './sql';
@@ -219,7 +219,7 @@ export function disputeStats(ctx: ServiceContext, input: z.output<typeof Dispute
 /** The period's figures for a report package (上报包), counted by registration date as on the statistics page. */
 export function disputesReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
   const t = disputeStats(ctx, { ...period, basis: 'intake' }).total;
-  const count = (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'count', definition });
+  const { count } = figure;
   return [
     count('登记件数', t.registered, DEF.registered),
     count('受理件数', t.accepted, DEF.accepted),
@@ -229,9 +229,9 @@ export function disputesReportFigures(ctx: ServiceContext, period: { dateFrom: s
     count('转办件数', t.transferred, '转办件数：转交其他单位办理的纠纷'),
     count('办理中件数', t.open, '办理中件数：仍为登记、受理或调处中的纠纷'),
     count('涉及人数', t.people, '涉及人数：登记时填写的人数之和'),
-    { label: '涉及金额（元）', value: t.amountYuan, kind: 'money', definition: DEF.amount },
-    { label: '调处率', value: t.mediationRate, kind: 'rate', definition: DEF.mediationRate },
-    { label: '化解率', value: t.resolutionRate, kind: 'rate', definition: DEF.resolutionRate },
-    { label: '化解率（按办结）', value: t.resolutionRateOfHandled, kind: 'rate', definition: DEF.resolutionRateOfHandled },
+    figure.money('涉及金额（元）', t.amountYuan, DEF.amount),
+    figure.rate('调处率', t.mediationRate, DEF.mediationRate),
+    figure.rate('化解率', t.resolutionRate, DEF.resolutionRate),
+    figure.rate('化解率（按办结）', t.resolutionRateOfHandled, DEF.resolutionRateOfHandled),
   ];
 }

@@ -163,3 +163,10 @@ export interface ReportPart {
   ledger: (ctx: ServiceContext, period: { dateFrom: string; dateTo: string }) => Promise<FileResult>;
   figures: ((ctx: ServiceContext, period: { dateFrom: string; dateTo: string }) => ReportFigure[]) | null;
 }
+
+/** A count, an amount in yuan or a rate, as a report package's statistics sheet prints it. */
+export const figure = {
+  count: (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'count', definition }),
+  money: (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'money', definition }),
+  rate: (label: string, value: number | null, definition: string): ReportFigure => ({ label, value, kind: 'rate', definition }),
+};

@@ -19,7 +19,7 @@ import {
 import { rate } from '../../shared/domain/rates';
 import type { MediationStatRow, MediationStats, StatsInput } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
-import type { ReportFigure } from './exports';
+import { figure, type ReportFigure } from './exports';
 import { all, one } from './sql';
 
 const COMPLETE = PERFORMANCE_COMPLETE.map((s) => `'${s}'`).join(', ');
@@ -164,7 +164,7 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
 /** The period's figures for a report package (上报包), counted by acceptance date as on the statistics page. */
 export function mediationReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
   const s = mediationStats(ctx, { ...period, basis: 'accepted' });
-  const count = (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'count', definition });
+  const { count } = figure;
   return [
     count('受理件数', s.accepted, '受理件数：期间内受理的调解案件'),
     count('调解件数', s.mediated, '调解件数：所计案件中已有结果（成功、不成、终止）的'),
@@ -173,9 +173,9 @@ export function mediationReportFigures(ctx: ServiceContext, period: { dateFrom: 
     count('书面协议件数', s.written, '书面协议件数：调解成功且订立书面协议的案件'),
     count('口头协议件数', s.oral, '口头协议件数：调解成功且为口头协议的案件'),
     count('纠纷激化报告件数', s.escalationReports, DEF.escalationReports),
-    { label: '协议金额（元）', value: s.agreementAmountYuan, kind: 'money', definition: DEF.agreementAmount },
-    { label: '调解成功率', value: s.successRate, kind: 'rate', definition: DEF.successRate },
-    { label: '协议履行率', value: s.performanceRate, kind: 'rate', definition: DEF.performanceRate },
-    { label: '司法确认率', value: s.confirmationRate, kind: 'rate', definition: DEF.confirmationRate },
+    figure.money('协议金额（元）', s.agreementAmountYuan, DEF.agreementAmount),
+    figure.rate('调解成功率', s.successRate, DEF.successRate),
+    figure.rate('协议履行率', s.performanceRate, DEF.performanceRate),
+    figure.rate('司法确认率', s.confirmationRate, DEF.confirmationRate),
   ];
 }
