@@ -151,7 +151,7 @@ export function reportPackageOptions(ctx: ServiceContext, parts: ReportParts, de
   return {
     township: getSettings(ctx).townshipName,
     periods: recentPeriods(today),
-    modules: parts.map((p) => ({ module: p.module, label: MODULE_INFO[p.module].label, figures: p.part.figures !== null })),
+    modules: parts.map((p) => ({ module: p.module, label: MODULE_INFO[p.module].nav, figures: p.part.figures !== null })),
     destinations,
   };
 }

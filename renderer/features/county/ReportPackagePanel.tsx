@@ -98,7 +98,15 @@ function PackageForm({ options }: { options: NonNullable<ReturnType<typeof useRe
             ))}
           </Group>
         </Checkbox.Group>
-        <Radio.Group label="保存到" description="先列出插在本机上的U盘" {...form.getInputProps('destination')}>
+        <Radio.Group
+          label="保存到"
+          description={
+            options.destinations.some((d) => d.removable)
+              ? '先列出插在本机上的U盘'
+              : '没有发现插在本机上的U盘；插上后重新打开本页，或选其他文件夹'
+          }
+          {...form.getInputProps('destination')}
+        >
           <Stack gap={6} mt={6}>
             {options.destinations.map((d) => (
               <Radio key={d.path} value={d.path} label={d.label} />
