@@ -76,6 +76,8 @@ export interface Host {
   dailyBackup?: DailyBackup;
   /** 立即备份 running in its worker thread. */
   manualBackup?: BackupJob;
+  /** A report package being made or received in its worker thread (db/jobs/package-job.ts): one at a time. */
+  packageJob?: Promise<unknown>;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
@@ -85,6 +87,21 @@ export interface Host {
 /** What a job in a worker thread takes from the host: the file, the host's clock now and the acting user. */
 function jobOf(ctx: ServiceContext, host: Host) {
   return { path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), user: ctx.user };
+}
+
+/** One package job at a time; a restore waits for it (db/services/backups.ts) so that it never writes into a file being replaced. */
+function oneAtATime<T>(host: Host, start: () => Promise<T>): Promise<T> {
+  if (host.packageJob) throw new LedgerError('CONFLICT', '上一个上报包还在处理，请稍候再试。');
+  const job = start();
+  const settled = job.then(
+    () => undefined,
+    () => undefined,
+  );
+  host.packageJob = settled;
+  void settled.then(() => {
+    if (host.packageJob === settled) host.packageJob = undefined;
+  });
+  return job;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -272,8 +289,8 @@ const handlers: Handlers = {
   'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
   'reportPackage.options': (ctx) => reportPackageOptions(ctx, reportParts, packageDestinations()),
-  'reportPackage.create': (ctx, i, host) => runPackageJob({ kind: 'make', input: i, ...jobOf(ctx, host) }),
-  'county.receive': (ctx, i, host) => runPackageJob({ kind: 'receive', input: i, ...jobOf(ctx, host) }),
+  'reportPackage.create': (ctx, i, host) => oneAtATime(host, () => runPackageJob({ kind: 'make', input: i, ...jobOf(ctx, host) })),
+  'county.receive': (ctx, i, host) => oneAtATime(host, () => runPackageJob({ kind: 'receive', input: i, ...jobOf(ctx, host) })),
   'county.overview': (ctx, i) => countyOverview(ctx, i),
   'county.stats': (ctx, i) => countyStats(ctx, i),
   'county.list': (ctx, i) => countyList(ctx, i),

@@ -353,6 +353,13 @@ export function countyStats(ctx: ServiceContext, input: { period?: string }): Co
   return { period: period.key, townships, rows: ordered };
 }
 
+/** The combined ledger's two hot queries (their plans are tested): a page by position, the first hits by name. */
+export const COUNTY_SQL = {
+  page: 'SELECT cells FROM county_record WHERE package_id = ? AND module = ? AND seq > ? ORDER BY seq LIMIT ?',
+  search: `SELECT package_id, cells FROM county_record WHERE module = ? AND name >= ? AND name < ? AND package_id IN (SELECT value FROM json_each(?))
+       ORDER BY name LIMIT ?`,
+};
+
 interface Slice {
   id: string;
   township: string;
@@ -388,8 +395,7 @@ export function countyList(ctx: ServiceContext, input: z.output<typeof CountyLis
     const ids = new Map(s.map((x) => [x.id, x.township]));
     const hits = all<{ package_id: string; cells: string }>(
       ctx,
-      `SELECT package_id, cells FROM county_record WHERE module = ? AND name >= ? AND name < ? AND package_id IN (SELECT value FROM json_each(?))
-       ORDER BY name LIMIT ?`,
+      COUNTY_SQL.search,
       input.module,
       input.q,
       `${input.q}\u{10FFFF}`,
@@ -413,14 +419,7 @@ export function countyList(ctx: ServiceContext, input: z.output<typeof CountyLis
       skip -= x.rows;
       continue;
     }
-    const got = all<{ cells: string }>(
-      ctx,
-      'SELECT cells FROM county_record WHERE package_id = ? AND module = ? AND seq > ? ORDER BY seq LIMIT ?',
-      x.id,
-      input.module,
-      skip,
-      COUNTY_PAGE_SIZE - rows.length,
-    );
+    const got = all<{ cells: string }>(ctx, COUNTY_SQL.page, x.id, input.module, skip, COUNTY_PAGE_SIZE - rows.length);
     for (const g of got) rows.push({ township: x.township, cells: JSON.parse(g.cells) as Cell[] });
     skip = 0;
   }

@@ -154,6 +154,17 @@ describe('the county receives townships’ packages', () => {
     expect({ audit: auditRows(), rows: countyRows(), overview: county.call('county.overview', {}) }).toEqual(before);
   });
 
+  it('takes one package at a time', async () => {
+    const folder = await pack(gaozhai, '2024-07-13');
+    const first = dispatchAsync(county.host, 'county.receive', { folder, password: PASSWORD });
+    expect(await dispatchAsync(county.host, 'county.receive', { folder, password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/上一个上报包还在处理/) },
+    });
+    expect(await first).toMatchObject({ ok: true, value: { replaced: true } });
+    expect(await dispatchAsync(county.host, 'county.receive', { folder, password: PASSWORD })).toMatchObject({ ok: true });
+  });
+
   it('writes a township’s package only where it was asked, with its files readable', async () => {
     const path = await pack(gaozhai, '2024-07-12');
     expect(readdirSync(path).filter((n) => n.endsWith('.xlsx'))).toHaveLength(4);
