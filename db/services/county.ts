@@ -26,7 +26,7 @@ import {
 } from '../../shared/schemas/county';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
-import { writeLedgerWorkbook } from '../engines/xlsx';
+import { type LedgerColumnType, writeLedgerWorkbook } from '../engines/xlsx';
 import { newId } from '../ids';
 import { REFUSED } from '../package/format';
 import { verifyPackage, type PackageManifest } from '../package/package';
@@ -426,6 +426,18 @@ export function countyList(ctx: ServiceContext, input: z.output<typeof CountyLis
   return { columns, rows, total, page: input.page, capped: false };
 }
 
+/**
+ * How a combined column is written, from what the townships' sheets held: numbers stay numbers (amounts
+ * with two decimals), days stay dates, anything else is text (ID and phone numbers too: never a number).
+ */
+export function columnType(header: string, rows: readonly Record<string, unknown>[], key: string): LedgerColumnType {
+  const values = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined && v !== '');
+  if (values.length === 0) return 'text';
+  if (values.every((v) => typeof v === 'number')) return header.includes('金额') ? 'money' : 'number';
+  if (values.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'date';
+  return 'text';
+}
+
 /** The combined ledger of a period as .xlsx: 乡镇 beside every row, the township's own columns after it. */
 export async function exportCounty(ctx: ServiceContext, input: { period: string; module: ModuleName }): Promise<FileResult> {
   const period = parsePeriodKey(input.period);
@@ -466,9 +478,12 @@ export async function exportCounty(ctx: ServiceContext, input: { period: string;
     columns: [
       { header: '序号', key: 'no', width: 6, type: 'number' },
       { header: '乡镇', key: 'township', width: 12, type: 'text' },
-      ...columns
-        .slice(1)
-        .map((c, i) => ({ header: c, key: `c${i + 1}`, width: Math.min(40, Math.max(8, c.length * 2 + 2)), type: 'text' as const })),
+      ...columns.slice(1).map((c, i) => ({
+        header: c,
+        key: `c${i + 1}`,
+        width: Math.min(40, Math.max(8, c.length * 2 + 2)),
+        type: columnType(c, data, `c${i + 1}`),
+      })),
     ],
     rows: data,
     totals: { unit: '条' },

@@ -80,7 +80,9 @@ describe('writing a package', () => {
     expect(readFileSync(join(path, DATA_FILE)).includes(Buffer.from('排水沟'))).toBe(false);
     const stats = await readLedgerWorkbook(readFileSync(join(path, manifest.files.find((f) => f.role === 'statistics')!.name)));
     expect(stats.title).toBe('高寨乡2024年6月司法工作统计表');
-    expect(stats.rows.find((r) => r[2] === '登记件数')?.[3]).toBe('1');
+    expect(stats.columns).toEqual(['序号', '业务', '指标', '数值', '金额（元）', '比率', '口径']);
+    expect(stats.rows.find((r) => r[2] === '登记件数')?.[3]).toBe(1);
+    expect(stats.rows.find((r) => r[2] === '化解率')?.[5]).toBe('0.00%');
     const { db } = verifyPackage(path, PASSWORD);
     const cells = db.prepare("SELECT cells FROM record WHERE module = 'disputes'").pluck().all() as string[];
     db.close();

@@ -3,6 +3,7 @@
  * combined statistics and ledgers, 未上报, a second package of the same period replacing the first, and the
  * audit heads compared across packages; a tampered package or a wrong password writes nothing (RELIABILITY G5, T6).
  */
+import ExcelJS from 'exceljs';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,13 @@ describe('the county receives townships’ packages', () => {
     expect(sheet.title).toBe(`2024年6月${MODULE_INFO.disputes.label}汇总台账`);
     expect(sheet.columns.slice(0, 2)).toEqual(['序号', '乡镇']);
     expect(sheet.rows.map((r) => r[1])).toEqual(['李堡镇', '李堡镇', '高寨乡']);
+    // Numbers stay numbers and days stay days in the combined sheet (a county officer adds them up, sorts by them).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const row1 = book.worksheets[0]!.getRow(4);
+    expect(row1.getCell(sheet.columns.indexOf('登记日期') + 1).value).toBeInstanceOf(Date);
+    expect(typeof row1.getCell(sheet.columns.indexOf('序号') + 1).value).toBe('number');
+    expect(typeof row1.getCell(sheet.columns.indexOf('案号') + 1).value).toBe('string');
   });
 
   it('replaces a township’s period with its next package, never doubling it, and sees its chain extend the earlier head', async () => {
