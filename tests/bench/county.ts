@@ -1,7 +1,7 @@
 /**
  * npm run bench:county: a county ledger merged from 20 townships' report packages (1,000,000 persons and
  * 300,000 disputes in all, BENCH_COUNTY_PERSONS / BENCH_COUNTY_DISPUTES to change), each package written
- * by db/package/package.ts and received through the real verify-and-receive path (county.receive), then
+ * by db/package/package.ts and received through the real verify-and-receive path (county.receive, in its worker thread), then
  * the county's list and name search timed through the real dispatcher. The packages' rows are generated
  * (a township's program would take them from its .xlsx ledgers; building twenty 50,000-person ledgers
  * first would time the demo, not the county). Prints readable lines, then one JSON object as the very last line.
@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../db/context';
 import { openLedger } from '../../db/open';
 import { writePackage } from '../../db/package/package';
-import { contextFor, createHost, invoke } from '../../db/router';
+import { contextFor, createHost, dispatchAsync, invoke } from '../../db/router';
 import { reportParts } from '../../db/modules';
 import { packageContent } from '../../db/services/report-package';
 import { parsePeriodKey } from '../../shared/domain/report-period';
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < TOWNSHIPS; i++) {
       const folder = township(i, stick);
       const t0 = performance.now();
-      must(invoke(host, 'county.receive', { folder, password: PASSWORD }));
+      must(await dispatchAsync(host, 'county.receive', { folder, password: PASSWORD }));
       receiveMs += performance.now() - t0;
       rmSync(folder, { recursive: true });
       process.stdout.write(`\r已接收 ${i + 1} / ${TOWNSHIPS}`);
