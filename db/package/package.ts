@@ -78,6 +78,11 @@ export interface PackageManifestBody {
    * and a history rewritten since one of them no longer has its hash at its position.
    */
   auditPrior: AuditHead[];
+  /**
+   * The township's own walk of its chain when the package was made: whole, or the number of rows that do
+   * not link (edited or deleted without their hashes recomputed).
+   */
+  auditBroken: number;
   ledgers: { module: string; title: string; rows: number; file: string }[];
   figures: number;
   files: PackageFileEntry[];
@@ -116,6 +121,7 @@ export interface PackageContent {
   schemaVersion: number;
   auditHead: AuditHead;
   auditPrior: AuditHead[];
+  auditBroken: number;
   ledgers: readonly (PackageLedger & { file: { fileName: string; bytes: Buffer } })[];
   statistics: { fileName: string; bytes: Buffer };
   figures: readonly PackageFigure[];
@@ -222,6 +228,7 @@ export function writePackage(content: PackageContent, options: WritePackageOptio
     packageSchemaVersion: PACKAGE_SCHEMA_VERSION,
     auditHead: content.auditHead,
     auditPrior: content.auditPrior,
+    auditBroken: content.auditBroken,
     ledgers: content.ledgers.map((l) => ({ module: l.module, title: l.title, rows: l.rows.length, file: l.file.fileName })),
     figures: content.figures.length,
     files: files.map((f) => ({ name: f.name, role: f.role, size: f.bytes.byteLength, sha256: sha256(f.bytes) })),
@@ -289,6 +296,7 @@ function shapeOk(m: Partial<PackageManifest>): m is PackageManifest {
     typeof m.auditHead?.rows === 'number' &&
     typeof m.auditHead?.hash === 'string' &&
     Array.isArray(m.auditPrior) &&
+    typeof m.auditBroken === 'number' &&
     m.auditPrior.every((h) => typeof h?.rows === 'number' && typeof h?.hash === 'string') &&
     Array.isArray(m.ledgers) &&
     Array.isArray(m.files) &&

@@ -126,13 +126,14 @@ export function chainState(
   chain: ChainState;
   note: string | null;
 } {
-  if (!earlier) return { chain: 'first', note: null };
+  const broken = m.auditBroken > 0 ? `上报时乡镇的审计记录有 ${m.auditBroken} 条对不上前一条（被改动或删除过）。` : null;
+  if (!earlier) return broken ? { chain: 'rewritten', note: broken } : { chain: 'first', note: null };
   const was = `此前上报的${earlier.period_label}上报包（审计记录第 ${earlier.audit_rows} 条）`;
   if (m.auditHead.rows < earlier.audit_rows) return { chain: 'rewritten', note: `审计记录比${was}还少，此前的记录已被删除或改写。` };
   const at = m.auditHead.rows === earlier.audit_rows ? m.auditHead : m.auditPrior.find((h) => h.rows === earlier.audit_rows);
   if (!at) return { chain: 'unknown', note: `上报包未带${was}处的核对值（可能换过账本或从备份恢复过），无法核对历史记录是否被改写。` };
   if (at.hash !== earlier.audit_hash) return { chain: 'rewritten', note: `审计记录与${was}不一致：上报后历史记录被改写过。` };
-  return { chain: 'extends', note: null };
+  return broken ? { chain: 'rewritten', note: broken } : { chain: 'extends', note: null };
 }
 
 function ledgersOf(ctx: ServiceContext, packageId: string) {

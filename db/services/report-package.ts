@@ -16,7 +16,7 @@ import { readLedgerWorkbook, writeLedgerWorkbook } from '../engines/xlsx';
 import type { KdfParams } from '../package/format';
 import { checkPassword, writePackage, type PackageContent, type PackageManifest } from '../package/package';
 import type { PackageFigure } from '../package/subset';
-import { auditHead } from './audit-verify';
+import { auditHead, verifyAudit } from './audit-verify';
 import type { ReportFigure, ReportPart } from './exports';
 import { xlsxFile } from './exports';
 import { getSetting, getSettings, putSetting } from './reference';
@@ -101,6 +101,8 @@ export async function packageContent(
     // Taken after the exports' own audit rows: the head the county keeps covers them.
     auditHead: auditHead(ctx),
     auditPrior: priorHeads(ctx),
+    // The whole chain walked (in the package's worker thread): a row edited without rehashing shows here.
+    auditBroken: verifyAudit(ctx, { anchor: null }).brokenRows,
     ledgers,
     statistics: await statisticsWorkbook(township, input.period, figures, today),
     figures,

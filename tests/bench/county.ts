@@ -89,6 +89,7 @@ function township(i: number, dir: string): string {
       schemaVersion: 33,
       auditHead: { rows: 0, hash: '' },
       auditPrior: [],
+      auditBroken: 0,
       ledgers: [
         {
           module: 'persons',

@@ -136,6 +136,19 @@ describe('the county receives townships’ packages', () => {
     expect(county.call('county.overview', {}).packages.find((p) => p.township === '高寨乡')?.chain).toBe('rewritten');
   });
 
+  it('says so when the township’s own chain did not link when the package was made', async () => {
+    const other = township('曹回乡');
+    try {
+      party(other, '周一', '买卖纠纷');
+      // A row edited in place, its hash left as it was: the township's walk finds it.
+      other.ledger.db.prepare("UPDATE audit_log SET actor_name = '某人' WHERE id = (SELECT min(id) FROM audit_log)").run();
+      const r = await county.callAsync('county.receive', { folder: await pack(other, '2024-07-09'), password: PASSWORD });
+      expect(r).toMatchObject({ township: '曹回乡', chain: 'rewritten', chainNote: expect.stringMatching(/有 1 条对不上前一条/) });
+    } finally {
+      other.close();
+    }
+  });
+
   it('cannot confirm a chain when the package carries no hash at the earlier head', async () => {
     libao.ledger.db.prepare("DELETE FROM setting WHERE key = 'reportPackage.sentHeads'").run();
     party(libao, '孙平', '劳务纠纷');
