@@ -21,6 +21,7 @@ export default defineConfig({
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
           'backup-worker': resolve('db/jobs/backup-worker.ts'),
           'audit-worker': resolve('db/jobs/audit-worker.ts'),
+          'package-worker': resolve('db/jobs/package-worker.ts'),
         },
       },
     },

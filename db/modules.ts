@@ -20,12 +20,13 @@ import { attachmentsRecycle, type AttachmentOwnerLookup, type AttachmentOwners }
 import { disputePartyRenamed, disputePersonFiles, disputeDueSource, disputesRecycle, disputesStaffWork } from './services/disputes';
 import { followupDueSource, followupOwner, followupPersonFiles, followupRecycle, followupStaffWork } from './services/followup';
 import { mediationDueSource, mediationOwner, mediationPersonFiles, mediationRecycle } from './services/mediation';
-import { disputesLedgerExport } from './services/disputes-export';
-import type { LedgerExport } from './services/exports';
-import { followupLedgerExport } from './services/followup-export';
-import { assistanceLedgerExport } from './services/assistance-export';
-import { correctionLedgerExport } from './services/correction-export';
-import { mediationLedgerExport } from './services/mediation-export';
+import { disputesLedgerExport, disputesReportPart } from './services/disputes-export';
+import type { LedgerExport, ReportPart } from './services/exports';
+import { followupLedgerExport, followupReportPart } from './services/followup-export';
+import { assistanceLedgerExport, assistanceReportPart } from './services/assistance-export';
+import { correctionLedgerExport, correctionReportPart } from './services/correction-export';
+import { mediationLedgerExport, mediationReportPart } from './services/mediation-export';
+import { personsReportPart } from './services/persons-export';
 import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
 import type { RecycleSource, RecycleSources } from './services/recycle';
@@ -44,6 +45,8 @@ export interface HostModule<M extends ModuleName> {
   recycle: RecycleSource;
   /** Its whole ledger as a file (for `ledger export`); null when it keeps no ledger of its own. */
   ledgerExport: LedgerExport | null;
+  /** What it puts in a report package (上报包) for a period: its ledger and its statistics' figures. */
+  report: ReportPart;
   /** The open records it puts in a colleague's charge, to hand over when they leave; null when it keeps none. */
   staffWork: StaffWork | null;
   /** The columns its list can show (列设置; shared/schemas/<m>.ts), against which an operator's choice is checked. */
@@ -54,6 +57,7 @@ export interface HostModule<M extends ModuleName> {
 
 export const hostModules: { [M in ModuleName]: HostModule<M> } = {
   persons: {
+    report: personsReportPart,
     due: null,
     personFiles: null,
     personRenamed: null,
@@ -64,6 +68,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     attachmentOwner: null,
   },
   followup: {
+    report: followupReportPart,
     due: followupDueSource,
     personFiles: followupPersonFiles,
     personRenamed: null,
@@ -74,6 +79,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     attachmentOwner: followupOwner,
   },
   disputes: {
+    report: disputesReportPart,
     due: disputeDueSource,
     personFiles: disputePersonFiles,
     personRenamed: disputePartyRenamed,
@@ -84,6 +90,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     attachmentOwner: null,
   },
   mediation: {
+    report: mediationReportPart,
     due: mediationDueSource,
     personFiles: mediationPersonFiles,
     personRenamed: null,
@@ -95,6 +102,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     attachmentOwner: mediationOwner,
   },
   correction: {
+    report: correctionReportPart,
     due: correctionDueSource,
     personFiles: correctionPersonFiles,
     personRenamed: null,
@@ -105,6 +113,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     attachmentOwner: correctionOwner,
   },
   assistance: {
+    report: assistanceReportPart,
     due: assistanceDueSource,
     personFiles: assistancePersonFiles,
     personRenamed: null,
@@ -133,6 +142,12 @@ export const ledgerExports: readonly { module: ModuleName; export: LedgerExport 
   const exporter = hostModules[m].ledgerExport;
   return exporter ? { module: m, export: exporter } : null;
 });
+
+/** What every module puts in a report package, in the modules' order. */
+export const reportParts: readonly { module: ModuleName; part: ReportPart }[] = MODULES.map((m) => ({
+  module: m,
+  part: hostModules[m].report,
+}));
 
 export const personFiles: readonly PersonFiles[] = each((m) => hostModules[m].personFiles);
 

@@ -4,6 +4,10 @@
  * handler table is typed from the contract: a missing or misspelt handler does not compile.
  */
 import type { z } from 'zod';
+import { packageDestinations } from './package/destinations';
+import { runPackageJob } from './jobs/package-job';
+import { countyList, countyOverview, countyStats, exportCounty, saveTownships } from './services/county';
+import { reportPackageOptions } from './services/report-package';
 import { contract, isMethod, type Input, type Method, type Output, type ParsedInput } from '../shared/contract';
 import type { MethodDef } from '../shared/contract/define';
 import type { Clock } from '../shared/dates';
@@ -36,7 +40,7 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
+import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, reportParts, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
@@ -74,12 +78,34 @@ export interface Host {
   dailyBackup?: DailyBackup;
   /** 立即备份 running in its worker thread. */
   manualBackup?: BackupJob;
+  /** A report package being made or received in its worker thread (db/jobs/package-job.ts): one at a time. */
+  packageJob?: Promise<unknown>;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
   /** Long calls the window follows and may cancel. */
   jobs: Jobs;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
+}
+
+/** What a job in a worker thread takes from the host: the file, the host's clock now and the acting user. */
+function jobOf(ctx: ServiceContext, host: Host) {
+  return { path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), user: ctx.user };
+}
+
+/** One package job at a time; a restore waits for it (db/services/backups.ts) so that it never writes into a file being replaced. */
+function oneAtATime<T>(host: Host, start: () => Promise<T>): Promise<T> {
+  if (host.packageJob) throw new LedgerError('CONFLICT', '上一个上报包还在处理，请稍候再试。');
+  const job = start();
+  const settled = job.then(
+    () => undefined,
+    () => undefined,
+  );
+  host.packageJob = settled;
+  void settled.then(() => {
+    if (host.packageJob === settled) host.packageJob = undefined;
+  });
+  return job;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -268,6 +294,14 @@ const handlers: Handlers = {
   'backups.restore': (_ctx, i, host) => backups.restore(host, i.path),
   'backups.undoRestore': (_ctx, _i, host) => backups.undo(host),
   'backups.saveRules': (_ctx, i, host) => backups.setRules(host, i),
+  'reportPackage.options': (ctx) => reportPackageOptions(ctx, reportParts, packageDestinations()),
+  'reportPackage.create': (ctx, i, host) => oneAtATime(host, () => runPackageJob({ kind: 'make', input: i, ...jobOf(ctx, host) })),
+  'county.receive': (ctx, i, host) => oneAtATime(host, () => runPackageJob({ kind: 'receive', input: i, ...jobOf(ctx, host) })),
+  'county.overview': (ctx, i) => countyOverview(ctx, i),
+  'county.stats': (ctx, i) => countyStats(ctx, i),
+  'county.list': (ctx, i) => countyList(ctx, i),
+  'county.export': (ctx, i) => exportCounty(ctx, i),
+  'county.saveTownships': (ctx, i) => saveTownships(ctx, i.townships),
 };
 
 function auditStatus(ctx: ServiceContext, host: Host): AuditStatus {
@@ -400,7 +434,7 @@ function failure(host: Host, method: string, started: number, e: unknown): Envel
 }
 
 /** For a method the contract marks `job`: the caller's id for the call, taken from beside the input. */
-function jobOf(def: MethodDef<z.ZodType, unknown>, rawInput: unknown): { jobId?: string; input: unknown } {
+function callerJob(def: MethodDef<z.ZodType, unknown>, rawInput: unknown): { jobId?: string; input: unknown } {
   if (!def.job || typeof rawInput !== 'object' || rawInput === null || !('jobId' in rawInput)) return { input: rawInput };
   const { jobId, ...input } = rawInput as { jobId: unknown };
   const id = JobInput.shape.id.safeParse(jobId);
@@ -414,7 +448,7 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
     if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${method.slice(0, 60)}`);
     // Dates that cannot lie after today are checked by the host's clock, with the rule the form uses.
     const def: MethodDef<z.ZodType, unknown> = contract[method];
-    const { jobId, input } = jobOf(def, rawInput);
+    const { jobId, input } = callerJob(def, rawInput);
     const parsed = (def.asOf ? def.asOf(host.clock.today()) : def.input).safeParse(input);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);

@@ -8,6 +8,9 @@
  *   tsx electron/cli.ts restore FILE [--db PATH]
  *   tsx electron/cli.ts demo [--db PATH] [--disputes N]
  *   tsx electron/cli.ts verify-audit [FILE]   (exit code 0: the audit chain is whole; 1: it is not)
+ *   tsx electron/cli.ts package --period 2024-06 --to DIR [--modules disputes,mediation] [--db PATH]
+ *   tsx electron/cli.ts receive FOLDER… [--db PATH]   (上报包 into the county's ledger; a stick's root finds every package on it)
+ * The package password is read from LEDGER_PACKAGE_PASSWORD, or asked for on the terminal; never from an argument.
  * Exit codes: 0 done, 1 refused or failed (the reason in Chinese on stderr), 2 wrong usage.
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +18,10 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ledgerExports } from '../db/modules';
+import { ledgerExports, reportParts } from '../db/modules';
+import { findPackages, isPackageFolder } from '../db/package/package';
+import { receivePackage } from '../db/services/county';
+import { makeReportPackage } from '../db/services/report-package';
 import { storageErrorMessage } from '../db/safe-file';
 import { APPLICATION_ID, DEFER_CHECK_ABOVE_BYTES, openLedger, type Ledger } from '../db/open';
 import { backupFolder, verifyEntry, writeBackup } from '../db/backup/backup';
@@ -31,7 +37,7 @@ import { writeFileSafely } from '../db/safe-file';
 import { verifyAuditParallel } from '../db/jobs/audit-walk';
 import { recordCheck } from '../db/services/audit-verify';
 import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/audit-verdict';
-import { MODULE_INFO } from '../shared/modules';
+import { MODULE_INFO, type ModuleName } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
 
@@ -222,6 +228,87 @@ export async function runVerifyAudit(argv: string[]): Promise<number> {
   }
 }
 
+/** The package password: from the environment, or typed (not shown); never an argument, which other users could list. */
+async function packagePassword(): Promise<string> {
+  const fromEnv = process.env.LEDGER_PACKAGE_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new LedgerError('VALIDATION', '请用环境变量 LEDGER_PACKAGE_PASSWORD 提供上报包密码。');
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const mute = rl as unknown as { _writeToOutput: (s: string) => void };
+  process.stdout.write('上报包密码：');
+  mute._writeToOutput = () => {};
+  return new Promise((done) =>
+    rl.question('', (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      done(answer);
+    }),
+  );
+}
+
+/** `ledger package --period KEY --to DIR [--modules a,b]`: one report package, verified, on the stick. */
+export async function runPackage(argv: string[], password?: string): Promise<string> {
+  const periodKey = flag(argv, '--period');
+  const folder = flag(argv, '--to');
+  if (!periodKey) throw new LedgerError('VALIDATION', '请用 --period 指定上报期间，如 2024-06、2024-Q2、2024-H1 或 2024。');
+  if (!folder) throw new LedgerError('VALIDATION', '请用 --to 指定保存到的U盘或文件夹。');
+  const chosen =
+    flag(argv, '--modules')
+      ?.split(',')
+      .map((m) => m.trim()) ?? reportParts.map((p) => p.module);
+  const unknown = chosen.filter((m) => !reportParts.some((p) => p.module === m));
+  if (unknown.length)
+    throw new LedgerError('VALIDATION', `没有这些台账：${unknown.join('、')}。可选：${reportParts.map((p) => p.module).join(',')}`);
+  const dbPath = resolveDbPath(argv);
+  const host = createHost(withRestoreAdvice(dbPath, () => openLedger(dbPath)));
+  try {
+    const done = await makeReportPackage(contextFor(host), reportParts, {
+      periodKey,
+      modules: chosen as ModuleName[],
+      folder: resolve(folder),
+      password: password ?? (await packagePassword()),
+    });
+    console.log(`上报包已写成并校验：${done.path}`);
+    for (const l of done.manifest.ledgers) console.log(`  ${MODULE_INFO[l.module as ModuleName]?.label ?? l.module}：${l.rows} 条`);
+    console.log(`审计记录链头：第 ${groupDigits(done.manifest.auditHead.rows)} 条，${done.manifest.auditHead.hash}`);
+    return done.path;
+  } finally {
+    await closeHost(host);
+  }
+}
+
+/**
+ * `ledger receive FOLDER…`: each package verified and taken into the county's ledger (a folder that is no
+ * package but holds packages, such as a stick's root, gives all of them). Returns the exit code: 0 all
+ * received, 1 any refused (each with its reason).
+ */
+export async function runReceive(argv: string[], password?: string): Promise<number> {
+  const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db');
+  if (args.length === 0) throw new LedgerError('VALIDATION', '请写明上报包所在的文件夹。');
+  const folders = args.flatMap((a) => (isPackageFolder(a) ? [a] : findPackages(a)));
+  if (folders.length === 0) throw new LedgerError('NOT_FOUND', `在 ${args.join('、')} 中没有找到上报包。`);
+  const pw = password ?? (await packagePassword());
+  const dbPath = resolveDbPath(argv);
+  const host = createHost(withRestoreAdvice(dbPath, () => openLedger(dbPath)));
+  let failed = 0;
+  try {
+    for (const folder of folders) {
+      try {
+        const r = receivePackage(contextFor(host), { folder: resolve(folder), password: pw });
+        console.log(`已接收：${r.township} ${r.periodLabel}${r.replaced ? '（替换了此前收到的同期上报包）' : ''}`);
+        if (r.chainNote) console.log(`  注意：${r.chainNote}`);
+      } catch (e) {
+        failed++;
+        console.error(`未接收 ${folder}：${(e as Error).message}`);
+      }
+    }
+    return failed ? 1 : 0;
+  } finally {
+    await closeHost(host);
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
@@ -243,6 +330,11 @@ async function main(): Promise<void> {
       return;
     }
     if (command === 'verify-audit') process.exit(await runVerifyAudit(rest));
+    if (command === 'package') {
+      await runPackage(rest);
+      return;
+    }
+    if (command === 'receive') process.exit(await runReceive(rest));
     if (command === 'demo') {
       const { runDemo } = await import('../db/demo');
       return runDemo(rest);
@@ -256,6 +348,8 @@ async function main(): Promise<void> {
         '  ledger verify 备份文件                     校验备份能否用于恢复',
         '  ledger restore 备份文件 [--db 文件]        用备份恢复账本（先另存恢复前的账本）',
         '  ledger verify-audit [账本文件]             校验审计记录链是否完整',
+        '  ledger package --period 2024-06 --to U盘 [--modules disputes,mediation] [--db 文件]   生成上报包',
+        '  ledger receive 上报包文件夹… [--db 文件]   县级接收上报包（先校验）',
         '  ledger demo [--db 文件]',
       ].join('\n'),
     );

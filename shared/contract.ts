@@ -8,6 +8,7 @@ import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { backupsContract } from './contract/backups';
 import { auditContract } from './contract/audit';
+import { countyContract } from './contract/county';
 import { correctionContract } from './contract/correction';
 import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
@@ -30,6 +31,7 @@ export const contract = {
   ...recycleContract,
   ...backupsContract,
   ...jobsContract,
+  ...countyContract,
   ...personsContract,
   ...disputesContract,
   ...mediationContract,

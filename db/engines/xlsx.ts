@@ -247,3 +247,43 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<{ bytes: 
   await ended;
   return { bytes: Buffer.concat(chunks), rows: written };
 }
+
+/** A ledger workbook read back: its title, its header and its rows as the cells hold them (dates as YYYY-MM-DD). */
+export interface LedgerTable {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+function plainCell(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return plainCell((v.result ?? null) as ExcelJS.CellValue);
+  return String(v);
+}
+
+/**
+ * The rows of a workbook `writeLedgerWorkbook` wrote (its first sheet: title, subtitle, header, rows, then the
+ * 合计 row, which is left out): the same records as the file people read, for a machine to read.
+ */
+export async function readLedgerWorkbook(bytes: Buffer): Promise<LedgerTable> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) return { title: '', columns: [], rows: [] };
+  const width = ws.getRow(HEADER_ROW).cellCount;
+  const columns = Array.from({ length: width }, (_, i) => String(plainCell(ws.getRow(HEADER_ROW).getCell(i + 1).value) ?? ''));
+  const rows: (string | number | null)[][] = [];
+  for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = Array.from({ length: width }, (_, i) => plainCell(row.getCell(i + 1).value));
+    if (cells[0] === '合计') break;
+    rows.push(cells);
+  }
+  return { title: String(plainCell(ws.getRow(TITLE_ROW).getCell(1).value) ?? ''), columns, rows };
+}

@@ -25,9 +25,10 @@ import type { AssistanceLevel, HandoverState, ReleaseType } from '../../shared/d
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
 import { assistanceListSql, assistanceRow, type AssistanceFilter, type AssistanceListDbRow } from './assistance';
-import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport } from './exports';
+import { auditExport, exportListLedger, xlsxFile, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { all, one } from './sql';
+import { assistanceReportFigures } from './assistance-stats';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/assistance.ts). */
 const COLUMNS: { [K in AssistanceColumn]: ExportColumn<AssistanceRow> } = {
@@ -177,3 +178,6 @@ export async function exportUnlinkedList(ctx: ServiceContext, input: z.output<ty
   auditExport(ctx, 'assistance_unlinked', input, rows.length, file.fileName);
   return file;
 }
+
+/** In a report package: the whole register as it stands (its list has no period), and the period's statistics. */
+export const assistanceReportPart: ReportPart = { ledger: (ctx) => assistanceLedgerExport(ctx), figures: assistanceReportFigures };

@@ -3,13 +3,14 @@
  * from the engine as they stood that day, and the figures computed in shared/domain/assistance-stats.ts.
  */
 import type { z } from 'zod';
-import { assistanceStats, type AssistanceStatFile } from '../../shared/domain/assistance-stats';
+import { ASSISTANCE_STAT_DEFINITIONS as DEF, assistanceStats, type AssistanceStatFile } from '../../shared/domain/assistance-stats';
 import type { AssistanceLevel, EndReason, HandoverMethod, HandoverState, Placement } from '../../shared/domain/assistance-rules';
 import { statsAsOf } from '../../shared/domain/followup-stats';
 import type { AssistanceStats, AssistanceStatsInput } from '../../shared/schemas/assistance';
 import type { ServiceContext } from '../context';
 import { assistanceItemsAsOf } from './assistance';
 import { staffNamer } from './reference';
+import { figure, type ReportFigure } from './exports';
 import { all, groupRows, toYuan } from './sql';
 
 interface StatDbRow {
@@ -83,4 +84,23 @@ export function assistanceStatsFor(ctx: ServiceContext, input: z.output<typeof A
   const asOf = statsAsOf(input.dateTo, ctx.clock.today());
   const figures = assistanceStats(assistanceStatFiles(ctx, asOf), input.dateFrom, asOf, input.reoffenceBase);
   return { ...figures, dateFrom: input.dateFrom, dateTo: input.dateTo, asOf, reoffenceBase: input.reoffenceBase };
+}
+
+/** The period's figures for a report package (上报包), as the statistics page counts them (重新犯罪率 over those registered). */
+export function assistanceReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
+  const s = assistanceStatsFor(ctx, { ...period, reoffenceBase: 'registered' });
+  return [
+    figure.count('在册人数', s.registered, DEF.registered),
+    figure.count('累计接收', s.cumulative, DEF.cumulative),
+    figure.count('本期释放', s.released, DEF.released),
+    figure.count('本期衔接', s.handedOver, DEF.handedOver),
+    figure.rate('衔接率', s.handover.rate, DEF.handoverRate),
+    figure.rate('必接必送率', s.escort.rate, DEF.escortRate),
+    figure.rate('安置率', s.placement.rate, DEF.placementRate),
+    figure.rate('帮教率', s.assisted.rate, DEF.assistedRate),
+    figure.rate('重新犯罪率', s.reoffence.rate, DEF.reoffenceRate),
+    figure.count('救助人次', s.relief.count, DEF.aid),
+    figure.money('救助金额（元）', s.relief.amount, DEF.aid),
+    figure.count('未衔接人数', s.unlinked.length, DEF.unlinked),
+  ];
 }

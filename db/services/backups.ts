@@ -34,6 +34,8 @@ export interface Host {
   dailyBackup?: DailyBackup;
   /** 立即备份 running in its worker. */
   manualBackup?: BackupJob;
+  /** A report package being made or received in its worker (settles, never rejects). */
+  packageJob?: Promise<unknown>;
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
 }
 
@@ -104,6 +106,8 @@ async function swapLedger(host: Host, swap: (adopt: (ledger: Ledger) => void) =>
   await host.integrity?.stop();
   await host.dailyBackup?.stop();
   await host.manualBackup?.stop(backupFolder(host.ledger.path));
+  // A package being made or received finishes first (it writes audit rows, or a received package, into this file).
+  await host.packageJob;
   host.integrity = undefined;
   host.dailyBackup = undefined;
   host.manualBackup = undefined;

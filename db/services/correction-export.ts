@@ -10,9 +10,10 @@ import { CORRECTION_COLUMN_KEYS, CorrectionExportInput, type CorrectionColumn, t
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../context';
 import { correctionListSql, correctionRows, type CorrectionFilter } from './correction';
-import { exportListLedger, type ExportColumn, type LedgerExport } from './exports';
+import { exportListLedger, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { one } from './sql';
+import { correctionReportFigures } from './correction-stats';
 
 function columns(today: string): { [K in CorrectionColumn]: ExportColumn<CorrectionRow> } {
   return {
@@ -67,3 +68,6 @@ export async function exportCorrectionLedger(ctx: ServiceContext, input: z.outpu
 
 /** The whole ledger (registered in db/modules.ts). */
 export const correctionLedgerExport: LedgerExport = (ctx) => exportCorrectionLedger(ctx, CorrectionExportInput.parse({}));
+
+/** In a report package: the whole register as it stands (its list has no period), and the period's statistics. */
+export const correctionReportPart: ReportPart = { ledger: (ctx) => correctionLedgerExport(ctx), figures: correctionReportFigures };

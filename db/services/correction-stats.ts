@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { reportingDeadline, type CorrectionCategory, type CorrectionLevel, type OutsideGround } from '../../shared/domain/correction-rules';
-import { correctionStats, type CorrectionStatFile } from '../../shared/domain/correction-stats';
+import { CORRECTION_STAT_DEFINITIONS as DEF, correctionStats, type CorrectionStatFile } from '../../shared/domain/correction-stats';
 import type { ReleaseReason, TerminationReason } from '../../shared/domain/correction-end';
 import type { SanctionKind } from '../../shared/domain/correction-sanctions';
 import { monitorEnd, teamInPlace, type ApprovalKind, type AssessResult } from '../../shared/domain/correction-supervision';
@@ -15,6 +15,7 @@ import type { CorrectionStats } from '../../shared/schemas/correction';
 import type { ServiceContext } from '../context';
 import { correctionItemsAsOf } from './correction';
 import { staffNamer } from './reference';
+import { figure, type ReportFigure } from './exports';
 import { all, groupRows } from './sql';
 
 interface StatDbRow {
@@ -167,4 +168,23 @@ export function correctionStatsFor(ctx: ServiceContext, input: z.output<typeof P
     dateTo: input.dateTo,
     asOf,
   };
+}
+
+/** The period's figures for a report package (上报包), as the statistics page counts them. */
+export function correctionReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
+  const s = correctionStatsFor(ctx, period);
+  return [
+    figure.count('在矫人数', s.registered, DEF.registered),
+    figure.count('累计接收', s.cumulative, DEF.cumulative),
+    figure.count('新接收', s.received, DEF.received),
+    figure.count('解除', s.released, DEF.ended),
+    figure.count('终止', s.terminated, DEF.ended),
+    figure.rate('按时报到率', s.onTime.rate, DEF.onTime),
+    figure.rate('入矫宣告率', s.declaration.rate, DEF.declaration),
+    figure.rate('矫正小组落实率', s.team.rate, DEF.team),
+    figure.rate('重新犯罪率', s.reoffence.rate, DEF.reoffence),
+    figure.count('电子定位使用中', s.monitors.inUse, DEF.monitors),
+    figure.count('脱管人数', s.absent.length, DEF.absent),
+    figure.count('漏管人数', s.unreported.length, DEF.unreported),
+  ];
 }

@@ -17,7 +17,9 @@ import {
   xlsxFile,
   type ExportColumn,
   type LedgerExport,
+  type ReportPart,
 } from './exports';
+import { disputesReportFigures } from './disputes-stats';
 import { getSettings, staffNamer } from './reference';
 
 /** Every column the register can be exported with, by its key (shared/schemas/disputes.ts): its header, width and type, and its cell. */
@@ -89,3 +91,9 @@ export async function exportDisputeLedger(ctx: ServiceContext, input: DisputeFil
 
 /** The whole register (registered in db/modules.ts). */
 export const disputesLedgerExport: LedgerExport = (ctx) => exportDisputeLedger(ctx, DisputeExportInput.parse({}));
+
+/** In a report package: the disputes registered in the period, and the period's statistics. */
+export const disputesReportPart: ReportPart = {
+  ledger: (ctx, period) => exportDisputeLedger(ctx, DisputeExportInput.parse({ dateFrom: period.dateFrom, dateTo: period.dateTo })),
+  figures: disputesReportFigures,
+};

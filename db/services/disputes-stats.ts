@@ -8,9 +8,16 @@
 import type { z } from 'zod';
 import { monthsOf } from '../../shared/date-math';
 import { HANDLING_LEVEL_LABELS, HANDLING_LEVELS, type HandlingLevel } from '../../shared/domain/disputes';
-import { addDisputeCounts, disputeRates, emptyDisputeCounts, type DisputeCounts } from '../../shared/domain/disputes-stats';
+import {
+  addDisputeCounts,
+  DISPUTE_STAT_DEFINITIONS as DEF,
+  disputeRates,
+  emptyDisputeCounts,
+  type DisputeCounts,
+} from '../../shared/domain/disputes-stats';
 import type { DisputeStatRow, DisputeStats, DisputeStatsInput } from '../../shared/schemas/disputes';
 import type { ServiceContext } from '../context';
+import { figure, type ReportFigure } from './exports';
 import { screeningTotals } from './disputes-screening';
 import { listDicts, listStaff, listVillages } from './reference';
 import { all, one, run } from './sql';
@@ -207,4 +214,24 @@ export function disputeStats(ctx: ServiceContext, input: z.output<typeof Dispute
     byMonth: monthsOf(input.dateFrom, input.dateTo).map((m) => row(m, m, months.get(m) ?? emptyDisputeCounts())),
     screening: screeningTotals(ctx, input.dateFrom, input.dateTo),
   };
+}
+
+/** The period's figures for a report package (上报包), counted by registration date as on the statistics page. */
+export function disputesReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
+  const t = disputeStats(ctx, { ...period, basis: 'intake' }).total;
+  const { count } = figure;
+  return [
+    count('登记件数', t.registered, DEF.registered),
+    count('受理件数', t.accepted, DEF.accepted),
+    count('调处件数', t.mediated, DEF.mediated),
+    count('化解件数', t.resolved, DEF.resolved),
+    count('未化解件数', t.unresolved, '未化解件数：调处结果为未化解的纠纷'),
+    count('转办件数', t.transferred, '转办件数：转交其他单位办理的纠纷'),
+    count('办理中件数', t.open, '办理中件数：仍为登记、受理或调处中的纠纷'),
+    count('涉及人数', t.people, '涉及人数：登记时填写的人数之和'),
+    figure.money('涉及金额（元）', t.amountYuan, DEF.amount),
+    figure.rate('调处率', t.mediationRate, DEF.mediationRate),
+    figure.rate('化解率', t.resolutionRate, DEF.resolutionRate),
+    figure.rate('化解率（按办结）', t.resolutionRateOfHandled, DEF.resolutionRateOfHandled),
+  ];
 }

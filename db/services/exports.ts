@@ -199,3 +199,30 @@ export async function exportListLedger<D, R, K extends string>(
 export function* mapRows<D, R>(rows: Iterable<D>, f: (row: D) => R): Iterable<R> {
   for (const row of rows) yield f(row);
 }
+
+/** One figure of a module's statistics for a period, as the report package's statistics sheet and the county print it. */
+export interface ReportFigure {
+  label: string;
+  /** A count or an amount in yuan; a rate as a fraction (null: nothing to divide by). */
+  value: number | null;
+  kind: 'count' | 'money' | 'rate';
+  /** How it is counted, as the module's statistics page says it (shared/domain/<m>-stats.ts). */
+  definition: string;
+}
+
+/**
+ * What a module puts in a report package (上报包) for a period: its ledger as the office exports it
+ * (registered in the period where its list filters by date, otherwise the whole register), and its
+ * statistics of the period as figures (null when its statistics are not in the package).
+ */
+export interface ReportPart {
+  ledger: (ctx: ServiceContext, period: { dateFrom: string; dateTo: string }) => Promise<FileResult>;
+  figures: ((ctx: ServiceContext, period: { dateFrom: string; dateTo: string }) => ReportFigure[]) | null;
+}
+
+/** A count, an amount in yuan or a rate, as a report package's statistics sheet prints it. */
+export const figure = {
+  count: (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'count', definition }),
+  money: (label: string, value: number, definition: string): ReportFigure => ({ label, value, kind: 'money', definition }),
+  rate: (label: string, value: number | null, definition: string): ReportFigure => ({ label, value, kind: 'rate', definition }),
+};

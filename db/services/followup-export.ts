@@ -11,10 +11,11 @@ import {
   type FollowupRow,
 } from '../../shared/schemas/followup';
 import type { ServiceContext } from '../context';
-import { exportListLedger, type ExportColumn, type LedgerExport } from './exports';
+import { exportListLedger, type ExportColumn, type LedgerExport, type ReportPart } from './exports';
 import { followupListSql, followupRow, type FollowupFilter, type FollowupListDbRow } from './followup';
 import { getSettings, staffNamer, type StaffNamer } from './reference';
 import { one } from './sql';
+import { followupReportFigures } from './followup-stats';
 
 /** Every column the ledger can be exported with, by its key (shared/schemas/followup.ts): its header, width and type, and its cell. */
 const COLUMNS: { [K in FollowupColumn]: ExportColumn<FollowupRow> } = {
@@ -77,3 +78,6 @@ export async function exportFollowupLedger(
 
 /** The whole ledger (registered in db/modules.ts). */
 export const followupLedgerExport: LedgerExport = (ctx) => exportFollowupLedger(ctx, FollowupExportInput.parse({}));
+
+/** In a report package: the whole register as it stands (its list has no period), and the period's statistics. */
+export const followupReportPart: ReportPart = { ledger: (ctx) => followupLedgerExport(ctx), figures: followupReportFigures };

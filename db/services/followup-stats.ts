@@ -28,6 +28,7 @@ import {
   addTally,
   dutyRate,
   emptyTally,
+  FOLLOWUP_STAT_DEFINITIONS as DEF,
   inManagementOn,
   overdueCount,
   statsAsOf,
@@ -55,6 +56,7 @@ import { controlHistory, engineFacts, type SubjectDbRow } from './followup';
 import { holidayTable } from './obligations';
 import { followupOverrides } from './followup-cadence';
 import { keptTallies, unreadFiles } from './followup-duties';
+import { figure, type ReportFigure } from './exports';
 import { all, groupRows } from './sql';
 
 interface FileRow extends Pick<SubjectDbRow, 'control_status' | 'control_history'> {
@@ -471,4 +473,21 @@ function yearStats(ctx: ServiceContext, from: string, asOf: string): FollowupYea
       unrecorded: t.unrecorded,
     };
   });
+}
+
+/** The period's figures for a report package (上报包), as the statistics page counts them. */
+export function followupReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
+  const s = followupStats(ctx, period);
+  return [
+    figure.count('在管人数', s.inManagement, DEF.inManagement),
+    figure.count('新增建档', s.newFiles, DEF.newFiles),
+    figure.count('解除管理', s.ended, DEF.ended),
+    figure.count('应走访次数', s.visits.due, DEF.visitRate),
+    figure.count('已走访次数', s.visits.done, DEF.visitRate),
+    figure.rate('走访完成率', s.visits.rate, DEF.visitRate),
+    figure.count('应检测次数', s.tests.due, DEF.testRate),
+    figure.rate('检测完成率', s.tests.rate, DEF.testRate),
+    figure.count('逾期件数', s.overdue, DEF.overdue),
+    figure.count('严重违反协议人数', s.seriousBreach, DEF.seriousBreach),
+  ];
 }

@@ -23,7 +23,9 @@ import {
   xlsxFile,
   type ExportColumn,
   type LedgerExport,
+  type ReportPart,
 } from './exports';
+import { mediationReportFigures } from './mediation-stats';
 import { caseListSql, caseRow, type CaseFilter, type CaseListDbRow } from './mediation';
 import { getSettings, staffNamer } from './reference';
 
@@ -92,3 +94,9 @@ export async function exportMediationLedger(ctx: ServiceContext, input: CaseFilt
 
 /** The whole ledger (registered in db/modules.ts). */
 export const mediationLedgerExport: LedgerExport = (ctx) => exportMediationLedger(ctx, MediationExportInput.parse({}));
+
+/** In a report package: the cases accepted in the period, and the period's statistics. */
+export const mediationReportPart: ReportPart = {
+  ledger: (ctx, period) => exportMediationLedger(ctx, MediationExportInput.parse({ dateFrom: period.dateFrom, dateTo: period.dateTo })),
+  figures: mediationReportFigures,
+};

@@ -9,10 +9,17 @@
  */
 import type { z } from 'zod';
 import { monthsOf } from '../../shared/date-math';
-import { CASE_OUTCOMES, mediationRates, PERFORMANCE_COMPLETE, type CaseOutcome } from '../../shared/domain/mediation';
+import {
+  CASE_OUTCOMES,
+  mediationRates,
+  PERFORMANCE_COMPLETE,
+  STAT_DEFINITIONS as DEF,
+  type CaseOutcome,
+} from '../../shared/domain/mediation';
 import { rate } from '../../shared/domain/rates';
 import type { MediationStatRow, MediationStats, StatsInput } from '../../shared/schemas/mediation';
 import type { ServiceContext } from '../context';
+import { figure, type ReportFigure } from './exports';
 import { all, one } from './sql';
 
 const COMPLETE = PERFORMANCE_COMPLETE.map((s) => `'${s}'`).join(', ');
@@ -152,4 +159,23 @@ export function mediationStats(ctx: ServiceContext, input: z.output<typeof Stats
     })),
     byOutcome: CASE_OUTCOMES.map((outcome) => ({ outcome, count: outcomes.get(outcome) ?? 0 })),
   };
+}
+
+/** The period's figures for a report package (上报包), counted by acceptance date as on the statistics page. */
+export function mediationReportFigures(ctx: ServiceContext, period: { dateFrom: string; dateTo: string }): ReportFigure[] {
+  const s = mediationStats(ctx, { ...period, basis: 'accepted' });
+  const { count } = figure;
+  return [
+    count('受理件数', s.accepted, '受理件数：期间内受理的调解案件'),
+    count('调解件数', s.mediated, '调解件数：所计案件中已有结果（成功、不成、终止）的'),
+    count('调解成功件数', s.successful, '调解成功件数：结果为调解成功的案件'),
+    count('调解不成件数', s.failed, '调解不成件数：结果为调解不成的案件'),
+    count('书面协议件数', s.written, '书面协议件数：调解成功且订立书面协议的案件'),
+    count('口头协议件数', s.oral, '口头协议件数：调解成功且为口头协议的案件'),
+    count('纠纷激化报告件数', s.escalationReports, DEF.escalationReports),
+    figure.money('协议金额（元）', s.agreementAmountYuan, DEF.agreementAmount),
+    figure.rate('调解成功率', s.successRate, DEF.successRate),
+    figure.rate('协议履行率', s.performanceRate, DEF.performanceRate),
+    figure.rate('司法确认率', s.confirmationRate, DEF.confirmationRate),
+  ];
 }

@@ -7,10 +7,10 @@ import { SEX_LABELS } from '../../shared/dictionaries';
 import { cnDate } from '../../shared/documents/model';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import type { FileResult } from '../../shared/schemas/common';
-import { PERSON_COLUMN_KEYS, type PersonColumn, type PersonExportInput, type PersonHit } from '../../shared/schemas/persons';
+import { PERSON_COLUMN_KEYS, type PersonColumn, PersonExportInput, type PersonHit } from '../../shared/schemas/persons';
 import type { ServiceContext } from '../context';
 import { writeLedgerWorkbook } from '../engines/xlsx';
-import { auditExport, exportPages, exportSheet, withSnapshot, xlsxFile, type ExportColumn } from './exports';
+import { auditExport, exportPages, exportSheet, withSnapshot, xlsxFile, type ExportColumn, type ReportPart } from './exports';
 import { PERSON_SEARCH_LIMIT, readPersons } from './persons';
 import { getSettings } from './reference';
 import { one } from './sql';
@@ -49,3 +49,6 @@ export async function exportPersonsLedger(ctx: ServiceContext, input: z.output<t
   auditExport(ctx, 'person', input, rows, file.fileName);
   return file;
 }
+
+/** In a report package: the whole registry as it stands (ID numbers masked as on screen), without statistics. */
+export const personsReportPart: ReportPart = { ledger: (ctx) => exportPersonsLedger(ctx, PersonExportInput.parse({})), figures: null };

@@ -17,6 +17,7 @@ import {
 import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { BackupSettings } from '../backups/BackupSettings';
+import { ReportPackagePanel } from '../county/ReportPackagePanel';
 import { AuditSettings } from '../audit/AuditSettings';
 import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
@@ -446,6 +447,7 @@ export function SettingsPage() {
           <Tabs.Tab value="holidays">节假日</Tabs.Tab>
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
           <Tabs.Tab value="backups">备份与恢复</Tabs.Tab>
+          <Tabs.Tab value="package">上报包</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="villages" pt="md">
           <VillageSettings />
@@ -472,6 +474,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="md">
           <BackupSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="package" pt="md">
+          <ReportPackagePanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -11,6 +11,7 @@ import { CorrectionListInput } from '../../../shared/schemas/correction';
 import { assistanceListSql } from '../../../db/services/assistance';
 import { correctionListSql } from '../../../db/services/correction';
 import { contextFor } from '../../../db/router';
+import { COUNTY_SQL } from '../../../db/services/county';
 
 let t: TestLedger;
 beforeAll(() => {
@@ -204,5 +205,19 @@ describe('plans of the judicial office’s ledgers', () => {
     expect(all.page).not.toMatch(/SCAN (p|village)\b/);
     const mine = plans(assistanceListSql(AssistanceListInput.parse({ responsibleStaffId: staff }), '2024-06-15'));
     expect(mine.page).toContain('SEARCH a USING INDEX assistance_live_staff (responsible_staff_id=?)');
+  });
+});
+
+describe('the county’s combined ledger', () => {
+  it('reads a page by its package and position, and a search by name, never scanning the records', () => {
+    const page = plan(COUNTY_SQL.page, ['p', 'persons', 1000, 50]);
+    expect(page).toMatch(/SEARCH county_record USING INDEX county_record_list \(package_id=\? AND module=\? AND seq>\?\)/);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+    const search = plan(COUNTY_SQL.search, ['persons', '张', '张\u{10FFFF}', '["a","b"]', 51]);
+    expect(search).toMatch(
+      /SEARCH county_record USING COVERING INDEX county_record_name|SEARCH county_record USING INDEX county_record_name/,
+    );
+    expect(search).not.toMatch(/SCAN county_record/);
+    expect(search).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 });
