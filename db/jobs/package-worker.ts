@@ -18,7 +18,16 @@ async function run(): Promise<void> {
   const db = openJobConnection(data.path);
   try {
     // The host's clock and acting user, not this thread's.
-    const ctx: ServiceContext = { db, clock: { today: () => data.today, now: () => data.now }, user: data.user };
+    const ctx: ServiceContext = {
+      db,
+      clock: { today: () => data.today, now: () => data.now },
+      user: data.user,
+      // Its steps reach the window through the host (package-job.ts), which also stops it when cancelled.
+      job: {
+        signal: new AbortController().signal,
+        report: (phase, done = 0, total = null) => post({ type: 'step', phase, done, total }),
+      },
+    };
     if (data.kind === 'make') {
       const i = data.input;
       post({ type: 'done', result: packageResult(await makeReportPackage(ctx, reportParts, { ...i, periodKey: i.period })) });

@@ -170,11 +170,13 @@ function deletePackage(ctx: ServiceContext, id: string): void {
 
 /** Receives one package folder (verified first; refused with the reason, writing nothing). */
 export function receivePackage(ctx: ServiceContext, input: { folder: string; password: string }): ReceiveResult {
+  ctx.job?.report('正在校验上报包（密码、每个文件的校验值、数据）');
   const { manifest, db: pkg } = verifyPackage(input.folder, input.password);
   try {
     const period = parsePeriodKey(manifest.period.key);
     if (!period) throw REFUSED('上报期间不正确。');
     const { ledgers } = checkContents(pkg, manifest);
+    ctx.job?.report(`正在写入${manifest.township}的上报数据`);
     const township = manifest.township.trim();
     const id = newId();
     const replaced = write(ctx, () => {

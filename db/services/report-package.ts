@@ -82,6 +82,7 @@ export async function packageContent(
   const figures: PackageFigure[] = chosen.flatMap((p) => (p.part.figures?.(ctx, period) ?? []).map((f) => ({ ...f, module: p.module })));
   const ledgers: PackageContent['ledgers'][number][] = [];
   for (const [i, p] of chosen.entries()) {
+    ctx.job?.report(`正在导出${MODULE_INFO[p.module].label}台账（第 ${i + 1} 本，共 ${chosen.length} 本）`, i, chosen.length);
     const file = await p.part.ledger(ctx, period);
     const bytes = Buffer.from(file.base64, 'base64');
     const table = await readLedgerWorkbook(bytes);
@@ -144,6 +145,7 @@ export async function makeReportPackage(
     throw new LedgerError('VALIDATION', `目标文件夹不存在：${input.folder}。U盘是否已拔出？`, { fields: { folder: '目标文件夹不存在' } });
   const content = await packageContent(ctx, parts, { period, modules: input.modules });
   const stamp = content.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  ctx.job?.report('正在加密、写入并读回校验上报包');
   const done = writePackage(content, { folder: input.folder, password: input.password, stamp, kdf: options.kdf });
   write(ctx, () => {
     const sent = getSetting<AuditHead[]>(ctx, SENT_HEADS_KEY) ?? [];

@@ -14,15 +14,15 @@ import {
   type ReportPackageOptions,
   type ReportPackageResult,
 } from '../schemas/county';
-import { method } from './define';
+import { job, method } from './define';
 
 export const countyContract = {
   /** 上报包: the periods usually reported now, the ledgers, and where to write (removable drives first). */
   'reportPackage.options': method<ReportPackageOptions>()(z.strictObject({}).optional()),
   /** Writes one package (ledgers, statistics sheet, sealed records, manifest), verified before it is renamed into place. */
-  'reportPackage.create': method<ReportPackageResult>()(ReportPackageInput),
+  'reportPackage.create': job<ReportPackageResult>()(ReportPackageInput),
   /** 县级汇总: a township's package, verified before anything is read, replacing that township's package for the period. */
-  'county.receive': method<ReceiveResult>()(ReceivePackageInput),
+  'county.receive': job<ReceiveResult>()(ReceivePackageInput),
   'county.overview': method<CountyOverview>()(CountyPeriodInput),
   'county.stats': method<CountyStats>()(CountyPeriodInput),
   'county.list': method<CountyList>()(CountyListInput),

@@ -1,14 +1,15 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
-import { api } from '../../api/client';
+import { api, withJob } from '../../api/client';
 import { useDownload } from '../../components/useDownload';
+import { trackJob } from '../../components/JobNotice';
 import { useWrite } from '../../components/useWrite';
 import { countyKeys } from './queries';
 
 /** Writes a package (nothing in the ledger changes but the export rows of its audit trail). */
 export function useMakePackage<F>(form?: UseFormReturnType<F>) {
   return useWrite(
-    (input: Input<'reportPackage.create'>) => api.reportPackage.create(input),
+    (input: Input<'reportPackage.create'>) => trackJob('正在生成上报包', (jobId) => api.reportPackage.create(withJob(input, jobId))),
     {
       touches: [],
       successTitle: '上报包已写成',
@@ -20,7 +21,7 @@ export function useMakePackage<F>(form?: UseFormReturnType<F>) {
 
 export function useReceivePackage<F>(form?: UseFormReturnType<F>) {
   return useWrite(
-    (input: Input<'county.receive'>) => api.county.receive(input),
+    (input: Input<'county.receive'>) => trackJob('正在接收上报包', (jobId) => api.county.receive(withJob(input, jobId))),
     {
       touches: [countyKeys.all],
       successTitle: '已接收',

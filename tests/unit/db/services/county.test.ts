@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type ServiceContext } from '../../../../db/context';
 import { readLedgerWorkbook } from '../../../../db/engines/xlsx';
 import { reportParts } from '../../../../db/modules';
+import { newId } from '../../../../db/ids';
 import { dispatchAsync } from '../../../../db/router';
 import { DATA_FILE } from '../../../../db/package/package';
 import { makeReportPackage } from '../../../../db/services/report-package';
@@ -184,6 +185,35 @@ describe('the county receives townships’ packages', () => {
     });
     expect(await first).toMatchObject({ ok: true, value: { replaced: true } });
     expect(await dispatchAsync(county.host, 'county.receive', { folder, password: PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it('makes a package as a long job: its steps reported, and 取消 leaves no package and no temporary folder', async () => {
+    const stick = tempDir('stick-');
+    const input = { period: '2024-06', modules: ['persons', 'disputes'] as ('persons' | 'disputes')[], folder: stick, password: PASSWORD };
+    const id = newId();
+    const making = dispatchAsync(gaozhai.host, 'reportPackage.create', { ...input, jobId: id });
+    const phases = new Set<string>();
+    for (let p = gaozhai.call('jobs.progress', { id }); p; p = gaozhai.call('jobs.progress', { id })) {
+      phases.add(p.phase);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await making).toMatchObject({ ok: true });
+    expect([...phases]).toEqual(
+      expect.arrayContaining([
+        '正在导出人员台账（第 1 本，共 2 本）',
+        '正在导出矛盾纠纷台账（第 2 本，共 2 本）',
+        '正在加密、写入并读回校验上报包',
+      ]),
+    );
+    expect([...phases].some((p) => /^正在写出第 1 行，共 [\d,]+ 行$/.test(p))).toBe(true);
+    expect(readdirSync(stick)).toHaveLength(1);
+
+    const other = tempDir('stick-');
+    const cancelled = newId();
+    const stopped = dispatchAsync(gaozhai.host, 'reportPackage.create', { ...input, folder: other, jobId: cancelled });
+    expect(gaozhai.call('jobs.cancel', { id: cancelled })).toBe(true);
+    expect(await stopped).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: '已取消，没有写出上报包，账本未作任何改动。' } });
+    expect(readdirSync(other)).toEqual([]);
   });
 
   it('writes a township’s package only where it was asked, with its files readable', async () => {
