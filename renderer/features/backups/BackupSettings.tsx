@@ -4,7 +4,7 @@
  * verification re-run on demand, restore after a preview of what the backup holds and a confirmation, 撤销恢复,
  * and how many backups are kept.
  */
-import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import type { PathKind } from '../../../shared/bridge';
 import { BACKUP_REASON_LABELS, type RetentionRules } from '../../../shared/domain/backup-retention';
@@ -13,6 +13,7 @@ import { formatSize } from '../../../shared/schemas/attachments';
 import { RetentionInput, type BackupCheck, type BackupEntry, type BackupPreview } from '../../../shared/schemas/backups';
 import { errorMessage } from '../../api/client';
 import { PageForm } from '../../components/GuardedForm';
+import { PathInput } from '../../components/PathInput';
 import { Loading } from '../../components/Loading';
 import { useZodForm } from '../../components/useZodForm';
 import { useBackupNow, usePreviewBackup, useRestoreBackup, useSaveRetention, useUndoRestore, useVerifyBackup } from './mutations';
@@ -145,19 +146,9 @@ function PathField({
   onChange: (v: string) => void;
   children: ReactNode;
 }) {
-  const choose = window.ledger?.choosePath;
-  const pick = async () => {
-    const r = await choose?.(kind);
-    if (r?.ok && r.value) onChange(r.value);
-  };
   return (
     <Group align="flex-end">
-      <TextInput {...text} w={460} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
-      {choose && (
-        <Button variant="default" onClick={() => void pick()}>
-          选择…
-        </Button>
-      )}
+      <PathInput kind={kind} {...text} w={460} value={value} onChange={onChange} />
       {children}
     </Group>
   );

@@ -22,6 +22,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { PathInput } from '../../components/PathInput';
 import { useState } from 'react';
 import { formatRate } from '../../../shared/domain/rates';
 import { formatInstant } from '../../../shared/instants';
@@ -60,7 +61,13 @@ function ReceiveForm() {
   return (
     <PageForm form={form} onSubmit={submit} autoFocus={false} data-testid="receive-form">
       <Group align="flex-end">
-        <TextInput label="上报包文件夹" placeholder="E:\上报包_高寨乡_2024-06_20240701-090000" w={460} {...form.getInputProps('folder')} />
+        <PathInput
+          kind="folder"
+          label="上报包文件夹"
+          placeholder="E:\上报包_高寨乡_2024-06_20240701-090000"
+          w={460}
+          {...form.getInputProps('folder')}
+        />
         <PasswordInput label="密码" w={200} {...form.getInputProps('password')} />
         <Button type="submit" loading={receive.saving}>
           校验并接收

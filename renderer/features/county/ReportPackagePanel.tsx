@@ -3,7 +3,8 @@
  * give the password the county will use, and write one verified package. The password is sent to the
  * host for this one package and kept nowhere.
  */
-import { Alert, Button, Checkbox, Group, PasswordInput, Radio, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { PathInput } from '../../components/PathInput';
+import { Alert, Button, Checkbox, Group, PasswordInput, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { REPORT_PERIOD_KIND_LABELS, REPORT_PERIOD_KINDS } from '../../../shared/domain/report-period';
 import { formatSize } from '../../../shared/schemas/attachments';
@@ -114,7 +115,9 @@ function PackageForm({ options }: { options: NonNullable<ReturnType<typeof useRe
             <Radio value={OTHER} label="其他文件夹" />
           </Stack>
         </Radio.Group>
-        {form.values.destination === OTHER && <TextInput label="文件夹" placeholder="E:\上报" w={460} {...form.getInputProps('other')} />}
+        {form.values.destination === OTHER && (
+          <PathInput kind="folder" label="文件夹" placeholder="E:\上报" w={460} {...form.getInputProps('other')} />
+        )}
         <Stack gap={4}>
           <Group align="flex-start">
             <PasswordInput label="密码" w={300} {...form.getInputProps('password')} />
