@@ -30,6 +30,9 @@ import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
 import type { RecycleSource, RecycleSources } from './services/recycle';
 import type { StaffWork } from './services/reference';
+import type { Importer, Importers } from './services/imports';
+import { personsImporter } from './services/persons-import';
+import { disputesImporter } from './services/disputes-import';
 
 type Info = typeof MODULE_INFO;
 
@@ -48,6 +51,8 @@ export interface HostModule<M extends ModuleName> {
   staffWork: StaffWork | null;
   /** The columns its list can show (列设置; shared/schemas/<m>.ts), against which an operator's choice is checked. */
   ledgerColumns: readonly [string, ...string[]];
+  /** How an old spreadsheet of its records is read in (导入旧台账); null while it has none. */
+  importer: Importer | null;
   /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
   attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
@@ -61,6 +66,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: null,
     staffWork: null,
     ledgerColumns: PERSON_COLUMN_KEYS,
+    importer: personsImporter,
     attachmentOwner: null,
   },
   followup: {
@@ -71,6 +77,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: followupLedgerExport,
     staffWork: followupStaffWork,
     ledgerColumns: FOLLOWUP_COLUMN_KEYS,
+    importer: null,
     attachmentOwner: followupOwner,
   },
   disputes: {
@@ -81,6 +88,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: disputesLedgerExport,
     staffWork: disputesStaffWork,
     ledgerColumns: DISPUTE_COLUMN_KEYS,
+    importer: disputesImporter,
     attachmentOwner: null,
   },
   mediation: {
@@ -92,6 +100,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     // A case's mediators are named on its documents: they are changed on the case, not handed over in bulk.
     staffWork: null,
     ledgerColumns: MEDIATION_COLUMN_KEYS,
+    importer: null,
     attachmentOwner: mediationOwner,
   },
   correction: {
@@ -102,6 +111,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
+    importer: null,
     attachmentOwner: correctionOwner,
   },
   assistance: {
@@ -112,6 +122,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
+    importer: null,
     attachmentOwner: assistanceOwner,
   },
 };
@@ -133,6 +144,14 @@ export const ledgerExports: readonly { module: ModuleName; export: LedgerExport 
   const exporter = hostModules[m].ledgerExport;
   return exporter ? { module: m, export: exporter } : null;
 });
+
+/** The modules that can import an old spreadsheet, in the modules' order. */
+export const importers: Importers = Object.fromEntries(
+  each((m) => {
+    const importer = hostModules[m].importer;
+    return importer ? ([m, importer] as const) : null;
+  }),
+);
 
 export const personFiles: readonly PersonFiles[] = each((m) => hostModules[m].personFiles);
 

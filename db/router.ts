@@ -34,7 +34,7 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
+import { attachmentOwners, dueSources, hostModules, importers, personFiles, personRenamed, recycleSources, staffWorks } from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
@@ -54,6 +54,8 @@ import * as mediation from './services/mediation';
 import { mediationStats } from './services/mediation-stats';
 import { deleteScreening, saveScreening, screeningMonth } from './services/disputes-screening';
 import * as persons from './services/persons';
+import * as imports from './services/imports';
+import { writeBackup } from './backup/backup';
 import * as ref from './services/reference';
 import { storageErrorMessage } from './safe-file';
 
@@ -255,6 +257,18 @@ const handlers: Handlers = {
   'assistance.saveSchedule': (ctx, i) => assistance.saveSchedule(ctx, i),
   'assistance.fromCorrection': (ctx, i) => assistanceCorrection.fromCorrection(ctx, i),
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
+  'import.targets': () => imports.importTargets(importers),
+  'import.read': (ctx, i) => imports.readImport(ctx, importers, i),
+  'import.check': (ctx, i) => imports.checkImport(ctx, importers, i),
+  'import.run': (ctx, i, host) =>
+    imports.runImport(
+      ctx,
+      importers,
+      i,
+      () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
+    ),
+  'import.batches': (ctx, i) => imports.listImportBatches(ctx, i?.module),
+  'import.undo': (ctx, i) => imports.undoImport(ctx, importers, i),
   'backups.list': (_ctx, _i, host) => backups.listBackups(host),
   'backups.create': (_ctx, i, host) => backups.backupNow(host, i.folder),
   'backups.verify': (_ctx, i, host) => backups.verifyBackup(host, i.path),

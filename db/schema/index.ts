@@ -10,3 +10,4 @@ export * from './correction-sanctions';
 export * from './correction-end';
 export * from './assistance';
 export * from './correction-supervision';
+export * from './imports';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import {
+  ImportBatchesInput,
+  ImportCheckInput,
+  ImportReadInput,
+  ImportRunInput,
+  ImportUndoInput,
+  type ImportBatch,
+  type ImportReport,
+  type ImportResult,
+  type ImportTable,
+  type ImportTarget,
+} from '../schemas/import';
+import { method } from './define';
+
+/** 导入旧台账: read a spreadsheet, check its rows, import them (after a backup, in one transaction) and undo a batch. */
+export const importContract = {
+  /** The ledgers that can import, with the fields their columns can go into. */
+  'import.targets': method<ImportTarget[]>()(z.strictObject({}).optional()),
+  /** The file read: its header row found, its rows as text, its columns guessed or remembered. */
+  'import.read': method<ImportTable>()(ImportReadInput),
+  /** 预览: every row checked (written and rolled back), with a report per row. */
+  'import.check': method<ImportReport>()(ImportCheckInput),
+  /** 试导入 (dryRun) or 导入: the real one takes a backup first and writes every row in one transaction. */
+  'import.run': method<ImportResult>()(ImportRunInput),
+  'import.batches': method<ImportBatch[]>()(ImportBatchesInput),
+  /** 撤销导入: the batch's records to the recycle bin, in one transaction. */
+  'import.undo': method<ImportBatch>()(ImportUndoInput),
+};

@@ -1,0 +1,289 @@
+import ExcelJS from 'exceljs';
+import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupFolder } from '../../../../db/backup/backup';
+import { verifyAuditChain } from '../../../../db/services/audit';
+import type { Input, Output } from '../../../../shared/contract';
+import { DISPUTE_COLUMN_KEYS } from '../../../../shared/schemas/disputes';
+import { encodeGb18030 } from '../../../helpers/gb18030';
+import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openTestLedger();
+  t.call('villages.addMany', { names: ['东村', '西村'] });
+});
+afterEach(() => t.close());
+
+const GOOD_ID = makeIdNumber('110105', '1980-01-01', '123');
+const BAD_ID = `${GOOD_ID.slice(0, 17)}${GOOD_ID[17] === '1' ? '2' : '1'}`;
+
+/** A ledger as offices keep them: a merged title, a blank row, two header rows, mixed dates, a 合计 row. */
+async function messyWorkbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('2020年台账');
+  ws.getCell('A1').value = '高寨乡矛盾纠纷排查调处台账（2020年）';
+  ws.mergeCells('A1:J1');
+  const top = ['序号', '登记日期', '纠纷类型', '所属村(社区)', '申请人', '申请人', '被申请人', '纠纷简要情况', '调处结果', '办结日期'];
+  top.forEach((h, i) => {
+    ws.getRow(3).getCell(i + 1).value = h;
+  });
+  ws.mergeCells('E3:F3');
+  for (const col of ['A', 'B', 'C', 'D', 'G', 'H', 'I', 'J']) ws.mergeCells(`${col}3:${col}4`);
+  ws.getCell('E4').value = '姓名';
+  ws.getCell('F4').value = '身份证号';
+  const rows: unknown[][] = [
+    [1, 43895, '婚姻家庭纠纷', '东村', '张三', GOOD_ID, '李四', '夫妻因赡养老人争执', '调解成功', '2020.3.20'],
+    [],
+    [2, '2020年4月1日', '土地纠纷', '西村', '王五', BAD_ID, '赵六', '承包地边界争议', '化解', new Date('2020-04-10T00:00:00Z')],
+    [3, new Date('2020-05-06T00:00:00Z'), '邻里纠纷', '东村', '孙七', '', '周八', '排水沟', '未化解', '2020-05-20'],
+    [4, '2024-06-01', '邻里纠纷', '', '吴九', '', '郑十', '尚在调解', '', ''],
+    ['合计', '共 4 件'],
+  ];
+  rows.forEach((r, i) => {
+    r.forEach((v, c) => {
+      ws.getRow(5 + i).getCell(c + 1).value = v as ExcelJS.CellValue;
+    });
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' = 'disputes') {
+  return t.callAsync('import.read', { module, fileName, base64 });
+}
+
+const checkOf = (table: Output<'import.read'>, extra: Partial<Input<'import.run'>> = {}): Input<'import.run'> => ({
+  module: table.module,
+  fileName: table.fileName,
+  headers: table.headers,
+  mapping: table.mapping,
+  valueMap: table.valueMap,
+  rows: table.rows,
+  ...extra,
+});
+
+describe('reading a messy ledger', () => {
+  it('finds the headers under the title, joins the two header rows, guesses the columns and passes blank and 合计 rows', async () => {
+    const table = await read(await messyWorkbook());
+    expect(table.headerRow).toBe(3);
+    expect(table.headers).toEqual([
+      '序号',
+      '登记日期',
+      '纠纷类型',
+      '所属村(社区)',
+      '申请人姓名',
+      '申请人身份证号',
+      '被申请人',
+      '纠纷简要情况',
+      '调处结果',
+      '办结日期',
+    ]);
+    expect(table.mapping).toEqual([
+      'originalNo',
+      'intakeDate',
+      'category',
+      'villageId',
+      'applicants',
+      'applicantIds',
+      'respondents',
+      'summary',
+      'outcome',
+      'closedDate',
+    ]);
+    expect(table.rows.map((r) => r.row)).toEqual([5, 7, 8, 9]);
+    expect(table.blankRows).toBe(2);
+    expect(table.rows[0]!.cells[1]).toBe('43895');
+    expect(table.remembered).toBe(false);
+  });
+
+  it('reports each row: the serial and text dates read, the bad ID number and the unknown category flagged', async () => {
+    const table = await read(await messyWorkbook());
+    const report = t.call('import.check', checkOf(table));
+    const byRow = Object.fromEntries(report.rows.map((r) => [r.row, r]));
+    expect(byRow[5]!.state).toBe('ok');
+    expect(byRow[5]!.summary).toContain('2020-03-05');
+    expect(byRow[7]!.state).toBe('error');
+    expect(byRow[7]!.messages.map((m) => m.text).join()).toContain('纠纷类型“土地纠纷”不在本台账的选项中');
+    expect(byRow[8]!.state).toBe('ok');
+    expect(byRow[9]!.state).toBe('ok');
+    expect(report.unknown).toEqual([expect.objectContaining({ field: 'category', value: '土地纠纷', count: 1 })]);
+    // Nothing was written by the check.
+    expect(t.call('disputes.list', {}).total).toBe(0);
+    expect(t.call('persons.list', {}).total).toBe(0);
+
+    // The unknown category mapped: the ID number's checksum is the row's one error left.
+    const mapped = t.call('import.check', checkOf(table, { valueMap: { category: { 土地纠纷: '07' } } }));
+    const row7 = mapped.rows.find((r) => r.row === 7)!;
+    expect(row7.state).toBe('error');
+    expect(row7.messages.map((m) => m.text).join()).toContain('校验位不正确');
+  });
+
+  it('imports history as history: closed on its day, no overdue item, the 序号 kept; the rows with errors fixed or skipped', async () => {
+    const table = await read(await messyWorkbook());
+    const refused = t.raw('import.run', checkOf(table));
+    expect(refused.ok).toBe(false);
+    expect(t.call('disputes.list', {}).total).toBe(0);
+
+    // Row 7: its ID number fixed in the preview, its category mapped; the rest as read.
+    const rows = table.rows.map((r) =>
+      r.row === 7 ? { ...r, cells: r.cells.map((c, i) => (i === 5 ? makeIdNumber('110105', '1980-01-01', '125') : c)) } : r,
+    );
+    const dry = t.call('import.run', checkOf(table, { rows, valueMap: { category: { 土地纠纷: '07' } }, dryRun: true }));
+    expect(dry.dryRun).toBe(true);
+    expect(dry.imported).toBe(4);
+    expect(t.call('disputes.list', {}).total).toBe(0);
+
+    const done = t.call('import.run', checkOf(table, { rows, valueMap: { category: { 土地纠纷: '07' } } }));
+    expect(done.imported).toBe(4);
+    expect(done.backupFile).toMatch(/\.db$/);
+    expect(readdirSync(backupFolder(t.path)).some((f) => f === done.backupFile)).toBe(true);
+    const list = t.call('disputes.list', { sort: 'intakeDate', dir: 'asc' });
+    expect(list.rows.map((d) => [d.intakeDate, d.status, d.outcome, d.closedDate, d.overdue])).toEqual([
+      ['2020-03-05', 'closed', 'resolved', '2020-03-20', false],
+      ['2020-04-01', 'closed', 'resolved', '2020-04-10', false],
+      ['2020-05-06', 'closed', 'unresolved', '2020-05-20', false],
+      ['2024-06-01', 'registered', null, null, false],
+    ]);
+    const dash = t.call('obligations.dashboard', {});
+    expect(dash.overdueTotal).toBe(0);
+    const first = t.call('disputes.get', { id: list.rows[0]!.id });
+    expect(first.parties.map((p) => [p.name, p.role, p.idNumber])).toEqual([
+      ['张三', 'applicant', GOOD_ID],
+      ['李四', 'respondent', null],
+    ]);
+    expect(first.history.map((h) => [h.to, h.date])).toEqual([
+      ['registered', '2020-03-05'],
+      ['accepted', '2020-03-05'],
+      ['mediating', '2020-03-05'],
+      ['resolved', '2020-03-20'],
+      ['closed', '2020-03-20'],
+    ]);
+    const original = t.ledger.db.prepare("SELECT original_no AS no FROM import_item WHERE entity = 'dispute' ORDER BY row_no").all() as {
+      no: string;
+    }[];
+    expect(original.map((o) => o.no)).toEqual(['1', '2', '3', '4']);
+    expect(verifyAuditChain(t.ctx())).toBeNull();
+
+    // The same file again: every row a duplicate, nothing written twice; the mapping remembered.
+    const again = await read(await messyWorkbook());
+    expect(again.remembered).toBe(true);
+    expect(again.valueMap).toEqual({ category: { 土地纠纷: '07' } });
+    const twice = t.call('import.check', checkOf(again, { rows }));
+    expect(twice.counts.duplicate).toBe(4);
+  });
+
+  it('undoes a batch: its disputes and the persons made for them go to the recycle bin, once', async () => {
+    const table = await read(await messyWorkbook());
+    const done = t.call('import.run', checkOf(table, { skip: [7] }));
+    expect(done.imported).toBe(3);
+    expect(done.report.counts.skipped).toBe(1);
+    const [batch] = t.call('import.batches', {});
+    expect(batch).toMatchObject({ id: done.batchId, importedCount: 3, skippedCount: 1, undoneAt: null, records: 9 });
+    t.call('import.undo', { id: done.batchId! });
+    expect(t.call('disputes.list', {}).total).toBe(0);
+    expect(t.call('persons.list', {}).total).toBe(0);
+    expect(t.call('disputes.list', { deleted: true }).total).toBe(3);
+    expect(t.raw('import.undo', { id: done.batchId! }).ok).toBe(false);
+  });
+
+  it('asks again before undoing a batch whose records were changed since', async () => {
+    const table = await read(await messyWorkbook());
+    const done = t.call('import.run', checkOf(table, { skip: [7] }));
+    const later = t.onDay('2024-06-16');
+    const d = t.call('disputes.list', { sort: 'intakeDate', dir: 'asc' }).rows[2]!;
+    const full = t.call('disputes.get', { id: d.id });
+    later.call('disputes.update', {
+      id: d.id,
+      intakeDate: full.intakeDate,
+      source: full.source,
+      category: full.category,
+      summary: '补记了情况',
+      parties: full.parties.map((p) => ({ personId: p.personId, role: p.role })),
+    });
+    const refused = t.raw('import.undo', { id: done.batchId! });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('1 条在导入后被修改过');
+    t.call('import.undo', { id: done.batchId!, force: true });
+    expect(t.call('disputes.list', {}).total).toBe(0);
+  });
+});
+
+describe('CSV', () => {
+  const csv = [
+    '序号,登记日期,纠纷类型,申请人,身份证号,被申请人,简要情况,化解结果,办结日期',
+    `1,2020/3/5,邻里纠纷,张三,${GOOD_ID},李四,"排水沟堵塞，""多次""争执",化解,2020/3/9`,
+    ',,,,,,,,',
+    '2,43900,婚姻家庭纠纷,王五,,赵六,离婚财产,未化解,2020-03-30',
+  ].join('\r\n');
+
+  it('reads GB18030, as Excel and WPS save it on a Chinese Windows', async () => {
+    const table = await read(encodeGb18030(csv).toString('base64'), '台账.csv');
+    expect(table.encoding).toBe('gb18030');
+    expect(table.rows).toHaveLength(2);
+    expect(table.rows[0]!.cells[6]).toBe('排水沟堵塞，"多次"争执');
+    const report = t.call('import.check', checkOf(table));
+    expect(report.counts).toMatchObject({ ok: 2, error: 0 });
+  });
+
+  it('reads UTF-8 with and without a BOM', async () => {
+    for (const bytes of [Buffer.from(csv, 'utf8'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')])]) {
+      const table = await read(bytes.toString('base64'), '台账.csv');
+      expect(table.encoding).toBe('utf-8');
+      expect(table.headers[0]).toBe('序号');
+      expect(table.rows[1]!.cells[1]).toBe('43900');
+    }
+  });
+});
+
+describe('round trip', () => {
+  it('re-imports the register’s own export (every column) into another ledger as it was', async () => {
+    const staff = t.call('staff.list', {})[0]!;
+    const villages = t.call('villages.list', {});
+    const a = t.call('persons.create', { name: '张三', phone: '13800138000' });
+    const b = t.call('persons.create', { name: '李四' });
+    const d1 = t.call('disputes.create', {
+      intakeDate: '2024-03-01',
+      source: 'visit',
+      category: '02',
+      summary: '=HYPERLINK("x") 排水沟',
+      villageId: villages[0]!.id,
+      parties: [
+        { personId: a.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+      peopleCount: 3,
+      amountYuan: 1200.5,
+      riskLevel: 'medium',
+      responsibleStaffId: staff.id,
+    });
+    t.call('disputes.changeStatus', { id: d1.id, to: 'accepted', date: '2024-03-02' });
+    t.call('disputes.changeStatus', { id: d1.id, to: 'mediating', date: '2024-03-02' });
+    t.call('disputes.changeStatus', { id: d1.id, to: 'resolved', date: '2024-03-10' });
+    t.call('disputes.changeStatus', { id: d1.id, to: 'closed', date: '2024-03-10' });
+    t.call('disputes.create', {
+      intakeDate: '2024-06-10',
+      source: 'call',
+      category: '01',
+      summary: '尚未处理',
+      parties: [{ personId: b.id, role: 'applicant' }],
+    });
+    // Every column the register can be exported with.
+    const file = await t.callAsync('disputes.exportLedger', { columns: [...DISPUTE_COLUMN_KEYS] });
+    const before = t.call('disputes.list', { sort: 'intakeDate', dir: 'asc' }).rows;
+
+    const other = openTestLedger();
+    try {
+      other.call('villages.addMany', { names: ['东村', '西村'] });
+      const table = await other.callAsync('import.read', { module: 'disputes', fileName: file.fileName, base64: file.base64 });
+      expect(table.headerRow).toBe(3);
+      const done = other.call('import.run', checkOf(table));
+      expect(done.report.counts).toMatchObject({ error: 0, duplicate: 0 });
+      expect(done.imported).toBe(2);
+      const after = other.call('disputes.list', { sort: 'intakeDate', dir: 'asc' }).rows;
+      const shape = (rows: typeof before) => rows.map(({ id: _id, deletedAt: _d, ...r }) => r);
+      expect(shape(after)).toEqual(shape(before));
+    } finally {
+      other.close();
+    }
+  });
+});
