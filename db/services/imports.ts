@@ -275,8 +275,12 @@ interface Pass {
   written: { row: number; originalNo: string | null; created: { entity: string; id: string }[] }[];
 }
 
-/** Every row through the importer, each in its own savepoint (a row with an error leaves nothing). */
-function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typeof ImportCheckInput>): Pass {
+/**
+ * Every row through the importer. For a check, each row in its own savepoint (a row with an error leaves
+ * nothing, and the rows after it are checked against the ledger as it would be); the real run needs none,
+ * since any error rolls the whole import back, and saves their cost (a tenth of the time).
+ */
+function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typeof ImportCheckInput>, savepoints: boolean): Pass {
   const r = reader(ctx, importer, input.mapping, input.valueMap);
   const skip = new Set(input.skip);
   const unknown = new Map<string, ImportUnknownValue>();
@@ -295,10 +299,12 @@ function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typ
     }
     let result: ImportedRow | null = null;
     try {
-      ctx.db.transaction(() => {
+      const one = () => {
         result = importer.importRow(ctx, values, row.row);
-        if (result.duplicate || result.messages.some((m) => m.level === 'error')) throw new RowRejected();
-      })();
+        if (savepoints && (result.duplicate || result.messages.some((m) => m.level === 'error'))) throw new RowRejected();
+      };
+      if (savepoints) ctx.db.transaction(one)();
+      else one();
     } catch (e) {
       if (!(e instanceof RowRejected)) {
         if (!(e instanceof LedgerError)) throw e;
@@ -340,7 +346,7 @@ export function checkImport(ctx: ServiceContext, importers: Importers, input: z.
   let pass: Pass | null = null;
   try {
     write(ctx, () => {
-      pass = importRows(ctx, importer, input);
+      pass = importRows(ctx, importer, input, true);
       throw new DryRunDone();
     });
   } catch (e) {
@@ -372,7 +378,7 @@ export function runImport(
   if (errors.length) throw new LedgerError('VALIDATION', errors.join('；'));
   const backupFile = backup();
   return write(ctx, () => {
-    const pass = importRows(ctx, importer, input);
+    const pass = importRows(ctx, importer, input, false);
     const { counts } = pass.report;
     if (counts.error > 0) {
       throw new LedgerError('VALIDATION', `还有 ${counts.error} 行有错误，请修改或跳过这些行后再导入（本次未导入任何记录）。`);
@@ -448,7 +454,7 @@ export function undoImport(ctx: ServiceContext, importers: Importers, input: { i
     }).length;
     if (edited > 0 && !input.force) {
       throw new LedgerError('CONFLICT', `这次导入的记录中有 ${edited} 条在导入后被修改过，撤销会把它们一并删除（可在回收站恢复）。`, {
-        details: { edited: String(edited) },
+        details: { edited: String(edited), id: batch.id },
       });
     }
     for (const i of items) importer.remove(ctx, i.entity, i.recordId);
