@@ -293,8 +293,14 @@ function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typ
       continue;
     }
     const { values, messages } = readValues(r, row.cells, unknown);
+    // A row the importer never saw is named by its first few cells, as the file has them.
+    const cellsLine = () =>
+      input.mapping
+        .flatMap((key, i) => (key && row.cells[i] ? [row.cells[i]!] : []))
+        .slice(0, 4)
+        .join(' · ');
     if (noMapping.length > 0 || messages.some((m) => m.level === 'error')) {
-      rows.push({ row: row.row, state: 'error', summary: '', messages });
+      rows.push({ row: row.row, state: 'error', summary: cellsLine(), messages });
       continue;
     }
     let result: ImportedRow | null = null;
@@ -319,6 +325,7 @@ function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typ
     const done = result as ImportedRow | null;
     if (!done) throw new Error('importRow returned nothing');
     const all = [...messages, ...done.messages];
+    if (!done.summary) done.summary = cellsLine();
     if (done.duplicate) {
       rows.push({
         row: row.row,
