@@ -33,6 +33,7 @@ import type { StaffWork } from './services/reference';
 import type { Importer, Importers } from './services/imports';
 import { personsImporter } from './services/persons-import';
 import { disputesImporter } from './services/disputes-import';
+import { followupImporter } from './services/followup-import';
 
 type Info = typeof MODULE_INFO;
 
@@ -77,7 +78,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: followupLedgerExport,
     staffWork: followupStaffWork,
     ledgerColumns: FOLLOWUP_COLUMN_KEYS,
-    importer: null,
+    importer: followupImporter,
     attachmentOwner: followupOwner,
   },
   disputes: {

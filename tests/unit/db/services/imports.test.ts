@@ -48,7 +48,7 @@ async function messyWorkbook(): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' = 'disputes') {
+async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' | 'followup' = 'disputes') {
   return t.callAsync('import.read', { module, fileName, base64 });
 }
 
@@ -285,5 +285,67 @@ describe('round trip', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('history owes nothing today', () => {
+  it('891 disputes closed in 2020 put nothing on the dashboard, and keep their 序号', async () => {
+    const lines = ['序号,登记日期,纠纷类型,申请人,被申请人,调处结果,办结日期'];
+    for (let i = 1; i <= 891; i++) {
+      const day = 1 + (i % 28);
+      const month = 1 + (i % 12);
+      lines.push(
+        `${i},2020-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},邻里纠纷,甲${i},乙${i},化解,2020-${String(month).padStart(2, '0')}-${String(Math.min(day + 2, 28)).padStart(2, '0')}`,
+      );
+    }
+    const table = await read(Buffer.from(lines.join('\n')).toString('base64'), '2020.csv');
+    const done = t.call('import.run', checkOf(table));
+    expect(done.imported).toBe(891);
+    const dash = t.call('obligations.dashboard', {});
+    expect(dash.overdueTotal).toBe(0);
+    expect(dash.dueSoonTotal).toBe(0);
+    expect(t.call('disputes.list', { overdue: true }).total).toBe(0);
+    expect(t.call('disputes.list', { status: ['closed'] }).total).toBe(891);
+  });
+
+  it('special-group files opened years ago owe nothing before the import; an ended file is ended on its day', async () => {
+    const csv = [
+      '序号,姓名,身份证号,人员类别,关注等级,建档日期,诊断,监护人,与患者关系,状态,解除日期',
+      `1,钱一,${GOOD_ID},邪教人员,黄色,2020-01-01,,,,在册,`,
+      '2,钱二,,严重精神障碍患者,3级,2023.3.1,精神分裂症,钱父,父子,,',
+      '3,钱三,,重点信访人员,红,2019年5月1日,,,,解除,2021-05-01',
+    ].join('\n');
+    const table = await read(Buffer.from(csv).toString('base64'), '重点人员.csv', 'followup');
+    expect(table.mapping).toEqual([
+      'originalNo',
+      'name',
+      'idNumber',
+      'group',
+      'level',
+      'startDate',
+      'diagnosis',
+      'guardianName',
+      'guardianRelation',
+      'status',
+      'endDate',
+    ]);
+    const check = t.call('import.check', checkOf(table));
+    expect(check.rows.flatMap((r) => r.messages.filter((m) => m.level === 'error').map((m) => `${r.row}: ${m.text}`))).toEqual([]);
+    const done = t.call('import.run', checkOf(table));
+    expect(done.imported).toBe(3);
+    const dash = t.call('obligations.dashboard', {});
+    expect(dash.overdueTotal).toBe(0);
+    const files = t.call('followup.list', {}).rows;
+    const cult = files.find((f) => f.personName === '钱一')!;
+    const full = t.call('followup.get', { id: cult.id });
+    expect(full.startDate).toBe('2020-01-01');
+    const states = new Set(full.dueItems.filter((i) => i.dueDate < '2024-06-15').map((i) => i.state));
+    expect([...states]).toEqual(['waived']);
+    // This month's visit is still owed.
+    expect(full.dueItems.some((i) => i.dueDate >= '2024-06-15' && i.state !== 'waived')).toBe(true);
+    const ended = t.call('followup.list', { status: 'released' }).rows;
+    expect(ended.map((f) => f.personName)).toEqual(['钱三']);
+    t.call('import.undo', { id: done.batchId! });
+    expect(t.call('followup.list', {}).total).toBe(0);
   });
 });
