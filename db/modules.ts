@@ -34,6 +34,7 @@ import type { Importer, Importers } from './services/imports';
 import { personsImporter } from './services/persons-import';
 import { disputesImporter } from './services/disputes-import';
 import { followupImporter } from './services/followup-import';
+import { mediationImporter } from './services/mediation-import';
 
 type Info = typeof MODULE_INFO;
 
@@ -101,7 +102,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     // A case's mediators are named on its documents: they are changed on the case, not handed over in bulk.
     staffWork: null,
     ledgerColumns: MEDIATION_COLUMN_KEYS,
-    importer: null,
+    importer: mediationImporter,
     attachmentOwner: mediationOwner,
   },
   correction: {

@@ -48,7 +48,7 @@ async function messyWorkbook(): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' | 'followup' = 'disputes') {
+async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' | 'followup' | 'mediation' = 'disputes') {
   return t.callAsync('import.read', { module, fileName, base64 });
 }
 
@@ -382,5 +382,34 @@ describe('persons', () => {
     expect(report.rows.map((r) => r.state)).toEqual(['duplicate', 'error', 'error']);
     expect(report.rows[0]!.messages[0]!.text).toContain('身份证号已在人员库中（张三）');
     expect(report.rows[2]!.messages.map((m) => m.text).join()).toContain('联系电话');
+  });
+});
+
+describe('mediation cases', () => {
+  it('enters closed cases as history: an agreement for a success, nothing owed before today, no 回访 on the dashboard', async () => {
+    const csv = [
+      '序号,受理日期,纠纷类型,申请人,被申请人,纠纷简要情况,调解员,调解结果,结案日期,告知途径,协议内容,履行情况',
+      '1,2020-03-01,邻里纠纷,甲一,乙一,排水沟,王调解,调解成功,2020-03-10,,甲一疏通排水沟,已履行',
+      '2,2020-04-01,合同纠纷,甲二,乙二,欠款,,调解成功,2020-04-05,,,',
+      '3,2020-05-01,婚姻家庭纠纷,甲三,乙三,赡养,,调解不成,2020-05-20,诉讼,,',
+      '4,2020-06-01,婚姻家庭纠纷,甲四,乙四,离婚,,调解不成,2020-06-20,,,',
+      '5,2020-07-01,邻里纠纷,甲五,乙五,宅基地,,终止,2020-07-20,,,',
+    ].join('\n');
+    const table = await read(Buffer.from(csv).toString('base64'), '调解.csv', 'mediation');
+    const report = t.call('import.check', checkOf(table));
+    expect(report.rows.map((r) => r.state)).toEqual(['ok', 'warning', 'ok', 'error', 'error']);
+    expect(report.rows[3]!.messages[0]!.text).toContain('告知当事人的途径');
+    const done = t.call('import.run', checkOf(table, { skip: [5, 6] }));
+    expect(done.imported).toBe(3);
+    const dash = t.call('obligations.dashboard', {});
+    expect(dash.overdueTotal).toBe(0);
+    const cases = t.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows;
+    expect(cases.map((c) => [c.acceptedDate, c.outcome, c.closedDate])).toEqual([
+      ['2020-03-01', 'success', '2020-03-10'],
+      ['2020-04-01', 'success', '2020-04-05'],
+      ['2020-05-01', 'failure', '2020-05-20'],
+    ]);
+    const first = t.call('mediation.get', { id: cases[0]!.id });
+    expect(first.agreement?.content).toBe('甲一疏通排水沟');
   });
 });
