@@ -268,6 +268,7 @@ const handlers: Handlers = {
       () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
     ),
   'import.batches': (ctx, i) => imports.listImportBatches(ctx, i?.module),
+  'import.items': (ctx, i) => imports.importItems(ctx, importers, i.id),
   'import.undo': (ctx, i) => imports.undoImport(ctx, importers, i),
   'backups.list': (_ctx, _i, host) => backups.listBackups(host),
   'backups.create': (_ctx, i, host) => backups.backupNow(host, i.folder),

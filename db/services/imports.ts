@@ -20,9 +20,10 @@ import {
   type ImportFieldDef,
 } from '../../shared/domain/import';
 import { LedgerError } from '../../shared/errors';
-import { MODULE_INFO, type ModuleName } from '../../shared/modules';
+import { MODULE_INFO, moduleOfEntity, type ModuleName } from '../../shared/modules';
 import type {
   ImportBatch,
+  ImportItem,
   ImportCheckInput,
   ImportMessage,
   ImportReport,
@@ -474,4 +475,22 @@ export function undoImport(ctx: ServiceContext, importers: Importers, input: { i
     });
     return one<ImportBatch>(ctx, `${BATCH_SELECT} WHERE b.id = ?`, batch.id)!;
   });
+}
+
+/** The records of one batch in the sheet's order, each with its row, its original 序号 and whether it is still there. */
+export function importItems(ctx: ServiceContext, importers: Importers, id: string): ImportItem[] {
+  const batch = one<{ module: ModuleName }>(ctx, 'SELECT module FROM import_batch WHERE id = ?', id);
+  if (!batch) throw new LedgerError('NOT_FOUND', '没有这次导入。');
+  const importer = importerOf(importers, batch.module);
+  return all<{ rowNo: number; originalNo: string | null; entity: string; recordId: string }>(
+    ctx,
+    'SELECT row_no AS rowNo, original_no AS originalNo, entity, record_id AS recordId FROM import_item WHERE batch_id = ? ORDER BY row_no, rowid',
+    id,
+  ).map((i) => ({
+    rowNo: i.rowNo,
+    originalNo: i.originalNo,
+    module: moduleOfEntity(i.entity) ?? batch.module,
+    recordId: i.recordId,
+    deleted: importer.updatedAt(ctx, i.entity, i.recordId) === null,
+  }));
 }

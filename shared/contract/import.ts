@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   ImportBatchesInput,
+  ImportItemsInput,
+  type ImportItem,
   ImportCheckInput,
   ImportReadInput,
   ImportRunInput,
@@ -24,6 +26,8 @@ export const importContract = {
   /** 试导入 (dryRun) or 导入: the real one takes a backup first and writes every row in one transaction. */
   'import.run': method<ImportResult>()(ImportRunInput),
   'import.batches': method<ImportBatch[]>()(ImportBatchesInput),
+  /** What one batch created, row by row, with each row's original 序号. */
+  'import.items': method<ImportItem[]>()(ImportItemsInput),
   /** 撤销导入: the batch's records to the recycle bin, in one transaction. */
   'import.undo': method<ImportBatch>()(ImportUndoInput),
 };

@@ -55,6 +55,8 @@ export const ImportUndoInput = z.strictObject({
   force: z.boolean().default(false),
 });
 
+export const ImportItemsInput = z.strictObject({ id: Id });
+
 export const ImportBatchesInput = z.strictObject({ module: ModuleField.optional() }).optional();
 
 /** A module that can import, with the fields its columns can go into. */
@@ -152,4 +154,14 @@ export interface ImportBatch {
   undoneBy: string | null;
   /** Records the batch created (persons made for its parties included). */
   records: number;
+}
+
+/** One record a batch created: the sheet's row, the 序号 it had there (its original number), and where it is now. */
+export interface ImportItem {
+  rowNo: number;
+  originalNo: string | null;
+  module: ModuleName;
+  recordId: string;
+  /** Gone from the ledger (undone, or deleted since). */
+  deleted: boolean;
 }

@@ -117,6 +117,14 @@ test('import a messy ledger, fix its errors, and undo the import', async ({ page
   const batch = page.getByRole('row').filter({ hasText: '2020年纠纷台账.xlsx' });
   await expect(batch).toContainText('3 / 1');
   await shot(page, '06-batches');
+  // Each row's original 序号, beside the record it became.
+  await batch.getByRole('button', { name: '明细' }).click();
+  const items = page.getByRole('dialog', { name: '导入明细：2020年纠纷台账.xlsx' });
+  await expect(items.getByRole('row')).toHaveCount(1 + 3 + 6);
+  await expect(items.getByRole('row').filter({ hasText: '纠纷登记' }).first()).toContainText('1');
+  await shot(page, '07-items');
+  await page.keyboard.press('Escape');
+  await expect(items).toBeHidden();
   await batch.getByRole('button', { name: '撤销导入' }).click();
   await page.getByRole('dialog', { name: '撤销导入' }).getByRole('button', { name: '撤销导入' }).click();
   await expect(batch).toContainText('撤销');

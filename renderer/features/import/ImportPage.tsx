@@ -25,7 +25,7 @@ import {
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { MODULE_INFO, type ModuleName } from '../../../shared/modules';
+import { MODULE_INFO, recordPath, type ModuleName } from '../../../shared/modules';
 import { formatInstant } from '../../../shared/instants';
 import {
   IMPORT_ROW_STATE_LABELS,
@@ -41,7 +41,7 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { useCheckImport, useReadImport, useRunImport, useUndoImport } from './mutations';
-import { useImportBatches, useImportTargets } from './queries';
+import { useImportBatches, useImportItems, useImportTargets } from './queries';
 
 const STATE_COLORS: Record<ImportRowState, string> = { ok: 'green', warning: 'yellow', error: 'red', duplicate: 'gray', skipped: 'gray' };
 const PAGE = 50;
@@ -458,6 +458,53 @@ function Preview({
   );
 }
 
+/** What one batch created, row by row: the sheet's row, its original 序号, and the record (or that it is gone). */
+function BatchItems({ batch, onClose }: { batch: ImportBatch; onClose: () => void }) {
+  const items = useImportItems(batch.id);
+  const [page, setPage] = useState(1);
+  const list = items.data ?? [];
+  const pages = Math.max(1, Math.ceil(list.length / PAGE));
+  return (
+    <Modal opened onClose={onClose} title={`导入明细：${batch.fileName}`} size="lg">
+      {items.isPending ? (
+        <Loading>正在加载…</Loading>
+      ) : (
+        <Stack gap="xs">
+          <Table withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>行号</Table.Th>
+                <Table.Th w={90}>原序号</Table.Th>
+                <Table.Th>记录</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.slice((page - 1) * PAGE, page * PAGE).map((i) => (
+                <Table.Tr key={`${i.module}:${i.recordId}`}>
+                  <Table.Td>{i.rowNo}</Table.Td>
+                  <Table.Td>{i.originalNo ?? ''}</Table.Td>
+                  <Table.Td>
+                    {i.deleted ? (
+                      <Text size="sm" c="dimmed">
+                        {MODULE_INFO[i.module].record}（已删除，可在回收站恢复）
+                      </Text>
+                    ) : (
+                      <Anchor component={Link} to={recordPath(i.module, i.recordId)} onClick={onClose} size="sm">
+                        {MODULE_INFO[i.module].record}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
 function Batches() {
   const batches = useImportBatches();
   const undo = useUndoImport((id, edited) => {
@@ -475,6 +522,7 @@ function Batches() {
     );
     if (ok) await undo.run({ id: b.id }, '这次导入的记录已移入回收站');
   };
+  const [shown, setShown] = useState<ImportBatch | null>(null);
   if (batches.isPending) return <Loading>正在加载导入记录…</Loading>;
   const list = batches.data ?? [];
   return (
@@ -511,21 +559,27 @@ function Batches() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {b.undoneAt ? (
-                    <Text size="sm" c="dimmed">
-                      已于 {formatInstant(b.undoneAt)} 撤销
-                    </Text>
-                  ) : (
-                    <Button size="compact-xs" color="red" variant="light" loading={undo.saving} onClick={() => void undoBatch(b)}>
-                      撤销导入
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setShown(b)}>
+                      明细
                     </Button>
-                  )}
+                    {b.undoneAt ? (
+                      <Text size="sm" c="dimmed">
+                        已于 {formatInstant(b.undoneAt)} 撤销
+                      </Text>
+                    ) : (
+                      <Button size="compact-xs" color="red" variant="light" loading={undo.saving} onClick={() => void undoBatch(b)}>
+                        撤销导入
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
+      {shown && <BatchItems batch={shown} onClose={() => setShown(null)} />}
     </Stack>
   );
 }

@@ -11,3 +11,12 @@ export function useImportTargets() {
 export function useImportBatches() {
   return useQuery({ queryKey: importKeys.batches, queryFn: () => api.import.batches({}), staleTime: 0 });
 }
+
+export function useImportItems(id: string | null) {
+  return useQuery({
+    queryKey: [...importKeys.batches, id],
+    queryFn: () => api.import.items({ id: id! }),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
