@@ -47,7 +47,12 @@ const PERSON_LABELS = Object.fromEntries(PERSON_IMPORT_FIELDS.map((f) => [f.key,
 /** Zod's issues as a row's messages, each named by its field. */
 export function issuesToMessages(error: z.ZodError, labels: Record<string, string>): ImportMessage[] {
   return error.issues.map((i) => {
-    const field = String(i.path[0] ?? '');
+    // The innermost part of the path that names a field (facts.diagnosis → 诊断).
+    const field =
+      [...i.path]
+        .reverse()
+        .map(String)
+        .find((p) => labels[p]) ?? String(i.path[0] ?? '');
     const label = labels[field];
     return { level: 'error' as const, field: field || null, text: label ? `${label}：${i.message}` : i.message };
   });

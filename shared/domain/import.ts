@@ -33,7 +33,8 @@ const header = (h: string) => normaliseHeader(h).replace(/\(.*?\)/g, '');
 /**
  * The field each column most likely holds: a header equal to a field's label or synonym (brackets and
  * what is in them ignored, 所属村(社区) = 所属村) wins; then a header that contains one; a field is
- * given to one column only, the first. Columns matching nothing get null.
+ * given to one column only, the first; among fields whose names a header contains, the longest name wins.
+ * Columns matching nothing get null.
  */
 export function guessMapping(headers: readonly string[], fields: readonly ImportFieldDef[]): (string | null)[] {
   const names = fields.map((f) => ({
@@ -46,7 +47,14 @@ export function guessMapping(headers: readonly string[], fields: readonly Import
     headers.forEach((raw, i) => {
       if (out[i] !== null || !raw) return;
       const candidates = [normaliseHeader(raw), header(raw)];
-      const found = names.find((f) => !taken.has(f.key) && f.names.some((n) => candidates.some((h) => match(h, n))));
+      // The field whose matching name is longest (被申请人身份证号码 is 被申请人身份证号's, not 申请人's).
+      let found: { key: string; length: number } | null = null;
+      for (const f of names) {
+        if (taken.has(f.key)) continue;
+        for (const n of f.names) {
+          if (candidates.some((h) => match(h, n)) && n.length > (found?.length ?? 0)) found = { key: f.key, length: n.length };
+        }
+      }
       if (found) {
         out[i] = found.key;
         taken.add(found.key);
