@@ -9,6 +9,7 @@
 import {
   ATTENTION_LEVEL_LABELS,
   ATTENTION_LEVELS,
+  CARE_LEVEL_LABELS,
   FOLLOWUP_GROUP_LABELS,
   FOLLOWUP_GROUPS,
   type FollowupGroup,
@@ -37,6 +38,7 @@ export const FOLLOWUP_IMPORT_FIELDS: readonly ImportFieldDef[] = [
     kind: 'choice',
     required: true,
   },
+  { key: 'control', label: '管控状态', synonyms: ['是否管控'], kind: 'choice', hint: '不填为需管控' },
   { key: 'staffId', label: '包保责任人', synonyms: ['责任人', '包保人', '包保干部', '负责人'], kind: 'choice', hint: '不填为当前操作人' },
   { key: 'villageId', label: '村（社区）', synonyms: ['所属村(社区)', '所属村', '村居', '村(居)', '所在村'], kind: 'choice' },
   {
@@ -91,6 +93,8 @@ export const followupImporter: Importer = {
             ATTENTION_LEVEL_LABELS[l].slice(0, 2),
             ATTENTION_LEVEL_LABELS[l].slice(0, 1),
             { red: '重点', yellow: '一般', green: '日常' }[l],
+            // 留守儿童's 关爱 levels, as its file and the export name them.
+            CARE_LEVEL_LABELS[l],
           ],
         })),
         ...MH_LEVELS.map((l) => ({ value: l, label: `${l}级`, aliases: [l] })),
@@ -104,6 +108,11 @@ export const followupImporter: Importer = {
           label: FOLLOWUP_STATUS_LABELS[s],
           aliases: s === 'released' ? ['撤管', '解除列管', '已解除'] : [],
         })),
+      ],
+      control: [
+        { value: 'controlled', label: '需管控', aliases: ['需关爱帮扶', '管控', '是'] },
+        { value: 'registered', label: '仅在册', aliases: ['在册', '否'] },
+        { value: 'to_transform', label: '待转化' },
       ],
       drugType: [
         { value: 'detox', label: '社区戒毒' },
@@ -160,6 +169,7 @@ export const followupImporter: Importer = {
       group,
       groupName: str(v.groupName),
       level: str(v.level),
+      ...(v.control ? { control: str(v.control) } : {}),
       responsibleStaffId: staffId,
       villageId: str(v.villageId),
       facts: Object.fromEntries(Object.entries(facts).filter(([, x]) => x !== null)),

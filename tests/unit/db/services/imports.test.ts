@@ -5,6 +5,7 @@ import { backupFolder } from '../../../../db/backup/backup';
 import { verifyAuditChain } from '../../../../db/services/audit';
 import type { Input, Output } from '../../../../shared/contract';
 import { DISPUTE_COLUMN_KEYS } from '../../../../shared/schemas/disputes';
+import { FOLLOWUP_COLUMN_KEYS } from '../../../../shared/schemas/followup';
 import { encodeGb18030 } from '../../../helpers/gb18030';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
@@ -411,5 +412,41 @@ describe('mediation cases', () => {
     ]);
     const first = t.call('mediation.get', { id: cases[0]!.id });
     expect(first.agreement?.content).toBe('甲一疏通排水沟');
+  });
+});
+
+describe('special-group round trip', () => {
+  it('re-imports the special-group ledger’s own export (every column) as it was, owing nothing before the import', async () => {
+    const staff = t.call('staff.list', {})[0]!;
+    const village = t.call('villages.list', {})[0]!;
+    const files: Input<'followup.create'>[] = [
+      { group: 'cult', level: 'yellow', control: 'to_transform', startDate: '2024-05-01', facts: { transformStatus: '转化中' } },
+      { group: 'petition', level: 'red', control: 'registered', startDate: '2023-01-10' },
+      { group: 'left_behind_child', level: 'green', startDate: '2024-06-01', villageId: village.id },
+    ].map(
+      (f, i) =>
+        ({ personId: t.call('persons.create', { name: `对象${i}` }).id, responsibleStaffId: staff.id, ...f }) as Input<'followup.create'>,
+    );
+    for (const f of files) t.call('followup.create', f);
+    const file = await t.callAsync('followup.exportLedger', { columns: [...FOLLOWUP_COLUMN_KEYS] });
+    const shape = (rows: Output<'followup.list'>['rows']) =>
+      rows
+        .map(({ id: _i, personId: _p, deletedAt: _d, nextDueDate: _n, overdue: _o, ...r }) => r)
+        .sort((a, b) => a.personName.localeCompare(b.personName));
+    const before = shape(t.call('followup.list', {}).rows);
+
+    const other = openTestLedger();
+    try {
+      other.call('villages.addMany', { names: ['东村', '西村'] });
+      const table = await other.callAsync('import.read', { module: 'followup', fileName: file.fileName, base64: file.base64 });
+      const check = other.call('import.check', checkOf(table));
+      expect(check.rows.flatMap((r) => r.messages.filter((m) => m.level === 'error').map((m) => `${r.row}: ${m.text}`))).toEqual([]);
+      const done = other.call('import.run', checkOf(table));
+      expect(done.imported).toBe(3);
+      expect(shape(other.call('followup.list', {}).rows)).toEqual(before);
+      expect(other.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    } finally {
+      other.close();
+    }
   });
 });
