@@ -20,6 +20,7 @@ export default defineConfig({
           'integrity-worker': resolve('db/jobs/integrity-worker.ts'),
           'backup-worker': resolve('db/jobs/backup-worker.ts'),
           'audit-worker': resolve('db/jobs/audit-worker.ts'),
+          'import-worker': resolve('db/jobs/import-worker.ts'),
         },
       },
     },

@@ -56,6 +56,7 @@ import { deleteScreening, saveScreening, screeningMonth } from './services/dispu
 import * as persons from './services/persons';
 import * as imports from './services/imports';
 import { writeBackup } from './backup/backup';
+import { runImportJob } from './jobs/import-job';
 import * as ref from './services/reference';
 import { storageErrorMessage } from './safe-file';
 
@@ -76,8 +77,15 @@ export interface Host {
   manualBackup?: BackupJob;
   /** How the ledger is reopened after a restore (the app's migrations folder). */
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
+  /** Long work (导入旧台账) runs in worker threads, as the app does; inline in scripts and tests. */
+  background?: boolean;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
+}
+
+/** What a worker needs to act as the host does: the file, the host's day and instant, and who is acting. */
+function jobOf(host: Host, ctx: ServiceContext) {
+  return { path: host.ledger.path, today: ctx.clock.today(), now: ctx.clock.now(), user: ctx.user };
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -259,14 +267,18 @@ const handlers: Handlers = {
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
   'import.targets': () => imports.importTargets(importers),
   'import.read': (ctx, i) => imports.readImport(ctx, importers, i),
-  'import.check': (ctx, i) => imports.checkImport(ctx, importers, i),
+  // In the app and browser mode, in a worker thread (seconds of work for a large file); inline in scripts and tests.
+  'import.check': (ctx, i, host) =>
+    host.background ? runImportJob({ ...jobOf(host, ctx), kind: 'check', input: i }) : imports.checkImport(ctx, importers, i),
   'import.run': (ctx, i, host) =>
-    imports.runImport(
-      ctx,
-      importers,
-      i,
-      () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
-    ),
+    host.background
+      ? runImportJob({ ...jobOf(host, ctx), kind: 'run', input: i })
+      : imports.runImport(
+          ctx,
+          importers,
+          i,
+          () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
+        ),
   'import.batches': (ctx, i) => imports.listImportBatches(ctx, i?.module),
   'import.items': (ctx, i) => imports.importItems(ctx, importers, i.id),
   'import.undo': (ctx, i) => imports.undoImport(ctx, importers, i),
@@ -349,7 +361,10 @@ export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   const log = options.log ?? ((line: string) => console.error(line));
   const host: Host = { ledger, clock: options.clock ?? systemClock, log };
   if (options.open) host.openOptions = options.open;
-  if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
+  if (options.background) {
+    host.background = true;
+    host.refresher = new ObligationRefresher(ledger.path, log);
+  }
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
   if (options.dailyBackup) backups.startDailyBackup(host);
   if (options.background) {
