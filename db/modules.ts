@@ -35,6 +35,7 @@ import { personsImporter } from './services/persons-import';
 import { disputesImporter } from './services/disputes-import';
 import { followupImporter } from './services/followup-import';
 import { mediationImporter } from './services/mediation-import';
+import { assistanceImporter } from './services/assistance-import';
 
 type Info = typeof MODULE_INFO;
 
@@ -124,7 +125,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
-    importer: null,
+    importer: assistanceImporter,
     attachmentOwner: assistanceOwner,
   },
 };

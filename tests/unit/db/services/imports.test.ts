@@ -49,7 +49,11 @@ async function messyWorkbook(): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function read(base64: string, fileName = '2020年台账.xlsx', module: 'disputes' | 'persons' | 'followup' | 'mediation' = 'disputes') {
+async function read(
+  base64: string,
+  fileName = '2020年台账.xlsx',
+  module: 'disputes' | 'persons' | 'followup' | 'mediation' | 'assistance' = 'disputes',
+) {
   return t.callAsync('import.read', { module, fileName, base64 });
 }
 
@@ -448,5 +452,28 @@ describe('special-group round trip', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('assistance files', () => {
+  it('people released years ago owe nothing before the import; an ended file is ended on its day', async () => {
+    const csv = [
+      '序号,姓名,身份证号,罪名,原判刑罚,释放类型,释放日期,类别,结束原因,结束日期',
+      `1,孙一,${GOOD_ID},盗窃罪,有期徒刑二年,刑满释放,2021-03-01,重点,,`,
+      '2,孙二,,诈骗罪,有期徒刑一年,,2019.5.1,,帮教期满,2024-05-01',
+      '3,孙三,,,有期徒刑一年,,2022-01-01,,,',
+    ].join('\n');
+    const table = await read(Buffer.from(csv).toString('base64'), '帮教.csv', 'assistance');
+    const report = t.call('import.check', checkOf(table));
+    expect(report.rows.map((r) => r.state)).toEqual(['ok', 'ok', 'error']);
+    expect(report.rows[2]!.messages.map((m) => m.text).join()).toContain('罪名');
+    const done = t.call('import.run', checkOf(table, { skip: [4] }));
+    expect(done.imported).toBe(2);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const files = t.call('assistance.list', {}).rows;
+    expect(files.map((f) => [f.personName, f.releaseDate, f.level]).sort()).toEqual([
+      ['孙一', '2021-03-01', 'high'],
+      ['孙二', '2019-05-01', 'normal'],
+    ]);
   });
 });
