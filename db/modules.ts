@@ -36,6 +36,8 @@ import { disputesImporter } from './services/disputes-import';
 import { followupImporter } from './services/followup-import';
 import { mediationImporter } from './services/mediation-import';
 import { assistanceImporter } from './services/assistance-import';
+import { correctionImporter } from './services/correction-import';
+import { assistanceCorrectionOpened } from './services/assistance-correction';
 
 type Info = typeof MODULE_INFO;
 
@@ -114,7 +116,8 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
-    importer: null,
+    // A file opened by an import is linked to 安置帮教 as one opened on screen is (db/router.ts, correction.create).
+    importer: correctionImporter([assistanceCorrectionOpened]),
     attachmentOwner: correctionOwner,
   },
   assistance: {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../../../db/backup/backup';
 import { verifyAuditChain } from '../../../../db/services/audit';
 import type { Input, Output } from '../../../../shared/contract';
+import type { ModuleName } from '../../../../shared/modules';
 import { DISPUTE_COLUMN_KEYS } from '../../../../shared/schemas/disputes';
 import { FOLLOWUP_COLUMN_KEYS } from '../../../../shared/schemas/followup';
 import { encodeGb18030 } from '../../../helpers/gb18030';
@@ -49,11 +50,7 @@ async function messyWorkbook(): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function read(
-  base64: string,
-  fileName = '2020年台账.xlsx',
-  module: 'disputes' | 'persons' | 'followup' | 'mediation' | 'assistance' = 'disputes',
-) {
+async function read(base64: string, fileName = '2020年台账.xlsx', module: ModuleName = 'disputes') {
   return t.callAsync('import.read', { module, fileName, base64 });
 }
 
@@ -475,5 +472,24 @@ describe('assistance files', () => {
       ['孙一', '2021-03-01', 'high'],
       ['孙二', '2019-05-01', 'normal'],
     ]);
+  });
+});
+
+describe('correction files', () => {
+  it('a person in correction since 2023 owes nothing before the import; a term already ended goes to 安置帮教 instead', async () => {
+    const csv = [
+      '序号,姓名,身份证号,矫正类别,罪名,刑种,刑期,决定机关,文书文号,生效日期,矫正起日,矫正止日,管理等级',
+      `1,周一,${GOOD_ID},缓刑,盗窃罪,有期徒刑,一年,某某县人民法院,（2022）某刑初1号,2022-12-20,2023-01-01,2025-06-30,严管`,
+      '2,周二,,假释,诈骗罪,有期徒刑,三年,某某市中级人民法院,（2020）某刑更2号,2020-05-01,2020-05-10,2022-05-09,',
+    ].join('\n');
+    const table = await read(Buffer.from(csv).toString('base64'), '矫正.csv', 'correction');
+    const report = t.call('import.check', checkOf(table));
+    expect(report.rows.map((r) => r.state)).toEqual(['ok', 'error']);
+    expect(report.rows[1]!.messages[0]!.text).toContain('请导入到安置帮教');
+    const done = t.call('import.run', checkOf(table, { skip: [3] }));
+    expect(done.imported).toBe(1);
+    expect(t.call('obligations.dashboard', {}).overdueTotal).toBe(0);
+    const files = t.call('correction.list', {}).rows;
+    expect(files.map((f) => [f.personName, f.termStart, f.termEnd, f.level])).toEqual([['周一', '2023-01-01', '2025-06-30', 'strict']]);
   });
 });
