@@ -58,6 +58,19 @@ export function issuesToMessages(error: z.ZodError, labels: Record<string, strin
   });
 }
 
+/**
+ * Why an ID number fails, and, when it looks like one Excel kept as a number (15 digits and 000: its last
+ * three digits lost), what to do about it.
+ */
+export function idNumberProblem(id: string, reason: string): string {
+  return /^\d{15}000$/.test(id)
+    ? `${reason}（这个号码像是被 Excel 存成了数字，末三位已丢失：请在原表中把该列设为“文本”，重新填写后再导入）`
+    : reason;
+}
+
+/** A valid number ending in 000 may still be one Excel rounded (1 in 11 of them pass the checksum by chance). */
+const EXCEL_NUMBER_WARNING = '身份证号以000结尾，可能被 Excel 存成了数字而丢失末三位，请与原始材料核对';
+
 /** An ID number a ledger's export masked (110101********1234) cannot be imported: it is left out, with a warning. */
 export const isMasked = (id: string) => /[*＊]/.test(id);
 
@@ -78,7 +91,13 @@ export const personsImporter: Importer = {
     const summary = [name, idNumber ? `${idNumber.slice(0, 6)}…` : ''].filter(Boolean).join(' · ');
     if (idNumber) {
       const check = checkIdNumber(idNumber, ctx.clock.today());
-      if (!check.ok) return { summary, created: [], messages: [...messages, { level: 'error', field: 'idNumber', text: check.reason }] };
+      if (!check.ok)
+        return {
+          summary,
+          created: [],
+          messages: [...messages, { level: 'error', field: 'idNumber', text: idNumberProblem(idNumber, check.reason) }],
+        };
+      if (/^\d{15}000$/.test(idNumber)) messages.push({ level: 'warning', field: 'idNumber', text: EXCEL_NUMBER_WARNING });
       const holder = one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id_number = ? AND deleted_at IS NULL', check.value);
       if (holder) return { summary, created: [], messages, duplicate: `身份证号已在人员库中（${holder.name}）` };
       if (v.sex && v.sex !== check.sex) messages.push({ level: 'warning', field: 'sex', text: '性别与身份证号不符，按身份证号' });
@@ -137,7 +156,13 @@ export function findOrAddPerson(
       return {
         id: '',
         created: false,
-        messages: [{ level: 'error', field: 'parties', text: `${role}“${party.name}”的身份证号“${idNumber}”：${check.reason}` }],
+        messages: [
+          {
+            level: 'error',
+            field: 'parties',
+            text: `${role}“${party.name}”的身份证号“${idNumber}”：${idNumberProblem(idNumber, check.reason)}`,
+          },
+        ],
       };
     }
     const holder = one<{ id: string; name: string }>(
@@ -155,6 +180,8 @@ export function findOrAddPerson(
       }
       return { id: holder.id, created: false, messages };
     }
+    if (/^\d{15}000$/.test(idNumber))
+      messages.push({ level: 'warning', field: 'parties', text: `${role}“${party.name}”：${EXCEL_NUMBER_WARNING}` });
     idNumber = check.value;
   } else {
     const same = all<{ id: string }>(

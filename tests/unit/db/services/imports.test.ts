@@ -493,3 +493,16 @@ describe('correction files', () => {
     expect(files.map((f) => [f.personName, f.termStart, f.termEnd, f.level])).toEqual([['周一', '2023-01-01', '2025-06-30', 'strict']]);
   });
 });
+
+describe('an ID number Excel kept as a number', () => {
+  it('says that its last digits were lost and what to do', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(['姓名', '身份证号']);
+    ws.addRow(['张三', Number(makeIdNumber('110105', '1980-01-01', '456').slice(0, 15)) * 1000]);
+    const table = await read(Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), '人员.xlsx', 'persons');
+    const report = t.call('import.check', checkOf(table));
+    expect(report.rows[0]!.state).toBe('error');
+    expect(report.rows[0]!.messages[0]!.text).toContain('被 Excel 存成了数字');
+  });
+});
