@@ -56,7 +56,7 @@ import { deleteScreening, saveScreening, screeningMonth } from './services/dispu
 import * as persons from './services/persons';
 import * as imports from './services/imports';
 import { writeBackup } from './backup/backup';
-import { runImportJob } from './jobs/import-job';
+import { runImportJob, type ImportJobs } from './jobs/import-job';
 import * as ref from './services/reference';
 import { storageErrorMessage } from './safe-file';
 
@@ -79,8 +79,15 @@ export interface Host {
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
   /** Long work (导入旧台账) runs in worker threads, as the app does; inline in scripts and tests. */
   background?: boolean;
+  /** The 导入旧台账 check or import running in its worker, and how far it is. */
+  importJobs?: ImportJobs;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
+}
+
+function importJobs(host: Host): ImportJobs {
+  host.importJobs ??= { running: null };
+  return host.importJobs;
 }
 
 /** What a worker needs to act as the host does: the file, the host's day and instant, and who is acting. */
@@ -269,16 +276,19 @@ const handlers: Handlers = {
   'import.read': (ctx, i) => imports.readImport(ctx, importers, i),
   // In the app and browser mode, in a worker thread (seconds of work for a large file); inline in scripts and tests.
   'import.check': (ctx, i, host) =>
-    host.background ? runImportJob({ ...jobOf(host, ctx), kind: 'check', input: i }) : imports.checkImport(ctx, importers, i),
+    host.background
+      ? runImportJob(importJobs(host), { ...jobOf(host, ctx), kind: 'check', input: i })
+      : imports.checkImport(ctx, importers, i),
   'import.run': (ctx, i, host) =>
     host.background
-      ? runImportJob({ ...jobOf(host, ctx), kind: 'run', input: i })
+      ? runImportJob(importJobs(host), { ...jobOf(host, ctx), kind: 'run', input: i })
       : imports.runImport(
           ctx,
           importers,
           i,
           () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
         ),
+  'import.progress': (_ctx, _i, host) => host.importJobs?.running ?? null,
   'import.batches': (ctx, i) => imports.listImportBatches(ctx, i?.module),
   'import.items': (ctx, i) => imports.importItems(ctx, importers, i.id),
   'import.undo': (ctx, i) => imports.undoImport(ctx, importers, i),

@@ -6,7 +6,7 @@
  * report, or the LedgerError as it was thrown.
  */
 import { LedgerError, type ErrorCode, type FieldErrors } from '../../shared/errors';
-import type { ImportReport, ImportResult } from '../../shared/schemas/import';
+import type { ImportProgress, ImportReport, ImportResult } from '../../shared/schemas/import';
 import type { ImportCheckInput, ImportRunInput } from '../../shared/schemas/import';
 import type { z } from 'zod';
 import type { Actor } from '../context';
@@ -18,16 +18,28 @@ export type ImportJobData = { path: string; today: string; now: string; user: Ac
 );
 
 export type ImportJobMessage =
+  | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: ImportReport | ImportResult }
   | { type: 'error'; code: ErrorCode | null; message: string; fields?: FieldErrors; details?: Record<string, string> };
 
-export function runImportJob(data: ImportJobData & { kind: 'check' }): Promise<ImportReport>;
-export function runImportJob(data: ImportJobData & { kind: 'run' }): Promise<ImportResult>;
-export function runImportJob(data: ImportJobData): Promise<ImportReport | ImportResult> {
-  return new Promise((resolve, reject) => {
+/** The job running now, and how far it is (the window asks while it waits: import.progress). */
+export interface ImportJobs {
+  running: ImportProgress | null;
+}
+
+export function runImportJob(jobs: ImportJobs, data: ImportJobData & { kind: 'check' }): Promise<ImportReport>;
+export function runImportJob(jobs: ImportJobs, data: ImportJobData & { kind: 'run' }): Promise<ImportResult>;
+export function runImportJob(jobs: ImportJobs, data: ImportJobData): Promise<ImportReport | ImportResult> {
+  if (jobs.running) throw new LedgerError('CONFLICT', '上一次导入或检查还没有完成，请稍候再试。');
+  jobs.running = { kind: data.kind, done: 0, total: data.input.rows.length };
+  const job = new Promise<ImportReport | ImportResult>((resolve, reject) => {
     const worker = spawnWorker('import-worker', data);
     let settled = false;
     worker.on('message', (m: ImportJobMessage) => {
+      if (m.type === 'progress') {
+        jobs.running = { kind: data.kind, done: m.done, total: m.total };
+        return;
+      }
       settled = true;
       if (m.type === 'done') resolve(m.result);
       else if (m.code) reject(new LedgerError(m.code, m.message, { fields: m.fields, details: m.details }));
@@ -40,5 +52,8 @@ export function runImportJob(data: ImportJobData): Promise<ImportReport | Import
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`导入的工作线程意外退出（${code}）`));
     });
+  });
+  return job.finally(() => {
+    jobs.running = null;
   });
 }

@@ -20,10 +20,17 @@ try {
     // The host's day and operator: under a fixed clock (tests, the demo) both threads agree.
     const clock = { today: () => data.today, now: () => data.now };
     const ctx: ServiceContext = { db, clock, user: data.user };
+    const progress = (done: number, total: number) => post({ type: 'progress', done, total });
     const result =
       data.kind === 'check'
-        ? checkImport(ctx, importers, data.input)
-        : runImport(ctx, importers, data.input, () => writeBackup(db, { dbPath: data.path, reason: 'before-import', clock }).fileName);
+        ? checkImport(ctx, importers, data.input, progress)
+        : runImport(
+            ctx,
+            importers,
+            data.input,
+            () => writeBackup(db, { dbPath: data.path, reason: 'before-import', clock }).fileName,
+            progress,
+          );
     post({ type: 'done', result });
   } finally {
     db.close();

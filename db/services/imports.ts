@@ -258,6 +258,10 @@ function readValues(
 // ── checking and importing ────────────────────────────────────────────────────────────────────
 
 class RowRejected extends Error {}
+
+/** Told how many rows are done, of how many, every PROGRESS_EVERY rows (the worker passes it on to the window). */
+export type ImportProgressSink = (done: number, total: number) => void;
+const PROGRESS_EVERY = 200;
 class DryRunDone extends Error {}
 
 function stateOf(messages: readonly ImportMessage[]): ImportRowState {
@@ -281,14 +285,21 @@ interface Pass {
  * nothing, and the rows after it are checked against the ledger as it would be); the real run needs none,
  * since any error rolls the whole import back, and saves their cost (a tenth of the time).
  */
-function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typeof ImportCheckInput>, savepoints: boolean): Pass {
+function importRows(
+  ctx: ServiceContext,
+  importer: Importer,
+  input: z.output<typeof ImportCheckInput>,
+  savepoints: boolean,
+  progress?: ImportProgressSink,
+): Pass {
   const r = reader(ctx, importer, input.mapping, input.valueMap);
   const skip = new Set(input.skip);
   const unknown = new Map<string, ImportUnknownValue>();
   const rows: ImportRowReport[] = [];
   const written: Pass['written'] = [];
   const noMapping = mappingErrors(importer, input.mapping);
-  for (const row of input.rows) {
+  for (const [n, row] of input.rows.entries()) {
+    if (progress && n % PROGRESS_EVERY === 0) progress(n, input.rows.length);
     if (skip.has(row.row)) {
       rows.push({ row: row.row, state: 'skipped', summary: '', messages: [] });
       continue;
@@ -349,12 +360,17 @@ function importRows(ctx: ServiceContext, importer: Importer, input: z.output<typ
 }
 
 /** 预览 and 试导入: every row checked and written, then all of it rolled back. Nothing stays. */
-export function checkImport(ctx: ServiceContext, importers: Importers, input: z.output<typeof ImportCheckInput>): ImportReport {
+export function checkImport(
+  ctx: ServiceContext,
+  importers: Importers,
+  input: z.output<typeof ImportCheckInput>,
+  progress?: ImportProgressSink,
+): ImportReport {
   const importer = importerOf(importers, input.module);
   let pass: Pass | null = null;
   try {
     write(ctx, () => {
-      pass = importRows(ctx, importer, input, true);
+      pass = importRows(ctx, importer, input, true, progress);
       throw new DryRunDone();
     });
   } catch (e) {
@@ -373,12 +389,13 @@ export function runImport(
   importers: Importers,
   input: z.output<typeof ImportRunInput>,
   backup: () => string | null,
+  progress?: ImportProgressSink,
 ): ImportResult {
   const started = performance.now();
   const importer = importerOf(importers, input.module);
   remember(ctx, input.module, input.headers, { mapping: input.mapping, valueMap: input.valueMap });
   if (input.dryRun) {
-    const report = checkImport(ctx, importers, input);
+    const report = checkImport(ctx, importers, input, progress);
     const imported = report.counts.ok + report.counts.warning;
     return { dryRun: true, batchId: null, imported, report, backupFile: null, ms: Math.round(performance.now() - started) };
   }
@@ -386,7 +403,7 @@ export function runImport(
   if (errors.length) throw new LedgerError('VALIDATION', errors.join('；'));
   const backupFile = backup();
   return write(ctx, () => {
-    const pass = importRows(ctx, importer, input, false);
+    const pass = importRows(ctx, importer, input, false, progress);
     const { counts } = pass.report;
     if (counts.error > 0) {
       throw new LedgerError('VALIDATION', `还有 ${counts.error} 行有错误，请修改或跳过这些行后再导入（本次未导入任何记录）。`);

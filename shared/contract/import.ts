@@ -3,6 +3,7 @@ import {
   ImportBatchesInput,
   ImportItemsInput,
   type ImportItem,
+  type ImportProgress,
   ImportCheckInput,
   ImportReadInput,
   ImportRunInput,
@@ -25,6 +26,8 @@ export const importContract = {
   'import.check': method<ImportReport>()(ImportCheckInput),
   /** 试导入 (dryRun) or 导入: the real one takes a backup first and writes every row in one transaction. */
   'import.run': method<ImportResult>()(ImportRunInput),
+  /** How far the check or import running in the background is (null when none runs). */
+  'import.progress': method<ImportProgress | null>()(z.strictObject({}).optional()),
   'import.batches': method<ImportBatch[]>()(ImportBatchesInput),
   /** What one batch created, row by row, with each row's original 序号. */
   'import.items': method<ImportItem[]>()(ImportItemsInput),

@@ -165,3 +165,10 @@ export interface ImportItem {
   /** Gone from the ledger (undone, or deleted since). */
   deleted: boolean;
 }
+
+/** A check or an import running in the background: rows done of how many. */
+export interface ImportProgress {
+  kind: 'check' | 'run';
+  done: number;
+  total: number;
+}
