@@ -283,7 +283,7 @@ interface Pass {
 /**
  * Every row through the importer. For a check, each row in its own savepoint (a row with an error leaves
  * nothing, and the rows after it are checked against the ledger as it would be); the real run needs none,
- * since any error rolls the whole import back, and saves their cost (a tenth of the time).
+ * since any error there rolls the whole import back.
  */
 function importRows(
   ctx: ServiceContext,

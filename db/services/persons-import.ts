@@ -178,6 +178,7 @@ export function findOrAddPerson(
           text: `身份证号属于人员库中的“${holder.name}”，表中写作“${party.name}”，按人员库关联`,
         });
       }
+      messages.push({ level: 'info', field: 'parties', text: `${role}“${holder.name}”按身份证号关联人员库` });
       return { id: holder.id, created: false, messages };
     }
     if (/^\d{15}000$/.test(idNumber))
@@ -189,7 +190,10 @@ export function findOrAddPerson(
       "SELECT id FROM person WHERE name = ? AND deleted_at IS NULL AND kind = 'person' LIMIT 2",
       party.name,
     );
-    if (same.length === 1) return { id: same[0]!.id, created: false, messages };
+    if (same.length === 1) {
+      messages.push({ level: 'info', field: 'parties', text: `${role}“${party.name}”按姓名关联人员库中的同名人员（表中没有身份证号）` });
+      return { id: same[0]!.id, created: false, messages };
+    }
     if (same.length > 1) {
       messages.push({ level: 'warning', field: 'parties', text: `人员库中有多个“${party.name}”，表中没有身份证号，已另建一人` });
     }
