@@ -28,7 +28,7 @@ import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
 import { dueSoonCondition, dueSoonParams, holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
-import { nextFree, takeCaseNumber } from './case-numbers';
+import { keepCaseNumber, nextFree, takeCaseNumber } from './case-numbers';
 import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
@@ -265,24 +265,6 @@ export interface DisputeHistory {
   note: string;
 }
 
-/** A case number given by an old ledger: its sequence is the number in it (第15号 → 15), the counter moved past it. */
-function keepCaseNumber(ctx: ServiceContext, caseNo: string, intakeDate: string): { year: number; seq: number; caseNo: string } {
-  if (one(ctx, 'SELECT 1 FROM dispute WHERE case_no = ?', caseNo)) {
-    throw new LedgerError('CONFLICT', `案号“${caseNo}”已被使用`, { fields: { caseNo: `案号“${caseNo}”已被使用` } });
-  }
-  const year = yearOf(intakeDate);
-  const digits = /第\s*0*(\d+)\s*号/.exec(caseNo)?.[1] ?? /(\d+)\D*$/.exec(caseNo)?.[1];
-  const seq = digits && digits.length <= 6 ? Number(digits) : 0;
-  run(
-    ctx,
-    'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = max(last, excluded.last)',
-    'dispute',
-    year,
-    seq,
-  );
-  return { year, seq, caseNo };
-}
-
 export function importDispute(ctx: ServiceContext, f: Fields, history: DisputeHistory): Dispute {
   return insertDispute(ctx, f, history);
 }
@@ -294,7 +276,7 @@ function insertDispute(ctx: ServiceContext, f: Fields, history: DisputeHistory |
     const id = newId();
     const now = ctx.clock.now();
     const { year, seq, caseNo } = history?.caseNo
-      ? keepCaseNumber(ctx, history.caseNo, f.intakeDate)
+      ? keepCaseNumber(ctx, 'dispute', history.caseNo, f.intakeDate, '案号')
       : takeCaseNumber(ctx, 'dispute', f.intakeDate);
     const deadline = f.deadline ?? defaultDisputeDeadline(f.intakeDate, f.category, settings);
     run(

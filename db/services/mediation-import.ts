@@ -34,6 +34,7 @@ import { one } from './sql';
 
 export const MEDIATION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
   { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  { key: 'caseNo', label: '卷宗号', synonyms: ['案号', '卷号', '案件编号'], kind: 'text', hint: '不填则按本台账规则编号' },
   { key: 'acceptedDate', label: '受理日期', synonyms: ['登记日期', '申请日期', '受理时间', '日期'], kind: 'date', required: true },
   { key: 'origin', label: '案件来源', synonyms: ['来源'], kind: 'choice', hint: '不填按“当事人申请”' },
   { key: 'category', label: '纠纷类型', synonyms: ['类型', '纠纷类别', '案件类型', '类别'], kind: 'choice', required: true },
@@ -81,7 +82,7 @@ function partiesOf(v: ImportValues) {
 }
 
 export const mediationImporter: Importer = {
-  note: '每行一件调解案件。有调解结果和结案日期的按历史记录导入：调解成功的登记口头协议（内容取“协议内容”列，没有时注明见原卷宗），今天以前的调解期限、回访和履行检查按“旧台账导入”免除，不产生逾期；调解不成的须注明告知途径，终止调解的请在系统中逐件登记。卷宗号按本台账规则重新编号，原序号保留在导入记录中。',
+  note: '每行一件调解案件。有调解结果和结案日期的按历史记录导入：调解成功的登记口头协议（内容取“协议内容”列，没有时注明见原卷宗），今天以前的调解期限、回访和履行检查按“旧台账导入”免除，不产生逾期；调解不成的须注明告知途径，终止调解的请在系统中逐件登记。有卷宗号的保留原卷宗号，没有的按本台账规则编号；原序号保留在导入记录中。',
   fields: MEDIATION_IMPORT_FIELDS,
   choices(ctx) {
     const category = listDicts(ctx)
@@ -152,6 +153,13 @@ export const mediationImporter: Importer = {
       mediatorIds.push(ctx.user.id);
       messages.push({ level: 'info', field: 'mediators', text: `没有调解员，暂记为${ctx.user.name}` });
     }
+    const caseNo = str(v.caseNo);
+    if (caseNo && one(ctx, 'SELECT 1 FROM mediation_case WHERE case_no = ? AND deleted_at IS NULL', caseNo)) {
+      return { summary: summaryLine, created: [], messages, duplicate: `卷宗号“${caseNo}”已在调解台账中` };
+    }
+    if (caseNo && one(ctx, 'SELECT 1 FROM mediation_case WHERE case_no = ?', caseNo)) {
+      return fail(`卷宗号“${caseNo}”已被回收站中的案件使用，请改号或先在回收站处理`, 'caseNo');
+    }
     if (
       one(
         ctx,
@@ -195,7 +203,7 @@ export const mediationImporter: Importer = {
         created: [],
         messages: [...messages, ...issuesToMessages(input.error, { ...LABELS, mediatorIds: '调解员', parties: '当事人' })],
       };
-    const c = createCase(ctx, input.data);
+    const c = createCase(ctx, input.data, caseNo);
     if (outcome === 'success') {
       const performance = (str(v.performance) as AgreementPerformance | null) ?? 'unperformed';
       if (!v.performance) messages.push({ level: 'warning', field: 'performance', text: '没有履行情况，按“未履行”登记' });

@@ -390,12 +390,12 @@ describe('persons', () => {
 describe('mediation cases', () => {
   it('enters closed cases as history: an agreement for a success, nothing owed before today, no 回访 on the dashboard', async () => {
     const csv = [
-      '序号,受理日期,纠纷类型,申请人,被申请人,纠纷简要情况,调解员,调解结果,结案日期,告知途径,协议内容,履行情况',
-      '1,2020-03-01,邻里纠纷,甲一,乙一,排水沟,王调解,调解成功,2020-03-10,,甲一疏通排水沟,已履行',
-      '2,2020-04-01,合同纠纷,甲二,乙二,欠款,,调解成功,2020-04-05,,,',
-      '3,2020-05-01,婚姻家庭纠纷,甲三,乙三,赡养,,调解不成,2020-05-20,诉讼,,',
-      '4,2020-06-01,婚姻家庭纠纷,甲四,乙四,离婚,,调解不成,2020-06-20,,,',
-      '5,2020-07-01,邻里纠纷,甲五,乙五,宅基地,,终止,2020-07-20,,,',
+      '序号,卷宗号,受理日期,纠纷类型,申请人,被申请人,纠纷简要情况,调解员,调解结果,结案日期,告知途径,协议内容,履行情况',
+      '1,（2020）高调字第015号,2020-03-01,邻里纠纷,甲一,乙一,排水沟,王调解,调解成功,2020-03-10,,甲一疏通排水沟,已履行',
+      '2,,2020-04-01,合同纠纷,甲二,乙二,欠款,,调解成功,2020-04-05,,,',
+      '3,,2020-05-01,婚姻家庭纠纷,甲三,乙三,赡养,,调解不成,2020-05-20,诉讼,,',
+      '4,,2020-06-01,婚姻家庭纠纷,甲四,乙四,离婚,,调解不成,2020-06-20,,,',
+      '5,,2020-07-01,邻里纠纷,甲五,乙五,宅基地,,终止,2020-07-20,,,',
     ].join('\n');
     const table = await read(Buffer.from(csv).toString('base64'), '调解.csv', 'mediation');
     const report = t.call('import.check', checkOf(table));
@@ -413,6 +413,9 @@ describe('mediation cases', () => {
     ]);
     const first = t.call('mediation.get', { id: cases[0]!.id });
     expect(first.agreement?.content).toBe('甲一疏通排水沟');
+    // The old 卷宗号 is kept; the next case of 2020 is numbered after it.
+    expect(first.caseNo).toBe('（2020）高调字第015号');
+    expect(t.call('mediation.get', { id: cases[1]!.id }).caseNo).toMatch(/第0*16号/);
   });
 });
 
