@@ -7,6 +7,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import type { ModuleName } from '../../../../shared/modules';
 import { DISPUTE_COLUMN_KEYS } from '../../../../shared/schemas/disputes';
 import { FOLLOWUP_COLUMN_KEYS } from '../../../../shared/schemas/followup';
+import { MEDIATION_COLUMN_KEYS } from '../../../../shared/schemas/mediation';
 import { encodeGb18030 } from '../../../helpers/gb18030';
 import { makeIdNumber, openTestLedger, type TestLedger } from '../../../helpers/test-db';
 
@@ -507,5 +508,52 @@ describe('an ID number Excel kept as a number', () => {
     const report = t.call('import.check', checkOf(table));
     expect(report.rows[0]!.state).toBe('error');
     expect(report.rows[0]!.messages[0]!.text).toContain('被 Excel 存成了数字');
+  });
+});
+
+describe('mediation round trip', () => {
+  it('re-imports the mediation ledger’s own export: number, dates, parties, mediators, result and performance kept', async () => {
+    const staff = t.call('staff.list', {})[0]!;
+    const a = t.call('persons.create', { name: '张三' });
+    const b = t.call('persons.create', { name: '李四' });
+    const base: Omit<Input<'mediation.create'>, 'acceptedDate' | 'category'> = {
+      origin: 'application',
+      mediatingBody: 'township',
+      summary: '排水沟',
+      parties: [
+        { personId: a.id, role: 'applicant' },
+        { personId: b.id, role: 'respondent' },
+      ],
+      mediatorIds: [staff.id],
+    };
+    const done = t.call('mediation.create', { ...base, acceptedDate: '2024-05-01', category: '02', amountYuan: 800 });
+    t.call('mediation.saveAgreement', {
+      caseId: done.id,
+      form: 'oral',
+      content: '张三赔偿李四500元',
+      oralDate: '2024-05-10',
+      partySignatures: [],
+      items: [],
+      agreedAmountYuan: 500,
+      performance: 'performed',
+      performedDate: '2024-05-12',
+    });
+    t.call('mediation.close', { id: done.id, outcome: 'success', closedDate: '2024-05-10' });
+    t.call('mediation.create', { ...base, acceptedDate: '2024-06-10', category: '01' });
+    const file = await t.callAsync('mediation.exportLedger', { columns: [...MEDIATION_COLUMN_KEYS] });
+    const shape = (rows: Output<'mediation.list'>['rows']) =>
+      rows.map(({ id: _i, deletedAt: _d, overdue: _o, performanceOverdue: _p, confirmation: _c, ...r }) => r);
+    const before = shape(t.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows);
+
+    const other = openTestLedger();
+    try {
+      const table = await other.callAsync('import.read', { module: 'mediation', fileName: file.fileName, base64: file.base64 });
+      const check = other.call('import.check', checkOf(table));
+      expect(check.rows.flatMap((r) => r.messages.filter((m) => m.level === 'error').map((m) => `${r.row}: ${m.text}`))).toEqual([]);
+      expect(other.call('import.run', checkOf(table)).imported).toBe(2);
+      expect(shape(other.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows)).toEqual(before);
+    } finally {
+      other.close();
+    }
   });
 });
