@@ -14,18 +14,18 @@ import {
   RELEASE_TYPES,
   type EndReason,
 } from '../../shared/domain/assistance-rules';
-import type { ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { AssistanceCreateInput, EndInput } from '../../shared/schemas/assistance';
 import type { ImportMessage } from '../../shared/schemas/import';
 import { assistanceDueSource, createFile, deleteFile, endFile } from './assistance';
-import type { ImportedRow, Importer } from './imports';
+import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, removePerson, villageChoices } from './persons-import';
+import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
 export const ASSISTANCE_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  ORIGINAL_NO_FIELD,
   { key: 'name', label: '姓名', synonyms: ['人员姓名'], kind: 'text', required: true },
   { key: 'idNumber', label: '公民身份号码', synonyms: ['身份证号', '身份证号码', '身份证'], kind: 'text' },
   { key: 'phone', label: '联系电话', synonyms: ['电话', '手机'], kind: 'text' },
@@ -45,7 +45,6 @@ export const ASSISTANCE_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 ];
 
 const LABELS = Object.fromEntries(ASSISTANCE_IMPORT_FIELDS.map((f) => [f.key, f.label]));
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
 
 export const ASSISTANCE_WAIVE_REASON = '旧台账导入：导入前的衔接、走访等事项记在原台账中，本系统不计';
 
@@ -75,45 +74,45 @@ export const assistanceImporter: Importer = {
   importRow(ctx, v): ImportedRow {
     const messages: ImportMessage[] = [];
     const today = ctx.clock.today();
-    const name = str(v.name) ?? '';
-    const release = str(v.releaseDate);
-    const summary = [name, str(v.crime), release].filter(Boolean).join(' · ');
-    const fail = (text: string, field: string | null = null): ImportedRow => ({
-      summary,
-      created: [],
-      messages: [...messages, { level: 'error', field, text }],
-    });
+    const name = asText(v.name) ?? '';
+    const release = asText(v.releaseDate);
+    const summary = [name, asText(v.crime), release].filter(Boolean).join(' · ');
+    const fail = (text: string, field: string | null = null) => rowError(summary, messages, text, field);
     if (!name) return fail('缺少姓名', 'name');
     if (!release) return fail('缺少释放日期', 'releaseDate');
-    const endReason = str(v.endReason) === 'active' ? null : (str(v.endReason) as EndReason | null);
-    const endDate = str(v.endDate);
+    const endReason = asText(v.endReason) === 'active' ? null : (asText(v.endReason) as EndReason | null);
+    const endDate = asText(v.endDate);
     if (endReason && !endDate) return fail(`结束原因为“${END_REASON_LABELS[endReason]}”的档案须填写结束日期`, 'endDate');
     if (endDate && !endReason) return fail('有结束日期，但没有结束原因（帮教期满、死亡、迁出、再次收监）', 'endReason');
     if (endDate && (endDate < release || endDate > today)) return fail(`结束日期（${endDate}）应在释放日期和今天之间`, 'endDate');
 
-    const found = findOrAddPerson(ctx, { name, idNumber: str(v.idNumber), phone: str(v.phone), villageId: str(v.villageId) }, '人员');
+    const found = findOrAddPerson(
+      ctx,
+      { name, idNumber: asText(v.idNumber), phone: asText(v.phone), villageId: asText(v.villageId) },
+      '人员',
+    );
     messages.push(...found.messages);
     if (!found.id) return { summary, created: [], messages };
     if (one(ctx, 'SELECT 1 FROM assistance_file WHERE person_id = ? AND release_date = ? AND deleted_at IS NULL', found.id, release)) {
       return { summary, created: [], messages, duplicate: '此人同一释放日期的档案已在台账中' };
     }
-    const staffId = str(v.staffId) ?? ctx.user.id;
+    const staffId = asText(v.staffId) ?? ctx.user.id;
     if (!v.staffId) messages.push({ level: 'info', field: 'staffId', text: `没有责任人，暂记为${ctx.user.name}` });
     if (!v.releaseType) messages.push({ level: 'info', field: 'releaseType', text: '没有释放类型，按“刑满释放”登记' });
     const input = AssistanceCreateInput.safeParse({
       personId: found.id,
-      crime: str(v.crime),
-      sentence: str(v.sentence),
-      prison: str(v.prison),
-      releaseType: str(v.releaseType) ?? 'expiry',
+      crime: asText(v.crime),
+      sentence: asText(v.sentence),
+      prison: asText(v.prison),
+      releaseType: asText(v.releaseType) ?? 'expiry',
       releaseDate: release,
-      certificateNumber: str(v.certificateNumber),
-      noticeDate: str(v.noticeDate),
-      villageId: str(v.villageId),
+      certificateNumber: asText(v.certificateNumber),
+      noticeDate: asText(v.noticeDate),
+      villageId: asText(v.villageId),
       phone: null,
       responsibleStaffId: staffId,
-      level: str(v.level) ?? 'normal',
-      notes: str(v.notes),
+      level: asText(v.level) ?? 'normal',
+      notes: asText(v.notes),
     });
     if (!input.success) {
       return {
@@ -132,18 +131,9 @@ export const assistanceImporter: Importer = {
       messages,
     };
   },
-  remove(ctx, entity, id) {
-    if (entity === 'person') {
-      return removePerson(ctx, entity, id, (pid) =>
-        Boolean(one(ctx, 'SELECT 1 FROM assistance_file WHERE person_id = ? AND deleted_at IS NULL', pid)),
-      );
-    }
-    if (!one(ctx, 'SELECT 1 FROM assistance_file WHERE id = ? AND deleted_at IS NULL', id)) return false;
-    deleteFile(ctx, id);
-    return true;
-  },
-  updatedAt(ctx, entity, id) {
-    const table = entity === 'person' ? 'person' : 'assistance_file';
-    return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
-  },
+  ...importedRecords({
+    table: 'assistance_file',
+    deleteRecord: deleteFile,
+    namesPerson: 'SELECT 1 FROM assistance_file WHERE person_id = ? AND deleted_at IS NULL',
+  }),
 };

@@ -17,18 +17,18 @@ import {
   PRIOR_RECORDS,
   type CorrectionCategory,
 } from '../../shared/domain/correction-rules';
-import type { ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { CorrectionCreateInput, DOCUMENT_TYPES } from '../../shared/schemas/correction';
 import type { ImportMessage } from '../../shared/schemas/import';
 import { correctionDueSource, createFile, deleteFile, type CorrectionOpened } from './correction';
-import type { ImportedRow, Importer } from './imports';
+import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, removePerson, villageChoices } from './persons-import';
+import { findOrAddPerson, importedRecords, issuesToMessages, villageChoices } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
 export const CORRECTION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  ORIGINAL_NO_FIELD,
   { key: 'name', label: '姓名', synonyms: ['矫正对象', '对象姓名'], kind: 'text', required: true },
   { key: 'idNumber', label: '公民身份号码', synonyms: ['身份证号', '身份证号码', '身份证'], kind: 'text' },
   { key: 'phone', label: '联系电话', synonyms: ['电话', '手机'], kind: 'text' },
@@ -58,7 +58,6 @@ export const CORRECTION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 ];
 
 const LABELS = Object.fromEntries(CORRECTION_IMPORT_FIELDS.map((f) => [f.key, f.label]));
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
 
 export const CORRECTION_WAIVE_REASON = '旧台账导入：导入前的报到、报告、走访、教育和公益活动记在原档案中，本系统不计';
 
@@ -89,47 +88,54 @@ export function correctionImporter(opened: readonly CorrectionOpened[]): Importe
     importRow(ctx, v): ImportedRow {
       const messages: ImportMessage[] = [];
       const today = ctx.clock.today();
-      const name = str(v.name) ?? '';
-      const category = str(v.category) as CorrectionCategory | null;
-      const termEnd = str(v.termEnd);
-      const summary = [name, category ? CORRECTION_CATEGORY_LABELS[category] : '', str(v.termStart), termEnd].filter(Boolean).join(' · ');
-      const fail = (text: string, field: string | null = null): ImportedRow => ({
-        summary,
-        created: [],
-        messages: [...messages, { level: 'error', field, text }],
-      });
+      const name = asText(v.name) ?? '';
+      const category = asText(v.category) as CorrectionCategory | null;
+      const termEnd = asText(v.termEnd);
+      const summary = [name, category ? CORRECTION_CATEGORY_LABELS[category] : '', asText(v.termStart), termEnd]
+        .filter(Boolean)
+        .join(' · ');
+      const fail = (text: string, field: string | null = null) => rowError(summary, messages, text, field);
       if (!name) return fail('缺少姓名', 'name');
       if (termEnd && termEnd < today) return fail(`矫正期已于 ${termEnd} 届满：已解除矫正的人员请导入到安置帮教`, 'termEnd');
-      const found = findOrAddPerson(ctx, { name, idNumber: str(v.idNumber), phone: str(v.phone), villageId: str(v.villageId) }, '矫正对象');
+      const found = findOrAddPerson(
+        ctx,
+        { name, idNumber: asText(v.idNumber), phone: asText(v.phone), villageId: asText(v.villageId) },
+        '矫正对象',
+      );
       messages.push(...found.messages);
       if (!found.id) return { summary, created: [], messages };
       if (
-        one(ctx, 'SELECT 1 FROM correction_file WHERE person_id = ? AND term_start = ? AND deleted_at IS NULL', found.id, str(v.termStart))
+        one(
+          ctx,
+          'SELECT 1 FROM correction_file WHERE person_id = ? AND term_start = ? AND deleted_at IS NULL',
+          found.id,
+          asText(v.termStart),
+        )
       ) {
         return { summary, created: [], messages, duplicate: '此人同一矫正起日的档案已在台账中' };
       }
-      const staffId = str(v.staffId) ?? ctx.user.id;
+      const staffId = asText(v.staffId) ?? ctx.user.id;
       if (!v.staffId) messages.push({ level: 'info', field: 'staffId', text: `没有责任人，暂记为${ctx.user.name}` });
       const input = CorrectionCreateInput.safeParse({
         personId: found.id,
         category,
-        ground: str(v.ground),
-        crime: str(v.crime),
-        penaltyType: str(v.penaltyType),
-        penaltyTerm: str(v.penaltyTerm),
-        decisionOrgan: str(v.decisionOrgan),
-        documentType: str(v.documentType) ?? '判决书',
-        documentNumber: str(v.documentNumber),
-        effectiveDate: str(v.effectiveDate),
-        receivedDate: str(v.receivedDate),
-        termStart: str(v.termStart),
+        ground: asText(v.ground),
+        crime: asText(v.crime),
+        penaltyType: asText(v.penaltyType),
+        penaltyTerm: asText(v.penaltyTerm),
+        decisionOrgan: asText(v.decisionOrgan),
+        documentType: asText(v.documentType) ?? '判决书',
+        documentNumber: asText(v.documentNumber),
+        effectiveDate: asText(v.effectiveDate),
+        receivedDate: asText(v.receivedDate),
+        termStart: asText(v.termStart),
         termEnd,
-        villageId: str(v.villageId),
-        priorRecord: str(v.priorRecord) ?? 'none',
+        villageId: asText(v.villageId),
+        priorRecord: asText(v.priorRecord) ?? 'none',
         phone: null,
         responsibleStaffId: staffId,
-        level: str(v.level) ?? 'normal',
-        notes: str(v.notes),
+        level: asText(v.level) ?? 'normal',
+        notes: asText(v.notes),
       });
       if (!input.success) {
         return {
@@ -147,19 +153,10 @@ export function correctionImporter(opened: readonly CorrectionOpened[]): Importe
         messages,
       };
     },
-    remove(ctx, entity, id) {
-      if (entity === 'person') {
-        return removePerson(ctx, entity, id, (pid) =>
-          Boolean(one(ctx, 'SELECT 1 FROM correction_file WHERE person_id = ? AND deleted_at IS NULL', pid)),
-        );
-      }
-      if (!one(ctx, 'SELECT 1 FROM correction_file WHERE id = ? AND deleted_at IS NULL', id)) return false;
-      deleteFile(ctx, id);
-      return true;
-    },
-    updatedAt(ctx, entity, id) {
-      const table = entity === 'person' ? 'person' : 'correction_file';
-      return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
-    },
+    ...importedRecords({
+      table: 'correction_file',
+      deleteRecord: deleteFile,
+      namesPerson: 'SELECT 1 FROM correction_file WHERE person_id = ? AND deleted_at IS NULL',
+    }),
   };
 }

@@ -9,19 +9,19 @@
  */
 import { RISK_LEVEL_LABELS, RISK_LEVELS } from '../../shared/dictionaries';
 import { defaultDisputeDeadline, DISPUTE_STATUS_LABELS, DISPUTE_STATUSES, type DisputeStatus } from '../../shared/domain/disputes';
-import { splitList, type ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, splitList, type ImportFieldDef } from '../../shared/domain/import';
 import { checkPhone } from '../../shared/domain/phone';
 import { DisputeInput } from '../../shared/schemas/disputes';
 import type { ImportMessage } from '../../shared/schemas/import';
 import type { ServiceContext } from '../context';
 import { deleteDispute, importDispute, type DisputeHistory } from './disputes';
-import type { ImportChoice, ImportedRow, Importer, ImportValues } from './imports';
-import { findOrAddPerson, issuesToMessages, removePerson, villageChoices } from './persons-import';
+import { asText, rowError, type ImportChoice, type ImportedRow, type Importer, type ImportValues } from './imports';
+import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
 import { getSettings, listDicts, listStaff } from './reference';
 import { one } from './sql';
 
 export const DISPUTE_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  ORIGINAL_NO_FIELD,
   { key: 'caseNo', label: '案号', synonyms: ['登记编号', '案件编号', '纠纷编号', '登记号'], kind: 'text', hint: '不填则按本台账规则编号' },
   {
     key: 'intakeDate',
@@ -95,8 +95,6 @@ const OUTCOME_CHOICES: ImportChoice[] = [
   { value: 'unresolved', label: '未化解', aliases: ['失败', '调解失败', '未达成协议', '否', '不成功', '调解不成功'] },
 ];
 
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
-
 /** The workflow's steps from 登记 to the status the file gives, each dated (受理 and 调处 on the day it was registered). */
 function stepsTo(
   status: DisputeStatus,
@@ -132,13 +130,13 @@ function stepsTo(
 
 /** The parties a row names, each with the ID number and phone in the same place of their lists. */
 function partiesOf(v: ImportValues): { name: string; idNumber: string | null; phone: string | null; role: 'applicant' | 'respondent' }[] {
-  const phones = splitList(str(v.phones) ?? '');
+  const phones = splitList(asText(v.phones) ?? '');
   const list = (names: string | null, ids: string | null, role: 'applicant' | 'respondent', phoneFrom: number) => {
     const idList = splitList(ids ?? '');
     return splitList(names ?? '').map((name, i) => ({ name, idNumber: idList[i] ?? null, phone: phones[phoneFrom + i] ?? null, role }));
   };
-  const applicants = list(str(v.applicants), str(v.applicantIds), 'applicant', 0);
-  return [...applicants, ...list(str(v.respondents), str(v.respondentIds), 'respondent', applicants.length)];
+  const applicants = list(asText(v.applicants), asText(v.applicantIds), 'applicant', 0);
+  return [...applicants, ...list(asText(v.respondents), asText(v.respondentIds), 'respondent', applicants.length)];
 }
 
 export const disputesImporter: Importer = {
@@ -165,17 +163,13 @@ export const disputesImporter: Importer = {
   importRow(ctx, v): ImportedRow {
     const messages: ImportMessage[] = [];
     const today = ctx.clock.today();
-    const intake = str(v.intakeDate);
-    const category = str(v.category);
+    const intake = asText(v.intakeDate);
+    const category = asText(v.category);
     const parties = partiesOf(v);
-    const closed = str(v.closedDate);
-    const outcome = (str(v.outcome) as 'resolved' | 'unresolved' | null) ?? null;
+    const closed = asText(v.closedDate);
+    const outcome = (asText(v.outcome) as 'resolved' | 'unresolved' | null) ?? null;
     const summaryLine = [parties.map((p) => p.name).join('、'), intake, category ? label(ctx, category) : ''].filter(Boolean).join(' · ');
-    const fail = (text: string, field: string | null = null): ImportedRow => ({
-      summary: summaryLine,
-      created: [],
-      messages: [...messages, { level: 'error', field, text }],
-    });
+    const fail = (text: string, field: string | null = null) => rowError(summaryLine, messages, text, field);
     if (!intake) return fail('缺少登记日期', 'intakeDate');
     if (!category) return fail('缺少纠纷类型', 'category');
     if (parties.length === 0) return fail('缺少当事人（申请人）', 'applicants');
@@ -188,7 +182,7 @@ export const disputesImporter: Importer = {
     if (closed && closed < intake) return fail(`办结日期（${closed}）早于登记日期（${intake}）`, 'closedDate');
 
     // The status: as the file says it; else 办结 when it gives an outcome; else open.
-    let status = (str(v.status) as DisputeStatus | null) ?? null;
+    let status = (asText(v.status) as DisputeStatus | null) ?? null;
     if (!status) {
       if (outcome) status = closed ? 'closed' : outcome;
       else if (closed) return fail('有办结日期，但没有化解结果（化解或未化解）', 'outcome');
@@ -198,7 +192,7 @@ export const disputesImporter: Importer = {
     if (path.error) return fail(path.error, 'status');
 
     // Already in the ledger: its 案号, or the same day, category and parties.
-    const caseNo = str(v.caseNo);
+    const caseNo = asText(v.caseNo);
     const partiesText = parties.map((p) => p.name).join('、');
     if (caseNo && one(ctx, 'SELECT 1 FROM dispute WHERE case_no = ? AND deleted_at IS NULL', caseNo)) {
       return { summary: summaryLine, created: [], messages, duplicate: `案号“${caseNo}”已在纠纷台账中` };
@@ -226,19 +220,19 @@ export const disputesImporter: Importer = {
         messages.push({ level: 'warning', field: 'phones', text: `电话“${phone}”格式不正确，未导入` });
         phone = null;
       }
-      const found = findOrAddPerson(ctx, { ...p, phone, villageId: str(v.villageId) }, p.role === 'applicant' ? '申请人' : '被申请人');
+      const found = findOrAddPerson(ctx, { ...p, phone, villageId: asText(v.villageId) }, p.role === 'applicant' ? '申请人' : '被申请人');
       messages.push(...found.messages);
       if (!found.id) return { summary: summaryLine, created: [], messages };
       if (found.created) created.push({ entity: 'person', id: found.id });
       if (!partyIds.some((x) => x.personId === found.id)) partyIds.push({ personId: found.id, role: p.role });
     }
 
-    let summary = str(v.summary);
+    let summary = asText(v.summary);
     if (!summary) {
       summary = `${label(ctx, category)}（旧台账导入，未记简要情况）`;
       messages.push({ level: 'warning', field: 'summary', text: '没有简要情况，以纠纷类型代替' });
     }
-    let source = str(v.source);
+    let source = asText(v.source);
     if (!source) {
       source = 'screening';
       messages.push({ level: 'info', field: 'source', text: '没有来源，按“排查发现”登记' });
@@ -247,15 +241,15 @@ export const disputesImporter: Importer = {
       intakeDate: intake,
       source,
       category,
-      villageId: str(v.villageId),
+      villageId: asText(v.villageId),
       gridId: null,
       parties: partyIds,
       summary,
       peopleCount: v.peopleCount === null ? null : Number(v.peopleCount),
       amountYuan: v.amountYuan === null ? null : Number(v.amountYuan),
-      riskLevel: str(v.riskLevel),
-      responsibleStaffId: str(v.staffId),
-      deadline: str(v.deadline),
+      riskLevel: asText(v.riskLevel),
+      responsibleStaffId: asText(v.staffId),
+      deadline: asText(v.deadline),
     });
     if (!input.success) return { summary: summaryLine, created: [], messages: [...messages, ...issuesToMessages(input.error, LABELS)] };
 
@@ -269,7 +263,7 @@ export const disputesImporter: Importer = {
     const dispute = importDispute(ctx, input.data, {
       caseNo,
       steps: path.steps,
-      transferUnit: status === 'transferred' ? (str(v.transferUnit) ?? '（旧台账未记接收单位）') : null,
+      transferUnit: status === 'transferred' ? (asText(v.transferUnit) ?? '（旧台账未记接收单位）') : null,
       note: '导入旧台账',
     });
     return {
@@ -278,26 +272,11 @@ export const disputesImporter: Importer = {
       messages,
     };
   },
-  remove(ctx, entity, id) {
-    if (entity === 'person') {
-      return removePerson(ctx, entity, id, (pid) =>
-        Boolean(
-          one(
-            ctx,
-            'SELECT 1 FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id WHERE dp.person_id = ? AND d.deleted_at IS NULL',
-            pid,
-          ),
-        ),
-      );
-    }
-    if (!one(ctx, 'SELECT 1 FROM dispute WHERE id = ? AND deleted_at IS NULL', id)) return false;
-    deleteDispute(ctx, id);
-    return true;
-  },
-  updatedAt(ctx, entity, id) {
-    const table = entity === 'person' ? 'person' : 'dispute';
-    return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
-  },
+  ...importedRecords({
+    table: 'dispute',
+    deleteRecord: deleteDispute,
+    namesPerson: 'SELECT 1 FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id WHERE dp.person_id = ? AND d.deleted_at IS NULL',
+  }),
 };
 
 function label(ctx: ServiceContext, code: string): string {

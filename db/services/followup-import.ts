@@ -14,18 +14,18 @@ import {
   FOLLOWUP_GROUPS,
   type FollowupGroup,
 } from '../../shared/domain/followup-rules';
-import type { ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { END_STATUSES, FOLLOWUP_STATUS_LABELS, FollowupCreateInput, FollowupEndInput, MH_LEVELS } from '../../shared/schemas/followup';
 import type { ImportMessage } from '../../shared/schemas/import';
 import { createSubject, deleteSubject, endSubject, followupDueSource } from './followup';
-import type { ImportedRow, Importer } from './imports';
+import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, removePerson, villageChoices } from './persons-import';
+import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
 export const FOLLOWUP_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  ORIGINAL_NO_FIELD,
   { key: 'name', label: '姓名', synonyms: ['人员姓名', '对象姓名'], kind: 'text', required: true },
   { key: 'idNumber', label: '公民身份号码', synonyms: ['身份证号', '身份证号码', '身份证'], kind: 'text' },
   { key: 'phone', label: '联系电话', synonyms: ['电话', '手机'], kind: 'text' },
@@ -61,7 +61,6 @@ export const FOLLOWUP_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 ];
 
 const LABELS = Object.fromEntries(FOLLOWUP_IMPORT_FIELDS.map((f) => [f.key, f.label]));
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
 
 /** What the file owed before it came in is excused with this reason (shown on the file beside each item). */
 export const IMPORT_WAIVE_REASON = '旧台账导入：导入前各期的走访和事项记在原台账中，本系统不计';
@@ -123,26 +122,26 @@ export const followupImporter: Importer = {
   importRow(ctx, v): ImportedRow {
     const messages: ImportMessage[] = [];
     const today = ctx.clock.today();
-    const name = str(v.name) ?? '';
-    const group = str(v.group) as FollowupGroup | null;
-    const start = str(v.startDate);
+    const name = asText(v.name) ?? '';
+    const group = asText(v.group) as FollowupGroup | null;
+    const start = asText(v.startDate);
     const summary = [name, group ? FOLLOWUP_GROUP_LABELS[group] : '', start].filter(Boolean).join(' · ');
-    const fail = (text: string, field: string | null = null): ImportedRow => ({
-      summary,
-      created: [],
-      messages: [...messages, { level: 'error', field, text }],
-    });
+    const fail = (text: string, field: string | null = null) => rowError(summary, messages, text, field);
     if (!name) return fail('缺少姓名', 'name');
     if (!group) return fail('缺少类别', 'group');
     if (!start) return fail('缺少建档日期', 'startDate');
     if (start > today) return fail(`建档日期（${start}）晚于今天`, 'startDate');
-    const status = str(v.status) ?? (v.endDate ? 'released' : 'active');
-    const endDate = str(v.endDate);
+    const status = asText(v.status) ?? (v.endDate ? 'released' : 'active');
+    const endDate = asText(v.endDate);
     if (status !== 'active' && !endDate)
       return fail(`状态为“${FOLLOWUP_STATUS_LABELS[status as 'released']}”的档案须填写解除日期`, 'endDate');
     if (endDate && (endDate < start || endDate > today)) return fail(`解除日期（${endDate}）应在建档日期和今天之间`, 'endDate');
 
-    const found = findOrAddPerson(ctx, { name, idNumber: str(v.idNumber), phone: str(v.phone), villageId: str(v.villageId) }, '人员');
+    const found = findOrAddPerson(
+      ctx,
+      { name, idNumber: asText(v.idNumber), phone: asText(v.phone), villageId: asText(v.villageId) },
+      '人员',
+    );
     messages.push(...found.messages);
     if (!found.id) return { summary, created: [], messages };
     if (
@@ -156,25 +155,25 @@ export const followupImporter: Importer = {
     ) {
       return { summary, created: [], messages, duplicate: '此人在该类别、同一建档日期的档案已在台账中' };
     }
-    const staffId = str(v.staffId) ?? ctx.user.id;
+    const staffId = asText(v.staffId) ?? ctx.user.id;
     if (!v.staffId) messages.push({ level: 'info', field: 'staffId', text: `没有包保责任人，暂记为${ctx.user.name}` });
     const facts: Record<string, unknown> =
       group === 'mental_health'
-        ? { diagnosis: str(v.diagnosis), guardianName: str(v.guardianName), guardianRelation: str(v.guardianRelation) }
+        ? { diagnosis: asText(v.diagnosis), guardianName: asText(v.guardianName), guardianRelation: asText(v.guardianRelation) }
         : group === 'drug'
-          ? { drugType: str(v.drugType), decisionDate: str(v.decisionDate), reportDate: str(v.reportDate) }
+          ? { drugType: asText(v.drugType), decisionDate: asText(v.decisionDate), reportDate: asText(v.reportDate) }
           : {};
     const input = FollowupCreateInput.safeParse({
       personId: found.id,
       group,
-      groupName: str(v.groupName),
-      level: str(v.level),
-      ...(v.control ? { control: str(v.control) } : {}),
+      groupName: asText(v.groupName),
+      level: asText(v.level),
+      ...(v.control ? { control: asText(v.control) } : {}),
       responsibleStaffId: staffId,
-      villageId: str(v.villageId),
+      villageId: asText(v.villageId),
       facts: Object.fromEntries(Object.entries(facts).filter(([, x]) => x !== null)),
       startDate: start,
-      notes: str(v.notes),
+      notes: asText(v.notes),
     });
     if (!input.success)
       return {
@@ -186,7 +185,7 @@ export const followupImporter: Importer = {
     if (status !== 'active') {
       endSubject(
         ctx,
-        FollowupEndInput.parse({ id: file.id, status, endDate, endReason: str(v.endReason) ?? '旧台账导入（原台账未记原因）' }),
+        FollowupEndInput.parse({ id: file.id, status, endDate, endReason: asText(v.endReason) ?? '旧台账导入（原台账未记原因）' }),
       );
     }
     const waived = waivePast(ctx, followupDueSource, file.id, today, IMPORT_WAIVE_REASON);
@@ -197,18 +196,9 @@ export const followupImporter: Importer = {
       messages,
     };
   },
-  remove(ctx, entity, id) {
-    if (entity === 'person') {
-      return removePerson(ctx, entity, id, (pid) =>
-        Boolean(one(ctx, 'SELECT 1 FROM followup_subject WHERE person_id = ? AND deleted_at IS NULL', pid)),
-      );
-    }
-    if (!one(ctx, 'SELECT 1 FROM followup_subject WHERE id = ? AND deleted_at IS NULL', id)) return false;
-    deleteSubject(ctx, id);
-    return true;
-  },
-  updatedAt(ctx, entity, id) {
-    const table = entity === 'person' ? 'person' : 'followup_subject';
-    return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
-  },
+  ...importedRecords({
+    table: 'followup_subject',
+    deleteRecord: deleteSubject,
+    namesPerson: 'SELECT 1 FROM followup_subject WHERE person_id = ? AND deleted_at IS NULL',
+  }),
 };

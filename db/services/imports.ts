@@ -85,6 +85,14 @@ export interface Importer {
 
 export type Importers = Partial<Record<ModuleName, Importer>>;
 
+/** A value as text (a number written back as the sheet had it), or null when empty. */
+export const asText = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A row refused: what it is, the messages so far and the one error that stops it. */
+export function rowError(summary: string, messages: readonly ImportMessage[], text: string, field: string | null = null): ImportedRow {
+  return { summary, created: [], messages: [...messages, { level: 'error', field, text }] };
+}
+
 function importerOf(importers: Importers, module: ModuleName): Importer {
   const importer = importers[module];
   if (!importer) throw new LedgerError('VALIDATION', `“${MODULE_INFO[module].label}”暂不支持导入。`);

@@ -8,7 +8,7 @@
  * parties were told of after a failure, why a mediation was ended) is not made up: such a row is an error
  * until the sheet says it.
  */
-import type { ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { splitList } from '../../shared/domain/import';
 import {
   AGREEMENT_PERFORMANCE_LABELS,
@@ -25,15 +25,15 @@ import {
 } from '../../shared/domain/mediation';
 import type { ImportMessage } from '../../shared/schemas/import';
 import { AgreementInput, CloseInput, MediationCreateInput } from '../../shared/schemas/mediation';
-import type { ImportedRow, Importer, ImportValues } from './imports';
+import { asText, rowError, type ImportedRow, type Importer, type ImportValues } from './imports';
 import { closeCase, createCase, deleteCase, mediationDueSource, saveAgreement } from './mediation';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, removePerson } from './persons-import';
+import { findOrAddPerson, issuesToMessages, importedRecords } from './persons-import';
 import { listDicts, listStaff } from './reference';
 import { one } from './sql';
 
 export const MEDIATION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text', hint: '保留为原始序号' },
+  ORIGINAL_NO_FIELD,
   { key: 'caseNo', label: '卷宗号', synonyms: ['案号', '卷号', '案件编号'], kind: 'text', hint: '不填则按本台账规则编号' },
   { key: 'acceptedDate', label: '受理日期', synonyms: ['登记日期', '申请日期', '受理时间', '日期'], kind: 'date', required: true },
   { key: 'origin', label: '案件来源', synonyms: ['来源'], kind: 'choice', hint: '不填按“当事人申请”' },
@@ -69,7 +69,6 @@ export const MEDIATION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 ];
 
 const LABELS = Object.fromEntries(MEDIATION_IMPORT_FIELDS.map((f) => [f.key, f.label]));
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
 
 export const MEDIATION_WAIVE_REASON = '旧台账导入：导入前的调解期限、回访和履行检查记在原台账中，本系统不计';
 
@@ -78,7 +77,10 @@ function partiesOf(v: ImportValues) {
     const idList = splitList(ids ?? '');
     return splitList(names ?? '').map((name, i) => ({ name, idNumber: idList[i] ?? null, role }));
   };
-  return [...list(str(v.applicants), str(v.applicantIds), 'applicant'), ...list(str(v.respondents), str(v.respondentIds), 'respondent')];
+  return [
+    ...list(asText(v.applicants), asText(v.applicantIds), 'applicant'),
+    ...list(asText(v.respondents), asText(v.respondentIds), 'respondent'),
+  ];
 }
 
 export const mediationImporter: Importer = {
@@ -112,17 +114,13 @@ export const mediationImporter: Importer = {
   importRow(ctx, v): ImportedRow {
     const messages: ImportMessage[] = [];
     const today = ctx.clock.today();
-    const accepted = str(v.acceptedDate);
-    const category = str(v.category);
+    const accepted = asText(v.acceptedDate);
+    const category = asText(v.category);
     const parties = partiesOf(v);
-    const closed = str(v.closedDate);
-    const outcome = str(v.outcome) === 'open' ? null : str(v.outcome);
+    const closed = asText(v.closedDate);
+    const outcome = asText(v.outcome) === 'open' ? null : asText(v.outcome);
     const summaryLine = [parties.map((p) => p.name).join('、'), accepted].filter(Boolean).join(' · ');
-    const fail = (text: string, field: string | null = null): ImportedRow => ({
-      summary: summaryLine,
-      created: [],
-      messages: [...messages, { level: 'error', field, text }],
-    });
+    const fail = (text: string, field: string | null = null) => rowError(summaryLine, messages, text, field);
     if (!accepted) return fail('缺少受理日期', 'acceptedDate');
     if (!category) return fail('缺少纠纷类型', 'category');
     if (parties.length === 0) return fail('缺少当事人', 'applicants');
@@ -131,10 +129,10 @@ export const mediationImporter: Importer = {
     if (closed && !outcome) return fail('有结案日期，但没有调解结果', 'outcome');
     if (closed && (closed < accepted || closed > today)) return fail(`结案日期（${closed}）应在受理日期和今天之间`, 'closedDate');
     if (outcome === 'terminated') return fail('终止调解的案件须记录终止原因和告知途径，请在系统中逐件登记，或跳过此行', 'outcome');
-    const guidance = splitList(str(v.guidance) ?? '').map((g) =>
+    const guidance = splitList(asText(v.guidance) ?? '').map((g) =>
       GUIDANCE_ROUTES.find((r) => GUIDANCE_ROUTE_LABELS[r] === g || GUIDANCE_ROUTE_LABELS[r].startsWith(g)),
     );
-    if (guidance.some((g) => g === undefined)) return fail(`告知途径“${str(v.guidance)}”应为诉讼、仲裁、行政途径`, 'guidance');
+    if (guidance.some((g) => g === undefined)) return fail(`告知途径“${asText(v.guidance)}”应为诉讼、仲裁、行政途径`, 'guidance');
     if (outcome === 'failure' && guidance.length === 0) {
       return fail(
         '调解不成的案件须注明告知当事人的途径（诉讼、仲裁、行政途径；人民调解法第二十六条），请补“告知途径”列或跳过此行',
@@ -142,7 +140,7 @@ export const mediationImporter: Importer = {
       );
     }
     const staff = listStaff(ctx, true);
-    const mediatorNames = splitList(str(v.mediators) ?? '');
+    const mediatorNames = splitList(asText(v.mediators) ?? '');
     const mediatorIds: string[] = [];
     for (const n of mediatorNames) {
       const s = staff.find((x) => x.name === n);
@@ -153,7 +151,7 @@ export const mediationImporter: Importer = {
       mediatorIds.push(ctx.user.id);
       messages.push({ level: 'info', field: 'mediators', text: `没有调解员，暂记为${ctx.user.name}` });
     }
-    const caseNo = str(v.caseNo);
+    const caseNo = asText(v.caseNo);
     if (caseNo && one(ctx, 'SELECT 1 FROM mediation_case WHERE case_no = ? AND deleted_at IS NULL', caseNo)) {
       return { summary: summaryLine, created: [], messages, duplicate: `卷宗号“${caseNo}”已在调解台账中` };
     }
@@ -180,16 +178,16 @@ export const mediationImporter: Importer = {
       if (found.created) created.push({ entity: 'person', id: found.id });
       if (!partyIds.some((x) => x.personId === found.id)) partyIds.push({ personId: found.id, role: p.role });
     }
-    let summary = str(v.summary);
+    let summary = asText(v.summary);
     if (!summary) {
       summary = '（旧台账导入，未记简要情况）';
       messages.push({ level: 'warning', field: 'summary', text: '没有纠纷简要情况' });
     }
     const input = MediationCreateInput.safeParse({
       acceptedDate: accepted,
-      origin: str(v.origin) ?? 'application',
+      origin: asText(v.origin) ?? 'application',
       senderUnit: null,
-      mediatingBody: str(v.mediatingBody) ?? 'township',
+      mediatingBody: asText(v.mediatingBody) ?? 'township',
       committeeName: null,
       category,
       summary,
@@ -205,9 +203,9 @@ export const mediationImporter: Importer = {
       };
     const c = createCase(ctx, input.data, caseNo);
     if (outcome === 'success') {
-      const performance = (str(v.performance) as AgreementPerformance | null) ?? 'unperformed';
+      const performance = (asText(v.performance) as AgreementPerformance | null) ?? 'unperformed';
       if (!v.performance) messages.push({ level: 'warning', field: 'performance', text: '没有履行情况，按“未履行”登记' });
-      const content = str(v.agreementContent);
+      const content = asText(v.agreementContent);
       if (!content) messages.push({ level: 'info', field: 'agreementContent', text: '没有协议内容，登记为“见原卷宗”' });
       const agreement = AgreementInput.safeParse({
         caseId: c.id,
@@ -218,7 +216,7 @@ export const mediationImporter: Importer = {
         items: [],
         agreedAmountYuan: v.agreedAmountYuan === null ? null : Number(v.agreedAmountYuan),
         performance,
-        performedDate: str(v.performedDate) ?? (performance === 'performed' || performance === 'on_the_spot' ? closed : null),
+        performedDate: asText(v.performedDate) ?? (performance === 'performed' || performance === 'on_the_spot' ? closed : null),
       });
       if (!agreement.success)
         return { summary: summaryLine, created: [], messages: [...messages, ...issuesToMessages(agreement.error, LABELS)] };
@@ -231,7 +229,7 @@ export const mediationImporter: Importer = {
           id: c.id,
           outcome,
           closedDate: closed,
-          reason: outcome === 'failure' ? (str(v.reason) ?? '旧台账导入（原台账未记原因）') : null,
+          reason: outcome === 'failure' ? (asText(v.reason) ?? '旧台账导入（原台账未记原因）') : null,
           guidance: guidance as GuidanceRoute[],
         }),
       );
@@ -244,24 +242,10 @@ export const mediationImporter: Importer = {
       messages,
     };
   },
-  remove(ctx, entity, id) {
-    if (entity === 'person') {
-      return removePerson(ctx, entity, id, (pid) =>
-        Boolean(
-          one(
-            ctx,
-            'SELECT 1 FROM mediation_party mp JOIN mediation_case c ON c.id = mp.case_id WHERE mp.person_id = ? AND c.deleted_at IS NULL',
-            pid,
-          ),
-        ),
-      );
-    }
-    if (!one(ctx, 'SELECT 1 FROM mediation_case WHERE id = ? AND deleted_at IS NULL', id)) return false;
-    deleteCase(ctx, id);
-    return true;
-  },
-  updatedAt(ctx, entity, id) {
-    const table = entity === 'person' ? 'person' : 'mediation_case';
-    return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
-  },
+  ...importedRecords({
+    table: 'mediation_case',
+    deleteRecord: deleteCase,
+    namesPerson:
+      'SELECT 1 FROM mediation_party mp JOIN mediation_case c ON c.id = mp.case_id WHERE mp.person_id = ? AND c.deleted_at IS NULL',
+  }),
 };

@@ -7,11 +7,11 @@
 import type { z } from 'zod';
 import { SEX_LABELS } from '../../shared/dictionaries';
 import { checkIdNumber } from '../../shared/domain/id-number';
-import type { ImportFieldDef } from '../../shared/domain/import';
+import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { PersonInput } from '../../shared/schemas/persons';
 import type { ImportMessage } from '../../shared/schemas/import';
 import type { ServiceContext } from '../context';
-import type { ImportChoice, ImportedRow, Importer, ImportValues } from './imports';
+import { asText, type ImportChoice, type ImportedRow, type Importer, type ImportValues } from './imports';
 import { createPerson, deletePerson } from './persons';
 import { listVillages } from './reference';
 import { all, one } from './sql';
@@ -27,7 +27,7 @@ const SEX_CHOICES: ImportChoice[] = [
 ];
 
 export const PERSON_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-  { key: 'originalNo', label: '序号', synonyms: ['编号', '原序号', 'no'], kind: 'text' },
+  ORIGINAL_NO_FIELD,
   { key: 'name', label: '姓名', synonyms: ['名字', '人员姓名', '当事人姓名'], kind: 'text', required: true },
   { key: 'sex', label: '性别', synonyms: [], kind: 'choice' },
   { key: 'idNumber', label: '公民身份号码', synonyms: ['身份证号', '身份证号码', '身份证', '证件号码'], kind: 'id' },
@@ -74,20 +74,18 @@ const EXCEL_NUMBER_WARNING = '身份证号以000结尾，可能被 Excel 存成�
 /** An ID number a ledger's export masked (110101********1234) cannot be imported: it is left out, with a warning. */
 export const isMasked = (id: string) => /[*＊]/.test(id);
 
-const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
-
 export const personsImporter: Importer = {
   note: '每行一人。身份证号已在人员库中的行按重复处理、不导入；人员库导出的身份证号是打码的，导入时不带号码。',
   fields: PERSON_IMPORT_FIELDS,
   choices: (ctx) => ({ villageId: villageChoices(ctx), sex: SEX_CHOICES }),
   importRow(ctx, v: ImportValues): ImportedRow {
     const messages: ImportMessage[] = [];
-    let idNumber = str(v.idNumber);
+    let idNumber = asText(v.idNumber);
     if (idNumber && isMasked(idNumber)) {
       messages.push({ level: 'warning', field: 'idNumber', text: `公民身份号码“${idNumber}”已打码，不导入号码` });
       idNumber = null;
     }
-    const name = str(v.name) ?? '';
+    const name = asText(v.name) ?? '';
     const summary = [name, idNumber ? `${idNumber.slice(0, 6)}…` : ''].filter(Boolean).join(' · ');
     if (idNumber) {
       const check = checkIdNumber(idNumber, ctx.clock.today());
@@ -106,17 +104,17 @@ export const personsImporter: Importer = {
     }
     const parsed = PersonInput.safeParse({
       name,
-      sex: idNumber ? null : str(v.sex),
+      sex: idNumber ? null : asText(v.sex),
       idNumber,
-      birthDate: idNumber ? null : str(v.birthDate),
-      ethnicity: str(v.ethnicity),
-      phone: str(v.phone),
-      householdAddress: str(v.householdAddress),
-      residenceAddress: str(v.residenceAddress),
-      villageId: str(v.villageId),
-      occupation: str(v.occupation),
-      workUnit: str(v.workUnit),
-      notes: str(v.notes),
+      birthDate: idNumber ? null : asText(v.birthDate),
+      ethnicity: asText(v.ethnicity),
+      phone: asText(v.phone),
+      householdAddress: asText(v.householdAddress),
+      residenceAddress: asText(v.residenceAddress),
+      villageId: asText(v.villageId),
+      occupation: asText(v.occupation),
+      workUnit: asText(v.workUnit),
+      notes: asText(v.notes),
     });
     if (!parsed.success) return { summary, created: [], messages: [...messages, ...issuesToMessages(parsed.error, PERSON_LABELS)] };
     const person = createPerson(ctx, parsed.data);
@@ -208,4 +206,28 @@ export function findOrAddPerson(
     };
   }
   return { id: createPerson(ctx, parsed.data).id, created: true, messages };
+}
+
+/**
+ * What a module's importer does with the records a batch created (撤销导入): its own record (in `table`)
+ * soft-deleted through its service, and a person the batch added soft-deleted unless a live record still
+ * names them (`namesPerson`: SQL taking the person's id); and when each was last changed.
+ */
+export function importedRecords(opts: {
+  table: string;
+  deleteRecord: (ctx: ServiceContext, id: string) => unknown;
+  namesPerson: string;
+}): Pick<Importer, 'remove' | 'updatedAt'> {
+  return {
+    remove(ctx, entity, id) {
+      if (entity === 'person') return removePerson(ctx, entity, id, (pid) => Boolean(one(ctx, opts.namesPerson, pid)));
+      if (!one(ctx, `SELECT 1 FROM ${opts.table} WHERE id = ? AND deleted_at IS NULL`, id)) return false;
+      opts.deleteRecord(ctx, id);
+      return true;
+    },
+    updatedAt(ctx, entity, id) {
+      const table = entity === 'person' ? 'person' : opts.table;
+      return one<{ at: string }>(ctx, `SELECT updated_at AS at FROM ${table} WHERE id = ? AND deleted_at IS NULL`, id)?.at ?? null;
+    },
+  };
 }

@@ -19,6 +19,15 @@ export interface ImportFieldDef {
   hint?: string;
 }
 
+/** The 序号 an old ledger gave its rows: every module takes it, kept as the record's original number. */
+export const ORIGINAL_NO_FIELD: ImportFieldDef = {
+  key: 'originalNo',
+  label: '序号',
+  synonyms: ['编号', '原序号', 'no'],
+  kind: 'text',
+  hint: '保留为原始序号',
+};
+
 /** Spaces, line breaks, asterisks, colons and the full-width brackets go; what is left is compared. */
 export function normaliseHeader(raw: string): string {
   return raw

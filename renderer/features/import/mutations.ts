@@ -5,20 +5,8 @@
 import type { Input } from '../../../shared/contract';
 import type { ModuleName } from '../../../shared/modules';
 import { api, ApiError } from '../../api/client';
+import { readBase64 } from '../../components/readBase64';
 import { useWrite } from '../../components/useWrite';
-
-/** The file as base64, read by the browser itself. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function useReadImport() {
   return useWrite(
