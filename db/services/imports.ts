@@ -308,17 +308,17 @@ function importRows(
   const noMapping = mappingErrors(importer, input.mapping);
   for (const [n, row] of input.rows.entries()) {
     if (progress && n % PROGRESS_EVERY === 0) progress(n, input.rows.length);
-    if (skip.has(row.row)) {
-      rows.push({ row: row.row, state: 'skipped', summary: '', messages: [] });
-      continue;
-    }
-    const { values, messages } = readValues(r, row.cells, unknown);
     // A row the importer never saw is named by its first few cells, as the file has them.
     const cellsLine = () =>
       input.mapping
         .flatMap((key, i) => (key && row.cells[i] ? [row.cells[i]!] : []))
         .slice(0, 4)
         .join(' · ');
+    if (skip.has(row.row)) {
+      rows.push({ row: row.row, state: 'skipped', summary: cellsLine(), messages: [] });
+      continue;
+    }
+    const { values, messages } = readValues(r, row.cells, unknown);
     if (noMapping.length > 0 || messages.some((m) => m.level === 'error')) {
       rows.push({ row: row.row, state: 'error', summary: cellsLine(), messages });
       continue;
