@@ -22,6 +22,7 @@ export default defineConfig({
           'backup-worker': resolve('db/jobs/backup-worker.ts'),
           'audit-worker': resolve('db/jobs/audit-worker.ts'),
           'package-worker': resolve('db/jobs/package-worker.ts'),
+          'import-worker': resolve('db/jobs/import-worker.ts'),
         },
       },
     },

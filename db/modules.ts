@@ -31,6 +31,14 @@ import type { DueSource, DueSources } from './services/obligations';
 import { personsRecycle, type PersonFiles, type PersonRenamed } from './services/persons';
 import type { RecycleSource, RecycleSources } from './services/recycle';
 import type { StaffWork } from './services/reference';
+import type { Importer, Importers } from './services/imports';
+import { personsImporter } from './services/persons-import';
+import { disputesImporter } from './services/disputes-import';
+import { followupImporter } from './services/followup-import';
+import { mediationImporter } from './services/mediation-import';
+import { assistanceImporter } from './services/assistance-import';
+import { correctionImporter } from './services/correction-import';
+import { assistanceCorrectionOpened } from './services/assistance-correction';
 
 type Info = typeof MODULE_INFO;
 
@@ -51,6 +59,8 @@ export interface HostModule<M extends ModuleName> {
   staffWork: StaffWork | null;
   /** The columns its list can show (列设置; shared/schemas/<m>.ts), against which an operator's choice is checked. */
   ledgerColumns: readonly [string, ...string[]];
+  /** How an old spreadsheet of its records is read in (导入旧台账); null while it has none. */
+  importer: Importer | null;
   /** What names one of its records as an attachment's owner; null exactly when its records take no attachments. */
   attachmentOwner: Info[M]['attachmentOwner'] extends string ? AttachmentOwnerLookup : null;
 }
@@ -65,6 +75,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: null,
     staffWork: null,
     ledgerColumns: PERSON_COLUMN_KEYS,
+    importer: personsImporter,
     attachmentOwner: null,
   },
   followup: {
@@ -76,6 +87,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: followupLedgerExport,
     staffWork: followupStaffWork,
     ledgerColumns: FOLLOWUP_COLUMN_KEYS,
+    importer: followupImporter,
     attachmentOwner: followupOwner,
   },
   disputes: {
@@ -87,6 +99,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: disputesLedgerExport,
     staffWork: disputesStaffWork,
     ledgerColumns: DISPUTE_COLUMN_KEYS,
+    importer: disputesImporter,
     attachmentOwner: null,
   },
   mediation: {
@@ -99,6 +112,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     // A case's mediators are named on its documents: they are changed on the case, not handed over in bulk.
     staffWork: null,
     ledgerColumns: MEDIATION_COLUMN_KEYS,
+    importer: mediationImporter,
     attachmentOwner: mediationOwner,
   },
   correction: {
@@ -110,6 +124,8 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: correctionLedgerExport,
     staffWork: correctionStaffWork,
     ledgerColumns: CORRECTION_COLUMN_KEYS,
+    // A file opened by an import is linked to 安置帮教 as one opened on screen is (db/router.ts, correction.create).
+    importer: correctionImporter([assistanceCorrectionOpened]),
     attachmentOwner: correctionOwner,
   },
   assistance: {
@@ -121,6 +137,7 @@ export const hostModules: { [M in ModuleName]: HostModule<M> } = {
     ledgerExport: assistanceLedgerExport,
     staffWork: assistanceStaffWork,
     ledgerColumns: ASSISTANCE_COLUMN_KEYS,
+    importer: assistanceImporter,
     attachmentOwner: assistanceOwner,
   },
 };
@@ -148,6 +165,14 @@ export const reportParts: readonly { module: ModuleName; part: ReportPart }[] = 
   module: m,
   part: hostModules[m].report,
 }));
+
+/** The modules that can import an old spreadsheet, in the modules' order. */
+export const importers: Importers = Object.fromEntries(
+  each((m) => {
+    const importer = hostModules[m].importer;
+    return importer ? ([m, importer] as const) : null;
+  }),
+);
 
 export const personFiles: readonly PersonFiles[] = each((m) => hostModules[m].personFiles);
 

@@ -40,7 +40,17 @@ import * as schedule from './services/schedule';
 import * as cadence from './services/followup-cadence';
 import { getDashboard } from './services/obligations-dashboard';
 import * as obligations from './services/obligations';
-import { attachmentOwners, dueSources, hostModules, personFiles, personRenamed, recycleSources, reportParts, staffWorks } from './modules';
+import {
+  attachmentOwners,
+  dueSources,
+  hostModules,
+  importers,
+  personFiles,
+  personRenamed,
+  recycleSources,
+  reportParts,
+  staffWorks,
+} from './modules';
 import { recycleBin, restoreFromBin } from './services/recycle';
 import { followupStats } from './services/followup-stats';
 import { exportAssistanceLedger, exportUnlinkedList } from './services/assistance-export';
@@ -60,6 +70,9 @@ import * as mediation from './services/mediation';
 import { mediationStats } from './services/mediation-stats';
 import { deleteScreening, saveScreening, screeningMonth } from './services/disputes-screening';
 import * as persons from './services/persons';
+import * as imports from './services/imports';
+import { writeBackup } from './backup/backup';
+import { runImportJob, type ImportJobs } from './jobs/import-job';
 import * as ref from './services/reference';
 import { storageErrorMessage } from './safe-file';
 
@@ -84,6 +97,10 @@ export interface Host {
   openOptions?: Omit<OpenOptions, 'lock' | 'clock'>;
   /** Long calls the window follows and may cancel. */
   jobs: Jobs;
+  /** Long work (导入旧台账) runs in worker threads, as the app does; inline in scripts and tests. */
+  background?: boolean;
+  /** The 导入旧台账 check or import running in its worker, and how far it is. */
+  importJobs?: ImportJobs;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
 }
@@ -106,6 +123,11 @@ function oneAtATime<T>(host: Host, start: () => Promise<T>): Promise<T> {
     if (host.packageJob === settled) host.packageJob = undefined;
   });
   return job;
+}
+
+function importJobs(host: Host): ImportJobs {
+  host.importJobs ??= { running: null };
+  return host.importJobs;
 }
 
 function ledgerFile(host: Host): ref.LedgerFile {
@@ -285,6 +307,26 @@ const handlers: Handlers = {
   'assistance.saveSchedule': (ctx, i) => assistance.saveSchedule(ctx, i),
   'assistance.fromCorrection': (ctx, i) => assistanceCorrection.fromCorrection(ctx, i),
   'assistance.correctionHandOver': (ctx, i) => assistanceCorrection.correctionHandOver(ctx, i.id),
+  'import.targets': () => imports.importTargets(importers),
+  'import.read': (ctx, i) => imports.readImport(ctx, importers, i),
+  // In the app and browser mode, in a worker thread (seconds of work for a large file); inline in scripts and tests.
+  'import.check': (ctx, i, host) =>
+    host.background
+      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'check', input: i })
+      : imports.checkImport(ctx, importers, i),
+  'import.run': (ctx, i, host) =>
+    host.background
+      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'run', input: i })
+      : imports.runImport(
+          ctx,
+          importers,
+          i,
+          () => writeBackup(host.ledger.db, { dbPath: host.ledger.path, reason: 'before-import', clock: host.clock }).fileName,
+        ),
+  'import.progress': (_ctx, _i, host) => host.importJobs?.running ?? null,
+  'import.batches': (ctx, i) => imports.listImportBatches(ctx, i?.module),
+  'import.items': (ctx, i) => imports.importItems(ctx, importers, i.id),
+  'import.undo': (ctx, i) => imports.undoImport(ctx, importers, i),
   'backups.list': (_ctx, _i, host) => backups.listBackups(host),
   'backups.create': (ctx, i, host) => backups.backupNow(host, i.folder, ctx.job),
   'backups.verify': (ctx, i, host) => backups.verifyBackup(host, i.path, ctx.job),
@@ -376,7 +418,10 @@ export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   const log = options.log ?? ((line: string) => console.error(line));
   const host: Host = { ledger, clock: options.clock ?? systemClock, log, jobs: new Jobs() };
   if (options.open) host.openOptions = options.open;
-  if (options.background) host.refresher = new ObligationRefresher(ledger.path, log);
+  if (options.background) {
+    host.background = true;
+    host.refresher = new ObligationRefresher(ledger.path, log);
+  }
   if (ledger.checkDeferred) host.integrity = new IntegrityCheck(ledger.path, ledger.db, log);
   if (options.dailyBackup) backups.startDailyBackup(host);
   if (options.background) {

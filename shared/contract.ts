@@ -13,6 +13,7 @@ import { correctionContract } from './contract/correction';
 import { correctionSupervisionContract } from './contract/correction-supervision';
 import { disputesContract } from './contract/disputes';
 import { followupContract } from './contract/followup';
+import { importContract } from './contract/import';
 import { mediationContract } from './contract/mediation';
 import { obligationsContract } from './contract/obligations';
 import { personsContract } from './contract/persons';
@@ -40,6 +41,7 @@ export const contract = {
   ...correctionContract,
   ...correctionSupervisionContract,
   ...assistanceContract,
+  ...importContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export function spawnWorker(
-  name: 'obligations-worker' | 'integrity-worker' | 'backup-worker' | 'audit-worker' | 'package-worker',
+  name: 'obligations-worker' | 'integrity-worker' | 'backup-worker' | 'audit-worker' | 'package-worker' | 'import-worker',
   workerData: unknown,
 ): Worker {
   const here = dirname(fileURLToPath(import.meta.url));

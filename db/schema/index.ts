@@ -11,3 +11,4 @@ export * from './correction-end';
 export * from './assistance';
 export * from './correction-supervision';
 export * from './county';
+export * from './imports';

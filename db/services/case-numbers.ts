@@ -3,6 +3,7 @@ import { formatCaseNumber } from '../../shared/domain/case-number';
 import { yearOf } from '../../shared/dates';
 import type { ServiceContext } from '../context';
 import { getSettings } from './reference';
+import { LedgerError } from '../../shared/errors';
 import { one, run } from './sql';
 
 export type NumberedKind = 'dispute' | 'mediation';
@@ -50,6 +51,35 @@ export function takeCaseNumber(
   run(
     ctx,
     'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = excluded.last',
+    scope?.counter ?? kind,
+    year,
+    seq,
+  );
+  return { year, seq, caseNo };
+}
+
+/**
+ * A number an old ledger gave a record (导入旧台账), kept as it is: refused when taken, its sequence the
+ * number in it (第15号 → 15, else its last digits), and the counter moved past it so that no later number
+ * repeats it. `label` names it in the message (案号, 卷宗号).
+ */
+export function keepCaseNumber(
+  ctx: ServiceContext,
+  kind: NumberedKind,
+  caseNo: string,
+  date: string,
+  label: string,
+  scope?: NumberScope,
+): { year: number; seq: number; caseNo: string } {
+  if (one(ctx, `SELECT 1 FROM ${TABLES[kind]} WHERE case_no = ?`, caseNo)) {
+    throw new LedgerError('CONFLICT', `${label}“${caseNo}”已被使用`, { fields: { caseNo: `${label}“${caseNo}”已被使用` } });
+  }
+  const year = yearOf(date);
+  const digits = /第\s*0*(\d+)\s*号/.exec(caseNo)?.[1] ?? /(\d+)\D*$/.exec(caseNo)?.[1];
+  const seq = digits && digits.length <= 6 ? Number(digits) : 0;
+  run(
+    ctx,
+    'INSERT INTO case_counter (kind, year, last) VALUES (?, ?, ?) ON CONFLICT(kind, year) DO UPDATE SET last = max(last, excluded.last)',
     scope?.counter ?? kind,
     year,
     seq,

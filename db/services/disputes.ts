@@ -28,7 +28,7 @@ import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { audit } from './audit';
 import { dueSoonCondition, dueSoonParams, holidayTable, loadItemActions, replaceObligations, type DueSource } from './obligations';
-import { nextFree, takeCaseNumber } from './case-numbers';
+import { keepCaseNumber, nextFree, takeCaseNumber } from './case-numbers';
 import { applyStatChange, statFacts } from './disputes-stats';
 import type { PersonFiles, PersonRenamed } from './persons';
 import type { RecycleSource } from './recycle';
@@ -250,12 +250,34 @@ function writeParties(ctx: ServiceContext, disputeId: string, parties: Fields['p
 }
 
 export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
+  return insertDispute(ctx, f, null);
+}
+
+/**
+ * A registration of an old ledger, entered as history (导入旧台账): its own 案号 kept when the file gives
+ * one, and its steps (受理, 调处, the outcome, 办结) with the dates the file gives, so a dispute closed
+ * years ago is closed on its day and owes nothing now. Each step must be one the workflow allows.
+ */
+export interface DisputeHistory {
+  caseNo: string | null;
+  steps: readonly { to: DisputeStatus; date: string }[];
+  transferUnit?: string | null;
+  note: string;
+}
+
+export function importDispute(ctx: ServiceContext, f: Fields, history: DisputeHistory): Dispute {
+  return insertDispute(ctx, f, history);
+}
+
+function insertDispute(ctx: ServiceContext, f: Fields, history: DisputeHistory | null): Dispute {
   return write(ctx, () => {
     checkReferences(ctx, f);
     const settings = getSettings(ctx);
     const id = newId();
     const now = ctx.clock.now();
-    const { year, seq, caseNo } = takeCaseNumber(ctx, 'dispute', f.intakeDate);
+    const { year, seq, caseNo } = history?.caseNo
+      ? keepCaseNumber(ctx, 'dispute', history.caseNo, f.intakeDate, '案号')
+      : takeCaseNumber(ctx, 'dispute', f.intakeDate);
     const deadline = f.deadline ?? defaultDisputeDeadline(f.intakeDate, f.category, settings);
     run(
       ctx,
@@ -296,12 +318,59 @@ export function createDispute(ctx: ServiceContext, f: Fields): Dispute {
       ctx.user.name,
       now,
     );
+    if (history) writeHistory(ctx, id, f.intakeDate, history, now);
     const created = loadDispute(ctx, id)!;
     syncDisputeFrom(ctx, { ...created, partiesText: created.parties.map((p) => p.name).join('、') });
     applyStatChange(ctx, null, statFacts(ctx, id));
     audit(ctx, { action: 'create', entity: 'dispute', entityId: id, after: snapshot(created) });
     return created;
   });
+}
+
+/** An imported registration's later steps, each a change the workflow allows, on or after the one before. */
+function writeHistory(ctx: ServiceContext, id: string, intakeDate: string, history: DisputeHistory, now: string): void {
+  let from: DisputeStatus = 'registered';
+  let last = intakeDate;
+  for (const step of history.steps) {
+    if (!canTransition(from, step.to)) {
+      const msg = `“${DISPUTE_STATUS_LABELS[from]}”之后不能是“${DISPUTE_STATUS_LABELS[step.to]}”`;
+      throw new LedgerError('INVALID_TRANSITION', msg, { fields: { status: msg } });
+    }
+    if (step.date < last) {
+      const msg = `${DISPUTE_STATUS_LABELS[step.to]}日期（${step.date}）早于上一步（${last}）`;
+      throw new LedgerError('VALIDATION', msg, { fields: { status: msg } });
+    }
+    const unit = step.to === 'transferred' ? (history.transferUnit ?? null) : null;
+    run(
+      ctx,
+      `INSERT INTO dispute_status_change (id, dispute_id, from_status, to_status, date, note, transfer_unit, actor_id, actor_name, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(),
+      id,
+      from,
+      step.to,
+      step.date,
+      history.note,
+      unit,
+      ctx.user.id,
+      ctx.user.name,
+      now,
+    );
+    if (step.to === 'accepted') run(ctx, 'UPDATE dispute SET accepted_date = coalesce(accepted_date, ?) WHERE id = ?', step.date, id);
+    if (step.to === 'mediating') run(ctx, 'UPDATE dispute SET mediating_date = coalesce(mediating_date, ?) WHERE id = ?', step.date, id);
+    if (step.to === 'resolved' || step.to === 'unresolved') {
+      run(ctx, 'UPDATE dispute SET outcome = ?, outcome_date = ? WHERE id = ?', step.to, step.date, id);
+    }
+    from = step.to;
+    last = step.date;
+  }
+  run(
+    ctx,
+    'UPDATE dispute SET status = ?, transfer_unit = coalesce(?, transfer_unit) WHERE id = ?',
+    from,
+    history.transferUnit ?? null,
+    id,
+  );
 }
 
 export function updateDispute(ctx: ServiceContext, input: z.output<typeof DisputeUpdateInput>): Dispute {

@@ -87,7 +87,7 @@ import {
   type DueSource,
   type OwnerMeta,
 } from './obligations';
-import { takeCaseNumber } from './case-numbers';
+import { keepCaseNumber, takeCaseNumber } from './case-numbers';
 import { changeDisputeStatus, getDispute } from './disputes';
 import { requirePerson, type PersonFiles } from './persons';
 import type { RecycleSource } from './recycle';
@@ -517,6 +517,8 @@ interface NewCase {
   amountYuan: number | null;
   parties: { personId: string; role: PartyRole }[];
   mediatorIds: string[];
+  /** The 卷宗号 an old ledger gave it (导入旧台账), kept instead of a new one. */
+  keptCaseNo?: string | null;
 }
 
 function checkLandContract(landContract: boolean, category: string): void {
@@ -533,10 +535,10 @@ function insertCase(ctx: ServiceContext, c: NewCase): string {
   const settings = getSettings(ctx);
   const committee = c.committeeName ?? settings.committeeName;
   // Each committee numbers its own files (REVIEW row 18): a village committee's case is not the township's.
-  const { year, seq, caseNo } = takeCaseNumber(ctx, 'mediation', c.acceptedDate, {
-    counter: committeeCounterKey(committee, settings),
-    abbreviation: committeeAbbreviation(committee, settings),
-  });
+  const scope = { counter: committeeCounterKey(committee, settings), abbreviation: committeeAbbreviation(committee, settings) };
+  const { year, seq, caseNo } = c.keptCaseNo
+    ? keepCaseNumber(ctx, 'mediation', c.keptCaseNo, c.acceptedDate, '卷宗号', scope)
+    : takeCaseNumber(ctx, 'mediation', c.acceptedDate, scope);
   run(
     ctx,
     `INSERT INTO mediation_case (id, case_no, case_year, case_seq, dispute_id, origin, sender_unit, mediating_body, committee_name,
@@ -620,10 +622,16 @@ export function openFromDispute(ctx: ServiceContext, input: z.output<typeof Medi
   });
 }
 
-export function createCase(ctx: ServiceContext, input: z.output<typeof MediationCreateInput>): MediationCase {
+/** `keptCaseNo`: an old ledger's 卷宗号, kept (导入旧台账); a new one is taken otherwise. */
+export function createCase(
+  ctx: ServiceContext,
+  input: z.output<typeof MediationCreateInput>,
+  keptCaseNo: string | null = null,
+): MediationCase {
   return write(ctx, () => {
     const id = insertCase(ctx, {
       ...input,
+      keptCaseNo,
       senderUnit: ENTRUSTED_ORIGINS.includes(input.origin) ? input.senderUnit : null,
       disputeId: null,
     });

@@ -517,6 +517,29 @@ export function waiveItems(ctx: ServiceContext, input: z.output<typeof WaiveItem
   });
 }
 
+/**
+ * A record entered from an old ledger (导入旧台账) owes nothing for the periods before it came in: every
+ * item still open and due before `before` is excused with the reason given (each with its own audit row,
+ * as a 免除 on screen, and taken back the same way), the record's items computed once. Returns how many.
+ */
+export function waivePast(ctx: ServiceContext, source: DueSource, ownerId: string, before: string, reason: string): number {
+  return write(ctx, () => {
+    const today = ctx.clock.today();
+    let count = 0;
+    // An item counted from the one before it (a follow-up two weeks after the last) falls due again once
+    // that one is excused: computed again until nothing before the day is left (a bound for safety).
+    for (let round = 0; round < 1000; round++) {
+      const past = source.items(ctx, ownerId, horizon(ctx)).filter((i) => i.state !== 'done' && i.state !== 'waived' && i.dueDate < before);
+      if (past.length === 0) break;
+      for (const item of past)
+        recordAction(ctx, source.module, ownerId, item, { kind: 'waive', date: waiveDate(item, today), newDate: null, reason });
+      count += past.length;
+    }
+    if (count > 0) source.sync(ctx, ownerId);
+    return count;
+  });
+}
+
 /** Takes back a 延期/免除 entered by mistake: the item is owed again as the engine computes it. */
 export function undoItemAction(ctx: ServiceContext, id: string, sources: DueSources): { ok: true } {
   return write(ctx, () => {

@@ -12,11 +12,12 @@ const NAV_MODULES = [...MODULES].sort((a, b) => uiModules[a].navOrder - uiModule
 
 /**
  * Left-nav entries, in order: the home page (the to-do dashboard, 首页 工作台), every module's
- * ledger by its place in the registry, then the recycle bin, the county's view of received report packages and the settings.
+ * ledger by its place in the registry, then 导入旧台账, the recycle bin, the county's view of received report packages and the settings.
  */
 export const NAV: readonly { to: string; label: string }[] = [
   { to: '/', label: '首页' },
   ...NAV_MODULES.map((m) => ({ to: MODULE_INFO[m].route, label: MODULE_INFO[m].nav })),
+  { to: '/import', label: '导入旧台账' },
   { to: '/recycle', label: '回收站' },
   { to: '/county', label: '县级汇总' },
   { to: '/settings', label: '设置' },
@@ -47,6 +48,7 @@ const PAGES: { path: string; element: ReactElement }[] = [
   ...MODULES.flatMap((m) =>
     uiModules[m].routes.map((r) => ({ path: r.path ? `${MODULE_INFO[m].route}/${r.path}` : MODULE_INFO[m].route, element: r.element })),
   ),
+  { path: '/import', element: lazyPage(() => import('../features/import/ImportPage'), 'ImportPage') },
   { path: '/recycle', element: lazyPage(() => import('../features/recycle/RecycleBinPage'), 'RecycleBinPage') },
   { path: '/county', element: lazyPage(() => import('../features/county/CountyPage'), 'CountyPage') },
   { path: '/settings', element: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },

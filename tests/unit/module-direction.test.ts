@@ -31,7 +31,7 @@ function sources(dir: string): string[] {
 const ROOTS = [
   // The demo is one root, in db/demo.ts and the files beside it that fill one module's part (db/demo-<m>….ts).
   /^db\/(modules|router|demo(-[a-z-]+)?)\.ts$/,
-  /^db\/jobs\/(obligations|package)-worker\.ts$/,
+  /^db\/jobs\/(obligations|package|import)-worker\.ts$/,
   /^renderer\/app\//,
   /^renderer\/main\.tsx$/,
   /^electron\//,

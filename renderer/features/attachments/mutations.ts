@@ -2,25 +2,12 @@
 import type { AttachmentKind, AttachmentOwner } from '../../../shared/schemas/attachments';
 import { api } from '../../api/client';
 import { notifyError } from '../../components/notify';
+import { readBase64 } from '../../components/readBase64';
 import { useWrite } from '../../components/useWrite';
 import { auditKeys } from '../reference/queries';
 import { attachmentKeys } from './queries';
 
 const TOUCHES = [attachmentKeys.all, auditKeys.all];
-
-/** The file as base64, read by the browser itself (a 20 MB scan would be slow to convert in JavaScript). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // A data: URL, "data:<type>;base64,<bytes>".
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 export interface Upload {
   ownerType: AttachmentOwner;

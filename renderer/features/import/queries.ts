@@ -1,0 +1,33 @@
+/** 导入旧台账 (shared/contract/import.ts): the ledgers that can import, and the batches imported so far. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const importKeys = { all: ['import'] as const, targets: ['import', 'targets'] as const, batches: ['import', 'batches'] as const };
+
+export function useImportTargets() {
+  return useQuery({ queryKey: importKeys.targets, queryFn: () => api.import.targets({}), staleTime: Number.POSITIVE_INFINITY });
+}
+
+export function useImportBatches() {
+  return useQuery({ queryKey: importKeys.batches, queryFn: () => api.import.batches({}), staleTime: 0 });
+}
+
+export function useImportItems(id: string | null) {
+  return useQuery({
+    queryKey: [...importKeys.batches, id],
+    queryFn: () => api.import.items({ id: id! }),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+/** How far the check or import running in the background is, asked twice a second while one runs. */
+export function useImportProgress(active: boolean) {
+  return useQuery({
+    queryKey: [...importKeys.all, 'progress'],
+    queryFn: () => api.import.progress({}),
+    enabled: active,
+    refetchInterval: active ? 500 : false,
+    staleTime: 0,
+  });
+}
