@@ -312,11 +312,11 @@ const handlers: Handlers = {
   // In the app and browser mode, in a worker thread (seconds of work for a large file); inline in scripts and tests.
   'import.check': (ctx, i, host) =>
     host.background
-      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'check', input: i })
+      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'check', input: i }, ctx.job)
       : imports.checkImport(ctx, importers, i),
   'import.run': (ctx, i, host) =>
     host.background
-      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'run', input: i })
+      ? runImportJob(importJobs(host), { ...jobOf(ctx, host), kind: 'run', input: i }, ctx.job, () => imports.batchCount(ctx))
       : imports.runImport(
           ctx,
           importers,

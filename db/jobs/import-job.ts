@@ -11,6 +11,7 @@ import type { ImportCheckInput, ImportRunInput } from '../../shared/schemas/impo
 import type { z } from 'zod';
 import type { Actor } from '../context';
 import { spawnWorker } from './spawn';
+import type { JobHandle } from '../services/jobs';
 
 export type ImportJobData = { path: string; today: string; now: string; user: Actor } & (
   | { kind: 'check'; input: z.output<typeof ImportCheckInput> }
@@ -27,17 +28,49 @@ export interface ImportJobs {
   running: ImportProgress | null;
 }
 
-export function runImportJob(jobs: ImportJobs, data: ImportJobData & { kind: 'check' }): Promise<ImportReport>;
-export function runImportJob(jobs: ImportJobs, data: ImportJobData & { kind: 'run' }): Promise<ImportResult>;
-export function runImportJob(jobs: ImportJobs, data: ImportJobData): Promise<ImportReport | ImportResult> {
+export function runImportJob(
+  jobs: ImportJobs,
+  data: ImportJobData & { kind: 'check' },
+  handle?: JobHandle,
+  committed?: () => number,
+): Promise<ImportReport>;
+export function runImportJob(
+  jobs: ImportJobs,
+  data: ImportJobData & { kind: 'run' },
+  handle?: JobHandle,
+  committed?: () => number,
+): Promise<ImportResult>;
+/**
+ * `handle`: the caller's job (db/services/jobs.ts), told each step and stopped by ending the worker: a check
+ * writes nothing, an import not yet committed is rolled back with its connection. `committed` counts the
+ * import batches in the ledger, so that an import that committed just before it was stopped says so.
+ */
+export function runImportJob(
+  jobs: ImportJobs,
+  data: ImportJobData,
+  handle?: JobHandle,
+  committed?: () => number,
+): Promise<ImportReport | ImportResult> {
   if (jobs.running) throw new LedgerError('CONFLICT', '上一次导入或检查还没有完成，请稍候再试。');
   jobs.running = { kind: data.kind, done: 0, total: data.input.rows.length };
+  const verb = data.kind === 'check' ? '检查' : data.input.dryRun ? '试导入' : '导入';
+  const batchesBefore = committed?.() ?? 0;
   const job = new Promise<ImportReport | ImportResult>((resolve, reject) => {
     const worker = spawnWorker('import-worker', data);
     let settled = false;
+    let cancelled = false;
+    handle?.signal.addEventListener(
+      'abort',
+      () => {
+        cancelled = true;
+        void worker.terminate();
+      },
+      { once: true },
+    );
     worker.on('message', (m: ImportJobMessage) => {
       if (m.type === 'progress') {
         jobs.running = { kind: data.kind, done: m.done, total: m.total };
+        handle?.report(`正在${verb}第 ${m.done.toLocaleString('zh-CN')} 行，共 ${m.total.toLocaleString('zh-CN')} 行`, m.done, m.total);
         return;
       }
       settled = true;
@@ -50,7 +83,11 @@ export function runImportJob(jobs: ImportJobs, data: ImportJobData): Promise<Imp
       reject(e);
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`导入的工作线程意外退出（${code}）`));
+      if (settled) return;
+      if (!cancelled) reject(new Error(`导入的工作线程意外退出（${code}）`));
+      else if (data.kind === 'run' && !data.input.dryRun && (committed?.() ?? 0) > batchesBefore)
+        reject(new LedgerError('CONFLICT', '取消时导入已经完成，记录已写入；如不需要，可在“导入记录”中撤销导入。'));
+      else reject(new LedgerError('CANCELLED', `已取消${verb}，没有导入任何记录，账本未作任何改动。`));
     });
   });
   return job.finally(() => {

@@ -519,3 +519,8 @@ export function importItems(ctx: ServiceContext, importers: Importers, id: strin
     deleted: importer.updatedAt(ctx, i.entity, i.recordId) === null,
   }));
 }
+
+/** How many import batches the ledger holds (undone ones too): whether an import committed (db/jobs/import-job.ts). */
+export function batchCount(ctx: ServiceContext): number {
+  return one<{ n: number }>(ctx, 'SELECT count(*) AS n FROM import_batch')!.n;
+}

@@ -14,7 +14,7 @@ import {
   type ImportTable,
   type ImportTarget,
 } from '../schemas/import';
-import { method } from './define';
+import { job, method } from './define';
 
 /** 导入旧台账: read a spreadsheet, check its rows, import them (after a backup, in one transaction) and undo a batch. */
 export const importContract = {
@@ -23,9 +23,9 @@ export const importContract = {
   /** The file read: its header row found, its rows as text, its columns guessed or remembered. */
   'import.read': method<ImportTable>()(ImportReadInput),
   /** 预览: every row checked (written and rolled back), with a report per row. */
-  'import.check': method<ImportReport>()(ImportCheckInput),
+  'import.check': job<ImportReport>()(ImportCheckInput),
   /** 试导入 (dryRun) or 导入: the real one takes a backup first and writes every row in one transaction. */
-  'import.run': method<ImportResult>()(ImportRunInput),
+  'import.run': job<ImportResult>()(ImportRunInput),
   /** How far the check or import running in the background is (null when none runs). */
   'import.progress': method<ImportProgress | null>()(z.strictObject({}).optional()),
   'import.batches': method<ImportBatch[]>()(ImportBatchesInput),

@@ -13,7 +13,6 @@ import {
   Group,
   Modal,
   Pagination,
-  Progress,
   SegmentedControl,
   Select,
   Stack,
@@ -42,7 +41,7 @@ import { confirmDelete } from '../../components/ConfirmDelete';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { useCheckImport, useReadImport, useRunImport, useUndoImport } from './mutations';
-import { useImportBatches, useImportItems, useImportProgress, useImportTargets } from './queries';
+import { useImportBatches, useImportItems, useImportTargets } from './queries';
 
 const STATE_COLORS: Record<ImportRowState, string> = { ok: 'green', warning: 'yellow', error: 'red', duplicate: 'gray', skipped: 'gray' };
 const PAGE = 50;
@@ -57,21 +56,6 @@ interface Work {
   valueMap: ImportValueMap;
   rows: ImportTable['rows'];
   skip: number[];
-}
-
-/** While a check or an import runs: how many rows are done (a large file takes seconds). */
-function JobProgress({ active }: { active: boolean }) {
-  const progress = useImportProgress(active);
-  const p = active ? progress.data : null;
-  if (!p || p.total === 0) return null;
-  return (
-    <Stack gap={4} maw={560} data-testid="import-progress">
-      <Text size="sm" c="dimmed">
-        {p.kind === 'check' ? '正在检查' : '正在导入'}：{p.done.toLocaleString('zh-CN')} / {p.total.toLocaleString('zh-CN')} 行
-      </Text>
-      <Progress value={(100 * p.done) / p.total} size="sm" />
-    </Stack>
-  );
 }
 
 function checkInput(w: Work) {
@@ -441,7 +425,6 @@ function Preview({
         </Group>
       </Group>
       <RowTable rows={rows} onFix={setFixing} onSkip={skip} />
-      <JobProgress active={run.saving} />
       <Group>
         <Button
           variant="light"
@@ -631,7 +614,6 @@ export function ImportPage() {
           </Button>
         )}
       </Group>
-      <JobProgress active={check.saving} />
       <Stepper active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} size="sm">
         <Stepper.Step label="选择文件">
           <ChooseFile

@@ -4,7 +4,8 @@
  */
 import type { Input } from '../../../shared/contract';
 import type { ModuleName } from '../../../shared/modules';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, withJob } from '../../api/client';
+import { trackJob } from '../../components/JobNotice';
 import { readBase64 } from '../../components/readBase64';
 import { useWrite } from '../../components/useWrite';
 
@@ -17,12 +18,18 @@ export function useReadImport() {
 }
 
 export function useCheckImport() {
-  return useWrite((input: Input<'import.check'>) => api.import.check(input), { touches: [], errorTitle: '未能检查' });
+  return useWrite((input: Input<'import.check'>) => trackJob('正在检查', (jobId) => api.import.check(withJob(input, jobId))), {
+    touches: [],
+    errorTitle: '未能检查',
+  });
 }
 
 /** The real import changes every list, the dashboard and the recycle bin (试导入 changes nothing, but is asked the same way). */
 export function useRunImport() {
-  return useWrite((input: Input<'import.run'>) => api.import.run(input), { touches: 'everything', errorTitle: '未能导入' });
+  return useWrite(
+    (input: Input<'import.run'>) => trackJob(input.dryRun ? '正在试导入' : '正在导入', (jobId) => api.import.run(withJob(input, jobId))),
+    { touches: 'everything', errorTitle: '未能导入' },
+  );
 }
 
 /** `onEdited` hears how many of the batch's records were changed since the import (the screen then asks again). */

@@ -20,14 +20,3 @@ export function useImportItems(id: string | null) {
     staleTime: 0,
   });
 }
-
-/** How far the check or import running in the background is, asked twice a second while one runs. */
-export function useImportProgress(active: boolean) {
-  return useQuery({
-    queryKey: [...importKeys.all, 'progress'],
-    queryFn: () => api.import.progress({}),
-    enabled: active,
-    refetchInterval: active ? 500 : false,
-    staleTime: 0,
-  });
-}

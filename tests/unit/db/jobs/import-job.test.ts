@@ -10,6 +10,8 @@ import { closeHost, createHost, dispatch, dispatchAsync } from '../../../../db/r
 import type { Input } from '../../../../shared/contract';
 import type { ImportProgress, ImportResult, ImportTable } from '../../../../shared/schemas/import';
 import { openTestLedger } from '../../../helpers/test-db';
+import { newId } from '../../../../db/ids';
+import type { JobProgress } from '../../../../shared/schemas/jobs';
 
 function ledgerFile(): string {
   const t = openTestLedger();
@@ -69,6 +71,42 @@ describe('import in a worker thread', () => {
         rows: [{ row: 9999, cells: ['x', '不是日期', '邻里纠纷', '甲', '乙', '', ''] }],
       });
       expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('有错误') } });
+    } finally {
+      await closeHost(host);
+    }
+  });
+
+  it('follows an import as a long job: its rows counted, and 取消 leaves nothing imported', async () => {
+    const host = createHost(openLedger(ledgerFile()), { clock: fixedClock('2024-06-15'), log: () => {}, background: true });
+    try {
+      const read = await dispatchAsync(host, 'import.read', {
+        module: 'disputes',
+        fileName: '旧.csv',
+        base64: Buffer.from(csv).toString('base64'),
+      });
+      if (!read.ok) throw new Error(read.error.message);
+      const table = read.value as ImportTable;
+      const input = { module: 'disputes', fileName: table.fileName, headers: table.headers, mapping: table.mapping, rows: table.rows };
+
+      const id = newId();
+      const checking = dispatchAsync(host, 'import.check', { ...input, jobId: id });
+      const phases = new Set<string>();
+      for (let p = dispatch(host, 'jobs.progress', { id }); p.ok && p.value; p = dispatch(host, 'jobs.progress', { id })) {
+        phases.add((p.value as JobProgress).phase);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(await checking).toMatchObject({ ok: true });
+      expect([...phases].some((p) => /^正在检查第 [\d,]+ 行，共 600 行$/.test(p))).toBe(true);
+
+      const cancelled = newId();
+      const importing = dispatchAsync(host, 'import.run', { ...input, jobId: cancelled });
+      expect(dispatch(host, 'jobs.cancel', { id: cancelled })).toMatchObject({ ok: true, value: true });
+      expect(await importing).toMatchObject({
+        ok: false,
+        error: { code: 'CANCELLED', message: '已取消导入，没有导入任何记录，账本未作任何改动。' },
+      });
+      expect(dispatch(host, 'disputes.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+      expect(dispatch(host, 'import.batches', {})).toMatchObject({ ok: true, value: [] });
     } finally {
       await closeHost(host);
     }
