@@ -467,7 +467,17 @@ export function listImportBatches(ctx: ServiceContext, module?: ModuleName): Imp
  * persons made for them, in one transaction. Refused while some were changed after the import, unless
  * `force` (the screen asks again, naming how many).
  */
-export function undoImport(ctx: ServiceContext, importers: Importers, input: { id: string; force: boolean }): ImportBatch {
+/**
+ * `personFiles`: every module's records of a person (db/modules.ts). A person the batch added to the
+ * registry stays there when anything still names them — a record entered by hand since, or another
+ * batch's — so that an undo never takes a person from under a record it did not make.
+ */
+export function undoImport(
+  ctx: ServiceContext,
+  importers: Importers,
+  input: { id: string; force: boolean },
+  personFiles: readonly ((ctx: ServiceContext, personId: string) => readonly unknown[])[] = [],
+): ImportBatch {
   return write(ctx, () => {
     const batch = one<ImportBatch>(ctx, `${BATCH_SELECT} WHERE b.id = ?`, input.id);
     if (!batch) throw new LedgerError('NOT_FOUND', '没有这次导入。');
@@ -490,13 +500,19 @@ export function undoImport(ctx: ServiceContext, importers: Importers, input: { i
         details: { edited: String(edited), id: batch.id },
       });
     }
-    for (const i of items) importer.remove(ctx, i.entity, i.recordId);
+    // The batch's own records first (the query's order), so that what still names a person is someone else's.
+    const named = (personId: string) => personFiles.some((files) => files(ctx, personId).length > 0);
+    let kept = 0;
+    for (const i of items) {
+      if (i.entity === 'person' && named(i.recordId)) kept++;
+      else importer.remove(ctx, i.entity, i.recordId);
+    }
     run(ctx, 'UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?', ctx.clock.now(), ctx.user.name, batch.id);
     audit(ctx, {
       action: 'delete',
       entity: 'ledger',
       entityId: `${MODULE_INFO[batch.module].entity}_import`,
-      before: { 导入文件: batch.fileName, 批次: batch.id, 记录: items.length },
+      before: { 导入文件: batch.fileName, 批次: batch.id, 记录: items.length, ...(kept > 0 && { 保留仍有记录的人员: kept }) },
     });
     return one<ImportBatch>(ctx, `${BATCH_SELECT} WHERE b.id = ?`, batch.id)!;
   });

@@ -189,6 +189,27 @@ describe('reading a messy ledger', () => {
     expect(t.raw('import.undo', { id: done.batchId! }).ok).toBe(false);
   });
 
+  it('keeps a person the batch added when a record made since still names them', async () => {
+    const table = await read(await messyWorkbook());
+    const done = t.call('import.run', checkOf(table, { skip: [7] }));
+    const persons = t.call('persons.list', {}).rows;
+    expect(persons.length).toBeGreaterThan(1);
+    const [named, ...others] = persons;
+    // A special-group file opened by hand for one of the imported persons.
+    t.call('followup.create', {
+      personId: named!.id,
+      group: 'cult',
+      level: 'yellow',
+      responsibleStaffId: t.call('staff.list', {})[0]!.id,
+      startDate: '2024-06-01',
+    });
+    t.call('import.undo', { id: done.batchId! });
+    expect(t.call('disputes.list', {}).total).toBe(0);
+    expect(t.call('persons.list', {}).rows.map((p) => p.id)).toEqual([named!.id]);
+    expect(t.call('persons.list', { deleted: true }).total).toBe(others.length);
+    expect(t.call('followup.list', {}).total).toBe(1);
+  });
+
   it('asks again before undoing a batch whose records were changed since', async () => {
     const table = await read(await messyWorkbook());
     const done = t.call('import.run', checkOf(table, { skip: [7] }));
