@@ -208,9 +208,7 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<{ bytes: 
   const sums = new Map(sheet.columns.filter(summed).map((c) => [c.key, 0]));
   let r = HEADER_ROW;
   let written = 0;
-  for await (const data of sheet.rows) {
-    // exceljs buffers a sheet's XML until the zip stream reads it, which it does only between turns.
-    if (++written % ROWS_PER_TURN === 0) await drained(ws);
+  const writeRow = (data: Record<string, unknown>) => {
     const row = ws.getRow(++r);
     sheet.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -221,6 +219,19 @@ export async function writeLedgerWorkbook(sheet: LedgerSheet): Promise<{ bytes: 
         sums.set(c.key, sums.get(c.key)! + (c.type === 'money' ? Math.round(value * 100) : value));
     });
     row.commit();
+  };
+  // exceljs buffers a sheet's XML until the zip stream reads it, which it does only between turns. Rows
+  // read synchronously are taken without a promise each (less garbage on a 100,000-row export).
+  if (Symbol.iterator in sheet.rows) {
+    for (const data of sheet.rows) {
+      if (++written % ROWS_PER_TURN === 0) await drained(ws);
+      writeRow(data);
+    }
+  } else {
+    for await (const data of sheet.rows) {
+      if (++written % ROWS_PER_TURN === 0) await drained(ws);
+      writeRow(data);
+    }
   }
 
   if (sheet.totals) {

@@ -65,9 +65,9 @@ export interface ExportColumn<R> extends Omit<LedgerColumn, 'key'> {
 export function exportSheet<R, K extends string>(
   known: { [key in K]: ExportColumn<R> },
   keys: readonly K[],
-  rows: Iterable<R> | AsyncIterable<R>,
+  rows: Iterable<R>,
   label: DictLabel = (_kind, code) => code,
-): { columns: LedgerColumn[]; rows: AsyncIterable<Record<string, unknown>> } {
+): { columns: LedgerColumn[]; rows: Iterable<Record<string, unknown>> } {
   const columns: LedgerColumn[] = [
     { header: '序号', key: 'no', width: 6, type: 'number' },
     ...keys.map((key) => {
@@ -75,9 +75,9 @@ export function exportSheet<R, K extends string>(
       return { ...column, key };
     }),
   ];
-  async function* cells() {
+  function* cells() {
     let no = 0;
-    for await (const row of rows) {
+    for (const row of rows) {
       const cell: Record<string, unknown> = { no: ++no };
       for (const key of keys) cell[key] = known[key].value(row, label);
       yield cell;
