@@ -610,6 +610,10 @@ export function disputeListSql(
        d.outcome, d.deleted_at AS deletedAt,
        (SELECT group_concat(p.phone, '、' ORDER BY dp.ord) FROM dispute_party dp JOIN person p ON p.id = dp.person_id
          WHERE dp.dispute_id = d.id AND p.phone IS NOT NULL) AS phones,
+       (SELECT group_concat(p.name, '、' ORDER BY dp.ord) FROM dispute_party dp JOIN person p ON p.id = dp.person_id
+         WHERE dp.dispute_id = d.id AND dp.role = 'applicant') AS applicants,
+       (SELECT group_concat(p.name, '、' ORDER BY dp.ord) FROM dispute_party dp JOIN person p ON p.id = dp.person_id
+         WHERE dp.dispute_id = d.id AND dp.role = 'respondent') AS respondents,
        CASE WHEN d.status = 'closed' THEN (SELECT max(c.date) FROM dispute_status_change c
          WHERE c.dispute_id = d.id AND c.to_status = 'closed') END AS closedDate,
        EXISTS (SELECT 1 FROM obligation o INDEXED BY sqlite_autoindex_obligation_1 WHERE o.module = 'dispute' AND o.owner_id = d.id AND o.due_date < @today) AS overdue

@@ -46,13 +46,15 @@ const header = (h: string) => normaliseHeader(h).replace(/\(.*?\)/g, '');
  * Columns matching nothing get null.
  */
 export function guessMapping(headers: readonly string[], fields: readonly ImportFieldDef[]): (string | null)[] {
+  const spellings = (n: string) => [normaliseHeader(n), header(n)].filter(Boolean);
   const names = fields.map((f) => ({
     key: f.key,
-    names: [f.label, ...f.synonyms].flatMap((n) => [normaliseHeader(n), header(n)]).filter(Boolean),
+    label: spellings(f.label),
+    names: [f.label, ...f.synonyms].flatMap(spellings),
   }));
   const taken = new Set<string>();
   const out: (string | null)[] = headers.map(() => null);
-  const pass = (match: (h: string, n: string) => boolean) => {
+  const pass = (match: (h: string, n: string) => boolean, labelsOnly = false) => {
     headers.forEach((raw, i) => {
       if (out[i] !== null || !raw) return;
       const candidates = [normaliseHeader(raw), header(raw)];
@@ -60,7 +62,7 @@ export function guessMapping(headers: readonly string[], fields: readonly Import
       let found: { key: string; length: number } | null = null;
       for (const f of names) {
         if (taken.has(f.key)) continue;
-        for (const n of f.names) {
+        for (const n of labelsOnly ? f.label : f.names) {
           if (candidates.some((h) => match(h, n)) && n.length > (found?.length ?? 0)) found = { key: f.key, length: n.length };
         }
       }
@@ -70,6 +72,9 @@ export function guessMapping(headers: readonly string[], fields: readonly Import
       }
     });
   };
+  // A field's own name first, wherever its column is: a sheet with 当事人 before 申请人 and 被申请人 (the
+  // register's own export) gives 申请人 its column rather than 当事人, which is only a synonym.
+  pass((h, n) => h === n, true);
   pass((h, n) => h === n);
   pass((h, n) => n.length >= 2 && h.includes(n));
   return out;

@@ -184,6 +184,8 @@ export const DISPUTE_COLUMN_KEYS = [
   'source',
   'category',
   'parties',
+  'applicants',
+  'respondents',
   'phones',
   'summary',
   'village',
@@ -221,6 +223,9 @@ export interface DisputeRow {
   overdue: boolean;
   staffName: string | null;
   parties: string;
+  /** The 申请人 and the 被申请人 by name, in the parties' order (a re-imported export keeps who was which); null when none. */
+  applicants: string | null;
+  respondents: string | null;
   /** The parties' phone numbers, in the parties' order ('138…、0871-…'); null when none has one. */
   phones: string | null;
   /** The first 60 characters on a page of the list; all of it in the export. */

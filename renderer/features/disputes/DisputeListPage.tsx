@@ -89,6 +89,8 @@ export function DisputeListPage() {
     source: { header: '来源', width: 100, cell: (d) => dicts.label('dispute_source', d.source) },
     category: { header: '类型', width: 104, sort: 'category', cell: (d) => dicts.label('dispute_category', d.category) },
     parties: { header: '当事人', width: 140, keep: true, cell: (d) => d.parties },
+    applicants: { header: '申请人', width: 110, cell: (d) => d.applicants ?? '' },
+    respondents: { header: '被申请人', width: 110, cell: (d) => d.respondents ?? '' },
     phones: { header: '电话', width: 130, cell: (d) => d.phones ?? '' },
     summary: { header: '简要情况', width: 220, cell: (d) => d.summary },
     village: { header: '村（社区）', width: 96, cell: (d) => d.villageName ?? '' },

@@ -38,7 +38,8 @@ function listPlan(filter: Record<string, unknown>, db: Db = t.ledger.db) {
  * A list page found in its index's order (no sort step over the matching rows), its total counted
  * from an index alone, and what each of its rows looks up (the parties' phones, the day of 办结)
  * found by index. The page's rowids are found first (the co-routine `pg`); the sorts after it are
- * over the page's own rows: its order kept explicitly, and each row's two or three phones.
+ * over the page's own rows: its order kept explicitly, and each row's two or three phones, applicants
+ * and respondents.
  */
 function expectListUses(index: string, p: { count: string; page: string }): void {
   const lines = p.page.split('\n');
@@ -46,6 +47,8 @@ function expectListUses(index: string, p: { count: string; page: string }): void
   expect(finding.join('\n')).toContain(index);
   expect(finding.join('\n')).not.toContain('TEMP B-TREE');
   expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([
+    'USE TEMP B-TREE FOR group_concat(ORDER BY)',
+    'USE TEMP B-TREE FOR group_concat(ORDER BY)',
     'USE TEMP B-TREE FOR group_concat(ORDER BY)',
     'USE TEMP B-TREE FOR ORDER BY',
   ]);
