@@ -98,7 +98,8 @@ const EXPORT_CHUNK = 500;
 export async function withSnapshot<T>(ctx: ServiceContext, fn: (snapshot: ServiceContext) => Promise<T>): Promise<T> {
   const db = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
   try {
-    db.pragma('cache_size = -16384');
+    // A small cache: an export reads each page about once (bench export_peak_rss_mb).
+    db.pragma('cache_size = -4096');
     db.exec('BEGIN');
     return await fn({ ...ctx, db });
   } finally {
