@@ -20,7 +20,7 @@ import type { ImportMessage } from '../../shared/schemas/import';
 import { assistanceDueSource, createFile, deleteFile, endFile } from './assistance';
 import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
+import { findOrAddPerson, invalidRow, villageChoices, importedRecords } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
@@ -115,11 +115,7 @@ export const assistanceImporter: Importer = {
       notes: asText(v.notes),
     });
     if (!input.success) {
-      return {
-        summary,
-        created: [],
-        messages: [...messages, ...issuesToMessages(input.error, { ...LABELS, responsibleStaffId: '责任人', personId: '姓名' })],
-      };
+      return invalidRow(summary, messages, input.error, { ...LABELS, responsibleStaffId: '责任人', personId: '姓名' });
     }
     const file = createFile(ctx, input.data);
     if (endReason) endFile(ctx, EndInput.parse({ id: file.id, endReason, endDate, endNote: '旧台账导入' }));

@@ -23,7 +23,7 @@ import type { ImportMessage } from '../../shared/schemas/import';
 import { correctionDueSource, createFile, deleteFile, type CorrectionOpened } from './correction';
 import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, importedRecords, issuesToMessages, villageChoices } from './persons-import';
+import { findOrAddPerson, importedRecords, invalidRow, villageChoices } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
@@ -138,11 +138,7 @@ export function correctionImporter(opened: readonly CorrectionOpened[]): Importe
         notes: asText(v.notes),
       });
       if (!input.success) {
-        return {
-          summary,
-          created: [],
-          messages: [...messages, ...issuesToMessages(input.error, { ...LABELS, responsibleStaffId: '责任人', personId: '姓名' })],
-        };
+        return invalidRow(summary, messages, input.error, { ...LABELS, responsibleStaffId: '责任人', personId: '姓名' });
       }
       const file = createFile(ctx, input.data, opened);
       const waived = waivePast(ctx, correctionDueSource, file.id, today, CORRECTION_WAIVE_REASON);

@@ -16,7 +16,7 @@ import type { ImportMessage } from '../../shared/schemas/import';
 import type { ServiceContext } from '../context';
 import { deleteDispute, importDispute, type DisputeHistory } from './disputes';
 import { asText, rowError, type ImportChoice, type ImportedRow, type Importer, type ImportValues } from './imports';
-import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
+import { findOrAddPerson, invalidRow, villageChoices, importedRecords } from './persons-import';
 import { getSettings, listDicts, listStaff } from './reference';
 import { one } from './sql';
 
@@ -251,7 +251,7 @@ export const disputesImporter: Importer = {
       responsibleStaffId: asText(v.staffId),
       deadline: asText(v.deadline),
     });
-    if (!input.success) return { summary: summaryLine, created: [], messages: [...messages, ...issuesToMessages(input.error, LABELS)] };
+    if (!input.success) return invalidRow(summaryLine, messages, input.error, LABELS);
 
     const open = path.steps.length === 0 || ['accepted', 'mediating'].includes(status);
     if (open) {

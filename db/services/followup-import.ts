@@ -20,7 +20,7 @@ import type { ImportMessage } from '../../shared/schemas/import';
 import { createSubject, deleteSubject, endSubject, followupDueSource } from './followup';
 import { asText, rowError, type ImportedRow, type Importer } from './imports';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, villageChoices, importedRecords } from './persons-import';
+import { findOrAddPerson, invalidRow, villageChoices, importedRecords } from './persons-import';
 import { listStaff } from './reference';
 import { one } from './sql';
 
@@ -176,11 +176,7 @@ export const followupImporter: Importer = {
       notes: asText(v.notes),
     });
     if (!input.success)
-      return {
-        summary,
-        created: [],
-        messages: [...messages, ...issuesToMessages(input.error, { ...LABELS, responsibleStaffId: '包保责任人', personId: '姓名' })],
-      };
+      return invalidRow(summary, messages, input.error, { ...LABELS, responsibleStaffId: '包保责任人', personId: '姓名' });
     const file = createSubject(ctx, input.data);
     if (status !== 'active') {
       endSubject(

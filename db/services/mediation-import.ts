@@ -28,7 +28,7 @@ import { AgreementInput, CloseInput, MediationCreateInput } from '../../shared/s
 import { asText, rowError, type ImportedRow, type Importer, type ImportValues } from './imports';
 import { closeCase, createCase, deleteCase, mediationDueSource, saveAgreement } from './mediation';
 import { waivePast } from './obligations';
-import { findOrAddPerson, issuesToMessages, importedRecords } from './persons-import';
+import { findOrAddPerson, importedRecords, invalidRow } from './persons-import';
 import { listDicts, listStaff } from './reference';
 import { one } from './sql';
 
@@ -195,12 +195,7 @@ export const mediationImporter: Importer = {
       parties: partyIds,
       mediatorIds,
     });
-    if (!input.success)
-      return {
-        summary: summaryLine,
-        created: [],
-        messages: [...messages, ...issuesToMessages(input.error, { ...LABELS, mediatorIds: '调解员', parties: '当事人' })],
-      };
+    if (!input.success) return invalidRow(summaryLine, messages, input.error, { ...LABELS, mediatorIds: '调解员', parties: '当事人' });
     const c = createCase(ctx, input.data, caseNo);
     if (outcome === 'success') {
       const performance = (asText(v.performance) as AgreementPerformance | null) ?? 'unperformed';
@@ -218,8 +213,7 @@ export const mediationImporter: Importer = {
         performance,
         performedDate: asText(v.performedDate) ?? (performance === 'performed' || performance === 'on_the_spot' ? closed : null),
       });
-      if (!agreement.success)
-        return { summary: summaryLine, created: [], messages: [...messages, ...issuesToMessages(agreement.error, LABELS)] };
+      if (!agreement.success) return invalidRow(summaryLine, messages, agreement.error, LABELS);
       saveAgreement(ctx, agreement.data);
     }
     if (outcome) {

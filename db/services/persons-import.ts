@@ -44,6 +44,16 @@ export const PERSON_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 
 const PERSON_LABELS = Object.fromEntries(PERSON_IMPORT_FIELDS.map((f) => [f.key, f.label]));
 
+/** A row whose values its module's schema refused: what it found so far, then each issue named by its field. */
+export function invalidRow(
+  summary: string,
+  messages: readonly ImportMessage[],
+  error: z.ZodError,
+  labels: Record<string, string>,
+): ImportedRow {
+  return { summary, created: [], messages: [...messages, ...issuesToMessages(error, labels)] };
+}
+
 /** Zod's issues as a row's messages, each named by its field. */
 export function issuesToMessages(error: z.ZodError, labels: Record<string, string>): ImportMessage[] {
   return error.issues.map((i) => {
@@ -116,7 +126,7 @@ export const personsImporter: Importer = {
       workUnit: asText(v.workUnit),
       notes: asText(v.notes),
     });
-    if (!parsed.success) return { summary, created: [], messages: [...messages, ...issuesToMessages(parsed.error, PERSON_LABELS)] };
+    if (!parsed.success) return invalidRow(summary, messages, parsed.error, PERSON_LABELS);
     const person = createPerson(ctx, parsed.data);
     return { summary, created: [{ entity: 'person', id: person.id }], messages };
   },
