@@ -5,20 +5,20 @@
  * file is closed (its lock kept), the backup copied beside it under a temporary name, flushed and
  * hashed again, and renamed over the ledger; the ledger is reopened through db/open.ts (which upgrades an
  * older backup, after a backup of its own). If the reopen fails, the safety backup is put back the same
- * way. 撤销恢复 is a restore of that safety backup.
+ * way. 撤销恢复 is a restore of that safety backup (db/services/backups.ts).
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
-import type { BackupPreview } from '../../shared/schemas/backups';
+import type { BackupEntry, BackupPreview } from '../../shared/schemas/backups';
 import { migrationCount } from '../migrate';
 import { acquireLock } from '../lock';
 import { openLedger, type Ledger, type OpenOptions } from '../open';
 import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
 import { backupFolder, listBackupFiles, removeStaleTemps, sha256File, verifyBackupFile, writeBackup } from './backup';
-import { readUndo, saveUndo } from './store';
+import { saveUndo } from './store';
 
 function fsyncPath(path: string, flags = 'r+'): void {
   const fd = openSync(path, flags);
@@ -76,6 +76,10 @@ export interface RestoreOptions {
   adopt: (ledger: Ledger) => void;
   /** Marks this restore as the undo of the last one: no new undo is offered after it. */
   undoing?: boolean;
+  /** The backup already verified (in a worker, db/services/backups.ts): not read again here. */
+  verified?: BackupPreview & { sha256: string };
+  /** The safety backup already written, when nothing was saved into the ledger since (a worker wrote it). */
+  safety?: BackupEntry;
 }
 
 /**
@@ -84,8 +88,8 @@ export interface RestoreOptions {
  */
 export function restoreLedger(ledger: Ledger, source: string, options: RestoreOptions): BackupPreview {
   const path = ledger.path;
-  const preview = previewBackup(source, options.open?.migrationsFolder);
-  const safety = writeBackup(ledger.db, { dbPath: path, reason: 'before-restore', clock: options.clock });
+  const preview = options.verified ?? previewBackup(source, options.open?.migrationsFolder);
+  const safety = options.safety ?? writeBackup(ledger.db, { dbPath: path, reason: 'before-restore', clock: options.clock });
   const openOptions = { ...options.open, clock: options.clock };
   const lock = ledger.detach();
   try {
@@ -106,14 +110,6 @@ export function restoreLedger(ledger: Ledger, source: string, options: RestoreOp
   saveUndo(dir, options.undoing ? null : { restoredFrom: source, safetyBackup: safety.path, at: options.clock.now() });
   const { sha256: _sha, ...shown } = preview;
   return shown;
-}
-
-/** 撤销恢复: the safety backup of the last restore put back. */
-export function undoRestore(ledger: Ledger, options: Omit<RestoreOptions, 'undoing'>): BackupPreview {
-  const undo = readUndo(backupFolder(ledger.path));
-  if (!undo) throw new LedgerError('NOT_FOUND', '没有可以撤销的恢复。');
-  if (!existsSync(undo.safetyBackup)) throw new LedgerError('NOT_FOUND', `恢复前的安全备份已不存在：${undo.safetyBackup}`);
-  return restoreLedger(ledger, undo.safetyBackup, { ...options, undoing: true });
 }
 
 /**

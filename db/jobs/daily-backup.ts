@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Clock } from '../../shared/dates';
 import type { BackupReason } from '../../shared/domain/backup-retention';
 import { type ErrorCode, LedgerError } from '../../shared/errors';
-import type { BackupEntry } from '../../shared/schemas/backups';
+import type { BackupEntry, BackupPreview } from '../../shared/schemas/backups';
 import { backupFolder, listBackupFiles, removeStaleTemps } from '../backup/backup';
 import { spawnWorker } from './spawn';
 
@@ -23,10 +23,17 @@ export interface BackupJobData {
   folder?: string;
   /** Instead of a backup: this backup file re-verified (against the app's number of migrations). */
   verify?: { file: string; knownMigrations: number };
+  /** Instead of a backup: what this backup file holds, verified before a restore (db/backup/restore.ts previewBackup). */
+  preview?: { file: string; migrationsFolder: string };
+  /** A backup into the ledger's own folder that its rules do not prune now (the safety copy before a restore). */
+  keep?: boolean;
 }
 
+/** What a preview job answers: what the backup holds, with the SHA-256 the restore copies it under. */
+export type VerifiedBackup = BackupPreview & { sha256: string };
+
 export type BackupJobMessage =
-  | { type: 'done'; entry: BackupEntry }
+  | { type: 'done'; entry: BackupEntry | VerifiedBackup }
   | { type: 'error'; code: ErrorCode; message: string }
   /** A step begins (the window's progress bar). */
   | { type: 'step'; step: string };
@@ -42,22 +49,25 @@ function removeOwnTemps(folder: string): void {
   for (const name of readdirSync(folder)) if (name.includes(`.tmp-${process.pid}`)) unlinkSync(join(folder, name));
 }
 
-/** One backup (or one re-verification) in a worker: its entry, or the LedgerError it failed with. `stop` ends it early (its temporary files removed). */
-export class BackupJob {
+/**
+ * One backup (or one re-verification, or one preview) in a worker: its entry, or the LedgerError it failed
+ * with. `stop` ends it early (its temporary files removed).
+ */
+export class BackupJob<T extends BackupEntry | VerifiedBackup = BackupEntry> {
   private worker: Worker | null;
-  readonly done: Promise<BackupEntry>;
+  readonly done: Promise<T>;
 
   private cancelled = false;
 
   constructor(data: BackupJobData, onStep?: (step: string) => void) {
     const worker = spawnWorker('backup-worker', data);
     this.worker = worker;
-    this.done = new Promise<BackupEntry>((resolve, reject) => {
+    this.done = new Promise<T>((resolve, reject) => {
       let settled = false;
       worker.on('message', (m: BackupJobMessage) => {
         if (m.type === 'step') return onStep?.(m.step);
         settled = true;
-        if (m.type === 'done') resolve(m.entry);
+        if (m.type === 'done') resolve(m.entry as T);
         else reject(new LedgerError(m.code, m.message));
       });
       worker.on('error', (e) => {

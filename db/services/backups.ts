@@ -4,20 +4,20 @@
  * open ledger in place: background jobs stopped, file closed and replaced, reopened, the jobs started
  * again), 撤销恢复, and the retention rules. The engine is db/backup/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { BackupReason, RetentionRules } from '../../shared/domain/backup-retention';
 import { LedgerError } from '../../shared/errors';
 import type { BackupEntry, BackupList, BackupPreview } from '../../shared/schemas/backups';
-import { backupFolder, listBackupFiles, writeBackup } from '../backup/backup';
-import { previewBackup, restoreLedger, undoRestore } from '../backup/restore';
+import { backupFolder, listBackupFiles, manifestPath, writeBackup } from '../backup/backup';
+import { previewBackup, restoreLedger } from '../backup/restore';
 import { pruneBackups, readRules, readUndo, saveRules } from '../backup/store';
-import { BackupJob, DailyBackup } from '../jobs/daily-backup';
+import { BackupJob, DailyBackup, type BackupJobData, type VerifiedBackup } from '../jobs/daily-backup';
 import { ObligationRefresher } from '../jobs/refresher';
 import { migrationCount } from '../migrate';
 import type { Ledger } from '../open';
 import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
-import type { JobHandle } from './jobs';
+import { checkCancelled, type JobHandle } from './jobs';
 import type { Clock } from '../../shared/dates';
 import type { IntegrityCheck } from '../jobs/integrity';
 import type { OpenOptions } from '../open';
@@ -121,14 +121,85 @@ async function swapLedger(host: Host, swap: (adopt: (ledger: Ledger) => void) =>
   }
 }
 
-export function restore(host: Host, path: string): Promise<BackupPreview> {
-  return swapLedger(host, (adopt) => restoreLedger(host.ledger, path, { clock: host.clock, open: host.openOptions, adopt }));
+/** How a restore's steps are counted for its progress bar. */
+const RESTORE_STEPS = 3;
+
+/**
+ * One step of a restore run in a worker thread (the window answers and shows the step meanwhile): 取消 stops
+ * it, and its temporary files are removed.
+ */
+async function workerStep<T extends BackupEntry | VerifiedBackup>(
+  host: Host,
+  data: Pick<BackupJobData, 'reason' | 'preview' | 'keep'>,
+  n: number,
+  handle?: JobHandle,
+): Promise<T> {
+  checkCancelled({ job: handle });
+  const job = new BackupJob<T>({ path: host.ledger.path, today: host.clock.today(), now: host.clock.now(), ...data }, (step) =>
+    handle?.report(step, n, RESTORE_STEPS),
+  );
+  const stop = () => void job.cancel(backupFolder(host.ledger.path));
+  handle?.signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await job.done;
+  } finally {
+    handle?.signal.removeEventListener('abort', stop);
+  }
 }
 
-export function undo(host: Host): Promise<BackupPreview> {
-  // Nothing to undo is said at once (before any job is stopped).
-  if (!readUndo(backupFolder(host.ledger.path))) throw new LedgerError('NOT_FOUND', '没有可以撤销的恢复。');
-  return swapLedger(host, (adopt) => undoRestore(host.ledger, { clock: host.clock, open: host.openOptions, adopt }));
+/** What has been saved into the file: this connection's changes and any other connection's commits. */
+function savedState(host: Host): string {
+  const { n } = host.ledger.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return `${n}/${host.ledger.db.pragma('data_version', { simple: true })}`;
+}
+
+function removeBackup(entry: BackupEntry): void {
+  for (const file of [entry.path, manifestPath(entry.path)]) rmSync(file, { force: true });
+}
+
+/**
+ * A restore as a long job: the backup verified and the safety copy of the current ledger written in a
+ * worker (a large ledger takes minutes; the window shows each step and may cancel, which leaves the ledger
+ * and the backup folder as they were), then the swap. Something saved while the safety copy was written
+ * is not lost: the copy is taken again at the swap.
+ */
+async function restoreFrom(host: Host, source: string, handle: JobHandle | undefined, undoing: boolean): Promise<BackupPreview> {
+  const verified = await workerStep<VerifiedBackup>(
+    host,
+    { reason: 'manual', preview: { file: source, migrationsFolder: migrationsOf(host) } },
+    0,
+    handle,
+  );
+  const before = savedState(host);
+  const safety = await workerStep<BackupEntry>(host, { reason: 'before-restore', keep: true }, 1, handle);
+  const current = savedState(host) === before;
+  if (handle?.signal.aborted || !current) removeBackup(safety);
+  checkCancelled({ job: handle });
+  handle?.report('正在替换账本文件并重新打开', 2, RESTORE_STEPS);
+  return swapLedger(host, (adopt) =>
+    restoreLedger(host.ledger, source, {
+      clock: host.clock,
+      open: host.openOptions,
+      adopt,
+      undoing,
+      verified,
+      safety: current ? safety : undefined,
+    }),
+  );
+}
+
+export function restore(host: Host, path: string, handle?: JobHandle): Promise<BackupPreview> {
+  if (!existsSync(path)) throw new LedgerError('NOT_FOUND', `找不到备份文件：${path}`);
+  return restoreFrom(host, path, handle, false);
+}
+
+/** 撤销恢复: the safety backup of the last restore put back, as a restore is. */
+export function undo(host: Host, handle?: JobHandle): Promise<BackupPreview> {
+  // Nothing to undo is said at once (before any job is started).
+  const last = readUndo(backupFolder(host.ledger.path));
+  if (!last) throw new LedgerError('NOT_FOUND', '没有可以撤销的恢复。');
+  if (!existsSync(last.safetyBackup)) throw new LedgerError('NOT_FOUND', `恢复前的安全备份已不存在：${last.safetyBackup}`);
+  return restoreFrom(host, last.safetyBackup, handle, true);
 }
 
 export function setRules(host: Host, rules: RetentionRules): RetentionRules {

@@ -13,7 +13,7 @@ export const backupsContract = {
   /** What a backup holds, for the confirmation before a restore; a damaged or foreign file is refused. */
   'backups.preview': method<BackupPreview>()(BackupFileInput),
   /** Replaces the ledger by the backup, after a safety backup of the current file (撤销恢复 goes back to it). */
-  'backups.restore': method<BackupPreview>()(BackupFileInput),
-  'backups.undoRestore': method<BackupPreview>()(z.strictObject({}).optional()),
+  'backups.restore': job<BackupPreview>()(BackupFileInput),
+  'backups.undoRestore': job<BackupPreview>()(z.strictObject({}).optional()),
   'backups.saveRules': method<RetentionRules>()(RetentionInput),
 };

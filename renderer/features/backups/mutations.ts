@@ -28,7 +28,7 @@ export function usePreviewBackup() {
 
 /** The whole ledger is another after a restore (or its undo): everything is read again. */
 export function useRestoreBackup() {
-  return useWrite((input: Input<'backups.restore'>) => api.backups.restore(input), {
+  return useWrite((input: Input<'backups.restore'>) => trackJob('正在恢复', (jobId) => api.backups.restore(withJob(input, jobId))), {
     touches: 'everything',
     successTitle: '已恢复',
     errorTitle: '未能恢复',
@@ -36,10 +36,13 @@ export function useRestoreBackup() {
 }
 
 export function useUndoRestore() {
-  return useWrite((input: Input<'backups.undoRestore'>) => api.backups.undoRestore(input), {
-    touches: 'everything',
-    errorTitle: '未能撤销恢复',
-  });
+  return useWrite(
+    (input: Input<'backups.undoRestore'>) => trackJob('正在撤销恢复', (jobId) => api.backups.undoRestore(withJob(input, jobId))),
+    {
+      touches: 'everything',
+      errorTitle: '未能撤销恢复',
+    },
+  );
 }
 
 export function useSaveRetention<F>(form?: UseFormReturnType<F>) {

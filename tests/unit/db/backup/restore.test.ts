@@ -13,7 +13,9 @@ import { backupFolder, writeBackup } from '../../../../db/backup/backup';
 import { pruneBackups } from '../../../../db/backup/store';
 import { fixedClock } from '../../../../db/context';
 import { openLedger } from '../../../../db/open';
-import { closeHost, createHost, invoke, invokeAsync, type Host } from '../../../../db/router';
+import { newId } from '../../../../db/ids';
+import { closeHost, createHost, dispatchAsync, invoke, invokeAsync, type Host } from '../../../../db/router';
+import type { JobProgress } from '../../../../shared/schemas/jobs';
 import type { Input, Method, Output } from '../../../../shared/contract';
 import { addDays } from '../../../../shared/dates';
 import { openTestLedger, previousVersionMigrations, tempDir, TODAY, type TestLedger } from '../../../helpers/test-db';
@@ -140,6 +142,53 @@ describe('restore', () => {
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/请填写文件路径/) },
     });
+  });
+});
+
+describe('a restore followed by the window (a long job)', () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('shows its three steps; a save made while the safety copy is written is in the safety copy 撤销恢复 brings back', async () => {
+    const t = ledger();
+    const backup = await call(t.host, 'backups.create', {});
+    const id = newId();
+    const restoring = dispatchAsync(t.host, 'backups.restore', { path: backup.path, jobId: id });
+    const seen: JobProgress[] = [];
+    let saved = false;
+    for (let p = t.call('jobs.progress', { id }); p; p = t.call('jobs.progress', { id })) {
+      if (seen.at(-1)?.phase !== p.phase) seen.push(p);
+      // The user saves something while the current ledger is being copied.
+      if (p.done === 1 && !saved) {
+        t.call('persons.create', { name: '王五' });
+        saved = true;
+      }
+      await turn();
+    }
+    expect(await restoring).toMatchObject({ ok: true });
+    expect(saved).toBe(true);
+    // The safety copy's own steps, counted as the second of three.
+    expect(seen.filter((p) => p.done === 1 && p.total === 3).length).toBeGreaterThan(1);
+    expect(names(t.host)).toEqual(['张三']);
+    // One safety copy only (the first, written before the save, was replaced).
+    const safety = t.call('backups.list', {}).backups.filter((b) => b.manifest?.reason === 'before-restore');
+    expect(safety).toHaveLength(1);
+    await call(t.host, 'backups.undoRestore', {});
+    expect(names(t.host)).toEqual(['张三', '王五'].sort());
+  });
+
+  it('cancelled while the backup is checked: the ledger and the backup folder are as they were', async () => {
+    const t = ledger();
+    const backup = await call(t.host, 'backups.create', {});
+    t.call('persons.create', { name: '李四' });
+    const files = () => readdirSync(backupFolder(t.path)).sort();
+    const before = files();
+    const id = newId();
+    const restoring = dispatchAsync(t.host, 'backups.restore', { path: backup.path, jobId: id });
+    expect(t.call('jobs.cancel', { id })).toBe(true);
+    expect(await restoring).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(names(t.host)).toEqual(['张三', '李四'].sort());
+    expect(files()).toEqual(before);
+    expect(t.call('backups.list', {}).undo).toBeNull();
   });
 });
 
