@@ -7,8 +7,10 @@
 import { LedgerError } from '../../shared/errors';
 
 export interface ReadSheet {
-  /** The sheet read (the first with data), or null for a CSV. */
+  /** The sheet read (the one asked for, or the first with data), or null for a CSV. */
   sheetName: string | null;
+  /** The workbook's sheets that hold data, in their order (offices often keep one sheet a year); [] for a CSV. */
+  sheets: string[];
   /** The encoding a CSV was read as. */
   encoding: 'utf-8' | 'gb18030' | null;
   /** Every row as text, blank cells as ''. Index 0 is the sheet's first row. */
@@ -83,7 +85,7 @@ function cellText(v: CellValue): string {
   return String(v);
 }
 
-async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
+async function readXlsx(bytes: Buffer, sheetName?: string): Promise<ReadSheet> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
@@ -94,8 +96,10 @@ async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
       '无法读取该 Excel 文件：文件已损坏，或不是 .xlsx 格式（旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx）。',
     );
   }
-  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return { sheetName: wb.worksheets[0]?.name ?? null, encoding: null, rows: [] };
+  const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
+  const sheet = sheetName === undefined ? sheets[0] : wb.worksheets.find((ws) => ws.name === sheetName);
+  if (sheetName !== undefined && !sheet) throw new LedgerError('VALIDATION', `文件里没有名为“${sheetName}”的工作表。`);
+  if (!sheet) return { sheetName: wb.worksheets[0]?.name ?? null, sheets: [], encoding: null, rows: [] };
   const width = sheet.columnCount;
   const rows: string[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -104,18 +108,18 @@ async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
     rows.push(cells);
   }
-  return { sheetName: sheet.name, encoding: null, rows };
+  return { sheetName: sheet.name, sheets: sheets.map((ws) => ws.name), encoding: null, rows };
 }
 
-/** Reads an .xlsx or .csv file by its name's extension. */
-export async function readImportFile(fileName: string, bytes: Buffer): Promise<ReadSheet> {
+/** Reads an .xlsx (the sheet named, or the first with data) or .csv file by its name's extension. */
+export async function readImportFile(fileName: string, bytes: Buffer, sheet?: string): Promise<ReadSheet> {
   if (bytes.length > MAX_IMPORT_BYTES) throw new LedgerError('VALIDATION', '文件超过 30 MB，请分成几个文件导入。');
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'txt') {
     const { text, encoding } = decodeCsv(bytes);
-    return { sheetName: null, encoding, rows: parseCsv(text).map((r) => r.map((c) => c.trim())) };
+    return { sheetName: null, sheets: [], encoding, rows: parseCsv(text).map((r) => r.map((c) => c.trim())) };
   }
-  if (ext === 'xlsx' || ext === 'xlsm') return readXlsx(bytes);
+  if (ext === 'xlsx' || ext === 'xlsm') return readXlsx(bytes, sheet);
   if (ext === 'xls' || ext === 'et' || ext === 'wps') {
     throw new LedgerError('VALIDATION', '暂不支持旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入。');
   }

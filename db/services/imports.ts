@@ -134,10 +134,10 @@ function remember(ctx: ServiceContext, module: ModuleName, headers: readonly str
 export async function readImport(
   ctx: ServiceContext,
   importers: Importers,
-  input: { module: ModuleName; fileName: string; base64: string },
+  input: { module: ModuleName; fileName: string; base64: string; sheet?: string },
 ): Promise<ImportTable> {
   const importer = importerOf(importers, input.module);
-  const sheet = await readImportFile(input.fileName, Buffer.from(input.base64, 'base64'));
+  const sheet = await readImportFile(input.fileName, Buffer.from(input.base64, 'base64'), input.sheet);
   const rows = sheet.rows;
   if (rows.length === 0) throw new LedgerError('VALIDATION', '文件里没有数据。');
   const at = findHeaderRow(rows, importer.fields);
@@ -165,6 +165,7 @@ export async function readImport(
     module: input.module,
     fileName: input.fileName,
     sheetName: sheet.sheetName,
+    sheets: sheet.sheets,
     encoding: sheet.encoding,
     headerRow: at + 1,
     headers,

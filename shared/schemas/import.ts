@@ -14,6 +14,8 @@ export const ImportReadInput = z.strictObject({
   fileName: z.string().trim().min(1, '请选择文件').max(255, '文件名过长'),
   /** The file's bytes, as attachments send them (browser mode and the desktop alike). */
   base64: z.string().min(1, '文件是空的').max(42_000_000, '文件超过 30 MB，请分成几个文件导入'),
+  /** The sheet to read (an .xlsx of several); the first with data when absent. */
+  sheet: z.string().max(100, '工作表名称过长').optional(),
 });
 
 const Cells = z.array(z.string().max(32_767, '单元格内容过长')).max(200, '列数过多');
@@ -72,6 +74,8 @@ export interface ImportTable {
   module: ModuleName;
   fileName: string;
   sheetName: string | null;
+  /** The workbook's sheets that hold data (a choice is offered when there are several). */
+  sheets: string[];
   encoding: 'utf-8' | 'gb18030' | null;
   /** The sheet row holding the headers (1-based); a second header row joined to it counts as one. */
   headerRow: number;

@@ -131,3 +131,28 @@ test('import a messy ledger, fix its errors, and undo the import', async ({ page
   expect(app.call('disputes.list', {}).total).toBe(0);
   expect(app.call('disputes.list', { deleted: true }).total).toBe(3);
 });
+
+test('a workbook of one sheet a year: the sheet to import is chosen', async ({ page, app }) => {
+  app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  const wb = new ExcelJS.Workbook();
+  for (const [year, name] of [
+    ['2021', '张三'],
+    ['2022', '王五'],
+  ] as const) {
+    const ws = wb.addWorksheet(`${year}年`);
+    ws.addRow(['序号', '登记日期', '纠纷类型', '申请人', '被申请人', '纠纷简要情况']);
+    ws.addRow([1, `${year}-03-05`, '邻里纠纷', name, '李四', `${year}年的排水沟`]);
+  }
+  await page.goto(`${app.url}#/import`);
+  await page.locator('input[type=file]').setInputFiles({
+    name: '台账.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await expect(page.getByText('（工作表“2021年”）')).toBeVisible();
+  await expect(page.getByText('2021年的排水沟')).toBeVisible();
+  await choose(page, page, '工作表', '2022年');
+  await expect(page.getByText('（工作表“2022年”）')).toBeVisible();
+  await expect(page.getByText('2022年的排水沟')).toBeVisible();
+  await shot(page, 'sheet-chosen');
+});

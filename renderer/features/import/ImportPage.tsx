@@ -52,6 +52,8 @@ type Filter = 'all' | ImportRowState;
 /** The table as the user changed it: cells fixed, rows skipped, columns and values chosen. */
 interface Work {
   table: ImportTable;
+  /** The file read, read again when another of its sheets is chosen. */
+  file: File;
   mapping: (string | null)[];
   valueMap: ImportValueMap;
   rows: ImportTable['rows'];
@@ -70,7 +72,12 @@ function checkInput(w: Work) {
   };
 }
 
-function ChooseFile({ onRead }: { onRead: (t: ImportTable) => void }) {
+/** A table as read, before the user changes anything. */
+function workOf(table: ImportTable, file: File): Work {
+  return { table, file, mapping: table.mapping, valueMap: table.valueMap, rows: table.rows, skip: [] };
+}
+
+function ChooseFile({ onRead }: { onRead: (t: ImportTable, file: File) => void }) {
   const targets = useImportTargets();
   const [module, setModule] = useState<ModuleName>('disputes');
   const read = useReadImport();
@@ -95,7 +102,10 @@ function ChooseFile({ onRead }: { onRead: (t: ImportTable) => void }) {
         请先另存为 .xlsx。
       </Text>
       <Group>
-        <FileButton accept=".xlsx,.csv,.xlsm,.txt" onChange={(file) => file && void read.run({ module, file }).then((t) => t && onRead(t))}>
+        <FileButton
+          accept=".xlsx,.csv,.xlsm,.txt"
+          onChange={(file) => file && void read.run({ module, file }).then((t) => t && onRead(t, file))}
+        >
           {(props) => (
             <Button {...props} loading={read.saving}>
               选择文件…
@@ -119,6 +129,7 @@ function MapColumns({
   checking: boolean;
 }) {
   const { table } = work;
+  const read = useReadImport();
   const fieldOptions = [
     { value: NOT_IMPORTED, label: '（不导入）' },
     ...table.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} *` : f.label })),
@@ -141,6 +152,21 @@ function MapColumns({
         </Text>
         {table.remembered && <Badge variant="light">已沿用上次对这种表格的设置</Badge>}
       </Group>
+      {table.sheets.length > 1 && (
+        <Select
+          label="工作表"
+          description={`这个文件有 ${table.sheets.length} 个有数据的工作表，一次导入一个（导入后重新选择文件，再选下一个工作表）。`}
+          data={table.sheets}
+          value={table.sheetName}
+          allowDeselect={false}
+          disabled={read.saving}
+          maw={520}
+          onChange={(sheet) => {
+            if (sheet && sheet !== table.sheetName)
+              void read.run({ module: table.module, file: work.file, sheet }).then((t) => t && setWork(workOf(t, work.file)));
+          }}
+        />
+      )}
       {missing.length > 0 && (
         <Alert color="red" variant="light">
           还没有对应的必填项：{missing.map((f) => f.label).join('、')}
@@ -617,8 +643,8 @@ export function ImportPage() {
       <Stepper active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} size="sm">
         <Stepper.Step label="选择文件">
           <ChooseFile
-            onRead={(table) => {
-              setWork({ table, mapping: table.mapping, valueMap: table.valueMap, rows: table.rows, skip: [] });
+            onRead={(table, file) => {
+              setWork(workOf(table, file));
               setStep(1);
             }}
           />

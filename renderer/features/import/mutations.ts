@@ -11,8 +11,8 @@ import { useWrite } from '../../components/useWrite';
 
 export function useReadImport() {
   return useWrite(
-    async ({ module, file }: { module: ModuleName; file: File }) =>
-      api.import.read({ module, fileName: file.name, base64: await readBase64(file) }),
+    async ({ module, file, sheet }: { module: ModuleName; file: File; sheet?: string }) =>
+      api.import.read({ module, fileName: file.name, base64: await readBase64(file), sheet }),
     { touches: [], errorTitle: '未能读取文件' },
   );
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../../../db/backup/backup';
+import { invokeAsync } from '../../../../db/router';
 import { verifyAuditChain } from '../../../../db/services/audit';
 import type { Input, Output } from '../../../../shared/contract';
 import type { ModuleName } from '../../../../shared/modules';
@@ -529,6 +530,30 @@ describe('an ID number Excel kept as a number', () => {
     const report = t.call('import.check', checkOf(table));
     expect(report.rows[0]!.state).toBe('error');
     expect(report.rows[0]!.messages[0]!.text).toContain('被 Excel 存成了数字');
+  });
+});
+
+describe('a workbook of one sheet a year', () => {
+  it('reads the first sheet with data, lists the others, reads the one asked for, and names one that is not there', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明');
+    for (const [year, name] of [
+      ['2021', '张三'],
+      ['2022', '王五'],
+    ] as const) {
+      const ws = wb.addWorksheet(`${year}年`);
+      ws.addRow(['序号', '登记日期', '纠纷类型', '申请人', '被申请人', '简要情况']);
+      ws.addRow([1, `${year}-03-05`, '邻里纠纷', name, '李四', '排水沟堵塞']);
+    }
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const first = await read(base64);
+    expect(first).toMatchObject({ sheetName: '2021年', sheets: ['2021年', '2022年'] });
+    expect(first.rows[0]!.cells[3]).toBe('张三');
+    const second = await t.callAsync('import.read', { module: 'disputes', fileName: '台账.xlsx', base64, sheet: '2022年' });
+    expect(second.sheetName).toBe('2022年');
+    expect(second.rows[0]!.cells[3]).toBe('王五');
+    const missing = await invokeAsync(t.host, 'import.read', { module: 'disputes', fileName: '台账.xlsx', base64, sheet: '2023年' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '文件里没有名为“2023年”的工作表。' } });
   });
 });
 
