@@ -75,11 +75,27 @@ function firstAnswer(ledgerPath: string): number {
 }
 
 /** export_100k_ms, export_100k_raw_ms and export_peak_rss_mb (export.ts): each the median of 3 runs. */
-function exportTimes(ledgerPath: string): { rows: number; bytes: number; exportMs: number; rawMs: number; peakRssMb: number } {
+function exportTimes(ledgerPath: string): {
+  rows: number;
+  bytes: number;
+  exportMs: number;
+  rawMs: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  walMb: number;
+} {
   const run = childProgram('export');
   const runs = [0, 1, 2].map(() => JSON.parse(run(ledgerPath)));
   const pick = (k: string) => median(runs.map((r) => r[k]));
-  return { rows: runs[0].rows, bytes: runs[0].bytes, exportMs: pick('exportMs'), rawMs: pick('rawMs'), peakRssMb: pick('peakRssMb') };
+  return {
+    rows: runs[0].rows,
+    bytes: runs[0].bytes,
+    exportMs: pick('exportMs'),
+    rawMs: pick('rawMs'),
+    peakRssMb: pick('peakRssMb'),
+    baseRssMb: pick('baseRssMb'),
+    walMb: pick('walMb'),
+  };
 }
 
 /**
@@ -342,7 +358,7 @@ try {
   const correctionDue = judicialDue(join(dir, 'judicial.db'), TODAY);
   const ex = exportTimes(path);
   console.log(
-    `导出纠纷台账（${ex.rows} 行，${(ex.bytes / 1024 / 1024).toFixed(1)} MB 的 .xlsx，经调度、标签、单元格安全处理、样式、合计）：${ex.exportMs.toFixed(0)} ms，进程内存峰值 ${ex.peakRssMb.toFixed(0)} MB（同样的行直接用 exceljs 流式写出 ${ex.rawMs.toFixed(0)} ms，${(ex.exportMs / ex.rawMs).toFixed(2)}×）`,
+    `导出纠纷台账（${ex.rows} 行，${(ex.bytes / 1024 / 1024).toFixed(1)} MB 的 .xlsx，经调度、标签、单元格安全处理、样式、合计）：${ex.exportMs.toFixed(0)} ms，进程内存峰值 ${ex.peakRssMb.toFixed(0)} MB（导出前 ${ex.baseRssMb.toFixed(0)} MB，预写日志 ${ex.walMb.toFixed(0)} MB；同样的行直接用 exceljs 流式写出 ${ex.rawMs.toFixed(0)} ms，${(ex.exportMs / ex.rawMs).toFixed(2)}×）`,
   );
   // 导入旧台账 (RELIABILITY §7.4): 10,000 rows of an old register from xlsx into a ledger, backup and all.
   const imported = await importBench(dir);
