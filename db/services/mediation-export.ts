@@ -7,6 +7,7 @@ import {
   CONFIRMATION_LABELS,
   MEDIATING_BODY_LABELS,
   AGREEMENT_PERFORMANCE_LABELS,
+  guidanceText,
 } from '../../shared/domain/mediation';
 import type { FileResult } from '../../shared/schemas/common';
 import { MEDIATION_COLUMN_KEYS, MediationExportInput, type MediationColumn, type MediationRow } from '../../shared/schemas/mediation';
@@ -62,6 +63,12 @@ const COLUMNS: { [K in MediationColumn]: ExportColumn<MediationRow> } = {
   },
   amount: { header: '涉及金额（元）', width: 14, type: 'money', value: (c) => c.amountYuan },
   agreed: { header: '协议金额（元）', width: 14, type: 'money', value: (c) => c.agreedAmountYuan },
+  guidance: {
+    header: '告知途径',
+    width: 16,
+    type: 'text',
+    value: (c) => (c.guidance.length ? guidanceText(c.guidance) : null),
+  },
 };
 
 export async function exportMediationLedger(ctx: ServiceContext, input: CaseFilter & { columns?: MediationColumn[] }): Promise<FileResult> {

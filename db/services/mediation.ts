@@ -1420,7 +1420,12 @@ const CONFIRMATION_SQL = `CASE WHEN a.confirmation_result IS NOT NULL THEN a.con
 export type CaseFilter = Omit<z.output<typeof MediationListInput>, 'page' | 'pageSize'>;
 
 /** A ledger row as SQL returns it; `caseRow` turns it into what the list and the export show. */
-export type CaseListDbRow = Omit<MediationRow, 'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan' | 'idNumberMasked' | 'overdue'> & {
+export type CaseListDbRow = Omit<
+  MediationRow,
+  'performanceOverdue' | 'amountYuan' | 'agreedAmountYuan' | 'idNumberMasked' | 'overdue' | 'guidance'
+> & {
+  /** JSON array of the routes told (告知途径), or null. */
+  guidance: string | null;
   idNumber: string | null;
   overdue: 0 | 1;
   /** The mediators in their order, as a JSON array of { id, name }. */
@@ -1473,7 +1478,7 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
          JOIN staff s ON s.id = mm.staff_id WHERE mm.case_id = m.id) AS mediatorList, m.outcome, m.closed_date AS closedDate, a.form AS agreementForm,
        a.performance AS performance, a.performed_date AS performedDate, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation,
        ${overdueCondition('mediation', 'm.id')} AS overdue,
-       m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt,
+       m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt, m.guidance,
        (SELECT p.id_number FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = m.id
          ORDER BY mp.ord LIMIT 1) AS idNumber
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,
@@ -1483,12 +1488,13 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
 
 /** A row as the ledger and its export show it: the mediators named as everywhere (two of one name told apart). */
 export function caseRow(
-  { late, amountFen, agreedFen, idNumber, mediatorList, overdue, ...r }: CaseListDbRow,
+  { late, amountFen, agreedFen, idNumber, mediatorList, overdue, guidance, ...r }: CaseListDbRow,
   name: StaffNamer,
 ): MediationRow {
   const mediators = JSON.parse(mediatorList) as { id: string; name: string }[];
   return {
     ...r,
+    guidance: guidance ? (JSON.parse(guidance) as GuidanceRoute[]) : [],
     overdue: overdue === 1,
     mediators: mediators.length ? mediators.map((m) => name(m.id, m.name)).join('、') : r.mediators,
     // Masked as on every screen (CONTRIBUTING.md, DOMAIN §5.2): the ledger tells parties apart without spreading the number.

@@ -9,7 +9,7 @@ import {
   AGREEMENT_FORM_FULL_LABELS,
   CASE_ORIGIN_LABELS,
   ENTRUSTED_ORIGINS,
-  GUIDANCE_ROUTE_LABELS,
+  guidanceText,
   LABOUR_CATEGORY,
   LABOUR_PAYMENT_ORDER_TEXT,
   PERFORMANCE_STATE_LABELS,
@@ -638,10 +638,10 @@ function outcomeText(c: MediationCase): string {
     case 'success':
       return `调解成功（${AGREEMENT_FORM_FULL_LABELS[c.agreement?.form === 'oral' ? 'oral' : 'written']}）`;
     case 'failure':
-      return `调解不成，已告知当事人可通过${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}解决`;
+      return `调解不成，已告知当事人可通过${guidanceText(c.guidance)}解决`;
     case 'terminated': {
       const why = c.terminationReason ? `（${TERMINATION_REASON_LABELS[c.terminationReason]}）` : '';
-      const routes = c.guidance.length ? `，已告知当事人可通过${c.guidance.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、')}解决` : '';
+      const routes = c.guidance.length ? `，已告知当事人可通过${guidanceText(c.guidance)}解决` : '';
       return `终止调解${why}${routes}`;
     }
     default:

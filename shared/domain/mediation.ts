@@ -90,6 +90,8 @@ export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = { success: '调�
 export const GUIDANCE_ROUTES = ['litigation', 'arbitration', 'administrative'] as const;
 export type GuidanceRoute = (typeof GUIDANCE_ROUTES)[number];
 export const GUIDANCE_ROUTE_LABELS: Record<GuidanceRoute, string> = { litigation: '诉讼', arbitration: '仲裁', administrative: '行政途径' };
+/** The routes told, as the ledger, its export and the documents write them (诉讼、仲裁). */
+export const guidanceText = (routes: readonly GuidanceRoute[]): string => routes.map((g) => GUIDANCE_ROUTE_LABELS[g]).join('、');
 
 /**
  * Why a mediation was ended (终止调解, REVIEW row 15). 人民调解法 art. 26: a mediation that cannot

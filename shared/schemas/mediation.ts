@@ -459,6 +459,7 @@ export const MEDIATION_COLUMN_KEYS = [
   'confirmation',
   'amount',
   'agreed',
+  'guidance',
 ] as const;
 export type MediationColumn = (typeof MEDIATION_COLUMN_KEYS)[number];
 
@@ -487,6 +488,8 @@ export interface MediationRow {
   mediators: string;
   outcome: CaseOutcome | null;
   closedDate: string | null;
+  /** 告知途径: the routes the parties were told of when mediation failed or was ended. */
+  guidance: GuidanceRoute[];
   agreementForm: AgreementForm | null;
   performance: AgreementPerformance | null;
   /** 履行完毕日期. */

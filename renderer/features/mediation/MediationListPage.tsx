@@ -11,6 +11,7 @@ import {
   MEDIATING_BODY_LABELS,
   AGREEMENT_PERFORMANCES,
   AGREEMENT_PERFORMANCE_LABELS,
+  guidanceText,
 } from '../../../shared/domain/mediation';
 import type { MediationColumn, MediationRow } from '../../../shared/schemas/mediation';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -104,6 +105,7 @@ export function MediationListPage() {
     confirmation: { header: '司法确认', width: 90, cell: (r) => (r.agreementForm ? CONFIRMATION_LABELS[r.confirmation] : '') },
     amount: { header: '涉及金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.amountYuan) },
     agreed: { header: '协议金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.agreedAmountYuan) },
+    guidance: { header: '告知途径', width: 120, cell: (r) => guidanceText(r.guidance) },
   };
   // Filters behind 更多筛选 that are set, for its badge.
   const moreSet = [

@@ -290,6 +290,7 @@ describe("people's mediation ledger export", () => {
       '司法确认',
       '涉及金额（元）',
       '协议金额（元）',
+      '告知途径',
     ]);
     expect(done.rows).toEqual([
       [
@@ -310,12 +311,13 @@ describe("people's mediation ledger export", () => {
         '未申请',
         3000,
         1500,
+        null,
       ],
     ]);
 
     const all = await exportCases({});
     expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
-    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(13).fill(null), 3000, 1500]);
+    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(13).fill(null), 3000, 1500, null]);
     expect(all.rows[0]!.slice(3, 17)).toEqual([
       '当事人申请',
       '婚姻家庭纠纷',

@@ -558,7 +558,7 @@ describe('a workbook of one sheet a year', () => {
 });
 
 describe('mediation round trip', () => {
-  it('re-imports the mediation ledger’s own export: number, dates, parties, mediators, result and performance kept', async () => {
+  it('re-imports the mediation ledger’s own export: number, dates, parties, mediators, result, 告知途径 and performance kept', async () => {
     const staff = t.call('staff.list', {})[0]!;
     const a = t.call('persons.create', { name: '张三' });
     const b = t.call('persons.create', { name: '李四' });
@@ -586,6 +586,15 @@ describe('mediation round trip', () => {
     });
     t.call('mediation.close', { id: done.id, outcome: 'success', closedDate: '2024-05-10' });
     t.call('mediation.create', { ...base, acceptedDate: '2024-06-10', category: '01' });
+    // Failed: the routes the parties were told of (告知途径) go out in the ledger and come back.
+    const failed = t.call('mediation.create', { ...base, acceptedDate: '2024-05-20', category: '03' });
+    t.call('mediation.close', {
+      id: failed.id,
+      outcome: 'failure',
+      closedDate: '2024-06-01',
+      reason: '双方分歧较大',
+      guidance: ['litigation', 'arbitration'],
+    });
     const file = await t.callAsync('mediation.exportLedger', { columns: [...MEDIATION_COLUMN_KEYS] });
     const shape = (rows: Output<'mediation.list'>['rows']) =>
       rows.map(({ id: _i, deletedAt: _d, overdue: _o, performanceOverdue: _p, confirmation: _c, ...r }) => r);
@@ -596,8 +605,10 @@ describe('mediation round trip', () => {
       const table = await other.callAsync('import.read', { module: 'mediation', fileName: file.fileName, base64: file.base64 });
       const check = other.call('import.check', checkOf(table));
       expect(check.rows.flatMap((r) => r.messages.filter((m) => m.level === 'error').map((m) => `${r.row}: ${m.text}`))).toEqual([]);
-      expect(other.call('import.run', checkOf(table)).imported).toBe(2);
-      expect(shape(other.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows)).toEqual(before);
+      expect(other.call('import.run', checkOf(table)).imported).toBe(3);
+      const after = shape(other.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows);
+      expect(after).toEqual(before);
+      expect(after.find((r) => r.outcome === 'failure')?.guidance).toEqual(['litigation', 'arbitration']);
     } finally {
       other.close();
     }
