@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import { SEX_LABELS } from '../../shared/dictionaries';
+import { checkCreditCode } from '../../shared/domain/credit-code';
 import { checkIdNumber } from '../../shared/domain/id-number';
+import { looksLikeOrganisation } from '../../shared/domain/names';
 import { ORIGINAL_NO_FIELD, type ImportFieldDef } from '../../shared/domain/import';
 import { PersonInput } from '../../shared/schemas/persons';
 import type { ImportMessage } from '../../shared/schemas/import';
@@ -154,6 +156,11 @@ export function findOrAddPerson(
 ): { id: string; created: boolean; messages: ImportMessage[] } {
   const messages: ImportMessage[] = [];
   let idNumber = party.idNumber;
+  // A 单位: its name says so, or its number is a 统一社会信用代码 that cannot be a 身份证号 (one with letters);
+  // a valid 身份证号 is always a person's, and one shaped as such with a wrong check digit is reported as such.
+  const personalId = idNumber !== null && checkIdNumber(idNumber, ctx.clock.today()).ok;
+  const creditCode = idNumber !== null && !/^\d{17}[\dXx]$/.test(idNumber) && checkCreditCode(idNumber).ok;
+  if (!personalId && (looksLikeOrganisation(party.name) || creditCode)) return findOrAddOrganisation(ctx, party, role);
   if (idNumber && isMasked(idNumber)) {
     messages.push({ level: 'warning', field: 'parties', text: `${role}“${party.name}”的身份证号已打码，不导入号码` });
     idNumber = null;
@@ -206,16 +213,71 @@ export function findOrAddPerson(
       messages.push({ level: 'warning', field: 'parties', text: `人员库中有多个“${party.name}”，表中没有身份证号，已另建一人` });
     }
   }
-  const parsed = PersonInput.safeParse({ name: party.name, idNumber, phone: party.phone, villageId: party.villageId });
+  return addParty(ctx, { name: party.name, idNumber, phone: party.phone, villageId: party.villageId }, role, messages);
+}
+
+/** A party not yet in the registry, registered; the schema's refusal said as the row's error. */
+function addParty(
+  ctx: ServiceContext,
+  fields: z.input<typeof PersonInput>,
+  role: string,
+  messages: ImportMessage[],
+  /** Said when the party is registered. */
+  note?: string,
+): { id: string; created: boolean; messages: ImportMessage[] } {
+  const parsed = PersonInput.safeParse(fields);
   if (!parsed.success) {
     const text = parsed.error.issues.map((i) => i.message).join('；');
     return {
       id: '',
       created: false,
-      messages: [...messages, { level: 'error', field: 'parties', text: `${role}“${party.name}”：${text}` }],
+      messages: [...messages, { level: 'error', field: 'parties', text: `${role}“${fields.name}”：${text}` }],
     };
   }
+  if (note) messages.push({ level: 'info', field: 'parties', text: note });
   return { id: createPerson(ctx, parsed.data).id, created: true, messages };
+}
+
+/**
+ * A party that is a 单位 (its name says so, or the number given is a 统一社会信用代码): found by its code or,
+ * without one, by its name among organisations; else registered as an organisation.
+ */
+function findOrAddOrganisation(
+  ctx: ServiceContext,
+  party: { name: string; idNumber: string | null; phone: string | null; villageId: string | null },
+  role: string,
+): { id: string; created: boolean; messages: ImportMessage[] } {
+  const messages: ImportMessage[] = [];
+  const code = party.idNumber ? checkCreditCode(party.idNumber) : null;
+  if (code && !code.ok)
+    messages.push({
+      level: 'warning',
+      field: 'parties',
+      text: `${role}“${party.name}”是单位，“${party.idNumber}”不是有效的统一社会信用代码（${code.reason}），不导入该号码`,
+    });
+  const creditCode = code?.ok ? code.value : null;
+  const holder = creditCode
+    ? one<{ id: string; name: string }>(ctx, 'SELECT id, name FROM person WHERE credit_code = ? AND deleted_at IS NULL', creditCode)
+    : null;
+  const same = holder
+    ? [holder]
+    : all<{ id: string; name: string }>(
+        ctx,
+        "SELECT id, name FROM person WHERE name = ? AND deleted_at IS NULL AND kind = 'organisation' AND (? IS NULL OR credit_code IS NULL) LIMIT 2",
+        party.name,
+        creditCode,
+      );
+  if (same.length === 1) {
+    messages.push({ level: 'info', field: 'parties', text: `${role}“${same[0]!.name}”按单位关联人员库` });
+    return { id: same[0]!.id, created: false, messages };
+  }
+  return addParty(
+    ctx,
+    { kind: 'organisation', name: party.name, creditCode, phone: party.phone, villageId: party.villageId },
+    role,
+    messages,
+    `${role}“${party.name}”按单位登记`,
+  );
 }
 
 /**

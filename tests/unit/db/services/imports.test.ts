@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../../../db/backup/backup';
 import { invokeAsync } from '../../../../db/router';
 import { verifyAuditChain } from '../../../../db/services/audit';
+import { creditCheckChar } from '../../../../shared/domain/credit-code';
 import type { Input, Output } from '../../../../shared/contract';
 import type { ModuleName } from '../../../../shared/modules';
 import { DISPUTE_COLUMN_KEYS } from '../../../../shared/schemas/disputes';
@@ -530,6 +531,36 @@ describe('an ID number Excel kept as a number', () => {
     const report = t.call('import.check', checkOf(table));
     expect(report.rows[0]!.state).toBe('error');
     expect(report.rows[0]!.messages[0]!.text).toContain('被 Excel 存成了数字');
+  });
+});
+
+describe('a party that is a 单位', () => {
+  it('is registered as an organisation by its name or its 统一社会信用代码, found again by either; a 身份证号 stays a person’s', async () => {
+    const code = `91110105MA01ABCD1${creditCheckChar('91110105MA01ABCD1')}`;
+    const csv = [
+      '登记日期,纠纷类型,申请人,身份证号,被申请人,简要情况',
+      '2020-03-05,合同纠纷,张三,,高寨建筑有限公司,拖欠工钱',
+      `2020-04-05,合同纠纷,高寨建筑有限公司,${code},李四,材料款`,
+      `2020-05-05,邻里纠纷,王五,${GOOD_ID},高寨乡东村村民委员会,排水沟`,
+    ].join('\n');
+    const table = await read(Buffer.from(csv, 'utf8').toString('base64'), '台账.csv');
+    const report = t.call('import.check', checkOf(table));
+    // Open since 2020: each row is flagged as overdue, nothing else.
+    expect(report.counts).toMatchObject({ warning: 3, error: 0 });
+    expect(report.rows[0]!.messages.map((m) => m.text)).toContain('被申请人“高寨建筑有限公司”按单位登记');
+    expect(report.rows[1]!.messages.map((m) => m.text)).toContain('申请人“高寨建筑有限公司”按单位关联人员库');
+    t.call('import.run', checkOf(table));
+    const kinds = t.ledger.db
+      .prepare('SELECT name, kind, credit_code AS code, id_number AS id FROM person WHERE deleted_at IS NULL ORDER BY name')
+      .all() as { name: string; kind: string; code: string | null; id: string | null }[];
+    // The company once (the second row's code found it by its name), the committee an organisation, 王五 a person with his number.
+    expect(
+      kinds
+        .filter((p) => p.kind === 'organisation')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['高寨乡东村村民委员会', '高寨建筑有限公司'].sort());
+    expect(kinds.find((p) => p.name === '王五')).toMatchObject({ kind: 'person', id: GOOD_ID });
   });
 });
 
