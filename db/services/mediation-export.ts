@@ -8,6 +8,7 @@ import {
   MEDIATING_BODY_LABELS,
   AGREEMENT_PERFORMANCE_LABELS,
   guidanceText,
+  TERMINATION_REASON_LABELS,
 } from '../../shared/domain/mediation';
 import type { FileResult } from '../../shared/schemas/common';
 import { MEDIATION_COLUMN_KEYS, MediationExportInput, type MediationColumn, type MediationRow } from '../../shared/schemas/mediation';
@@ -63,6 +64,13 @@ const COLUMNS: { [K in MediationColumn]: ExportColumn<MediationRow> } = {
   },
   amount: { header: '涉及金额（元）', width: 14, type: 'money', value: (c) => c.amountYuan },
   agreed: { header: '协议金额（元）', width: 14, type: 'money', value: (c) => c.agreedAmountYuan },
+  terminationReason: {
+    header: '终止情形',
+    width: 18,
+    type: 'text',
+    value: (c) => (c.terminationReason ? TERMINATION_REASON_LABELS[c.terminationReason] : null),
+  },
+  reason: { header: '调解不成或终止原因', width: 24, type: 'text', value: (c) => c.reason },
   guidance: {
     header: '告知途径',
     width: 16,

@@ -20,6 +20,8 @@ import {
   GUIDANCE_ROUTES,
   MEDIATING_BODIES,
   MEDIATING_BODY_LABELS,
+  TERMINATION_REASON_LABELS,
+  TERMINATION_REASONS,
   type AgreementPerformance,
   type GuidanceRoute,
 } from '../../shared/domain/mediation';
@@ -31,6 +33,7 @@ import { waivePast } from './obligations';
 import { findOrAddPerson, importedRecords, invalidRow } from './persons-import';
 import { listDicts, listStaff } from './reference';
 import { one } from './sql';
+import { newId } from '../ids';
 
 export const MEDIATION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
   ORIGINAL_NO_FIELD,
@@ -59,7 +62,8 @@ export const MEDIATION_IMPORT_FIELDS: readonly ImportFieldDef[] = [
   { key: 'mediators', label: '调解员', synonyms: ['承办人', '主持调解员'], kind: 'text', hint: '多人用顿号分开；不填为当前操作人' },
   { key: 'outcome', label: '调解结果', synonyms: ['调处结果', '结果', '是否成功', '调解情况'], kind: 'choice' },
   { key: 'closedDate', label: '结案日期', synonyms: ['办结日期', '调结日期', '结案时间'], kind: 'date' },
-  { key: 'reason', label: '调解不成原因', synonyms: ['未成原因', '原因'], kind: 'text' },
+  { key: 'terminationReason', label: '终止情形', synonyms: ['终止调解情形', '终止类型'], kind: 'choice', hint: '终止调解的案件填写' },
+  { key: 'reason', label: '调解不成或终止原因', synonyms: ['调解不成原因', '终止原因', '未成原因', '原因'], kind: 'text' },
   { key: 'guidance', label: '告知途径', synonyms: ['引导途径', '告知当事人途径'], kind: 'text', hint: '诉讼、仲裁、行政途径，可多项' },
   { key: 'agreementContent', label: '协议内容', synonyms: ['调解协议内容', '协议主要内容'], kind: 'text' },
   { key: 'amountYuan', label: '涉及金额（元）', synonyms: ['涉及金额', '金额', '标的额'], kind: 'number' },
@@ -84,7 +88,7 @@ function partiesOf(v: ImportValues) {
 }
 
 export const mediationImporter: Importer = {
-  note: '每行一件调解案件。有调解结果和结案日期的按历史记录导入：调解成功的登记口头协议（内容取“协议内容”列，没有时注明见原卷宗），今天以前的调解期限、回访和履行检查按“旧台账导入”免除，不产生逾期；调解不成的须注明告知途径，终止调解的请在系统中逐件登记。有卷宗号的保留原卷宗号，没有的按本台账规则编号；原序号保留在导入记录中。',
+  note: '每行一件调解案件。有调解结果和结案日期的按历史记录导入：调解成功的登记口头协议（内容取“协议内容”列，没有时注明见原卷宗），今天以前的调解期限、回访和履行检查按“旧台账导入”免除，不产生逾期；调解不成的须注明告知途径，终止调解的须注明终止情形（自行和解、撤回申请以外的还须注明告知途径）。有卷宗号的保留原卷宗号，没有的按本台账规则编号；原序号保留在导入记录中。',
   fields: MEDIATION_IMPORT_FIELDS,
   choices(ctx) {
     const category = listDicts(ctx)
@@ -104,6 +108,7 @@ export const mediationImporter: Importer = {
         { value: 'terminated', label: CASE_OUTCOME_LABELS.terminated, aliases: ['终止'] },
         { value: 'open', label: '调解中', aliases: ['在调', '未结案', '进行中'] },
       ],
+      terminationReason: TERMINATION_REASONS.map((r) => ({ value: r, label: TERMINATION_REASON_LABELS[r] })),
       performance: AGREEMENT_PERFORMANCES.map((p) => ({
         value: p,
         label: AGREEMENT_PERFORMANCE_LABELS[p],
@@ -128,7 +133,6 @@ export const mediationImporter: Importer = {
     if (outcome && !closed) return fail('有调解结果的案件须填写结案日期', 'closedDate');
     if (closed && !outcome) return fail('有结案日期，但没有调解结果', 'outcome');
     if (closed && (closed < accepted || closed > today)) return fail(`结案日期（${closed}）应在受理日期和今天之间`, 'closedDate');
-    if (outcome === 'terminated') return fail('终止调解的案件须记录终止原因和告知途径，请在系统中逐件登记，或跳过此行', 'outcome');
     const guidance = splitList(asText(v.guidance) ?? '').map((g) =>
       GUIDANCE_ROUTES.find((r) => GUIDANCE_ROUTE_LABELS[r] === g || GUIDANCE_ROUTE_LABELS[r].startsWith(g)),
     );
@@ -138,6 +142,20 @@ export const mediationImporter: Importer = {
         '调解不成的案件须注明告知当事人的途径（诉讼、仲裁、行政途径；人民调解法第二十六条），请补“告知途径”列或跳过此行',
         'guidance',
       );
+    }
+    // How the case ends, checked by the rules a case closed on screen follows before anything is written.
+    const closing = outcome
+      ? {
+          outcome,
+          closedDate: closed,
+          terminationReason: asText(v.terminationReason),
+          reason: outcome === 'success' ? null : (asText(v.reason) ?? '旧台账导入（原台账未记原因）'),
+          guidance: guidance as GuidanceRoute[],
+        }
+      : null;
+    if (closing) {
+      const checked = CloseInput.safeParse({ id: newId(), ...closing });
+      if (!checked.success) return invalidRow(summaryLine, messages, checked.error, LABELS);
     }
     const staff = listStaff(ctx, true);
     const mediatorNames = splitList(asText(v.mediators) ?? '');
@@ -216,18 +234,7 @@ export const mediationImporter: Importer = {
       if (!agreement.success) return invalidRow(summaryLine, messages, agreement.error, LABELS);
       saveAgreement(ctx, agreement.data);
     }
-    if (outcome) {
-      closeCase(
-        ctx,
-        CloseInput.parse({
-          id: c.id,
-          outcome,
-          closedDate: closed,
-          reason: outcome === 'failure' ? (asText(v.reason) ?? '旧台账导入（原台账未记原因）') : null,
-          guidance: guidance as GuidanceRoute[],
-        }),
-      );
-    }
+    if (closing) closeCase(ctx, CloseInput.parse({ id: c.id, ...closing }));
     const waived = waivePast(ctx, mediationDueSource, c.id, today, MEDIATION_WAIVE_REASON);
     if (waived > 0) messages.push({ level: 'info', field: null, text: `今天以前的 ${waived} 项期限、回访和检查按旧台账导入免除` });
     return {

@@ -1479,6 +1479,7 @@ export function caseListSql(f: CaseFilter, today: string): { count: string; page
        a.performance AS performance, a.performed_date AS performedDate, ${LATE_SQL} AS late, ${CONFIRMATION_SQL} AS confirmation,
        ${overdueCondition('mediation', 'm.id')} AS overdue,
        m.amount_fen AS amountFen, a.amount_fen AS agreedFen, m.deleted_at AS deletedAt, m.guidance,
+       m.outcome_reason AS reason, m.termination_reason AS terminationReason,
        (SELECT p.id_number FROM mediation_party mp JOIN person p ON p.id = mp.person_id WHERE mp.case_id = m.id
          ORDER BY mp.ord LIMIT 1) AS idNumber
      ${from} WHERE ${where} ORDER BY ${order}, m.rowid ${dir} LIMIT @limit OFFSET @offset`,

@@ -459,6 +459,8 @@ export const MEDIATION_COLUMN_KEYS = [
   'confirmation',
   'amount',
   'agreed',
+  'terminationReason',
+  'reason',
   'guidance',
 ] as const;
 export type MediationColumn = (typeof MEDIATION_COLUMN_KEYS)[number];
@@ -490,6 +492,10 @@ export interface MediationRow {
   closedDate: string | null;
   /** 告知途径: the routes the parties were told of when mediation failed or was ended. */
   guidance: GuidanceRoute[];
+  /** Why mediation failed or was ended (调解不成或终止原因). */
+  reason: string | null;
+  /** 终止情形, for a case ended (终止调解). */
+  terminationReason: TerminationReason | null;
   agreementForm: AgreementForm | null;
   performance: AgreementPerformance | null;
   /** 履行完毕日期. */

@@ -12,6 +12,7 @@ import {
   AGREEMENT_PERFORMANCES,
   AGREEMENT_PERFORMANCE_LABELS,
   guidanceText,
+  TERMINATION_REASON_LABELS,
 } from '../../../shared/domain/mediation';
 import type { MediationColumn, MediationRow } from '../../../shared/schemas/mediation';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -105,6 +106,12 @@ export function MediationListPage() {
     confirmation: { header: '司法确认', width: 90, cell: (r) => (r.agreementForm ? CONFIRMATION_LABELS[r.confirmation] : '') },
     amount: { header: '涉及金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.amountYuan) },
     agreed: { header: '协议金额（元）', width: 120, style: { textAlign: 'right' }, cell: (r) => money(r.agreedAmountYuan) },
+    terminationReason: {
+      header: '终止情形',
+      width: 150,
+      cell: (r) => (r.terminationReason ? TERMINATION_REASON_LABELS[r.terminationReason] : ''),
+    },
+    reason: { header: '调解不成或终止原因', width: 180, cell: (r) => r.reason ?? '' },
     guidance: { header: '告知途径', width: 120, cell: (r) => guidanceText(r.guidance) },
   };
   // Filters behind 更多筛选 that are set, for its badge.

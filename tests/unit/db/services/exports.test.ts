@@ -290,6 +290,8 @@ describe("people's mediation ledger export", () => {
       '司法确认',
       '涉及金额（元）',
       '协议金额（元）',
+      '终止情形',
+      '调解不成或终止原因',
       '告知途径',
     ]);
     expect(done.rows).toEqual([
@@ -312,12 +314,14 @@ describe("people's mediation ledger export", () => {
         3000,
         1500,
         null,
+        null,
+        null,
       ],
     ]);
 
     const all = await exportCases({});
     expect(all.rows.map((r) => r[1])).toEqual([pending.caseNo, settled.caseNo]);
-    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(13).fill(null), 3000, 1500, null]);
+    expect(all.totals).toEqual(['合计', '共 2 件', ...Array(13).fill(null), 3000, 1500, null, null, null]);
     expect(all.rows[0]!.slice(3, 17)).toEqual([
       '当事人申请',
       '婚姻家庭纠纷',

@@ -425,6 +425,8 @@ describe('mediation cases', () => {
     const report = t.call('import.check', checkOf(table));
     expect(report.rows.map((r) => r.state)).toEqual(['ok', 'warning', 'ok', 'error', 'error']);
     expect(report.rows[3]!.messages[0]!.text).toContain('告知当事人的途径');
+    // Ended without saying how (终止情形): the rule the screen follows says what is missing.
+    expect(report.rows[4]!.messages.map((m) => m.text).join()).toContain('请选择终止调解的原因');
     const done = t.call('import.run', checkOf(table, { skip: [5, 6] }));
     expect(done.imported).toBe(3);
     const dash = t.call('obligations.dashboard', {});
@@ -589,7 +591,7 @@ describe('a workbook of one sheet a year', () => {
 });
 
 describe('mediation round trip', () => {
-  it('re-imports the mediation ledger’s own export: number, dates, parties, mediators, result, 告知途径 and performance kept', async () => {
+  it('re-imports the mediation ledger’s own export: number, dates, parties, mediators, result (ended ones too, with reason and 告知途径) and performance kept', async () => {
     const staff = t.call('staff.list', {})[0]!;
     const a = t.call('persons.create', { name: '张三' });
     const b = t.call('persons.create', { name: '李四' });
@@ -626,6 +628,16 @@ describe('mediation round trip', () => {
       reason: '双方分歧较大',
       guidance: ['litigation', 'arbitration'],
     });
+    // Ended at a party's request: the 终止情形 and its reason come back too.
+    const ended = t.call('mediation.create', { ...base, acceptedDate: '2024-05-25', category: '04' });
+    t.call('mediation.close', {
+      id: ended.id,
+      outcome: 'terminated',
+      closedDate: '2024-06-03',
+      terminationReason: 'requested',
+      reason: '申请人外出务工',
+      guidance: ['litigation'],
+    });
     const file = await t.callAsync('mediation.exportLedger', { columns: [...MEDIATION_COLUMN_KEYS] });
     const shape = (rows: Output<'mediation.list'>['rows']) =>
       rows.map(({ id: _i, deletedAt: _d, overdue: _o, performanceOverdue: _p, confirmation: _c, ...r }) => r);
@@ -636,10 +648,15 @@ describe('mediation round trip', () => {
       const table = await other.callAsync('import.read', { module: 'mediation', fileName: file.fileName, base64: file.base64 });
       const check = other.call('import.check', checkOf(table));
       expect(check.rows.flatMap((r) => r.messages.filter((m) => m.level === 'error').map((m) => `${r.row}: ${m.text}`))).toEqual([]);
-      expect(other.call('import.run', checkOf(table)).imported).toBe(3);
+      expect(other.call('import.run', checkOf(table)).imported).toBe(4);
       const after = shape(other.call('mediation.list', { sort: 'acceptedDate', dir: 'asc' }).rows);
       expect(after).toEqual(before);
-      expect(after.find((r) => r.outcome === 'failure')?.guidance).toEqual(['litigation', 'arbitration']);
+      expect(after.find((r) => r.outcome === 'failure')).toMatchObject({ guidance: ['litigation', 'arbitration'], reason: '双方分歧较大' });
+      expect(after.find((r) => r.outcome === 'terminated')).toMatchObject({
+        terminationReason: 'requested',
+        reason: '申请人外出务工',
+        guidance: ['litigation'],
+      });
     } finally {
       other.close();
     }
