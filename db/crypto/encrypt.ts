@@ -1,5 +1,5 @@
 /**
- * Encryption at rest, the ledger's side (RELIABILITY G8, §3.5): turning a plain ledger into an encrypted
+ * Encryption at rest, the ledger's side (RELIABILITY G8): turning a plain ledger into an encrypted
  * one, creating a new encrypted ledger, unlocking one (a secret → the data key), and rewrapping a slot.
  * The login screen and the accounts call these; they never see a page of the file.
  *

@@ -1,5 +1,5 @@
 /**
- * The ledger's keyring (RELIABILITY G8, §3.5): the ledger file is encrypted with a random 256-bit data
+ * The ledger's keyring (RELIABILITY G8): the ledger file is encrypted with a random 256-bit data
  * key that never changes and is never written anywhere in the clear. The keyring, a small JSON file beside
  * the ledger (`<ledger>.keys`), holds that key wrapped (AES-256-GCM) once per slot: one slot per account
  * (wrapped under a key derived from its password) and one for the recovery code printed at setup. Changing
