@@ -10,11 +10,14 @@
  *   tsx electron/cli.ts verify-audit [FILE]   (exit code 0: the audit chain is whole; 1: it is not)
  *   tsx electron/cli.ts package --period 2024-06 --to DIR [--modules disputes,mediation] [--db PATH]
  *   tsx electron/cli.ts receive FOLDER… [--db PATH]   (上报包 into the county's ledger; a stick's root finds every package on it)
+ *   tsx electron/cli.ts encrypt [--db PATH] [--user NAME]   (encrypts a plain ledger; prints its recovery code once)
  * The package password is read from LEDGER_PACKAGE_PASSWORD, or asked for on the terminal; never from an argument.
+ * An encrypted ledger (or backup) is unlocked with LEDGER_PASSWORD (+ LEDGER_USER) or LEDGER_RECOVERY_CODE, or
+ * a password typed on the terminal (electron/cli-crypto.ts).
  * Exit codes: 0 done, 1 refused or failed (the reason in Chinese on stderr), 2 wrong usage.
  */
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +43,8 @@ import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/au
 import { MODULE_INFO, type ModuleName } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
+import { askHidden, runEncrypt, unlockForCommand } from './cli-crypto';
+import { connect } from '../db/crypto/cipher';
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -140,7 +145,7 @@ export function runBackup(argv: string[]): BackupEntry {
       ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath));
     } catch (e) {
       if (!(e instanceof LedgerError && e.code === 'DB_LOCKED')) throw e;
-      reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+      reader = connect(dbPath, { readonly: true, fileMustExist: true });
       if (reader.pragma('application_id', { simple: true }) !== APPLICATION_ID)
         throw new LedgerError('DB_CORRUPT', `${dbPath} 不是本程序的账本文件。`);
     }
@@ -232,19 +237,9 @@ export async function runVerifyAudit(argv: string[]): Promise<number> {
 async function packagePassword(): Promise<string> {
   const fromEnv = process.env.LEDGER_PACKAGE_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new LedgerError('VALIDATION', '请用环境变量 LEDGER_PACKAGE_PASSWORD 提供上报包密码。');
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const mute = rl as unknown as { _writeToOutput: (s: string) => void };
-  process.stdout.write('上报包密码：');
-  mute._writeToOutput = () => {};
-  return new Promise((done) =>
-    rl.question('', (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      done(answer);
-    }),
-  );
+  const typed = await askHidden('上报包密码：');
+  if (typed === null) throw new LedgerError('VALIDATION', '请用环境变量 LEDGER_PACKAGE_PASSWORD 提供上报包密码。');
+  return typed;
 }
 
 /** `ledger package --period KEY --to DIR [--modules a,b]`: one report package, verified, on the stick. */
@@ -312,6 +307,11 @@ export async function runReceive(argv: string[], password?: string): Promise<num
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
+    if (command === 'encrypt') {
+      await runEncrypt(rest);
+      return;
+    }
+    if (command && command !== 'demo') await unlockForCommand(command, rest);
     if (command === 'web') return await runWeb(rest);
     if (command === 'export') {
       await runExport(rest);
@@ -350,7 +350,9 @@ async function main(): Promise<void> {
         '  ledger verify-audit [账本文件]             校验审计记录链是否完整',
         '  ledger package --period 2024-06 --to U盘 [--modules disputes,mediation] [--db 文件]   生成上报包',
         '  ledger receive 上报包文件夹… [--db 文件]   县级接收上报包（先校验）',
+        '  ledger encrypt [--db 文件] [--user 账户]  加密账本（先做明文备份并校验），只显示一次恢复码',
         '  ledger demo [--db 文件]',
+        '加密的账本：用环境变量 LEDGER_PASSWORD（及 LEDGER_USER）或 LEDGER_RECOVERY_CODE 解锁，或在终端中输入密码。',
       ].join('\n'),
     );
     process.exit(2);
