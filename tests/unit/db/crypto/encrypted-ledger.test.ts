@@ -19,6 +19,9 @@ import { forgetKey, isEncryptedFile, needsUnlock } from '../../../../db/crypto/c
 import { createEncryptedLedger, encryptLedger, setUnlockSecret, unlockLedger } from '../../../../db/crypto/encrypt';
 import { keysPath, WRONG_PASSWORD, WRONG_RECOVERY_CODE } from '../../../../db/crypto/keyring';
 import { BackupJob } from '../../../../db/jobs/daily-backup';
+import { runPackageJob } from '../../../../db/jobs/package-job';
+import { DATA_FILE } from '../../../../db/package/package';
+import type { ModuleName } from '../../../../shared/modules';
 import { IntegrityCheck } from '../../../../db/jobs/integrity';
 import { type Ledger, openLedger } from '../../../../db/open';
 import { contextFor, createHost, invoke, invokeAsync } from '../../../../db/router';
@@ -160,6 +163,21 @@ describe('an encrypted ledger', () => {
     const r = await invokeAsync(host, 'disputes.exportLedger', {});
     expect(r.ok && r.value.fileName).toMatch(/xlsx$/);
     expect(contextFor(host).db.pragma('temp_store', { simple: true })).toBe(2);
+    ledger.close();
+  });
+});
+
+describe('the report package of an encrypted ledger', () => {
+  it('is made in the package worker from the encrypted file, and leaves no temporary file beside the ledger or in the package', async () => {
+    const { path, ledger } = await encryptedLedger();
+    const folder = tempDir('stick-');
+    const input = { period: '2024-06', modules: ['persons', 'disputes'] as ModuleName[], folder, password: '县里给的密码2024' };
+    const made = await runPackageJob({ kind: 'make', path, today: TODAY, now: clock.now(), user: { id: null, name: '王调解' }, input });
+    expect(made.path.startsWith(folder)).toBe(true);
+    // The sealed records hold no plaintext name; only the .xlsx files people open are readable, by design.
+    expectNoPlaintext(join(made.path, DATA_FILE));
+    expect(readdirSync(folder).filter((f) => f.includes('tmp'))).toEqual([]);
+    expect(readdirSync(join(path, '..')).filter((f) => f.includes('tmp'))).toEqual([]);
     ledger.close();
   });
 });
