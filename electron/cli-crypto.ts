@@ -54,6 +54,8 @@ async function unlockSecret(env: NodeJS.ProcessEnv): Promise<{ slot: UnlockSlot;
  * own keyring beside it, or else the ledger's) — and keeps its key for the process. A plain file: nothing.
  */
 export async function unlockForCommand(command: string, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Browser mode asks on its page (electron/web-unlock.ts) unless the environment gives the secret.
+  if (command === 'web' && !env.LEDGER_PASSWORD && !env.LEDGER_RECOVERY_CODE) return;
   const named = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--db' && argv[i - 1] !== '--to');
   const ledger = resolveDbPath(argv, env);
   const files = command === 'verify' && named ? [resolve(named)] : [ledger];

@@ -44,7 +44,8 @@ import { MODULE_INFO, type ModuleName } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
 import { askHidden, runEncrypt, unlockForCommand } from './cli-crypto';
-import { connect } from '../db/crypto/cipher';
+import { connect, keyFor, needsUnlock } from '../db/crypto/cipher';
+import type { LockedLedger } from './web-unlock';
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -83,18 +84,27 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const dbPath = resolveDbPath(argv);
-  const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES }));
-  const host = createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+  const openHost = (key: Buffer | null) => {
+    const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES, key }));
+    return createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+  };
+  // An encrypted ledger not unlocked from the environment: the page asks for the password (electron/web-unlock.ts).
+  const locked: LockedLedger | undefined =
+    needsUnlock(dbPath) && !keyFor(dbPath)
+      ? { path: dbPath, host: null, open: openHost, onFailure: (m) => console.error(`[${new Date().toISOString()}] 解锁失败：${m}`) }
+      : undefined;
+  const host = locked ? undefined : openHost(null);
   const port = Number(flag(argv, '--port') ?? 0);
-  const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
+  const server = await startWebServer({ host, locked, staticDir, port: Number.isInteger(port) ? port : 0 });
   console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);
-  console.log(`账本文件：${dbPath}`);
+  console.log(`账本文件：${dbPath}${locked ? '（已加密：请在打开的页面中输入密码或恢复码解锁）' : ''}`);
   console.log('关闭本窗口或按 Ctrl+C 退出。');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
   const stop = () => {
+    const open = locked ? locked.host : host;
     void server
       .close()
-      .then(() => closeHost(host, { exitBackup: true }))
+      .then(() => open && closeHost(open, { exitBackup: true }))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
