@@ -8,6 +8,17 @@
 import { type UnlockSlot, unlockLedger } from '../db/crypto/encrypt';
 import type { Host } from '../db/router';
 import { LedgerError } from '../shared/errors';
+import { CSP } from './hardening';
+
+/**
+ * The 解锁 page's headers: the app's policy, except that its form may post to this server (the app's pages
+ * post no form), and the referrer policy lets the browser name this server as the form's Origin (under
+ * no-referrer it sends "null", which the server refuses).
+ */
+export const UNLOCK_HEADERS = {
+  'Content-Security-Policy': CSP.replace("form-action 'none'", "form-action 'self'"),
+  'Referrer-Policy': 'same-origin',
+};
 
 export const LOCKED_MESSAGE = '账本已加密，请先在解锁页面输入密码或恢复码。';
 

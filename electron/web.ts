@@ -14,7 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatchAsync, type Host } from '../db/router';
 import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/attachments';
 import { CSP } from './hardening';
-import { handleUnlock, LOCKED_MESSAGE, type LockedLedger, unlockPage } from './web-unlock';
+import { handleUnlock, LOCKED_MESSAGE, type LockedLedger, UNLOCK_HEADERS, unlockPage } from './web-unlock';
 
 /** The page's policy, the same in the desktop window (electron/hardening.ts). */
 export { CSP };
@@ -149,7 +149,7 @@ export async function startWebServer(options: {
 
     if (url.pathname === '/unlock' && req.method === 'POST' && options.locked) {
       const page = (status: number, html: string, extra: Record<string, string> = {}) =>
-        send(res, status, html, 'text/html; charset=utf-8', extra);
+        send(res, status, html, 'text/html; charset=utf-8', { ...UNLOCK_HEADERS, ...extra });
       return handleUnlock({ gate: options.locked, token, body: (await readBody(req)) ?? '', send: page });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求');
@@ -169,7 +169,7 @@ export async function startWebServer(options: {
       return send(res, 404, '找不到该页面');
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (rel === 'index.html' && !host) return send(res, 200, unlockPage(token, null), type, extra);
+    if (rel === 'index.html' && !host) return send(res, 200, unlockPage(token, null), type, { ...extra, ...UNLOCK_HEADERS });
     if (rel === 'index.html') {
       const html = body.toString('utf8').replace('<head>', `<head>\n    <meta name="ledger-token" content="${token}" />`);
       return send(res, 200, html, type, extra);
