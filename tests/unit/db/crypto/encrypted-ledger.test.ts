@@ -23,8 +23,9 @@ import { runPackageJob } from '../../../../db/jobs/package-job';
 import { DATA_FILE } from '../../../../db/package/package';
 import type { ModuleName } from '../../../../shared/modules';
 import { IntegrityCheck } from '../../../../db/jobs/integrity';
+import { encryptOpenLedger, removeAccountSecret, renewHostRecoveryCode, setAccountSecret } from '../../../../db/crypto/host';
 import { type Ledger, openLedger } from '../../../../db/open';
-import { contextFor, createHost, invoke, invokeAsync } from '../../../../db/router';
+import { closeHost, contextFor, createHost, invoke, invokeAsync } from '../../../../db/router';
 import { makeIdNumber, tempDir, type TestLedger, TODAY, withADispute } from '../../../helpers/test-db';
 import type { Method } from '../../../../shared/contract';
 
@@ -179,6 +180,27 @@ describe('the report package of an encrypted ledger', () => {
     expect(readdirSync(folder).filter((f) => f.includes('tmp'))).toEqual([]);
     expect(readdirSync(join(path, '..')).filter((f) => f.includes('tmp'))).toEqual([]);
     ledger.close();
+  });
+});
+
+describe('the host seam for first-run setup, the accounts and 设置', () => {
+  it('encrypts the open ledger of a host that goes on answering, and keeps the keyring in step with the accounts', async () => {
+    const path = join(tempDir(), 'ledger.db');
+    const host = createHost(openLedger(path, { clock }), { clock, log: () => {}, background: true });
+    fill(host.ledger);
+    const { recoveryCode } = await encryptOpenLedger(host, ADMIN, FAST);
+    expect(host.ledger.encrypted).toBe(true);
+    const listed = invoke(host, 'persons.search', { q: NAME.slice(0, 2), limit: 5 });
+    expect(listed.ok && listed.value.length).toBeGreaterThan(0);
+
+    await setAccountSecret(host, 'li', '李四的密码', { ...FAST, label: '李四' });
+    const key = await unlockLedger(path, { account: 'li' }, '李四的密码');
+    removeAccountSecret(host, 'li');
+    await expect(unlockLedger(path, { account: 'li' }, '李四的密码')).rejects.toThrow(/没有密钥槽/);
+    const renewed = await renewHostRecoveryCode(host, FAST);
+    await expect(unlockLedger(path, 'recovery', recoveryCode)).rejects.toThrow(WRONG_RECOVERY_CODE);
+    expect(await unlockLedger(path, 'recovery', renewed!)).toEqual(key);
+    await closeHost(host);
   });
 });
 
