@@ -15,7 +15,7 @@ import { backupFolder, removeStaleTemps } from './backup/backup';
 import { pendingMigrations, runMigrations, unknownMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
 import { storageErrorMessage } from './safe-file';
-import { connect, forgetKey, isEncryptedFile, keyFor, LOCKED, rememberKey } from './crypto/cipher';
+import { connect, forgetKey, isEncryptedFile, keyFor, keyThatOpens, LOCKED, rememberKey } from './crypto/cipher';
 import { keysPath } from './crypto/keyring';
 
 /**
@@ -182,7 +182,7 @@ function openError(path: string, e: unknown): unknown {
 
 export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   let lock: FileLock;
-  const key = options.key ?? keyFor(path);
+  const key = options.key ?? keyFor(path) ?? keyThatOpens(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
     checkKeyFits(path, key);

@@ -21,6 +21,7 @@ import { backupFolder, listBackupFiles, removeStaleTemps, sha256File, verifyBack
 import { saveUndo } from './store';
 import { isEncryptedFile, keyFor } from '../crypto/cipher';
 import { encryptFileInPlace } from '../crypto/encrypt';
+import { keysPath, readKeyring, writeKeyring } from '../crypto/keyring';
 
 function fsyncPath(path: string, flags = 'r+'): void {
   const fd = openSync(path, flags);
@@ -66,6 +67,9 @@ function replaceFile(livePath: string, source: string, sha256: string): void {
     // The closed ledger's write-ahead log belongs to the old file: it must not be read into the new one.
     for (const extra of [`${livePath}-wal`, `${livePath}-shm`]) if (existsSync(extra)) unlinkSync(extra);
     renameSync(tmp, livePath);
+    // An encrypted ledger whose keyring was lost gets the one the backup carries (db/backup/backup.ts).
+    if (isEncryptedFile(livePath) && !existsSync(keysPath(livePath)) && existsSync(keysPath(source)))
+      writeKeyring(keysPath(livePath), readKeyring(keysPath(source)));
     fsyncPath(dirname(livePath), 'r');
   } catch (e) {
     try {

@@ -76,6 +76,21 @@ export function keysForWorker(): Record<string, string> {
   return Object.fromEntries([...keys].map(([p, k]) => [p, k.toString('hex')]));
 }
 
+/** Of the keys this process holds, the one that reads an encrypted file (a backup restored in its place); null if none. */
+export function keyThatOpens(path: string): Buffer | null {
+  if (!isEncryptedFile(path)) return null;
+  for (const k of keys.values()) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      applyKey(db, k);
+      if (readable(db)) return k;
+    } finally {
+      db.close();
+    }
+  }
+  return null;
+}
+
 export const WRONG_KEY = (path: string) => `无法用所给的密钥打开 ${path}（密钥不对，或密钥文件不是这个账本的），未作任何改动。`;
 export const LOCKED = (path: string) => `${path} 已加密，请先输入密码或恢复码解锁。文件未作任何改动。`;
 

@@ -9,13 +9,13 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackupFiles, backupFolder, verifyEntry, writeBackup } from '../../../../db/backup/backup';
-import { restoreLedger } from '../../../../db/backup/restore';
+import { restoreLedger, restoreUnopenable } from '../../../../db/backup/restore';
 import { fixedClock } from '../../../../db/context';
-import { forgetKey, isEncryptedFile, needsUnlock } from '../../../../db/crypto/cipher';
+import { forgetKey, isEncryptedFile, needsUnlock, rememberKey } from '../../../../db/crypto/cipher';
 import { createEncryptedLedger, encryptLedger, setUnlockSecret, unlockLedger } from '../../../../db/crypto/encrypt';
 import { keysPath, WRONG_PASSWORD, WRONG_RECOVERY_CODE } from '../../../../db/crypto/keyring';
 import { BackupJob } from '../../../../db/jobs/daily-backup';
@@ -153,6 +153,22 @@ describe('an encrypted ledger', () => {
     expect(current.db.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 3 });
     current.close();
     expectNoPlaintext(path);
+  });
+
+  it('is restored, keyring and all, from a backup carried away when its own keyring is lost', async () => {
+    const { path, ledger, recoveryCode } = await encryptedLedger();
+    const backup = writeBackup(ledger.db, { dbPath: path, reason: 'manual', clock });
+    ledger.close();
+    rmSync(keysPath(path));
+    expect(() => openLedger(path)).toThrow(/旁边没有它的密钥文件/);
+    // `ledger restore` unlocks the backup with its own keyring (electron/cli-crypto.ts), then restores.
+    rememberKey(backup.path, await unlockLedger(backup.path, 'recovery', recoveryCode));
+    const done = restoreUnopenable(path, backup.path, { clock });
+    expect(done.ledger.encrypted).toBe(true);
+    expect(done.ledger.db.prepare('SELECT name FROM person WHERE id_number = ?').get(ID)).toEqual({ name: NAME });
+    done.ledger.close();
+    forgetKey(backup.path);
+    expect(await unlockLedger(path, { account: 'admin' }, ADMIN.password)).toHaveLength(32);
   });
 
   it('runs the background integrity check and an export snapshot on the encrypted file', async () => {
