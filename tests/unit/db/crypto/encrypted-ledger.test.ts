@@ -26,7 +26,7 @@ import { IntegrityCheck } from '../../../../db/jobs/integrity';
 import { encryptOpenLedger, removeAccountSecret, renewHostRecoveryCode, setAccountSecret } from '../../../../db/crypto/host';
 import { type Ledger, openLedger } from '../../../../db/open';
 import { closeHost, contextFor, createHost, invoke, invokeAsync } from '../../../../db/router';
-import { makeIdNumber, tempDir, type TestLedger, TODAY, withADispute } from '../../../helpers/test-db';
+import { makeIdNumber, previousVersionMigrations, tempDir, type TestLedger, TODAY, withADispute } from '../../../helpers/test-db';
 import type { Method } from '../../../../shared/contract';
 
 const FAST = { kdf: { name: 'scrypt' as const, N: 2 ** 10, r: 8, p: 1 } };
@@ -169,6 +169,20 @@ describe('an encrypted ledger', () => {
     done.ledger.close();
     forgetKey(backup.path);
     expect(await unlockLedger(path, { account: 'admin' }, ADMIN.password)).toHaveLength(32);
+  });
+
+  it('is upgraded by a newer app after an encrypted backup', async () => {
+    const path = join(tempDir(), 'ledger.db');
+    const older = previousVersionMigrations(tempDir());
+    const made = await createEncryptedLedger(path, { admin: ADMIN, ...FAST, open: { clock, migrationsFolder: older } });
+    made.ledger.close();
+    const key = await unlockLedger(path, { account: 'admin' }, ADMIN.password);
+    const upgraded = openLedger(path, { key, clock });
+    expect(upgraded.migration.applied).toBeGreaterThan(0);
+    upgraded.close();
+    const before = upgraded.migration.backupPath!;
+    expect(isEncryptedFile(before)).toBe(true);
+    expectNotADatabase(before);
   });
 
   it('runs the background integrity check and an export snapshot on the encrypted file', async () => {
