@@ -155,6 +155,20 @@ describe('an encrypted ledger', () => {
     expectNoPlaintext(path);
   });
 
+  it('is restored from the window as a long job (verified and backed up in the backup worker), and stays encrypted', async () => {
+    const { path, ledger } = await encryptedLedger();
+    const backup = writeBackup(ledger.db, { dbPath: path, reason: 'manual', clock });
+    const host = createHost(ledger, { clock, log: () => {} });
+    expect(invoke(host, 'persons.create', { name: '王五' }).ok).toBe(true);
+    const r = await invokeAsync(host, 'backups.restore', { path: backup.path });
+    expect(r.ok).toBe(true);
+    expect(host.ledger.encrypted).toBe(true);
+    expect(host.ledger.db.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 3 });
+    await closeHost(host);
+    expectNoPlaintext(path);
+    for (const f of readdirSync(backupFolder(path)).filter((n) => n.endsWith('.db'))) expectNoPlaintext(join(backupFolder(path), f));
+  });
+
   it('is restored, keyring and all, from a backup carried away when its own keyring is lost', async () => {
     const { path, ledger, recoveryCode } = await encryptedLedger();
     const backup = writeBackup(ledger.db, { dbPath: path, reason: 'manual', clock });
