@@ -182,9 +182,10 @@ function openError(path: string, e: unknown): unknown {
 
 export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   let lock: FileLock;
-  const key = options.key ?? keyFor(path) ?? keyThatOpens(path);
+  let key: Buffer | null = null;
   try {
     mkdirSync(dirname(path), { recursive: true });
+    key = options.key ?? keyFor(path) ?? keyThatOpens(path);
     checkKeyFits(path, key);
     if (!key && !looksLikeSqlite(path)) {
       throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
