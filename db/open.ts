@@ -4,7 +4,7 @@
  * version, in the background: see DEFER_CHECK_ABOVE_BYTES), then
  * our migration wrapper. Any failure closes the file, releases the lock and changes nothing.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Clock } from '../shared/dates';
@@ -15,6 +15,8 @@ import { backupFolder, removeStaleTemps } from './backup/backup';
 import { pendingMigrations, runMigrations, unknownMigrations, type MigrateResult } from './migrate';
 import { defaultMigrationsFolder } from './paths';
 import { storageErrorMessage } from './safe-file';
+import { connect, forgetKey, isEncryptedFile, keyFor, keyThatOpens, LOCKED, rememberKey } from './crypto/cipher';
+import { keysPath } from './crypto/keyring';
 
 /**
  * Page size of a new ledger. Every save is one small transaction whose cost, under synchronous=FULL,
@@ -38,6 +40,8 @@ export interface Ledger {
    * the app runs it in the background (db/jobs/integrity.ts) and stops saving if it fails.
    */
   checkDeferred: boolean;
+  /** The file is encrypted (db/crypto/cipher.ts): every connection to it, and every backup of it, takes its key. */
+  encrypted: boolean;
   close(): void;
   /**
    * Closes the file but keeps its lock, for replacing the file (a restore, db/backup/restore.ts): the
@@ -61,6 +65,11 @@ export interface OpenOptions {
   lock?: FileLock;
   /** Leave the quick_check to the caller for a file larger than this at this version (default: never). */
   deferCheckAbove?: number;
+  /**
+   * The data key of an encrypted ledger (db/crypto/unlock.ts), or of a new ledger to be created encrypted;
+   * by default the key this process remembers for the path (a reopen after a restore).
+   */
+  key?: Buffer | null;
 }
 
 function looksLikeSqlite(path: string): boolean {
@@ -73,6 +82,18 @@ function looksLikeSqlite(path: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+/** An encrypted file without a key (locked), or a plain file given a key: refused before anything is opened. */
+function checkKeyFits(path: string, key: Buffer | null): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const encrypted = isEncryptedFile(path);
+  if (encrypted && !key) {
+    if (existsSync(keysPath(path))) throw new LedgerError('UNAUTHORIZED', LOCKED(path));
+    throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏，或是加密的账本而旁边没有它的密钥文件 .keys），未作任何改动。`);
+  }
+  if (!encrypted && key && looksLikeSqlite(path))
+    throw new LedgerError('DB_CORRUPT', `${path} 没有加密，不能用密钥打开（密钥文件可能是一次未完成的加密留下的），未作任何改动。`);
 }
 
 /** Every connection to a ledger, the app's own and a background job's, works under the same settings. */
@@ -94,7 +115,7 @@ function connectionPragmas(db: Database.Database): void {
  * creates a file: a missing one is an error.
  */
 export function openJobConnection(path: string): Database.Database {
-  const db = new Database(path, { fileMustExist: true });
+  const db = connect(path, { fileMustExist: true });
   try {
     if (db.pragma('journal_mode', { simple: true }) !== 'wal')
       throw new LedgerError('DB_CORRUPT', '账本文件未处于 WAL 方式，后台任务未运行。');
@@ -117,8 +138,8 @@ export function emptyFileMessage(path: string): string {
  * no migration this app does not know, and quick_check unless `deferCheck` says the caller runs it later.
  * Returns whether the check was deferred.
  */
-function checkBeforeWriting(path: string, migrationsFolder: string, deferCheckAbove: number | undefined): boolean {
-  const ro = new Database(path, { readonly: true, fileMustExist: true });
+function checkBeforeWriting(path: string, migrationsFolder: string, deferCheckAbove: number | undefined, key: Buffer | null): boolean {
+  const ro = connect(path, { readonly: true, fileMustExist: true, key });
   try {
     const appId = ro.pragma('application_id', { simple: true }) as number;
     const tables = (ro.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
@@ -161,9 +182,12 @@ function openError(path: string, e: unknown): unknown {
 
 export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   let lock: FileLock;
+  let key: Buffer | null = null;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    if (!looksLikeSqlite(path)) {
+    key = options.key ?? keyFor(path) ?? keyThatOpens(path);
+    checkKeyFits(path, key);
+    if (!key && !looksLikeSqlite(path)) {
       throw new LedgerError('DB_CORRUPT', `${path} 不是账本文件（也可能已损坏），未作任何改动。`);
     }
     // A read-only file would open read-only without a word and fail at the first save.
@@ -181,9 +205,10 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     const isNew = statSync(path).size === 0;
     if (isNew && !(lock.created && !options.lock)) throw new LedgerError('DB_CORRUPT', emptyFileMessage(path));
     const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-    const checkDeferred = isNew ? false : checkBeforeWriting(path, migrationsFolder, options.deferCheckAbove);
+    if (key) rememberKey(path, key);
+    const checkDeferred = isNew ? false : checkBeforeWriting(path, migrationsFolder, options.deferCheckAbove, key);
 
-    db = new Database(path);
+    db = connect(path, { key });
     // Only a file with no pages yet takes a page size; it must be set before anything is written.
     if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_LEDGER_PAGE_SIZE}`);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
@@ -215,11 +240,13 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
       db: opened,
       migration,
       checkDeferred,
+      encrypted: key !== null,
       close() {
         try {
           closeFile();
         } finally {
           lock.release();
+          forgetKey(path);
         }
       },
       detach() {
@@ -240,6 +267,8 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
       }
     }
     lock.release();
+    // A key that did not open the file is not kept for the next try.
+    if (options.key) forgetKey(path);
     throw openError(path, e);
   }
 }

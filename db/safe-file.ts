@@ -24,12 +24,21 @@ export function fileErrorMessage(e: unknown, target: string): string {
   }
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
+function fsyncFile(path: string, flags = 'r+'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Flushes a file (or, with flags 'r', a folder: best effort, not every system can). */
+export function fsyncPath(path: string, flags = 'r+'): void {
+  try {
+    fsyncFile(path, flags);
+  } catch (e) {
+    if (flags === 'r+') throw e;
   }
 }
 

@@ -10,11 +10,14 @@
  *   tsx electron/cli.ts verify-audit [FILE]   (exit code 0: the audit chain is whole; 1: it is not)
  *   tsx electron/cli.ts package --period 2024-06 --to DIR [--modules disputes,mediation] [--db PATH]
  *   tsx electron/cli.ts receive FOLDER… [--db PATH]   (上报包 into the county's ledger; a stick's root finds every package on it)
+ *   tsx electron/cli.ts encrypt [--db PATH] [--user NAME]   (encrypts a plain ledger; prints its recovery code once)
  * The package password is read from LEDGER_PACKAGE_PASSWORD, or asked for on the terminal; never from an argument.
+ * An encrypted ledger (or backup) is unlocked with LEDGER_PASSWORD (+ LEDGER_USER) or LEDGER_RECOVERY_CODE, or
+ * a password typed on the terminal (electron/cli-crypto.ts).
  * Exit codes: 0 done, 1 refused or failed (the reason in Chinese on stderr), 2 wrong usage.
  */
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +43,9 @@ import { groupDigits, verdictText as verifyAuditText } from '../shared/domain/au
 import { MODULE_INFO, type ModuleName } from '../shared/modules';
 import { LedgerError } from '../shared/errors';
 import { startWebServer } from './web';
+import { askHidden, runEncrypt, unlockForCommand } from './cli-crypto';
+import { connect, keyFor, needsUnlock } from '../db/crypto/cipher';
+import type { LockedLedger } from './web-unlock';
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -78,18 +84,27 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const dbPath = resolveDbPath(argv);
-  const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES }));
-  const host = createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+  const openHost = (key: Buffer | null) => {
+    const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES, key }));
+    return createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+  };
+  // An encrypted ledger not unlocked from the environment: the page asks for the password (electron/web-unlock.ts).
+  const locked: LockedLedger | undefined =
+    needsUnlock(dbPath) && !keyFor(dbPath)
+      ? { path: dbPath, host: null, open: openHost, onFailure: (m) => console.error(`[${new Date().toISOString()}] 解锁失败：${m}`) }
+      : undefined;
+  const host = locked ? undefined : openHost(null);
   const port = Number(flag(argv, '--port') ?? 0);
-  const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
+  const server = await startWebServer({ host, locked, staticDir, port: Number.isInteger(port) ? port : 0 });
   console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);
-  console.log(`账本文件：${dbPath}`);
+  console.log(`账本文件：${dbPath}${locked ? '（已加密：请在打开的页面中输入密码或恢复码解锁）' : ''}`);
   console.log('关闭本窗口或按 Ctrl+C 退出。');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
   const stop = () => {
+    const open = locked ? locked.host : host;
     void server
       .close()
-      .then(() => closeHost(host, { exitBackup: true }))
+      .then(() => open && closeHost(open, { exitBackup: true }))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
@@ -140,7 +155,7 @@ export function runBackup(argv: string[]): BackupEntry {
       ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath));
     } catch (e) {
       if (!(e instanceof LedgerError && e.code === 'DB_LOCKED')) throw e;
-      reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+      reader = connect(dbPath, { readonly: true, fileMustExist: true });
       if (reader.pragma('application_id', { simple: true }) !== APPLICATION_ID)
         throw new LedgerError('DB_CORRUPT', `${dbPath} 不是本程序的账本文件。`);
     }
@@ -232,19 +247,9 @@ export async function runVerifyAudit(argv: string[]): Promise<number> {
 async function packagePassword(): Promise<string> {
   const fromEnv = process.env.LEDGER_PACKAGE_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new LedgerError('VALIDATION', '请用环境变量 LEDGER_PACKAGE_PASSWORD 提供上报包密码。');
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const mute = rl as unknown as { _writeToOutput: (s: string) => void };
-  process.stdout.write('上报包密码：');
-  mute._writeToOutput = () => {};
-  return new Promise((done) =>
-    rl.question('', (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      done(answer);
-    }),
-  );
+  const typed = await askHidden('上报包密码：');
+  if (typed === null) throw new LedgerError('VALIDATION', '请用环境变量 LEDGER_PACKAGE_PASSWORD 提供上报包密码。');
+  return typed;
 }
 
 /** `ledger package --period KEY --to DIR [--modules a,b]`: one report package, verified, on the stick. */
@@ -312,6 +317,11 @@ export async function runReceive(argv: string[], password?: string): Promise<num
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
+    if (command === 'encrypt') {
+      await runEncrypt(rest);
+      return;
+    }
+    if (command && command !== 'demo') await unlockForCommand(command, rest);
     if (command === 'web') return await runWeb(rest);
     if (command === 'export') {
       await runExport(rest);
@@ -350,7 +360,9 @@ async function main(): Promise<void> {
         '  ledger verify-audit [账本文件]             校验审计记录链是否完整',
         '  ledger package --period 2024-06 --to U盘 [--modules disputes,mediation] [--db 文件]   生成上报包',
         '  ledger receive 上报包文件夹… [--db 文件]   县级接收上报包（先校验）',
+        '  ledger encrypt [--db 文件] [--user 账户]  加密账本（先做明文备份并校验），只显示一次恢复码',
         '  ledger demo [--db 文件]',
+        '加密的账本：用环境变量 LEDGER_PASSWORD（及 LEDGER_USER）或 LEDGER_RECOVERY_CODE 解锁，或在终端中输入密码。',
       ].join('\n'),
     );
     process.exit(2);

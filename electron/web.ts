@@ -14,6 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatchAsync, type Host } from '../db/router';
 import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/attachments';
 import { CSP } from './hardening';
+import { handleUnlock, LOCKED_MESSAGE, type LockedLedger, UNLOCK_HEADERS, unlockPage } from './web-unlock';
 
 /** The page's policy, the same in the desktop window (electron/hardening.ts). */
 export { CSP };
@@ -92,7 +93,14 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-export async function startWebServer(options: { host: Host; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(options: {
+  /** The open ledger's host; or, for an encrypted ledger not yet unlocked, `locked` (electron/web-unlock.ts). */
+  host?: Host;
+  locked?: LockedLedger;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = normalize(options.staticDir);
   let port = 0;
@@ -111,6 +119,7 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
       return send(res, 403, '拒绝访问：来源不正确');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const host = options.locked ? options.locked.host : (options.host ?? null);
 
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return send(res, 405, '只接受 POST', 'text/plain; charset=utf-8', { Allow: 'POST' });
@@ -130,10 +139,19 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
         return send(res, 400, JSON.stringify(env), 'application/json; charset=utf-8');
       }
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      const envelope = await dispatchAsync(options.host, method, input);
+      if (!host) {
+        const locked = { ok: false, error: { code: 'UNAUTHORIZED', message: LOCKED_MESSAGE } };
+        return send(res, 423, JSON.stringify(locked), 'application/json; charset=utf-8');
+      }
+      const envelope = await dispatchAsync(host, method, input);
       return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
     }
 
+    if (url.pathname === '/unlock' && req.method === 'POST' && options.locked) {
+      const page = (status: number, html: string, extra: Record<string, string> = {}) =>
+        send(res, status, html, 'text/html; charset=utf-8', { ...UNLOCK_HEADERS, ...extra });
+      return handleUnlock({ gate: options.locked, token, body: (await readBody(req)) ?? '', send: page });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求');
     if (url.pathname === '/favicon.ico') return send(res, 204, '');
     const fromQuery = url.searchParams.get('t') ?? undefined;
@@ -151,6 +169,7 @@ export async function startWebServer(options: { host: Host; staticDir: string; p
       return send(res, 404, '找不到该页面');
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (rel === 'index.html' && !host) return send(res, 200, unlockPage(token, null), type, { ...extra, ...UNLOCK_HEADERS });
     if (rel === 'index.html') {
       const html = body.toString('utf8').replace('<head>', `<head>\n    <meta name="ledger-token" content="${token}" />`);
       return send(res, 200, html, type, extra);

@@ -7,7 +7,6 @@
  * a `-journal`, RELIABILITY T3) and says in Chinese what happened; nothing looks complete that is not.
  */
 import type Database from 'better-sqlite3';
-import DatabaseCtor from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -33,6 +32,8 @@ import { MODULE_INFO, MODULES, type ModuleName } from '../../shared/modules';
 import type { BackupCheck, BackupContents, BackupEntry, BackupManifest } from '../../shared/schemas/backups';
 import { APPLICATION_ID } from '../open';
 import { fileErrorMessage } from '../safe-file';
+import { connect, isEncryptedFile } from '../crypto/cipher';
+import { keysPath, readKeyring, writeKeyring } from '../crypto/keyring';
 
 /** The main table of each module, counted in every backup (a new module makes the compiler ask for its table). */
 const MODULE_TABLES: Record<ModuleName, string> = {
@@ -148,10 +149,18 @@ export function checkLedgerFile(path: string, knownMigrations?: number): BackupC
   if (!existsSync(path)) throw new LedgerError('NOT_FOUND', `找不到备份文件：${path}`);
   if (!statSync(path).isFile()) throw DAMAGED('这不是一个文件。');
   if (statSync(path).size === 0) throw DAMAGED('文件是空的（0 字节）。');
-  if (!hasSqliteHeader(path)) throw DAMAGED('这不是账本备份文件（文件头不对，可能已损坏或是别的文件）。');
+  if (!hasSqliteHeader(path) && !isEncryptedFile(path)) throw DAMAGED('这不是账本备份文件（文件头不对，可能已损坏或是别的文件）。');
   let db: Database.Database | null = null;
   try {
-    db = new DatabaseCtor(path, { readonly: true, fileMustExist: true });
+    try {
+      db = connect(path, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      if (e instanceof LedgerError && e.code === 'UNAUTHORIZED')
+        throw DAMAGED(
+          '这不是账本备份文件（文件头不对，可能已损坏或是别的文件），或是加密账本的备份而本程序没有能打开它的密钥（请先解锁该账本）。',
+        );
+      throw e;
+    }
     db.pragma('trusted_schema = OFF');
     db.pragma('cell_size_check = ON');
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw DAMAGED('这不是本程序的账本文件。');
@@ -273,6 +282,7 @@ export function writeBackup(db: Database.Database, options: WriteBackupOptions):
     // The manifest first: a backup file under its final name always has its manifest beside it.
     renameSync(manifestTmp, manifestPath(target));
     renameSync(tmp, target);
+    keepKeysBeside(target, options.dbPath);
     fsyncFolder(dir);
     return { path: target, fileName: basename(target), manifest, size: manifest.size, check: { state: 'ok', message: null } };
   } catch (e) {
@@ -282,6 +292,19 @@ export function writeBackup(db: Database.Database, options: WriteBackupOptions):
     if (e instanceof LedgerError)
       throw new LedgerError('WRITE_FAILED', `备份未完成：写出的副本校验未通过（${e.message}），账本未作任何改动。`);
     throw new LedgerError('WRITE_FAILED', `备份未完成：${fileErrorMessage(e, dir)}账本未作任何改动。`);
+  }
+}
+
+/**
+ * The backup of an encrypted ledger gets a copy of its keyring (`<backup>.keys`): a backup carried away on
+ * a stick can then be opened with a password or the recovery code even when the PC and its ledger are lost.
+ * Best effort: the keyring beside the ledger opens the backup too (the data key never changes).
+ */
+function keepKeysBeside(backup: string, dbPath: string): void {
+  try {
+    if (isEncryptedFile(backup) && existsSync(keysPath(dbPath))) writeKeyring(keysPath(backup), readKeyring(keysPath(dbPath)));
+  } catch {
+    /* the ledger's own keyring still opens the backup */
   }
 }
 

@@ -19,6 +19,9 @@ import { defaultMigrationsFolder } from '../paths';
 import { fileErrorMessage } from '../safe-file';
 import { backupFolder, listBackupFiles, removeStaleTemps, sha256File, verifyBackupFile, writeBackup } from './backup';
 import { saveUndo } from './store';
+import { isEncryptedFile, keyFor } from '../crypto/cipher';
+import { encryptFileInPlace } from '../crypto/encrypt';
+import { keysPath, readKeyring, writeKeyring } from '../crypto/keyring';
 
 function fsyncPath(path: string, flags = 'r+'): void {
   const fd = openSync(path, flags);
@@ -44,8 +47,12 @@ export function previewBackup(file: string, migrationsFolder = defaultMigrations
   };
 }
 
-/** Puts a verified backup in the place of a closed ledger whose lock the caller holds. */
+/**
+ * Puts a verified backup in the place of a closed ledger whose lock the caller holds. For an encrypted
+ * ledger, a plain backup (one taken before the ledger was encrypted) is encrypted with its key on the way.
+ */
 function replaceFile(livePath: string, source: string, sha256: string): void {
+  const key = keyFor(livePath);
   const tmp = `${livePath}.restore.tmp-${process.pid}`;
   try {
     removeStaleTemps(dirname(livePath), `${basename(livePath)}.`);
@@ -53,13 +60,20 @@ function replaceFile(livePath: string, source: string, sha256: string): void {
     fsyncPath(tmp);
     if (sha256File(tmp) !== sha256)
       throw new LedgerError('WRITE_FAILED', '复制出的文件与备份不一致（磁盘或U盘可能有问题），账本未作任何改动。');
+    if (key && !isEncryptedFile(tmp)) {
+      encryptFileInPlace(tmp, key);
+      fsyncPath(tmp);
+    }
     // The closed ledger's write-ahead log belongs to the old file: it must not be read into the new one.
     for (const extra of [`${livePath}-wal`, `${livePath}-shm`]) if (existsSync(extra)) unlinkSync(extra);
     renameSync(tmp, livePath);
+    // An encrypted ledger whose keyring was lost gets the one the backup carries (db/backup/backup.ts).
+    if (isEncryptedFile(livePath) && !existsSync(keysPath(livePath)) && existsSync(keysPath(source)))
+      writeKeyring(keysPath(livePath), readKeyring(keysPath(source)));
     fsyncPath(dirname(livePath), 'r');
   } catch (e) {
     try {
-      if (existsSync(tmp)) unlinkSync(tmp);
+      for (const t of [tmp, `${tmp}-journal`]) if (existsSync(t)) unlinkSync(t);
     } catch {
       /* the original error matters more */
     }

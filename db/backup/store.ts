@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRules } from '../../shared/domain/backup-retention';
 import { RetentionInput, type BackupList } from '../../shared/schemas/backups';
 import { listBackupFiles, manifestPath } from './backup';
+import { keysPath } from '../crypto/keyring';
 
 const RULES_FILE = 'retention.json';
 const UNDO_FILE = 'restore-undo.json';
@@ -67,6 +68,7 @@ export function pruneBackups(dir: string, today: string, rules: RetentionRules =
     try {
       unlinkSync(b.id);
       if (existsSync(manifestPath(b.id))) unlinkSync(manifestPath(b.id));
+      if (existsSync(keysPath(b.id))) unlinkSync(keysPath(b.id));
       deleted.push(b.id);
     } catch {
       /* kept until the next time; a backup too many is no harm */

@@ -2,7 +2,8 @@
  * The machine-readable copy of a report package's records: a small SQLite file of its own schema (not
  * the ledger's), holding each chosen ledger's rows exactly as its .xlsx shows them (labels, not codes,
  * so the county needs no township's dictionaries) and the period's statistics figures. Built in memory
- * and serialised, so no plaintext copy ever touches a disk; read back from memory, read-only.
+ * and serialised, so no plaintext copy ever touches a disk (temporary storage in memory as well); read back
+ * from memory, read-only.
  */
 import Database from 'better-sqlite3';
 import type { ReportFigure } from '../services/exports';
@@ -36,6 +37,8 @@ export const SUBSET_TABLES = Object.keys(TABLES);
 export function buildSubset(meta: Record<string, string>, ledgers: readonly PackageLedger[], figures: readonly PackageFigure[]): Buffer {
   const db = new Database(':memory:');
   try {
+    // Sorts and temporary indexes in memory too: nothing of the records reaches a temporary file.
+    db.pragma('temp_store = MEMORY');
     db.pragma(`application_id = ${PACKAGE_APPLICATION_ID}`);
     db.pragma(`user_version = ${PACKAGE_SCHEMA_VERSION}`);
     for (const sql of Object.values(TABLES)) db.exec(sql);
@@ -70,6 +73,7 @@ export function openSubset(plain: Buffer, refuse: (why: string) => Error): Datab
     throw refuse('其中的数据不是可读的数据库文件。');
   }
   try {
+    db.pragma('temp_store = MEMORY');
     db.pragma('trusted_schema = OFF');
     db.pragma('cell_size_check = ON');
     const check = db.pragma('quick_check', { simple: true });

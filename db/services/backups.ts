@@ -98,10 +98,11 @@ export function preview(host: Host, path: string): BackupPreview {
 }
 
 /**
- * Runs a swap of the open ledger: background jobs stopped first (their finished work is whole), the host
- * given the ledger open afterwards (whether the swap succeeded or not), and the jobs started again.
+ * Runs a swap of the open ledger (a restore; an encryption, db/crypto/host.ts): background jobs stopped first
+ * (their finished work is whole), the host given the ledger open afterwards (whether the swap succeeded or
+ * not), and the jobs started again.
  */
-async function swapLedger(host: Host, swap: (adopt: (ledger: Ledger) => void) => BackupPreview): Promise<BackupPreview> {
+export async function swapLedger<T>(host: Host, swap: (adopt: (ledger: Ledger) => void) => T | Promise<T>): Promise<T> {
   await host.refresher?.stop();
   await host.integrity?.stop();
   await host.dailyBackup?.stop();
@@ -112,7 +113,7 @@ async function swapLedger(host: Host, swap: (adopt: (ledger: Ledger) => void) =>
   host.dailyBackup = undefined;
   host.manualBackup = undefined;
   try {
-    return swap((ledger) => {
+    return await swap((ledger) => {
       host.ledger = ledger;
       host.session = undefined;
     });

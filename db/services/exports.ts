@@ -4,7 +4,7 @@
  * stored codes, and leaves an audit row saying who took which ledger out of the program. Each
  * module's own export is in db/services/<module>-export.ts.
  */
-import Database from 'better-sqlite3';
+import { connect } from '../crypto/cipher';
 import type { DictKind } from '../../shared/dictionaries';
 import { cnDate } from '../../shared/documents/model';
 import { LedgerError } from '../../shared/errors';
@@ -96,7 +96,7 @@ const EXPORT_CHUNK = 500;
  * write one consistent state of the ledger; memory stays bounded whatever the number of rows.
  */
 export async function withSnapshot<T>(ctx: ServiceContext, fn: (snapshot: ServiceContext) => Promise<T>): Promise<T> {
-  const db = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
+  const db = connect(ctx.db.name, { readonly: true, fileMustExist: true });
   try {
     // A small cache: an export reads each page about once (bench export_peak_rss_mb).
     db.pragma('cache_size = -4096');

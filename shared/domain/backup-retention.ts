@@ -8,7 +8,7 @@
  */
 import { addDays, daysBetween } from '../dates';
 
-export const BACKUP_REASONS = ['exit', 'daily', 'manual', 'before-migration', 'before-restore', 'before-import'] as const;
+export const BACKUP_REASONS = ['exit', 'daily', 'manual', 'before-migration', 'before-restore', 'before-import', 'before-encrypt'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
@@ -18,6 +18,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   'before-migration': '升级前',
   'before-restore': '恢复前',
   'before-import': '导入前',
+  'before-encrypt': '加密前',
 };
 
 export interface RetentionRules {

@@ -4,7 +4,8 @@
  * better-sqlite3 ("raw"). Prints readable lines, then one JSON object as the very last line.
  * Sizes can be lowered for a quick look: BENCH_DISPUTES=10000 npm run bench. For experiments,
  * BENCH_KEEP=FILE keeps a copy of the built ledger and BENCH_FROM=FILE times a copy of such a file
- * instead of building one (the sizes printed are then the file's own).
+ * instead of building one (the sizes printed are then the file's own). BENCH_ONLY=encryption times only the
+ * list, search and write on the plain ledger and on an encrypted copy (encrypted.ts).
  */
 import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
@@ -20,19 +21,21 @@ import { generate, generateFollowup } from '../../db/demo';
 import { judicialDue } from './judicial';
 import { importBench } from './import';
 import { median, must, round, time, timePair } from './timing';
+import { disputeListSql } from '../../db/services/disputes';
+import { DisputeListInput } from '../../shared/schemas/disputes';
+import { encryptedBench } from './encrypted';
+import { hotPaths, TODAY } from './hot-paths';
 import { openLedger } from '../../db/open';
 import { contextFor, createHost, invoke } from '../../db/router';
-import { disputeListSql } from '../../db/services/disputes';
-import { searchSql } from '../../db/services/persons-search';
 import { followupStatsByEngine } from '../../db/services/followup-stats';
-import { DisputeListInput } from '../../shared/schemas/disputes';
 import type { Input } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? DISPUTES * 2);
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? DISPUTES);
-const TODAY = '2024-06-15';
+/** BENCH_ONLY=encryption: only the plain hot paths and their encrypted figures (encrypted.ts), a few minutes. */
+const ONLY_ENCRYPTION = process.env.BENCH_ONLY === 'encryption';
 
 /**
  * One of the bench's child programs (first-answer.ts, export.ts) bundled to plain JavaScript (no tsx),
@@ -169,34 +172,16 @@ try {
   }
   const size = { disputes: count('dispute'), persons: count('person'), subjects: count('followup_subject') };
 
-  // ── list: filter + sort + page of 50 + total ────────────────────────────────────────────────
-  const filters: Input<'disputes.list'>[] = [
-    { category: '02' },
-    { status: ['closed'] },
-    { status: ['mediating'], sort: 'deadline', dir: 'asc' },
-    { villageId: (ledger.db.prepare('SELECT id FROM village LIMIT 1').get() as { id: string }).id },
-  ];
-  const listInputs = filters.flatMap((f) => [1, 2, 3, 20].map((page): Input<'disputes.list'> => ({ ...f, page, pageSize: 50 })));
-  const rawList = listInputs.map((input) => {
-    const parsed = DisputeListInput.parse(input);
-    const q = disputeListSql(parsed, TODAY);
-    return {
-      count: ledger.db.prepare(q.count),
-      page: ledger.db.prepare(q.page),
-      q,
-      limit: parsed.pageSize,
-      offset: (parsed.page - 1) * parsed.pageSize,
-    };
-  });
-  const [listMs, listRawMs] = timePair(
-    400,
-    (i) => must(invoke(host, 'disputes.list', listInputs[i % listInputs.length]!)),
-    (i) => {
-      const r = rawList[i % rawList.length]!;
-      r.count.get(r.q.params);
-      r.page.all({ ...r.q.params, limit: r.limit, offset: r.offset });
-    },
-  );
+  const hot = hotPaths(ledger.db, host, personIds);
+  const { listMs, listRawMs, searchMs, searchRawMs, queries, perQuery, writeMs } = hot;
+  if (ONLY_ENCRYPTION) {
+    const enc = await encryptedBench(ledger.db, dir, personIds);
+    const plain = { dispute_list_ms: round(listMs), person_search_ms: round(searchMs), write_ms: round(writeMs) };
+    console.log(JSON.stringify({ disputes: size.disputes, persons: size.persons, ...plain, ...enc }));
+    ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // ── dispute text search: a surname, a two-character name, a case-number fragment, a summary phrase ──
   const named = ledger.db
@@ -221,59 +206,6 @@ try {
     },
   );
   const textTotals = textInputs.map((input) => (must(invoke(host, 'disputes.list', input)) as { total: number }).total);
-
-  // ── search: a name fragment, pinyin initials, an ID fragment ────────────────────────────────
-  const sample = ledger.db
-    .prepare(
-      'SELECT name, name_initials AS ini, id_number AS idn FROM person WHERE id_number IS NOT NULL AND length(name) = 3 LIMIT 1 OFFSET 777',
-    )
-    .get() as { name: string; ini: string; idn: string };
-  const queries = [sample.name.slice(1), sample.ini, sample.idn.slice(6, 14)];
-  const s = searchSql(true);
-  const rawStmts = {
-    gram: ledger.db.prepare(s.gram),
-    exact: ledger.db.prepare(s.exact),
-    ini: ledger.db.prepare(s.initials),
-    py: ledger.db.prepare(s.pinyin),
-    fts: ledger.db.prepare(s.fts),
-  };
-  const [searchMs, searchRawMs] = timePair(
-    1500,
-    (i) => must(invoke(host, 'persons.search', { q: queries[i % 3]!, limit: 20 })),
-    (i) => {
-      const q = queries[i % 3]!;
-      if (i % 3 === 0) {
-        rawStmts.gram.all(q);
-        rawStmts.exact.all(q);
-      } else if (i % 3 === 1) {
-        // Latin letters: initials and full-pinyin prefixes, and (3+ letters) pinyin inside the name.
-        rawStmts.ini.all(q, `${q}\uffff`);
-        rawStmts.py.all(q, `${q}\uffff`);
-        if (q.length >= 3) rawStmts.fts.all(`"${q}"`);
-      } else {
-        rawStmts.fts.all(`"${q}"`);
-        rawStmts.exact.all(q);
-      }
-    },
-  );
-  const perQuery = queries.map((q) => round(time(50, () => must(invoke(host, 'persons.search', { q, limit: 20 })))));
-
-  // ── write: one dispute with its parties, status row and audit row ───────────────────────────
-  const [pa, pb] = personIds;
-  const writeMs = time(200, () =>
-    must(
-      invoke(host, 'disputes.create', {
-        intakeDate: TODAY,
-        source: 'visit',
-        category: '02',
-        summary: '基准测试写入',
-        parties: [
-          { personId: pa!, role: 'applicant' },
-          { personId: pb!, role: 'respondent' },
-        ],
-      }),
-    ),
-  );
 
   // The machine's own floor for a write: one one-row transaction on the same file under the same
   // settings (synchronous=FULL: the disk's flush). write_ms minus this is the cost of our work.
@@ -330,6 +262,7 @@ try {
   console.log(
     `备份并校验（${(statSync(path).size / 1024 / 1024).toFixed(0)} MB 的账本；VACUUM INTO、完整性检查、计数、SHA-256、说明文件）：${backupMs.toFixed(0)} ms（仅 VACUUM INTO + integrity_check ${backupRawMs.toFixed(0)} ms，${(backupMs / backupRawMs).toFixed(2)}×）`,
   );
+  const enc = await encryptedBench(ledger.db, dir, personIds);
   results = {
     disputes: size.disputes,
     persons: size.persons,
@@ -348,6 +281,7 @@ try {
     followup_stats_engine_ms: round(followupEngineMs),
     backup_100k_ms: round(backupMs),
     backup_100k_raw_ms: round(backupRawMs),
+    ...enc,
   };
 } finally {
   ledger.close();
