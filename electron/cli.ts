@@ -79,7 +79,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   }
   const dbPath = resolveDbPath(argv);
   const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES }));
-  const host = createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+  const host = createHost(ledger, { background: true, dailyBackup: true, login: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
   const port = Number(flag(argv, '--port') ?? 0);
   const server = await startWebServer({ host, staticDir, port: Number.isInteger(port) ? port : 0 });
   console.log(`乡镇司法台账（浏览器模式）已启动：${server.url}`);

@@ -38,7 +38,7 @@ export function serveHost(port: Port<HostRequest, HostReply>, options: HostServi
   const open = { migrationsFolder: options.migrationsFolder, deferCheckAbove: DEFER_CHECK_ABOVE_BYTES };
   let host: Host;
   try {
-    host = createHost(openLedger(options.dbPath, open), { background: true, dailyBackup: true, open });
+    host = createHost(openLedger(options.dbPath, open), { background: true, dailyBackup: true, open, login: true });
   } catch (e) {
     const message = e instanceof LedgerError ? e.message : `无法打开账本文件：${(e as Error).message}`;
     const advice = e instanceof LedgerError && e.code === 'DB_CORRUPT' ? restoreAdvice(options.dbPath) : null;
