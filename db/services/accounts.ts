@@ -200,7 +200,7 @@ export function verifyLogin(
           { action: 'login-failed', entity: 'account', entityId: r.id, after: { 用户名: username, 原因: '账户锁定中' } },
         ),
       );
-      throw new LedgerError('UNAUTHORIZED', lockedMessage(until), { details: { lockedUntil: until } });
+      throw refused(lockedMessage(until), until);
     }
   }
   if (!ok || !r) {
@@ -227,14 +227,19 @@ export function verifyLogin(
         });
       }
     });
-    if (locked) throw new LedgerError('UNAUTHORIZED', lockedMessage(locked), { details: { lockedUntil: locked } });
-    throw new LedgerError('UNAUTHORIZED', LOGIN_FAILED);
+    if (locked) throw refused(lockedMessage(locked), locked);
+    throw refused(LOGIN_FAILED);
   }
   write(ctx, () => {
     run(ctx, 'UPDATE account SET failed_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?', ctx.clock.now(), r.id);
     audit({ ...ctx, user: actorOf(r) }, { action: 'login', entity: 'account', entityId: r.id, after: { 用户名: r.username } });
   });
   return { ...sessionUser(r), mustChange: mustChange(ctx, r) };
+}
+
+/** A refused login: the message for the form as a whole (`_form`), and until when a locked account stays locked. */
+function refused(message: string, until?: string): LedgerError {
+  return new LedgerError('UNAUTHORIZED', message, { fields: { _form: message }, ...(until ? { details: { lockedUntil: until } } : {}) });
 }
 
 /** A session event of a logged-in account (logout, lock), in the audit. */

@@ -1,6 +1,6 @@
 /** Accounts and login: the inputs of the login, the password forms and the 账户 page, and what they answer. */
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, ROLES, type Role, type SecuritySettings } from '../domain/accounts';
+import { PASSWORD_MAX_LENGTH, ROLES, passwordProblems, type Role, type SecuritySettings } from '../domain/accounts';
 import { Id, OptId, optText, reqText } from './common';
 
 /** A username: one line, no spaces; a Chinese name is fine (an upgraded ledger's usernames are the staff's names). */
@@ -92,3 +92,19 @@ export interface AccountRow {
   lastLoginAt: string | null;
   passwordChangedAt: string | null;
 }
+
+/**
+ * A form's check of a new password against the office's policy, and of its second typing: the form
+ * shows the same words the host would give (the host checks again, with the policy it holds).
+ */
+export function newPasswordRule(policy: SecuritySettings, field = 'password') {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const password = typeof v[field] === 'string' ? v[field] : '';
+    const problems = passwordProblems(password, policy, typeof v.username === 'string' ? v.username : undefined);
+    if (problems.length) ctx.addIssue({ code: 'custom', path: [field], message: problems.join('；') });
+    if (v.confirm !== password) ctx.addIssue({ code: 'custom', path: ['confirm'], message: '两次输入的密码不一致' });
+  };
+}
+
+/** The second typing of a new password, beside the forms' inputs (never sent to the host). */
+export const Confirm = z.string();

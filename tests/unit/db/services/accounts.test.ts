@@ -58,7 +58,10 @@ describe('login', () => {
     t.call('session.logout', {});
     const unknown = t.raw('session.login', { username: 'nobody', password: 'whatever-long' });
     const wrong = t.raw('session.login', { username: 'admin', password: 'whatever-long' });
-    expect(unknown).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: '用户名或密码不正确。' } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: '用户名或密码不正确。', fields: { _form: '用户名或密码不正确。' } },
+    });
     expect(wrong).toEqual(unknown);
     expect(audits(t.host, 'login-failed').map((r) => [r.actor, JSON.parse(r.after!).用户名])).toEqual([
       ['未登录', 'nobody'],
