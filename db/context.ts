@@ -14,6 +14,14 @@ export interface Actor {
   role?: Role;
 }
 
+/**
+ * Whether the actor may open every closed file (a minor's 社区矫正 file, a 留守儿童 file) besides their own:
+ * an administrator. A host without login (no role) keeps each module's own rule.
+ */
+export function isAdmin(user: Actor): boolean {
+  return user.role === 'admin';
+}
+
 /** What every service receives: the open file, the injected clock and the acting person. */
 export interface ServiceContext {
   db: Database.Database;

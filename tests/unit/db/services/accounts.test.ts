@@ -5,6 +5,7 @@ import { openLedger } from '../../../../db/open';
 import { createHost, dispatch, type Host } from '../../../../db/router';
 import { PRODUCTION_KDF, SALT_BYTES, checkPassword, hashPassword } from '../../../../db/services/accounts';
 import { movingClock } from '../../../helpers/clock';
+import { correctionFile, followupFile, person } from '../../../helpers/builders';
 import { ADMIN_PASSWORD, FAST_KDF, openTestLedger, previousVersionMigrations, tempDir } from '../../../helpers/test-db';
 
 function loginLedger() {
@@ -229,5 +230,53 @@ describe('the upgrade of a ledger from before accounts (migration 0034)', () => 
     });
     expect(dispatch(host, 'accounts.list', {})).toMatchObject({ ok: true });
     ledger.close();
+  });
+});
+
+describe("minors' files with login", () => {
+  /** Two colleagues with accounts besides the administrator: 赵干事 responsible for the minors' files, 钱干事 not. */
+  function withMinorsFiles() {
+    const { t } = loginLedger();
+    const zhao = t.call('staff.save', { name: '赵干事' });
+    t.call('staff.save', { name: '钱干事' });
+    for (const username of ['赵干事', '钱干事']) {
+      const staff = t.call('staff.list', {}).find((s) => s.name === username)!;
+      t.call('accounts.create', { staffId: staff.id, username, role: 'staff', password: 'first-password' });
+      t.call('session.login', { username, password: 'first-password' });
+      t.call('session.changePassword', { current: 'first-password', next: `${username}的新密码123` });
+      t.call('session.login', { username: 'admin', password: ADMIN_PASSWORD });
+    }
+    const child = person(t, { name: '小明' });
+    const minor = correctionFile(t, person(t, { name: '小刚' }), { minor: true, responsibleStaffId: zhao.id });
+    const adult = correctionFile(t, person(t, { name: '老王' }), { responsibleStaffId: zhao.id });
+    const leftBehind = followupFile(t, child, { group: 'left_behind_child', level: 'yellow', responsibleStaffId: zhao.id, facts: {} });
+    const as = (username: string) =>
+      t.call(
+        'session.login',
+        username === 'admin' ? { username, password: ADMIN_PASSWORD } : { username, password: `${username}的新密码123` },
+      );
+    return { t, minor, adult, leftBehind, child, as };
+  }
+
+  it("shows a minor's 社区矫正 file and a 留守儿童 file only to the responsible colleague and the administrator", () => {
+    const { t, minor, adult, leftBehind, child, as } = withMinorsFiles();
+    for (const who of ['admin', '赵干事']) {
+      as(who);
+      expect(t.call('correction.get', { id: minor.id }).id).toBe(minor.id);
+      expect(t.call('followup.get', { id: leftBehind.id }).id).toBe(leftBehind.id);
+      expect(t.call('correction.list', {}).total).toBe(2);
+      expect(t.call('followup.list', {}).total).toBe(1);
+      expect(t.call('persons.get', { id: child.id }).records.map((f) => f.id)).toEqual([leftBehind.id]);
+    }
+    as('钱干事');
+    expect(t.raw('correction.get', { id: minor.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(t.raw('followup.get', { id: leftBehind.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: '这是留守儿童的档案，涉及未成年人信息，只有其包保责任人和管理员可以查看和修改。' },
+    });
+    expect(t.raw('followup.update', { id: leftBehind.id })).toMatchObject({ ok: false });
+    expect(t.call('correction.list', {}).rows.map((r) => r.id)).toEqual([adult.id]);
+    expect(t.call('followup.list', {}).total).toBe(0);
+    expect(t.call('persons.get', { id: child.id }).records).toEqual([]);
   });
 });
