@@ -16,6 +16,7 @@ import { ModalActions } from '../../components/ModalActions';
 import { useZodForm } from '../../components/useZodForm';
 import { z } from 'zod';
 import { useChangePassword, useLock, useLogin, useSetupAdmin } from './mutations';
+import { refKeys } from '../reference/queries';
 import { accountKeys, useSessionLost, useSessionStatus } from './queries';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
@@ -224,6 +225,9 @@ function IdleWatcher({ minutes }: { minutes: number }) {
   return null;
 }
 
+/** What the login screens themselves read: the session and whether the ledger is set up. */
+const KEPT = new Set([JSON.stringify(accountKeys.session), JSON.stringify(refKeys.status)]);
+
 /** Shows the app only to a logged-in, unlocked account that needs no new password. */
 export function LoginGate({ children }: { children: ReactNode }) {
   useSessionLost();
@@ -232,7 +236,7 @@ export function LoginGate({ children }: { children: ReactNode }) {
   const open = !!status.data?.user && !status.data.locked && !status.data.mustChange;
   useEffect(() => {
     // Out of the session: nothing read while logged in stays in the window's memory.
-    if (status.data && !open) qc.removeQueries({ predicate: (q) => q.queryKey[0] !== accountKeys.session[0] && q.queryKey[0] !== 'setup' });
+    if (status.data && !open) qc.removeQueries({ predicate: (q) => !KEPT.has(JSON.stringify(q.queryKey)) });
   }, [status.data, open, qc]);
   if (status.isLoading) {
     return (
