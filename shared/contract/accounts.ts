@@ -22,7 +22,8 @@ export const accountsContract = {
   'session.login': method<SessionStatus>()(LoginInput),
   'session.setupAdmin': method<SessionStatus>()(SetupAdminInput),
   'session.logout': method<SessionStatus>()(Empty),
-  'session.lock': method<SessionStatus>()(Empty),
+  /** `idle`: the window locked itself after the idle minutes without input (said so in the audit). */
+  'session.lock': method<SessionStatus>()(z.strictObject({ idle: z.boolean().optional() }).optional()),
   'session.changePassword': method<SessionStatus>()(ChangePasswordInput),
   'accounts.list': method<AccountRow[]>()(Empty),
   'accounts.create': method<AccountRow>()(AccountCreateInput),

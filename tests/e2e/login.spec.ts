@@ -117,3 +117,19 @@ test('an administrator makes a 查阅 account: it changes its first password and
   await page.goto(`${app.url}#/settings`);
   await expect(page.getByRole('tab', { name: '账户' })).toHaveCount(0);
 });
+
+test('the window locks itself after 10 minutes without a key or the mouse, and asks for the password again', async ({ page, app }) => {
+  await page.clock.install({ time: new Date('2024-06-15T16:00:00+08:00') });
+  app.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' });
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.clock.fastForward('09:00');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: '乡镇司法台账 · 已锁定' })).toBeVisible();
+  const lock = app.ledger.db.prepare("SELECT after FROM audit_log WHERE action = 'lock'").get() as { after: string };
+  expect(JSON.parse(lock.after)).toEqual({ 原因: '窗口长时间无操作' });
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+});

@@ -214,7 +214,7 @@ function IdleWatcher({ minutes }: { minutes: number }) {
     const timer = window.setInterval(() => {
       if (Date.now() - last.current >= minutes * 60_000) {
         last.current = Date.now();
-        void run.current(undefined);
+        void run.current({ idle: true });
       }
     }, 15_000);
     return () => {

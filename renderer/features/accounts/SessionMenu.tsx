@@ -24,7 +24,7 @@ export function SessionMenu() {
       <Button size="compact-sm" variant="subtle" onClick={() => setChanging(true)}>
         修改密码
       </Button>
-      <Button size="compact-sm" variant="subtle" onClick={() => void lock.run(undefined)}>
+      <Button size="compact-sm" variant="subtle" onClick={() => void lock.run({})}>
         锁定
       </Button>
       <Button size="compact-sm" variant="subtle" color="gray" onClick={() => void logout.run(undefined)}>

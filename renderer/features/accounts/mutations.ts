@@ -26,7 +26,7 @@ export function useLogout() {
 }
 
 export function useLock() {
-  return useWrite(() => api.session.lock({}), { touches: [accountKeys.session, refKeys.status] });
+  return useWrite((input: Input<'session.lock'>) => api.session.lock(input), { touches: [accountKeys.session, refKeys.status] });
 }
 
 const accountsTouch = [accountKeys.list, accountKeys.session, ['staff']] as const;
