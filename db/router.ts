@@ -77,7 +77,7 @@ import * as ref from './services/reference';
 import * as accounts from './services/accounts';
 import { write } from './services/sql';
 import { idleExpired } from '../shared/domain/accounts';
-import { ACCESS, mayCall } from '../shared/domain/permissions';
+import { ACCESS, mayCall, type Access } from '../shared/domain/permissions';
 import type { SessionStatus, SessionUser } from '../shared/schemas/accounts';
 import type { SetupStatus } from '../shared/schemas/reference';
 import { storageErrorMessage } from './safe-file';
@@ -452,6 +452,16 @@ function endSession(ctx: ServiceContext, host: Host, action: 'logout' | 'lock', 
   return sessionStatus(ctx, host);
 }
 
+/** Why a role is refused, by the method's rule. */
+const REFUSED: Record<Access, string> = {
+  open: '访问被拒绝。',
+  signedIn: '请先登录。',
+  read: '您的账户不能查看此内容。',
+  work: '您的账户为查阅账户，不能修改台账。',
+  admin: '只有管理员可以进行此操作。',
+  nobody: '操作人就是登录的账户，不能切换；请用其他账户登录。',
+};
+
 /** Calls that do not count as use for the idle lock: the window asking how the session stands, or how a job goes. */
 const NOT_USE = new Set<Method>(['session.status', 'setup.status', 'jobs.progress', 'import.progress', 'audit.status']);
 
@@ -472,8 +482,7 @@ function checkAccess(host: Host, method: Method, ctx: ServiceContext): void {
   }
   const user = auth.user;
   if (!user || auth.locked) throw new LedgerError('LOGIN_REQUIRED');
-  if (!mayCall(user.role, method))
-    throw new LedgerError('UNAUTHORIZED', access === 'admin' ? '只有管理员可以进行此操作。' : '您的账户为查阅账户，不能修改台账。');
+  if (!mayCall(user.role, method)) throw new LedgerError('UNAUTHORIZED', REFUSED[access]);
   if (user.mustChange && access !== 'signedIn') throw new LedgerError('PASSWORD_CHANGE_REQUIRED');
   if (!NOT_USE.has(method)) auth.lastUsed = host.clock.now();
   ctx.user = { id: user.staffId, name: user.name, role: user.role };
