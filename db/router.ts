@@ -174,6 +174,7 @@ const handlers: Handlers = {
   'session.lock': (ctx, i, host) => endSession(ctx, host, 'lock', i?.idle ? '窗口长时间无操作' : '手动锁定'),
   'session.changePassword': (ctx, i, host) => signIn(ctx, host, accounts.changePassword(ctx, signedIn(host), i, host.kdf), false),
   'accounts.list': (ctx) => accounts.listAccounts(ctx),
+  'accounts.events': (ctx) => accounts.accountEvents(ctx),
   'accounts.create': (ctx, i, host) => accounts.createAccount(ctx, i, host.kdf),
   'accounts.update': (ctx, i) => accounts.updateAccount(ctx, i),
   'accounts.resetPassword': (ctx, i, host) => accounts.resetPassword(ctx, i, host.kdf),

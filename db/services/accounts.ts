@@ -18,7 +18,7 @@ import {
   type SecuritySettings,
 } from '../../shared/domain/accounts';
 import { LedgerError } from '../../shared/errors';
-import type { AccountRow, SessionUser } from '../../shared/schemas/accounts';
+import { ACCOUNT_EVENTS_SHOWN, type AccountEvent, type AccountRow, type SessionUser } from '../../shared/schemas/accounts';
 import type { z } from 'zod';
 import type { AccountCreateInput, AccountUpdateInput, SecurityInput } from '../../shared/schemas/accounts';
 import type { ServiceContext } from '../context';
@@ -355,6 +355,15 @@ function insertAccount(ctx: ServiceContext, staffId: string, username: string, r
 }
 
 // ── the 账户 page (administrators) ───────────────────────────────────────────────────────────────
+
+/** The newest account rows of the audit (its `audit_entity` index), newest first. */
+export function accountEvents(ctx: ServiceContext): AccountEvent[] {
+  return all<{ id: string; at: string; actorName: string; action: AccountEvent['action']; after: string | null }>(
+    ctx,
+    `SELECT id, at, actor_name AS actorName, action, after FROM audit_log WHERE entity = 'account' ORDER BY id DESC LIMIT ?`,
+    ACCOUNT_EVENTS_SHOWN,
+  ).map(({ after, ...r }) => ({ ...r, detail: after === null ? null : (JSON.parse(after) as Record<string, unknown>) }));
+}
 
 export function listAccounts(ctx: ServiceContext): AccountRow[] {
   return all<Row>(ctx, `${SELECT} ORDER BY a.disabled, a.role, s.name`).map((r) => view(ctx, r));

@@ -9,6 +9,7 @@ import {
   LoginInput,
   SecurityInput,
   SetupAdminInput,
+  type AccountEvent,
   type AccountRow,
   type SessionStatus,
 } from '../schemas/accounts';
@@ -26,6 +27,8 @@ export const accountsContract = {
   'session.lock': method<SessionStatus>()(z.strictObject({ idle: z.boolean().optional() }).optional()),
   'session.changePassword': method<SessionStatus>()(ChangePasswordInput),
   'accounts.list': method<AccountRow[]>()(Empty),
+  /** 登录与账户记录: the newest logins, failures, locks and account changes, from the audit. */
+  'accounts.events': method<AccountEvent[]>()(Empty),
   'accounts.create': method<AccountRow>()(AccountCreateInput),
   'accounts.update': method<AccountRow>()(AccountUpdateInput),
   'accounts.resetPassword': method<AccountRow>()(AccountResetInput),

@@ -222,6 +222,7 @@ export const ACCESS: { [M in Method]: Access } = {
   'import.items': 'admin',
   'import.undo': 'admin',
   'accounts.list': 'admin',
+  'accounts.events': 'admin',
   'accounts.create': 'admin',
   'accounts.update': 'admin',
   'accounts.resetPassword': 'admin',

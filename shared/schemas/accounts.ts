@@ -108,3 +108,17 @@ export function newPasswordRule(policy: SecuritySettings, field = 'password') {
 
 /** The second typing of a new password, beside the forms' inputs (never sent to the host). */
 export const Confirm = z.string();
+
+/** A row of 登录与账户记录 (设置 → 账户): a login, a failure, a lock, a logout or a change of an account, from the audit. */
+export interface AccountEvent {
+  id: string;
+  at: string;
+  /** Who it was done by or for (未登录 for a name nobody has). */
+  actorName: string;
+  action: 'login' | 'login-failed' | 'lockout' | 'logout' | 'lock' | 'password' | 'account';
+  /** What the audit row says besides: the username typed, the reason, the change. */
+  detail: Record<string, unknown> | null;
+}
+
+/** How many of the newest 登录与账户记录 the page lists. */
+export const ACCOUNT_EVENTS_SHOWN = 200;

@@ -71,6 +71,13 @@ test('set up, log in, be locked out, wait it out, idle-lock and log in again', a
   expect(lockRows.n).toBe(1);
   const failures = app.ledger.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed'").get() as { n: number };
   expect(failures.n).toBe(7);
+  // The administrator sees every attempt on 设置 → 账户.
+  await page.goto(`${app.url}#/settings?tab=accounts`);
+  const events = page.getByRole('table', { name: '登录与账户记录' });
+  await expect(events.getByRole('row').filter({ hasText: '锁定至：2024-06-15 16:15' })).toContainText('账户锁定');
+  await expect(events.getByRole('row').filter({ hasText: 'nobody' })).toContainText('未登录');
+  await expect(events.getByRole('row').filter({ hasText: '登录失败' })).toHaveCount(7);
+  await shot(page, '04-account-events');
 });
 
 test('an administrator makes a 查阅 account: it changes its first password and may read but not write', async ({ page, app }) => {
@@ -89,9 +96,9 @@ test('an administrator makes a 查阅 account: it changes its first password and
   await dialog.getByLabel('再次输入初始密码').fill('leader-first-pw');
   await dialog.getByRole('button', { name: '新建' }).click();
   await expect(dialog).toBeHidden();
-  const row = page.getByRole('row').filter({ hasText: 'lizhuren' });
+  const row = page.getByRole('table', { name: '账户', exact: true }).getByRole('row').filter({ hasText: 'lizhuren' });
   await expect(row).toContainText('待本人改密码');
-  await shot(page, '04-accounts');
+  await shot(page, '05-accounts');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByLabel('用户名').fill('lizhuren');
@@ -101,7 +108,7 @@ test('an administrator makes a 查阅 account: it changes its first password and
   await page.getByLabel('原密码').fill('leader-first-pw');
   await page.getByLabel(/^新密码/).fill('领导只看不改的登录密码');
   await page.getByLabel('再次输入新密码').fill('领导只看不改的登录密码');
-  await shot(page, '05-forced-change');
+  await shot(page, '06-forced-change');
   await page.getByRole('button', { name: '修改密码并继续' }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText('李主任查阅');
 
@@ -112,7 +119,7 @@ test('an administrator makes a 查阅 account: it changes its first password and
   await page.getByLabel('姓名').fill('李四');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('您的账户为查阅账户，不能修改台账。')).toBeVisible();
-  await shot(page, '06-viewer-refused');
+  await shot(page, '07-viewer-refused');
   // 设置 → 账户 is not offered to a 查阅 account.
   await page.goto(`${app.url}#/settings`);
   await expect(page.getByRole('tab', { name: '账户' })).toHaveCount(0);

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { chinaTime, ROLE_LABELS, ROLES, type Role, type SecuritySettings } from '../../../shared/domain/accounts';
 import { formatInstant } from '../../../shared/instants';
-import { Confirm, newPasswordRule, Password, SecurityInput, Username, type AccountRow } from '../../../shared/schemas/accounts';
+import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/reference';
+import {
+  ACCOUNT_EVENTS_SHOWN,
+  Confirm,
+  newPasswordRule,
+  Password,
+  SecurityInput,
+  Username,
+  type AccountRow,
+} from '../../../shared/schemas/accounts';
 import { OptId, optText } from '../../../shared/schemas/common';
 import { FormModal, PageForm } from '../../components/GuardedForm';
 import { Loading } from '../../components/Loading';
@@ -13,7 +22,7 @@ import { selectProps, useZodForm } from '../../components/useZodForm';
 import { useStaff } from '../reference/queries';
 import { NewPassword } from './LoginGate';
 import { useCreateAccount, useDisableAccount, useResetPassword, useUpdateAccount, useUpdateSecurity } from './mutations';
-import { useAccounts, useSecurity, useSessionStatus } from './queries';
+import { useAccountEvents, useAccounts, useSecurity, useSessionStatus } from './queries';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -154,6 +163,65 @@ function SecurityForm({ security }: { security: SecuritySettings }) {
   );
 }
 
+/** The header row of the page's two tables (each column named once; '' for the actions column). */
+function Head({ columns }: { columns: string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((c) => (
+          <Table.Th key={c}>{c}</Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/** A value of an event's row as said on screen: a lock's end in China's time, a role by its name. */
+function shown(key: string, v: unknown): string {
+  if (key === '锁定至' && typeof v === 'string') return chinaTime(v);
+  if (key === '角色' && typeof v === 'string' && v in ROLE_LABELS) return ROLE_LABELS[v as Role];
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** What an event's audit row says besides, in one line (用户名：admin；连续失败：3). */
+function detailText(detail: Record<string, unknown> | null): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}：${shown(k, v)}`)
+    .join('；');
+}
+
+/** 登录与账户记录: every login, failure, lock, logout and account change (等保: each attempt with its time, user and result). */
+function AccountEvents() {
+  const events = useAccountEvents();
+  if (!events.data) return <Loading>正在读取登录记录…</Loading>;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>登录与账户记录</Title>
+      <Text size="xs" c="dimmed">
+        最近 {ACCOUNT_EVENTS_SHOWN} 条，最新的在前；全部记录在审计记录中，随账本和备份保存。
+      </Text>
+      <Table striped withTableBorder aria-label="登录与账户记录">
+        <Head columns={['时间', '人员', '事件', '详情']} />
+        <Table.Tbody>
+          {events.data.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{formatInstant(e.at)}</Table.Td>
+              <Table.Td>{e.actorName}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={e.action === 'login-failed' || e.action === 'lockout' ? 'red' : 'gray'}>
+                  {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{detailText(e.detail)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 export function AccountSettings() {
   const accounts = useAccounts();
   const security = useSecurity();
@@ -171,17 +239,8 @@ export function AccountSettings() {
         </Text>
         <Button onClick={() => setCreating(true)}>新建账户</Button>
       </Group>
-      <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>姓名</Table.Th>
-            <Table.Th>用户名</Table.Th>
-            <Table.Th>角色</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>上次登录</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+      <Table striped withTableBorder aria-label="账户">
+        <Head columns={['姓名', '用户名', '角色', '状态', '上次登录', '']} />
         <Table.Tbody>
           {accounts.data.map((a) => {
             const st = state(a);
@@ -242,6 +301,7 @@ export function AccountSettings() {
         </Table.Tbody>
       </Table>
       <SecurityForm security={security.data} />
+      <AccountEvents />
       {creating && <CreateAccount policy={security.data} onClose={() => setCreating(false)} />}
       {resetting && <ResetPassword account={resetting} policy={security.data} onClose={() => setResetting(null)} />}
     </Stack>

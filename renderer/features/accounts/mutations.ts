@@ -29,7 +29,7 @@ export function useLock() {
   return useWrite((input: Input<'session.lock'>) => api.session.lock(input), { touches: [accountKeys.session, refKeys.status] });
 }
 
-const accountsTouch = [accountKeys.list, accountKeys.session, ['staff']] as const;
+const accountsTouch = [accountKeys.list, accountKeys.events, accountKeys.session, ['staff']] as const;
 
 export function useCreateAccount<F>(form?: UseFormReturnType<F>) {
   return useWrite((input: Input<'accounts.create'>) => api.accounts.create(input), { touches: accountsTouch }, form);

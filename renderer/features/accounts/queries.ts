@@ -6,6 +6,7 @@ import { api, onSessionLost } from '../../api/client';
 export const accountKeys = {
   session: ['accounts', 'session'] as const,
   list: ['accounts', 'list'] as const,
+  events: ['accounts', 'events'] as const,
   security: ['accounts', 'security'] as const,
 };
 
@@ -15,6 +16,10 @@ export function useSessionStatus() {
 
 export function useAccounts() {
   return useQuery({ queryKey: accountKeys.list, queryFn: () => api.accounts.list({}) });
+}
+
+export function useAccountEvents() {
+  return useQuery({ queryKey: accountKeys.events, queryFn: () => api.accounts.events({}), staleTime: 0 });
 }
 
 export function useSecurity() {

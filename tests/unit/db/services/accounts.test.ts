@@ -120,6 +120,16 @@ describe('login', () => {
     t.call('session.login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(t.call('session.logout', {})).toMatchObject({ user: null, locked: false });
     expect(['login', 'lock', 'logout'].map((a) => audits(t.host, a).length)).toEqual([2, 1, 1]);
+    // The administrator lists them, newest first, with what each row says.
+    t.call('session.login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(t.call('accounts.events', {}).map((e) => [e.action, e.actorName, e.detail])).toEqual([
+      ['login', '王调解', { 用户名: 'admin' }],
+      ['logout', '王调解', null],
+      ['login', '王调解', { 用户名: 'admin' }],
+      ['lock', '王调解', { 原因: '手动锁定' }],
+      ['login', '王调解', { 用户名: 'admin' }],
+      ['account', '王调解', { 用户名: 'admin', 角色: 'admin' }],
+    ]);
   });
 });
 
