@@ -74,6 +74,12 @@ import * as imports from './services/imports';
 import { writeBackup } from './backup/backup';
 import { runImportJob, type ImportJobs } from './jobs/import-job';
 import * as ref from './services/reference';
+import * as accounts from './services/accounts';
+import { write } from './services/sql';
+import { idleExpired } from '../shared/domain/accounts';
+import { ACCESS, mayCall, type Access } from '../shared/domain/permissions';
+import type { SessionStatus, SessionUser } from '../shared/schemas/accounts';
+import type { SetupStatus } from '../shared/schemas/reference';
 import { storageErrorMessage } from './safe-file';
 
 export interface Host {
@@ -81,6 +87,15 @@ export interface Host {
   clock: Clock;
   /** Who is acting and whether first run is done; read once, refreshed after methods that change them. */
   session?: { actor: ServiceContext['user']; initialized: boolean };
+  /**
+   * Login (db/services/accounts.ts): when set, every method but the `open` ones of shared/domain/permissions.ts
+   * needs a logged-in, unlocked account whose role allows it, and the actor is that account's staff member.
+   * The app and browser mode run with it; scripts and most tests run without (the remembered operator acts).
+   * One session per host: the desktop app's window, or browser mode's page.
+   */
+  auth?: HostAuth;
+  /** scrypt's cost for new passwords (accounts.PRODUCTION_KDF unless a test passes a cheaper one). */
+  kdf: accounts.KdfParams;
   /** Unexpected errors are logged here with a reference id; never inputs or rows. */
   log: (line: string) => void;
   /** The app's background rebuild of the to-do table; absent in scripts and tests, which rebuild inline. */
@@ -103,6 +118,14 @@ export interface Host {
   importJobs?: ImportJobs;
   /** The audit chain's check, started after opening (db/jobs/audit-check.ts); absent in scripts and tests, which check inline. */
   auditCheck?: AuditCheck;
+}
+
+export interface HostAuth {
+  user: (SessionUser & { mustChange: boolean }) | null;
+  /** Locked by idle time or by hand: the user is kept (for the lock screen's name) but nothing answers until a login. */
+  locked: boolean;
+  /** The instant of the session's last call that counts as use (shared/domain/accounts.ts, idleExpired). */
+  lastUsed: string | null;
 }
 
 /** What a job in a worker thread takes from the host: the file, the host's clock now and the acting user. */
@@ -139,11 +162,25 @@ type Handler<M extends Method> = (ctx: ServiceContext, input: ParsedInput<M>, ho
 type Handlers = { [M in Method]: Handler<M> };
 
 const handlers: Handlers = {
-  'setup.status': (ctx, _i, host) => ref.setupStatus(ctx, ledgerFile(host)),
-  'setup.init': (ctx, i, host) => ref.initialize(ctx, i, ledgerFile(host)),
+  'setup.status': (ctx, _i, host) => withOperator(host, ref.setupStatus(ctx, ledgerFile(host))),
+  'setup.init': (ctx, i, host) => setupLedger(ctx, i, host),
   'setup.checklist': (ctx) => ref.checklist(ctx),
   'setup.confirmNumbers': (ctx) => ref.confirmNumbers(ctx),
   'session.setOperator': (ctx, i, host) => ref.setOperator(ctx, i.staffId, ledgerFile(host)),
+  'session.status': (ctx, _i, host) => sessionStatus(ctx, host),
+  'session.login': (ctx, i, host) => signIn(ctx, host, accounts.verifyLogin(ctx, i.username, i.password, host.kdf)),
+  'session.setupAdmin': (ctx, i, host) => signIn(ctx, host, accounts.setupAdmin(ctx, i.password, host.kdf)),
+  'session.logout': (ctx, _i, host) => endSession(ctx, host, 'logout'),
+  'session.lock': (ctx, i, host) => endSession(ctx, host, 'lock', i?.idle ? '窗口长时间无操作' : '手动锁定'),
+  'session.changePassword': (ctx, i, host) => signIn(ctx, host, accounts.changePassword(ctx, signedIn(host), i, host.kdf), false),
+  'accounts.list': (ctx) => accounts.listAccounts(ctx),
+  'accounts.events': (ctx) => accounts.accountEvents(ctx),
+  'accounts.create': (ctx, i, host) => accounts.createAccount(ctx, i, host.kdf),
+  'accounts.update': (ctx, i) => accounts.updateAccount(ctx, i),
+  'accounts.resetPassword': (ctx, i, host) => accounts.resetPassword(ctx, i, host.kdf),
+  'accounts.disable': (ctx, i) => accounts.disableAccount(ctx, i),
+  'security.get': (ctx) => accounts.getSecurity(ctx),
+  'security.update': (ctx, i) => accounts.updateSecurity(ctx, i),
   'settings.get': (ctx) => ref.getSettings(ctx),
   'settings.update': (ctx, i) => ref.updateSettings(ctx, i),
   'villages.list': (ctx) => ref.listVillages(ctx),
@@ -346,6 +383,120 @@ const handlers: Handlers = {
   'county.saveTownships': (ctx, i) => saveTownships(ctx, i.townships),
 };
 
+// ── the session ─────────────────────────────────────────────────────────────────────────────────
+
+/** With login, the operator setup.status reports is the logged-in user (nobody before login), not the remembered one. */
+function withOperator(host: Host, status: SetupStatus): SetupStatus {
+  if (!host.auth) return status;
+  const user = host.auth.locked ? null : host.auth.user;
+  return { ...status, operator: user ? { id: user.staffId, name: user.name } : null };
+}
+
+/** First-run setup and its administrator's account in one transaction; with login, the administrator is then logged in. */
+function setupLedger(ctx: ServiceContext, input: ParsedInput<'setup.init'>, host: Host): SetupStatus {
+  const status = write(ctx, () => {
+    const s = ref.initialize(ctx, input, ledgerFile(host));
+    // A file still at a version from before accounts (the migration tests set one up) gets its accounts when it is migrated.
+    if (accounts.haveAccounts(ctx))
+      accounts.createFirstAdmin({ ...ctx, user: { id: s.operator!.id, name: s.operator!.name } }, s.operator!.id, input, host.kdf);
+    return s;
+  });
+  if (host.auth && input.password)
+    signIn(ctx, host, accounts.verifyLogin(ctx, input.username ?? input.operatorName, input.password, host.kdf));
+  return withOperator(host, status);
+}
+
+function signedIn(host: Host): SessionUser {
+  const user = host.auth?.user;
+  if (!user || host.auth?.locked) throw new LedgerError('LOGIN_REQUIRED');
+  return user;
+}
+
+function sessionStatus(ctx: ServiceContext, host: Host): SessionStatus {
+  const auth = host.auth;
+  const admin = session(host).initialized ? accounts.pendingAdmin(ctx) : null;
+  return {
+    initialized: session(host).initialized,
+    user: auth?.user
+      ? {
+          accountId: auth.user.accountId,
+          staffId: auth.user.staffId,
+          name: auth.user.name,
+          username: auth.user.username,
+          role: auth.user.role,
+        }
+      : null,
+    locked: auth?.locked ?? false,
+    mustChange: auth?.user?.mustChange ?? false,
+    needsAdminPassword: admin ? { username: admin.username, name: admin.name } : null,
+    policy: accounts.getSecurity(ctx),
+  };
+}
+
+/** A login (or a password set) starts the session; a login as someone else while locked ends the previous one. */
+function signIn(ctx: ServiceContext, host: Host, user: SessionUser & { mustChange: boolean }, fresh = true): SessionStatus {
+  if (!host.auth) return sessionStatus(ctx, host);
+  const before = host.auth.user;
+  if (fresh && before && before.accountId !== user.accountId) accounts.auditSession(ctx, before, 'logout', '另一账户登录');
+  host.auth = { user, locked: false, lastUsed: host.clock.now() };
+  host.session = undefined;
+  return sessionStatus(ctx, host);
+}
+
+function endSession(ctx: ServiceContext, host: Host, action: 'logout' | 'lock', why?: string): SessionStatus {
+  const auth = host.auth;
+  if (auth?.user && !(action === 'lock' && auth.locked)) {
+    accounts.auditSession(ctx, auth.user, action, why);
+    host.auth = action === 'logout' ? { user: null, locked: false, lastUsed: null } : { ...auth, locked: true };
+  }
+  host.session = undefined;
+  return sessionStatus(ctx, host);
+}
+
+/** Why a role is refused, by the method's rule. */
+const REFUSED: Record<Access, string> = {
+  open: '访问被拒绝。',
+  signedIn: '请先登录。',
+  read: '您的账户不能查看此内容。',
+  work: '您的账户为查阅账户，不能修改台账。',
+  admin: '只有管理员可以进行此操作。',
+  nobody: '操作人就是登录的账户，不能切换；请用其他账户登录。',
+};
+
+/** Calls that do not count as use for the idle lock: the window asking how the session stands, or how a job goes. */
+const NOT_USE = new Set<Method>(['session.status', 'setup.status', 'jobs.progress', 'import.progress', 'audit.status']);
+
+/**
+ * The login's gate, before any handler: a method that is not `open` needs a logged-in, unlocked account
+ * whose role allows it (shared/domain/permissions.ts). A session unused for the idle minutes is locked
+ * here, by the host's clock, and audited, whatever the window did.
+ */
+function checkAccess(host: Host, method: Method, ctx: ServiceContext): void {
+  const auth = host.auth;
+  if (!auth) return;
+  const access = ACCESS[method];
+  if (access === 'open') return;
+  if (!session(host).initialized && BEFORE_SETUP.has(method)) return;
+  if (auth.user && !auth.locked && auth.lastUsed && idleExpired(auth.lastUsed, accounts.getSecurity(ctx), host.clock)) {
+    endSession(ctx, host, 'lock', '长时间未操作');
+    throw new LedgerError('LOGIN_REQUIRED', '因长时间未操作，已自动锁定。请重新登录。');
+  }
+  const user = auth.user;
+  if (!user || auth.locked) throw new LedgerError('LOGIN_REQUIRED');
+  if (!mayCall(user.role, method)) throw new LedgerError('UNAUTHORIZED', REFUSED[access]);
+  if (user.mustChange && access !== 'signedIn') throw new LedgerError('PASSWORD_CHANGE_REQUIRED');
+  if (!NOT_USE.has(method)) auth.lastUsed = host.clock.now();
+  ctx.user = { id: user.staffId, name: user.name, role: user.role };
+}
+
+/** After a change to accounts or staff: the logged-in account as it now is (logged out if it may no longer log in). */
+function refreshUser(host: Host, ctx: ServiceContext): void {
+  const user = host.auth?.user;
+  if (!host.auth || !user) return;
+  const now = accounts.reloadUser(ctx, user.accountId);
+  host.auth.user = now && { ...now, mustChange: user.mustChange && now.mustChange };
+}
+
 function auditStatus(ctx: ServiceContext, host: Host): AuditStatus {
   return host.auditCheck?.status(ctx) ?? { running: null, last: lastCheck(ctx), head: auditHead(ctx) };
 }
@@ -412,11 +563,16 @@ export interface HostOptions {
   dailyBackup?: boolean;
   /** How the ledger was opened, to reopen it the same way after a restore. */
   open?: Omit<OpenOptions, 'lock' | 'clock'>;
+  /** Require a login (the app and browser mode); without it the remembered operator acts and every method answers. */
+  login?: boolean;
+  /** scrypt's cost for new passwords; tests pass a cheap one. */
+  kdf?: accounts.KdfParams;
 }
 
 export function createHost(ledger: Ledger, options: HostOptions = {}): Host {
   const log = options.log ?? ((line: string) => console.error(line));
-  const host: Host = { ledger, clock: options.clock ?? systemClock, log, jobs: new Jobs() };
+  const host: Host = { ledger, clock: options.clock ?? systemClock, log, jobs: new Jobs(), kdf: options.kdf ?? accounts.PRODUCTION_KDF };
+  if (options.login) host.auth = { user: null, locked: false, lastUsed: null };
   if (options.open) host.openOptions = options.open;
   if (options.background) {
     host.background = true;
@@ -447,7 +603,7 @@ export async function closeHost(host: Host, options: { exitBackup?: boolean } = 
 }
 
 /** Methods after which the cached operator / first-run state must be read again. */
-const SESSION_METHODS = /^(setup|session|staff)\./;
+const SESSION_METHODS = /^(setup|session|staff|accounts)\./;
 
 function session(host: Host): NonNullable<Host['session']> {
   if (!host.session) {
@@ -458,7 +614,13 @@ function session(host: Host): NonNullable<Host['session']> {
   return host.session;
 }
 
+/** With login, the actor is the logged-in account's staff member (the system before a login); without, the remembered operator. */
 export function contextFor(host: Host): ServiceContext {
+  const user = host.auth?.user;
+  if (host.auth) {
+    const actor = user && !host.auth.locked ? { id: user.staffId, name: user.name, role: user.role } : { id: null, name: '系统' };
+    return { db: host.ledger.db, clock: host.clock, user: actor };
+  }
   return { db: host.ledger.db, clock: host.clock, user: session(host).actor };
 }
 
@@ -501,14 +663,18 @@ function run(host: Host, method: string, rawInput: unknown): Envelope<unknown> |
       throw new LedgerError('VALIDATION', first ? `填写的内容有误：${first}` : undefined, { fields });
     }
     const ctx = contextFor(host);
-    if (!BEFORE_SETUP.has(method) && !session(host).initialized) throw new LedgerError('NOT_SETUP');
+    if (!BEFORE_SETUP.has(method) && ACCESS[method] !== 'open' && !session(host).initialized) throw new LedgerError('NOT_SETUP');
+    checkAccess(host, method, ctx);
     const handler = handlers[method] as Handler<Method>;
     let value: unknown;
     if (jobId) ctx.job = host.jobs.start(jobId);
     try {
       value = handler(ctx, parsed.data as ParsedInput<Method>, host);
     } finally {
-      if (SESSION_METHODS.test(method)) host.session = undefined;
+      if (SESSION_METHODS.test(method)) {
+        host.session = undefined;
+        refreshUser(host, ctx);
+      }
       if (jobId && !(value instanceof Promise)) host.jobs.end(jobId);
     }
     if (jobId && value instanceof Promise) value = value.finally(() => host.jobs.end(jobId));

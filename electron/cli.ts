@@ -86,7 +86,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   const dbPath = resolveDbPath(argv);
   const openHost = (key: Buffer | null) => {
     const ledger = withRestoreAdvice(dbPath, () => openLedger(dbPath, { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES, key }));
-    return createHost(ledger, { background: true, dailyBackup: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
+    return createHost(ledger, { background: true, dailyBackup: true, login: true, open: { deferCheckAbove: DEFER_CHECK_ABOVE_BYTES } });
   };
   // An encrypted ledger not unlocked from the environment: the page asks for the password (electron/web-unlock.ts).
   const locked: LockedLedger | undefined =

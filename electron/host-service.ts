@@ -49,7 +49,7 @@ export function serveHost(port: Port<HostRequest, HostReply>, options: HostServi
   let host: Host | null = null;
   const openHost = (key: Buffer | null): boolean => {
     try {
-      host = createHost(openLedger(options.dbPath, { ...open, key }), { background: true, dailyBackup: true, open });
+      host = createHost(openLedger(options.dbPath, { ...open, key }), { background: true, dailyBackup: true, open, login: true });
       port.postMessage({ type: 'ready' });
       return true;
     } catch (e) {

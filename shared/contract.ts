@@ -4,6 +4,7 @@
  * handler table in db/router.ts is typed from it, so a missing handler is a compile error.
  */
 import type { z } from 'zod';
+import { accountsContract } from './contract/accounts';
 import { assistanceContract } from './contract/assistance';
 import { attachmentsContract } from './contract/attachments';
 import { backupsContract } from './contract/backups';
@@ -26,6 +27,7 @@ import type { ModuleName } from './modules';
 
 export const contract = {
   ...referenceContract,
+  ...accountsContract,
   ...auditContract,
   ...obligationsContract,
   ...scheduleContract,

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'NOT_SETUP'
   | 'UNKNOWN_METHOD'
   | 'UNAUTHORIZED'
+  | 'LOGIN_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'DB_NEWER_THAN_APP'
   | 'DB_LOCKED'
   | 'DB_CORRUPT'
@@ -29,6 +31,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOT_SETUP: '请先完成首次设置。',
   UNKNOWN_METHOD: '未知的操作。',
   UNAUTHORIZED: '访问被拒绝。',
+  LOGIN_REQUIRED: '请先登录。',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码，再继续使用。',
   DB_NEWER_THAN_APP: '该账本文件由更高版本的程序写入，本程序无法打开。请升级程序后再试，文件未作任何改动。',
   DB_LOCKED: '该账本文件正被另一个程序使用。',
   DB_CORRUPT: '账本文件已损坏，未作任何改动。请从最近的备份恢复。',

@@ -125,7 +125,7 @@ export function recordPath(module: ModuleName, id: string): string {
  * Records the audit trail keeps besides the modules' own: reference data and settings, attachments,
  * and 'ledger' for exports (who took which ledger out of the program).
  */
-export const CORE_ENTITIES = ['village', 'grid', 'staff', 'settings', 'dict', 'attachment', 'ledger', 'county'] as const;
+export const CORE_ENTITIES = ['village', 'grid', 'staff', 'settings', 'dict', 'attachment', 'ledger', 'county', 'account'] as const;
 export type AuditEntity = ModuleEntity | (typeof CORE_ENTITIES)[number];
 /** Whose history a screen may ask for (attachments and exports appear within their record's history). */
 export const HISTORY_ENTITIES: [AuditEntity, ...AuditEntity[]] = [

@@ -12,3 +12,4 @@ export * from './assistance';
 export * from './correction-supervision';
 export * from './county';
 export * from './imports';
+export * from './accounts';

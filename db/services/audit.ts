@@ -21,8 +21,13 @@ import { all, one, run, write } from './sql';
 /**
  * `export`: personal data left the ledger as a document or file (PIPL: who took what, when).
  * `view`: a person's file was opened (the view log). `operator`: the acting user was switched.
+ * The login's own (db/services/accounts.ts): `login`, `login-failed`, `lockout` (the failure that locked
+ * the account), `logout`, `lock` (idle or by hand), `password` (changed or reset) and `account` (created,
+ * its role, name or state changed).
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'status' | 'setup' | 'export' | 'view' | 'operator';
+export type AccountAction = 'login' | 'login-failed' | 'lockout' | 'logout' | 'lock' | 'password' | 'account';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'status' | 'setup' | 'export' | 'view' | 'operator' | AccountAction;
 
 interface AuditRow {
   id: string;

@@ -4,6 +4,8 @@
  * open ledger in place: background jobs stopped, file closed and replaced, reopened, the jobs started
  * again), 撤销恢复, and the retention rules. The engine is db/backup/.
  */
+import type { SessionUser } from '../../shared/schemas/accounts';
+import { reloadUser } from './accounts';
 import { existsSync, rmSync } from 'node:fs';
 import type { BackupReason, RetentionRules } from '../../shared/domain/backup-retention';
 import { LedgerError } from '../../shared/errors';
@@ -29,6 +31,8 @@ export interface Host {
   log: (line: string) => void;
   /** The cached operator, read again after a restore. */
   session?: unknown;
+  /** The logged-in account (db/router.ts, HostAuth), read again from the restored file. */
+  auth?: { user: (SessionUser & { mustChange: boolean }) | null };
   refresher?: ObligationRefresher;
   integrity?: IntegrityCheck;
   dailyBackup?: DailyBackup;
@@ -116,6 +120,12 @@ export async function swapLedger<T>(host: Host, swap: (adopt: (ledger: Ledger) =
     return await swap((ledger) => {
       host.ledger = ledger;
       host.session = undefined;
+      // The logged-in account as the restored file knows it; logged out when that file has no such account.
+      const user = host.auth?.user;
+      if (host.auth && user) {
+        const now = reloadUser({ db: ledger.db, clock: host.clock, user: { id: user.staffId, name: user.name } }, user.accountId);
+        host.auth.user = now && { ...now, mustChange: user.mustChange && now.mustChange };
+      }
     });
   } finally {
     if (host.refresher) host.refresher = new ObligationRefresher(host.ledger.path, host.log);

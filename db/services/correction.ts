@@ -3,7 +3,7 @@
  * (报到, 入矫宣告), the 管理等级 over time, and what is recorded by date (REVIEW §5.2). What falls due is
  * computed by the engine from shared/domain/correction-rules.ts and written to the to-do table in the same
  * transaction as every write. A minor's file is closed (社区矫正法 art. 54): only its responsible staff
- * member (the operator) sees it in the list, on the person page and on its own page.
+ * member (the operator) and the administrator see it in the list, on the person page and on its own page.
  */
 import type { z } from 'zod';
 import {
@@ -49,7 +49,7 @@ import {
   type PriorRecord,
   type ReceptionInput,
 } from '../../shared/schemas/correction';
-import type { ServiceContext } from '../context';
+import { isAdmin, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
@@ -184,9 +184,9 @@ export function correctionItemsAsOf(ctx: ServiceContext, id: string, asOf: strin
   });
 }
 
-/** The closed files of minors are shown only to their responsible staff member (社区矫正法 art. 54). */
+/** The closed files of minors are shown only to their responsible staff member (社区矫正法 art. 54) and the administrator. */
 const mayRead = (ctx: ServiceContext, r: Pick<FileDbRow, 'minor' | 'responsible_staff_id'>) =>
-  r.minor === 0 || r.responsible_staff_id === ctx.user.id;
+  r.minor === 0 || r.responsible_staff_id === ctx.user.id || isAdmin(ctx.user);
 
 /** Writes one file's open items to the to-do table and its next due date; true when anything changed. */
 export function syncCorrection(ctx: ServiceContext, id: string): boolean {
@@ -320,7 +320,7 @@ function loadFile(ctx: ServiceContext, id: string): CorrectionFileView | undefin
 /** Refuses a minor's closed file to anyone but its responsible staff member. */
 export function requireReadable(ctx: ServiceContext, f: CorrectionFileView): CorrectionFileView {
   if (!mayRead(ctx, { minor: f.minor ? 1 : 0, responsible_staff_id: f.responsibleStaffId }))
-    throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人可以查看和修改。');
+    throw new LedgerError('UNAUTHORIZED', '这是未成年社区矫正对象的档案，依法不公开，只有其责任人和管理员可以查看和修改。');
   return f;
 }
 
@@ -611,8 +611,9 @@ export function correctionListSql(
   const { sql: where, params } = new Where(f.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL', {
     today,
     operator: ctx.user.id,
+    admin: isAdmin(ctx.user) ? 1 : 0,
   })
-    .when(true, '(c.minor = 0 OR c.responsible_staff_id = @operator)')
+    .when(true, '(c.minor = 0 OR c.responsible_staff_id = @operator OR @admin = 1)')
     .when(f.category, 'c.category = @category', 'category')
     .when(f.level, 'c.level = @level', 'level')
     .when(f.status, 'c.status = @status', 'status')
@@ -718,9 +719,10 @@ export const correctionPersonFiles: PersonFiles = (ctx, personId) =>
   all<{ id: string; category: CorrectionCategory; level: CorrectionLevel; termStart: string; status: CorrectionStatus }>(
     ctx,
     `SELECT id, category, level, term_start AS termStart, status FROM correction_file
-     WHERE person_id = ? AND deleted_at IS NULL AND (minor = 0 OR responsible_staff_id = ?) ORDER BY term_start DESC`,
+     WHERE person_id = ? AND deleted_at IS NULL AND (minor = 0 OR responsible_staff_id = ? OR ? = 1) ORDER BY term_start DESC`,
     personId,
     ctx.user.id,
+    isAdmin(ctx.user) ? 1 : 0,
   ).map((f) => ({
     module: 'correction',
     id: f.id,

@@ -67,7 +67,7 @@ export async function exportFollowupLedger(
     sheetName: '重点人员台账',
     title: `${getSettings(ctx).townshipName}重点人员台账${f.deleted ? '（回收站）' : ''}`,
     filter: followupFilterText(ctx, f, name),
-    query: followupListSql(f, today),
+    query: followupListSql(ctx, f, today),
     row: (r: FollowupListDbRow) => followupRow(r, today, name),
     columns: COLUMNS,
     // Without a choice on screen: every column, in the ledger's order.

@@ -56,7 +56,7 @@ import {
   type SuspensionInput,
   type YearRecordInput,
 } from '../../shared/schemas/followup';
-import type { ServiceContext } from '../context';
+import { isAdmin, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import type { AttachmentOwnerLookup } from './attachments';
 import { audit } from './audit';
@@ -420,15 +420,29 @@ export const followupStaffWork: StaffWork = staffWork({
   },
 });
 
+/**
+ * 留守儿童 files are minors' files: with login, only their 包保责任人 and the administrator open them (a host
+ * without login, a script, sees every file). The list, the person page and the file itself keep to it.
+ */
+const CLOSED_GROUP: FollowupGroup = 'left_behind_child';
+const seesClosed = (ctx: ServiceContext) => ctx.user.role === undefined || isAdmin(ctx.user);
+
+function requireReadable(ctx: ServiceContext, s: FollowupSubject): FollowupSubject {
+  if (s.group === CLOSED_GROUP && !seesClosed(ctx) && s.responsibleStaffId !== ctx.user.id)
+    throw new LedgerError('UNAUTHORIZED', '这是留守儿童的档案，涉及未成年人信息，只有其包保责任人和管理员可以查看和修改。');
+  return s;
+}
+
 export function getSubject(ctx: ServiceContext, id: string): FollowupSubject {
   const s = loadSubject(ctx, id);
   if (!s) throw new LedgerError('NOT_FOUND', '该重点人员档案不存在。');
-  return s;
+  return requireReadable(ctx, s);
 }
 
 function requireLive(ctx: ServiceContext, id: string, allowEnded = false): FollowupSubject {
   const s = loadSubject(ctx, id);
   if (!s || s.deletedAt) throw new LedgerError('NOT_FOUND', '该重点人员档案不存在或已删除。');
+  requireReadable(ctx, s);
   if (!allowEnded && s.status !== 'active') throw new LedgerError('INVALID_TRANSITION', '该档案已解除管理，不能再修改。');
   return s;
 }
@@ -1029,8 +1043,16 @@ export type FollowupListDbRow = Omit<FollowupRow, 'overdue' | 'idNumberMasked'> 
 };
 
 /** The ledger's count and page queries (named parameters, plus @limit/@offset for the page), shared with the export. */
-export function followupListSql(f: FollowupFilter, today: string): { count: string; page: string; params: Record<string, unknown> } {
-  const { sql: where, params } = followupWhere(f, today);
+export function followupListSql(
+  ctx: ServiceContext,
+  f: FollowupFilter,
+  today: string,
+): { count: string; page: string; params: Record<string, unknown> } {
+  const filtered = followupWhere(f, today);
+  // 留守儿童 files only for their 包保责任人 and the administrator (requireReadable).
+  const { sql: where, params } = seesClosed(ctx)
+    ? filtered
+    : filtered.and(`(f.group_code <> '${CLOSED_GROUP}' OR f.responsible_staff_id = @operator)`, { operator: ctx.user.id });
   const from = 'FROM followup_subject f JOIN person p ON p.id = f.person_id';
   const dir = f.dir === 'desc' ? 'DESC' : 'ASC';
   return {
@@ -1057,7 +1079,7 @@ export function followupRow({ idNumber, responsibleStaffId, ...r }: FollowupList
 
 export function listSubjects(ctx: ServiceContext, f: z.output<typeof FollowupListInput>): Paged<FollowupRow> {
   const today = ctx.clock.today();
-  const q = followupListSql(f, today);
+  const q = followupListSql(ctx, f, today);
   const total = one<{ n: number }>(ctx, q.count, q.params)!.n;
   const rows = all<FollowupListDbRow>(ctx, q.page, { ...q.params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   const name = staffNamer(ctx);
@@ -1071,8 +1093,11 @@ export const followupPersonFiles: PersonFiles = (ctx, personId) =>
   all<{ id: string; group: FollowupGroup; groupName: string | null; level: FollowupLevel; startDate: string; status: FollowupStatus }>(
     ctx,
     `SELECT id, group_code AS "group", group_name AS groupName, level, start_date AS startDate, status
-     FROM followup_subject WHERE person_id = ? AND deleted_at IS NULL ORDER BY start_date DESC`,
+     FROM followup_subject WHERE person_id = ? AND deleted_at IS NULL
+       AND (? = 1 OR group_code <> '${CLOSED_GROUP}' OR responsible_staff_id = ?) ORDER BY start_date DESC`,
     personId,
+    seesClosed(ctx) ? 1 : 0,
+    ctx.user.id,
   ).map((f) => ({
     module: 'followup',
     id: f.id,

@@ -17,9 +17,19 @@ export class ApiError extends Error {
   }
 }
 
+/** Told when the host answers that the session is gone (logged out, locked by idle time) or must change its password first. */
+const sessionListeners = new Set<() => void>();
+export function onSessionLost(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const env = await transport.invoke(method, input);
-  if (!env.ok) throw new ApiError(env.error);
+  if (!env.ok) {
+    if (env.error.code === 'LOGIN_REQUIRED' || env.error.code === 'PASSWORD_CHANGE_REQUIRED') for (const l of sessionListeners) l();
+    throw new ApiError(env.error);
+  }
   return env.value as Output<M>;
 }
 

@@ -11,6 +11,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { UiModulesProvider } from '../components/modules';
 import { uiModules } from './modules';
 import { AppRoutes } from './routes';
+import { LoginGate } from '../features/accounts/LoginGate';
 
 /** Shown once in a ledger's life, so loaded only then. */
 const FirstRun = lazyComponent(() => import('./FirstRun'), 'FirstRun');
@@ -80,8 +81,10 @@ export function App() {
     );
   }
   return (
-    <UiModulesProvider modules={uiModules}>
-      <Routed />
-    </UiModulesProvider>
+    <LoginGate>
+      <UiModulesProvider modules={uiModules}>
+        <Routed />
+      </UiModulesProvider>
+    </LoginGate>
   );
 }

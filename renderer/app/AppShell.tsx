@@ -1,37 +1,12 @@
-import { Alert, AppShell as Shell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { Alert, AppShell as Shell, Group, NavLink, Text, Title } from '@mantine/core';
 import { Loading } from '../components/Loading';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { AuditWarning } from '../features/audit/AuditWarning';
-import { useSetOperator } from '../features/reference/mutations';
-import { useSettings, useSetupStatus, useStaffNames } from '../features/reference/queries';
+import { SessionMenu } from '../features/accounts/SessionMenu';
+import { useSettings, useSetupStatus } from '../features/reference/queries';
 import { NAV, navEntryOf } from './routes';
 import './print.css';
-
-function OperatorSelect() {
-  const status = useSetupStatus();
-  const setOperator = useSetOperator();
-  const staff = useStaffNames();
-  return (
-    <Select
-      aria-label="当前操作人"
-      size="xs"
-      w={200}
-      leftSection={
-        <Text size="xs" c="dimmed" pl={4}>
-          操作人
-        </Text>
-      }
-      leftSectionWidth={52}
-      data={staff.options((s) => s.active && s.kind === 'staff')}
-      value={status.data?.operator?.id ?? null}
-      allowDeselect={false}
-      onChange={(id) => {
-        if (id) void setOperator.run(id, (s) => `当前操作人：${s.operator?.name ?? ''}，此后的修改记录将记在其名下`);
-      }}
-    />
-  );
-}
 
 /**
  * The background check of a large ledger file (db/jobs/integrity.ts): a quiet line in the header while
@@ -68,7 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="md">
             <FileChecking />
-            <OperatorSelect />
+            <SessionMenu />
           </Group>
         </Group>
       </Shell.Header>

@@ -1,4 +1,7 @@
 import { Button, Container, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DEFAULT_SECURITY } from '../../shared/domain/accounts';
+import { Confirm, newPasswordRule, Password, Username } from '../../shared/schemas/accounts';
+import { NewPassword } from '../features/accounts/LoginGate';
 import { useState } from 'react';
 import type { BackupPreview } from '../../shared/schemas/backups';
 import { RestoreFromFile, RestoreModal } from '../features/backups/BackupSettings';
@@ -7,18 +10,32 @@ import { useZodForm } from '../components/useZodForm';
 import { useSetup } from '../features/reference/mutations';
 import { PageForm } from '../components/GuardedForm';
 
+/** The form's fields: the administrator's username and password are required here (the host takes setup without them, as after an upgrade). */
+const SetupForm = SetupInput.extend({ username: Username, password: Password, confirm: Confirm }).superRefine(
+  newPasswordRule(DEFAULT_SECURITY),
+);
+
 /**
- * First run: the township and the person who will operate the ledger — or, on a new PC, the office's
+ * First run: the township and its administrator, who logs in with the username and password set here — or, on a new PC, the office's
  * ledger restored from a backup brought on a USB stick (the empty ledger is replaced; 撤销恢复 stays offered).
  */
 export function FirstRun({ dbPath }: { dbPath: string }) {
   const form = useZodForm({
-    schema: SetupInput,
-    initialValues: { townshipName: '', townshipShort: '', county: '', operatorName: '', operatorPost: '' },
+    schema: SetupForm,
+    initialValues: {
+      townshipName: '',
+      townshipShort: '',
+      county: '',
+      operatorName: '',
+      operatorPost: '',
+      username: '',
+      password: '',
+      confirm: '',
+    },
   });
 
   const setup = useSetup(form);
-  const submit = form.onSubmit((values) => void setup.run(values));
+  const submit = form.onSubmit(({ confirm: _, ...values }) => void setup.run(values));
   const [restoring, setRestoring] = useState<BackupPreview | null>(null);
 
   return (
@@ -44,11 +61,19 @@ export function FirstRun({ dbPath }: { dbPath: string }) {
             <TextInput label="所属县（市、区）" placeholder="如：某某县" withAsterisk {...form.getInputProps('county')} />
             <TextInput
               label="您的姓名"
-              description="将作为当前操作人记入每一条修改记录"
+              description="您将是本账本的管理员；每一条修改记录都记在登录者名下"
               withAsterisk
               {...form.getInputProps('operatorName')}
             />
             <TextInput label="职务" placeholder="如：调委会主任" {...form.getInputProps('operatorPost')} />
+            <TextInput
+              label="管理员用户名"
+              description="登录时使用，可以是您的姓名或拼音"
+              autoComplete="username"
+              withAsterisk
+              {...form.getInputProps('username')}
+            />
+            <NewPassword form={form} policy={DEFAULT_SECURITY} label="管理员密码" />
             <Text size="xs" c="dimmed">
               账本文件：{dbPath}
             </Text>

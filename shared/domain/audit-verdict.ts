@@ -16,6 +16,7 @@ const CORE_LABELS: Record<(typeof CORE_ENTITIES)[number], string> = {
   attachment: '附件',
   ledger: '台账',
   county: '县级汇总',
+  account: '账户',
 };
 
 /** What an audit row's entity is called (a module's record, or a core one). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkCaseNumberPattern } from '../domain/case-number';
 import { DICT_KINDS, type DictKind } from '../dictionaries';
+import { Password, Username } from './accounts';
 import { Id, OptId, optText, reqText, PhoneField } from './common';
 
 export const SetupInput = z.strictObject({
@@ -9,6 +10,9 @@ export const SetupInput = z.strictObject({
   county: reqText('所属县（市、区）', 30),
   operatorName: reqText('您的姓名', 20),
   operatorPost: optText('职务', 30),
+  /** The administrator's login (db/services/accounts.ts); without it the first screen asks for the password. */
+  username: Username.optional(),
+  password: Password.optional(),
 });
 
 export const CaseNumberPattern = z
@@ -264,6 +268,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   export: '导出',
   view: '查阅',
   operator: '切换操作人',
+  login: '登录',
+  'login-failed': '登录失败',
+  lockout: '账户锁定',
+  logout: '退出登录',
+  lock: '锁定',
+  password: '修改密码',
+  account: '账户变更',
 };
 
 /** Reference data's fields by their 中文 name, where a change to them is shown (the audit history). */

@@ -30,25 +30,25 @@ test('a person opened shows in the view log; an edited audit row is warned about
   await expect(row).toBeVisible();
 
   await page.getByRole('button', { name: '立即校验' }).click();
-  await expect(page.getByTestId('audit-verdict')).toHaveText(/^审计记录完整：共 5 条，逐条校验无误。$/);
+  await expect(page.getByTestId('audit-verdict')).toHaveText(/^审计记录完整：共 7 条，逐条校验无误。$/);
   await page.setViewportSize({ width: 1366, height: 768 });
   await shot(page, '01-audit-page');
 
-  // Someone edits the row that registered 李四 with plain SQL on the file.
+  // Someone edits the row that registered 李四 with plain SQL on the file (after setup's, its account's and the login's).
   app.ledger.db
-    .prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = (SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2)")
+    .prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = (SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 4)")
     .run();
   // The check the app runs after opening the ledger, run again as at the next start.
   await app.host.auditCheck!.start();
   await page.reload();
   const warning = page.getByTestId('audit-warning');
   await expect(warning).toContainText('审计记录可能被篡改');
-  await expect(warning).toContainText('第 3 条记录（2024-06-15 16:00，别人 新建 人员）被改动，此后的记录无法证明未被篡改');
+  await expect(warning).toContainText('第 5 条记录（2024-06-15 16:00，别人 新建 人员）被改动，此后的记录无法证明未被篡改');
   await expect(warning).toContainText('请管理员核查，并与备份中的记录比对');
   // The warning is on every page, and leads to the check's result.
   await page.getByRole('link', { name: '人员库' }).click();
   await expect(warning).toBeVisible();
   await warning.getByRole('link', { name: '查看审计日志' }).click();
-  await expect(page.getByTestId('audit-verdict')).toContainText('第 3 条记录（2024-06-15 16:00，别人 新建 人员）被改动');
+  await expect(page.getByTestId('audit-verdict')).toContainText('第 5 条记录（2024-06-15 16:00，别人 新建 人员）被改动');
   await shot(page, '02-audit-broken');
 });

@@ -10,7 +10,7 @@ import { writeBackup } from '../../db/backup/backup';
 import { fixedClock } from '../../db/context';
 import { openLedger } from '../../db/open';
 import { createHost, invoke } from '../../db/router';
-import { E2E_TODAY, expect, shot, test } from './fixtures';
+import { E2E_PASSWORD, E2E_TODAY, expect, shot, test } from './fixtures';
 
 // The office PC's usual screen.
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -82,6 +82,11 @@ test('a new PC restores the office ledger from a USB stick on the first-run scre
   await expect(dialog).toContainText('高寨乡');
   await shot(page, '04-first-run-restore');
   await dialog.getByRole('button', { name: '确认恢复' }).click();
+  // The office's ledger was set up without a password (as an upgraded one is): its administrator sets one first.
+  await expect(page.getByRole('heading', { name: '设置管理员密码' })).toBeVisible();
+  await page.getByLabel(/^密码/).fill(E2E_PASSWORD);
+  await page.getByLabel('再次输入密码').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: '设置密码并登录' }).click();
   await page.goto(`${app.url}#/persons`);
   await expect(page.getByText('赵六')).toBeVisible();
   rmSync(usb, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { idCheckChar } from '../../shared/domain/id-number';
-import { E2E_TODAY, expect, test } from './fixtures';
+import { E2E_TODAY, expect, fillAdministrator, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
@@ -26,6 +26,7 @@ test('register a dispute, find its party by pinyin, move it on, delete and resto
   await page.getByLabel('所属县（市、区）').fill('某某县');
   await page.getByLabel('您的姓名').fill('王调解');
   await page.getByLabel('职务').fill('调委会主任');
+  await fillAdministrator(page);
   await shot(page, '01-first-run');
   await page.getByRole('button', { name: '完成设置，开始使用' }).click();
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();

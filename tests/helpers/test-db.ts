@@ -43,11 +43,20 @@ export function removeTempDirs(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 }
 
-export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {}): TestLedger {
+/** scrypt at a test's cost (the production one is asserted in tests/unit/db/services/accounts.test.ts). */
+export const FAST_KDF = { N: 2 ** 10, r: 8, p: 1, keylen: 32 };
+/** The administrator's password of a ledger opened with `login` (the policy's 10 characters). */
+export const ADMIN_PASSWORD = '高寨乡司法所2024';
+
+/**
+ * `login`: the host requires a login, as the app does; setup then makes the administrator `admin` with
+ * ADMIN_PASSWORD and logs in as them.
+ */
+export function openTestLedger(options: { setup?: boolean; clock?: Clock; login?: boolean } = {}): TestLedger {
   const dir = tempDir();
   const path = join(dir, 'ledger.db');
   const ledger = openLedger(path);
-  const host = createHost(ledger, { clock: options.clock ?? fixedClock(TODAY), log: () => {} });
+  const host = createHost(ledger, { clock: options.clock ?? fixedClock(TODAY), log: () => {}, kdf: FAST_KDF, login: options.login });
   const t: TestLedger = {
     dir,
     path,
@@ -81,7 +90,8 @@ export function openTestLedger(options: { setup?: boolean; clock?: Clock } = {})
     },
   };
   if (options.setup !== false) {
-    t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解', operatorPost: '调委会主任' });
+    const login = options.login ? { username: 'admin', password: ADMIN_PASSWORD } : {};
+    t.call('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解', operatorPost: '调委会主任', ...login });
   }
   return t;
 }

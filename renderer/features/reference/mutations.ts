@@ -1,8 +1,7 @@
 /**
- * Writes to the reference data: the first run, the operator, and the settings page's villages,
+ * Writes to the reference data: the first run and the settings page's villages,
  * grids, staff, dictionaries and township settings. A change here can show in any module (a name,
- * a label, a case-number pattern, a deadline), so each refreshes everything, as the first run does;
- * switching the operator changes only the setup status.
+ * a label, a case-number pattern, a deadline), so each refreshes everything, as the first run does.
  */
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
@@ -15,10 +14,6 @@ import { refKeys } from './queries';
 
 export function useSetup<F>(form?: UseFormReturnType<F>) {
   return useWrite((input: Input<'setup.init'>) => api.setup.init(input), { touches: 'everything' }, form);
-}
-
-export function useSetOperator() {
-  return useWrite((staffId: string) => api.session.setOperator({ staffId }), { touches: [refKeys.status], successTitle: '已切换操作人' });
 }
 
 export function useUpdateSettings<F>(form?: UseFormReturnType<F>) {

@@ -19,6 +19,8 @@ import { useSearchParams } from 'react-router';
 import { BackupSettings } from '../backups/BackupSettings';
 import { ReportPackagePanel } from '../county/ReportPackagePanel';
 import { AuditSettings } from '../audit/AuditSettings';
+import { AccountSettings } from '../accounts/AccountSettings';
+import { useSessionStatus } from '../accounts/queries';
 import { HandOverModal } from './HandOverModal';
 import { VillageSettings } from './VillageSettings';
 import { DICT_KIND_LABELS, type DictKind } from '../../../shared/dictionaries';
@@ -430,6 +432,7 @@ export function SettingsPage() {
   const [params] = useSearchParams();
   const [tab, setTab] = useState<string | null>(params.get('tab') ?? 'villages');
   const confirmLeave = useConfirmLeave();
+  const admin = useSessionStatus().data?.user?.role === 'admin';
   return (
     <Stack>
       <Title order={3}>设置</Title>
@@ -448,7 +451,13 @@ export function SettingsPage() {
           <Tabs.Tab value="township">乡镇信息</Tabs.Tab>
           <Tabs.Tab value="backups">备份与恢复</Tabs.Tab>
           <Tabs.Tab value="package">上报包</Tabs.Tab>
+          {admin && <Tabs.Tab value="accounts">账户</Tabs.Tab>}
         </Tabs.List>
+        {admin && (
+          <Tabs.Panel value="accounts" pt="md">
+            <AccountSettings />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="villages" pt="md">
           <VillageSettings />
         </Tabs.Panel>

@@ -21,7 +21,7 @@ describe('ledger verify-audit', () => {
 
     let out = capture();
     expect(await runVerifyAudit([path])).toBe(0);
-    expect(out[0]).toMatch(/^审计记录完整：共 32 条，逐条校验无误。$/);
+    expect(out[0]).toMatch(/^审计记录完整：共 33 条，逐条校验无误。$/);
 
     // The last 20 rows deleted: the chain left is whole, but shorter than the head verified just now.
     let db = openLedger(path);
@@ -29,7 +29,7 @@ describe('ledger verify-audit', () => {
     db.close();
     out = capture();
     expect(await runVerifyAudit(['--db', path])).toBe(1);
-    expect(out[0]).toBe('记录比此前校验时少：此前已有 32 条，末尾的记录被删除。');
+    expect(out[0]).toBe('记录比此前校验时少：此前已有 33 条，末尾的记录被删除。');
 
     db = openLedger(path);
     db.db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = (SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 4)").run();

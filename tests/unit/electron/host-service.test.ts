@@ -45,12 +45,22 @@ describe('the ledger service and its client', () => {
     const [status, bad, init] = await Promise.all([
       client.invoke('setup.status', {}),
       client.invoke('persons.create', { name: '李四' }),
-      client.invoke('setup.init', { townshipName: '高寨乡', county: '某某县', operatorName: '王调解' }),
+      client.invoke('setup.init', {
+        townshipName: '高寨乡',
+        county: '某某县',
+        operatorName: '王调解',
+        username: 'admin',
+        password: '高寨乡司法所2024',
+      }),
     ]);
     expect(status).toMatchObject({ ok: true, value: { initialized: false } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_SETUP' } });
     expect(init).toMatchObject({ ok: true });
+    // The app's service requires a login: setup logged its administrator in; logged out, nothing answers.
     expect(await client.invoke('persons.create', { name: '张三' })).toMatchObject({ ok: true, value: { name: '张三' } });
+    await client.invoke('session.logout', {});
+    expect(await client.invoke('persons.list', {})).toMatchObject({ ok: false, error: { code: 'LOGIN_REQUIRED' } });
+    expect(await client.invoke('session.login', { username: 'admin', password: '高寨乡司法所2024' })).toMatchObject({ ok: true });
     expect(await client.invoke('no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     await client.close(true);
     // Closed: the lock is released (the file opens again) and the session's changes were backed up.
