@@ -81,6 +81,7 @@ import { ACCESS, mayCall, type Access } from '../shared/domain/permissions';
 import type { SessionStatus, SessionUser } from '../shared/schemas/accounts';
 import type { SetupStatus } from '../shared/schemas/reference';
 import { storageErrorMessage } from './safe-file';
+import { removeAccountSecret, setAccountSecret } from './crypto/host';
 
 export interface Host {
   ledger: Ledger;
@@ -169,16 +170,33 @@ const handlers: Handlers = {
   'session.setOperator': (ctx, i, host) => ref.setOperator(ctx, i.staffId, ledgerFile(host)),
   'session.status': (ctx, _i, host) => sessionStatus(ctx, host),
   'session.login': (ctx, i, host) => signIn(ctx, host, accounts.verifyLogin(ctx, i.username, i.password, host.kdf)),
-  'session.setupAdmin': (ctx, i, host) => signIn(ctx, host, accounts.setupAdmin(ctx, i.password, host.kdf)),
+  'session.setupAdmin': (ctx, i, host) => {
+    const user = accounts.setupAdmin(ctx, i.password, host.kdf);
+    return keyed(host, signIn(ctx, host, user), { id: user.accountId, username: user.username }, i.password);
+  },
   'session.logout': (ctx, _i, host) => endSession(ctx, host, 'logout'),
   'session.lock': (ctx, i, host) => endSession(ctx, host, 'lock', i?.idle ? '窗口长时间无操作' : '手动锁定'),
-  'session.changePassword': (ctx, i, host) => signIn(ctx, host, accounts.changePassword(ctx, signedIn(host), i, host.kdf), false),
+  'session.changePassword': (ctx, i, host) => {
+    const user = accounts.changePassword(ctx, signedIn(host), i, host.kdf);
+    return keyed(host, signIn(ctx, host, user, false), { id: user.accountId, username: user.username }, i.next);
+  },
   'accounts.list': (ctx) => accounts.listAccounts(ctx),
   'accounts.events': (ctx) => accounts.accountEvents(ctx),
-  'accounts.create': (ctx, i, host) => accounts.createAccount(ctx, i, host.kdf),
+  'accounts.create': (ctx, i, host) => {
+    const row = accounts.createAccount(ctx, i, host.kdf);
+    return keyed(host, row, row, i.password);
+  },
   'accounts.update': (ctx, i) => accounts.updateAccount(ctx, i),
-  'accounts.resetPassword': (ctx, i, host) => accounts.resetPassword(ctx, i, host.kdf),
-  'accounts.disable': (ctx, i) => accounts.disableAccount(ctx, i),
+  'accounts.resetPassword': (ctx, i, host) => {
+    const row = accounts.resetPassword(ctx, i, host.kdf);
+    return keyed(host, row, row, i.password);
+  },
+  'accounts.disable': (ctx, i, host) => {
+    const row = accounts.disableAccount(ctx, i);
+    // A disabled account can no longer open an encrypted ledger; enabled again, it can once given a password.
+    if (i.disabled) removeAccountSecret(host, row.id);
+    return row;
+  },
   'security.get': (ctx) => accounts.getSecurity(ctx),
   'security.update': (ctx, i) => accounts.updateSecurity(ctx, i),
   'settings.get': (ctx) => ref.getSettings(ctx),
@@ -404,6 +422,17 @@ function setupLedger(ctx: ServiceContext, input: ParsedInput<'setup.init'>, host
   if (host.auth && input.password)
     signIn(ctx, host, accounts.verifyLogin(ctx, input.username ?? input.operatorName, input.password, host.kdf));
   return withOperator(host, status);
+}
+
+/**
+ * On an encrypted ledger an account's password is also its key to the file (db/crypto/host.ts): its slot of
+ * the keyring is wrapped again under the password just set (labelled with the user name the 解锁 page takes).
+ * Nothing to do on a plain ledger.
+ */
+function keyed<T>(host: Host, value: T, account: { id: string; username: string }, password: string): T | Promise<T> {
+  if (!host.ledger.encrypted) return value;
+  const kdf = { name: 'scrypt' as const, N: host.kdf.N, r: host.kdf.r, p: host.kdf.p };
+  return setAccountSecret(host, account.id, password, { label: account.username, kdf }).then(() => value);
 }
 
 function signedIn(host: Host): SessionUser {

@@ -10,9 +10,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from '../db/context';
 import { isEncryptedFile, needsUnlock, rememberKey } from '../db/crypto/cipher';
-import { encryptLedger, type UnlockSlot, unlockLedger } from '../db/crypto/encrypt';
+import { accountSlotFor, encryptLedger, type UnlockSlot, unlockLedger } from '../db/crypto/encrypt';
 import { keysPath } from '../db/crypto/keyring';
 import { openLedger } from '../db/open';
+import { verifyLogin } from '../db/services/accounts';
 import { resolveDbPath } from '../db/paths';
 import { LedgerError } from '../shared/errors';
 
@@ -37,7 +38,7 @@ export async function askHidden(prompt: string): Promise<string | null> {
 }
 
 /** Who unlocks and with what: the recovery code, else an account's password; from the environment or typed. */
-async function unlockSecret(env: NodeJS.ProcessEnv): Promise<{ slot: UnlockSlot; secret: string }> {
+async function unlockSecret(owner: string, env: NodeJS.ProcessEnv): Promise<{ slot: UnlockSlot; secret: string }> {
   if (env.LEDGER_RECOVERY_CODE) return { slot: 'recovery', secret: env.LEDGER_RECOVERY_CODE };
   const account = env.LEDGER_USER || DEFAULT_ACCOUNT;
   const secret = env.LEDGER_PASSWORD || (await askHidden(`账本已加密。请输入账户 ${account} 的密码：`));
@@ -46,7 +47,7 @@ async function unlockSecret(env: NodeJS.ProcessEnv): Promise<{ slot: UnlockSlot;
       'UNAUTHORIZED',
       '账本已加密：请用环境变量 LEDGER_PASSWORD（账户用 LEDGER_USER，默认 admin）或 LEDGER_RECOVERY_CODE 提供密码或恢复码（不要写在命令行上），或在终端中运行以便输入。',
     );
-  return { slot: { account }, secret };
+  return { slot: accountSlotFor(owner, account), secret };
 }
 
 /**
@@ -64,7 +65,7 @@ export async function unlockForCommand(command: string, argv: string[], env: Nod
     if (!isEncryptedFile(file)) continue;
     const owner = existsSync(keysPath(file)) ? file : ledger;
     if (!needsUnlock(owner)) continue;
-    const { slot, secret } = await unlockSecret(env);
+    const { slot, secret } = await unlockSecret(owner, env);
     rememberKey(owner, await unlockLedger(owner, slot, secret));
     return;
   }
@@ -92,12 +93,22 @@ export async function runEncrypt(argv: string[], env: NodeJS.ProcessEnv = proces
   if (isEncryptedFile(dbPath)) throw new LedgerError('CONFLICT', `${dbPath} 已经加密（或不是账本文件），未作任何改动。`);
   const userAt = argv.indexOf('--user');
   const account = (userAt >= 0 ? argv[userAt + 1] : undefined) || env.LEDGER_USER || DEFAULT_ACCOUNT;
-  const password = await newPassword(env);
   let ledger = openLedger(dbPath);
   try {
+    // The ledger's own account of that name keeps its slot under its id, unlocked by its login password.
+    const own = ledger.db
+      .prepare(
+        'SELECT id, username, password_hash IS NOT NULL AS hasPassword FROM account WHERE lower(username) = lower(?) AND disabled = 0',
+      )
+      .get(account) as { id: string; username: string; hasPassword: number } | undefined;
+    let password: string;
+    if (own?.hasPassword) {
+      password = env.LEDGER_PASSWORD || ((await askHidden(`请输入账户 ${own.username} 的登录密码：`)) ?? '');
+      verifyLogin({ db: ledger.db, clock: systemClock, user: { id: null, name: '命令行' } }, own.username, password);
+    } else password = await newPassword(env);
     const done = await encryptLedger(ledger, {
       clock: systemClock,
-      admin: { account, password },
+      admin: own ? { account: own.id, password, label: own.username } : { account, password },
       adopt: (next) => (ledger = next),
       onStep: (step) => console.log(`${step}…`),
     });

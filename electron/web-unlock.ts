@@ -1,11 +1,13 @@
 /**
  * Browser mode on an encrypted ledger (RELIABILITY G8): until it is unlocked, the server answers every call
- * with "locked" and its page is a small 解锁 form (an account's password, or the recovery code), posted
+ * with "locked" and its page is a small 解锁 form (a user name and its login password, which also signs that
+ * account in, or the recovery code), posted
  * without any script (the page's CSP allows none inline); nothing of the ledger is read before. The
  * secret goes to db/crypto/encrypt.ts `unlockLedger`; the key it gives opens the ledger (`open`), and the
  * server then serves the app as usual. One attempt at a time (each costs a deliberate scrypt).
  */
-import { type UnlockSlot, unlockLedger } from '../db/crypto/encrypt';
+import { accountSlotFor, type UnlockSlot, unlockLedger } from '../db/crypto/encrypt';
+import { invokeAsync } from '../db/router';
 import type { Host } from '../db/router';
 import { LedgerError } from '../shared/errors';
 import { CSP } from './hardening';
@@ -48,13 +50,13 @@ button{margin-top:20px;width:100%;padding:10px;font-size:16px;background:#1c7ed6
 </style></head>
 <body><main>
 <h1>解锁账本</h1>
-<p>账本已加密。请输入账户的密码；忘记密码时，用保存在保险柜中的恢复码解锁。</p>
+<p>账本已加密。请输入您的用户名和登录密码（解锁后即已登录）；忘记密码时，用保存在保险柜中的恢复码解锁。</p>
 ${error ? `<p class="err" role="alert">${html(error)}</p>` : ''}
 <form method="post" action="/unlock">
 <input type="hidden" name="t" value="${html(token)}" />
 <fieldset><label><input type="radio" name="mode" value="password" checked /> 用密码解锁</label>
 <label><input type="radio" name="mode" value="recovery" /> 用恢复码解锁</label></fieldset>
-<label for="account">账户</label><input id="account" name="account" type="text" value="${html(account)}" autocomplete="username" />
+<label for="account">用户名</label><input id="account" name="account" type="text" value="${html(account)}" autocomplete="username" />
 <label for="secret">密码或恢复码</label><input id="secret" name="secret" type="password" autocomplete="current-password" autofocus required />
 <button type="submit">解锁</button>
 </form></main></body></html>`;
@@ -72,7 +74,8 @@ export async function handleUnlock(options: {
   const form = new URLSearchParams(options.body);
   if (form.get('t') !== options.token) return options.send(401, '拒绝访问：请使用启动时显示的完整地址打开。');
   const account = (form.get('account') ?? '').trim() || 'admin';
-  const slot: UnlockSlot = form.get('mode') === 'recovery' ? 'recovery' : { account };
+  const recovery = form.get('mode') === 'recovery';
+  const slot: UnlockSlot = recovery ? 'recovery' : accountSlotFor(options.gate.path, account);
   const secret = form.get('secret') ?? '';
   const run = attempt.then(async () => {
     if (options.gate.host) return;
@@ -82,6 +85,9 @@ export async function handleUnlock(options: {
     } finally {
       key.fill(0);
     }
+    // The password that opened the file is the account's login too: signed in as the app would (its lockout,
+    // a disabled account and a first-password change still apply; a failure leaves the login screen to say why).
+    if (!recovery) await invokeAsync(options.gate.host, 'session.login', { username: account, password: secret });
   });
   attempt = run.catch(() => undefined);
   try {

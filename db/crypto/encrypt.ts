@@ -225,6 +225,17 @@ export type UnlockSlot = { account: string } | 'recovery';
 const slotId = (slot: UnlockSlot) => (slot === 'recovery' ? RECOVERY_SLOT : accountSlot(slot.account));
 
 /**
+ * The slot a user name typed at unlock stands for: the account slot labelled with that user name (ignoring
+ * case; the accounts keep their slot under the account's id and label it with the user name), else the
+ * name itself as the slot's account (a slot made by \`ledger encrypt --user\` before accounts existed).
+ */
+export function accountSlotFor(path: string, typed: string): UnlockSlot {
+  const name = typed.trim().toLowerCase();
+  const slot = readKeyring(keysPath(path)).slots.find((s) => s.kind === 'account' && s.label.toLowerCase() === name);
+  return { account: slot ? slot.id.slice(accountSlot('').length) : typed.trim() };
+}
+
+/**
  * The data key of an encrypted ledger from a password or the recovery code, proved on the file (a
  * read-only connection; nothing is written). Throws a Chinese message for a wrong secret, a damaged or
  * changed keyring, or a keyring that is not this ledger's. Give the key to `openLedger(path, { key })`.
