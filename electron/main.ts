@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell, utilityProcess } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { accountSlotFor } from '../db/crypto/encrypt';
 import { resolveDbPath } from '../db/paths';
 import { CSP, WEB_PREFERENCES } from './hardening';
 import { bindIpc } from './ipc';
@@ -63,11 +64,36 @@ function startService(dbPath: string): HostClient {
   return client;
 }
 
+/**
+ * The key of an encrypted ledger from LEDGER_PASSWORD (with LEDGER_USER) or LEDGER_RECOVERY_CODE, as the
+ * command line takes it (electron/cli-crypto.ts): null once unlocked, else what to tell the user.
+ */
+async function unlockFromEnvironment(client: HostClient, dbPath: string): Promise<string | null> {
+  const env = process.env;
+  if (!env.LEDGER_PASSWORD && !env.LEDGER_RECOVERY_CODE)
+    return '此账本已加密。桌面窗口的解锁界面尚未完成：请用浏览器模式打开（运行 npm run web，在打开的页面中输入用户名和密码，或保险柜中的恢复码）。';
+  const slot = env.LEDGER_RECOVERY_CODE ? 'recovery' : accountSlotFor(dbPath, env.LEDGER_USER || 'admin');
+  return client.unlock(slot, env.LEDGER_RECOVERY_CODE || env.LEDGER_PASSWORD || '');
+}
+
 async function start(): Promise<void> {
   const dbPath = resolveDbPath(process.argv);
   const client = startService(dbPath);
   try {
-    await client.ready;
+    // An encrypted ledger waits for its key. The window has no 解锁 screen of its own yet: the secret comes
+    // from the environment (as for the command line), else the user is told to open it in browser mode,
+    // whose 解锁 page asks for it. Nothing is read before.
+    const opened = await Promise.race([client.ready.then(() => true), client.locked.then(() => false)]);
+    if (!opened) {
+      const why = await unlockFromEnvironment(client, dbPath);
+      if (why) {
+        dialog.showErrorBox('乡镇司法台账', `${why}\n\n账本文件：${dbPath}`);
+        await client.close(false);
+        app.exit(1);
+        return;
+      }
+      await client.ready;
+    }
   } catch (e) {
     const { message, advice } = e as { message: string; advice: string | null };
     dialog.showErrorBox('乡镇司法台账', `${message}\n\n账本文件：${dbPath}${advice ? `\n\n${advice}` : ''}`);
