@@ -81,7 +81,7 @@ import { ACCESS, mayCall, type Access } from '../shared/domain/permissions';
 import type { SessionStatus, SessionUser } from '../shared/schemas/accounts';
 import type { SetupStatus } from '../shared/schemas/reference';
 import { storageErrorMessage } from './safe-file';
-import { removeAccountSecret, setAccountSecret } from './crypto/host';
+import { encryptOpenLedger, removeAccountSecret, setAccountSecret } from './crypto/host';
 
 export interface Host {
   ledger: Ledger;
@@ -199,6 +199,8 @@ const handlers: Handlers = {
   },
   'security.get': (ctx) => accounts.getSecurity(ctx),
   'security.update': (ctx, i) => accounts.updateSecurity(ctx, i),
+  'security.encryption': (_ctx, _i, host) => ({ encrypted: host.ledger.encrypted }),
+  'security.encrypt': (ctx, i, host) => encryptForAdmin(ctx, host, i.password),
   'settings.get': (ctx) => ref.getSettings(ctx),
   'settings.update': (ctx, i) => ref.updateSettings(ctx, i),
   'villages.list': (ctx) => ref.listVillages(ctx),
@@ -433,6 +435,24 @@ function keyed<T>(host: Host, value: T, account: { id: string; username: string 
   if (!host.ledger.encrypted) return value;
   const kdf = { name: 'scrypt' as const, N: host.kdf.N, r: host.kdf.r, p: host.kdf.p };
   return setAccountSecret(host, account.id, password, { label: account.username, kdf }).then(() => value);
+}
+
+/**
+ * 加密账本 by the logged-in administrator: their password checked as a login is (audited, counted towards the
+ * lockout), then the ledger encrypted with their slot and a recovery code (db/crypto/host.ts). Colleagues
+ * get their own slots when their passwords are next set; until then the administrator unlocks at start.
+ */
+async function encryptForAdmin(ctx: ServiceContext, host: Host, password: string): Promise<{ recoveryCode: string; backupPath: string }> {
+  const user = signedIn(host);
+  if (host.ledger.encrypted) throw new LedgerError('CONFLICT', '账本已经加密。');
+  accounts.verifyLogin(ctx, user.username, password, host.kdf);
+  const kdf = { name: 'scrypt' as const, N: host.kdf.N, r: host.kdf.r, p: host.kdf.p };
+  const done = await encryptOpenLedger(
+    host,
+    { account: user.accountId, password, label: user.username },
+    { kdf, onStep: (s) => ctx.job?.report(s) },
+  );
+  return { recoveryCode: done.recoveryCode, backupPath: done.backup.path };
 }
 
 function signedIn(host: Host): SessionUser {

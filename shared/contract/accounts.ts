@@ -13,7 +13,7 @@ import {
   type AccountRow,
   type SessionStatus,
 } from '../schemas/accounts';
-import { method } from './define';
+import { job, method } from './define';
 
 const Empty = z.strictObject({}).optional();
 
@@ -35,4 +35,13 @@ export const accountsContract = {
   'accounts.disable': method<AccountRow>()(AccountDisableInput),
   'security.get': method<SecuritySettings>()(Empty),
   'security.update': method<SecuritySettings>()(SecurityInput),
+  /** Whether the ledger file is encrypted at rest (db/crypto). */
+  'security.encryption': method<{ encrypted: boolean }>()(Empty),
+  /**
+   * 加密账本: the open plain ledger encrypted (a verified plain backup first), unlocked from then on by the
+   * administrator's password, which is checked first, or the recovery code returned here once.
+   */
+  'security.encrypt': job<{ recoveryCode: string; backupPath: string }>()(
+    z.strictObject({ password: z.string().min(1, '请输入密码').max(200) }),
+  ),
 };

@@ -229,6 +229,8 @@ export const ACCESS: { [M in Method]: Access } = {
   'accounts.disable': 'admin',
   'security.get': 'read',
   'security.update': 'admin',
+  'security.encryption': 'read',
+  'security.encrypt': 'admin',
 };
 
 /** Whether a role may call a method. */

@@ -1,5 +1,21 @@
 /** 设置 → 账户 (administrators): the accounts with their roles and states, a new account, a reset password, and the login rules. */
-import { Badge, Button, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { chinaTime, ROLE_LABELS, ROLES, type Role, type SecuritySettings } from '../../../shared/domain/accounts';
@@ -20,9 +36,9 @@ import { Loading } from '../../components/Loading';
 import { ModalActions } from '../../components/ModalActions';
 import { selectProps, useZodForm } from '../../components/useZodForm';
 import { useStaff } from '../reference/queries';
-import { NewPassword } from './LoginGate';
-import { useCreateAccount, useDisableAccount, useResetPassword, useUpdateAccount, useUpdateSecurity } from './mutations';
-import { useAccountEvents, useAccounts, useSecurity, useSessionStatus } from './queries';
+import { FormError, NewPassword } from './LoginGate';
+import { useCreateAccount, useDisableAccount, useEncryptLedger, useResetPassword, useUpdateAccount, useUpdateSecurity } from './mutations';
+import { useAccountEvents, useAccounts, useEncryption, useSecurity, useSessionStatus } from './queries';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -102,6 +118,93 @@ function ResetPassword({ account, policy, onClose }: { account: AccountRow; poli
         <ModalActions onCancel={onClose} loading={reset.saving} submit="重设密码" />
       </Stack>
     </FormModal>
+  );
+}
+
+/** The recovery code, shown once: copied or printed and sealed in the office's safe before it is closed. */
+function RecoveryCode({ code, backupPath, onClose }: { code: string; backupPath: string; onClose: () => void }) {
+  const [kept, setKept] = useState(false);
+  return (
+    <Modal
+      opened
+      onClose={() => kept && onClose()}
+      title="账本已加密：请保存恢复码"
+      size="lg"
+      closeOnClickOutside={false}
+      withCloseButton={kept}
+    >
+      <Stack>
+        <Text size="sm">
+          忘记密码或管理员离职时，只有这个恢复码能打开账本。它只显示这一次，程序不保存它：请抄写或打印，签字后封存于单位保险柜。
+        </Text>
+        <Code block fz="xl" ta="center" data-testid="recovery-code">
+          {code}
+        </Code>
+        <Text size="sm" c="dimmed">
+          加密前的明文备份：{backupPath}。确认加密后的账本能正常打开后，请按单位规定妥善保管或删除它。
+        </Text>
+        <Group justify="space-between">
+          <Button variant="default" onClick={() => window.print()}>
+            打印
+          </Button>
+          <Group>
+            <Checkbox label="我已抄写或打印并封存恢复码" checked={kept} onChange={(e) => setKept(e.currentTarget.checked)} />
+            <Button disabled={!kept} onClick={onClose}>
+              完成
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** 账本加密: the state, and 加密账本 after the administrator's password (its recovery code shown once). */
+function Encryption() {
+  const state = useEncryption();
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState<{ recoveryCode: string; backupPath: string } | null>(null);
+  const form = useZodForm({
+    schema: z.strictObject({ password: z.string().min(1, '请输入您的登录密码') }),
+    initialValues: { password: '' },
+  });
+  const encrypt = useEncryptLedger(form);
+  const submit = form.onSubmit(
+    (v) =>
+      void encrypt.run(v).then((r) => {
+        if (!r) return;
+        setAsking(false);
+        setDone(r);
+      }),
+  );
+  if (!state.data) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>账本加密</Title>
+      {state.data.encrypted ? (
+        <Text size="sm">
+          账本已加密：账本文件、写前日志和每个备份都须用账户的登录密码或恢复码才能打开。各账户设置或修改密码后，即可用自己的密码解锁。
+        </Text>
+      ) : (
+        <Group justify="space-between" align="flex-start">
+          <Text size="sm" c="dimmed" maw={720}>
+            账本尚未加密：文件被拷走即可读取。加密前先做一次明文备份并校验；较大的账本需要几分钟。加密后只显示一次恢复码，请打印后封存于保险柜。
+          </Text>
+          <Button onClick={() => setAsking(true)}>加密账本…</Button>
+        </Group>
+      )}
+      {asking && (
+        <FormModal form={form} onSubmit={submit} onClose={() => setAsking(false)} title="加密账本">
+          <Stack>
+            <Text size="sm">请输入您（管理员）的登录密码：它将用于解锁加密后的账本。</Text>
+            <PasswordInput label="登录密码" data-autofocus {...form.getInputProps('password')} />
+            <FormError error={form.errors._form} />
+            <ModalActions onCancel={() => setAsking(false)} loading={encrypt.saving} submit="加密" />
+          </Stack>
+        </FormModal>
+      )}
+      {done && <RecoveryCode code={done.recoveryCode} backupPath={done.backupPath} onClose={() => setDone(null)} />}
+    </Stack>
   );
 }
 
@@ -301,6 +404,7 @@ export function AccountSettings() {
         </Table.Tbody>
       </Table>
       <SecurityForm security={security.data} />
+      <Encryption />
       <AccountEvents />
       {creating && <CreateAccount policy={security.data} onClose={() => setCreating(false)} />}
       {resetting && <ResetPassword account={resetting} policy={security.data} onClose={() => setResetting(null)} />}

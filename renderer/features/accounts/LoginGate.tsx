@@ -33,7 +33,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** The form's own message (a refused login: the host names no field), shown above the button. */
-function FormError({ error }: { error: ReactNode }) {
+export function FormError({ error }: { error: ReactNode }) {
   return error ? (
     <Alert color="red" role="alert" data-testid="form-error">
       {error}

@@ -4,7 +4,8 @@
  */
 import type { UseFormReturnType } from '@mantine/form';
 import type { Input } from '../../../shared/contract';
-import { api } from '../../api/client';
+import { api, withJob } from '../../api/client';
+import { trackJob } from '../../components/JobNotice';
 import { useWrite } from '../../components/useWrite';
 import { refKeys } from '../reference/queries';
 import { accountKeys } from './queries';
@@ -51,6 +52,15 @@ export function useUpdateSecurity<F>(form?: UseFormReturnType<F>) {
   return useWrite(
     (input: Input<'security.update'>) => api.security.update(input),
     { touches: [accountKeys.security, accountKeys.session] },
+    form,
+  );
+}
+
+/** 加密账本 (a long job: a verified backup, then the encrypted copy checked and put in place); the recovery code comes back once. */
+export function useEncryptLedger<F>(form?: UseFormReturnType<F>) {
+  return useWrite(
+    (input: Input<'security.encrypt'>) => trackJob('正在加密账本', (jobId) => api.security.encrypt(withJob(input, jobId))),
+    { touches: 'everything', errorTitle: '未能加密' },
     form,
   );
 }

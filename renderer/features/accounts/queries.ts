@@ -22,6 +22,11 @@ export function useAccountEvents() {
   return useQuery({ queryKey: accountKeys.events, queryFn: () => api.accounts.events({}), staleTime: 0 });
 }
 
+/** Whether the ledger file is encrypted (设置 → 账户 → 账本加密). */
+export function useEncryption() {
+  return useQuery({ queryKey: [...accountKeys.security, 'encryption'], queryFn: () => api.security.encryption({}) });
+}
+
 export function useSecurity() {
   return useQuery({ queryKey: accountKeys.security, queryFn: () => api.security.get({}) });
 }

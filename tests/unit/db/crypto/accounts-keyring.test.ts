@@ -61,6 +61,25 @@ describe('accounts on an encrypted ledger', () => {
     t.close();
   });
 
+  it('设置 → 账户 encrypts the ledger for the logged-in administrator, after their password, and returns the recovery code once', async () => {
+    const t = openTestLedger({ login: true });
+    expect(t.call('security.encryption', {})).toEqual({ encrypted: false });
+    const wrong = await invokeAsync(t.host, 'security.encrypt', { password: '不是这个密码啊' });
+    expect(wrong).toMatchObject({ ok: false });
+    expect(t.host.ledger.encrypted).toBe(false);
+    const done = (await call(t, 'security.encrypt', { password: ADMIN_PASSWORD })) as { recoveryCode: string; backupPath: string };
+    expect(t.call('security.encryption', {})).toEqual({ encrypted: true });
+    // Still logged in, on the encrypted file; the recovery code and the password both open it.
+    expect(t.call('session.status', {}).user).toMatchObject({ username: 'admin' });
+    expect(t.call('persons.list', {}).total).toBe(0);
+    expect(await opens(t, 'admin', ADMIN_PASSWORD)).toBe(true);
+    await expect(unlockLedger(t.path, 'recovery', done.recoveryCode)).resolves.toBeInstanceOf(Buffer);
+    expect(await invokeAsync(t.host, 'security.encrypt', { password: ADMIN_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { message: '账本已经加密。' },
+    });
+  });
+
   it('the 解锁 page opens the file and signs that account in, so the password is typed once', async () => {
     const t = openTestLedger({ login: true });
     const admin = t.call('session.status', {}).user!;
