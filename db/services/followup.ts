@@ -291,6 +291,8 @@ export function syncFollowup(ctx: ServiceContext, id: string): boolean {
           items: openItems(computed),
           meta: {
             personName: one<{ name: string }>(ctx, 'SELECT name FROM person WHERE id = ?', s.person_id)!.name,
+            // A 留守儿童 file is a minor's: its items are on its 包保责任人's dashboard only, as a minor's 社区矫正 file's are.
+            closedTo: s.group_code === CLOSED_GROUP ? s.responsible_staff_id : null,
             responsibleStaffId: s.responsible_staff_id,
             villageId: s.village_id,
             link: `/followup/${id}`,

@@ -278,6 +278,8 @@ describe("minors' files with login", () => {
       expect(t.call('followup.list', {}).total).toBe(1);
       expect(t.call('persons.get', { id: child.id }).records.map((f) => f.id)).toEqual([leftBehind.id]);
     }
+    // The child's visits are on the 包保责任人's dashboard, and on no colleague's.
+    expect(JSON.stringify(t.call('obligations.dashboard', {}))).toContain('小明');
     as('钱干事');
     expect(t.raw('correction.get', { id: minor.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(t.raw('followup.get', { id: leftBehind.id })).toMatchObject({
@@ -288,5 +290,6 @@ describe("minors' files with login", () => {
     expect(t.call('correction.list', {}).rows.map((r) => r.id)).toEqual([adult.id]);
     expect(t.call('followup.list', {}).total).toBe(0);
     expect(t.call('persons.get', { id: child.id }).records).toEqual([]);
+    expect(JSON.stringify(t.call('obligations.dashboard', {}))).not.toContain('小明');
   });
 });
