@@ -207,10 +207,15 @@ export function verifyLogin(
     let locked: string | null = null;
     write(ctx, () => {
       if (!r) {
+        // A name no account has is locked out as an account would be, so the lock does not tell that it exists.
+        const state = unknownNameState(ctx, username.slice(0, 40), policy);
+        const until = lockedUntil(state, ctx.clock);
+        const next = until ? null : afterFailure(state, policy, ctx.clock);
         audit(
           { ...ctx, user: NOBODY },
           { action: 'login-failed', entity: 'account', entityId: '-', after: { 用户名: username.slice(0, 40) } },
         );
+        locked = until ?? (next?.locked ? next.lockedUntil : null);
         return;
       }
       const next = afterFailure({ failedCount: r.failed_count, lockedUntil: r.locked_until }, policy, ctx.clock);
@@ -235,6 +240,31 @@ export function verifyLogin(
     audit({ ...ctx, user: actorOf(r) }, { action: 'login', entity: 'account', entityId: r.id, after: { 用户名: r.username } });
   });
   return { ...sessionUser(r), mustChange: mustChange(ctx, r) };
+}
+
+/**
+ * The lockout state of a user name no account has, replayed from its failed logins in the audit by the rule
+ * an account's follows (shared/domain/accounts.ts): attempts while locked change nothing.
+ */
+function unknownNameState(
+  ctx: ServiceContext,
+  name: string,
+  policy: SecuritySettings,
+): { failedCount: number; lockedUntil: string | null } {
+  let state: { failedCount: number; lockedUntil: string | null } = { failedCount: 0, lockedUntil: null };
+  const failures = all<{ at: string }>(
+    ctx,
+    "SELECT at FROM audit_log WHERE entity = 'account' AND entity_id = '-' AND action = 'login-failed' AND \"after\" ->> '$.用户名' = ? ORDER BY rowid",
+    name,
+  );
+  for (const { at } of failures) {
+    const then = { today: () => at.slice(0, 10), now: () => at };
+    if (!lockedUntil(state, then)) {
+      const next = afterFailure(state, policy, then);
+      state = { failedCount: next.failedCount, lockedUntil: next.lockedUntil };
+    }
+  }
+  return state;
 }
 
 /** A refused login: the message for the form as a whole (`_form`), and until when a locked account stays locked. */

@@ -93,6 +93,26 @@ describe('login', () => {
     });
   });
 
+  it('locks a name no account has as it would an account, so the lock does not tell whether the user exists', () => {
+    const { t, advance } = loginLedger();
+    t.call('session.logout', {});
+    const attempts = (username: string) =>
+      Array.from({ length: 6 }, () => t.raw('session.login', { username, password: 'wrong-password' })) as {
+        error: { message: string; details?: unknown };
+      }[];
+    const real = attempts('admin');
+    const none = attempts('nobody');
+    expect(none.map((r) => r.error.message)).toEqual(real.map((r) => r.error.message));
+    expect(none[4]!.error.message).toContain('账户已锁定');
+    expect(none[4]!.error.details).toEqual(real[4]!.error.details);
+    // The lock runs out as an account's does.
+    advance(15);
+    expect(t.raw('session.login', { username: 'nobody', password: 'wrong-password' })).toMatchObject({
+      ok: false,
+      error: { message: '用户名或密码不正确。' },
+    });
+  });
+
   it('locks the session after 10 idle minutes by the host clock, audits it, and logs in again', () => {
     const { t, advance } = loginLedger();
     t.call('persons.list', {});
